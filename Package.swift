@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ClaimDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "claimdesk", targets: ["claimdesk"]),
+        .executable(name: "claimdesk-bench", targets: ["claimdesk-bench"]),
+        .library(name: "ClaimModel", targets: ["ClaimModel"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "ClaimStore", targets: ["ClaimStore"]),
+        .library(name: "Workbench", targets: ["Workbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Values only: documents, spans (Unicode-scalar offsets), attributions, reviews. No I/O.
+        .target(name: "ClaimModel"),
+        // The rules extractor: values in, values out.
+        .target(name: "Extraction", dependencies: ["ClaimModel"], resources: [.copy("Resources")]),
+        // Scoring: tokens, pairing, metrics, calibration, agreement.
+        .target(name: "Evaluation", dependencies: ["ClaimModel"]),
+        // FORMAT.md JSONL, CSV, brat standoff.
+        .target(name: "Interchange", dependencies: [
+            "ClaimModel",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // The GRDB façade: the only place with SQL.
+        .target(name: "ClaimStore", dependencies: [
+            "ClaimModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // Use cases behind the command line and the REPL.
+        .target(name: "Workbench", dependencies: [
+            "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "CReadline",
+        ]),
+        .executableTarget(name: "claimdesk", dependencies: [
+            "Workbench",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "claimdesk-bench", dependencies: [
+            "Workbench", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore",
+        ]),
+        .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ClaimModel"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ClaimStore", "ClaimModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

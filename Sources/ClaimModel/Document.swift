@@ -1,0 +1,47 @@
+/// One article: the text exactly as read, plus optional metadata.
+public struct Document: Sendable, Equatable {
+    /// Unique in a store; 1–200 characters, no control characters.
+    public var id: String
+    /// Never normalised: every offset indexes into it.
+    public var text: String
+    public var title: String?
+    /// The outlet that published the document; it decides what "told us" means.
+    public var publisher: String?
+    public var publicationDate: String?
+    /// Free-form, kept and written back unchanged.
+    public var meta: JSONValue?
+
+    public init(
+        id: String, text: String, title: String? = nil, publisher: String? = nil,
+        publicationDate: String? = nil, meta: JSONValue? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.title = title
+        self.publisher = publisher
+        self.publicationDate = publicationDate
+        self.meta = meta
+    }
+
+    /// Why `id` is not a valid document id, or nil when it is.
+    public static func problem(withID id: String) -> String? {
+        let count = id.count
+        if count == 0 { return "doc_id is empty" }
+        if count > 200 { return "doc_id has \(count) characters (at most 200)" }
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "doc_id contains a control character"
+        }
+        return nil
+    }
+}
+
+/// A document with the attributions that one source (a run, or gold) gives it.
+public struct AnnotatedDocument: Sendable, Equatable {
+    public var document: Document
+    public var attributions: [Attribution]
+
+    public init(document: Document, attributions: [Attribution]) {
+        self.document = document
+        self.attributions = attributions
+    }
+}

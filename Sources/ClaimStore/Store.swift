@@ -1,0 +1,2 @@
+import ClaimModel
+import GRDB

@@ -1,0 +1,289 @@
+import ClaimModel
+
+/// Reads FORMAT.md JSONL: one document per line, with optional attributions.
+///
+/// Every line is checked and every problem collected (brat/doccano habit), so a user fixes a file
+/// in one pass. The caller decides whether problems make the whole file fail.
+public enum JSONLReader {
+    public struct Line: Sendable, Equatable {
+        public var number: Int
+        public var document: AnnotatedDocument
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var lines: [Line]
+        public var issues: [InterchangeIssue]
+    }
+
+    /// Parses `bytes` (the whole file); `file` names it in issues.
+    public static func read(_ bytes: [UInt8], file: String) -> Result {
+        var lines: [Line] = []
+        var issues: [InterchangeIssue] = []
+        var seen: [String: Int] = [:]
+        var lineNumber = 0
+        var start = 0
+        var sawContent = false
+        let count = bytes.count
+        while start < count || (start == count && lineNumber == 0) {
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            var lineEnd = end
+            if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let slice = bytes[start..<lineEnd]
+            start = end + 1
+            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { if end >= count { break } else { continue } }
+            sawContent = true
+            switch parseLine(slice, file: file, line: lineNumber) {
+            case let .success(document):
+                if let previous = seen[document.document.id] {
+                    issues.append(InterchangeIssue(
+                        file: file, line: lineNumber,
+                        message: "duplicate doc_id \"\(document.document.id)\" (first on line \(previous))"))
+                } else {
+                    seen[document.document.id] = lineNumber
+                    lines.append(Line(number: lineNumber, document: document))
+                }
+            case let .failure(issue):
+                issues.append(issue)
+            }
+            if end >= count { break }
+        }
+        if !sawContent {
+            issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no JSON lines"))
+        }
+        return Result(lines: lines, issues: issues)
+    }
+
+    /// Parses one JSONL line into a document with its attributions.
+    public static func parseLine<Bytes: Collection>(_ bytes: Bytes, file: String, line: Int) -> Swift.Result<AnnotatedDocument, InterchangeIssue>
+    where Bytes.Element == UInt8 {
+        func issue(_ message: String) -> InterchangeIssue { InterchangeIssue(file: file, line: line, message: message) }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return .failure(issue("invalid UTF-8"))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            return .failure(issue("invalid JSON at \(error)"))
+        }
+        do {
+            return .success(try DocumentDecoder.decode(value))
+        } catch {
+            return .failure(issue(error.message))
+        }
+    }
+}
+
+/// Maps a parsed JSON object onto the model, checking FORMAT.md's rules.
+struct DocumentDecoder {
+    struct Problem: Error { var message: String }
+
+    static func decode(_ value: JSONValue) throws(Problem) -> AnnotatedDocument {
+        guard case let .object(pairs) = value else { throw Problem(message: "a line must be a JSON object") }
+        var fields: [String: JSONValue] = [:]
+        for (key, item) in pairs where fields[key] == nil { fields[key] = item }
+
+        guard let idValue = fields["doc_id"], idValue != .null else { throw Problem(message: "missing \"doc_id\"") }
+        guard case let .string(id) = idValue else { throw Problem(message: "\"doc_id\" must be a string") }
+        if let problem = Document.problem(withID: id) { throw Problem(message: problem) }
+        guard let textValue = fields["text"], textValue != .null else {
+            throw Problem(message: "document \"\(id)\": missing \"text\"")
+        }
+        guard case let .string(text) = textValue else { throw Problem(message: "document \"\(id)\": \"text\" must be a string") }
+        if text.isEmpty { throw Problem(message: "document \"\(id)\": \"text\" is empty") }
+
+        let document = Document(
+            id: id, text: text,
+            title: try optionalString(fields, "title", in: id),
+            publisher: try optionalString(fields, "publisher", in: id),
+            publicationDate: try optionalString(fields, "publication_date", in: id),
+            meta: fields["meta"].flatMap { $0 == .null ? nil : $0 })
+
+        var attributions: [Attribution] = []
+        if let list = fields["attributions"], list != .null {
+            guard case let .array(items) = list else {
+                throw Problem(message: "document \"\(id)\": \"attributions\" must be an array")
+            }
+            let scalars = ScalarText(text)
+            var ids: Set<String> = []
+            for (index, item) in items.enumerated() {
+                let attribution = try AttributionDecoder(scalars: scalars, documentID: id, index: index).decode(item)
+                if let aid = attribution.id {
+                    if ids.contains(aid) {
+                        throw Problem(message: "document \"\(id)\": attribution #\(index + 1): duplicate id \"\(aid)\"")
+                    }
+                    ids.insert(aid)
+                }
+                attributions.append(attribution)
+            }
+        }
+        return AnnotatedDocument(document: document, attributions: attributions)
+    }
+
+    static func optionalString(_ fields: [String: JSONValue], _ key: String, in id: String) throws(Problem) -> String? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case let .string(s)?: return s
+        default: throw Problem(message: "document \"\(id)\": \"\(key)\" must be a string or null")
+        }
+    }
+}
+
+struct AttributionDecoder {
+    let scalars: ScalarText
+    let documentID: String
+    let index: Int
+
+    typealias Problem = DocumentDecoder.Problem
+
+    func problem(_ message: String) -> Problem {
+        Problem(message: "document \"\(documentID)\": attribution #\(index + 1): \(message)")
+    }
+
+    func decode(_ value: JSONValue) throws(Problem) -> Attribution {
+        guard case let .object(pairs) = value else { throw problem("must be a JSON object") }
+        var fields: [String: JSONValue] = [:]
+        for (key, item) in pairs where fields[key] == nil { fields[key] = item }
+
+        var attribution = Attribution()
+        if let id = fields["id"], id != .null {
+            guard case let .string(s) = id else { throw problem("\"id\" must be a string") }
+            attribution.id = s
+        }
+        for role in Role.allCases {
+            attribution[role] = try fragments(role, fields)
+        }
+        attribution.outlet = try string(fields, "outlet")
+        if let raw = try string(fields, "source_type") {
+            guard let type = SourceType(rawValue: raw) else {
+                let allowed = SourceType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw problem("unknown source_type \"\(raw)\" (one of \(allowed))")
+            }
+            attribution.sourceType = type
+        }
+        switch fields["anonymous"] {
+        case nil, .null?: break
+        case let .bool(b)?: attribution.anonymous = b
+        default: throw problem("\"anonymous\" must be true, false or null")
+        }
+        attribution.sourceEntity = try string(fields, "source_entity")
+        switch fields["confidence"] {
+        case nil, .null?: break
+        case let .number(text)?:
+            guard let c = Double(text), c >= 0, c <= 1 else { throw problem("confidence \(text) is not in [0, 1]") }
+            attribution.confidence = c
+        default: throw problem("\"confidence\" must be a number in [0, 1] or null")
+        }
+        if let review = fields["review"], review != .null {
+            attribution.review = try decodeReview(review)
+        }
+        return attribution
+    }
+
+    func string(_ fields: [String: JSONValue], _ key: String) throws(Problem) -> String? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case let .string(s)?: return s
+        default: throw problem("\"\(key)\" must be a string or null")
+        }
+    }
+
+    func span(_ value: JSONValue, _ label: String) throws(Problem) -> Span {
+        guard case let .array(items) = value, items.count == 2,
+              case let .number(a) = items[0], case let .number(b) = items[1],
+              let start = Int(a), let end = Int(b)
+        else { throw problem("\"\(label)\" must be [start, end] with integer offsets") }
+        let span = Span(start, end)
+        guard span.isValid(in: scalars.count) else {
+            throw problem("\(label) \(span) is out of range (the text has \(scalars.count) scalars; need 0 <= start < end <= \(scalars.count))")
+        }
+        return span
+    }
+
+    func fragments(_ role: Role, _ fields: [String: JSONValue]) throws(Problem) -> Fragments? {
+        let key = role.rawValue
+        var hull: Span?
+        if let value = fields[key], value != .null { hull = try span(value, key) }
+        var parts: [Span]?
+        if let value = fields["\(key)_fragments"], value != .null {
+            guard case let .array(items) = value else { throw problem("\"\(key)_fragments\" must be an array of [start, end]") }
+            var list: [Span] = []
+            for item in items { list.append(try span(item, "\(key)_fragments")) }
+            parts = list
+        }
+        var result: Fragments?
+        switch (hull, parts) {
+        case (nil, nil): result = nil
+        case let (h?, nil): result = Fragments(h)
+        case let (h, p?):
+            guard let fragments = Fragments(unchecked: p) else {
+                if h != nil { throw problem("\"\(key)_fragments\" is empty but \"\(key)\" is set") }
+                result = nil
+                break
+            }
+            guard fragments.isWellFormed(in: scalars.count) else {
+                throw problem("\(key)_fragments \(fragments) must be sorted and non-overlapping")
+            }
+            if let h, !fragments.isInside(h) {
+                throw problem("\(key)_fragments \(fragments) lie outside \(key) \(h)")
+            }
+            result = fragments
+        }
+        if let text = try string(fields, "\(key)_text") {
+            guard let result else { throw problem("\"\(key)_text\" is set but \"\(key)\" is null") }
+            let hullText = scalars.slice(hull ?? result.hull)
+            if text != hullText && text != scalars.slice(result) {
+                throw problem("\(key)_text \(quoted(text)) does not match the text at \(hull ?? result.hull): \(quoted(hullText))")
+            }
+        }
+        return result
+    }
+
+    func quoted(_ s: String) -> String {
+        let short = s.count > 60 ? String(s.prefix(57)) + "..." : s
+        var out = "\""
+        for scalar in short.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    func decodeReview(_ value: JSONValue) throws(Problem) -> Review {
+        guard case let .object(pairs) = value else { throw problem("\"review\" must be an object") }
+        var fields: [String: JSONValue] = [:]
+        for (key, item) in pairs where fields[key] == nil { fields[key] = item }
+        guard let raw = try string(fields, "status") else { throw problem("review without \"status\"") }
+        guard let status = ReviewStatus(rawValue: raw) else {
+            throw problem("unknown review status \"\(raw)\" (confirmed, corrected, rejected, added)")
+        }
+        var review = Review(status: status)
+        review.annotator = try string(fields, "annotator")
+        if let c = try string(fields, "confidence") {
+            guard let level = AnalystConfidence(rawValue: c) else { throw problem("unknown review confidence \"\(c)\" (high, medium, low)") }
+            review.confidence = level
+        }
+        switch fields["tags"] {
+        case nil, .null?: break
+        case let .array(items)?:
+            for item in items {
+                guard case let .string(tag) = item else { throw problem("review tags must be strings") }
+                review.tags.append(tag)
+            }
+        default: throw problem("review \"tags\" must be an array of strings")
+        }
+        review.note = try string(fields, "note")
+        review.at = try string(fields, "at")
+        return review
+    }
+}
