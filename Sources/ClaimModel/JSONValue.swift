@@ -32,3 +32,18 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 }
+
+extension JSONValue {
+    /// Parses JSON text; nil when it is not valid JSON.
+    public init?(parsing text: String) {
+        guard let value = try? JSONParser.parse(Array(text.utf8)) else { return nil }
+        self = value
+    }
+
+    /// Compact JSON text, keys in their stored order.
+    public var serialized: String {
+        var writer = JSONWriter()
+        writer.value(self)
+        return writer.text
+    }
+}

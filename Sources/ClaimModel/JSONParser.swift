@@ -1,4 +1,3 @@
-import ClaimModel
 
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes into `JSONValue`.
 ///

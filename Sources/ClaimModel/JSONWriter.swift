@@ -1,4 +1,3 @@
-import ClaimModel
 
 /// Writes compact JSON into a byte buffer; the counterpart of `JSONParser`.
 ///

@@ -1,0 +1,97 @@
+import ClaimModel
+import GRDB
+
+extension ClaimStore {
+    /// A run's claims in one document, in order (analyst-added claims after the run's own).
+    public func attributions(runID: Int64, documentRowID: Int64) throws(StoreError) -> [StoredAttribution] {
+        try read("reading claims") { db in
+            let records = try AttributionRecord
+                .filter(AttributionRecord.Columns.runId == runID && AttributionRecord.Columns.documentId == documentRowID)
+                .order(AttributionRecord.Columns.ordinal, Column("id"))
+                .fetchAll(db)
+            return try records.map(Self.stored)
+        }
+    }
+
+    /// One claim by row id.
+    public func attribution(rowID: Int64) throws(StoreError) -> StoredAttribution? {
+        try read("reading a claim") { db in try AttributionRecord.fetchOne(db, key: rowID).map(Self.stored) }
+    }
+
+    /// Claims matching the optional run and document, grouped by document in ingestion order.
+    public func attributions(runID: Int64?, documentRowID: Int64?, origin: ClaimOrigin? = .run) throws(StoreError) -> [StoredAttribution] {
+        try read("listing claims") { db in
+            var request = AttributionRecord.all()
+            if let runID { request = request.filter(AttributionRecord.Columns.runId == runID) }
+            if let documentRowID { request = request.filter(AttributionRecord.Columns.documentId == documentRowID) }
+            if let origin { request = request.filter(Column("origin") == origin.rawValue) }
+            let records = try request
+                .order(AttributionRecord.Columns.documentId, AttributionRecord.Columns.runId, AttributionRecord.Columns.ordinal, Column("id"))
+                .fetchAll(db)
+            return try records.map(Self.stored)
+        }
+    }
+
+    /// Stores a claim an analyst added, with its `add` annotation, in one transaction.
+    public func addClaim(_ attribution: Attribution, runID: Int64, documentRowID: Int64, annotator: String,
+                         note: String? = nil, fields: String? = nil) throws(StoreError) -> (StoredAttribution, AnnotationEntry) {
+        let now = clock()
+        return try write("adding a claim") { db in
+            let ordinal = (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM attribution WHERE runId = ? AND documentId = ?",
+                                            arguments: [runID, documentRowID]) ?? -1) + 1
+            var record = Self.record(attribution, runID: runID, documentRowID: documentRowID, ordinal: ordinal,
+                                     origin: .added, addedBy: annotator, now: now)
+            try record.insert(db)
+            let claimID = record.id ?? 0
+            var log = AnnotationRecord(
+                id: nil, annotator: annotator, runId: runID, documentId: documentRowID, attributionId: claimID,
+                action: "add", fields: fields, confidence: nil, note: note, tags: nil, target: nil, createdAt: now)
+            try log.insert(db)
+            let entry = AnnotationEntry(
+                id: log.id ?? 0,
+                entry: NewAnnotation(annotator: annotator, runID: runID, documentRowID: documentRowID,
+                                     attributionID: claimID, action: "add", fields: fields, note: note),
+                createdAt: now)
+            return (try Self.stored(record), entry)
+        }
+    }
+
+    static func record(_ a: Attribution, runID: Int64, documentRowID: Int64, ordinal: Int, origin: ClaimOrigin,
+                       addedBy: String?, now: String) -> AttributionRecord {
+        AttributionRecord(
+            id: nil, runId: runID, documentId: documentRowID, ordinal: ordinal, externalId: a.id,
+            origin: origin.rawValue, addedBy: addedBy,
+            sourceFragments: FragmentCoding.encode(a.source), cueFragments: FragmentCoding.encode(a.cue),
+            contentFragments: FragmentCoding.encode(a.content), outlet: a.outlet, sourceType: a.sourceType?.rawValue,
+            anonymous: a.anonymous, sourceEntity: a.sourceEntity, confidence: a.confidence, createdAt: now)
+    }
+
+    static func stored(_ r: AttributionRecord) throws -> StoredAttribution {
+        let rowID = r.id ?? 0
+        func fragments(_ column: String, _ text: String?) throws -> Fragments? {
+            switch FragmentCoding.decode(text) {
+            case let .success(value): return value
+            case .failure:
+                throw StoreError.invalidStoredValue(table: "attribution", column: column, rowID: rowID, value: text ?? "NULL")
+            }
+        }
+        var sourceType: SourceType?
+        if let raw = r.sourceType {
+            guard let type = SourceType(rawValue: raw) else {
+                throw StoreError.invalidStoredValue(table: "attribution", column: "sourceType", rowID: rowID, value: raw)
+            }
+            sourceType = type
+        }
+        let attribution = Attribution(
+            id: r.externalId,
+            source: try fragments("sourceFragments", r.sourceFragments),
+            cue: try fragments("cueFragments", r.cueFragments),
+            content: try fragments("contentFragments", r.contentFragments),
+            outlet: r.outlet, sourceType: sourceType, anonymous: r.anonymous, sourceEntity: r.sourceEntity,
+            confidence: r.confidence)
+        return StoredAttribution(
+            rowID: rowID, runID: r.runId, documentRowID: r.documentId, ordinal: r.ordinal,
+            origin: ClaimOrigin(rawValue: r.origin) ?? .run, addedBy: r.addedBy, attribution: attribution,
+            createdAt: r.createdAt)
+    }
+}

@@ -1,0 +1,90 @@
+import ClaimModel
+import GRDB
+
+extension ClaimStore {
+    /// Creates a run; a run of that name must not exist.
+    public func createRun(
+        name: String, kind: RunKind, extractor: String, version: String?, parameters: String?
+    ) throws(StoreError) -> RunInfo {
+        let now = clock()
+        return try write("creating run \"\(name)\"") { db in
+            if try RunRecord.filter(RunRecord.Columns.name == name).fetchCount(db) > 0 {
+                throw StoreError.runExists(name)
+            }
+            var record = RunRecord(
+                id: nil, name: name, kind: kind.rawValue, extractor: extractor, version: version,
+                parameters: parameters, createdAt: now)
+            try record.insert(db)
+            return RunInfo(
+                rowID: record.id ?? 0, name: name, kind: kind, extractor: extractor, version: version,
+                parameters: parameters, createdAt: now, documents: 0, claims: 0)
+        }
+    }
+
+    /// The run named `name`, or nil.
+    public func run(named name: String) throws(StoreError) -> RunInfo? {
+        try runs().first { $0.name == name }
+    }
+
+    /// Every run, oldest first, with the documents it has processed and the claims it holds.
+    public func runs() throws(StoreError) -> [RunInfo] {
+        try read("listing runs") { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.*, (SELECT count(*) FROM runDocument d WHERE d.runId = r.id) AS documents,
+                       (SELECT count(*) FROM attribution a WHERE a.runId = r.id AND a.origin = 'run') AS claims
+                FROM run r ORDER BY r.id
+                """)
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let kindText: String = row["kind"]
+                guard let kind = RunKind(rawValue: kindText) else {
+                    throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: id, value: kindText)
+                }
+                return RunInfo(
+                    rowID: id, name: row["name"], kind: kind, extractor: row["extractor"], version: row["version"],
+                    parameters: row["parameters"], createdAt: row["createdAt"], documents: row["documents"],
+                    claims: row["claims"])
+            }
+        }
+    }
+
+    /// Row ids of the documents this run has not processed yet, in ingestion order.
+    public func documentRowIDs(notProcessedBy runID: Int64) throws(StoreError) -> [Int64] {
+        try read("listing documents to extract") { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM document WHERE id NOT IN (SELECT documentId FROM runDocument WHERE runId = ?)
+                ORDER BY id
+                """, arguments: [runID])
+        }
+    }
+
+    /// Stores a run's claims for a batch of documents in one transaction and marks them processed.
+    /// A document already processed by the run is skipped, so a batch can be retried safely.
+    @discardableResult
+    public func saveRunOutput(runID: Int64, _ output: [(documentRowID: Int64, attributions: [Attribution])]) throws(StoreError) -> Int {
+        let now = clock()
+        return try write("storing claims") { db in
+            var stored = 0
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO attribution (runId, documentId, ordinal, externalId, origin, addedBy,
+                    sourceFragments, cueFragments, contentFragments, outlet, sourceType, anonymous,
+                    sourceEntity, confidence, createdAt)
+                VALUES (?, ?, ?, ?, 'run', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let mark = try db.cachedStatement(sql: "INSERT OR IGNORE INTO runDocument (runId, documentId, processedAt) VALUES (?, ?, ?)")
+            for (documentRowID, attributions) in output {
+                try mark.execute(arguments: [runID, documentRowID, now])
+                if db.changesCount == 0 { continue }
+                for (ordinal, a) in attributions.enumerated() {
+                    try insert.execute(arguments: [
+                        runID, documentRowID, ordinal, a.id,
+                        FragmentCoding.encode(a.source), FragmentCoding.encode(a.cue), FragmentCoding.encode(a.content),
+                        a.outlet, a.sourceType?.rawValue, a.anonymous, a.sourceEntity, a.confidence, now,
+                    ])
+                    stored += 1
+                }
+            }
+            return stored
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import GRDB
+
+/// The store's schema, as an ordered list of numbered migrations.
+///
+/// Never rename, reorder or edit a migration that has shipped: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    docId TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    publisher TEXT,
+                    publicationDate TEXT,
+                    meta TEXT,
+                    text TEXT NOT NULL,
+                    scalarCount INTEGER NOT NULL,
+                    origin TEXT NOT NULL,
+                    ingestedAt TEXT NOT NULL
+                );
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL CHECK (kind IN ('extractor', 'imported', 'gold')),
+                    extractor TEXT NOT NULL,
+                    version TEXT,
+                    parameters TEXT,
+                    createdAt TEXT NOT NULL
+                );
+                CREATE TABLE runDocument (
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    documentId INTEGER NOT NULL REFERENCES document(id),
+                    processedAt TEXT NOT NULL,
+                    PRIMARY KEY (runId, documentId)
+                ) WITHOUT ROWID;
+                CREATE TABLE attribution (
+                    id INTEGER PRIMARY KEY,
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    documentId INTEGER NOT NULL REFERENCES document(id),
+                    ordinal INTEGER NOT NULL,
+                    externalId TEXT,
+                    origin TEXT NOT NULL DEFAULT 'run' CHECK (origin IN ('run', 'added')),
+                    addedBy TEXT,
+                    sourceFragments TEXT,
+                    cueFragments TEXT,
+                    contentFragments TEXT,
+                    outlet TEXT,
+                    sourceType TEXT,
+                    anonymous INTEGER,
+                    sourceEntity TEXT,
+                    confidence REAL,
+                    createdAt TEXT NOT NULL
+                );
+                CREATE INDEX attribution_byRunDocument ON attribution(runId, documentId, ordinal);
+                CREATE INDEX attribution_byDocument ON attribution(documentId);
+                CREATE TABLE annotation (
+                    id INTEGER PRIMARY KEY,
+                    annotator TEXT NOT NULL,
+                    runId INTEGER REFERENCES run(id),
+                    documentId INTEGER NOT NULL REFERENCES document(id),
+                    attributionId INTEGER REFERENCES attribution(id),
+                    action TEXT NOT NULL,
+                    fields TEXT,
+                    confidence TEXT,
+                    note TEXT,
+                    tags TEXT,
+                    target INTEGER REFERENCES annotation(id),
+                    createdAt TEXT NOT NULL
+                );
+                CREATE INDEX annotation_byAttribution ON annotation(attributionId, id);
+                CREATE INDEX annotation_byDocument ON annotation(documentId, annotator, id);
+                CREATE INDEX annotation_byAnnotator ON annotation(annotator, runId, id);
+                CREATE TRIGGER annotation_appendOnlyUpdate BEFORE UPDATE ON annotation
+                    BEGIN SELECT RAISE(ABORT, 'the annotation log is append-only'); END;
+                CREATE TRIGGER annotation_appendOnlyDelete BEFORE DELETE ON annotation
+                    BEGIN SELECT RAISE(ABORT, 'the annotation log is append-only'); END;
+                CREATE TABLE documentReview (
+                    id INTEGER PRIMARY KEY,
+                    documentId INTEGER NOT NULL REFERENCES document(id),
+                    annotator TEXT NOT NULL,
+                    runId INTEGER REFERENCES run(id),
+                    status TEXT NOT NULL CHECK (status IN ('done', 'reopened')),
+                    annotationId INTEGER REFERENCES annotation(id),
+                    createdAt TEXT NOT NULL
+                );
+                CREATE INDEX documentReview_byDocument ON documentReview(documentId, annotator, id);
+                CREATE TRIGGER documentReview_appendOnlyUpdate BEFORE UPDATE ON documentReview
+                    BEGIN SELECT RAISE(ABORT, 'documentReview is append-only'); END;
+                CREATE TRIGGER documentReview_appendOnlyDelete BEFORE DELETE ON documentReview
+                    BEGIN SELECT RAISE(ABORT, 'documentReview is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,2 +1,0 @@
-import ClaimModel
-import GRDB

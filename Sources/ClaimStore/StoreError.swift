@@ -1,0 +1,46 @@
+/// Everything that can go wrong in the store, with the context a user needs to act on it.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file exists and is not an SQLite database: never opened, never overwritten.
+    case notAStore(path: String)
+    /// An SQLite database that ClaimDesk did not create (it has tables but no ClaimDesk migrations).
+    case foreignDatabase(path: String)
+    /// Written by a newer ClaimDesk: refused, never altered.
+    case newerSchema(path: String, unknownMigrations: [String])
+    case cannotOpen(path: String, reason: String)
+    /// A document with this id is stored with a different text.
+    case documentConflict(docID: String, origin: String)
+    case unknownDocument(String)
+    case unknownRun(String)
+    case runExists(String)
+    case unknownAttribution(Int64)
+    case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
+    /// An SQLite error, with the operation that hit it.
+    case database(operation: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .notAStore(path):
+            return "\(path): not an SQLite database (refusing to open or overwrite it)"
+        case let .foreignDatabase(path):
+            return "\(path): an SQLite database that is not a ClaimDesk store (refusing to change it)"
+        case let .newerSchema(path, unknown):
+            return "\(path): written by a newer ClaimDesk (unknown migrations: \(unknown.joined(separator: ", "))); upgrade ClaimDesk to open it"
+        case let .cannotOpen(path, reason):
+            return "\(path): cannot open the store: \(reason)"
+        case let .documentConflict(docID, origin):
+            return "\(origin): document \"\(docID)\" is already stored with a different text (refusing to overwrite it)"
+        case let .unknownDocument(id):
+            return "no document \"\(id)\" in the store"
+        case let .unknownRun(name):
+            return "no run named \"\(name)\" in the store"
+        case let .runExists(name):
+            return "a run named \"\(name)\" already exists"
+        case let .unknownAttribution(id):
+            return "no claim #\(id) in the store"
+        case let .invalidStoredValue(table, column, rowID, value):
+            return "corrupt store: \(table).\(column) of row \(rowID) holds \(value)"
+        case let .database(operation, message):
+            return "store error while \(operation): \(message)"
+        }
+    }
+}
