@@ -8,6 +8,10 @@ public struct JSONParser {
         /// 1-based column (in bytes) of the offending character.
         public var column: Int
         public var message: String
+        public init(column: Int, message: String) {
+            self.column = column
+            self.message = message
+        }
         public var description: String { "column \(column): \(message)" }
     }
 

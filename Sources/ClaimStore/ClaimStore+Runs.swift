@@ -88,3 +88,12 @@ extension ClaimStore {
         }
     }
 }
+
+extension ClaimStore {
+    /// Row ids of the documents this run has processed, in ingestion order.
+    public func documentRowIDs(processedBy runID: Int64) throws(StoreError) -> [Int64] {
+        try read("listing a run's documents") { db in
+            try Int64.fetchAll(db, sql: "SELECT documentId FROM runDocument WHERE runId = ? ORDER BY documentId", arguments: [runID])
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import ClaimModel
+import Foundation
+import Interchange
+
+/// Turns paths given on the command line into documents (and, for JSONL, their attributions).
+///
+/// `.txt` is one document (doc_id = file name without extension; a first line followed by a blank
+/// line is the title); `NAME.meta.json` beside it may give `title`, `publisher`, `publication_date`.
+/// `.jsonl` is FORMAT.md. Folders are walked recursively in name order; other files are skipped.
+public struct InputFiles {
+    public struct Item: Sendable {
+        public var document: AnnotatedDocument
+        /// `FILE` or `FILE:LINE`.
+        public var origin: String
+    }
+
+    public struct Result: Sendable {
+        public var items: [Item] = []
+        public var issues: [InterchangeIssue] = []
+        /// Files that were read.
+        public var files: [String] = []
+    }
+
+    public static func read(_ paths: [String]) -> Result {
+        var result = Result()
+        var seen: [String: String] = [:]
+        for path in paths {
+            for file in expand(path, &result.issues) {
+                let count = result.items.count
+                readFile(file, into: &result)
+                // A doc_id given twice across files is a problem unless the texts agree (then a no-op).
+                var kept: [Item] = Array(result.items[..<count])
+                for item in result.items[count...] {
+                    let id = item.document.document.id
+                    if let first = seen[id] {
+                        if let previous = kept.first(where: { $0.document.document.id == id }), previous.document.document.text == item.document.document.text {
+                            continue
+                        }
+                        result.issues.append(InterchangeIssue(file: item.origin, line: 0, message: "duplicate doc_id \"\(id)\" (also in \(first))"))
+                        continue
+                    }
+                    seen[id] = item.origin
+                    kept.append(item)
+                }
+                result.items = kept
+            }
+        }
+        return result
+    }
+
+    static func expand(_ path: String, _ issues: inout [InterchangeIssue]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            issues.append(InterchangeIssue(file: path, line: 0, message: "no such file or folder"))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            issues.append(InterchangeIssue(file: path, line: 0, message: "cannot list the folder"))
+            return []
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let full = (path as NSString).appendingPathComponent(relative)
+            if full.hasSuffix(".txt") || full.hasSuffix(".jsonl") { files.append(full) }
+        }
+        return files.sorted()
+    }
+
+    static func readFile(_ file: String, into result: inout Result) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "permission denied or unreadable"
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: "cannot read the file (\(reason))"))
+            return
+        }
+        result.files.append(file)
+        if file.hasSuffix(".jsonl") {
+            let parsed = JSONLReader.read([UInt8](data), file: file)
+            result.issues += parsed.issues
+            result.items += parsed.lines.map { Item(document: $0.document, origin: "\(file):\($0.number)") }
+            return
+        }
+        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+            let offset = firstInvalidUTF8(Array(data))
+            result.issues.append(InterchangeIssue(file: file, line: lineNumber(Array(data), offset),
+                                                  message: "invalid UTF-8 at byte \(offset)"))
+            return
+        }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty"))
+            return
+        }
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        if let problem = Document.problem(withID: name) {
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: problem))
+            return
+        }
+        var document = Document(id: name, text: text, title: title(of: text))
+        let metaPath = (file as NSString).deletingPathExtension + ".meta.json"
+        if FileManager.default.fileExists(atPath: metaPath) {
+            switch sidecar(metaPath) {
+            case let .success(meta):
+                if let title = meta["title"]?.stringValue { document.title = title }
+                document.publisher = meta["publisher"]?.stringValue
+                document.publicationDate = meta["publication_date"]?.stringValue
+            case let .failure(issue):
+                result.issues.append(issue)
+                return
+            }
+        }
+        result.items.append(Item(document: AnnotatedDocument(document: document, attributions: []), origin: file))
+    }
+
+    /// A first line followed by a blank line is the title.
+    static func title(of text: String) -> String? {
+        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines[1].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let first = lines[0].trimmingCharacters(in: .whitespacesAndNewlines)
+        return first.isEmpty ? nil : first
+    }
+
+    static func sidecar(_ path: String) -> Swift.Result<JSONValue, InterchangeIssue> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(InterchangeIssue(file: path, line: 0, message: "cannot read the file"))
+        }
+        do {
+            let value = try JSONParser.parse([UInt8](data))
+            guard case .object = value else {
+                return .failure(InterchangeIssue(file: path, line: 1, message: "must be a JSON object"))
+            }
+            return .success(value)
+        } catch {
+            return .failure(InterchangeIssue(file: path, line: 1, message: "invalid JSON at \(error)"))
+        }
+    }
+
+    /// Byte offset of the first invalid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
+    }
+
+    static func lineNumber(_ bytes: [UInt8], _ offset: Int) -> Int {
+        bytes[0..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+}

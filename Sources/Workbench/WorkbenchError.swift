@@ -1,0 +1,44 @@
+import ClaimStore
+import Extraction
+import Interchange
+
+/// Every user-facing failure of a ClaimDesk command, each rendered as one line saying what and where.
+public enum WorkbenchError: Error, CustomStringConvertible {
+    case store(StoreError)
+    /// Problems found in input files (`FILE:LINE: what`), all of them, in file order.
+    case invalidInput([InterchangeIssue])
+    case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case noInput(String)
+    case extractor(ExtractionError)
+    case unknownRun(String)
+    case runKind(name: String, expected: String, actual: String)
+    case unknownDocument(String)
+    case usage(String)
+    case nothingToScore(String)
+
+    public var description: String {
+        switch self {
+        case let .store(error): return error.description
+        case let .invalidInput(issues):
+            let shown = issues.prefix(20).map(\.description).joined(separator: "\n")
+            let more = issues.count > 20 ? "\n… and \(issues.count - 20) more problems" : ""
+            return shown + more
+        case let .cannotRead(path, reason): return "\(path): cannot read: \(reason)"
+        case let .cannotWrite(path, reason): return "\(path): cannot write: \(reason)"
+        case let .noInput(message): return message
+        case let .extractor(error): return error.description
+        case let .unknownRun(name): return "no run named \"\(name)\" (see `claimdesk runs`)"
+        case let .runKind(name, expected, actual): return "run \"\(name)\" is a \(actual) run, not \(expected)"
+        case let .unknownDocument(id): return "no document \"\(id)\" in the store (see `claimdesk docs`)"
+        case let .usage(message): return message
+        case let .nothingToScore(message): return message
+        }
+    }
+
+    /// Lines for stderr: one per problem.
+    public var lines: [String] {
+        if case let .invalidInput(issues) = self { return issues.map(\.description) }
+        return [description]
+    }
+}

@@ -1,0 +1,62 @@
+import ClaimModel
+import ClaimStore
+import Foundation
+
+/// The store a command works on, and where it came from.
+///
+/// Resolution order for the path: `--db`, then `$CLAIMDESK_DB`, then `annotations/claimdesk.sqlite`.
+public struct Workspace: Sendable {
+    public static let defaultStorePath = "annotations/claimdesk.sqlite"
+
+    public let store: ClaimStore
+    public let storePath: String
+
+    public init(store: ClaimStore, storePath: String) {
+        self.store = store
+        self.storePath = storePath
+    }
+
+    public static func resolvePath(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = environment["CLAIMDESK_DB"], !env.isEmpty { return env }
+        return defaultStorePath
+    }
+
+    /// Opens the store at `path`, creating its folder when needed.
+    public static func open(path: String) throws(WorkbenchError) -> Workspace {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw WorkbenchError.cannotWrite(path: folder, reason: "cannot create the folder for the store")
+            }
+        }
+        do {
+            return Workspace(store: try ClaimStore.open(path: path), storePath: path)
+        } catch {
+            throw WorkbenchError.store(error)
+        }
+    }
+
+    /// Runs a store operation, wrapping its error.
+    @inline(__always)
+    func db<T>(_ body: () throws(StoreError) -> T) throws(WorkbenchError) -> T {
+        do { return try body() } catch { throw WorkbenchError.store(error) }
+    }
+
+    /// The run named `name`, or an error naming it.
+    public func requireRun(_ name: String) throws(WorkbenchError) -> RunInfo {
+        guard let run = try db({ () throws(StoreError) in try store.run(named: name) }) else {
+            throw WorkbenchError.unknownRun(name)
+        }
+        return run
+    }
+
+    public func requireDocument(_ docID: String) throws(WorkbenchError) -> StoredDocument {
+        guard let document = try db({ () throws(StoreError) in try store.document(docID: docID) }) else {
+            throw WorkbenchError.unknownDocument(docID)
+        }
+        return document
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Workbench
+
+/// `claimdesk`: the root command. Subcommands are declared as data; each lives in its own file.
+@main
+struct ClaimDeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claimdesk",
+        abstract: "Claim-provenance annotation workbench: extract attributions, review them, score, export.",
+        discussion: """
+            Store: --db PATH, else $CLAIMDESK_DB, else annotations/claimdesk.sqlite.
+            With no subcommand: on a new store, ingest corpora/, extract, then open the review REPL.
+            """,
+        subcommands: [
+            Ingest.self, Extract.self, ImportClaims.self, ImportGold.self, Runs.self, Docs.self, Claims.self,
+            Annotate.self, Score.self, Export.self,
+        ])
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Entry.run { try StartCommand.run(global: global) }
+    }
+
+    /// Parses, runs, and maps every failure to one stderr line per problem and the contract's exit codes:
+    /// 0 ok, 1 user error, 2 usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Options every subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store (default: $CLAIMDESK_DB, else annotations/claimdesk.sqlite).", valueName: "PATH"))
+    var db: String?
+
+    var storePath: String { Workspace.resolvePath(db) }
+
+    func open() throws(WorkbenchError) -> Workspace { try Workspace.open(path: storePath) }
+}
+
+/// Runs a command body, turning `WorkbenchError` into stderr lines and exit code 1.
+enum Entry {
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as WorkbenchError {
+            for line in error.lines { Console.error(line) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data("claimdesk: \(line)\n".utf8))
+    }
+
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data("\(line)\n".utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+extension ListingFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import Workbench
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Store documents: .txt files, FORMAT.md .jsonl files, folders (recursively).")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: "Store the valid documents and list the invalid ones instead of failing.")
+    var skipInvalid = false
+    @Argument(help: ArgumentHelp("Files or folders.", valueName: "PATH"))
+    var paths: [String]
+
+    func run() throws {
+        try Entry.run {
+            let report = try global.open().ingest(paths, skipInvalid: skipInvalid)
+            for issue in report.skipped { Console.note("skipped: \(issue)") }
+            print(report.summary)
+        }
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the built-in extractor over every document not yet in the run; prints counts and speed.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Run name.") var run = "rules"
+
+    func run() throws {
+        try Entry.run {
+            let workspace = try global.open()
+            let progress = ProgressLine(enabled: Console.stderrIsTerminal)
+            let report = try workspace.extract(runName: run) { done, total in progress.update(done, total) }
+            progress.finish()
+            print(report.summary)
+        }
+    }
+}
+
+struct ImportClaims: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-claims", abstract: "Import another extractor's output (FORMAT.md JSONL) as a run.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Run name.") var run: String
+    @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
+    var skipInvalid = false
+    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file.", valueName: "FILE")) var file: String
+
+    func run() throws {
+        try Entry.run {
+            let report = try global.open().importClaims(file: file, runName: run, skipInvalid: skipInvalid)
+            for issue in report.skipped { Console.note("skipped: \(issue)") }
+            print(report.summary)
+        }
+    }
+}
+
+struct ImportGold: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-gold",
+        abstract: "Attributions in FILE become reviewed gold of an annotator; its documents are marked done.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
+    @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
+    var skipInvalid = false
+    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file.", valueName: "FILE")) var file: String
+
+    func run() throws {
+        try Entry.run {
+            let name = annotator ?? Annotator.defaultName()
+            let report = try global.open().importGold(file: file, annotator: name, skipInvalid: skipInvalid)
+            for issue in report.skipped { Console.note("skipped: \(issue)") }
+            print(report.summary)
+        }
+    }
+}
+
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the runs in the store.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+
+    func run() throws {
+        try Entry.run { print(try global.open().runsListing(format: format)) }
+    }
+}
+
+struct Docs: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the documents in the store.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+
+    func run() throws {
+        try Entry.run { print(try global.open().docsListing(format: format)) }
+    }
+}
+
+struct Claims: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List claims, optionally of one run and one document.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Only this run.") var run: String?
+    @Option(name: .long, help: "Only this document (doc_id).") var doc: String?
+    @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+
+    func run() throws {
+        try Entry.run { print(try global.open().claimsListing(run: run, doc: doc, format: format)) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export a run (or the reviewed gold) as JSONL, CSV or brat.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "jsonl, csv or brat.") var format: ExportFormat
+    @Option(name: .long, help: ArgumentHelp("Output file (or folder for brat).", valueName: "PATH")) var out: String
+    @Option(name: .long, help: "The run to export.") var run: String?
+    @Flag(name: .long, help: "Export the reviewed gold instead of a run.") var gold = false
+
+    func validate() throws {
+        if (run == nil) == !gold { throw ValidationError("give exactly one of --run NAME or --gold") }
+    }
+
+    func run() throws {
+        try Entry.run {
+            let workspace = try global.open()
+            guard let run, !gold else {
+                throw WorkbenchError.usage("export --gold is not available yet")
+            }
+            switch format {
+            case .jsonl: print(try workspace.exportJSONL(runName: run, to: out).summary)
+            case .csv, .brat: throw WorkbenchError.usage("export --format \(format.rawValue) is not available yet")
+            }
+        }
+    }
+}
+
+/// The annotator's name: `$CLAIMDESK_ANNOTATOR`, then `$USER`, then "analyst".
+enum Annotator {
+    static func defaultName() -> String {
+        let env = ProcessInfo.processInfo.environment
+        for key in ["CLAIMDESK_ANNOTATOR", "USER"] { if let v = env[key], !v.isEmpty { return v } }
+        return "analyst"
+    }
+}
+
+/// A one-line progress counter on stderr, shown only on a terminal and only after a second.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let start = Date()
+    private var shown = false
+    private let lock = NSLock()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(start) > 1 else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\r\u{1B}[Kextracting: \(done)/\(total) documents".utf8))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

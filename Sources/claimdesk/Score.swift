@@ -1,0 +1,21 @@
+import ArgumentParser
+import Evaluation
+import Workbench
+
+extension MatchMode: ExpressibleByArgument {}
+
+/// `claimdesk score`: an extractor run against gold (another run, or the analysts' annotations).
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Score a run against gold: P/R/F1 per claim, attribution and role.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "The run to score.") var run: String
+    @Option(name: .long, help: "Gold: another run's name, or 'annotations' (documents marked done).") var against = "annotations"
+    @Option(name: .long, help: "overlap or exact content matching.") var match: MatchMode = .overlap
+    @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+
+    func run() throws {
+        try Entry.run {
+            print(try global.open().score(runName: run, against: against, match: match, format: format))
+        }
+    }
+}

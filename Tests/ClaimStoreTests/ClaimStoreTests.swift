@@ -1,0 +1,115 @@
+import ClaimModel
+import ClaimStore
+import Foundation
+import Testing
+
+@Suite struct ClaimStoreTests {
+    let store: ClaimStore
+
+    init() throws {
+        store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
+    }
+
+    @Test func migratesToTheKnownSchema() throws {
+        #expect(try store.appliedMigrations() == ClaimStore.knownMigrations)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func ingestingTheSameDocumentTwiceIsANoOp() throws {
+        let doc = Document(id: "d1", text: "He said so.")
+        #expect(try store.ingest([(doc, "a.txt")]).added == ["d1"])
+        let again = try store.ingest([(doc, "b.txt")])
+        #expect(again.added == [] && again.unchanged == ["d1"])
+        #expect(try store.documentCount() == 1)
+    }
+
+    @Test func aDifferentTextUnderAKnownIDFailsTheWholeBatch() throws {
+        _ = try store.ingest([(Document(id: "d1", text: "one"), "a.txt")])
+        #expect(throws: StoreError.documentConflict(docID: "d1", origin: "b.jsonl:2")) {
+            try store.ingest([(Document(id: "d2", text: "new"), "b.jsonl:1"), (Document(id: "d1", text: "two"), "b.jsonl:2")])
+        }
+        #expect(try store.documentCount() == 1)
+        #expect(try store.document(docID: "d1")?.document.text == "one")
+    }
+
+    @Test func storesAndReadsBackARunsClaimsExactly() throws {
+        _ = try store.ingest([(Document(id: "d1", text: "\"A,\" she said, \"B.\"", publisher: "P", meta: .object([("k", .string("v"))])), "a.txt")])
+        let doc = try #require(try store.document(docID: "d1"))
+        #expect(doc.document.meta == .object([("k", .string("v"))]))
+        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: "1", parameters: nil)
+        let a = Attribution(id: "r1", source: Fragments(Span(5, 8)), cue: Fragments(Span(9, 13)),
+                            content: Fragments([Span(1, 2), Span(16, 17)]), outlet: "AP", sourceType: .anonymous,
+                            anonymous: true, sourceEntity: "she-1", confidence: 0.5)
+        #expect(try store.saveRunOutput(runID: run.rowID, [(doc.rowID, [a])]) == 1)
+        // A retried batch is skipped: the document is already processed by the run.
+        #expect(try store.saveRunOutput(runID: run.rowID, [(doc.rowID, [a])]) == 0)
+        let claims = try store.attributions(runID: run.rowID, documentRowID: doc.rowID)
+        #expect(claims.map(\.attribution) == [a])
+        #expect(try store.documentRowIDs(notProcessedBy: run.rowID) == [])
+        #expect(try store.runs().map { "\($0.name) \($0.documents) \($0.claims)" } == ["rules 1 1"])
+        #expect(throws: StoreError.runExists("rules")) {
+            try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
+        }
+    }
+
+    @Test func theAnnotationLogIsAppendOnly() throws {
+        _ = try store.ingest([(Document(id: "d1", text: "x"), "a.txt")])
+        let doc = try #require(try store.document(docID: "d1"))
+        let entry = try store.append(NewAnnotation(annotator: "ana", runID: nil, documentRowID: doc.rowID,
+                                                   attributionID: nil, action: "note", note: "'); DROP TABLE annotation; --"))
+        #expect(try store.annotations(documentRowID: doc.rowID).map(\.entry.note) == ["'); DROP TABLE annotation; --"])
+        #expect(throws: StoreError.self) { try store.tamperWithAnnotation(entry.id) }
+        #expect(try store.annotations(documentRowID: doc.rowID).count == 1)
+    }
+
+    @Test func marksDocumentsDoneAndReopened() throws {
+        _ = try store.ingest([(Document(id: "d1", text: "x"), "a.txt")])
+        let doc = try #require(try store.document(docID: "d1"))
+        try store.markDocument(doc.rowID, annotator: "ana", runID: nil, status: "done")
+        try store.markDocument(doc.rowID, annotator: "bo", runID: nil, status: "done")
+        try store.markDocument(doc.rowID, annotator: "bo", runID: nil, status: "reopened")
+        #expect(try store.documentReviews().map { "\($0.annotator):\($0.status)" } == ["ana:done", "bo:reopened"])
+        #expect(try store.documentSummaries().first?.doneBy == ["ana"])
+    }
+}
+
+@Suite struct ClaimStoreFileTests {
+    func temporaryPath(_ name: String) -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimstore-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name).path
+    }
+
+    @Test func aFileStoreUsesWAL() throws {
+        let store = try ClaimStore.open(path: temporaryPath("s.sqlite"))
+        #expect(try store.journalMode() == "wal")
+    }
+
+    @Test func refusesAndNeverOverwritesAFileThatIsNotSQLite() throws {
+        let path = temporaryPath("notes.sqlite")
+        try Data("my precious notes".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAStore(path: path)) { try ClaimStore.open(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "my precious notes")
+    }
+
+    @Test func refusesAStoreFromANewerSchemaWithoutChangingIt() throws {
+        let path = temporaryPath("newer.sqlite")
+        do {
+            let store = try ClaimStore.open(path: path)
+            try store.recordMigrationForTesting("v99-future")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v99-future"])) { try ClaimStore.open(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func refusesAnSQLiteDatabaseThatIsNotAClaimDeskStore() throws {
+        let path = temporaryPath("other.sqlite")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try ClaimStore.open(path: path) }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Every kind of bad input gets one clear stderr line (what and where), exit code 1, and leaves
+/// the store exactly as it was.
+@Suite struct BadInputTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+        let seeded = try CLI.run(["--db", scratch.db, "ingest", try scratch.write("keep.txt", "Kept\n\nThe mayor said it was fine.")])
+        #expect(seeded.status == 0)
+    }
+
+    func storeSnapshot() throws -> String {
+        try CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout
+    }
+
+    func expectFailure(_ arguments: [String], stderr expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try storeSnapshot()
+        let result = try CLI.run(arguments)
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.stderr == expected + "\n", sourceLocation: sourceLocation)
+        #expect(try storeSnapshot() == before, sourceLocation: sourceLocation)
+    }
+
+    @Test func invalidUTF8() throws {
+        let file = try scratch.write("bad.txt", bytes: Array("line one\nline ".utf8) + [0xC3, 0x28] + Array(" two".utf8))
+        try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file):2: invalid UTF-8 at byte 14")
+    }
+
+    @Test func emptyFile() throws {
+        let file = try scratch.write("empty.txt", "")
+        try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file): the file is empty")
+    }
+
+    @Test func malformedJSONLine() throws {
+        let file = try scratch.write("docs.jsonl", "{\"doc_id\":\"a\",\"text\":\"fine\"}\n{\"doc_id\":\"b\",\"text\":}\n")
+        try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file):2: invalid JSON at column 23: unexpected character '}'")
+    }
+
+    @Test func spanOutOfRange() throws {
+        let file = try scratch.write("claims.jsonl", "{\"doc_id\":\"c\",\"text\":\"He said.\",\"attributions\":[{\"source\":[0,2]},{\"cue\":[3,40]}]}\n")
+        try expectFailure(["--db", scratch.db, "import-claims", file, "--run", "other"],
+                          stderr: "claimdesk: \(file):1: document \"c\": attribution #2: cue [3, 40] is out of range (the text has 8 scalars; need 0 <= start < end <= 8)")
+    }
+
+    @Test func textThatDoesNotMatchItsSpan() throws {
+        let file = try scratch.write("claims.jsonl", "{\"doc_id\":\"c\",\"text\":\"He said.\",\"attributions\":[{\"cue\":[3,7],\"cue_text\":\"told\"}]}\n")
+        try expectFailure(["--db", scratch.db, "import-claims", file, "--run", "other"],
+                          stderr: "claimdesk: \(file):1: document \"c\": attribution #1: cue_text \"told\" does not match the text at [3, 7]: \"said\"")
+    }
+
+    @Test func duplicateDocIDWithADifferentText() throws {
+        let file = try scratch.write("again/keep.txt", "Kept\n\nThe mayor said it was awful.")
+        try expectFailure(["--db", scratch.db, "ingest", file],
+                          stderr: "claimdesk: \(file): document \"keep\" is already stored with a different text (refusing to overwrite it)")
+    }
+
+    @Test func folderWithAnUnreadableFile() throws {
+        try scratch.write("folder/a.txt", "A\n\nShe said yes.")
+        let link = scratch.path("folder/b.txt")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scratch.path("nowhere/b.txt"))
+        let before = try storeSnapshot()
+        let result = try CLI.run(["--db", scratch.db, "ingest", scratch.path("folder")])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("claimdesk: \(link): cannot read the file"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try storeSnapshot() == before)
+    }
+
+    @Test func storePathThatIsNotSQLite() throws {
+        let notes = try scratch.write("notes.txt", "my notes, not a database")
+        let input = try scratch.write("x.txt", "X\n\nHe said so.")
+        let result = try CLI.run(["--db", notes, "ingest", input])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(notes): not an SQLite database (refusing to open or overwrite it)\n")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes, not a database")
+    }
+
+    @Test func storeFromANewerSchema() throws {
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [scratch.db, "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: scratch.db))
+        let result = try CLI.run(["--db", scratch.db, "docs"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(scratch.db): written by a newer ClaimDesk (unknown migrations: v99-future); upgrade ClaimDesk to open it\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.db)) == before)
+    }
+
+    @Test func unknownRunAndUsageErrors() throws {
+        let unknown = try CLI.run(["--db", scratch.db, "claims", "--run", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "claimdesk: no run named \"nope\" (see `claimdesk runs`)\n")
+        let usage = try CLI.run(["--db", scratch.db, "score"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("Missing expected argument '--run <run>'"))
+    }
+}
