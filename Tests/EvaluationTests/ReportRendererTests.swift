@@ -38,6 +38,28 @@ struct ReportRendererTests {
         #expect(ReportRenderer.table(report) == expected)
     }
 
+    @Test("Grouped reports end with claim and attribution scores per group, sorted by name")
+    func groupedTable() throws {
+        let report = Scorer().score([try MetricsFixture().input], groupBy: .sourceType)
+        let table = ReportRenderer.table(report)
+        let expected = """
+            by source-type
+              anonymous           claim        P 0.000 (0/1)  R 0.000 (0/0)  F1 0.000
+                                  attribution  P 0.000 (0/1)  R 0.000 (0/0)  F1 0.000
+              implicit            claim        P 1.000 (1/1)  R 0.500 (1/2)  F1 0.667
+                                  attribution  P 1.000 (1/1)  R 0.500 (1/2)  F1 0.667
+              named_organization  claim        P 1.000 (2/2)  R 1.000 (2/2)  F1 1.000
+                                  attribution  P 0.500 (1/2)  R 0.500 (1/2)  F1 0.500
+
+            """
+        #expect(table.hasSuffix("boundary only  2\n\n" + expected))
+        let json = ReportRenderer.json(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["grouping"] as? String == "source-type")
+        let groups = try #require(object["groups"] as? [String: Any])
+        #expect(groups.keys.sorted() == ["anonymous", "implicit", "named_organization"])
+    }
+
     @Test("An empty report renders zeros, never NaN")
     func emptyTable() {
         let table = ReportRenderer.table(Scorer(match: .exact).score([]))

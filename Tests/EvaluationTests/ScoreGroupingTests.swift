@@ -1,0 +1,66 @@
+import ClaimModel
+import Evaluation
+import Testing
+
+/// Groups of the hand-worked fixture (see `MetricsFixture`). Gold source types: g0, g1
+/// named_organization; g2, g3 implicit. The spurious p3 says anonymous. Gold outlets: g1 Reuters,
+/// the rest none.
+@Suite("Scorer --by: claims grouped by the gold value; spurious predictions by their own")
+struct ScoreGroupingTests {
+    @Test("By source type: each matched prediction counts in its gold claim's group")
+    func bySourceType() throws {
+        let report = Scorer().score([try MetricsFixture().input], groupBy: .sourceType)
+        #expect(report.grouping == .sourceType)
+        #expect(report.groups.keys.sorted() == ["anonymous", "implicit", "named_organization"])
+        let named = try #require(report.groups["named_organization"])
+        #expect(named.documents == 1)
+        // p1 says news_outlet but belongs to its gold claim's group.
+        #expect(named.claim == PRF(truePositives: 2, predicted: 2, gold: 2))
+        #expect(named.attribution == PRF(truePositives: 1, predicted: 2, gold: 2))
+        #expect(named.errors == ErrorCounts(missed: 0, spurious: 0, wrongSource: 1, wrongCue: 0, boundaryOnly: 1))
+        #expect(named.fieldAccuracy.sourceType == Accuracy(correct: 1, total: 2))
+        #expect(named.roles.content.tokenOverlap == PRF(truePositives: 6, predicted: 7, gold: 6))
+        let implicit = try #require(report.groups["implicit"])
+        #expect(implicit.claim == PRF(truePositives: 1, predicted: 1, gold: 2))
+        #expect(implicit.errors == ErrorCounts(missed: 1, spurious: 0, wrongSource: 0, wrongCue: 0, boundaryOnly: 1))
+        let anonymous = try #require(report.groups["anonymous"])
+        #expect(anonymous.claim == PRF(truePositives: 0, predicted: 1, gold: 0))
+        #expect(anonymous.errors.spurious == 1)
+        #expect(anonymous.details.isEmpty && anonymous.groups.isEmpty && anonymous.grouping == nil)
+    }
+
+    @Test("By outlet: attributions without an outlet form the \"(none)\" group")
+    func byOutlet() throws {
+        let report = Scorer().score([try MetricsFixture().input], groupBy: .outlet)
+        #expect(report.groups.keys.sorted() == ["(none)", "Reuters"])
+        #expect(report.groups["(none)"]?.claim == PRF(truePositives: 2, predicted: 3, gold: 3))
+        #expect(report.groups["Reuters"]?.claim == PRF(truePositives: 1, predicted: 1, gold: 1))
+    }
+
+    @Test("Group counts add up to the totals; a document counts once per group it touches")
+    func groupsPartitionTheTotals() throws {
+        let fixture = try MetricsFixture().input
+        for grouping in ScoreGrouping.allCases {
+            let report = Scorer().score([fixture, fixture], groupBy: grouping)
+            let groups = Array(report.groups.values)
+            #expect(groups.map(\.claim).reduce(PRF(), +) == report.claim)
+            #expect(groups.map(\.attribution).reduce(PRF(), +) == report.attribution)
+            #expect(groups.map(\.roles.cue.tokenOverlap).reduce(PRF(), +) == report.roles.cue.tokenOverlap)
+            #expect(groups.map(\.errors.missed).reduce(0, +) == report.errors.missed)
+            #expect(groups.allSatisfy { $0.documents == 2 })
+        }
+    }
+
+    @Test("Without grouping there are no groups")
+    func noGrouping() throws {
+        let report = Scorer().score([try MetricsFixture().input])
+        #expect(report.grouping == nil)
+        #expect(report.groups.isEmpty)
+    }
+
+    @Test("Group keys are the command line's --by values")
+    func rawValues() {
+        #expect(ScoreGrouping(rawValue: "source-type") == .sourceType)
+        #expect(ScoreGrouping(rawValue: "outlet") == .outlet)
+    }
+}
