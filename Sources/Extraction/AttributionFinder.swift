@@ -1,0 +1,705 @@
+/// An attribution found by the rules, in token ranges, before coreference and confidence.
+struct Candidate {
+    var pattern: Pattern
+    var cueClass: CueClass?
+    var source: Range<Int>?
+    var cue: [Range<Int>]
+    var content: [Range<Int>]
+    var outlet: String?
+    var sentence: Int
+    /// "on condition of anonymity", "unnamed" near the source.
+    var anonymousContext: Bool
+
+    var firstToken: Int {
+        min(source?.lowerBound ?? Int.max, cue.first?.lowerBound ?? Int.max, content.first?.lowerBound ?? Int.max)
+    }
+
+    func contentContains(_ token: Int) -> Bool { content.contains { $0.contains(token) } }
+}
+
+/// A token that may start an attribution: a reporting verb, "according to", a hedge.
+struct Anchor {
+    enum Kind {
+        case verb(CueVerb)
+        case according
+        case hedgePassive
+        case hedgeAdverb
+        case raising
+    }
+
+    var kind: Kind
+    var at: Int
+    var cueStart: Int
+    var cueEnd: Int
+    /// "... and warned", "..., saying": the source is the previous clause's.
+    var coordinated = false
+    var participial = false
+    /// The outlet named right after the cue ("confirmed to Reuters") and where that name ends.
+    var outlet: String? = nil
+    var outletEnd: Int? = nil
+
+    var cueClass: CueClass? {
+        if case let .verb(v) = kind { return v.cueClass }
+        return nil
+    }
+}
+
+/// Finds attributions sentence by sentence: anchors first, then for each anchor the sentence
+/// shape around it (quote before or after, subject before or after, "that", commas), then keeps
+/// only the outermost attribution where they nest (PolNeAR's convention).
+struct AttributionFinder {
+    let index: TextIndex
+    let lexicons: Lexicons
+    let phrases: SourcePhrase
+    let publisherKeys: [UInt64]
+    let publisherName: String?
+
+    init(index: TextIndex, lexicons: Lexicons, publisher: String?) {
+        self.index = index
+        self.lexicons = lexicons
+        self.phrases = SourcePhrase(index: index, lexicons: lexicons)
+        if let publisher, !publisher.isEmpty {
+            var keys = Tokenizer.keys(publisher)
+            if keys.first == Keys.the && keys.count > 1 { keys.removeFirst() }
+            publisherKeys = keys
+            publisherName = lexicons.outlets.canonical(publisher: publisher)
+        } else {
+            publisherKeys = []
+            publisherName = nil
+        }
+    }
+
+    var tokens: [Token] { index.tokens }
+
+    func find() -> [Candidate] {
+        var all: [Candidate] = []
+        for (number, sentence) in index.sentences.enumerated() {
+            all.append(contentsOf: find(in: sentence, number: number))
+        }
+        continueQuotes(&all)
+        return all
+    }
+
+    // MARK: - Token tests
+
+    @inline(__always) func word(_ i: Int) -> WordClass { lexicons.word(tokens[i]) }
+    @inline(__always) func isComma(_ i: Int) -> Bool { tokens[i].isPunct(",") }
+    @inline(__always) func key(_ i: Int) -> UInt64 { tokens[i].key }
+
+    func isLyAdverb(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, !t.capitalized, t.end - t.start > 4 else { return false }
+        let s = index.scalars
+        let e = Int(t.end)
+        return s[e - 2] == "l" && s[e - 1] == "y" && lexicons.cues.verb(t) == nil
+    }
+
+    /// Words that join a cue from the left: auxiliaries, negation, "also", "-ly" adverbs.
+    func joinsCue(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word || t.key == Keys.possessive else { return false }
+        if t.capitalized { return false }
+        let cls = word(i)
+        if cls.contains(.subjectPronoun) { return false }
+        return !cls.intersection([.be, .auxiliary, .negation, .cueAdverb, .hedgeAdverb]).isEmpty || isLyAdverb(i)
+    }
+
+    func isSentenceFinal(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.kind == .punct && (t.first == 46 || t.first == 33 || t.first == 63 || t.first == 59
+            || t.first == 0x2026)
+    }
+
+    /// `hi` without trailing punctuation outside quotes (a closing quote keeps what it encloses).
+    func trimEnd(_ lo: Int, _ hi: Int) -> Int {
+        var h = hi
+        while h > lo {
+            let t = tokens[h - 1]
+            if t.kind == .punct && (t.first == 46 || t.first == 44 || t.first == 59 || t.first == 58
+                || t.first == 33 || t.first == 63 || t.first == 0x2014 || t.first == 0x2013 || t.first == 45
+                || t.first == 0x2015) {
+                h -= 1
+                continue
+            }
+            break
+        }
+        return h
+    }
+
+    func trimStart(_ lo: Int, _ hi: Int) -> Int {
+        var l = lo
+        while l < hi {
+            let t = tokens[l]
+            if t.kind == .punct && (t.first == 44 || t.first == 58 || t.first == 0x2014 || t.first == 0x2013
+                || t.first == 45 || t.first == 59 || t.first == 0x2015) {
+                l += 1
+                continue
+            }
+            break
+        }
+        return l
+    }
+
+    func hasWord(_ r: Range<Int>) -> Bool {
+        for i in r where tokens[i].isWordOrNumber { return true }
+        return false
+    }
+
+    // MARK: - Anchors
+
+    func anchors(in s: Range<Int>) -> [Anchor] {
+        var result: [Anchor] = []
+        var i = s.lowerBound
+        while i < s.upperBound {
+            defer { i += 1 }
+            let t = tokens[i]
+            guard t.kind == .word, !index.isQuoted(i) else { continue }
+            if t.key == Keys.according, i + 1 < s.upperBound, key(i + 1) == Keys.to {
+                result.append(Anchor(kind: .according, at: i, cueStart: i, cueEnd: i + 2))
+                continue
+            }
+            let cls = lexicons.word(t)
+            if cls.contains(.hedgeAdverb) {
+                if i + 1 < s.upperBound, lexicons.cues.verb(tokens[i + 1]) != nil { continue }
+                result.append(Anchor(kind: .hedgeAdverb, at: i, cueStart: i, cueEnd: i + 1))
+                continue
+            }
+            if t.capitalized { continue }
+            if cls.contains(.raising) {
+                guard i + 1 < s.upperBound, key(i + 1) == Keys.to || key(i + 1) == Keys.that else { continue }
+                if i > s.lowerBound, word(i - 1).contains(.determiner) { continue }
+                var start = i
+                while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+                result.append(Anchor(kind: .raising, at: i, cueStart: start, cueEnd: i + 1))
+                continue
+            }
+            guard let verb = lexicons.cues.verb(t) else { continue }
+            var p = i - 1
+            while p >= s.lowerBound && (word(p).intersection([.cueAdverb, .negation]).isEmpty == false || isLyAdverb(p)) {
+                p -= 1
+            }
+            let prevClass: WordClass = p >= s.lowerBound ? word(p) : []
+            if p >= s.lowerBound {
+                if key(p) == Keys.possessive { continue }
+                if prevClass.contains(.determiner) && key(p) != Keys.that && !prevClass.contains(.subjectPronoun) { continue }
+                if prevClass.contains(.determiner) && prevClass.contains(.objectPronoun) && key(p) != Keys.that
+                    && prevClass.contains(.female) { continue }  // "her report"
+            }
+            let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
+            if !isIng && prevClass.contains(.be) {
+                if cls.contains(.hedgePassive) {
+                    var start = i
+                    while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+                    result.append(Anchor(kind: .hedgePassive, at: i, cueStart: start, cueEnd: i + 1))
+                }
+                continue
+            }
+            var anchor = Anchor(kind: .verb(verb), at: i, cueStart: i, cueEnd: i + 1)
+            if isIng {
+                if prevClass.contains(.be) {
+                    // progressive: "is saying"
+                } else if p >= s.lowerBound && (isComma(p) || key(p) == Keys.and || key(p) == Keys.by
+                    || key(p) == Keys.while) {
+                    if isComma(p), parentheticalParticiple(at: i, in: s) { continue }
+                    anchor.participial = true
+                } else {
+                    continue
+                }
+            }
+            // "declined to comment": the cue starts at the governing verb.
+            if p >= s.lowerBound && key(p) == Keys.to && verb.forms.contains(.base) {
+                let q = p - 1
+                if q >= s.lowerBound, lexicons.cues.verb(tokens[q]) != nil, !tokens[q].capitalized { continue }
+                if q >= s.lowerBound, tokens[q].kind == .word, !tokens[q].capitalized,
+                   word(q).intersection([.determiner, .preposition, .subordinator, .conjunction, .subjectPronoun,
+                                          .objectPronoun, .time]).isEmpty {
+                    anchor.cueStart = q
+                } else {
+                    continue
+                }
+            }
+            while anchor.cueStart > s.lowerBound && joinsCue(anchor.cueStart - 1) && anchor.at - anchor.cueStart < 4 {
+                anchor.cueStart -= 1
+            }
+            // Particles and a following infinitive cue: "pointed out", "declined to say".
+            var end = i + 1
+            if end < s.upperBound && verb.particles.contains(key(end)) && !index.isQuoted(end) { end += 1 }
+            if end + 1 < s.upperBound, key(end) == Keys.to, let next = lexicons.cues.verb(tokens[end + 1]),
+               next.forms.contains(.base), !tokens[end + 1].capitalized {
+                end += 2
+            }
+            if end + 1 < s.upperBound, key(end) == Keys.to,
+               let outlet = lexicons.outlets.match(tokens, at: end + 1, limit: s.upperBound) {
+                end += 1
+                anchor.outlet = outlet.name
+                anchor.outletEnd = outlet.range.upperBound
+            }
+            anchor.cueEnd = end
+            // Coordination: "... and warned", ", adding".
+            var c = anchor.cueStart - 1
+            while c >= s.lowerBound && joinsCue(c) { c -= 1 }
+            if c >= s.lowerBound && !anchor.participial
+                && (key(c) == Keys.and || key(c) == Keys.but || key(c) == Keys.or) {
+                anchor.coordinated = true
+            }
+            result.append(anchor)
+            i = max(i, end - 1)
+        }
+        return result
+    }
+
+    /// ", citing X, said": a participial phrase closed by a comma and followed by the main verb.
+    func parentheticalParticiple(at i: Int, in s: Range<Int>) -> Bool {
+        var k = i + 1
+        while k < s.upperBound && !isComma(k) && !isSentenceFinal(k) && tokens[k].kind != .quote { k += 1 }
+        guard k + 1 < s.upperBound, isComma(k) else { return false }
+        var m = k + 1
+        while m < s.upperBound && joinsCue(m) { m += 1 }
+        guard m < s.upperBound else { return false }
+        if let v = lexicons.cues.verb(tokens[m]), !tokens[m].capitalized, !phrases.isParticiple(m) {
+            _ = v
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Per sentence
+
+    func find(in s: Range<Int>, number: Int) -> [Candidate] {
+        let anchors = anchors(in: s)
+        guard !anchors.isEmpty else { return [] }
+        let end = trimEnd(s.lowerBound, s.upperBound)
+        // Where a later clause starts, earlier content stops.
+        var cuts: [Int] = []
+        var subjects: [Range<Int>?] = []
+        for a in anchors {
+            var subject: Range<Int>? = nil
+            if case .verb = a.kind, !a.coordinated, !a.participial {
+                subject = phrases.subject(before: a.cueStart, lower: s.lowerBound)
+            }
+            subjects.append(subject)
+            if a.coordinated || a.participial {
+                var c = a.cueStart - 1
+                while c > s.lowerBound && (joinsCue(c) || key(c) == Keys.and || key(c) == Keys.but
+                    || key(c) == Keys.or || key(c) == Keys.by || key(c) == Keys.while) { c -= 1 }
+                if c >= s.lowerBound && isComma(c) { cuts.append(c) } else { cuts.append(c + 1) }
+            } else if case .according = a.kind, a.at > s.lowerBound, isComma(a.at - 1) {
+                cuts.append(a.at - 1)
+            } else if let subject, subject.lowerBound > s.lowerBound {
+                let b = subject.lowerBound - 1
+                if key(b) == Keys.and || key(b) == Keys.but || tokens[b].isPunct(";") {
+                    cuts.append(b > s.lowerBound && isComma(b - 1) ? b - 1 : b)
+                }
+            }
+        }
+        cuts.sort()
+        func contentEnd(from start: Int) -> Int {
+            var hi = end
+            for c in cuts where c > start { hi = c; break }
+            return trimEnd(start, hi)
+        }
+
+        var found: [Candidate] = []
+        for (n, a) in anchors.enumerated() {
+            let made: Candidate?
+            switch a.kind {
+            case let .verb(verb):
+                made = verbCandidate(a, verb: verb, subject: subjects[n], in: s, end: end, found: found,
+                                     contentEnd: contentEnd, number: number)
+            case .according:
+                made = accordingCandidate(a, in: s, end: end, contentEnd: contentEnd, number: number)
+            case .hedgePassive, .raising:
+                made = hedgeCandidate(a, in: s, contentEnd: contentEnd, number: number)
+            case .hedgeAdverb:
+                made = adverbCandidate(a, in: s, contentEnd: contentEnd, number: number)
+            }
+            if var c = made {
+                c.content = c.content.compactMap { r in
+                    let lo = trimStart(r.lowerBound, r.upperBound)
+                    let hi = trimEnd(lo, r.upperBound)
+                    return lo < hi ? lo..<hi : nil
+                }
+                guard !c.content.isEmpty, c.content.contains(where: hasWord) else { continue }
+                c.anonymousContext = anonymityMarked(s)
+                found.append(c)
+            }
+        }
+        return outermost(found)
+    }
+
+    func anonymityMarked(_ s: Range<Int>) -> Bool {
+        for i in s where tokens[i].kind == .word && lexicons.word(tokens[i]).contains(.anonymityMarker) { return true }
+        return false
+    }
+
+    /// Keeps only attributions whose cue is not inside another's content.
+    func outermost(_ found: [Candidate]) -> [Candidate] {
+        guard found.count > 1 else { return found }
+        var keep = [Bool](repeating: true, count: found.count)
+        for (x, cx) in found.enumerated() {
+            guard let cueX = cx.cue.first?.lowerBound else { continue }
+            for (y, cy) in found.enumerated() where y != x && keep[y] && cy.contentContains(cueX) {
+                // When each contains the other's cue, the later cue (a trailing attribution) is outer.
+                if let cueY = cy.cue.first?.lowerBound, cx.contentContains(cueY), cueX > cueY { continue }
+                keep[x] = false
+                break
+            }
+        }
+        return found.enumerated().compactMap { keep[$0.offset] ? $0.element : nil }
+    }
+
+    // MARK: - Reporting verbs
+
+    func verbCandidate(
+        _ a: Anchor, verb: CueVerb, subject: Range<Int>?, in s: Range<Int>, end: Int, found: [Candidate],
+        contentEnd: (Int) -> Int, number: Int
+    ) -> Candidate? {
+        let lower = s.lowerBound
+        var candidate = Candidate(pattern: .indirectBare, cueClass: verb.cueClass, source: nil,
+                                  cue: [a.cueStart..<a.cueEnd], content: [], outlet: a.outlet,
+                                  sentence: number, anonymousContext: false)
+        // 1. Inverted: `"Q," said the minister.` / `C, said the minister.`
+        if !a.coordinated && !a.participial && a.cueStart > lower && verb.cueClass == .speech {
+            let b = a.cueStart - 1
+            let afterQuote = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
+            if isComma(b) || afterQuote != nil, subject == nil || afterQuote != nil,
+               let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) {
+                let leftEnd = afterQuote.map { $0.close + 1 } ?? b
+                let leftStart = afterQuote.map { $0.open } ?? lower
+                if leftEnd - leftStart >= 2 {
+                    candidate.source = source
+                    candidate.content = [leftStart..<leftEnd]
+                    candidate.pattern = afterQuote != nil ? .quoteInverted : .inverted
+                    if source.upperBound < end, isComma(source.upperBound),
+                       let q = index.quoteOpening(at: source.upperBound + 1) {
+                        candidate.content.append(q.open..<(q.close + 1))
+                        candidate.pattern = .quoteSplit
+                    }
+                    candidate.outlet = candidate.outlet ?? outlet(named: source) ?? outlet(in: source.upperBound..<end)
+                    return candidate
+                }
+            }
+        }
+        // 2. The source: the subject, or shared with the previous clause.
+        var source = subject
+        var pattern: Pattern? = nil
+        if source == nil {
+            if a.coordinated || a.participial {
+                source = found.last(where: { $0.source != nil })?.source
+                    ?? phrases.phrase(from: lower, limit: a.cueStart, allowAppositive: false)
+                pattern = a.participial ? .participial : .coordinated
+            } else if a.cueStart - 1 > lower, key(a.cueStart - 1) == Keys.which || key(a.cueStart - 1) == Keys.that
+                || key(a.cueStart - 1) == Keys.who {
+                if let (src, cue) = statementSource(before: a.cueStart - 1, lower: lower) {
+                    source = src
+                    candidate.cue.insert(cue, at: 0)
+                    pattern = .statement
+                } else if isComma(a.cueStart - 2) {
+                    source = phrases.subject(before: a.cueStart - 2, lower: lower)
+                    pattern = .relative
+                }
+            }
+        }
+        guard let source else { return nil }
+        candidate.source = source
+        candidate.outlet = candidate.outlet ?? outlet(named: source)
+
+        // 3. Trailing: `C, the minister said.` / `"Q," the minister said.`
+        let before = source.lowerBound - 1
+        if pattern == nil && before > lower {
+            let quote = index.quoteClosing(at: before) ?? (isComma(before) ? index.quoteClosing(at: before - 1) : nil)
+            if (isComma(before) || quote != nil || tokens[before].isPunct("—")),
+               let rest = trailingRest(after: a, in: s, end: end) {
+                let leftStart = quote?.open ?? lower
+                let leftEnd = quote.map { $0.close + 1 } ?? before
+                if leftEnd - leftStart >= 2 {
+                    candidate.content = [leftStart..<leftEnd]
+                    candidate.pattern = quote != nil ? .quoteTrailing : .trailing
+                    if let comma = rest.comma {
+                        if let q = index.quoteOpening(at: comma + 1) {
+                            candidate.content.append(q.open..<(q.close + 1))
+                            candidate.pattern = .quoteSplit
+                        } else if quote == nil {
+                            let from = comma + 1
+                            let to = contentEnd(from)
+                            if to > from {
+                                candidate.content.append(from..<to)
+                                candidate.pattern = .middle
+                            }
+                        }
+                    }
+                    candidate.outlet = candidate.outlet ?? outlet(in: source.lowerBound..<rest.stop)
+                    return candidate
+                }
+            }
+        }
+
+        // 4. Forward: `the minister said (that) C`.
+        var j = a.cueEnd
+        if let outletEnd = a.outletEnd { j = outletEnd }
+        if verb.takesRecipient, j < end {
+            let recipient = recipientEnd(from: j, end: end)
+            if candidate.outlet == nil { candidate.outlet = outlet(recipient: j..<recipient) }
+            j = recipient
+        }
+        candidate.outlet = candidate.outlet ?? outlet(in: source.lowerBound..<a.cueStart)
+        guard j < end else {
+            // `The minister said:` with the quotation in the next sentence.
+            if j < s.upperBound, tokens[j].isPunct(":"), let q = nextQuote(after: s) {
+                candidate.content = [q]
+                candidate.pattern = .colon
+                return candidate
+            }
+            return nil
+        }
+        var start = j
+        if tokens[j].isPunct(":") {
+            start = j + 1
+            pattern = pattern ?? .colon
+        } else if isComma(j), j + 1 < end, index.quoteOpening(at: j + 1) != nil {
+            start = j + 1
+        } else if let that = thatAhead(from: j, end: end) {
+            start = that
+        }
+        if start >= end { return nil }
+        var stop = contentEnd(start)
+        if let q = index.quoteOpening(at: start), q.terminated, q.close + 1 >= stop || q.close + 1 == end {
+            stop = max(stop, min(q.close + 1, s.upperBound))
+            pattern = pattern ?? .quoteForward
+        }
+        guard stop > start else { return nil }
+        candidate.content = [start..<stop]
+        if pattern == nil {
+            pattern = key(start) == Keys.that ? .indirectThat : .indirectBare
+        }
+        candidate.pattern = pattern ?? .indirectBare
+        return candidate
+    }
+
+    /// After a cue in a trailing attribution only a short complement may follow ("to Reuters",
+    /// "on Monday", "of the militia"), then the sentence ends or a comma continues it.
+    func trailingRest(after a: Anchor, in s: Range<Int>, end: Int) -> (comma: Int?, stop: Int)? {
+        var k = a.cueEnd
+        var count = 0
+        while k < end {
+            let t = tokens[k]
+            if isComma(k) { return (k, k) }
+            if t.kind == .quote || t.isPunct(":") || t.key == Keys.that && !t.capitalized { return nil }
+            if t.kind == .word, lexicons.cues.verb(t) != nil, !t.capitalized, count > 0 { return nil }
+            count += 1
+            if count > 7 { return nil }
+            k += 1
+        }
+        return (nil, end)
+    }
+
+    /// "that" a few words after the cue, past adjuncts such as "on Monday" or "in a statement".
+    func thatAhead(from j: Int, end: Int) -> Int? {
+        var k = j
+        var adjunct = false
+        while k < end && k - j < 10 {
+            let t = tokens[k]
+            if t.key == Keys.that && !t.capitalized { return (k == j || adjunct) ? k : nil }
+            if t.kind == .quote || t.isPunct(":") || t.isPunct(";") { return nil }
+            if t.kind == .word {
+                let cls = lexicons.word(t)
+                if cls.contains(.preposition) || cls.contains(.time) || t.capitalized { adjunct = true }
+                if lexicons.cues.verb(t) != nil && !t.capitalized { return nil }
+                if !cls.intersection([.be, .auxiliary, .subjectPronoun, .subordinator]).isEmpty { return nil }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The hearer after "told": a pronoun, an outlet, a name, or a short noun phrase.
+    func recipientEnd(from j: Int, end: Int) -> Int {
+        let t = tokens[j]
+        if t.kind != .word { return j }
+        let cls = word(j)
+        if cls.contains(.objectPronoun) && !cls.contains(.determiner) || t.key == Keys.reporters { return j + 1 }
+        if cls.contains(.objectPronoun) && cls.contains(.determiner) {
+            // "her" alone is the hearer; "her staff" is a phrase.
+            if j + 1 < end, tokens[j + 1].kind == .word, lexicons.word(tokens[j + 1]).intersection(
+                [.subordinator, .determiner, .subjectPronoun, .preposition, .time]).isEmpty,
+               lexicons.cues.verb(tokens[j + 1]) == nil {
+                return j + 2
+            }
+            return j + 1
+        }
+        if let outlet = lexicons.outlets.match(tokens, at: j, limit: end) { return outlet.range.upperBound }
+        if let phrase = phrases.phrase(from: j, limit: end, allowAppositive: false) {
+            // Keep a recipient short; a long phrase is probably the content.
+            if phrase.count <= 6 { return phrase.upperBound }
+        }
+        return j
+    }
+
+    /// `The Council released a statement ..., which said`: the statement's issuer and its cue.
+    func statementSource(before relative: Int, lower: Int) -> (Range<Int>, Range<Int>)? {
+        var k = relative - 1
+        while k > lower {
+            if Keys.statementNouns.contains(key(k)) {
+                var v = k - 1
+                while v > lower && word(v).contains(.determiner) { v -= 1 }
+                if Keys.publishVerbs.contains(key(v)), let src = phrases.subject(before: v, lower: lower) {
+                    return (src, v..<(k + 1))
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The quotation that makes up the sentence after `s`, in the same or the next paragraph.
+    func nextQuote(after s: Range<Int>) -> Range<Int>? {
+        var k = s.upperBound
+        while k < tokens.count && tokens[k].kind == .newline { k += 1 }
+        guard let q = index.quoteOpening(at: k) else { return nil }
+        return q.open..<(q.close + 1)
+    }
+
+    // MARK: - "according to"
+
+    func accordingCandidate(_ a: Anchor, in s: Range<Int>, end: Int, contentEnd: (Int) -> Int, number: Int) -> Candidate? {
+        let lower = s.lowerBound
+        guard let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false) else { return nil }
+        var c = Candidate(pattern: .accordingFront, cueClass: .speech, source: source, cue: [a.cueStart..<a.cueEnd],
+                          content: [], outlet: outlet(named: source), sentence: number, anonymousContext: false)
+        var first = lower
+        while first < a.at && (key(first) == Keys.and || key(first) == Keys.but || tokens[first].kind == .punct) {
+            first += 1
+        }
+        if first == a.at {
+            var from = source.upperBound
+            if from < end && isComma(from) { from += 1 }
+            let to = contentEnd(from)
+            guard to > from else { return nil }
+            c.content = [from..<to]
+            return c
+        }
+        let leftEnd = isComma(a.at - 1) ? a.at - 1 : a.at
+        c.content = [lower..<leftEnd]
+        c.pattern = .accordingTrailing
+        if source.upperBound < end, isComma(source.upperBound) {
+            let from = source.upperBound + 1
+            let to = contentEnd(from)
+            if to > from {
+                c.content.append(from..<to)
+                c.pattern = .accordingMiddle
+            }
+        }
+        return c
+    }
+
+    // MARK: - Hedges
+
+    func hedgeCandidate(_ a: Anchor, in s: Range<Int>, contentEnd: (Int) -> Int, number: Int) -> Candidate? {
+        let lower = s.lowerBound
+        let pattern: Pattern = {
+            if case .raising = a.kind { return .raising }
+            return .hedgePassive
+        }()
+        var c = Candidate(pattern: pattern, cueClass: nil, source: nil, cue: [a.cueStart..<a.cueEnd], content: [],
+                          outlet: nil, sentence: number, anonymousContext: false)
+        let next = a.cueEnd
+        guard next < s.upperBound else { return nil }
+        if a.cueStart > lower && key(a.cueStart - 1) == Keys.it {
+            guard key(next) == Keys.that || pattern == .hedgePassive && key(next) == Keys.to else { return nil }
+            let to = contentEnd(next)
+            guard to > next else { return nil }
+            c.content = [next..<to]
+            c.pattern = pattern == .raising ? .raising : .hedgeImpersonal
+            return c
+        }
+        guard key(next) == Keys.to, let subject = phrases.subject(before: a.cueStart, lower: lower) else { return nil }
+        if tokens[subject.lowerBound].kind == .word, word(subject.lowerBound).contains(.subjectPronoun),
+           subject.count == 1, pattern == .raising {
+            // "he seems to ..." is still a hedge, but weak.
+        }
+        let to = contentEnd(next)
+        guard to > next else { return nil }
+        c.content = [subject, next..<to]
+        return c
+    }
+
+    func adverbCandidate(_ a: Anchor, in s: Range<Int>, contentEnd: (Int) -> Int, number: Int) -> Candidate? {
+        let lower = s.lowerBound
+        var c = Candidate(pattern: .hedgeAdverb, cueClass: nil, source: nil, cue: [a.cueStart..<a.cueEnd], content: [],
+                          outlet: nil, sentence: number, anonymousContext: false)
+        var from = a.cueEnd
+        if from < s.upperBound && isComma(from) { from += 1 }
+        let to = contentEnd(from)
+        guard to > from else { return nil }
+        if a.at > lower, !isComma(a.at - 1), let subject = phrases.subject(before: a.at, lower: lower) {
+            c.content = [subject, from..<to]
+        } else {
+            c.content = [from..<to]
+        }
+        return c
+    }
+
+    // MARK: - Outlets
+
+    func outlet(named source: Range<Int>) -> String? {
+        if let m = lexicons.outlets.match(tokens, at: source.lowerBound, limit: source.upperBound),
+           m.range.upperBound == source.upperBound || m.range.upperBound + 1 == source.upperBound {
+            return m.name
+        }
+        return nil
+    }
+
+    /// The outlet a hearer names: "told Reuters", "told us" (the publisher), "told Newsweek".
+    func outlet(recipient r: Range<Int>) -> String? {
+        guard !r.isEmpty else { return nil }
+        if r.count == 1, key(r.lowerBound) == Keys.us || key(r.lowerBound) == Keys.me { return publisherName }
+        if let m = lexicons.outlets.match(tokens, at: r.lowerBound, limit: r.upperBound) { return m.name }
+        if matchesPublisher(at: r.lowerBound, limit: r.upperBound) { return publisherName }
+        return nil
+    }
+
+    /// "speaking to the Associated Press", "in an interview with CNN", "told Newsweek" inside `r`.
+    func outlet(in r: Range<Int>) -> String? {
+        var i = r.lowerBound
+        while i + 1 < r.upperBound {
+            let k = key(i)
+            if k == Keys.to || k == Keys.with || k == Keys.told || k == Keys.telling {
+                if let m = lexicons.outlets.match(tokens, at: i + 1, limit: r.upperBound) { return m.name }
+                if matchesPublisher(at: i + 1, limit: r.upperBound) { return publisherName }
+                if k == Keys.told || k == Keys.telling, key(i + 1) == Keys.us || key(i + 1) == Keys.me {
+                    return publisherName
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func matchesPublisher(at i: Int, limit: Int) -> Bool {
+        guard !publisherKeys.isEmpty else { return false }
+        var k = i
+        if k < limit && key(k) == Keys.the { k += 1 }
+        guard k + publisherKeys.count <= limit else { return false }
+        for (n, pk) in publisherKeys.enumerated() where key(k + n) != pk { return false }
+        return true
+    }
+
+    // MARK: - Quotes that go on in the next sentence
+
+    /// `"A," the activist says. "B."`: the next sentence's quotation, when nothing else claims it,
+    /// is the second fragment of the same attribution.
+    func continueQuotes(_ all: inout [Candidate]) {
+        let claimedSentences = Set(all.map(\.sentence))
+        for n in all.indices {
+            let c = all[n]
+            guard c.pattern == .quoteTrailing || c.pattern == .quoteInverted, c.content.count == 1 else { continue }
+            let next = c.sentence + 1
+            guard next < index.sentences.count, !claimedSentences.contains(next) else { continue }
+            let s = index.sentences[c.sentence]
+            let t = index.sentences[next]
+            guard s.upperBound == t.lowerBound, let q = index.quoteOpening(at: t.lowerBound), q.terminated else { continue }
+            guard trimEnd(t.lowerBound, t.upperBound) <= q.close + 1 else { continue }
+            all[n].content.append(q.open..<(q.close + 1))
+        }
+    }
+}

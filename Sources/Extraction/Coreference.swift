@@ -1,0 +1,265 @@
+import ClaimModel
+
+/// What a source mention is, read from its noun phrase.
+struct Mention {
+    enum Pronoun { case male, female, plural, neutral }
+
+    var pronoun: Pronoun?
+    var headKey: UInt64
+    /// Keys of the capitalised words and titles of the phrase's first chunk ("Former President Bill Clinton").
+    var nameKeys: Set<UInt64>
+    var definite: Bool
+    var plural: Bool
+    var type: SourceType
+    var slug: String
+    var isNamed: Bool
+    var genderHint: Pronoun?
+}
+
+/// One real-world source in a document, with everything its mentions taught us.
+struct Entity {
+    var id: String
+    var headKey: UInt64
+    var nameKeys: Set<UInt64>
+    var type: SourceType
+    var plural: Bool
+    var gender: Mention.Pronoun?
+    var outlet: String?
+}
+
+/// Gives every source mention a source type and an entity id, so that "An activist within Derna",
+/// "the activist", "the anonymous source" and "he" share one id.
+///
+/// Named mentions join an earlier entity sharing their head name ("Clinton" → "Hillary Clinton");
+/// definite descriptions join the latest entity with that head or title ("the activist", "the former
+/// president"); generic anonymous heads ("the source") join the latest anonymous entity; pronouns
+/// join the latest compatible entity.
+struct Coreference {
+    let index: TextIndex
+    let lexicons: Lexicons
+    private(set) var entities: [Entity] = []
+    private var order: [Int] = []  // entity indexes, most recent mention last
+
+    init(index: TextIndex, lexicons: Lexicons) {
+        self.index = index
+        self.lexicons = lexicons
+    }
+
+    var tokens: [Token] { index.tokens }
+
+    static let mrKey = Tokenizer.key("mr")
+    static let femaleTitles: Set<UInt64> = Set(["mrs", "ms", "miss", "madam"].map { Tokenizer.key($0) })
+    static let genericAnonymous: Set<UInt64> = Set(
+        ["source", "person", "official", "individual", "insider", "aide", "man", "woman"].map { Tokenizer.key($0) })
+
+    func mention(_ r: Range<Int>, anonymousContext: Bool, outletName: String?) -> Mention {
+        // The first chunk: up to a preposition, comma, bracket or relative pronoun.
+        var chunkEnd = r.lowerBound
+        while chunkEnd < r.upperBound {
+            let t = tokens[chunkEnd]
+            if t.kind == .punct && t.key != Keys.possessive && !(t.first == 46 || t.first == 45) { break }
+            if t.kind == .word && !t.capitalized && lexicons.word(t).contains(.preposition) { break }
+            if t.key == Keys.who || t.key == Keys.which { break }
+            chunkEnd += 1
+        }
+        if chunkEnd == r.lowerBound { chunkEnd = r.upperBound }
+        var head = chunkEnd - 1
+        while head > r.lowerBound && !tokens[head].isWord { head -= 1 }
+        let headToken = tokens[head]
+        let headClass = lexicons.word(headToken)
+        let first = tokens[r.lowerBound]
+        let firstClass = lexicons.word(first)
+
+        var m = Mention(pronoun: nil, headKey: headToken.key, nameKeys: [], definite: false, plural: false,
+                        type: .other, slug: "", isNamed: false, genderHint: nil)
+        if r.count == 1 && headClass.contains(.subjectPronoun) {
+            if headClass.contains(.male) { m.pronoun = .male }
+            else if headClass.contains(.female) { m.pronoun = .female }
+            else if headClass.contains(.pluralPronoun) { m.pronoun = .plural }
+            else { m.pronoun = .neutral }
+            m.plural = m.pronoun == .plural
+            return m
+        }
+        m.definite = first.key == Keys.the || firstClass.contains(.determiner) && !(first.key == Keys.a || first.key == Keys.an)
+        var proper: [Int] = []
+        var hasOrgWord = false
+        var hasTitle = false
+        for i in r.lowerBound..<chunkEnd where tokens[i].isWord {
+            let cls = lexicons.word(tokens[i])
+            if cls.contains(.title) {
+                hasTitle = true
+                m.nameKeys.insert(tokens[i].key)
+                if tokens[i].key == Self.mrKey { m.genderHint = .male }
+                if Self.femaleTitles.contains(tokens[i].key) { m.genderHint = .female }
+                continue
+            }
+            if tokens[i].capitalized && !cls.contains(.determiner) {
+                proper.append(i)
+                m.nameKeys.insert(tokens[i].key)
+                if cls.contains(.organization) { hasOrgWord = true }
+            } else if cls.contains(.organization) {
+                hasOrgWord = true
+            }
+        }
+        let s = index.scalars
+        let headEnd = Int(headToken.end)
+        m.plural = headToken.end - headToken.start > 3 && s[headEnd - 1] == "s" && s[headEnd - 2] != "s"
+            && !headToken.capitalized
+
+        if let outletName {
+            m.type = .newsOutlet
+            m.slug = Self.slug(outletName)
+            m.isNamed = true
+            return m
+        }
+        if headToken.capitalized {
+            m.isNamed = true
+            if headClass.contains(.group) {
+                m.type = .other
+                m.plural = true
+            } else if hasOrgWord || headClass.contains(.organization) {
+                m.type = .namedOrganization
+            } else {
+                m.type = .namedPerson
+            }
+            let nameTokens = proper.filter { $0 <= head }
+            m.slug = Self.slug(nameTokens.map { index.text(token: $0) }.joined(separator: " "))
+            return m
+        }
+        // A common noun phrase.
+        var modifiers: [String] = []
+        for i in r.lowerBound..<r.upperBound where tokens[i].isWord && tokens[i].capitalized && i != r.lowerBound {
+            modifiers.append(index.text(token: i))
+        }
+        let headText = index.text(token: head)
+        m.slug = Self.slug((modifiers + [headText]).joined(separator: " "))
+        if anonymousContext || headClass.contains(.anonymityMarker) {
+            m.type = .anonymous
+        } else if headClass.contains(.documentHead) {
+            m.type = .document
+        } else if headClass.contains(.anonymousHead) {
+            m.type = m.definite && !Self.genericAnonymous.contains(headToken.key) && hasTitle ? .namedPerson : .anonymous
+        } else if headClass.contains(.organization) {
+            m.type = proper.isEmpty ? .other : .namedOrganization
+        } else if headClass.contains(.title) {
+            m.type = m.definite ? .namedPerson : .anonymous
+        } else if headClass.contains(.group) {
+            m.type = .other
+        }
+        return m
+    }
+
+    /// The entity a mention belongs to (creating it when new) and the type the mention inherits.
+    mutating func resolve(_ m: Mention, outlet: String?) -> (id: String, type: SourceType, outlet: String?) {
+        var found: Int? = nil
+        if let pronoun = m.pronoun {
+            for e in order.reversed() {
+                let entity = entities[e]
+                switch pronoun {
+                case .male, .female:
+                    guard !entity.plural, entity.type == .namedPerson || entity.type == .anonymous else { continue }
+                    if let g = entity.gender, g != pronoun { continue }
+                case .plural:
+                    guard entity.plural || entity.type == .namedOrganization || entity.type == .newsOutlet
+                        || entity.type == .other else { continue }
+                case .neutral:
+                    guard entity.type == .namedOrganization || entity.type == .document
+                        || entity.type == .newsOutlet else { continue }
+                }
+                found = e
+                break
+            }
+            if let e = found {
+                if entities[e].gender == nil, pronoun == .male || pronoun == .female { entities[e].gender = pronoun }
+                touch(e)
+                let entity = entities[e]
+                return (entity.id, entity.type, outlet ?? (entity.type == .anonymous ? entity.outlet : nil))
+            }
+            let type: SourceType = pronoun == .neutral ? .namedOrganization : (pronoun == .plural ? .other : .namedPerson)
+            let e = add(Entity(id: uniqueSlug(pronoun == .plural ? "they" : "speaker"), headKey: m.headKey,
+                               nameKeys: [], type: type, plural: pronoun == .plural,
+                               gender: pronoun == .male || pronoun == .female ? pronoun : nil, outlet: outlet))
+            return (entities[e].id, type, outlet)
+        }
+        if m.isNamed {
+            for e in order.reversed() where entities[e].type == m.type || (m.type == .namedPerson
+                && entities[e].type == .namedPerson) {
+                if entities[e].nameKeys.contains(m.headKey) || entities[e].headKey == m.headKey {
+                    found = e
+                    break
+                }
+            }
+        } else if m.definite || m.type == .anonymous && Self.genericAnonymous.contains(m.headKey) {
+            for e in order.reversed() {
+                let entity = entities[e]
+                if entity.headKey == m.headKey && entity.plural == m.plural
+                    || (m.definite && entity.nameKeys.contains(m.headKey) && entity.type == .namedPerson) {
+                    found = e
+                    break
+                }
+                if m.type == .anonymous && Self.genericAnonymous.contains(m.headKey) && entity.type == .anonymous
+                    && !entity.plural && m.definite {
+                    found = e
+                    break
+                }
+            }
+        }
+        if let e = found {
+            touch(e)
+            entities[e].nameKeys.formUnion(m.nameKeys)
+            if entities[e].gender == nil { entities[e].gender = m.genderHint }
+            if entities[e].outlet == nil { entities[e].outlet = outlet }
+            let entity = entities[e]
+            let type = m.type == .anonymous || entity.type == .anonymous ? SourceType.anonymous : entity.type
+            return (entity.id, type, outlet ?? (entity.type == .anonymous ? entity.outlet : nil))
+        }
+        let e = add(Entity(id: uniqueSlug(m.slug.isEmpty ? "source" : m.slug), headKey: m.headKey,
+                           nameKeys: m.nameKeys, type: m.type, plural: m.plural, gender: m.genderHint,
+                           outlet: outlet))
+        return (entities[e].id, m.type, outlet)
+    }
+
+    private mutating func add(_ entity: Entity) -> Int {
+        entities.append(entity)
+        order.append(entities.count - 1)
+        return entities.count - 1
+    }
+
+    private mutating func touch(_ e: Int) {
+        if let at = order.lastIndex(of: e) { order.remove(at: at) }
+        order.append(e)
+    }
+
+    private func uniqueSlug(_ base: String) -> String {
+        var candidate = base
+        var n = 2
+        while entities.contains(where: { $0.id == candidate }) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    /// A readable id: lowercase ASCII letters and digits joined by hyphens.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var dash = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
+                if dash && !out.isEmpty { out.append("-") }
+                dash = false
+                out.unicodeScalars.append(scalar)
+            } else if v >= 65 && v <= 90, let lower = Unicode.Scalar(v + 32) {
+                if dash && !out.isEmpty { out.append("-") }
+                dash = false
+                out.unicodeScalars.append(lower)
+            } else if v == 39 || v == 0x2019 {
+                continue
+            } else {
+                dash = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+/// What a reporting verb does: speech acts, beliefs, plans, evidence.
+enum CueClass: String, Sendable, CaseIterable {
+    case speech, belief, plan, evidence
+}
+
+/// The grammatical forms a word can be of one cue verb (a word can be several: "said").
+struct VerbForm: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let base = VerbForm(rawValue: 1)
+    static let third = VerbForm(rawValue: 2)
+    static let past = VerbForm(rawValue: 4)
+    static let ing = VerbForm(rawValue: 8)
+    static let participle = VerbForm(rawValue: 16)
+}
+
+/// One word form of a cue verb.
+struct CueVerb: Sendable {
+    var lemma: String
+    var cueClass: CueClass
+    var forms: VerbForm
+    /// The hearer comes between verb and content: "told reporters that ...".
+    var takesRecipient: Bool
+    /// Keys of particles that extend the cue: "pointed out", "called for".
+    var particles: [UInt64]
+}
+
+/// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key.
+struct CueLexicon: Sendable {
+    private(set) var verbs: [UInt64: CueVerb] = [:]
+    private(set) var verbCount = 0
+
+    init(lines: [LexiconLine], file: String) throws(ExtractionError) {
+        for line in lines {
+            guard let cueClass = CueClass(rawValue: line.section) else {
+                throw .malformedLexicon(file: file, line: line.number, reason: "unknown class [\(line.section)]")
+            }
+            var forms: [Substring] = []
+            var recipient = false
+            var particles: [UInt64] = []
+            for word in line.words {
+                if word.hasPrefix("+") {
+                    guard word == "+recipient" else {
+                        throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
+                    }
+                    recipient = true
+                } else if word.hasPrefix(">") {
+                    particles.append(Tokenizer.key(word.dropFirst()))
+                } else {
+                    forms.append(word)
+                }
+            }
+            guard forms.count == 4 || forms.count == 5 else {
+                throw .malformedLexicon(
+                    file: file, line: line.number,
+                    reason: "expected base, third-person, past, ing [, participle]; found \(forms.count) forms")
+            }
+            verbCount += 1
+            let kinds: [VerbForm] = [.base, .third, .past, .ing, .participle]
+            let participle = forms.count == 5 ? forms[4] : forms[2]
+            let all = Array(forms.prefix(4)) + [participle]
+            for (word, kind) in zip(all, kinds) {
+                let key = Tokenizer.key(word)
+                if var existing = verbs[key], existing.lemma == String(forms[0]) {
+                    existing.forms.insert(kind)
+                    verbs[key] = existing
+                } else if verbs[key] == nil {
+                    verbs[key] = CueVerb(lemma: String(forms[0]), cueClass: cueClass, forms: kind,
+                                         takesRecipient: recipient, particles: particles)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func verb(_ token: Token) -> CueVerb? {
+        token.kind == .word ? verbs[token.key] : nil
+    }
+}

@@ -1,0 +1,43 @@
+/// Keys of the few words the rules name directly (everything else comes from the lexicons).
+enum Keys {
+    static let the = Tokenizer.key("the")
+    static let a = Tokenizer.key("a")
+    static let an = Tokenizer.key("an")
+    static let to = Tokenizer.key("to")
+    static let that = Tokenizer.key("that")
+    static let which = Tokenizer.key("which")
+    static let who = Tokenizer.key("who")
+    static let and = Tokenizer.key("and")
+    static let but = Tokenizer.key("but")
+    static let or = Tokenizer.key("or")
+    static let of = Tokenizer.key("of")
+    static let with = Tokenizer.key("with")
+    static let by = Tokenizer.key("by")
+    static let `while` = Tokenizer.key("while")
+    static let according = Tokenizer.key("according")
+    static let it = Tokenizer.key("it")
+    static let us = Tokenizer.key("us")
+    static let me = Tokenizer.key("me")
+    static let we = Tokenizer.key("we")
+    static let possessive = Tokenizer.key("'s")
+    static let told = Tokenizer.key("told")
+    static let telling = Tokenizer.key("telling")
+    static let speaking = Tokenizer.key("speaking")
+    static let interview = Tokenizer.key("interview")
+    static let ampersand = Tokenizer.key("&")
+    static let reporters = Tokenizer.key("reporters")
+    static let publishVerbs: Set<UInt64> = Set(
+        ["released", "issued", "published", "posted", "sent", "put", "circulated"].map { Tokenizer.key($0) })
+    static let statementNouns: Set<UInt64> = Set(
+        ["statement", "report", "letter", "memo", "communique", "communiqué", "video", "message", "note"]
+            .map { Tokenizer.key($0) })
+    /// "-ing" words that are ordinary adjectives inside a noun phrase.
+    static let ingAdjectives: Set<UInt64> = Set(
+        ["leading", "ruling", "acting", "governing", "ranking", "outgoing", "incoming", "presiding",
+         "founding", "managing", "polling", "sitting", "serving", "visiting", "opposing", "fighting",
+         "striking", "working", "voting", "campaigning", "winning", "losing", "retiring", "reigning"]
+            .map { Tokenizer.key($0) })
+    /// Prepositions that may sit inside a source noun phrase ("a member of", "an activist within").
+    static let npPrepositions: Set<UInt64> = Set(
+        ["of", "for", "at", "within", "in", "from", "with", "on", "inside"].map { Tokenizer.key($0) })
+}

@@ -1,0 +1,54 @@
+/// News outlets by name and alias (`outlets.txt`), matched on token keys, longest name first.
+struct OutletGazetteer: Sendable {
+    struct Entry: Sendable {
+        var keys: [UInt64]
+        var canonical: String
+    }
+
+    private var byFirstKey: [UInt64: [Entry]] = [:]
+    private var canonicalByKey: [UInt64: String] = [:]
+    private(set) var count = 0
+    static let theKey = Tokenizer.key("the")
+
+    init(lines: [LexiconLine], file: String) throws(ExtractionError) {
+        for line in lines {
+            let names = line.text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let canonical = names.first, !canonical.isEmpty else {
+                throw .malformedLexicon(file: file, line: line.number, reason: "empty outlet name")
+            }
+            count += 1
+            for name in names where !name.isEmpty {
+                var keys = Tokenizer.keys(name)
+                if keys.first == Self.theKey && keys.count > 1 { keys.removeFirst() }
+                guard let first = keys.first else { continue }
+                byFirstKey[first, default: []].append(Entry(keys: keys, canonical: canonical))
+                canonicalByKey[Tokenizer.key(name.lowercased())] = canonical
+            }
+        }
+        for key in byFirstKey.keys { byFirstKey[key]?.sort { $0.keys.count > $1.keys.count } }
+    }
+
+    /// The outlet named at `index` (a leading "the" is skipped): its canonical name and the token
+    /// range it covers, or nil. The first word must be capitalised, so "times" is not "the Times".
+    func match(_ tokens: [Token], at index: Int, limit: Int) -> (name: String, range: Range<Int>)? {
+        var i = index
+        if i < limit && tokens[i].key == Self.theKey { i += 1 }
+        guard i < limit, tokens[i].capitalized, let entries = byFirstKey[tokens[i].key] else { return nil }
+        for entry in entries where i + entry.keys.count <= limit {
+            var ok = true
+            for (offset, key) in entry.keys.enumerated() where tokens[i + offset].key != key {
+                ok = false
+                break
+            }
+            if ok { return (entry.canonical, index..<(i + entry.keys.count)) }
+        }
+        return nil
+    }
+
+    /// The canonical name for a publisher string such as "newsweek" or "The Huffington Post".
+    func canonical(publisher: String) -> String {
+        var name = publisher.lowercased()
+        if name.hasPrefix("the ") { name.removeFirst(4) }
+        return canonicalByKey[Tokenizer.key(name)] ?? canonicalByKey[Tokenizer.key("the " + name)] ?? publisher
+    }
+}

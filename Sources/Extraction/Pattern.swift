@@ -1,0 +1,45 @@
+/// The shape of sentence an attribution was found in; confidence is measured per pattern.
+enum Pattern: String, CaseIterable, Sendable {
+    /// `"Q," the minister said.`
+    case quoteTrailing = "quote-trailing"
+    /// `"Q," said the minister.`
+    case quoteInverted = "quote-inverted"
+    /// `"Q1," she said, "Q2."`
+    case quoteSplit = "quote-split"
+    /// `The minister said: "Q."` or `The minister said, "Q."`
+    case quoteForward = "quote-forward"
+    /// `The minister said that C.`
+    case indirectThat = "indirect-that"
+    /// `The minister said C.`
+    case indirectBare = "indirect-bare"
+    /// `The minister said: C.`
+    case colon = "colon"
+    /// `C, the minister said.`
+    case trailing = "trailing"
+    /// `C, said the minister.`
+    case inverted = "inverted"
+    /// `C1, the minister said, C2.`
+    case middle = "middle"
+    /// `According to the minister, C.`
+    case accordingFront = "according-front"
+    /// `C, according to the minister.`
+    case accordingTrailing = "according-trailing"
+    /// `C1, according to the minister, C2.`
+    case accordingMiddle = "according-middle"
+    /// `The minister said A and warned B` (the second cue shares the source).
+    case coordinated = "coordinated"
+    /// `..., saying C` (the source is the clause's subject).
+    case participial = "participial"
+    /// `..., which said C`.
+    case relative = "relative"
+    /// `X released a statement ... which said C`.
+    case statement = "statement"
+    /// `X is believed to C`.
+    case hedgePassive = "hedge-passive"
+    /// `It was revealed that C`.
+    case hedgeImpersonal = "hedge-impersonal"
+    /// `X reportedly C`.
+    case hedgeAdverb = "hedge-adverb"
+    /// `X seems to C`, `it appears that C`.
+    case raising = "raising"
+}

@@ -1,0 +1,74 @@
+import ClaimModel
+
+/// The built-in extractor: rules over a token array and lexicons read from `Resources/`.
+///
+/// Values in, values out: `extract` takes a document and returns its attributions, with every
+/// FORMAT.md field filled and spans in Unicode-scalar offsets. It never fails; only loading the
+/// lexicons can (`init`).
+public struct RulesExtractor: Sendable {
+    public static let name = "rules"
+    public static let version = "0.1.0"
+
+    let lexicons: Lexicons
+
+    public init() throws(ExtractionError) {
+        lexicons = try Lexicons()
+    }
+
+    /// A short description stored with a run: the lexicon sizes.
+    public var parameters: String { lexicons.summary }
+
+    public func extract(_ document: Document) -> [Attribution] {
+        extractDetailed(document).map(\.attribution)
+    }
+
+    /// An attribution with the pattern that found it (for the bench's calibration).
+    public struct Detailed: Sendable {
+        public var attribution: Attribution
+        public var pattern: String
+    }
+
+    public func extractDetailed(_ document: Document) -> [Detailed] {
+        let index = TextIndex(document.text, lexicons: lexicons)
+        let finder = AttributionFinder(index: index, lexicons: lexicons, publisher: document.publisher)
+        let candidates = finder.find().sorted { $0.firstToken < $1.firstToken }
+        var coreference = Coreference(index: index, lexicons: lexicons)
+        var result: [Detailed] = []
+        result.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            guard let content = fragments(candidate.content, index) else { continue }
+            var attribution = Attribution(id: "r\(result.count + 1)")
+            attribution.content = content
+            attribution.cue = fragments(candidate.cue, index)
+            var outlet = candidate.outlet
+            if let source = candidate.source {
+                attribution.source = fragments([source], index)
+                let sourceOutlet = finder.outlet(named: source)
+                let mention = coreference.mention(source, anonymousContext: candidate.anonymousContext,
+                                                  outletName: sourceOutlet)
+                let resolved = coreference.resolve(mention, outlet: outlet ?? sourceOutlet)
+                attribution.sourceEntity = resolved.id
+                attribution.sourceType = candidate.anonymousContext && !mention.isNamed ? .anonymous : resolved.type
+                outlet = resolved.outlet ?? sourceOutlet
+            } else {
+                attribution.sourceType = .implicit
+                attribution.sourceEntity = nil
+            }
+            attribution.outlet = outlet
+            attribution.anonymous = attribution.sourceType == .anonymous
+            attribution.confidence = lexicons.confidence.confidence(pattern: candidate.pattern,
+                                                                    cueClass: candidate.cueClass)
+            result.append(Detailed(attribution: attribution,
+                                   pattern: ConfidenceTable.key(pattern: candidate.pattern, cueClass: candidate.cueClass)))
+        }
+        return result
+    }
+
+    private func fragments(_ ranges: [Range<Int>], _ index: TextIndex) -> Fragments? {
+        let spans = ranges.compactMap { r -> Span? in
+            guard let first = r.first, r.upperBound <= index.tokens.count, r.upperBound > first else { return nil }
+            return Span(Int(index.tokens[first].start), Int(index.tokens[r.upperBound - 1].end))
+        }
+        return Fragments(spans)
+    }
+}

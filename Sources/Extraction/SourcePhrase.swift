@@ -1,0 +1,225 @@
+/// Finds the noun phrase that names a source, before a cue ("An activist within Derna, speaking
+/// on condition of anonymity, told") or after it ("..., said the minister"), and says what kind of
+/// source it names.
+struct SourcePhrase {
+    let index: TextIndex
+    let lexicons: Lexicons
+
+    var tokens: [Token] { index.tokens }
+
+    @inline(__always) func isPunct(_ i: Int, _ scalar: Unicode.Scalar) -> Bool {
+        tokens[i].kind == .punct && tokens[i].first == scalar.value
+    }
+
+    @inline(__always) func isComma(_ i: Int) -> Bool { isPunct(i, ",") }
+
+    /// A lowercase "-ing" word that is not a known adjective: it starts a participial phrase.
+    func isParticiple(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, !t.capitalized, t.end - t.start > 4 else { return false }
+        let s = index.scalars
+        let e = Int(t.end)
+        return s[e - 3] == "i" && s[e - 2] == "n" && s[e - 1] == "g" && !Keys.ingAdjectives.contains(t.key)
+    }
+
+    /// The subject noun phrase that ends right before token `end` (exclusive), inside a sentence
+    /// starting at `lower`. Appositives between commas stay in the phrase; a participial phrase
+    /// ("speaking on condition of anonymity") is left out. Nil when no noun phrase ends there.
+    func subject(before end: Int, lower: Int) -> Range<Int>? {
+        var j = end - 1
+        guard j >= lower else { return nil }
+        var phraseEnd = end
+        if isComma(j) {
+            // A parenthetical between commas: find its opening comma.
+            var k = j - 1
+            while k >= lower && !isComma(k) && tokens[k].kind != .quote { k -= 1 }
+            guard k > lower, isComma(k), j - k >= 2 else { return nil }
+            if isParticiple(k + 1) {
+                phraseEnd = k
+            }
+            j = k - 1
+        }
+        if j >= lower && isPunct(j, ")") {
+            var k = j - 1
+            while k >= lower && !isPunct(k, "(") { k -= 1 }
+            guard k > lower else { return nil }
+            j = k - 1
+        }
+        guard j >= lower else { return nil }
+        var start = j + 1
+        var i = j
+        while i >= lower {
+            let t = tokens[i]
+            if t.kind == .word {
+                let cls = lexicons.word(t)
+                if cls.contains(.determiner) && !(cls.contains(.subjectPronoun) && i == j) {
+                    start = i
+                    i -= 1
+                    continue
+                }
+                if cls.contains(.subjectPronoun) {
+                    // A pronoun is a whole phrase, and only right before the cue.
+                    if i == j {
+                        if t.key == Keys.who { return nil }
+                        start = i
+                    }
+                    break
+                }
+                if cls.contains(.objectPronoun) && !t.capitalized { break }
+                if t.key == Keys.and || t.key == Keys.ampersand {
+                    if i > lower && i < j && tokens[i - 1].capitalized && tokens[i + 1].capitalized {
+                        start = i
+                        i -= 1
+                        continue
+                    }
+                    break
+                }
+                if !t.capitalized && !cls.intersection([.be, .auxiliary, .negation, .subordinator, .conjunction]).isEmpty {
+                    break
+                }
+                if cls.contains(.preposition) && !t.capitalized {
+                    guard Keys.npPrepositions.contains(t.key), i > lower, i < j else { break }
+                    let before = tokens[i - 1]
+                    let beforeClass = lexicons.word(before)
+                    let nounBefore = before.isWordOrNumber && (before.capitalized
+                        || beforeClass.intersection([.preposition, .subordinator, .conjunction, .be, .auxiliary,
+                                                     .determiner, .subjectPronoun, .objectPronoun, .cueAdverb]).isEmpty)
+                        && lexicons.cues.verb(before) == nil
+                    guard nounBefore else { break }
+                    start = i
+                    i -= 1
+                    continue
+                }
+                if !t.capitalized {
+                    if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { break }
+                    if cls.contains(.time) || cls.contains(.cueAdverb) { break }
+                    if isParticiple(i) { break }
+                    if cls.contains(.hedgeAdverb) { break }
+                    let s = index.scalars
+                    let e = Int(t.end)
+                    if t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y" { break }
+                }
+                start = i
+                i -= 1
+                continue
+            }
+            if t.kind == .number || t.key == Keys.possessive {
+                start = i
+                i -= 1
+                continue
+            }
+            if t.kind == .punct && (t.first == 46 || t.first == 45 || t.first == 0x2019 || t.first == 39)
+                && i > lower && tokens[i - 1].end == t.start && tokens[i - 1].kind == .word {
+                // "Mr." "Sen." and other attached periods and hyphens.
+                start = i
+                i -= 1
+                continue
+            }
+            break
+        }
+        guard start < phraseEnd else { return nil }
+        start = trimLeading(start, phraseEnd)
+        guard start < phraseEnd, hasContentWord(start..<phraseEnd) else { return nil }
+        if phraseEnd - start > 30 { return nil }
+        return start..<phraseEnd
+    }
+
+    /// Drops a leading time phrase or preposition ("Last week the president" → "the president").
+    func trimLeading(_ start: Int, _ end: Int) -> Int {
+        var s = start
+        while s < end - 1 {
+            let cls = lexicons.word(tokens[s])
+            if cls.contains(.time) || (cls.contains(.preposition) && !tokens[s].capitalized)
+                || (cls.contains(.preposition) && s == start) {
+                s += 1
+                continue
+            }
+            if cls.contains(.determiner) && s + 1 < end && lexicons.word(tokens[s + 1]).contains(.time) {
+                s += 2
+                continue
+            }
+            if tokens[s].isPunct(",") { s += 1; continue }
+            break
+        }
+        return s
+    }
+
+    func hasContentWord(_ range: Range<Int>) -> Bool {
+        for i in range where tokens[i].kind == .word {
+            let cls = lexicons.word(tokens[i])
+            if cls.contains(.determiner) && !cls.contains(.subjectPronoun) { continue }
+            if cls.contains(.preposition) && !tokens[i].capitalized { continue }
+            return true
+        }
+        return false
+    }
+
+    /// A noun phrase starting at `start` and ending before `limit` ("the minister", "Mr. Smith,
+    /// a spokesman for the party"). Stops at clause words, time words and most punctuation.
+    func phrase(from start: Int, limit: Int, allowAppositive: Bool) -> Range<Int>? {
+        var i = start
+        var end = start
+        while i < limit {
+            let t = tokens[i]
+            if t.kind == .word {
+                let cls = lexicons.word(t)
+                if !t.capitalized {
+                    if cls.contains(.preposition) {
+                        guard Keys.npPrepositions.contains(t.key), end > start, i + 1 < limit,
+                              tokens[i + 1].isWordOrNumber, !lexicons.word(tokens[i + 1]).contains(.time) else { break }
+                        i += 1
+                        continue
+                    }
+                    if !cls.intersection([.be, .auxiliary, .negation, .subordinator, .time, .cueAdverb]).isEmpty { break }
+                    if t.key == Keys.and {
+                        guard end > start, i + 1 < limit, tokens[i + 1].capitalized else { break }
+                        i += 1
+                        continue
+                    }
+                    if cls.contains(.conjunction) { break }
+                    if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { break }
+                    if isParticiple(i) { break }
+                    if cls.contains(.objectPronoun) && !cls.contains(.determiner) && end > start { break }
+                } else if cls.contains(.time) && end > start {
+                    break
+                }
+                i += 1
+                end = i
+                continue
+            }
+            if t.kind == .number || t.key == Keys.possessive {
+                i += 1
+                end = i
+                continue
+            }
+            if t.kind == .punct && (t.first == 46 || t.first == 45) && i > start && tokens[i - 1].end == t.start
+                && Sentences.isAbbreviation(tokens[i - 1], lexicons: lexicons) {
+                i += 1
+                end = i
+                continue
+            }
+            if t.isPunct("(") {
+                var k = i + 1
+                while k < limit && !tokens[k].isPunct(")") && k - i < 8 { k += 1 }
+                guard k < limit, tokens[k].isPunct(")") else { break }
+                i = k + 1
+                end = i
+                continue
+            }
+            if allowAppositive && t.isPunct(",") && end > start {
+                // "Josh Earnest, the White House press secretary" up to the sentence end.
+                var k = i + 1
+                while k < limit && !tokens[k].isPunct(",") && tokens[k].kind != .quote
+                    && lexicons.cues.verb(tokens[k]) == nil { k += 1 }
+                if k == limit && k - i > 1 && k - i < 14 && !isParticiple(i + 1)
+                    && !lexicons.word(tokens[i + 1]).contains(.subordinator) {
+                    end = k
+                }
+                break
+            }
+            break
+        }
+        guard end > start, hasContentWord(start..<end) else { return nil }
+        return start..<end
+    }
+}

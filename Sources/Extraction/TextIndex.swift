@@ -1,0 +1,45 @@
+/// A document prepared once for the rules: scalars, tokens, quotations, sentences.
+struct TextIndex {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let quotes: [Quote]
+    /// For each token, the index of the quotation containing it (marks included), or -1.
+    let quoteOf: [Int32]
+    let sentences: [Range<Int>]
+
+    init(_ text: String, lexicons: Lexicons) {
+        scalars = Array(text.unicodeScalars)
+        tokens = Tokenizer.tokenize(scalars)
+        (quotes, quoteOf) = Quotes.pair(tokens)
+        sentences = Sentences.split(tokens, quoteOf: quoteOf, quotes: quotes, lexicons: lexicons)
+    }
+
+    /// The quotation opening at `i`, if token `i` is an opening mark.
+    @inline(__always)
+    func quoteOpening(at i: Int) -> Quote? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .quote, quoteOf[i] >= 0 else { return nil }
+        let q = quotes[Int(quoteOf[i])]
+        return q.open == i ? q : nil
+    }
+
+    /// The quotation closing at `i`, if token `i` is a closing mark.
+    @inline(__always)
+    func quoteClosing(at i: Int) -> Quote? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .quote, quoteOf[i] >= 0 else { return nil }
+        let q = quotes[Int(quoteOf[i])]
+        return q.close == i && q.terminated ? q : nil
+    }
+
+    @inline(__always)
+    func isQuoted(_ i: Int) -> Bool { quoteOf[i] >= 0 }
+
+    /// The text of tokens `range` (for names and slugs; never on the hot path of matching).
+    func text(_ range: Range<Int>) -> String {
+        guard let first = range.first, range.upperBound <= tokens.count, range.upperBound > first else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[Int(tokens[first].start)..<Int(tokens[range.upperBound - 1].end)])
+        return String(view)
+    }
+
+    func text(token i: Int) -> String { text(i..<(i + 1)) }
+}
