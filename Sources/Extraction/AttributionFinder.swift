@@ -97,7 +97,11 @@ struct AttributionFinder {
     /// Words that join a cue from the left: auxiliaries, negation, "also", "-ly" adverbs.
     func joinsCue(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .word || t.key == Keys.possessive else { return false }
+        if t.key == Keys.possessive {
+            // "he's said": a contracted "has"/"is" after a pronoun; after a name it is a possessive.
+            return i > 0 && word(i - 1).contains(.subjectPronoun)
+        }
+        guard t.kind == .word else { return false }
         if t.capitalized { return false }
         let cls = word(i)
         if cls.contains(.subjectPronoun) { return false }
@@ -186,6 +190,7 @@ struct AttributionFinder {
                     && prevClass.contains(.female) { continue }  // "her report"
             }
             let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
+            if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s) { continue }
             if !isIng && prevClass.contains(.be) {
                 if cls.contains(.hedgePassive) {
                     var start = i
@@ -212,7 +217,8 @@ struct AttributionFinder {
                 if q >= s.lowerBound, lexicons.cues.verb(tokens[q]) != nil, !tokens[q].capitalized { continue }
                 if q >= s.lowerBound, tokens[q].kind == .word, !tokens[q].capitalized,
                    word(q).intersection([.determiner, .preposition, .subordinator, .conjunction, .subjectPronoun,
-                                          .objectPronoun, .time]).isEmpty {
+                                          .objectPronoun, .time, .be, .auxiliary]).isEmpty,
+                   looksLikeVerb(q) {
                     anchor.cueStart = q
                 } else {
                     continue
@@ -238,14 +244,53 @@ struct AttributionFinder {
             // Coordination: "... and warned", ", adding".
             var c = anchor.cueStart - 1
             while c >= s.lowerBound && joinsCue(c) { c -= 1 }
-            if c >= s.lowerBound && !anchor.participial
-                && (key(c) == Keys.and || key(c) == Keys.but || key(c) == Keys.or) {
+            if c >= s.lowerBound && !anchor.participial && (key(c) == Keys.and || key(c) == Keys.but) {
                 anchor.coordinated = true
             }
             result.append(anchor)
             i = max(i, end - 1)
         }
         return result
+    }
+
+    /// A noun-or-verb form ("reports", "claim") is a verb after a pronoun, a name, a plural
+    /// noun, an auxiliary or "to", or a relative pronoun — and not before "of".
+    func nounVerbIsVerb(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        if i + 1 < s.upperBound {
+            let n = i + 1
+            if key(n) == Keys.of { return false }
+            // What follows a verb: "plans to", "claims that", "calls for", "shows the", "told him".
+            if key(n) == Keys.to || key(n) == Keys.that || tokens[n].kind == .quote || tokens[n].isPunct(":")
+                || (tokens[n].kind == .word && !tokens[n].capitalized
+                    && !word(n).intersection([.determiner, .objectPronoun]).isEmpty && !word(n).contains(.preposition)) {
+                return p >= s.lowerBound && !(word(p).contains(.determiner) && key(p) != Keys.that)
+                    && key(p) != Keys.possessive
+            }
+        }
+        guard p >= s.lowerBound else { return false }
+        let t = tokens[p]
+        let cls = word(p)
+        if !cls.intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty { return true }
+        if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
+        if t.kind == .word && t.capitalized && !cls.contains(.determiner) { return true }
+        if p < i - 1 { return true }  // an adverb came between: "officials also claim"
+        if t.kind == .word && !t.capitalized && cls.isEmpty {
+            let e = Int(t.end)
+            let sc = index.scalars
+            return t.end - t.start > 3 && sc[e - 1] == "s" && sc[e - 2] != "s"
+        }
+        if t.kind == .punct && t.first == 41 { return true }  // "(R-Ky.) says"
+        return false
+    }
+
+    /// A lowercase word shaped like a finite verb: "-ed", "-s", or a raising verb ("seems").
+    func looksLikeVerb(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.end - t.start > 2 else { return false }
+        if word(i).contains(.raising) || lexicons.cues.verb(t) != nil { return true }
+        let sc = index.scalars
+        let e = Int(t.end)
+        return (sc[e - 2] == "e" && sc[e - 1] == "d") || (sc[e - 1] == "s" && sc[e - 2] != "s")
     }
 
     /// ", citing X, said": a participial phrase closed by a comma and followed by the main verb.
@@ -281,7 +326,7 @@ struct AttributionFinder {
             if a.coordinated || a.participial {
                 var c = a.cueStart - 1
                 while c > s.lowerBound && (joinsCue(c) || key(c) == Keys.and || key(c) == Keys.but
-                    || key(c) == Keys.or || key(c) == Keys.by || key(c) == Keys.while) { c -= 1 }
+                    || key(c) == Keys.by || key(c) == Keys.while) { c -= 1 }
                 if c >= s.lowerBound && isComma(c) { cuts.append(c) } else { cuts.append(c + 1) }
             } else if case .according = a.kind, a.at > s.lowerBound, isComma(a.at - 1) {
                 cuts.append(a.at - 1)
@@ -340,7 +385,11 @@ struct AttributionFinder {
             guard let cueX = cx.cue.first?.lowerBound else { continue }
             for (y, cy) in found.enumerated() where y != x && keep[y] && cy.contentContains(cueX) {
                 // When each contains the other's cue, the later cue (a trailing attribution) is outer.
-                if let cueY = cy.cue.first?.lowerBound, cx.contentContains(cueY), cueX > cueY { continue }
+                if let cueY = cy.cue.first?.lowerBound, cx.contentContains(cueY) {
+                    let xThat = cx.pattern == .indirectThat
+                    let yThat = cy.pattern == .indirectThat
+                    if xThat != yThat ? xThat : cueX > cueY { continue }
+                }
                 keep[x] = false
                 break
             }
@@ -361,10 +410,11 @@ struct AttributionFinder {
         // 1. Inverted: `"Q," said the minister.` / `C, said the minister.`
         if !a.coordinated && !a.participial && a.cueStart > lower && verb.cueClass == .speech {
             let b = a.cueStart - 1
-            let afterQuote = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
-            if isComma(b) || afterQuote != nil, subject == nil || afterQuote != nil,
+            let closing = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
+            let afterQuote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
+            if isComma(b) || closing != nil, subject == nil || closing != nil,
                let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) {
-                let leftEnd = afterQuote.map { $0.close + 1 } ?? b
+                let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
                 let leftStart = afterQuote.map { $0.open } ?? lower
                 if leftEnd - leftStart >= 2 {
                     candidate.source = source
@@ -385,8 +435,8 @@ struct AttributionFinder {
         var pattern: Pattern? = nil
         if source == nil {
             if a.coordinated || a.participial {
-                source = found.last(where: { $0.source != nil })?.source
-                    ?? phrases.phrase(from: lower, limit: a.cueStart, allowAppositive: false)
+                source = found.first(where: { $0.source != nil && $0.cue[0].lowerBound < a.cueStart })?.source
+                    ?? clauseSubject(from: lower, before: a.cueStart)
                 pattern = a.participial ? .participial : .coordinated
             } else if a.cueStart - 1 > lower, key(a.cueStart - 1) == Keys.which || key(a.cueStart - 1) == Keys.that
                 || key(a.cueStart - 1) == Keys.who {
@@ -407,19 +457,24 @@ struct AttributionFinder {
         // 3. Trailing: `C, the minister said.` / `"Q," the minister said.`
         let before = source.lowerBound - 1
         if pattern == nil && before > lower {
-            let quote = index.quoteClosing(at: before) ?? (isComma(before) ? index.quoteClosing(at: before - 1) : nil)
-            if (isComma(before) || quote != nil || tokens[before].isPunct("—")),
-               let rest = trailingRest(after: a, in: s, end: end) {
+            let closing = index.quoteClosing(at: before) ?? (isComma(before) ? index.quoteClosing(at: before - 1) : nil)
+            // A partial quotation ("The plan is \u{201C}a disaster,\u{201D} she said") leaves the whole clause as content.
+            let quote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
+            if (isComma(before) || closing != nil || tokens[before].isPunct("—")),
+               let rest = trailingRest(after: a, in: s, end: end, afterQuote: quote != nil) {
                 let leftStart = quote?.open ?? lower
-                let leftEnd = quote.map { $0.close + 1 } ?? before
-                if leftEnd - leftStart >= 2 {
+                let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
+                let subordinate = quote == nil && tokens[leftStart].kind == .word
+                    && word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
+                if leftEnd - leftStart >= 2 && !subordinate {
                     candidate.content = [leftStart..<leftEnd]
                     candidate.pattern = quote != nil ? .quoteTrailing : .trailing
                     if let comma = rest.comma {
                         if let q = index.quoteOpening(at: comma + 1) {
                             candidate.content.append(q.open..<(q.close + 1))
                             candidate.pattern = .quoteSplit
-                        } else if quote == nil {
+                        } else if quote == nil, comma + 1 < end, !phrases.isParticiple(comma + 1),
+                                  lexicons.cues.verb(tokens[comma + 1]) == nil {
                             let from = comma + 1
                             let to = contentEnd(from)
                             if to > from {
@@ -463,6 +518,11 @@ struct AttributionFinder {
         }
         if start >= end { return nil }
         var stop = contentEnd(start)
+        if pattern == .relative {
+            var k = start
+            while k < stop && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
+            stop = k
+        }
         if let q = index.quoteOpening(at: start), q.terminated, q.close + 1 >= stop || q.close + 1 == end {
             stop = max(stop, min(q.close + 1, s.upperBound))
             pattern = pattern ?? .quoteForward
@@ -476,18 +536,39 @@ struct AttributionFinder {
         return candidate
     }
 
+    /// A quotation is the content of a trailing attribution only when it opens its clause, not
+    /// when a phrase embeds it ("a broadcast of \u{201C}Fox News Sunday,\u{201D} Pence said").
+    func opensClause(_ open: Int, lower: Int) -> Bool {
+        if open <= lower { return true }
+        let t = tokens[open - 1]
+        if t.kind == .punct { return true }
+        return t.kind == .word && (word(open - 1).contains(.conjunction) || t.key == Keys.that)
+    }
+
     /// After a cue in a trailing attribution only a short complement may follow ("to Reuters",
     /// "on Monday", "of the militia"), then the sentence ends or a comma continues it.
-    func trailingRest(after a: Anchor, in s: Range<Int>, end: Int) -> (comma: Int?, stop: Int)? {
+    func trailingRest(after a: Anchor, in s: Range<Int>, end: Int, afterQuote: Bool) -> (comma: Int?, stop: Int)? {
         var k = a.cueEnd
         var count = 0
         while k < end {
             let t = tokens[k]
             if isComma(k) { return (k, k) }
+            if afterQuote {
+                // `"Q," the chancellor told reporters after a meeting that ...`: the quote decides,
+                // unless the verb itself goes on with "that" or a colon.
+                if count == 0 && (t.key == Keys.that || t.isPunct(":")) { return nil }
+                if t.kind == .quote, index.quoteOpening(at: k) != nil { return (nil, k) }
+                count += 1
+                k += 1
+                continue
+            }
             if t.kind == .quote || t.isPunct(":") || t.key == Keys.that && !t.capitalized { return nil }
             if t.kind == .word, lexicons.cues.verb(t) != nil, !t.capitalized, count > 0 { return nil }
+            if t.kind == .word, !t.capitalized, !word(k).intersection([.be, .auxiliary, .subjectPronoun]).isEmpty {
+                return nil
+            }
             count += 1
-            if count > 7 { return nil }
+            if count > 6 { return nil }
             k += 1
         }
         return (nil, end)
@@ -557,6 +638,48 @@ struct AttributionFinder {
         while k < tokens.count && tokens[k].kind == .newline { k += 1 }
         guard let q = index.quoteOpening(at: k) else { return nil }
         return q.open..<(q.close + 1)
+    }
+
+    /// The subject at the start of a clause: a pronoun, a name, or a short noun phrase.
+    func clauseSubject(from lower: Int, before limit: Int) -> Range<Int>? {
+        var i = lower
+        while i < limit, tokens[i].kind == .punct || word(i).contains(.conjunction) { i += 1 }
+        // Skip an introductory phrase closed by a comma ("Chastened by the analyses, Trump ...").
+        var k = limit - 1
+        while k > i && !isComma(k) { k -= 1 }
+        var start = i
+        if k > i {
+            var c = i
+            while c < limit && !isComma(c) { c += 1 }
+            if c < k || phrases.isParticiple(i) || word(i).contains(.preposition) || word(i).contains(.subordinator) {
+                var m = limit - 1
+                while m > i && !isComma(m) { m -= 1 }
+                var lastComma = i
+                var n = i
+                while n < m { if isComma(n) { lastComma = n }; n += 1 }
+                start = lastComma == i ? c + 1 : lastComma + 1
+                if start >= limit { start = i }
+            }
+        }
+        guard start < limit else { return nil }
+        let t = tokens[start]
+        if t.kind == .word && word(start).contains(.subjectPronoun) { return start..<(start + 1) }
+        var e = start
+        while e < limit, tokens[e].kind == .word || tokens[e].key == Keys.possessive || tokens[e].isPunct("."),
+              tokens[e].capitalized || tokens[e].key == Keys.possessive || tokens[e].isPunct(".")
+                || (e == start && word(e).contains(.determiner)) {
+            e += 1
+        }
+        if e > start && tokens[e - 1].isPunct(".") { e -= 1 }
+        if e == start || (e == start + 1 && word(start).contains(.determiner)) {
+            // "the campaign": a determiner and a noun or two.
+            e = start + 1
+            while e < limit && e - start < 4 && tokens[e].kind == .word && !looksLikeVerb(e)
+                && word(e).intersection([.preposition, .be, .auxiliary, .subordinator, .conjunction]).isEmpty {
+                e += 1
+            }
+        }
+        return e > start ? start..<e : nil
     }
 
     // MARK: - "according to"

@@ -22,6 +22,8 @@ struct CueVerb: Sendable {
     var takesRecipient: Bool
     /// Keys of particles that extend the cue: "pointed out", "called for".
     var particles: [UInt64]
+    /// The base and -s forms are also nouns ("a report", "think tank").
+    var alsoNoun = false
 }
 
 /// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key.
@@ -36,13 +38,16 @@ struct CueLexicon: Sendable {
             }
             var forms: [Substring] = []
             var recipient = false
+            var noun = false
             var particles: [UInt64] = []
             for word in line.words {
                 if word.hasPrefix("+") {
-                    guard word == "+recipient" else {
+                    switch word {
+                    case "+recipient": recipient = true
+                    case "+noun": noun = true
+                    default:
                         throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
                     }
-                    recipient = true
                 } else if word.hasPrefix(">") {
                     particles.append(Tokenizer.key(word.dropFirst()))
                 } else {
@@ -62,10 +67,12 @@ struct CueLexicon: Sendable {
                 let key = Tokenizer.key(word)
                 if var existing = verbs[key], existing.lemma == String(forms[0]) {
                     existing.forms.insert(kind)
+                    if kind != .base && kind != .third { existing.alsoNoun = false }
                     verbs[key] = existing
                 } else if verbs[key] == nil {
                     verbs[key] = CueVerb(lemma: String(forms[0]), cueClass: cueClass, forms: kind,
-                                         takesRecipient: recipient, particles: particles)
+                                         takesRecipient: recipient, particles: particles,
+                                         alsoNoun: noun && (kind == .base || kind == .third))
                 }
             }
         }

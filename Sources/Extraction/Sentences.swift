@@ -39,6 +39,11 @@ enum Sentences {
                 i += 1
                 continue
             }
+            // Inside brackets that close soon: "(R-S.C.)" is not a sentence end.
+            if insideBrackets(tokens, at: i, from: start) {
+                i += 1
+                continue
+            }
             // Absorb closing quotes, brackets and further stops.
             var end = i + 1
             while end < n, tokens[end].kind == .quote || (tokens[end].kind == .punct
@@ -51,6 +56,12 @@ enum Sentences {
             let next = tokens[end]
             let starts = next.kind == .newline || next.capitalized || next.kind == .number || next.kind == .quote
                 || (next.kind == .punct && (next.first == 40 || next.first == 91 || next.first == 0x2014))
+            if starts && tokens[end - 1].kind == .quote && token.first != 46
+                && speechFollows(tokens, at: end, lexicons: lexicons) {
+                // `"Who knew?" she said.`: the quotation's own mark does not end the sentence.
+                i = end
+                continue
+            }
             if starts {
                 close(end)
                 i = end
@@ -65,6 +76,40 @@ enum Sentences {
             while lo < r.upperBound && tokens[lo].kind == .newline { lo += 1 }
             return lo < r.upperBound ? lo..<r.upperBound : nil
         }
+    }
+
+    static func insideBrackets(_ tokens: [Token], at i: Int, from start: Int) -> Bool {
+        var k = i - 1
+        while k >= start && i - k < 12 {
+            if tokens[k].isPunct(")") { return false }
+            if tokens[k].isPunct("(") {
+                var m = i + 1
+                while m < tokens.count && m - i < 12 && tokens[m].kind != .newline {
+                    if tokens[m].isPunct(")") { return true }
+                    m += 1
+                }
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A short subject and a speech verb, then punctuation: `she said`, `said the mayor`.
+    static func speechFollows(_ tokens: [Token], at i: Int, lexicons: Lexicons) -> Bool {
+        var k = i
+        while k < tokens.count && k - i < 6 {
+            let t = tokens[k]
+            if t.kind != .word && t.key != Keys.possessive && !(t.kind == .punct && t.first == 46) { return false }
+            if !t.capitalized, let verb = lexicons.cues.verb(t), verb.cueClass == .speech {
+                // The verb must close the clause within a few words: "she said.", "he told reporters,".
+                var m = k + 1
+                while m < tokens.count && m - k <= 3 && tokens[m].kind == .word { m += 1 }
+                return m >= tokens.count || tokens[m].kind == .punct || tokens[m].kind == .newline
+            }
+            k += 1
+        }
+        return false
     }
 
     static func isAbbreviation(_ token: Token, lexicons: Lexicons) -> Bool {

@@ -52,6 +52,11 @@ struct SourcePhrase {
             let t = tokens[i]
             if t.kind == .word {
                 let cls = lexicons.word(t)
+                if t.key == Keys.that || t.key == Keys.which { break }
+                if t.capitalized && !cls.intersection([.conjunction, .subordinator, .preposition]).isEmpty
+                    && !cls.contains(.title) && !cls.contains(.determiner) {
+                    break  // "But", "After", "In" opening the sentence
+                }
                 if cls.contains(.determiner) && !(cls.contains(.subjectPronoun) && i == j) {
                     start = i
                     i -= 1
@@ -209,9 +214,9 @@ struct SourcePhrase {
             if allowAppositive && t.isPunct(",") && end > start {
                 // "Josh Earnest, the White House press secretary" up to the sentence end.
                 var k = i + 1
-                while k < limit && !tokens[k].isPunct(",") && tokens[k].kind != .quote
-                    && lexicons.cues.verb(tokens[k]) == nil { k += 1 }
-                if k == limit && k - i > 1 && k - i < 14 && !isParticiple(i + 1)
+                while k < limit && tokens[k].kind != .quote && !(tokens[k].kind == .word && !tokens[k].capitalized
+                    && lexicons.cues.verb(tokens[k]) != nil) { k += 1 }
+                if k == limit && k - i > 1 && k - i < 30 && !isParticiple(i + 1)
                     && !lexicons.word(tokens[i + 1]).contains(.subordinator) {
                     end = k
                 }
