@@ -2,6 +2,7 @@
 #define CLAIMDESK_READLINE_SHIM_H
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -16,4 +17,22 @@ static inline const char *cd_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int cd_rl_point(void) { return rl_point; }
 static inline void cd_rl_set_catch_signals(int value) { rl_catch_signals = value; }
 static inline int cd_history_length(void) { return history_length; }
+static inline void cd_rl_set_completion_append_character(int c) { rl_completion_append_character = c; }
+
+/* Ctrl-C while editing: drop the line and show a fresh prompt (readline restores the terminal
+   around the handler). Outside readline it only moves to a new line. */
+static void cd_rl_on_sigint(int sig) {
+    (void)sig;
+    rl_crlf();
+    rl_on_new_line();
+    rl_replace_line("", 0);
+    rl_redisplay();
+}
+static inline void cd_rl_install_sigint_handler(void) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    action.sa_handler = cd_rl_on_sigint;
+    sigaction(SIGINT, &action, NULL);
+}
 #endif

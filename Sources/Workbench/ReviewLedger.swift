@@ -76,7 +76,24 @@ public struct ReviewLedger: Sendable {
             Self.apply(e, to: &review)
             result[claimID] = review
         }
+        // A claim this annotator added and then undid is withdrawn: it is no longer theirs to show or score.
+        for e in entries where e.entry.action == "add" && e.entry.annotator == annotator && cancelled.contains(e.id) {
+            guard let claimID = e.entry.attributionID, let original = base(claimID) else { continue }
+            var review = result[claimID] ?? ClaimReview(
+                claimID: claimID, annotator: annotator, verdict: nil, attribution: original, correctedFields: [],
+                confidence: nil, tags: [], notes: [], at: nil, withdrawn: true)
+            review.withdrawn = true
+            review.verdict = nil
+            result[claimID] = review
+        }
         return result
+    }
+
+    /// Everyone who has a log entry on a claim, in order of their first entry.
+    public var annotators: [String] {
+        var seen: [String] = []
+        for e in entries where !seen.contains(e.entry.annotator) { seen.append(e.entry.annotator) }
+        return seen
     }
 
     static func apply(_ e: AnnotationEntry, to review: inout ClaimReview) {

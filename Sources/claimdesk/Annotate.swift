@@ -1,23 +1,68 @@
 import ArgumentParser
+import Foundation
 import Workbench
 
 /// `claimdesk annotate`: the review REPL (issue 4).
 struct Annotate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Review claims in the REPL.")
+    static let configuration = CommandConfiguration(
+        abstract: "Review claims in the REPL.",
+        discussion: """
+            On a terminal: line editing, history in ~/.claimdesk_history, TAB completion, Ctrl-C clears
+            the line, Ctrl-D quits. Otherwise the verbs are read line by line and echoed, so
+            `claimdesk annotate < session.txt` replays a session (exit 1 if a command was refused).
+            """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
-    @Option(name: .long, help: "The run to review (default: rules).") var run: String?
+    @Option(name: .customLong("run"), help: "The run to review (default: rules, else the only run).") var runName: String?
     @Option(name: .long, help: "Start at this document (doc_id).") var doc: String?
 
     func run() throws {
-        try Entry.run { throw WorkbenchError.usage("annotate: the review REPL is not available yet") }
+        try Entry.run {
+            try AnnotateREPL.open(try global.open(), annotator: annotator ?? Annotator.defaultName(), run: runName, doc: doc)
+        }
     }
 }
 
-/// Bare `claimdesk`: a short status and what to do next.
+/// Bare `claimdesk`: on a new store, ingest corpora/ and extract; then the REPL, where this analyst stopped.
 enum StartCommand {
     static func run(global: GlobalOptions) throws {
         let workspace = try global.open()
-        print(try workspace.status())
+        if try workspace.store.documentCount() == 0 {
+            guard FileManager.default.fileExists(atPath: "corpora") else {
+                throw WorkbenchError.noInput("a new store and no corpora/ folder here: add documents with `claimdesk ingest PATH`")
+            }
+            print(try workspace.ingest(["corpora"]).summary)
+        }
+        if try workspace.store.runRefs().isEmpty {
+            print(try workspace.extract(runName: "rules").summary)
+        }
+        try AnnotateREPL.open(workspace, annotator: Annotator.defaultName(), run: nil, doc: nil)
+    }
+}
+
+/// Wires a `Session` to the terminal: readline when stdin is a terminal, plain lines otherwise.
+enum AnnotateREPL {
+    static func open(_ workspace: Workspace, annotator: String, run: String?, doc: String?) throws {
+        let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
+        let session: Session
+        do {
+            session = try Session(store: workspace.store, storePath: workspace.storePath, annotator: annotator,
+                                  runName: run, startDocument: doc, renderer: renderer)
+        } catch {
+            throw WorkbenchError.usage(error.description)
+        }
+        let status: Int32
+        if isatty(0) == 1 {
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            var reader = ReadlineLineReader(historyPath: home.map { $0 + "/.claimdesk_history" }) { before, word in
+                session.completions(before: before, word: word)
+            }
+            status = REPL.run(session, reader: &reader, write: REPL.writeStdout)
+            reader.close()
+        } else {
+            var reader = PlainLineReader()
+            status = REPL.run(session, reader: &reader, write: REPL.writeStdout)
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

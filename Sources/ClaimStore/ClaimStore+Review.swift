@@ -1,0 +1,142 @@
+import ClaimModel
+import GRDB
+
+/// A run's identity without its counts (cheap: no scan of its claims).
+public struct RunRef: Sendable, Equatable {
+    public var rowID: Int64
+    public var name: String
+    public var kind: RunKind
+}
+
+/// Everything the review REPL shows about one document, read in one transaction so that the
+/// claims and the log agree with each other.
+public struct DocumentSnapshot: Sendable {
+    public var document: StoredDocument
+    /// The run's claims in the document, in order (analyst-added ones after the run's own).
+    public var claims: [StoredAttribution]
+    /// The document's whole log, every annotator, oldest first.
+    public var log: [AnnotationEntry]
+}
+
+/// Column conditions on stored claims that narrow the documents a filtered queue has to visit.
+public enum StoredClaimCondition: Sendable, Equatable {
+    case sourceType(String)
+    case outlet(String)
+    case confidenceBelow(Double)
+    case confidenceAbove(Double)
+}
+
+/// Store operations of the review REPL. Every query here is per document or walks an index, so
+/// that a store of a million claims answers in well under a millisecond.
+extension ClaimStore {
+    /// The run named `name`, without counting its claims.
+    public func runRef(named name: String) throws(StoreError) -> RunRef? {
+        try read("reading run \"\(name)\"") { db in
+            guard let r = try RunRecord.filter(RunRecord.Columns.name == name).fetchOne(db) else { return nil }
+            return RunRef(rowID: r.id ?? 0, name: r.name, kind: RunKind(rawValue: r.kind) ?? .extractor)
+        }
+    }
+
+    /// Every run, without counts, oldest first.
+    public func runRefs() throws(StoreError) -> [RunRef] {
+        try read("listing runs") { db in
+            try RunRecord.order(Column("id")).fetchAll(db).map {
+                RunRef(rowID: $0.id ?? 0, name: $0.name, kind: RunKind(rawValue: $0.kind) ?? .extractor)
+            }
+        }
+    }
+
+    /// One document with the run's claims in it and its log, in one read transaction.
+    public func snapshot(documentRowID: Int64, runID: Int64) throws(StoreError) -> DocumentSnapshot? {
+        try read("reading a document for review") { db in
+            guard let document = try DocumentRecord.fetchOne(db, key: documentRowID) else { return nil }
+            let claims = try AttributionRecord
+                .filter(AttributionRecord.Columns.runId == runID && AttributionRecord.Columns.documentId == documentRowID)
+                .order(AttributionRecord.Columns.ordinal, Column("id"))
+                .fetchAll(db)
+            let log = try AnnotationRecord.fetchAll(
+                db, sql: "SELECT * FROM annotation WHERE documentId = ? ORDER BY id", arguments: [documentRowID])
+            return DocumentSnapshot(document: Self.stored(document), claims: try claims.map(Self.stored),
+                                    log: log.map(Self.entry))
+        }
+    }
+
+    /// The run's claim row ids in one document, in order (cheap: the index alone answers).
+    public func claimRowIDs(runID: Int64, documentRowID: Int64) throws(StoreError) -> [Int64] {
+        try read("listing claims") { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM attribution WHERE runId = ? AND documentId = ? ORDER BY ordinal, id
+                """, arguments: [runID, documentRowID])
+        }
+    }
+
+    /// One annotator's log entries in a run, oldest first.
+    public func annotations(annotator: String, runID: Int64) throws(StoreError) -> [AnnotationEntry] {
+        try read("reading the annotation log") { db in
+            try AnnotationRecord.fetchAll(
+                db, sql: "SELECT * FROM annotation WHERE annotator = ? AND runId = ? ORDER BY id",
+                arguments: [annotator, runID]).map(Self.entry)
+        }
+    }
+
+    /// One log entry by id.
+    public func annotation(id: Int64) throws(StoreError) -> AnnotationEntry? {
+        try read("reading the annotation log") { db in try AnnotationRecord.fetchOne(db, key: id).map(Self.entry) }
+    }
+
+    /// Appends an undo or redo entry; when it flips a document's done mark, the matching
+    /// `documentReview` row is written in the same transaction (`documentStatus`: "done" or "reopened").
+    @discardableResult
+    public func append(_ annotation: NewAnnotation, documentStatus: String?) throws(StoreError) -> AnnotationEntry {
+        let now = clock()
+        return try write("recording an annotation") { db in
+            let entry = try Self.insert(annotation, now: now, db)
+            if let documentStatus {
+                var review = DocumentReviewRecord(
+                    id: nil, documentId: annotation.documentRowID, annotator: annotation.annotator, runId: annotation.runID,
+                    status: documentStatus, annotationId: entry.id, createdAt: now)
+                try review.insert(db)
+            }
+            return entry
+        }
+    }
+
+    /// The first document after (or before, when `backwards`) `documentRowID` in the run that holds
+    /// a claim whose stored columns meet `condition`.
+    public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool = false,
+                             where condition: StoredClaimCondition) throws(StoreError) -> Int64? {
+        try read("searching the queue") { db in
+            let comparison = backwards ? "documentId < ?" : "documentId > ?"
+            let order = backwards ? "DESC" : "ASC"
+            let (clause, value): (String, DatabaseValueConvertible) = switch condition {
+            case let .sourceType(type): ("sourceType = ?", type)
+            case let .outlet(outlet): ("outlet = ? COLLATE NOCASE", outlet)
+            case let .confidenceBelow(limit): ("confidence < ?", limit)
+            case let .confidenceAbove(limit): ("confidence > ?", limit)
+            }
+            return try Int64.fetchOne(db, sql: """
+                SELECT documentId FROM attribution WHERE runId = ? AND \(comparison) AND \(clause)
+                ORDER BY documentId \(order) LIMIT 1
+                """, arguments: [runID, documentRowID, value])
+        }
+    }
+
+    /// How many claims the run holds (its own, not analyst-added ones).
+    public func claimCount(runID: Int64) throws(StoreError) -> Int {
+        try read("counting claims") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM attribution WHERE runId = ? AND origin = 'run'", arguments: [runID]) ?? 0
+        }
+    }
+
+    /// The documents of the run whose latest review entry by `annotator` is "done".
+    public func doneDocumentRowIDs(annotator: String, runID: Int64) throws(StoreError) -> [Int64] {
+        try read("reading document reviews") { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT r.documentId FROM documentReview r
+                WHERE r.annotator = ? AND r.runId = ? AND r.status = 'done'
+                  AND r.id = (SELECT max(id) FROM documentReview x WHERE x.documentId = r.documentId AND x.annotator = r.annotator)
+                ORDER BY r.documentId
+                """, arguments: [annotator, runID])
+        }
+    }
+}

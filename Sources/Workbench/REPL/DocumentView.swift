@@ -1,0 +1,68 @@
+import ClaimModel
+import ClaimStore
+
+/// One document as one analyst reviews it: its claims with their corrections applied, folded
+/// from the log, and the claims that are in this analyst's queue.
+struct DocumentView {
+    let snapshot: DocumentSnapshot
+    let text: ScalarText
+    let ledger: ReviewLedger
+    let annotator: String
+    /// This analyst's review of each claim they touched.
+    let reviews: [Int64: ClaimReview]
+    /// The run's claims plus those this analyst added (and did not withdraw), in order.
+    let visible: [StoredAttribution]
+    private let base: [Int64: Attribution]
+
+    init(_ snapshot: DocumentSnapshot, annotator: String) {
+        self.snapshot = snapshot
+        self.annotator = annotator
+        text = ScalarText(snapshot.document.document.text)
+        ledger = ReviewLedger(snapshot.log)
+        var base: [Int64: Attribution] = [:]
+        for c in snapshot.claims { base[c.rowID] = c.attribution }
+        self.base = base
+        let reviews = ledger.reviews(by: annotator) { base[$0] }
+        self.reviews = reviews
+        visible = snapshot.claims.filter { c in
+            c.origin == .run || (c.addedBy == annotator && reviews[c.rowID]?.withdrawn != true)
+        }
+    }
+
+    var documentRowID: Int64 { snapshot.document.rowID }
+    var docID: String { snapshot.document.document.id }
+
+    func index(ofClaim id: Int64) -> Int? { visible.firstIndex { $0.rowID == id } }
+
+    /// The claim as this analyst sees it (their corrections applied).
+    func attribution(_ claim: StoredAttribution) -> Attribution {
+        reviews[claim.rowID]?.attribution ?? claim.attribution
+    }
+
+    func review(_ claim: StoredAttribution) -> ClaimReview? { reviews[claim.rowID] }
+
+    func isReviewed(_ claim: StoredAttribution) -> Bool {
+        guard let r = reviews[claim.rowID] else { return false }
+        return r.verdict != nil && !r.withdrawn
+    }
+
+    func admits(_ claim: StoredAttribution, _ filter: QueueFilter?, unreviewedOnly: Bool) -> Bool {
+        if unreviewedOnly && isReviewed(claim) { return false }
+        guard let filter else { return true }
+        return filter.admits(attribution(claim), review: review(claim))
+    }
+
+    /// Every annotator's review of a claim (for `show --all`), annotators in order of their first entry.
+    func allReviews(of claim: StoredAttribution) -> [ClaimReview] {
+        ledger.annotators.compactMap { name in
+            ledger.reviews(by: name) { base[$0] }[claim.rowID]
+        }
+    }
+
+    /// The extent of every role of a claim, as one span.
+    static func extent(_ a: Attribution) -> Span? {
+        let hulls = [a.source, a.cue, a.content].compactMap { $0?.hull }
+        guard let first = hulls.first else { return nil }
+        return hulls.dropFirst().reduce(first) { Span(min($0.start, $1.start), max($0.end, $1.end)) }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The read-execute-print loop around a `Session`.
+public enum REPL {
+    public static let prompt = "claimdesk> "
+
+    /// Runs until `quit`, Ctrl-D or the end of input. Returns the exit status: 1 when reading a
+    /// script (not a terminal) and a command was refused, else 0.
+    public static func run(_ session: Session, reader: inout some LineReader, write: (String) -> Void) -> Int32 {
+        write(session.opening() + "\n")
+        var refused = 0
+        while true {
+            guard let line = reader.read(prompt: prompt) else {
+                if !reader.echoes { write("\n") }
+                break
+            }
+            if reader.echoes { write(prompt + line + "\n") }
+            let reply = session.execute(line)
+            if !reply.text.isEmpty { write(reply.text + "\n") }
+            if reply.failed { refused += 1 }
+            if reply.quit { break }
+        }
+        return reader.echoes && refused > 0 ? 1 : 0
+    }
+
+    /// The whole transcript of a scripted session (tests, and `claimdesk annotate < FILE`).
+    public static func transcript(_ session: Session, lines: [String]) -> (text: String, status: Int32) {
+        var reader = ScriptedLineReader(lines)
+        var out = ""
+        let status = run(session, reader: &reader) { out += $0 }
+        return (out, status)
+    }
+
+    /// Writes to stdout at once (unbuffered), so the screen never lags behind the store.
+    public static func writeStdout(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

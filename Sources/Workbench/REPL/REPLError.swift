@@ -1,0 +1,60 @@
+import ClaimModel
+import ClaimStore
+
+/// Everything a REPL command can refuse, each one line saying what is wrong and what to do.
+/// A refused command changes nothing.
+public enum REPLError: Error, Equatable, CustomStringConvertible {
+    case unknownVerb(String, suggestion: Verb?)
+    case usage(Verb, String)
+    case tokens(Tokenizer.Failure)
+    case noClaim
+    case notFound(role: String, text: String)
+    case ambiguous(role: String, text: String, spans: [Span])
+    case badOffsets(start: Int, end: Int, count: Int)
+    case unknownClaim(String)
+    case unknownDocument(String)
+    case notVisible(Int64)
+    case nothingToUndo
+    case nothingToRedo
+    case incomplete(unreviewed: Int, first: Int64)
+    case noDocument
+    case store(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownVerb(word, suggestion):
+            let hint = suggestion.map { "; did you mean \"\($0.rawValue)\"?" } ?? "; `help` lists the verbs"
+            return "unknown verb \"\(SafeText.escape(word))\"\(hint)"
+        case let .usage(verb, message):
+            return "\(verb.rawValue): \(message) (usage: \(verb.usage))"
+        case let .tokens(failure):
+            return failure.description
+        case .noClaim:
+            return "no claim on screen: use next, goto ID or filter off"
+        case let .notFound(role, text):
+            return "\(role): \"\(SafeText.escape(text))\" does not occur in this document; nothing changed"
+        case let .ambiguous(role, text, spans):
+            let at = spans.prefix(4).map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
+            return "\(role): \"\(SafeText.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
+                + "quote more of the text or use --at START END; nothing changed"
+        case let .badOffsets(start, end, count):
+            return "--at \(start) \(end): not a span of this document (0 <= START < END <= \(count)); nothing changed"
+        case let .unknownClaim(id):
+            return "no claim #\(SafeText.escape(id)) in this run"
+        case let .unknownDocument(id):
+            return "no document \"\(SafeText.escape(id))\" in this run"
+        case let .notVisible(id):
+            return "claim #\(id) was added by another analyst or withdrawn; it is not in your queue"
+        case .nothingToUndo:
+            return "nothing to undo"
+        case .nothingToRedo:
+            return "nothing to redo (redo follows undo, before any new action)"
+        case let .incomplete(count, first):
+            return "not done: \(count) claim\(count == 1 ? "" : "s") of this document \(count == 1 ? "has" : "have") no verdict from you yet (first: #\(first)); nothing changed"
+        case .noDocument:
+            return "no document on screen"
+        case let .store(message):
+            return message
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import ClaimModel
+import ClaimStore
+import Foundation
+
+/// Turns review state into terminal text. Every piece of document text, note, tag, outlet or
+/// entity goes through `SafeText.escape` here, so nothing untrusted reaches the terminal raw.
+public struct Renderer: Sendable {
+    /// ANSI colours, or plain `[[src: …]]` markers.
+    public enum Style: Sendable { case color, plain }
+    public var style: Style
+
+    public init(style: Style) { self.style = style }
+
+    /// Colour only on a terminal and only when `NO_COLOR` is unset (https://no-color.org).
+    public static func style(stdoutIsTerminal: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
+        stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty ? .color : .plain
+    }
+
+    static let reset = "\u{1B}[0m"
+    static let roleColors: [Role: String] = [.source: "\u{1B}[1;36m", .cue: "\u{1B}[1;33m", .content: "\u{1B}[32m"]
+    static let roleMarkers: [Role: String] = [.source: "src", .cue: "cue", .content: "con"]
+
+    func bold(_ s: String) -> String { style == .color ? "\u{1B}[1m\(s)\(Self.reset)" : s }
+    func dim(_ s: String) -> String { style == .color ? "\u{1B}[2m\(s)\(Self.reset)" : s }
+
+    /// Document text for one line: blanks (line breaks included) shown as spaces, the rest escaped.
+    static func inline(_ text: String) -> String {
+        SafeText.escape(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+    }
+
+    /// `span` of the text with the claim's roles highlighted (source over cue over content where they overlap).
+    func highlighted(_ text: ScalarText, _ span: Span, _ a: Attribution) -> String {
+        func role(at i: Int) -> Role? {
+            if a.source?.contains(i) == true { return .source }
+            if a.cue?.contains(i) == true { return .cue }
+            if a.content?.contains(i) == true { return .content }
+            return nil
+        }
+        var out = ""
+        var i = span.start
+        while i < span.end {
+            let r = role(at: i)
+            var j = i + 1
+            while j < span.end && role(at: j) == r { j += 1 }
+            let piece = Self.inline(text.slice(Span(i, j)))
+            if let r {
+                switch style {
+                case .color: out += (Self.roleColors[r] ?? "") + piece + Self.reset
+                case .plain: out += "[[\(Self.roleMarkers[r] ?? ""): \(piece)]]"
+                }
+            } else {
+                out += piece
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// The claim screen.
+    func screen(_ view: DocumentView, sentences: SentenceIndex, index: Int, documentPosition: Int, documentCount: Int,
+                reviewedCount: Int, filter: QueueFilter?) -> String {
+        let claim = view.visible[index]
+        let a = view.attribution(claim)
+        let review = view.review(claim)
+        let d = view.snapshot.document.document
+        var lines: [String] = []
+        let title = d.title.map { " · " + SafeText.short($0, 90) } ?? ""
+        lines.append(bold(SafeText.escape(d.id) + title))
+        var progress = "claim \(index + 1)/\(view.visible.count) · doc \(documentPosition)/\(documentCount) · \(reviewedCount) reviewed · #\(claim.rowID)"
+        if claim.origin == .added { progress += " · added by you" }
+        if let filter { progress += " · filter: \(filter)" }
+        lines.append(progress)
+        if let extent = DocumentView.extent(a), let covering = sentences.covering(extent) {
+            lines.append("  " + highlighted(view.text, covering.span, a))
+        }
+        func field(_ name: String, _ value: String) { lines.append("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+        if a.source == nil { field("source", "none (sourceless)") }
+        field("outlet", a.outlet.map(SafeText.escape) ?? "-")
+        field("type", a.sourceType?.rawValue ?? "-")
+        field("anonymous", a.anonymous.map { $0 ? "yes" : "no" } ?? "-")
+        field("entity", entityLine(view, claim, a))
+        field("extractor", a.confidence.map { String(format: "%.2f", $0) } ?? "-")
+        field("verdict", verdictLine(review))
+        if let review {
+            if !review.correctedFields.isEmpty { field("corrected", review.correctedFields.joined(separator: ", ")) }
+            if let c = review.confidence { field("confidence", c.rawValue) }
+            if !review.tags.isEmpty { field("tags", review.tags.map(SafeText.escape).joined(separator: ", ")) }
+            for note in review.notes { field("note", SafeText.escape(note)) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func verdictLine(_ review: ClaimReview?) -> String {
+        guard let verdict = review?.verdict else { return "- (unreviewed)" }
+        return verdict.rawValue
+    }
+
+    /// The entity and its other mentions in the document: `derna-activist (also #14 "the activist")`.
+    func entityLine(_ view: DocumentView, _ claim: StoredAttribution, _ a: Attribution) -> String {
+        guard let entity = a.sourceEntity else { return "-" }
+        let others = view.visible.filter { $0.rowID != claim.rowID && view.attribution($0).sourceEntity == entity }
+        guard !others.isEmpty else { return SafeText.escape(entity) }
+        let mentions = others.prefix(5).map { other -> String in
+            let source = view.attribution(other).source.map { "\"" + SafeText.short(view.text.slice($0), 30) + "\"" } ?? "(no source)"
+            return "#\(other.rowID) \(source)"
+        }
+        return SafeText.escape(entity) + " (also " + mentions.joined(separator: ", ") + (others.count > 5 ? ", …" : "") + ")"
+    }
+
+    /// `list`: one line per claim.
+    func list(_ view: DocumentView, current: Int?, filter: QueueFilter?) -> String {
+        var lines = ["\(SafeText.escape(view.docID)): \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s")"
+            + (filter.map { ", showing \($0)" } ?? "")]
+        for (i, claim) in view.visible.enumerated() where view.admits(claim, filter, unreviewedOnly: false) {
+            let a = view.attribution(claim)
+            func role(_ f: Fragments?, _ limit: Int) -> String {
+                f.map { "\"" + SafeText.short(Self.plainInline(view.text.slice($0)), limit) + "\"" } ?? "-"
+            }
+            let marker = i == current ? ">" : " "
+            let verdict = (view.review(claim)?.verdict?.rawValue ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
+            let number = String(i + 1).leftPadded(3)
+            let id = ("#" + String(claim.rowID)).padding(toLength: 7, withPad: " ", startingAt: 0)
+            lines.append("\(marker)\(number) \(id) \(verdict) \(role(a.source, 28)) · \(role(a.cue, 18)) · \(role(a.content, 50))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func plainInline(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
+    }
+
+    /// `context`: the sentence before, the claim's sentence(s) highlighted, the sentence after.
+    func context(_ view: DocumentView, sentences: SentenceIndex, index: Int) -> String {
+        let a = view.attribution(view.visible[index])
+        guard let extent = DocumentView.extent(a), let covering = sentences.covering(extent) else { return "(no text)" }
+        var lines: [String] = []
+        let before = max(0, covering.range.lowerBound - 2)
+        for i in before..<covering.range.lowerBound {
+            lines.append("  " + Self.inline(view.text.slice(sentences.spans[i])))
+        }
+        lines.append("> " + highlighted(view.text, covering.span, a))
+        let after = min(sentences.spans.count - 1, covering.range.upperBound + 2)
+        if covering.range.upperBound < after {
+            for i in (covering.range.upperBound + 1)...after {
+                lines.append("  " + Self.inline(view.text.slice(sentences.spans[i])))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `show --all`: every annotator's verdict on the claim.
+    func everyone(_ reviews: [ClaimReview]) -> String {
+        guard !reviews.isEmpty else { return "verdicts: none yet" }
+        var lines = ["verdicts:"]
+        for r in reviews {
+            var line = "  " + SafeText.escape(r.annotator).padding(toLength: 14, withPad: " ", startingAt: 0)
+                + (r.withdrawn ? "withdrawn" : r.verdict?.rawValue ?? "-")
+            if !r.correctedFields.isEmpty { line += " (corrected: \(r.correctedFields.joined(separator: ", ")))" }
+            if let c = r.confidence { line += " · confidence \(c.rawValue)" }
+            if !r.tags.isEmpty { line += " · tags " + r.tags.map(SafeText.escape).joined(separator: ", ") }
+            if let at = r.at { line += " · " + SafeText.escape(at) }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,206 @@
+import ClaimModel
+import ClaimStore
+
+/// The verbs that write: each appends to the log in one transaction, then re-reads the document
+/// so that the screen shows what the log now says.
+extension Session {
+    func record(_ entry: NewAnnotation, documentStatus: String? = nil) throws(REPLError) -> AnnotationEntry {
+        let stored = try Self.db { () throws(StoreError) in
+            documentStatus == nil ? try store.append(entry) : try store.append(entry, documentStatus: documentStatus)
+        }
+        remember(stored)
+        return stored
+    }
+
+    func remember(_ stored: AnnotationEntry) {
+        log.append(stored)
+        history.record(stored)
+        let rowID = stored.entry.documentRowID
+        if !touched.contains(rowID) {
+            touched.append(rowID)
+            touched.sort()
+        }
+    }
+
+    func entry(_ action: String, claim: StoredAttribution, fields: String? = nil, confidence: String? = nil,
+               note: String? = nil, tags: [String]? = nil) -> NewAnnotation {
+        NewAnnotation(
+            annotator: annotator, runID: run.rowID, documentRowID: claim.documentRowID, attributionID: claim.rowID,
+            action: action, fields: fields, confidence: confidence, note: note,
+            tags: tags.map { JSONValue.array($0.map { .string($0) }).serialized })
+    }
+
+    /// `confirm` / `reject`: the verdict, then the next claim without one.
+    func verdict(_ action: String, note: String?) throws(REPLError) -> String {
+        let (_, claim) = try current()
+        _ = try record(entry(action, claim: claim, note: note))
+        try refresh(keeping: claim.rowID)
+        let recorded = view?.review(claim)?.verdict?.rawValue ?? action
+        var lines = ["\(recorded) #\(claim.rowID)"]
+        if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: true, wrap: true) {
+            place(found)
+            lines.append(currentScreen())
+        } else {
+            lines.append("every claim in your queue has your verdict" + (filter.map { " (filter: \($0))" } ?? "")
+                + "; `done` marks this document reviewed")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `source` / `cue` / `content`: a role moved to text found near the claim, or to offsets.
+    func correctSpan(_ role: Role, _ target: SpanTarget) throws(REPLError) -> String {
+        let (view, claim) = try current()
+        let old = view.attribution(claim)
+        let span: Span?
+        switch target {
+        case let .text(text): span = try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue)
+        case let .offsets(start, end): span = try TextLocator.offsets(start, end, in: view.text)
+        case .none: span = nil
+        }
+        return try correct(role.rawValue) { $0[role] = span.map { Fragments($0) } }
+    }
+
+    /// A correcting verb: one `correct` entry with the field's old and new values.
+    func correct(_ field: String, _ change: (inout Attribution) -> Void) throws(REPLError) -> String {
+        let (view, claim) = try current()
+        let old = view.attribution(claim)
+        var new = old
+        change(&new)
+        if new == old { return "\(field) unchanged: it is already \(describe(field, old, view.text))" }
+        _ = try record(entry("correct", claim: claim, fields: FieldChange.entryText(field: field, old: old, new: new)))
+        if field == "outlet", let outlet = new.outlet { knownOutlets.insert(outlet) }
+        try refresh(keeping: claim.rowID)
+        return "\(field): \(describe(field, old, view.text)) → \(describe(field, new, view.text))\n" + currentScreen()
+    }
+
+    /// A field's value for messages: spans as their (escaped) text and offsets.
+    func describe(_ field: String, _ a: Attribution, _ text: ScalarText) -> String {
+        switch field {
+        case "source", "cue", "content":
+            let role = Role(rawValue: field) ?? .content
+            guard let f = a[role] else { return "none" }
+            return "\"" + SafeText.short(Renderer.plainInline(text.slice(f)), 60) + "\" (\(f.spans.map { "\($0.start)-\($0.end)" }.joined(separator: ",")))"
+        case "outlet": return a.outlet.map { SafeText.escape($0) } ?? "none"
+        case "type": return a.sourceType?.rawValue ?? "none"
+        case "anon": return a.anonymous.map { $0 ? "yes" : "no" } ?? "unknown"
+        case "entity": return a.sourceEntity.map { SafeText.escape($0) } ?? "none"
+        default: return "?"
+        }
+    }
+
+    func confidence(_ level: AnalystConfidence) throws(REPLError) -> String {
+        let (_, claim) = try current()
+        _ = try record(entry("confidence", claim: claim, confidence: level.rawValue))
+        try refresh(keeping: claim.rowID)
+        return "your confidence in #\(claim.rowID): \(level.rawValue)"
+    }
+
+    func tag(_ tags: [String]) throws(REPLError) -> String {
+        let (_, claim) = try current()
+        _ = try record(entry("tag", claim: claim, tags: tags))
+        for t in tags { knownTags.insert(t) }
+        try refresh(keeping: claim.rowID)
+        let all = view?.review(claim)?.tags ?? tags
+        return "tags of #\(claim.rowID): " + all.map(SafeText.escape).joined(separator: ", ")
+    }
+
+    func note(_ text: String) throws(REPLError) -> String {
+        let (_, claim) = try current()
+        _ = try record(entry("note", claim: claim, note: text))
+        try refresh(keeping: claim.rowID)
+        return "note added to #\(claim.rowID)"
+    }
+
+    /// `add`: a claim the extractor missed, its texts found near the claim on screen.
+    func add(_ spec: AddedClaim) throws(REPLError) -> String {
+        guard let view else { throw .noDocument }
+        let near = (try? current()).flatMap { DocumentView.extent($0.0.attribution($0.1)) }
+        let content = try TextLocator.find(spec.content, in: view.text, near: near, role: "content")
+        let source = try spec.source.map { (s: String) throws(REPLError) -> Span in
+            try TextLocator.find(s, in: view.text, near: content, role: "source")
+        }
+        let cue = try spec.cue.map { (s: String) throws(REPLError) -> Span in
+            try TextLocator.find(s, in: view.text, near: content, role: "cue")
+        }
+        let attribution = Attribution(
+            source: source.map { Fragments($0) }, cue: cue.map { Fragments($0) }, content: Fragments(content),
+            outlet: spec.outlet, sourceType: spec.sourceType ?? (source == nil ? .implicit : nil))
+        let runID = run.rowID, documentRowID = view.documentRowID, name = annotator
+        let (claim, logged) = try Self.db { () throws(StoreError) in
+            try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: name)
+        }
+        remember(logged)
+        try refresh(keeping: claim.rowID)
+        claimIndex = self.view?.index(ofClaim: claim.rowID) ?? claimIndex
+        return "added #\(claim.rowID)\n" + currentScreen()
+    }
+
+    /// `done`: refused while a claim has no verdict from this analyst.
+    func done() throws(REPLError) -> String {
+        guard let view else { throw .noDocument }
+        let open = view.visible.filter { !view.isReviewed($0) }
+        if let first = open.first { throw .incomplete(unreviewed: open.count, first: first.rowID) }
+        let name = annotator, runID = run.rowID, rowID = view.documentRowID
+        let stored = try Self.db { () throws(StoreError) in
+            try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
+        }
+        remember(stored)
+        try refresh(keeping: nil)
+        var lines = ["\(SafeText.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"]
+        if let found = try search(fromDocument: docIndex, afterClaim: view.visible.count, forward: true, unreviewedOnly: true, wrap: true) {
+            place(found)
+            lines.append(currentScreen())
+        } else {
+            lines.append("every claim in your queue has your verdict")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func undo() throws(REPLError) -> String {
+        guard let target = history.undoable.last else { throw .nothingToUndo }
+        let undo = NewAnnotation(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
+                                 attributionID: target.entry.attributionID, action: "undo", target: target.id)
+        _ = try record(undo, documentStatus: target.entry.action == "done" ? "reopened" : nil)
+        return "undone: " + describe(target) + "\n" + (try show(after: target))
+    }
+
+    func redo() throws(REPLError) -> String {
+        guard let undoEntry = history.redoable.last, let originalID = undoEntry.entry.target,
+              let original = history.entry(originalID) else { throw .nothingToRedo }
+        let redo = NewAnnotation(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
+                                 attributionID: undoEntry.entry.attributionID, action: "redo", target: undoEntry.id)
+        _ = try record(redo, documentStatus: original.entry.action == "done" ? "done" : nil)
+        return "redone: " + describe(original) + "\n" + (try show(after: original))
+    }
+
+    /// `confirm of #12`, `correct source of #12`, `done of DOC`.
+    func describe(_ e: AnnotationEntry) -> String {
+        var action = e.entry.action
+        if action == "correct", let field = e.entry.fields.flatMap({ JSONValue(parsing: $0) })?["field"]?.stringValue {
+            action += " " + field
+        }
+        if let claim = e.entry.attributionID { return "\(action) of #\(claim)" }
+        return action + " of this document"
+    }
+
+    /// After undo/redo: the affected document re-read, the affected claim on screen.
+    func show(after e: AnnotationEntry) throws(REPLError) -> String {
+        guard let index = position(ofDocument: e.entry.documentRowID) else { return currentScreen() }
+        if index != docIndex {
+            try enter(index, claim: 0)
+        }
+        try refresh(keeping: e.entry.attributionID)
+        if claimIndex == nil, view?.visible.isEmpty == false { claimIndex = 0 }
+        return currentScreen()
+    }
+
+    func score() throws(REPLError) -> String {
+        let workspace = Workspace(store: store, storePath: storePath)
+        do {
+            return try workspace.score(runName: run.name, against: "annotations", match: .overlap, format: .table,
+                                       annotator: annotator)
+        } catch {
+            throw .store(error.description)
+        }
+    }
+}

@@ -1,0 +1,271 @@
+import ClaimModel
+import ClaimStore
+
+/// Moving through the queue: documents in ingestion order, claims in document order, narrowed by
+/// the filter. Only the documents visited are read, one indexed query each.
+extension Session {
+    /// Where a session opens: `--doc`, else where this analyst stopped (the first claim without a
+    /// verdict from the document of their last action on), else the first unreviewed claim.
+    func start(at docID: String?) throws(REPLError) {
+        guard !documents.isEmpty else { return }
+        if let docID {
+            let index = try documentIndex(docID)
+            try enter(index, claim: nil)
+            claimIndex = view?.visible.isEmpty == false ? 0 : nil
+            return
+        }
+        var from = 0
+        if let last = log.last, let index = position(ofDocument: last.entry.documentRowID) {
+            from = index
+            openingNote = "resuming where you stopped"
+        }
+        if let found = try search(fromDocument: from, afterClaim: nil, forward: true, unreviewedOnly: true, wrap: true) {
+            place(found)
+        } else {
+            try enter(from, claim: nil)
+            claimIndex = view?.visible.isEmpty == false ? 0 : nil
+            openingNote = "every claim of run \"\(SafeText.escape(run.name))\" has your verdict"
+        }
+    }
+
+    func position(ofDocument rowID: Int64) -> Int? {
+        var lo = 0, hi = documents.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if documents[mid] == rowID { return mid }
+            if documents[mid] < rowID { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    /// The first document index at or after (before, when backwards) `rowID`'s place.
+    func insertionIndex(of rowID: Int64) -> Int {
+        var lo = 0, hi = documents.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if documents[mid] < rowID { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func documentIndex(_ docID: String) throws(REPLError) -> Int {
+        let stored = try Self.db { () throws(StoreError) in try store.document(docID: docID) }
+        guard let stored, let index = position(ofDocument: stored.rowID) else { throw .unknownDocument(docID) }
+        return index
+    }
+
+    /// Reads document `index` (or reuses the one on screen).
+    func load(_ index: Int) throws(REPLError) -> DocumentView {
+        if let view, docIndex == index { return view }
+        let rowID = documents[index], runID = run.rowID
+        guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
+            throw .store("document row \(rowID) vanished from the store")
+        }
+        let loaded = DocumentView(snapshot, annotator: annotator)
+        for c in loaded.visible { if let outlet = c.attribution.outlet { knownOutlets.insert(outlet) } }
+        return loaded
+    }
+
+    func enter(_ index: Int, claim: Int?) throws(REPLError) {
+        let loaded = try load(index)
+        place((index, loaded, claim))
+    }
+
+    func place(_ found: (Int, DocumentView, Int?)) {
+        if found.0 != docIndex || view?.documentRowID != found.1.documentRowID { sentences = nil }
+        docIndex = found.0
+        view = found.1
+        claimIndex = found.2
+    }
+
+    /// Re-reads the document on screen after a write (the log is the truth), keeping the claim.
+    func refresh(keeping claimID: Int64?) throws(REPLError) {
+        guard let current = view else { return }
+        let rowID = current.documentRowID, runID = run.rowID
+        guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else { return }
+        let fresh = DocumentView(snapshot, annotator: annotator)
+        for c in snapshot.claims {
+            if fresh.isReviewed(c) { reviewed.insert(c.rowID) } else { reviewed.remove(c.rowID) }
+        }
+        view = fresh
+        sentences = nil
+        if let claimID, let index = fresh.index(ofClaim: claimID) {
+            claimIndex = index
+        } else if let index = claimIndex {
+            claimIndex = fresh.visible.isEmpty ? nil : min(index, fresh.visible.count - 1)
+        }
+    }
+
+    /// The next claim the queue admits, strictly after `afterClaim` in document `fromDocument`
+    /// (from its first claim when nil); `wrap` continues from the other end.
+    func search(fromDocument: Int, afterClaim: Int?, forward: Bool, unreviewedOnly: Bool,
+                wrap: Bool) throws(REPLError) -> (Int, DocumentView, Int?)? {
+        if let found = try scan(fromDocument, afterClaim, forward, unreviewedOnly) { return found }
+        guard wrap else { return nil }
+        return try scan(forward ? 0 : documents.count - 1, nil, forward, unreviewedOnly)
+    }
+
+    private func scan(_ startDocument: Int, _ afterClaim: Int?, _ forward: Bool,
+                      _ unreviewedOnly: Bool) throws(REPLError) -> (Int, DocumentView, Int?)? {
+        var d = startDocument
+        var after = afterClaim
+        while d >= 0 && d < documents.count {
+            let worthReading = try after != nil ? true : mayHold(d, unreviewedOnly)
+            if worthReading {
+                let candidate = try load(d)
+                let count = candidate.visible.count
+                let indices: [Int] = forward
+                    ? Array(((after.map { $0 + 1 }) ?? 0)..<max(count, (after.map { $0 + 1 }) ?? 0))
+                    : Array((0..<min(count, after ?? count)).reversed())
+                for i in indices where candidate.admits(candidate.visible[i], filter, unreviewedOnly: unreviewedOnly) {
+                    return (d, candidate, i)
+                }
+            }
+            after = nil
+            guard let next = try nextCandidate(after: d, forward: forward) else { return nil }
+            d = next
+        }
+        return nil
+    }
+
+    /// Whether document `d` may hold an admitted claim, judged from its claim ids alone.
+    private func mayHold(_ d: Int, _ unreviewedOnly: Bool) throws(REPLError) -> Bool {
+        let rowID = documents[d], runID = run.rowID
+        let ids = try Self.db { () throws(StoreError) in try store.claimRowIDs(runID: runID, documentRowID: rowID) }
+        if ids.isEmpty { return false }
+        if unreviewedOnly || filter == .unreviewed { return ids.contains { !reviewed.contains($0) } }
+        return true
+    }
+
+    /// The next document index worth reading: a filter on stored columns asks the store which
+    /// document holds a match; documents this analyst changed are always candidates.
+    private func nextCandidate(after d: Int, forward: Bool) throws(REPLError) -> Int? {
+        let step = forward ? d + 1 : d - 1
+        guard step >= 0 && step < documents.count else { return nil }
+        let rowID = documents[d]
+        var candidates: [Int64] = []
+        switch filter {
+        case let .some(f) where f.storedCondition != nil:
+            let condition = f.storedCondition ?? .confidenceAbove(0)
+            let runID = run.rowID
+            if let next = try Self.db({ () throws(StoreError) in
+                try store.nextDocument(runID: runID, after: rowID, backwards: !forward, where: condition)
+            }) { candidates.append(next) }
+        case .some(.tag):
+            break
+        default:
+            return step
+        }
+        if let touchedNext = forward ? touched.first(where: { $0 > rowID }) : touched.last(where: { $0 < rowID }) {
+            candidates.append(touchedNext)
+        }
+        guard let target = forward ? candidates.min() : candidates.max() else { return nil }
+        if let exact = position(ofDocument: target) { return exact }
+        let i = insertionIndex(of: target)
+        return forward ? (i < documents.count ? i : nil) : (i > 0 ? i - 1 : nil)
+    }
+
+    // MARK: - Verbs
+
+    func move(forward: Bool) throws(REPLError) -> String {
+        guard view != nil else { throw .noDocument }
+        let after = claimIndex ?? (forward ? -1 : Int.max)
+        guard let found = try search(fromDocument: docIndex, afterClaim: after, forward: forward, unreviewedOnly: false, wrap: false) else {
+            return (forward ? "end of the queue: no claim after this one" : "start of the queue: no claim before this one")
+                + (filter.map { " (filter: \($0))" } ?? "")
+        }
+        place(found)
+        return currentScreen()
+    }
+
+    func show(_ id: String?, all: Bool) throws(REPLError) -> String {
+        guard let id else {
+            let (view, claim) = try current()
+            var text = currentScreen()
+            if all { text += "\n" + renderer.everyone(view.allReviews(of: claim)) }
+            return text
+        }
+        let (index, shown, claimIndex) = try locateClaim(id)
+        let saved = (docIndex, view, self.claimIndex, sentences)
+        place((index, shown, claimIndex))
+        var text = currentScreen()
+        if all { text += "\n" + renderer.everyone(shown.allReviews(of: shown.visible[claimIndex])) }
+        (docIndex, view, self.claimIndex, sentences) = saved
+        return text
+    }
+
+    /// Document index, view and claim index of claim `#ID` in this analyst's queue.
+    func locateClaim(_ text: String) throws(REPLError) -> (Int, DocumentView, Int) {
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        guard let rowID = Int64(digits) else { throw .unknownClaim(text) }
+        let claim = try Self.db { () throws(StoreError) in try store.attribution(rowID: rowID) }
+        guard let claim, claim.runID == run.rowID, let index = position(ofDocument: claim.documentRowID) else {
+            throw .unknownClaim(digits)
+        }
+        let loaded = try load(index)
+        guard let i = loaded.index(ofClaim: rowID) else { throw .notVisible(rowID) }
+        return (index, loaded, i)
+    }
+
+    func goto(_ target: String) throws(REPLError) -> String {
+        if target.hasPrefix("#") || Int64(target) != nil {
+            let (index, loaded, i) = try locateClaim(target)
+            place((index, loaded, i))
+            return currentScreen()
+        }
+        let index = try documentIndex(target)
+        try enter(index, claim: nil)
+        claimIndex = view?.visible.isEmpty == false ? 0 : nil
+        return currentScreen()
+    }
+
+    func list(_ filter: QueueFilter?) throws(REPLError) -> String {
+        guard let view else { throw .noDocument }
+        return renderer.list(view, current: claimIndex, filter: filter)
+    }
+
+    func context() throws(REPLError) -> String {
+        let (view, _) = try current()
+        return renderer.context(view, sentences: sentenceIndex(), index: claimIndex ?? 0)
+    }
+
+    func setFilter(_ change: QueueFilter??) throws(REPLError) -> String {
+        guard let change else { return "filter: " + (filter.map { "\($0)" } ?? "none") }
+        filter = change
+        guard let filter else { return "filter cleared\n" + currentScreen() }
+        if let (view, claim) = try? current(), view.admits(claim, filter, unreviewedOnly: false) {
+            return "filter: \(filter)\n" + currentScreen()
+        }
+        if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: false, wrap: true) {
+            place(found)
+            return "filter: \(filter)\n" + currentScreen()
+        }
+        self.filter = nil
+        return "filter \(filter): no claim matches; filter not applied"
+    }
+
+    func progress() throws(REPLError) -> String {
+        let runID = run.rowID, name = annotator
+        let total = try Self.db { () throws(StoreError) in try store.claimCount(runID: runID) }
+        let done = try Self.db { () throws(StoreError) in try store.doneDocumentRowIDs(annotator: name, runID: runID) }
+        let percent = total == 0 ? 0 : Double(reviewed.count) * 100 / Double(total)
+        var lines = ["\(reviewed.count) of \(total) claims in run \"\(SafeText.escape(run.name))\" reviewed by \(SafeText.escape(annotator)) ("
+            + String(percent.rounded(toPlaces: 1)) + "%)"]
+        if let view {
+            let mine = view.visible.filter { view.isReviewed($0) }.count
+            lines.append("this document: \(mine)/\(view.visible.count) claims reviewed"
+                + (done.contains(view.documentRowID) ? ", marked done" : ""))
+        }
+        lines.append("documents marked done: \(done.count)/\(documents.count)")
+        lines.append("filter: " + (filter.map { "\($0)" } ?? "none"))
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Double {
+    func rounded(toPlaces places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}

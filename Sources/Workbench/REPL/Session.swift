@@ -1,0 +1,179 @@
+import ClaimModel
+import ClaimStore
+
+/// What one REPL line produced.
+public struct Reply: Sendable, Equatable {
+    /// Text for the terminal, already escaped; may be empty.
+    public var text: String
+    /// The analyst asked to leave.
+    public var quit: Bool = false
+    /// The command was refused (and changed nothing).
+    public var failed: Bool = false
+}
+
+/// One analyst reviewing one run: the position in the queue, the filter, and the verbs.
+///
+/// The store is the only state that matters: every action is appended to the log in its own
+/// transaction before `execute` returns, and what is shown is folded from the log. The session
+/// keeps only what makes the next screen fast: the current document, this analyst's log in the
+/// run (for undo), and the set of claims they have reviewed (for the counts and the queue).
+public final class Session {
+    public let annotator: String
+    public let run: RunRef
+    let store: ClaimStore
+    let storePath: String
+    public var renderer: Renderer
+    /// The run's documents in ingestion order.
+    let documents: [Int64]
+
+    var view: DocumentView?
+    var sentences: SentenceIndex?
+    var docIndex = 0
+    var claimIndex: Int?
+    public internal(set) var filter: QueueFilter?
+    /// Claims (of this run) this analyst has a verdict on.
+    var reviewed: Set<Int64> = []
+    /// This analyst's log in this run, oldest first.
+    var log: [AnnotationEntry]
+    var history: UndoHistory
+    /// Documents this analyst has a log entry in (row ids, ascending).
+    var touched: [Int64]
+    var knownOutlets: Set<String> = []
+    var knownTags: Set<String> = []
+    /// Said once, on the first screen (where the session resumed, or why there is no claim).
+    var openingNote: String?
+
+    /// Opens a session; `runName` nil takes "rules", else the only non-gold run.
+    public init(store: ClaimStore, storePath: String, annotator: String, runName: String?, startDocument: String?,
+                renderer: Renderer) throws(REPLError) {
+        self.store = store
+        self.storePath = storePath
+        self.annotator = annotator
+        self.renderer = renderer
+        self.run = try Self.resolveRun(store, runName)
+        let runID = run.rowID
+        documents = try Self.db { () throws(StoreError) in try store.documentRowIDs(processedBy: runID) }
+        let annotatorName = annotator
+        log = try Self.db { () throws(StoreError) in try store.annotations(annotator: annotatorName, runID: runID) }
+        history = UndoHistory(log)
+        touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
+        for e in ReviewLedger(log).effective {
+            if let claim = e.entry.attributionID, ["confirm", "reject", "add"].contains(e.entry.action) { reviewed.insert(claim) }
+            for tag in ReviewLedger.tags(e) { knownTags.insert(tag) }
+            if e.entry.action == "correct", let fields = e.entry.fields.flatMap({ JSONValue(parsing: $0) }),
+               fields["field"]?.stringValue == "outlet", let outlet = fields["new"]?.stringValue {
+                knownOutlets.insert(outlet)
+            }
+        }
+        try start(at: startDocument)
+    }
+
+    static func resolveRun(_ store: ClaimStore, _ name: String?) throws(REPLError) -> RunRef {
+        if let name {
+            guard let run = try db({ () throws(StoreError) in try store.runRef(named: name) }) else {
+                throw .store("no run named \"\(SafeText.escape(name))\" (see `claimdesk runs`)")
+            }
+            return run
+        }
+        if let rules = try db({ () throws(StoreError) in try store.runRef(named: "rules") }) { return rules }
+        let runs = try db { () throws(StoreError) in try store.runRefs() }.filter { $0.kind != .gold }
+        if runs.count == 1 { return runs[0] }
+        if runs.isEmpty { throw .store("no claims to review yet: run `claimdesk extract` first") }
+        throw .store("no run named \"rules\": choose one with --run (" + runs.map { SafeText.escape($0.name) }.joined(separator: ", ") + ")")
+    }
+
+    static func db<T>(_ body: () throws(StoreError) -> T) throws(REPLError) -> T {
+        do { return try body() } catch { throw .store(error.description) }
+    }
+
+    // MARK: - The loop's entry points
+
+    /// The first screen.
+    public func opening() -> String {
+        var parts = ["reviewing run \"\(SafeText.escape(run.name))\" as \(SafeText.escape(annotator)) · `help` lists the verbs"]
+        if let openingNote { parts.append(openingNote) }
+        parts.append(currentScreen())
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Runs one line. Refused commands change nothing and say why.
+    public func execute(_ line: String) -> Reply {
+        do {
+            guard let command = try Command.parse(line) else { return Reply(text: "") }
+            return try perform(command)
+        } catch {
+            return Reply(text: "error: \(error.description)", failed: true)
+        }
+    }
+
+    func perform(_ command: Command) throws(REPLError) -> Reply {
+        switch command {
+        case .next: return Reply(text: try move(forward: true))
+        case .prev: return Reply(text: try move(forward: false))
+        case let .show(id, all): return Reply(text: try show(id, all: all))
+        case let .goto(target): return Reply(text: try goto(target))
+        case let .list(filter): return Reply(text: try list(filter))
+        case .context: return Reply(text: try context())
+        case .confirm: return Reply(text: try verdict("confirm", note: nil))
+        case let .reject(reason): return Reply(text: try verdict("reject", note: reason))
+        case let .span(role, target): return Reply(text: try correctSpan(role, target))
+        case let .outlet(name): return Reply(text: try correct("outlet") { $0.outlet = name })
+        case let .type(type): return Reply(text: try correct("type") { $0.sourceType = type })
+        case let .anon(value): return Reply(text: try correct("anon") { $0.anonymous = value })
+        case let .entity(name): return Reply(text: try correct("entity") { $0.sourceEntity = name })
+        case let .confidence(level): return Reply(text: try confidence(level))
+        case let .tag(tags): return Reply(text: try tag(tags))
+        case let .note(text): return Reply(text: try note(text))
+        case let .add(claim): return Reply(text: try add(claim))
+        case .undo: return Reply(text: try undo())
+        case .redo: return Reply(text: try redo())
+        case .done: return Reply(text: try done())
+        case let .filter(change): return Reply(text: try setFilter(change))
+        case .progress: return Reply(text: try progress())
+        case .score: return Reply(text: try score())
+        case let .help(verb): return Reply(text: Self.help(verb))
+        case .quit: return Reply(text: "bye: every action is saved", quit: true)
+        }
+    }
+
+    // MARK: - Screens
+
+    /// The current claim's screen, or what to do when there is none.
+    func currentScreen() -> String {
+        guard let view else { return "no documents in run \"\(SafeText.escape(run.name))\"" }
+        guard let index = claimIndex, index < view.visible.count else {
+            return "\(SafeText.escape(view.docID)): no claim to show here" + (filter.map { " (filter: \($0))" } ?? "")
+        }
+        return renderer.screen(view, sentences: sentenceIndex(), index: index, documentPosition: docIndex + 1,
+                               documentCount: documents.count, reviewedCount: reviewed.count, filter: filter)
+    }
+
+    func sentenceIndex() -> SentenceIndex {
+        if let sentences { return sentences }
+        let built = SentenceIndex(view?.text ?? ScalarText(""))
+        sentences = built
+        return built
+    }
+
+    /// The claim on screen, or `.noClaim`.
+    func current() throws(REPLError) -> (DocumentView, StoredAttribution) {
+        guard let view, let index = claimIndex, index < view.visible.count else { throw .noClaim }
+        return (view, view.visible[index])
+    }
+
+    static func help(_ verb: Verb?) -> String {
+        guard let verb else {
+            var lines = ["verbs (aliases in brackets):"]
+            for v in Verb.allCases {
+                let name = v.rawValue + (v.aliases.isEmpty ? "" : " [" + v.aliases.joined(separator: ", ") + "]")
+                lines.append("  " + name.padding(toLength: 18, withPad: " ", startingAt: 0) + v.summary)
+            }
+            lines.append("quote texts with spaces: source \"the Shura Council\"; `help VERB` for details")
+            return lines.joined(separator: "\n")
+        }
+        var lines = ["usage: \(verb.usage)", verb.summary]
+        if !verb.aliases.isEmpty { lines.append("aliases: " + verb.aliases.joined(separator: ", ")) }
+        lines += verb.details
+        return lines.joined(separator: "\n")
+    }
+}
