@@ -37,6 +37,7 @@ public final class ClaimStore: Sendable {
     /// not create, and a store written by a newer schema.
     public static func open(path: String, clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> ClaimStore {
         try checkHeader(path: path)
+        if FileManager.default.fileExists(atPath: path) { try inspectReadOnly(path: path) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
@@ -79,19 +80,41 @@ public final class ClaimStore: Sendable {
         if Array(header) != magic { throw StoreError.notAStore(path: path) }
     }
 
+    /// Checks an existing file through a read-only connection, so that a store this version must
+    /// refuse is never opened for writing (a write connection alone can change the file).
+    private static func inspectReadOnly(path: String) throws(StoreError) {
+        var config = configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try check(queue, label: path)
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.message(error))
+        }
+    }
+
+    /// Refuses a foreign SQLite database and a store from a newer schema.
+    private static func check(_ reader: any DatabaseReader, label: String) throws {
+        let migrator = Migrations.migrator
+        let state: (superseded: Bool, foreign: Bool, unknown: [String]) = try reader.read { db in
+            let hasMigrationTable = try db.tableExists("grdb_migrations")
+            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+            if !hasMigrationTable { return (false, tableCount > 0, []) }
+            let applied = try migrator.appliedIdentifiers(db)
+            let unknown = applied.subtracting(migrator.migrations).sorted()
+            return (try migrator.hasBeenSuperseded(db) || !unknown.isEmpty, false, unknown)
+        }
+        if state.foreign { throw StoreError.foreignDatabase(path: label) }
+        if state.superseded { throw StoreError.newerSchema(path: label, unknownMigrations: state.unknown) }
+    }
+
     private func migrate(label: String) throws(StoreError) {
         let migrator = Migrations.migrator
         do {
-            let state: (superseded: Bool, foreign: Bool, unknown: [String]) = try writer.read { db in
-                let hasMigrationTable = try db.tableExists("grdb_migrations")
-                let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
-                if !hasMigrationTable { return (false, tableCount > 0, []) }
-                let applied = try migrator.appliedIdentifiers(db)
-                let unknown = applied.subtracting(migrator.migrations).sorted()
-                return (try migrator.hasBeenSuperseded(db) || !unknown.isEmpty, false, unknown)
-            }
-            if state.foreign { throw StoreError.foreignDatabase(path: label) }
-            if state.superseded { throw StoreError.newerSchema(path: label, unknownMigrations: state.unknown) }
+            try Self.check(writer, label: label)
             try migrator.migrate(writer)
         } catch let error as StoreError {
             throw error

@@ -98,8 +98,13 @@ extension Workspace {
             throw WorkbenchError.runKind(name: runName, expected: "an imported", actual: existing.kind.rawValue)
         }
         let (items, skipped) = try readAnnotatedFile(file, skipInvalid: skipInvalid)
-        let run = try existing ?? db { () throws(StoreError) in
-            try store.createRun(name: runName, kind: .imported, extractor: "import-claims", version: nil, parameters: "file=\(file)")
+        var run: RunInfo
+        if let existing {
+            run = existing
+        } else {
+            run = try db { () throws(StoreError) in
+                try store.createRun(name: runName, kind: .imported, extractor: "import-claims", version: nil, parameters: "file=\(file)")
+            }
         }
         let stored = try db { () throws(StoreError) in
             try store.saveRunOutput(runID: run.rowID, items.map { (documentRowID: $0.0.rowID, attributions: $0.1) })

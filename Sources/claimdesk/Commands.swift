@@ -26,13 +26,13 @@ struct Extract: ParsableCommand {
         abstract: "Run the built-in extractor over every document not yet in the run; prints counts and speed.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Run name.") var run = "rules"
+    @Option(name: .customLong("run"), help: "Run name.") var runName = "rules"
 
     func run() throws {
         try Entry.run {
             let workspace = try global.open()
             let progress = ProgressLine(enabled: Console.stderrIsTerminal)
-            let report = try workspace.extract(runName: run) { done, total in progress.update(done, total) }
+            let report = try workspace.extract(runName: runName) { done, total in progress.update(done, total) }
             progress.finish()
             print(report.summary)
         }
@@ -44,14 +44,14 @@ struct ImportClaims: ParsableCommand {
         commandName: "import-claims", abstract: "Import another extractor's output (FORMAT.md JSONL) as a run.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Run name.") var run: String
+    @Option(name: .customLong("run"), help: "Run name.") var runName: String
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
     @Argument(help: ArgumentHelp("A FORMAT.md JSONL file.", valueName: "FILE")) var file: String
 
     func run() throws {
         try Entry.run {
-            let report = try global.open().importClaims(file: file, runName: run, skipInvalid: skipInvalid)
+            let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             print(report.summary)
         }
@@ -102,12 +102,12 @@ struct Docs: ParsableCommand {
 struct Claims: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List claims, optionally of one run and one document.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Only this run.") var run: String?
+    @Option(name: .customLong("run"), help: "Only this run.") var runName: String?
     @Option(name: .long, help: "Only this document (doc_id).") var doc: String?
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { print(try global.open().claimsListing(run: run, doc: doc, format: format)) }
+        try Entry.run { print(try global.open().claimsListing(run: runName, doc: doc, format: format)) }
     }
 }
 

@@ -8,14 +8,14 @@ extension MatchMode: ExpressibleByArgument {}
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Score a run against gold: P/R/F1 per claim, attribution and role.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "The run to score.") var run: String
+    @Option(name: .customLong("run"), help: "The run to score.") var runName: String
     @Option(name: .long, help: "Gold: another run's name, or 'annotations' (documents marked done).") var against = "annotations"
     @Option(name: .long, help: "overlap or exact content matching.") var match: MatchMode = .overlap
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
         try Entry.run {
-            print(try global.open().score(runName: run, against: against, match: match, format: format))
+            print(try global.open().score(runName: runName, against: against, match: match, format: format))
         }
     }
 }

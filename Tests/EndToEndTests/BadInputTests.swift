@@ -36,7 +36,7 @@ import Testing
 
     @Test func malformedJSONLine() throws {
         let file = try scratch.write("docs.jsonl", "{\"doc_id\":\"a\",\"text\":\"fine\"}\n{\"doc_id\":\"b\",\"text\":}\n")
-        try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file):2: invalid JSON at column 23: unexpected character '}'")
+        try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file):2: invalid JSON at column 22: unexpected character '}'")
     }
 
     @Test func spanOutOfRange() throws {

@@ -1,0 +1,54 @@
+import ClaimModel
+import Foundation
+import Testing
+@testable import Workbench
+
+@Suite struct InputFilesTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("inputfiles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    @Test func readsTextFilesWithTitlesAndSidecarsRecursivelyInNameOrder() throws {
+        try write("b.txt", "Second title\n\nBody.")
+        try write("sub/a.txt", "No title line here.\nStill the body.")
+        try write("b.meta.json", #"{"publisher": "The Ledger", "publication_date": "2026-01-02"}"#)
+        try write("notes.md", "skipped")
+        let result = InputFiles.read([folder.path])
+        #expect(result.issues == [])
+        #expect(result.items.map(\.document.document.id) == ["b", "a"])
+        let b = result.items[0].document.document
+        #expect(b.title == "Second title")
+        #expect(b.publisher == "The Ledger")
+        #expect(b.publicationDate == "2026-01-02")
+        #expect(b.text == "Second title\n\nBody.")
+        #expect(result.items[1].document.document.title == nil)
+    }
+
+    @Test func aBadSidecarIsReportedWithItsFile() throws {
+        try write("c.txt", "C\n\nBody.")
+        try write("c.meta.json", "{publisher: 1}")
+        let result = InputFiles.read([folder.appendingPathComponent("c.txt").path])
+        #expect(result.items.isEmpty)
+        #expect(result.issues.map(\.description) == ["\(folder.path)/c.meta.json:1: invalid JSON at column 2: expected a string key"])
+    }
+
+    @Test func theSameDocumentInTwoFilesIsKeptOnceAndAConflictIsReported() throws {
+        try write("d.txt", "Same text.")
+        try write("sub/d.txt", "Same text.")
+        #expect(InputFiles.read([folder.path]).items.count == 1)
+        try write("sub/d.txt", "Other text.")
+        let conflict = InputFiles.read([folder.path])
+        #expect(conflict.issues.map(\.message) == ["duplicate doc_id \"d\" (also in \(folder.path)/d.txt)"])
+    }
+
+    @Test func aMissingPathIsAnIssue() {
+        #expect(InputFiles.read(["/nonexistent/x.txt"]).issues.map(\.description) == ["/nonexistent/x.txt: no such file or folder"])
+    }
+}
