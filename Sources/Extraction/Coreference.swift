@@ -112,7 +112,12 @@ struct Coreference {
             m.isNamed = true
             return m
         }
-        if headToken.capitalized {
+        // A sentence-initial capital is not a name: "Officials said", "Sources say".
+        let sentenceInitial = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
+        let commonAtStart = sentenceInitial && head == r.lowerBound
+            && !headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty
+            && !headClass.contains(.organization)
+        if headToken.capitalized && !commonAtStart {
             m.isNamed = true
             if headClass.contains(.group) {
                 m.type = .other
@@ -137,14 +142,16 @@ struct Coreference {
             m.type = .anonymous
         } else if headClass.contains(.documentHead) {
             m.type = .document
-        } else if headClass.contains(.anonymousHead) {
-            m.type = m.definite && !Self.genericAnonymous.contains(headToken.key) && hasTitle ? .namedPerson : .anonymous
         } else if headClass.contains(.organization) {
             m.type = proper.isEmpty ? .other : .namedOrganization
-        } else if headClass.contains(.title) {
+        } else if headClass.contains(.title) && !headClass.contains(.anonymousHead) {
+            // "the president" names someone the reader knows; "a spokesman" does not.
             m.type = m.definite ? .namedPerson : .anonymous
-        } else if headClass.contains(.group) {
+        } else if headClass.contains(.group) && !headClass.contains(.anonymousHead) {
             m.type = .other
+        } else {
+            // An unnamed person described by a common noun: "a nurse", "sources", "the activist".
+            m.type = .anonymous
         }
         return m
     }

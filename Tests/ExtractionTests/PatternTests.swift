@@ -1,0 +1,210 @@
+import ClaimModel
+import Extraction
+import Testing
+
+/// One test per sentence shape the finder knows (see `Pattern`); expected spans marked inline.
+@Suite struct PatternTests {
+    let extractor: RulesExtractor
+
+    init() throws {
+        extractor = try RulesExtractor()
+    }
+
+    @Test func indirectSpeechWithThat() {
+        _ = expectAttribution("{src:The harbour master} {cue:said} {con:that the pier would reopen in May}.",
+                              extractor: extractor)
+    }
+
+    @Test func indirectSpeechWithoutThat() {
+        _ = expectAttribution("{src:Local farmers} {cue:say} {con:the river has never been this low}.",
+                              extractor: extractor)
+    }
+
+    @Test func thatAfterAnAdjunctStartsTheContent() {
+        _ = expectAttribution("{src:The mayor} {cue:said} on Tuesday {con:that fares would rise}.", extractor: extractor)
+    }
+
+    @Test func auxiliariesAndAdverbsJoinTheCue() {
+        _ = expectAttribution("{src:The union} {cue:has repeatedly warned} {con:that the mines are unsafe}.",
+                              extractor: extractor)
+    }
+
+    @Test func quoteThenSourceThenCue() {
+        _ = expectAttribution("{con:“We will not give up,”} {src:the coach} {cue:said}.", extractor: extractor)
+    }
+
+    @Test func quoteThenCueThenSource() {
+        _ = expectAttribution("{con:“The water is safe,”} {cue:said} {src:Dr. Ana Ruiz, the city’s health officer}.",
+                              extractor: extractor)
+    }
+
+    @Test func splitQuoteHasTwoContentFragments() {
+        _ = expectAttribution("{con:“The bridge is old,”} {src:she} {cue:said}, {con:“but it is not dangerous.”}",
+                              extractor: extractor)
+    }
+
+    @Test func quoteContinuedInTheNextSentence() {
+        _ = expectAttribution("{con:\"We counted every vote,\"} {src:the clerk} {cue:says}. {con:\"Twice.\"}",
+                              extractor: extractor)
+    }
+
+    @Test func questionMarkInsideAQuoteDoesNotEndTheSentence() {
+        _ = expectAttribution("{con:“Who pays for this?”} {src:Mr. Tan} {cue:asked}.", extractor: extractor)
+    }
+
+    @Test func quoteAfterTheCue() {
+        _ = expectAttribution("{src:The minister} {cue:said}, {con:“Taxes will not rise.”}", extractor: extractor)
+    }
+
+    @Test func colonQuote() {
+        _ = expectAttribution("{src:The report} {cue:concluded}: {con:“The dam was never inspected.”}",
+                              extractor: extractor)
+    }
+
+    @Test func trailingIndirectSpeech() {
+        _ = expectAttribution("{con:At least nine boats sank in the storm}, {src:officials} {cue:said}.",
+                              extractor: extractor)
+    }
+
+    @Test func trailingWithOutletKeepsTheRecipientOutOfTheCue() {
+        let a = expectAttribution("{con:The talks have stalled}, {src:two diplomats} {cue:told} Reuters.",
+                                  extractor: extractor)
+        #expect(a?.outlet == "Reuters")
+    }
+
+    @Test func invertedIndirectSpeech() {
+        _ = expectAttribution("{con:The vote will be held in June}, {cue:said} {src:the party chairman}.",
+                              extractor: extractor)
+    }
+
+    @Test func sourceInTheMiddleSplitsTheContent() {
+        _ = expectAttribution("{con:The real problem}, {src:he} {cue:said}, {con:is the lack of nurses}.",
+                              extractor: extractor)
+    }
+
+    @Test func partialQuoteKeepsTheWholeClause() {
+        _ = expectAttribution("{con:The budget is “a fantasy,”} {src:the auditor} {cue:said}.", extractor: extractor)
+    }
+
+    @Test func quotedTitleInsideAPhraseIsNotTheContent() {
+        _ = expectAttribution("On a broadcast of “Morning Hour,” {src:the senator} {cue:said} {con:she would run again}.",
+                              extractor: extractor)
+    }
+
+    @Test func accordingToInFront() {
+        _ = expectAttribution("{cue:According to} {src:the fire service}, {con:the blaze started in a kitchen}.",
+                              extractor: extractor)
+    }
+
+    @Test func accordingToAtTheEnd() {
+        _ = expectAttribution("{con:Ticket sales doubled last year}, {cue:according to} {src:the museum}.",
+                              extractor: extractor)
+    }
+
+    @Test func accordingToInTheMiddle() {
+        _ = expectAttribution("{con:The new line}, {cue:according to} {src:planners}, {con:will open in 2030}.",
+                              extractor: extractor)
+    }
+
+    @Test func coordinatedSecondCueSharesTheSource() throws {
+        let m = Marked("The mayor said the budget was tight and {cue:warned} {con:that libraries could close}.")
+        let found = extractor.extract(m.document)
+        let second = try #require(found.first { $0.cue?.spans == m.cue })
+        #expect(second.content?.spans == m.content)
+        #expect(ScalarText(m.plain).slice(try #require(second.source)) == "The mayor")
+        let first = try #require(found.first)
+        #expect(ScalarText(m.plain).slice(try #require(first.content)) == "the budget was tight")
+    }
+
+    @Test func participialCueTakesTheMainSubject() throws {
+        let m = Marked("The council voted against the plan, {cue:arguing} {con:that it cost too much}.")
+        let a = try #require(m.found(by: extractor))
+        #expect(a.cue?.spans == m.cue)
+        #expect(a.content?.spans == m.content)
+        #expect(ScalarText(m.plain).slice(try #require(a.source)) == "The council")
+    }
+
+    @Test func relativeClauseSource() {
+        _ = expectAttribution("The fine was paid by {src:the company}, which {cue:said} {con:it had fixed the leak}, "
+                                + "before the hearing.", extractor: extractor)
+    }
+
+    @Test func statementReleasedBySource() {
+        _ = expectAttribution("{src:The league} {cue:issued a statement} on Friday, which {cue:said} "
+                                + "{con:that the match would be replayed}.", extractor: extractor)
+    }
+
+    @Test func beliefsAndPlansAreAttributions() {
+        _ = expectAttribution("{src:Most economists} {cue:believe} {con:that prices will fall}.", extractor: extractor)
+        _ = expectAttribution("{src:The firm} {cue:plans} {con:to hire 200 engineers}.", extractor: extractor)
+        _ = expectAttribution("{src:The study} {cue:found} {con:that the drug had no effect}.", extractor: extractor)
+    }
+
+    @Test func infinitiveCueStartsAtTheGoverningVerb() {
+        _ = expectAttribution("{src:The airline} {cue:declined to comment} {con:on the delays}.", extractor: extractor)
+    }
+
+    @Test func passiveHedgeHasNoSource() {
+        let a = expectAttribution("{con:The rebels} {cue:are believed} {con:to hold the northern pass}.",
+                                  extractor: extractor)
+        #expect(a?.sourceType == .implicit)
+        #expect(a?.sourceEntity == nil)
+    }
+
+    @Test func impersonalHedgeHasNoSource() {
+        let a = expectAttribution("Last week it {cue:was reported} {con:that the plant would close}.",
+                                  extractor: extractor)
+        #expect(a?.sourceType == .implicit)
+    }
+
+    @Test func hedgingAdverb() {
+        let a = expectAttribution("{con:The owner} {cue:reportedly} {con:sold the club for a single euro}.",
+                                  extractor: extractor)
+        #expect(a?.source == nil)
+    }
+
+    @Test func raisingVerbHedge() {
+        _ = expectAttribution("{con:The ceasefire} {cue:seems} {con:to be holding}.", extractor: extractor)
+    }
+
+    @Test func nestedAttributionKeepsOnlyTheOutermost() {
+        let m = Marked("{src:The lawyer} {cue:said} {con:the witness told police she saw nothing}.")
+        let found = extractor.extract(m.document)
+        #expect(found.count == 1)
+        _ = expectAttribution("{src:The lawyer} {cue:said} {con:the witness told police she saw nothing}.",
+                              extractor: extractor)
+    }
+
+    @Test func participialPhraseBetweenSourceAndCueIsLeftOut() {
+        _ = expectAttribution("{src:A guard at the prison}, speaking on condition of anonymity, {cue:said} "
+                                + "{con:that two inmates escaped}.", extractor: extractor)
+    }
+
+    @Test func appositiveStaysInTheSource() {
+        _ = expectAttribution("{src:Ms. Okafor, a spokeswoman for the port,} {cue:said} {con:the cranes were idle}.",
+                              extractor: extractor)
+    }
+
+    @Test func bracketedPartyStaysInTheSource() {
+        _ = expectAttribution("{src:Sen. Ann Lowe (D-Ore.)} {cue:said} {con:the bill would pass}.", extractor: extractor)
+    }
+
+    @Test func contractedNegationJoinsTheCue() {
+        _ = expectAttribution("{src:He} {cue:doesn't think} {con:the plan will work}.", extractor: extractor)
+    }
+
+    @Test func nounsThatLookLikeCuesAreNotCues() {
+        expectNone("The tax plans of both parties differ.", extractor: extractor)
+        expectNone("A think tank in Oslo published the figures.", extractor: extractor)
+        expectNone("Her report was long.", extractor: extractor)
+    }
+
+    @Test func sentencesWithoutAttributionGiveNothing() {
+        expectNone("The bridge opened in 1932. It carries four lanes of traffic.", extractor: extractor)
+    }
+
+    @Test func subordinateClauseBeforeACommaIsNotTrailingContent() {
+        _ = expectAttribution("After the vote was counted, {src:the clerk} {cue:said} {con:the result was final}.",
+                              extractor: extractor)
+    }
+}
