@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Foundation
 import Interchange
 
 /// Export formats.
@@ -7,26 +8,139 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case jsonl, csv, brat
 }
 
+/// What `export` writes: a run's claims, or the analysts' gold.
+public enum ExportSelection: Sendable, Equatable {
+    case run(String)
+    /// `annotator` nil = every annotator (documents where they disagree are left out).
+    case gold(annotator: String?, includePartial: Bool)
+}
+
+/// One `export` command.
+public struct ExportRequest: Sendable, Equatable {
+    public var format: ExportFormat
+    public var out: String
+    public var selection: ExportSelection
+    /// Replace an existing, non-empty output folder (brat).
+    public var force: Bool
+
+    public init(format: ExportFormat, out: String, selection: ExportSelection, force: Bool = false) {
+        self.format = format
+        self.out = out
+        self.selection = selection
+        self.force = force
+    }
+}
+
 /// What `export` wrote.
 public struct ExportReport: Sendable {
     public var path: String
     public var documents: Int
     public var attributions: Int
-    public var summary: String { "wrote \(attributions) attributions in \(documents) documents to \(path)" }
+    public var files: [ExportedFile] = []
+    /// The dataset card's Markdown and JSON paths (gold exports).
+    public var cardPaths: [String] = []
+    public var leftOut: [String] = []
+    public var partial: [String] = []
+
+    public var summary: String {
+        var lines = ["wrote \(attributions) attributions in \(documents) documents to \(path)"]
+        if !cardPaths.isEmpty { lines.append("dataset card: \(cardPaths.joined(separator: ", "))") }
+        if !partial.isEmpty { lines.append("included though not marked done: \(partial.joined(separator: ", "))") }
+        if !leftOut.isEmpty { lines.append("left out (annotators disagree, nothing adjudicated): \(leftOut.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
 }
 
 extension Workspace {
     /// Writes a run as FORMAT.md JSONL (atomically).
     public func exportJSONL(runName: String, to path: String) throws(WorkbenchError) -> ExportReport {
-        let items = try annotatedDocuments(runName: runName)
-        var file = try AtomicFile(path: path)
-        var writer = JSONLWriter()
-        var count = 0
-        for item in items {
-            do { try file.write(writer.line(for: item)) } catch { file.discard(); throw error }
-            count += item.attributions.count
+        try export(ExportRequest(format: .jsonl, out: path, selection: .run(runName)))
+    }
+
+    /// Streams the selection, one document at a time, into the format's files; a gold export also
+    /// writes its dataset card. Nothing appears under the final name until all of it is written.
+    public func export(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
+        if case let .run(name) = request.selection { _ = try requireRun(name) }
+        var sink: any ExportSink
+        switch request.format {
+        case .jsonl: sink = try JSONLSink(path: request.out)
+        case .csv: sink = try CSVSink(path: request.out)
+        case .brat: sink = try BratSink(path: request.out, force: request.force)
         }
-        try file.commit()
-        return ExportReport(path: path, documents: items.count, attributions: count)
+        var tally = ExportTally()
+        var report = ExportReport(path: request.out, documents: 0, attributions: 0)
+        var card: DatasetCard?
+        do {
+            switch request.selection {
+            case let .run(name):
+                let run = try requireRun(name)
+                let ids = try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) }
+                for id in ids {
+                    guard let stored = try db({ () throws(StoreError) in try store.document(rowID: id) }) else { continue }
+                    let claims = try db { () throws(StoreError) in try store.attributions(runID: run.rowID, documentRowID: id) }
+                    let item = AnnotatedDocument(document: stored.document, attributions: claims.filter { $0.origin == .run }.map(\.attribution))
+                    try sink.add(item)
+                    tally.add(item)
+                }
+            case let .gold(annotator, includePartial):
+                var doneBy: Set<String> = []
+                let walk = try forEachGoldDocument(annotator: annotator, includePartial: includePartial) { (gold) throws(WorkbenchError) in
+                    let item = AnnotatedDocument(document: gold.stored.document, attributions: gold.attributions)
+                    try sink.add(item)
+                    tally.add(item)
+                    doneBy.formUnion(gold.annotators)
+                }
+                report.leftOut = walk.disagreements
+                report.partial = walk.partial
+                let (figures, note) = agreementFigures(try reviewLabels(calibrationRunID: nil))
+                card = DatasetCard(
+                    format: Self.formatDescription(request.format),
+                    selection: annotator.map { "annotator \($0)" } ?? "all annotators (documents where they disagree are left out)",
+                    includesPartial: includePartial, tally: tally, annotatorsDone: doneBy.sorted(),
+                    leftOut: walk.disagreements, partial: walk.partial,
+                    runs: try db { () throws(StoreError) in try store.runs() },
+                    agreement: figures, agreementNote: note, files: [])
+            }
+        } catch {
+            sink.discard()
+            throw error
+        }
+        let cardFiles: (([ExportedFile]) -> [(name: String, text: String)])? = card.map { card in
+            { files in
+                var c = card
+                c.files = files
+                return [("dataset-card.md", c.markdown), ("dataset-card.json", c.json)]
+            }
+        }
+        report.files = try sink.finish(card: request.format == .brat ? cardFiles : nil)
+        report.documents = tally.documents
+        report.attributions = tally.attributions
+        if var card, request.format != .brat {
+            card.files = report.files
+            let stem = Self.cardStem(request.out)
+            for (path, text) in [(stem + ".card.md", card.markdown), (stem + ".card.json", card.json)] {
+                var file = try AtomicFile(path: path)
+                try file.write(text)
+                try file.commit()
+                report.cardPaths.append(path)
+            }
+        } else if card != nil {
+            report.cardPaths = ["dataset-card.md", "dataset-card.json"].map { (request.out as NSString).appendingPathComponent($0) }
+        }
+        return report
+    }
+
+    /// `gold.jsonl` → `gold` (its card is `gold.card.md` and `gold.card.json`).
+    static func cardStem(_ path: String) -> String {
+        let ext = (path as NSString).pathExtension
+        return ext.isEmpty ? path : (path as NSString).deletingPathExtension
+    }
+
+    static func formatDescription(_ format: ExportFormat) -> String {
+        switch format {
+        case .jsonl: return "FORMAT.md JSONL, one document per line, a `review` object per attribution"
+        case .csv: return "CSV (RFC 4180, UTF-8, CRLF), one row per attribution"
+        case .brat: return "brat standoff: DOC.txt + DOC.ann per document, annotation.conf, visual.conf"
+        }
     }
 }

@@ -72,7 +72,7 @@ struct ImportGold: ParsableCommand {
     func run() throws {
         try Entry.run {
             let name = annotator ?? Annotator.defaultName()
-            let report = try global.open().importGold(file: file, annotator: name, skipInvalid: skipInvalid)
+            let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             print(report.summary)
         }

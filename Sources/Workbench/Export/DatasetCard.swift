@@ -1,0 +1,239 @@
+import Foundation
+import ClaimModel
+import ClaimStore
+
+/// Counts an export gathers while it streams, for its dataset card.
+public struct ExportTally: Sendable, Equatable {
+    public var documents = 0
+    public var attributions = 0
+    public var bySourceType: [String: Int] = [:]
+    public var byOutlet: [String: Int] = [:]
+    public var byVerdict: [String: Int] = [:]
+    public var byAnalystConfidence: [String: Int] = [:]
+    /// Attributions per annotator named in their review.
+    public var byAnnotator: [String: Int] = [:]
+
+    public init() {}
+
+    static let none = "(none)"
+
+    public mutating func add(_ item: AnnotatedDocument) {
+        documents += 1
+        for a in item.attributions {
+            attributions += 1
+            bySourceType[a.sourceType?.rawValue ?? Self.none, default: 0] += 1
+            byOutlet[a.outlet ?? Self.none, default: 0] += 1
+            byVerdict[a.review?.status.rawValue ?? Self.none, default: 0] += 1
+            byAnalystConfidence[a.review?.confidence?.rawValue ?? Self.none, default: 0] += 1
+            byAnnotator[a.review?.annotator ?? Self.none, default: 0] += 1
+        }
+    }
+}
+
+/// One agreement figure as a card or report shows it.
+public struct AgreementFigure: Sendable, Equatable {
+    /// "verdict" or "source_type".
+    public var on: String
+    /// "Cohen's kappa" or "Krippendorff's alpha".
+    public var measure: String
+    /// "ana / ben", or "all annotators".
+    public var between: String
+    public var value: Double?
+    public var observed: Double?
+    public var items: Int
+
+    public init(on: String, measure: String, between: String, value: Double?, observed: Double?, items: Int) {
+        self.on = on
+        self.measure = measure
+        self.between = between
+        self.value = value
+        self.observed = observed
+        self.items = items
+    }
+}
+
+/// What a gold dataset is, how it was made and how to check it: written beside every gold export
+/// as Markdown (for people) and JSON (for tools). It holds no timestamp of its own, so the same
+/// store exported twice gives the same card.
+public struct DatasetCard: Sendable, Equatable {
+    public var format: String
+    /// "annotator ana" or "all annotators (documents where they disagree are left out)".
+    public var selection: String
+    public var includesPartial: Bool
+    public var tally: ExportTally
+    public var annotatorsDone: [String]
+    public var leftOut: [String]
+    public var partial: [String]
+    public var runs: [RunInfo]
+    public var agreement: [AgreementFigure]
+    /// Why agreement figures are missing, when they are.
+    public var agreementNote: String?
+    public var files: [ExportedFile]
+
+    public static let verdictMeanings: [(String, String)] = [
+        ("confirmed", "the extractor's claim is right as it stands (source, cue, content and fields)"),
+        ("corrected", "a real attribution whose spans or fields the analyst corrected; the corrected version is exported"),
+        ("added", "an attribution the extractor missed, added by the analyst"),
+        ("rejected", "not an attribution (an extractor false positive); never part of gold, counted only in scores"),
+    ]
+
+    public static let confidenceMeanings: [(String, String)] = [
+        ("high", "the analyst is sure of the verdict and every field"),
+        ("medium", "the verdict is right but a field (boundary, source type, outlet) is debatable"),
+        ("low", "a judgement call: ambiguous text, another analyst may well decide otherwise"),
+        ("(none)", "the analyst did not tag a confidence"),
+    ]
+
+    static func sorted(_ counts: [String: Int]) -> [(String, Int)] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    }
+
+    public var markdown: String {
+        var out: [String] = []
+        out.append("# Dataset card: ClaimDesk claim-attribution gold")
+        out.append("")
+        out.append("Claims in news text and who they are attributed to (source, cue, content, outlet), reviewed by analysts in ClaimDesk.")
+        out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text.")
+        out.append("")
+        out.append("- Format: \(format)")
+        out.append("- Selection: \(selection)\(includesPartial ? "; documents not marked done are included with the reviews they have so far" : "; only documents marked done")")
+        out.append("- Documents: \(tally.documents)")
+        out.append("- Attributions: \(tally.attributions)")
+        if !leftOut.isEmpty { out.append("- Left out (annotators disagree, nothing adjudicated): \(leftOut.joined(separator: ", "))") }
+        if !partial.isEmpty { out.append("- Partially reviewed documents: \(partial.joined(separator: ", "))") }
+        out.append("")
+        func table(_ title: String, _ header: String, _ counts: [String: Int]) {
+            out.append("## \(title)")
+            out.append("")
+            out.append("| \(header) | attributions |")
+            out.append("|---|---:|")
+            for (key, count) in Self.sorted(counts) { out.append("| \(Self.cell(key)) | \(count) |") }
+            out.append("")
+        }
+        table("Attributions per source type", "source type", tally.bySourceType)
+        table("Attributions per outlet", "outlet", tally.byOutlet)
+        table("Attributions per verdict", "verdict", tally.byVerdict)
+        table("Attributions per analyst confidence", "confidence", tally.byAnalystConfidence)
+        out.append("## Annotators")
+        out.append("")
+        out.append("| annotator | attributions reviewed |")
+        out.append("|---|---:|")
+        for (key, count) in Self.sorted(tally.byAnnotator) { out.append("| \(Self.cell(key)) | \(count) |") }
+        out.append("")
+        out.append("Documents marked done by: \(annotatorsDone.isEmpty ? "nobody" : annotatorsDone.joined(separator: ", "))")
+        out.append("")
+        out.append("## Agreement")
+        out.append("")
+        if agreement.isEmpty {
+            out.append(agreementNote ?? "No claim was reviewed by more than one annotator.")
+        } else {
+            out.append("| on | measure | between | value | observed agreement | items |")
+            out.append("|---|---|---|---:|---:|---:|")
+            for f in agreement {
+                out.append("| \(f.on) | \(f.measure) | \(Self.cell(f.between)) | \(Self.fixed(f.value)) | \(Self.fixed(f.observed)) | \(f.items) |")
+            }
+        }
+        out.append("")
+        out.append("## Extractor runs in the store")
+        out.append("")
+        out.append("| run | kind | extractor | version | parameters | created | documents | claims |")
+        out.append("|---|---|---|---|---|---|---:|---:|")
+        for r in runs {
+            out.append("| \(Self.cell(r.name)) | \(r.kind.rawValue) | \(Self.cell(r.extractor)) | \(Self.cell(r.version ?? "")) | \(Self.cell(r.parameters ?? "")) | \(r.createdAt) | \(r.documents) | \(r.claims) |")
+        }
+        out.append("")
+        out.append("## Verdicts")
+        out.append("")
+        for (key, meaning) in Self.verdictMeanings { out.append("- `\(key)`: \(meaning)") }
+        out.append("")
+        out.append("## Analyst confidence")
+        out.append("")
+        for (key, meaning) in Self.confidenceMeanings { out.append("- `\(key)`: \(meaning)") }
+        out.append("")
+        out.append("## Files")
+        out.append("")
+        out.append("Check with `sha256sum -c`: each line below is `DIGEST  NAME`.")
+        out.append("")
+        out.append("```")
+        for f in files { out.append("\(f.sha256)  \(f.name)") }
+        out.append("```")
+        out.append("")
+        out.append("| file | bytes | SHA-256 |")
+        out.append("|---|---:|---|")
+        for f in files { out.append("| \(Self.cell(f.name)) | \(f.bytes) | `\(f.sha256)` |") }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+
+    public var jsonValue: JSONValue {
+        func counts(_ c: [String: Int]) -> JSONValue {
+            .object(Self.sorted(c).map { ($0.0, .number(String($0.1))) })
+        }
+        func number(_ d: Double?) -> JSONValue {
+            guard let d, d.isFinite else { return .null }
+            var w = JSONWriter()
+            w.double(d)
+            return .number(String(decoding: w.bytes, as: UTF8.self))
+        }
+        return .object([
+            ("format", .string(format)),
+            ("selection", .string(selection)),
+            ("include_partial", .bool(includesPartial)),
+            ("offsets", .string("unicode scalar, 0-based, end-exclusive")),
+            ("documents", .number(String(tally.documents))),
+            ("attributions", .number(String(tally.attributions))),
+            ("left_out", .array(leftOut.map { .string($0) })),
+            ("partial", .array(partial.map { .string($0) })),
+            ("by_source_type", counts(tally.bySourceType)),
+            ("by_outlet", counts(tally.byOutlet)),
+            ("by_verdict", counts(tally.byVerdict)),
+            ("by_analyst_confidence", counts(tally.byAnalystConfidence)),
+            ("annotators", counts(tally.byAnnotator)),
+            ("documents_done_by", .array(annotatorsDone.map { .string($0) })),
+            ("agreement", .array(agreement.map {
+                .object([("on", .string($0.on)), ("measure", .string($0.measure)), ("between", .string($0.between)),
+                         ("value", number($0.value)), ("observed", number($0.observed)), ("items", .number(String($0.items)))])
+            })),
+            ("agreement_note", agreementNote.map { .string($0) } ?? .null),
+            ("runs", .array(runs.map {
+                .object([("name", .string($0.name)), ("kind", .string($0.kind.rawValue)), ("extractor", .string($0.extractor)),
+                         ("version", $0.version.map { .string($0) } ?? .null),
+                         ("parameters", $0.parameters.map { .string($0) } ?? .null),
+                         ("created_at", .string($0.createdAt)),
+                         ("documents", .number(String($0.documents))), ("claims", .number(String($0.claims)))])
+            })),
+            ("verdicts", .object(Self.verdictMeanings.map { ($0.0, .string($0.1)) })),
+            ("analyst_confidence", .object(Self.confidenceMeanings.map { ($0.0, .string($0.1)) })),
+            ("files", .array(files.map {
+                .object([("name", .string($0.name)), ("bytes", .number(String($0.bytes))), ("sha256", .string($0.sha256))])
+            })),
+        ])
+    }
+
+    public var json: String { PrettyJSON.render(jsonValue) + "\n" }
+
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func fixed(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "–" }
+        return String(format: "%.3f", d)
+    }
+}
+
+/// Indented JSON for files people also read.
+enum PrettyJSON {
+    static func render(_ value: JSONValue, indent: String = "") -> String {
+        let inner = indent + "  "
+        switch value {
+        case let .array(items) where !items.isEmpty:
+            return "[\n" + items.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case let .object(pairs) where !pairs.isEmpty:
+            return "{\n" + pairs.map { inner + JSONValue.string($0.0).serialized + ": " + render($0.1, indent: inner) }
+                .joined(separator: ",\n") + "\n\(indent)}"
+        default:
+            return value.serialized
+        }
+    }
+}

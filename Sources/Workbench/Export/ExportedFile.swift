@@ -1,0 +1,37 @@
+/// One file an export wrote, as a dataset card lists it.
+public struct ExportedFile: Sendable, Equatable {
+    /// Relative to the export's folder (brat) or the file's own name.
+    public var name: String
+    public var bytes: Int
+    /// SHA-256 of the file's bytes, 64 lowercase hex digits.
+    public var sha256: String
+}
+
+/// An `AtomicFile` that also counts and hashes what it writes, so the card's digest needs no re-read.
+struct HashingFile {
+    private var file: AtomicFile
+    private var hash = SHA256()
+    private(set) var bytes = 0
+    let name: String
+
+    init(path: String, name: String) throws(WorkbenchError) {
+        file = try AtomicFile(path: path)
+        self.name = name
+    }
+
+    mutating func write(_ data: [UInt8]) throws(WorkbenchError) {
+        hash.update(data)
+        bytes += data.count
+        do { try file.write(data) } catch { file.discard(); throw error }
+    }
+
+    mutating func write(_ text: String) throws(WorkbenchError) { try write(Array(text.utf8)) }
+
+    /// Renames the file into place and returns what the card says of it.
+    mutating func commit() throws(WorkbenchError) -> ExportedFile {
+        try file.commit()
+        return ExportedFile(name: name, bytes: bytes, sha256: hash.hexDigest())
+    }
+
+    func discard() { file.discard() }
+}
