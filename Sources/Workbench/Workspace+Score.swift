@@ -4,8 +4,12 @@ import Evaluation
 
 extension Workspace {
     /// Scores `runName` against another run, or against the analysts' gold (`annotations`).
+    ///
+    /// Calibration: a prediction counts as correct when it is content-matched to a gold attribution;
+    /// against the analysts' review of this very run that is its verdict (rejected = 0,
+    /// confirmed/corrected = 1).
     public func score(runName: String, against: String, match: MatchMode, format: ListingFormat,
-                      annotator: String? = nil) throws(WorkbenchError) -> String {
+                      annotator: String? = nil, groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> String {
         let run = try requireRun(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
@@ -59,12 +63,35 @@ extension Workspace {
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
         }
-        let report = Scorer(match: match).score(inputs)
+        let report = Scorer(match: match).score(inputs, groupBy: groupBy)
+        let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
         switch format {
-        case .json: return ReportRenderer.json(report)
+        case .json:
+            let noteList = JSONValue.array(notes.map { .string($0) }).serialized
+            return "{\"run\": \(JSONValue.string(runName).serialized), \"against\": \(JSONValue.string(against).serialized),"
+                + " \"notes\": \(noteList),\n\"score\": \(ReportRenderer.json(report)),\n\"calibration\": \(ReportRenderer.json(calibration))}"
         case .table:
             return (["run \"\(runName)\" against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching"] + notes)
                 .joined(separator: "\n") + "\n\n" + ReportRenderer.table(report)
+                + "\n\ncalibration of extractor confidence (correct = content-matched to gold)\n"
+                + ReportRenderer.reliabilityChart(calibration)
         }
+    }
+}
+
+extension Workspace {
+    /// (confidence, correct) for every prediction that has a confidence.
+    static func calibrationSamples(_ inputs: [ScoringInput], _ report: ScoreReport) -> [(confidence: Double, correct: Bool)] {
+        var samples: [(confidence: Double, correct: Bool)] = []
+        var details: [String: DocumentDetail] = [:]
+        for detail in report.details { details[detail.documentID] = detail }
+        for input in inputs {
+            let matched = Set(details[input.documentID]?.pairs.map(\.predicted) ?? [])
+            for (index, prediction) in input.predicted.enumerated() {
+                guard let confidence = prediction.confidence else { continue }
+                samples.append((confidence, matched.contains(index)))
+            }
+        }
+        return samples
     }
 }
