@@ -10,6 +10,44 @@ extension Workspace {
     /// confirmed/corrected = 1).
     public func score(runName: String, against: String, match: MatchMode, format: ListingFormat,
                       annotator: String? = nil, groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> String {
+        let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
+        let report = Scorer(match: match).score(inputs, groupBy: groupBy)
+        let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
+        switch format {
+        case .json:
+            let noteList = JSONValue.array(notes.map { .string($0) }).serialized
+            return "{\"run\": \(JSONValue.string(runName).serialized), \"against\": \(JSONValue.string(against).serialized),"
+                + " \"notes\": \(noteList),\n\"score\": \(ReportRenderer.json(report)),\n\"calibration\": \(ReportRenderer.json(calibration))}"
+        case .table:
+            return (["run \"\(runName)\" against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching"] + notes)
+                .joined(separator: "\n") + "\n\n" + ReportRenderer.table(report)
+                + "\n\ncalibration of extractor confidence (correct = content-matched to gold)\n"
+                + ReportRenderer.reliabilityChart(calibration)
+        }
+    }
+}
+
+extension Workspace {
+    /// (confidence, correct) for every prediction that has a confidence.
+    static func calibrationSamples(_ inputs: [ScoringInput], _ report: ScoreReport) -> [(confidence: Double, correct: Bool)] {
+        var samples: [(confidence: Double, correct: Bool)] = []
+        var details: [String: DocumentDetail] = [:]
+        for detail in report.details { details[detail.documentID] = detail }
+        for input in inputs {
+            let matched = Set(details[input.documentID]?.pairs.map(\.predicted) ?? [])
+            for (index, prediction) in input.predicted.enumerated() {
+                guard let confidence = prediction.confidence else { continue }
+                samples.append((confidence, matched.contains(index)))
+            }
+        }
+        return samples
+    }
+}
+
+extension Workspace {
+    /// The documents to score: gold from `against` (a run, or `annotations`) and the run's predictions,
+    /// with notes on coverage and on what was left out.
+    public func scoringInputs(runName: String, against: String, annotator: String? = nil) throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String]) {
         let run = try requireRun(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
@@ -63,35 +101,6 @@ extension Workspace {
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
         }
-        let report = Scorer(match: match).score(inputs, groupBy: groupBy)
-        let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
-        switch format {
-        case .json:
-            let noteList = JSONValue.array(notes.map { .string($0) }).serialized
-            return "{\"run\": \(JSONValue.string(runName).serialized), \"against\": \(JSONValue.string(against).serialized),"
-                + " \"notes\": \(noteList),\n\"score\": \(ReportRenderer.json(report)),\n\"calibration\": \(ReportRenderer.json(calibration))}"
-        case .table:
-            return (["run \"\(runName)\" against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching"] + notes)
-                .joined(separator: "\n") + "\n\n" + ReportRenderer.table(report)
-                + "\n\ncalibration of extractor confidence (correct = content-matched to gold)\n"
-                + ReportRenderer.reliabilityChart(calibration)
-        }
-    }
-}
-
-extension Workspace {
-    /// (confidence, correct) for every prediction that has a confidence.
-    static func calibrationSamples(_ inputs: [ScoringInput], _ report: ScoreReport) -> [(confidence: Double, correct: Bool)] {
-        var samples: [(confidence: Double, correct: Bool)] = []
-        var details: [String: DocumentDetail] = [:]
-        for detail in report.details { details[detail.documentID] = detail }
-        for input in inputs {
-            let matched = Set(details[input.documentID]?.pairs.map(\.predicted) ?? [])
-            for (index, prediction) in input.predicted.enumerated() {
-                guard let confidence = prediction.confidence else { continue }
-                samples.append((confidence, matched.contains(index)))
-            }
-        }
-        return samples
+        return (inputs, notes)
     }
 }

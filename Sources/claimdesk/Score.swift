@@ -23,3 +23,26 @@ struct Score: ParsableCommand {
         }
     }
 }
+
+/// `claimdesk compare`: two runs against one gold, error category by error category.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two runs against one gold: per error category, what each gets right that the other misses.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("run"), help: "A run; give --run twice.") var runs: [String] = []
+    @Option(name: .long, help: "Gold: a run's name, or 'annotations'.") var against = "annotations"
+    @Option(name: .long, help: "overlap or exact content matching.") var match: MatchMode = .overlap
+    @Option(name: .long, help: "Gold from this annotator only.") var annotator: String?
+    @Option(name: .long, help: "Examples per category and side.") var examples = 3
+
+    func validate() throws {
+        if runs.count != 2 { throw ValidationError("give exactly two runs: --run A --run B") }
+    }
+
+    func run() throws {
+        try Entry.run {
+            print(try global.open().compare(runA: runs[0], runB: runs[1], against: against, match: match,
+                                            annotator: annotator, examples: max(0, examples)))
+        }
+    }
+}

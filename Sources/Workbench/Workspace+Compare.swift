@@ -1,0 +1,85 @@
+import ClaimModel
+import ClaimStore
+import Evaluation
+
+extension Workspace {
+    /// Two runs against one gold: per error category, how often each run errs and on which gold
+    /// attributions one run is right where the other is not, with examples.
+    public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
+                        examples: Int = 3) throws(WorkbenchError) -> String {
+        if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \"\(runA)\" twice)") }
+        let a = try scoringInputs(runName: runA, against: against, annotator: annotator)
+        let b = try scoringInputs(runName: runB, against: against, annotator: annotator)
+        let shared = Set(a.inputs.map(\.documentID)).intersection(b.inputs.map(\.documentID))
+        let inputsA = a.inputs.filter { shared.contains($0.documentID) }
+        let inputsB = b.inputs.filter { shared.contains($0.documentID) }
+        let scorer = Scorer(match: match)
+        let reportA = scorer.score(inputsA)
+        let reportB = scorer.score(inputsB)
+        let outcomesA = Self.goldOutcomes(reportA)
+        let outcomesB = Self.goldOutcomes(reportB)
+        var texts: [String: ScalarText] = [:]
+        var golds: [String: [Attribution]] = [:]
+        for input in inputsA {
+            texts[input.documentID] = input.text
+            golds[input.documentID] = input.gold
+        }
+
+        var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(shared.count) documents"]
+        var table = TextTable(["", "A", "B", "only A right", "only B right"])
+        table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
+        table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])
+        var exampleLines: [String] = []
+        for kind in [ErrorKind.missed, .wrongSource, .wrongCue, .boundaryOnly] {
+            let inA = Set(outcomesA.filter { $0.value.contains(kind) }.keys)
+            let inB = Set(outcomesB.filter { $0.value.contains(kind) }.keys)
+            let onlyBRight = inA.subtracting(inB).sorted()
+            let onlyARight = inB.subtracting(inA).sorted()
+            table.add([kind.description.replacingOccurrences(of: "_", with: " "), String(inA.count), String(inB.count),
+                       String(onlyARight.count), String(onlyBRight.count)])
+            for (label, keys) in [("A right, B \(kind)", onlyARight), ("B right, A \(kind)", onlyBRight)] where !keys.isEmpty {
+                exampleLines.append("\(label.replacingOccurrences(of: "_", with: " ")):")
+                for key in keys.prefix(examples) {
+                    guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { continue }
+                    exampleLines.append("  " + SafeText.short(key.document, 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(gold, text))
+                }
+            }
+        }
+        table.add(["spurious", String(reportA.errors.spurious), String(reportB.errors.spurious), "", ""])
+        lines.append("")
+        lines.append(table.rendered)
+        if !exampleLines.isEmpty {
+            lines.append("")
+            lines.append("examples (gold attribution: source | cue | content)")
+            lines += exampleLines
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    struct GoldKey: Hashable, Comparable {
+        var document: String
+        var gold: Int
+        static func < (l: GoldKey, r: GoldKey) -> Bool { (l.document, l.gold) < (r.document, r.gold) }
+    }
+
+    /// For each gold attribution, the error kinds the run makes on it (empty = fully right).
+    static func goldOutcomes(_ report: ScoreReport) -> [GoldKey: [ErrorKind]] {
+        var outcomes: [GoldKey: [ErrorKind]] = [:]
+        for detail in report.details {
+            for pair in detail.pairs { outcomes[GoldKey(document: detail.documentID, gold: pair.gold)] = pair.errors }
+            for index in detail.missed { outcomes[GoldKey(document: detail.documentID, gold: index)] = [.missed] }
+        }
+        return outcomes
+    }
+
+    static func describe(_ a: Attribution, _ text: ScalarText) -> String {
+        func role(_ f: Fragments?, _ limit: Int) -> String { f.map { SafeText.short(text.slice($0), limit) } ?? "-" }
+        return "\(role(a.source, 30)) | \(role(a.cue, 20)) | \(role(a.content, 60))"
+    }
+
+    static func ratio(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
