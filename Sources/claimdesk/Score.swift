@@ -46,3 +46,16 @@ struct Compare: ParsableCommand {
         }
     }
 }
+
+/// `claimdesk agreement`: how far the annotators agree.
+struct AgreementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Cohen's kappa per annotator pair and Krippendorff's alpha, on verdicts and source types.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+
+    func run() throws {
+        try Entry.run { print(try global.open().agreement(format: format)) }
+    }
+}
