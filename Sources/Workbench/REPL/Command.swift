@@ -41,10 +41,23 @@ public enum Command: Equatable, Sendable {
         do { words = try Tokenizer.tokens(line) } catch { throw .tokens(error) }
         guard let head = words.first else { return nil }
         guard let verb = Verb.named(head) else { throw .unknownVerb(head, suggestion: Verb.nearest(to: head)) }
-        return try parse(verb, Array(words.dropFirst()))
+        return try parse(verb, Array(words.dropFirst()), rest: rest(of: line))
     }
 
-    static func parse(_ verb: Verb, _ args: [String]) throws(REPLError) -> Command {
+    /// The line after its first word, verbatim (notes and reasons keep their quotes), unless it is
+    /// one quoted string.
+    static func rest(of line: String) -> String {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        let after = trimmed.drop { $0 != " " && $0 != "\t" }.drop { $0 == " " || $0 == "\t" }
+        var text = String(after)
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        if let words = try? Tokenizer.tokens(text), words.count == 1, let first = text.first, "\"'“‘".contains(first) {
+            return words[0]
+        }
+        return text
+    }
+
+    static func parse(_ verb: Verb, _ args: [String], rest: String? = nil) throws(REPLError) -> Command {
         func none() throws(REPLError) {
             if !args.isEmpty { throw .usage(verb, "takes no arguments") }
         }
@@ -79,7 +92,7 @@ public enum Command: Equatable, Sendable {
         case .list:
             return .list(args.isEmpty ? nil : try QueueFilter.parse(args, verb: verb))
         case .reject:
-            return .reject(reason: args.isEmpty ? nil : args.joined(separator: " "))
+            return .reject(reason: args.isEmpty ? nil : rest ?? args.joined(separator: " "))
         case .source, .cue, .content:
             let role: Role = verb == .source ? .source : verb == .cue ? .cue : .content
             guard let first = args.first else { throw .usage(verb, "needs the text to find, --at START END or none") }
@@ -121,7 +134,8 @@ public enum Command: Equatable, Sendable {
             guard !args.isEmpty else { throw .usage(verb, "needs a tag") }
             return .tag(args)
         case .note:
-            return .note(try text())
+            _ = try text()
+            return .note(rest ?? args.joined(separator: " "))
         case .add:
             return .add(try AddedClaim.parse(args))
         case .filter:

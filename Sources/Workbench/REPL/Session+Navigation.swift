@@ -231,6 +231,7 @@ extension Session {
 
     func setFilter(_ change: QueueFilter??) throws(REPLError) -> String {
         guard let change else { return "filter: " + (filter.map { "\($0)" } ?? "none") }
+        let previous = filter
         filter = change
         guard let filter else { return "filter cleared\n" + currentScreen() }
         if let (view, claim) = try? current(), view.admits(claim, filter, unreviewedOnly: false) {
@@ -240,8 +241,8 @@ extension Session {
             place(found)
             return "filter: \(filter)\n" + currentScreen()
         }
-        self.filter = nil
-        return "filter \(filter): no claim matches; filter not applied"
+        self.filter = previous
+        return "filter \(filter): no claim matches; filter not applied" + (previous.map { " (still: \($0))" } ?? "")
     }
 
     func progress() throws(REPLError) -> String {

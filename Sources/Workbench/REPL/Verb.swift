@@ -134,7 +134,7 @@ public enum Verb: String, CaseIterable, Sendable {
             best = (verb, d)
         }
         guard let (verb, distance) = best else { return nil }
-        return distance <= max(1, verb.rawValue.count / 3 + (lower.count > 5 ? 1 : 0)) ? verb : nil
+        return distance <= max(2, verb.rawValue.count / 3) ? verb : nil
     }
 }
 
