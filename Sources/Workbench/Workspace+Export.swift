@@ -37,7 +37,8 @@ public struct ExportReport: Sendable {
     public var documents: Int
     public var attributions: Int
     public var files: [ExportedFile] = []
-    /// The dataset card's Markdown and JSON paths (gold exports).
+    /// The dataset card's Markdown and JSON paths (gold exports): `OUT.card.md` and `OUT.card.json`
+    /// beside a file, `dataset-card.md` and `dataset-card.json` inside a brat folder.
     public var cardPaths: [String] = []
     public var leftOut: [String] = []
     public var partial: [String] = []
@@ -117,8 +118,7 @@ extension Workspace {
         report.attributions = tally.attributions
         if var card, request.format != .brat {
             card.files = report.files
-            let stem = Self.cardStem(request.out)
-            for (path, text) in [(stem + ".card.md", card.markdown), (stem + ".card.json", card.json)] {
+            for (path, text) in [(request.out + ".card.md", card.markdown), (request.out + ".card.json", card.json)] {
                 var file = try AtomicFile(path: path)
                 try file.write(text)
                 try file.commit()
@@ -128,12 +128,6 @@ extension Workspace {
             report.cardPaths = ["dataset-card.md", "dataset-card.json"].map { (request.out as NSString).appendingPathComponent($0) }
         }
         return report
-    }
-
-    /// `gold.jsonl` → `gold` (its card is `gold.card.md` and `gold.card.json`).
-    static func cardStem(_ path: String) -> String {
-        let ext = (path as NSString).pathExtension
-        return ext.isEmpty ? path : (path as NSString).deletingPathExtension
     }
 
     static func formatDescription(_ format: ExportFormat) -> String {

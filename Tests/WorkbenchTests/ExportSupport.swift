@@ -1,0 +1,91 @@
+import ClaimModel
+import ClaimStore
+import Foundation
+@testable import Workbench
+
+/// A store with a run and a few reviews, written for the export tests:
+/// - d1 done by ana: one claim confirmed, one corrected (outlet), one rejected, one added;
+/// - d2 reviewed by ana but not done (partial);
+/// - d3 done by ana and ben, who disagree (left out of gold, measured by agreement).
+enum ExportStore {
+    static let d1 = "Zoë Brandt told Newsweek that prices 🚀 will rise.\n\"Taxes will rise,\" the minister said, \"next year.\""
+    static let d2 = "Officials said the port would reopen on Monday."
+    static let d3 = "The mayor said the road is closed."
+
+    static func make() throws -> Workspace {
+        let store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00Z" })
+        let workspace = Workspace(store: store, storePath: ":memory:")
+        _ = try store.ingest([
+            (Document(id: "d1", text: d1, title: "Prices", publisher: "Ledger"), "test"),
+            (Document(id: "d2", text: d2), "test"),
+            (Document(id: "d3", text: d3), "test"),
+        ])
+        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: "1.0", parameters: nil)
+        func row(_ id: String) throws -> Int64 { try store.document(docID: id)?.rowID ?? -1 }
+        let (r1, r2, r3) = (try row("d1"), try row("d2"), try row("d3"))
+        try store.saveRunOutput(runID: run.rowID, [
+            (r1, [
+                Attribution(source: Fragments(Span(0, 10)), cue: Fragments(Span(11, 15)), content: Fragments(Span(30, 48)),
+                            outlet: "Newsweek", sourceType: .namedPerson, anonymous: false, confidence: 0.91),
+                Attribution(source: Fragments(Span(69, 81)), cue: Fragments(Span(82, 86)),
+                            content: Fragments([Span(51, 67), Span(89, 99)]), outlet: "Ledger",
+                            sourceType: .namedPerson, anonymous: false, confidence: 0.64),
+                Attribution(cue: Fragments(Span(82, 86)), content: Fragments(Span(89, 99)), sourceType: .implicit, confidence: 0.22),
+            ]),
+            (r2, [Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 46)),
+                              sourceType: .anonymous, anonymous: true, confidence: 0.7)]),
+            (r3, [Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 33)),
+                              sourceType: .namedPerson, anonymous: false, confidence: 0.8)]),
+        ])
+        let c1 = try store.attributions(runID: run.rowID, documentRowID: r1).map(\.rowID)
+        let c2 = try store.attributions(runID: run.rowID, documentRowID: r2).map(\.rowID)
+        let c3 = try store.attributions(runID: run.rowID, documentRowID: r3).map(\.rowID)
+        func log(_ who: String, _ doc: Int64, _ claim: Int64?, _ action: String, fields: String? = nil,
+                 confidence: String? = nil, note: String? = nil, tags: String? = nil) throws {
+            _ = try store.append(NewAnnotation(annotator: who, runID: run.rowID, documentRowID: doc, attributionID: claim,
+                                               action: action, fields: fields, confidence: confidence, note: note, tags: tags))
+        }
+        let before = try store.attributions(runID: run.rowID, documentRowID: r1)[1].attribution
+        var after = before
+        after.outlet = nil
+        try log("ana", r1, c1[0], "confirm", confidence: "high", tags: #"["price"]"#)
+        try log("ana", r1, c1[1], "correct", fields: FieldChange.entryText(field: "outlet", old: before, new: after))
+        try log("ana", r1, c1[1], "confirm", note: "the minister spoke to reporters, not to the Ledger")
+        try log("ana", r1, c1[2], "reject", note: "no source")
+        _ = try store.addClaim(
+            Attribution(source: Fragments(Span(0, 10)), cue: Fragments(Span(11, 15)), content: Fragments(Span(30, 48)),
+                        outlet: "Newsweek", sourceType: .namedPerson, anonymous: false, sourceEntity: "zoe-brandt"),
+            runID: run.rowID, documentRowID: r1, annotator: "ana")
+        try store.markDocument(r1, annotator: "ana", runID: run.rowID, status: "done")
+        try log("ana", r2, c2[0], "confirm", confidence: "medium")
+        try log("ana", r3, c3[0], "confirm")
+        try log("ben", r3, c3[0], "reject")
+        try store.markDocument(r3, annotator: "ana", runID: run.rowID, status: "done")
+        try store.markDocument(r3, annotator: "ben", runID: run.rowID, status: "done")
+        return workspace
+    }
+}
+
+/// A scratch folder per test, removed at the end.
+final class ExportScratch {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("claimdesk-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    func read(_ name: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: file(name)) ?? Data(), as: UTF8.self)
+    }
+
+    func bytes(_ name: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: file(name)) ?? Data()) }
+
+    func list(_ name: String = "") -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: name.isEmpty ? path : file(name))) ?? []).sorted()
+    }
+}
