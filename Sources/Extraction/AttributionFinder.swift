@@ -9,6 +9,8 @@ struct Candidate {
     var sentence: Int
     /// "on condition of anonymity", "unnamed" near the source.
     var anonymousContext: Bool
+    /// What a relative pronoun source ("who said") stands for, for source type and entity.
+    var referent: Range<Int>? = nil
 
     var firstToken: Int {
         min(source?.lowerBound ?? Int.max, cue.first?.lowerBound ?? Int.max, content.first?.lowerBound ?? Int.max)
@@ -191,6 +193,9 @@ struct AttributionFinder {
             }
             let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
             if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s) { continue }
+            if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { continue }
+            // "concludes with footage": a verb followed by "with" does not report.
+            if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { continue }
             if !isIng && prevClass.contains(.be) {
                 if cls.contains(.hedgePassive) {
                     var start = i
@@ -264,7 +269,7 @@ struct AttributionFinder {
                 || (tokens[n].kind == .word && !tokens[n].capitalized
                     && !word(n).intersection([.determiner, .objectPronoun]).isEmpty && !word(n).contains(.preposition)) {
                 return p >= s.lowerBound && !(word(p).contains(.determiner) && key(p) != Keys.that)
-                    && key(p) != Keys.possessive
+                    && key(p) != Keys.possessive && !(endsWith(p, "ed") && !tokens[p].capitalized)
             }
         }
         guard p >= s.lowerBound else { return false }
@@ -272,7 +277,6 @@ struct AttributionFinder {
         let cls = word(p)
         if !cls.intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty { return true }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
-        if t.kind == .word && t.capitalized && !cls.contains(.determiner) { return true }
         if p < i - 1 { return true }  // an adverb came between: "officials also claim"
         if t.kind == .word && !t.capitalized && cls.isEmpty {
             let e = Int(t.end)
@@ -281,6 +285,31 @@ struct AttributionFinder {
         }
         if t.kind == .punct && t.first == 41 { return true }  // "(R-Ky.) says"
         return false
+    }
+
+    /// A bare verb form ("say", "support") needs a subject that takes it: a plural noun or
+    /// pronoun ("officials say", "they say"), an auxiliary or "to" ("will say", "to say").
+    func baseFormIsVerb(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        guard p >= s.lowerBound else { return false }
+        let t = tokens[p]
+        let cls = word(p)
+        if !cls.intersection([.be, .auxiliary, .negation, .pluralPronoun]).isEmpty { return true }
+        if cls.contains(.subjectPronoun) { return true }
+        if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
+        if p < i - 1 { return true }
+        if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
+        if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
+        if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
+        return t.kind == .punct && t.first == 41
+    }
+
+    func endsWith(_ i: Int, _ suffix: String) -> Bool {
+        let t = tokens[i]
+        let chars = Array(suffix.unicodeScalars)
+        guard Int(t.end - t.start) > chars.count else { return false }
+        let e = Int(t.end)
+        for (n, c) in chars.enumerated() where index.scalars[e - chars.count + n] != c { return false }
+        return true
     }
 
     /// A lowercase word shaped like a finite verb: "-ed", "-s", or a raising verb ("seems").
@@ -332,7 +361,8 @@ struct AttributionFinder {
                 cuts.append(a.at - 1)
             } else if let subject, subject.lowerBound > s.lowerBound {
                 let b = subject.lowerBound - 1
-                if key(b) == Keys.and || key(b) == Keys.but || tokens[b].isPunct(";") {
+                if key(b) == Keys.and || key(b) == Keys.but || key(b) == Keys.while || key(b) == Keys.whereas
+                    || tokens[b].isPunct(";") {
                     cuts.append(b > s.lowerBound && isComma(b - 1) ? b - 1 : b)
                 }
             }
@@ -381,7 +411,16 @@ struct AttributionFinder {
     func outermost(_ found: [Candidate]) -> [Candidate] {
         guard found.count > 1 else { return found }
         var keep = [Bool](repeating: true, count: found.count)
+        // A cue inside another attribution's cue ("released a statement ..., which said") is part of it.
         for (x, cx) in found.enumerated() {
+            guard let cueX = cx.cue.first?.lowerBound else { continue }
+            if found.enumerated().contains(where: { y, cy in
+                y != x && cy.cue.count > 1 && cy.cue.contains { $0.contains(cueX) }
+            }) {
+                keep[x] = false
+            }
+        }
+        for (x, cx) in found.enumerated() where keep[x] {
             guard let cueX = cx.cue.first?.lowerBound else { continue }
             for (y, cy) in found.enumerated() where y != x && keep[y] && cy.contentContains(cueX) {
                 // When each contains the other's cue, the later cue (a trailing attribution) is outer.
@@ -412,8 +451,10 @@ struct AttributionFinder {
             let b = a.cueStart - 1
             let closing = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
             let afterQuote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
-            if isComma(b) || closing != nil, subject == nil || closing != nil,
-               let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) {
+            let after = isComma(b) || closing != nil
+                ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) : nil
+            // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
+            if let source = after, subject == nil || closing != nil || source.upperBound == end {
                 let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
                 let leftStart = afterQuote.map { $0.open } ?? lower
                 if leftEnd - leftStart >= 2 {
@@ -444,8 +485,13 @@ struct AttributionFinder {
                     source = src
                     candidate.cue.insert(cue, at: 0)
                     pattern = .statement
-                } else if isComma(a.cueStart - 2) {
-                    source = phrases.subject(before: a.cueStart - 2, lower: lower)
+                } else {
+                    // PolNeAR marks the relative pronoun itself as the source ("who said ...").
+                    let relative = a.cueStart - 1
+                    source = relative..<a.cueStart
+                    candidate.referent = isComma(relative - 1)
+                        ? phrases.subject(before: relative - 1, lower: lower)
+                        : phrases.subject(before: relative, lower: lower)
                     pattern = .relative
                 }
             }
@@ -456,7 +502,7 @@ struct AttributionFinder {
 
         // 3. Trailing: `C, the minister said.` / `"Q," the minister said.`
         let before = source.lowerBound - 1
-        if pattern == nil && before > lower {
+        if pattern == nil && before > lower && verb.cueClass != .plan && verb.cueClass != .stance {
             let closing = index.quoteClosing(at: before) ?? (isComma(before) ? index.quoteClosing(at: before - 1) : nil)
             // A partial quotation ("The plan is \u{201C}a disaster,\u{201D} she said") leaves the whole clause as content.
             let quote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }

@@ -1,6 +1,6 @@
 /// What a reporting verb does: speech acts, beliefs, plans, evidence.
 enum CueClass: String, Sendable, CaseIterable {
-    case speech, belief, plan, evidence
+    case speech, belief, plan, evidence, stance
 }
 
 /// The grammatical forms a word can be of one cue verb (a word can be several: "said").

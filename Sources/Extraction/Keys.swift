@@ -14,6 +14,7 @@ enum Keys {
     static let with = Tokenizer.key("with")
     static let by = Tokenizer.key("by")
     static let `while` = Tokenizer.key("while")
+    static let whereas = Tokenizer.key("whereas")
     static let according = Tokenizer.key("according")
     static let it = Tokenizer.key("it")
     static let us = Tokenizer.key("us")
@@ -36,6 +37,14 @@ enum Keys {
         ["leading", "ruling", "acting", "governing", "ranking", "outgoing", "incoming", "presiding",
          "founding", "managing", "polling", "sitting", "serving", "visiting", "opposing", "fighting",
          "striking", "working", "voting", "campaigning", "winning", "losing", "retiring", "reigning"]
+            .map { Tokenizer.key($0) })
+    /// Determiners that can stand alone as a plural subject: "many say", "some believe".
+    static let pronominalDeterminers: Set<UInt64> = Set(
+        ["some", "many", "most", "all", "both", "few", "several", "others", "those", "these", "two", "three"]
+            .map { Tokenizer.key($0) })
+    /// Plural nouns without a final "s".
+    static let pluralNouns: Set<UInt64> = Set(
+        ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority"]
             .map { Tokenizer.key($0) })
     /// Prepositions that may sit inside a source noun phrase ("a member of", "an activist within").
     static let npPrepositions: Set<UInt64> = Set(

@@ -43,8 +43,9 @@ public struct RulesExtractor: Sendable {
             var outlet = candidate.outlet
             if let source = candidate.source {
                 attribution.source = fragments([source], index)
-                let sourceOutlet = finder.outlet(named: source)
-                let mention = coreference.mention(source, anonymousContext: candidate.anonymousContext,
+                let referent = candidate.referent ?? source
+                let sourceOutlet = finder.outlet(named: referent)
+                let mention = coreference.mention(referent, anonymousContext: candidate.anonymousContext,
                                                   outletName: sourceOutlet)
                 let resolved = coreference.resolve(mention, outlet: outlet ?? sourceOutlet)
                 attribution.sourceEntity = resolved.id

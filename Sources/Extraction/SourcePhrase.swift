@@ -13,6 +13,14 @@ struct SourcePhrase {
 
     @inline(__always) func isComma(_ i: Int) -> Bool { isPunct(i, ",") }
 
+    /// An em or en dash, or one hyphen of a spaced "--".
+    func isDash(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punct else { return false }
+        if t.first == 0x2014 || t.first == 0x2013 || t.first == 0x2015 { return true }
+        return t.first == 45 && ((i > 0 && tokens[i - 1].isPunct("-")) || (i + 1 < tokens.count && tokens[i + 1].isPunct("-")))
+    }
+
     /// A lowercase "-ing" word that is not a known adjective: it starts a participial phrase.
     func isParticiple(_ i: Int) -> Bool {
         let t = tokens[i]
@@ -29,15 +37,19 @@ struct SourcePhrase {
         var j = end - 1
         guard j >= lower else { return nil }
         var phraseEnd = end
-        if isComma(j) {
-            // A parenthetical between commas: find its opening comma.
+        var parenthetical = 0
+        if isComma(j) || isDash(j) {
+            // A parenthetical between commas or dashes: find its opening mark.
+            let dash = isDash(j)
             var k = j - 1
-            while k >= lower && !isComma(k) && tokens[k].kind != .quote { k -= 1 }
-            guard k > lower, isComma(k), j - k >= 2 else { return nil }
+            while k >= lower && !(dash ? isDash(k) : isComma(k)) && tokens[k].kind != .quote { k -= 1 }
+            guard k > lower, dash ? isDash(k) : isComma(k), j - k >= 2 else { return nil }
             if isParticiple(k + 1) {
                 phraseEnd = k
             }
+            parenthetical = j - k + 1
             j = k - 1
+            if dash && j > lower && isDash(j) { j -= 1 }  // "--" is two tokens
         }
         if j >= lower && isPunct(j, ")") {
             var k = j - 1
@@ -70,7 +82,13 @@ struct SourcePhrase {
                     }
                     break
                 }
-                if cls.contains(.objectPronoun) && !t.capitalized { break }
+                if cls.contains(.objectPronoun) && !t.capitalized {
+                    // "those close to him": a pronoun after a preposition stays in the phrase.
+                    guard i > lower, i < j, lexicons.word(tokens[i - 1]).contains(.preposition) else { break }
+                    start = i
+                    i -= 1
+                    continue
+                }
                 if t.key == Keys.and || t.key == Keys.ampersand {
                     if i > lower && i < j && tokens[i - 1].capitalized && tokens[i + 1].capitalized {
                         start = i
@@ -125,7 +143,7 @@ struct SourcePhrase {
         guard start < phraseEnd else { return nil }
         start = trimLeading(start, phraseEnd)
         guard start < phraseEnd, hasContentWord(start..<phraseEnd) else { return nil }
-        if phraseEnd - start > 30 { return nil }
+        if phraseEnd - start - parenthetical > 30 { return nil }
         return start..<phraseEnd
     }
 

@@ -7,11 +7,13 @@ enum BenchCommand {
                claimdesk-bench tune --gold PATH [--show missed|spurious|wrong-source|wrong-cue|boundary]
                                     [--limit N] [--calibrate] [--pattern KEY]
                claimdesk-bench show FILE.txt|FILE.jsonl [--publisher NAME]
+               claimdesk-bench score
         extract    extraction alone over the documents of PATH (default: the dev split): MB/s,
                    claims/s, documents, peak memory
         tune       extract + score against PATH's gold: per-role figures, errors by kind, ECE;
                    --show lists examples of one error kind; --calibrate prints confidence.txt
         show       the extractor's attributions on a text, marked inline
+        score      the scorer at scale: 1M predictions against 1M gold attributions
         """
 
     static let defaultGold = "/work/shared/data/polnear-dev.jsonl"
@@ -65,6 +67,9 @@ enum BenchCommand {
                 let o = try parse(rest, valued: ["--publisher"], flags: [])
                 guard let file = o.positional.first else { throw BenchError.usage("show needs a file") }
                 try Show.run(path: file, publisher: o.values["--publisher"])
+            case "score":
+                _ = try parse(rest, valued: [], flags: [])
+                ScoreBench.run()
             case "-h", "--help", "help":
                 print(usage)
             default:
