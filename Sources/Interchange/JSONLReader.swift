@@ -234,11 +234,35 @@ struct AttributionDecoder {
         if let text = try string(fields, "\(key)_text") {
             guard let result else { throw problem("\"\(key)_text\" is set but \"\(key)\" is null") }
             let hullText = scalars.slice(hull ?? result.hull)
-            if text != hullText && text != scalars.slice(result) {
+            if !Self.textMatches(text, hull: hullText, fragments: result.spans.map { scalars.slice($0) }) {
                 throw problem("\(key)_text \(quoted(text)) does not match the text at \(hull ?? result.hull): \(quoted(hullText))")
             }
         }
         return result
+    }
+
+    /// A `*_text` matches when it equals the hull's text or the fragments' texts joined by " … " or
+    /// by a space (PolNeAR's convention), comparing with runs of white space folded to one space.
+    static func textMatches(_ text: String, hull: String, fragments: [String]) -> Bool {
+        if text == hull { return true }
+        let given = folded(text)
+        return given == folded(hull) || given == folded(fragments.joined(separator: " "))
+            || given == folded(fragments.joined(separator: " … "))
+    }
+
+    static func folded(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     func quoted(_ s: String) -> String {
