@@ -1,0 +1,145 @@
+import ClaimModel
+import ClaimStore
+import Dispatch
+import Foundation
+import Workbench
+
+/// `claimdesk-bench repl`: the review REPL's latencies on a large store, through the same code
+/// path as `claimdesk annotate` (a `Session` executing verbs; only the terminal is left out).
+///
+/// Builds (once, then reuses) a store of `--docs` documents with `--claims` claims each, then
+/// measures start-up to the first screen, and `next`, `show` and `confirm`: median and p99.
+enum REPLBench {
+    static let usage = """
+        usage: claimdesk-bench repl [--store PATH] [--docs N] [--claims N] [--iterations N] [--rebuild]
+          --store       the store to build or reuse (default: /tmp/claimdesk-repl-bench.sqlite)
+          --docs        documents (default 100000)      --claims   claims per document (default 10)
+          --iterations  timed calls per verb (default 2000); --rebuild makes a fresh store
+        """
+
+    static func run(arguments: [String]) -> Int32 {
+        var path = "/tmp/claimdesk-repl-bench.sqlite"
+        var documents = 100_000, claims = 10, iterations = 2000, rebuild = false
+        var i = 0
+        while i < arguments.count {
+            let arg = arguments[i]
+            func value() -> String? { i + 1 < arguments.count ? arguments[i + 1] : nil }
+            switch arg {
+            case "--rebuild": rebuild = true; i += 1; continue
+            case "--store": guard let v = value() else { return fail("--store needs a path") }; path = v
+            case "--docs": guard let v = value().flatMap(Int.init), v > 0 else { return fail("--docs needs a number") }; documents = v
+            case "--claims": guard let v = value().flatMap(Int.init), v > 0 else { return fail("--claims needs a number") }; claims = v
+            case "--iterations": guard let v = value().flatMap(Int.init), v > 0 else { return fail("--iterations needs a number") }; iterations = v
+            case "-h", "--help": print(usage); return 0
+            default: return fail("unknown option \(arg)")
+            }
+            i += 2
+        }
+        do {
+            if rebuild || !FileManager.default.fileExists(atPath: path) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                try build(path: path, documents: documents, claims: claims)
+            }
+            try measure(path: path, iterations: iterations)
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("claimdesk-bench repl: \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    static func fail(_ message: String) -> Int32 {
+        FileHandle.standardError.write(Data("claimdesk-bench repl: \(message)\n\(usage)\n".utf8))
+        return 2
+    }
+
+    /// Synthetic articles: `claims` sentences "Source K of document D said that … ." each one claim.
+    static func build(path: String, documents: Int, claims: Int) throws {
+        let started = DispatchTime.now()
+        let store = try ClaimStore.open(path: path)
+        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "bench", version: nil, parameters: nil)
+        let batch = 5000
+        var first = 0
+        let types: [SourceType] = [.namedPerson, .namedOrganization, .anonymous, .document, .implicit]
+        while first < documents {
+            let range = first..<min(first + batch, documents)
+            var docs: [(document: Document, origin: String)] = []
+            var outputs: [[Attribution]] = []
+            for d in range {
+                var text = "Bench article \(d)\n\n"
+                var attributions: [Attribution] = []
+                for k in 0..<claims {
+                    let base = text.unicodeScalars.count
+                    let source = "Official \(k) of office \(d % 97)"
+                    let cue = k % 3 == 0 ? "told Reuters" : "said"
+                    let content = "that measure \(k) will cost \(d * 7 % 1000) million over \(k + 2) years"
+                    text += "\(source) \(cue) \(content). "
+                    let s = base, c = s + source.unicodeScalars.count + 1, t = c + cue.unicodeScalars.count + 1
+                    attributions.append(Attribution(
+                        source: Fragments(Span(s, c - 1)), cue: Fragments(Span(c, t - 1)),
+                        content: Fragments(Span(t, t + content.unicodeScalars.count)),
+                        outlet: k % 3 == 0 ? "Reuters" : nil, sourceType: types[k % types.count], anonymous: k % 5 == 2,
+                        sourceEntity: "official-\(k)", confidence: Double((d + k) % 100) / 100))
+                }
+                docs.append((Document(id: "bench-\(d)", text: text, title: "Bench article \(d)", publisher: "Bench"), "bench"))
+                outputs.append(attributions)
+            }
+            _ = try store.ingest(docs)
+            let rowIDs = try docs.map { d throws -> Int64 in try store.document(docID: d.document.id)?.rowID ?? 0 }
+            try store.saveRunOutput(runID: run.rowID, zip(rowIDs, outputs).map { (documentRowID: $0, attributions: $1) })
+            first = range.upperBound
+            FileHandle.standardError.write(Data("\rbuilding: \(first)/\(documents) documents".utf8))
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        print("built \(path): \(documents) documents, \(documents * claims) claims in "
+            + String(format: "%.1f s", seconds(since: started)))
+    }
+
+    static func measure(path: String, iterations: Int) throws {
+        // Start-up: open the store, open a session (documents, the analyst's log, the first claim), first screen.
+        var startups: [Double] = []
+        for round in 0..<7 {
+            let t0 = DispatchTime.now()
+            let store = try ClaimStore.open(path: path)
+            let session = try Session(store: store, storePath: path, annotator: "bench-startup-\(round % 2)", runName: nil,
+                                      startDocument: nil, renderer: Renderer(style: .plain))
+            _ = session.opening()
+            startups.append(seconds(since: t0) * 1000)
+        }
+        let store = try ClaimStore.open(path: path)
+        let annotator = "bench-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))"
+        let session = try Session(store: store, storePath: path, annotator: annotator, runName: nil, startDocument: nil,
+                                  renderer: Renderer(style: .plain))
+        let claims = try store.claimCount(runID: session.run.rowID)
+        print("store: \(path), \(claims) claims; \(iterations) calls per verb")
+        report("start-up", startups)
+        for verb in ["next", "show", "confirm", "prev", "list", "undo"] {
+            var times: [Double] = []
+            times.reserveCapacity(iterations)
+            for _ in 0..<iterations {
+                let t0 = DispatchTime.now()
+                let reply = session.execute(verb)
+                times.append(seconds(since: t0) * 1000)
+                if reply.failed && verb != "undo" { throw BenchFailure(message: "\(verb): \(reply.text)") }
+            }
+            report(verb, times)
+        }
+        print("integrity_check: \(try store.integrityCheck())")
+    }
+
+    struct BenchFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    static func report(_ name: String, _ times: [Double]) {
+        let sorted = times.sorted()
+        func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q + 0.5))] }
+        print(name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + String(format: "median %7.3f ms   p99 %7.3f ms   max %7.3f ms", at(0.5), at(0.99), sorted.last ?? 0))
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
