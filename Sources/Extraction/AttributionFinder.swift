@@ -25,6 +25,10 @@ struct Anchor {
         case verb(CueVerb)
         case according
         case hedgePassive
+        /// "was reported by Reuters": the agent is the source.
+        case passiveAgent(CueVerb)
+        /// "was labeled a failure": a report with no source.
+        case passive(CueVerb)
         case hedgeAdverb
         case raising
     }
@@ -41,8 +45,10 @@ struct Anchor {
     var outletEnd: Int? = nil
 
     var cueClass: CueClass? {
-        if case let .verb(v) = kind { return v.cueClass }
-        return nil
+        switch kind {
+        case let .verb(v), let .passive(v), let .passiveAgent(v): return v.cueClass
+        default: return nil
+        }
     }
 }
 
@@ -155,6 +161,7 @@ struct AttributionFinder {
 
     func anchors(in s: Range<Int>) -> [Anchor] {
         var result: [Anchor] = []
+        let headline = isHeadline(s)
         var i = s.lowerBound
         while i < s.upperBound {
             defer { i += 1 }
@@ -170,7 +177,7 @@ struct AttributionFinder {
                 result.append(Anchor(kind: .hedgeAdverb, at: i, cueStart: i, cueEnd: i + 1))
                 continue
             }
-            if t.capitalized { continue }
+            if t.capitalized && !(headline && i > s.lowerBound) { continue }
             if cls.contains(.raising) {
                 guard i + 1 < s.upperBound, key(i + 1) == Keys.to || key(i + 1) == Keys.that else { continue }
                 if i > s.lowerBound, word(i - 1).contains(.determiner) { continue }
@@ -197,10 +204,15 @@ struct AttributionFinder {
             // "concludes with footage": a verb followed by "with" does not report.
             if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { continue }
             if !isIng && prevClass.contains(.be) {
-                if cls.contains(.hedgePassive) {
-                    var start = i
-                    while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+                guard verb.forms.contains(.participle) else { continue }
+                var start = i
+                while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+                if i + 1 < s.upperBound && key(i + 1) == Keys.by {
+                    result.append(Anchor(kind: .passiveAgent(verb), at: i, cueStart: start, cueEnd: i + 2))
+                } else if cls.contains(.hedgePassive) {
                     result.append(Anchor(kind: .hedgePassive, at: i, cueStart: start, cueEnd: i + 1))
+                } else {
+                    result.append(Anchor(kind: .passive(verb), at: i, cueStart: start, cueEnd: i + 1))
                 }
                 continue
             }
@@ -387,6 +399,8 @@ struct AttributionFinder {
                 made = hedgeCandidate(a, in: s, contentEnd: contentEnd, number: number)
             case .hedgeAdverb:
                 made = adverbCandidate(a, in: s, contentEnd: contentEnd, number: number)
+            case let .passive(verb), let .passiveAgent(verb):
+                made = passiveCandidate(a, verb: verb, in: s, end: end, contentEnd: contentEnd, number: number)
             }
             if var c = made {
                 c.content = c.content.compactMap { r in
@@ -726,6 +740,49 @@ struct AttributionFinder {
             }
         }
         return e > start ? start..<e : nil
+    }
+
+    /// A line of its own in title case with no final stop: a headline ("Senator Says Taxes Will Rise").
+    func isHeadline(_ s: Range<Int>) -> Bool {
+        let before = s.lowerBound == 0 || tokens[s.lowerBound - 1].kind == .newline
+        let after = s.upperBound >= tokens.count || tokens[s.upperBound].kind == .newline
+        guard before && after, let last = s.last, !tokens[last].isPunct(".") else { return false }
+        var words = 0
+        var capitals = 0
+        for i in s where tokens[i].kind == .word && tokens[i].end - tokens[i].start > 3 {
+            words += 1
+            if tokens[i].capitalized { capitals += 1 }
+        }
+        return words >= 3 && capitals * 10 >= words * 7
+    }
+
+    // MARK: - Passives
+
+    /// `C was reported by S` (the agent is the source) and `C was labeled D` (no source).
+    func passiveCandidate(_ a: Anchor, verb: CueVerb, in s: Range<Int>, end: Int, contentEnd: (Int) -> Int,
+                          number: Int) -> Candidate? {
+        let lower = s.lowerBound
+        guard let subject = phrases.subject(before: a.cueStart, lower: lower) else { return nil }
+        if let first = subject.first, subject.count == 1, key(first) == Keys.it { return nil }
+        var c = Candidate(pattern: .passive, cueClass: verb.cueClass, source: nil, cue: [a.cueStart..<a.cueEnd],
+                          content: [subject], outlet: nil, sentence: number, anonymousContext: false)
+        if case .passiveAgent = a.kind {
+            guard let agent = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false) else { return nil }
+            c.source = agent
+            c.pattern = .passiveAgent
+            c.outlet = outlet(named: agent)
+            return c
+        }
+        // A sourceless passive needs what was said ("was labeled a failure") and a main clause:
+        // "After the vote was counted, ..." reports nothing.
+        if subject.lowerBound > lower, word(subject.lowerBound - 1).contains(.subordinator) { return nil }
+        var to = contentEnd(a.cueEnd)
+        var k = a.cueEnd
+        while k < to && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
+        to = trimEnd(a.cueEnd, k)
+        guard to > a.cueEnd else { return nil }
+        c.content.append(a.cueEnd..<to)
+        return c
     }
 
     // MARK: - "according to"

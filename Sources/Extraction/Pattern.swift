@@ -38,6 +38,10 @@ enum Pattern: String, CaseIterable, Sendable {
     case hedgePassive = "hedge-passive"
     /// `It was revealed that C`.
     case hedgeImpersonal = "hedge-impersonal"
+    /// `C was reported by S`.
+    case passiveAgent = "passive-agent"
+    /// `C was labeled D` (no source).
+    case passive = "passive"
     /// `X reportedly C`.
     case hedgeAdverb = "hedge-adverb"
     /// `X seems to C`, `it appears that C`.

@@ -37,6 +37,22 @@ struct SourcePhrase {
         var j = end - 1
         guard j >= lower else { return nil }
         var phraseEnd = end
+        // "Wells Fargo just this month announced": step back over a time phrase.
+        if tokens[j].kind == .word && !tokens[j].capitalized && lexicons.word(tokens[j]).contains(.time) {
+            var k = j
+            while k > lower, tokens[k].kind == .number || (tokens[k].kind == .word && !tokens[k].capitalized
+                && (!lexicons.word(tokens[k]).intersection([.time, .determiner, .cueAdverb]).isEmpty
+                    || Keys.npPrepositions.contains(tokens[k].key))) {
+                k -= 1
+            }
+            let functionWord: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,
+                                           .objectPronoun, .time]
+            if k < j && tokens[k].isWordOrNumber
+                && (tokens[k].capitalized || lexicons.word(tokens[k]).intersection(functionWord).isEmpty) {
+                j = k
+                phraseEnd = k + 1
+            }
+        }
         var parenthetical = 0
         if isComma(j) || isDash(j) {
             // A parenthetical between commas or dashes: find its opening mark.
@@ -114,7 +130,8 @@ struct SourcePhrase {
                     continue
                 }
                 if !t.capitalized {
-                    if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { break }
+                    if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
+                       !cls.contains(.documentHead) { break }
                     if cls.contains(.time) || cls.contains(.cueAdverb) { break }
                     if isParticiple(i) { break }
                     if cls.contains(.hedgeAdverb) { break }

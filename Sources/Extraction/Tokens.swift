@@ -155,7 +155,7 @@ enum Tokenizer {
                             i += 1
                             continue
                         }
-                        if (v == 44 || v == 46) && onlyDigits && isDigit(next) {
+                        if (v == 44 || v == 46 || v == 47) && onlyDigits && isDigit(next) {
                             h = mix(h, v)
                             i += 1
                             continue

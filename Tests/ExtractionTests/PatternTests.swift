@@ -209,4 +209,31 @@ import Testing
         _ = expectAttribution("After the vote was counted, {src:the clerk} {cue:said} {con:the result was final}.",
                               extractor: extractor)
     }
+
+    @Test func passiveWithAnAgentTakesTheAgentAsSource() {
+        _ = expectAttribution("{con:The leak} {cue:was first reported by} {src:the Harbour Gazette}.", extractor: extractor)
+    }
+
+    @Test func sourcelessPassiveReport() {
+        let a = expectAttribution("{con:The claim} {cue:was labeled} {con:“mostly false”}.", extractor: extractor)
+        #expect(a?.sourceType == .implicit)
+    }
+
+    @Test func passiveInASubordinateClauseIsNotAReport() {
+        expectNone("After the ballots were counted, the hall emptied.", extractor: extractor)
+    }
+
+    @Test func headlineInTitleCase() {
+        _ = expectAttribution("{src:Mayor} {cue:Says} {con:Bus Fares Will Rise In Spring}\n\nThe city council met.",
+                              extractor: extractor)
+    }
+
+    @Test func timePhraseBetweenSourceAndCueIsLeftOut() {
+        _ = expectAttribution("{src:The bank} just this month {cue:announced} {con:it would close 40 branches}.",
+                              extractor: extractor)
+    }
+
+    @Test func numbersWithSlashesStayInTheSource() {
+        _ = expectAttribution("{con:“We were never told,”} {cue:said} {src:9/11 widow Ann Reyes}.", extractor: extractor)
+    }
 }
