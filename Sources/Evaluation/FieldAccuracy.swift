@@ -1,8 +1,9 @@
 /// How often a content-matched prediction gets each field of its gold claim right.
 ///
-/// Only content-matched pairs count (`total` is the number of matched pairs for every field):
-/// a field of a claim that was missed or invented has nothing to be compared with, and those
-/// cases are already counted as missed or spurious.
+/// Only content-matched pairs count: a field of a claim that was missed or invented has nothing
+/// to be compared with, and those cases are already counted as missed or spurious. `total` is the
+/// number of matched pairs, except for `sourceType` and `anonymous`, which count only pairs whose
+/// gold carries at least one of the two (gold annotated without them, as PolNeAR is, says nothing).
 public struct FieldAccuracy: Sendable, Codable, Equatable {
     /// Source span matches in the scorer's mode (token intersection or identical fragments;
     /// absent on both sides matches, absent on one side does not).

@@ -70,13 +70,17 @@ struct ScoreTally: Sendable {
         fields.source.total += 1
         fields.cue.total += 1
         fields.outlet.total += 1
-        fields.sourceType.total += 1
-        fields.anonymous.total += 1
         if sourceMatches { fields.source.correct += 1 }
         if cueMatches { fields.cue.correct += 1 }
         if Self.sameOutlet(gold.outlet, predicted.outlet) { fields.outlet.correct += 1 }
-        if gold.sourceType == predicted.sourceType { fields.sourceType.correct += 1 }
-        if gold.anonymous == predicted.anonymous { fields.anonymous.correct += 1 }
+        // Gold with neither source_type nor anonymous is not annotated for them (PolNeAR has
+        // neither): such pairs say nothing about these two fields and are not counted.
+        if gold.sourceType != nil || gold.anonymous != nil {
+            fields.sourceType.total += 1
+            fields.anonymous.total += 1
+            if gold.sourceType == predicted.sourceType { fields.sourceType.correct += 1 }
+            if gold.anonymous == predicted.anonymous { fields.anonymous.correct += 1 }
+        }
 
         if !sourceMatches { errors.wrongSource += 1 }
         if !cueMatches { errors.wrongCue += 1 }

@@ -208,3 +208,16 @@ struct ScorerTests {
         #expect(session.report() == Scorer().score([input, input]))
     }
 }
+
+@Suite struct UnannotatedFieldsTests {
+    @Test func goldWithoutSourceTypeOrAnonymityIsNotCountedForThem() throws {
+        let text = ScalarText("The mayor said taxes rise.")
+        let gold = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
+        let predicted = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)),
+                                    sourceType: .namedPerson, anonymous: false)
+        let report = Scorer().score([ScoringInput(documentID: "d", text: text, gold: [gold], predicted: [predicted])])
+        #expect(report.fieldAccuracy.sourceType == Accuracy(correct: 0, total: 0))
+        #expect(report.fieldAccuracy.anonymous == Accuracy(correct: 0, total: 0))
+        #expect(report.fieldAccuracy.outlet == Accuracy(correct: 1, total: 1))
+    }
+}

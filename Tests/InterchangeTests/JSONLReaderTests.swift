@@ -93,11 +93,10 @@ import Testing
 
 @Suite struct RoleTextTests {
     @Test func acceptsTheHullOrTheFragmentsJoinedWithWhiteSpaceFolded() {
-        let text = "\"Yes,\" she said, \"and no.\"\nEnd"
         func line(_ contentText: String) -> String {
-            #"{"doc_id":"d","text":"\"Yes,\" she said, \"and no.\"\nEnd","attributions":[{"content":[1,25],"content_fragments":[[1,5],[18,25]],"content_text":"# + contentText + #""}]}"#
+            #"{"doc_id":"d","text":"\"Yes,\" she said, \"and no.\"\nEnd","attributions":[{"content":[1,25],"content_fragments":[[1,5],[18,25]],"content_text":"#
+                + "\"" + contentText + "\"}]}"
         }
-        _ = text
         for accepted in [#"Yes,\" she said, \"and no."#, "Yes, and no.", "Yes, … and no.", "Yes,  \\n and no."] {
             #expect(JSONLReader.read(Array(line(accepted).utf8), file: "f").issues == [], "\(accepted)")
         }
