@@ -200,6 +200,8 @@ struct AttributionFinder {
             }
             let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
             if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s) { continue }
+            if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(i + 1))) { continue }
+            if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { continue }
             if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { continue }
             // "concludes with footage": a verb followed by "with" does not report.
             if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { continue }
@@ -526,7 +528,7 @@ struct AttributionFinder {
                 let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
                 let subordinate = quote == nil && tokens[leftStart].kind == .word
                     && word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
-                if leftEnd - leftStart >= 2 && !subordinate {
+                if leftEnd - leftStart >= (quote == nil ? 4 : 2) && !subordinate {
                     candidate.content = [leftStart..<leftEnd]
                     candidate.pattern = quote != nil ? .quoteTrailing : .trailing
                     if let comma = rest.comma {

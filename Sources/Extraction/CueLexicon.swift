@@ -24,6 +24,10 @@ struct CueVerb: Sendable {
     var particles: [UInt64]
     /// The base and -s forms are also nouns ("a report", "think tank").
     var alsoNoun = false
+    /// Reports only when one of `particles` follows ("spoke of").
+    var needsParticle = false
+    /// Reports only before "to" or "that" ("declined to comment").
+    var needsTo = false
 }
 
 /// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key.
@@ -39,12 +43,16 @@ struct CueLexicon: Sendable {
             var forms: [Substring] = []
             var recipient = false
             var noun = false
+            var needsParticle = false
+            var needsTo = false
             var particles: [UInt64] = []
             for word in line.words {
                 if word.hasPrefix("+") {
                     switch word {
                     case "+recipient": recipient = true
                     case "+noun": noun = true
+                    case "+particle": needsParticle = true
+                    case "+to": needsTo = true
                     default:
                         throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
                     }
@@ -72,7 +80,8 @@ struct CueLexicon: Sendable {
                 } else if verbs[key] == nil {
                     verbs[key] = CueVerb(lemma: String(forms[0]), cueClass: cueClass, forms: kind,
                                          takesRecipient: recipient, particles: particles,
-                                         alsoNoun: noun && (kind == .base || kind == .third))
+                                         alsoNoun: noun && (kind == .base || kind == .third),
+                                         needsParticle: needsParticle, needsTo: needsTo)
                 }
             }
         }
