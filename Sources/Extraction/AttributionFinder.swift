@@ -528,7 +528,10 @@ struct AttributionFinder {
                 let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
                 let subordinate = quote == nil && tokens[leftStart].kind == .word
                     && word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
-                if leftEnd - leftStart >= (quote == nil ? 4 : 2) && !subordinate {
+                // A bare trailing clause needs some length ("In 2000, they attacked" is not one);
+                // a middle attribution ("The problem, he said, is ...") does not.
+                let minimum = quote != nil || rest.comma != nil ? 2 : 4
+                if leftEnd - leftStart >= minimum && !subordinate {
                     candidate.content = [leftStart..<leftEnd]
                     candidate.pattern = quote != nil ? .quoteTrailing : .trailing
                     if let comma = rest.comma {

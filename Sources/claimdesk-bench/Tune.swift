@@ -25,6 +25,8 @@ enum Tune {
         let calibration = Calibration(report: report, inputs: inputs, patterns: patterns)
         print(String(format: "calibration    ECE %.3f  Brier %.3f  (10 equal-width bins, real = content-matched)",
                      calibration.ece, calibration.brier))
+        print(String(format: "held-out ECE   %.3f  (2-fold by document: confidence.txt measured on one half, "
+                     + "applied to the other)", calibration.crossValidatedECE()))
         print(calibration.reliabilityTable())
         print("per pattern (precision = content-matched / predicted):")
         print(calibration.patternTable(limit: 60))
@@ -59,14 +61,20 @@ enum Tune {
 /// Confidence against reality: a prediction is real when it is content-matched to gold.
 struct Calibration {
     var samples: [(confidence: Double, real: Bool, pattern: String)] = []
+    var documentOf: [Int] = []
 
     init(report: ScoreReport, inputs: [ScoringInput], patterns: [[String]]) {
         for (d, detail) in report.details.enumerated() {
             let matched = Set(detail.pairs.map(\.predicted))
             for (p, a) in inputs[d].predicted.enumerated() {
                 samples.append((a.confidence ?? 0.5, matched.contains(p), patterns[d][p]))
+                documentOf.append(d)
             }
         }
+    }
+
+    private init(samples: [(confidence: Double, real: Bool, pattern: String)]) {
+        self.samples = samples
     }
 
     var ece: Double {
@@ -75,6 +83,33 @@ struct Calibration {
             sum += Double(bin.count) * abs(bin.meanConfidence - bin.accuracy)
         }
         return samples.isEmpty ? 0 : sum / Double(samples.count)
+    }
+
+    /// Documents split by parity: each half's confidences come from the table measured on the
+    /// other half (same shrinkage as `resourceFile`), then ECE over all claims.
+    func crossValidatedECE() -> Double {
+        var rescored: [(confidence: Double, real: Bool, pattern: String)] = []
+        for fold in 0..<2 {
+            let train = Calibration(samples: samples.indices.filter { documentOf[$0] % 2 != fold }.map { samples[$0] })
+            let table = train.table()
+            for i in samples.indices where documentOf[i] % 2 == fold {
+                let s = samples[i]
+                let family = String(s.pattern.split(separator: "/").first ?? "")
+                let value = table[s.pattern] ?? table[family] ?? table["default"] ?? 0.5
+                rescored.append((value, s.real, s.pattern))
+            }
+        }
+        return Calibration(samples: rescored).ece
+    }
+
+    /// Pattern → shrunk precision, as `resourceFile` writes it.
+    func table() -> [String: Double] {
+        var result: [String: Double] = [:]
+        for line in resourceFile().split(separator: "\n") where !line.hasPrefix("#") {
+            let words = line.split(separator: " ")
+            if words.count >= 2, let value = Double(words[1]) { result[String(words[0])] = value }
+        }
+        return result
     }
 
     var brier: Double {
