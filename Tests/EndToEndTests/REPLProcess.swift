@@ -1,0 +1,145 @@
+import Foundation
+
+/// A `claimdesk` process fed line by line, its output collected as it comes (for the REPL tests).
+final class REPLProcess: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private let lock = NSLock()
+    private var collected = Data()
+    private var collectedErrors = Data()
+
+    var pid: Int32 { process.processIdentifier }
+
+    static let storm = "Storm hits coast\n\nThe mayor said the bridge is closed. Officials told Reuters that repairs will take weeks."
+
+    /// A fresh folder with a store holding the storm article and two claims in run "rules".
+    static func storeWithClaims() throws -> (folder: String, store: String) {
+        let folder = NSTemporaryDirectory() + "claimdesk-repl-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func span(_ needle: String) -> String {
+            let scalars = Array(storm.unicodeScalars), pattern = Array(needle.unicodeScalars)
+            for i in 0...(scalars.count - pattern.count) where Array(scalars[i..<(i + pattern.count)]) == pattern {
+                return "[\(i), \(i + pattern.count)]"
+            }
+            return "null"
+        }
+        let text = storm.replacingOccurrences(of: "\n", with: "\\n")
+        let line = """
+            {"doc_id": "storm", "title": "Storm hits coast", "text": "\(text)", "attributions": [\
+            {"source": \(span("The mayor")), "cue": \(span("said")), "content": \(span("the bridge is closed")), \
+            "source_type": "named_person", "anonymous": false, "source_entity": "mayor", "confidence": 0.9}, \
+            {"source": \(span("Officials")), "cue": \(span("told")), "content": \(span("that repairs will take weeks")), \
+            "outlet": "Reuters", "source_type": "anonymous", "anonymous": true, "confidence": 0.4}]}
+            """
+        let file = folder + "/storm.jsonl"
+        try (line + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let store = folder + "/store.sqlite"
+        let imported = try run(["--db", store, "import-claims", file, "--run", "rules"], stdin: "")
+        guard imported.status == 0 else { throw Failure(message: "import-claims failed: \(imported.stderr)") }
+        return (folder, store)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String, environment: [String: String] = [:]) throws -> Result {
+        try start(arguments, stdin: stdin, environment: environment).finish()
+    }
+
+    /// Starts the binary; with `stdin`, writes it all and closes the input.
+    static func start(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> REPLProcess {
+        let p = REPLProcess()
+        p.process.executableURL = CLI.executable
+        p.process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (k, v) in environment { env[k] = v }
+        p.process.environment = env
+        p.process.standardInput = p.input
+        p.process.standardOutput = p.output
+        p.process.standardError = p.errors
+        p.output.fileHandleForReading.readabilityHandler = { [weak p] handle in
+            let data = handle.availableData
+            guard let p else { return }
+            p.lock.lock(); p.collected.append(data); p.lock.unlock()
+        }
+        p.errors.fileHandleForReading.readabilityHandler = { [weak p] handle in
+            let data = handle.availableData
+            guard let p else { return }
+            p.lock.lock(); p.collectedErrors.append(data); p.lock.unlock()
+        }
+        try p.process.run()
+        if let stdin {
+            p.send(stdin)
+            try? p.input.fileHandleForWriting.close()
+        }
+        return p
+    }
+
+    func send(_ text: String) {
+        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    }
+
+    var stdout: String {
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: collected, as: UTF8.self)
+    }
+
+    /// Waits (up to 20 s) until `marker` has appeared `count` times on stdout.
+    @discardableResult
+    func waitFor(count: Int, of marker: String) -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if stdout.components(separatedBy: marker).count - 1 >= count { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    func wait() { process.waitUntilExit() }
+
+    func finish() -> Result {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        // Let the readability handlers drain what is left.
+        output.fileHandleForReading.readabilityHandler = nil
+        errors.fileHandleForReading.readabilityHandler = nil
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        let restErrors = errors.fileHandleForReading.readDataToEndOfFile()
+        lock.lock()
+        collected.append(rest)
+        collectedErrors.append(restErrors)
+        let result = Result(status: process.terminationStatus, stdout: String(decoding: collected, as: UTF8.self),
+                            stderr: String(decoding: collectedErrors, as: UTF8.self))
+        lock.unlock()
+        return result
+    }
+
+    static var sqlitePath: String? {
+        ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// One value from the sqlite3 command-line shell.
+    static func sqlite(_ store: String, _ sql: String) throws -> String {
+        guard let tool = sqlitePath else { throw Failure(message: "sqlite3 is not installed (scripts/setup.sh installs it)") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = [store, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
