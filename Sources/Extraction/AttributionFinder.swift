@@ -326,14 +326,13 @@ struct AttributionFinder {
         return true
     }
 
-    /// A lowercase word shaped like a finite verb: "-ed", "-s", or a raising verb ("seems").
+    /// A lowercase word shaped like a verb that governs "to": "-ed", a raising verb ("seems"),
+    /// a cue verb, or a common control verb ("wants", "tries").
     func looksLikeVerb(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.end - t.start > 2 else { return false }
-        if word(i).contains(.raising) || lexicons.cues.verb(t) != nil { return true }
-        let sc = index.scalars
-        let e = Int(t.end)
-        return (sc[e - 2] == "e" && sc[e - 1] == "d") || (sc[e - 1] == "s" && sc[e - 2] != "s")
+        if word(i).contains(.raising) || lexicons.cues.verb(t) != nil || Keys.controlVerbs.contains(t.key) { return true }
+        return endsWith(i, "ed")
     }
 
     /// ", citing X, said": a participial phrase closed by a comma and followed by the main verb.
@@ -470,7 +469,9 @@ struct AttributionFinder {
             let after = isComma(b) || closing != nil
                 ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) : nil
             // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
-            if let source = after, subject == nil || closing != nil || source.upperBound == end {
+            // After "told" the phrase is the hearer ("Mr. King, 82, told me"), never the source.
+            if let source = after,
+               subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient) {
                 let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
                 let leftStart = afterQuote.map { $0.open } ?? lower
                 if leftEnd - leftStart >= 2 {
@@ -502,12 +503,18 @@ struct AttributionFinder {
                     candidate.cue.insert(cue, at: 0)
                     pattern = .statement
                 } else {
-                    // PolNeAR marks the relative pronoun itself as the source ("who said ...").
+                    // PolNeAR marks "who" and "which" themselves as the source ("who said ..."),
+                    // and the antecedent of "that" ("the company that said").
                     let relative = a.cueStart - 1
-                    source = relative..<a.cueStart
-                    candidate.referent = isComma(relative - 1)
+                    let antecedent = isComma(relative - 1)
                         ? phrases.subject(before: relative - 1, lower: lower)
                         : phrases.subject(before: relative, lower: lower)
+                    if key(relative) == Keys.that {
+                        source = antecedent
+                    } else {
+                        source = relative..<a.cueStart
+                        candidate.referent = antecedent
+                    }
                     pattern = .relative
                 }
             }

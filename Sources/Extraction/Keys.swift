@@ -39,6 +39,12 @@ enum Keys {
          "founding", "managing", "polling", "sitting", "serving", "visiting", "opposing", "fighting",
          "striking", "working", "voting", "campaigning", "winning", "losing", "retiring", "reigning"]
             .map { Tokenizer.key($0) })
+    /// Verbs that take an infinitive: "tries to explain", "wants to say".
+    static let controlVerbs: Set<UInt64> = Set(
+        ["want", "wants", "need", "needs", "try", "tries", "trying", "going", "continue", "continues", "begin",
+         "begins", "began", "fail", "fails", "hope", "hopes", "plan", "plans", "seem", "seems", "appear",
+         "appears", "refuse", "refuses", "decline", "declines", "tend", "tends", "have", "has", "had", "got"]
+            .map { Tokenizer.key($0) })
     /// Determiners that can stand alone as a plural subject: "many say", "some believe".
     static let pronominalDeterminers: Set<UInt64> = Set(
         ["some", "many", "most", "all", "both", "few", "several", "others", "those", "these", "two", "three"]
