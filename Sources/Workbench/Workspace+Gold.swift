@@ -22,8 +22,10 @@ public struct GoldSelection: Sendable {
 
 extension Workspace {
     /// Gold from annotations: per document marked done, the confirmed and corrected claims (as
-    /// corrected) plus the added ones. With `annotator`, only that annotator's; otherwise a document
-    /// done by several annotators counts only where their gold agrees.
+    /// corrected) plus the added ones. With `annotator`, only that annotator's. Otherwise, where
+    /// several annotators marked a document done, each claim is decided by their unanimous view or,
+    /// where they differ, by an adjudication (an entry whose fields say `"adjudication": true`);
+    /// a document with a difference nobody adjudicated is listed and left out.
     public func goldFromAnnotations(annotator: String? = nil) throws(WorkbenchError) -> GoldSelection {
         let reviews = try db { () throws(StoreError) in try store.documentReviews() }
             .filter { $0.status == "done" && (annotator == nil || $0.annotator == annotator) }
@@ -33,21 +35,75 @@ extension Workspace {
         var selection = GoldSelection(documents: [], disagreements: [], totalDocuments: total, reviewedClaims: 0, claimsInDoneDocuments: 0)
         for documentRowID in byDocument.keys.sorted() {
             guard let stored = try db({ () throws(StoreError) in try store.document(rowID: documentRowID) }) else { continue }
+            let done = byDocument[documentRowID] ?? []
             let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
-            var versions: [(String, [Attribution])] = []
-            for review in byDocument[documentRowID] ?? [] {
-                let gold = try goldOf(review, stored: stored, log: log, tally: &selection)
-                versions.append((review.annotator, gold))
+            var claims: [StoredAttribution] = []
+            for runID in Set(done.compactMap(\.runID)).sorted() {
+                claims += try db { () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }
             }
-            guard let first = versions.first else { continue }
-            let agree = versions.allSatisfy { Self.sameGold($0.1, first.1) }
-            if agree {
-                selection.documents.append(GoldDocument(stored: stored, attributions: first.1, annotators: versions.map(\.0)))
+            if let gold = Self.decideGold(claims: claims, annotators: done.map(\.annotator), log: log,
+                                          useAdjudication: annotator == nil, tally: &selection) {
+                selection.documents.append(GoldDocument(stored: stored, attributions: gold, annotators: done.map(\.annotator)))
             } else {
                 selection.disagreements.append(stored.document.id)
             }
         }
         return selection
+    }
+
+    /// The gold of one document, or nil when its annotators differ on a claim nobody adjudicated.
+    static func decideGold(claims: [StoredAttribution], annotators: [String], log: ReviewLedger,
+                           useAdjudication: Bool, tally: inout GoldSelection) -> [Attribution]? {
+        var base: [Int64: Attribution] = [:]
+        for c in claims { base[c.rowID] = c.attribution }
+        var views: [String: [Int64: ClaimReview]] = [:]
+        for name in annotators { views[name] = log.reviews(by: name) { base[$0] } }
+        var adjudicated: [Int64: String] = [:]
+        if useAdjudication {
+            for e in log.effective {
+                guard let claimID = e.entry.attributionID, let fields = e.entry.fields,
+                      case .bool(true)? = JSONValue(parsing: fields)?["adjudication"] else { continue }
+                adjudicated[claimID] = e.entry.annotator
+            }
+        }
+        var adjudicatorViews: [String: [Int64: ClaimReview]] = [:]
+        for name in Set(adjudicated.values) { adjudicatorViews[name] = log.reviews(by: name) { base[$0] } }
+
+        var gold: [Attribution] = []
+        for c in claims {
+            if c.origin == .added, let author = c.addedBy, !annotators.contains(author), adjudicated[c.rowID] == nil { continue }
+            tally.claimsInDoneDocuments += 1
+            if let adjudicator = adjudicated[c.rowID] {
+                tally.reviewedClaims += 1
+                if let r = adjudicatorViews[adjudicator]?[c.rowID], let verdict = r.verdict, verdict.isGold, !r.withdrawn {
+                    var a = r.attribution
+                    a.review = r.review
+                    gold.append(a)
+                }
+                continue
+            }
+            let decisions = annotators.map { name -> ClaimReview? in
+                guard let r = views[name]?[c.rowID], let verdict = r.verdict, !r.withdrawn else { return nil }
+                _ = verdict
+                return r
+            }
+            if decisions.contains(where: { $0 != nil }) { tally.reviewedClaims += 1 }
+            let keys = decisions.map { r -> String in
+                guard let r, let verdict = r.verdict, verdict.isGold else { return "out" }
+                return attributionKey(r.attribution)
+            }
+            guard Set(keys).count == 1 else { return nil }
+            if keys[0] != "out", let r = decisions[0] {
+                var a = r.attribution
+                a.review = r.review
+                gold.append(a)
+            }
+        }
+        return gold
+    }
+
+    static func attributionKey(_ x: Attribution) -> String {
+        "\(x.source?.description ?? "-")|\(x.cue?.description ?? "-")|\(x.content?.description ?? "-")|\(x.outlet ?? "-")|\(x.sourceType?.rawValue ?? "-")|\(x.anonymous.map { "\($0)" } ?? "-")|\(x.sourceEntity ?? "-")"
     }
 
     func goldOf(_ review: DocumentReviewEntry, stored: StoredDocument, log: ReviewLedger,
@@ -80,4 +136,5 @@ extension Workspace {
         }
         return a.map(key).sorted() == b.map(key).sorted()
     }
+
 }

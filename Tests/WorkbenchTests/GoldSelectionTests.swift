@@ -1,0 +1,79 @@
+import ClaimModel
+import ClaimStore
+import Testing
+@testable import Workbench
+
+/// Gold from the analysts' log: unanimous claims, disagreements left out, adjudication deciding.
+@Suite struct GoldSelectionTests {
+    let workspace: Workspace
+    let documentRowID: Int64
+    let runID: Int64
+    let claims: [Int64]
+
+    init() throws {
+        let store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
+        workspace = Workspace(store: store, storePath: ":memory:")
+        _ = try store.ingest([(Document(id: "d", text: "The mayor said fares rise. Police said nothing."), "d.txt")])
+        documentRowID = try #require(try store.document(docID: "d")).rowID
+        runID = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: "1", parameters: nil).rowID
+        let a1 = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)),
+                             sourceType: .namedPerson, anonymous: false, confidence: 0.9)
+        let a2 = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)),
+                             sourceType: .namedOrganization, anonymous: false, confidence: 0.4)
+        try store.saveRunOutput(runID: runID, [(documentRowID, [a1, a2])])
+        claims = try store.attributions(runID: runID, documentRowID: documentRowID).map(\.rowID)
+    }
+
+    func verdict(_ who: String, _ action: String, _ claim: Int64, fields: String? = nil) throws {
+        try workspace.store.append(NewAnnotation(annotator: who, runID: runID, documentRowID: documentRowID,
+                                                 attributionID: claim, action: action, fields: fields))
+    }
+
+    func done(_ who: String) throws {
+        try workspace.store.markDocument(documentRowID, annotator: who, runID: runID, status: "done")
+    }
+
+    @Test func aDocumentNobodyMarkedDoneGivesNoGold() throws {
+        try verdict("ana", "confirm", claims[0])
+        let gold = try workspace.goldFromAnnotations()
+        #expect(gold.documents.isEmpty && gold.disagreements.isEmpty && gold.totalDocuments == 1)
+    }
+
+    @Test func oneAnnotatorsConfirmedClaimsAreGoldAndRejectedOnesAreNot() throws {
+        try verdict("ana", "confirm", claims[0])
+        try verdict("ana", "reject", claims[1])
+        try done("ana")
+        let gold = try workspace.goldFromAnnotations()
+        #expect(gold.documents.map { $0.attributions.map(\.content) } == [[Fragments(Span(15, 25))]])
+        #expect(gold.documents.first?.attributions.first?.review?.status == .confirmed)
+        #expect((gold.reviewedClaims, gold.claimsInDoneDocuments) == (2, 2))
+    }
+
+    @Test func annotatorsWhoDisagreeLeaveTheDocumentOutUntilAdjudicated() throws {
+        try verdict("ana", "confirm", claims[0])
+        try verdict("ana", "reject", claims[1])
+        try verdict("bo", "confirm", claims[0])
+        try verdict("bo", "confirm", claims[1])
+        try done("ana")
+        try done("bo")
+        #expect(try workspace.goldFromAnnotations().disagreements == ["d"])
+        #expect(try workspace.goldFromAnnotations(annotator: "bo").documents.first?.attributions.count == 2)
+
+        try verdict("cy", "reject", claims[1], fields: #"{"adjudication":true}"#)
+        let adjudicated = try workspace.goldFromAnnotations()
+        #expect(adjudicated.disagreements == [])
+        #expect(adjudicated.documents.first?.attributions.map(\.content) == [Fragments(Span(15, 25))])
+        #expect(adjudicated.documents.first?.annotators == ["ana", "bo"])
+    }
+
+    @Test func aCorrectionOnlyOneAnnotatorMadeIsADisagreement() throws {
+        try verdict("ana", "confirm", claims[0])
+        try verdict("bo", "correct", claims[0], fields: #"{"field":"source","old":[[0,9]],"new":[[4,9]]}"#)
+        try verdict("bo", "confirm", claims[0])
+        for who in ["ana", "bo"] {
+            try verdict(who, "reject", claims[1])
+            try done(who)
+        }
+        #expect(try workspace.goldFromAnnotations().disagreements == ["d"])
+    }
+}
