@@ -218,6 +218,7 @@ struct AttributionFinder {
                 }
                 continue
             }
+            if reducedRelative(at: i, in: s) { continue }
             var anchor = Anchor(kind: .verb(verb), at: i, cueStart: i, cueEnd: i + 1)
             if isIng {
                 if prevClass.contains(.be) {
@@ -335,6 +336,23 @@ struct AttributionFinder {
         return endsWith(i, "ed")
     }
 
+    /// "a state audit released Tuesday found": a participle modifying the subject, followed (after
+    /// at most a time phrase) by the finite cue verb.
+    func reducedRelative(at i: Int, in s: Range<Int>) -> Bool {
+        guard endsWith(i, "ed") || lexicons.cues.verb(tokens[i])?.forms.contains(.participle) == true else { return false }
+        var k = i + 1
+        while k < s.upperBound && k - i <= 4,
+              tokens[k].kind == .number || (tokens[k].kind == .word && (word(k).contains(.time)
+                || (key(k) == Keys.on || key(k) == Keys.in) && k + 1 < s.upperBound && word(k + 1).contains(.time)
+                || (word(k).contains(.determiner) && k + 1 < s.upperBound && word(k + 1).contains(.time)))) {
+            k += 1
+        }
+        guard k > i + 1, k < s.upperBound, !tokens[k].capitalized, let next = lexicons.cues.verb(tokens[k]) else {
+            return false
+        }
+        return next.forms.contains(.past) || next.forms.contains(.third)
+    }
+
     /// ", citing X, said": a participial phrase closed by a comma and followed by the main verb.
     func parentheticalParticiple(at i: Int, in s: Range<Int>) -> Bool {
         var k = i + 1
@@ -361,8 +379,18 @@ struct AttributionFinder {
         var subjects: [Range<Int>?] = []
         for a in anchors {
             var subject: Range<Int>? = nil
-            if case .verb = a.kind, !a.coordinated, !a.participial {
+            switch a.kind {
+            case .verb where !a.coordinated && !a.participial:
                 subject = phrases.subject(before: a.cueStart, lower: s.lowerBound)
+            case .hedgePassive, .passive, .passiveAgent, .raising:
+                // Only to cut earlier content at "..., and police are said to ...".
+                if let subj = phrases.subject(before: a.cueStart, lower: s.lowerBound), subj.lowerBound > s.lowerBound,
+                   key(subj.lowerBound - 1) == Keys.and || key(subj.lowerBound - 1) == Keys.but {
+                    let b = subj.lowerBound - 1
+                    cuts.append(b > s.lowerBound && isComma(b - 1) ? b - 1 : b)
+                }
+            default:
+                break
             }
             subjects.append(subject)
             if a.coordinated || a.participial {
@@ -531,7 +559,7 @@ struct AttributionFinder {
             let quote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
             if (isComma(before) || closing != nil || tokens[before].isPunct("—")),
                let rest = trailingRest(after: a, in: s, end: end, afterQuote: quote != nil) {
-                let leftStart = quote?.open ?? lower
+                let leftStart = quote?.open ?? afterDateline(lower, before)
                 let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
                 let subordinate = quote == nil && tokens[leftStart].kind == .word
                     && word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
@@ -754,6 +782,25 @@ struct AttributionFinder {
         return e > start ? start..<e : nil
     }
 
+    /// Where a sentence starts once a dateline is skipped: "LAKEMONT (AP) - Patients ..." → "Patients".
+    func afterDateline(_ lower: Int, _ limit: Int) -> Int {
+        var k = lower
+        while k < limit && tokens[k].kind == .word && tokens[k].allCaps && tokens[k].end - tokens[k].start > 1 { k += 1 }
+        guard k > lower else { return lower }
+        if k < limit && tokens[k].isPunct(",") {
+            k += 1
+            while k < limit && (tokens[k].kind == .word && tokens[k].capitalized || tokens[k].isPunct(".")) { k += 1 }
+        }
+        if k < limit && tokens[k].isPunct("(") {
+            while k < limit && !tokens[k].isPunct(")") { k += 1 }
+            k += 1
+        }
+        guard k < limit, tokens[k].kind == .punct, tokens[k].first == 45 || tokens[k].first == 0x2014
+            || tokens[k].first == 0x2013 else { return lower }
+        while k < limit && tokens[k].kind == .punct { k += 1 }
+        return k < limit ? k : lower
+    }
+
     /// A line of its own in title case with no final stop: a headline ("Senator Says Taxes Will Rise").
     func isHeadline(_ s: Range<Int>) -> Bool {
         let before = s.lowerBound == 0 || tokens[s.lowerBound - 1].kind == .newline
@@ -867,10 +914,22 @@ struct AttributionFinder {
                           outlet: nil, sentence: number, anonymousContext: false)
         var from = a.cueEnd
         if from < s.upperBound && isComma(from) { from += 1 }
-        let to = contentEnd(from)
+        var to = contentEnd(from)
+        // An adverb hedges its own clause: stop at ", and ..." or ";".
+        var k = from
+        while k + 1 < to {
+            if tokens[k].isPunct(";") || isComma(k) && (key(k + 1) == Keys.and || key(k + 1) == Keys.but) {
+                to = k
+                break
+            }
+            k += 1
+        }
         guard to > from else { return nil }
-        if a.at > lower, !isComma(a.at - 1), let subject = phrases.subject(before: a.at, lower: lower) {
-            c.content = [subject, from..<to]
+        var auxStart = a.at
+        while auxStart > lower && !word(auxStart - 1).intersection([.auxiliary, .be]).isEmpty { auxStart -= 1 }
+        if a.at > lower, !isComma(a.at - 1), let subject = phrases.subject(before: auxStart, lower: lower) {
+            // "The engineer has reportedly resigned": the auxiliary stays with the subject.
+            c.content = [subject.lowerBound..<a.at, from..<to]
         } else {
             c.content = [from..<to]
         }

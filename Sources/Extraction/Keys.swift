@@ -13,6 +13,8 @@ enum Keys {
     static let of = Tokenizer.key("of")
     static let with = Tokenizer.key("with")
     static let by = Tokenizer.key("by")
+    static let on = Tokenizer.key("on")
+    static let `in` = Tokenizer.key("in")
     static let just = Tokenizer.key("just")
     static let `while` = Tokenizer.key("while")
     static let whereas = Tokenizer.key("whereas")

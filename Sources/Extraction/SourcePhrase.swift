@@ -38,11 +38,17 @@ struct SourcePhrase {
         guard j >= lower else { return nil }
         var phraseEnd = end
         // "Wells Fargo just this month announced": step back over a time phrase.
-        if tokens[j].kind == .word && !tokens[j].capitalized && lexicons.word(tokens[j]).contains(.time) {
+        if tokens[j].kind == .word && lexicons.word(tokens[j]).contains(.time) {
             var k = j
-            while k > lower, tokens[k].kind == .number || (tokens[k].kind == .word && !tokens[k].capitalized
-                && (!lexicons.word(tokens[k]).intersection([.time, .determiner, .cueAdverb]).isEmpty
-                    || Keys.npPrepositions.contains(tokens[k].key))) {
+            while k > lower, tokens[k].kind == .number || (tokens[k].kind == .word
+                && (lexicons.word(tokens[k]).contains(.time) || !tokens[k].capitalized
+                    && (!lexicons.word(tokens[k]).intersection([.determiner, .cueAdverb]).isEmpty
+                        || Keys.npPrepositions.contains(tokens[k].key)))) {
+                k -= 1
+            }
+            // "a state audit released Tuesday": the participle goes with the time phrase.
+            if k < j && k > lower && tokens[k].kind == .word && !tokens[k].capitalized
+                && lexicons.cues.verb(tokens[k])?.forms.contains(.participle) == true {
                 k -= 1
             }
             let functionWord: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,

@@ -236,4 +236,26 @@ import Testing
     @Test func numbersWithSlashesStayInTheSource() {
         _ = expectAttribution("{con:“We were never told,”} {cue:said} {src:9/11 widow Ann Reyes}.", extractor: extractor)
     }
+
+    @Test func reducedRelativeBeforeTheCueStaysOutOfSourceAndCue() {
+        _ = expectAttribution("{con:Waiting times doubled last year}, {src:a state audit} released Tuesday {cue:found}.",
+                              extractor: extractor)
+    }
+
+    @Test func datelineIsNotContent() {
+        _ = expectAttribution("HARWICK (AP) - {con:Nine ferries were cancelled on Sunday}, {src:the operator} {cue:said}.",
+                              extractor: extractor)
+    }
+
+    @Test func hedgingAdverbAfterAnAuxiliary() {
+        _ = expectAttribution("{con:The chief engineer has} {cue:reportedly} {con:resigned}, and the mill is shut.",
+                              extractor: extractor)
+    }
+
+    @Test func verbsThatNeedAParticleOrAnInfinitive() {
+        expectNone("The two women spoke for five minutes.", extractor: extractor)
+        expectNone("Approval of the plan has declined slightly since May.", extractor: extractor)
+        _ = expectAttribution("{src:The bishop} {cue:spoke of} {con:a deep sense of loss}.", extractor: extractor)
+        _ = expectAttribution("{src:The club} {cue:declined to comment} {con:on the transfer}.", extractor: extractor)
+    }
 }
