@@ -89,12 +89,12 @@ public enum HTMLReport {
     }
 
     static let css = """
-        body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;margin:32px auto;max-width:1080px;color:#1d2330;background:#fff;line-height:1.4;padding:0 24px}\
-        h1{font-size:26px;margin:0 0 6px}h2{font-size:19px;margin:30px 0 10px;border-bottom:1px solid #d8dce4;padding-bottom:4px}\
-        .sub{margin:2px 0;color:#556}table{border-collapse:collapse;margin:8px 0 4px;font-size:14px}\
-        th,td{padding:4px 12px;border-bottom:1px solid #e6e8ee;text-align:right;font-variant-numeric:tabular-nums}\
+        body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;margin:24px auto;max-width:1120px;color:#1d2330;background:#fff;line-height:1.4;padding:0 24px}\
+        h1{font-size:26px;margin:0 0 6px}h2{font-size:19px;margin:22px 0 8px;border-bottom:1px solid #d8dce4;padding-bottom:4px}\
+        .sub{margin:2px 0;color:#556}table{border-collapse:collapse;margin:4px 0;font-size:13px}\
+        th,td{padding:3px 9px;border-bottom:1px solid #e6e8ee;text-align:right;font-variant-numeric:tabular-nums}\
         th:first-child,td:first-child{text-align:left}th{background:#f3f5f9;font-weight:600}\
-        .grid{display:flex;flex-wrap:wrap;gap:28px;align-items:flex-start}.note{color:#667;font-size:14px}\
+        .grid{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}.note{color:#667;font-size:14px}\
         .kpi{display:flex;gap:18px;margin:8px 0 14px}.kpi div{background:#f3f5f9;border-radius:8px;padding:10px 16px;min-width:150px}\
         .kpi b{display:block;font-size:28px}.kpi span{color:#556;font-size:13px}footer{margin:36px 0 12px;color:#778;font-size:13px}\
         svg text{font-family:inherit}
@@ -143,7 +143,7 @@ public enum HTMLReport {
             out.append("<p class=\"note\">No claims to split by source type.</p></section>")
             return out.joined(separator: "\n")
         }
-        let label = 170.0, plot = 560.0, rowHeight = 58.0, top = 30.0
+        let label = 170.0, plot = 560.0, rowHeight = 44.0, top = 28.0
         let width = label + plot + 150, height = top + rowHeight * Double(keys.count) + 30
         let colors = [("precision", "#5b8def"), ("recall", "#f0a43a"), ("F1", "#3aa675")]
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"precision, recall and F1 per source type\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\">")
@@ -160,12 +160,12 @@ public enum HTMLReport {
             guard let g = r.groups[key] else { continue }
             let y = top + Double(row) * rowHeight
             out.append("<g class=\"bar-group\" data-source-type=\"\(escape(key))\">")
-            out.append("<text x=\"\(n(label - 10))\" y=\"\(n(y + 24))\" font-size=\"14\" text-anchor=\"end\">\(escape(key))</text>")
-            out.append("<text x=\"\(n(label - 10))\" y=\"\(n(y + 40))\" font-size=\"11\" text-anchor=\"end\" fill=\"#778\">gold \(g.claim.gold) · predicted \(g.claim.predicted)</text>")
+            out.append("<text x=\"\(n(label - 10))\" y=\"\(n(y + 17))\" font-size=\"14\" text-anchor=\"end\">\(escape(key))</text>")
+            out.append("<text x=\"\(n(label - 10))\" y=\"\(n(y + 32))\" font-size=\"11\" text-anchor=\"end\" fill=\"#778\">gold \(g.claim.gold) · predicted \(g.claim.predicted)</text>")
             for (i, value) in [g.claim.precision, g.claim.recall, g.claim.f1].enumerated() {
-                let barY = y + 4 + Double(i) * 16
-                out.append("<rect x=\"\(n(label))\" y=\"\(n(barY))\" width=\"\(n(max(plot * value, 1)))\" height=\"13\" fill=\"\(colors[i].1)\"><title>\(escape(key)) \(colors[i].0) \(fixed(value))</title></rect>")
-                out.append("<text x=\"\(n(label + max(plot * value, 1) + 6))\" y=\"\(n(barY + 11))\" font-size=\"11\">\(fixed(value))</text>")
+                let barY = y + 2 + Double(i) * 13
+                out.append("<rect x=\"\(n(label))\" y=\"\(n(barY))\" width=\"\(n(max(plot * value, 1)))\" height=\"11\" fill=\"\(colors[i].1)\"><title>\(escape(key)) \(colors[i].0) \(fixed(value))</title></rect>")
+                out.append("<text x=\"\(n(label + max(plot * value, 1) + 6))\" y=\"\(n(barY + 10))\" font-size=\"10\">\(fixed(value))</text>")
             }
             out.append("</g>")
         }
@@ -182,7 +182,7 @@ public enum HTMLReport {
             return out.joined(separator: "\n")
         }
         out.append("<div class=\"grid\">")
-        let left = 56.0, size = 380.0, top = 16.0
+        let left = 56.0, size = 300.0, top = 16.0
         let width = left + size + 24, height = top + size + 52
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"reliability diagram\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\">")
         func x(_ v: Double) -> Double { left + size * v }
@@ -206,7 +206,7 @@ public enum HTMLReport {
         out.append("<line x1=\"\(n(x(0)))\" y1=\"\(n(y(0)))\" x2=\"\(n(x(1)))\" y2=\"\(n(y(1)))\" stroke=\"#d0453a\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>")
         if let t = c.threshold {
             out.append("<line x1=\"\(n(x(t)))\" y1=\"\(n(top))\" x2=\"\(n(x(t)))\" y2=\"\(n(top + size))\" stroke=\"#3aa675\" stroke-width=\"1.5\"/>")
-            out.append("<text x=\"\(n(x(t) - 4))\" y=\"\(n(top + 14))\" font-size=\"11\" text-anchor=\"end\" fill=\"#2a7a55\">P ≥ 0.95 above \(fixed(t))</text>")
+            out.append("<text x=\"\(n(x(min(t, 0.97)) - 4))\" y=\"\(n(top + size - 8))\" font-size=\"11\" text-anchor=\"end\" fill=\"#2a7a55\">P ≥ 0.95 from \(fixed(t))</text>")
         }
         out.append("<text x=\"\(n(left + size / 2))\" y=\"\(n(top + size + 36))\" font-size=\"13\" text-anchor=\"middle\">extractor confidence</text>")
         out.append("<text transform=\"translate(16 \(n(top + size / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">share kept by analysts</text>")
