@@ -5,7 +5,7 @@ enum BenchCommand {
     static let usage = """
         usage: claimdesk-bench extract [--gold PATH] [--repeat N]
                claimdesk-bench tune --gold PATH [--show missed|spurious|wrong-source|wrong-cue|boundary]
-                                    [--limit N] [--calibrate] [--pattern KEY]
+                                    [--limit N] [--calibrate] [--pattern KEY] [--out PREDICTIONS.jsonl]
                claimdesk-bench show FILE.txt|FILE.jsonl [--publisher NAME]
                claimdesk-bench score
         extract    extraction alone over the documents of PATH (default: the dev split): MB/s,
@@ -59,10 +59,11 @@ enum BenchCommand {
                 let repeats = try int(o.values["--repeat"], name: "--repeat") ?? 5
                 try SpeedBench.run(path: o.values["--gold"] ?? defaultGold, repeats: repeats)
             case "tune":
-                let o = try parse(rest, valued: ["--gold", "--show", "--limit", "--pattern"], flags: ["--calibrate"])
+                let o = try parse(rest, valued: ["--gold", "--show", "--limit", "--pattern", "--out"], flags: ["--calibrate"])
                 let limit = try int(o.values["--limit"], name: "--limit") ?? 20
                 try Tune.run(path: o.values["--gold"] ?? defaultGold, show: o.values["--show"], limit: limit,
-                             calibrate: o.flags.contains("--calibrate"), pattern: o.values["--pattern"])
+                             calibrate: o.flags.contains("--calibrate"), pattern: o.values["--pattern"],
+                             out: o.values["--out"])
             case "show":
                 let o = try parse(rest, valued: ["--publisher"], flags: [])
                 guard let file = o.positional.first else { throw BenchError.usage("show needs a file") }

@@ -2,10 +2,11 @@ import ClaimModel
 import Evaluation
 import Extraction
 import Foundation
+import Interchange
 
 /// Extract + score on a gold file: the figures, the errors by kind, calibration, and examples.
 enum Tune {
-    static func run(path: String, show: String?, limit: Int, calibrate: Bool, pattern: String?) throws {
+    static func run(path: String, show: String?, limit: Int, calibrate: Bool, pattern: String?, out: String?) throws {
         let items = try Corpus.load(path)
         let extractor = try RulesExtractor()
         var inputs: [ScoringInput] = []
@@ -20,6 +21,13 @@ enum Tune {
             }
         }
         let report = Scorer(match: .overlap).score(inputs)
+        if let out {
+            // The predictions in FORMAT.md JSONL, for reading them with other tools.
+            let documents = zip(items, inputs).map { AnnotatedDocument(document: $0.document, attributions: $1.predicted) }
+            guard FileManager.default.createFile(atPath: out, contents: Data(JSONLWriter.encode(documents).utf8)) else {
+                throw BenchError.input("\(out): cannot write the predictions")
+            }
+        }
         print(ReportRenderer.table(report))
         print(summary(report))
         let calibration = Calibration(report: report, inputs: inputs, patterns: patterns)
