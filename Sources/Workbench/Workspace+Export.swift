@@ -85,7 +85,13 @@ extension Workspace {
                 }
             case let .gold(annotator, includePartial):
                 var doneBy: Set<String> = []
-                let walk = try forEachGoldDocument(annotator: annotator, includePartial: includePartial) { (gold) throws(WorkbenchError) in
+                var labels = ReviewLabels()
+                let walk = try forEachGoldDocument(
+                    annotator: annotator, includePartial: includePartial,
+                    eachLog: { (log, documentRowID) throws(WorkbenchError) in
+                        try addLabels(from: log, documentRowID: documentRowID, calibrationRunID: nil, into: &labels)
+                    }
+                ) { (gold) throws(WorkbenchError) in
                     let item = AnnotatedDocument(document: gold.stored.document, attributions: gold.attributions)
                     try sink.add(item)
                     tally.add(item)
@@ -93,7 +99,7 @@ extension Workspace {
                 }
                 report.leftOut = walk.disagreements
                 report.partial = walk.partial
-                let (figures, note) = agreementFigures(try reviewLabels(calibrationRunID: nil))
+                let (figures, note) = agreementFigures(labels)
                 card = DatasetCard(
                     format: Self.formatDescription(request.format),
                     selection: annotator.map { "annotator \($0)" } ?? "all annotators (documents where they disagree are left out)",

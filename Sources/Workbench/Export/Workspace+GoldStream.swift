@@ -19,10 +19,12 @@ extension Workspace {
     /// document in memory: the same selection as `goldFromAnnotations` (documents marked done;
     /// with `annotator`, only theirs; disagreeing documents left out), so that export and `score`
     /// agree. With `includePartial`, documents nobody marked done but with reviewed claims follow
-    /// the same rule, each annotator's reviews so far counting as their gold.
+    /// the same rule, each annotator's reviews so far counting as their gold. `eachLog` sees the
+    /// log of every document marked done (the card's agreement figures come from it).
     @discardableResult
     public func forEachGoldDocument(
         annotator: String? = nil, includePartial: Bool = false,
+        eachLog: ((ReviewLedger, Int64) throws(WorkbenchError) -> Void)? = nil,
         _ body: (GoldDocument) throws(WorkbenchError) -> Void
     ) throws(WorkbenchError) -> GoldWalkSummary {
         let reviews = try db { () throws(StoreError) in try store.documentReviews() }
@@ -39,6 +41,7 @@ extension Workspace {
             let done = byDocument[documentRowID] ?? []
             guard let stored = try db({ () throws(StoreError) in try store.document(rowID: documentRowID) }) else { continue }
             let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
+            if !done.isEmpty { try eachLog?(log, documentRowID) }
             var versions: [(String, [Attribution])] = []
             if done.isEmpty {
                 guard includePartial else { continue }

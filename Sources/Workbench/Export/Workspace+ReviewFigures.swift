@@ -19,30 +19,42 @@ extension Workspace {
         var labels = ReviewLabels()
         for documentRowID in try db({ () throws(StoreError) in try store.documentRowIDs() }) {
             let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
-            let runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
-            guard !runIDs.isEmpty else { continue }
-            var base: [Int64: StoredAttribution] = [:]
-            for runID in runIDs.sorted() {
-                for c in try db({ () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }) {
-                    base[c.rowID] = c
-                }
+            try addLabels(from: log, documentRowID: documentRowID, calibrationRunID: calibrationRunID, into: &labels)
+        }
+        return labels
+    }
+
+    /// Adds one document's labels. Agreement only needs claims judged by two annotators or more, so
+    /// a document one annotator reviewed costs nothing unless its confidences are calibrated.
+    func addLabels(from log: ReviewLedger, documentRowID: Int64, calibrationRunID: Int64?,
+                   into labels: inout ReviewLabels) throws(WorkbenchError) {
+        let annotators = log.annotators
+        guard annotators.count > 1 || calibrationRunID != nil else { return }
+        let runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
+        guard !runIDs.isEmpty else { return }
+        var base: [Int64: StoredAttribution] = [:]
+        for runID in runIDs.sorted() {
+            for c in try db({ () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }) {
+                base[c.rowID] = c
             }
-            for annotator in log.annotators {
-                for (claimID, review) in log.reviews(by: annotator, base: { base[$0]?.attribution }) {
-                    guard let verdict = review.verdict, !review.withdrawn, let claim = base[claimID] else { continue }
-                    let item = String(claimID)
-                    labels.verdicts[item, default: [:]][annotator] = verdict.rawValue
-                    if verdict.isGold {
-                        labels.sourceTypes[item, default: [:]][annotator] = review.attribution.sourceType?.rawValue ?? "(none)"
-                    }
-                    if claim.runID == calibrationRunID, claim.origin == .run, verdict != .added,
-                       let confidence = claim.attribution.confidence {
-                        labels.samples.append((confidence, verdict.isGold))
-                    }
+        }
+        var verdicts: [Int64: [String: String]] = [:]
+        var types: [Int64: [String: String]] = [:]
+        for annotator in annotators {
+            for (claimID, review) in log.reviews(by: annotator, base: { base[$0]?.attribution }) {
+                guard let verdict = review.verdict, !review.withdrawn, let claim = base[claimID] else { continue }
+                verdicts[claimID, default: [:]][annotator] = verdict.rawValue
+                if verdict.isGold {
+                    types[claimID, default: [:]][annotator] = review.attribution.sourceType?.rawValue ?? "(none)"
+                }
+                if claim.runID == calibrationRunID, claim.origin == .run, verdict != .added,
+                   let confidence = claim.attribution.confidence {
+                    labels.samples.append((confidence, verdict.isGold))
                 }
             }
         }
-        return labels
+        for (claimID, byAnnotator) in verdicts where byAnnotator.count > 1 { labels.verdicts[String(claimID)] = byAnnotator }
+        for (claimID, byAnnotator) in types where byAnnotator.count > 1 { labels.sourceTypes[String(claimID)] = byAnnotator }
     }
 
     /// κ per annotator pair and α over all, on verdicts and on source types, for the card and the report.
