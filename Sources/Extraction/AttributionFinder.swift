@@ -147,6 +147,11 @@ struct AttributionFinder {
                 l += 1
                 continue
             }
+            // "However, prices fell": a sentence adverb and its comma.
+            if t.kind == .word && t.capitalized && l + 2 < hi && word(l).contains(.discourse) && isComma(l + 1) {
+                l += 2
+                continue
+            }
             break
         }
         return l
@@ -567,6 +572,11 @@ struct AttributionFinder {
                 // a middle attribution ("The problem, he said, is ...") does not.
                 let minimum = quote != nil || rest.comma != nil ? 2 : 4
                 if leftEnd - leftStart >= minimum && !subordinate {
+                    // "Gowdy said sarcastically.": a manner adverb right after the cue joins it.
+                    if a.cueEnd < end, isLyAdverb(a.cueEnd), a.cueEnd + 1 >= end || isComma(a.cueEnd + 1) {
+                        let last = candidate.cue.count - 1
+                        candidate.cue[last] = candidate.cue[last].lowerBound..<(a.cueEnd + 1)
+                    }
                     candidate.content = [leftStart..<leftEnd]
                     candidate.pattern = quote != nil ? .quoteTrailing : .trailing
                     if let comma = rest.comma {
@@ -611,6 +621,7 @@ struct AttributionFinder {
         if tokens[j].isPunct(":") {
             start = j + 1
             pattern = pattern ?? .colon
+            if j == a.cueEnd { candidate.cue[candidate.cue.count - 1] = candidate.cue[candidate.cue.count - 1].lowerBound..<(j + 1) }
         } else if isComma(j), j + 1 < end, index.quoteOpening(at: j + 1) != nil {
             start = j + 1
         } else if let that = thatAhead(from: j, end: end) {
@@ -626,6 +637,18 @@ struct AttributionFinder {
         if let q = index.quoteOpening(at: start), q.terminated, q.close + 1 >= stop || q.close + 1 == end {
             stop = max(stop, min(q.close + 1, s.upperBound))
             pattern = pattern ?? .quoteForward
+        }
+        // "... to pardon Hillary Clinton, who has not been charged": a closing relative clause
+        // about a name is the writer's aside, not the source's words.
+        var k = start + 1
+        while k + 1 < stop {
+            if isComma(k) && !index.isQuoted(k) && key(k + 1) == Keys.who && tokens[k - 1].capitalized {
+                var m = k + 2
+                while m < stop && !isComma(m) { m += 1 }
+                if m == stop { stop = k }
+                break
+            }
+            k += 1
         }
         guard stop > start else { return nil }
         candidate.content = [start..<stop]

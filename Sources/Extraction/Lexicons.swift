@@ -25,6 +25,7 @@ struct WordClass: OptionSet, Sendable {
     static let hedgeAdverb = WordClass(rawValue: 1 << 21)
     static let raising = WordClass(rawValue: 1 << 22)
     static let anonymityMarker = WordClass(rawValue: 1 << 23)
+    static let discourse = WordClass(rawValue: 1 << 24)
 }
 
 /// Every lexicon the rules read, loaded once from `Resources/` and looked up by token key.
@@ -50,7 +51,7 @@ struct Lexicons: Sendable {
             "subordinator": .subordinator, "preposition": .preposition, "time": .time,
             "cue-adverb": .cueAdverb, "anonymous": .anonymousHead, "document": .documentHead,
             "organization": .organization, "title": .title, "group": .group,
-            "passive": .hedgePassive, "anonymity-marker": .anonymityMarker, "adverb": .hedgeAdverb, "raising": .raising,
+            "passive": .hedgePassive, "anonymity-marker": .anonymityMarker, "discourse": .discourse, "adverb": .hedgeAdverb, "raising": .raising,
         ]
         for file in ["function-words.txt", "source-heads.txt", "hedges.txt"] {
             for line in try LexiconFile.lines(file) {

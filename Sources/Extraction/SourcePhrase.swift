@@ -21,6 +21,13 @@ struct SourcePhrase {
         return t.first == 45 && ((i > 0 && tokens[i - 1].isPunct("-")) || (i + 1 < tokens.count && tokens[i + 1].isPunct("-")))
     }
 
+    func endsWithEd(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.end - t.start > 3 else { return false }
+        let e = Int(t.end)
+        return index.scalars[e - 2] == "e" && index.scalars[e - 1] == "d"
+    }
+
     /// A lowercase "-ing" word that is not a known adjective: it starts a participial phrase.
     func isParticiple(_ i: Int) -> Bool {
         let t = tokens[i]
@@ -37,6 +44,12 @@ struct SourcePhrase {
         var j = end - 1
         guard j >= lower else { return nil }
         var phraseEnd = end
+        // "an arbitration panel in 2001 found": step back over "in" and a year.
+        if j - 1 > lower && tokens[j].kind == .number && tokens[j].end - tokens[j].start == 4
+            && lexicons.word(tokens[j - 1]).contains(.preposition) && tokens[j - 2].isWordOrNumber {
+            j -= 2
+            phraseEnd = j + 1
+        }
         // "Wells Fargo just this month announced": step back over a time phrase.
         if tokens[j].kind == .word && lexicons.word(tokens[j]).contains(.time) {
             var k = j
@@ -112,7 +125,11 @@ struct SourcePhrase {
                     continue
                 }
                 if t.key == Keys.and || t.key == Keys.ampersand {
-                    if i > lower && i < j && tokens[i - 1].capitalized && tokens[i + 1].capitalized {
+                    // "Mr. Grassley and Mr. Leahy", "the first lady and U.S. senator", "my siblings and I".
+                    let before = tokens[i - 1]
+                    let nounBefore = before.capitalized || (before.kind == .word && lexicons.word(before).isEmpty
+                        && lexicons.cues.verb(before) == nil && !isParticiple(i - 1) && !endsWithEd(i - 1))
+                    if i > lower && i < j && nounBefore && tokens[i + 1].capitalized {
                         start = i
                         i -= 1
                         continue
@@ -138,7 +155,9 @@ struct SourcePhrase {
                 if !t.capitalized {
                     if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
                        !cls.contains(.documentHead) { break }
-                    if cls.contains(.time) || cls.contains(.cueAdverb) { break }
+                    // "the first lady": after a determiner an adverb-looking word is an adjective.
+                    let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
+                    if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer { break }
                     if isParticiple(i) { break }
                     if cls.contains(.hedgeAdverb) { break }
                     let s = index.scalars
@@ -165,6 +184,10 @@ struct SourcePhrase {
         }
         guard start < phraseEnd else { return nil }
         start = trimLeading(start, phraseEnd)
+        // "Perhaps the moderators": a sentence adverb is not part of the source.
+        while start < phraseEnd - 1 && tokens[start].capitalized && lexicons.word(tokens[start]).contains(.discourse) {
+            start += 1
+        }
         guard start < phraseEnd, hasContentWord(start..<phraseEnd) else { return nil }
         if phraseEnd - start - parenthetical > 30 { return nil }
         return start..<phraseEnd

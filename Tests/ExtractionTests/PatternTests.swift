@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func colonQuote() {
-        _ = expectAttribution("{src:The report} {cue:concluded}: {con:“The dam was never inspected.”}",
+        _ = expectAttribution("{src:The report} {cue:concluded:} {con:“The dam was never inspected.”}",
                               extractor: extractor)
     }
 
@@ -257,5 +257,27 @@ import Testing
         expectNone("Approval of the plan has declined slightly since May.", extractor: extractor)
         _ = expectAttribution("{src:The bishop} {cue:spoke of} {con:a deep sense of loss}.", extractor: extractor)
         _ = expectAttribution("{src:The club} {cue:declined to comment} {con:on the transfer}.", extractor: extractor)
+    }
+
+    @Test func sentenceAdverbsBelongToNeitherContentNorSource() {
+        _ = expectAttribution("However, {con:exports fell in May}, {src:the bureau} {cue:said}.", extractor: extractor)
+        _ = expectAttribution("Perhaps {src:the judges} {cue:will demand} {con:more evidence}.", extractor: extractor)
+    }
+
+    @Test func colonAndMannerAdverbJoinTheCue() {
+        _ = expectAttribution("{src:The coach} {cue:said:} {con:“We were lucky.”}", extractor: extractor)
+        _ = expectAttribution("{con:“Well done,”} {src:the judge} {cue:said drily}.", extractor: extractor)
+    }
+
+    @Test func closingRelativeClauseAboutANameIsLeftOut() {
+        _ = expectAttribution("{src:The senator} {cue:urged} the governor {con:to pardon Ms. Reyes}, who was never charged.",
+                              extractor: extractor)
+    }
+
+    @Test func coordinatedSourcesAndYearAdjuncts() {
+        _ = expectAttribution("{src:The first lady and U.S. senator} {cue:said} {con:the vote was close}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:An arbitration panel} in 2001 {cue:found} {con:the port was in breach}.",
+                              extractor: extractor)
     }
 }
