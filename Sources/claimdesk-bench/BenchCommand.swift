@@ -8,12 +8,17 @@ enum BenchCommand {
                                     [--limit N] [--calibrate] [--pattern KEY] [--out PREDICTIONS.jsonl]
                claimdesk-bench show FILE.txt|FILE.jsonl [--publisher NAME]
                claimdesk-bench score
+               claimdesk-bench repl [--store PATH] [--docs N] [--claims N] [--iterations N] [--rebuild]
+               claimdesk-bench export [--store PATH] [--attributions N] [--per-document K] [--out PATH]
+                                      [--format jsonl|csv|brat]
         extract    extraction alone over the documents of PATH (default: the dev split): MB/s,
                    claims/s, documents, peak memory
         tune       extract + score against PATH's gold: per-role figures, errors by kind, ECE;
                    --show lists examples of one error kind; --calibrate prints confidence.txt
         show       the extractor's attributions on a text, marked inline
         score      the scorer at scale: 1M predictions against 1M gold attributions
+        repl       the review REPL's latencies on a large store
+        export     a gold export at scale
         """
 
     static let defaultGold = "/work/shared/data/polnear-dev.jsonl"
@@ -68,6 +73,10 @@ enum BenchCommand {
                 let o = try parse(rest, valued: ["--publisher"], flags: [])
                 guard let file = o.positional.first else { throw BenchError.usage("show needs a file") }
                 try Show.run(path: file, publisher: o.values["--publisher"])
+            case "repl":
+                return REPLBench.run(arguments: rest)
+            case "export":
+                return ExportBench.run(arguments: rest)
             case "score":
                 _ = try parse(rest, valued: [], flags: [])
                 ScoreBench.run()
