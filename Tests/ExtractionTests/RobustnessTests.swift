@@ -1,0 +1,63 @@
+import ClaimModel
+import Extraction
+import Testing
+
+/// The extractor never traps and always returns well-formed spans, whatever the text.
+@Suite struct RobustnessTests {
+    let extractor: RulesExtractor
+
+    init() throws {
+        extractor = try RulesExtractor()
+    }
+
+    /// A small deterministic generator, so a failure can be replayed.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    }
+
+    static let pieces = [
+        "said", "says", "told", "according to", "is believed to", "it was revealed that", "reportedly", "who",
+        "which", "that", "the", "a", "Mr.", "Smith", "officials", "Reuters", "AP", ",", ".", ":", ";", "\"", "“", "”",
+        "''", "(", ")", "—", "--", "-", "’s", "'s", "\n", "\n\n", "?", "!", "U.S.", "1,500", "9/11", "was", "by",
+        "and", "but", "saying", "adding", "declined to comment", "LAKEMONT (AP) -", "Says", "é", "👍", "\u{301}",
+    ]
+
+    @Test func randomTextNeverTrapsAndSpansAreWellFormed() {
+        var random = SplitMix(state: 42)
+        for _ in 0..<1500 {
+            let length = Int(random.next() % 40)
+            let text = (0..<length).map { _ in random.pick(Self.pieces) }.joined(separator: random.pick([" ", "", " "]))
+            let count = ScalarText(text).count
+            let found = extractor.extract(Document(id: "fuzz", text: text, publisher: "AP"))
+            for (n, a) in found.enumerated() {
+                #expect(a.id == "r\(n + 1)")
+                #expect(a.content != nil)
+                for f in [a.source, a.cue, a.content].compactMap({ $0 }) {
+                    #expect(f.isWellFormed(in: count), "\(f) in \(count) scalars: \(text)")
+                }
+                #expect((0...1).contains(a.confidence ?? -1))
+            }
+        }
+    }
+
+    @Test func emptyAndBlankDocuments() {
+        #expect(extractor.extract(Document(id: "e", text: "")).isEmpty)
+        #expect(extractor.extract(Document(id: "e", text: " \n\n\t ")).isEmpty)
+        #expect(extractor.extract(Document(id: "e", text: "\"")).isEmpty)
+    }
+
+    @Test func unterminatedQuoteDoesNotSwallowTheNextParagraph() {
+        let text = "“The first paragraph never closes its quote.\n\nOfficials said the road was open."
+        let found = extractor.extract(Document(id: "q", text: text))
+        #expect(found.count == 1)
+        #expect(found.first.flatMap { $0.content.map { ScalarText(text).slice($0) } } == "the road was open")
+    }
+}
