@@ -42,23 +42,32 @@ extension Workspace {
             guard let stored = try db({ () throws(StoreError) in try store.document(rowID: documentRowID) }) else { continue }
             let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
             if !done.isEmpty { try eachLog?(log, documentRowID) }
+            if !done.isEmpty {
+                // The same decision as `goldFromAnnotations`, claim by claim (unanimity or adjudication).
+                var claims: [StoredAttribution] = []
+                for runID in Set(done.compactMap(\.runID)).sorted() {
+                    claims += try db { () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }
+                }
+                guard let gold = Self.decideGold(claims: claims, annotators: done.map(\.annotator), log: log,
+                                                 useAdjudication: annotator == nil, tally: &selection) else {
+                    summary.disagreements.append(stored.document.id)
+                    continue
+                }
+                summary.documents += 1
+                summary.attributions += gold.count
+                try body(GoldDocument(stored: stored, attributions: gold, annotators: done.map(\.annotator)))
+                continue
+            }
+            guard includePartial else { continue }
             var versions: [(String, [Attribution])] = []
-            if done.isEmpty {
-                guard includePartial else { continue }
-                var scratch = selection
-                for (name, runID) in Self.reviewers(in: log, annotator: annotator) {
-                    let before = scratch.reviewedClaims
-                    let gold = try partialGold(annotator: name, runID: runID, stored: stored, log: log, tally: &scratch)
-                    if scratch.reviewedClaims > before { versions.append((name, gold)) }
-                }
-                guard !versions.isEmpty else { continue }
-                summary.partial.append(stored.document.id)
-            } else {
-                for review in done {
-                    versions.append((review.annotator, try goldOf(review, stored: stored, log: log, tally: &selection)))
-                }
+            var scratch = selection
+            for (name, runID) in Self.reviewers(in: log, annotator: annotator) {
+                let before = scratch.reviewedClaims
+                let gold = try partialGold(annotator: name, runID: runID, stored: stored, log: log, tally: &scratch)
+                if scratch.reviewedClaims > before { versions.append((name, gold)) }
             }
             guard let first = versions.first else { continue }
+            summary.partial.append(stored.document.id)
             guard versions.allSatisfy({ Self.sameGold($0.1, first.1) }) else {
                 summary.disagreements.append(stored.document.id)
                 continue
