@@ -224,6 +224,8 @@ struct AttributionFinder {
                 continue
             }
             if reducedRelative(at: i, in: s) { continue }
+            // "known as", "written by": a participle-only form needs "have" or "be" to be a verb.
+            if verb.forms == .participle && !prevClass.contains(.auxiliary) { continue }
             var anchor = Anchor(kind: .verb(verb), at: i, cueStart: i, cueEnd: i + 1)
             if isIng {
                 if prevClass.contains(.be) {
@@ -755,12 +757,18 @@ struct AttributionFinder {
         return nil
     }
 
-    /// The quotation that makes up the sentence after `s`, in the same or the next paragraph.
+    /// What a colon at the end of `s` introduces: the quotation that follows, or the whole next
+    /// paragraph when the sentence ends the paragraph ("Limbaugh added:" + a block quotation).
     func nextQuote(after s: Range<Int>) -> Range<Int>? {
         var k = s.upperBound
+        let paragraphEnds = k < tokens.count && tokens[k].kind == .newline
         while k < tokens.count && tokens[k].kind == .newline { k += 1 }
-        guard let q = index.quoteOpening(at: k) else { return nil }
-        return q.open..<(q.close + 1)
+        if let q = index.quoteOpening(at: k) { return q.open..<(q.close + 1) }
+        guard paragraphEnds, k < tokens.count else { return nil }
+        var e = k
+        while e < tokens.count && tokens[e].kind != .newline { e += 1 }
+        let hi = trimEnd(k, e)
+        return hi > k ? k..<hi : nil
     }
 
     /// The subject at the start of a clause: a pronoun, a name, or a short noun phrase.
