@@ -298,6 +298,10 @@ struct AttributionFinder {
         let t = tokens[p]
         let cls = word(p)
         if !cls.intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty { return true }
+        // "..., The Wall Street Journal reports.": a name, then the verb ends the clause.
+        if t.capitalized && !cls.contains(.determiner) && (i + 1 >= s.upperBound || isSentenceFinal(i + 1) || isComma(i + 1)) {
+            return true
+        }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
         if p < i - 1 { return true }  // an adverb came between: "officials also claim"
         if t.kind == .word && !t.capitalized && cls.isEmpty {
@@ -325,13 +329,16 @@ struct AttributionFinder {
         return t.kind == .punct && t.first == 41
     }
 
-    func endsWith(_ i: Int, _ suffix: String) -> Bool {
+    /// The word at `i` ends with the ASCII `suffix` (and is longer than it); no allocation.
+    func endsWith(_ i: Int, _ suffix: StaticString) -> Bool {
         let t = tokens[i]
-        let chars = Array(suffix.unicodeScalars)
-        guard Int(t.end - t.start) > chars.count else { return false }
+        let n = suffix.utf8CodeUnitCount
+        guard Int(t.end - t.start) > n else { return false }
         let e = Int(t.end)
-        for (n, c) in chars.enumerated() where index.scalars[e - chars.count + n] != c { return false }
-        return true
+        return suffix.withUTF8Buffer { buffer in
+            for k in 0..<n where index.scalars[e - n + k].value != UInt32(buffer[k]) { return false }
+            return true
+        }
     }
 
     /// A lowercase word shaped like a verb that governs "to": "-ed", a raising verb ("seems"),
@@ -368,11 +375,7 @@ struct AttributionFinder {
         var m = k + 1
         while m < s.upperBound && joinsCue(m) { m += 1 }
         guard m < s.upperBound else { return false }
-        if let v = lexicons.cues.verb(tokens[m]), !tokens[m].capitalized, !phrases.isParticiple(m) {
-            _ = v
-            return true
-        }
-        return false
+        return lexicons.cues.verb(tokens[m]) != nil && !tokens[m].capitalized && !phrases.isParticiple(m)
     }
 
     // MARK: - Per sentence
@@ -929,10 +932,6 @@ struct AttributionFinder {
             return c
         }
         guard key(next) == Keys.to, let subject = phrases.subject(before: a.cueStart, lower: lower) else { return nil }
-        if tokens[subject.lowerBound].kind == .word, word(subject.lowerBound).contains(.subjectPronoun),
-           subject.count == 1, pattern == .raising {
-            // "he seems to ..." is still a hedge, but weak.
-        }
         let to = contentEnd(next)
         guard to > next else { return nil }
         c.content = [subject, next..<to]

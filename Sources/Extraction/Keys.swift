@@ -57,5 +57,5 @@ enum Keys {
             .map { Tokenizer.key($0) })
     /// Prepositions that may sit inside a source noun phrase ("a member of", "an activist within").
     static let npPrepositions: Set<UInt64> = Set(
-        ["of", "for", "at", "within", "in", "from", "with", "on", "inside"].map { Tokenizer.key($0) })
+        ["of", "for", "at", "within", "in", "from", "with", "on", "inside", "to"].map { Tokenizer.key($0) })
 }

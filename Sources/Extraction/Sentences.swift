@@ -98,9 +98,12 @@ enum Sentences {
     /// A short subject and a speech verb, then punctuation: `she said`, `said the mayor`.
     static func speechFollows(_ tokens: [Token], at i: Int, lexicons: Lexicons) -> Bool {
         var k = i
-        while k < tokens.count && k - i < 6 {
+        while k < tokens.count && k - i < 16 {
             let t = tokens[k]
-            if t.kind != .word && t.key != Keys.possessive && !(t.kind == .punct && t.first == 46) { return false }
+            // A subject may carry an appositive: "Scott's niece, state Del. Marcia Price (D-Va.), shouted".
+            let allowed = t.kind == .word || t.key == Keys.possessive
+                || (t.kind == .punct && (t.first == 46 || t.first == 44 || t.first == 40 || t.first == 41 || t.first == 45))
+            if !allowed { return false }
             if !t.capitalized, let verb = lexicons.cues.verb(t), verb.cueClass == .speech {
                 // The verb must close the clause within a few words: "she said.", "he told reporters,".
                 var m = k + 1
@@ -118,12 +121,7 @@ enum Sentences {
         let length = token.end - token.start
         if length == 1 && token.capitalized { return true }  // an initial: "George W. Bush"
         // "U.S" and "D.C" (tokenised without the final period).
-        return length == 3 && token.allCaps && token.key != 0 && length > 1 && isDotted(token)
-    }
-
-    private static func isDotted(_ token: Token) -> Bool {
-        // A three-scalar all-caps word token can only contain a period if the tokenizer kept one.
-        token.allCaps && token.kind == .word && (token.end - token.start) == 3 && dottedKeys.contains(token.key)
+        return length == 3 && token.allCaps && dottedKeys.contains(token.key)
     }
 
     private static let dottedKeys: Set<UInt64> = Set(

@@ -141,6 +141,9 @@ struct SourcePhrase {
                 }
                 if cls.contains(.preposition) && !t.capitalized {
                     guard Keys.npPrepositions.contains(t.key), i > lower, i < j else { break }
+                    // "advisers to Mr. Obama", "those close to him"; never an infinitive "to".
+                    if t.key == Keys.to && !(tokens[i + 1].capitalized
+                        || lexicons.word(tokens[i + 1]).contains(.objectPronoun)) { break }
                     let before = tokens[i - 1]
                     let beforeClass = lexicons.word(before)
                     let nounBefore = before.isWordOrNumber && (before.capitalized
@@ -162,7 +165,9 @@ struct SourcePhrase {
                     if cls.contains(.hedgeAdverb) { break }
                     let s = index.scalars
                     let e = Int(t.end)
-                    if t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y" { break }
+                    // "-ly" ends the phrase, except inside it: "a newly filed report".
+                    if t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y"
+                        && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized) { break }
                 }
                 start = i
                 i -= 1
@@ -234,7 +239,7 @@ struct SourcePhrase {
                 let cls = lexicons.word(t)
                 if !t.capitalized {
                     if cls.contains(.preposition) {
-                        guard Keys.npPrepositions.contains(t.key), end > start, i + 1 < limit,
+                        guard Keys.npPrepositions.contains(t.key), t.key != Keys.to, end > start, i + 1 < limit,
                               tokens[i + 1].isWordOrNumber, !lexicons.word(tokens[i + 1]).contains(.time) else { break }
                         i += 1
                         continue
