@@ -254,8 +254,8 @@ struct SourcePhrase {
                     if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { break }
                     if isParticiple(i) { break }
                     if cls.contains(.objectPronoun) && !cls.contains(.determiner) && end > start { break }
-                } else if cls.contains(.time) && end > start {
-                    break
+                } else if cls.contains(.time) {
+                    break  // "said Tuesday" names a day, not a source
                 }
                 i += 1
                 end = i
