@@ -32,16 +32,15 @@ public struct JSONLWriter {
         json.raw(",\"text\":")
         json.string(d.text)
         json.raw(",\"attributions\":[")
-        let needsScalars = !item.attributions.isEmpty
-        let scalars = needsScalars ? ScalarText(d.text) : nil
+        let slicer = item.attributions.isEmpty ? nil : UTF8Slicer(d.text)
         for (i, a) in item.attributions.enumerated() {
             if i > 0 { json.byte(UInt8(ascii: ",")) }
-            write(a, scalars)
+            write(a, slicer)
         }
         json.raw("]}")
     }
 
-    private mutating func write(_ a: Attribution, _ scalars: ScalarText?) {
+    private mutating func write(_ a: Attribution, _ slicer: UTF8Slicer?) {
         json.byte(UInt8(ascii: "{"))
         var first = true
         func key(_ k: StaticString, _ writer: inout JSONWriter) {
@@ -56,10 +55,10 @@ public struct JSONLWriter {
         if let f = a.source, !f.isContinuous { key("source_fragments", &json); fragments(f) }
         if let f = a.cue, !f.isContinuous { key("cue_fragments", &json); fragments(f) }
         if let f = a.content, !f.isContinuous { key("content_fragments", &json); fragments(f) }
-        if let scalars {
-            if let f = a.source { key("source_text", &json); json.string(scalars.slice(f.hull)) }
-            if let f = a.cue { key("cue_text", &json); json.string(scalars.slice(f.hull)) }
-            if let f = a.content { key("content_text", &json); json.string(scalars.slice(f.hull)) }
+        if let slicer {
+            if let f = a.source { key("source_text", &json); json.string(utf8: slicer.bytes(f.hull)) }
+            if let f = a.cue { key("cue_text", &json); json.string(utf8: slicer.bytes(f.hull)) }
+            if let f = a.content { key("content_text", &json); json.string(utf8: slicer.bytes(f.hull)) }
         }
         key("outlet", &json); optional(a.outlet)
         key("source_type", &json); optional(a.sourceType?.rawValue)
@@ -113,5 +112,30 @@ public struct JSONLWriter {
 
     private mutating func optional(_ s: String?) {
         if let s { json.string(s) } else { json.null() }
+    }
+}
+
+/// A document's UTF-8 bytes with the byte offset of every scalar, so that the text of a span is a
+/// byte slice (no String is built per span).
+struct UTF8Slicer {
+    let utf8: [UInt8]
+    /// `offsets[i]` is the byte offset of scalar `i`; one extra entry for the end.
+    let offsets: [Int]
+
+    init(_ text: String) {
+        utf8 = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(utf8.count + 1)
+        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { offsets.append(i) }
+        offsets.append(utf8.count)
+        self.offsets = offsets
+    }
+
+    /// The bytes of `span`, clamped to the text.
+    func bytes(_ span: Span) -> ArraySlice<UInt8> {
+        let last = offsets.count - 1
+        let lower = offsets[max(0, min(span.start, last))]
+        let upper = offsets[max(0, min(span.end, last))]
+        return utf8[lower..<max(lower, upper)]
     }
 }

@@ -27,28 +27,10 @@ extension Workspace {
     /// where they differ, by an adjudication (an entry whose fields say `"adjudication": true`);
     /// a document with a difference nobody adjudicated is listed and left out.
     public func goldFromAnnotations(annotator: String? = nil) throws(WorkbenchError) -> GoldSelection {
-        let reviews = try db { () throws(StoreError) in try store.documentReviews() }
-            .filter { $0.status == "done" && (annotator == nil || $0.annotator == annotator) }
-        var byDocument: [Int64: [DocumentReviewEntry]] = [:]
-        for r in reviews { byDocument[r.documentRowID, default: []].append(r) }
-        let total = try db { () throws(StoreError) in try store.documentCount() }
-        var selection = GoldSelection(documents: [], disagreements: [], totalDocuments: total, reviewedClaims: 0, claimsInDoneDocuments: 0)
-        for documentRowID in byDocument.keys.sorted() {
-            guard let stored = try db({ () throws(StoreError) in try store.document(rowID: documentRowID) }) else { continue }
-            let done = byDocument[documentRowID] ?? []
-            let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
-            var claims: [StoredAttribution] = []
-            for runID in Set(done.compactMap(\.runID)).sorted() {
-                claims += try db { () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }
-            }
-            if let gold = Self.decideGold(claims: claims, annotators: done.map(\.annotator), log: log,
-                                          useAdjudication: annotator == nil, tally: &selection) {
-                selection.documents.append(GoldDocument(stored: stored, attributions: gold, annotators: done.map(\.annotator)))
-            } else {
-                selection.disagreements.append(stored.document.id)
-            }
-        }
-        return selection
+        var documents: [GoldDocument] = []
+        let walk = try forEachGoldDocument(annotator: annotator) { (gold) throws(WorkbenchError) in documents.append(gold) }
+        return GoldSelection(documents: documents, disagreements: walk.disagreements, totalDocuments: walk.totalDocuments,
+                             reviewedClaims: walk.reviewedClaims, claimsInDoneDocuments: walk.claimsInDoneDocuments)
     }
 
     /// The gold of one document, or nil when its annotators differ on a claim nobody adjudicated.
@@ -61,7 +43,7 @@ extension Workspace {
         var adjudicated: [Int64: String] = [:]
         if useAdjudication {
             for e in log.effective {
-                guard let claimID = e.entry.attributionID, let fields = e.entry.fields,
+                guard let claimID = e.entry.attributionID, let fields = e.entry.fields, Self.mentionsAdjudication(fields),
                       case .bool(true)? = JSONValue(parsing: fields)?["adjudication"] else { continue }
                 adjudicated[claimID] = e.entry.annotator
             }
@@ -88,53 +70,44 @@ extension Workspace {
                 return r
             }
             if decisions.contains(where: { $0 != nil }) { tally.reviewedClaims += 1 }
-            let keys = decisions.map { r -> String in
-                guard let r, let verdict = r.verdict, verdict.isGold else { return "out" }
-                return attributionKey(r.attribution)
+            let kept = decisions.map { r -> Bool in r?.verdict?.isGold == true }
+            if decisions.count > 1 {
+                // Unanimous: all keep it as the same attribution, or none keeps it.
+                guard Set(kept).count == 1 else { return nil }
+                if kept[0] {
+                    let keys = Set(decisions.compactMap { $0.map { attributionKey($0.attribution) } })
+                    guard keys.count == 1 else { return nil }
+                }
             }
-            guard Set(keys).count == 1 else { return nil }
-            if keys[0] != "out", let r = decisions[0] {
+            if kept.first == true, let r = decisions[0] {
                 var a = r.attribution
                 a.review = r.review
                 gold.append(a)
             }
         }
         return gold
+    }
+
+    /// A cheap byte search before parsing: most entries are not adjudications.
+    static func mentionsAdjudication(_ fields: String) -> Bool {
+        let needle = Array("\"adjudication\"".utf8)
+        var fields = fields
+        return fields.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            while i <= bytes.count - needle.count {
+                if bytes[i] == needle[0] {
+                    var j = 1
+                    while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func attributionKey(_ x: Attribution) -> String {
         "\(x.source?.description ?? "-")|\(x.cue?.description ?? "-")|\(x.content?.description ?? "-")|\(x.outlet ?? "-")|\(x.sourceType?.rawValue ?? "-")|\(x.anonymous.map { "\($0)" } ?? "-")|\(x.sourceEntity ?? "-")"
     }
-
-    func goldOf(_ review: DocumentReviewEntry, stored: StoredDocument, log: ReviewLedger,
-                tally: inout GoldSelection) throws(WorkbenchError) -> [Attribution] {
-        var claims: [StoredAttribution] = []
-        if let runID = review.runID {
-            claims = try db { () throws(StoreError) in try store.attributions(runID: runID, documentRowID: stored.rowID) }
-        }
-        var base: [Int64: Attribution] = [:]
-        for c in claims { base[c.rowID] = c.attribution }
-        let reviews = log.reviews(by: review.annotator) { base[$0] }
-        var gold: [Attribution] = []
-        for c in claims {
-            if c.origin == .added && c.addedBy != review.annotator { continue }
-            tally.claimsInDoneDocuments += 1
-            guard let r = reviews[c.rowID], let verdict = r.verdict, !r.withdrawn else { continue }
-            tally.reviewedClaims += 1
-            if verdict.isGold {
-                var a = r.attribution
-                a.review = r.review
-                gold.append(a)
-            }
-        }
-        return gold
-    }
-
-    static func sameGold(_ a: [Attribution], _ b: [Attribution]) -> Bool {
-        func key(_ x: Attribution) -> String {
-            "\(x.source?.description ?? "-")|\(x.cue?.description ?? "-")|\(x.content?.description ?? "-")|\(x.outlet ?? "-")|\(x.sourceType?.rawValue ?? "-")|\(x.anonymous.map { "\($0)" } ?? "-")"
-        }
-        return a.map(key).sorted() == b.map(key).sorted()
-    }
-
 }

@@ -37,48 +37,79 @@ extension Workspace {
         let order = includePartial
             ? try db { () throws(StoreError) in try store.documentRowIDs() }
             : byDocument.keys.sorted()
-        for documentRowID in order {
-            let done = byDocument[documentRowID] ?? []
-            guard let stored = try db({ () throws(StoreError) in try store.document(rowID: documentRowID) }) else { continue }
-            let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
-            if !done.isEmpty { try eachLog?(log, documentRowID) }
-            if !done.isEmpty {
-                // The same decision as `goldFromAnnotations`, claim by claim (unanimity or adjudication).
-                var claims: [StoredAttribution] = []
-                for runID in Set(done.compactMap(\.runID)).sorted() {
-                    claims += try db { () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }
+        // Documents are read and decided in batches on a background thread while the previous
+        // batch is handed out here: reading and deciding use one core, encoding and writing the other.
+        let batches = stride(from: 0, to: order.count, by: Self.goldBatchSize).map {
+            Array(order[$0..<min($0 + Self.goldBatchSize, order.count)])
+        }
+        let useAdjudication = annotator == nil
+        let doneBy = byDocument
+        let reader = BatchPrefetcher(batches) { [store] ids throws(StoreError) in
+            try store.bundles(documentRowIDs: ids).compactMap { bundle in
+                Self.decide(bundle, done: doneBy[bundle.stored.rowID] ?? [], annotator: annotator,
+                            includePartial: includePartial, useAdjudication: useAdjudication)
+            }
+        }
+        while let next = reader.next() {
+            let decisions: [GoldDecision]
+            switch next {
+            case let .success(value): decisions = value
+            case let .failure(error): throw WorkbenchError.store(error)
+            }
+            for decision in decisions {
+                if decision.partial {
+                    summary.partial.append(decision.stored.document.id)
+                } else {
+                    try eachLog?(decision.log, decision.stored.rowID)
+                    selection.reviewedClaims += decision.tally.reviewedClaims
+                    selection.claimsInDoneDocuments += decision.tally.claimsInDoneDocuments
                 }
-                guard let gold = Self.decideGold(claims: claims, annotators: done.map(\.annotator), log: log,
-                                                 useAdjudication: annotator == nil, tally: &selection) else {
-                    summary.disagreements.append(stored.document.id)
+                guard let gold = decision.gold else {
+                    summary.disagreements.append(decision.stored.document.id)
                     continue
                 }
                 summary.documents += 1
                 summary.attributions += gold.count
-                try body(GoldDocument(stored: stored, attributions: gold, annotators: done.map(\.annotator)))
-                continue
+                try body(GoldDocument(stored: decision.stored, attributions: gold, annotators: decision.annotators))
             }
-            guard includePartial else { continue }
-            var versions: [(String, [Attribution])] = []
-            var scratch = selection
-            for (name, runID) in Self.reviewers(in: log, annotator: annotator) {
-                let before = scratch.reviewedClaims
-                let gold = try partialGold(annotator: name, runID: runID, stored: stored, log: log, tally: &scratch)
-                if scratch.reviewedClaims > before { versions.append((name, gold)) }
-            }
-            guard let first = versions.first else { continue }
-            summary.partial.append(stored.document.id)
-            guard versions.allSatisfy({ Self.sameGold($0.1, first.1) }) else {
-                summary.disagreements.append(stored.document.id)
-                continue
-            }
-            summary.documents += 1
-            summary.attributions += first.1.count
-            try body(GoldDocument(stored: stored, attributions: first.1, annotators: versions.map(\.0)))
         }
         summary.reviewedClaims = selection.reviewedClaims
         summary.claimsInDoneDocuments = selection.claimsInDoneDocuments
         return summary
+    }
+
+    static let goldBatchSize = 256
+
+    /// One document's gold, decided off the main thread.
+    struct GoldDecision: Sendable {
+        var stored: StoredDocument
+        var log: ReviewLedger
+        var annotators: [String]
+        /// nil: the annotators differ and nothing is adjudicated.
+        var gold: [Attribution]?
+        /// Nobody marked it done; its reviews so far were taken (`includePartial`).
+        var partial: Bool
+        var tally: GoldSelection
+    }
+
+    /// The gold of one document: marked done (by `done`), or partial, or nil when it gives none.
+    static func decide(_ bundle: DocumentBundle, done: [DocumentReviewEntry], annotator: String?,
+                       includePartial: Bool, useAdjudication: Bool) -> GoldDecision? {
+        let log = ReviewLedger(bundle.log)
+        var names = done.map(\.annotator)
+        var runs = Set(done.compactMap(\.runID))
+        if done.isEmpty {
+            guard includePartial else { return nil }
+            let reviewers = Self.reviewers(in: log, annotator: annotator)
+            guard !reviewers.isEmpty else { return nil }
+            names = []
+            for (name, _) in reviewers where !names.contains(name) { names.append(name) }
+            runs = Set(reviewers.map(\.1))
+        }
+        var tally = GoldSelection(documents: [], disagreements: [], totalDocuments: 0, reviewedClaims: 0, claimsInDoneDocuments: 0)
+        let claims = bundle.claims.filter { runs.contains($0.runID) }
+        let gold = decideGold(claims: claims, annotators: names, log: log, useAdjudication: useAdjudication, tally: &tally)
+        return GoldDecision(stored: bundle.stored, log: log, annotators: names, gold: gold, partial: done.isEmpty, tally: tally)
     }
 
     /// Who reviewed claims of which run in a document, in order of their first entry.
@@ -89,26 +120,5 @@ extension Workspace {
             if !seen.contains(where: { $0.0 == e.entry.annotator && $0.1 == runID }) { seen.append((e.entry.annotator, runID)) }
         }
         return seen
-    }
-
-    /// `goldOf` for a document nobody marked done: the annotator's verdicts so far.
-    func partialGold(annotator: String, runID: Int64, stored: StoredDocument, log: ReviewLedger,
-                     tally: inout GoldSelection) throws(WorkbenchError) -> [Attribution] {
-        let claims = try db { () throws(StoreError) in try store.attributions(runID: runID, documentRowID: stored.rowID) }
-        var base: [Int64: Attribution] = [:]
-        for c in claims { base[c.rowID] = c.attribution }
-        let reviews = log.reviews(by: annotator) { base[$0] }
-        var gold: [Attribution] = []
-        for c in claims {
-            if c.origin == .added && c.addedBy != annotator { continue }
-            guard let r = reviews[c.rowID], let verdict = r.verdict, !r.withdrawn else { continue }
-            tally.reviewedClaims += 1
-            if verdict.isGold {
-                var a = r.attribution
-                a.review = r.review
-                gold.append(a)
-            }
-        }
-        return gold
     }
 }
