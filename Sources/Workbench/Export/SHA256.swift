@@ -32,13 +32,14 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: bytes[0..<take])
             index = take
             if pending.count == 64 {
-                pending.withUnsafeBufferPointer { block($0, 0) }
+                pending.withUnsafeBufferPointer { compress($0, from: 0, blocks: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while index + 64 <= bytes.count {
-            block(bytes, index)
-            index += 64
+        let blocks = (bytes.count - index) / 64
+        if blocks > 0 {
+            compress(bytes, from: index, blocks: blocks)
+            index += blocks * 64
         }
         if index < bytes.count { pending.append(contentsOf: bytes[index...]) }
     }
@@ -69,34 +70,39 @@ public struct SHA256: Sendable {
         return hash.hexDigest()
     }
 
-    @inline(__always)
-    private mutating func block(_ p: UnsafeBufferPointer<UInt8>, _ offset: Int) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                let j = offset + i * 4
-                w[i] = UInt32(p[j]) << 24 | UInt32(p[j + 1]) << 16 | UInt32(p[j + 2]) << 8 | UInt32(p[j + 3])
-            }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            Self.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+    /// Compresses `blocks` 64-byte blocks starting at `offset`, with one message-schedule buffer.
+    private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, from offset: Int, blocks: Int) {
+        guard let base = p.baseAddress else { return }
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        Self.k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                for blockIndex in 0..<blocks {
+                    let start = UnsafeRawPointer(base + offset + blockIndex * 64)
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: start.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        h = g; g = f; f = e; e = d &+ t1
+                        d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                 }
             }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                     state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 }
 
