@@ -67,7 +67,7 @@ struct ImportGold: ParsableCommand {
     @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
-    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file.", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file (a gold export), or a brat folder written by `export --format brat`.", valueName: "PATH")) var file: String
 
     func run() throws {
         try Entry.run {
