@@ -34,5 +34,10 @@ static inline void cd_rl_install_sigint_handler(void) {
     action.sa_flags = SA_RESTART;
     action.sa_handler = cd_rl_on_sigint;
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have left SIGINT blocked; Ctrl-C must reach us. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 #endif

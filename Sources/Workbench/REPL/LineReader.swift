@@ -58,9 +58,10 @@ public final class ReadlineLineReader: LineReader {
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         let line = String(cString: raw)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty && line != lastLine {
-            add_history(line)
-            lastLine = line
+        let entry = line.trimmingCharacters(in: .whitespaces)
+        if !entry.isEmpty && entry != lastLine {
+            add_history(entry)
+            lastLine = entry
             // Appended at once, so a crash or kill loses no history either.
             if let historyPath { append_history(1, historyPath) }
         }
