@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "ClaimStore", dependencies: [
             "ClaimModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.

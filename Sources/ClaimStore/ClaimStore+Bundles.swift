@@ -1,5 +1,6 @@
 import ClaimModel
 import GRDB
+import GRDBSQLite
 
 /// One document with everything a gold walk needs: its log and every claim stored for it.
 public struct DocumentBundle: Sendable {
@@ -20,49 +21,86 @@ extension ClaimStore {
             let marks = Array(repeating: "?", count: documentRowIDs.count).joined(separator: ",")
             let arguments = StatementArguments(documentRowIDs)
             var documents: [Int64: StoredDocument] = [:]
-            let documentRows = try Row.fetchCursor(db.cachedStatement(sql: """
+            try RawRows.each(db, sql: """
                 SELECT id, docId, title, publisher, publicationDate, meta, text, scalarCount, origin, ingestedAt
                 FROM document WHERE id IN (\(marks))
-                """), arguments: arguments)
-            while let row = try documentRows.next() {
-                let id: Int64 = row[0]
-                let meta: String? = row[5]
+                """, arguments) { r in
+                let id = r.int64(0)
                 documents[id] = StoredDocument(
                     rowID: id,
-                    document: Document(id: row[1], text: row[6], title: row[2], publisher: row[3], publicationDate: row[4],
-                                       meta: meta.flatMap { JSONValue(parsing: $0) }),
-                    scalarCount: row[7], origin: row[8], ingestedAt: row[9])
+                    document: Document(id: r.text(1) ?? "", text: r.text(6) ?? "", title: r.text(2), publisher: r.text(3),
+                                       publicationDate: r.text(4), meta: r.text(5).flatMap { JSONValue(parsing: $0) }),
+                    scalarCount: Int(r.int64(7)), origin: r.text(8) ?? "", ingestedAt: r.text(9) ?? "")
             }
             var logs: [Int64: [AnnotationEntry]] = [:]
-            let logRows = try Row.fetchCursor(db.cachedStatement(sql: """
+            try RawRows.each(db, sql: """
                 SELECT id, annotator, runId, documentId, attributionId, action, fields, confidence, note, tags, target, createdAt
                 FROM annotation WHERE documentId IN (\(marks)) ORDER BY documentId, id
-                """), arguments: arguments)
-            while let row = try logRows.next() {
-                let documentID: Int64 = row[3]
+                """, arguments) { r in
+                let documentID = r.int64(3)
                 logs[documentID, default: []].append(AnnotationEntry(
-                    id: row[0],
-                    entry: NewAnnotation(annotator: row[1], runID: row[2], documentRowID: documentID, attributionID: row[4],
-                                         action: row[5], fields: row[6], confidence: row[7], note: row[8], tags: row[9],
-                                         target: row[10]),
-                    createdAt: row[11]))
+                    id: r.int64(0),
+                    entry: NewAnnotation(annotator: r.text(1) ?? "", runID: r.optionalInt64(2), documentRowID: documentID,
+                                         attributionID: r.optionalInt64(4), action: r.text(5) ?? "", fields: r.text(6),
+                                         confidence: r.text(7), note: r.text(8), tags: r.text(9), target: r.optionalInt64(10)),
+                    createdAt: r.text(11) ?? ""))
             }
             var claims: [Int64: [StoredAttribution]] = [:]
-            let claimRows = try Row.fetchCursor(db.cachedStatement(sql: """
+            try RawRows.each(db, sql: """
                 SELECT id, runId, documentId, ordinal, externalId, origin, addedBy, sourceFragments, cueFragments,
                        contentFragments, outlet, sourceType, anonymous, sourceEntity, confidence, createdAt
                 FROM attribution WHERE documentId IN (\(marks)) ORDER BY documentId, runId, ordinal, id
-                """), arguments: arguments)
-            while let row = try claimRows.next() {
+                """, arguments) { r in
                 let record = AttributionRecord(
-                    id: row[0], runId: row[1], documentId: row[2], ordinal: row[3], externalId: row[4], origin: row[5],
-                    addedBy: row[6], sourceFragments: row[7], cueFragments: row[8], contentFragments: row[9], outlet: row[10],
-                    sourceType: row[11], anonymous: row[12], sourceEntity: row[13], confidence: row[14], createdAt: row[15])
+                    id: r.int64(0), runId: r.int64(1), documentId: r.int64(2), ordinal: Int(r.int64(3)), externalId: r.text(4),
+                    origin: r.text(5) ?? "run", addedBy: r.text(6), sourceFragments: r.text(7), cueFragments: r.text(8),
+                    contentFragments: r.text(9), outlet: r.text(10), sourceType: r.text(11),
+                    anonymous: r.optionalInt64(12).map { $0 != 0 }, sourceEntity: r.text(13), confidence: r.optionalDouble(14),
+                    createdAt: r.text(15) ?? "")
                 claims[record.documentId, default: []].append(try Self.stored(record))
             }
             return documentRowIDs.compactMap { id in
                 documents[id].map { DocumentBundle(stored: $0, log: logs[id] ?? [], claims: claims[id] ?? []) }
             }
         }
+    }
+}
+
+/// Steps a cached statement with SQLite's C API and reads columns by position: the bulk read path,
+/// several times faster than decoding `Row`s for millions of rows.
+struct RawRows {
+    let handle: OpaquePointer
+
+    static func each(_ db: Database, sql: String, _ arguments: StatementArguments,
+                     _ body: (RawRows) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        defer { sqlite3_reset(statement.sqliteStatement) }
+        let row = RawRows(handle: statement.sqliteStatement)
+        while true {
+            let code = sqlite3_step(statement.sqliteStatement)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            try body(row)
+        }
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    func optionalDouble(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
+
+    /// The column's text (UTF-8, embedded NULs kept), or nil for NULL.
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }

@@ -7,6 +7,7 @@ enum BenchCommand {
                claimdesk-bench tune --gold PATH [--show missed|spurious|wrong-source|wrong-cue|boundary]
                                     [--limit N] [--calibrate] [--pattern KEY] [--out PREDICTIONS.jsonl]
                claimdesk-bench show FILE.txt|FILE.jsonl [--publisher NAME]
+               claimdesk-bench pipeline [--gold PATH] [--copies N]
                claimdesk-bench score
                claimdesk-bench repl [--store PATH] [--docs N] [--claims N] [--iterations N] [--rebuild]
                claimdesk-bench export [--store PATH] [--attributions N] [--per-document K] [--out PATH]
@@ -16,6 +17,7 @@ enum BenchCommand {
         tune       extract + score against PATH's gold: per-role figures, errors by kind, ECE;
                    --show lists examples of one error kind; --calibrate prints confidence.txt
         show       the extractor's attributions on a text, marked inline
+        pipeline   `extract` end to end with storing, on N copies of PATH (default 20): MB/s
         score      the scorer at scale: 1M predictions against 1M gold attributions
         repl       the review REPL's latencies on a large store
         export     a gold export at scale
@@ -73,6 +75,10 @@ enum BenchCommand {
                 let o = try parse(rest, valued: ["--publisher"], flags: [])
                 guard let file = o.positional.first else { throw BenchError.usage("show needs a file") }
                 try Show.run(path: file, publisher: o.values["--publisher"])
+            case "pipeline":
+                let o = try parse(rest, valued: ["--gold", "--copies"], flags: [])
+                let copies = try int(o.values["--copies"], name: "--copies") ?? 20
+                try PipelineBench.run(path: o.values["--gold"] ?? defaultGold, copies: copies)
             case "repl":
                 return REPLBench.run(arguments: rest)
             case "export":
