@@ -33,11 +33,17 @@ extension Workspace {
         for kind in [ErrorKind.missed, .wrongSource, .wrongCue, .boundaryOnly] {
             let inA = Set(outcomesA.filter { $0.value.contains(kind) }.keys)
             let inB = Set(outcomesB.filter { $0.value.contains(kind) }.keys)
-            let onlyBRight = inA.subtracting(inB).sorted()
-            let onlyARight = inB.subtracting(inA).sorted()
+            // Right in this respect: matched the gold attribution without this error (a run that
+            // missed it altogether is not right about its source).
+            func right(_ outcomes: [GoldKey: [ErrorKind]], _ key: GoldKey) -> Bool {
+                guard let errors = outcomes[key] else { return false }
+                return !errors.contains(.missed) && !errors.contains(kind)
+            }
+            let onlyBRight = inA.filter { right(outcomesB, $0) }.sorted()
+            let onlyARight = inB.filter { right(outcomesA, $0) }.sorted()
             table.add([kind.description.replacingOccurrences(of: "_", with: " "), String(inA.count), String(inB.count),
                        String(onlyARight.count), String(onlyBRight.count)])
-            for (label, keys) in [("A right, B \(kind)", onlyARight), ("B right, A \(kind)", onlyBRight)] where !keys.isEmpty {
+            for (label, keys) in [("A right, B \(kind)", onlyARight), ("B right, A \(kind)", onlyBRight)] where !keys.isEmpty && examples > 0 {
                 exampleLines.append("\(label.replacingOccurrences(of: "_", with: " ")):")
                 for key in keys.prefix(examples) {
                     guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { continue }

@@ -39,17 +39,26 @@ public struct ImportReport: Sendable {
 extension Workspace {
     /// Runs the built-in extractor over every document the run has not processed yet, storing the
     /// claims in batches (one transaction each) and extracting each batch on all cores.
-    public func extract(runName: String = "rules", progress: (@Sendable (Int, Int) -> Void)? = nil) throws(WorkbenchError) -> ExtractReport {
+    /// `profile` nil: the run's own (full for a new run).
+    public func extract(runName: String = "rules", profile requested: ExtractionProfile? = nil,
+                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws(WorkbenchError) -> ExtractReport {
         let extractor: RulesExtractor
         do { extractor = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
         var run = try db { () throws(StoreError) in try store.run(named: runName) }
         if let existing = run, existing.kind != .extractor {
             throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
         }
+        let profile = requested ?? run.map { ExtractionProfile(parameters: $0.parameters) } ?? .full
+        let parameters = "profile=\(profile.rawValue); \(extractor.parameters)"
+        if let existing = run, ExtractionProfile(parameters: existing.parameters) != profile {
+            throw WorkbenchError.usage(
+                "run \"\(runName)\" was made with --profile \(ExtractionProfile(parameters: existing.parameters).rawValue); "
+                    + "name a new run for --profile \(profile.rawValue)")
+        }
         if run == nil {
             run = try db { () throws(StoreError) in
                 try store.createRun(name: runName, kind: .extractor, extractor: RulesExtractor.name,
-                                    version: RulesExtractor.version, parameters: extractor.parameters)
+                                    version: RulesExtractor.version, parameters: parameters)
             }
         }
         guard let run else { throw WorkbenchError.unknownRun(runName) }
@@ -62,7 +71,7 @@ extension Workspace {
             let ids = Array(pending[index..<min(index + batchSize, pending.count)])
             let documents = try db { () throws(StoreError) in try store.documents(rowIDs: ids) }
             let extractStart = DispatchTime.now()
-            let results = Self.extractAll(documents, extractor)
+            let results = Self.extractAll(documents, extractor, profile: profile)
             report.extractionSeconds += Self.seconds(since: extractStart)
             let output = zip(documents, results).map { (documentRowID: $0.rowID, attributions: $1) }
             report.claims += try db { () throws(StoreError) in try store.saveRunOutput(runID: run.rowID, output) }
@@ -79,10 +88,11 @@ extension Workspace {
     }
 
     /// Extracts every document, spread over the machine's cores; results in input order.
-    static func extractAll(_ documents: [StoredDocument], _ extractor: RulesExtractor) -> [[Attribution]] {
+    static func extractAll(_ documents: [StoredDocument], _ extractor: RulesExtractor,
+                           profile: ExtractionProfile = .full) -> [[Attribution]] {
         let box = ResultBox(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-            box.set(i, extractor.extract(documents[i].document))
+            box.set(i, profile.apply(extractor.extract(documents[i].document), text: documents[i].document.text))
         }
         return box.values
     }
@@ -142,5 +152,36 @@ final class ResultBox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return storage
+    }
+}
+
+/// What part of the extractor's output a run keeps.
+public enum ExtractionProfile: String, Sendable, CaseIterable {
+    /// Every attribution the rules find.
+    case full
+    /// Only claims whose content opens with a quotation mark: what quote-based tools (the
+    /// CoreNLP quote annotator and most peers) find; a baseline to `compare` against.
+    case directQuotes = "direct-quotes"
+
+    /// The profile recorded in a run's parameters (`profile=NAME; …`); runs made before profiles are full.
+    public init(parameters: String?) {
+        let prefix = "profile="
+        guard let parameters, parameters.hasPrefix(prefix) else { self = .full; return }
+        let name = parameters.dropFirst(prefix.count).prefix { $0 != ";" }
+        self = ExtractionProfile(rawValue: String(name)) ?? .full
+    }
+
+    func apply(_ attributions: [Attribution], text: String) -> [Attribution] {
+        guard self == .directQuotes else { return attributions }
+        let quoteMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201E}", "\u{AB}", "'", "\u{2018}"]
+        let scalars = Array(text.unicodeScalars)
+        var kept: [Attribution] = []
+        for a in attributions {
+            guard let start = a.content?.hull.start, start < scalars.count, quoteMarks.contains(scalars[start]) else { continue }
+            var quoted = a
+            quoted.id = "r\(kept.count + 1)"
+            kept.append(quoted)
+        }
+        return kept
     }
 }

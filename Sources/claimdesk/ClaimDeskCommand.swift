@@ -80,3 +80,4 @@ enum Console {
 
 extension ListingFormat: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension ExtractionProfile: ExpressibleByArgument {}

@@ -27,12 +27,14 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("run"), help: "Run name.") var runName = "rules"
+    @Option(name: .long, help: "full (default for a new run), or direct-quotes (only claims whose content is a quotation: a quote-tool baseline).")
+    var profile: ExtractionProfile?
 
     func run() throws {
         try Entry.run {
             let workspace = try global.open()
             let progress = ProgressLine(enabled: Console.stderrIsTerminal)
-            let report = try workspace.extract(runName: runName) { done, total in progress.update(done, total) }
+            let report = try workspace.extract(runName: runName, profile: profile) { done, total in progress.update(done, total) }
             progress.finish()
             print(report.summary)
         }

@@ -1,0 +1,57 @@
+import ClaimModel
+import ClaimStore
+import Testing
+@testable import Workbench
+
+@Suite struct CompareTests {
+    /// Gold has two claims; run A finds both but takes the wrong source for the first; run B finds
+    /// only the first, rightly.
+    @Test func countsWhatEachRunGetsRightThatTheOtherDoesNot() throws {
+        let store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
+        let workspace = Workspace(store: store, storePath: ":memory:")
+        let text = "The mayor said fares rise. Police said nothing."
+        _ = try store.ingest([(Document(id: "d", text: text), "d.txt")])
+        let doc = try #require(try store.document(docID: "d")).rowID
+        let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
+        let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
+        var wrongSource = first
+        wrongSource.source = Fragments(Span(27, 33))
+        for (name, claims) in [("gold", [first, second]), ("a", [wrongSource, second]), ("b", [first])] {
+            let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
+            try store.saveRunOutput(runID: run.rowID, [(doc, claims)])
+        }
+        let text2 = try workspace.compare(runA: "a", runB: "b", against: "gold", match: .overlap, examples: 1)
+        #expect(text2 == """
+            compare run "a" (A) with run "b" (B) against run "gold", overlap matching, 1 documents
+
+                            A      B      only A right  only B right
+            claim F1        1.000  0.667                
+            attribution F1  0.500  0.667                
+            missed          0      1      1             0
+            wrong source    1      0      0             1
+            wrong cue       0      0      0             0
+            boundary only   0      0      0             0
+            spurious        0      0                    
+
+            examples (gold attribution: source | cue | content)
+            A right, B missed:
+              d                             Police | said | nothing
+            B right, A wrong source:
+              d                             The mayor | said | fares rise
+            """)
+        #expect(throws: WorkbenchError.self) { try workspace.compare(runA: "a", runB: "a", against: "gold", match: .overlap) }
+    }
+
+    @Test func theDirectQuotesProfileKeepsQuotedContentOnlyAndRenumbers() {
+        let text = "\u{201C}Fares rise,\u{201D} she said. He said they would not."
+        let quoted = Attribution(id: "r1", content: Fragments(Span(0, 13)))
+        let indirect = Attribution(id: "r2", content: Fragments(Span(32, 46)))
+        let kept = ExtractionProfile.directQuotes.apply([indirect, quoted], text: text)
+        #expect(kept.map(\.id) == ["r1"])
+        #expect(kept.map(\.content) == [Fragments(Span(0, 13))])
+        #expect(ExtractionProfile.full.apply([indirect, quoted], text: text).count == 2)
+        #expect(ExtractionProfile(parameters: "profile=direct-quotes; cues=12") == .directQuotes)
+        #expect(ExtractionProfile(parameters: "cues=12") == .full)
+        #expect(ExtractionProfile(parameters: nil) == .full)
+    }
+}
