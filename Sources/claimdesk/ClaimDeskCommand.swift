@@ -14,7 +14,7 @@ struct ClaimDeskCommand: ParsableCommand {
             """,
         subcommands: [
             Ingest.self, Extract.self, ImportClaims.self, ImportGold.self, Runs.self, Docs.self, Claims.self,
-            Annotate.self, Score.self, Compare.self, AgreementCommand.self, Export.self, Report.self,
+            Annotate.self, AdjudicateCommand.self, Score.self, Compare.self, AgreementCommand.self, Export.self, Report.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -1,12 +1,20 @@
 import Foundation
 
-/// The read-execute-print loop around a `Session`.
+/// What the loop drives: a first screen, then one reply per line (`Session`, `AdjudicationSession`).
+public protocol LineSession: AnyObject {
+    func opening() -> String
+    func execute(_ line: String) -> Reply
+}
+
+extension Session: LineSession {}
+
+/// The read-execute-print loop around a `Session` (or any `LineSession`).
 public enum REPL {
     public static let prompt = "claimdesk> "
 
     /// Runs until `quit`, Ctrl-D or the end of input. Returns the exit status: 1 when reading a
     /// script (not a terminal) and a command was refused, else 0.
-    public static func run(_ session: Session, reader: inout some LineReader, write: (String) -> Void) -> Int32 {
+    public static func run(_ session: some LineSession, reader: inout some LineReader, write: (String) -> Void) -> Int32 {
         write(session.opening() + "\n")
         var refused = 0
         while true {
@@ -24,7 +32,7 @@ public enum REPL {
     }
 
     /// The whole transcript of a scripted session (tests, and `claimdesk annotate < FILE`).
-    public static func transcript(_ session: Session, lines: [String]) -> (text: String, status: Int32) {
+    public static func transcript(_ session: some LineSession, lines: [String]) -> (text: String, status: Int32) {
         var reader = ScriptedLineReader(lines)
         var out = ""
         let status = run(session, reader: &reader) { out += $0 }

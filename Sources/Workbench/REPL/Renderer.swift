@@ -125,6 +125,21 @@ public struct Renderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// A field's value for messages: spans as their (escaped) text and offsets.
+    static func fieldValue(_ field: String, _ a: Attribution, _ text: ScalarText) -> String {
+        switch field {
+        case "source", "cue", "content":
+            let role = Role(rawValue: field) ?? .content
+            guard let f = a[role] else { return "none" }
+            return "\"" + SafeText.short(Renderer.plainInline(text.slice(f)), 60) + "\" (\(f.spans.map { "\($0.start)-\($0.end)" }.joined(separator: ",")))"
+        case "outlet": return a.outlet.map { SafeText.escape($0) } ?? "none"
+        case "type": return a.sourceType?.rawValue ?? "none"
+        case "anon": return a.anonymous.map { $0 ? "yes" : "no" } ?? "unknown"
+        case "entity": return a.sourceEntity.map { SafeText.escape($0) } ?? "none"
+        default: return "?"
+        }
+    }
+
     static func plainInline(_ text: String) -> String {
         String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
     }

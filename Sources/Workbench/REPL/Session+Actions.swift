@@ -75,17 +75,7 @@ extension Session {
 
     /// A field's value for messages: spans as their (escaped) text and offsets.
     func describe(_ field: String, _ a: Attribution, _ text: ScalarText) -> String {
-        switch field {
-        case "source", "cue", "content":
-            let role = Role(rawValue: field) ?? .content
-            guard let f = a[role] else { return "none" }
-            return "\"" + SafeText.short(Renderer.plainInline(text.slice(f)), 60) + "\" (\(f.spans.map { "\($0.start)-\($0.end)" }.joined(separator: ",")))"
-        case "outlet": return a.outlet.map { SafeText.escape($0) } ?? "none"
-        case "type": return a.sourceType?.rawValue ?? "none"
-        case "anon": return a.anonymous.map { $0 ? "yes" : "no" } ?? "unknown"
-        case "entity": return a.sourceEntity.map { SafeText.escape($0) } ?? "none"
-        default: return "?"
-        }
+        Renderer.fieldValue(field, a, text)
     }
 
     func confidence(_ level: AnalystConfidence) throws(REPLError) -> String {

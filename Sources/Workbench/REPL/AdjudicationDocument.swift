@@ -1,0 +1,116 @@
+import ClaimModel
+import ClaimStore
+
+/// One document as the adjudicator sees it: every annotator who marked it done, their view of
+/// each claim, which claims they dispute, and who adjudicated what.
+///
+/// Disputes are decided exactly as `Workspace.decideGold` decides them, so that a claim this walk
+/// stops on is one that keeps the document out of the gold, and a unanimous one is not:
+/// annotators differ when one keeps a claim (a gold verdict) and another rejects it or never judged
+/// it, or when all keep it with different fields (source, cue, content, outlet, type, anon, entity).
+struct AdjudicationDocument {
+    let snapshot: DocumentSnapshot
+    let text: ScalarText
+    /// Who marked the document done, in order of their marks.
+    let annotators: [String]
+    let adjudicator: String
+    /// The claims that can enter the gold: the run's own, plus those one of `annotators` added.
+    let claims: [StoredAttribution]
+    /// Each annotator's view, folded from their entries that are not adjudications (so that an
+    /// annotator who also adjudicates still shows the view they had).
+    let views: [String: [Int64: ClaimReview]]
+    /// Whose adjudication decides a claim: the author of its last effective adjudication entry.
+    let adjudicatedBy: [Int64: String]
+    /// The deciding adjudicator's whole view of each adjudicated claim (what the gold takes).
+    let finals: [Int64: ClaimReview]
+    /// This adjudicator's whole view of every claim they touched (what their next entry changes).
+    let mine: [Int64: ClaimReview]
+    /// The annotator named in the `picked` field of the last adjudication entry, per claim.
+    let picked: [Int64: String]
+
+    init(_ snapshot: DocumentSnapshot, annotators: [String], adjudicator: String) {
+        self.snapshot = snapshot
+        self.annotators = annotators
+        self.adjudicator = adjudicator
+        text = ScalarText(snapshot.document.document.text)
+        claims = snapshot.claims.filter { c in
+            c.origin != .added || c.addedBy.map { annotators.contains($0) } == true
+        }
+        var base: [Int64: Attribution] = [:]
+        for c in snapshot.claims { base[c.rowID] = c.attribution }
+        let ledger = ReviewLedger(snapshot.log)
+        var adjudicatedBy: [Int64: String] = [:]
+        var picked: [Int64: String] = [:]
+        for e in ledger.effective {
+            guard let claimID = e.entry.attributionID, let fields = Self.adjudicationFields(e) else { continue }
+            adjudicatedBy[claimID] = e.entry.annotator
+            picked[claimID] = fields["picked"]?.stringValue
+        }
+        self.adjudicatedBy = adjudicatedBy
+        self.picked = picked
+        let withoutAdjudications = ReviewLedger(snapshot.log.filter { Self.adjudicationFields($0) == nil })
+        var views: [String: [Int64: ClaimReview]] = [:]
+        for name in annotators { views[name] = withoutAdjudications.reviews(by: name) { base[$0] } }
+        self.views = views
+        var byAdjudicator: [String: [Int64: ClaimReview]] = [:]
+        for name in Set(adjudicatedBy.values).union([adjudicator]) { byAdjudicator[name] = ledger.reviews(by: name) { base[$0] } }
+        var finals: [Int64: ClaimReview] = [:]
+        for (claimID, name) in adjudicatedBy { finals[claimID] = byAdjudicator[name]?[claimID] }
+        self.finals = finals
+        mine = byAdjudicator[adjudicator] ?? [:]
+    }
+
+    /// The parsed fields of an adjudication entry (`"adjudication": true`), nil for any other entry.
+    static func adjudicationFields(_ e: AnnotationEntry) -> JSONValue? {
+        guard let text = e.entry.fields, Workspace.mentionsAdjudication(text), let fields = JSONValue(parsing: text),
+              case .bool(true)? = fields["adjudication"] else { return nil }
+        return fields
+    }
+
+    var documentRowID: Int64 { snapshot.document.rowID }
+    var docID: String { snapshot.document.document.id }
+
+    func claim(_ id: Int64) -> StoredAttribution? { claims.first { $0.rowID == id } }
+
+    /// An annotator's decision on a claim: nil when they have no (standing) verdict on it.
+    func decision(_ name: String, _ claimID: Int64) -> ClaimReview? {
+        guard let r = views[name]?[claimID], r.verdict != nil, !r.withdrawn else { return nil }
+        return r
+    }
+
+    /// Whether the annotator keeps the claim in the gold.
+    func keeps(_ name: String, _ claimID: Int64) -> Bool { decision(name, claimID)?.verdict?.isGold == true }
+
+    /// The annotators differ on the claim (as `decideGold` sees it, adjudications aside).
+    func isDisputed(_ claimID: Int64) -> Bool {
+        guard annotators.count > 1 else { return false }
+        let kept = annotators.map { keeps($0, claimID) }
+        if Set(kept).count > 1 { return true }
+        guard kept.first == true else { return false }
+        let keys = Set(annotators.compactMap { decision($0, claimID).map { Workspace.attributionKey($0.attribution) } })
+        return keys.count > 1
+    }
+
+    /// An adjudication decides the claim: its adjudicator's view holds a verdict.
+    func isDecided(_ claimID: Int64) -> Bool {
+        guard let r = finals[claimID] else { return false }
+        return r.verdict != nil && !r.withdrawn
+    }
+
+    /// What the annotators differ on: `verdict` (keep or not), then the fields the keepers differ on.
+    func differences(_ claimID: Int64) -> [String] {
+        var result: [String] = []
+        if Set(annotators.map { keeps($0, claimID) }).count > 1 { result.append("verdict") }
+        let keepers = annotators.filter { keeps($0, claimID) }.compactMap { views[$0]?[claimID]?.attribution }
+        guard keepers.count > 1 else { return result }
+        for field in FieldChange.names where Set(keepers.map { FieldChange.encode($0, field: field).serialized }).count > 1 {
+            result.append(field)
+        }
+        return result
+    }
+
+    /// The claim as this adjudicator now has it (the stored claim until they change it).
+    func adjudicatorAttribution(_ claim: StoredAttribution) -> Attribution {
+        mine[claim.rowID]?.attribution ?? claim.attribution
+    }
+}

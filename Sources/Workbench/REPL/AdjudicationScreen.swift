@@ -1,0 +1,55 @@
+import ClaimModel
+import ClaimStore
+
+/// The adjudication screen: the claim in its sentence, then every annotator's view side by side.
+extension Renderer {
+    /// The claim's sentence with the final's roles highlighted, one row per annotator (verdict,
+    /// fields, confidence, notes), the deciding adjudicator's row once there is one, and what differs.
+    func adjudicationScreen(_ view: AdjudicationDocument, claim: StoredAttribution, position: Int, count: Int,
+                            documentPosition: Int, documentCount: Int, adjudicated: Int) -> String {
+        let d = view.snapshot.document.document
+        var lines: [String] = []
+        let title = d.title.map { " · " + SafeText.short($0, 90) } ?? ""
+        lines.append(bold(SafeText.escape(d.id) + title))
+        var progress = "disputed \(position)/\(count) · doc \(documentPosition)/\(documentCount) · \(adjudicated) adjudicated · #\(claim.rowID)"
+        if claim.origin == .added, let author = claim.addedBy { progress += " · added by " + SafeText.escape(author) }
+        lines.append(progress)
+        let final = view.adjudicatorAttribution(claim)
+        if let extent = DocumentView.extent(final), let covering = SentenceIndex(view.text).covering(extent) {
+            lines.append("  " + highlighted(view.text, covering.span, final))
+        }
+        var table = TextTable(["annotator", "verdict", "source", "cue", "content", "outlet", "type", "anon", "entity", "confidence", "note"])
+        for name in view.annotators {
+            let review = view.views[name]?[claim.rowID]
+            let verdict = review?.withdrawn == true ? "withdrawn" : review?.verdict?.rawValue ?? "- (not judged)"
+            table.add(row(SafeText.escape(name), verdict, review, review?.attribution ?? claim.attribution, view.text))
+        }
+        if let decider = view.adjudicatedBy[claim.rowID], let review = view.finals[claim.rowID] {
+            var verdict = review.verdict?.rawValue ?? "- (undecided)"
+            if let picked = view.picked[claim.rowID] { verdict += " (picked \(SafeText.escape(picked)))" }
+            table.add(row(SafeText.escape(decider) + " (final)", verdict, review, review.attribution, view.text))
+        }
+        for (i, line) in table.rendered.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            lines.append("  " + (i == 0 ? bold(String(line)) : String(line)))
+        }
+        let differences = view.differences(claim.rowID)
+        lines.append("  differ: " + (differences.isEmpty ? "nothing (adjudicated)" : differences.joined(separator: ", ")))
+        return lines.joined(separator: "\n")
+    }
+
+    private func row(_ label: String, _ verdict: String, _ review: ClaimReview?, _ a: Attribution, _ text: ScalarText) -> [String] {
+        func role(_ f: Fragments?) -> String {
+            f.map { "\"" + SafeText.short(Self.plainInline(text.slice($0)), 32) + "\"" } ?? "none"
+        }
+        let notes = review?.notes ?? []
+        return [
+            label, verdict, role(a.source), role(a.cue), role(a.content),
+            a.outlet.map { SafeText.short($0, 24) } ?? "-",
+            a.sourceType?.rawValue ?? "-",
+            a.anonymous.map { $0 ? "yes" : "no" } ?? "-",
+            a.sourceEntity.map { SafeText.short($0, 24) } ?? "-",
+            review?.confidence?.rawValue ?? "-",
+            notes.isEmpty ? "-" : SafeText.short(notes.joined(separator: " / "), 48),
+        ]
+    }
+}

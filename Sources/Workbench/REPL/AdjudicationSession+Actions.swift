@@ -1,0 +1,176 @@
+import ClaimModel
+import ClaimStore
+
+/// The verbs that write. Every entry is the adjudicator's own, on the claim on screen, with
+/// `"adjudication": true` in its fields; each verb's entries are one transaction.
+extension AdjudicationSession {
+    /// A log entry of this adjudicator on `claim`.
+    func entry(_ action: String, _ claim: StoredAttribution, _ fields: [(String, JSONValue)], note: String? = nil) -> NewAnnotation {
+        NewAnnotation(annotator: adjudicator, runID: run.rowID, documentRowID: claim.documentRowID, attributionID: claim.rowID,
+                      action: action, fields: JSONValue.object(fields + [("adjudication", .bool(true))]).serialized, note: note)
+    }
+
+    /// A `correct` entry, shaped like `FieldChange.entryText`, plus the adjudication keys.
+    func correction(_ field: String, _ claim: StoredAttribution, old: Attribution, new: Attribution,
+                    extra: [(String, JSONValue)] = []) -> NewAnnotation {
+        entry("correct", claim, [("field", .string(field)), ("old", FieldChange.encode(old, field: field)),
+                                 ("new", FieldChange.encode(new, field: field))] + extra)
+    }
+
+    /// Appends `entries` in one transaction and re-reads the document on screen.
+    func append(_ entries: [NewAnnotation]) throws(AdjudicationError) {
+        let stored = try Self.db { () throws(StoreError) in try store.append(entries) }
+        log += stored
+        if let item = position.map({ queue[$0] }) { current = try load(item.document) }
+    }
+
+    /// `pick NAME`: NAME's fields where they differ from the final as it stands, then NAME's verdict
+    /// (`confirm` when they keep the claim, `reject` when they rejected it or never judged it).
+    /// All entries carry `"picked": NAME`, so that `undo` takes them back together.
+    func pick(_ name: String) throws(AdjudicationError) -> String {
+        let (view, claim) = try currentClaim()
+        guard view.annotators.contains(name) else { throw .unknownAnnotator(name, known: view.annotators) }
+        let theirs = view.decision(name, claim.rowID)
+        let keep = theirs?.verdict?.isGold == true
+        let picked: [(String, JSONValue)] = [("picked", .string(name))]
+        var entries: [NewAnnotation] = []
+        var changed: [String] = []
+        if keep, let theirs {
+            var final = view.adjudicatorAttribution(claim)
+            for field in FieldChange.names {
+                let wanted = FieldChange.encode(theirs.attribution, field: field)
+                guard FieldChange.encode(final, field: field) != wanted else { continue }
+                var next = final
+                FieldChange.apply(field, wanted, to: &next)
+                entries.append(correction(field, claim, old: final, new: next, extra: picked))
+                changed.append(field)
+                final = next
+            }
+        }
+        entries.append(entry(keep ? "confirm" : "reject", claim, picked))
+        try append(entries)
+        let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? (keep ? "confirmed" : "rejected")
+        let why = theirs == nil ? " (\(SafeText.escape(name)) never judged it)" : ""
+        let fields = changed.isEmpty ? "" : " (" + changed.joined(separator: ", ") + ")"
+        return "picked \(SafeText.escape(name))'s view of #\(claim.rowID): \(verdict)\(fields)\(why)\n" + (try advance(from: try onScreen()))
+    }
+
+    /// `confirm`, `reject` and the correcting verbs: the final written by hand.
+    func write(_ command: Command) throws(AdjudicationError) -> String {
+        switch command {
+        case .confirm: return try verdict("confirm", note: nil)
+        case let .reject(reason): return try verdict("reject", note: reason)
+        case let .span(role, target): return try correctSpan(role, target)
+        case let .outlet(name): return try correct("outlet") { $0.outlet = name }
+        case let .type(type): return try correct("type") { $0.sourceType = type }
+        case let .anon(value): return try correct("anon") { $0.anonymous = value }
+        case let .entity(name): return try correct("entity") { $0.sourceEntity = name }
+        default: throw .repl(.store("not an adjudication verb"))
+        }
+    }
+
+    func verdict(_ action: String, note: String?) throws(AdjudicationError) -> String {
+        let (_, claim) = try currentClaim()
+        try append([entry(action, claim, [], note: note)])
+        let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? action
+        return "\(verdict) #\(claim.rowID) (adjudicated)\n" + (try advance(from: try onScreen()))
+    }
+
+    func correctSpan(_ role: Role, _ target: SpanTarget) throws(AdjudicationError) -> String {
+        let (view, claim) = try currentClaim()
+        let old = view.adjudicatorAttribution(claim)
+        let span: Span?
+        do {
+            switch target {
+            case let .text(text):
+                span = try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue)
+            case let .offsets(start, end): span = try TextLocator.offsets(start, end, in: view.text)
+            case .none: span = nil
+            }
+        } catch {
+            throw .repl(error)
+        }
+        return try correct(role.rawValue) { $0[role] = span.map { Fragments($0) } }
+    }
+
+    /// One `correct` entry on the final; the claim stays on screen until `confirm` or `reject`.
+    func correct(_ field: String, _ change: (inout Attribution) -> Void) throws(AdjudicationError) -> String {
+        let (view, claim) = try currentClaim()
+        let old = view.adjudicatorAttribution(claim)
+        var new = old
+        change(&new)
+        if new == old { return "\(field) unchanged: the final's is already \(Renderer.fieldValue(field, old, view.text))" }
+        try append([correction(field, claim, old: old, new: new)])
+        return "\(field): \(Renderer.fieldValue(field, old, view.text)) → \(Renderer.fieldValue(field, new, view.text))\n"
+            + screen(at: try onScreen())
+    }
+
+    // MARK: - Undo
+
+    /// This adjudicator's adjudications still standing, oldest first: a pick is one (its entries
+    /// carry `picked` and end with its verdict), every other adjudication entry is one on its own.
+    func standingAdjudications() -> [[AnnotationEntry]] {
+        let cancelled = ReviewLedger(log).cancelled
+        var groups: [[AnnotationEntry]] = []
+        var pick: [AnnotationEntry] = []
+        for e in log where e.entry.action != "undo" && e.entry.action != "redo" {
+            guard let fields = AdjudicationDocument.adjudicationFields(e) else { continue }
+            if fields["picked"] != nil {
+                pick.append(e)
+                if e.entry.action != "correct" {
+                    groups.append(pick)
+                    pick = []
+                }
+            } else {
+                if !pick.isEmpty { groups.append(pick); pick = [] }
+                groups.append([e])
+            }
+        }
+        if !pick.isEmpty { groups.append(pick) }
+        return groups.map { $0.filter { !cancelled.contains($0.id) } }.filter { !$0.isEmpty }
+    }
+
+    /// `undo`: one undo entry per entry of the last adjudication, in one transaction, and that
+    /// claim on screen (back in the queue if it was decided before this session).
+    func undo() throws(AdjudicationError) -> String {
+        guard let last = standingAdjudications().last, let first = last.first, let claimID = first.entry.attributionID else {
+            throw .nothingToUndo(run: run.name)
+        }
+        let undos = last.map {
+            NewAnnotation(annotator: adjudicator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
+                          attributionID: $0.entry.attributionID, action: "undo", target: $0.id)
+        }
+        let stored = try Self.db { () throws(StoreError) in try store.append(undos) }
+        log += stored
+        let what: String
+        if let name = last.last.flatMap(AdjudicationDocument.adjudicationFields)?["picked"]?.stringValue {
+            what = "pick of \(SafeText.escape(name))'s view of #\(claimID) (\(last.count) entr\(last.count == 1 ? "y" : "ies"))"
+        } else if first.entry.action == "correct", let field = AdjudicationDocument.adjudicationFields(first)?["field"]?.stringValue {
+            what = "correct \(field) of #\(claimID)"
+        } else {
+            what = "\(first.entry.action) of #\(claimID)"
+        }
+        current = nil
+        guard let index = try requeue(claimID, documentRowID: first.entry.documentRowID) else {
+            if let position { current = try load(queue[position].document) }
+            return "undone: " + what
+        }
+        current = try load(queue[index].document)
+        position = index
+        return "undone: " + what + "\n" + screen(at: index)
+    }
+
+    /// The queue index of a claim, adding it to the queue (in document order) when it was decided
+    /// before the session opened; nil when its document is outside this walk.
+    func requeue(_ claimID: Int64, documentRowID: Int64) throws(AdjudicationError) -> Int? {
+        if let index = queue.firstIndex(where: { $0.claim == claimID }) { return index }
+        guard let document = documents.firstIndex(where: { $0.rowID == documentRowID }) else { return nil }
+        let view = try load(document)
+        guard let order = view.claims.firstIndex(where: { $0.rowID == claimID }) else { return nil }
+        let item = Item(document: document, claim: claimID, order: order)
+        let index = queue.firstIndex { ($0.document, $0.order) > (document, order) } ?? queue.count
+        queue.insert(item, at: index)
+        if let position, position >= index { self.position = position + 1 }
+        return index
+    }
+}

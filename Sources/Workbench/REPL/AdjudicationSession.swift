@@ -1,0 +1,291 @@
+import ClaimModel
+import ClaimStore
+
+/// One adjudicator walking the claims that annotators dispute in one run.
+///
+/// The queue is fixed when the session opens: in document order, every claim of a document two or
+/// more annotators marked done on which they differ (see `AdjudicationDocument`) and that no
+/// adjudication decides yet. Unanimous claims never stop the walk. Deciding a claim appends the
+/// adjudicator's entries, each marked `"adjudication": true`, in one transaction, and moves on
+/// to the next claim still awaiting adjudication; `Workspace.decideGold` then takes the
+/// adjudicator's view of it as the gold.
+public final class AdjudicationSession: LineSession {
+    public let adjudicator: String
+    public let run: RunRef
+    let store: ClaimStore
+    public var renderer: Renderer
+
+    /// A document two or more annotators marked done.
+    struct DoneDocument {
+        var rowID: Int64
+        var docID: String
+        var annotators: [String]
+    }
+
+    /// A disputed claim: its document (index into `documents`) and its place in that document.
+    struct Item: Equatable {
+        var document: Int
+        var claim: Int64
+        var order: Int
+    }
+
+    let documents: [DoneDocument]
+    /// Set by `--doc`: the walk covers that document alone.
+    let onlyDocument: String?
+    var queue: [Item] = []
+    var position: Int?
+    /// The document of the claim on screen, as last read.
+    var current: AdjudicationDocument?
+    /// Claims of the queue an adjudication now decides.
+    var decided: Set<Int64> = []
+    /// Claims of those documents the annotators agree on (accepted without a stop).
+    let unanimous: Int
+    /// Claims already decided by an adjudication when the session opened.
+    let adjudicatedBefore: Int
+    /// This adjudicator's log in the run, oldest first (for undo).
+    var log: [AnnotationEntry]
+
+    public init(store: ClaimStore, adjudicator: String, runName: String?, document docID: String?,
+                renderer: Renderer) throws(AdjudicationError) {
+        self.store = store
+        self.adjudicator = adjudicator
+        self.renderer = renderer
+        self.onlyDocument = docID
+        do { run = try Session.resolveRun(store, runName) } catch { throw .repl(error) }
+        let runID = run.rowID
+        var done = try Self.db { () throws(StoreError) in try store.documentsDoneBySeveral(runID: runID) }
+        if let docID {
+            let stored = try Self.db { () throws(StoreError) in try store.document(docID: docID) }
+            guard let stored else { throw .repl(.unknownDocument(docID)) }
+            done = done.filter { $0.documentRowID == stored.rowID }
+        }
+        var documents: [DoneDocument] = []
+        var queue: [Item] = []
+        var unanimous = 0, before = 0
+        for d in done {
+            let rowID = d.documentRowID
+            guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
+                continue
+            }
+            let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
+            for (order, claim) in view.claims.enumerated() {
+                if view.isDecided(claim.rowID) {
+                    before += 1
+                } else if view.isDisputed(claim.rowID) || view.adjudicatedBy[claim.rowID] != nil {
+                    queue.append(Item(document: documents.count, claim: claim.rowID, order: order))
+                } else {
+                    unanimous += 1
+                }
+            }
+            documents.append(DoneDocument(rowID: rowID, docID: view.docID, annotators: d.annotators))
+        }
+        self.documents = documents
+        self.queue = queue
+        self.unanimous = unanimous
+        adjudicatedBefore = before
+        let name = adjudicator
+        log = try Self.db { () throws(StoreError) in try store.annotations(annotator: name, runID: runID) }
+        if !queue.isEmpty {
+            position = 0
+            current = try load(queue[0].document)
+        }
+    }
+
+    static func db<T>(_ body: () throws(StoreError) -> T) throws(AdjudicationError) -> T {
+        do { return try body() } catch { throw .repl(.store(error.description)) }
+    }
+
+    // MARK: - The loop's entry points
+
+    public func opening() -> String {
+        let runName = SafeText.escape(run.name)
+        let help = "`help` lists the verbs"
+        guard let position else {
+            var reason: String
+            if documents.isEmpty {
+                reason = onlyDocument.map { "document \"\(SafeText.escape($0))\" of run \"\(runName)\" is not" }
+                    ?? "no document of run \"\(runName)\" is"
+                reason = "nothing to adjudicate: " + reason + " marked done by two or more annotators"
+            } else {
+                reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count, "document"))"
+                    + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
+            }
+            return "adjudicating run \"\(runName)\" as \(SafeText.escape(adjudicator)) · \(help)\n" + reason
+        }
+        let disputedDocuments = Set(queue.map(\.document)).count
+        var head = "adjudicating run \"\(runName)\" as \(SafeText.escape(adjudicator)) · "
+            + "\(Self.count(queue.count, "disputed claim")) in \(Self.count(disputedDocuments, "document")) · "
+            + "\(Self.count(unanimous, "unanimous claim")) accepted without a stop"
+        if adjudicatedBefore > 0 { head += " · \(adjudicatedBefore) adjudicated before" }
+        return head + " · " + help + "\n" + screen(at: position)
+    }
+
+    public func execute(_ line: String) -> Reply {
+        do {
+            guard let command = try AdjudicationCommand.parse(line) else { return Reply(text: "") }
+            return try perform(command)
+        } catch {
+            return Reply(text: "error: \(error.description)", failed: true)
+        }
+    }
+
+    func perform(_ command: AdjudicationCommand) throws(AdjudicationError) -> Reply {
+        switch command {
+        case let .pick(name): return Reply(text: try pick(name))
+        case let .write(command): return Reply(text: try write(command))
+        case .next: return Reply(text: try move(forward: true))
+        case .prev: return Reply(text: try move(forward: false))
+        case .skip: return Reply(text: try skip())
+        case .show: return Reply(text: screen(at: try onScreen()))
+        case .undo: return Reply(text: try undo())
+        case .progress: return Reply(text: progress())
+        case let .help(verb): return Reply(text: Self.help(verb))
+        case .quit: return Reply(text: "bye: every adjudication is saved", quit: true)
+        }
+    }
+
+    // MARK: - The queue
+
+    /// The queue position on screen, or why there is none.
+    func onScreen() throws(AdjudicationError) -> Int {
+        guard let position else { throw .nothingToAdjudicate(run: run.name) }
+        return position
+    }
+
+    /// The document and claim on screen.
+    func currentClaim() throws(AdjudicationError) -> (AdjudicationDocument, StoredAttribution) {
+        let position = try onScreen()
+        guard let current, let claim = current.claim(queue[position].claim) else {
+            throw .repl(.store("claim #\(queue[position].claim) vanished from the store"))
+        }
+        return (current, claim)
+    }
+
+    /// Reads document `index` and notes which of its queued claims an adjudication decides.
+    func load(_ index: Int) throws(AdjudicationError) -> AdjudicationDocument {
+        let d = documents[index], runID = run.rowID
+        guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: d.rowID, runID: runID) }) else {
+            throw .repl(.store("document \"\(SafeText.escape(d.docID))\" vanished from the store"))
+        }
+        let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
+        for item in queue where item.document == index {
+            if view.isDecided(item.claim) { decided.insert(item.claim) } else { decided.remove(item.claim) }
+        }
+        return view
+    }
+
+    /// Puts queue item `index` on screen, reading its document when it is not the one on screen.
+    func place(_ index: Int) throws(AdjudicationError) {
+        let item = queue[index]
+        if current?.documentRowID != documents[item.document].rowID { current = try load(item.document) }
+        position = index
+    }
+
+    /// The first claim after `position` (wrapping) that no adjudication decides yet.
+    func nextUndecided(after index: Int) -> Int? {
+        guard !queue.isEmpty else { return nil }
+        for step in 1...queue.count {
+            let i = (index + step) % queue.count
+            if !decided.contains(queue[i].claim) { return i }
+        }
+        return nil
+    }
+
+    func move(forward: Bool) throws(AdjudicationError) -> String {
+        let index = try onScreen()
+        let target = forward ? index + 1 : index - 1
+        guard target >= 0 && target < queue.count else {
+            return forward ? "end of the disputed claims: none after this one" : "start of the disputed claims: none before this one"
+        }
+        try place(target)
+        return screen(at: target)
+    }
+
+    func skip() throws(AdjudicationError) -> String {
+        let index = try onScreen()
+        guard let next = nextUndecided(after: index), next != index else {
+            return "no other disputed claim awaits adjudication"
+        }
+        try place(next)
+        return screen(at: next)
+    }
+
+    /// After a decision: the next claim awaiting adjudication, or the news that none is left.
+    func advance(from index: Int) throws(AdjudicationError) -> String {
+        if let next = nextUndecided(after: index) {
+            try place(next)
+            return screen(at: next)
+        }
+        return "every disputed claim is adjudicated: their documents now enter the gold (`claimdesk score --run "
+            + SafeText.escape(run.name) + "`)"
+    }
+
+    // MARK: - Screens
+
+    func screen(at index: Int) -> String {
+        let item = queue[index]
+        guard let current, let claim = current.claim(item.claim) else { return "claim #\(item.claim) is no longer in the store" }
+        let documentsInQueue = Array(Set(queue.map(\.document))).sorted()
+        let documentPosition = (documentsInQueue.firstIndex(of: item.document) ?? 0) + 1
+        let adjudicated = queue.filter { decided.contains($0.claim) }.count
+        return renderer.adjudicationScreen(
+            current, claim: claim, position: index + 1, count: queue.count, documentPosition: documentPosition,
+            documentCount: documentsInQueue.count, adjudicated: adjudicated)
+    }
+
+    func progress() -> String {
+        let adjudicated = queue.filter { decided.contains($0.claim) }.count
+        let percent = queue.isEmpty ? 100 : Double(adjudicated) * 100 / Double(queue.count)
+        var lines = ["adjudicated \(adjudicated) of \(Self.count(queue.count, "disputed claim")) in run \"\(SafeText.escape(run.name))\" ("
+            + String(percent.rounded(toPlaces: 1)) + "%)"
+            + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before this session" : "")]
+        lines.append("unanimous claims accepted without a stop: \(unanimous)")
+        var waiting: [String] = []
+        for item in queue where !decided.contains(item.claim) {
+            let docID = documents[item.document].docID
+            if !waiting.contains(docID) { waiting.append(docID) }
+        }
+        lines.append("documents marked done by two or more annotators: \(documents.count)"
+            + (waiting.isEmpty ? "; none left out of the gold for a dispute"
+                : "; left out of the gold until adjudicated: " + waiting.map(SafeText.escape).joined(separator: ", ")))
+        return lines.joined(separator: "\n")
+    }
+
+    static func help(_ verb: AdjudicationVerb?) -> String {
+        guard let verb else {
+            var lines = ["verbs (aliases in brackets):"]
+            for v in AdjudicationVerb.allCases {
+                let name = v.rawValue + (v.aliases.isEmpty ? "" : " [" + v.aliases.joined(separator: ", ") + "]")
+                lines.append("  " + name.padding(toLength: 18, withPad: " ", startingAt: 0) + v.summary)
+            }
+            lines.append("pick NAME takes an annotator's view; or correct the fields and confirm/reject to write the final")
+            return lines.joined(separator: "\n")
+        }
+        var lines = ["usage: \(verb.usage)", verb.summary]
+        if !verb.aliases.isEmpty { lines.append("aliases: " + verb.aliases.joined(separator: ", ")) }
+        lines += verb.details
+        return lines.joined(separator: "\n")
+    }
+
+    /// `1 claim`, `2 claims`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// TAB completion: verbs, then annotators after `pick`, source types after `type`.
+    public func completions(before: String, word: String) -> [String] {
+        let previous = (try? Tokenizer.tokens(before)) ?? before.split(separator: " ").map(String.init)
+        var options: [String] = []
+        if previous.isEmpty {
+            options = AdjudicationVerb.allCases.map(\.rawValue)
+        } else if previous.count == 1, let verb = AdjudicationVerb.named(previous[0]) {
+            switch verb {
+            case .pick: options = current?.annotators ?? []
+            case .type: options = SourceTypeNames.all
+            case .anon: options = ["yes", "no"]
+            case .help: options = AdjudicationVerb.allCases.map(\.rawValue)
+            default: break
+            }
+        }
+        let lower = word.lowercased()
+        return options.filter { $0.lowercased().hasPrefix(lower) }.sorted()
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Workbench
+
+/// `claimdesk adjudicate`: walk the claims annotators dispute and decide each (issue 5, item 5).
+struct AdjudicateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adjudicate",
+        abstract: "Decide the claims annotators disagree on, in a REPL.",
+        discussion: """
+            Walks, document by document, the claims of documents that two or more annotators marked
+            done and on which their views differ; unanimous claims are accepted without a stop.
+            `pick NAME` takes one annotator's view; the correcting verbs and confirm/reject write the
+            final by hand. Each adjudication is an annotation of the adjudicator (--annotator), marked
+            "adjudication": true; `score` then takes its gold from it.
+            On a terminal: line editing, history, TAB completion. Otherwise the verbs are read line by
+            line and echoed (exit 1 if a command was refused).
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "The adjudicator (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
+    @Option(name: .customLong("run"), help: "The run whose claims to adjudicate (default: rules, else the only run).") var runName: String?
+    @Option(name: .long, help: "Adjudicate this document (doc_id) only.") var doc: String?
+
+    func run() throws {
+        try Entry.run {
+            let workspace = try global.open()
+            let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
+            let session: AdjudicationSession
+            do {
+                session = try AdjudicationSession(store: workspace.store, adjudicator: annotator ?? Annotator.defaultName(),
+                                                  runName: runName, document: doc, renderer: renderer)
+            } catch {
+                throw WorkbenchError.usage(String(describing: error))
+            }
+            let status: Int32
+            if isatty(0) == 1 {
+                let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                var reader = ReadlineLineReader(historyPath: home.map { $0 + "/.claimdesk_history" }) { before, word in
+                    session.completions(before: before, word: word)
+                }
+                status = REPL.run(session, reader: &reader, write: REPL.writeStdout)
+                reader.close()
+            } else {
+                var reader = PlainLineReader()
+                status = REPL.run(session, reader: &reader, write: REPL.writeStdout)
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
