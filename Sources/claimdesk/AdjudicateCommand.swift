@@ -8,12 +8,13 @@ struct AdjudicateCommand: ParsableCommand {
         commandName: "adjudicate",
         abstract: "Decide the claims annotators disagree on, in a REPL.",
         discussion: """
-            Walks, document by document, the claims of documents that two or more annotators marked
-            done and on which their views differ; unanimous claims are accepted without a stop.
-            `pick NAME` takes one annotator's view; the correcting verbs and confirm/reject write the
-            final by hand. Each adjudication is an annotation of the adjudicator (--annotator), marked
-            "adjudication": true; `score` then takes its gold from it.
-            On a terminal: line editing, history, TAB completion. Otherwise the verbs are read line by
+            Walks, document by document, the claims of documents that two or more annotators marked \
+            done and on which their views differ; unanimous claims are accepted without a stop. \
+            `pick NAME` takes one annotator's view; the correcting verbs and confirm/reject write the \
+            final by hand. Each adjudication is an annotation of the adjudicator (--annotator), marked \
+            "adjudication": true, and `score` takes the gold of those claims from it.
+
+            On a terminal: line editing, history, TAB completion. Otherwise the verbs are read line by \
             line and echoed (exit 1 if a command was refused).
             """)
     @OptionGroup var global: GlobalOptions
