@@ -50,6 +50,8 @@ extension Workspace {
         }
         var adjudicatorViews: [String: [Int64: ClaimReview]] = [:]
         for name in Set(adjudicated.values) { adjudicatorViews[name] = log.reviews(by: name) { base[$0] } }
+        // An adjudication decides only once it has a verdict (a correction alone is work in progress).
+        adjudicated = adjudicated.filter { claimID, name in adjudicatorViews[name]?[claimID]?.verdict != nil }
 
         var gold: [Attribution] = []
         for c in claims {

@@ -61,6 +61,11 @@ extension Workspace {
         var goldDocuments: [(StoredDocument, [Attribution])] = []
         if against == "annotations" {
             let gold = try goldFromAnnotations(annotator: annotator)
+            if gold.documents.isEmpty && !gold.disagreements.isEmpty {
+                throw WorkbenchError.nothingToScore(
+                    "every document marked done is disputed (annotators disagree, nothing adjudicated): "
+                        + gold.disagreements.joined(separator: ", ") + "; settle them with `claimdesk adjudicate`")
+            }
             if gold.documents.isEmpty {
                 throw WorkbenchError.nothingToScore(
                     "no documents are marked done\(annotator.map { " by \($0)" } ?? ""): review them (`claimdesk annotate`, then `done`) or score --against RUN")

@@ -77,3 +77,19 @@ import Testing
         #expect(try workspace.goldFromAnnotations().disagreements == ["d"])
     }
 }
+
+extension GoldSelectionTests {
+    @Test func anAdjudicationWithoutAVerdictDecidesNothingYet() throws {
+        try verdict("ana", "confirm", claims[0])
+        try verdict("ana", "reject", claims[1])
+        try verdict("bo", "confirm", claims[0])
+        try verdict("bo", "confirm", claims[1])
+        try done("ana")
+        try done("bo")
+        try verdict("cy", "correct", claims[1], fields: #"{"field":"outlet","old":null,"new":"AP","adjudication":true}"#)
+        #expect(try workspace.goldFromAnnotations().disagreements == ["d"])
+        #expect(throws: WorkbenchError.self) {
+            try workspace.score(runName: "rules", against: "annotations", match: .overlap, format: .table)
+        }
+    }
+}
