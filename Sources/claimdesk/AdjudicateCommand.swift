@@ -33,18 +33,7 @@ struct AdjudicateCommand: ParsableCommand {
             } catch {
                 throw WorkbenchError.usage(String(describing: error))
             }
-            let status: Int32
-            if isatty(0) == 1 {
-                let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                var reader = ReadlineLineReader(historyPath: home.map { $0 + "/.claimdesk_history" }) { before, word in
-                    session.completions(before: before, word: word)
-                }
-                status = REPL.run(session, reader: &reader, write: REPL.writeStdout)
-                reader.close()
-            } else {
-                var reader = PlainLineReader()
-                status = REPL.run(session, reader: &reader, write: REPL.writeStdout)
-            }
+            let status = REPL.runOnTerminal(session)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -66,28 +66,9 @@ public enum AdjudicationVerb: String, CaseIterable, Sendable {
         default: return []
         }
     }
-
-    public var spellings: [String] { [rawValue] + aliases }
-
-    public static func named(_ word: String) -> AdjudicationVerb? {
-        let lower = word.lowercased()
-        return allCases.first { $0.spellings.contains(lower) }
-    }
-
-    /// The verb nearest a misspelling, when it is close enough to be a likely typo.
-    public static func nearest(to word: String) -> AdjudicationVerb? {
-        let lower = word.lowercased()
-        if lower.count >= 2, let prefixed = allCases.first(where: { $0.rawValue.hasPrefix(lower) }) { return prefixed }
-        var best: (AdjudicationVerb, Int)?
-        for verb in allCases {
-            let d = EditDistance.between(lower, verb.rawValue)
-            if let (_, bestDistance) = best, bestDistance <= d { continue }
-            best = (verb, d)
-        }
-        guard let (verb, distance) = best else { return nil }
-        return distance <= max(2, verb.rawValue.count / 3) ? verb : nil
-    }
 }
+
+extension AdjudicationVerb: VerbTable {}
 
 /// One parsed line of the adjudication REPL.
 public enum AdjudicationCommand: Equatable, Sendable {

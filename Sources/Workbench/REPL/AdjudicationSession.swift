@@ -252,19 +252,8 @@ public final class AdjudicationSession: LineSession {
     }
 
     static func help(_ verb: AdjudicationVerb?) -> String {
-        guard let verb else {
-            var lines = ["verbs (aliases in brackets):"]
-            for v in AdjudicationVerb.allCases {
-                let name = v.rawValue + (v.aliases.isEmpty ? "" : " [" + v.aliases.joined(separator: ", ") + "]")
-                lines.append("  " + name.padding(toLength: 18, withPad: " ", startingAt: 0) + v.summary)
-            }
-            lines.append("pick NAME takes an annotator's view; or correct the fields and confirm/reject to write the final")
-            return lines.joined(separator: "\n")
-        }
-        var lines = ["usage: \(verb.usage)", verb.summary]
-        if !verb.aliases.isEmpty { lines.append("aliases: " + verb.aliases.joined(separator: ", ")) }
-        lines += verb.details
-        return lines.joined(separator: "\n")
+        AdjudicationVerb.helpText(
+            verb, footer: "pick NAME takes an annotator's view; or correct the fields and confirm/reject to write the final")
     }
 
     /// `1 claim`, `2 claims`.

@@ -4,6 +4,8 @@ import Foundation
 public protocol LineSession: AnyObject {
     func opening() -> String
     func execute(_ line: String) -> Reply
+    /// TAB completions for `word`, typed after `before` on the line.
+    func completions(before: String, word: String) -> [String]
 }
 
 extension Session: LineSession {}
@@ -37,6 +39,22 @@ public enum REPL {
         var out = ""
         let status = run(session, reader: &reader) { out += $0 }
         return (out, status)
+    }
+
+    /// Runs `session` on this process's terminal: readline (history in ~/.claimdesk_history, TAB
+    /// completion) when stdin is a terminal, plain echoed lines otherwise. Returns the exit status.
+    public static func runOnTerminal(_ session: some LineSession) -> Int32 {
+        guard isatty(0) == 1 else {
+            var reader = PlainLineReader()
+            return run(session, reader: &reader, write: writeStdout)
+        }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        var reader = ReadlineLineReader(historyPath: home.map { $0 + "/.claimdesk_history" }) { before, word in
+            session.completions(before: before, word: word)
+        }
+        let status = run(session, reader: &reader, write: writeStdout)
+        reader.close()
+        return status
     }
 
     /// Writes to stdout at once (unbuffered), so the screen never lags behind the store.

@@ -162,18 +162,6 @@ public final class Session {
     }
 
     static func help(_ verb: Verb?) -> String {
-        guard let verb else {
-            var lines = ["verbs (aliases in brackets):"]
-            for v in Verb.allCases {
-                let name = v.rawValue + (v.aliases.isEmpty ? "" : " [" + v.aliases.joined(separator: ", ") + "]")
-                lines.append("  " + name.padding(toLength: 18, withPad: " ", startingAt: 0) + v.summary)
-            }
-            lines.append("quote texts with spaces: source \"the Shura Council\"; `help VERB` for details")
-            return lines.joined(separator: "\n")
-        }
-        var lines = ["usage: \(verb.usage)", verb.summary]
-        if !verb.aliases.isEmpty { lines.append("aliases: " + verb.aliases.joined(separator: ", ")) }
-        lines += verb.details
-        return lines.joined(separator: "\n")
+        Verb.helpText(verb, footer: "quote texts with spaces: source \"the Shura Council\"; `help VERB` for details")
     }
 }

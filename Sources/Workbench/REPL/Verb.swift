@@ -113,30 +113,9 @@ public enum Verb: String, CaseIterable, Sendable {
         default: return []
         }
     }
-
-    /// Every name and alias.
-    public var spellings: [String] { [rawValue] + aliases }
-
-    /// The verb spelled `word` (name or alias), case-insensitively.
-    public static func named(_ word: String) -> Verb? {
-        let lower = word.lowercased()
-        return allCases.first { $0.spellings.contains(lower) }
-    }
-
-    /// The verb nearest a misspelling, when it is close enough to be a likely typo.
-    public static func nearest(to word: String) -> Verb? {
-        let lower = word.lowercased()
-        if let prefixed = allCases.first(where: { $0.rawValue.hasPrefix(lower) && lower.count >= 2 }) { return prefixed }
-        var best: (Verb, Int)?
-        for verb in allCases {
-            let d = EditDistance.between(lower, verb.rawValue)
-            if let (_, bestDistance) = best, bestDistance <= d { continue }
-            best = (verb, d)
-        }
-        guard let (verb, distance) = best else { return nil }
-        return distance <= max(2, verb.rawValue.count / 3) ? verb : nil
-    }
 }
+
+extension Verb: VerbTable {}
 
 /// Source type names as the REPL spells them.
 enum SourceTypeNames {
