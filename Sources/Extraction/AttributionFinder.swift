@@ -224,6 +224,12 @@ struct AttributionFinder {
                 continue
             }
             if reducedRelative(at: i, in: s) { continue }
+            if namingParticiple(at: i, in: s) { continue }
+            if agentParticiple(at: i, previous: p, in: s) { continue }
+            // "who asked not to be named": a request for anonymity, not a claim.
+            if verb.lemma == "ask", i + 2 < s.upperBound, word(i + 1).contains(.negation), key(i + 2) == Keys.to {
+                continue
+            }
             // "known as", "written by": a participle-only form needs "have" or "be" to be a verb.
             if verb.forms == .participle && !prevClass.contains(.auxiliary) { continue }
             var anchor = Anchor(kind: .verb(verb), at: i, cueStart: i, cueEnd: i + 1)
@@ -367,6 +373,81 @@ struct AttributionFinder {
         return next.forms.contains(.past) || next.forms.contains(.third)
     }
 
+    /// "a group called Ansar", "an \u{201C}emirate\u{201D} called Barqa", "The program, called EB-5,": a
+    /// participle that gives a noun its name (a capitalised word or a quotation follows) after an
+    /// indefinite noun phrase, a quoted term or a comma. It names; it does not report.
+    /// ("what she called \u{201C}a rant\u{201D}" and "the senator called Smith a liar" still report.)
+    func namingParticiple(at i: Int, in s: Range<Int>) -> Bool {
+        guard Keys.namingParticiples.contains(key(i)), i > s.lowerBound, i + 1 < s.upperBound else { return false }
+        let next = tokens[i + 1]
+        guard (next.kind == .word && next.capitalized) || next.kind == .quote else { return false }
+        let p = i - 1
+        let prev = tokens[p]
+        if isComma(p) {
+            // "The program, called EB-5, allows": a short name closed by a comma, after a plain noun
+            // that is the sentence's first phrase (not an appositive: "Moore, an adviser, called").
+            guard p - 1 >= s.lowerBound, tokens[p - 1].kind == .word, !tokens[p - 1].capitalized,
+                  !index.isQuoted(p - 1) else { return false }
+            var k = p - 1
+            while k >= s.lowerBound {
+                if isComma(k) || tokens[k].kind == .quote { return false }
+                k -= 1
+            }
+            var m = i + 1
+            while m < s.upperBound && m - i <= 5 && (tokens[m].capitalized || tokens[m].kind == .number
+                || tokens[m].isPunct("-")) { m += 1 }
+            return m < s.upperBound && m > i + 1 && isComma(m)
+        }
+        if prev.kind == .quote {
+            // `an "Islamic emirate" called X`: a closing mark after a quoted term (no comma inside).
+            guard let q = index.quoteClosing(at: p), q.close == p, q.open < p - 1 else { return false }
+            return !isComma(p - 1) && !isSentenceFinal(p - 1) && !tokens[p - 1].isPunct(":")
+        }
+        guard prev.kind == .word, !prev.capitalized, !isLyAdverb(p),
+              word(p).intersection([.subjectPronoun, .objectPronoun, .be, .auxiliary, .negation, .cueAdverb,
+                                    .determiner, .preposition]).isEmpty else { return false }
+        // Back over the noun phrase to its determiner: only "a"/"an" make it a naming.
+        var k = p - 1
+        while k >= s.lowerBound && p - k <= 5 {
+            let t = tokens[k]
+            if t.kind == .word && (t.key == Keys.a || t.key == Keys.an) { return true }
+            if t.kind == .word && !word(k).intersection([.determiner, .preposition, .subjectPronoun]).isEmpty { return false }
+            if t.kind != .word && !t.isPunct("-") && t.kind != .number { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A determiner inside a phrase starts a new noun phrase only after a preposition, a
+    /// conjunction or a comma; otherwise a verb came between ("the audit understated the problem").
+    func isNounPhrase(_ r: Range<Int>) -> Bool {
+        guard r.count > 2 else { return true }
+        for k in (r.lowerBound + 1)..<r.upperBound {
+            let t = tokens[k]
+            // An appositive or relative clause may hold anything ("Rubio, who heads the Center").
+            if t.kind != .word || t.key == Keys.who || t.key == Keys.which || t.key == Keys.that { return true }
+            guard !t.capitalized, word(k).contains(.determiner), !word(k).contains(.subjectPronoun) else { continue }
+            let b = tokens[k - 1]
+            if b.kind == .word && !b.capitalized && word(k - 1).isEmpty && !isLyAdverb(k - 1) { return false }
+        }
+        return true
+    }
+
+    /// "residents interviewed by the AP said", "figures published by the statistics office": an
+    /// "-ed" participle followed by "by" and its agent modifies the noun before it (a passive
+    /// without "be"); the active verb would not take "by" + a noun phrase.
+    func agentParticiple(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        guard endsWith(i, "ed"), p == i - 1, p >= s.lowerBound, i + 2 < s.upperBound, key(i + 1) == Keys.by else {
+            return false
+        }
+        let agent = tokens[i + 2]
+        guard agent.kind == .word, agent.capitalized || word(i + 2).contains(.determiner) else { return false }
+        let prev = tokens[p]
+        guard prev.kind == .word else { return false }
+        return word(p).intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty
+            && prev.key != Keys.who && prev.key != Keys.which && prev.key != Keys.that
+    }
+
     /// ", citing X, said": a participial phrase closed by a comma and followed by the main verb.
     func parentheticalParticiple(at i: Int, in s: Range<Int>) -> Bool {
         var k = i + 1
@@ -392,6 +473,13 @@ struct AttributionFinder {
             switch a.kind {
             case .verb where !a.coordinated && !a.participial:
                 subject = phrases.subject(before: a.cueStart, lower: s.lowerBound)
+                // "Residents of Oruk interviewed by the AP said": the source starts at the noun the
+                // participle modifies (PolNeAR keeps the participle phrase in the source).
+                if let subj = subject, subj.lowerBound - 3 >= s.lowerBound, key(subj.lowerBound - 1) == Keys.by,
+                   agentParticiple(at: subj.lowerBound - 2, previous: subj.lowerBound - 3, in: s),
+                   let head = phrases.subject(before: subj.lowerBound - 2, lower: s.lowerBound) {
+                    subject = head.lowerBound..<subj.upperBound
+                }
             case .hedgePassive, .passive, .passiveAgent, .raising:
                 // Only to cut earlier content at "..., and police are said to ...".
                 if let subj = phrases.subject(before: a.cueStart, lower: s.lowerBound), subj.lowerBound > s.lowerBound,
@@ -508,7 +596,7 @@ struct AttributionFinder {
                 ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) : nil
             // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
             // After "told" the phrase is the hearer ("Mr. King, 82, told me"), never the source.
-            if let source = after,
+            if let source = after, isNounPhrase(source),
                subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient) {
                 let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
                 let leftStart = afterQuote.map { $0.open } ?? lower

@@ -192,6 +192,10 @@ struct Coreference {
             for e in order.reversed() where entities[e].type == m.type || (m.type == .namedPerson
                 && entities[e].type == .namedPerson) {
                 if entities[e].nameKeys.contains(m.headKey) || entities[e].headKey == m.headKey {
+                    // "the Islamic Youth Shura Council" after "the Shura Council": a later organisation
+                    // name with two or more new name words is another body sharing a head noun.
+                    if m.type == .namedOrganization && !entities[e].nameKeys.isEmpty
+                        && m.nameKeys.subtracting(entities[e].nameKeys).count >= 2 { continue }
                     found = e
                     break
                 }

@@ -55,6 +55,10 @@ enum Keys {
     static let pluralNouns: Set<UInt64> = Set(
         ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority"]
             .map { Tokenizer.key($0) })
+    /// Participles that name rather than report after a noun: "a group called X", "a town named Y".
+    static let namingParticiples: Set<UInt64> = Set(
+        ["called", "named", "dubbed", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded"]
+            .map { Tokenizer.key($0) })
     /// Prepositions that may sit inside a source noun phrase ("a member of", "an activist within").
     static let npPrepositions: Set<UInt64> = Set(
         ["of", "for", "at", "within", "in", "from", "with", "on", "inside", "to"].map { Tokenizer.key($0) })

@@ -71,6 +71,14 @@ import Testing
         #expect(entities[0] != entities[2])
     }
 
+    @Test func aLongerOrganisationNameWithNewWordsIsAnotherBody() {
+        let found = extract("""
+            The Harbour Council said the pier was safe. Later the breakaway Northern Fishers Harbour Council             said it was not.
+            """)
+        #expect(found.count == 2)
+        #expect(found[0].sourceEntity != found[1].sourceEntity)
+    }
+
     @Test func pronounsRespectGender() {
         let found = extract("""
             Mr. Ortiz said the road was closed. Ms. Lind said it was open. He said she was wrong.

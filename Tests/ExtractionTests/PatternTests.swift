@@ -280,4 +280,40 @@ import Testing
         _ = expectAttribution("{src:An arbitration panel} in 2001 {cue:found} {con:the port was in breach}.",
                               extractor: extractor)
     }
+
+    @Test func namingParticipleIsNotACue() {
+        // "called"/"named"/"dubbed" + a name after an indefinite noun, a quoted term or ", ... ,".
+        expectNone("The rebels hid near a village called Orlen.", extractor: extractor)
+        expectNone("A farmer named Tove Lund kept bees there.", extractor: extractor)
+        expectNone("The scheme, called GreenStart, pays for heat pumps.", extractor: extractor)
+        // The naming participle no longer hides the reporting verb before it.
+        _ = expectAttribution(
+            "Last spring {src:the river council} {cue:declared} {con:the valley a \"protected zone\" called Vell Marsh}.",
+            extractor: extractor)
+        // "what she called X" and "the senator called X Y" still report.
+        _ = expectAttribution("The ferry sailed late after what {src:she} {cue:called} {con:“a stunt”}.", extractor: extractor)
+    }
+
+    @Test func agentParticipleStaysInTheSource() {
+        _ = expectAttribution("{src:Fishermen interviewed by the Courier} {cue:said} {con:the catch had halved}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:A survey published by the port authority} {cue:found} {con:rents had doubled}.",
+                              extractor: extractor)
+    }
+
+    @Test func askingNotToBeNamedIsNotAClaim() {
+        let text = "A harbour official, who asked not to be named, said the cranes were idle."
+        let found = extractor.extract(Document(id: "t", text: text))
+        let scalars = ScalarText(text)
+        #expect(found.count == 1)
+        #expect(found.first?.cue?.spans.map { scalars.slice($0) } == ["said"])
+    }
+
+    @Test func aClauseAfterTheVerbIsNotAnInvertedSource() {
+        // The phrase after "said" has its own verb: not `C, said SOURCE`.
+        let text = "A nurse at Eastfield, speaking on condition of anonymity because staff were warned, said the report understated the delays."
+        let found = extractor.extract(Document(id: "t", text: text))
+        let scalars = ScalarText(text)
+        #expect(!found.contains { $0.source.map { scalars.slice($0) } == "the report understated the delays" })
+    }
 }
