@@ -93,3 +93,26 @@ extension GoldSelectionTests {
         }
     }
 }
+
+extension GoldSelectionTests {
+    @Test func reviewsOfAnotherRunDoNotDisputeTheGold() throws {
+        try verdict("ana", "confirm", claims[0])
+        try verdict("ana", "reject", claims[1])
+        try verdict("bo", "confirm", claims[0])
+        try verdict("bo", "reject", claims[1])
+        try done("ana")
+        try done("bo")
+        // A third annotator reviewed imported gold of the same document (another run).
+        let other = try workspace.store.createRun(name: "gold:cy", kind: .gold, extractor: "import-gold", version: nil, parameters: nil)
+        try workspace.store.saveRunOutput(runID: other.rowID, [(documentRowID, [Attribution(content: Fragments(Span(39, 46)))])])
+        let otherClaim = try #require(try workspace.store.attributions(runID: other.rowID, documentRowID: documentRowID).first)
+        try workspace.store.append(NewAnnotation(annotator: "cy", runID: other.rowID, documentRowID: documentRowID,
+                                                 attributionID: otherClaim.rowID, action: "confirm"))
+        try workspace.store.markDocument(documentRowID, annotator: "cy", runID: other.rowID, status: "done")
+        let gold = try workspace.goldFromAnnotations()
+        #expect(gold.disagreements == [])
+        #expect(gold.documents.first?.annotators == ["ana", "bo"])
+        #expect(gold.documents.first?.attributions.map(\.content) == [Fragments(Span(15, 25))])
+        #expect(try workspace.goldFromAnnotations(annotator: "cy").documents.first?.attributions.count == 1)
+    }
+}

@@ -80,6 +80,16 @@ extension Workspace {
 
     static let goldBatchSize = 256
 
+    /// The reviews of one run: annotators who marked a document done while reviewing different runs
+    /// judged different claims, so the gold comes from the run most of them reviewed (ties: the
+    /// older run); the other reviews do not enter this document's gold.
+    static func reviewedRun(_ done: [DocumentReviewEntry]) -> [DocumentReviewEntry] {
+        let groups = Dictionary(grouping: done) { $0.runID ?? -1 }
+        guard groups.count > 1,
+              let best = groups.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }) else { return done }
+        return best.value
+    }
+
     /// One document's gold, decided off the main thread.
     struct GoldDecision: Sendable {
         var stored: StoredDocument
@@ -93,9 +103,10 @@ extension Workspace {
     }
 
     /// The gold of one document: marked done (by `done`), or partial, or nil when it gives none.
-    static func decide(_ bundle: DocumentBundle, done: [DocumentReviewEntry], annotator: String?,
+    static func decide(_ bundle: DocumentBundle, done allDone: [DocumentReviewEntry], annotator: String?,
                        includePartial: Bool, useAdjudication: Bool) -> GoldDecision? {
         let log = ReviewLedger(bundle.log)
+        let done = reviewedRun(allDone)
         var names = done.map(\.annotator)
         var runs = Set(done.compactMap(\.runID))
         if done.isEmpty {
