@@ -53,6 +53,10 @@ extension Workspace {
         // An adjudication decides only once it has a verdict (a correction alone is work in progress).
         adjudicated = adjudicated.filter { claimID, name in adjudicatorViews[name]?[claimID]?.verdict != nil }
 
+        let addedKeys = Self.addedKeys(claims: claims, annotators: annotators) { name, claimID in
+            Self.standing(views[name]?[claimID])
+        }
+        var emittedAdded: Set<String> = []
         var gold: [Attribution] = []
         for c in claims {
             if c.origin == .added, let author = c.addedBy, !annotators.contains(author), adjudicated[c.rowID] == nil { continue }
@@ -66,28 +70,69 @@ extension Workspace {
                 }
                 continue
             }
-            let decisions = annotators.map { name -> ClaimReview? in
-                guard let r = views[name]?[c.rowID], let verdict = r.verdict, !r.withdrawn else { return nil }
-                _ = verdict
-                return r
-            }
-            if decisions.contains(where: { $0 != nil }) { tally.reviewedClaims += 1 }
-            let kept = decisions.map { r -> Bool in r?.verdict?.isGold == true }
-            if decisions.count > 1 {
-                // Unanimous: all keep it as the same attribution, or none keeps it.
-                guard Set(kept).count == 1 else { return nil }
-                if kept[0] {
-                    let keys = Set(decisions.compactMap { $0.map { attributionKey($0.attribution) } })
-                    guard keys.count == 1 else { return nil }
+            let decision = { (name: String) -> ClaimReview? in Self.standing(views[name]?[c.rowID]) }
+            if annotators.contains(where: { decision($0) != nil }) { tally.reviewedClaims += 1 }
+            switch Self.consensus(of: c, annotators: annotators, decision: decision, addedKeys: addedKeys) {
+            case .disputed:
+                return nil
+            case .agreedOut:
+                continue
+            case let .agreedKeep(r):
+                if c.origin == .added {
+                    // Several annotators adding the same missed claim give it once.
+                    guard emittedAdded.insert(attributionKey(r.attribution)).inserted else { continue }
                 }
-            }
-            if kept.first == true, let r = decisions[0] {
                 var a = r.attribution
                 a.review = r.review
                 gold.append(a)
             }
         }
         return gold
+    }
+
+    /// How several annotators' views of one claim combine, adjudication aside.
+    enum Consensus {
+        /// Nobody keeps it (rejected, withdrawn or never judged by all).
+        case agreedOut
+        /// Everyone keeps it with the same fields: this view.
+        case agreedKeep(ClaimReview)
+        case disputed
+    }
+
+    /// A review that stands: it has a verdict and was not withdrawn.
+    static func standing(_ review: ClaimReview?) -> ClaimReview? {
+        guard let review, review.verdict != nil, !review.withdrawn else { return nil }
+        return review
+    }
+
+    /// The one rule for "annotators differ", used by the gold and by `adjudicate`: one keeps a claim
+    /// and another does not, or all keep it with different fields. A claim one annotator added is
+    /// agreed when every annotator added (and keeps) a claim with the same fields.
+    static func consensus(of claim: StoredAttribution, annotators: [String], decision: (String) -> ClaimReview?,
+                          addedKeys: [String: Set<String>]) -> Consensus {
+        if claim.origin == .added, let author = claim.addedBy, annotators.contains(author), annotators.count > 1 {
+            guard let r = decision(author), r.verdict?.isGold == true else { return .agreedOut }
+            let key = attributionKey(r.attribution)
+            return annotators.allSatisfy { addedKeys[$0]?.contains(key) == true } ? .agreedKeep(r) : .disputed
+        }
+        let decisions = annotators.map(decision)
+        let kept = decisions.map { $0?.verdict?.isGold == true }
+        if Set(kept).count > 1 { return .disputed }
+        guard kept.first == true, let first = decisions.first ?? nil else { return .agreedOut }
+        let keys = Set(decisions.compactMap { $0.map { attributionKey($0.attribution) } })
+        return keys.count == 1 ? .agreedKeep(first) : .disputed
+    }
+
+    /// Per annotator, the fields of every claim they added and keep.
+    static func addedKeys(claims: [StoredAttribution], annotators: [String],
+                          decision: (String, Int64) -> ClaimReview?) -> [String: Set<String>] {
+        var keys: [String: Set<String>] = [:]
+        for c in claims where c.origin == .added {
+            guard let author = c.addedBy, annotators.contains(author), let r = decision(author, c.rowID),
+                  r.verdict?.isGold == true else { continue }
+            keys[author, default: []].insert(attributionKey(r.attribution))
+        }
+        return keys
     }
 
     /// A cheap byte search before parsing: most entries are not adjudications.

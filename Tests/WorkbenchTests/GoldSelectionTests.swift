@@ -116,3 +116,33 @@ extension GoldSelectionTests {
         #expect(try workspace.goldFromAnnotations(annotator: "cy").documents.first?.attributions.count == 1)
     }
 }
+
+extension GoldSelectionTests {
+    func add(_ who: String, _ claim: Attribution) throws {
+        _ = try workspace.store.addClaim(claim, runID: runID, documentRowID: documentRowID, annotator: who)
+    }
+
+    @Test func twoAnnotatorsAddingTheSameMissedClaimAgreeAndItCountsOnce() throws {
+        let missed = Attribution(cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)), sourceType: .implicit)
+        for who in ["ana", "bo"] {
+            try verdict(who, "confirm", claims[0])
+            try verdict(who, "reject", claims[1])
+            try add(who, missed)
+            try done(who)
+        }
+        let gold = try workspace.goldFromAnnotations()
+        #expect(gold.disagreements == [])
+        #expect(gold.documents.first?.attributions.map(\.content) == [Fragments(Span(15, 25)), Fragments(Span(39, 46))])
+    }
+
+    @Test func aMissedClaimOnlyOneAnnotatorAddedIsADisagreement() throws {
+        for who in ["ana", "bo"] {
+            try verdict(who, "confirm", claims[0])
+            try verdict(who, "reject", claims[1])
+        }
+        try add("ana", Attribution(cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46))))
+        try done("ana")
+        try done("bo")
+        #expect(try workspace.goldFromAnnotations().disagreements == ["d"])
+    }
+}

@@ -27,6 +27,9 @@ struct AdjudicationDocument {
     let mine: [Int64: ClaimReview]
     /// The annotator named in the `picked` field of the last adjudication entry, per claim.
     let picked: [Int64: String]
+    /// Per annotator, the fields of the claims they added and keep (two annotators adding the same
+    /// missed claim agree on it).
+    var addedKeys: [String: Set<String>] = [:]
 
     init(_ snapshot: DocumentSnapshot, annotators: [String], adjudicator: String) {
         self.snapshot = snapshot
@@ -58,6 +61,9 @@ struct AdjudicationDocument {
         for (claimID, name) in adjudicatedBy { finals[claimID] = byAdjudicator[name]?[claimID] }
         self.finals = finals
         mine = byAdjudicator[adjudicator] ?? [:]
+        addedKeys = Workspace.addedKeys(claims: claims, annotators: annotators) { name, claimID in
+            Workspace.standing(views[name]?[claimID])
+        }
     }
 
     /// The parsed fields of an adjudication entry (`"adjudication": true`), nil for any other entry.
@@ -73,22 +79,19 @@ struct AdjudicationDocument {
     func claim(_ id: Int64) -> StoredAttribution? { claims.first { $0.rowID == id } }
 
     /// An annotator's decision on a claim: nil when they have no (standing) verdict on it.
-    func decision(_ name: String, _ claimID: Int64) -> ClaimReview? {
-        guard let r = views[name]?[claimID], r.verdict != nil, !r.withdrawn else { return nil }
-        return r
-    }
+    func decision(_ name: String, _ claimID: Int64) -> ClaimReview? { Workspace.standing(views[name]?[claimID]) }
 
     /// Whether the annotator keeps the claim in the gold.
     func keeps(_ name: String, _ claimID: Int64) -> Bool { decision(name, claimID)?.verdict?.isGold == true }
 
     /// The annotators differ on the claim (as `decideGold` sees it, adjudications aside).
     func isDisputed(_ claimID: Int64) -> Bool {
-        guard annotators.count > 1 else { return false }
-        let kept = annotators.map { keeps($0, claimID) }
-        if Set(kept).count > 1 { return true }
-        guard kept.first == true else { return false }
-        let keys = Set(annotators.compactMap { decision($0, claimID).map { Workspace.attributionKey($0.attribution) } })
-        return keys.count > 1
+        guard annotators.count > 1, let claim = claim(claimID) else { return false }
+        if case .disputed = Workspace.consensus(of: claim, annotators: annotators, decision: { decision($0, claimID) },
+                                                addedKeys: addedKeys) {
+            return true
+        }
+        return false
     }
 
     /// An adjudication decides the claim: its adjudicator's view holds a verdict.
