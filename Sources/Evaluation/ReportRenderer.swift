@@ -28,7 +28,7 @@ public enum ReportRenderer {
             ("source", fields.source), ("cue", fields.cue), ("outlet", fields.outlet),
             ("source_type", fields.sourceType), ("anonymous", fields.anonymous),
         ] {
-            accuracy.add([name, "\(ratio(value.ratio)) (\(value.correct)/\(value.total))"])
+            accuracy.add([name, value.total == 0 ? "- (0/0: gold does not say)" : "\(ratio(value.ratio)) (\(value.correct)/\(value.total))"])
         }
         sections.append("field accuracy among \(report.claim.truePositives) matched claims\n" + accuracy.render(indent: "  "))
 

@@ -219,5 +219,6 @@ struct ScorerTests {
         #expect(report.fieldAccuracy.sourceType == Accuracy(correct: 0, total: 0))
         #expect(report.fieldAccuracy.anonymous == Accuracy(correct: 0, total: 0))
         #expect(report.fieldAccuracy.outlet == Accuracy(correct: 1, total: 1))
+        #expect(ReportRenderer.table(report).contains("  source_type  - (0/0: gold does not say)\n"))
     }
 }
