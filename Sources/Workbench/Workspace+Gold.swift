@@ -70,9 +70,9 @@ extension Workspace {
                 }
                 continue
             }
-            let decision = { (name: String) -> ClaimReview? in Self.standing(views[name]?[c.rowID]) }
-            if annotators.contains(where: { decision($0) != nil }) { tally.reviewedClaims += 1 }
-            switch Self.consensus(of: c, annotators: annotators, decision: decision, addedKeys: addedKeys) {
+            let decisions = annotators.map { Self.standing(views[$0]?[c.rowID]) }
+            if decisions.contains(where: { $0 != nil }) { tally.reviewedClaims += 1 }
+            switch Self.consensus(of: c, annotators: annotators, decisions: decisions, addedKeys: addedKeys) {
             case .disputed:
                 return nil
             case .agreedOut:
@@ -108,14 +108,18 @@ extension Workspace {
     /// The one rule for "annotators differ", used by the gold and by `adjudicate`: one keeps a claim
     /// and another does not, or all keep it with different fields. A claim one annotator added is
     /// agreed when every annotator added (and keeps) a claim with the same fields.
-    static func consensus(of claim: StoredAttribution, annotators: [String], decision: (String) -> ClaimReview?,
+    /// `decisions` are the annotators' standing reviews of the claim, in `annotators`' order.
+    static func consensus(of claim: StoredAttribution, annotators: [String], decisions: [ClaimReview?],
                           addedKeys: [String: Set<String>]) -> Consensus {
-        if claim.origin == .added, let author = claim.addedBy, annotators.contains(author), annotators.count > 1 {
-            guard let r = decision(author), r.verdict?.isGold == true else { return .agreedOut }
+        if decisions.count == 1 {
+            guard let r = decisions[0], r.verdict?.isGold == true else { return .agreedOut }
+            return .agreedKeep(r)
+        }
+        if claim.origin == .added, let author = claim.addedBy, let index = annotators.firstIndex(of: author) {
+            guard let r = decisions[index], r.verdict?.isGold == true else { return .agreedOut }
             let key = attributionKey(r.attribution)
             return annotators.allSatisfy { addedKeys[$0]?.contains(key) == true } ? .agreedKeep(r) : .disputed
         }
-        let decisions = annotators.map(decision)
         let kept = decisions.map { $0?.verdict?.isGold == true }
         if Set(kept).count > 1 { return .disputed }
         guard kept.first == true, let first = decisions.first ?? nil else { return .agreedOut }
@@ -127,6 +131,7 @@ extension Workspace {
     static func addedKeys(claims: [StoredAttribution], annotators: [String],
                           decision: (String, Int64) -> ClaimReview?) -> [String: Set<String>] {
         var keys: [String: Set<String>] = [:]
+        guard annotators.count > 1 else { return keys }
         for c in claims where c.origin == .added {
             guard let author = c.addedBy, annotators.contains(author), let r = decision(author, c.rowID),
                   r.verdict?.isGold == true else { continue }

@@ -87,8 +87,8 @@ struct AdjudicationDocument {
     /// The annotators differ on the claim (as `decideGold` sees it, adjudications aside).
     func isDisputed(_ claimID: Int64) -> Bool {
         guard annotators.count > 1, let claim = claim(claimID) else { return false }
-        if case .disputed = Workspace.consensus(of: claim, annotators: annotators, decision: { decision($0, claimID) },
-                                                addedKeys: addedKeys) {
+        if case .disputed = Workspace.consensus(of: claim, annotators: annotators,
+                                                decisions: annotators.map { decision($0, claimID) }, addedKeys: addedKeys) {
             return true
         }
         return false
