@@ -83,11 +83,9 @@ struct Coreference {
         m.definite = first.key == Keys.the || firstClass.contains(.determiner) && !(first.key == Keys.a || first.key == Keys.an)
         var proper: [Int] = []
         var hasOrgWord = false
-        var hasTitle = false
         for i in r.lowerBound..<chunkEnd where tokens[i].isWord {
             let cls = lexicons.word(tokens[i])
             if cls.contains(.title) {
-                hasTitle = true
                 m.nameKeys.insert(tokens[i].key)
                 if tokens[i].key == Self.mrKey { m.genderHint = .male }
                 if Self.femaleTitles.contains(tokens[i].key) { m.genderHint = .female }
