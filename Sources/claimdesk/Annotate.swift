@@ -31,10 +31,10 @@ enum StartCommand {
             guard FileManager.default.fileExists(atPath: "corpora") else {
                 throw WorkbenchError.noInput("a new store and no corpora/ folder here: add documents with `claimdesk ingest PATH`")
             }
-            print(try workspace.ingest(["corpora"]).summary)
+            REPL.writeStdout(try workspace.ingest(["corpora"]).summary + "\n")
         }
         if try workspace.store.runRefs().isEmpty {
-            print(try workspace.extract(runName: "rules").summary)
+            REPL.writeStdout(try workspace.extract(runName: "rules").summary + "\n")
         }
         try AnnotateREPL.open(workspace, annotator: Annotator.defaultName(), run: nil, doc: nil)
     }
