@@ -53,7 +53,9 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ClaimModel"]),
-        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: [
+            "ClaimStore", "ClaimModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ClaimStore", "ClaimModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange"]),
     ],

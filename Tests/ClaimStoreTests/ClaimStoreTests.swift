@@ -1,6 +1,7 @@
 import ClaimModel
-import ClaimStore
+@testable import ClaimStore
 import Foundation
+import GRDB
 import Testing
 
 @Suite struct ClaimStoreTests {
@@ -111,5 +112,21 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(throws: StoreError.foreignDatabase(path: path)) { try ClaimStore.open(path: path) }
+    }
+}
+
+extension ClaimStore {
+    /// Tries to rewrite an annotation in place: the append-only trigger must refuse it.
+    func tamperWithAnnotation(_ id: Int64) throws(StoreError) {
+        try write("rewriting an annotation") { db in
+            try db.execute(sql: "UPDATE annotation SET note = 'changed' WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Records a migration this version does not know, as a newer ClaimDesk would.
+    func recordMigrationForTesting(_ identifier: String) throws(StoreError) {
+        try write("recording a migration") { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+        }
     }
 }
