@@ -7,7 +7,7 @@ import ClaimModel
 /// lexicons can (`init`).
 public struct RulesExtractor: Sendable {
     public static let name = "rules"
-    public static let version = "0.3.2"
+    public static let version = "0.3.3"
 
     let lexicons: Lexicons
 
@@ -56,7 +56,8 @@ public struct RulesExtractor: Sendable {
                 attribution.sourceEntity = nil
             }
             attribution.outlet = outlet
-            attribution.anonymous = attribution.sourceType == .anonymous
+            // A sourceless hedge has no speaker to be anonymous or named (FORMAT.md: null).
+            attribution.anonymous = attribution.sourceType == .implicit ? nil : attribution.sourceType == .anonymous
             attribution.confidence = lexicons.confidence.confidence(pattern: candidate.pattern,
                                                                     cueClass: candidate.cueClass)
             result.append(Detailed(attribution: attribution,

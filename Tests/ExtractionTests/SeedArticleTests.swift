@@ -11,7 +11,7 @@ import Testing
         var content: [String]
         var outlet: String?
         var type: SourceType
-        var anonymous: Bool
+        var anonymous: Bool?
         var entity: String?
     }
 
@@ -40,13 +40,13 @@ import Testing
                  outlet: "Newsweek", type: .anonymous, anonymous: true, entity: "derna-activist"),
         Expected(source: nil, cue: ["is believed"],
                  content: ["Isis", "to have between 1,500 and 2,000 members in the city"],
-                 outlet: nil, type: .implicit, anonymous: false, entity: nil),
+                 outlet: nil, type: .implicit, anonymous: nil, entity: nil),
         Expected(source: "A member of the Shura Council's brigade", cue: ["said"],
                  content: [#"that the militia are "searching for the Wali", in reference to the Yemeni member of Isis, Abu al-Baraa el-Azdia, who has been sent to eastern Libya to oversee the creation and growth of the affiliate"#],
                  outlet: "Associated Press", type: .anonymous, anonymous: true, entity: "shura-council-member"),
         Expected(source: nil, cue: ["was revealed"],
                  content: ["that the terror group were to force residents of the city to pledge allegiance to them or face death"],
-                 outlet: nil, type: .implicit, anonymous: false, entity: nil),
+                 outlet: nil, type: .implicit, anonymous: nil, entity: nil),
     ]
 
     static func seed() throws -> Document {
