@@ -105,19 +105,57 @@ extension ClaimStore {
     /// a claim whose stored columns meet `condition`.
     public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool = false,
                              where condition: StoredClaimCondition) throws(StoreError) -> Int64? {
+        try nextDocument(runID: runID, after: documentRowID, backwards: backwards, where: [condition])
+    }
+
+    /// The first document after (or before, when `backwards`) `documentRowID` in the run that holds
+    /// a claim whose stored columns meet every one of `conditions`.
+    public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool = false,
+                             where conditions: [StoredClaimCondition]) throws(StoreError) -> Int64? {
         try read("searching the queue") { db in
             let comparison = backwards ? "documentId < ?" : "documentId > ?"
             let order = backwards ? "DESC" : "ASC"
-            let (clause, value): (String, DatabaseValueConvertible) = switch condition {
-            case let .sourceType(type): ("sourceType = ?", type)
-            case let .outlet(outlet): ("outlet = ? COLLATE NOCASE", outlet)
-            case let .confidenceBelow(limit): ("confidence < ?", limit)
-            case let .confidenceAbove(limit): ("confidence > ?", limit)
+            var clauses: [String] = []
+            var arguments: StatementArguments = [runID, documentRowID]
+            for condition in conditions {
+                let (clause, value): (String, DatabaseValueConvertible) = switch condition {
+                case let .sourceType(type): ("sourceType = ?", type)
+                case let .outlet(outlet): ("outlet = ? COLLATE NOCASE", outlet)
+                case let .confidenceBelow(limit): ("confidence < ?", limit)
+                case let .confidenceAbove(limit): ("confidence > ?", limit)
+                }
+                clauses.append(" AND " + clause)
+                arguments += [value]
             }
             return try Int64.fetchOne(db, sql: """
-                SELECT documentId FROM attribution WHERE runId = ? AND \(comparison) AND \(clause)
+                SELECT documentId FROM attribution WHERE runId = ? AND \(comparison)\(clauses.joined())
                 ORDER BY documentId \(order) LIMIT 1
-                """, arguments: [runID, documentRowID, value])
+                """, arguments: arguments)
+        }
+    }
+
+    /// Up to `limit` distinct outlets of claims over all runs, in byte order. A loose index scan:
+    /// one probe of `attribution_byOutlet` per outlet, however many claims the store holds.
+    public func outlets(limit: Int) throws(StoreError) -> [String] {
+        try read("listing outlets") { db in
+            try String.fetchAll(db, sql: """
+                WITH RECURSIVE o(v) AS (
+                    SELECT min(outlet) FROM attribution WHERE outlet IS NOT NULL
+                    UNION ALL
+                    SELECT (SELECT min(outlet) FROM attribution WHERE outlet > o.v) FROM o WHERE o.v IS NOT NULL
+                )
+                SELECT v FROM o WHERE v IS NOT NULL LIMIT ?
+                """, arguments: [limit])
+        }
+    }
+
+    /// Up to `limit` distinct tag lists (the log's `tags` column: JSON arrays) of every annotator,
+    /// read from the partial index `annotation_byTags`.
+    public func tagLists(limit: Int) throws(StoreError) -> [String] {
+        try read("listing tags") { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT tags FROM annotation WHERE tags IS NOT NULL ORDER BY tags LIMIT ?
+                """, arguments: [limit])
         }
     }
 

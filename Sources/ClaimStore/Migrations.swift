@@ -92,6 +92,13 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'documentReview is append-only'); END;
                 """)
         }
+        // TAB completion lists the store's outlets and tags from these, without scanning claims.
+        migrator.registerMigration("v2-completion-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX attribution_byOutlet ON attribution(outlet) WHERE outlet IS NOT NULL;
+                CREATE INDEX annotation_byTags ON annotation(tags) WHERE tags IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -2,9 +2,12 @@ import ClaimModel
 
 /// TAB completion: what can follow the words already typed.
 extension Session {
+    /// At most this many outlets or tag lists are read from the store for completion.
+    static let completionLimit = 1000
+
     /// Candidates for the word being typed (`word`, possibly empty), given the line before it.
     public func completions(before: String, word: String) -> [String] {
-        let previous = (try? Tokenizer.tokens(before)) ?? before.split(separator: " ").map(String.init)
+        let previous = Self.words(before)
         let options: [String]
         if previous.isEmpty {
             options = Verb.allCases.map(\.rawValue)
@@ -12,7 +15,18 @@ extension Session {
             options = candidates(after: previous)
         }
         let lower = word.lowercased()
-        return options.filter { $0.lowercased().hasPrefix(lower) }.sorted()
+        return Set(options.filter { $0.lowercased().hasPrefix(lower) }).sorted()
+    }
+
+    /// The words before the cursor; an opening quote readline is completing inside is dropped.
+    static func words(_ before: String) -> [String] {
+        if let words = try? Tokenizer.tokens(before) { return words }
+        var trimmed = Substring(before)
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        if let last = trimmed.last, "\"'“‘".contains(last), let words = try? Tokenizer.tokens(String(trimmed.dropLast())) {
+            return words
+        }
+        return before.split(separator: " ").map(String.init)
     }
 
     func candidates(after words: [String]) -> [String] {
@@ -20,32 +34,77 @@ extension Session {
         let args = Array(words.dropFirst())
         switch verb {
         case .type: return args.isEmpty ? SourceTypeNames.all : []
-        case .outlet: return args.isEmpty ? Array(knownOutlets) : []
-        case .tag: return Array(knownTags)
-        case .entity: return args.isEmpty ? entities() : []
+        case .outlet: return Self.continuing(args, among: outlets())
+        case .tag: return tags()
+        case .entity: return Self.continuing(args, among: entities())
         case .confidence: return args.isEmpty ? AnalystConfidence.allCases.map(\.rawValue) : []
         case .anon: return args.isEmpty ? ["yes", "no"] : []
         case .help: return args.isEmpty ? Verb.allCases.map(\.rawValue) : []
-        case .filter, .list:
-            guard let head = args.first?.lowercased() else {
-                return ["unreviewed", "type", "outlet", "confidence", "tag"] + (verb == .filter ? ["off"] : [])
-            }
-            if args.count > 1 { return [] }
-            switch head {
-            case "type": return SourceTypeNames.all
-            case "outlet": return Array(knownOutlets)
-            case "tag": return Array(knownTags)
-            default: return []
-            }
+        case .filter, .list: return filterCandidates(args, verb: verb)
         case .add:
             return args.count >= 1 && args.count % 2 == 1 ? ["source", "cue", "type", "outlet"] : (args.last == "type" ? SourceTypeNames.all : [])
         default: return []
         }
     }
 
-    /// Source entities of the document on screen.
+    /// A filter's conditions are joined by `and`: complete the condition being typed, or offer `and`
+    /// once it is whole.
+    func filterCandidates(_ args: [String], verb: Verb) -> [String] {
+        let lastAnd = args.lastIndex { $0.lowercased() == QueueFilter.conjunction }
+        let condition = Array(args[(lastAnd.map { $0 + 1 } ?? 0)...])
+        guard let head = condition.first?.lowercased() else {
+            return QueueFilter.heads + (verb == .filter && lastAnd == nil ? ["off"] : [])
+        }
+        let rest = Array(condition.dropFirst())
+        let and = [QueueFilter.conjunction]
+        switch head {
+        case "unreviewed": return rest.isEmpty ? and : []
+        case "type": return rest.isEmpty ? SourceTypeNames.all : rest.count == 1 ? and : []
+        case "tag": return rest.isEmpty ? tags() : rest.count == 1 ? and : []
+        case "outlet": return rest.isEmpty ? outlets() : Self.continuing(rest, among: outlets()) + and
+        default:
+            let comparison = condition.joined().lowercased()
+            if comparison.hasPrefix("confidence"), comparison.count > "confidence<".count { return and }
+            return []
+        }
+    }
+
+    /// Names that go on from the words typed so far (an outlet or entity of several words), each
+    /// given from the word being typed on.
+    static func continuing(_ typed: [String], among names: [String]) -> [String] {
+        guard !typed.isEmpty else { return names }
+        let phrase = typed.joined(separator: " ") + " "
+        return names.filter { $0.lowercased().hasPrefix(phrase.lowercased()) && $0.count > phrase.count }
+            .map { String($0.dropFirst(phrase.count)) }
+    }
+
+    /// Every outlet of the store's claims (read once, on the first need) and of this analyst's corrections.
+    func outlets() -> [String] {
+        if storeOutlets == nil {
+            storeOutlets = (try? store.outlets(limit: Self.completionLimit)) ?? []
+        }
+        return Array(knownOutlets.union(storeOutlets ?? []))
+    }
+
+    /// Every tag in the log, anyone's (read once, on the first need), and this session's.
+    func tags() -> [String] {
+        if storeTags == nil {
+            let lists = (try? store.tagLists(limit: Self.completionLimit)) ?? []
+            var found = Set<String>()
+            for list in lists {
+                guard case let .array(items)? = JSONValue(parsing: list) else { continue }
+                for item in items { if let tag = item.stringValue { found.insert(tag) } }
+            }
+            storeTags = found.sorted()
+        }
+        return Array(knownTags.union(storeTags ?? []))
+    }
+
+    /// Source entities of the document on screen: the extractor's and this analyst's corrections.
     func entities() -> [String] {
         guard let view else { return [] }
-        return Array(Set(view.visible.compactMap { view.attribution($0).sourceEntity }))
+        var found = Set(view.visible.compactMap { view.attribution($0).sourceEntity })
+        for claim in view.snapshot.claims { if let entity = claim.attribution.sourceEntity { found.insert(entity) } }
+        return Array(found)
     }
 }

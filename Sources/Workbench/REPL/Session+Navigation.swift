@@ -133,7 +133,7 @@ extension Session {
         let rowID = documents[d], runID = run.rowID
         let ids = try Self.db { () throws(StoreError) in try store.claimRowIDs(runID: runID, documentRowID: rowID) }
         if ids.isEmpty { return false }
-        if unreviewedOnly || filter == .unreviewed { return ids.contains { !reviewed.contains($0) } }
+        if unreviewedOnly || filter?.requiresUnreviewed == true { return ids.contains { !reviewed.contains($0) } }
         return true
     }
 
@@ -144,16 +144,16 @@ extension Session {
         guard step >= 0 && step < documents.count else { return nil }
         let rowID = documents[d]
         var candidates: [Int64] = []
-        switch filter {
-        case let .some(f) where f.storedCondition != nil:
-            let condition = f.storedCondition ?? .confidenceAbove(0)
+        guard let filter else { return step }
+        let conditions = filter.storedConditions
+        if filter.requiresTag {
+            // Only this analyst's log holds tags: only documents they touched can match.
+        } else if !conditions.isEmpty {
             let runID = run.rowID
             if let next = try Self.db({ () throws(StoreError) in
-                try store.nextDocument(runID: runID, after: rowID, backwards: !forward, where: condition)
+                try store.nextDocument(runID: runID, after: rowID, backwards: !forward, where: conditions)
             }) { candidates.append(next) }
-        case .some(.tag):
-            break
-        default:
+        } else {
             return step
         }
         if let touchedNext = forward ? touched.first(where: { $0 > rowID }) : touched.last(where: { $0 < rowID }) {

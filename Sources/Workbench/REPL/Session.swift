@@ -40,6 +40,9 @@ public final class Session {
     var touched: [Int64]
     var knownOutlets: Set<String> = []
     var knownTags: Set<String> = []
+    /// Every outlet and tag in the store, read on the first TAB that needs them (nil until then).
+    var storeOutlets: [String]?
+    var storeTags: [String]?
     /// Said once, on the first screen (where the session resumed, or why there is no claim).
     var openingNote: String?
 

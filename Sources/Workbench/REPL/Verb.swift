@@ -99,10 +99,13 @@ public enum Verb: String, CaseIterable, Sendable {
         case .type: return ["SOURCE_TYPE: " + SourceTypeNames.all.joined(separator: ", ")]
         case .filter:
             return [
-                "EXPR: unreviewed | type SOURCE_TYPE | outlet NAME | confidence < X | confidence > X | tag TAG",
+                "EXPR: one condition, or several joined by `and` (a claim must meet them all):",
+                "  unreviewed | type SOURCE_TYPE | outlet NAME | confidence < X | confidence > X | tag TAG",
+                "  e.g. filter unreviewed and type anonymous and confidence < 0.8",
                 "confidence compares the extractor's confidence, a number in [0, 1].",
+                "filter off (or none) clears the filter.",
             ]
-        case .list: return ["FILTER: as for filter (unreviewed, type X, outlet X, confidence < X, tag X)."]
+        case .list: return ["FILTER: as for filter (unreviewed, type X, outlet X, confidence < X, tag X, joined by and)."]
         case .add:
             return [
                 "CONTENT is found near the current claim; SOURCE and CUE near the content.",
