@@ -463,8 +463,9 @@ struct AttributionFinder {
 
     func find(in s: Range<Int>, number: Int) -> [Candidate] {
         let anchors = anchors(in: s)
-        guard !anchors.isEmpty else { return [] }
         let end = trimEnd(s.lowerBound, s.upperBound)
+        let labelled = labelCandidates(in: s, end: end, number: number)
+        guard !anchors.isEmpty || !labelled.isEmpty else { return [] }
         // Where a later clause starts, earlier content stops.
         var cuts: [Int] = []
         var subjects: [Range<Int>?] = []
@@ -539,6 +540,10 @@ struct AttributionFinder {
                 c.anonymousContext = anonymityMarked(s)
                 found.append(c)
             }
+        }
+        for var c in labelled {
+            c.anonymousContext = anonymityMarked(s)
+            found.append(c)
         }
         return outermost(found)
     }

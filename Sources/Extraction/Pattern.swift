@@ -46,4 +46,8 @@ enum Pattern: String, CaseIterable, Sendable {
     case hedgeAdverb = "hedge-adverb"
     /// `X seems to C`, `it appears that C`.
     case raising = "raising"
+    /// `PENCE: C` (a speaker label before a colon).
+    case speakerLabel = "speaker-label"
+    /// `"Q" \u{2015} Jane Doe` (a quotation signed with a dash).
+    case quoteDash = "quote-dash"
 }

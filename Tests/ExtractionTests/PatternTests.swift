@@ -317,3 +317,30 @@ import Testing
         #expect(!found.contains { $0.source.map { scalars.slice($0) } == "the report understated the delays" })
     }
 }
+
+/// Attributions with no reporting verb: speaker labels and dash signatures.
+@Suite struct LabelPatternTests {
+    let extractor: RulesExtractor
+
+    init() throws {
+        extractor = try RulesExtractor()
+    }
+
+    @Test func speakerLabelBeforeAColon() {
+        _ = expectAttribution("{src:MORALES}{cue::} {con:We will rebuild the station by the spring}.",
+                              extractor: extractor)
+    }
+
+    @Test func headlineLabelBeforeAColon() {
+        _ = expectAttribution("{src:Survey}{cue::} {con:Most commuters now cycle to work}", extractor: extractor)
+    }
+
+    @Test func noteLabelIsNoSpeaker() {
+        expectNone("Note: The timetable changes on Monday for all routes.", extractor: extractor)
+    }
+
+    @Test func quotationSignedWithADash() {
+        _ = expectAttribution("{con:“Every single vote counts in this valley.”} {cue:―} {src:Maria Lopez}",
+                              extractor: extractor)
+    }
+}
