@@ -124,6 +124,31 @@ enum REPLBench {
             }
             report(verb, times)
         }
+        // TAB completion: the first outlet and tag completion of a session reads the store.
+        var outlets: [Double] = [], tags: [Double] = []
+        for _ in 0..<50 {
+            let fresh = try Session(store: store, storePath: path, annotator: annotator, runName: nil, startDocument: nil,
+                                    renderer: Renderer(style: .plain))
+            var t0 = DispatchTime.now()
+            _ = fresh.completions(before: "outlet ", word: "")
+            outlets.append(seconds(since: t0) * 1000)
+            t0 = DispatchTime.now()
+            _ = fresh.completions(before: "tag ", word: "")
+            tags.append(seconds(since: t0) * 1000)
+        }
+        report("tab outlet", outlets)
+        report("tab tag", tags)
+        // A combined filter, then walking its queue.
+        var filtered: [Double] = []
+        let set = session.execute("filter unreviewed and type anonymous and confidence < 0.8")
+        if set.failed { throw BenchFailure(message: "filter: \(set.text)") }
+        for _ in 0..<iterations {
+            let t0 = DispatchTime.now()
+            let reply = session.execute("next")
+            filtered.append(seconds(since: t0) * 1000)
+            if reply.failed { throw BenchFailure(message: "next (filtered): \(reply.text)") }
+        }
+        report("next (and)", filtered)
         print("integrity_check: \(try store.integrityCheck())")
     }
 
@@ -135,7 +160,7 @@ enum REPLBench {
     static func report(_ name: String, _ times: [Double]) {
         let sorted = times.sorted()
         func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q + 0.5))] }
-        print(name.padding(toLength: 10, withPad: " ", startingAt: 0)
+        print(name.padding(toLength: 11, withPad: " ", startingAt: 0)
             + String(format: "median %7.3f ms   p99 %7.3f ms   max %7.3f ms", at(0.5), at(0.99), sorted.last ?? 0))
     }
 

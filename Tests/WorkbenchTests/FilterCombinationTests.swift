@@ -176,6 +176,8 @@ import Testing
         _ = session.execute("tag local")
         #expect(session.completions(before: "outlet ", word: "") == ["Associated Press", "Gazette", "Reuters"])
         #expect(session.completions(before: "tag ", word: "") == ["follow-up", "local", "urgent"])
+        _ = session.execute("add \"the bridge is closed\" source \"The mayor\" cue said outlet \"City Radio\"")
+        #expect(session.completions(before: "outlet ", word: "c") == ["City Radio"])
         #expect(try fixture.store.outlets(limit: 1) == ["Associated Press"])
     }
 

@@ -120,6 +120,7 @@ extension Session {
             try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: name)
         }
         remember(logged)
+        if let outlet = spec.outlet { knownOutlets.insert(outlet) }
         try refresh(keeping: claim.rowID)
         claimIndex = self.view?.index(ofClaim: claim.rowID) ?? claimIndex
         return "added #\(claim.rowID)\n" + currentScreen()
