@@ -43,8 +43,7 @@ extension Workspace {
         var adjudicated: [Int64: String] = [:]
         if useAdjudication {
             for e in log.effective {
-                guard let claimID = e.entry.attributionID, let fields = e.entry.fields, Self.mentionsAdjudication(fields),
-                      case .bool(true)? = JSONValue(parsing: fields)?["adjudication"] else { continue }
+                guard let claimID = e.entry.attributionID, Self.isAdjudication(e) else { continue }
                 adjudicated[claimID] = e.entry.annotator
             }
         }
@@ -138,6 +137,13 @@ extension Workspace {
             keys[author, default: []].insert(attributionKey(r.attribution))
         }
         return keys
+    }
+
+    /// An entry written by `adjudicate` (its fields say `"adjudication": true`).
+    static func isAdjudication(_ e: AnnotationEntry) -> Bool {
+        guard let fields = e.entry.fields, mentionsAdjudication(fields),
+              case .bool(true)? = JSONValue(parsing: fields)?["adjudication"] else { return false }
+        return true
     }
 
     /// A cheap byte search before parsing: most entries are not adjudications.

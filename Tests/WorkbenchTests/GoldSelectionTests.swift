@@ -146,3 +146,13 @@ extension GoldSelectionTests {
         #expect(try workspace.goldFromAnnotations().disagreements == ["d"])
     }
 }
+
+extension GoldSelectionTests {
+    @Test func anAdjudicatorIsNotACoderInAgreement() throws {
+        try verdict("ana", "confirm", claims[1])
+        try verdict("bo", "reject", claims[1])
+        try verdict("cy", "reject", claims[1], fields: #"{"adjudication":true,"picked":"bo"}"#)
+        let labels = try workspace.reviewLabels(calibrationRunID: nil)
+        #expect(labels.verdicts == [String(claims[1]): ["ana": "confirmed", "bo": "rejected"]])
+    }
+}

@@ -26,8 +26,12 @@ extension Workspace {
 
     /// Adds one document's labels. Agreement only needs claims judged by two annotators or more, so
     /// a document one annotator reviewed costs nothing unless its confidences are calibrated.
-    func addLabels(from log: ReviewLedger, documentRowID: Int64, calibrationRunID: Int64?,
+    func addLabels(from fullLog: ReviewLedger, documentRowID: Int64, calibrationRunID: Int64?,
                    into labels: inout ReviewLabels) throws(WorkbenchError) {
+        // Agreement and calibration measure the analysts' independent judgements: an adjudicator's
+        // decisions are not one of them.
+        let log = fullLog.entries.contains(where: Self.isAdjudication)
+            ? ReviewLedger(fullLog.entries.filter { !Self.isAdjudication($0) }) : fullLog
         let annotators = log.annotators
         guard annotators.count > 1 || calibrationRunID != nil else { return }
         let runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
