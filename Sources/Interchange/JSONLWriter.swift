@@ -116,26 +116,34 @@ public struct JSONLWriter {
 }
 
 /// A document's UTF-8 bytes with the byte offset of every scalar, so that the text of a span is a
-/// byte slice (no String is built per span).
+/// byte slice (no String is built per span). ASCII text, the common case, needs no offset table.
 struct UTF8Slicer {
     let utf8: [UInt8]
-    /// `offsets[i]` is the byte offset of scalar `i`; one extra entry for the end.
-    let offsets: [Int]
+    /// `offsets[i]` is the byte offset of scalar `i`, one extra entry for the end; nil for ASCII.
+    let offsets: [Int32]?
 
     init(_ text: String) {
         utf8 = Array(text.utf8)
-        var offsets: [Int] = []
+        guard utf8.contains(where: { $0 >= 0x80 }) else {
+            offsets = nil
+            return
+        }
+        var offsets: [Int32] = []
         offsets.reserveCapacity(utf8.count + 1)
-        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { offsets.append(i) }
-        offsets.append(utf8.count)
+        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(truncatingIfNeeded: i)) }
+        offsets.append(Int32(truncatingIfNeeded: utf8.count))
         self.offsets = offsets
     }
 
     /// The bytes of `span`, clamped to the text.
     func bytes(_ span: Span) -> ArraySlice<UInt8> {
+        guard let offsets else {
+            let lower = max(0, min(span.start, utf8.count))
+            return utf8[lower..<max(lower, min(span.end, utf8.count))]
+        }
         let last = offsets.count - 1
-        let lower = offsets[max(0, min(span.start, last))]
-        let upper = offsets[max(0, min(span.end, last))]
+        let lower = Int(offsets[max(0, min(span.start, last))])
+        let upper = Int(offsets[max(0, min(span.end, last))])
         return utf8[lower..<max(lower, upper)]
     }
 }

@@ -28,6 +28,7 @@ extension Workspace {
     /// a document one annotator reviewed costs nothing unless its confidences are calibrated.
     func addLabels(from fullLog: ReviewLedger, documentRowID: Int64, calibrationRunID: Int64?,
                    into labels: inout ReviewLabels) throws(WorkbenchError) {
+        guard fullLog.annotators.count > 1 || calibrationRunID != nil else { return }
         // Agreement and calibration measure the analysts' independent judgements: an adjudicator's
         // decisions are not one of them.
         let log = fullLog.entries.contains(where: Self.isAdjudication)
