@@ -40,13 +40,10 @@ extension ClaimStore {
         }
     }
 
-    /// The whole log, oldest first, optionally for one run (claims of that run and its documents' marks).
-    public func annotations(runID: Int64? = nil) throws(StoreError) -> [AnnotationEntry] {
+    /// The whole log, oldest first (audits and tests; the REPL and the gold read per document).
+    public func annotations() throws(StoreError) -> [AnnotationEntry] {
         try read("reading the annotation log") { db in
-            if let runID {
-                return try AnnotationRecord.fetchAll(db, sql: "SELECT * FROM annotation WHERE runId = ? ORDER BY id", arguments: [runID]).map(Self.entry)
-            }
-            return try AnnotationRecord.fetchAll(db, sql: "SELECT * FROM annotation ORDER BY id").map(Self.entry)
+            try AnnotationRecord.fetchAll(db, sql: "SELECT * FROM annotation ORDER BY id").map(Self.entry)
         }
     }
 
@@ -109,7 +106,6 @@ extension ClaimStore {
                 try run.insert(db)
             }
             let runID = run.id ?? 0
-            var claims = 0
             for (documentRowID, attributions) in documents {
                 let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM runDocument WHERE runId = ? AND documentId = ?",
                                                arguments: [runID, documentRowID]) ?? 0
@@ -122,7 +118,6 @@ extension ClaimStore {
                     var record = Self.record(a, runID: runID, documentRowID: documentRowID, ordinal: ordinal,
                                              origin: .run, addedBy: nil, now: now)
                     try record.insert(db)
-                    claims += 1
                     let action: String
                     switch review.status {
                     case .confirmed: action = "confirm"
@@ -149,7 +144,6 @@ extension ClaimStore {
             }
             let documentsCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM runDocument WHERE runId = ?", arguments: [runID]) ?? 0
             let claimCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM attribution WHERE runId = ?", arguments: [runID]) ?? 0
-            _ = claims
             return RunInfo(rowID: runID, name: run.name, kind: .gold, extractor: run.extractor, version: run.version,
                            parameters: run.parameters, createdAt: run.createdAt, documents: documentsCount, claims: claimCount)
         }

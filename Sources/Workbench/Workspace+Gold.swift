@@ -7,6 +7,9 @@ public struct GoldDocument: Sendable {
     public var attributions: [Attribution]
     /// The annotators whose review gives this gold.
     public var annotators: [String]
+    /// Every claim stored for the document (all runs), as read for the gold: scoring takes a run's
+    /// predictions from here instead of reading the document again.
+    public var claims: [StoredAttribution] = []
 }
 
 /// The gold the analysts' annotations give: documents marked done, minus those left out.

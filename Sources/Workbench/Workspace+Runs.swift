@@ -121,18 +121,6 @@ extension Workspace {
         }
         return ImportReport(run: runName, documents: items.count, claims: stored, skipped: skipped)
     }
-
-    /// Imports reviewed gold: its attributions become the annotator's gold and its documents are done.
-    public func importGold(file: String, annotator: String, skipInvalid: Bool = false) throws(WorkbenchError) -> ImportReport {
-        let (items, skipped) = try readAnnotatedFile(file, skipInvalid: skipInvalid)
-        let runName = "gold:\(annotator)"
-        let before = try db { () throws(StoreError) in try store.run(named: runName) }
-        let run = try db { () throws(StoreError) in
-            try store.importGold(runName: runName, annotator: annotator, items.map { (documentRowID: $0.0.rowID, attributions: $0.1) })
-        }
-        return ImportReport(run: runName, documents: run.documents - (before?.documents ?? 0),
-                            claims: run.claims - (before?.claims ?? 0), skipped: skipped)
-    }
 }
 
 /// Collects per-index results from concurrent workers.

@@ -51,14 +51,17 @@ extension Workspace {
         let run = try requireRun(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
+        var unscored = 0
         let processed = Set(try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) })
 
-        func predictions(_ documentRowID: Int64) throws(WorkbenchError) -> [Attribution] {
-            try db { () throws(StoreError) in try store.attributions(runID: run.rowID, documentRowID: documentRowID) }
-                .filter { $0.origin == .run }.map(\.attribution)
+        func predictions(_ claims: [StoredAttribution]) -> [Attribution] {
+            claims.filter { $0.runID == run.rowID && $0.origin == .run }.map(\.attribution)
+        }
+        func add(_ document: StoredDocument, gold: [Attribution], predicted: [Attribution]) {
+            inputs.append(ScoringInput(documentID: document.document.id, text: ScalarText(document.document.text),
+                                       gold: gold, predicted: predicted))
         }
 
-        var goldDocuments: [(StoredDocument, [Attribution])] = []
         if against == "annotations" {
             let gold = try goldFromAnnotations(annotator: annotator)
             if gold.documents.isEmpty && !gold.disagreements.isEmpty {
@@ -70,42 +73,52 @@ extension Workspace {
                 throw WorkbenchError.nothingToScore(
                     "no documents are marked done\(annotator.map { " by \($0)" } ?? ""): review them (`claimdesk annotate`, then `done`) or score --against RUN")
             }
-            goldDocuments = gold.documents.map { ($0.stored, $0.attributions) }
             notes.append("gold: \(gold.documents.count)/\(gold.totalDocuments) documents done, \(gold.reviewedClaims)/\(gold.claimsInDoneDocuments) claims in them reviewed")
             if !gold.disagreements.isEmpty {
                 notes.append("left out (annotators disagree, nothing adjudicated): \(gold.disagreements.joined(separator: ", "))")
             }
+            for g in gold.documents {
+                guard processed.contains(g.stored.rowID) else {
+                    unscored += 1
+                    continue
+                }
+                add(g.stored, gold: g.attributions, predicted: predictions(g.claims))
+            }
         } else {
             let goldRun = try requireRun(against)
             let goldIDs = try db { () throws(StoreError) in try store.documentRowIDs(processedBy: goldRun.rowID) }
-            let documents = try db { () throws(StoreError) in try store.documents(rowIDs: goldIDs) }
-            for d in documents {
-                let claims = try db { () throws(StoreError) in try store.attributions(runID: goldRun.rowID, documentRowID: d.rowID) }
-                var attributions = claims.map(\.attribution)
-                if goldRun.kind == .gold {
-                    let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: d.rowID) })
-                    let rejected = Set(log.effective.filter { $0.entry.action == "reject" }.compactMap(\.entry.attributionID))
-                    attributions = claims.filter { !rejected.contains($0.rowID) }.map(\.attribution)
+            try forEachBundle(goldIDs) { bundle in
+                guard processed.contains(bundle.stored.rowID) else {
+                    unscored += 1
+                    return
                 }
-                goldDocuments.append((d, attributions))
+                var claims = bundle.claims.filter { $0.runID == goldRun.rowID && $0.origin == .run }
+                if goldRun.kind == .gold {
+                    // Imported gold keeps its rejected claims as documented negatives: not gold.
+                    let rejected = Set(ReviewLedger(bundle.log).effective.filter { $0.entry.action == "reject" }
+                        .compactMap(\.entry.attributionID))
+                    claims.removeAll { rejected.contains($0.rowID) }
+                }
+                add(bundle.stored, gold: claims.map(\.attribution), predicted: predictions(bundle.claims))
             }
-            notes.append("gold: run \"\(against)\", \(documents.count) documents")
+            notes.append("gold: run \"\(against)\", \(goldIDs.count) documents")
         }
-        var unscored: [String] = []
-        for (document, gold) in goldDocuments {
-            guard processed.contains(document.rowID) else {
-                unscored.append(document.document.id)
-                continue
-            }
-            inputs.append(ScoringInput(documentID: document.document.id, text: ScalarText(document.document.text),
-                                       gold: gold, predicted: try predictions(document.rowID)))
-        }
-        if !unscored.isEmpty {
-            notes.append("not scored (run \"\(runName)\" has not processed them): \(unscored.count) documents")
+        if unscored > 0 {
+            notes.append("not scored (run \"\(runName)\" has not processed them): \(unscored) documents")
         }
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
         }
         return (inputs, notes)
+    }
+
+    /// Documents with their claims and logs, read in batches (three queries per batch).
+    func forEachBundle(_ documentRowIDs: [Int64], _ body: (DocumentBundle) throws(WorkbenchError) -> Void) throws(WorkbenchError) {
+        var index = 0
+        while index < documentRowIDs.count {
+            let batch = Array(documentRowIDs[index..<min(index + Self.goldBatchSize, documentRowIDs.count)])
+            for bundle in try db({ () throws(StoreError) in try store.bundles(documentRowIDs: batch) }) { try body(bundle) }
+            index += batch.count
+        }
     }
 }

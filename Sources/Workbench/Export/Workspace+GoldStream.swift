@@ -70,7 +70,8 @@ extension Workspace {
                 }
                 summary.documents += 1
                 summary.attributions += gold.count
-                try body(GoldDocument(stored: decision.stored, attributions: gold, annotators: decision.annotators))
+                try body(GoldDocument(stored: decision.stored, attributions: gold, annotators: decision.annotators,
+                                      claims: decision.claims))
             }
         }
         summary.reviewedClaims = selection.reviewedClaims
@@ -97,6 +98,7 @@ extension Workspace {
         var annotators: [String]
         /// nil: the annotators differ and nothing is adjudicated.
         var gold: [Attribution]?
+        var claims: [StoredAttribution]
         /// Nobody marked it done; its reviews so far were taken (`includePartial`).
         var partial: Bool
         var tally: GoldSelection
@@ -120,7 +122,8 @@ extension Workspace {
         var tally = GoldSelection(documents: [], disagreements: [], totalDocuments: 0, reviewedClaims: 0, claimsInDoneDocuments: 0)
         let claims = bundle.claims.filter { runs.contains($0.runID) }
         let gold = decideGold(claims: claims, annotators: names, log: log, useAdjudication: useAdjudication, tally: &tally)
-        return GoldDecision(stored: bundle.stored, log: log, annotators: names, gold: gold, partial: done.isEmpty, tally: tally)
+        return GoldDecision(stored: bundle.stored, log: log, annotators: names, gold: gold, claims: bundle.claims,
+                            partial: done.isEmpty, tally: tally)
     }
 
     /// Who reviewed claims of which run in a document, in order of their first entry.
