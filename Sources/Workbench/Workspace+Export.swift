@@ -53,11 +53,6 @@ public struct ExportReport: Sendable {
 }
 
 extension Workspace {
-    /// Writes a run as FORMAT.md JSONL (atomically).
-    public func exportJSONL(runName: String, to path: String) throws(WorkbenchError) -> ExportReport {
-        try export(ExportRequest(format: .jsonl, out: path, selection: .run(runName)))
-    }
-
     /// Streams the selection, one document at a time, into the format's files; a gold export also
     /// writes its dataset card. Nothing appears under the final name until all of it is written.
     public func export(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
@@ -76,10 +71,9 @@ extension Workspace {
             case let .run(name):
                 let run = try requireRun(name)
                 let ids = try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) }
-                for id in ids {
-                    guard let stored = try db({ () throws(StoreError) in try store.document(rowID: id) }) else { continue }
-                    let claims = try db { () throws(StoreError) in try store.attributions(runID: run.rowID, documentRowID: id) }
-                    let item = AnnotatedDocument(document: stored.document, attributions: claims.filter { $0.origin == .run }.map(\.attribution))
+                try forEachBundle(ids) { (bundle) throws(WorkbenchError) in
+                    let claims = bundle.claims.filter { $0.runID == run.rowID && $0.origin == .run }
+                    let item = AnnotatedDocument(document: bundle.stored.document, attributions: claims.map(\.attribution))
                     try sink.add(item)
                     tally.add(item)
                 }

@@ -117,16 +117,4 @@ extension Workspace {
             ("confidence", a.confidence.map { .number(String($0)) } ?? .null),
         ])
     }
-
-    /// One line per document: its stored text, and the run's claims.
-    public func annotatedDocuments(runName: String) throws(WorkbenchError) -> [AnnotatedDocument] {
-        let run = try requireRun(runName)
-        let claims = try db { () throws(StoreError) in try store.attributions(runID: run.rowID, documentRowID: nil, origin: .run) }
-        var byDocument: [Int64: [Attribution]] = [:]
-        for c in claims { byDocument[c.documentRowID, default: []].append(c.attribution) }
-        let processed = try db { () throws(StoreError) in try store.documentRowIDs() }
-        let done = Set(try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) })
-        let documents = try db { () throws(StoreError) in try store.documents(rowIDs: processed.filter { done.contains($0) }) }
-        return documents.map { AnnotatedDocument(document: $0.document, attributions: byDocument[$0.rowID] ?? []) }
-    }
 }

@@ -44,36 +44,12 @@ extension Workspace {
             runName = latest.name
         }
         let run = try requireRun(runName)
-        let processed = Set(try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) })
-        var inputs: [ScoringInput] = []
-        var subtitle = ["run \"\(runName)\" (\(run.extractor)\(run.version.map { " \($0)" } ?? ""))"]
-        func add(_ stored: StoredDocument, _ gold: [Attribution]) throws(WorkbenchError) {
-            guard processed.contains(stored.rowID) else { return }
-            let predicted = try db { () throws(StoreError) in try store.attributions(runID: run.rowID, documentRowID: stored.rowID) }
-                .filter { $0.origin == .run }.map(\.attribution)
-            inputs.append(ScoringInput(documentID: stored.document.id, text: ScalarText(stored.document.text), gold: gold, predicted: predicted))
-        }
-        if request.against == "annotations" {
-            let walk = try forEachGoldDocument(annotator: request.annotator) { (gold) throws(WorkbenchError) in
-                try add(gold.stored, gold.attributions)
-            }
-            subtitle.append("against the analysts' gold\(request.annotator.map { " (\($0))" } ?? ""): \(walk.documents)/\(walk.totalDocuments) documents done, \(walk.reviewedClaims)/\(walk.claimsInDoneDocuments) claims in them reviewed")
-            if !walk.disagreements.isEmpty {
-                subtitle.append("left out (annotators disagree, nothing adjudicated): \(walk.disagreements.joined(separator: ", "))")
-            }
-        } else {
-            let goldRun = try requireRun(request.against)
-            for id in try db({ () throws(StoreError) in try store.documentRowIDs(processedBy: goldRun.rowID) }) {
-                guard let stored = try db({ () throws(StoreError) in try store.document(rowID: id) }) else { continue }
-                let gold = try db { () throws(StoreError) in try store.attributions(runID: goldRun.rowID, documentRowID: id) }
-                try add(stored, gold.map(\.attribution))
-            }
-            subtitle.append("against run \"\(request.against)\"")
-        }
-        if inputs.isEmpty {
-            throw WorkbenchError.nothingToScore(
-                "nothing to report: no gold document has been processed by run \"\(runName)\" (mark documents done in `claimdesk annotate`, or use --against RUN)")
-        }
+        // The same documents and gold as `claimdesk score`, so the page and the command agree.
+        let (inputs, notes) = try scoringInputs(runName: runName, against: request.against, annotator: request.annotator)
+        let against = request.against == "annotations"
+            ? "against the analysts' gold" + (request.annotator.map { " (\($0))" } ?? "")
+            : "against run \"\(request.against)\""
+        let subtitle = ["run \"\(runName)\" (\(run.extractor)\(run.version.map { " \($0)" } ?? ""))", against] + notes
         let score = Scorer(match: .overlap).score(inputs, groupBy: .sourceType)
         let labels = try reviewLabels(calibrationRunID: run.rowID)
         let (figures, agreementNote) = agreementFigures(labels)
