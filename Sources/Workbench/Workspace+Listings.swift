@@ -64,10 +64,10 @@ extension Workspace {
         var runNames: [Int64: String] = [:]
         for r in runs { runNames[r.rowID] = r.name }
         var texts: [Int64: (StoredDocument, ScalarText)] = [:]
-        for claim in claims where texts[claim.documentRowID] == nil {
-            if let d = try db({ () throws(StoreError) in try store.document(rowID: claim.documentRowID) }) {
-                texts[claim.documentRowID] = (d, ScalarText(d.document.text))
-            }
+        var seen: Set<Int64> = []
+        let documentIDs = claims.map(\.documentRowID).filter { seen.insert($0).inserted }
+        for d in try db({ () throws(StoreError) in try store.documents(rowIDs: documentIDs) }) {
+            texts[d.rowID] = (d, ScalarText(d.document.text))
         }
         switch format {
         case .json:
