@@ -10,10 +10,23 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all packages present (${packages[*]})"
-  exit 0
+else
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" </dev/null
 fi
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "setup: installing ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" </dev/null
+
+# The exporters are checked by the parsers of the tools that open their files (tests find this venv):
+# dkpro-cassis (INCEpTION's UIMA CAS XMI), pandas (CSV). Python's json/csv come with Python.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+venv="$root/.build-py/venv"
+python_packages=(dkpro-cassis==0.12.0 pandas)
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import cassis, pandas" 2>/dev/null; then
+  echo "setup: creating $venv (${python_packages[*]})"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "${python_packages[@]}"
+else
+  echo "setup: python checkers present ($venv)"
+fi
