@@ -1,6 +1,6 @@
 /// One article: the text exactly as read, plus optional metadata.
 public struct Document: Sendable, Equatable {
-    /// Unique in a store; 1–200 characters, no control characters.
+    /// Unique in a store; `NameRule`: 1–200 Unicode scalars, at most 240 bytes, nothing `TerminalSafe` escapes.
     public var id: String
     /// Never normalised: every offset indexes into it.
     public var text: String
@@ -23,15 +23,9 @@ public struct Document: Sendable, Equatable {
         self.meta = meta
     }
 
-    /// Why `id` is not a valid document id, or nil when it is.
+    /// Why `id` is not a valid document id, or nil when it is (`NameRule`).
     public static func problem(withID id: String) -> String? {
-        let count = id.count
-        if count == 0 { return "doc_id is empty" }
-        if count > 200 { return "doc_id has \(count) characters (at most 200)" }
-        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return "doc_id contains a control character"
-        }
-        return nil
+        NameRule.problem(id, what: "doc_id")
     }
 }
 

@@ -56,8 +56,20 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+        default: throw unexpected()
         }
+    }
+
+    /// Names what stands at `index`: an ASCII character as itself, a byte order mark as such, any
+    /// other byte by its value (a byte of a multi-byte sequence is not a character of its own).
+    private func unexpected() -> Failure {
+        let b = bytes[index]
+        if b == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF {
+            return fail("unexpected byte order mark (U+FEFF): save the file as UTF-8 without a BOM")
+        }
+        if b >= 0x21 && b < 0x7F { return fail("unexpected character '\(Character(Unicode.Scalar(b)))'") }
+        let hex = String(b, radix: 16, uppercase: true)
+        return fail("unexpected byte 0x\(hex.count == 1 ? "0" + hex : hex)")
     }
 
     private mutating func expectWord(_ word: StaticString) throws(Failure) {
@@ -78,6 +90,9 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var pairs: [(String, JSONValue)] = []
+        // A key given twice keeps its last value, at the place of its first occurrence, as
+        // Python's json module and JavaScript do, so that a file means the same to all of them.
+        var positions: [String: Int] = [:]
         skipSpace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
         while true {
@@ -89,7 +104,12 @@ public struct JSONParser {
             index += 1
             skipSpace()
             let value = try parseValue()
-            pairs.append((key, value))
+            if let position = positions[key] {
+                pairs[position].1 = value
+            } else {
+                positions[key] = pairs.count
+                pairs.append((key, value))
+            }
             skipSpace()
             guard index < bytes.count else { throw fail("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

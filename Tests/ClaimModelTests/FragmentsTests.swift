@@ -55,7 +55,7 @@ import Testing
     @Test func rejectsEmptyLongAndControlCharacterIDs() {
         #expect(Document.problem(withID: "derna") == nil)
         #expect(Document.problem(withID: "") == "doc_id is empty")
-        #expect(Document.problem(withID: String(repeating: "x", count: 201)) == "doc_id has 201 characters (at most 200)")
-        #expect(Document.problem(withID: "a\u{1B}b") == "doc_id contains a control character")
+        #expect(Document.problem(withID: String(repeating: "x", count: 201)) == "doc_id has 201 Unicode scalars (at most 200)")
+        #expect(Document.problem(withID: "a\u{1B}b") == "doc_id contains a control character (U+001B)")
     }
 }

@@ -1,0 +1,93 @@
+/// The one rule for text that did not come from ClaimDesk's own code (document text, doc_ids, names,
+/// outlets, tags, notes, values quoted from input files) on its way to a terminal.
+///
+/// A terminal obeys what it is sent: an annotator named `"\u{1B}]52;c;…\u{7}"` would write the
+/// analyst's clipboard, `"\u{1B}[2J"` clear the screen, U+202E reverse what follows so that a line
+/// reads differently from what it holds. So every scalar a terminal may act on, or that shows
+/// nothing, is written as a visible Swift-style escape (`\u{1b}`), and line breaks and tabs as
+/// `\n`, `\r`, `\t` so that one value stays on one line:
+///
+/// - C0 and C1 controls and DEL (general category Cc): ESC, BEL, CSI (U+009B), NUL…;
+/// - format characters (Cf): the bidi embeddings and overrides U+202A–U+202E, the isolates
+///   U+2066–U+2069, the marks U+200E/U+200F/U+061C, zero-width space U+200B, the word joiner,
+///   U+FEFF, soft hyphen, tag characters; except ZWNJ and ZWJ (U+200C, U+200D), which are part of
+///   how Persian, Indic scripts and emoji sequences are written and move nothing;
+/// - the line and paragraph separators U+2028 and U+2029.
+///
+/// The output holds none of these and no backslash is added before a backslash already there, so
+/// escaping escaped text changes nothing: a boundary may apply the rule again without harm.
+public enum TerminalSafe {
+    /// Whether `scalar` must not reach a terminal as it is.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || (v >= 0x7F && v <= 0x9F) { return true }
+        if v < 0xA0 { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        case .format: return v != 0x200C && v != 0x200D
+        default: return false
+        }
+    }
+
+    /// `text` with every scalar that `needsEscape` written as `\n`, `\r`, `\t` or `\u{hex}`.
+    public static func escape(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: needsEscape) { return text }
+        return escaped(text, keepingNewlines: false)
+    }
+
+    /// For multi-line output ClaimDesk composed itself (a table, a summary): line feeds stay, every
+    /// other scalar that `needsEscape` is escaped.
+    public static func lines(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) { return text }
+        return escaped(text, keepingNewlines: true)
+    }
+
+    /// `text` escaped and cut to `limit` characters with an ellipsis.
+    public static func short(_ text: String, _ limit: Int) -> String {
+        let escaped = escape(text)
+        return escaped.count > limit ? String(escaped.prefix(max(0, limit - 1))) + "…" : escaped
+    }
+
+    /// Serialised JSON made safe for a terminal without changing what it parses to: each scalar
+    /// that `needsEscape` and that JSON allows raw (C1 controls, format characters, U+2028/9) is
+    /// written as a `\uXXXX` escape (a surrogate pair above U+FFFF). Such scalars can only stand
+    /// inside JSON strings, where the escape means the same scalar. C0 controls are already
+    /// escaped by any valid JSON; one that is not is escaped the same way.
+    public static func json(_ serialized: String) -> String {
+        if !serialized.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) { return serialized }
+        var out = String.UnicodeScalarView()
+        for scalar in serialized.unicodeScalars {
+            guard scalar != "\n", needsEscape(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    private static func escaped(_ text: String, keepingNewlines: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": out.append(contentsOf: (keepingNewlines ? "\n" : "\\n").unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default: out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+}
+
+extension String {
+    /// This text as it may be shown on a terminal (`TerminalSafe.escape`).
+    public var terminalSafe: String { TerminalSafe.escape(self) }
+}

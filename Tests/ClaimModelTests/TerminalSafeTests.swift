@@ -1,0 +1,92 @@
+import ClaimModel
+import Testing
+
+/// The one escaping rule for text on its way to a terminal.
+@Suite struct TerminalSafeTests {
+    @Test(arguments: [
+        ("plain café 😀 née", "plain café 😀 née"),
+        ("\u{1B}]52;c;aGk=\u{7}", "\\u{1b}]52;c;aGk=\\u{7}"),
+        ("\u{1B}]0;owned\u{7}", "\\u{1b}]0;owned\\u{7}"),
+        ("\u{1B}[2J", "\\u{1b}[2J"),
+        ("a\nb\tc\rd", "a\\nb\\tc\\rd"),
+        ("\u{9B}31m C1 CSI, \u{85} NEL, \u{7F} DEL, \u{0} NUL", "\\u{9b}31m C1 CSI, \\u{85} NEL, \\u{7f} DEL, \\u{0} NUL"),
+        ("\u{202E}txt.exe", "\\u{202e}txt.exe"),
+        ("\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}", "\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{2066}\\u{2067}\\u{2068}\\u{2069}"),
+        ("zero\u{200B}width\u{FEFF}\u{200E}\u{200F}\u{61C}\u{AD}\u{2060}", "zero\\u{200b}width\\u{feff}\\u{200e}\\u{200f}\\u{61c}\\u{ad}\\u{2060}"),
+        ("line\u{2028}para\u{2029}", "line\\u{2028}para\\u{2029}"),
+        ("tag\u{E0041}", "tag\\u{e0041}"),
+        // Joiners are part of how Persian and emoji sequences are written; they move nothing.
+        ("می\u{200C}خواهم 👩\u{200D}🔬", "می\u{200C}خواهم 👩\u{200D}🔬"),
+    ])
+    func escapesWhatATerminalMayActOnOrThatShowsNothing(input: String, expected: String) {
+        #expect(TerminalSafe.escape(input) == expected)
+        #expect(input.terminalSafe == expected)
+        // Idempotent: a boundary may apply the rule again.
+        #expect(TerminalSafe.escape(expected) == expected)
+    }
+
+    @Test func linesKeepsLineFeedsOnly() {
+        #expect(TerminalSafe.lines("a\u{1B}[2J\nb\tc\r\n") == "a\\u{1b}[2J\nb\\tc\\r\n")
+    }
+
+    @Test func jsonStaysValidJSONForTheSameValue() throws {
+        let value = JSONValue.array([.string("\u{202E}a\u{85}\u{E0041}\u{1B}"), .string("\n")])
+        let safe = TerminalSafe.json("[\n" + value.serialized + "]")
+        #expect(safe == "[\n[\"\\u202ea\\u0085\\udb40\\udc41\\u001b\",\"\\n\"]]")
+        #expect(try JSONParser.parse(Array(safe.utf8)) == .array([value]))
+    }
+
+    @Test func shortEscapesThenCuts() {
+        #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
+    }
+}
+
+/// doc_ids and names: counted in scalars and bytes, nothing a terminal would act on.
+@Suite struct NameRuleTests {
+    @Test func countsScalarsNotCharacters() {
+        let zalgo = "a" + String(repeating: "\u{301}", count: 100_000)
+        #expect(zalgo.count == 1)
+        #expect(Document.problem(withID: zalgo) == "doc_id has 100001 Unicode scalars (at most 200)")
+        #expect(Document.problem(withID: String(repeating: "x", count: 200)) == nil)
+    }
+
+    @Test func limitsBytesSoThatAFileNameFits() {
+        #expect(Document.problem(withID: String(repeating: "é", count: 121)) == "doc_id has 242 bytes of UTF-8 (at most 240)")
+        #expect(Document.problem(withID: String(repeating: "é", count: 120)) == nil)
+    }
+
+    @Test(arguments: [
+        ("ana\u{1B}]52;c;x\u{7}", "annotator name contains a control character (U+001B)"),
+        ("ana\u{202E}", "annotator name contains an invisible format character (U+202E)"),
+        ("ana\u{85}", "annotator name contains a control character (U+0085)"),
+        ("ana\nbo", "annotator name contains a control character (U+000A)"),
+        ("", "annotator name is empty"),
+    ])
+    func refusesWithWhatIsWrong(name: String, problem: String) {
+        #expect(NameRule.problem(name, what: "annotator name") == problem)
+    }
+
+    @Test func acceptsOrdinaryNames() {
+        for name in ["ana", "Ana Lima", "gold:cy", "José", "=1+2", "a;b", "李"] {
+            #expect(NameRule.problem(name, what: "annotator name") == nil)
+        }
+    }
+}
+
+/// JSON at the edges where parsers disagree.
+@Suite struct JSONEdgeTests {
+    @Test func aDuplicateKeyKeepsTheLastValueAtTheFirstPlaceAsPythonDoes() throws {
+        let value = try JSONParser.parse(Array(#"{"a": 1, "b": 2, "a": 3}"#.utf8))
+        #expect(value.serialized == #"{"a":3,"b":2}"#)
+        #expect(value["a"] == .number("3"))
+    }
+
+    @Test func aByteOrderMarkIsNamedAndOtherBytesByValue() {
+        #expect(throws: JSONParser.Failure(column: 1, message: "unexpected byte order mark (U+FEFF): save the file as UTF-8 without a BOM")) {
+            try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8))
+        }
+        #expect(throws: JSONParser.Failure(column: 1, message: "unexpected byte 0xC3")) {
+            try JSONParser.parse(Array("é".utf8))
+        }
+    }
+}
