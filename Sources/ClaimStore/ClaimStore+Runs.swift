@@ -76,6 +76,7 @@ extension ClaimStore {
                 try mark.execute(arguments: [runID, documentRowID, now])
                 if db.changesCount == 0 { continue }
                 for (ordinal, a) in attributions.enumerated() {
+                    try NULGuard.check(table: "attribution", [("externalId", a.id), ("outlet", a.outlet), ("sourceEntity", a.sourceEntity)])
                     try insert.execute(arguments: [
                         runID, documentRowID, ordinal, a.id,
                         FragmentCoding.encode(a.source), FragmentCoding.encode(a.cue), FragmentCoding.encode(a.content),

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case runExists(String)
     case unknownAttribution(Int64)
     case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
+    /// A string holding NUL, which SQLite would store cut at the NUL: refused, nothing written.
+    case nulInValue(table: String, column: String)
     /// An SQLite error, with the operation that hit it.
     case database(operation: String, message: String)
 
@@ -39,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no claim #\(id) in the store"
         case let .invalidStoredValue(table, column, rowID, value):
             return "corrupt store: \(table).\(column) of row \(rowID) holds \(value)"
+        case let .nulInValue(table, column):
+            return "refusing to store a NUL character (U+0000) in \(table).\(column): SQLite would keep only the text before it"
         case let .database(operation, message):
             return "store error while \(operation): \(message)"
         }
