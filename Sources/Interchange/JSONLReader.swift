@@ -21,7 +21,9 @@ public enum JSONLReader {
         var issues: [InterchangeIssue] = []
         var seen: [String: Int] = [:]
         var lineNumber = 0
-        var start = 0
+        // A byte order mark at the start of the file (Windows editors write one) is skipped: it says
+        // nothing in UTF-8, and JSON readers may ignore it (RFC 8259 §8.1).
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var sawContent = false
         let count = bytes.count
         while start < count || (start == count && lineNumber == 0) {
@@ -68,10 +70,64 @@ public enum JSONLReader {
         } catch {
             return .failure(issue("invalid JSON at \(error)"))
         }
+        if let problem = StoredStrings.problem(in: value) { return .failure(issue(problem)) }
         do {
             return .success(try DocumentDecoder.decode(value))
         } catch {
             return .failure(issue(error.message))
+        }
+    }
+}
+
+/// What a line may not hold in the strings ClaimDesk stores: NUL (SQLite would keep only the text
+/// before it, so what is stored would differ from what was read), and names (review annotators,
+/// tags) that break `NameRule`. Found before decoding so that the message names the field.
+/// `meta` is stored as JSON text, where NUL is written `\u0000`, so it may hold one.
+public enum StoredStrings {
+    public static func problem(in value: JSONValue) -> String? {
+        guard case let .object(pairs) = value else { return nil }
+        let id = value["doc_id"]?.stringValue.map { "document \"\(TerminalSafe.escape($0))\": " } ?? ""
+        for (key, item) in pairs where key != "meta" {
+            if let problem = nul(in: item, path: key) { return id + problem }
+        }
+        guard case let .array(items)? = value["attributions"] else { return nil }
+        for (index, item) in items.enumerated() {
+            guard case let .object(review)? = item["review"] else { continue }
+            let at = "attribution #\(index + 1): review "
+            if case let .string(name)? = review.first(where: { $0.0 == "annotator" })?.1,
+               let problem = NameRule.problem(name, what: "annotator name") {
+                return id + at + problem + ": \"" + TerminalSafe.escape(name) + "\""
+            }
+            if case let .array(tags)? = review.first(where: { $0.0 == "tags" })?.1 {
+                for case let .string(tag) in tags {
+                    if let problem = NameRule.problem(tag, what: "tag") {
+                        return id + at + problem + ": \"" + TerminalSafe.escape(tag) + "\""
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The first string under `value` holding NUL, as `PATH contains a NUL character …`.
+    static func nul(in value: JSONValue, path: String) -> String? {
+        switch value {
+        case let .string(s):
+            guard let offset = s.unicodeScalars.firstIndex(of: "\u{0}") else { return nil }
+            let at = s.unicodeScalars.distance(from: s.unicodeScalars.startIndex, to: offset)
+            return "\"\(TerminalSafe.escape(path))\" contains a NUL character (U+0000) at scalar \(at): ClaimDesk cannot store it"
+        case let .array(items):
+            for (i, item) in items.enumerated() {
+                if let problem = nul(in: item, path: "\(path)[\(i)]") { return problem }
+            }
+            return nil
+        case let .object(pairs):
+            for (key, item) in pairs {
+                if let problem = nul(in: item, path: "\(path).\(key)") { return problem }
+            }
+            return nil
+        default:
+            return nil
         }
     }
 }

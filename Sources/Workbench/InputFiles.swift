@@ -89,6 +89,12 @@ public struct InputFiles {
                                                   message: "invalid UTF-8 at byte \(offset)"))
             return
         }
+        if let nul = data.firstIndex(of: 0) {
+            let offset = nul - data.startIndex
+            result.issues.append(InterchangeIssue(file: file, line: lineNumber(Array(data), offset),
+                                                  message: "NUL character (U+0000) at byte \(offset): ClaimDesk cannot store it"))
+            return
+        }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty"))
             return
@@ -103,6 +109,10 @@ public struct InputFiles {
         if FileManager.default.fileExists(atPath: metaPath) {
             switch sidecar(metaPath) {
             case let .success(meta):
+                if let problem = StoredStrings.problem(in: meta) {
+                    result.issues.append(InterchangeIssue(file: metaPath, line: 1, message: problem))
+                    return
+                }
                 if let title = meta["title"]?.stringValue { document.title = title }
                 document.publisher = meta["publisher"]?.stringValue
                 document.publicationDate = meta["publication_date"]?.stringValue

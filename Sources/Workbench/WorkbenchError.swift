@@ -1,3 +1,4 @@
+import ClaimModel
 import ClaimStore
 import Extraction
 import Interchange
@@ -36,9 +37,10 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         }
     }
 
-    /// Lines for stderr: one per problem.
+    /// Lines for stderr: one per problem, each passed through `TerminalSafe` (messages quote
+    /// doc_ids, names and values from input files).
     public var lines: [String] {
-        if case let .invalidInput(issues) = self { return issues.map(\.description) }
-        return [description]
+        if case let .invalidInput(issues) = self { return issues.map { TerminalSafe.escape($0.description) } }
+        return [TerminalSafe.escape(description)]
     }
 }

@@ -24,11 +24,12 @@ struct AdjudicateCommand: ParsableCommand {
 
     func run() throws {
         try Entry.run {
+            let adjudicator = try Annotator.resolve(annotator)
             let workspace = try global.open()
             let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
             let session: AdjudicationSession
             do {
-                session = try AdjudicationSession(store: workspace.store, adjudicator: annotator ?? Annotator.defaultName(),
+                session = try AdjudicationSession(store: workspace.store, adjudicator: adjudicator,
                                                   runName: runName, document: doc, renderer: renderer)
             } catch {
                 throw WorkbenchError.usage(String(describing: error))

@@ -18,7 +18,8 @@ struct Annotate: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            try AnnotateREPL.open(try global.open(), annotator: annotator ?? Annotator.defaultName(), run: runName, doc: doc)
+            let name = try Annotator.resolve(annotator)
+            try AnnotateREPL.open(try global.open(), annotator: name, run: runName, doc: doc)
         }
     }
 }
@@ -26,6 +27,7 @@ struct Annotate: ParsableCommand {
 /// Bare `claimdesk`: on a new store, ingest corpora/ and extract; then the REPL, where this analyst stopped.
 enum StartCommand {
     static func run(global: GlobalOptions) throws {
+        let annotator = try Annotator.resolve(nil)
         let workspace = try global.open()
         if try workspace.store.documentCount() == 0 {
             guard FileManager.default.fileExists(atPath: "corpora") else {
@@ -36,7 +38,7 @@ enum StartCommand {
         if try workspace.store.runRefs().isEmpty {
             REPL.writeStdout(try workspace.extract(runName: "rules").summary + "\n")
         }
-        try AnnotateREPL.open(workspace, annotator: Annotator.defaultName(), run: nil, doc: nil)
+        try AnnotateREPL.open(workspace, annotator: annotator, run: nil, doc: nil)
     }
 }
 

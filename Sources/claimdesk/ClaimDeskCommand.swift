@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimModel
 import Foundation
 import Workbench
 
@@ -34,10 +35,11 @@ struct ClaimDeskCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Console.out(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
+            // Usage errors quote the offending argument, which may hold terminal escapes.
+            let message = TerminalSafe.lines(fullMessage(for: error))
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             Foundation.exit(2)
         }
@@ -66,13 +68,25 @@ enum Entry {
     }
 }
 
+/// The executable's only ways to the terminal for what batch commands say. Whatever the library
+/// composed, it passes `TerminalSafe` once more here (a no-op on text already escaped): a stored
+/// name or a value quoted from a file can never reach stdout or stderr raw, even through a
+/// message that forgot to escape it. Data written to files does not come through here.
 enum Console {
+    /// One line on stderr: every control character in it, line breaks included, is escaped.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data("claimdesk: \(line)\n".utf8))
+        FileHandle.standardError.write(Data("claimdesk: \(TerminalSafe.escape(line))\n".utf8))
     }
 
     static func note(_ line: String) {
-        FileHandle.standardError.write(Data("\(line)\n".utf8))
+        FileHandle.standardError.write(Data("\(TerminalSafe.escape(line))\n".utf8))
+    }
+
+    /// Output on stdout (tables, summaries, reports): line feeds stay, every other control or
+    /// invisible format character is escaped. JSON is escaped the JSON way (`\u202e`), so that it
+    /// still parses to the same values.
+    static func out(_ text: String, format: ListingFormat = .table) {
+        print(format == .json ? TerminalSafe.json(text) : TerminalSafe.lines(text))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }

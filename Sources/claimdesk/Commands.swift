@@ -16,7 +16,7 @@ struct Ingest: ParsableCommand {
         try Entry.run {
             let report = try global.open().ingest(paths, skipInvalid: skipInvalid)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
-            print(report.summary)
+            Console.out(report.summary)
         }
     }
 }
@@ -32,11 +32,12 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         try Entry.run {
+            try Names.checked(runName, what: "run name", origin: "--run")
             let workspace = try global.open()
             let progress = ProgressLine(enabled: Console.stderrIsTerminal)
             let report = try workspace.extract(runName: runName, profile: profile) { done, total in progress.update(done, total) }
             progress.finish()
-            print(report.summary)
+            Console.out(report.summary)
         }
     }
 }
@@ -53,9 +54,10 @@ struct ImportClaims: ParsableCommand {
 
     func run() throws {
         try Entry.run {
+            try Names.checked(runName, what: "run name", origin: "--run")
             let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
-            print(report.summary)
+            Console.out(report.summary)
         }
     }
 }
@@ -73,10 +75,10 @@ struct ImportGold: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let name = annotator ?? Annotator.defaultName()
+            let name = try Annotator.resolve(annotator)
             let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
-            print(report.summary)
+            Console.out(report.summary)
         }
     }
 }
@@ -87,7 +89,7 @@ struct Runs: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { print(try global.open().runsListing(format: format)) }
+        try Entry.run { Console.out(try global.open().runsListing(format: format), format: format) }
     }
 }
 
@@ -97,7 +99,7 @@ struct Docs: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { print(try global.open().docsListing(format: format)) }
+        try Entry.run { Console.out(try global.open().docsListing(format: format), format: format) }
     }
 }
 
@@ -109,16 +111,26 @@ struct Claims: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { print(try global.open().claimsListing(run: runName, doc: doc, format: format)) }
+        try Entry.run { Console.out(try global.open().claimsListing(run: runName, doc: doc, format: format), format: format) }
     }
 }
 
 /// The annotator's name: `$CLAIMDESK_ANNOTATOR`, then `$USER`, then "analyst".
 enum Annotator {
-    static func defaultName() -> String {
+    static func defaultName() -> String { defaultNameAndOrigin().name }
+
+    static func defaultNameAndOrigin() -> (name: String, origin: String) {
         let env = ProcessInfo.processInfo.environment
-        for key in ["CLAIMDESK_ANNOTATOR", "USER"] { if let v = env[key], !v.isEmpty { return v } }
-        return "analyst"
+        for key in ["CLAIMDESK_ANNOTATOR", "USER"] { if let v = env[key], !v.isEmpty { return (v, "$" + key) } }
+        return ("analyst", "the default annotator")
+    }
+
+    /// `flag` (the `--annotator` value) or the default, checked by `NameRule`: a name is stored
+    /// and shown everywhere, so a bad one is refused here with where it came from.
+    static func resolve(_ flag: String?) throws(WorkbenchError) -> String {
+        if let flag { return try Names.checked(flag, what: "annotator name", origin: "--annotator") }
+        let (name, origin) = defaultNameAndOrigin()
+        return try Names.checked(name, what: "annotator name", origin: origin)
     }
 }
 

@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
             let selection: ExportSelection = gold
                 ? .gold(annotator: annotator, includePartial: includePartial)
                 : .run(runName ?? "")
-            print(try workspace.export(ExportRequest(format: format, out: out, selection: selection, force: force)).summary)
+            Console.out(try workspace.export(ExportRequest(format: format, out: out, selection: selection, force: force)).summary)
         }
     }
 }
@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
     func run() throws {
         try Entry.run {
             let workspace = try global.open()
-            print(try workspace.writeReport(ReportRequest(out: out, run: runName, against: against, annotator: annotator)))
+            Console.out(try workspace.writeReport(ReportRequest(out: out, run: runName, against: against, annotator: annotator)))
         }
     }
 }

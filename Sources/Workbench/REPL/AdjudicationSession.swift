@@ -125,7 +125,7 @@ public final class AdjudicationSession: LineSession {
             guard let command = try AdjudicationCommand.parse(line) else { return Reply(text: "") }
             return try perform(command)
         } catch {
-            return Reply(text: "error: \(error.description)", failed: true)
+            return Reply(text: "error: " + TerminalSafe.lines(error.description), failed: true)
         }
     }
 

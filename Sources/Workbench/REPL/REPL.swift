@@ -1,3 +1,4 @@
+import ClaimModel
 import Foundation
 
 /// What the loop drives: a first screen, then one reply per line (`Session`, `AdjudicationSession`).
@@ -24,8 +25,11 @@ public enum REPL {
                 if !reader.echoes { write("\n") }
                 break
             }
-            if reader.echoes { write(prompt + line + "\n") }
-            let reply = session.execute(line)
+            if reader.echoes { write(prompt + TerminalSafe.escape(line) + "\n") }
+            // SQLite would store a note or a tag cut at a NUL: refuse the line before any verb sees it.
+            let reply = line.utf8.contains(0)
+                ? Reply(text: "error: the line contains a NUL character (U+0000), which ClaimDesk cannot store; nothing changed", failed: true)
+                : session.execute(line)
             if !reply.text.isEmpty { write(reply.text + "\n") }
             if reply.failed { refused += 1 }
             if reply.quit { break }

@@ -86,6 +86,11 @@ extension Session {
     }
 
     func tag(_ tags: [String]) throws(REPLError) -> String {
+        for t in tags {
+            if let problem = NameRule.problem(t, what: "tag") {
+                throw .usage(.tag, "\(problem): \"\(TerminalSafe.escape(t))\"; nothing changed")
+            }
+        }
         let (_, claim) = try current()
         _ = try record(entry("tag", claim: claim, tags: tags))
         for t in tags { knownTags.insert(t) }

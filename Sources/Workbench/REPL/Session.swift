@@ -105,7 +105,7 @@ public final class Session {
             guard let command = try Command.parse(line) else { return Reply(text: "") }
             return try perform(command)
         } catch {
-            return Reply(text: "error: \(error.description)", failed: true)
+            return Reply(text: "error: " + TerminalSafe.lines(error.description), failed: true)
         }
     }
 
