@@ -8,11 +8,21 @@ public enum JSONLReader {
     public struct Line: Sendable, Equatable {
         public var number: Int
         public var document: AnnotatedDocument
+
+        public init(number: Int, document: AnnotatedDocument) {
+            self.number = number
+            self.document = document
+        }
     }
 
     public struct Result: Sendable, Equatable {
         public var lines: [Line]
         public var issues: [InterchangeIssue]
+
+        public init(lines: [Line], issues: [InterchangeIssue]) {
+            self.lines = lines
+            self.issues = issues
+        }
     }
 
     /// Parses `bytes` (the whole file); `file` names it in issues.

@@ -1,0 +1,141 @@
+import ClaimModel
+
+/// doccano's relation-extraction JSONL, one document per line:
+/// `{"doc_id", "text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+///   "relations": [{"id", "from_id", "to_id", "type"}], "claimdesk": [...]}`.
+///
+/// doccano counts offsets in Python `str` characters, i.e. Unicode scalars, our unit: they pass
+/// unchanged. Spans and relations follow `AttributionGraph`; document fields sit at the top of the
+/// line and the attribution fields in `claimdesk`, keys doccano keeps as the example's metadata.
+public enum DoccanoFormat {
+    /// The relation type written; any type is read.
+    public static let relationType = "Attribution"
+
+    public static func line(for item: AnnotatedDocument, labels: LabelMap = .standard) -> [UInt8] {
+        var entities: [JSONValue] = []
+        var relations: [JSONValue] = []
+        var extra: [JSONValue] = []
+        for a in item.attributions {
+            let nodes = AttributionGraph.layout(a)
+            guard let anchor = nodes.first else { continue }
+            let anchorID = entities.count + 1
+            for node in nodes {
+                let id = entities.count + 1
+                entities.append(.object([
+                    ("id", .number(String(id))), ("label", .string(labels.label(for: node.role))),
+                    ("start_offset", .number(String(node.span.start))), ("end_offset", .number(String(node.span.end))),
+                ]))
+                if id != anchorID {
+                    relations.append(.object([
+                        ("id", .number(String(relations.count + 1))), ("from_id", .number(String(anchorID))),
+                        ("to_id", .number(String(id))), ("type", .string(relationType)),
+                    ]))
+                }
+            }
+            if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
+        }
+        var pairs = DocumentFields.pairs(item.document)
+        pairs.append(("text", .string(item.document.text)))
+        pairs.append(("entities", .array(entities)))
+        pairs.append(("relations", .array(relations)))
+        if !extra.isEmpty { pairs.append(("claimdesk", .array(extra))) }
+        var writer = JSONWriter()
+        writer.value(.object(pairs))
+        writer.byte(0x0A)
+        return writer.bytes
+    }
+
+    /// Reads every line; a line that does not fit the convention is reported `FILE:LINE`.
+    public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
+        var result = JSONLReader.Result(lines: [], issues: [])
+        let stem = fileStem(file)
+        JSONLines.forEach(bytes) { number, slice in
+            switch JSONLines.object(slice, file: file, line: number).flatMap({ decode($0, file: file, line: number, stem: stem, labels: labels) }) {
+            case let .success(document): result.lines.append(JSONLReader.Line(number: number, document: document))
+            case let .failure(issue): result.issues.append(issue)
+            }
+        }
+        InterchangeChecks.finish(&result, file: file, what: "no JSON lines")
+        return result
+    }
+
+    static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+        func issue(_ message: String) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+            .failure(InterchangeIssue(file: file, line: line, message: message))
+        }
+        guard let text = object["text"]?.stringValue else { return issue("missing \"text\" (a string)") }
+        let fallback = object["id"]?.idText ?? "\(stem)-\(line)"
+        let document: Document
+        switch DocumentFields.document(object, text: text, fallbackID: fallback) {
+        case let .success(d): document = d
+        case let .failure(problem): return issue(problem.message)
+        }
+        let scalars = ScalarText(text)
+        var nodes: [AttributionGraph.Node] = []
+        var index: [String: Int] = [:]
+        for (n, entity) in (object["entities"]?.arrayValue ?? []).enumerated() {
+            guard let s = entity["start_offset"]?.intValue, let e = entity["end_offset"]?.intValue,
+                  let label = entity["label"]?.stringValue
+            else { return issue("entity #\(n + 1): needs \"label\", \"start_offset\" and \"end_offset\"") }
+            guard let role = labels.role(for: label) else {
+                return issue("entity #\(n + 1): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)")
+            }
+            let span = Span(s, e)
+            guard span.isValid(in: scalars.count) else {
+                return issue("entity #\(n + 1): \(span) is out of range (the text has \(scalars.count) characters)")
+            }
+            if let id = entity["id"]?.idText { index[id] = nodes.count }
+            nodes.append(AttributionGraph.Node(role: role, span: span))
+        }
+        var links: [(Int, Int)] = []
+        for (n, relation) in (object["relations"]?.arrayValue ?? []).enumerated() {
+            guard let from = relation["from_id"]?.idText, let to = relation["to_id"]?.idText else {
+                return issue("relation #\(n + 1): needs \"from_id\" and \"to_id\"")
+            }
+            guard let a = index[from], let b = index[to] else {
+                return issue("relation #\(n + 1): links an unknown entity (from_id \(from), to_id \(to))")
+            }
+            links.append((a, b))
+        }
+        var assembled: [AttributionGraph.Assembled]
+        switch AttributionGraph.assemble(nodes, links: links) {
+        case let .success(list): assembled = list
+        case let .failure(problem): return issue("document \(escapedForMessage(document.id)): \(problem.message)")
+        }
+        if let problem = AnchoredFields.apply(object["claimdesk"], to: &assembled, nodes: nodes, text: scalars,
+                                              documentID: document.id, scalarSpan: { $0 }) {
+            return issue(problem)
+        }
+        return .success(AnnotatedDocument(document: document, attributions: assembled.map(\.attribution)))
+    }
+}
+
+/// Checks shared by the readers of other tools' files.
+enum InterchangeChecks {
+    /// Duplicate doc_ids are reported on their second line; an empty file is one issue.
+    static func finish(_ result: inout JSONLReader.Result, file: String, what: String) {
+        var seen: [String: Int] = [:]
+        var kept: [JSONLReader.Line] = []
+        for line in result.lines {
+            if let first = seen[line.document.document.id] {
+                result.issues.append(InterchangeIssue(file: file, line: line.number,
+                    message: "duplicate doc_id \(escapedForMessage(line.document.document.id)) (first on line \(first))"))
+            } else {
+                seen[line.document.document.id] = line.number
+                kept.append(line)
+            }
+        }
+        result.lines = kept
+        if result.lines.isEmpty && result.issues.isEmpty {
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: \(what)"))
+        }
+        result.issues.sort { $0.line < $1.line }
+    }
+}
+
+/// The file name without folder and extension: names documents that carry no id.
+func fileStem(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+    return String(name[..<dot])
+}

@@ -1,0 +1,54 @@
+import ClaimModel
+
+/// The span labels that stand for the three roles in doccano, Label Studio, Prodigy and INCEpTION.
+///
+/// One convention for all four formats: `Source`, `Cue`, `Content`, compared case-insensitively on
+/// import so that hand-made projects (`SOURCE`, `cue`) are read as they are. A project with its own
+/// label set maps it with `--labels source=SPEAKER,cue=CUE,content=QUOTE`; exports use the same map.
+public struct LabelMap: Sendable, Equatable {
+    public private(set) var labels: [Role: String]
+
+    public static let standard = LabelMap(labels: [.source: "Source", .cue: "Cue", .content: "Content"])
+
+    init(labels: [Role: String]) { self.labels = labels }
+
+    /// Parses `role=LABEL,…`; roles not named keep their standard label. Nil with a reason when the
+    /// text names an unknown role, an empty label, or gives two roles the same label.
+    public static func parse(_ text: String) -> Swift.Result<LabelMap, InterchangeIssue> {
+        var map = LabelMap.standard
+        func bad(_ message: String) -> Swift.Result<LabelMap, InterchangeIssue> {
+            .failure(InterchangeIssue(file: "--labels", line: 0, message: message))
+        }
+        for item in text.split(separator: ",", omittingEmptySubsequences: true) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return bad("expected role=LABEL, got \"\(item)\"") }
+            let key = parts[0].trimmingSpaces.lowercased()
+            let label = parts[1].trimmingSpaces
+            guard let role = Role(rawValue: key) else {
+                return bad("unknown role \"\(key)\" (source, cue or content)")
+            }
+            guard !label.isEmpty else { return bad("empty label for \(role)") }
+            map.labels[role] = label
+        }
+        let lowered = Role.allCases.map { map.label(for: $0).lowercased() }
+        if Set(lowered).count != lowered.count { return bad("two roles have the same label") }
+        return .success(map)
+    }
+
+    public func label(for role: Role) -> String { labels[role] ?? LabelMap.standard.labels[role] ?? role.rawValue }
+
+    /// The role a label stands for, ignoring case; nil for a label outside the convention.
+    public func role(for label: String) -> Role? {
+        let lowered = label.lowercased()
+        return Role.allCases.first { self.label(for: $0).lowercased() == lowered }
+    }
+
+    /// The expected labels, for messages: `Source, Cue, Content`.
+    var expected: String { [Role.source, .cue, .content].map { label(for: $0) }.joined(separator: ", ") }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

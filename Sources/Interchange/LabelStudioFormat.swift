@@ -1,0 +1,195 @@
+import ClaimModel
+
+/// Label Studio's JSON task list: `[{"data": {"text", "doc_id", …}, "annotations": [{"result": […]}],
+/// "predictions": [{"model_version", "result": […]}]}]`, for a labelling config with
+/// `<Labels name="label" toName="text">` and `<Relations>` (see `config`).
+///
+/// Offsets: Label Studio counts JavaScript string positions, i.e. UTF-16 code units, so an emoji or
+/// 𝔘 counts two there and one here; `UTF16Offsets` converts at the boundary, both ways.
+///
+/// Reviewed attributions go into `annotations`, one annotation per annotator (in order of first
+/// appearance); attributions without a review (a run's claims) into `predictions`. Spans and
+/// relations follow `AttributionGraph`; the attribution fields ride in the anchor region's
+/// `meta.claimdesk`, the document fields in `data`.
+public enum LabelStudioFormat {
+    public static let fromName = "label"
+    public static let toName = "text"
+    public static let relationLabel = "Attribution"
+
+    /// A labelling config that shows what the export writes; for the README and the dataset card.
+    public static func config(labels: LabelMap = .standard) -> String {
+        """
+        <View>
+          <Relations><Relation value="\(relationLabel)"/></Relations>
+          <Labels name="\(fromName)" toName="\(toName)">
+            <Label value="\(labels.label(for: .source))"/><Label value="\(labels.label(for: .cue))"/><Label value="\(labels.label(for: .content))"/>
+          </Labels>
+          <Text name="\(toName)" value="$text"/>
+        </View>
+        """
+    }
+
+    /// The task of one document, as compact JSON (no separator, no newline).
+    public static func task(for item: AnnotatedDocument, labels: LabelMap = .standard, modelVersion: String = "claimdesk") -> [UInt8] {
+        let text = ScalarText(item.document.text)
+        let offsets = UTF16Offsets(item.document.text)
+        var counter = 0
+        func results(_ attributions: [Attribution]) -> JSONValue {
+            var items: [JSONValue] = []
+            for a in attributions {
+                let nodes = AttributionGraph.layout(a)
+                var anchorID = ""
+                for (n, node) in nodes.enumerated() {
+                    counter += 1
+                    let id = "r\(counter)"
+                    var region: [(String, JSONValue)] = [
+                        ("id", .string(id)), ("from_name", .string(fromName)), ("to_name", .string(toName)), ("type", .string("labels")),
+                        ("value", .object([
+                            ("start", .number(String(offsets.utf16(node.span.start)))),
+                            ("end", .number(String(offsets.utf16(node.span.end)))),
+                            ("text", .string(text.slice(node.span))),
+                            ("labels", .array([.string(labels.label(for: node.role))])),
+                        ])),
+                    ]
+                    if n == 0 {
+                        anchorID = id
+                        let fields = AttributionFields.object(a)
+                        if !fields.isEmpty { region.append(("meta", .object([("claimdesk", .object(fields))]))) }
+                    }
+                    items.append(.object(region))
+                }
+                for n in nodes.indices.dropFirst() {
+                    items.append(.object([
+                        ("from_id", .string(anchorID)), ("to_id", .string("r\(counter - nodes.count + 1 + n)")),
+                        ("type", .string("relation")), ("direction", .string("right")), ("labels", .array([.string(relationLabel)])),
+                    ]))
+                }
+            }
+            return .array(items)
+        }
+        var annotators: [String?] = []
+        for a in item.attributions where a.review != nil && !annotators.contains(a.review?.annotator) {
+            annotators.append(a.review?.annotator)
+        }
+        let annotations: [JSONValue] = annotators.map { name in
+            .object([("result", results(item.attributions.filter { $0.review != nil && $0.review?.annotator == name }))])
+        }
+        let unreviewed = item.attributions.filter { $0.review == nil }
+        var pairs: [(String, JSONValue)] = [("data", .object([("text", .string(item.document.text))] + DocumentFields.pairs(item.document)))]
+        pairs.append(("annotations", .array(annotations)))
+        pairs.append(("predictions", .array(unreviewed.isEmpty ? [] : [.object([("model_version", .string(modelVersion)), ("result", results(unreviewed))])])))
+        var writer = JSONWriter()
+        writer.value(.object(pairs))
+        return writer.bytes
+    }
+
+    /// Reads a task list (or one task object). Problems are reported as `FILE: task #N: …`.
+    public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
+        var result = JSONLReader.Result(lines: [], issues: [])
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: "invalid UTF-8"))
+            return result
+        }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch {
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: "invalid JSON at \(error)"))
+            return result
+        }
+        let tasks: [JSONValue]
+        switch value {
+        case let .array(items): tasks = items
+        case .object: tasks = [value]
+        default:
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: "expected a JSON array of Label Studio tasks"))
+            return result
+        }
+        let stem = fileStem(file)
+        var seen: [String: Int] = [:]
+        for (n, task) in tasks.enumerated() {
+            switch decode(task, number: n + 1, stem: stem, labels: labels) {
+            case let .success(document):
+                if let first = seen[document.document.id] {
+                    result.issues.append(InterchangeIssue(file: file, line: 0,
+                        message: "task #\(n + 1): duplicate doc_id \(escapedForMessage(document.document.id)) (first in task #\(first))"))
+                } else {
+                    seen[document.document.id] = n + 1
+                    result.lines.append(JSONLReader.Line(number: n + 1, document: document))
+                }
+            case let .failure(problem):
+                result.issues.append(InterchangeIssue(file: file, line: 0, message: "task #\(n + 1): \(problem.message)"))
+            }
+        }
+        if tasks.isEmpty { result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no tasks")) }
+        return result
+    }
+
+    static func decode(_ task: JSONValue, number: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, FormatProblem> {
+        guard case .object = task, let data = task["data"] else { return .failure("needs \"data\" with \"text\"") }
+        guard let text = data["text"]?.stringValue else { return .failure("\"data.text\" must be a string") }
+        let fallback = task["id"]?.idText.map { "\(stem)-\($0)" } ?? "\(stem)-\(number)"
+        let document: Document
+        switch DocumentFields.document(data, text: text, fallbackID: fallback) {
+        case let .success(d): document = d
+        case let .failure(problem): return .failure(problem)
+        }
+        let scalars = ScalarText(text)
+        let offsets = UTF16Offsets(text)
+        var attributions: [Attribution] = []
+        for part in ["annotations", "predictions"] {
+            for (k, entry) in (task[part]?.arrayValue ?? []).enumerated() {
+                if case .bool(true)? = entry["was_cancelled"] { continue }
+                let results = entry["result"]?.arrayValue ?? []
+                var nodes: [AttributionGraph.Node] = []
+                var fields: [Int: JSONValue] = [:]
+                var index: [String: Int] = [:]
+                var relations: [(String, String)] = []
+                for (r, item) in results.enumerated() {
+                    let place = "\(part)[\(k)].result[\(r)]"
+                    switch item["type"]?.stringValue {
+                    case "labels"?:
+                        guard let value = item["value"], let s = value["start"]?.intValue, let e = value["end"]?.intValue,
+                              let label = value["labels"]?.arrayValue?.first?.stringValue
+                        else { return .failure("\(place): a labels region needs value.start, value.end and value.labels") }
+                        guard let role = labels.role(for: label) else {
+                            return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
+                        }
+                        guard let start = offsets.scalar(s), let end = offsets.scalar(e), Span(start, end).isValid(in: scalars.count) else {
+                            return .failure(FormatProblem("\(place): [\(s), \(e)] is not a span of the text (UTF-16 offsets; the text has \(offsets.utf16(scalars.count)) code units)"))
+                        }
+                        if let id = item["id"]?.idText { index[id] = nodes.count }
+                        if let extra = item["meta"]?["claimdesk"] { fields[nodes.count] = extra }
+                        nodes.append(AttributionGraph.Node(role: role, span: Span(start, end)))
+                    case "relation"?:
+                        guard let from = item["from_id"]?.idText, let to = item["to_id"]?.idText else {
+                            return .failure(FormatProblem("\(place): a relation needs from_id and to_id"))
+                        }
+                        relations.append((from, to))
+                    default:
+                        continue
+                    }
+                }
+                var links: [(Int, Int)] = []
+                for (from, to) in relations {
+                    guard let a = index[from], let b = index[to] else {
+                        return .failure(FormatProblem("\(part)[\(k)]: a relation links an unknown region (\(escapedForMessage(from)) → \(escapedForMessage(to)))"))
+                    }
+                    links.append((a, b))
+                }
+                let assembled: [AttributionGraph.Assembled]
+                switch AttributionGraph.assemble(nodes, links: links) {
+                case let .success(list): assembled = list
+                case let .failure(problem): return .failure(FormatProblem("\(part)[\(k)]: \(problem.message)"))
+                }
+                for item in assembled {
+                    var attribution = item.attribution
+                    if let extra = fields[item.anchor],
+                       let problem = AttributionFields.apply(extra, to: &attribution, text: scalars, documentID: document.id, index: attributions.count) {
+                        return .failure(FormatProblem(problem))
+                    }
+                    attributions.append(attribution)
+                }
+            }
+        }
+        return .success(AnnotatedDocument(document: document, attributions: attributions))
+    }
+}

@@ -1,0 +1,177 @@
+import ClaimModel
+
+/// Prodigy's JSONL tasks as `rel.manual` reads and `db-out` writes them: `text`, `tokens`,
+/// `spans` (`start`, `end`, `label`, `token_start`, `token_end`), `relations` (`head`/`child`: the
+/// last token of each span, with `head_span`/`child_span`), `answer`, `meta`.
+///
+/// Offsets are Python `str` offsets (Unicode scalars), ours. Tokens are written so that the relation
+/// UI can show the task (every span edge is a token edge); they are not read back. Document fields go
+/// into `meta` (Prodigy shows it beside the task), attribution fields into `claimdesk`.
+///
+/// `answer`: a gold export writes `reject` when every claim of the document was rejected, else
+/// `accept`. Reading, `reject` makes every claim of the task rejected, `accept` confirms those that
+/// carry no review of their own, and `ignore` leaves the task out with a located issue.
+public enum ProdigyFormat {
+    public static let relationLabel = "Attribution"
+
+    public static func line(for item: AnnotatedDocument, labels: LabelMap = .standard, gold: Bool) -> [UInt8] {
+        let text = ScalarText(item.document.text)
+        var layouts: [[AttributionGraph.Node]] = []
+        var starts = Set<Int>(), ends = Set<Int>()
+        for a in item.attributions {
+            let nodes = AttributionGraph.layout(a)
+            layouts.append(nodes)
+            for node in nodes { starts.insert(node.span.start); ends.insert(node.span.end) }
+        }
+        let tokens = WordTokens.tokens(text, starts: starts, ends: ends)
+        func spanObject(_ node: AttributionGraph.Node) -> JSONValue {
+            var pairs: [(String, JSONValue)] = [("start", .number(String(node.span.start))), ("end", .number(String(node.span.end)))]
+            if let range = WordTokens.range(of: node.span, in: tokens) {
+                pairs.append(("token_start", .number(String(range.first))))
+                pairs.append(("token_end", .number(String(range.last))))
+            }
+            pairs.append(("label", .string(labels.label(for: node.role))))
+            return .object(pairs)
+        }
+        var spans: [JSONValue] = []
+        var relations: [JSONValue] = []
+        var extra: [JSONValue] = []
+        for (a, nodes) in zip(item.attributions, layouts) {
+            guard let anchor = nodes.first else { continue }
+            for node in nodes { spans.append(spanObject(node)) }
+            for node in nodes.dropFirst() {
+                let head = WordTokens.range(of: anchor.span, in: tokens)?.last ?? 0
+                let child = WordTokens.range(of: node.span, in: tokens)?.last ?? 0
+                relations.append(.object([("head", .number(String(head))), ("child", .number(String(child))),
+                                          ("head_span", spanObject(anchor)), ("child_span", spanObject(node)),
+                                          ("label", .string(relationLabel))]))
+            }
+            if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
+        }
+        var pairs: [(String, JSONValue)] = [("text", .string(item.document.text))]
+        pairs.append(("tokens", .array(tokens.enumerated().map { n, t in
+            .object([("text", .string(text.slice(Span(t.start, t.end)))), ("start", .number(String(t.start))),
+                     ("end", .number(String(t.end))), ("id", .number(String(n))), ("ws", .bool(t.ws))])
+        })))
+        pairs.append(("spans", .array(spans)))
+        pairs.append(("relations", .array(relations)))
+        if gold {
+            let reviewed = item.attributions.compactMap(\.review)
+            let rejected = !reviewed.isEmpty && reviewed.count == item.attributions.count && reviewed.allSatisfy { $0.status == .rejected }
+            pairs.append(("answer", .string(rejected ? "reject" : "accept")))
+        }
+        pairs.append(("meta", .object(DocumentFields.pairs(item.document))))
+        if !extra.isEmpty { pairs.append(("claimdesk", .array(extra))) }
+        var writer = JSONWriter()
+        writer.value(.object(pairs))
+        writer.byte(0x0A)
+        return writer.bytes
+    }
+
+    public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
+        var result = JSONLReader.Result(lines: [], issues: [])
+        let stem = fileStem(file)
+        JSONLines.forEach(bytes) { number, slice in
+            switch JSONLines.object(slice, file: file, line: number).flatMap({ decode($0, file: file, line: number, stem: stem, labels: labels) }) {
+            case let .success(document): result.lines.append(JSONLReader.Line(number: number, document: document))
+            case let .failure(issue): result.issues.append(issue)
+            }
+        }
+        InterchangeChecks.finish(&result, file: file, what: "no JSON lines")
+        return result
+    }
+
+    static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+        func issue(_ message: String) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+            .failure(InterchangeIssue(file: file, line: line, message: message))
+        }
+        guard let text = object["text"]?.stringValue else { return issue("missing \"text\" (a string)") }
+        let answer = object["answer"]?.stringValue
+        if answer == "ignore" { return issue("the task was answered \"ignore\" in Prodigy: it is not gold (--skip-invalid imports the others)") }
+        if let answer, answer != "accept" && answer != "reject" {
+            return issue("unknown answer \(escapedForMessage(answer)) (accept, reject or ignore)")
+        }
+        let document: Document
+        switch DocumentFields.document(object["meta"] ?? .object([]), text: text, fallbackID: "\(stem)-\(line)") {
+        case let .success(d): document = d
+        case let .failure(problem): return issue(problem.message)
+        }
+        let scalars = ScalarText(text)
+        var nodes: [AttributionGraph.Node] = []
+        var tokenEnds: [Int: Int] = [:]
+        func parse(_ value: JSONValue, _ place: String) -> Swift.Result<AttributionGraph.Node, InterchangeIssue> {
+            guard let s = value["start"]?.intValue, let e = value["end"]?.intValue, let label = value["label"]?.stringValue else {
+                return .failure(InterchangeIssue(file: file, line: line, message: "\(place): needs \"start\", \"end\" and \"label\""))
+            }
+            guard let role = labels.role(for: label) else {
+                return .failure(InterchangeIssue(file: file, line: line,
+                    message: "\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
+            }
+            let span = Span(s, e)
+            guard span.isValid(in: scalars.count) else {
+                return .failure(InterchangeIssue(file: file, line: line, message: "\(place): \(span) is out of range (the text has \(scalars.count) characters)"))
+            }
+            return .success(AttributionGraph.Node(role: role, span: span))
+        }
+        // Every span is its own node, so that two claims over the same words stay two claims.
+        for (n, span) in (object["spans"]?.arrayValue ?? []).enumerated() {
+            switch parse(span, "span #\(n + 1)") {
+            case let .success(node): nodes.append(node)
+            case let .failure(problem): return .failure(problem)
+            }
+            if let last = span["token_end"]?.intValue, tokenEnds[last] == nil { tokenEnds[last] = nodes.count - 1 }
+        }
+        var links: [(Int, Int)] = []
+        var claimed = Set<Int>()
+        for (n, relation) in (object["relations"]?.arrayValue ?? []).enumerated() {
+            // The child is the first span with its offsets and label not yet a child; the head the
+            // nearest such span before it (the writer puts each anchor before its other spans).
+            var child: Int?, head: Int?
+            if let value = relation["child_span"] {
+                switch parse(value, "relation #\(n + 1) child_span") {
+                case let .success(node):
+                    child = nodes.indices.first { nodes[$0] == node && !claimed.contains($0) }
+                    if child == nil { nodes.append(node); child = nodes.count - 1 }
+                case let .failure(problem): return .failure(problem)
+                }
+            } else if let token = relation["child"]?.intValue {
+                child = tokenEnds[token]
+            }
+            if let value = relation["head_span"] {
+                switch parse(value, "relation #\(n + 1) head_span") {
+                case let .success(node):
+                    head = nodes.indices.last { nodes[$0] == node && $0 < (child ?? nodes.count) } ?? nodes.firstIndex(of: node)
+                    if head == nil { nodes.append(node); head = nodes.count - 1 }
+                case let .failure(problem): return .failure(problem)
+                }
+            } else if let token = relation["head"]?.intValue {
+                head = tokenEnds[token]
+            }
+            guard let head, let child else { return issue("relation #\(n + 1): head or child matches no span (give head_span and child_span)") }
+            claimed.insert(child)
+            links.append((head, child))
+        }
+        var assembled: [AttributionGraph.Assembled]
+        switch AttributionGraph.assemble(nodes, links: links) {
+        case let .success(list): assembled = list
+        case let .failure(problem): return issue("document \(escapedForMessage(document.id)): \(problem.message)")
+        }
+        if let problem = AnchoredFields.apply(object["claimdesk"], to: &assembled, nodes: nodes, text: scalars,
+                                              documentID: document.id, scalarSpan: { $0 }) {
+            return issue(problem)
+        }
+        var attributions = assembled.map(\.attribution)
+        for i in attributions.indices {
+            switch answer {
+            case "reject"?:
+                var review = attributions[i].review ?? Review(status: .rejected)
+                review.status = .rejected
+                attributions[i].review = review
+            case "accept"?:
+                if attributions[i].review == nil { attributions[i].review = Review(status: .confirmed) }
+            default: break
+            }
+        }
+        return .success(AnnotatedDocument(document: document, attributions: attributions))
+    }
+}
