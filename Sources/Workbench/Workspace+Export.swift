@@ -5,7 +5,9 @@ import Interchange
 
 /// Export formats.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case jsonl, csv, brat
+    case jsonl, csv, brat, doccano
+    case labelStudio = "label-studio"
+    case prodigy, inception
 }
 
 /// What `export` writes: a run's claims, or the analysts' gold.
@@ -20,14 +22,17 @@ public struct ExportRequest: Sendable, Equatable {
     public var format: ExportFormat
     public var out: String
     public var selection: ExportSelection
-    /// Replace an existing, non-empty output folder (brat).
+    /// Replace an existing, non-empty output folder (brat, inception).
     public var force: Bool
+    /// Span labels of the ecosystem formats (doccano, Label Studio, Prodigy, INCEpTION).
+    public var labels: LabelMap
 
-    public init(format: ExportFormat, out: String, selection: ExportSelection, force: Bool = false) {
+    public init(format: ExportFormat, out: String, selection: ExportSelection, force: Bool = false, labels: LabelMap = .standard) {
         self.format = format
         self.out = out
         self.selection = selection
         self.force = force
+        self.labels = labels
     }
 }
 
@@ -62,6 +67,9 @@ extension Workspace {
         case .jsonl: sink = try JSONLSink(path: request.out)
         case .csv: sink = try CSVSink(path: request.out)
         case .brat: sink = try BratSink(path: request.out, force: request.force)
+        case .doccano, .labelStudio, .prodigy, .inception:
+            guard let other = try request.format.ecosystemSink(request) else { throw WorkbenchError.usage("no writer for \(request.format)") }
+            sink = other
         }
         var tally = ExportTally()
         var report = ExportReport(path: request.out, documents: 0, attributions: 0)
@@ -113,10 +121,10 @@ extension Workspace {
                 return [("dataset-card.md", c.markdown), ("dataset-card.json", c.json)]
             }
         }
-        report.files = try sink.finish(card: request.format == .brat ? cardFiles : nil)
+        report.files = try sink.finish(card: request.format.writesFolder ? cardFiles : nil)
         report.documents = tally.documents
         report.attributions = tally.attributions
-        if var card, request.format != .brat {
+        if var card, !request.format.writesFolder {
             card.files = report.files
             for (path, text) in [(request.out + ".card.md", card.markdown), (request.out + ".card.json", card.json)] {
                 var file = try AtomicFile(path: path)
@@ -135,6 +143,7 @@ extension Workspace {
         case .jsonl: return "FORMAT.md JSONL, one document per line, a `review` object per attribution"
         case .csv: return "CSV (RFC 4180, UTF-8, CRLF), one row per attribution"
         case .brat: return "brat standoff: DOC.txt + DOC.ann per document, annotation.conf, visual.conf"
+        case .doccano, .labelStudio, .prodigy, .inception: return ExportFormat.ecosystemDescription(format) ?? format.rawValue
         }
     }
 }

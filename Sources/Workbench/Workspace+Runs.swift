@@ -102,12 +102,13 @@ extension Workspace {
     }
 
     /// Imports another extractor's output (FORMAT.md JSONL) as a run of kind `imported`.
-    public func importClaims(file: String, runName: String, skipInvalid: Bool = false) throws(WorkbenchError) -> ImportReport {
+    public func importClaims(file: String, runName: String, skipInvalid: Bool = false,
+                             format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
         let existing = try db { () throws(StoreError) in try store.run(named: runName) }
         if let existing, existing.kind != .imported {
             throw WorkbenchError.runKind(name: runName, expected: "an imported", actual: existing.kind.rawValue)
         }
-        let (items, skipped) = try readAnnotatedFile(file, skipInvalid: skipInvalid)
+        let (items, skipped) = try readInterchange(file, format: format, labels: labels, skipInvalid: skipInvalid)
         var run: RunInfo
         if let existing {
             run = existing

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Interchange
 import Workbench
 
 struct Ingest: ParsableCommand {
@@ -44,18 +45,22 @@ struct Extract: ParsableCommand {
 
 struct ImportClaims: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import-claims", abstract: "Import another extractor's output (FORMAT.md JSONL) as a run.")
+        commandName: "import-claims", abstract: "Import another extractor's output (FORMAT.md JSONL, or --format) as a run.")
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("run"), help: "Run name.") var runName: String
+    @Option(name: .long, help: "jsonl, brat, doccano, label-studio, prodigy or inception (default: detected when unambiguous).")
+    var format: InterchangeFormat?
+    @OptionGroup var labelOptions: LabelOptions
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
-    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file.", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file, or a file (folder) of --format.", valueName: "FILE")) var file: String
 
     func run() throws {
+        let labels = try labelOptions.map()
         try Entry.run {
             try Names.checked(runName, what: "run name", origin: "--run")
-            let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid)
+            let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid, format: format, labels: labels)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             Console.out(report.summary)
         }
@@ -71,12 +76,16 @@ struct ImportGold: ParsableCommand {
     @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
-    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file (a gold export), or a brat folder written by `export --format brat`.", valueName: "PATH")) var file: String
+    @Option(name: .long, help: "jsonl, brat, doccano, label-studio, prodigy or inception (default: detected when unambiguous).")
+    var format: InterchangeFormat?
+    @OptionGroup var labelOptions: LabelOptions
+    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file (a gold export), a brat folder written by `export --format brat`, or a file (folder) of --format.", valueName: "PATH")) var file: String
 
     func run() throws {
+        let labels = try labelOptions.map()
         try Entry.run {
             let name = try Annotator.resolve(annotator)
-            let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid)
+            let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid, format: format, labels: labels)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             Console.out(report.summary)
         }

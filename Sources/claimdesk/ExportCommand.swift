@@ -1,17 +1,38 @@
 import ArgumentParser
+import Interchange
 import Workbench
+
+extension InterchangeFormat: ExpressibleByArgument {}
+
+/// `--labels source=SPEAKER,cue=CUE,content=QUOTE`, shared by export and the import commands.
+struct LabelOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Span labels for doccano, Label Studio, Prodigy, INCEpTION (default Source, Cue, Content; matched case-insensitively).",
+        valueName: "source=L,cue=L,content=L")) var labels: String?
+
+    func validate() throws { _ = try map() }
+
+    func map() throws -> LabelMap {
+        guard let labels else { return .standard }
+        switch LabelMap.parse(labels) {
+        case let .success(map): return map
+        case let .failure(issue): throw ValidationError("--labels: \(issue.message)")
+        }
+    }
+}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a run (or the reviewed gold, with its dataset card) as JSONL, CSV or brat.")
+        abstract: "Export a run (or the reviewed gold, with its dataset card) as JSONL, CSV, brat, doccano, Label Studio, Prodigy or INCEpTION.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "jsonl, csv or brat.") var format: ExportFormat = .jsonl
-    @Option(name: .long, help: ArgumentHelp("Output file (a folder for brat).", valueName: "PATH")) var out: String
+    @Option(name: .long, help: "jsonl, csv, brat, doccano, label-studio, prodigy or inception (docs/FORMAT.md).") var format: ExportFormat = .jsonl
+    @Option(name: .long, help: ArgumentHelp("Output file (a folder for brat and inception).", valueName: "PATH")) var out: String
     @Option(name: .customLong("run"), help: "The run to export.") var runName: String?
     @Flag(name: .long, help: "Export the reviewed gold instead of a run (documents marked done).") var gold = false
     @Flag(name: .long, help: "With --gold: also documents not marked done, with the reviews they have.") var includePartial = false
     @Option(name: .long, help: "With --gold: only this annotator's gold.") var annotator: String?
     @Flag(name: .long, help: "Replace an output folder that exists and is not empty.") var force = false
+    @OptionGroup var labelOptions: LabelOptions
 
     func validate() throws {
         if (runName == nil) == !gold { throw ValidationError("give exactly one of --run NAME or --gold") }
@@ -26,7 +47,8 @@ struct Export: ParsableCommand {
             let selection: ExportSelection = gold
                 ? .gold(annotator: annotator, includePartial: includePartial)
                 : .run(runName ?? "")
-            Console.out(try workspace.export(ExportRequest(format: format, out: out, selection: selection, force: force)).summary)
+            let request = ExportRequest(format: format, out: out, selection: selection, force: force, labels: try labelOptions.map())
+            Console.out(try workspace.export(request).summary)
         }
     }
 }

@@ -8,10 +8,11 @@ extension Workspace {
     /// a brat folder. A document whose reviews all name one annotator is marked done by that
     /// annotator, so that re-importing an export gives back the same gold; the others are marked
     /// done by `annotator`. Offsets, fields and reviews are kept as they are.
-    public func importGoldExport(path: String, annotator: String, skipInvalid: Bool = false) throws(WorkbenchError) -> ImportReport {
+    public func importGoldExport(path: String, annotator: String, skipInvalid: Bool = false,
+                                 format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
         var items: [(StoredDocument, [Attribution])] = []
         var skipped: [InterchangeIssue] = []
-        if BratFolder.isBratFolder(path) {
+        if (format == nil || format == .brat) && BratFolder.isBratFolder(path) {
             let read = BratFolder.read(path)
             if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
             let bad = Set(read.issues.map(\.file))
@@ -24,7 +25,7 @@ extension Workspace {
             for item in good { items.append((try requireDocument(item.document.id), item.attributions)) }
             skipped = read.issues
         } else {
-            (items, skipped) = try readAnnotatedFile(path, skipInvalid: skipInvalid)
+            (items, skipped) = try readInterchange(path, format: format, labels: labels, skipInvalid: skipInvalid)
         }
         var groups: [(String, [(documentRowID: Int64, attributions: [Attribution])])] = []
         for (stored, attributions) in items {

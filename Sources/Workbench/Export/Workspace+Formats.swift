@@ -1,0 +1,301 @@
+import ClaimModel
+import ClaimStore
+import Foundation
+import Interchange
+
+/// The formats `import-gold` and `import-claims` read (`--format`); nil asks for detection.
+public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConvertible {
+    case jsonl, brat, doccano
+    case labelStudio = "label-studio"
+    case prodigy, inception
+
+    public var description: String { rawValue }
+
+    /// What a file or folder is, judged from its extension and its first line or element; nil when
+    /// it could be more than one format (the caller then asks for `--format`).
+    public static func detect(_ path: String) -> InterchangeFormat? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            if BratFolder.isBratFolder(path) { return .brat }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.contains { $0.hasSuffix(".xmi") } ? .inception : nil
+        }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".xmi") { return .inception }
+        if lower.hasSuffix(".json") { return firstBytes(path).first { !isSpace($0) } == UInt8(ascii: "[") || firstLineKeys(path).contains("data") ? .labelStudio : nil }
+        guard lower.hasSuffix(".jsonl") else { return nil }
+        let keys = firstLineKeys(path)
+        if keys.contains("entities") { return .doccano }
+        if keys.contains("spans") || keys.contains("tokens") || keys.contains("answer") { return .prodigy }
+        if keys.contains("doc_id") { return .jsonl }
+        return nil
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    static func firstBytes(_ path: String, limit: Int = 1 << 16) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: limit)) ?? Data())
+    }
+
+    /// The keys of the first line's JSON object (the whole first line is read, however long).
+    static func firstLineKeys(_ path: String) -> Set<String> {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        var line: [UInt8] = []
+        while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                line += chunk[chunk.startIndex..<newline]
+                if line.contains(where: { !isSpace($0) }) { break }
+                line = Array(chunk[chunk.index(after: newline)...])
+                if let next = line.firstIndex(of: 0x0A), line[..<next].contains(where: { !isSpace($0) }) {
+                    line = Array(line[..<next])
+                    break
+                }
+            } else {
+                line += chunk
+            }
+        }
+        guard case let .object(pairs)? = try? JSONParser.parse(line) else { return [] }
+        return Set(pairs.map(\.0))
+    }
+}
+
+extension ExportFormat {
+    /// Formats written as a folder (one file per document), their dataset card inside it.
+    var writesFolder: Bool { self == .brat || self == .inception }
+
+    /// The sink of the ecosystem formats (`Workspace+Export` keeps JSONL, CSV and brat).
+    func ecosystemSink(_ request: ExportRequest) throws(WorkbenchError) -> (any ExportSink)? {
+        let gold: Bool
+        if case .gold = request.selection { gold = true } else { gold = false }
+        switch self {
+        case .doccano: return try LineSink(path: request.out) { DoccanoFormat.line(for: $0, labels: request.labels) }
+        case .prodigy: return try LineSink(path: request.out) { ProdigyFormat.line(for: $0, labels: request.labels, gold: gold) }
+        case .labelStudio: return try LabelStudioSink(path: request.out, labels: request.labels)
+        case .inception: return try InceptionSink(path: request.out, force: request.force, labels: request.labels)
+        case .jsonl, .csv, .brat: return nil
+        }
+    }
+
+    static func ecosystemDescription(_ format: ExportFormat) -> String? {
+        switch format {
+        case .doccano: return "doccano relation-extraction JSONL (entities + relations), one document per line"
+        case .labelStudio: return "Label Studio JSON task list (labels regions + relations; UTF-16 offsets)"
+        case .prodigy: return "Prodigy JSONL tasks (tokens, spans, relations, answer)"
+        case .inception: return "UIMA CAS XMI 1.0 (INCEpTION / dkpro-cassis): DOC.xmi per document + TypeSystem.xml"
+        case .jsonl, .csv, .brat: return nil
+        }
+    }
+}
+
+/// One line (or task) per document in one file.
+struct LineSink: ExportSink {
+    var file: HashingFile
+    let encode: (AnnotatedDocument) -> [UInt8]
+
+    init(path: String, encode: @escaping (AnnotatedDocument) -> [UInt8]) throws(WorkbenchError) {
+        file = try HashingFile(path: path, name: (path as NSString).lastPathComponent)
+        self.encode = encode
+    }
+
+    mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) { try file.write(encode(item)) }
+
+    mutating func finish(card: (([ExportedFile]) -> [(name: String, text: String)])?) throws(WorkbenchError) -> [ExportedFile] {
+        [try file.commit()]
+    }
+
+    func discard() { file.discard() }
+}
+
+/// A JSON array of tasks, one task per line between the brackets.
+struct LabelStudioSink: ExportSink {
+    var file: HashingFile
+    let labels: LabelMap
+    var count = 0
+
+    init(path: String, labels: LabelMap) throws(WorkbenchError) {
+        file = try HashingFile(path: path, name: (path as NSString).lastPathComponent)
+        self.labels = labels
+        try file.write(Array("[".utf8))
+    }
+
+    mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
+        try file.write(Array((count == 0 ? "\n" : ",\n").utf8) + LabelStudioFormat.task(for: item, labels: labels))
+        count += 1
+    }
+
+    mutating func finish(card: (([ExportedFile]) -> [(name: String, text: String)])?) throws(WorkbenchError) -> [ExportedFile] {
+        try file.write(Array((count == 0 ? "]\n" : "\n]\n").utf8))
+        return [try file.commit()]
+    }
+
+    func discard() { file.discard() }
+}
+
+/// A folder of `DOC.xmi` files and `TypeSystem.xml`, written beside the target and renamed into place.
+struct InceptionSink: ExportSink {
+    var folder: StagedFolder
+    let labels: LabelMap
+
+    init(path: String, force: Bool, labels: LabelMap) throws(WorkbenchError) {
+        folder = try StagedFolder(path: path, force: force)
+        self.labels = labels
+    }
+
+    mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
+        if let bad = InceptionFormat.unrepresentable(item.document.text) {
+            folder.discard()
+            throw WorkbenchError.cannotWrite(path: folder.path, reason:
+                "document \"\(item.document.id)\" holds U+\(String(format: "%04X", bad.value)), which XML 1.0 cannot carry")
+        }
+        try folder.put(BratFolder.fileName(for: item.document.id) + ".xmi", Array(InceptionFormat.xmi(for: item, labels: labels).utf8))
+    }
+
+    mutating func finish(card: (([ExportedFile]) -> [(name: String, text: String)])?) throws(WorkbenchError) -> [ExportedFile] {
+        try folder.put("TypeSystem.xml", Array(InceptionFormat.typeSystem.utf8))
+        let written = folder.files
+        for extra in card?(written) ?? [] { try folder.put(extra.name, Array(extra.text.utf8)) }
+        try folder.commit()
+        return written
+    }
+
+    func discard() { folder.discard() }
+}
+
+/// A folder written under a temporary name beside its target and renamed into place at the end, so
+/// that a failed export leaves the previous folder as it was.
+struct StagedFolder {
+    let path: String
+    let temporary: String
+    var files: [ExportedFile] = []
+
+    init(path: String, force: Bool) throws(WorkbenchError) {
+        self.path = path
+        let fm = FileManager.default
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let parent = (trimmed as NSString).deletingLastPathComponent
+        let base = parent.isEmpty ? "." : parent
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
+        }
+        if fm.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw WorkbenchError.cannotWrite(path: path, reason: "it is a file; this format writes a folder") }
+            if !((try? fm.contentsOfDirectory(atPath: trimmed)) ?? []).isEmpty && !force {
+                throw WorkbenchError.cannotWrite(path: path, reason: "the folder exists and is not empty (use --force to replace it)")
+            }
+        }
+        temporary = (base as NSString).appendingPathComponent(
+            ".\((trimmed as NSString).lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(atPath: temporary)
+        do { try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false) } catch {
+            throw WorkbenchError.cannotWrite(path: path, reason: "cannot create a folder in \(base) (permission denied?)")
+        }
+    }
+
+    mutating func put(_ name: String, _ bytes: [UInt8]) throws(WorkbenchError) {
+        guard FileManager.default.createFile(atPath: (temporary as NSString).appendingPathComponent(name), contents: Data(bytes)) else {
+            discard()
+            throw WorkbenchError.cannotWrite(path: (path as NSString).appendingPathComponent(name), reason: "cannot create the file")
+        }
+        files.append(ExportedFile(name: name, bytes: bytes.count, sha256: SHA256.hex(bytes)))
+    }
+
+    func commit() throws(WorkbenchError) {
+        let fm = FileManager.default
+        let old = temporary.replacingOccurrences(of: ".partial-", with: ".old-")
+        let exists = fm.fileExists(atPath: path)
+        if exists && rename(path, old) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw WorkbenchError.cannotWrite(path: path, reason: reason)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if exists { _ = rename(old, path) }
+            discard()
+            throw WorkbenchError.cannotWrite(path: path, reason: reason)
+        }
+        if exists { try? fm.removeItem(atPath: old) }
+    }
+
+    func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+}
+
+extension Workspace {
+    /// Reads a file (or folder) of any import format into documents with attributions, storing the
+    /// documents not yet stored, exactly as the JSONL path does; `import-gold` and `import-claims`
+    /// then import the items the same way whatever the format.
+    func readInterchange(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
+        throws(WorkbenchError) -> (items: [(StoredDocument, [Attribution])], skipped: [InterchangeIssue]) {
+        guard let format = format ?? InterchangeFormat.detect(path) else {
+            let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw WorkbenchError.usage("\(path): cannot tell which format this is: give --format (\(choices))")
+        }
+        let read: JSONLReader.Result
+        switch format {
+        case .jsonl:
+            return try readAnnotatedFile(path, skipInvalid: skipInvalid)
+        case .brat:
+            guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(path): not a brat folder (DOC.txt + DOC.ann files)") }
+            let folder = BratFolder.read(path)
+            read = JSONLReader.Result(lines: folder.items.enumerated().map { JSONLReader.Line(number: $0.offset + 1, document: $0.element) },
+                                      issues: folder.issues)
+        case .doccano, .labelStudio, .prodigy:
+            let bytes = try Self.bytes(path)
+            switch format {
+            case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
+            case .labelStudio: read = LabelStudioFormat.read(bytes, file: path, labels: labels)
+            default: read = ProdigyFormat.read(bytes, file: path, labels: labels)
+            }
+        case .inception:
+            read = try Self.readXMI(path, labels: labels)
+        }
+        if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
+        if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+        _ = try db { () throws(StoreError) in
+            try store.ingest(read.lines.map { ($0.document.document, $0.number > 0 ? "\(path):\($0.number)" : path) })
+        }
+        var items: [(StoredDocument, [Attribution])] = []
+        for line in read.lines { items.append((try requireDocument(line.document.document.id), line.document.attributions)) }
+        return (items, read.issues)
+    }
+
+    static func bytes(_ path: String) throws(WorkbenchError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WorkbenchError.cannotRead(path: path, reason: "no such file, or permission denied")
+        }
+        return [UInt8](data)
+    }
+
+    /// One `.xmi` file, or every `.xmi` in a folder (name order); `TypeSystem.xml` is not needed to read.
+    static func readXMI(_ path: String, labels: LabelMap) throws(WorkbenchError) -> JSONLReader.Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw WorkbenchError.cannotRead(path: path, reason: "no such file or folder")
+        }
+        let files = isDirectory.boolValue
+            ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".xmi") }.sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            : [path]
+        var result = JSONLReader.Result(lines: [], issues: [])
+        var seen: [String: String] = [:]
+        for file in files {
+            let one = InceptionFormat.read(try bytes(file), file: file, labels: labels)
+            result.issues += one.issues
+            for line in one.lines {
+                if let first = seen[line.document.document.id] {
+                    result.issues.append(InterchangeIssue(file: file, line: 0, message: "duplicate doc_id \"\(line.document.document.id)\" (also in \(first))"))
+                    continue
+                }
+                seen[line.document.document.id] = file
+                result.lines.append(line)
+            }
+        }
+        if files.isEmpty { result.issues.append(InterchangeIssue(file: path, line: 0, message: "no .xmi files")) }
+        return result
+    }
+}
