@@ -68,6 +68,10 @@ public struct InputFiles {
     }
 
     static func readFile(_ file: String, into result: inout Result) {
+        if let refusal = IngestRefusal.reason(file) {
+            result.issues.append(InterchangeIssue(file: file, line: 0, message: refusal))
+            return
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))

@@ -91,6 +91,32 @@ import Testing
         #expect(usage.stderr.hasPrefix("Error: --labels: unknown role \"speaker\" (source, cue or content)\n"))
     }
 
+    @Test func ingestRefusesAnnotationFilesAndNamesTheCommandThatReadsThem() throws {
+        let scratch = try Scratch()
+        let cases: [(name: String, text: String, message: String)] = [
+            ("tasks.json", #"[{"data":{"text":"Mia said no."}}]"#,
+             "a Label Studio task list, which ingest does not read: use `claimdesk import-gold --format label-studio PATH` (or import-claims for an extractor's output)"),
+            ("d.jsonl", #"{"text":"Mia said no.","entities":[],"relations":[]}"#,
+             "a doccano file, which ingest does not read: use `claimdesk import-gold --format doccano PATH` (or import-claims for an extractor's output)"),
+            ("p.jsonl", #"{"text":"Mia said no.","spans":[],"answer":"accept"}"#,
+             "a Prodigy file, which ingest does not read: use `claimdesk import-gold --format prodigy PATH` (or import-claims for an extractor's output)"),
+            ("d.xmi", "<xmi:XMI/>",
+             "a UIMA CAS XMI file (INCEpTION), which ingest does not read: use `claimdesk import-gold --format inception PATH` (or import-claims for an extractor's output)"),
+            ("d.tsv", "#FORMAT=WebAnno TSV 3.3\n",
+             "a TSV file (WebAnno TSV?), which ClaimDesk does not read: export the project from INCEpTION as UIMA CAS XMI and use `claimdesk import-gold --format inception FOLDER`"),
+            ("d.ann", "T1\tCue 0 3\tMia\n",
+             "part of a brat folder, which ingest does not read: use `claimdesk import-gold FOLDER` on the folder"),
+        ]
+        for (name, text, message) in cases {
+            let path = try scratch.write(name, text)
+            let result = try CLI.run(["--db", scratch.db, "ingest", path])
+            #expect(result.status == 1, "\(name)")
+            #expect(result.stderr == "claimdesk: \(path): \(message.replacingOccurrences(of: "PATH", with: path))\n")
+        }
+        let docs = try CLI.run(["--db", scratch.db, "docs", "--format", "json"])
+        #expect(!docs.stdout.contains("Mia said"))
+    }
+
     /// The exports as each tool's own parser sees them: cassis for INCEpTION, `json` for the others;
     /// every span must cover the same text as in the source JSONL.
     @Test(.enabled(if: PythonTool.usable, "no .build-py/venv (run scripts/setup.sh)"))

@@ -299,3 +299,37 @@ extension Workspace {
         return result
     }
 }
+
+/// Files `ingest` does not read, each named with the command that does: an annotation file stored
+/// as a plain-text document would be a silent mistake. `.txt` and ClaimDesk `.jsonl` are read; a
+/// `.jsonl` shaped like doccano or Prodigy, and `.json`, `.xmi`, `.xml`, `.tsv`, `.ann`, `.conf`,
+/// `.csv`, `.zip` are refused; any other file is read as plain text, as before.
+enum IngestRefusal {
+    static func reason(_ file: String) -> String? {
+        let ext = (file as NSString).pathExtension.lowercased()
+        let quoted = file.contains(" ") ? "'\(file)'" : file
+        func use(_ what: String, _ format: InterchangeFormat) -> String {
+            "\(what), which ingest does not read: use `claimdesk import-gold --format \(format) \(quoted)` (or import-claims for an extractor's output)"
+        }
+        switch ext {
+        case "jsonl":
+            switch InterchangeFormat.detect(file) {
+            case .doccano?: return use("a doccano file", .doccano)
+            case .prodigy?: return use("a Prodigy file", .prodigy)
+            default: return nil
+            }
+        case "json":
+            if InterchangeFormat.detect(file) == .labelStudio { return use("a Label Studio task list", .labelStudio) }
+            return "JSON is not a format ingest reads (.txt files and ClaimDesk .jsonl, docs/FORMAT.md)"
+        case "xmi": return use("a UIMA CAS XMI file (INCEpTION)", .inception)
+        case "tsv":
+            return "a TSV file (WebAnno TSV?), which ClaimDesk does not read: export the project from INCEpTION as UIMA CAS XMI and use `claimdesk import-gold --format inception FOLDER`"
+        case "ann", "conf":
+            return "part of a brat folder, which ingest does not read: use `claimdesk import-gold FOLDER` on the folder"
+        case "xml", "csv", "zip":
+            return ".\(ext) is not a format ingest reads (.txt files and ClaimDesk .jsonl, docs/FORMAT.md)"
+        default:
+            return nil
+        }
+    }
+}
