@@ -99,7 +99,8 @@ public enum InceptionFormat {
         for nodes in layouts { for n in nodes { starts.insert(n.span.start); ends.insert(n.span.end) } }
         var lineStart = 0
         for i in scalars.scalars.indices + [scalars.count] where i == scalars.count || scalars.scalars[i] == "\n" {
-            if i > lineStart { _ = element("type4:Sentence", lineStart, i, []) }
+            let end = i > lineStart && i <= scalars.count && i > 0 && scalars.scalars[i - 1] == "\r" ? i - 1 : i
+            if end > lineStart { _ = element("type4:Sentence", lineStart, end, []) }
             lineStart = i + 1
         }
         for t in WordTokens.tokens(scalars, starts: starts, ends: ends) where !t.isSpace { _ = element("type4:Token", t.start, t.end, []) }
