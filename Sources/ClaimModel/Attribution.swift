@@ -16,12 +16,16 @@ public struct Attribution: Sendable, Equatable {
     /// Extractor confidence in [0, 1].
     public var confidence: Double?
     public var review: Review?
+    /// Gold only: the other annotators' own reviews of this claim where they differ from `review`
+    /// (an adjudicated claim: every reviewer's), so that an import restores each annotator's view.
+    public var otherReviews: [Review]
 
     public init(
         id: String? = nil, source: Fragments? = nil, cue: Fragments? = nil, content: Fragments? = nil,
         outlet: String? = nil, sourceType: SourceType? = nil, anonymous: Bool? = nil,
-        sourceEntity: String? = nil, confidence: Double? = nil, review: Review? = nil
+        sourceEntity: String? = nil, confidence: Double? = nil, review: Review? = nil, otherReviews: [Review] = []
     ) {
+        self.otherReviews = otherReviews
         self.id = id
         self.source = source
         self.cue = cue
@@ -67,12 +71,20 @@ public struct Review: Sendable, Equatable {
     public var note: String?
     /// ISO 8601, UTC.
     public var at: String?
+    /// Written by an adjudicator settling what the annotators disagreed on: it decides the claim.
+    public var adjudication: Bool
+    /// In `Attribution.otherReviews` only: this annotator's values of the correctable fields
+    /// (`source`, `cue`, `content` as fragment lists, `outlet`, `type`, `anon`, `entity`) where
+    /// they differ from the attribution's; nil when they equal it.
+    public var changes: JSONValue?
 
     public init(
         status: ReviewStatus, annotator: String? = nil, confidence: AnalystConfidence? = nil,
-        tags: [String] = [], note: String? = nil, at: String? = nil
+        tags: [String] = [], note: String? = nil, at: String? = nil, adjudication: Bool = false, changes: JSONValue? = nil
     ) {
         self.status = status
+        self.adjudication = adjudication
+        self.changes = changes
         self.annotator = annotator
         self.confidence = confidence
         self.tags = tags

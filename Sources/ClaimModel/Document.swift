@@ -33,9 +33,14 @@ public struct Document: Sendable, Equatable {
 public struct AnnotatedDocument: Sendable, Equatable {
     public var document: Document
     public var attributions: [Attribution]
+    /// Gold only: the annotators whose done-marker makes this document gold, in the store's order.
+    /// nil when the reviews say it already (every review names one annotator, and that annotator
+    /// marked it done), so that single-annotator exports stay as they were.
+    public var reviewedBy: [String]?
 
-    public init(document: Document, attributions: [Attribution]) {
+    public init(document: Document, attributions: [Attribution], reviewedBy: [String]? = nil) {
         self.document = document
         self.attributions = attributions
+        self.reviewedBy = reviewedBy
     }
 }

@@ -89,63 +89,128 @@ extension ClaimStore {
         }
     }
 
-    /// Imports reviewed gold: a `gold` run holding the attributions, a review entry per attribution
-    /// (its `review` where present, else `added`), and every document marked done by `annotator`.
-    /// One transaction: all or nothing.
-    public func importGold(runName: String, annotator: String,
-                           _ documents: [(documentRowID: Int64, attributions: [Attribution])]) throws(StoreError) -> RunInfo {
+    /// Imports reviewed gold in one transaction: the documents not yet stored, the gold runs, the
+    /// claims with their log entries, and each document's done-markers. Nothing of it is visible
+    /// before the commit and nothing stays behind when it fails (a run name taken by a run of
+    /// another kind, a doc_id stored with another text). A document already in its gold run is
+    /// left as it is and listed in `alreadyInRun`.
+    public func importGold(_ documents: [GoldImportDocument], parameters: String?) throws(StoreError) -> GoldImportSummary {
         let now = clock()
         return try write("importing gold") { db in
-            var run: RunRecord
-            if let existing = try RunRecord.filter(RunRecord.Columns.name == runName).fetchOne(db) {
-                guard existing.kind == RunKind.gold.rawValue else { throw StoreError.runExists(runName) }
-                run = existing
-            } else {
-                run = RunRecord(id: nil, name: runName, kind: RunKind.gold.rawValue, extractor: "import-gold",
-                                version: nil, parameters: "annotator=\(annotator)", createdAt: now)
-                try run.insert(db)
-            }
-            let runID = run.id ?? 0
-            for (documentRowID, attributions) in documents {
-                let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM runDocument WHERE runId = ? AND documentId = ?",
-                                               arguments: [runID, documentRowID]) ?? 0
-                if already > 0 { continue }
-                try db.execute(sql: "INSERT INTO runDocument (runId, documentId, processedAt) VALUES (?, ?, ?)",
+            var summary = GoldImportSummary()
+            var runs: [String: Int64] = [:]
+            for item in documents {
+                let documentRowID = try Self.insertIfNew(item.document, origin: item.origin, now: now, db, &summary.ingest)
+                let runID: Int64
+                if let known = runs[item.runName] {
+                    runID = known
+                } else if let existing = try RunRecord.filter(RunRecord.Columns.name == item.runName).fetchOne(db) {
+                    guard existing.kind == RunKind.gold.rawValue else { throw StoreError.runExists(item.runName) }
+                    runID = existing.id ?? 0
+                } else {
+                    var run = RunRecord(id: nil, name: item.runName, kind: RunKind.gold.rawValue, extractor: "import-gold",
+                                        version: nil, parameters: parameters, createdAt: now)
+                    try run.insert(db)
+                    runID = run.id ?? 0
+                }
+                runs[item.runName] = runID
+                try db.execute(sql: "INSERT OR IGNORE INTO runDocument (runId, documentId, processedAt) VALUES (?, ?, ?)",
                                arguments: [runID, documentRowID, now])
-                for (ordinal, a) in attributions.enumerated() {
-                    let review = a.review ?? Review(status: .added)
-                    let reviewer = review.annotator ?? annotator
-                    var record = Self.record(a, runID: runID, documentRowID: documentRowID, ordinal: ordinal,
+                if db.changesCount == 0 {
+                    summary.alreadyInRun.append(GoldImportSummary.Placed(docID: item.document.id, origin: item.origin,
+                                                                         documentRowID: documentRowID, runName: item.runName))
+                    continue
+                }
+                for (ordinal, claim) in item.claims.enumerated() {
+                    var record = Self.record(claim.attribution, runID: runID, documentRowID: documentRowID, ordinal: ordinal,
                                              origin: .run, addedBy: nil, now: now)
                     try record.insert(db)
-                    let action: String
-                    switch review.status {
-                    case .confirmed: action = "confirm"
-                    case .corrected: action = "confirm"
-                    case .rejected: action = "reject"
-                    case .added: action = "confirm"
+                    for var entry in claim.entries {
+                        entry.runID = runID
+                        entry.documentRowID = documentRowID
+                        entry.attributionID = record.id
+                        _ = try Self.insert(entry, now: now, db)
                     }
-                    var fields: [(String, JSONValue)] = [("status", .string(review.status.rawValue)), ("import", .bool(true))]
-                    if let at = review.at { fields.append(("at", .string(at))) }
-                    _ = try Self.insert(
-                        NewAnnotation(
-                            annotator: reviewer, runID: runID, documentRowID: documentRowID, attributionID: record.id,
-                            action: action, fields: JSONValue.object(fields).serialized,
-                            confidence: review.confidence?.rawValue, note: review.note,
-                            tags: review.tags.isEmpty ? nil : JSONValue.array(review.tags.map { .string($0) }).serialized),
-                        now: now, db)
                 }
-                let mark = try Self.insert(
-                    NewAnnotation(annotator: annotator, runID: runID, documentRowID: documentRowID, attributionID: nil, action: "done"),
-                    now: now, db)
-                var review = DocumentReviewRecord(id: nil, documentId: documentRowID, annotator: annotator, runId: runID,
-                                                  status: "done", annotationId: mark.id, createdAt: now)
-                try review.insert(db)
+                for name in item.doneBy {
+                    let mark = try Self.insert(
+                        NewAnnotation(annotator: name, runID: runID, documentRowID: documentRowID, attributionID: nil, action: "done"),
+                        now: now, db)
+                    var review = DocumentReviewRecord(id: nil, documentId: documentRowID, annotator: name, runId: runID,
+                                                      status: "done", annotationId: mark.id, createdAt: now)
+                    try review.insert(db)
+                }
+                summary.imported.append(GoldImportSummary.Placed(docID: item.document.id, origin: item.origin,
+                                                                 documentRowID: documentRowID, runName: item.runName))
+                summary.claims[item.runName, default: 0] += item.claims.count
             }
-            let documentsCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM runDocument WHERE runId = ?", arguments: [runID]) ?? 0
-            let claimCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM attribution WHERE runId = ?", arguments: [runID]) ?? 0
-            return RunInfo(rowID: runID, name: run.name, kind: .gold, extractor: run.extractor, version: run.version,
-                           parameters: run.parameters, createdAt: run.createdAt, documents: documentsCount, claims: claimCount)
+            return summary
         }
+    }
+}
+
+/// One document of a gold import, as the store writes it.
+public struct GoldImportDocument: Sendable {
+    public var document: Document
+    /// `FILE:LINE` (or the brat file) it was read from.
+    public var origin: String
+    /// The gold run that holds its claims.
+    public var runName: String
+    public var claims: [ImportedClaim]
+    /// The annotators whose done-marker it gets, in order.
+    public var doneBy: [String]
+
+    public init(document: Document, origin: String, runName: String, claims: [ImportedClaim], doneBy: [String]) {
+        self.document = document
+        self.origin = origin
+        self.runName = runName
+        self.claims = claims
+        self.doneBy = doneBy
+    }
+}
+
+/// An imported claim and the log entries that give each annotator's review of it (their run,
+/// document and claim ids are filled in by the store).
+public struct ImportedClaim: Sendable {
+    public var attribution: Attribution
+    public var entries: [NewAnnotation]
+
+    public init(attribution: Attribution, entries: [NewAnnotation]) {
+        self.attribution = attribution
+        self.entries = entries
+    }
+}
+
+/// What a gold import stored.
+public struct GoldImportSummary: Sendable {
+    public struct Placed: Sendable, Equatable {
+        public var docID: String
+        public var origin: String
+        public var documentRowID: Int64
+        public var runName: String
+    }
+    public var ingest = IngestSummary()
+    public var imported: [Placed] = []
+    public var alreadyInRun: [Placed] = []
+    /// Claims stored, per run.
+    public var claims: [String: Int] = [:]
+}
+
+extension ClaimStore {
+    /// Stores `document` unless stored with the same text; a different text fails the transaction.
+    static func insertIfNew(_ document: Document, origin: String, now: String, _ db: Database,
+                            _ summary: inout IngestSummary) throws -> Int64 {
+        if let existing = try DocumentRecord.filter(DocumentRecord.Columns.docId == document.id).fetchOne(db) {
+            guard existing.text == document.text else { throw StoreError.documentConflict(docID: document.id, origin: origin) }
+            summary.unchanged.append(document.id)
+            return existing.id ?? 0
+        }
+        var record = DocumentRecord(
+            id: nil, docId: document.id, title: document.title, publisher: document.publisher,
+            publicationDate: document.publicationDate, meta: document.meta?.serialized,
+            text: document.text, scalarCount: document.text.unicodeScalars.count, origin: origin, ingestedAt: now)
+        try record.insert(db)
+        summary.added.append(document.id)
+        return record.id ?? 0
     }
 }

@@ -167,6 +167,21 @@ struct DocumentDecoder {
             publicationDate: try optionalString(fields, "publication_date", in: id),
             meta: fields["meta"].flatMap { $0 == .null ? nil : $0 })
 
+        var reviewedBy: [String]?
+        if let list = fields["reviewed_by"], list != .null {
+            guard case let .array(items) = list, !items.isEmpty else {
+                throw Problem(message: "document \"\(id)\": \"reviewed_by\" must be a non-empty array of annotator names")
+            }
+            var names: [String] = []
+            for item in items {
+                guard case let .string(name) = item, !name.isEmpty else {
+                    throw Problem(message: "document \"\(id)\": \"reviewed_by\" must be a non-empty array of annotator names")
+                }
+                if !names.contains(name) { names.append(name) }
+            }
+            reviewedBy = names
+        }
+
         var attributions: [Attribution] = []
         if let list = fields["attributions"], list != .null {
             guard case let .array(items) = list else {
@@ -185,7 +200,7 @@ struct DocumentDecoder {
                 attributions.append(attribution)
             }
         }
-        return AnnotatedDocument(document: document, attributions: attributions)
+        return AnnotatedDocument(document: document, attributions: attributions, reviewedBy: reviewedBy)
     }
 
     static func optionalString(_ fields: [String: JSONValue], _ key: String, in id: String) throws(Problem) -> String? {
@@ -244,6 +259,14 @@ struct AttributionDecoder {
         }
         if let review = fields["review"], review != .null {
             attribution.review = try decodeReview(review)
+        }
+        if let list = fields["other_reviews"], list != .null {
+            guard case let .array(items) = list else { throw problem("\"other_reviews\" must be an array of review objects") }
+            for item in items {
+                let other = try decodeReview(item)
+                guard other.annotator != nil else { throw problem("a review in \"other_reviews\" names no \"annotator\"") }
+                attribution.otherReviews.append(other)
+            }
         }
         return attribution
     }
@@ -374,6 +397,46 @@ struct AttributionDecoder {
         }
         review.note = try string(fields, "note")
         review.at = try string(fields, "at")
+        switch fields["adjudication"] {
+        case nil, .null?, .bool(false)?: break
+        case .bool(true)?: review.adjudication = true
+        default: throw problem("review \"adjudication\" must be true or false")
+        }
+        if let changes = fields["changes"], changes != .null {
+            review.changes = try checkedChanges(changes)
+        }
         return review
+    }
+
+    /// A review's `changes`: an object of correctable fields; spans are checked like the attribution's.
+    func checkedChanges(_ value: JSONValue) throws(Problem) -> JSONValue {
+        guard case let .object(pairs) = value else { throw problem("review \"changes\" must be an object") }
+        for (key, item) in pairs {
+            switch key {
+            case "source", "cue", "content":
+                if item == .null { continue }
+                guard case let .array(spans) = item else { throw problem("review changes \"\(key)\" must be a list of [start, end] or null") }
+                var list: [Span] = []
+                for s in spans { list.append(try span(s, "review changes \(key)")) }
+                guard let f = Fragments(unchecked: list), f.isWellFormed(in: scalars.count) else {
+                    throw problem("review changes \"\(key)\" must be sorted, non-overlapping [start, end] spans")
+                }
+            case "outlet", "entity":
+                guard item == .null || item.stringValue != nil else { throw problem("review changes \"\(key)\" must be a string or null") }
+            case "type":
+                if item == .null { continue }
+                guard let raw = item.stringValue, SourceType(rawValue: raw) != nil else {
+                    throw problem("review changes \"type\" must be a source type or null")
+                }
+            case "anon":
+                switch item {
+                case .null, .bool: break
+                default: throw problem("review changes \"anon\" must be true, false or null")
+                }
+            default:
+                throw problem("review changes: unknown field \(quoted(key)) (source, cue, content, outlet, type, anon, entity)")
+            }
+        }
+        return value
     }
 }

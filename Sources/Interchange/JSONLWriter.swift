@@ -29,6 +29,14 @@ public struct JSONLWriter {
         if let publisher = d.publisher { json.raw(",\"publisher\":"); json.string(publisher) }
         if let date = d.publicationDate { json.raw(",\"publication_date\":"); json.string(date) }
         if let meta = d.meta { json.raw(",\"meta\":"); json.value(meta) }
+        if let names = item.reviewedBy {
+            json.raw(",\"reviewed_by\":[")
+            for (i, name) in names.enumerated() {
+                if i > 0 { json.byte(UInt8(ascii: ",")) }
+                json.string(name)
+            }
+            json.byte(UInt8(ascii: "]"))
+        }
         json.raw(",\"text\":")
         json.string(d.text)
         json.raw(",\"attributions\":[")
@@ -71,6 +79,15 @@ public struct JSONLWriter {
             key("review", &json)
             write(review)
         }
+        if !a.otherReviews.isEmpty {
+            key("other_reviews", &json)
+            json.byte(UInt8(ascii: "["))
+            for (i, review) in a.otherReviews.enumerated() {
+                if i > 0 { json.byte(UInt8(ascii: ",")) }
+                write(review)
+            }
+            json.byte(UInt8(ascii: "]"))
+        }
         json.byte(UInt8(ascii: "}"))
     }
 
@@ -89,6 +106,8 @@ public struct JSONLWriter {
         }
         if let note = r.note { json.raw(",\"note\":"); json.string(note) }
         if let at = r.at { json.raw(",\"at\":"); json.string(at) }
+        if r.adjudication { json.raw(",\"adjudication\":true") }
+        if let changes = r.changes { json.raw(",\"changes\":"); json.value(changes) }
         json.byte(UInt8(ascii: "}"))
     }
 

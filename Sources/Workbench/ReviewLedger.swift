@@ -109,7 +109,8 @@ public struct ReviewLedger: Sendable {
             }
         case "reject":
             review.verdict = .rejected
-            review.at = e.createdAt
+            // An imported review keeps the time it was given.
+            review.at = fields?["at"]?.stringValue ?? e.createdAt
         case "add":
             review.verdict = .added
             review.at = e.createdAt

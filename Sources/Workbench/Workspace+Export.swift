@@ -94,7 +94,7 @@ extension Workspace {
                         try addLabels(from: log, documentRowID: documentRowID, calibrationRunID: nil, into: &labels)
                     }
                 ) { (gold) throws(WorkbenchError) in
-                    let item = AnnotatedDocument(document: gold.stored.document, attributions: gold.attributions)
+                    let item = gold.exported
                     try sink.add(item)
                     tally.add(item)
                     doneBy.formUnion(gold.annotators)

@@ -10,6 +10,23 @@ public struct GoldDocument: Sendable {
     /// Every claim stored for the document (all runs), as read for the gold: scoring takes a run's
     /// predictions from here instead of reading the document again.
     public var claims: [StoredAttribution] = []
+
+    /// What a gold export writes as the document's `reviewed_by`: the annotators who marked it done,
+    /// or nil when a reader derives them from the reviews (the annotators named by the reviews that
+    /// are not adjudications), which keeps single-annotator exports as they were.
+    public var reviewedBy: [String]? {
+        var named: [String] = []
+        for a in attributions {
+            guard let r = a.review, !r.adjudication, let name = r.annotator else { continue }
+            if !named.contains(name) { named.append(name) }
+        }
+        return !named.isEmpty && Set(named) == Set(annotators) ? nil : annotators
+    }
+
+    /// The document as a gold export writes it.
+    public var exported: AnnotatedDocument {
+        AnnotatedDocument(document: stored.document, attributions: attributions, reviewedBy: reviewedBy)
+    }
 }
 
 /// The gold the analysts' annotations give: documents marked done, minus those left out.
@@ -68,6 +85,11 @@ extension Workspace {
                 if let r = adjudicatorViews[adjudicator]?[c.rowID], let verdict = r.verdict, verdict.isGold, !r.withdrawn {
                     var a = r.attribution
                     a.review = r.review
+                    a.review?.adjudication = true
+                    // Every annotator's own view travels with an adjudicated claim.
+                    a.otherReviews = annotators.compactMap { name in
+                        Self.standing(views[name]?[c.rowID]).flatMap { Self.otherReview($0, against: a) }
+                    }
                     gold.append(a)
                 }
                 continue
@@ -86,10 +108,31 @@ extension Workspace {
                 }
                 var a = r.attribution
                 a.review = r.review
+                // The others agree on the fields; their reviews travel where they differ otherwise.
+                a.otherReviews = annotators.compactMap { name in
+                    guard name != r.annotator, let theirs = Self.standing(views[name]?[c.rowID]),
+                          let other = Self.otherReview(theirs, against: a) else { return nil }
+                    var same = other
+                    same.annotator = a.review?.annotator
+                    return same == a.review ? nil : other
+                }
                 gold.append(a)
             }
         }
         return gold
+    }
+
+    /// An annotator's review as a gold export carries it beside the deciding one: with the
+    /// correctable fields where their view differs from `gold`.
+    static func otherReview(_ view: ClaimReview, against gold: Attribution) -> Review? {
+        guard var review = view.review else { return nil }
+        var changes: [(String, JSONValue)] = []
+        for field in FieldChange.names {
+            let theirs = FieldChange.encode(view.attribution, field: field)
+            if theirs != FieldChange.encode(gold, field: field) { changes.append((field, theirs)) }
+        }
+        review.changes = changes.isEmpty ? nil : .object(changes)
+        return review
     }
 
     /// How several annotators' views of one claim combine, adjudication aside.

@@ -30,9 +30,11 @@ public struct ImportReport: Sendable {
     public var documents: Int
     public var claims: Int
     public var skipped: [InterchangeIssue]
+    /// Further lines of the summary (`import-gold`: what enters the gold and what does not).
+    public var notes: [String] = []
     public var summary: String {
-        "run \"\(run)\": imported \(claims) claims in \(documents) documents"
-            + (skipped.isEmpty ? "" : ", \(skipped.count) lines skipped as invalid")
+        (["run \"\(run)\": imported \(claims) claims in \(documents) documents"
+            + (skipped.isEmpty ? "" : ", \(skipped.count) lines skipped as invalid")] + notes).joined(separator: "\n")
     }
 }
 

@@ -100,13 +100,10 @@ enum ExportBench {
                 gold.append(attributions)
             }
             do {
-                _ = try store.ingest(docs)
-                var items: [(documentRowID: Int64, attributions: [Attribution])] = []
-                for (doc, attributions) in zip(docs, gold) {
-                    guard let stored = try store.document(docID: doc.0.id) else { continue }
-                    items.append((stored.rowID, attributions))
+                let items = zip(docs, gold).map { doc, attributions in
+                    GoldImportItem(document: AnnotatedDocument(document: doc.0, attributions: attributions), origin: doc.1)
                 }
-                _ = try store.importGold(runName: "gold:ana", annotator: "ana", items)
+                _ = try store.importGold(items.map { Workspace.goldImportDocument($0, annotator: "ana") }, parameters: "annotator=ana")
             } catch {
                 throw WorkbenchError.store(error)
             }

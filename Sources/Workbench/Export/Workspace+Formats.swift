@@ -226,11 +226,11 @@ struct StagedFolder {
 }
 
 extension Workspace {
-    /// Reads a file (or folder) of any import format into documents with attributions, storing the
-    /// documents not yet stored, exactly as the JSONL path does; `import-gold` and `import-claims`
-    /// then import the items the same way whatever the format.
-    func readInterchange(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
-        throws(WorkbenchError) -> (items: [(StoredDocument, [Attribution])], skipped: [InterchangeIssue]) {
+    /// Reads a file (or folder) of any import format into documents with attributions, storing
+    /// nothing: `import-gold` and `import-claims` then import the items the same way (one
+    /// transaction) whatever the format. Without `skipInvalid` any problem fails the command.
+    func readInterchangeItems(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
+        throws(WorkbenchError) -> (items: [GoldImportItem], skipped: [InterchangeIssue]) {
         guard let format = format ?? InterchangeFormat.detect(path) else {
             let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw WorkbenchError.usage("\(path): cannot tell which format this is: give --format (\(choices))")
@@ -238,12 +238,31 @@ extension Workspace {
         let read: JSONLReader.Result
         switch format {
         case .jsonl:
-            return try readAnnotatedFile(path, skipInvalid: skipInvalid)
+            guard path.hasSuffix(".jsonl") else {
+                throw WorkbenchError.usage("\(path): expected a .jsonl file (docs/FORMAT.md)")
+            }
+            let input = InputFiles.read([path])
+            if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
+            if input.items.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+            return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues)
         case .brat:
             guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(path): not a brat folder (DOC.txt + DOC.ann files)") }
             let folder = BratFolder.read(path)
-            read = JSONLReader.Result(lines: folder.items.enumerated().map { JSONLReader.Line(number: $0.offset + 1, document: $0.element) },
-                                      issues: folder.issues)
+            // A document whose .ann has a problem is skipped whole.
+            let bad = Set(folder.issues.map(\.file))
+            var lines: [JSONLReader.Line] = []
+            for item in folder.items {
+                let ann = (path as NSString).appendingPathComponent(BratFolder.fileName(for: item.document.id) + ".ann")
+                if bad.contains(ann) { continue }
+                lines.append(JSONLReader.Line(number: 0, document: item))
+            }
+            read = JSONLReader.Result(lines: lines, issues: folder.issues)
+            if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
+            if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+            return (read.lines.map {
+                GoldImportItem(document: $0.document,
+                               origin: (path as NSString).appendingPathComponent(BratFolder.fileName(for: $0.document.document.id) + ".ann"))
+            }, read.issues)
         case .doccano, .labelStudio, .prodigy:
             let bytes = try Self.bytes(path)
             switch format {
@@ -256,12 +275,17 @@ extension Workspace {
         }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
-        _ = try db { () throws(StoreError) in
-            try store.ingest(read.lines.map { ($0.document.document, $0.number > 0 ? "\(path):\($0.number)" : path) })
-        }
+        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues)
+    }
+
+    /// `readInterchangeItems`, storing the documents not yet stored (`import-claims`).
+    func readInterchange(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
+        throws(WorkbenchError) -> (items: [(StoredDocument, [Attribution])], skipped: [InterchangeIssue]) {
+        let (read, skipped) = try readInterchangeItems(path, format: format, labels: labels, skipInvalid: skipInvalid)
+        _ = try db { () throws(StoreError) in try store.ingest(read.map { ($0.document.document, $0.origin) }) }
         var items: [(StoredDocument, [Attribution])] = []
-        for line in read.lines { items.append((try requireDocument(line.document.document.id), line.document.attributions)) }
-        return (items, read.issues)
+        for item in read { items.append((try requireDocument(item.document.document.id), item.document.attributions)) }
+        return (items, skipped)
     }
 
     static func bytes(_ path: String) throws(WorkbenchError) -> [UInt8] {
