@@ -177,6 +177,9 @@ struct DocumentDecoder {
                 guard case let .string(name) = item, !name.isEmpty else {
                     throw Problem(message: "document \"\(id)\": \"reviewed_by\" must be a non-empty array of annotator names")
                 }
+                if let problem = NameRule.problem(name, what: "annotator name") {
+                    throw Problem(message: "document \"\(TerminalSafe.escape(id))\": \"reviewed_by\": \(problem): \"\(TerminalSafe.escape(name))\"")
+                }
                 if !names.contains(name) { names.append(name) }
             }
             reviewedBy = names
@@ -264,7 +267,12 @@ struct AttributionDecoder {
             guard case let .array(items) = list else { throw problem("\"other_reviews\" must be an array of review objects") }
             for item in items {
                 let other = try decodeReview(item)
-                guard other.annotator != nil else { throw problem("a review in \"other_reviews\" names no \"annotator\"") }
+                guard let name = other.annotator else { throw problem("a review in \"other_reviews\" names no \"annotator\"") }
+                for (value, what) in [(name, "annotator name")] + other.tags.map({ ($0, "tag") }) {
+                    if let p = NameRule.problem(value, what: what) {
+                        throw problem("other_reviews: \(p): \"\(TerminalSafe.escape(value))\"")
+                    }
+                }
                 attribution.otherReviews.append(other)
             }
         }

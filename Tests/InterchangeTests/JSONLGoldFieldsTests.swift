@@ -29,6 +29,8 @@ import Testing
         let text = #""text":"Bo Li said it rained.""#
         #expect(issue(#"{"doc_id":"d","reviewed_by":[],"# + text + "}")
                 == #"g.jsonl:1: document "d": "reviewed_by" must be a non-empty array of annotator names"#)
+        #expect(issue(#"{"doc_id":"d","reviewed_by":["a\u001b[2J"],"# + text + "}")
+                == #"g.jsonl:1: document "d": "reviewed_by": annotator name contains a control character (U+001B): "a\u{1b}[2J""#)
         #expect(issue(#"{"doc_id":"d","# + text + #","attributions":[{"content":[11,20],"other_reviews":[{"status":"confirmed"}]}]}"#)
                 == #"g.jsonl:1: document "d": attribution #1: a review in "other_reviews" names no "annotator""#)
         #expect(issue(#"{"doc_id":"d","# + text + #","attributions":[{"content":[11,20],"review":{"status":"confirmed","adjudication":1}}]}"#)
