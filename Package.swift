@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["ClaimModel"], resources: [.copy("Resources")]),
         // Scoring: tokens, pairing, metrics, calibration, agreement.
         .target(name: "Evaluation", dependencies: ["ClaimModel"]),
-        // FORMAT.md JSONL, CSV, brat standoff.
+        // docs/FORMAT.md JSONL, CSV, brat standoff.
         .target(name: "Interchange", dependencies: [
             "ClaimModel",
             .product(name: "CSV", package: "CSV.swift"),

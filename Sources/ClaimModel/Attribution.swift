@@ -1,4 +1,4 @@
-/// One claim and who it is attributed to (FORMAT.md's attribution object).
+/// One claim and who it is attributed to (docs/FORMAT.md's attribution object).
 ///
 /// Roles are optional: `source == nil` is a sourceless hedge ("is believed to").
 public struct Attribution: Sendable, Equatable {

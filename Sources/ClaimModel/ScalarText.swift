@@ -21,7 +21,7 @@ public struct ScalarText: Sendable {
         return String(view)
     }
 
-    /// The fragments' texts joined by `separator` (FORMAT.md joins with " … ").
+    /// The fragments' texts joined by `separator` (docs/FORMAT.md joins with " … ").
     public func slice(_ fragments: Fragments, separator: String = " … ") -> String {
         fragments.spans.map { slice($0) }.joined(separator: separator)
     }

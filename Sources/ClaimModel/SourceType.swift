@@ -1,4 +1,4 @@
-/// What kind of source an attribution names (FORMAT.md `source_type`).
+/// What kind of source an attribution names (docs/FORMAT.md `source_type`).
 public enum SourceType: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     case namedPerson = "named_person"
     case namedOrganization = "named_organization"
@@ -12,7 +12,7 @@ public enum SourceType: String, CaseIterable, Sendable, Codable, CustomStringCon
     public var description: String { rawValue }
 }
 
-/// An analyst's verdict on one claim (FORMAT.md `review.status`).
+/// An analyst's verdict on one claim (docs/FORMAT.md `review.status`).
 public enum ReviewStatus: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// The extractor's claim is right as it stands.
     case confirmed

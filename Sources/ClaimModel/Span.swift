@@ -31,7 +31,7 @@ public struct Span: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// The exact, possibly discontinuous, extent of one role (source, cue or content).
 ///
 /// A split quote (`"A," she said, "B."`) has two content fragments; most roles have one.
-/// Fragments are kept sorted and non-overlapping; `hull` is what FORMAT.md writes as the role's span.
+/// Fragments are kept sorted and non-overlapping; `hull` is what docs/FORMAT.md writes as the role's span.
 public struct Fragments: Hashable, Sendable, CustomStringConvertible {
     public private(set) var spans: [Span]
 

@@ -1,4 +1,4 @@
-/// Inter-annotator agreement statistics on nominal labels (DESIGN.md "Scoring"): values equal
+/// Inter-annotator agreement statistics on nominal labels (docs/ARCHITECTURE.md "Scoring definitions"): values equal
 /// scikit-learn's `cohen_kappa_score` and the `krippendorff` package's nominal α on the same data.
 ///
 /// Formulas are arranged so that everything up to the last division is integer arithmetic

@@ -1,4 +1,4 @@
-/// How well the extractor's confidence predicts the analysts' verdicts (DESIGN.md "Scoring").
+/// How well the extractor's confidence predicts the analysts' verdicts (docs/ARCHITECTURE.md "Scoring definitions").
 ///
 /// A well-calibrated extractor that says 0.8 is right 80% of the time; then its confidence can
 /// be used to order the review queue and to auto-accept claims.

@@ -1,6 +1,6 @@
 import ClaimModel
 
-/// Pairs one document's gold and predicted attributions by content (DESIGN.md "Scoring").
+/// Pairs one document's gold and predicted attributions by content (docs/ARCHITECTURE.md "Scoring definitions").
 ///
 /// Rules: a pair is a candidate when the contents are *content-matched* — their token sets
 /// intersect (`overlap`) or their fragments are identical (`exact`; identical fragments also

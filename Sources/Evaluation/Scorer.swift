@@ -1,4 +1,4 @@
-/// Scores predicted attributions against gold (DESIGN.md "Scoring").
+/// Scores predicted attributions against gold (docs/ARCHITECTURE.md "Scoring definitions").
 ///
 /// A value with no state: give it documents, get a report. Pairing is per document and greedy
 /// by content-token Jaccard (see `ContentPairing`); every figure is micro-averaged over

@@ -1,6 +1,6 @@
 import ClaimModel
 
-/// The tokens of one document, as scoring counts them (DESIGN.md "Scoring").
+/// The tokens of one document, as scoring counts them (docs/ARCHITECTURE.md "Scoring definitions").
 ///
 /// A token is a maximal run of word scalars (see `isWordScalar`) or a single other scalar that
 /// is not white space. Token-level metrics only ever ask "how many tokens start inside these

@@ -3,7 +3,7 @@ import ClaimModel
 /// The built-in extractor: rules over a token array and lexicons read from `Resources/`.
 ///
 /// Values in, values out: `extract` takes a document and returns its attributions, with every
-/// FORMAT.md field filled and spans in Unicode-scalar offsets. It never fails; only loading the
+/// docs/FORMAT.md field filled and spans in Unicode-scalar offsets. It never fails; only loading the
 /// lexicons can (`init`).
 public struct RulesExtractor: Sendable {
     public static let name = "rules"
@@ -56,7 +56,7 @@ public struct RulesExtractor: Sendable {
                 attribution.sourceEntity = nil
             }
             attribution.outlet = outlet
-            // A sourceless hedge has no speaker to be anonymous or named (FORMAT.md: null).
+            // A sourceless hedge has no speaker to be anonymous or named (docs/FORMAT.md: null).
             attribution.anonymous = attribution.sourceType == .implicit ? nil : attribution.sourceType == .anonymous
             attribution.confidence = lexicons.confidence.confidence(pattern: candidate.pattern,
                                                                     cueClass: candidate.cueClass)

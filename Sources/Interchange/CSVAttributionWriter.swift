@@ -7,7 +7,7 @@ import Foundation
 /// spreadsheet and pandas read the file as it is.
 ///
 /// Spans are written as scalar offsets `start-end`, fragments joined by `;` (`3-9;14-20`);
-/// texts are the fragments' texts joined by " … " (FORMAT.md's joiner).
+/// texts are the fragments' texts joined by " … " (docs/FORMAT.md's joiner).
 public enum CSVAttributionWriter {
     public static let header = [
         "doc_id", "n", "attribution_id",

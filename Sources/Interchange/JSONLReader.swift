@@ -1,6 +1,6 @@
 import ClaimModel
 
-/// Reads FORMAT.md JSONL: one document per line, with optional attributions.
+/// Reads docs/FORMAT.md JSONL: one document per line, with optional attributions.
 ///
 /// Every line is checked and every problem collected (brat/doccano habit), so a user fixes a file
 /// in one pass. The caller decides whether problems make the whole file fail.
@@ -142,7 +142,7 @@ public enum StoredStrings {
     }
 }
 
-/// Maps a parsed JSON object onto the model, checking FORMAT.md's rules.
+/// Maps a parsed JSON object onto the model, checking docs/FORMAT.md's rules.
 struct DocumentDecoder {
     struct Problem: Error { var message: String }
 

@@ -1,6 +1,6 @@
 import ClaimModel
 
-/// Writes FORMAT.md JSONL, one document per line, in a fixed key order.
+/// Writes docs/FORMAT.md JSONL, one document per line, in a fixed key order.
 public struct JSONLWriter {
     private var json = JSONWriter()
 

@@ -6,7 +6,7 @@ import Interchange
 ///
 /// `.txt` is one document (doc_id = file name without extension; a first line followed by a blank
 /// line is the title); `NAME.meta.json` beside it may give `title`, `publisher`, `publication_date`.
-/// `.jsonl` is FORMAT.md. Folders are walked recursively in name order; other files are skipped.
+/// `.jsonl` is docs/FORMAT.md. Folders are walked recursively in name order; other files are skipped.
 public struct InputFiles {
     public struct Item: Sendable {
         public var document: AnnotatedDocument

@@ -19,7 +19,7 @@ public struct ClaimReview: Sendable, Equatable {
     /// Added claims withdrawn by undo are gone.
     public var withdrawn: Bool
 
-    /// The FORMAT.md review object for exports.
+    /// The docs/FORMAT.md review object for exports.
     public var review: Review? {
         guard let verdict else { return nil }
         return Review(status: verdict, annotator: annotator, confidence: confidence, tags: tags,

@@ -140,7 +140,7 @@ extension Workspace {
 
     static func formatDescription(_ format: ExportFormat) -> String {
         switch format {
-        case .jsonl: return "FORMAT.md JSONL, one document per line, a `review` object per attribution"
+        case .jsonl: return "ClaimDesk JSONL (docs/FORMAT.md), one document per line, a `review` object per attribution"
         case .csv: return "CSV (RFC 4180, UTF-8, CRLF), one row per attribution"
         case .brat: return "brat standoff: DOC.txt + DOC.ann per document, annotation.conf, visual.conf"
         case .doccano, .labelStudio, .prodigy, .inception: return ExportFormat.ecosystemDescription(format) ?? format.rawValue

@@ -36,7 +36,7 @@ extension Workspace {
     /// Reads one JSONL file with attributions, storing any of its documents not yet stored.
     func readAnnotatedFile(_ file: String, skipInvalid: Bool) throws(WorkbenchError) -> (items: [(StoredDocument, [Attribution])], skipped: [InterchangeIssue]) {
         guard file.hasSuffix(".jsonl") else {
-            throw WorkbenchError.usage("\(file): expected a .jsonl file (FORMAT.md)")
+            throw WorkbenchError.usage("\(file): expected a .jsonl file (ClaimDesk JSONL, docs/FORMAT.md)")
         }
         let input = InputFiles.read([file])
         if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }

@@ -103,7 +103,7 @@ extension Workspace {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// Imports another extractor's output (FORMAT.md JSONL) as a run of kind `imported`.
+    /// Imports another extractor's output (docs/FORMAT.md JSONL) as a run of kind `imported`.
     public func importClaims(file: String, runName: String, skipInvalid: Bool = false,
                              format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
         let existing = try db { () throws(StoreError) in try store.run(named: runName) }

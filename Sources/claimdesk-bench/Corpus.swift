@@ -2,7 +2,7 @@ import ClaimModel
 import Foundation
 import Interchange
 
-/// Loads documents (with gold, when the file has it) from FORMAT.md JSONL or a plain text file.
+/// Loads documents (with gold, when the file has it) from docs/FORMAT.md JSONL or a plain text file.
 enum Corpus {
     static func load(_ path: String, publisher: String? = nil) throws(BenchError) -> [AnnotatedDocument] {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -22,7 +22,7 @@ enum Tune {
         }
         let report = Scorer(match: .overlap).score(inputs)
         if let out {
-            // The predictions in FORMAT.md JSONL, for reading them with other tools.
+            // The predictions in docs/FORMAT.md JSONL, for reading them with other tools.
             let documents = zip(items, inputs).map { AnnotatedDocument(document: $0.document, attributions: $1.predicted) }
             guard FileManager.default.createFile(atPath: out, contents: Data(JSONLWriter.encode(documents).utf8)) else {
                 throw BenchError.input("\(out): cannot write the predictions")
@@ -195,7 +195,7 @@ struct Calibration {
             "#",
             "# Measured by `claimdesk-bench tune --gold polnear-dev.jsonl --calibrate` on the PolNeAR dev split",
             "# (84 articles): a claim is real when its content tokens overlap a gold attribution's content under",
-            "# DESIGN.md's greedy pairing. Each value is (real + 10 * prior) / (claims + 10), the prior being the",
+            "# docs/ARCHITECTURE.md's greedy pairing. Each value is (real + 10 * prior) / (claims + 10), the prior being the",
             "# pattern family's precision (itself shrunk toward the overall precision), so rare patterns",
             "# are not over-trusted. Format: pattern precision claims",
             String(format: "default %.3f %d", overall, total),

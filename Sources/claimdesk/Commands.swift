@@ -5,7 +5,7 @@ import Workbench
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Store documents: .txt files, FORMAT.md .jsonl files, folders (recursively).")
+        abstract: "Store documents: .txt files, ClaimDesk .jsonl files (docs/FORMAT.md), folders (recursively).")
 
     @OptionGroup var global: GlobalOptions
     @Flag(name: .long, help: "Store the valid documents and list the invalid ones instead of failing.")
@@ -45,7 +45,7 @@ struct Extract: ParsableCommand {
 
 struct ImportClaims: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import-claims", abstract: "Import another extractor's output (FORMAT.md JSONL, or --format) as a run.")
+        commandName: "import-claims", abstract: "Import another extractor's output (ClaimDesk JSONL, docs/FORMAT.md; or --format) as a run.")
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("run"), help: "Run name.") var runName: String
@@ -54,7 +54,7 @@ struct ImportClaims: ParsableCommand {
     @OptionGroup var labelOptions: LabelOptions
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
-    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file, or a file (folder) of --format.", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("A ClaimDesk JSONL file (docs/FORMAT.md), or a file (folder) of --format.", valueName: "FILE")) var file: String
 
     func run() throws {
         let labels = try labelOptions.map()
@@ -79,7 +79,7 @@ struct ImportGold: ParsableCommand {
     @Option(name: .long, help: "jsonl, brat, doccano, label-studio, prodigy or inception (default: detected when unambiguous).")
     var format: InterchangeFormat?
     @OptionGroup var labelOptions: LabelOptions
-    @Argument(help: ArgumentHelp("A FORMAT.md JSONL file (a gold export), a brat folder written by `export --format brat`, or a file (folder) of --format.", valueName: "PATH")) var file: String
+    @Argument(help: ArgumentHelp("A ClaimDesk JSONL file (a gold export; docs/FORMAT.md), a brat folder written by `export --format brat`, or a file (folder) of --format.", valueName: "PATH")) var file: String
 
     func run() throws {
         let labels = try labelOptions.map()

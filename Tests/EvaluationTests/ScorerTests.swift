@@ -44,7 +44,7 @@ struct MetricsFixture {
     }
 }
 
-@Suite("Scorer: the figures of DESIGN.md \"Scoring\" on a hand-worked document")
+@Suite("Scorer: the figures of docs/ARCHITECTURE.md \"Scoring definitions\" on a hand-worked document")
 struct ScorerTests {
     @Test("Overlap mode: pairing, claim and attribution P/R/F1")
     func overlapHeadline() throws {

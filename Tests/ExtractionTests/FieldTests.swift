@@ -2,7 +2,7 @@ import ClaimModel
 import Extraction
 import Testing
 
-/// Outlet, source type, anonymity, source entity and confidence: every FORMAT.md field.
+/// Outlet, source type, anonymity, source entity and confidence: every docs/FORMAT.md field.
 @Suite struct FieldTests {
     let extractor: RulesExtractor
 

@@ -93,7 +93,7 @@ public struct DatasetCard: Sendable, Equatable {
         out.append("# Dataset card: ClaimDesk claim-attribution gold")
         out.append("")
         out.append("Claims in news text and who they are attributed to (source, cue, content, outlet), reviewed by analysts in ClaimDesk.")
-        out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text.")
+        out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text; every format is specified in `docs/FORMAT.md` of the ClaimDesk repository.")
         out.append("")
         out.append("- Format: \(format)")
         out.append("- Selection: \(selection)\(includesPartial ? "; documents not marked done are included with the reviews they have so far" : "; only documents marked done")")

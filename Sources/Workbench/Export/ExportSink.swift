@@ -10,7 +10,7 @@ protocol ExportSink {
     func discard()
 }
 
-/// FORMAT.md JSONL in one file.
+/// docs/FORMAT.md JSONL in one file.
 struct JSONLSink: ExportSink {
     var file: HashingFile
     var writer = JSONLWriter()
