@@ -5,7 +5,7 @@ extension Workspace {
     /// Agreement between annotators: Cohen's κ per pair and Krippendorff's α (nominal) over all, on
     /// the verdicts of claims reviewed by more than one annotator and on the source types they kept.
     public func agreement(format: ListingFormat) throws(WorkbenchError) -> String {
-        let labels = try reviewLabels(calibrationRunID: nil)
+        let labels = try reviewLabels()
         let verdicts = Agreement.report(labels.verdicts.filter { $0.value.count > 1 })
         let sourceTypes = Agreement.report(labels.sourceTypes.filter { $0.value.count > 1 })
         switch format {

@@ -91,7 +91,7 @@ extension Workspace {
                 let walk = try forEachGoldDocument(
                     annotator: annotator, includePartial: includePartial,
                     eachLog: { (log, documentRowID) throws(WorkbenchError) in
-                        try addLabels(from: log, documentRowID: documentRowID, calibrationRunID: nil, into: &labels)
+                        try addLabels(from: log, documentRowID: documentRowID, into: &labels)
                     }
                 ) { (gold) throws(WorkbenchError) in
                     let item = gold.exported

@@ -2,17 +2,34 @@ import ClaimModel
 import ClaimStore
 import Evaluation
 
+/// A run scored against its gold, with the calibration of its confidences on the same pairs.
+public struct ScoredRun: Sendable {
+    /// Coverage and what was left out, one line each.
+    public var notes: [String]
+    public var report: ScoreReport
+    public var calibration: CalibrationReport
+}
+
 extension Workspace {
-    /// Scores `runName` against another run, or against the analysts' gold (`annotations`).
+    /// The one path from a run and its gold to figures: `score` and `report` both call it, so that
+    /// their scores and calibration agree on the same store.
     ///
     /// Calibration: a prediction counts as correct when it is content-matched to a gold attribution;
     /// against the analysts' review of this very run that is its verdict (rejected = 0,
     /// confirmed/corrected = 1).
-    public func score(runName: String, against: String, match: MatchMode, format: ListingFormat,
-                      annotator: String? = nil, groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> String {
+    public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
+                         groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> ScoredRun {
         let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
         let report = Scorer(match: match).score(inputs, groupBy: groupBy)
         let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
+        return ScoredRun(notes: notes, report: report, calibration: calibration)
+    }
+
+    /// Scores `runName` against another run, or against the analysts' gold (`annotations`).
+    public func score(runName: String, against: String, match: MatchMode, format: ListingFormat,
+                      annotator: String? = nil, groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> String {
+        let scored = try scoreRun(runName: runName, against: against, match: match, annotator: annotator, groupBy: groupBy)
+        let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
         switch format {
         case .json:
             let noteList = JSONValue.array(notes.map { .string($0) }).serialized
@@ -28,7 +45,8 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// (confidence, correct) for every prediction that has a confidence.
+    /// (confidence, correct) for every prediction that has a confidence: correct when the scorer
+    /// paired it with a gold attribution.
     static func calibrationSamples(_ inputs: [ScoringInput], _ report: ScoreReport) -> [(confidence: Double, correct: Bool)] {
         var samples: [(confidence: Double, correct: Bool)] = []
         var details: [String: DocumentDetail] = [:]

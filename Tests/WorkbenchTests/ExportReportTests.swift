@@ -39,7 +39,7 @@ final class PageReader: NSObject, XMLParserDelegate {
         let workspace = try ExportStore.make()
         let scratch = try ExportScratch()
         let line = try workspace.writeReport(ReportRequest(out: scratch.file("report.html")))
-        #expect(line == "wrote the report on run \"rules\" (1 documents) to \(scratch.file("report.html"))")
+        #expect(line == "wrote the report on run \"rules\" (1 documents) to \(scratch.file("report.html")); no --run given: the built-in extractor's run")
         let html = scratch.read("report.html")
         let page = PageReader.read(html)
         #expect(page.error == nil)
@@ -53,9 +53,9 @@ final class PageReader: NSObject, XMLParserDelegate {
         // One bar group per source type, three bars each.
         #expect(page.count("g") { $0["data-source-type"] != nil } == 2)
         #expect(page.count("g") { $0["data-source-type"] == "named_person" } == 1)
-        // The reliability diagram: one bar per non-empty bin (0.22 rejected; 0.64, 0.7, 0.91 kept;
-        // 0.8 kept by ana and rejected by ben).
-        #expect(page.count("rect") { $0["class"] == "bin" } == 5)
+        // The reliability diagram: one bar per non-empty bin of the scored predictions, as `score`
+        // counts them: d1's 0.91 and 0.64 matched to gold, 0.22 spurious (d2 is not done, d3 disputed).
+        #expect(page.count("rect") { $0["class"] == "bin" } == 3)
         #expect(page.text.contains("0.2–0.31"))
         // The agreement table: κ for ana / ben, α over both, on verdicts.
         #expect(page.count("table") { $0["class"] == "agreement" } == 1)

@@ -152,7 +152,7 @@ extension GoldSelectionTests {
         try verdict("ana", "confirm", claims[1])
         try verdict("bo", "reject", claims[1])
         try verdict("cy", "reject", claims[1], fields: #"{"adjudication":true,"picked":"bo"}"#)
-        let labels = try workspace.reviewLabels(calibrationRunID: nil)
+        let labels = try workspace.reviewLabels()
         #expect(labels.verdicts == [String(claims[1]): ["ana": "confirmed", "bo": "rejected"]])
     }
 }

@@ -8,7 +8,7 @@ public struct ReliabilityBin: Sendable, Equatable {
     public var count: Int
     /// Mean extractor confidence in the bin (nil when empty).
     public var meanConfidence: Double?
-    /// Share of the bin's claims that analysts kept (confirmed or corrected).
+    /// Share of the bin's claims that are correct: content-matched to a gold attribution (as `score` counts them).
     public var accuracy: Double?
 
     public init(lower: Double, upper: Double, count: Int, meanConfidence: Double?, accuracy: Double?) {
@@ -173,7 +173,7 @@ public enum HTMLReport {
         return out.joined(separator: "\n")
     }
 
-    /// Reliability diagram: per confidence bin, the share of claims analysts kept, against the
+    /// Reliability diagram: per confidence bin, the share of claims matched to gold, against the
     /// diagonal of perfect calibration; bar opacity follows the bin's size.
     static func reliability(_ c: CalibrationView?, note: String?) -> String {
         var out = ["<section id=\"reliability\"><h2>Calibration of extractor confidence</h2>"]
@@ -181,6 +181,7 @@ public enum HTMLReport {
             out.append("<p class=\"note\">\(escape(note ?? "No extractor confidence to calibrate."))</p></section>")
             return out.joined(separator: "\n")
         }
+        out.append("<p class=\"note\">A claim is correct when it is content-matched to a gold attribution: the same figures as <code>claimdesk score</code>.</p>")
         out.append("<div class=\"grid\">")
         let left = 56.0, size = 300.0, top = 16.0
         let width = left + size + 24, height = top + size + 52
@@ -198,7 +199,7 @@ public enum HTMLReport {
         for bin in c.bins {
             guard bin.count > 0, let accuracy = bin.accuracy else { continue }
             let opacity = 0.35 + 0.65 * Double(bin.count) / max(largest, 1)
-            out.append("<rect class=\"bin\" x=\"\(n(x(bin.lower) + 2))\" y=\"\(n(y(accuracy)))\" width=\"\(n(size * (bin.upper - bin.lower) - 4))\" height=\"\(n(size * accuracy))\" fill=\"#5b8def\" fill-opacity=\"\(String(format: "%.2f", opacity))\"><title>\(fixed(bin.lower))–\(fixed(bin.upper)): \(bin.count) claims, kept \(fixed(accuracy))</title></rect>")
+            out.append("<rect class=\"bin\" x=\"\(n(x(bin.lower) + 2))\" y=\"\(n(y(accuracy)))\" width=\"\(n(size * (bin.upper - bin.lower) - 4))\" height=\"\(n(size * accuracy))\" fill=\"#5b8def\" fill-opacity=\"\(String(format: "%.2f", opacity))\"><title>\(fixed(bin.lower))–\(fixed(bin.upper)): \(bin.count) claims, correct \(fixed(accuracy))</title></rect>")
             if let mean = bin.meanConfidence {
                 out.append("<circle cx=\"\(n(x(mean)))\" cy=\"\(n(y(accuracy)))\" r=\"3.5\" fill=\"#1d2330\"/>")
             }
@@ -209,14 +210,14 @@ public enum HTMLReport {
             out.append("<text x=\"\(n(x(min(t, 0.97)) - 4))\" y=\"\(n(top + size - 8))\" font-size=\"11\" text-anchor=\"end\" fill=\"#2a7a55\">P ≥ 0.95 from \(fixed(t))</text>")
         }
         out.append("<text x=\"\(n(left + size / 2))\" y=\"\(n(top + size + 36))\" font-size=\"13\" text-anchor=\"middle\">extractor confidence</text>")
-        out.append("<text transform=\"translate(16 \(n(top + size / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">share kept by analysts</text>")
+        out.append("<text transform=\"translate(16 \(n(top + size / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">share correct</text>")
         out.append("</svg>")
-        out.append("<div><table class=\"calibration\"><thead><tr><th>confidence</th><th>claims</th><th>mean conf.</th><th>kept</th></tr></thead><tbody>")
+        out.append("<div><table class=\"calibration\"><thead><tr><th>confidence</th><th>claims</th><th>mean conf.</th><th>correct</th></tr></thead><tbody>")
         for bin in c.bins {
             out.append("<tr><td>\(String(format: "%.1f–%.1f", bin.lower, bin.upper))</td><td>\(bin.count)</td><td>\(fixed(bin.meanConfidence))</td><td>\(fixed(bin.accuracy))</td></tr>")
         }
         out.append("</tbody></table>")
-        out.append("<p>ECE <b>\(fixed(c.ece))</b> · Brier <b>\(fixed(c.brier))</b> · auto-accept threshold <b>\(c.threshold.map(fixed) ?? "none")</b> · \(c.claims) reviewed claims</p>")
+        out.append("<p>ECE <b>\(fixed(c.ece))</b> · Brier <b>\(fixed(c.brier))</b> · auto-accept threshold <b>\(c.threshold.map(fixed) ?? "none")</b> · \(c.claims) claims with a confidence</p>")
         out.append("</div></div></section>")
         return out.joined(separator: "\n")
     }

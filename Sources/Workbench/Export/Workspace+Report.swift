@@ -1,12 +1,13 @@
 import ClaimModel
 import ClaimStore
 import Evaluation
+import Extraction
 import Foundation
 
 /// One `report` command.
 public struct ReportRequest: Sendable, Equatable {
     public var out: String
-    /// nil = the most recent extractor (or imported) run.
+    /// nil = the run a user means (see `Workspace.defaultReportRun`).
     public var run: String?
     /// "annotations" or a run name.
     public var against: String
@@ -20,43 +21,95 @@ public struct ReportRequest: Sendable, Equatable {
     }
 }
 
+/// Which run `report` describes, and why.
+public struct ReportRunChoice: Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        /// `--run NAME`.
+        case named
+        /// The built-in extractor's run: "rules", else the newest run of the built-in full profile.
+        case builtIn
+        /// The store holds a single extractor or imported run.
+        case onlyRun
+    }
+
+    public var name: String
+    public var reason: Reason
+}
+
 extension Workspace {
     /// Scores the run against the gold, gathers calibration and agreement, and writes the page
-    /// atomically. Returns the line to print.
+    /// atomically. Returns the line to print, which says how the run was chosen when `--run` was not given.
     public func writeReport(_ request: ReportRequest) throws(WorkbenchError) -> String {
         let page = try reportPage(request)
         var file = try AtomicFile(path: request.out)
         try file.write(HTMLReport.render(page.page))
         try file.commit()
-        return "wrote the report on run \"\(page.runName)\" (\(page.page.score.documents) documents) to \(request.out)"
+        let line = "wrote the report on run \"\(SafeText.escape(page.run.name))\" (\(page.page.score.documents) documents) to \(request.out)"
+        switch page.run.reason {
+        case .named: return line
+        case .builtIn: return line + "; no --run given: the built-in extractor's run"
+        case .onlyRun: return line + "; no --run given: the only run"
+        }
     }
 
     /// The page's content, without writing it.
-    public func reportPage(_ request: ReportRequest) throws(WorkbenchError) -> (runName: String, page: ReportPage) {
-        let runName: String
+    public func reportPage(_ request: ReportRequest) throws(WorkbenchError) -> (run: ReportRunChoice, page: ReportPage) {
+        let choice: ReportRunChoice
         if let name = request.run {
-            runName = name
+            choice = ReportRunChoice(name: name, reason: .named)
         } else {
-            let runs = try db { () throws(StoreError) in try store.runs() }
-            guard let latest = runs.last(where: { $0.kind == .extractor || $0.kind == .imported }) else {
-                throw WorkbenchError.nothingToScore("no extractor run to report on: run `claimdesk extract` first")
-            }
-            runName = latest.name
+            choice = try defaultReportRun()
         }
+        let runName = choice.name
         let run = try requireRun(runName)
-        // The same documents and gold as `claimdesk score`, so the page and the command agree.
-        let (inputs, notes) = try scoringInputs(runName: runName, against: request.against, annotator: request.annotator)
+        // Scores and calibration come from the same call as `claimdesk score`, so the page and the command agree.
+        let scored = try scoreRun(runName: runName, against: request.against, match: .overlap,
+                                  annotator: request.annotator, groupBy: .sourceType)
         let against = request.against == "annotations"
             ? "against the analysts' gold" + (request.annotator.map { " (\($0))" } ?? "")
             : "against run \"\(request.against)\""
-        let subtitle = ["run \"\(runName)\" (\(run.extractor)\(run.version.map { " \($0)" } ?? ""))", against] + notes
-        let score = Scorer(match: .overlap).score(inputs, groupBy: .sourceType)
-        let labels = try reviewLabels(calibrationRunID: run.rowID)
-        let (figures, agreementNote) = agreementFigures(labels)
-        let (calibration, calibrationNote) = calibrationView(labels)
-        let page = ReportPage(title: "ClaimDesk evaluation report", subtitle: subtitle, score: score,
+        let subtitle = ["run \"\(runName)\" (\(run.extractor)\(run.version.map { " \($0)" } ?? ""))", against] + scored.notes
+        let (figures, agreementNote) = agreementFigures(try reviewLabels())
+        let (calibration, calibrationNote) = Self.calibrationView(scored.calibration)
+        let page = ReportPage(title: "ClaimDesk evaluation report", subtitle: subtitle, score: scored.report,
                               calibration: calibration, calibrationNote: calibrationNote,
                               agreement: figures, agreementNote: agreementNote)
-        return (runName, page)
+        return (choice, page)
+    }
+
+    /// The run a user means when `report` is given no `--run`: the built-in extractor's run ("rules"
+    /// when it is one, else the newest extractor run made by the built-in extractor's full profile),
+    /// else the only extractor or imported run. Baselines such as `--profile direct-quotes` and
+    /// imported gold are never picked on their own; with several candidates and no rule to choose,
+    /// the user is asked for `--run`, with the candidates listed.
+    func defaultReportRun() throws(WorkbenchError) -> ReportRunChoice {
+        let runs = try db { () throws(StoreError) in try store.runs() }
+        let builtIn = runs.filter {
+            $0.kind == .extractor && $0.extractor == RulesExtractor.name && ExtractionProfile(parameters: $0.parameters) == .full
+        }
+        if let rules = builtIn.first(where: { $0.name == "rules" }) ?? builtIn.last {
+            return ReportRunChoice(name: rules.name, reason: .builtIn)
+        }
+        let candidates = runs.filter { $0.kind == .extractor || $0.kind == .imported }
+        if candidates.count == 1, let only = candidates.first {
+            return ReportRunChoice(name: only.name, reason: .onlyRun)
+        }
+        if candidates.isEmpty {
+            throw WorkbenchError.nothingToScore("no extractor run to report on: run `claimdesk extract` first")
+        }
+        let names = candidates.map { "\"\(SafeText.escape($0.name))\"" }.joined(separator: ", ")
+        throw WorkbenchError.usage("report needs --run NAME: no run of the built-in extractor, and \(candidates.count) runs to choose from: \(names)")
+    }
+
+    /// The report's calibration figures: the same `CalibrationReport` that `score` prints.
+    static func calibrationView(_ report: CalibrationReport) -> (CalibrationView?, String?) {
+        guard report.samples > 0 else {
+            return (nil, "No scored prediction of this run carries an extractor confidence, so there is nothing to calibrate.")
+        }
+        let bins = report.bins.map {
+            ReliabilityBin(lower: $0.lower, upper: $0.upper, count: $0.count, meanConfidence: $0.meanConfidence, accuracy: $0.accuracy)
+        }
+        return (CalibrationView(bins: bins, ece: report.expectedCalibrationError, brier: report.brierScore,
+                                threshold: report.autoAccept?.confidence, claims: report.samples), nil)
     }
 }
