@@ -97,7 +97,7 @@ public enum AttributionGraph {
 }
 
 /// The attribution fields other than spans (`id`, outlet, source type, anonymity, entity,
-/// confidence, review) as a JSON object with FORMAT.md's key names, for formats that keep free JSON
+/// confidence, review) as a JSON object with docs/FORMAT.md's key names, for formats that keep free JSON
 /// beside a span or a task. Only fields that are set are written, so an unset field reads back unset.
 enum AttributionFields {
     static func object(_ a: Attribution) -> [(String, JSONValue)] {
@@ -317,7 +317,7 @@ func escapedForMessage(_ s: String) -> String {
 }
 
 /// The document fields (`doc_id`, `title`, `publisher`, `publication_date`, `meta`) under
-/// FORMAT.md's key names, kept at the top of a doccano or Prodigy line and in a Label Studio task's
+/// docs/FORMAT.md's key names, kept at the top of a doccano or Prodigy line and in a Label Studio task's
 /// `data`, where those tools keep unknown keys.
 enum DocumentFields {
     static func pairs(_ d: Document) -> [(String, JSONValue)] {

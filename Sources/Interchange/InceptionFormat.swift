@@ -24,7 +24,7 @@ public enum InceptionFormat {
     static let sentenceType = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
     static let tokenType = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 
-    /// Attribution fields as features of the anchor span: (feature, FORMAT.md key, inside `review`).
+    /// Attribution fields as features of the anchor span: (feature, docs/FORMAT.md key, inside `review`).
     static let fieldFeatures: [(feature: String, key: String, review: Bool)] = [
         ("claimId", "id", false), ("outlet", "outlet", false), ("sourceType", "source_type", false),
         ("anonymous", "anonymous", false), ("sourceEntity", "source_entity", false), ("confidence", "confidence", false),
