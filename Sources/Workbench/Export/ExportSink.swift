@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Foundation
 import Interchange
 
@@ -33,8 +34,11 @@ struct JSONLSink: ExportSink {
 /// One CSV row per attribution, header first.
 struct CSVSink: ExportSink {
     var file: HashingFile
+    /// Splits each document into sentences for the `context` column, as the extractor does.
+    let sentences: RulesExtractor
 
     init(path: String) throws(WorkbenchError) {
+        do { sentences = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
         let header: [UInt8]
         do { header = try CSVAttributionWriter.headerBytes() } catch {
             throw WorkbenchError.cannotWrite(path: path, reason: error.message)
@@ -45,7 +49,8 @@ struct CSVSink: ExportSink {
 
     mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
         let bytes: [UInt8]
-        do { bytes = try CSVAttributionWriter.encode(CSVAttributionWriter.rows(for: item)) } catch {
+        do { bytes = try CSVAttributionWriter.encode(CSVAttributionWriter.rows(
+            for: item, sentences: item.attributions.isEmpty ? [] : sentences.sentenceSpans(in: item.document.text))) } catch {
             file.discard()
             throw WorkbenchError.cannotWrite(path: file.name, reason: error.message)
         }
