@@ -96,22 +96,23 @@ public struct DatasetCard: Sendable, Equatable {
         out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text; every format is specified in `docs/FORMAT.md` of the ClaimDesk repository.")
         out.append("")
         out.append("- Format: \(format)")
-        out.append("- Selection: \(selection)\(includesPartial ? "; documents not marked done are included with the reviews they have so far" : "; only documents marked done")")
+        out.append("- Selection: \(Self.cell(selection))\(includesPartial ? "; documents not marked done are included with the reviews they have so far" : "; only documents marked done")")
         out.append("- Documents: \(tally.documents)")
         out.append("- Attributions: \(tally.attributions)")
-        if !leftOut.isEmpty { out.append("- Left out (annotators disagree, nothing adjudicated): \(leftOut.joined(separator: ", "))") }
-        if !partial.isEmpty { out.append("- Partially reviewed documents: \(partial.joined(separator: ", "))") }
+        if !leftOut.isEmpty { out.append("- Left out (annotators disagree, nothing adjudicated): \(leftOut.map(Self.cell).joined(separator: ", "))") }
+        if !partial.isEmpty { out.append("- Partially reviewed documents: \(partial.map(Self.cell).joined(separator: ", "))") }
         out.append("")
-        func table(_ title: String, _ header: String, _ counts: [String: Int]) {
+        /// `own`: the keys are ClaimDesk's vocabulary (source types, verdicts), shown as they are.
+        func table(_ title: String, _ header: String, _ counts: [String: Int], own: Bool = true) {
             out.append("## \(title)")
             out.append("")
             out.append("| \(header) | attributions |")
             out.append("|---|---:|")
-            for (key, count) in Self.sorted(counts) { out.append("| \(Self.cell(key)) | \(count) |") }
+            for (key, count) in Self.sorted(counts) { out.append("| \(own ? key : Self.cell(key)) | \(count) |") }
             out.append("")
         }
         table("Attributions per source type", "source type", tally.bySourceType)
-        table("Attributions per outlet", "outlet", tally.byOutlet)
+        table("Attributions per outlet", "outlet", tally.byOutlet, own: false)
         table("Attributions per verdict", "verdict", tally.byVerdict)
         table("Attributions per analyst confidence", "confidence", tally.byAnalystConfidence)
         out.append("## Annotators")
@@ -120,12 +121,12 @@ public struct DatasetCard: Sendable, Equatable {
         out.append("|---|---:|")
         for (key, count) in Self.sorted(tally.byAnnotator) { out.append("| \(Self.cell(key)) | \(count) |") }
         out.append("")
-        out.append("Documents marked done by: \(annotatorsDone.isEmpty ? "nobody" : annotatorsDone.joined(separator: ", "))")
+        out.append("Documents marked done by: \(annotatorsDone.isEmpty ? "nobody" : annotatorsDone.map(Self.cell).joined(separator: ", "))")
         out.append("")
         out.append("## Agreement")
         out.append("")
         if agreement.isEmpty {
-            out.append(agreementNote ?? "No claim was reviewed by more than one annotator.")
+            out.append(agreementNote.map(Self.cell) ?? "No claim was reviewed by more than one annotator.")
         } else {
             out.append("| on | measure | between | value | observed agreement | items |")
             out.append("|---|---|---|---:|---:|---:|")
@@ -154,9 +155,12 @@ public struct DatasetCard: Sendable, Equatable {
         out.append("")
         out.append("Check with `sha256sum -c`: each line below is `DIGEST  NAME`.")
         out.append("")
-        out.append("```")
-        for f in files { out.append("\(f.sha256)  \(f.name)") }
-        out.append("```")
+        // File names stay raw here for `sha256sum -c`; a fence longer than any run of backticks
+        // in them keeps them inside the block, where Markdown shows everything as text.
+        let fence = String(repeating: "`", count: max(3, files.map { Self.longestBacktickRun($0.name) + 1 }.max() ?? 3))
+        out.append(fence)
+        for f in files { out.append("\(f.sha256)  \(TerminalSafe.escape(f.name))") }
+        out.append(fence)
         out.append("")
         out.append("| file | bytes | SHA-256 |")
         out.append("|---|---:|---|")
@@ -212,8 +216,36 @@ public struct DatasetCard: Sendable, Equatable {
 
     public var json: String { PrettyJSON.render(jsonValue) + "\n" }
 
+    /// A value from outside ClaimDesk (doc_id, outlet, name, file name) as Markdown text that shows
+    /// exactly it and does nothing else: HTML's `&`, `<`, `>` as entities (no `<script>`, no
+    /// `<svg onload>`, no autolink), and the characters that make Markdown structure — backslash,
+    /// backtick, `*`, `_`, `[`, `]`, `|`, `~`, `:` (emphasis, code, links and images, table cells,
+    /// strikethrough, bare-URL links) — escaped with a backslash, which CommonMark allows before
+    /// any ASCII punctuation. Control and invisible format characters are first written as
+    /// `TerminalSafe` escapes, so a value stays on its line.
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        for scalar in TerminalSafe.escape(s).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "~", ":":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func longestBacktickRun(_ s: String) -> Int {
+        var longest = 0, run = 0
+        for scalar in s.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     static func fixed(_ d: Double?) -> String {
