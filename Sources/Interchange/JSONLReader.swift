@@ -119,6 +119,43 @@ public enum StoredStrings {
         return nil
     }
 
+    /// The same rules on a document any reader produced (brat, doccano, Label Studio, Prodigy,
+    /// INCEpTION): the first string ClaimDesk would store holding NUL, or a doc_id, annotator name
+    /// or tag breaking `NameRule`, said with the field it is in.
+    public static func problem(in item: AnnotatedDocument) -> String? {
+        let d = item.document
+        if let problem = Document.problem(withID: d.id) { return problem }
+        let id = "document \"\(d.id)\": "
+        let fields: [(String, String?)] = [("text", d.text), ("title", d.title), ("publisher", d.publisher),
+                                           ("publication_date", d.publicationDate)]
+        for (name, value) in fields {
+            if let value, let problem = nul(in: .string(value), path: name) { return id + problem }
+        }
+        for (index, a) in item.attributions.enumerated() {
+            let at = "attribution #\(index + 1): "
+            for (name, value) in [("id", a.id), ("outlet", a.outlet), ("source_entity", a.sourceEntity)] {
+                if let value, let problem = nul(in: .string(value), path: name) { return id + at + problem }
+            }
+            for review in [a.review].compactMap({ $0 }) + a.otherReviews {
+                for (name, value) in [("note", review.note), ("at", review.at)] {
+                    if let value, let problem = nul(in: .string(value), path: "review." + name) { return id + at + problem }
+                }
+                let names = [review.annotator].compactMap { $0 }.map { ($0, "annotator name") } + review.tags.map { ($0, "tag") }
+                for (value, what) in names {
+                    if let problem = NameRule.problem(value, what: what) {
+                        return id + at + "review " + problem + ": \"" + TerminalSafe.escape(value) + "\""
+                    }
+                }
+            }
+        }
+        for name in item.reviewedBy ?? [] {
+            if let problem = NameRule.problem(name, what: "annotator name") {
+                return id + "reviewed_by " + problem + ": \"" + TerminalSafe.escape(name) + "\""
+            }
+        }
+        return nil
+    }
+
     /// The first string under `value` holding NUL, as `PATH contains a NUL character …`.
     static func nul(in value: JSONValue, path: String) -> String? {
         switch value {

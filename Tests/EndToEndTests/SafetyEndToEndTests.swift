@@ -169,3 +169,33 @@ import Testing
             """))
     }
 }
+
+/// The same rules for every import format: a NUL or a bad name is refused where it was read.
+@Suite struct ImportFormatsSafetyTests {
+    @Test func aBratAnnotatorThatWritesTheClipboardIsRefusedLocated() throws {
+        let scratch = try Scratch()
+        try scratch.write("brat/d1.txt", "The mayor said so.")
+        let ann = try scratch.write("brat/d1.ann", """
+            T1\tSource 0 9\tThe mayor
+            T2\tCue 10 14\tsaid
+            T3\tContent 15 17\tso
+            E1\tCue:T2 Source:T1 Content:T3
+            A1\tVerdict E1 confirmed
+            A2\tAnnotator E1 %1B]52;c;aGk=%07
+
+            """)
+        let result = try CLI.run(["--db", scratch.db, "import-gold", scratch.path("brat"), "--annotator", "ana"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(ann): document \"d1\": attribution #1: review annotator name contains a control character (U+001B): \"\\u{1b}]52;c;aGk=\\u{7}\"\n")
+        #expect(try CLI.run(["--db", scratch.db, "runs"]).stdout.hasPrefix("no runs yet"))
+    }
+
+    @Test func aNULInADoccanoTextIsRefusedLocated() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("d.jsonl", #"{"id": 7, "text": "The mayor\u0000 said so.", "entities": [], "relations": []}"# + "\n")
+        let result = try CLI.run(["--db", scratch.db, "import-claims", file, "--format", "doccano", "--run", "x"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("claimdesk: \(file):1: document \""))
+        #expect(result.stderr.hasSuffix("\"text\" contains a NUL character (U+0000) at scalar 9: ClaimDesk cannot store it\n"))
+    }
+}

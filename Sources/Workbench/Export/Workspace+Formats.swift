@@ -235,7 +235,7 @@ extension Workspace {
             let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw WorkbenchError.usage("\(path): cannot tell which format this is: give --format (\(choices))")
         }
-        let read: JSONLReader.Result
+        var read: JSONLReader.Result
         switch format {
         case .jsonl:
             guard path.hasSuffix(".jsonl") else {
@@ -256,7 +256,9 @@ extension Workspace {
                 if bad.contains(ann) { continue }
                 lines.append(JSONLReader.Line(number: 0, document: item))
             }
-            read = JSONLReader.Result(lines: lines, issues: folder.issues)
+            read = Self.guarded(JSONLReader.Result(lines: lines, issues: folder.issues)) {
+                (path as NSString).appendingPathComponent(BratFolder.fileName(for: $0.document.document.id) + ".ann")
+            }
             if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
             if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
             return (read.lines.map {
@@ -273,9 +275,24 @@ extension Workspace {
         case .inception:
             read = try Self.readXMI(path, labels: labels)
         }
+        read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
         return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues)
+    }
+
+    /// `read` without the documents that break the rules every import keeps (no NUL in what is
+    /// stored, names by `NameRule`; `StoredStrings`), each reported where it came from.
+    static func guarded(_ read: JSONLReader.Result, origin: (JSONLReader.Line) -> String) -> JSONLReader.Result {
+        var result = JSONLReader.Result(lines: [], issues: read.issues)
+        for line in read.lines {
+            if let problem = StoredStrings.problem(in: line.document) {
+                result.issues.append(InterchangeIssue(file: origin(line), line: 0, message: problem))
+            } else {
+                result.lines.append(line)
+            }
+        }
+        return result
     }
 
     /// `readInterchangeItems`, storing the documents not yet stored (`import-claims`).
