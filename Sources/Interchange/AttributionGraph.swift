@@ -294,7 +294,8 @@ extension JSONValue {
     }
 }
 
-/// Escapes a value for a one-line message: quotes, backslashes, newlines and control characters.
+/// Escapes a value for a one-line message: quotes, backslashes, newlines, and whatever
+/// `TerminalSafe` keeps from a terminal (control, bidi and format characters).
 func escapedForMessage(_ s: String) -> String {
     let short = s.count > 60 ? String(s.prefix(57)) + "..." : s
     var out = "\""
@@ -306,7 +307,7 @@ func escapedForMessage(_ s: String) -> String {
         case "\r": out += "\\r"
         case "\t": out += "\\t"
         default:
-            if scalar.properties.generalCategory == .control {
+            if TerminalSafe.needsEscape(scalar) {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -106,12 +106,22 @@ public enum DoccanoFormat {
                                               documentID: document.id, scalarSpan: { $0 }) {
             return issue(problem)
         }
-        return .success(AnnotatedDocument(document: document, attributions: assembled.map(\.attribution)))
+        let item = AnnotatedDocument(document: document, attributions: assembled.map(\.attribution))
+        if let problem = InterchangeChecks.storedProblem(item) { return issue(problem) }
+        return .success(item)
     }
 }
 
 /// Checks shared by the readers of other tools' files.
 enum InterchangeChecks {
+    /// What the JSONL reader refuses in strings ClaimDesk stores (NUL, annotator and tag names),
+    /// checked on the document as JSONL would carry it, so every format refuses the same things.
+    static func storedProblem(_ item: AnnotatedDocument) -> String? {
+        var writer = JSONLWriter()
+        guard let value = try? JSONParser.parse(writer.line(for: item).dropLast()) else { return nil }
+        return StoredStrings.problem(in: value)
+    }
+
     /// Duplicate doc_ids are reported on their second line; an empty file is one issue.
     static func finish(_ result: inout JSONLReader.Result, file: String, what: String) {
         var seen: [String: Int] = [:]

@@ -233,7 +233,9 @@ public enum InceptionFormat {
             }
             attributions.append(attribution)
         }
-        result.lines.append(JSONLReader.Line(number: 0, document: AnnotatedDocument(document: document, attributions: attributions)))
+        let item = AnnotatedDocument(document: document, attributions: attributions)
+        if let problem = InterchangeChecks.storedProblem(item) { return fail(problem) }
+        result.lines.append(JSONLReader.Line(number: 0, document: item))
         return result
     }
 }

@@ -190,6 +190,8 @@ public enum LabelStudioFormat {
                 }
             }
         }
-        return .success(AnnotatedDocument(document: document, attributions: attributions))
+        let item = AnnotatedDocument(document: document, attributions: attributions)
+        if let problem = InterchangeChecks.storedProblem(item) { return .failure(FormatProblem(problem)) }
+        return .success(item)
     }
 }

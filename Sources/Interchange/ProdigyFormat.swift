@@ -172,6 +172,8 @@ public enum ProdigyFormat {
             default: break
             }
         }
-        return .success(AnnotatedDocument(document: document, attributions: attributions))
+        let item = AnnotatedDocument(document: document, attributions: attributions)
+        if let problem = InterchangeChecks.storedProblem(item) { return issue(problem) }
+        return .success(item)
     }
 }

@@ -121,6 +121,19 @@ enum EcosystemFixture {
     }
 }
 
+@Suite struct EcosystemStoredStringsTests {
+    @Test func aNulOrABadAnnotatorIsRefusedAsInJSONL() {
+        let doccano = #"{"doc_id":"n","text":"a\u0000b","entities":[]}"#
+        #expect(DoccanoFormat.read(Array(doccano.utf8), file: "d.jsonl").issues.map(\.description) == [
+            #"d.jsonl:1: document "n": "text" contains a NUL character (U+0000) at scalar 1: ClaimDesk cannot store it"#,
+        ])
+        let studio = #"[{"data":{"text":"Mia said"},"annotations":[{"result":[{"id":"a","type":"labels","value":{"start":4,"end":8,"labels":["Cue"]},"meta":{"claimdesk":{"review":{"status":"added","annotator":""}}}}]}]}]"#
+        #expect(LabelStudioFormat.read(Array(studio.utf8), file: "t.json").issues.map(\.description) == [
+            #"t.json: task #1: document "t-1": attribution #1: review annotator name is empty: """#,
+        ])
+    }
+}
+
 @Suite struct LabelStudioFormatTests {
     @Test func roundTripIsLosslessAndByteIdentical() {
         let item = EcosystemFixture.document
