@@ -134,7 +134,7 @@ enum AttributionFields {
     static func apply(_ value: JSONValue, to attribution: inout Attribution, text: ScalarText, documentID: String, index: Int) -> String? {
         guard case let .object(pairs) = value else { return "attribution #\(index + 1): fields must be a JSON object" }
         let kept = pairs.filter { !["source", "cue", "content", "source_fragments", "cue_fragments", "content_fragments",
-                                    "source_text", "cue_text", "content_text", "span", "role"].contains($0.0) }
+                                    "source_text", "cue_text", "content_text", "span", "role", "position"].contains($0.0) }
         do {
             let fields = try AttributionDecoder(scalars: text, documentID: documentID, index: index).decode(.object(kept))
             attribution.id = fields.id
@@ -373,7 +373,7 @@ enum AnchoredFields {
         guard let list, list != .null else { return nil }
         guard let entries = list.arrayValue else { return "\"claimdesk\" must be an array" }
         var used = Set<Int>()
-        for (n, entry) in entries.enumerated() {
+        for (n, entry) in entries.enumerated() where !SpanlessAttributions.isEntry(entry) {
             guard let roleName = entry["role"]?.stringValue, let role = Role(rawValue: roleName),
                   let pair = entry["span"]?.arrayValue, pair.count == 2,
                   let s = pair[0].intValue, let e = pair[1].intValue
@@ -395,4 +395,37 @@ struct FormatProblem: Error, ExpressibleByStringInterpolation {
     var message: String
     init(_ message: String) { self.message = message }
     init(stringLiteral value: String) { message = value }
+}
+
+/// Attributions with no span at all (PolNeAR has some) have no anchor to hang on; they are kept in
+/// the document's extra list as `{"position": N, …fields}`, N being their index among the
+/// document's attributions, and put back at that index on import.
+enum SpanlessAttributions {
+    static func entries(_ attributions: [Attribution]) -> [JSONValue] {
+        attributions.enumerated().compactMap { i, a in
+            AttributionGraph.layout(a).isEmpty ? .object([("position", .number(String(i)))] + AttributionFields.object(a)) : nil
+        }
+    }
+
+    static func isEntry(_ value: JSONValue) -> Bool { value["position"] != nil && value["span"] == nil }
+
+    /// Inserts the entries of `list` that are spanless ones; a message for a malformed entry.
+    static func insert(_ list: JSONValue?, into attributions: inout [Attribution], text: ScalarText, documentID: String) -> String? {
+        guard let entries = list?.arrayValue else { return nil }
+        var found: [(Int, Attribution)] = []
+        for (n, entry) in entries.enumerated() where isEntry(entry) {
+            guard let position = entry["position"]?.intValue, position >= 0 else {
+                return "claimdesk entry #\(n + 1): \"position\" must be a non-negative integer"
+            }
+            var attribution = Attribution()
+            if let problem = AttributionFields.apply(entry, to: &attribution, text: text, documentID: documentID, index: position) {
+                return problem
+            }
+            found.append((position, attribution))
+        }
+        for (position, attribution) in found.sorted(by: { $0.0 < $1.0 }) {
+            attributions.insert(attribution, at: min(position, attributions.count))
+        }
+        return nil
+    }
 }

@@ -34,6 +34,7 @@ public enum DoccanoFormat {
             }
             if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
         }
+        extra += SpanlessAttributions.entries(item.attributions)
         var pairs = DocumentFields.pairs(item.document)
         pairs.append(("text", .string(item.document.text)))
         pairs.append(("entities", .array(entities)))
@@ -106,7 +107,11 @@ public enum DoccanoFormat {
                                               documentID: document.id, scalarSpan: { $0 }) {
             return issue(problem)
         }
-        let item = AnnotatedDocument(document: document, attributions: assembled.map(\.attribution))
+        var attributions = assembled.map(\.attribution)
+        if let problem = SpanlessAttributions.insert(object["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
+            return issue(problem)
+        }
+        let item = AnnotatedDocument(document: document, attributions: attributions)
         if let problem = InterchangeChecks.storedProblem(item) { return issue(problem) }
         return .success(item)
     }

@@ -59,7 +59,7 @@ public enum InceptionFormat {
             + type(tokenType, "uima.tcas.Annotation", [("id", string)])
             + type(spanType, "uima.tcas.Annotation", [("role", string)] + fieldFeatures.map { ($0.feature, string) })
             + type(linkType, "uima.tcas.Annotation", [("Governor", spanType), ("Dependent", spanType)])
-            + type(documentType, "uima.tcas.Annotation", [("publisher", string), ("publicationDate", string), ("meta", string)])
+            + type(documentType, "uima.tcas.Annotation", [("publisher", string), ("publicationDate", string), ("meta", string), ("spanless", string)])
             + "  </types>\n</typeSystemDescription>\n"
     }
 
@@ -92,6 +92,8 @@ public enum InceptionFormat {
         if let p = d.publisher { extra.append(("publisher", p)) }
         if let date = d.publicationDate { extra.append(("publicationDate", date)) }
         if let meta = d.meta { extra.append(("meta", meta.serialized)) }
+        let spanless = SpanlessAttributions.entries(item.attributions)
+        if !spanless.isEmpty { extra.append(("spanless", JSONValue.array(spanless).serialized)) }
         if !extra.isEmpty { _ = element("custom:ClaimDeskDocument", 0, scalars.count, extra) }
 
         var starts = Set<Int>(), ends = Set<Int>()
@@ -232,6 +234,10 @@ public enum InceptionFormat {
                 return fail(problem)
             }
             attributions.append(attribution)
+        }
+        if let raw = collector.elements.first(where: { $0.name == "ClaimDeskDocument" })?.attributes["spanless"] {
+            guard let list = JSONValue(parsing: raw) else { return fail("ClaimDeskDocument: spanless is not JSON: \(escapedForMessage(raw))") }
+            if let problem = SpanlessAttributions.insert(list, into: &attributions, text: scalars, documentID: id) { return fail(problem) }
         }
         let item = AnnotatedDocument(document: document, attributions: attributions)
         if let problem = InterchangeChecks.storedProblem(item) { return fail(problem) }

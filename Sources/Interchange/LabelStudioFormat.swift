@@ -68,14 +68,17 @@ public enum LabelStudioFormat {
             return .array(items)
         }
         var annotators: [String?] = []
-        for a in item.attributions where a.review != nil && !annotators.contains(a.review?.annotator) {
+        for a in item.attributions where a.review != nil && !annotators.contains(a.review?.annotator) && !AttributionGraph.layout(a).isEmpty {
             annotators.append(a.review?.annotator)
         }
         let annotations: [JSONValue] = annotators.map { name in
-            .object([("result", results(item.attributions.filter { $0.review != nil && $0.review?.annotator == name }))])
+            .object([("result", results(item.attributions.filter { $0.review != nil && $0.review?.annotator == name && !AttributionGraph.layout($0).isEmpty }))])
         }
-        let unreviewed = item.attributions.filter { $0.review == nil }
-        var pairs: [(String, JSONValue)] = [("data", .object([("text", .string(item.document.text))] + DocumentFields.pairs(item.document)))]
+        let unreviewed = item.attributions.filter { $0.review == nil && !AttributionGraph.layout($0).isEmpty }
+        let spanless = SpanlessAttributions.entries(item.attributions)
+        var data: [(String, JSONValue)] = [("text", .string(item.document.text))] + DocumentFields.pairs(item.document)
+        if !spanless.isEmpty { data.append(("claimdesk", .array(spanless))) }
+        var pairs: [(String, JSONValue)] = [("data", .object(data))]
         pairs.append(("annotations", .array(annotations)))
         pairs.append(("predictions", .array(unreviewed.isEmpty ? [] : [.object([("model_version", .string(modelVersion)), ("result", results(unreviewed))])])))
         var writer = JSONWriter()
@@ -189,6 +192,9 @@ public enum LabelStudioFormat {
                     attributions.append(attribution)
                 }
             }
+        }
+        if let problem = SpanlessAttributions.insert(data["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
+            return .failure(FormatProblem(problem))
         }
         let item = AnnotatedDocument(document: document, attributions: attributions)
         if let problem = InterchangeChecks.storedProblem(item) { return .failure(FormatProblem(problem)) }

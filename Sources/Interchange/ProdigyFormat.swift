@@ -48,6 +48,7 @@ public enum ProdigyFormat {
             }
             if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
         }
+        extra += SpanlessAttributions.entries(item.attributions)
         var pairs: [(String, JSONValue)] = [("text", .string(item.document.text))]
         pairs.append(("tokens", .array(tokens.enumerated().map { n, t in
             .object([("text", .string(text.slice(Span(t.start, t.end)))), ("start", .number(String(t.start))),
@@ -161,6 +162,9 @@ public enum ProdigyFormat {
             return issue(problem)
         }
         var attributions = assembled.map(\.attribution)
+        if let problem = SpanlessAttributions.insert(object["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
+            return issue(problem)
+        }
         for i in attributions.indices {
             switch answer {
             case "reject"?:

@@ -6,15 +6,16 @@ import Testing
 @Suite struct EcosystemFormatsTests {
     /// Two documents written for this test: astral characters (𝔘, an emoji) before spans, CRLF line
     /// ends, a discontinuous content, a claim without cue, sourceless claims, a rejected claim (not
-    /// gold, so left out of every gold export), a note with a newline and quotes, tags holding `;`,
-    /// two annotators.
+    /// gold, so left out of every gold export), a claim with no span (b2), a note with a newline and
+    /// quotes, tags holding `;`, two annotators.
     static let gold = [
         #"{"doc_id":"rent/1","title":"Rents","publisher":"Ledger","publication_date":"2026-11-02","meta":{"desk":"city"},"text":"𝔘lla Berg 🚀 told Radio Nord that rents will rise.\r\n\"Fares go up,\" the mayor said, \"in May.\"\r\nAccording to aides, talks failed.","attributions":["#
             + #"{"id":"a1","source":[0,9],"cue":[12,16],"content":[33,48],"outlet":"Radio Nord","source_type":"named_person","anonymous":false,"source_entity":"ulla berg","confidence":0.83,"review":{"status":"corrected","annotator":"ana","confidence":"high","tags":["rent","a;b"],"note":"outlet \"fixed\"\nsecond line","at":"2026-11-25T10:00:00Z"}},"#
             + #"{"id":"a2","source":[66,75],"cue":[76,80],"content":[52,90],"content_fragments":[[52,63],[83,90]],"source_type":"named_person","review":{"status":"added","annotator":"ana","at":"2026-11-25T10:01:00Z"}},"#
             + #"{"id":"a3","source":[106,111],"cue":null,"content":[113,126],"source_type":"anonymous","anonymous":true,"review":{"status":"confirmed","annotator":"ana","at":"2026-11-25T10:02:00Z"}},"#
             + #"{"id":"a4","source":null,"cue":null,"content":[33,48],"source_type":"implicit","confidence":0.5,"review":{"status":"rejected","annotator":"ana","confidence":"low","at":"2026-11-25T10:03:00Z"}}]}"#,
-        #"{"doc_id":"bus","text":"Drivers are believed to strike on Monday.","attributions":[{"id":"b1","source":null,"cue":[12,23],"content":[24,40],"source_type":"implicit","review":{"status":"confirmed","annotator":"bo","at":"2026-11-26T09:00:00Z"}}]}"#,
+        #"{"doc_id":"bus","text":"Drivers are believed to strike on Monday.","attributions":[{"id":"b1","source":null,"cue":[12,23],"content":[24,40],"source_type":"implicit","review":{"status":"confirmed","annotator":"bo","at":"2026-11-26T09:00:00Z"}},"#
+            + #"{"id":"b2","source":null,"cue":null,"content":null,"source_type":"other","review":{"status":"added","annotator":"bo","at":"2026-11-26T09:01:00Z"}}]}"#,
     ].joined(separator: "\n") + "\n"
 
     static let formats: [(format: String, out: String, files: [String])] = [
@@ -35,13 +36,13 @@ import Testing
         try goldStore(scratch)
         for (format, out, files) in Self.formats {
             let first = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", scratch.path(out)])
-            #expect(first.stdout.hasPrefix("wrote 4 attributions in 2 documents to \(scratch.path(out))\n"), "\(format): \(first.stderr)")
+            #expect(first.stdout.hasPrefix("wrote 5 attributions in 2 documents to \(scratch.path(out))\n"), "\(format): \(first.stderr)")
             let db2 = scratch.path("\(format).sqlite")
             let imported = try CLI.run(["--db", db2, "import-gold", scratch.path(out)])
             // An XMI folder has no document order: its files are read in name order.
             let names = format == "inception" ? ["bo", "ana"] : ["ana", "bo"]
             let runs = names.map { "gold:\($0)" }.joined(separator: ", ")
-            #expect(imported.stdout == "run \"\(runs)\": imported 4 claims in 2 documents\ngold: 2 documents, 4 claims; marked done by \(names.joined(separator: ", "))\n",
+            #expect(imported.stdout == "run \"\(runs)\": imported 5 claims in 2 documents\ngold: 2 documents, 5 claims; marked done by \(names.joined(separator: ", "))\n",
                     "\(format): \(imported.stderr)")
             let again = try CLI.run(["--db", db2, "export", "--gold", "--format", format, "--out", scratch.path("again-" + out)])
             #expect(again.status == 0, "\(format): \(again.stderr)")

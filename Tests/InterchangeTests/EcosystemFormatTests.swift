@@ -4,7 +4,8 @@ import Testing
 
 /// A document for the four ecosystem formats: astral characters (𝔘 and an emoji, two UTF-16 units
 /// each) before spans, CRLF line ends, a discontinuous content, a claim without cue, a claim that is
-/// only content over the same words as another, and a note with a newline and quotes.
+/// only content over the same words as another, a claim with no span, and a note with a newline
+/// and quotes.
 enum EcosystemFixture {
     static let text = "𝔘lla Berg 🚀 told Radio Nord that rents will rise.\r\n\"Fares go up,\" the mayor said, \"in May.\"\r\nAccording to aides, talks failed."
 
@@ -17,6 +18,8 @@ enum EcosystemFixture {
                             outlet: "Radio Nord", sourceType: .namedPerson, anonymous: false, sourceEntity: "ulla berg", confidence: 0.83,
                             review: Review(status: .corrected, annotator: "ana", confidence: .high, tags: ["rent", "a;b"],
                                            note: "outlet \"fixed\"\nsecond line", at: "2026-11-25T10:00:00Z")),
+                // No span at all (PolNeAR has such claims): kept by position.
+                Attribution(id: "a5", sourceType: .other, review: Review(status: .added, annotator: "bo")),
                 Attribution(id: "a2", source: Fragments(Span(66, 75)), cue: Fragments(Span(76, 80)),
                             content: Fragments([Span(52, 63), Span(83, 90)]),
                             sourceType: .namedPerson, review: Review(status: .added, annotator: "bo")),
@@ -142,7 +145,8 @@ enum EcosystemFixture {
         #expect(read.issues == [])
         // Annotations come one per annotator: ana's claims first, then bo's.
         var expected = item
-        expected.attributions = [item.attributions[0], item.attributions[2], item.attributions[3], item.attributions[1]]
+        // The claim with no span keeps its place (index 1).
+        expected.attributions = [item.attributions[0], item.attributions[1], item.attributions[3], item.attributions[4], item.attributions[2]]
         #expect(read.lines.map(\.document) == [expected])
         #expect(read.lines.first.map { LabelStudioFormat.task(for: $0.document) } == LabelStudioFormat.task(for: expected))
     }
