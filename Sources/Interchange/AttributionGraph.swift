@@ -109,6 +109,7 @@ enum AttributionFields {
         if let entity = a.sourceEntity { pairs.append(("source_entity", .string(entity))) }
         if let c = a.confidence { pairs.append(("confidence", .number(number(c)))) }
         if let r = a.review { pairs.append(("review", review(r))) }
+        if !a.otherReviews.isEmpty { pairs.append(("other_reviews", .array(a.otherReviews.map(review)))) }
         return pairs
     }
 
@@ -119,6 +120,8 @@ enum AttributionFields {
         if !r.tags.isEmpty { pairs.append(("tags", .array(r.tags.map { .string($0) }))) }
         if let note = r.note { pairs.append(("note", .string(note))) }
         if let at = r.at { pairs.append(("at", .string(at))) }
+        if r.adjudication { pairs.append(("adjudication", .bool(true))) }
+        if let changes = r.changes { pairs.append(("changes", changes)) }
         return .object(pairs)
     }
 
@@ -144,6 +147,7 @@ enum AttributionFields {
             attribution.sourceEntity = fields.sourceEntity
             attribution.confidence = fields.confidence
             attribution.review = fields.review
+            attribution.otherReviews = fields.otherReviews
             return nil
         } catch {
             return error.message
@@ -321,6 +325,23 @@ func escapedForMessage(_ s: String) -> String {
 /// docs/FORMAT.md's key names, kept at the top of a doccano or Prodigy line and in a Label Studio task's
 /// `data`, where those tools keep unknown keys.
 enum DocumentFields {
+    /// The document fields and, for gold, `reviewed_by` (who marked the document done).
+    static func pairs(_ item: AnnotatedDocument) -> [(String, JSONValue)] {
+        var pairs = pairs(item.document)
+        if let names = item.reviewedBy { pairs.append(("reviewed_by", .array(names.map { .string($0) }))) }
+        return pairs
+    }
+
+    /// `reviewed_by` from `object`, checked as the JSONL reader checks it.
+    static func reviewedBy(_ object: JSONValue, id: String) -> Swift.Result<[String]?, FormatProblem> {
+        guard let list = object["reviewed_by"], list != .null else { return .success(nil) }
+        do {
+            return .success(try DocumentDecoder.decode(.object([("doc_id", .string(id)), ("text", .string(" ")), ("reviewed_by", list)])).reviewedBy)
+        } catch {
+            return .failure(FormatProblem(error.message))
+        }
+    }
+
     static func pairs(_ d: Document) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [("doc_id", .string(d.id))]
         if let title = d.title { pairs.append(("title", .string(title))) }

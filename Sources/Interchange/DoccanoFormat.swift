@@ -35,7 +35,7 @@ public enum DoccanoFormat {
             if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
         }
         extra += SpanlessAttributions.entries(item.attributions)
-        var pairs = DocumentFields.pairs(item.document)
+        var pairs = DocumentFields.pairs(item)
         pairs.append(("text", .string(item.document.text)))
         pairs.append(("entities", .array(entities)))
         pairs.append(("relations", .array(relations)))
@@ -111,7 +111,11 @@ public enum DoccanoFormat {
         if let problem = SpanlessAttributions.insert(object["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
             return issue(problem)
         }
-        let item = AnnotatedDocument(document: document, attributions: attributions)
+        var item = AnnotatedDocument(document: document, attributions: attributions)
+        switch DocumentFields.reviewedBy(object, id: document.id) {
+        case let .success(names): item.reviewedBy = names
+        case let .failure(problem): return issue(problem.message)
+        }
         if let problem = InterchangeChecks.storedProblem(item) { return issue(problem) }
         return .success(item)
     }

@@ -30,6 +30,7 @@ public enum InceptionFormat {
         ("anonymous", "anonymous", false), ("sourceEntity", "source_entity", false), ("confidence", "confidence", false),
         ("reviewStatus", "status", true), ("annotator", "annotator", true), ("reviewConfidence", "confidence", true),
         ("tags", "tags", true), ("note", "note", true), ("reviewedAt", "at", true),
+        ("adjudication", "adjudication", true), ("reviewChanges", "changes", true), ("otherReviews", "other_reviews", false),
     ]
 
     /// The type system every export shares; INCEpTION needs a project with the two custom layers.
@@ -59,7 +60,7 @@ public enum InceptionFormat {
             + type(tokenType, "uima.tcas.Annotation", [("id", string)])
             + type(spanType, "uima.tcas.Annotation", [("role", string)] + fieldFeatures.map { ($0.feature, string) })
             + type(linkType, "uima.tcas.Annotation", [("Governor", spanType), ("Dependent", spanType)])
-            + type(documentType, "uima.tcas.Annotation", [("publisher", string), ("publicationDate", string), ("meta", string), ("spanless", string)])
+            + type(documentType, "uima.tcas.Annotation", [("publisher", string), ("publicationDate", string), ("meta", string), ("reviewedBy", string), ("spanless", string)])
             + "  </types>\n</typeSystemDescription>\n"
     }
 
@@ -92,6 +93,7 @@ public enum InceptionFormat {
         if let p = d.publisher { extra.append(("publisher", p)) }
         if let date = d.publicationDate { extra.append(("publicationDate", date)) }
         if let meta = d.meta { extra.append(("meta", meta.serialized)) }
+        if let names = item.reviewedBy { extra.append(("reviewedBy", JSONValue.array(names.map { .string($0) }).serialized)) }
         let spanless = SpanlessAttributions.entries(item.attributions)
         if !spanless.isEmpty { extra.append(("spanless", JSONValue.array(spanless).serialized)) }
         if !extra.isEmpty { _ = element("custom:ClaimDeskDocument", 0, scalars.count, extra) }
@@ -146,6 +148,7 @@ public enum InceptionFormat {
             case let .bool(b)?: out.append((f.feature, b ? "true" : "false"))
             case let .number(n)?: out.append((f.feature, n))
             case let .array(items)?: out.append((f.feature, JSONValue.array(items).serialized))
+            case let .object(pairs)?: out.append((f.feature, JSONValue.object(pairs).serialized))
             default: break
             }
         }
@@ -221,9 +224,9 @@ public enum InceptionFormat {
                 guard let raw = attributes[f.feature] else { continue }
                 let value: JSONValue
                 switch f.key {
-                case "anonymous": value = raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
                 case "confidence" where !f.review: value = .number(raw)
-                case "tags": value = JSONValue(parsing: raw) ?? .string(raw)
+                case "anonymous", "adjudication": value = raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
+                case "tags", "changes", "other_reviews": value = JSONValue(parsing: raw) ?? .string(raw)
                 default: value = .string(raw)
                 }
                 if f.review { review.append((f.key, value)) } else { top.append((f.key, value)) }
@@ -239,7 +242,14 @@ public enum InceptionFormat {
             guard let list = JSONValue(parsing: raw) else { return fail("ClaimDeskDocument: spanless is not JSON: \(escapedForMessage(raw))") }
             if let problem = SpanlessAttributions.insert(list, into: &attributions, text: scalars, documentID: id) { return fail(problem) }
         }
-        let item = AnnotatedDocument(document: document, attributions: attributions)
+        var item = AnnotatedDocument(document: document, attributions: attributions)
+        if let raw = collector.elements.first(where: { $0.name == "ClaimDeskDocument" })?.attributes["reviewedBy"] {
+            guard let list = JSONValue(parsing: raw) else { return fail("ClaimDeskDocument: reviewedBy is not JSON: \(escapedForMessage(raw))") }
+            switch DocumentFields.reviewedBy(.object([("reviewed_by", list)]), id: id) {
+            case let .success(names): item.reviewedBy = names
+            case let .failure(problem): return fail(problem.message)
+            }
+        }
         if let problem = InterchangeChecks.storedProblem(item) { return fail(problem) }
         result.lines.append(JSONLReader.Line(number: 0, document: item))
         return result

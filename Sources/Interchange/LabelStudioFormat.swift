@@ -76,7 +76,7 @@ public enum LabelStudioFormat {
         }
         let unreviewed = item.attributions.filter { $0.review == nil && !AttributionGraph.layout($0).isEmpty }
         let spanless = SpanlessAttributions.entries(item.attributions)
-        var data: [(String, JSONValue)] = [("text", .string(item.document.text))] + DocumentFields.pairs(item.document)
+        var data: [(String, JSONValue)] = [("text", .string(item.document.text))] + DocumentFields.pairs(item)
         if !spanless.isEmpty { data.append(("claimdesk", .array(spanless))) }
         var pairs: [(String, JSONValue)] = [("data", .object(data))]
         pairs.append(("annotations", .array(annotations)))
@@ -196,7 +196,11 @@ public enum LabelStudioFormat {
         if let problem = SpanlessAttributions.insert(data["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
             return .failure(FormatProblem(problem))
         }
-        let item = AnnotatedDocument(document: document, attributions: attributions)
+        var item = AnnotatedDocument(document: document, attributions: attributions)
+        switch DocumentFields.reviewedBy(data, id: document.id) {
+        case let .success(names): item.reviewedBy = names
+        case let .failure(problem): return .failure(problem)
+        }
         if let problem = InterchangeChecks.storedProblem(item) { return .failure(FormatProblem(problem)) }
         return .success(item)
     }

@@ -61,7 +61,7 @@ public enum ProdigyFormat {
             let rejected = !reviewed.isEmpty && reviewed.count == item.attributions.count && reviewed.allSatisfy { $0.status == .rejected }
             pairs.append(("answer", .string(rejected ? "reject" : "accept")))
         }
-        pairs.append(("meta", .object(DocumentFields.pairs(item.document))))
+        pairs.append(("meta", .object(DocumentFields.pairs(item))))
         if !extra.isEmpty { pairs.append(("claimdesk", .array(extra))) }
         var writer = JSONWriter()
         writer.value(.object(pairs))
@@ -176,7 +176,11 @@ public enum ProdigyFormat {
             default: break
             }
         }
-        let item = AnnotatedDocument(document: document, attributions: attributions)
+        var item = AnnotatedDocument(document: document, attributions: attributions)
+        switch DocumentFields.reviewedBy(object["meta"] ?? .object([]), id: document.id) {
+        case let .success(names): item.reviewedBy = names
+        case let .failure(problem): return issue(problem.message)
+        }
         if let problem = InterchangeChecks.storedProblem(item) { return issue(problem) }
         return .success(item)
     }

@@ -65,6 +65,28 @@ import Testing
         }
     }
 
+    /// docs/demo.sh's gold (ana and bo review, cy adjudicates) through every format: other
+    /// annotators' reviews, adjudication and done-markers come back, and so does the JSONL.
+    @Test func adjudicatedMultiAnnotatorGoldSurvivesEveryFormat() throws {
+        let scratch = try Scratch()
+        try GoldRoundTripTests.demoStore(scratch)
+        #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--out", scratch.path("g.jsonl")]).status == 0)
+        for (format, out, _) in Self.formats {
+            let files = format == "inception" ? ["/\(GoldRoundTripTests.seed).xmi", "/TypeSystem.xml"] : [""]
+            let first = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", scratch.path(out)])
+            #expect(first.stdout.hasPrefix("wrote 13 attributions in 1 documents"), "\(format): \(first.stderr)")
+            let fresh = scratch.path("\(format)-fresh.sqlite")
+            let imported = try CLI.run(["--db", fresh, "import-gold", scratch.path(out)], environment: ["CLAIMDESK_ANNOTATOR": "analyst"])
+            #expect(imported.stdout.hasSuffix("gold: 1 document, 13 claims; marked done by ana, bo; adjudicated by cy\n"), "\(format): \(imported.stderr)")
+            #expect(try CLI.run(["--db", fresh, "export", "--gold", "--out", scratch.path("\(format).jsonl")]).status == 0)
+            #expect(try GoldRoundTripTests.file(scratch.path("\(format).jsonl")) == GoldRoundTripTests.file(scratch.path("g.jsonl")), "\(format)")
+            #expect(try CLI.run(["--db", fresh, "export", "--gold", "--format", format, "--out", scratch.path("again-" + out)]).status == 0)
+            for file in files {
+                #expect(try GoldRoundTripTests.file(scratch.path(out + file)) == GoldRoundTripTests.file(scratch.path("again-" + out + file)), "\(format)\(file)")
+            }
+        }
+    }
+
     @Test func aRunExportsAsPredictionsAndImportsBackAsARun() throws {
         let scratch = try Scratch()
         let input = try scratch.write("in.jsonl", #"{"doc_id":"d","text":"Mia said no.","attributions":[{"source":[0,3],"cue":[4,8],"content":[9,11],"confidence":0.7}]}"# + "\n")

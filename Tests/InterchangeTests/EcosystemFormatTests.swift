@@ -17,7 +17,9 @@ enum EcosystemFixture {
                 Attribution(id: "a1", source: Fragments(Span(0, 9)), cue: Fragments(Span(12, 16)), content: Fragments(Span(33, 48)),
                             outlet: "Radio Nord", sourceType: .namedPerson, anonymous: false, sourceEntity: "ulla berg", confidence: 0.83,
                             review: Review(status: .corrected, annotator: "ana", confidence: .high, tags: ["rent", "a;b"],
-                                           note: "outlet \"fixed\"\nsecond line", at: "2026-11-25T10:00:00Z")),
+                                           note: "outlet \"fixed\"\nsecond line", at: "2026-11-25T10:00:00Z", adjudication: true),
+                            otherReviews: [Review(status: .confirmed, annotator: "bo", at: "2026-11-25T09:00:00Z",
+                                                  changes: JSONValue(parsing: #"{"outlet":null,"content":[[33,39]]}"#))]),
                 // No span at all (PolNeAR has such claims): kept by position.
                 Attribution(id: "a5", sourceType: .other, review: Review(status: .added, annotator: "bo")),
                 Attribution(id: "a2", source: Fragments(Span(66, 75)), cue: Fragments(Span(76, 80)),
@@ -27,7 +29,8 @@ enum EcosystemFixture {
                             sourceType: .anonymous, anonymous: true, review: Review(status: .confirmed, annotator: "ana")),
                 Attribution(id: "a4", content: Fragments(Span(33, 48)), sourceType: .implicit, confidence: 0.5,
                             review: Review(status: .rejected, annotator: "ana", confidence: .low)),
-            ])
+            ],
+            reviewedBy: ["ana", "bo"])
     }
 
     static func slices(_ item: AnnotatedDocument) -> [String] {
