@@ -1,5 +1,16 @@
 import Foundation
 
+/// A path's folder and last component. Not NSString's `deletingLastPathComponent` or
+/// `lastPathComponent`: on Linux they trap on a one-character path (`--out x`).
+enum PathParts {
+    /// `("", "x")` for `x`, `("/", "x")` for `/x`, `("a/b", "x")` for `a/b/x`.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (folder, String(path[path.index(after: slash)...]))
+    }
+}
+
 /// Writes a file under a temporary name beside it and renames it into place, so an interrupted
 /// export never leaves a half-written file under the final name.
 public struct AtomicFile {
@@ -8,24 +19,58 @@ public struct AtomicFile {
     let handle: FileHandle
     private var buffer: [UInt8] = []
 
-    public init(path: String) throws(WorkbenchError) {
+    /// `replacing`: an existing file at `path` may be replaced (`export --force`); without it an
+    /// existing file is refused. A symbolic link at `path` is always refused: replacing it would
+    /// silently turn it into a file, and writing through it would change a file elsewhere.
+    public init(path: String, replacing: Bool) throws(WorkbenchError) {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (folder, name) = PathParts.split(path)
         let base = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw WorkbenchError.cannotWrite(path: path, reason: "it is a folder")
+        switch Self.fileType(path) {
+        case nil: break
+        case S_IFLNK: throw WorkbenchError.cannotWrite(path: path, reason: Self.symlinkRefusal)
+        case S_IFDIR: throw WorkbenchError.cannotWrite(path: path, reason: "it is a folder")
+        case S_IFREG:
+            if !replacing { throw WorkbenchError.cannotWrite(path: path, reason: "the file exists (use --force to replace it)") }
+        default: throw WorkbenchError.cannotWrite(path: path, reason: "it exists and is not a regular file")
         }
+        Self.removeStaleTemporaries(in: base, name: name)
         temporary = (base as NSString).appendingPathComponent(".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw WorkbenchError.cannotWrite(path: path, reason: "permission denied")
         }
         self.handle = handle
+    }
+
+    static let symlinkRefusal = "it is a symbolic link (refusing to replace it or to write through it)"
+
+    /// The type bits of what is at `path` itself (a symbolic link is not followed), nil when nothing is.
+    static func fileType(_ path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
+    }
+
+    /// Removes `.NAME.partial-PID` and `.NAME.old-PID` left in `folder` by an export of the same
+    /// name that was killed: only those whose process no longer exists, so a running export's
+    /// temporary file is never touched.
+    static func removeStaleTemporaries(in folder: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries {
+            var pidText: Substring?
+            for marker in [".\(name).partial-", ".\(name).old-"] where entry.hasPrefix(marker) {
+                pidText = entry.dropFirst(marker.count)
+            }
+            guard let pidText, let pid = pid_t(pidText), pid > 0 else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
+            }
+        }
     }
 
     public mutating func write(_ bytes: [UInt8]) throws(WorkbenchError) {

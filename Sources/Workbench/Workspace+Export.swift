@@ -62,10 +62,16 @@ extension Workspace {
     /// writes its dataset card. Nothing appears under the final name until all of it is written.
     public func export(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
         if case let .run(name) = request.selection { _ = try requireRun(name) }
+        if case .gold = request.selection, request.format != .brat, !request.force {
+            // The card files are written last: refuse before anything is written, not after.
+            for card in [request.out + ".card.md", request.out + ".card.json"] where AtomicFile.fileType(card) != nil {
+                throw WorkbenchError.cannotWrite(path: card, reason: "the file exists (use --force to replace it)")
+            }
+        }
         var sink: any ExportSink
         switch request.format {
-        case .jsonl: sink = try JSONLSink(path: request.out)
-        case .csv: sink = try CSVSink(path: request.out)
+        case .jsonl: sink = try JSONLSink(path: request.out, replacing: request.force)
+        case .csv: sink = try CSVSink(path: request.out, replacing: request.force)
         case .brat: sink = try BratSink(path: request.out, force: request.force)
         case .doccano, .labelStudio, .prodigy, .inception:
             guard let other = try request.format.ecosystemSink(request) else { throw WorkbenchError.usage("no writer for \(request.format)") }
@@ -127,7 +133,7 @@ extension Workspace {
         if var card, !request.format.writesFolder {
             card.files = report.files
             for (path, text) in [(request.out + ".card.md", card.markdown), (request.out + ".card.json", card.json)] {
-                var file = try AtomicFile(path: path)
+                var file = try AtomicFile(path: path, replacing: request.force)
                 try file.write(text)
                 try file.commit()
                 report.cardPaths.append(path)

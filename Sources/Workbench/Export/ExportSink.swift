@@ -16,8 +16,8 @@ struct JSONLSink: ExportSink {
     var file: HashingFile
     var writer = JSONLWriter()
 
-    init(path: String) throws(WorkbenchError) {
-        file = try HashingFile(path: path, name: (path as NSString).lastPathComponent)
+    init(path: String, replacing: Bool) throws(WorkbenchError) {
+        file = try HashingFile(path: path, name: PathParts.split(path).name, replacing: replacing)
     }
 
     mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
@@ -37,13 +37,13 @@ struct CSVSink: ExportSink {
     /// Splits each document into sentences for the `context` column, as the extractor does.
     let sentences: RulesExtractor
 
-    init(path: String) throws(WorkbenchError) {
+    init(path: String, replacing: Bool) throws(WorkbenchError) {
         do { sentences = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
         let header: [UInt8]
         do { header = try CSVAttributionWriter.headerBytes() } catch {
             throw WorkbenchError.cannotWrite(path: path, reason: error.message)
         }
-        file = try HashingFile(path: path, name: (path as NSString).lastPathComponent)
+        file = try HashingFile(path: path, name: PathParts.split(path).name, replacing: replacing)
         try file.write(header)
     }
 
@@ -78,11 +78,14 @@ struct BratSink: ExportSink {
         self.force = force
         let fm = FileManager.default
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        let parent = (trimmed as NSString).deletingLastPathComponent
+        let (parent, name) = PathParts.split(trimmed)
         let base = parent.isEmpty ? "." : parent
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
+        }
+        if AtomicFile.fileType(trimmed) == S_IFLNK {
+            throw WorkbenchError.cannotWrite(path: path, reason: AtomicFile.symlinkRefusal)
         }
         if fm.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -93,8 +96,9 @@ struct BratSink: ExportSink {
                 throw WorkbenchError.cannotWrite(path: path, reason: "the folder exists and is not empty (use --force to replace it)")
             }
         }
+        AtomicFile.removeStaleTemporaries(in: base, name: name)
         temporary = (base as NSString).appendingPathComponent(
-            ".\((trimmed as NSString).lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+            ".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(atPath: temporary)
         do {
             try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)

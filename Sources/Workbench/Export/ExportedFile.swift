@@ -16,8 +16,8 @@ struct HashingFile {
     private(set) var bytes = 0
     let name: String
 
-    init(path: String, name: String) throws(WorkbenchError) {
-        file = try AtomicFile(path: path)
+    init(path: String, name: String, replacing: Bool) throws(WorkbenchError) {
+        file = try AtomicFile(path: path, replacing: replacing)
         self.name = name
         chunk.reserveCapacity(Self.chunkSize)
     }

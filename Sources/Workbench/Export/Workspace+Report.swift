@@ -41,7 +41,8 @@ extension Workspace {
     /// atomically. Returns the line to print, which says how the run was chosen when `--run` was not given.
     public func writeReport(_ request: ReportRequest) throws(WorkbenchError) -> String {
         let page = try reportPage(request)
-        var file = try AtomicFile(path: request.out)
+        // A report is a view, regenerated at will: an existing report file is replaced (a symlink is not).
+        var file = try AtomicFile(path: request.out, replacing: true)
         try file.write(HTMLReport.render(page.page))
         try file.commit()
         let line = "wrote the report on run \"\(TerminalSafe.escape(page.run.name))\" (\(page.page.score.documents) documents) to \(request.out)"
