@@ -10,12 +10,26 @@ public final class ClaimStore: Sendable {
     let writer: any DatabaseWriter
     /// The file behind the store, or nil for an in-memory store.
     public let path: String?
+    /// Opened read-only: every write fails, nothing is migrated, nothing is checkpointed.
+    public let isReadOnly: Bool
     let clock: @Sendable () -> String
 
-    init(writer: any DatabaseWriter, path: String?, clock: @escaping @Sendable () -> String) {
+    init(writer: any DatabaseWriter, path: String?, readOnly: Bool = false, clock: @escaping @Sendable () -> String) {
         self.writer = writer
         self.path = path
+        self.isReadOnly = readOnly
         self.clock = clock
+    }
+
+    /// How a command means to use the store.
+    public enum OpenMode: Sendable {
+        /// Creates the store when missing and migrates it to the current schema.
+        case readWrite
+        /// An existing store, through a read-only connection: never created, migrated or changed, so a
+        /// read-only file (or a copy on read-only media) can be listed.
+        case readOnly
+        /// Like `readOnly`, but a damaged schema is not refused: `claimdesk check` reports it instead.
+        case inspect
     }
 
     /// The current time as ISO 8601 UTC with milliseconds.
@@ -23,21 +37,44 @@ public final class ClaimStore: Sendable {
         Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
+    /// How long a write waits for another process's write before failing with "database is locked".
+    static let busyLimit: Double = 30
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(30)
+        // Poll every millisecond rather than SQLite's default back-off (which sleeps up to 100 ms
+        // between tries): a batch job commits in short transactions with a pause between them, and
+        // an analyst's write must take the first gap instead of sleeping through it.
+        config.busyMode = .callback { tries in
+            if tries == 0 { return true }
+            usleep(1000)
+            return Double(tries) / 1000 < busyLimit
+        }
         config.label = "ClaimDesk"
         return config
     }
 
-    /// Opens (or creates) the store at `path`, migrating it to the current schema.
+    /// Opens the store at `path`. `.readWrite` creates it when missing and migrates it to the current
+    /// schema; `.readOnly` and `.inspect` need an existing store and never change it.
     ///
-    /// Refuses, without touching it, a file that is not SQLite, an SQLite database ClaimDesk did
-    /// not create, and a store written by a newer schema.
-    public static func open(path: String, clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> ClaimStore {
+    /// Refuses, without touching it, a path that is not a regular file (a FIFO would block the open),
+    /// a file that is not SQLite, an SQLite database ClaimDesk did not create, a store written by a
+    /// newer schema, and (except `.inspect`) a store missing a table, index or trigger of its schema.
+    public static func open(path: String, mode: OpenMode = .readWrite,
+                            clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> ClaimStore {
+        let exists = try checkFileType(path: path)
+        if !exists && mode != .readWrite { throw StoreError.noStore(path: path) }
         try checkHeader(path: path)
-        if FileManager.default.fileExists(atPath: path) { try inspectReadOnly(path: path) }
+        if mode != .readWrite {
+            let store = try openReadOnly(path: path, clock: clock)
+            if mode == .readOnly {
+                let problems = try store.schemaProblems()
+                if !problems.isEmpty { throw StoreError.damaged(path: path, problems: problems) }
+            }
+            return store
+        }
+        if exists { try inspectReadOnly(path: path) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
@@ -46,7 +83,24 @@ public final class ClaimStore: Sendable {
         }
         let store = ClaimStore(writer: pool, path: path, clock: clock)
         try store.migrate(label: path)
+        let problems = try store.schemaProblems()
+        if !problems.isEmpty { throw StoreError.damaged(path: path, problems: problems) }
         return store
+    }
+
+    private static func openReadOnly(path: String, clock: @escaping @Sendable () -> String) throws(StoreError) -> ClaimStore {
+        var config = configuration()
+        config.readonly = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try check(queue, label: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.message(error))
+        }
+        return ClaimStore(writer: queue, path: path, readOnly: true, clock: clock)
     }
 
     /// A fresh store in memory, built by the real migrations (tests, benchmarks).
@@ -60,6 +114,22 @@ public final class ClaimStore: Sendable {
         let store = ClaimStore(writer: queue, path: nil, clock: clock)
         try store.migrate(label: ":memory:")
         return store
+    }
+
+    /// Whether something exists at `path`; refuses anything there that is not a regular file (after
+    /// following symbolic links) before anything opens it: opening a FIFO for reading blocks forever.
+    private static func checkFileType(path: String) throws(StoreError) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return false }
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return true
+        case S_IFDIR: throw StoreError.cannotOpen(path: path, reason: "it is a directory")
+        case S_IFIFO: throw StoreError.cannotOpen(path: path, reason: "it is a FIFO, not a regular file")
+        default: throw StoreError.cannotOpen(path: path, reason: "it is not a regular file")
+        }
     }
 
     private static func checkHeader(path: String) throws(StoreError) {
@@ -149,6 +219,22 @@ public final class ClaimStore: Sendable {
             return db.message ?? db.description
         }
         return String(describing: error)
+    }
+
+    /// Ends the store's use by this process. A writable file store is checkpointed first
+    /// (`wal_checkpoint(TRUNCATE)`), so that the main file alone holds everything and can be copied on
+    /// its own; a checkpoint that other connections hold up gives up after a fraction of a second
+    /// (the next clean exit finishes it) rather than keep the command waiting.
+    public func close() {
+        guard path != nil else { return }
+        if !isReadOnly {
+            try? writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = 250")
+                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        }
+        if let pool = writer as? DatabasePool { try? pool.close() }
+        if let queue = writer as? DatabaseQueue { try? queue.close() }
     }
 
     /// `PRAGMA integrity_check`: "ok" for a healthy store.

@@ -7,6 +7,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Written by a newer ClaimDesk: refused, never altered.
     case newerSchema(path: String, unknownMigrations: [String])
     case cannotOpen(path: String, reason: String)
+    /// Nothing at the path, and the command only reads: a mistyped `--db` creates nothing.
+    case noStore(path: String)
+    /// Schema objects missing or altered: refused, so nothing runs without its tables' guards.
+    case damaged(path: String, problems: [String])
     /// A document with this id is stored with a different text.
     case documentConflict(docID: String, origin: String)
     case unknownDocument(String)
@@ -29,6 +33,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): written by a newer ClaimDesk (unknown migrations: \(unknown.joined(separator: ", "))); upgrade ClaimDesk to open it"
         case let .cannotOpen(path, reason):
             return "\(path): cannot open the store: \(reason)"
+        case let .noStore(path):
+            return "\(path): no store there (this command only reads and does not create one; check --db or $CLAIMDESK_DB)"
+        case let .damaged(path, problems):
+            return "\(path): damaged store: \(problems.joined(separator: "; ")) (refusing to use it; `claimdesk check` lists every problem)"
         case let .documentConflict(docID, origin):
             return "\(origin): document \"\(docID)\" is already stored with a different text (refusing to overwrite it)"
         case let .unknownDocument(id):

@@ -22,10 +22,12 @@ public struct Workspace: Sendable {
         return defaultStorePath
     }
 
-    /// Opens the store at `path`, creating its folder when needed.
-    public static func open(path: String) throws(WorkbenchError) -> Workspace {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+    /// Opens the store at `path`. A command that writes creates the store (and its folder) when
+    /// missing; one that only reads (`mode` `.readOnly`) opens an existing store read-only, creates
+    /// nothing, and says so when nothing is there.
+    public static func open(path: String, mode: ClaimStore.OpenMode = .readWrite) throws(WorkbenchError) -> Workspace {
+        let folder = PathParts.split(path).folder
+        if mode == .readWrite && !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
@@ -33,10 +35,21 @@ public struct Workspace: Sendable {
             }
         }
         do {
-            return Workspace(store: try ClaimStore.open(path: path), storePath: path)
+            return Workspace(store: try ClaimStore.open(path: path, mode: mode), storePath: path)
         } catch {
             throw WorkbenchError.store(error)
         }
+    }
+
+    /// Ends this process's use of the store; see `ClaimStore.close()` (checkpoints a writable store).
+    public func close() { store.close() }
+
+    /// What `claimdesk check` found: one line per problem, empty for a sound store.
+    public func checkProblems(full: Bool) throws(WorkbenchError) -> [String] {
+        var problems = try db { () throws(StoreError) in try store.schemaProblems() }
+        problems += store.integrityProblems(full: full)
+        problems += store.foreignKeyProblems()
+        return problems
     }
 
     /// Runs a store operation, wrapping its error.

@@ -16,6 +16,7 @@ struct ClaimDeskCommand: ParsableCommand {
         subcommands: [
             Ingest.self, Extract.self, ImportClaims.self, ImportGold.self, Runs.self, Docs.self, Claims.self,
             Annotate.self, AdjudicateCommand.self, Score.self, Compare.self, AgreementCommand.self, Export.self, Report.self,
+            Check.self,
         ])
 
     @OptionGroup var global: GlobalOptions
@@ -53,12 +54,42 @@ struct GlobalOptions: ParsableArguments {
 
     var storePath: String { Workspace.resolvePath(db) }
 
-    func open() throws(WorkbenchError) -> Workspace { try Workspace.open(path: storePath) }
+    /// The store for a command that writes: created (with its folder) when missing.
+    func open() throws(WorkbenchError) -> Workspace { OpenStores.shared.keep(try Workspace.open(path: storePath)) }
+
+    /// The store for a command that only reads: opened read-only, never created.
+    func openForReading() throws(WorkbenchError) -> Workspace {
+        OpenStores.shared.keep(try Workspace.open(path: storePath, mode: .readOnly))
+    }
+}
+
+/// The stores this process opened, closed (and so checkpointed) when the command ends, however it
+/// ends, so that a clean exit leaves the main store file self-contained.
+final class OpenStores: @unchecked Sendable {
+    static let shared = OpenStores()
+    private let lock = NSLock()
+    private var open: [Workspace] = []
+
+    func keep(_ workspace: Workspace) -> Workspace {
+        lock.lock()
+        defer { lock.unlock() }
+        open.append(workspace)
+        return workspace
+    }
+
+    func closeAll() {
+        lock.lock()
+        let all = open
+        open = []
+        lock.unlock()
+        for workspace in all { workspace.close() }
+    }
 }
 
 /// Runs a command body, turning `WorkbenchError` into stderr lines and exit code 1.
 enum Entry {
     static func run(_ body: () throws -> Void) throws {
+        defer { OpenStores.shared.closeAll() }
         do {
             try body()
         } catch let error as WorkbenchError {

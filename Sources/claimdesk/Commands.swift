@@ -98,7 +98,7 @@ struct Runs: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { Console.out(try global.open().runsListing(format: format), format: format) }
+        try Entry.run { Console.out(try global.openForReading().runsListing(format: format), format: format) }
     }
 }
 
@@ -108,7 +108,7 @@ struct Docs: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { Console.out(try global.open().docsListing(format: format), format: format) }
+        try Entry.run { Console.out(try global.openForReading().docsListing(format: format), format: format) }
     }
 }
 
@@ -120,7 +120,7 @@ struct Claims: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { Console.out(try global.open().claimsListing(run: runName, doc: doc, format: format), format: format) }
+        try Entry.run { Console.out(try global.openForReading().claimsListing(run: runName, doc: doc, format: format), format: format) }
     }
 }
 
@@ -165,5 +165,27 @@ final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// `claimdesk check`: SQLite's page check and the schema check, one line per problem, exit 1 if any.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the store: schema objects and migrations, PRAGMA quick_check (integrity_check with --full), references.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: "Run the slower PRAGMA integrity_check instead of quick_check.") var full = false
+
+    func run() throws {
+        try Entry.run {
+            let path = global.storePath
+            let workspace = OpenStores.shared.keep(try Workspace.open(path: path, mode: .inspect))
+            let problems = try workspace.checkProblems(full: full)
+            if problems.isEmpty {
+                print("\(path): ok (schema, \(full ? "integrity_check" : "quick_check"), references)")
+                return
+            }
+            for problem in problems { Console.error("\(path): \(problem)") }
+            throw ExitCode(1)
+        }
     }
 }

@@ -31,7 +31,7 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Export the reviewed gold instead of a run (documents marked done).") var gold = false
     @Flag(name: .long, help: "With --gold: also documents not marked done, with the reviews they have.") var includePartial = false
     @Option(name: .long, help: "With --gold: only this annotator's gold.") var annotator: String?
-    @Flag(name: .long, help: "Replace an output folder that exists and is not empty.") var force = false
+    @Flag(name: .long, help: "Replace an output file that exists, or an output folder that exists and is not empty.") var force = false
     @OptionGroup var labelOptions: LabelOptions
 
     func validate() throws {
@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let workspace = try global.open()
+            let workspace = try global.openForReading()
             let selection: ExportSelection = gold
                 ? .gold(annotator: annotator, includePartial: includePartial)
                 : .run(runName ?? "")
@@ -65,7 +65,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let workspace = try global.open()
+            let workspace = try global.openForReading()
             Console.out(try workspace.writeReport(ReportRequest(out: out, run: runName, against: against, annotator: annotator)))
         }
     }

@@ -18,7 +18,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            Console.out(try global.open().score(runName: runName, against: against, match: match, format: format,
+            Console.out(try global.openForReading().score(runName: runName, against: against, match: match, format: format,
                                          annotator: annotator, groupBy: by), format: format)
         }
     }
@@ -41,7 +41,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            Console.out(try global.open().compare(runA: runs[0], runB: runs[1], against: against, match: match,
+            Console.out(try global.openForReading().compare(runA: runs[0], runB: runs[1], against: against, match: match,
                                             annotator: annotator, examples: max(0, examples)))
         }
     }
@@ -56,6 +56,6 @@ struct AgreementCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 
     func run() throws {
-        try Entry.run { Console.out(try global.open().agreement(format: format), format: format) }
+        try Entry.run { Console.out(try global.openForReading().agreement(format: format), format: format) }
     }
 }
