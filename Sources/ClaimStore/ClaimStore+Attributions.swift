@@ -25,6 +25,8 @@ extension ClaimStore {
             if let runID { request = request.filter(AttributionRecord.Columns.runId == runID) }
             if let documentRowID { request = request.filter(AttributionRecord.Columns.documentId == documentRowID) }
             if let origin { request = request.filter(Column("origin") == origin.rawValue) }
+            // Claims of a document its run has not completed stay out of sight.
+            request = request.filter(sql: Self.visibleClaim("attribution"))
             let records = try request
                 .order(AttributionRecord.Columns.documentId, AttributionRecord.Columns.runId, AttributionRecord.Columns.ordinal, Column("id"))
                 .fetchAll(db)

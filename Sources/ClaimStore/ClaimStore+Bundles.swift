@@ -49,7 +49,8 @@ extension ClaimStore {
             try RawRows.each(db, sql: """
                 SELECT id, runId, documentId, ordinal, externalId, origin, addedBy, sourceFragments, cueFragments,
                        contentFragments, outlet, sourceType, anonymous, sourceEntity, confidence, createdAt
-                FROM attribution WHERE documentId IN (\(marks)) ORDER BY documentId, runId, ordinal, id
+                FROM attribution a WHERE documentId IN (\(marks)) AND \(Self.visibleClaim("a"))
+                ORDER BY documentId, runId, ordinal, id
                 """, arguments) { r in
                 let record = AttributionRecord(
                     id: r.int64(0), runId: r.int64(1), documentId: r.int64(2), ordinal: Int(r.int64(3)), externalId: r.text(4),

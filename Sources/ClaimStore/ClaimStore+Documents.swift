@@ -62,7 +62,7 @@ extension ClaimStore {
         try read("listing documents") { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.docId, d.title, d.publisher, d.scalarCount,
-                       (SELECT count(*) FROM attribution a WHERE a.documentId = d.id) AS claims
+                       (SELECT count(*) FROM attribution a WHERE a.documentId = d.id AND \(Self.visibleClaim("a"))) AS claims
                 FROM document d ORDER BY d.id
                 """)
             let done = try Self.doneAnnotators(db)

@@ -128,7 +128,7 @@ extension ClaimStore {
                 arguments += [value]
             }
             return try Int64.fetchOne(db, sql: """
-                SELECT documentId FROM attribution WHERE runId = ? AND \(comparison)\(clauses.joined())
+                SELECT documentId FROM attribution a WHERE runId = ? AND \(comparison)\(clauses.joined()) AND \(Self.visibleClaim("a"))
                 ORDER BY documentId \(order) LIMIT 1
                 """, arguments: arguments)
         }
@@ -162,7 +162,7 @@ extension ClaimStore {
     /// How many claims the run holds (its own, not analyst-added ones).
     public func claimCount(runID: Int64) throws(StoreError) -> Int {
         try read("counting claims") { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM attribution WHERE runId = ? AND origin = 'run'", arguments: [runID]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM attribution a WHERE runId = ? AND origin = 'run' AND \(Self.visibleClaim("a"))", arguments: [runID]) ?? 0
         }
     }
 

@@ -31,7 +31,7 @@ extension ClaimStore {
         try read("listing runs") { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.*, (SELECT count(*) FROM runDocument d WHERE d.runId = r.id) AS documents,
-                       (SELECT count(*) FROM attribution a WHERE a.runId = r.id AND a.origin = 'run') AS claims
+                       (SELECT count(*) FROM attribution a WHERE a.runId = r.id AND a.origin = 'run' AND \(Self.visibleClaim("a"))) AS claims
                 FROM run r ORDER BY r.id
                 """)
             return try rows.map { row in

@@ -24,6 +24,22 @@ public struct ExtractReport: Sendable {
     }
 }
 
+/// How `extract` bounds its batches, its memory and its write transactions.
+public struct ExtractLimits: Sendable {
+    /// Documents per extraction batch, and the most text (in scalars) one batch holds.
+    public var batchDocuments = 256
+    public var batchScalars = 8 << 20
+    /// A document longer than this is extracted slice by slice.
+    public var sliceScalars = 1 << 20
+    /// About this many claims per write transaction (whole documents, unless one alone is bigger).
+    public var claimsPerTransaction = 4_000
+    /// The pause after each write transaction: longer than an analyst's busy poll (1 ms), so that
+    /// a waiting `confirm` gets the lock before the batch job's next transaction.
+    public var pauseMicroseconds: UInt32 = 3_000
+
+    public init() {}
+}
+
 /// What `import-claims` / `import-gold` did.
 public struct ImportReport: Sendable {
     public var run: String
@@ -39,10 +55,17 @@ public struct ImportReport: Sendable {
 }
 
 extension Workspace {
-    /// Runs the built-in extractor over every document the run has not processed yet, storing the
-    /// claims in batches (one transaction each) and extracting each batch on all cores.
+    /// Runs the built-in extractor over every document the run has not processed yet.
+    ///
+    /// Bounded so that a batch job never keeps an analyst waiting and never holds a whole corpus
+    /// (or a whole huge document's claims) in memory: documents are read and extracted in batches
+    /// of at most `limits.batchDocuments` documents and `limits.batchScalars` scalars, on all cores; claims are
+    /// written in transactions of at most about `limits.claimsPerTransaction` claims, with a short pause
+    /// after each so that another process's write takes the gap. A document longer than
+    /// `limits.sliceScalars` is extracted slice by slice (cut at paragraph breaks) and its claims are
+    /// written as they come, visible only once all are stored (`appendPendingClaims`).
     /// `profile` nil: the run's own (full for a new run).
-    public func extract(runName: String = "rules", profile requested: ExtractionProfile? = nil,
+    public func extract(runName: String = "rules", profile requested: ExtractionProfile? = nil, limits: ExtractLimits = ExtractLimits(),
                         progress: (@Sendable (Int, Int) -> Void)? = nil) throws(WorkbenchError) -> ExtractReport {
         let extractor: RulesExtractor
         do { extractor = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
@@ -64,37 +87,183 @@ extension Workspace {
             }
         }
         guard let run else { throw WorkbenchError.unknownRun(runName) }
-        let pending = try db { () throws(StoreError) in try store.documentRowIDs(notProcessedBy: run.rowID) }
+        let runID = run.rowID
+        // What a killed extract left of a half-written document goes first.
+        try db { () throws(StoreError) in _ = try store.discardIncompleteClaims(runID: runID) }
+        let pending = try db { () throws(StoreError) in try store.pendingDocuments(notProcessedBy: runID) }
         let started = DispatchTime.now()
         var report = ExtractReport(run: runName, documents: 0, claims: 0, scalars: 0, bytes: 0, seconds: 0, extractionSeconds: 0)
-        let batchSize = 256
         var index = 0
         while index < pending.count {
-            let ids = Array(pending[index..<min(index + batchSize, pending.count)])
+            if pending[index].scalars > limits.sliceScalars {
+                let ids = [pending[index].rowID]
+                guard let document = try db({ () throws(StoreError) in try store.documents(rowIDs: ids) }).first else {
+                    index += 1
+                    continue
+                }
+                report.claims += try extractInSlices(document, runID: runID, extractor, profile: profile, limits: limits, report: &report)
+                report.scalars += document.scalarCount
+                report.bytes += document.document.text.utf8.count
+                report.documents += 1
+                index += 1
+                progress?(report.documents, pending.count)
+                continue
+            }
+            var end = index
+            var scalars = 0
+            while end < pending.count, end - index < limits.batchDocuments, pending[end].scalars <= limits.sliceScalars,
+                  end == index || scalars + pending[end].scalars <= limits.batchScalars {
+                scalars += pending[end].scalars
+                end += 1
+            }
+            let ids = pending[index..<end].map(\.rowID)
             let documents = try db { () throws(StoreError) in try store.documents(rowIDs: ids) }
             let extractStart = DispatchTime.now()
-            let results = Self.extractAll(documents, extractor, profile: profile)
+            let results = Self.extractAll(documents.map(\.document), extractor, profile: profile)
             report.extractionSeconds += Self.seconds(since: extractStart)
-            let output = zip(documents, results).map { (documentRowID: $0.rowID, attributions: $1) }
-            report.claims += try db { () throws(StoreError) in try store.saveRunOutput(runID: run.rowID, output) }
+            report.claims += try store(zip(documents.map(\.rowID), results).map { ($0, $1) }, runID: runID, limits: limits)
             for document in documents {
                 report.scalars += document.scalarCount
                 report.bytes += document.document.text.utf8.count
             }
             report.documents += documents.count
-            index += ids.count
+            index = end
             progress?(report.documents, pending.count)
         }
         report.seconds = Self.seconds(since: started)
         return report
     }
 
+    /// Stores extracted documents in transactions of about `limits.claimsPerTransaction` claims.
+    func store(_ output: [(Int64, [Attribution])], runID: Int64, limits: ExtractLimits) throws(WorkbenchError) -> Int {
+        var stored = 0
+        var group: [(documentRowID: Int64, attributions: [Attribution])] = []
+        var groupClaims = 0
+        func flush() throws(WorkbenchError) {
+            guard !group.isEmpty else { return }
+            let batch = group
+            stored += try db { () throws(StoreError) in try store.saveRunOutput(runID: runID, batch) }
+            group = []
+            groupClaims = 0
+            usleep(limits.pauseMicroseconds)
+        }
+        for (rowID, attributions) in output {
+            if attributions.count > limits.claimsPerTransaction {
+                try flush()
+                stored += try storePending(attributions, documentRowID: rowID, runID: runID, firstOrdinal: 0, limits: limits)
+                try db { () throws(StoreError) in try store.completeDocument(runID: runID, documentRowID: rowID) }
+                continue
+            }
+            if groupClaims + attributions.count > limits.claimsPerTransaction { try flush() }
+            group.append((rowID, attributions))
+            groupClaims += attributions.count
+        }
+        try flush()
+        return stored
+    }
+
+    /// Appends claims of an incomplete document in transactions of `limits.claimsPerTransaction`.
+    func storePending(_ attributions: [Attribution], documentRowID: Int64, runID: Int64, firstOrdinal: Int,
+                      limits: ExtractLimits) throws(WorkbenchError) -> Int {
+        var offset = 0
+        while offset < attributions.count {
+            let chunk = Array(attributions[offset..<min(offset + limits.claimsPerTransaction, attributions.count)])
+            let first = firstOrdinal + offset
+            _ = try db { () throws(StoreError) in
+                try store.appendPendingClaims(runID: runID, documentRowID: documentRowID, firstOrdinal: first, chunk)
+            }
+            offset += chunk.count
+            usleep(limits.pauseMicroseconds)
+        }
+        return attributions.count
+    }
+
+    /// Extracts a long document slice by slice (as many slices at once as there are cores), storing
+    /// each group's claims before extracting the next, and completes it at the end. Claims keep
+    /// document offsets and are numbered r1, r2, … across slices; a source named in one slice is not
+    /// resolved from a pronoun in the next (slices are cut at paragraph breaks, so this is rare).
+    func extractInSlices(_ stored: StoredDocument, runID: Int64, _ extractor: RulesExtractor, profile: ExtractionProfile,
+                         limits: ExtractLimits, report: inout ExtractReport) throws(WorkbenchError) -> Int {
+        let slices = Self.slices(of: stored.document.text, limit: limits.sliceScalars)
+        let group = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var ordinal = 0
+        var next = 0
+        while next < slices.count {
+            let part = Array(slices[next..<min(next + group, slices.count)])
+            let documents = part.map { slice in
+                var document = stored.document
+                document.text = slice.text
+                return document
+            }
+            let extractStart = DispatchTime.now()
+            let results = Self.extractAll(documents, extractor, profile: profile)
+            report.extractionSeconds += Self.seconds(since: extractStart)
+            var claims: [Attribution] = []
+            for (slice, found) in zip(part, results) {
+                for var a in found {
+                    a.source = a.source.map { Self.shift($0, by: slice.offset) }
+                    a.cue = a.cue.map { Self.shift($0, by: slice.offset) }
+                    a.content = a.content.map { Self.shift($0, by: slice.offset) }
+                    a.id = "r\(ordinal + claims.count + 1)"
+                    claims.append(a)
+                }
+            }
+            ordinal += try storePending(claims, documentRowID: stored.rowID, runID: runID, firstOrdinal: ordinal, limits: limits)
+            next += part.count
+        }
+        try db { () throws(StoreError) in try store.completeDocument(runID: runID, documentRowID: stored.rowID) }
+        return ordinal
+    }
+
+    static func shift(_ fragments: Fragments, by offset: Int) -> Fragments {
+        Fragments(unchecked: fragments.spans.map { Span($0.start + offset, $0.end + offset) }) ?? fragments
+    }
+
+    /// Cuts `text` into slices of at most about `limit` scalars: after the last paragraph break
+    /// (a blank line) in the second half of the window, else after the last line break, else after
+    /// the last sentence end (". "), else at the limit.
+    static func slices(of text: String, limit: Int) -> [(offset: Int, scalars: Int, text: String)] {
+        let view = text.unicodeScalars
+        var result: [(offset: Int, scalars: Int, text: String)] = []
+        var start = view.startIndex
+        var offset = 0
+        while start < view.endIndex {
+            var i = start
+            var count = 0
+            var paragraph: (String.UnicodeScalarView.Index, Int)?
+            var line: (String.UnicodeScalarView.Index, Int)?
+            var sentence: (String.UnicodeScalarView.Index, Int)?
+            var previous: Unicode.Scalar?
+            while i < view.endIndex && count < limit {
+                let scalar = view[i]
+                i = view.index(after: i)
+                count += 1
+                if count > limit / 2 {
+                    if scalar == "\n" {
+                        if previous == "\n" { paragraph = (i, count) }
+                        line = (i, count)
+                    } else if scalar == " " && previous == "." {
+                        sentence = (i, count)
+                    }
+                }
+                previous = scalar
+            }
+            if i < view.endIndex, let cut = paragraph ?? line ?? sentence {
+                (i, count) = cut
+            }
+            result.append((offset, count, String(view[start..<i])))
+            offset += count
+            start = i
+        }
+        return result
+    }
+
     /// Extracts every document, spread over the machine's cores; results in input order.
-    static func extractAll(_ documents: [StoredDocument], _ extractor: RulesExtractor,
+    static func extractAll(_ documents: [Document], _ extractor: RulesExtractor,
                            profile: ExtractionProfile = .full) -> [[Attribution]] {
         let box = ResultBox(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-            box.set(i, profile.apply(extractor.extract(documents[i].document), text: documents[i].document.text))
+            box.set(i, profile.apply(extractor.extract(documents[i]), text: documents[i].text))
         }
         return box.values
     }
