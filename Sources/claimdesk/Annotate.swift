@@ -45,6 +45,10 @@ enum StartCommand {
 /// Wires a `Session` to the terminal: readline when stdin is a terminal, plain lines otherwise.
 enum AnnotateREPL {
     static func open(_ workspace: Workspace, annotator: String, run: String?, doc: String?) throws {
+        // One live session per annotator: `undo` follows the annotator's log, which a second live
+        // session would share (see SessionLock).
+        let lock = try SessionLock.acquire(storePath: workspace.storePath, annotator: annotator)
+        defer { withExtendedLifetime(lock) {} }
         let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
         let session: Session
         do {

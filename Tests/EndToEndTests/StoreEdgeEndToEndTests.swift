@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+
+/// Runs the binary with a deadline: a command that would hang (a FIFO as the store) fails the test
+/// instead of blocking the suite.
+func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) throws -> (status: Int32, stdout: String, stderr: String, timedOut: Bool) {
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["CLAIMDESK_DB"] = nil
+    env["NO_COLOR"] = "1"
+    process.environment = env
+    if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    let timedOut = process.isRunning
+    if timedOut { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), timedOut)
+}
+
+/// The store at the edges, through the real binary (issue 10.7, 9.5): how read-only commands
+/// open it, what they refuse, `check`, and that a clean exit leaves the main file self-contained.
+@Suite struct StoreEdgeEndToEndTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+        let text = try scratch.write("storm.txt", "Storm hits coast\n\nThe mayor said the bridge is closed. Officials told Reuters that repairs will take weeks.")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", text]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
+    }
+
+    @Test func aCopyOfTheMainFileAloneHoldsEverythingAfterASession() throws {
+        let session = try CLI.run(["--db", scratch.db, "annotate", "--annotator", "ana"], stdin: "confirm\nnote \"seen\"\nq\n")
+        #expect(session.status == 0)
+        let copy = scratch.path("copy.sqlite")
+        try FileManager.default.copyItem(atPath: scratch.db, toPath: copy)
+        let runs = try CLI.run(["--db", copy, "runs", "--format", "json"])
+        #expect(runs.status == 0)
+        #expect(runs.stdout.contains("\"claims\":2") || runs.stdout.contains("\"claims\": 2"))
+        let log = try REPLProcess.sqlite(copy, "SELECT group_concat(action, ',') FROM annotation ORDER BY id")
+        #expect(log == "confirm,note")
+    }
+
+    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    func readOnlyCommandsNeitherMigrateNorChangeTheStore() throws {
+        // A store at the first schema level: a command that opened it for writing would migrate it.
+        _ = try REPLProcess.sqlite(scratch.db, """
+            DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags;
+            DELETE FROM grdb_migrations WHERE identifier = 'v2-completion-indexes';
+            """)
+        let out = scratch.path("out.jsonl")
+        for command in [["runs"], ["docs"], ["claims"], ["score", "--run", "rules", "--against", "rules"], ["agreement"],
+                        ["export", "--run", "rules", "--out", out], ["check"]] {
+            let result = try CLI.run(["--db", scratch.db] + command)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        #expect(try REPLProcess.sqlite(scratch.db, "SELECT group_concat(identifier) FROM grdb_migrations") == "v1-core")
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root reads and writes a file whatever its mode"))
+    func aReadOnlyStoreCanBeListed() throws {
+        let folder = scratch.path("ro")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let store = folder + "/store.sqlite"
+        try FileManager.default.copyItem(atPath: scratch.db, toPath: store)
+        chmod(store, 0o444)
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o755) }
+        let docs = try CLI.run(["--db", store, "docs"])
+        #expect(docs.status == 0)
+        #expect(docs.stderr == "")
+        #expect(docs.stdout.contains("storm"))
+    }
+
+    @Test func aMistypedStoreOnAReadOnlyCommandCreatesNothing() throws {
+        let path = scratch.path("anotations/claimdesk.sqlite")
+        let result = try CLI.run(["--db", path, "runs"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(path): no store there (this command only reads and does not create one; check --db or $CLAIMDESK_DB)\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("anotations")))
+    }
+
+    @Test func aFIFOAsTheStoreIsRefusedAtOnce() throws {
+        let fifo = scratch.path("fifo")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let result = try runWithin(10, ["--db", fifo, "runs"])
+        #expect(!result.timedOut)
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(fifo): cannot open the store: it is a FIFO, not a regular file\n")
+    }
+
+    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    func aDroppedTriggerIsRefusedAndCheckNamesIt() throws {
+        _ = try REPLProcess.sqlite(scratch.db, "DROP TRIGGER annotation_appendOnlyUpdate;")
+        let refused = try CLI.run(["--db", scratch.db, "annotate", "--annotator", "ana"], stdin: "confirm\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "claimdesk: \(scratch.db): damaged store: missing trigger annotation_appendOnlyUpdate "
+            + "(refusing to use it; `claimdesk check` lists every problem)\n")
+        #expect(try REPLProcess.sqlite(scratch.db, "SELECT count(*) FROM annotation") == "0")
+        let listed = try CLI.run(["--db", scratch.db, "runs"])
+        #expect(listed.status == 1)
+        let check = try CLI.run(["--db", scratch.db, "check"])
+        #expect(check.status == 1)
+        #expect(check.stdout == "")
+        #expect(check.stderr == "claimdesk: \(scratch.db): missing trigger annotation_appendOnlyUpdate\n")
+    }
+
+    @Test func checkOnASoundStoreSaysOK() throws {
+        let quick = try CLI.run(["--db", scratch.db, "check"])
+        #expect(quick.status == 0)
+        #expect(quick.stdout == "\(scratch.db): ok (schema, quick_check, references)\n")
+        let full = try CLI.run(["--db", scratch.db, "check", "--full"])
+        #expect(full.stdout == "\(scratch.db): ok (schema, integrity_check, references)\n")
+    }
+
+    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    func aBrokenPageIsFoundByCheck() throws {
+        // Enough rows for the attribution table to span several pages; then zero the page of one of
+        // its index's leaves: the schema is intact, the b-tree is not.
+        let pageSize = Int(try REPLProcess.sqlite(scratch.db, "PRAGMA page_size")) ?? 4096
+        let page = Int(try REPLProcess.sqlite(scratch.db, "SELECT rootpage FROM sqlite_master WHERE name = 'attribution_byDocument'")) ?? 0
+        #expect(page > 1)
+        let handle = try #require(FileHandle(forUpdatingAtPath: scratch.db))
+        try handle.seek(toOffset: UInt64((page - 1) * pageSize))
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: pageSize))
+        try handle.close()
+        let check = try CLI.run(["--db", scratch.db, "check"])
+        #expect(check.status == 1)
+        #expect(check.stdout == "")
+        #expect(check.stderr == "claimdesk: \(scratch.db): quick_check: Page \(page): btreeInitPage() returns error code 11\n")
+    }
+}
+
+/// `export --out` at the edges (issue 10.7): an existing file needs --force, a symbolic link is
+/// refused (never replaced, never written through), and what killed exports left is cleaned up.
+@Suite struct ExportTargetTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+        let text = try scratch.write("storm.txt", "Storm hits coast\n\nThe mayor said the bridge is closed.")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", text]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
+    }
+
+    @Test func anExistingFileNeedsForce() throws {
+        let out = try scratch.write("out.jsonl", "keep me\n")
+        let refused = try CLI.run(["--db", scratch.db, "export", "--run", "rules", "--out", out])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "claimdesk: \(out): cannot write: the file exists (use --force to replace it)\n")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep me\n")
+        let forced = try CLI.run(["--db", scratch.db, "export", "--run", "rules", "--out", out, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("{\"doc_id\":\"storm\""))
+    }
+
+    @Test func aSymbolicLinkIsRefusedEvenWithForce() throws {
+        let target = try scratch.write("target.jsonl", "keep me\n")
+        let link = scratch.path("link.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        for format in ["jsonl", "csv", "brat"] {
+            let refused = try CLI.run(["--db", scratch.db, "export", "--run", "rules", "--format", format, "--out", link, "--force"])
+            #expect(refused.status == 1)
+            #expect(refused.stderr == "claimdesk: \(link): cannot write: it is a symbolic link (refusing to replace it or to write through it)\n")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test func temporariesOfKilledExportsAreRemovedOnTheNextRun() throws {
+        // A PID that no longer runs: a finished child's.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let dead = child.processIdentifier
+        let live = getpid()
+        try scratch.write(".out.jsonl.partial-\(dead)", "half")
+        try scratch.write(".out.jsonl.partial-\(live)", "someone else's, still running")
+        try FileManager.default.createDirectory(atPath: scratch.path(".brat.partial-\(dead)"), withIntermediateDirectories: true)
+        #expect(try CLI.run(["--db", scratch.db, "export", "--run", "rules", "--out", scratch.path("out.jsonl")]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "export", "--run", "rules", "--format", "brat", "--out", scratch.path("brat")]).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".") }.sorted()
+        #expect(left == [".out.jsonl.partial-\(live)"])
+    }
+
+    @Test func aOneCharacterOutputPathIsWritten() throws {
+        let result = try runWithin(30, ["--db", scratch.db, "export", "--run", "rules", "--out", "x"], cwd: scratch.url.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "wrote 1 attributions in 1 documents to x\n")
+        #expect(FileManager.default.fileExists(atPath: scratch.path("x")))
+    }
+}
+
+/// One analyst in two terminals (issue 10.8): a second live session of the same annotator on the
+/// same store is refused, so `undo` in one can never take back the other's action.
+@Suite(.serialized) struct SameAnalystTests {
+    @Test func aSecondLiveSessionOfTheSameAnnotatorIsRefused() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let first = try REPLProcess.start(["--db", dir.store, "annotate", "--annotator", "ana"])
+        first.send("confirm\n")
+        #expect(first.waitFor(count: 1, of: "confirmed #1"))
+        let second = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "undo\n")
+        #expect(second.status == 1)
+        #expect(second.stdout == "")
+        #expect(second.stderr == "claimdesk: ana already has a review session open on this store (process \(first.pid)); "
+            + "undo there and here would share one history: quit that session first, or review as another --annotator\n")
+        // Another annotator is welcome meanwhile; the first session's action stands.
+        let other = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ben"], stdin: "confirm\n")
+        #expect(other.status == 0)
+        #expect(try REPLProcess.sqlite(dir.store, "SELECT group_concat(annotator || ':' || action, ',') FROM annotation ORDER BY id")
+            == "ana:confirm,ben:confirm")
+        first.send("q\n")
+        #expect(first.finish().status == 0)
+        // Once the first has quit, undo in a new session takes back its last action, as after a restart.
+        let later = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "undo\n")
+        #expect(later.status == 0)
+        #expect(later.stdout.contains("undone: confirm of #1"))
+    }
+
+    @Test func aKilledSessionDoesNotBlockTheNext() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let first = try REPLProcess.start(["--db", dir.store, "annotate", "--annotator", "ana"])
+        first.send("confirm\n")
+        #expect(first.waitFor(count: 1, of: "confirmed #1"))
+        kill(first.pid, SIGKILL)
+        first.wait()
+        let next = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "undo\n")
+        #expect(next.status == 0)
+        #expect(next.stdout.contains("undone: confirm of #1"))
+    }
+}
