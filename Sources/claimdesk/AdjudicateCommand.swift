@@ -26,7 +26,6 @@ struct AdjudicateCommand: ParsableCommand {
         try Entry.run {
             let adjudicator = try Annotator.resolve(annotator)
             let workspace = try global.open()
-            let adjudicator = annotator ?? Annotator.defaultName()
             // One live adjudication per adjudicator: its `undo` follows the adjudicator's log.
             let lock = try SessionLock.acquire(storePath: workspace.storePath, annotator: adjudicator, kind: "adjudication")
             defer { withExtendedLifetime(lock) {} }

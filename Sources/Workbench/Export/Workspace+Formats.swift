@@ -72,9 +72,9 @@ extension ExportFormat {
         let gold: Bool
         if case .gold = request.selection { gold = true } else { gold = false }
         switch self {
-        case .doccano: return try LineSink(path: request.out) { DoccanoFormat.line(for: $0, labels: request.labels) }
-        case .prodigy: return try LineSink(path: request.out) { ProdigyFormat.line(for: $0, labels: request.labels, gold: gold) }
-        case .labelStudio: return try LabelStudioSink(path: request.out, labels: request.labels)
+        case .doccano: return try LineSink(path: request.out, replacing: request.force) { DoccanoFormat.line(for: $0, labels: request.labels) }
+        case .prodigy: return try LineSink(path: request.out, replacing: request.force) { ProdigyFormat.line(for: $0, labels: request.labels, gold: gold) }
+        case .labelStudio: return try LabelStudioSink(path: request.out, replacing: request.force, labels: request.labels)
         case .inception: return try InceptionSink(path: request.out, force: request.force, labels: request.labels)
         case .jsonl, .csv, .brat: return nil
         }
@@ -96,8 +96,8 @@ struct LineSink: ExportSink {
     var file: HashingFile
     let encode: (AnnotatedDocument) -> [UInt8]
 
-    init(path: String, encode: @escaping (AnnotatedDocument) -> [UInt8]) throws(WorkbenchError) {
-        file = try HashingFile(path: path, name: (path as NSString).lastPathComponent)
+    init(path: String, replacing: Bool, encode: @escaping (AnnotatedDocument) -> [UInt8]) throws(WorkbenchError) {
+        file = try HashingFile(path: path, name: PathParts.split(path).name, replacing: replacing)
         self.encode = encode
     }
 
@@ -116,8 +116,8 @@ struct LabelStudioSink: ExportSink {
     let labels: LabelMap
     var count = 0
 
-    init(path: String, labels: LabelMap) throws(WorkbenchError) {
-        file = try HashingFile(path: path, name: (path as NSString).lastPathComponent)
+    init(path: String, replacing: Bool, labels: LabelMap) throws(WorkbenchError) {
+        file = try HashingFile(path: path, name: PathParts.split(path).name, replacing: replacing)
         self.labels = labels
         try file.write(Array("[".utf8))
     }
@@ -176,11 +176,14 @@ struct StagedFolder {
         self.path = path
         let fm = FileManager.default
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        let parent = (trimmed as NSString).deletingLastPathComponent
+        let (parent, name) = PathParts.split(trimmed)
         let base = parent.isEmpty ? "." : parent
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
+        }
+        if AtomicFile.fileType(trimmed) == S_IFLNK {
+            throw WorkbenchError.cannotWrite(path: path, reason: AtomicFile.symlinkRefusal)
         }
         if fm.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw WorkbenchError.cannotWrite(path: path, reason: "it is a file; this format writes a folder") }
@@ -188,8 +191,9 @@ struct StagedFolder {
                 throw WorkbenchError.cannotWrite(path: path, reason: "the folder exists and is not empty (use --force to replace it)")
             }
         }
+        AtomicFile.removeStaleTemporaries(in: base, name: name)
         temporary = (base as NSString).appendingPathComponent(
-            ".\((trimmed as NSString).lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+            ".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(atPath: temporary)
         do { try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false) } catch {
             throw WorkbenchError.cannotWrite(path: path, reason: "cannot create a folder in \(base) (permission denied?)")
