@@ -89,67 +89,22 @@ extension ClaimStore {
         }
     }
 
-    /// Imports reviewed gold in one transaction: the documents not yet stored, the gold runs, the
-    /// claims with their log entries, and each document's done-markers. Nothing of it is visible
-    /// before the commit and nothing stays behind when it fails (a run name taken by a run of
-    /// another kind, a doc_id stored with another text). A document already in its gold run is
-    /// left as it is and listed in `alreadyInRun`.
-    public func importGold(_ documents: [GoldImportDocument], parameters: String?) throws(StoreError) -> GoldImportSummary {
-        let now = clock()
-        return try write("importing gold") { db in
-            var summary = GoldImportSummary()
-            var runs: [String: Int64] = [:]
-            for item in documents {
-                let documentRowID = try Self.insertIfNew(item.document, origin: item.origin, now: now, db, &summary.ingest)
-                let runID: Int64
-                if let known = runs[item.runName] {
-                    runID = known
-                } else if let existing = try RunRecord.filter(RunRecord.Columns.name == item.runName).fetchOne(db) {
-                    guard existing.kind == RunKind.gold.rawValue else { throw StoreError.runExists(item.runName) }
-                    runID = existing.id ?? 0
-                } else {
-                    var run = RunRecord(id: nil, name: item.runName, kind: RunKind.gold.rawValue, extractor: "import-gold",
-                                        version: nil, parameters: parameters, createdAt: now)
-                    try run.insert(db)
-                    runID = run.id ?? 0
-                }
-                runs[item.runName] = runID
-                try db.execute(sql: "INSERT OR IGNORE INTO runDocument (runId, documentId, processedAt) VALUES (?, ?, ?)",
-                               arguments: [runID, documentRowID, now])
-                if db.changesCount == 0 {
-                    summary.alreadyInRun.append(GoldImportSummary.Placed(docID: item.document.id, origin: item.origin,
-                                                                         documentRowID: documentRowID, runName: item.runName))
-                    continue
-                }
-                for (ordinal, claim) in item.claims.enumerated() {
-                    var record = Self.record(claim.attribution, runID: runID, documentRowID: documentRowID, ordinal: ordinal,
-                                             origin: .run, addedBy: nil, now: now)
-                    try record.insert(db)
-                    for var entry in claim.entries {
-                        entry.runID = runID
-                        entry.documentRowID = documentRowID
-                        entry.attributionID = record.id
-                        _ = try Self.insert(entry, now: now, db)
-                    }
-                }
-                for name in item.doneBy {
-                    let mark = try Self.insert(
-                        NewAnnotation(annotator: name, runID: runID, documentRowID: documentRowID, attributionID: nil, action: "done"),
-                        now: now, db)
-                    var review = DocumentReviewRecord(id: nil, documentId: documentRowID, annotator: name, runId: runID,
-                                                      status: "done", annotationId: mark.id, createdAt: now)
-                    try review.insert(db)
-                }
-                summary.imported.append(GoldImportSummary.Placed(docID: item.document.id, origin: item.origin,
-                                                                 documentRowID: documentRowID, runName: item.runName))
-                summary.claims[item.runName, default: 0] += item.claims.count
+    /// The doc_ids among `documents` that the store holds with another text (an import leaves
+    /// them out, or is refused). A read: it takes no write lock.
+    public func docIDsStoredWithOtherText(_ documents: [Document]) throws(StoreError) -> Set<String> {
+        guard !documents.isEmpty else { return [] }
+        return try read("comparing documents") { db in
+            var result: Set<String> = []
+            let statement = try db.cachedStatement(sql: "SELECT text FROM document WHERE docId = ?")
+            for d in documents {
+                if let text = try String.fetchOne(statement, arguments: [d.id]), text != d.text { result.insert(d.id) }
             }
-            return summary
+            return result
         }
     }
 }
 
-/// One document of a gold import, as the store writes it.
+/// One document of an import (`import-gold`, `import-claims`), as the store stages it.
 public struct GoldImportDocument: Sendable {
     public var document: Document
     /// `FILE:LINE` (or the brat file) it was read from.
@@ -178,39 +133,5 @@ public struct ImportedClaim: Sendable {
     public init(attribution: Attribution, entries: [NewAnnotation]) {
         self.attribution = attribution
         self.entries = entries
-    }
-}
-
-/// What a gold import stored.
-public struct GoldImportSummary: Sendable {
-    public struct Placed: Sendable, Equatable {
-        public var docID: String
-        public var origin: String
-        public var documentRowID: Int64
-        public var runName: String
-    }
-    public var ingest = IngestSummary()
-    public var imported: [Placed] = []
-    public var alreadyInRun: [Placed] = []
-    /// Claims stored, per run.
-    public var claims: [String: Int] = [:]
-}
-
-extension ClaimStore {
-    /// Stores `document` unless stored with the same text; a different text fails the transaction.
-    static func insertIfNew(_ document: Document, origin: String, now: String, _ db: Database,
-                            _ summary: inout IngestSummary) throws -> Int64 {
-        if let existing = try DocumentRecord.filter(DocumentRecord.Columns.docId == document.id).fetchOne(db) {
-            guard existing.text == document.text else { throw StoreError.documentConflict(docID: document.id, origin: origin) }
-            summary.unchanged.append(document.id)
-            return existing.id ?? 0
-        }
-        var record = DocumentRecord(
-            id: nil, docId: document.id, title: document.title, publisher: document.publisher,
-            publicationDate: document.publicationDate, meta: document.meta?.serialized,
-            text: document.text, scalarCount: document.text.unicodeScalars.count, origin: origin, ingestedAt: now)
-        try record.insert(db)
-        summary.added.append(document.id)
-        return record.id ?? 0
     }
 }

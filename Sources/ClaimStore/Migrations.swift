@@ -99,6 +99,19 @@ enum Migrations {
                 CREATE INDEX annotation_byTags ON annotation(tags) WHERE tags IS NOT NULL;
                 """)
         }
+        // What each imported document consisted of, so that re-importing a file can tell an
+        // unchanged document (left as it is) from a changed one (refused, or a new run version).
+        migrator.registerMigration("v3-import-digests") { db in
+            try db.execute(sql: """
+                CREATE TABLE importDigest (
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    documentId INTEGER NOT NULL REFERENCES document(id),
+                    digest TEXT NOT NULL,
+                    importedAt TEXT NOT NULL,
+                    PRIMARY KEY (runId, documentId)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

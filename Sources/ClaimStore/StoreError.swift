@@ -16,6 +16,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownDocument(String)
     case unknownRun(String)
     case runExists(String)
+    /// An import names a run that exists and holds claims of another kind.
+    case runKindTaken(name: String, kind: String)
+    /// A re-import would change documents already in the run (`count` of them): refused without `--replace`.
+    case importChangesRun(run: String, docID: String, origin: String, count: Int)
     case unknownAttribution(Int64)
     case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
     /// A string holding NUL, which SQLite would store cut at the NUL: refused, nothing written.
@@ -45,6 +49,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no run named \"\(name)\" in the store"
         case let .runExists(name):
             return "a run named \"\(name)\" already exists"
+        case let .runKindTaken(name, kind):
+            return "a run named \"\(name)\" already exists and holds \(kind == "gold" ? "imported gold" : kind == "imported" ? "imported claims" : "an extractor's claims") (nothing imported; name another run)"
+        case let .importChangesRun(run, docID, origin, count):
+            let others = count > 1 ? " (and \(count - 1) more document\(count == 2 ? "" : "s"))" : ""
+            return "\(origin): document \"\(docID)\" is already in run \"\(run)\" with other claims or reviews\(others): nothing imported; "
+                + "use --replace to make this file the run's new version (the current one is kept as \"\(run)@vN\"), or another run name"
         case let .unknownAttribution(id):
             return "no claim #\(id) in the store"
         case let .invalidStoredValue(table, column, rowID, value):

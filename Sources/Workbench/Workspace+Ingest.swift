@@ -32,21 +32,4 @@ extension Workspace {
         }
         return IngestReport(files: input.files.count, added: summary.added, unchanged: summary.unchanged, skipped: input.issues)
     }
-
-    /// Reads one JSONL file with attributions, storing any of its documents not yet stored.
-    func readAnnotatedFile(_ file: String, skipInvalid: Bool) throws(WorkbenchError) -> (items: [(StoredDocument, [Attribution])], skipped: [InterchangeIssue]) {
-        guard file.hasSuffix(".jsonl") else {
-            throw WorkbenchError.usage("\(file): expected a .jsonl file (ClaimDesk JSONL, docs/FORMAT.md)")
-        }
-        let input = InputFiles.read([file])
-        if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
-        if input.items.isEmpty { throw WorkbenchError.noInput("\(file): no valid documents") }
-        _ = try db { () throws(StoreError) in try store.ingest(input.items.map { ($0.document.document, $0.origin) }) }
-        var items: [(StoredDocument, [Attribution])] = []
-        for item in input.items {
-            let stored = try requireDocument(item.document.document.id)
-            items.append((stored, item.document.attributions))
-        }
-        return (items, input.issues)
-    }
 }

@@ -46,8 +46,32 @@ public struct ImportReport: Sendable {
     public var documents: Int
     public var claims: Int
     public var skipped: [InterchangeIssue]
-    /// Further lines of the summary (`import-gold`: what enters the gold and what does not).
+    /// Further lines of the summary (documents left unchanged, replaced runs; `import-gold`: what
+    /// enters the gold and what does not).
     public var notes: [String] = []
+
+    public init(run: String, documents: Int, claims: Int, skipped: [InterchangeIssue], notes: [String] = []) {
+        self.run = run
+        self.documents = documents
+        self.claims = claims
+        self.skipped = skipped
+        self.notes = notes
+    }
+
+    /// The report of a committed import.
+    init(_ commit: ImportCommit, fallbackRun: String, skipped: [InterchangeIssue]) {
+        var runs: [String] = []
+        for p in commit.imported + commit.unchanged where !runs.contains(p.runName) { runs.append(p.runName) }
+        self.init(run: runs.isEmpty ? fallbackRun : runs.joined(separator: ", "), documents: commit.imported.count,
+                  claims: commit.claims.values.reduce(0, +), skipped: skipped)
+        for (name, kept) in commit.replaced {
+            notes.append("replaced: run \"\(SafeText.escape(name))\" is now this import; its previous version is kept as \"\(SafeText.escape(kept))\"")
+        }
+        if !commit.unchanged.isEmpty {
+            let n = commit.unchanged.count
+            notes.append("unchanged: \(n) document\(n == 1 ? " was" : "s were") already in the run with the same content (left as \(n == 1 ? "it was" : "they were"))")
+        }
+    }
     public var summary: String {
         (["run \"\(run)\": imported \(claims) claims in \(documents) documents"
             + (skipped.isEmpty ? "" : ", \(skipped.count) lines skipped as invalid")] + notes).joined(separator: "\n")
@@ -272,26 +296,32 @@ extension Workspace {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// Imports another extractor's output (docs/FORMAT.md JSONL) as a run of kind `imported`.
-    public func importClaims(file: String, runName: String, skipInvalid: Bool = false,
+    /// Imports another extractor's output as a run of kind `imported`, in one transaction (staged
+    /// first, see `ImportStage`): documents, run and claims appear together or not at all. A run
+    /// that exists takes the file's new documents; a document already in it with the same claims is
+    /// left as it is; one with other claims refuses the import, unless `replace` makes this file
+    /// the run's new version (the old one is kept as `NAME@vN`).
+    public func importClaims(file: String, runName: String, skipInvalid: Bool = false, replace: Bool = false,
                              format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
-        let existing = try db { () throws(StoreError) in try store.run(named: runName) }
+        let existing = try db { () throws(StoreError) in try store.runRef(named: runName) }
         if let existing, existing.kind != .imported {
             throw WorkbenchError.runKind(name: runName, expected: "an imported", actual: existing.kind.rawValue)
         }
-        let (items, skipped) = try readInterchange(file, format: format, labels: labels, skipInvalid: skipInvalid)
-        var run: RunInfo
-        if let existing {
-            run = existing
-        } else {
-            run = try db { () throws(StoreError) in
-                try store.createRun(name: runName, kind: .imported, extractor: "import-claims", version: nil, parameters: "file=\(file)")
-            }
+        let staged = try stageImport(file, format: format, labels: labels, skipInvalid: skipInvalid) { (chunk, stage) throws(StoreError) in
+            try stage.declareRun(name: runName, kind: .imported, extractor: "import-claims", parameters: "file=\(file)")
+            try stage.add(chunk.map { item in
+                GoldImportDocument(document: item.document.document, origin: item.origin, runName: runName,
+                                   claims: item.document.attributions.map {
+                                       var a = $0
+                                       a.review = nil
+                                       a.otherReviews = []
+                                       return ImportedClaim(attribution: a, entries: [])
+                                   }, doneBy: [])
+            })
         }
-        let stored = try db { () throws(StoreError) in
-            try store.saveRunOutput(runID: run.rowID, items.map { (documentRowID: $0.0.rowID, attributions: $0.1) })
-        }
-        return ImportReport(run: runName, documents: items.count, claims: stored, skipped: skipped)
+        defer { staged.stage.discard() }
+        let commit = try db { () throws(StoreError) in try store.commit(staged.stage, replace: replace) }
+        return ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
     }
 }
 

@@ -103,7 +103,11 @@ enum ExportBench {
                 let items = zip(docs, gold).map { doc, attributions in
                     GoldImportItem(document: AnnotatedDocument(document: doc.0, attributions: attributions), origin: doc.1)
                 }
-                _ = try store.importGold(items.map { Workspace.goldImportDocument($0, annotator: "ana") }, parameters: "annotator=ana")
+                let stage = try ImportStage(for: store)
+                defer { stage.discard() }
+                try stage.declareRun(name: "gold:ana", kind: .gold, extractor: "import-gold", parameters: "annotator=ana")
+                try stage.add(items.map { Workspace.goldImportDocument($0, annotator: "ana") })
+                _ = try store.commit(stage, replace: false)
             } catch {
                 throw WorkbenchError.store(error)
             }

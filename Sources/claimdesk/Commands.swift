@@ -54,13 +54,15 @@ struct ImportClaims: ParsableCommand {
     @OptionGroup var labelOptions: LabelOptions
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
+    @Flag(name: .long, help: "When documents already in the run would change, make this file the run's new version (the old one is kept as NAME@vN) instead of refusing.")
+    var replace = false
     @Argument(help: ArgumentHelp("A ClaimDesk JSONL file (docs/FORMAT.md), or a file (folder) of --format.", valueName: "FILE")) var file: String
 
     func run() throws {
         let labels = try labelOptions.map()
         try Entry.run {
             try Names.checked(runName, what: "run name", origin: "--run")
-            let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid, format: format, labels: labels)
+            let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid, replace: replace, format: format, labels: labels)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             Console.out(report.summary)
         }
@@ -76,6 +78,8 @@ struct ImportGold: ParsableCommand {
     @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
+    @Flag(name: .long, help: "When documents already in their gold run would change, make this file the run's new version (the old one is kept as NAME@vN) instead of refusing.")
+    var replace = false
     @Option(name: .long, help: "jsonl, brat, doccano, label-studio, prodigy or inception (default: detected when unambiguous).")
     var format: InterchangeFormat?
     @OptionGroup var labelOptions: LabelOptions
@@ -85,7 +89,7 @@ struct ImportGold: ParsableCommand {
         let labels = try labelOptions.map()
         try Entry.run {
             let name = try Annotator.resolve(annotator)
-            let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid, format: format, labels: labels)
+            let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid, replace: replace, format: format, labels: labels)
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             Console.out(report.summary)
         }

@@ -243,11 +243,11 @@ extension Workspace {
         switch format {
         case .jsonl:
             guard path.hasSuffix(".jsonl") else {
-                throw WorkbenchError.usage("\(path): expected a .jsonl file (docs/FORMAT.md)")
+                throw WorkbenchError.usage("\(path): expected a .jsonl file (ClaimDesk JSONL, docs/FORMAT.md)")
             }
             let input = InputFiles.read([path])
             if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
-            if input.items.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+            if input.items.isEmpty && input.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
             return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues)
         case .brat:
             guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(path): not a brat folder (DOC.txt + DOC.ann files)") }
@@ -264,7 +264,7 @@ extension Workspace {
                 (path as NSString).appendingPathComponent(BratFolder.fileName(for: $0.document.document.id) + ".ann")
             }
             if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
-            if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+            if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
             return (read.lines.map {
                 GoldImportItem(document: $0.document,
                                origin: (path as NSString).appendingPathComponent(BratFolder.fileName(for: $0.document.document.id) + ".ann"))
@@ -281,7 +281,7 @@ extension Workspace {
         }
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
-        if read.lines.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+        if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
         return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues)
     }
 
@@ -297,16 +297,6 @@ extension Workspace {
             }
         }
         return result
-    }
-
-    /// `readInterchangeItems`, storing the documents not yet stored (`import-claims`).
-    func readInterchange(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
-        throws(WorkbenchError) -> (items: [(StoredDocument, [Attribution])], skipped: [InterchangeIssue]) {
-        let (read, skipped) = try readInterchangeItems(path, format: format, labels: labels, skipInvalid: skipInvalid)
-        _ = try db { () throws(StoreError) in try store.ingest(read.map { ($0.document.document, $0.origin) }) }
-        var items: [(StoredDocument, [Attribution])] = []
-        for item in read { items.append((try requireDocument(item.document.document.id), item.document.attributions)) }
-        return (items, skipped)
     }
 
     static func bytes(_ path: String) throws(WorkbenchError) -> [UInt8] {

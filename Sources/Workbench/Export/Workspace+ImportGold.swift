@@ -17,29 +17,87 @@ public struct GoldImportItem: Sendable {
 
 extension Workspace {
     /// `import-gold PATH`: a gold export or any file with attributions, in any import format
-    /// (JSONL, a brat folder, doccano, Label Studio, Prodigy, INCEpTION), imported in one transaction.
-    public func importGoldExport(path: String, annotator: String, skipInvalid: Bool = false,
+    /// (JSONL, a brat folder, doccano, Label Studio, Prodigy, INCEpTION), imported as one
+    /// transaction (staged first, see `ImportStage`). `replace`: documents already in their gold
+    /// run with other content make this file the run's new version instead of being refused.
+    public func importGoldExport(path: String, annotator: String, skipInvalid: Bool = false, replace: Bool = false,
                                  format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
         let chosen: InterchangeFormat? = format ?? (BratFolder.isBratFolder(path) ? .brat : nil)
-        let (items, skipped) = try readInterchangeItems(path, format: chosen, labels: labels, skipInvalid: skipInvalid)
-        var report = try importGold(items, annotator: annotator)
-        report.skipped = skipped
+        var counts: [String: (kept: Int, rejected: Int)] = [:]
+        let staged = try stageImport(path, format: chosen, labels: labels, skipInvalid: skipInvalid) { (chunk, stage) throws(StoreError) in
+            let plan = chunk.map { Self.goldImportDocument($0, annotator: annotator) }
+            for item in plan { try stage.declareRun(name: item.runName, kind: .gold, extractor: "import-gold", parameters: "annotator=\(annotator)") }
+            for item in chunk {
+                let kept = item.document.attributions.filter { ($0.review?.status ?? .added).isGold }.count
+                counts[item.document.document.id] = (kept, item.document.attributions.count - kept)
+            }
+            try stage.add(plan)
+        }
+        defer { staged.stage.discard() }
+        let commit = try db { () throws(StoreError) in try store.commit(staged.stage, replace: replace) }
+        var report = ImportReport(commit, fallbackRun: "gold:\(annotator)", skipped: staged.skipped)
+        report.notes += try goldOutcome(commit, counts: counts)
         return report
     }
 
-    /// Imports gold documents read from any format, in one transaction: each review under its
-    /// annotator, each document marked done by the annotators of its `reviewedBy` (or, without
-    /// it, by those its reviews name, `annotator` standing for a review that names nobody),
-    /// adjudications as adjudications. Then reports what enters the gold and what does not.
-    public func importGold(_ items: [GoldImportItem], annotator: String) throws(WorkbenchError) -> ImportReport {
-        let plan = items.map { Self.goldImportDocument($0, annotator: annotator) }
-        let summary = try db { () throws(StoreError) in try store.importGold(plan, parameters: "annotator=\(annotator)") }
-        var runs: [String] = []
-        for item in plan where !runs.contains(item.runName) { runs.append(item.runName) }
-        var report = ImportReport(run: runs.isEmpty ? "gold:\(annotator)" : runs.joined(separator: ", "),
-                                  documents: summary.imported.count, claims: summary.claims.values.reduce(0, +), skipped: [])
-        report.notes = try goldOutcome(items, summary: summary)
-        return report
+    /// Reads `path` in chunks (JSONL streamed; other formats read whole) and stages every chunk
+    /// through `stageChunk`, leaving out documents stored with another text (listed as issues).
+    /// Without `skipInvalid` any issue refuses the import before anything reaches the store.
+    func stageImport(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool,
+                     _ stageChunk: ([GoldImportItem], ImportStage) throws(StoreError) -> Void)
+        throws(WorkbenchError) -> (stage: ImportStage, skipped: [InterchangeIssue]) {
+        let stage = try db { () throws(StoreError) in try ImportStage(for: store) }
+        var issues: [InterchangeIssue] = []
+        func take(_ chunk: [GoldImportItem]) throws(WorkbenchError) {
+            let conflicts = try db { () throws(StoreError) in
+                try store.docIDsStoredWithOtherText(chunk.map(\.document.document))
+            }
+            var good: [GoldImportItem] = []
+            for item in chunk {
+                if conflicts.contains(item.document.document.id) {
+                    let (file, line) = Self.split(origin: item.origin)
+                    issues.append(InterchangeIssue(file: file, line: line,
+                                                   message: "document \"\(item.document.document.id)\" is already stored with a different text"))
+                } else {
+                    good.append(item)
+                }
+            }
+            try db { () throws(StoreError) in try stageChunk(good, stage) }
+        }
+        do throws(WorkbenchError) {
+            let jsonl = (format ?? InterchangeFormat.detect(path)) == .jsonl && path.hasSuffix(".jsonl")
+            if jsonl {
+                var failure: WorkbenchError?
+                issues += JSONLStream.read(file: path) { lines in
+                    guard failure == nil else { return }
+                    do throws(WorkbenchError) {
+                        try take(lines.map { GoldImportItem(document: $0.document, origin: "\(path):\($0.number)") })
+                    } catch {
+                        failure = error
+                    }
+                }
+                if let failure { throw failure }
+            } else {
+                let (items, read) = try readInterchangeItems(path, format: format, labels: labels, skipInvalid: true)
+                issues += read
+                for start in stride(from: 0, to: items.count, by: 256) {
+                    try take(Array(items[start..<min(start + 256, items.count)]))
+                }
+            }
+            issues.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+            if !issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(issues) }
+            if stage.documents == 0 { throw WorkbenchError.noInput("\(path): no valid documents") }
+        } catch {
+            stage.discard()
+            throw error
+        }
+        return (stage, issues)
+    }
+
+    /// `FILE:LINE` → (FILE, LINE); a bare file is line 0.
+    static func split(origin: String) -> (String, Int) {
+        guard let colon = origin.lastIndex(of: ":"), let line = Int(origin[origin.index(after: colon)...]) else { return (origin, 0) }
+        return (String(origin[..<colon]), line)
     }
 
     /// What the store writes for one read document.
@@ -113,52 +171,48 @@ extension Workspace {
     }
 
     /// The report's lines on the gold: what enters it (documents, claims, annotators) as the store
-    /// now decides it, and one line per document or claim that does not, saying why.
-    func goldOutcome(_ items: [GoldImportItem], summary: GoldImportSummary) throws(WorkbenchError) -> [String] {
+    /// now decides it, and one line per document that does not (or not wholly), saying why.
+    /// Read in batches, so that a big import's report holds one batch in memory.
+    func goldOutcome(_ commit: ImportCommit, counts: [String: (kept: Int, rejected: Int)]) throws(WorkbenchError) -> [String] {
         var lines: [String] = []
-        for placed in summary.alreadyInRun {
-            lines.append("not imported: \(SafeText.escape(placed.origin)): document \"\(SafeText.escape(placed.docID))\" is already in run \"\(SafeText.escape(placed.runName))\" (left as it is)")
-        }
-        let imported = summary.imported
-        let ids = imported.map(\.documentRowID)
-        let bundles = try db { () throws(StoreError) in try store.bundles(documentRowIDs: ids) }
-        let reviews = try db { () throws(StoreError) in try store.documentReviews() }.filter { $0.status == "done" }
-        var doneBy: [Int64: [DocumentReviewEntry]] = [:]
-        for r in reviews where ids.contains(r.documentRowID) { doneBy[r.documentRowID, default: []].append(r) }
-        var read: [String: [Attribution]] = [:]
-        for item in items where read[item.document.document.id] == nil { read[item.document.document.id] = item.document.attributions }
+        let names = { (list: [String]) in list.map(SafeText.escape).joined(separator: ", ") }
         var documents = 0, claims = 0
         var annotators: [String] = [], adjudicators: [String] = []
-        for (placed, bundle) in zip(imported, bundles) {
-            let place = SafeText.escape(placed.origin), doc = SafeText.escape(placed.docID)
-            guard let decision = Self.decide(bundle, done: doneBy[bundle.stored.rowID] ?? [], annotator: nil,
-                                             includePartial: false, useAdjudication: true) else {
-                lines.append("not in the gold: \(place): document \"\(doc)\": nobody holds it marked done")
-                continue
-            }
-            guard let gold = decision.gold else {
-                lines.append("not in the gold: \(place): document \"\(doc)\": its annotators (\(decision.annotators.map(SafeText.escape).joined(separator: ", "))) differ on a claim nobody adjudicated")
-                continue
-            }
-            documents += 1
-            claims += gold.count
-            for name in decision.annotators where !annotators.contains(name) { annotators.append(name) }
-            for a in gold {
-                if let r = a.review, r.adjudication, let name = r.annotator, !adjudicators.contains(name) { adjudicators.append(name) }
-            }
-            let mine = read[placed.docID] ?? []
-            let kept = mine.filter { ($0.review?.status ?? .added).isGold }.count
-            let rejected = mine.count - kept
-            if rejected > 0 {
-                lines.append("not in the gold: \(place): document \"\(doc)\": \(rejected) claim\(rejected == 1 ? "" : "s") reviewed as rejected")
-            }
-            if gold.count < kept {
-                lines.append("not in the gold: \(place): document \"\(doc)\": \(kept - gold.count) of its \(kept) kept claims (the store's earlier reviews of it decide: marked done by \(decision.annotators.map(SafeText.escape).joined(separator: ", ")))")
+        let reviews = try db { () throws(StoreError) in try store.documentReviews() }.filter { $0.status == "done" }
+        var doneBy: [Int64: [DocumentReviewEntry]] = [:]
+        for r in reviews { doneBy[r.documentRowID, default: []].append(r) }
+        for start in stride(from: 0, to: commit.imported.count, by: Self.goldBatchSize) {
+            let batch = Array(commit.imported[start..<min(start + Self.goldBatchSize, commit.imported.count)])
+            let bundles = try db { () throws(StoreError) in try store.bundles(documentRowIDs: batch.map(\.documentRowID)) }
+            for (placed, bundle) in zip(batch, bundles) {
+                let place = SafeText.escape(placed.origin), doc = SafeText.escape(placed.docID)
+                guard let decision = Self.decide(bundle, done: doneBy[bundle.stored.rowID] ?? [], annotator: nil,
+                                                 includePartial: false, useAdjudication: true) else {
+                    lines.append("not in the gold: \(place): document \"\(doc)\": nobody holds it marked done")
+                    continue
+                }
+                guard let gold = decision.gold else {
+                    lines.append("not in the gold: \(place): document \"\(doc)\": its annotators (\(names(decision.annotators))) differ on a claim nobody adjudicated")
+                    continue
+                }
+                documents += 1
+                claims += gold.count
+                for name in decision.annotators where !annotators.contains(name) { annotators.append(name) }
+                for a in gold {
+                    if let r = a.review, r.adjudication, let name = r.annotator, !adjudicators.contains(name) { adjudicators.append(name) }
+                }
+                let (kept, rejected) = counts[placed.docID] ?? (0, 0)
+                if rejected > 0 {
+                    lines.append("not in the gold: \(place): document \"\(doc)\": \(rejected) claim\(rejected == 1 ? "" : "s") reviewed as rejected")
+                }
+                if gold.count < kept {
+                    lines.append("not in the gold: \(place): document \"\(doc)\": \(kept - gold.count) of its \(kept) kept claims (the store's earlier reviews of it decide: marked done by \(names(decision.annotators)))")
+                }
             }
         }
         var head = "gold: \(documents) document\(documents == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")"
-        if !annotators.isEmpty { head += "; marked done by \(annotators.map(SafeText.escape).joined(separator: ", "))" }
-        if !adjudicators.isEmpty { head += "; adjudicated by \(adjudicators.map(SafeText.escape).joined(separator: ", "))" }
+        if !annotators.isEmpty { head += "; marked done by \(names(annotators))" }
+        if !adjudicators.isEmpty { head += "; adjudicated by \(names(adjudicators))" }
         return [head] + lines
     }
 }
