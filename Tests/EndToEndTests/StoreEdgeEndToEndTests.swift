@@ -54,8 +54,8 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
     func readOnlyCommandsNeitherMigrateNorChangeTheStore() throws {
         // A store at the first schema level: a command that opened it for writing would migrate it.
         _ = try REPLProcess.sqlite(scratch.db, """
-            DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags;
-            DELETE FROM grdb_migrations WHERE identifier = 'v2-completion-indexes';
+            DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags; DROP TABLE importDigest;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2-completion-indexes', 'v3-import-digests');
             """)
         let out = scratch.path("out.jsonl")
         for command in [["runs"], ["docs"], ["claims"], ["score", "--run", "rules", "--against", "rules"], ["agreement"],
