@@ -92,14 +92,21 @@ extension ClaimStore {
     /// The doc_ids among `documents` that the store holds with another text (an import leaves
     /// them out, or is refused). A read: it takes no write lock.
     public func docIDsStoredWithOtherText(_ documents: [Document]) throws(StoreError) -> Set<String> {
-        guard !documents.isEmpty else { return [] }
+        try storedDocIDs(documents).otherText
+    }
+
+    /// Which of `documents` the store already holds, with the same text or with another one.
+    /// A read: it takes no write lock.
+    public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<String>, otherText: Set<String>) {
+        guard !documents.isEmpty else { return ([], []) }
         return try read("comparing documents") { db in
-            var result: Set<String> = []
+            var same: Set<String> = [], other: Set<String> = []
             let statement = try db.cachedStatement(sql: "SELECT text FROM document WHERE docId = ?")
             for d in documents {
-                if let text = try String.fetchOne(statement, arguments: [d.id]), text != d.text { result.insert(d.id) }
+                guard let text = try String.fetchOne(statement, arguments: [d.id]) else { continue }
+                if text == d.text { same.insert(d.id) } else { other.insert(d.id) }
             }
-            return result
+            return (same, other)
         }
     }
 }
@@ -109,7 +116,7 @@ public struct GoldImportDocument: Sendable {
     public var document: Document
     /// `FILE:LINE` (or the brat file) it was read from.
     public var origin: String
-    /// The gold run that holds its claims.
+    /// The run that holds its claims; empty for a document stored without a run (`ingest`).
     public var runName: String
     public var claims: [ImportedClaim]
     /// The annotators whose done-marker it gets, in order.

@@ -42,7 +42,7 @@ public final class ImportStage: @unchecked Sendable {
                     CREATE TABLE srun (name TEXT PRIMARY KEY, kind TEXT NOT NULL, extractor TEXT NOT NULL, parameters TEXT);
                     CREATE TABLE sdoc (sid INTEGER PRIMARY KEY, docId TEXT NOT NULL UNIQUE, title TEXT, publisher TEXT,
                         publicationDate TEXT, meta TEXT, text TEXT NOT NULL, scalarCount INTEGER NOT NULL, origin TEXT NOT NULL,
-                        runName TEXT NOT NULL, digest TEXT NOT NULL, claims INTEGER NOT NULL);
+                        runName TEXT, digest TEXT NOT NULL, claims INTEGER NOT NULL);
                     CREATE TABLE sclaim (sid INTEGER PRIMARY KEY, docSid INTEGER NOT NULL, ordinal INTEGER NOT NULL, externalId TEXT,
                         sourceFragments TEXT, cueFragments TEXT, contentFragments TEXT, outlet TEXT, sourceType TEXT,
                         anonymous INTEGER, sourceEntity TEXT, confidence REAL);
@@ -106,7 +106,8 @@ public final class ImportStage: @unchecked Sendable {
             for item in chunk {
                 let d = item.document
                 try doc.execute(arguments: [d.id, d.title, d.publisher, d.publicationDate, d.meta?.serialized, d.text,
-                                            d.text.unicodeScalars.count, item.origin, item.runName, Self.digest(item), item.claims.count])
+                                            d.text.unicodeScalars.count, item.origin, item.runName.isEmpty ? nil : item.runName,
+                                            Self.digest(item), item.claims.count])
                 let docSid = db.lastInsertedRowID
                 for (ordinal, c) in item.claims.enumerated() {
                     let a = c.attribution
@@ -312,7 +313,7 @@ extension ClaimStore {
             WHERE e.action = 'done' AND e.claimSid IS NULL AND s.sid NOT IN (SELECT docSid FROM stage.sskip) ORDER BY e.sid
             """, arguments: [entryBase, now])
         let placed = try Row.fetchAll(db, sql: """
-            SELECT s.docId, s.origin, d.id, s.runName, s.claims, s.sid IN (SELECT docSid FROM stage.sskip)
+            SELECT s.docId, s.origin, d.id, ifnull(s.runName, ''), s.claims, s.sid IN (SELECT docSid FROM stage.sskip)
             FROM stage.sdoc s JOIN main.document d ON d.docId = s.docId ORDER BY s.sid
             """)
         for row in placed {
@@ -321,7 +322,7 @@ extension ClaimStore {
                 result.unchanged.append(p)
             } else {
                 result.imported.append(p)
-                result.claims[p.runName, default: 0] += row[4] as Int
+                if !p.runName.isEmpty { result.claims[p.runName, default: 0] += row[4] as Int }
             }
         }
         for run in staged where result.claims[run[0] as String] == nil { result.claims[run[0] as String] = 0 }

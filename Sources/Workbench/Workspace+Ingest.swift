@@ -19,7 +19,9 @@ public struct IngestReport: Sendable {
 }
 
 extension Workspace {
-    /// Reads `paths` and stores their documents. Without `skipInvalid`, any problem fails the whole
+    /// Reads `paths` and stores their documents, in one transaction (staged first, see
+    /// `ImportStage`, so the store's write lock is held only for the final copy). Without
+    /// `skipInvalid`, any problem (a doc_id stored with another text included) fails the whole
     /// command and nothing is stored; with it, the good documents are stored and the rest listed.
     public func ingest(_ paths: [String], skipInvalid: Bool = false) throws(WorkbenchError) -> IngestReport {
         let input = InputFiles.read(paths)
@@ -27,9 +29,36 @@ extension Workspace {
         if input.items.isEmpty && input.issues.isEmpty {
             throw WorkbenchError.noInput("\(paths.joined(separator: " ")): no .txt or .jsonl files found")
         }
-        let summary = try db { () throws(StoreError) in
-            try store.ingest(input.items.map { ($0.document.document, $0.origin) })
+        var issues = input.issues
+        var unchanged: [String] = []
+        let stage = try db { () throws(StoreError) in try ImportStage(for: store) }
+        defer { stage.discard() }
+        for start in stride(from: 0, to: input.items.count, by: 256) {
+            let chunk = input.items[start..<min(start + 256, input.items.count)]
+            let stored = try db { () throws(StoreError) in try store.storedDocIDs(chunk.map(\.document.document)) }
+            var fresh: [GoldImportDocument] = []
+            for item in chunk {
+                let id = item.document.document.id
+                if stored.otherText.contains(id) {
+                    let (file, line) = Self.split(origin: item.origin)
+                    issues.append(InterchangeIssue(file: file, line: line,
+                                                   message: "document \"\(id)\" is already stored with a different text (refusing to overwrite it)"))
+                } else if stored.sameText.contains(id) {
+                    unchanged.append(id)
+                } else {
+                    fresh.append(GoldImportDocument(document: item.document.document, origin: item.origin, runName: "", claims: [], doneBy: []))
+                }
+            }
+            try db { () throws(StoreError) in try stage.add(fresh) }
         }
-        return IngestReport(files: input.files.count, added: summary.added, unchanged: summary.unchanged, skipped: input.issues)
+        if issues.count > input.issues.count && !skipInvalid {
+            throw WorkbenchError.invalidInput(Array(issues[input.issues.count...]))
+        }
+        var added: [String] = []
+        if stage.documents > 0 {
+            let commit = try db { () throws(StoreError) in try store.commit(stage, replace: false) }
+            added = commit.imported.map(\.docID)
+        }
+        return IngestReport(files: input.files.count, added: added, unchanged: unchanged, skipped: issues)
     }
 }

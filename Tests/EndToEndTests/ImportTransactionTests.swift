@@ -60,14 +60,14 @@ import Testing
         let refused = try CLI.run(["--db", scratch.db, "import-gold", file])
         #expect(refused.status == 1)
         #expect(refused.stderr == """
-            claimdesk: \(file):1: document "d1" is already stored with a different text
+            claimdesk: \(file):1: document "d1" is already stored with a different text (refusing to overwrite it)
             claimdesk: \(file):2: invalid JSON at column 16: expected a string key
 
             """)
         let skipped = try CLI.run(["--db", scratch.db, "import-gold", file, "--skip-invalid"])
         #expect(skipped.status == 0)
         #expect(skipped.stderr == """
-            skipped: \(file):1: document "d1" is already stored with a different text
+            skipped: \(file):1: document "d1" is already stored with a different text (refusing to overwrite it)
             skipped: \(file):2: invalid JSON at column 16: expected a string key
 
             """)

@@ -57,7 +57,7 @@ extension Workspace {
                 if conflicts.contains(item.document.document.id) {
                     let (file, line) = Self.split(origin: item.origin)
                     issues.append(InterchangeIssue(file: file, line: line,
-                                                   message: "document \"\(item.document.document.id)\" is already stored with a different text"))
+                                                   message: "document \"\(item.document.document.id)\" is already stored with a different text (refusing to overwrite it)"))
                 } else {
                     good.append(item)
                 }
