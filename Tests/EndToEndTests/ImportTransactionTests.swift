@@ -48,6 +48,29 @@ import Testing
         #expect(claims.stdout.contains("Reuters"))
     }
 
+    @Test func aChangedGoldFileIsRefusedAndReplaceMakesItTheGold() throws {
+        let scratch = try Scratch()
+        func gold(_ status: String) -> String {
+            Self.line("d1", "Ana said it rained.", #"{"source":[0,3],"cue":[4,8],"content":[9,18],"review":{"status":"\#(status)","annotator":"ana","at":"2026-11-25T10:00:00Z"}}"#) + "\n"
+        }
+        let first = try scratch.write("first.jsonl", gold("confirmed"))
+        let second = try scratch.write("second.jsonl", gold("rejected"))
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", first]).status == 0)
+        let refused = try CLI.run(["--db", scratch.db, "import-gold", second])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("claimdesk: \(second):1: document \"d1\" is already in run \"gold:ana\" with other claims or reviews: nothing imported; use --replace"))
+        let replaced = try CLI.run(["--db", scratch.db, "import-gold", second, "--replace"])
+        #expect(replaced.stdout == """
+            run "gold:ana": imported 1 claims in 1 documents
+            replaced: run "gold:ana" is now this import; its previous version is kept as "gold:ana@v1"
+            gold: 1 document, 0 claims; marked done by ana
+            not in the gold: \(second):1: document "d1": 1 claim reviewed as rejected
+
+            """, "\(replaced.stderr)")
+        let out = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "jsonl", "--out", scratch.path("out.jsonl")])
+        #expect(out.stdout.hasPrefix("wrote 0 attributions in 1 documents"), "\(out.stderr)")
+    }
+
     @Test func skipInvalidSkipsADocIDConflictAndListsEveryOtherBadLine() throws {
         let scratch = try Scratch()
         let first = try scratch.write("first.jsonl", Self.line("d1", "Ana said it rained.") + "\n")
