@@ -42,6 +42,18 @@ public enum TerminalSafe {
         return escaped(text, keepingNewlines: true)
     }
 
+    /// A value quoted for a one-line message: cut to `limit` characters (`...` after the first
+    /// `limit - 3`), in double quotes, `"` and `\` written `\"` and `\\`, then `escape`d.
+    public static func quoted(_ text: String, limit: Int = 60) -> String {
+        let short = text.count > limit ? String(text.prefix(max(0, limit - 3))) + "..." : text
+        var out = String.UnicodeScalarView()
+        for scalar in short.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { out.append("\\") }
+            out.append(scalar)
+        }
+        return "\"" + escape(String(out)) + "\""
+    }
+
     /// `text` escaped and cut to `limit` characters with an ellipsis.
     public static func short(_ text: String, _ limit: Int) -> String {
         let escaped = escape(text)

@@ -298,28 +298,8 @@ extension JSONValue {
     }
 }
 
-/// Escapes a value for a one-line message: quotes, backslashes, newlines, and whatever
-/// `TerminalSafe` keeps from a terminal (control, bidi and format characters).
-func escapedForMessage(_ s: String) -> String {
-    let short = s.count > 60 ? String(s.prefix(57)) + "..." : s
-    var out = "\""
-    for scalar in short.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if TerminalSafe.needsEscape(scalar) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+/// A value quoted for a one-line message (`TerminalSafe.quoted`, the one rule).
+func escapedForMessage(_ s: String) -> String { TerminalSafe.quoted(s) }
 
 /// The document fields (`doc_id`, `title`, `publisher`, `publication_date`, `meta`) under
 /// docs/FORMAT.md's key names, kept at the top of a doccano or Prodigy line and in a Label Studio task's

@@ -399,23 +399,7 @@ struct AttributionDecoder {
         return String(out)
     }
 
-    func quoted(_ s: String) -> String {
-        let short = s.count > 60 ? String(s.prefix(57)) + "..." : s
-        var out = "\""
-        for scalar in short.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default:
-                if scalar.properties.generalCategory == .control {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    func quoted(_ s: String) -> String { TerminalSafe.quoted(s) }
 
     func decodeReview(_ value: JSONValue) throws(Problem) -> Review {
         guard case let .object(pairs) = value else { throw problem("\"review\" must be an object") }

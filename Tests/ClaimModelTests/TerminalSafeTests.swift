@@ -36,6 +36,11 @@ import Testing
         #expect(try JSONParser.parse(Array(safe.utf8)) == .array([value]))
     }
 
+    @Test func quotedIsOneUnambiguousLine() {
+        #expect(TerminalSafe.quoted("say \"hi\"\\\n\u{1B}[2J") == #""say \"hi\"\\\n\u{1b}[2J""#)
+        #expect(TerminalSafe.quoted(String(repeating: "x", count: 61)) == "\"" + String(repeating: "x", count: 57) + "...\"")
+    }
+
     @Test func shortEscapesThenCuts() {
         #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
     }

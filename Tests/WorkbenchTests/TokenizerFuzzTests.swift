@@ -73,6 +73,6 @@ import Testing
         }
         let elapsed = clock.now - start
         #expect(refused > 2_000, "\(refused) refused")
-        #expect(elapsed < .seconds(60), "took \(elapsed)")
+        #expect(elapsed < .seconds(120), "took \(elapsed)")
     }
 }
