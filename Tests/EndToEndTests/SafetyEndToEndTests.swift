@@ -147,6 +147,30 @@ import Testing
         #expect(result.stderr == "claimdesk: \(file):3: NUL character (U+0000) at byte 16: ClaimDesk cannot store it\n")
     }
 
+    @Test func aNULInASidecarIsRefusedWithItsFile() throws {
+        let text = try scratch.write("storm.txt", "Storm\n\nThe mayor said so.")
+        let meta = try scratch.write("storm.meta.json", #"{"publisher": "Led\u0000ger"}"#)
+        let result = try CLI.run(["--db", scratch.db, "ingest", text])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(meta):1: \"publisher\" contains a NUL character (U+0000) at scalar 3: ClaimDesk cannot store it\n")
+    }
+
+    @Test func theReviewAndAdjudicationScreensShowStoredValuesEscaped() throws {
+        let extra = #""title": "\u001b]0;x\u0007T", "#
+        let claim = #""outlet": "\u001b]52;c;aGk=\u0007", "source_entity": "\u009bx", "review": {"status": "confirmed", "annotator": "ana", "note": "\u001b[2J"}, "#
+        let file = try scratch.write("h.jsonl", line(extra: extra, claim: claim).replacingOccurrences(of: "closed.", with: "closed.\\u202e") + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "rules"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", file, "--annotator", "ana"]).status == 0)
+        let review = try CLI.run(["--db", scratch.db, "annotate", "--annotator", "bo"],
+                                 stdin: "show\nlist\ncontext\nnote \u{1B}[2J\nshow --all\noutlet \"\u{1B}]0;t\u{7}\"\nundo\nprogress\nq\n")
+        #expect(review.status == 0, "\(review.stdout)")
+        #expect(Self.hostile(review.stdout + review.stderr) == [])
+        #expect(review.stdout.contains("  outlet      \\u{1b}]52;c;aGk=\\u{7}\n"))
+        #expect(review.stdout.contains("d1 · \\u{1b}]0;x\\u{7}T\n"))
+        let adjudicate = try CLI.run(["--db", scratch.db, "adjudicate", "--annotator", "cy"], stdin: "next\nq\n")
+        #expect(Self.hostile(adjudicate.stdout + adjudicate.stderr) == [])
+    }
+
     @Test func aLeadingByteOrderMarkIsAccepted() throws {
         let file = try scratch.write("bom.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array((line() + "\n").utf8))
         let result = try CLI.run(["--db", scratch.db, "ingest", file])
