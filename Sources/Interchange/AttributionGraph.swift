@@ -233,11 +233,21 @@ struct WordTokens {
     }
 
     /// The first and last token a span covers (inclusive); nil when it covers none.
+    /// Binary search: tokens are sorted and do not overlap.
     static func range(of span: Span, in tokens: [Token]) -> (first: Int, last: Int)? {
-        guard let first = tokens.firstIndex(where: { $0.end > span.start && !$0.isSpace }),
-              let last = tokens.lastIndex(where: { $0.start < span.end && !$0.isSpace }), first <= last
-        else { return nil }
-        return (first, last)
+        func partition(_ isAfter: (Token) -> Bool) -> Int {
+            var low = 0, high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if isAfter(tokens[mid]) { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+        var first = partition { $0.end > span.start }
+        while first < tokens.count && tokens[first].isSpace { first += 1 }
+        var last = partition { $0.start >= span.end } - 1
+        while last >= 0 && tokens[last].isSpace { last -= 1 }
+        return first <= last && first < tokens.count && last >= 0 ? (first, last) : nil
     }
 }
 

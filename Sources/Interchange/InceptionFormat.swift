@@ -188,7 +188,9 @@ public enum InceptionFormat {
         var nodes: [AttributionGraph.Node] = []
         var fields: [Int: [String: String]] = [:]
         var index: [String: Int] = [:]
-        for element in collector.elements where element.attributes["role"] != nil && element.attributes["Governor"] == nil {
+        // Spans: custom-layer annotations with a `role` feature (DKPro's own types with a `role`,
+        // such as semantic-argument links, are not ours).
+        for element in collector.elements where element.isCustom && element.attributes["role"] != nil && element.attributes["Governor"] == nil {
             let label = element.attributes["role"] ?? ""
             guard let role = labels.role(for: label) else {
                 return fail("\(element.name) \(element.attributes["id"] ?? ""): role \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)")
@@ -203,11 +205,17 @@ public enum InceptionFormat {
             nodes.append(AttributionGraph.Node(role: role, span: Span(start, end)))
         }
         var links: [(Int, Int)] = []
-        for element in collector.elements where element.attributes["Governor"] != nil {
-            guard let g = element.attributes["Governor"], let d = element.attributes["Dependent"], let a = index[g], let b = index[d] else {
-                return fail("\(element.name) \(element.attributes["id"] ?? ""): Governor and Dependent must name two role spans")
+        // Relations: custom-layer relations between two of those spans; other relation layers are
+        // left alone, a relation from a role span to nothing is an error.
+        for element in collector.elements where element.isCustom && element.attributes["Governor"] != nil {
+            guard let g = element.attributes["Governor"], let d = element.attributes["Dependent"] else {
+                return fail("\(element.name) \(element.attributes["id"] ?? ""): a relation needs Governor and Dependent")
             }
-            links.append((a, b))
+            switch (index[g], index[d]) {
+            case let (a?, b?): links.append((a, b))
+            case (nil, nil): continue
+            default: return fail("\(element.name) \(element.attributes["id"] ?? ""): Governor and Dependent must name two role spans")
+            }
         }
         let assembled: [AttributionGraph.Assembled]
         switch AttributionGraph.assemble(nodes, links: links) {
@@ -261,6 +269,8 @@ final class XMICollector: NSObject, XMLParserDelegate {
     struct Element {
         var name: String
         var attributes: [String: String]
+        /// In `http:///webanno/custom.ecore`: a layer made in INCEpTION (or ours).
+        var isCustom: Bool = false
     }
 
     var elements: [Element] = []
@@ -277,7 +287,7 @@ final class XMICollector: NSObject, XMLParserDelegate {
             if sofa == nil { sofa = attributes["sofaString"] }
             return
         }
-        elements.append(Element(name: elementName, attributes: attributes))
+        elements.append(Element(name: elementName, attributes: attributes, isCustom: namespaceURI == "http:///webanno/custom.ecore"))
     }
 }
 

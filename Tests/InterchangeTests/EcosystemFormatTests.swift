@@ -107,6 +107,17 @@ enum EcosystemFixture {
             """#)
     }
 
+    @Test func writesAndReadsMappedLabels() throws {
+        let labels = try LabelMap.parse("source=SPEAKER,cue=CUE,content=QUOTE").get()
+        let item = EcosystemFixture.document
+        let line = DoccanoFormat.line(for: item, labels: labels)
+        #expect(String(decoding: line, as: UTF8.self).contains(#"{"id":1,"label":"CUE","start_offset":12,"end_offset":16},{"id":2,"label":"SPEAKER","start_offset":0,"end_offset":9},{"id":3,"label":"QUOTE","#))
+        #expect(DoccanoFormat.read(line, file: "d.jsonl", labels: labels).lines.map(\.document) == [item])
+        #expect(DoccanoFormat.read(line, file: "d.jsonl").issues.map(\.description) == [
+            #"d.jsonl:1: entity #2: label "SPEAKER" is not one of Source, Cue, Content (map it with --labels)"#,
+        ])
+    }
+
     @Test func readsAHandMadeProjectWithMappedLabels() throws {
         let line = #"{"id":7,"text":"Mia said no.","entities":[{"id":10,"label":"QUOTE","start_offset":9,"end_offset":11},{"id":11,"label":"speaker","start_offset":0,"end_offset":3},{"id":12,"label":"CUE","start_offset":4,"end_offset":8}],"relations":[{"id":1,"from_id":11,"to_id":12,"type":"x"},{"id":2,"from_id":10,"to_id":12,"type":"x"}]}"#
         let read = DoccanoFormat.read(Array(line.utf8), file: "p.jsonl", labels: try LabelMap.parse("source=SPEAKER,content=QUOTE").get())
@@ -216,6 +227,19 @@ enum EcosystemFixture {
         #expect(read.issues == [])
         #expect(read.lines.map(\.document) == [item])
         #expect(read.lines.first.map { InceptionFormat.xmi(for: $0.document) } == xmi)
+    }
+
+    @Test func otherLayersWithRoleOrGovernorAreLeftAlone() {
+        let item = EcosystemFixture.document
+        let xmi = InceptionFormat.xmi(for: item).replacingOccurrences(of: "<cas:NULL xmi:id=\"0\"/>\n", with: """
+            <cas:NULL xmi:id="0"/>
+            <type4:SemArgLink xmi:id="900" role="A0" target="2"/>
+            <custom:Coref xmi:id="901" sofa="1" begin="0" end="1" Governor="2" Dependent="3"/>
+
+            """)
+        let read = InceptionFormat.read(Array(xmi.utf8), file: "eco.xmi")
+        #expect(read.issues == [])
+        #expect(read.lines.map(\.document) == [item])
     }
 
     @Test func offsetsCountUTF16AndTextIsEscaped() {
