@@ -162,6 +162,10 @@ public enum InceptionFormat {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: message))
             return result
         }
+        // FoundationXML's parser traps on some invalid UTF-8 (in a name, say): check first.
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return fail("invalid UTF-8 at byte \(firstInvalidUTF8(bytes)) (UIMA CAS XMI is UTF-8)")
+        }
         let collector = XMICollector()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
@@ -310,5 +314,18 @@ enum XMLText {
             }
         }
         return out
+    }
+}
+
+/// Byte offset of the first invalid UTF-8 sequence (the byte count when there is none).
+func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+        switch parser.parseScalar(from: &iterator) {
+        case let .valid(encoded): offset += encoded.count
+        case .error, .emptyInput: return offset
+        }
     }
 }
