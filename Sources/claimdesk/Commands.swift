@@ -49,7 +49,7 @@ struct ImportClaims: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("run"), help: "Run name.") var runName: String
-    @Option(name: .long, help: "jsonl, brat, doccano, label-studio, prodigy or inception (default: detected when unambiguous).")
+    @Option(name: .long, help: "The file's format (docs/FORMAT.md); default: detected from the file when unambiguous.")
     var format: InterchangeFormat?
     @OptionGroup var labelOptions: LabelOptions
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
@@ -80,7 +80,7 @@ struct ImportGold: ParsableCommand {
     var skipInvalid = false
     @Flag(name: .long, help: "When documents already in their gold run would change, make this file the run's new version (the old one is kept as NAME@vN) instead of refusing.")
     var replace = false
-    @Option(name: .long, help: "jsonl, brat, doccano, label-studio, prodigy or inception (default: detected when unambiguous).")
+    @Option(name: .long, help: "The file's format (docs/FORMAT.md); default: detected from the file when unambiguous.")
     var format: InterchangeFormat?
     @OptionGroup var labelOptions: LabelOptions
     @Argument(help: ArgumentHelp("A ClaimDesk JSONL file (a gold export; docs/FORMAT.md), a brat folder written by `export --format brat`, or a file (folder) of --format.", valueName: "PATH")) var file: String

@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a run (or the reviewed gold, with its dataset card) as JSONL, CSV, brat, doccano, Label Studio, Prodigy or INCEpTION.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "jsonl, csv, brat, doccano, label-studio, prodigy or inception (docs/FORMAT.md).") var format: ExportFormat = .jsonl
+    @Option(name: .long, help: "Output format (docs/FORMAT.md).") var format: ExportFormat = .jsonl
     @Option(name: .long, help: ArgumentHelp("Output file (a folder for brat and inception).", valueName: "PATH")) var out: String
     @Option(name: .customLong("run"), help: "The run to export.") var runName: String?
     @Flag(name: .long, help: "Export the reviewed gold instead of a run (documents marked done).") var gold = false
