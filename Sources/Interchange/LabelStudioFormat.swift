@@ -126,6 +126,16 @@ public enum LabelStudioFormat {
         return result
     }
 
+    /// The annotator of an annotation as Label Studio exports it: `completed_by` as an object with an
+    /// `email`, or a string; a bare user number names nobody (import-gold's `--annotator` then applies).
+    static func completedBy(_ annotation: JSONValue) -> String? {
+        switch annotation["completed_by"] {
+        case let .string(name)? where !name.isEmpty: return name
+        case let .object(pairs)?: return pairs.first { $0.0 == "email" }?.1.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        default: return nil
+        }
+    }
+
     static func decode(_ task: JSONValue, number: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, FormatProblem> {
         guard case .object = task, let data = task["data"] else { return .failure("needs \"data\" with \"text\"") }
         guard let text = data["text"]?.stringValue else { return .failure("\"data.text\" must be a string") }
@@ -188,6 +198,11 @@ public enum LabelStudioFormat {
                     if let extra = fields[item.anchor],
                        let problem = AttributionFields.apply(extra, to: &attribution, text: scalars, documentID: document.id, index: attributions.count) {
                         return .failure(FormatProblem(problem))
+                    }
+                    // A region drawn in Label Studio carries no review of ours: it is the addition of
+                    // whoever completed the annotation, when the export names them (an email).
+                    if attribution.review == nil, part == "annotations", let name = completedBy(entry) {
+                        attribution.review = Review(status: .added, annotator: name)
                     }
                     attributions.append(attribution)
                 }

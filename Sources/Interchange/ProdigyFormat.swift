@@ -165,14 +165,17 @@ public enum ProdigyFormat {
         if let problem = SpanlessAttributions.insert(object["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
             return issue(problem)
         }
+        // Multi-user sessions name the annotator (`_annotator_id`, "dataset-alex"); it reviews the
+        // claims that carry no review of their own.
+        let annotator = object["_annotator_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         for i in attributions.indices {
             switch answer {
             case "reject"?:
-                var review = attributions[i].review ?? Review(status: .rejected)
+                var review = attributions[i].review ?? Review(status: .rejected, annotator: annotator)
                 review.status = .rejected
                 attributions[i].review = review
             case "accept"?:
-                if attributions[i].review == nil { attributions[i].review = Review(status: .confirmed) }
+                if attributions[i].review == nil { attributions[i].review = Review(status: .confirmed, annotator: annotator) }
             default: break
             }
         }

@@ -252,3 +252,50 @@ enum EcosystemFixture {
         #expect(InceptionFormat.read(Array(xmi.utf8), file: "x.xmi").lines.map(\.document) == [item])
     }
 }
+
+/// Files shaped as the tools write them (extra keys, their own ids, their annotator fields), written
+/// by hand for these tests: they read as the attribution they draw.
+@Suite struct ForeignExportTests {
+    static let text = "Ali said rain is coming."
+    static let expected = Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(4, 8)), content: Fragments(Span(9, 23)))
+
+    @Test func aDoccanoExport() {
+        let line = #"{"id":5,"text":"Ali said rain is coming.","entities":[{"id":101,"label":"Source","start_offset":0,"end_offset":3},{"id":102,"label":"Cue","start_offset":4,"end_offset":8},{"id":103,"label":"Content","start_offset":9,"end_offset":23}],"relations":[{"id":7,"from_id":102,"to_id":101,"type":"speaker"},{"id":8,"from_id":103,"to_id":102,"type":"said"}],"Comments":[]}"#
+        let read = DoccanoFormat.read(Array(line.utf8), file: "export.jsonl")
+        #expect(read.issues == [])
+        #expect(read.lines.map(\.document) == [AnnotatedDocument(document: Document(id: "5", text: Self.text), attributions: [Self.expected])])
+    }
+
+    @Test func aLabelStudioExportNamesItsAnnotatorAndSkipsCancelledWork() {
+        let json = #"""
+            [{"id":12,"annotations":[{"id":3,"completed_by":{"id":1,"email":"mia@example.org","first_name":""},"result":[
+              {"value":{"start":0,"end":3,"text":"Ali","labels":["Source"]},"id":"x1a","from_name":"label","to_name":"text","type":"labels","origin":"manual"},
+              {"value":{"start":4,"end":8,"text":"said","labels":["Cue"]},"id":"x2b","from_name":"label","to_name":"text","type":"labels","origin":"manual"},
+              {"value":{"start":9,"end":23,"text":"rain is coming","labels":["Content"]},"id":"x3c","from_name":"label","to_name":"text","type":"labels","origin":"manual"},
+              {"from_id":"x2b","to_id":"x1a","type":"relation","direction":"right","labels":[]},
+              {"from_id":"x3c","to_id":"x2b","type":"relation","direction":"left","labels":["Attribution"]},
+              {"value":{"choices":["news"]},"id":"c1","from_name":"kind","to_name":"text","type":"choices"}],
+              "was_cancelled":false,"ground_truth":false,"lead_time":12.5},
+              {"id":4,"completed_by":2,"result":[{"value":{"start":0,"end":3,"labels":["Cue"]},"id":"y","type":"labels"}],"was_cancelled":true}],
+             "predictions":[],"data":{"text":"Ali said rain is coming."},"meta":{},"inner_id":1,"total_annotations":1}]
+            """#
+        let read = LabelStudioFormat.read(Array(json.utf8), file: "project-1.json")
+        #expect(read.issues == [])
+        var attribution = Self.expected
+        attribution.review = Review(status: .added, annotator: "mia@example.org")
+        #expect(read.lines.map(\.document) == [AnnotatedDocument(document: Document(id: "project-1-12", text: Self.text), attributions: [attribution])])
+    }
+
+    @Test func aProdigyRelManualAnswerFromAMultiUserSession() {
+        let span = { (s: Int, e: Int, t0: Int, t1: Int, label: String) in
+            #"{"start":\#(s),"end":\#(e),"token_start":\#(t0),"token_end":\#(t1),"label":"\#(label)"}"#
+        }
+        let source = span(0, 3, 0, 0, "SOURCE"), cue = span(4, 8, 1, 1, "CUE"), content = span(9, 23, 2, 4, "CONTENT")
+        let line = ##"{"text":"Ali said rain is coming.","_input_hash":-512,"_task_hash":77,"tokens":[],"_view_id":"relations","spans":[\##(source),\##(cue),\##(content)],"relations":[{"head":1,"child":0,"head_span":\##(cue),"child_span":\##(source),"color":"#c5bdf4","label":"SPEAKER"},{"head":1,"child":4,"head_span":\##(cue),"child_span":\##(content),"color":"#ffd882","label":"SAID"}],"answer":"accept","_timestamp":1700000000,"_annotator_id":"attr-mia","_session_id":"attr-mia"}"##
+        let read = ProdigyFormat.read(Array(line.utf8), file: "db-out.jsonl")
+        #expect(read.issues == [])
+        var attribution = Self.expected
+        attribution.review = Review(status: .confirmed, annotator: "attr-mia")
+        #expect(read.lines.map(\.document) == [AnnotatedDocument(document: Document(id: "db-out-1", text: Self.text), attributions: [attribution])])
+    }
+}
