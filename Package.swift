@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "ClaimStore", targets: ["ClaimStore"]),
         .library(name: "Workbench", targets: ["Workbench"]),
+        .library(name: "Terminal", targets: ["Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,14 +41,17 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [
-            "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "CReadline",
+            "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore",
         ]),
+        // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
+        // TEMPORARY: depends on ClaimStore until the sessions go through Workbench's use cases.
+        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "ClaimStore", "CReadline"]),
         .executableTarget(name: "claimdesk", dependencies: [
-            "Workbench",
+            "Workbench", "Terminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "claimdesk-bench", dependencies: [
-            "Workbench", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore",
+            "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore",
         ]),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel"]),
@@ -57,6 +61,7 @@ let package = Package(
             "ClaimStore", "ClaimModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ClaimStore", "ClaimModel"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "ClaimStore", "ClaimModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange"]),
     ],
     swiftLanguageModes: [.v6]

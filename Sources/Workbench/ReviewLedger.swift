@@ -141,7 +141,7 @@ public struct ReviewLedger: Sendable {
         }
     }
 
-    static func tags(_ e: AnnotationEntry) -> [String] {
+    public static func tags(_ e: AnnotationEntry) -> [String] {
         guard let text = e.entry.tags, case let .array(items)? = JSONValue(parsing: text) else { return [] }
         return items.compactMap(\.stringValue)
     }

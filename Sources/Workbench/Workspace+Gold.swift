@@ -136,7 +136,7 @@ extension Workspace {
     }
 
     /// How several annotators' views of one claim combine, adjudication aside.
-    enum Consensus {
+    public enum Consensus: Sendable {
         /// Nobody keeps it (rejected, withdrawn or never judged by all).
         case agreedOut
         /// Everyone keeps it with the same fields: this view.
@@ -145,7 +145,7 @@ extension Workspace {
     }
 
     /// A review that stands: it has a verdict and was not withdrawn.
-    static func standing(_ review: ClaimReview?) -> ClaimReview? {
+    public static func standing(_ review: ClaimReview?) -> ClaimReview? {
         guard let review, review.verdict != nil, !review.withdrawn else { return nil }
         return review
     }
@@ -154,7 +154,7 @@ extension Workspace {
     /// and another does not, or all keep it with different fields. A claim one annotator added is
     /// agreed when every annotator added (and keeps) a claim with the same fields.
     /// `decisions` are the annotators' standing reviews of the claim, in `annotators`' order.
-    static func consensus(of claim: StoredAttribution, annotators: [String], decisions: [ClaimReview?],
+    public static func consensus(of claim: StoredAttribution, annotators: [String], decisions: [ClaimReview?],
                           addedKeys: [String: Set<String>]) -> Consensus {
         if decisions.count == 1 {
             guard let r = decisions[0], r.verdict?.isGold == true else { return .agreedOut }
@@ -173,7 +173,7 @@ extension Workspace {
     }
 
     /// Per annotator, the fields of every claim they added and keep.
-    static func addedKeys(claims: [StoredAttribution], annotators: [String],
+    public static func addedKeys(claims: [StoredAttribution], annotators: [String],
                           decision: (String, Int64) -> ClaimReview?) -> [String: Set<String>] {
         var keys: [String: Set<String>] = [:]
         guard annotators.count > 1 else { return keys }
@@ -193,7 +193,7 @@ extension Workspace {
     }
 
     /// A cheap byte search before parsing: most entries are not adjudications.
-    static func mentionsAdjudication(_ fields: String) -> Bool {
+    public static func mentionsAdjudication(_ fields: String) -> Bool {
         let needle = Array("\"adjudication\"".utf8)
         var fields = fields
         return fields.withUTF8 { bytes in

@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Dispatch
 import Foundation
+import Terminal
 import Workbench
 
 /// `claimdesk-bench repl`: the review REPL's latencies on a large store, through the same code

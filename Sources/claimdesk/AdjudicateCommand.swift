@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Terminal
 import Workbench
 
 /// `claimdesk adjudicate`: walk the claims annotators dispute and decide each (issue 5, item 5).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Terminal
 import Workbench
 
 /// `claimdesk annotate`: the review REPL (issue 4).

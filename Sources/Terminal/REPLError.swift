@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// Everything a REPL command can refuse, each one line saying what is wrong and what to do.
 /// A refused command changes nothing.

@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// What narrows the review queue (`filter EXPR`) or a `list`.
 public enum QueueFilter: Equatable, Sendable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 /// `claimdesk adjudicate`: the walk over disputed claims, the entries it appends, and the gold they decide.

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 /// `filter` conditions joined by `and`, and TAB completion from the whole store.

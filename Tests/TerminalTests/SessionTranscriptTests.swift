@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Foundation
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 @Suite struct SessionTranscriptTests {

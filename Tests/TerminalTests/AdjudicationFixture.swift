@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 /// The REPL fixture's storm article reviewed by ana and bo, who agree on #1 and #4 and differ on

@@ -1,5 +1,6 @@
 import ClaimModel
 import Foundation
+import Workbench
 
 /// What the loop drives: a first screen, then one reply per line (`Session`, `AdjudicationSession`).
 public protocol LineSession: AnyObject {

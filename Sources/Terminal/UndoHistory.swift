@@ -1,4 +1,5 @@
 import ClaimStore
+import Workbench
 
 /// What `undo` and `redo` would act on, derived from one analyst's log alone, so that undo works
 /// after a restart exactly as before it.

@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import Workbench
 
 /// Where REPL lines come from.
 public protocol LineReader {

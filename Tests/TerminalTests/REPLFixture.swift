@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Foundation
+@testable import Terminal
 @testable import Workbench
 
 /// A small store for REPL tests: one short article with four claims (plus, on request, the seed

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 @Suite struct SessionTests {

@@ -1,4 +1,5 @@
 import ClaimModel
+import Workbench
 
 /// Finds what an analyst types in the document: the occurrence nearest the claim, or an error
 /// that says why there is no single answer.

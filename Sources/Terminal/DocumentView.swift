@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// One document as one analyst reviews it: its claims with their corrections applied, folded
 /// from the log, and the claims that are in this analyst's queue.

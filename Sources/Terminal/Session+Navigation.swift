@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// Moving through the queue: documents in ingestion order, claims in document order, narrowed by
 /// the filter. Only the documents visited are read, one indexed query each.

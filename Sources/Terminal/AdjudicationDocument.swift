@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// One document as the adjudicator sees it: every annotator who marked it done, their view of
 /// each claim, which claims they dispute, and who adjudicated what.

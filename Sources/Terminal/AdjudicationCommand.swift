@@ -1,4 +1,5 @@
 import ClaimModel
+import Workbench
 
 /// The adjudication REPL's verbs as data, like `Verb` for the review REPL. The verbs that write
 /// the final by hand (`confirm`, `reject`, `source`…) are the review REPL's own: their arguments

@@ -1,6 +1,7 @@
 import ClaimModel
 import Foundation
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 /// Seeded random REPL lines (issue 10): mutations of real commands, with control characters,

@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// One adjudicator walking the claims that annotators dispute in one run.
 ///

@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// The verbs that write. Every entry is the adjudicator's own, on the claim on screen, with
 /// `"adjudication": true` in its fields; each verb's entries are one transaction.

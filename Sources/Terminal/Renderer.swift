@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Foundation
+import Workbench
 
 /// Turns review state into terminal text. Every piece of document text, note, tag, outlet or
 /// entity goes through `SafeText.escape` here, so nothing untrusted reaches the terminal raw.

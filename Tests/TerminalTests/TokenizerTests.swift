@@ -1,4 +1,5 @@
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 @Suite struct TokenizerTests {

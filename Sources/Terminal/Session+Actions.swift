@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// The verbs that write: each appends to the log in one transaction, then re-reads the document
 /// so that the screen shows what the log now says.

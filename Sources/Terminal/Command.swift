@@ -1,4 +1,5 @@
 import ClaimModel
+import Workbench
 
 /// Where a correcting verb puts a role.
 public enum SpanTarget: Equatable, Sendable {

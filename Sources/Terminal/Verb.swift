@@ -1,4 +1,5 @@
 import ClaimModel
+import Workbench
 
 /// The REPL's verbs as data: name, aliases, usage and help. Parsing a line into a `Command` and
 /// `help` both read this table, so a verb is declared once.

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+@testable import Terminal
 @testable import Workbench
 
 /// Every refusal: its exact message, and that it wrote nothing.

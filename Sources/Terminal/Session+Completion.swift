@@ -1,4 +1,5 @@
 import ClaimModel
+import Workbench
 
 /// TAB completion: what can follow the words already typed.
 extension Session {

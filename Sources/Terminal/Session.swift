@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Workbench
 
 /// What one REPL line produced.
 public struct Reply: Sendable, Equatable {
