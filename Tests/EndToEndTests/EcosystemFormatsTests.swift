@@ -99,6 +99,36 @@ import Testing
         #expect(back.stdout == "run \"again\": imported 1 claims in 1 documents\n", "\(back.stderr)")
     }
 
+    /// A run (another extractor's output, with confidences and a claim without cue) through every
+    /// format: export → import-claims into a fresh store → export gives the same bytes.
+    @Test func aRunRoundTripsThroughEveryFormat() throws {
+        let scratch = try Scratch()
+        let lines = [
+            #"{"doc_id":"d","text":"𝔘lla said no.\r\nIt rains, aides say.","attributions":[{"id":"c1","source":[0,4],"cue":[5,9],"content":[10,12],"source_type":"named_person","confidence":0.7},{"id":"c2","source":[25,30],"cue":[31,34],"content":[15,23],"confidence":0.25}]}"#,
+            #"{"doc_id":"e","text":"Prices are believed to rise.","attributions":[{"cue":[11,19],"content":[20,27],"source_type":"implicit","confidence":0.5}]}"#,
+        ]
+        let input = try scratch.write("run.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", input, "--run", "other"]).status == 0)
+        for (format, out, _) in Self.formats {
+            let files = format == "inception" ? ["/d.xmi", "/e.xmi", "/TypeSystem.xml"] : [""]
+            let first = try CLI.run(["--db", scratch.db, "export", "--run", "other", "--format", format, "--out", scratch.path(out)])
+            #expect(first.stdout == "wrote 3 attributions in 2 documents to \(scratch.path(out))\n", "\(format): \(first.stderr)")
+            let fresh = scratch.path("\(format)-run.sqlite")
+            let back = try CLI.run(["--db", fresh, "import-claims", scratch.path(out), "--run", "other"])
+            #expect(back.stdout == "run \"other\": imported 3 claims in 2 documents\n", "\(format): \(back.stderr)")
+            #expect(try CLI.run(["--db", fresh, "export", "--run", "other", "--format", format, "--out", scratch.path("again-" + out)]).status == 0)
+            for file in files {
+                #expect(try GoldRoundTripTests.file(scratch.path(out + file)) == GoldRoundTripTests.file(scratch.path("again-" + out + file)), "\(format)\(file)")
+            }
+            #expect(try CLI.run(["--db", fresh, "export", "--run", "other", "--out", scratch.path("\(format)-run.jsonl")]).status == 0)
+        }
+        let reference = scratch.path("ref-run.jsonl")
+        #expect(try CLI.run(["--db", scratch.db, "export", "--run", "other", "--out", reference]).status == 0)
+        for (format, _, _) in Self.formats {
+            #expect(try GoldRoundTripTests.file(scratch.path("\(format)-run.jsonl")) == GoldRoundTripTests.file(reference), "\(format)")
+        }
+    }
+
     @Test func anUnclearFileAsksForFormatAndABadTaskIsLocated() throws {
         let scratch = try Scratch()
         let unclear = try scratch.write("x.jsonl", #"{"text":"Mia said no."}"# + "\n")
