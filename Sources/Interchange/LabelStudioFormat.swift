@@ -2,7 +2,7 @@ import ClaimModel
 
 /// Label Studio's JSON task list: `[{"data": {"text", "doc_id", …}, "annotations": [{"result": […]}],
 /// "predictions": [{"model_version", "result": […]}]}]`, for a labelling config with
-/// `<Labels name="label" toName="text">` and `<Relations>` (see `config`).
+/// `<Labels name="label" toName="text">` and `<Relations>` (docs/FORMAT.md gives the config).
 ///
 /// Offsets: Label Studio counts JavaScript string positions, i.e. UTF-16 code units, so an emoji or
 /// 𝔘 counts two there and one here; `UTF16Offsets` converts at the boundary, both ways.
@@ -15,19 +15,6 @@ public enum LabelStudioFormat {
     public static let fromName = "label"
     public static let toName = "text"
     public static let relationLabel = "Attribution"
-
-    /// A labelling config that shows what the export writes; for the README and the dataset card.
-    public static func config(labels: LabelMap = .standard) -> String {
-        """
-        <View>
-          <Relations><Relation value="\(relationLabel)"/></Relations>
-          <Labels name="\(fromName)" toName="\(toName)">
-            <Label value="\(labels.label(for: .source))"/><Label value="\(labels.label(for: .cue))"/><Label value="\(labels.label(for: .content))"/>
-          </Labels>
-          <Text name="\(toName)" value="$text"/>
-        </View>
-        """
-    }
 
     /// The task of one document, as compact JSON (no separator, no newline).
     public static func task(for item: AnnotatedDocument, labels: LabelMap = .standard, modelVersion: String = "claimdesk") -> [UInt8] {

@@ -129,6 +129,18 @@ import Testing
         }
     }
 
+    @Test func aControlCharacterXMLCannotHoldIsRefusedAndNothingIsWritten() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("run.jsonl", #"{"doc_id":"ff","text":"Mia said no.\fNext page.","attributions":[{"cue":[4,8]}]}"# + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", input, "--run", "r"]).status == 0)
+        let out = scratch.path("xmi")
+        let result = try CLI.run(["--db", scratch.db, "export", "--run", "r", "--format", "inception", "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(out): cannot write: document \"ff\" holds U+000C, which XML 1.0 cannot carry\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try CLI.run(["--db", scratch.db, "export", "--run", "r", "--format", "doccano", "--out", scratch.path("d.jsonl")]).status == 0)
+    }
+
     @Test func anUnclearFileAsksForFormatAndABadTaskIsLocated() throws {
         let scratch = try Scratch()
         let unclear = try scratch.write("x.jsonl", #"{"text":"Mia said no."}"# + "\n")

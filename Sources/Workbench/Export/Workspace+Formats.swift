@@ -146,12 +146,15 @@ struct InceptionSink: ExportSink {
     }
 
     mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
-        if let bad = InceptionFormat.unrepresentable(item.document.text) {
+        // Tab, LF and CR are written as character references; any other control character left in
+        // the XMI (in the text or a field) is one XML 1.0 cannot hold.
+        let xmi = InceptionFormat.xmi(for: item, labels: labels)
+        if let bad = InceptionFormat.unrepresentable(xmi) {
             folder.discard()
             throw WorkbenchError.cannotWrite(path: folder.path, reason:
-                "document \"\(item.document.id)\" holds U+\(String(format: "%04X", bad.value)), which XML 1.0 cannot carry")
+                "document \(TerminalSafe.quoted(item.document.id)) holds U+\(String(format: "%04X", bad.value)), which XML 1.0 cannot carry")
         }
-        try folder.put(BratFolder.fileName(for: item.document.id) + ".xmi", Array(InceptionFormat.xmi(for: item, labels: labels).utf8))
+        try folder.put(BratFolder.fileName(for: item.document.id) + ".xmi", Array(xmi.utf8))
     }
 
     mutating func finish(card: (([ExportedFile]) -> [(name: String, text: String)])?) throws(WorkbenchError) -> [ExportedFile] {
