@@ -1,15 +1,25 @@
 import ClaimModel
 
 /// Reads brat standoff (`.ann`) written by `BratWriter`, or by brat itself with the same types,
-/// back into attributions. Every bad line is reported as `FILE:LINE: what is wrong`.
+/// back into attributions, collecting every problem as `FILE:LINE: what is wrong`.
 ///
 /// An attribution is anchored on an event (trigger: Cue; arguments: Source, Content) or, for one
 /// without a cue, on a Content (or Source) T line that no event uses; a `SourceOf` relation
 /// gives such a content its source. Attributions come out in the order of their anchor lines.
+///
+/// Lines are split on scalars, not Characters (`"\r\n"` is one Character in Swift), so an `.ann`
+/// with CRLF line ends reads like one with LF. A line that cannot be what it says (bad offsets,
+/// text that does not match the document, a broken reference) is an issue: the file is wrong.
+/// A line that is well-formed but means nothing to ClaimDesk (a type, relation or attribute it
+/// does not know, a Cue no event uses, a note on nothing) is a warning: it is left out and the
+/// rest of the file is read.
 public enum BratReader {
     public struct Result: Sendable, Equatable {
         public var attributions: [Attribution]
+        /// The `.ann` id each attribution is anchored on (`E…` or `T…`), same order.
+        public var anchors: [String]
         public var issues: [InterchangeIssue]
+        public var warnings: [InterchangeIssue] = []
     }
 
     struct TextBound {
@@ -18,70 +28,110 @@ public enum BratReader {
         var line: Int
     }
 
+    /// The lines of a file, split at LF with a CR before it dropped, on scalars.
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if current.last == "\r" { current.removeLast() }
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if current.last == "\r" { current.removeLast() }
+        lines.append(String(current))
+        return lines
+    }
+
+    /// `text` split at `separator` on scalars, at most `maxSplits` times.
+    static func split(_ text: String, _ separator: Unicode.Scalar, maxSplits: Int = .max) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == separator && parts.count < maxSplits {
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        parts.append(String(current))
+        return parts
+    }
+
+    /// Words separated by single spaces (brat's own writer uses one space); empty words dropped.
+    static func words(_ text: String) -> [String] { split(text, " ").filter { !$0.isEmpty } }
+
     /// Parses the `.ann` text of the document whose text is `text`; `file` names it in issues.
     public static func read(ann: String, text: String, file: String) -> Result {
         let scalars = ScalarText(text)
         var issues: [InterchangeIssue] = []
+        var warnings: [InterchangeIssue] = []
         func issue(_ line: Int, _ message: String) { issues.append(InterchangeIssue(file: file, line: line, message: message)) }
+        func warn(_ line: Int, _ message: String) { warnings.append(InterchangeIssue(file: file, line: line, message: message)) }
 
         var textBounds: [String: TextBound] = [:]
         var events: [(id: String, line: Int, cue: String, args: [String: String])] = []
-        var relations: [(content: String, source: String, line: Int)] = []
+        var relations: [(id: String, content: String, source: String, line: Int)] = []
         var attributes: [(target: String, name: String, value: String, line: Int)] = []
         var notes: [(target: String, text: String, line: Int)] = []
+        var ids: Set<String> = []
 
-        let lines = ann.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, raw) in lines.enumerated() {
+        for (index, line) in lines(ann).enumerated() {
             let number = index + 1
-            var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 2, let kind = fields[0].first else {
-                issue(number, "expected ID<TAB>annotation, got \(quoted(String(line)))")
+            if line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = split(line, "\t", maxSplits: 2)
+            guard fields.count >= 2, let kind = fields[0].unicodeScalars.first else {
+                issue(number, "expected ID<TAB>annotation, got \(quoted(line))")
                 continue
             }
             let id = fields[0]
-            let words = fields[1].split(separator: " ").map(String.init)
+            if kind != "#" && kind != "*" {
+                if ids.contains(id) { issue(number, "duplicate id \(safe(id))"); continue }
+                ids.insert(id)
+            }
+            let words = Self.words(fields[1])
             switch kind {
             case "T":
-                guard words.count >= 3 else { issue(number, "\(id): expected TYPE START END"); continue }
+                guard words.count >= 3 else { issue(number, "\(safe(id)): expected TYPE START END"); continue }
                 let type = words[0]
                 guard type == "Source" || type == "Cue" || type == "Content" else {
-                    issue(number, "\(id): unknown type \"\(type)\" (Source, Cue or Content)")
+                    warn(number, "\(safe(id)): unknown type \(quoted(type)) (Source, Cue or Content): left out")
                     continue
                 }
                 let offsets = words.dropFirst().joined(separator: " ")
                 var spans: [Span] = []
                 var bad = false
-                for part in offsets.split(separator: ";") {
-                    let pair = part.split(separator: " ")
+                for part in split(offsets, ";") {
+                    let pair = Self.words(part)
                     guard pair.count == 2, let s = Int(pair[0]), let e = Int(pair[1]) else { bad = true; break }
                     spans.append(Span(s, e))
                 }
                 guard !bad, let fragments = Fragments(unchecked: spans) else {
-                    issue(number, "\(id): offsets \"\(offsets)\" are not START END[;START END…]")
+                    issue(number, "\(safe(id)): offsets \(quoted(offsets)) are not START END[;START END…]")
                     continue
                 }
                 guard fragments.isWellFormed(in: scalars.count) else {
-                    issue(number, "\(id): offsets \(offsets) are out of range or overlap (the text has \(scalars.count) scalars)")
+                    issue(number, "\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(scalars.count) scalars)")
                     continue
                 }
                 if fields.count == 3 {
-                    let expected = fragments.spans.map { BratText.field(scalars.slice($0)) }.joined(separator: " ")
-                    if fields[2] != expected {
-                        issue(number, "\(id): text \(quoted(fields[2])) does not match the document at \(offsets): \(quoted(expected))")
+                    let exact = fragments.spans.map { scalars.slice($0) }.joined(separator: " ")
+                    if fields[2] != exact && fields[2] != BratText.legacyField(exact) {
+                        issue(number, "\(safe(id)): text \(quoted(fields[2])) does not match the document at \(safe(offsets)): \(quoted(exact))")
                         continue
                     }
                 }
-                if textBounds[id] != nil { issue(number, "duplicate id \(id)"); continue }
                 textBounds[id] = TextBound(type: type, fragments: fragments, line: number)
             case "E":
                 var cue: String?
                 var args: [String: String] = [:]
                 var bad = false
                 for (i, word) in words.enumerated() {
-                    let pair = word.split(separator: ":", maxSplits: 1).map(String.init)
+                    let pair = split(word, ":", maxSplits: 1)
                     guard pair.count == 2 else { bad = true; break }
                     if i == 0 {
                         guard pair[0] == "Cue" else { bad = true; break }
@@ -92,26 +142,37 @@ public enum BratReader {
                     }
                 }
                 guard !bad, let cue else {
-                    issue(number, "\(id): expected Cue:T… [Source:T…] [Content:T…]")
+                    if let type = words.first.map({ split($0, ":", maxSplits: 1)[0] }), type != "Cue" {
+                        warn(number, "\(safe(id)): unknown event type \(quoted(type)) (Cue): left out")
+                    } else {
+                        issue(number, "\(safe(id)): expected Cue:T… [Source:T…] [Content:T…]")
+                    }
                     continue
                 }
                 events.append((id, number, cue, args))
             case "R":
-                guard words.count == 3, words[0] == "SourceOf", words[1].hasPrefix("Arg1:"), words[2].hasPrefix("Arg2:") else {
-                    issue(number, "\(id): expected SourceOf Arg1:T… Arg2:T…")
+                guard let type = words.first, type == "SourceOf" else {
+                    warn(number, "\(safe(id)): unknown relation \(quoted(words.first ?? "")) (SourceOf): left out")
                     continue
                 }
-                relations.append((String(words[1].dropFirst(5)), String(words[2].dropFirst(5)), number))
+                guard words.count == 3, words[1].hasPrefix("Arg1:"), words[2].hasPrefix("Arg2:") else {
+                    issue(number, "\(safe(id)): expected SourceOf Arg1:T… Arg2:T…")
+                    continue
+                }
+                relations.append((id, String(words[1].dropFirst(5)), String(words[2].dropFirst(5)), number))
             case "A", "M":
-                guard words.count == 3 else { issue(number, "\(id): expected NAME TARGET VALUE"); continue }
+                guard words.count == 3 else { issue(number, "\(safe(id)): expected NAME TARGET VALUE"); continue }
                 attributes.append((words[1], words[0], words[2], number))
             case "#":
-                guard words.count == 2, words[0] == "AnnotatorNotes" else { continue }
+                guard words.count == 2, words[0] == "AnnotatorNotes" else {
+                    warn(number, "\(safe(id)): a note of type \(quoted(words.first ?? "")) (AnnotatorNotes): left out")
+                    continue
+                }
                 notes.append((words[1], fields.count == 3 ? BratText.unescapeNote(fields[2]) : "", number))
             case "*", "N":
-                continue
+                warn(number, "\(safe(id)): \(kind == "*" ? "an equivalence" : "a normalization"), which ClaimDesk does not use: left out")
             default:
-                issue(number, "\(id): unknown annotation kind")
+                issue(number, "\(safe(id)): unknown annotation kind")
             }
         }
 
@@ -120,11 +181,11 @@ public enum BratReader {
         var used: Set<String> = []
         func role(_ ref: String, _ expected: String, _ line: Int) -> Fragments? {
             guard let bound = textBounds[ref] else {
-                issue(line, "\(ref) is not a T line of this file")
+                issue(line, "\(safe(ref)) is not a T line of this file")
                 return nil
             }
             guard bound.type == expected else {
-                issue(line, "\(ref) is a \(bound.type), expected a \(expected)")
+                issue(line, "\(safe(ref)) is a \(bound.type), expected a \(expected)")
                 return nil
             }
             used.insert(ref)
@@ -140,22 +201,32 @@ public enum BratReader {
         var sourceOf: [String: String] = [:]
         for relation in relations {
             guard textBounds[relation.content]?.type == "Content", textBounds[relation.source]?.type == "Source" else {
-                issue(relation.line, "SourceOf must link a Content T line (Arg1) to a Source T line (Arg2)")
+                issue(relation.line, "\(safe(relation.id)): SourceOf must link a Content T line (Arg1) to a Source T line (Arg2)")
+                continue
+            }
+            if used.contains(relation.content) {
+                warn(relation.line, "\(safe(relation.id)): SourceOf from \(safe(relation.content)), a Content of an event (the event's Source argument gives its source): left out")
+                continue
+            }
+            if sourceOf[relation.content] != nil {
+                warn(relation.line, "\(safe(relation.id)): a second SourceOf from \(safe(relation.content)): left out")
                 continue
             }
             sourceOf[relation.content] = relation.source
-            used.insert(relation.source)
         }
+        let linkedSources = Set(sourceOf.values)
         for (id, bound) in textBounds where !used.contains(id) {
             switch bound.type {
             case "Content":
                 var a = Attribution(content: bound.fragments)
                 if let s = sourceOf[id] { a.source = textBounds[s]?.fragments }
                 anchors.append((id, bound.line, a))
+            case "Source" where linkedSources.contains(id):
+                continue
             case "Source":
                 anchors.append((id, bound.line, Attribution(source: bound.fragments)))
             default:
-                issue(bound.line, "\(id): a Cue that no event uses")
+                warn(bound.line, "\(safe(id)): a Cue that no event uses: left out")
             }
         }
         anchors.sort { $0.line < $1.line }
@@ -165,12 +236,16 @@ public enum BratReader {
         var reviewFields: [Int: (verdict: ReviewStatus?, confidence: AnalystConfidence?, annotator: String?, note: String?)] = [:]
         for attribute in attributes {
             guard let i = index[attribute.target] else {
-                issue(attribute.line, "attribute \(attribute.name) on \(attribute.target), which is no attribution")
+                if ids.contains(attribute.target) {
+                    warn(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)), which is no attribution: left out")
+                } else {
+                    issue(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)), which is not in this file")
+                }
                 continue
             }
             let freeText = ["Outlet", "Entity", "Annotator"].contains(attribute.name)
             guard let value = freeText ? BratText.decodeValue(attribute.value) : attribute.value else {
-                issue(attribute.line, "attribute \(attribute.name): bad %-escape in \(quoted(attribute.value))")
+                issue(attribute.line, "attribute \(quoted(attribute.name)): bad %-escape in \(quoted(attribute.value))")
                 continue
             }
             var review = reviewFields[i] ?? (nil, nil, nil, nil)
@@ -179,7 +254,7 @@ public enum BratReader {
             case "Entity": anchors[i].attribution.sourceEntity = value
             case "SourceType":
                 guard let type = SourceType(rawValue: value) else {
-                    issue(attribute.line, "unknown source type \"\(value)\""); continue
+                    issue(attribute.line, "unknown source type \(quoted(value))"); continue
                 }
                 anchors[i].attribution.sourceType = type
             case "Anonymous":
@@ -187,28 +262,31 @@ public enum BratReader {
                 anchors[i].attribution.anonymous = value == "yes"
             case "Confidence":
                 guard let c = Double(value), c >= 0, c <= 1 else {
-                    issue(attribute.line, "confidence \(value) is not a number in [0, 1]"); continue
+                    issue(attribute.line, "confidence \(quoted(value)) is not a number in [0, 1]"); continue
                 }
                 anchors[i].attribution.confidence = c
             case "Verdict":
                 guard let status = ReviewStatus(rawValue: value) else {
-                    issue(attribute.line, "unknown verdict \"\(value)\" (confirmed, corrected, rejected, added)"); continue
+                    issue(attribute.line, "unknown verdict \(quoted(value)) (confirmed, corrected, rejected, added)"); continue
                 }
                 review.verdict = status
             case "AnalystConfidence":
                 guard let level = AnalystConfidence(rawValue: value) else {
-                    issue(attribute.line, "unknown analyst confidence \"\(value)\" (high, medium, low)"); continue
+                    issue(attribute.line, "unknown analyst confidence \(quoted(value)) (high, medium, low)"); continue
                 }
                 review.confidence = level
             case "Annotator": review.annotator = value
             default:
-                issue(attribute.line, "unknown attribute \(attribute.name)")
+                warn(attribute.line, "unknown attribute \(quoted(attribute.name)): left out")
                 continue
             }
             reviewFields[i] = review
         }
         for note in notes {
-            guard let i = index[note.target] else { continue }
+            guard let i = index[note.target] else {
+                warn(note.line, "a note on \(safe(note.target)), which is no attribution: left out")
+                continue
+            }
             var review = reviewFields[i] ?? (nil, nil, nil, nil)
             review.note = note.text
             reviewFields[i] = review
@@ -217,11 +295,34 @@ public enum BratReader {
             anchors[i].attribution.review = Review(status: r.verdict ?? .added, annotator: r.annotator,
                                                    confidence: r.confidence, note: r.note)
         }
-        return Result(attributions: anchors.map(\.attribution), issues: issues.sorted { $0.line < $1.line })
+        return Result(attributions: anchors.map(\.attribution), anchors: anchors.map(\.id),
+                      issues: issues.sorted { $0.line < $1.line }, warnings: warnings.sorted { $0.line < $1.line })
     }
 
-    static func quoted(_ s: String) -> String {
-        let short = s.count > 60 ? String(s.prefix(57)) + "..." : s
-        return "\"" + BratText.escapeNote(short) + "\""
+    /// A value from a file, quoted and made safe for a terminal (see `safe`).
+    public static func quoted(_ s: String) -> String { "\"" + safe(s, escapingQuotes: true) + "\"" }
+
+    /// A value from a file made safe for a terminal: control, format (U+202E…) and line-break
+    /// scalars become `\u{…}`, backslashes are doubled; long values are cut after 60 scalars.
+    public static func safe(_ s: String, escapingQuotes: Bool = false) -> String {
+        let scalars = Array(s.unicodeScalars)
+        var out = ""
+        for scalar in scalars.prefix(60) {
+            switch scalar {
+            case "\"" where escapingQuotes: out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if BratText.isUnsafe(scalar) || BratText.isLineBreak(scalar) {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if scalars.count > 60 { out += "..." }
+        return out
     }
 }

@@ -19,15 +19,26 @@ public struct BratWriter {
 
     public init() {}
 
+    /// One document as brat sees it: the `.ann` text, and for each attribution (in order) the id of
+    /// the line it is anchored on (`E…`, or `T…` without a cue; nil for one with no span at all,
+    /// which brat cannot show). The sidecar keys attributions by these ids.
+    public struct Written: Sendable, Equatable {
+        public var ann: String
+        public var anchors: [String?]
+    }
+
     /// The `.ann` text of one document; remembers attribute values for the configuration.
-    public mutating func ann(for item: AnnotatedDocument) -> String {
+    public mutating func ann(for item: AnnotatedDocument) -> String { write(item).ann }
+
+    public mutating func write(_ item: AnnotatedDocument) -> Written {
         let scalars = ScalarText(item.document.text)
         var lines: [String] = []
+        var anchors: [String?] = []
         var t = 0, e = 0, r = 0, attribute = 0, note = 0
         func textBound(_ type: String, _ fragments: Fragments) -> String {
             t += 1
-            let offsets = fragments.spans.map { "\($0.start) \($0.end)" }.joined(separator: ";")
-            let text = fragments.spans.map { BratText.field(scalars.slice($0)) }.joined(separator: " ")
+            let (shown, text) = BratText.shown(fragments, in: scalars)
+            let offsets = shown.spans.map { "\($0.start) \($0.end)" }.joined(separator: ";")
             lines.append("T\(t)\t\(type) \(offsets)\t\(text)")
             return "T\(t)"
         }
@@ -52,8 +63,10 @@ public struct BratWriter {
             } else if let source {
                 anchor = source
             } else {
+                anchors.append(nil)
                 continue
             }
+            anchors.append(anchor)
             /// Free text is encoded (`BratText.encodeValue`); fixed vocabularies are written as they are.
             func attr(_ name: String, _ value: String?, freeText: Bool = false) {
                 guard let value else { return }
@@ -77,7 +90,7 @@ public struct BratWriter {
                 lines.append("#\(note)\tAnnotatorNotes \(anchor)\t\(BratText.escapeNote(text))")
             }
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return Written(ann: lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n", anchors: anchors)
     }
 
     /// `annotation.conf`: the types above, with every attribute value written so far.
@@ -99,6 +112,8 @@ public struct BratWriter {
         return """
             # ClaimDesk claim attributions (written by `claimdesk export --format brat`).
             # Offsets are Unicode-scalar offsets into the .txt file, as brat counts them.
+            # NAME.claimdesk.json beside each document keeps what brat has no place for
+            # (doc_id, title, ids, review tags and times); see docs/FORMAT.md, "brat standoff".
 
             [entities]
             Source
@@ -106,7 +121,7 @@ public struct BratWriter {
 
             [relations]
             SourceOf\tArg1:Content, Arg2:Source
-            <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OL-TYPE>:<ANY>
+            <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
             [events]
             Cue\tSource?:Source, Content?:Content
@@ -116,6 +131,26 @@ public struct BratWriter {
 
             """
     }
+
+    /// `tools.conf`: brat checks every document against `annotation.conf` as it opens it
+    /// (`validate:all`), so a brat user sees what ClaimDesk would refuse; whitespace tokens and
+    /// newline sentences, as the texts are news articles with paragraphs on lines.
+    public static let toolsConf = """
+        # ClaimDesk: brat's options for this folder.
+        [options]
+        Validation\tvalidate:all
+        Tokens\ttokenizer:whitespace
+        Sentences\tsplitter:newline
+
+        [search]
+
+        [annotators]
+
+        [disambiguators]
+
+        [normalization]
+
+        """
 
     /// `visual.conf`: labels and colours for the three roles.
     public static let visualConf = """
@@ -139,29 +174,69 @@ public struct BratWriter {
         """
 }
 
-/// How free text travels in brat's whitespace-separated fields.
+/// How free text travels in brat's line- and whitespace-separated fields.
 public enum BratText {
-    /// A T line's text field: the span's text on one line (line breaks and tabs become spaces).
-    static func field(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar {
-            case "\n", "\r", "\t", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}": return " "
-            default: return scalar
+    /// The scalars at which Python's `str.splitlines` (which brat reads `.ann` files with) ends a
+    /// line: none of them may appear inside an `.ann` line.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Control (C0, C1), format (bidi overrides such as U+202E, zero-width marks), line and
+    /// paragraph separators, and unassigned scalars: never written raw where a name or a
+    /// terminal could show them.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate: return true
+        default: return false
+        }
+    }
+
+    /// A role as brat can show it, and the text field of its T line. brat keeps a span's text on
+    /// its line and splits a selection at line breaks into fragments (its annotator does the
+    /// same), so each fragment is cut at line-break scalars, which are left out; the text is the
+    /// fragments' texts joined by one space, exactly as brat checks it. The sidecar keeps the
+    /// original fragments; `shown` of them equal to what the `.ann` says means "unchanged".
+    public static func shown(_ fragments: Fragments, in scalars: ScalarText) -> (Fragments, String) {
+        var pieces: [Span] = []
+        for span in fragments.spans {
+            var start = span.start
+            for i in span.start..<max(span.start, min(span.end, scalars.count)) where isLineBreak(scalars.scalars[i]) {
+                if i > start { pieces.append(Span(start, i)) }
+                start = i + 1
             }
+            if span.end > start { pieces.append(Span(start, span.end)) }
+        }
+        guard let shown = Fragments(unchecked: pieces) else {
+            // Nothing but line breaks: keep the span; its text field has spaces for them.
+            return (fragments, fragments.spans.map { legacyField(scalars.slice($0)) }.joined(separator: " "))
+        }
+        return (shown, shown.spans.map { scalars.slice($0) }.joined(separator: " "))
+    }
+
+    /// How ClaimDesk wrote a T line's text before it split spans at line breaks (and still how a
+    /// span of line breaks alone is written): line breaks and tabs became spaces.
+    static func legacyField(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            isLineBreak(scalar) || scalar == "\t" ? " " : scalar
         }))
     }
 
-    /// An attribute value has no whitespace in brat: a space becomes `_`; `_`, `%`, `|`, `,` and
-    /// other whitespace or control characters become `%XX` (UTF-8), so that decoding is exact.
+    /// An attribute value has no whitespace in brat: a space becomes `_`; `_`, `%`, `|`, `,`, `:`,
+    /// `#`, `<`, `>` (brat's configuration syntax: `<…>` is a macro there) and other whitespace,
+    /// control or format characters (U+202E…) become `%XX` (UTF-8), so that decoding is exact.
     public static func encodeValue(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
             case " ": out += "_"
-            case "_", "%", "|", ",", ":":
+            case "_", "%", "|", ",", ":", "<", ">", "#":
                 out += percent(scalar)
             default:
-                if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+                if scalar.properties.isWhitespace || isUnsafe(scalar) {
                     out += percent(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -201,7 +276,8 @@ public enum BratText {
         }.joined()
     }
 
-    /// A note on one line: `\` → `\\`, line break → `\n`, tab → `\t`.
+    /// A note on one line: `\\` → `\\\\`, line feed → `\\n`, carriage return → `\\r`, tab → `\\t`, and the
+    /// other scalars that end a line for brat → `\\uXXXX`.
     static func escapeNote(_ note: String) -> String {
         var out = ""
         for scalar in note.unicodeScalars {
@@ -210,30 +286,43 @@ public enum BratText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if isLineBreak(scalar) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
     }
 
     static func unescapeNote(_ text: String) -> String {
-        var out = ""
-        var escaped = false
-        for scalar in text.unicodeScalars {
-            if escaped {
-                switch scalar {
-                case "n": out += "\n"
-                case "r": out += "\r"
-                case "t": out += "\t"
-                default: out.unicodeScalars.append(scalar)
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            i += 1
+            guard scalar == "\\", i < scalars.count else { out.append(scalar); continue }
+            let next = scalars[i]
+            i += 1
+            switch next {
+            case "n": out.append("\n")
+            case "r": out.append("\r")
+            case "t": out.append("\t")
+            case "u" where i + 4 <= scalars.count:
+                let hex = String(String.UnicodeScalarView(scalars[i..<(i + 4)]))
+                if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) {
+                    out.append(decoded)
+                    i += 4
+                } else {
+                    out.append(next)
                 }
-                escaped = false
-            } else if scalar == "\\" {
-                escaped = true
-            } else {
-                out.unicodeScalars.append(scalar)
+            default: out.append(next)
             }
         }
-        return out
+        return String(out)
     }
 }
