@@ -75,12 +75,12 @@ public enum BratSidecar {
     /// its spans (a role brat shows unchanged keeps the sidecar's exact fragments: brat cannot
     /// show a line break inside a span), outlet, source type, anonymity, entity, confidence and
     /// the review's verdict, annotator, confidence and note (absent there = absent); the sidecar
-    /// gives the rest (id, tags, review time, …). An attribution added in brat comes in as it is,
-    /// its review's annotator `defaultAnnotator` when brat gave none; a sidecar entry whose
+    /// gives the rest (id, tags, review time, …). An attribution added in brat comes in as the
+    /// `.ann` gives it (the import names the annotator brat did not); a sidecar entry whose
     /// anchor is gone from the `.ann` (deleted in brat) is dropped with a warning. Order: the
     /// sidecar's, then the attributions added in brat in `.ann` order.
-    public static func merge(_ read: BratReader.Result, sidecar: Decoded?, text: ScalarText, sidecarFile: String,
-                             defaultAnnotator: String?) -> (attributions: [Attribution], warnings: [InterchangeIssue]) {
+    public static func merge(_ read: BratReader.Result, sidecar: Decoded?, text: ScalarText,
+                             sidecarFile: String) -> (attributions: [Attribution], warnings: [InterchangeIssue]) {
         var warnings: [InterchangeIssue] = []
         let entries = sidecar?.document.attributions ?? []
         var slot: [String: Int] = [:]
@@ -94,13 +94,7 @@ public enum BratSidecar {
         var matched: Set<Int> = []
         for (j, shown) in read.attributions.enumerated() {
             guard let i = slot[read.anchors[j]], !matched.contains(i) else {
-                var a = shown
-                if let defaultAnnotator, a.review?.annotator == nil {
-                    var review = a.review ?? Review(status: .added)
-                    review.annotator = defaultAnnotator
-                    a.review = review
-                }
-                added.append(a)
+                added.append(shown)
                 continue
             }
             matched.insert(i)

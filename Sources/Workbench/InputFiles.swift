@@ -128,11 +128,12 @@ public struct InputFiles {
         result.items.append(Item(document: AnnotatedDocument(document: document, attributions: []), origin: file))
     }
 
-    /// A first line followed by a blank line is the title.
+    /// A first line followed by a blank line is the title. Lines are split on scalars: `"\r\n"`
+    /// is one Character, so a split on Characters would find no line in a CRLF text.
     static func title(of text: String) -> String? {
-        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[1].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let first = lines[0].trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = text.unicodeScalars.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count >= 2, String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        let first = String(lines[0]).trimmingCharacters(in: .whitespacesAndNewlines)
         return first.isEmpty ? nil : first
     }
 

@@ -72,6 +72,8 @@ public struct ImportReport: Sendable {
             notes.append("unchanged: \(n) document\(n == 1 ? " was" : "s were") already in the run with the same content (left as \(n == 1 ? "it was" : "they were"))")
         }
     }
+    /// Lines or files left out without failing the import (a brat line ClaimDesk does not use).
+    public var warnings: [InterchangeIssue] = []
     public var summary: String {
         (["run \"\(run)\": imported \(claims) claims in \(documents) documents"
             + (skipped.isEmpty ? "" : ", \(skipped.count) lines skipped as invalid")] + notes).joined(separator: "\n")
@@ -321,7 +323,9 @@ extension Workspace {
         }
         defer { staged.stage.discard() }
         let commit = try db { () throws(StoreError) in try store.commit(staged.stage, replace: replace) }
-        return ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
+        var report = ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
+        report.warnings = staged.warnings
+        return report
     }
 }
 

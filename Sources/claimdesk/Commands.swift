@@ -63,6 +63,7 @@ struct ImportClaims: ParsableCommand {
         try Entry.run {
             try Names.checked(runName, what: "run name", origin: "--run")
             let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid, replace: replace, format: format, labels: labels)
+            for issue in report.warnings { Console.note("warning: \(issue)") }
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             Console.out(report.summary)
         }
@@ -90,6 +91,7 @@ struct ImportGold: ParsableCommand {
         try Entry.run {
             let name = try Annotator.resolve(annotator)
             let report = try global.open().importGoldExport(path: file, annotator: name, skipInvalid: skipInvalid, replace: replace, format: format, labels: labels)
+            for issue in report.warnings { Console.note("warning: \(issue)") }
             for issue in report.skipped { Console.note("skipped: \(issue)") }
             Console.out(report.summary)
         }

@@ -64,7 +64,8 @@ struct CSVSink: ExportSink {
     func discard() { file.discard() }
 }
 
-/// A brat folder: `DOC.txt` + `DOC.ann` per document, `annotation.conf`, `visual.conf`.
+/// A brat folder: `NAME.txt`, `NAME.ann` and the sidecar `NAME.claimdesk.json` per document,
+/// `annotation.conf`, `visual.conf`, `tools.conf`.
 /// Written into a temporary folder beside the target and renamed into place at the end.
 struct BratSink: ExportSink {
     let path: String
@@ -109,8 +110,10 @@ struct BratSink: ExportSink {
 
     mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
         let name = BratFolder.fileName(for: item.document.id)
+        let written = writer.write(item)
         try put(name + ".txt", Array(item.document.text.utf8))
-        try put(name + ".ann", Array(writer.ann(for: item).utf8))
+        try put(name + ".ann", Array(written.ann.utf8))
+        try put(name + BratSidecar.suffix, BratSidecar.encode(item, anchors: written.anchors))
     }
 
     mutating func put(_ name: String, _ bytes: [UInt8]) throws(WorkbenchError) {
@@ -125,6 +128,7 @@ struct BratSink: ExportSink {
     mutating func finish(card: (([ExportedFile]) -> [(name: String, text: String)])?) throws(WorkbenchError) -> [ExportedFile] {
         try put("annotation.conf", Array(writer.annotationConf().utf8))
         try put("visual.conf", Array(BratWriter.visualConf.utf8))
+        try put("tools.conf", Array(BratWriter.toolsConf.utf8))
         let written = files
         for extra in card?(written) ?? [] { try put(extra.name, Array(extra.text.utf8)) }
         let fm = FileManager.default

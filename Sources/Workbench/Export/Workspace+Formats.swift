@@ -237,7 +237,7 @@ extension Workspace {
     /// nothing: `import-gold` and `import-claims` then import the items the same way (one
     /// transaction) whatever the format. Without `skipInvalid` any problem fails the command.
     func readInterchangeItems(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
-        throws(WorkbenchError) -> (items: [GoldImportItem], skipped: [InterchangeIssue]) {
+        throws(WorkbenchError) -> (items: [GoldImportItem], skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
         guard let format = format ?? InterchangeFormat.detect(path) else {
             let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw WorkbenchError.usage("\(path): cannot tell which format this is: give --format (\(choices))")
@@ -251,27 +251,20 @@ extension Workspace {
             let input = InputFiles.read([path])
             if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
             if input.items.isEmpty && input.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
-            return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues)
+            return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues, [])
         case .brat:
             guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(path): not a brat folder (DOC.txt + DOC.ann files)") }
             let folder = BratFolder.read(path)
             // A document whose .ann has a problem is skipped whole.
             let bad = Set(folder.issues.map(\.file))
-            var lines: [JSONLReader.Line] = []
-            for item in folder.items {
-                let ann = (path as NSString).appendingPathComponent(BratFolder.fileName(for: item.document.id) + ".ann")
-                if bad.contains(ann) { continue }
-                lines.append(JSONLReader.Line(number: 0, document: item))
-            }
-            read = Self.guarded(JSONLReader.Result(lines: lines, issues: folder.issues)) {
-                (path as NSString).appendingPathComponent(BratFolder.fileName(for: $0.document.document.id) + ".ann")
-            }
+            let good = folder.items.filter { !bad.contains($0.file) }
+            // Lines numbered by position, so that `guarded` names each document's own .ann.
+            let files = good.map(\.file)
+            read = Self.guarded(JSONLReader.Result(lines: good.enumerated().map { JSONLReader.Line(number: $0.offset, document: $0.element.document) },
+                                                   issues: folder.issues)) { files[$0.number] }
             if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
             if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
-            return (read.lines.map {
-                GoldImportItem(document: $0.document,
-                               origin: (path as NSString).appendingPathComponent(BratFolder.fileName(for: $0.document.document.id) + ".ann"))
-            }, read.issues)
+            return (read.lines.map { GoldImportItem(document: $0.document, origin: files[$0.number]) }, read.issues, folder.warnings)
         case .doccano, .labelStudio, .prodigy:
             let bytes = try Self.bytes(path)
             switch format {
@@ -285,7 +278,7 @@ extension Workspace {
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
-        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues)
+        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, [])
     }
 
     /// `read` without the documents that break the rules every import keeps (no NUL in what is

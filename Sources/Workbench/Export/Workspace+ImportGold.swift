@@ -37,6 +37,7 @@ extension Workspace {
         let commit = try db { () throws(StoreError) in try store.commit(staged.stage, replace: replace) }
         var report = ImportReport(commit, fallbackRun: "gold:\(annotator)", skipped: staged.skipped)
         report.notes += try goldOutcome(commit, counts: counts)
+        report.warnings = staged.warnings
         return report
     }
 
@@ -45,9 +46,10 @@ extension Workspace {
     /// Without `skipInvalid` any issue refuses the import before anything reaches the store.
     func stageImport(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool,
                      _ stageChunk: ([GoldImportItem], ImportStage) throws(StoreError) -> Void)
-        throws(WorkbenchError) -> (stage: ImportStage, skipped: [InterchangeIssue]) {
+        throws(WorkbenchError) -> (stage: ImportStage, skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
         let stage = try db { () throws(StoreError) in try ImportStage(for: store) }
         var issues: [InterchangeIssue] = []
+        var warnings: [InterchangeIssue] = []
         func take(_ chunk: [GoldImportItem]) throws(WorkbenchError) {
             let conflicts = try db { () throws(StoreError) in
                 try store.docIDsStoredWithOtherText(chunk.map(\.document.document))
@@ -78,8 +80,9 @@ extension Workspace {
                 }
                 if let failure { throw failure }
             } else {
-                let (items, read) = try readInterchangeItems(path, format: format, labels: labels, skipInvalid: true)
+                let (items, read, left) = try readInterchangeItems(path, format: format, labels: labels, skipInvalid: true)
                 issues += read
+                warnings += left
                 for start in stride(from: 0, to: items.count, by: 256) {
                     try take(Array(items[start..<min(start + 256, items.count)]))
                 }
@@ -91,7 +94,7 @@ extension Workspace {
             stage.discard()
             throw error
         }
-        return (stage, issues)
+        return (stage, issues, warnings)
     }
 
     /// `FILE:LINE` → (FILE, LINE); a bare file is line 0.
