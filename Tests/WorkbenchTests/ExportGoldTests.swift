@@ -84,8 +84,8 @@ import Testing
 
     @Test func bratComesBackIdentical() throws {
         let (first, second) = try roundTrip(.brat, "brat")
-        #expect(first.list("brat") == ["annotation.conf", "d1.ann", "d1.txt", "dataset-card.json", "dataset-card.md", "visual.conf"])
-        for name in ["annotation.conf", "d1.ann", "d1.txt", "visual.conf"] {
+        #expect(first.list("brat") == ["annotation.conf", "d1.ann", "d1.claimdesk.json", "d1.txt", "dataset-card.json", "dataset-card.md", "tools.conf", "visual.conf"])
+        for name in ["annotation.conf", "d1.ann", "d1.claimdesk.json", "d1.txt", "tools.conf", "visual.conf"] {
             #expect(first.bytes("brat/\(name)") == second.bytes("brat/\(name)"), "\(name)")
         }
         #expect(first.read("brat/d1.txt") == ExportStore.d1)
@@ -109,7 +109,7 @@ import Testing
         var forced = request
         forced.force = true
         _ = try workspace.export(forced)
-        #expect(scratch.list("out") == ["annotation.conf", "d1.ann", "d1.txt", "d2.ann", "d2.txt", "d3.ann", "d3.txt", "visual.conf"])
+        #expect(scratch.list("out") == ["annotation.conf", "d1.ann", "d1.claimdesk.json", "d1.txt", "d2.ann", "d2.claimdesk.json", "d2.txt", "d3.ann", "d3.claimdesk.json", "d3.txt", "tools.conf", "visual.conf"])
         #expect(scratch.list().filter { $0.hasPrefix(".") } == [])
     }
 
