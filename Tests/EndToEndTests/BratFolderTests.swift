@@ -32,7 +32,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let db2 = scratch.path("two.sqlite")
         let imported = try CLI.run(["--db", db2, "import-gold", scratch.path("brat"), "--annotator", "x"])
-        #expect(imported.stdout == "run \"gold:ana\": imported 4 claims in 2 documents\n")
+        #expect(imported.stdout == "run \"gold:ana\": imported 4 claims in 2 documents\ngold: 2 documents, 4 claims; marked done by ana\n")
         #expect(imported.stderr == "")
         #expect(try CLI.run(["--db", db2, "export", "--gold", "--format", "brat", "--out", scratch.path("again")]).status == 0)
         let before = try Self.files(scratch.path("brat")), after = try Self.files(scratch.path("again"))
@@ -94,7 +94,7 @@ import Testing
             warning: \(scratch.path("brat/d1.claimdesk.json")):1: attribution #2 (id "a2"), anchored on E2, is no longer in the .ann (deleted in brat?): dropped
 
             """)
-        #expect(imported.stdout == "run \"gold:ana\": imported 4 claims in 2 documents\n")
+        #expect(imported.stdout == "run \"gold:ana\": imported 4 claims in 2 documents\ngold: 2 documents, 4 claims; marked done by ana\n")
         #expect(try CLI.run(["--db", db2, "export", "--gold", "--out", scratch.path("2.jsonl")]).status == 0)
         let out = try String(contentsOfFile: scratch.path("2.jsonl"), encoding: .utf8)
         // The edited verdict comes from the .ann; id, tags, note and time from the sidecar.
@@ -104,42 +104,68 @@ import Testing
         #expect(out.contains(#"{"source":[69,81],"cue":[82,86],"content":null,"source_text":"the minister","cue_text":"said","outlet":null,"source_type":null,"anonymous":null,"source_entity":null,"confidence":null,"review":{"status":"added","annotator":"ana","at":"#))
     }
 
-    /// The doc_id limit counts characters: "a" and 100,000 combining marks is one. Its file name
-    /// is cut to fit the file system, ends in a digest, and the sidecar gives the doc_id back.
+    /// A doc_id within the name rule (200 scalars, 240 bytes) can still make a file name over
+    /// 255 bytes once `/` and `%` are escaped: the stem is cut, ends in a digest, and the sidecar
+    /// gives the doc_id back.
     @Test func aDocIDTooLongForAFileNameIsShortenedAndComesBack() throws {
         let scratch = try Scratch()
-        let id = "a" + String(repeating: "\u{301}", count: 100_000)
+        let id = String(repeating: "a/", count: 80)
         let line = #"{"doc_id":""# + id + #"","text":"Ana said it.","attributions":[{"source":[0,3],"cue":[4,8],"content":[9,11],"review":{"status":"added","annotator":"ana"}}]}"# + "\n"
         let input = try scratch.write("long.jsonl", line)
         let stored = try CLI.run(["--db", scratch.db, "import-gold", input])
         #expect(stored.status == 0, "\(stored.stderr)")
         let export = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "brat", "--out", scratch.path("brat")])
         #expect(export.status == 0, "\(export.stderr)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("brat")).filter { $0.hasSuffix(".ann") }
-        #expect(names.count == 1)
-        let name = try #require(names.first)
-        // "a" and 90 marks (181 bytes), "%~", 16 hex digits of the doc_id's SHA-256, ".ann".
-        #expect(name == "a" + String(repeating: "\u{301}", count: 90) + "%~d5dcc8b1efeeb72b.ann")
-        #expect(name.utf8.count == 203)
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("brat")).filter { !$0.hasSuffix(".conf") && !$0.hasPrefix("dataset-card.") }.sorted()
+        // 45 times "a%2F" and an "a" (181 bytes: no escape is cut), "%~", 16 hex digits of the
+        // doc_id's SHA-256; 199 bytes, 214 with ".claimdesk.json".
+        let stem = String(repeating: "a%2F", count: 45) + "a%~066d298e5cd2b642"
+        #expect(names == [stem + ".ann", stem + ".claimdesk.json", stem + ".txt"])
         let again = try CLI.run(["--db", scratch.path("two.sqlite"), "import-gold", scratch.path("brat")])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try CLI.run(["--db", scratch.path("two.sqlite"), "export", "--gold", "--out", scratch.path("2.jsonl")]).status == 0)
         #expect(try String(contentsOfFile: scratch.path("2.jsonl"), encoding: .utf8).hasPrefix(#"{"doc_id":""# + id + #"","text""#))
     }
 
-    /// U+202E (right-to-left override), U+061C, line separators and non-breaking spaces never
-    /// reach a file name raw (a doc_id has no control characters: those are refused before).
-    @Test func bidiOverridesAndControlsAreEscapedInFileNames() throws {
+    /// Whitespace other than a space and path separators never reach a file name raw, and the
+    /// doc_id comes back from the name alone (no sidecar).
+    @Test func unusualDocIDsAreEscapedInFileNames() throws {
         let scratch = try Scratch()
-        let line = #"{"doc_id":"evil\u202Etxt.exe x\u00a0y\u2028z\u061C","text":"Ana said it.","attributions":[{"source":[0,3],"cue":[4,8],"content":[9,11],"review":{"status":"added","annotator":"ana"}}]}"# + "\n"
-        let input = try scratch.write("evil.jsonl", line)
+        let line = #"{"doc_id":".x y z　/%","text":"Ana said it.","attributions":[{"source":[0,3],"cue":[4,8],"content":[9,11],"review":{"status":"added","annotator":"ana"}}]}"# + "\n"
+        let input = try scratch.write("odd.jsonl", line)
         #expect(try CLI.run(["--db", scratch.db, "import-gold", input]).status == 0)
         #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "brat", "--out", scratch.path("brat")]).status == 0)
-        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("brat")).sorted()
-        #expect(names.contains("evil%E2%80%AEtxt.exe x%C2%A0y%E2%80%A8z%D8%9C.ann"))
+        let stem = "%2Ex y%C2%A0z%E3%80%80%2F%25"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("brat")).contains(stem + ".ann"))
+        try FileManager.default.removeItem(atPath: scratch.path("brat/\(stem).claimdesk.json"))
         #expect(try CLI.run(["--db", scratch.path("two.sqlite"), "import-gold", scratch.path("brat")]).status == 0)
         #expect(try CLI.run(["--db", scratch.path("two.sqlite"), "export", "--gold", "--out", scratch.path("2.jsonl")]).status == 0)
-        #expect(try String(contentsOfFile: scratch.path("2.jsonl"), encoding: .utf8).hasPrefix("{\"doc_id\":\"evil\u{202E}txt.exe x\u{a0}y\u{2028}z\u{61C}\""))
+        #expect(try String(contentsOfFile: scratch.path("2.jsonl"), encoding: .utf8).hasPrefix("{\"doc_id\":\".x y\u{a0}z\u{3000}/%\""))
+    }
+
+    /// docs/demo.sh's store (ana and bo review, cy adjudicates) through brat and back: the same
+    /// brat files and the same JSONL gold (reviewed_by, other_reviews, adjudication) byte for byte.
+    @Test func adjudicatedMultiAnnotatorGoldRoundTripsThroughBrat() throws {
+        let scratch = try Scratch()
+        try GoldRoundTripTests.demoStore(scratch)
+        #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "brat", "--out", scratch.path("brat")]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--out", scratch.path("1.jsonl")]).status == 0)
+        let fresh = scratch.path("fresh.sqlite")
+        let imported = try CLI.run(["--db", fresh, "import-gold", scratch.path("brat"), "--annotator", "zed"])
+        #expect(imported.stdout == """
+            run "gold:zed": imported 13 claims in 1 documents
+            gold: 1 document, 13 claims; marked done by ana, bo; adjudicated by cy
+
+            """, "\(imported.stderr)")
+        #expect(imported.stderr == "")
+        #expect(try CLI.run(["--db", fresh, "export", "--gold", "--format", "brat", "--out", scratch.path("again")]).status == 0)
+        #expect(try CLI.run(["--db", fresh, "export", "--gold", "--out", scratch.path("2.jsonl")]).status == 0)
+        let before = try Self.files(scratch.path("brat")), after = try Self.files(scratch.path("again"))
+        #expect(before.count == 6)
+        for (name, bytes) in before { #expect(after[name] == bytes, "\(name)") }
+        let gold = try String(contentsOfFile: scratch.path("1.jsonl"), encoding: .utf8)
+        #expect(gold.contains(#""reviewed_by":["ana","bo"]"#) && gold.contains(#""adjudication":true"#))
+        #expect(gold == (try String(contentsOfFile: scratch.path("2.jsonl"), encoding: .utf8)))
     }
 
     /// A folder made by hand in brat: CRLF in the .ann and the .txt, no sidecar. The title comes
@@ -150,7 +176,7 @@ import Testing
         try scratch.write("brat/story.ann", "T1\tSource 13 22\tOfficials\r\nT2\tCue 23 27\tsaid\r\nT3\tContent 28 49\tthe port will reopen.\r\nE1\tCue:T2 Source:T1 Content:T3\r\n")
         let imported = try CLI.run(["--db", scratch.db, "import-gold", scratch.path("brat"), "--annotator", "cy"])
         #expect(imported.stderr == "")
-        #expect(imported.stdout == "run \"gold:cy\": imported 1 claims in 1 documents\n")
+        #expect(imported.stdout == "run \"gold:cy\": imported 1 claims in 1 documents\ngold: 1 document, 1 claim; marked done by cy\n")
         #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--out", scratch.path("g.jsonl")]).status == 0)
         let out = try String(contentsOfFile: scratch.path("g.jsonl"), encoding: .utf8)
         #expect(out.hasPrefix(#"{"doc_id":"story","title":"Port news","text":"Port news\r\n\r\nOfficials said the port will reopen.\r\n","attributions":[{"source":[13,22],"cue":[23,27],"content":[28,49],"#))

@@ -158,7 +158,11 @@ public enum BratFolder {
             result.warnings += read.warnings
             let (attributions, warnings) = BratSidecar.merge(read, sidecar: sidecar, text: ScalarText(text), sidecarFile: sidecarPath)
             result.warnings += warnings
-            result.items.append(Item(document: AnnotatedDocument(document: document, attributions: attributions), file: annPath))
+            // The sidecar's document keeps every document-level field (reviewed_by…); the .ann
+            // gives the attributions.
+            var item = sidecar?.document ?? AnnotatedDocument(document: document, attributions: [])
+            item.attributions = attributions
+            result.items.append(Item(document: item, file: annPath))
         }
         if result.items.isEmpty && result.issues.isEmpty {
             result.issues.append(InterchangeIssue(file: path, line: 0, message: "no .ann files in the folder"))
