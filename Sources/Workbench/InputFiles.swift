@@ -68,6 +68,8 @@ public struct InputFiles {
     }
 
     static func readFile(_ file: String, into result: inout Result) {
+        // A sidecar named beside its .txt (`ingest corpora/*`) is read with that .txt.
+        if IngestRefusal.isSidecarOfText(file) { return }
         if let refusal = IngestRefusal.reason(file) {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: refusal))
             return

@@ -182,6 +182,11 @@ import Testing
         }
         let docs = try CLI.run(["--db", scratch.db, "docs", "--format", "json"])
         #expect(!docs.stdout.contains("Mia said"))
+        // A sidecar given beside its text (a shell glob) is that text's metadata, not a refusal.
+        let text = try scratch.write("g/rain.txt", "Ali said rain is coming.")
+        let meta = try scratch.write("g/rain.meta.json", #"{"title":"Rain","publisher":"Ledger"}"#)
+        let globbed = try CLI.run(["--db", scratch.db, "ingest", meta, text])
+        #expect(globbed.stdout == "ingested 1 new document from 1 file\n", "\(globbed.stderr)")
     }
 
     /// The exports as each tool's own parser sees them: cassis for INCEpTION, `json` for the others;

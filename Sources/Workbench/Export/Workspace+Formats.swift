@@ -334,8 +334,15 @@ extension Workspace {
 /// Files `ingest` does not read, each named with the command that does: an annotation file stored
 /// as a plain-text document would be a silent mistake. `.txt` and ClaimDesk `.jsonl` are read; a
 /// `.jsonl` shaped like doccano or Prodigy, and `.json`, `.xmi`, `.xml`, `.tsv`, `.ann`, `.conf`,
-/// `.csv`, `.zip` are refused; any other file is read as plain text, as before.
+/// `.csv`, `.zip` are refused (a `NAME.meta.json` beside its `NAME.txt` is that text's metadata,
+/// not refused); any other file is read as plain text, as before.
 enum IngestRefusal {
+    /// `NAME.meta.json` with `NAME.txt` beside it: metadata that `NAME.txt` brings in.
+    static func isSidecarOfText(_ file: String) -> Bool {
+        guard file.hasSuffix(".meta.json") else { return false }
+        return FileManager.default.fileExists(atPath: String(file.dropLast(".meta.json".count)) + ".txt")
+    }
+
     static func reason(_ file: String) -> String? {
         let ext = (file as NSString).pathExtension.lowercased()
         let quoted = file.contains(" ") ? "'\(file)'" : file
