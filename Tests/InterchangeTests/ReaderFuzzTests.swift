@@ -8,7 +8,12 @@ import Testing
 /// holds no NUL and only offsets inside its text. Inputs that once failed are kept in
 /// `Tests/Fixtures/fuzz-corpus/` and replayed with their exact outcome.
 @Suite struct ReaderFuzzTests {
-    static let cases = 10_000
+    /// CI runs the fixed seeds; `FUZZ_SEED=N FUZZ_CASES=M swift test --filter ReaderFuzzTests`
+    /// explores further (a failure prints its input: add it to the corpus).
+    static let cases = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 10_000
+    static func seed(_ fixed: UInt64) -> UInt64 {
+        ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? fixed
+    }
 
     static let validLines: [String] = [
         #"{"doc_id": "d1", "title": "Storm", "text": "The mayor said the bridge is closed.", "publisher": "Ledger", "meta": {"k": [1, 2.5e3, null]}, "attributions": [{"id": "a1", "source": [0, 9], "cue": [10, 14], "content": [15, 35], "source_text": "The mayor", "outlet": "AP", "source_type": "named_person", "anonymous": false, "source_entity": "mayor", "confidence": 0.9, "review": {"status": "corrected", "annotator": "ana", "confidence": "high", "tags": ["x", "a;b"], "note": "fixed \"it\"", "at": "2026-11-25T10:00:00Z"}}]}"#,
@@ -37,7 +42,7 @@ import Testing
     }
 
     @Test func theJSONLReaderSurvivesTenThousandMutatedFiles() throws {
-        var rng = SeededRandom(seed: 0xC1A1_DE5C)
+        var rng = SeededRandom(seed: Self.seed(0xC1A1_DE5C))
         let clock = ContinuousClock()
         let start = clock.now
         var rejected = 0, accepted = 0
@@ -74,7 +79,7 @@ import Testing
         let elapsed = clock.now - start
         // Both outcomes are exercised, and the whole run stays short (debug build, shared machine).
         #expect(rejected > Self.cases / 2 && accepted > Self.cases / 4, "rejected \(rejected), accepted \(accepted)")
-        #expect(elapsed < .seconds(120), "took \(elapsed)")
+        #expect(elapsed < .seconds(120 * max(1, Self.cases / 10_000)), "took \(elapsed)")
     }
 
     static var bratText: String { ExportFixture.text }
@@ -82,7 +87,7 @@ import Testing
     @Test func theBratReaderSurvivesTenThousandMutatedFiles() throws {
         var writer = BratWriter()
         let valid = Array(writer.ann(for: ExportFixture.document).utf8)
-        var rng = SeededRandom(seed: 0xB2A7)
+        var rng = SeededRandom(seed: Self.seed(0xB2A7))
         let clock = ContinuousClock()
         let start = clock.now
         var withIssues = 0
@@ -107,7 +112,47 @@ import Testing
         }
         let elapsed = clock.now - start
         #expect(withIssues > Self.cases / 4, "\(withIssues) inputs with issues")
-        #expect(elapsed < .seconds(120), "took \(elapsed)")
+        #expect(elapsed < .seconds(120 * max(1, Self.cases / 10_000)), "took \(elapsed)")
+    }
+
+    /// The ecosystem readers (doccano, Label Studio, Prodigy) get the same treatment, on files
+    /// their own writers made from the fixture (NUL and names are checked after them, at import).
+    @Test(arguments: ["doccano", "label-studio", "prodigy"])
+    func anEcosystemReaderSurvivesMutatedFiles(format: String) throws {
+        let item = ExportFixture.document
+        let valid: [UInt8]
+        let read: ([UInt8]) -> JSONLReader.Result
+        switch format {
+        case "doccano":
+            valid = DoccanoFormat.line(for: item)
+            read = { DoccanoFormat.read($0, file: "fuzz") }
+        case "label-studio":
+            valid = Array("[".utf8) + LabelStudioFormat.task(for: item) + Array("]".utf8)
+            read = { LabelStudioFormat.read($0, file: "fuzz") }
+        default:
+            valid = ProdigyFormat.line(for: item, gold: true)
+            read = { ProdigyFormat.read($0, file: "fuzz") }
+        }
+        #expect(read(valid).issues == [])
+        var rng = SeededRandom(seed: Self.seed(0xEC05 &+ UInt64(format.utf8.count)))
+        for n in 0..<Self.cases / 2 {
+            let input = Mutator.mutate(valid, &rng)
+            let result = read(input)
+            let lineCount = input.split(separator: 0x0A, omittingEmptySubsequences: false).count
+            if let problem = Self.violation(result.issues, file: "fuzz", lineCount: max(lineCount, 1)) {
+                Issue.record("case \(n): \(problem)\ninput: \(input)")
+                return
+            }
+            for line in result.lines {
+                let count = line.document.document.text.unicodeScalars.count
+                for a in line.document.attributions {
+                    for f in [a.source, a.cue, a.content].compactMap({ $0 }) where !f.isWellFormed(in: count) {
+                        Issue.record("case \(n): fragments \(f) outside a text of \(count) scalars\ninput: \(input)")
+                        return
+                    }
+                }
+            }
+        }
     }
 
     // MARK: - The corpus of inputs that once failed
