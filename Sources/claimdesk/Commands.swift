@@ -187,7 +187,7 @@ struct Check: ParsableCommand {
             let workspace = OpenStores.shared.keep(try Workspace.open(path: path, mode: .inspect))
             let problems = try workspace.checkProblems(full: full)
             if problems.isEmpty {
-                print("\(path): ok (schema, \(full ? "integrity_check" : "quick_check"), references)")
+                Console.out("\(path): ok (schema, \(full ? "integrity_check" : "quick_check"), references)")
                 return
             }
             for problem in problems { Console.error("\(path): \(problem)") }

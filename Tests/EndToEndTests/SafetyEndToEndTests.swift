@@ -171,6 +171,14 @@ import Testing
         #expect(Self.hostile(adjudicate.stdout + adjudicate.stderr) == [])
     }
 
+    @Test func aStorePathIsPrintedEscaped() throws {
+        let db = scratch.path("a\u{1B}[2Jb.sqlite")
+        #expect(try CLI.run(["--db", db, "ingest", try scratch.write("k.txt", "Kept\n\nThe mayor said so.")]).status == 0)
+        let check = try CLI.run(["--db", db, "check"])
+        #expect(check.status == 0)
+        #expect(check.stdout == db.replacingOccurrences(of: "\u{1B}", with: "\\u{1b}") + ": ok (schema, quick_check, references)\n")
+    }
+
     @Test func aLeadingByteOrderMarkIsAccepted() throws {
         let file = try scratch.write("bom.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array((line() + "\n").utf8))
         let result = try CLI.run(["--db", scratch.db, "ingest", file])
