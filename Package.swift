@@ -44,8 +44,8 @@ let package = Package(
             "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore",
         ]),
         // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
-        // TEMPORARY: depends on ClaimStore until the sessions go through Workbench's use cases.
-        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "ClaimStore", "CReadline"]),
+        // It talks to Workbench's use cases (ReviewDesk), never to ClaimStore.
+        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "CReadline"]),
         .executableTarget(name: "claimdesk", dependencies: [
             "Workbench", "Terminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// One document as the adjudicator sees it: every annotator who marked it done, their view of

@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// The adjudication screen: the claim in its sentence, then every annotator's view side by side.

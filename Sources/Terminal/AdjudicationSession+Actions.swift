@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// The verbs that write. Every entry is the adjudicator's own, on the claim on screen, with
@@ -20,7 +19,7 @@ extension AdjudicationSession {
 
     /// Appends `entries` in one transaction and re-reads the document on screen.
     func append(_ entries: [NewAnnotation]) throws(AdjudicationError) {
-        let stored = try Self.db { () throws(StoreError) in try store.append(entries) }
+        let stored = try Self.db { () throws(WorkbenchError) in try store.append(entries) }
         log += stored
         if let item = position.map({ queue[$0] }) { current = try load(item.document) }
     }
@@ -141,7 +140,7 @@ extension AdjudicationSession {
             NewAnnotation(annotator: adjudicator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
                           attributionID: $0.entry.attributionID, action: "undo", target: $0.id)
         }
-        let stored = try Self.db { () throws(StoreError) in try store.append(undos) }
+        let stored = try Self.db { () throws(WorkbenchError) in try store.append(undos) }
         log += stored
         let what: String
         if let name = last.last.flatMap(AdjudicationDocument.adjudicationFields)?["picked"]?.stringValue {

@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// One adjudicator walking the claims that annotators dispute in one run.
@@ -12,8 +11,9 @@ import Workbench
 /// adjudicator's view of it as the gold.
 public final class AdjudicationSession: LineSession {
     public let adjudicator: String
-    public let run: RunRef
-    let store: ClaimStore
+    public let run: ReviewDesk.Run
+    /// The use cases the session works through (the store is behind them).
+    let store: ReviewDesk
     public var renderer: Renderer
 
     /// A document two or more annotators marked done.
@@ -46,17 +46,18 @@ public final class AdjudicationSession: LineSession {
     /// This adjudicator's log in the run, oldest first (for undo).
     var log: [AnnotationEntry]
 
-    public init(store: ClaimStore, adjudicator: String, runName: String?, document docID: String?,
+    public init(workspace: Workspace, adjudicator: String, runName: String?, document docID: String?,
                 renderer: Renderer) throws(AdjudicationError) {
+        let store = ReviewDesk(workspace)
         self.store = store
         self.adjudicator = adjudicator
         self.renderer = renderer
         self.onlyDocument = docID
         do { run = try Session.resolveRun(store, runName) } catch { throw .repl(error) }
         let runID = run.rowID
-        var done = try Self.db { () throws(StoreError) in try store.documentsDoneBySeveral(runID: runID) }
+        var done = try Self.db { () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: runID) }
         if let docID {
-            let stored = try Self.db { () throws(StoreError) in try store.document(docID: docID) }
+            let stored = try Self.db { () throws(WorkbenchError) in try store.document(docID: docID) }
             guard let stored else { throw .repl(.unknownDocument(docID)) }
             done = done.filter { $0.documentRowID == stored.rowID }
         }
@@ -65,7 +66,7 @@ public final class AdjudicationSession: LineSession {
         var unanimous = 0, before = 0
         for d in done {
             let rowID = d.documentRowID
-            guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
+            guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
                 continue
             }
             let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
@@ -85,14 +86,14 @@ public final class AdjudicationSession: LineSession {
         self.unanimous = unanimous
         adjudicatedBefore = before
         let name = adjudicator
-        log = try Self.db { () throws(StoreError) in try store.annotations(annotator: name, runID: runID) }
+        log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
         if !queue.isEmpty {
             position = 0
             current = try load(queue[0].document)
         }
     }
 
-    static func db<T>(_ body: () throws(StoreError) -> T) throws(AdjudicationError) -> T {
+    static func db<T>(_ body: () throws(WorkbenchError) -> T) throws(AdjudicationError) -> T {
         do { return try body() } catch { throw .repl(.store(error.description)) }
     }
 
@@ -165,7 +166,7 @@ public final class AdjudicationSession: LineSession {
     /// Reads document `index` and notes which of its queued claims an adjudication decides.
     func load(_ index: Int) throws(AdjudicationError) -> AdjudicationDocument {
         let d = documents[index], runID = run.rowID
-        guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: d.rowID, runID: runID) }) else {
+        guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: d.rowID, runID: runID) }) else {
             throw .repl(.store("document \"\(SafeText.escape(d.docID))\" vanished from the store"))
         }
         let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)

@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// One document as one analyst reviews it: its claims with their corrections applied, folded

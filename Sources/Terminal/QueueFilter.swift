@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// What narrows the review queue (`filter EXPR`) or a `list`.

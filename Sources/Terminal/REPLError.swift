@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// Everything a REPL command can refuse, each one line saying what is wrong and what to do.

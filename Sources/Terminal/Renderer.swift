@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Foundation
 import Workbench
 

@@ -1,12 +1,11 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// The verbs that write: each appends to the log in one transaction, then re-reads the document
 /// so that the screen shows what the log now says.
 extension Session {
     func record(_ entry: NewAnnotation, documentStatus: String? = nil) throws(REPLError) -> AnnotationEntry {
-        let stored = try Self.db { () throws(StoreError) in
+        let stored = try Self.db { () throws(WorkbenchError) in
             documentStatus == nil ? try store.append(entry) : try store.append(entry, documentStatus: documentStatus)
         }
         remember(stored)
@@ -122,7 +121,7 @@ extension Session {
             source: source.map { Fragments($0) }, cue: cue.map { Fragments($0) }, content: Fragments(content),
             outlet: spec.outlet, sourceType: spec.sourceType ?? (source == nil ? .implicit : nil))
         let runID = run.rowID, documentRowID = view.documentRowID, name = annotator
-        let (claim, logged) = try Self.db { () throws(StoreError) in
+        let (claim, logged) = try Self.db { () throws(WorkbenchError) in
             try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: name)
         }
         remember(logged)
@@ -138,7 +137,7 @@ extension Session {
         let open = view.visible.filter { !view.isReviewed($0) }
         if let first = open.first { throw .incomplete(unreviewed: open.count, first: first.rowID) }
         let name = annotator, runID = run.rowID, rowID = view.documentRowID
-        let stored = try Self.db { () throws(StoreError) in
+        let stored = try Self.db { () throws(WorkbenchError) in
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
         remember(stored)
@@ -192,7 +191,7 @@ extension Session {
     }
 
     func score() throws(REPLError) -> String {
-        let workspace = Workspace(store: store, storePath: storePath)
+        let workspace = store.workspace
         do {
             return try workspace.score(runName: run.name, against: "annotations", match: .overlap, format: .table,
                                        annotator: annotator)

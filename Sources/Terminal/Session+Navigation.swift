@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// Moving through the queue: documents in ingestion order, claims in document order, narrowed by
@@ -50,7 +49,7 @@ extension Session {
     }
 
     func documentIndex(_ docID: String) throws(REPLError) -> Int {
-        let stored = try Self.db { () throws(StoreError) in try store.document(docID: docID) }
+        let stored = try Self.db { () throws(WorkbenchError) in try store.document(docID: docID) }
         guard let stored, let index = position(ofDocument: stored.rowID) else { throw .unknownDocument(docID) }
         return index
     }
@@ -59,7 +58,7 @@ extension Session {
     func load(_ index: Int) throws(REPLError) -> DocumentView {
         if let view, docIndex == index { return view }
         let rowID = documents[index], runID = run.rowID
-        guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
+        guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
             throw .store("document row \(rowID) vanished from the store")
         }
         let loaded = DocumentView(snapshot, annotator: annotator)
@@ -83,7 +82,7 @@ extension Session {
     func refresh(keeping claimID: Int64?) throws(REPLError) {
         guard let current = view else { return }
         let rowID = current.documentRowID, runID = run.rowID
-        guard let snapshot = try Self.db({ () throws(StoreError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else { return }
+        guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else { return }
         let fresh = DocumentView(snapshot, annotator: annotator)
         for c in snapshot.claims {
             if fresh.isReviewed(c) { reviewed.insert(c.rowID) } else { reviewed.remove(c.rowID) }
@@ -132,7 +131,7 @@ extension Session {
     /// Whether document `d` may hold an admitted claim, judged from its claim ids alone.
     private func mayHold(_ d: Int, _ unreviewedOnly: Bool) throws(REPLError) -> Bool {
         let rowID = documents[d], runID = run.rowID
-        let ids = try Self.db { () throws(StoreError) in try store.claimRowIDs(runID: runID, documentRowID: rowID) }
+        let ids = try Self.db { () throws(WorkbenchError) in try store.claimRowIDs(runID: runID, documentRowID: rowID) }
         if ids.isEmpty { return false }
         if unreviewedOnly || filter?.requiresUnreviewed == true { return ids.contains { !reviewed.contains($0) } }
         return true
@@ -151,7 +150,7 @@ extension Session {
             // Only this analyst's log holds tags: only documents they touched can match.
         } else if !conditions.isEmpty {
             let runID = run.rowID
-            if let next = try Self.db({ () throws(StoreError) in
+            if let next = try Self.db({ () throws(WorkbenchError) in
                 try store.nextDocument(runID: runID, after: rowID, backwards: !forward, where: conditions)
             }) { candidates.append(next) }
         } else {
@@ -199,7 +198,7 @@ extension Session {
     func locateClaim(_ text: String) throws(REPLError) -> (Int, DocumentView, Int) {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let rowID = Int64(digits) else { throw .unknownClaim(text) }
-        let claim = try Self.db { () throws(StoreError) in try store.attribution(rowID: rowID) }
+        let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: rowID) }
         guard let claim, claim.runID == run.rowID, let index = position(ofDocument: claim.documentRowID) else {
             throw .unknownClaim(digits)
         }
@@ -248,8 +247,8 @@ extension Session {
 
     func progress() throws(REPLError) -> String {
         let runID = run.rowID, name = annotator
-        let total = try Self.db { () throws(StoreError) in try store.claimCount(runID: runID) }
-        let done = try Self.db { () throws(StoreError) in try store.doneDocumentRowIDs(annotator: name, runID: runID) }
+        let total = try Self.db { () throws(WorkbenchError) in try store.claimCount(runID: runID) }
+        let done = try Self.db { () throws(WorkbenchError) in try store.doneDocumentRowIDs(annotator: name, runID: runID) }
         let percent = total == 0 ? 0 : Double(reviewed.count) * 100 / Double(total)
         var lines = ["\(reviewed.count) of \(total) claims in run \"\(SafeText.escape(run.name))\" reviewed by \(SafeText.escape(annotator)) ("
             + String(percent.rounded(toPlaces: 1)) + "%)"]

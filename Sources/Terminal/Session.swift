@@ -1,5 +1,4 @@
 import ClaimModel
-import ClaimStore
 import Workbench
 
 /// What one REPL line produced.
@@ -20,9 +19,9 @@ public struct Reply: Sendable, Equatable {
 /// run (for undo), and the set of claims they have reviewed (for the counts and the queue).
 public final class Session {
     public let annotator: String
-    public let run: RunRef
-    let store: ClaimStore
-    let storePath: String
+    public let run: ReviewDesk.Run
+    /// The use cases the session works through (the store is behind them).
+    let store: ReviewDesk
     public var renderer: Renderer
     /// The run's documents in ingestion order.
     let documents: [Int64]
@@ -48,17 +47,17 @@ public final class Session {
     var openingNote: String?
 
     /// Opens a session; `runName` nil takes "rules", else the only non-gold run.
-    public init(store: ClaimStore, storePath: String, annotator: String, runName: String?, startDocument: String?,
+    public init(workspace: Workspace, annotator: String, runName: String?, startDocument: String?,
                 renderer: Renderer) throws(REPLError) {
+        let store = ReviewDesk(workspace)
         self.store = store
-        self.storePath = storePath
         self.annotator = annotator
         self.renderer = renderer
         self.run = try Self.resolveRun(store, runName)
         let runID = run.rowID
-        documents = try Self.db { () throws(StoreError) in try store.documentRowIDs(processedBy: runID) }
+        documents = try Self.db { () throws(WorkbenchError) in try store.documentRowIDs(processedBy: runID) }
         let annotatorName = annotator
-        log = try Self.db { () throws(StoreError) in try store.annotations(annotator: annotatorName, runID: runID) }
+        log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: annotatorName, runID: runID) }
         history = UndoHistory(log)
         touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
         for e in ReviewLedger(log).effective {
@@ -72,21 +71,11 @@ public final class Session {
         try start(at: startDocument)
     }
 
-    static func resolveRun(_ store: ClaimStore, _ name: String?) throws(REPLError) -> RunRef {
-        if let name {
-            guard let run = try db({ () throws(StoreError) in try store.runRef(named: name) }) else {
-                throw .store("no run named \"\(SafeText.escape(name))\" (see `claimdesk runs`)")
-            }
-            return run
-        }
-        if let rules = try db({ () throws(StoreError) in try store.runRef(named: "rules") }) { return rules }
-        let runs = try db { () throws(StoreError) in try store.runRefs() }.filter { $0.kind != .gold }
-        if runs.count == 1 { return runs[0] }
-        if runs.isEmpty { throw .store("no claims to review yet: run `claimdesk extract` first") }
-        throw .store("no run named \"rules\": choose one with --run (" + runs.map { SafeText.escape($0.name) }.joined(separator: ", ") + ")")
+    static func resolveRun(_ store: ReviewDesk, _ name: String?) throws(REPLError) -> ReviewDesk.Run {
+        try db { () throws(WorkbenchError) in try store.runToReview(named: name) }
     }
 
-    static func db<T>(_ body: () throws(StoreError) -> T) throws(REPLError) -> T {
+    static func db<T>(_ body: () throws(WorkbenchError) -> T) throws(REPLError) -> T {
         do { return try body() } catch { throw .store(error.description) }
     }
 

@@ -1,4 +1,3 @@
-import ClaimStore
 import Workbench
 
 /// What `undo` and `redo` would act on, derived from one analyst's log alone, so that undo works

@@ -102,14 +102,14 @@ enum REPLBench {
         for round in 0..<7 {
             let t0 = DispatchTime.now()
             let store = try ClaimStore.open(path: path)
-            let session = try Session(store: store, storePath: path, annotator: "bench-startup-\(round % 2)", runName: nil,
+            let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: "bench-startup-\(round % 2)", runName: nil,
                                       startDocument: nil, renderer: Renderer(style: .plain))
             _ = session.opening()
             startups.append(seconds(since: t0) * 1000)
         }
         let store = try ClaimStore.open(path: path)
         let annotator = "bench-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))"
-        let session = try Session(store: store, storePath: path, annotator: annotator, runName: nil, startDocument: nil,
+        let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator, runName: nil, startDocument: nil,
                                   renderer: Renderer(style: .plain))
         let claims = try store.claimCount(runID: session.run.rowID)
         print("store: \(path), \(claims) claims; \(iterations) calls per verb")
@@ -128,7 +128,7 @@ enum REPLBench {
         // TAB completion: the first outlet and tag completion of a session reads the store.
         var outlets: [Double] = [], tags: [Double] = []
         for _ in 0..<50 {
-            let fresh = try Session(store: store, storePath: path, annotator: annotator, runName: nil, startDocument: nil,
+            let fresh = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator, runName: nil, startDocument: nil,
                                     renderer: Renderer(style: .plain))
             var t0 = DispatchTime.now()
             _ = fresh.completions(before: "outlet ", word: "")

@@ -33,7 +33,7 @@ struct AdjudicateCommand: ParsableCommand {
             let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
             let session: AdjudicationSession
             do {
-                session = try AdjudicationSession(store: workspace.store, adjudicator: adjudicator,
+                session = try AdjudicationSession(workspace: workspace, adjudicator: adjudicator,
                                                   runName: runName, document: doc, renderer: renderer)
             } catch {
                 throw WorkbenchError.usage(String(describing: error))

@@ -53,8 +53,7 @@ enum AnnotateREPL {
         let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
         let session: Session
         do {
-            session = try Session(store: workspace.store, storePath: workspace.storePath, annotator: annotator,
-                                  runName: run, startDocument: doc, renderer: renderer)
+            session = try Session(workspace: workspace, annotator: annotator, runName: run, startDocument: doc, renderer: renderer)
         } catch {
             throw WorkbenchError.usage(error.description)
         }
