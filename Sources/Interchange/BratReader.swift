@@ -299,30 +299,12 @@ public enum BratReader {
                       issues: issues.sorted { $0.line < $1.line }, warnings: warnings.sorted { $0.line < $1.line })
     }
 
-    /// A value from a file, quoted and made safe for a terminal (see `safe`).
-    public static func quoted(_ s: String) -> String { "\"" + safe(s, escapingQuotes: true) + "\"" }
+    /// A value from a file, quoted and made safe for a terminal (`TerminalSafe.quoted`).
+    public static func quoted(_ s: String) -> String { TerminalSafe.quoted(s) }
 
-    /// A value from a file made safe for a terminal: control, format (U+202E…) and line-break
-    /// scalars become `\u{…}`, backslashes are doubled; long values are cut after 60 scalars.
-    public static func safe(_ s: String, escapingQuotes: Bool = false) -> String {
-        let scalars = Array(s.unicodeScalars)
-        var out = ""
-        for scalar in scalars.prefix(60) {
-            switch scalar {
-            case "\"" where escapingQuotes: out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if BratText.isUnsafe(scalar) || BratText.isLineBreak(scalar) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        if scalars.count > 60 { out += "..." }
-        return out
+    /// An id or offsets from a file, made safe for a terminal without quotes (`TerminalSafe`),
+    /// cut after 60 characters.
+    public static func safe(_ s: String) -> String {
+        TerminalSafe.escape(s.count > 60 ? String(s.prefix(57)) + "..." : s)
     }
 }
