@@ -48,6 +48,9 @@ public struct InputFiles {
         return result
     }
 
+    /// The `.txt` and `.jsonl` files under `path`, in name order. A symbolic link to a folder is
+    /// followed (a link back to a folder already walked is named and not followed again); a
+    /// folder that cannot be listed is an issue, never skipped without a word.
     static func expand(_ path: String, _ issues: inout [InterchangeIssue]) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -55,16 +58,32 @@ public struct InputFiles {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            issues.append(InterchangeIssue(file: path, line: 0, message: "cannot list the folder"))
-            return []
-        }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let full = (path as NSString).appendingPathComponent(relative)
-            if full.hasSuffix(".txt") || full.hasSuffix(".jsonl") { files.append(full) }
-        }
+        var walked: Set<String> = []
+        walk(path, into: &files, &issues, &walked)
         return files.sorted()
+    }
+
+    static func walk(_ folder: String, into files: inout [String], _ issues: inout [InterchangeIssue], _ walked: inout Set<String>) {
+        let fm = FileManager.default
+        guard walked.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else {
+            issues.append(InterchangeIssue(file: folder, line: 0, message: "a symbolic link to a folder already read (a loop): not followed"))
+            return
+        }
+        let names: [String]
+        do { names = try fm.contentsOfDirectory(atPath: folder) } catch {
+            issues.append(InterchangeIssue(file: folder, line: 0, message: "cannot list the folder (permission denied?)"))
+            return
+        }
+        for name in names.sorted() {
+            let full = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                walk(full, into: &files, &issues, &walked)
+            } else if full.hasSuffix(".txt") || full.hasSuffix(".jsonl") {
+                files.append(full)
+            }
+        }
     }
 
     static func readFile(_ file: String, into result: inout Result) {
