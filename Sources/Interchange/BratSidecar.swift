@@ -71,7 +71,9 @@ public enum BratSidecar {
 
     /// The attributions of one document: what the `.ann` says, completed from the sidecar.
     ///
-    /// An `.ann` attribution is matched to the sidecar entry with its anchor id. The `.ann` gives
+    /// An `.ann` attribution is matched to the sidecar entry with its anchor id when at least one
+    /// of its roles still covers what the entry's did (else brat reused a deleted id for a new
+    /// annotation: the entry is dropped, the annotation is new). The `.ann` gives
     /// its spans (a role brat shows unchanged keeps the sidecar's exact fragments: brat cannot
     /// show a line break inside a span), outlet, source type, anonymity, entity, confidence and
     /// the review's verdict, annotator, confidence and note (absent there = absent); the sidecar
@@ -93,7 +95,13 @@ public enum BratSidecar {
         var added: [Attribution] = []
         var matched: Set<Int> = []
         for (j, shown) in read.attributions.enumerated() {
-            guard let i = slot[read.anchors[j]], !matched.contains(i) else {
+            // brat gives a new annotation the lowest free id, so an id deleted in brat may come
+            // back on another claim: the entry is that claim only if one role still shows the same.
+            guard let i = slot[read.anchors[j]], !matched.contains(i),
+                  Role.allCases.contains(where: { role in
+                      guard let original = entries[i][role], let now = shown[role] else { return false }
+                      return BratText.shown(original, in: text).0 == now
+                  }) else {
                 added.append(shown)
                 continue
             }

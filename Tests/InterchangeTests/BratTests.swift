@@ -1,5 +1,5 @@
 import ClaimModel
-import Interchange
+@testable import Interchange
 import Testing
 
 @Suite struct BratWriterTests {
@@ -96,5 +96,96 @@ import Testing
         ])
         // A type ClaimDesk does not know is no error in the file: the line is left out, with a word.
         #expect(result.warnings.map(\.description) == ["d1.ann:4: T4: unknown type \"Speaker\" (Source, Cue or Content): left out"])
+    }
+}
+
+@Suite struct BratLineTests {
+    @Test func aCRLFAnnReadsLikeItsLFTwin() {
+        var writer = BratWriter()
+        let ann = writer.ann(for: ExportFixture.document)
+        let lf = BratReader.read(ann: ann, text: ExportFixture.text, file: "d1.ann")
+        let crlf = BratReader.read(ann: ann.replacingOccurrences(of: "\n", with: "\r\n"), text: ExportFixture.text, file: "d1.ann")
+        #expect(lf.issues == [] && lf.warnings == [])
+        #expect(crlf == lf)
+    }
+
+    /// brat reads .ann lines with Python's splitlines: none of its line breaks may stay in a line.
+    @Test func notesEscapeEveryLineBreakBratKnowsAndComeBack() {
+        let note = "a\nb\r\nc\td\\e\u{2028}f\u{85}g\u{1C}h\u{0B}i\\u2028"
+        let escaped = BratText.escapeNote(note)
+        #expect(escaped == #"a\nb\r\nc\td\\e\u2028f\u0085g\u001Ch\u000Bi\\u2028"#)
+        #expect(BratText.unescapeNote(escaped) == note)
+    }
+
+    @Test func aSpanAcrossALineBreakIsShownAsFragmentsWithBratsText() {
+        let text = ScalarText("He said \"one\r\ntwo\u{2028}three\" today.")
+        let (shown, field) = BratText.shown(Fragments(Span(8, 24)), in: text)
+        #expect(shown.spans == [Span(8, 12), Span(14, 17), Span(18, 24)])
+        #expect(field == "\"one two three\"")
+    }
+
+    @Test func configurationSyntaxInValuesIsEscaped() {
+        #expect(BratText.encodeValue("<EVENT> #1, a|b:c") == "%3CEVENT%3E_%231%2C_a%7Cb%3Ac")
+        #expect(BratText.encodeValue("a\u{202E}b") == "a%E2%80%AEb")
+        var writer = BratWriter()
+        _ = writer.ann(for: ExportFixture.document)
+        let conf = writer.annotationConf()
+        #expect(conf.contains("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"))
+        #expect(!conf.contains("<OL-TYPE>"))
+    }
+}
+
+@Suite struct BratSidecarTests {
+    static var item: AnnotatedDocument {
+        var item = ExportFixture.document
+        item.document.publicationDate = "2026-11-02"
+        item.document.meta = .object([("pages", .array([.number("1"), .number("2.50")]))])
+        return item
+    }
+
+    @Test func theSidecarIsTheJSONLLineWithoutTextKeyedByBratIDs() {
+        var writer = BratWriter()
+        let written = writer.write(Self.item)
+        #expect(written.anchors == ["E1", "E2", "T7"])
+        let sidecar = String(decoding: BratSidecar.encode(Self.item, anchors: written.anchors), as: UTF8.self)
+        #expect(sidecar == #"{"doc_id":"d1","title":"Prices","publisher":"Ledger","publication_date":"2026-11-02","meta":{"pages":[1,2.50]},"attributions":["#
+            + #"{"brat_id":"E1","id":"a1","source":[0,10],"cue":[11,15],"content":[30,48],"outlet":"Newsweek","source_type":"named_person","anonymous":false,"source_entity":"zoe brandt","confidence":0.83,"review":{"status":"corrected","annotator":"ana","confidence":"high","tags":["price"],"note":"outlet fixed, \"told\" kept\nsecond line","at":"2026-11-25T10:00:00Z"}},"#
+            + #"{"brat_id":"E2","id":"a2","source":[69,81],"cue":[82,86],"content":[51,99],"content_fragments":[[51,67],[89,99]],"outlet":null,"source_type":"named_person","anonymous":null,"source_entity":null,"confidence":null,"review":{"status":"added","annotator":"ana"}},"#
+            + #"{"brat_id":"T7","id":"a3","source":null,"cue":null,"content":[30,48],"outlet":null,"source_type":"implicit","anonymous":null,"source_entity":null,"confidence":0.5,"review":{"status":"confirmed","annotator":"ana","confidence":"low"}}]}"# + "\n")
+    }
+
+    func roundTrip(_ ann: String) throws -> (attributions: [Attribution], warnings: [String], document: AnnotatedDocument) {
+        var writer = BratWriter()
+        let written = writer.write(Self.item)
+        let decoded = try BratSidecar.decode(BratSidecar.encode(Self.item, anchors: written.anchors), text: ExportFixture.text, file: "d1.claimdesk.json").get()
+        let read = BratReader.read(ann: ann, text: ExportFixture.text, file: "d1.ann")
+        let merged = BratSidecar.merge(read, sidecar: decoded, text: ScalarText(ExportFixture.text), sidecarFile: "d1.claimdesk.json")
+        return (merged.attributions, merged.warnings.map(\.description), decoded.document)
+    }
+
+    @Test func anUntouchedAnnGivesBackEveryField() throws {
+        var writer = BratWriter()
+        let back = try roundTrip(writer.ann(for: Self.item))
+        #expect(back.attributions == Self.item.attributions)
+        #expect(back.warnings == [])
+        #expect(back.document.document == Self.item.document)
+    }
+
+    /// brat reuses the lowest free id: a new E2 on other spans is not the deleted E2.
+    @Test func editsInBratWinAndAReusedIDIsANewClaim() throws {
+        var writer = BratWriter()
+        var ann = writer.ann(for: Self.item).replacingOccurrences(of: "A6\tVerdict E1 corrected", with: "A6\tVerdict E1 confirmed")
+        ann = ann.split(separator: "\n").filter { line in
+            !["E2\t", "T4\t", "T5\t", "T6\t"].contains { line.hasPrefix($0) } && !line.contains(" E2 ")
+        }.joined(separator: "\n")
+        ann += "\nT8\tCue 11 15\ttold\nE2\tCue:T8 Source:T1\n"
+        let back = try roundTrip(ann)
+        #expect(back.warnings == [
+            "d1.claimdesk.json:1: attribution #2 (id \"a2\"), anchored on E2, is no longer in the .ann (deleted in brat?): dropped",
+        ])
+        #expect(back.attributions.map(\.id) == ["a1", "a3", nil])
+        #expect(back.attributions[0].review?.status == .confirmed)
+        #expect(back.attributions[0].review?.tags == ["price"])
+        #expect(back.attributions[2] == Attribution(source: Fragments(Span(0, 10)), cue: Fragments(Span(11, 15))))
     }
 }
