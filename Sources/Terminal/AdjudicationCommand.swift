@@ -1,123 +1,156 @@
 import ClaimModel
 import Workbench
 
-/// The adjudication REPL's verbs as data, like `Verb` for the review REPL. The verbs that write
-/// the final by hand (`confirm`, `reject`, `source`…) are the review REPL's own: their arguments
-/// are parsed by `Command.parse`, so they read and fail exactly as they do in `annotate`.
-public enum AdjudicationVerb: String, CaseIterable, Sendable {
-    case pick
-    case confirm, reject
-    case source, cue, content, outlet, type, anon, entity
-    case next, prev, skip, show, undo, progress, help, quit
+/// One verb of the adjudication REPL, declared once like `Verb` for the review REPL. The verbs
+/// that write the final by hand (`confirm`, `reject`, `source`…) are the review REPL's own: their
+/// arguments are read by the same `Verb`, so they read and fail exactly as they do in `annotate`.
+public struct AdjudicationVerb: VerbTable {
+    public typealias Host = AdjudicationSession
+    public typealias Failure = AdjudicationError
+    /// What a parsed line does to the session.
+    public typealias Action = (AdjudicationSession) throws(AdjudicationError) -> Reply
 
-    /// The review REPL's verb of the same name, for the verbs the two share.
-    var shared: Verb? {
-        switch self {
-        case .pick, .skip: return nil
-        default: return Verb(rawValue: rawValue)
+    public let name: String
+    public let aliases: [String]
+    public let usage: String
+    public let summary: String
+    public let details: [String]
+    public let complete: @Sendable (AdjudicationSession, [String]) -> [String]
+    public let parse: @Sendable (AdjudicationVerb, Arguments) throws(AdjudicationError) -> Action
+
+    /// Aliases and usage default to the review REPL's verb of the same name.
+    init(_ name: String, usage: String? = nil, _ summary: String, details: [String] = [],
+         complete: @escaping @Sendable (AdjudicationSession, [String]) -> [String] = { _, _ in [] },
+         parse: @escaping @Sendable (AdjudicationVerb, Arguments) throws(AdjudicationError) -> Action) {
+        let shared = Verb.allCases.first { $0.name == name }
+        self.name = name
+        self.aliases = shared?.aliases ?? []
+        self.usage = usage ?? shared?.usage ?? name
+        self.summary = summary
+        self.details = details
+        self.complete = complete
+        self.parse = parse
+    }
+
+    /// A verb without arguments whose action gives the reply's text.
+    static func simple(_ name: String, usage: String? = nil, _ summary: String,
+                       run: @escaping @Sendable (AdjudicationSession) throws(AdjudicationError) -> String) -> AdjudicationVerb {
+        AdjudicationVerb(name, usage: usage, summary) { verb, args throws(AdjudicationError) in
+            if !args.isEmpty { throw .usage(verb, "takes no arguments") }
+            return { session throws(AdjudicationError) in Reply(text: try run(session)) }
         }
     }
 
-    public var aliases: [String] { shared?.aliases ?? [] }
-
-    public var usage: String {
-        switch self {
-        case .pick: return "pick NAME"
-        case .skip: return "skip"
-        default: return shared?.usage ?? rawValue
+    /// A review verb that writes the claim, here writing the final.
+    static func writing(_ shared: Verb, _ summary: String, details: [String],
+                        complete: @escaping @Sendable (AdjudicationSession, [String]) -> [String] = { _, _ in [] }) -> AdjudicationVerb {
+        AdjudicationVerb(shared.name, summary, details: details, complete: complete) { verb, args throws(AdjudicationError) in
+            guard let read = shared.edit else { throw .usage(verb, "is not available here") }
+            let edit: Edit
+            do throws(REPLError) { edit = try read(shared, args) } catch { throw .repl(error) }
+            return { session throws(AdjudicationError) in Reply(text: try session.write(edit)) }
         }
     }
 
-    public var summary: String {
-        switch self {
-        case .pick: return "take annotator NAME's view as the final (their verdict and fields); moves on"
-        case .confirm: return "the final: the claim as you have it now is right; moves on"
-        case .reject: return "the final: not an attribution; moves on"
-        case .source: return "write the final's source: TEXT is found in the document near the claim"
-        case .cue: return "write the final's cue"
-        case .content: return "write the final's content"
-        case .outlet: return "write the final's outlet"
-        case .type: return "write the final's source type"
-        case .anon: return "write whether the final's source is anonymous"
-        case .entity: return "write the final's source entity"
-        case .next: return "the next disputed claim"
-        case .prev: return "the previous disputed claim"
-        case .skip: return "leave this claim undecided; the next one awaiting adjudication"
-        case .show: return "the current claim again"
-        case .undo: return "undo your last adjudication (a pick as a whole)"
-        case .progress: return "how many disputed claims are adjudicated, and which documents are still left out"
-        case .help: return "the verbs, or one verb in detail"
-        case .quit: return "leave (every adjudication is already saved)"
-        }
+    public static let allCases: [AdjudicationVerb] = [
+        .pick,
+        .confirm, .reject,
+        .source, .cue, .content, .outlet, .type, .anon, .entity,
+        .next, .prev, .skip, .show, .undo, .progress, .help, .quit,
+    ]
+
+    public static func unknownVerb(_ word: String, suggestion: AdjudicationVerb?) -> AdjudicationError {
+        .unknownVerb(word, suggestion: suggestion)
+    }
+    public static func tokens(_ failure: Tokenizer.Failure) -> AdjudicationError { .repl(.tokens(failure)) }
+}
+
+// MARK: - The adjudication REPL's verbs
+
+extension AdjudicationVerb {
+    public static let pick = AdjudicationVerb(
+        "pick", usage: "pick NAME", "take annotator NAME's view as the final (their verdict and fields); moves on",
+        details: [
+            "NAME is one of the annotators who marked the document done (the rows of the screen).",
+            "Their corrected fields are written as yours, then their verdict: one transaction.",
+        ],
+        complete: { session, args in args.isEmpty ? session.current?.annotators ?? [] : [] }
+    ) { verb, args throws(AdjudicationError) in
+        guard args.count == 1 else { throw .usage(verb, args.isEmpty ? "needs an annotator's name" : "takes one annotator's name") }
+        let name = args[0]
+        return { session throws(AdjudicationError) in Reply(text: try session.pick(name)) }
     }
 
-    public var details: [String] {
-        switch self {
-        case .pick:
-            return [
-                "NAME is one of the annotators who marked the document done (the rows of the screen).",
-                "Their corrected fields are written as yours, then their verdict: one transaction.",
-            ]
-        case .confirm, .reject:
-            return ["Starts from the claim as stored (or as you corrected it); correct fields first to write a different final."]
-        case .source, .cue, .content, .outlet, .type, .anon, .entity:
-            return ["Changes the final in place; `confirm` then records it."] + (shared?.details ?? [])
-        case .undo:
-            return ["Nothing is erased: undo appends one undo entry per entry of the adjudication, in one transaction."]
-        default: return []
+    static let verdictDetails = [
+        "Starts from the claim as stored (or as you corrected it); correct fields first to write a different final.",
+    ]
+
+    static func fieldDetails(_ shared: Verb) -> [String] {
+        ["Changes the final in place; `confirm` then records it."] + shared.details
+    }
+
+    public static let confirm = writing(.confirm, "the final: the claim as you have it now is right; moves on", details: verdictDetails)
+    public static let reject = writing(.reject, "the final: not an attribution; moves on", details: verdictDetails)
+    public static let source = writing(.source, "write the final's source: TEXT is found in the document near the claim",
+                                       details: fieldDetails(.source))
+    public static let cue = writing(.cue, "write the final's cue", details: fieldDetails(.cue))
+    public static let content = writing(.content, "write the final's content", details: fieldDetails(.content))
+    public static let outlet = writing(.outlet, "write the final's outlet", details: fieldDetails(.outlet))
+    public static let type = writing(.type, "write the final's source type", details: fieldDetails(.type),
+                                     complete: { _, args in args.isEmpty ? SourceTypeNames.all : [] })
+    public static let anon = writing(.anon, "write whether the final's source is anonymous", details: fieldDetails(.anon),
+                                     complete: { _, args in args.isEmpty ? ["yes", "no"] : [] })
+    public static let entity = writing(.entity, "write the final's source entity", details: fieldDetails(.entity))
+
+    public static let next = simple("next", "the next disputed claim") { session throws(AdjudicationError) in try session.move(forward: true) }
+    public static let prev = simple("prev", "the previous disputed claim") { session throws(AdjudicationError) in try session.move(forward: false) }
+    public static let skip = simple("skip", usage: "skip", "leave this claim undecided; the next one awaiting adjudication") {
+        session throws(AdjudicationError) in try session.skip()
+    }
+    public static let show = simple("show", "the current claim again") { session throws(AdjudicationError) in
+        session.screen(at: try session.onScreen())
+    }
+    public static let undo = AdjudicationVerb(
+        "undo", "undo your last adjudication (a pick as a whole)",
+        details: ["Nothing is erased: undo appends one undo entry per entry of the adjudication, in one transaction."]
+    ) { verb, args throws(AdjudicationError) in
+        if !args.isEmpty { throw .usage(verb, "takes no arguments") }
+        return { session throws(AdjudicationError) in Reply(text: try session.undo()) }
+    }
+    public static let progress = simple(
+        "progress", "how many disputed claims are adjudicated, and which documents are still left out"
+    ) { $0.progress() }
+
+    public static let help = AdjudicationVerb(
+        "help", "the verbs, or one verb in detail", complete: { _, args in args.isEmpty ? AdjudicationVerb.names : [] }
+    ) { verb, args throws(AdjudicationError) in
+        guard args.count <= 1 else { throw .usage(verb, "takes at most one verb") }
+        var target: AdjudicationVerb?
+        if let word = args.first {
+            guard let named = AdjudicationVerb.named(word) else {
+                throw .unknownVerb(word, suggestion: AdjudicationVerb.nearest(to: word))
+            }
+            target = named
         }
+        return { _ in Reply(text: AdjudicationSession.help(target)) }
+    }
+
+    public static let quit = AdjudicationVerb("quit", "leave (every adjudication is already saved)") {
+        verb, args throws(AdjudicationError) in
+        if !args.isEmpty { throw .usage(verb, "takes no arguments") }
+        return { _ in Reply(text: "bye: every adjudication is saved", quit: true) }
     }
 }
 
-extension AdjudicationVerb: VerbTable {}
-
-/// One parsed line of the adjudication REPL.
-public enum AdjudicationCommand: Equatable, Sendable {
-    case pick(String)
-    /// `confirm`, `reject` or a correcting verb, as the review REPL parses it.
-    case write(Command)
-    case next, prev, skip, show, undo, progress
-    case help(AdjudicationVerb?)
-    case quit
+/// One parsed line of the adjudication REPL: the verb, and what it will do (nothing has changed yet).
+public struct AdjudicationCommand {
+    public let verb: AdjudicationVerb
+    let run: AdjudicationVerb.Action
 
     /// Parses a line; an empty line is nil (it does nothing).
     public static func parse(_ line: String) throws(AdjudicationError) -> AdjudicationCommand? {
-        let words: [String]
-        do { words = try Tokenizer.tokens(line) } catch { throw .repl(.tokens(error)) }
-        guard let head = words.first else { return nil }
-        guard let verb = AdjudicationVerb.named(head) else {
-            throw .unknownVerb(head, suggestion: AdjudicationVerb.nearest(to: head))
-        }
-        let args = Array(words.dropFirst())
-        func none() throws(AdjudicationError) {
-            if !args.isEmpty { throw .usage(verb, "takes no arguments") }
-        }
-        switch verb {
-        case .pick:
-            guard args.count == 1 else { throw .usage(verb, args.isEmpty ? "needs an annotator's name" : "takes one annotator's name") }
-            return .pick(args[0])
-        case .next: try none(); return .next
-        case .prev: try none(); return .prev
-        case .skip: try none(); return .skip
-        case .show: try none(); return .show
-        case .undo: try none(); return .undo
-        case .progress: try none(); return .progress
-        case .quit: try none(); return .quit
-        case .help:
-            guard args.count <= 1 else { throw .usage(verb, "takes at most one verb") }
-            guard let word = args.first else { return .help(nil) }
-            guard let target = AdjudicationVerb.named(word) else {
-                throw .unknownVerb(word, suggestion: AdjudicationVerb.nearest(to: word))
-            }
-            return .help(target)
-        case .confirm, .reject, .source, .cue, .content, .outlet, .type, .anon, .entity:
-            guard let shared = verb.shared else { throw .usage(verb, "is not available here") }
-            do {
-                return .write(try Command.parse(shared, args, rest: Command.rest(of: line)))
-            } catch {
-                throw .repl(error)
-            }
-        }
+        guard let (verb, run) = try AdjudicationVerb.action(for: line) else { return nil }
+        return AdjudicationCommand(verb: verb, run: run)
     }
 }
 

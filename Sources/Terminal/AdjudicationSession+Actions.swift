@@ -56,8 +56,8 @@ extension AdjudicationSession {
     }
 
     /// `confirm`, `reject` and the correcting verbs: the final written by hand.
-    func write(_ command: Command) throws(AdjudicationError) -> String {
-        switch command {
+    func write(_ edit: Edit) throws(AdjudicationError) -> String {
+        switch edit {
         case .confirm: return try verdict("confirm", note: nil)
         case let .reject(reason): return try verdict("reject", note: reason)
         case let .span(role, target): return try correctSpan(role, target)
@@ -65,7 +65,6 @@ extension AdjudicationSession {
         case let .type(type): return try correct("type") { $0.sourceType = type }
         case let .anon(value): return try correct("anon") { $0.anonymous = value }
         case let .entity(name): return try correct("entity") { $0.sourceEntity = name }
-        default: throw .repl(.store("not an adjudication verb"))
         }
     }
 

@@ -125,24 +125,9 @@ public final class AdjudicationSession: LineSession {
     public func execute(_ line: String) -> Reply {
         do {
             guard let command = try AdjudicationCommand.parse(line) else { return Reply(text: "") }
-            return try perform(command)
+            return try command.run(self)
         } catch {
             return Reply(text: "error: " + TerminalSafe.lines(error.description), failed: true)
-        }
-    }
-
-    func perform(_ command: AdjudicationCommand) throws(AdjudicationError) -> Reply {
-        switch command {
-        case let .pick(name): return Reply(text: try pick(name))
-        case let .write(command): return Reply(text: try write(command))
-        case .next: return Reply(text: try move(forward: true))
-        case .prev: return Reply(text: try move(forward: false))
-        case .skip: return Reply(text: try skip())
-        case .show: return Reply(text: screen(at: try onScreen()))
-        case .undo: return Reply(text: try undo())
-        case .progress: return Reply(text: progress())
-        case let .help(verb): return Reply(text: Self.help(verb))
-        case .quit: return Reply(text: "bye: every adjudication is saved", quit: true)
         }
     }
 
@@ -264,19 +249,6 @@ public final class AdjudicationSession: LineSession {
     /// TAB completion: verbs, then annotators after `pick`, source types after `type`.
     public func completions(before: String, word: String) -> [String] {
         let previous = (try? Tokenizer.tokens(before)) ?? before.split(separator: " ").map(String.init)
-        var options: [String] = []
-        if previous.isEmpty {
-            options = AdjudicationVerb.allCases.map(\.rawValue)
-        } else if previous.count == 1, let verb = AdjudicationVerb.named(previous[0]) {
-            switch verb {
-            case .pick: options = current?.annotators ?? []
-            case .type: options = SourceTypeNames.all
-            case .anon: options = ["yes", "no"]
-            case .help: options = AdjudicationVerb.allCases.map(\.rawValue)
-            default: break
-            }
-        }
-        let lower = word.lowercased()
-        return options.filter { $0.lowercased().hasPrefix(lower) }.sorted()
+        return AdjudicationVerb.completions(self, previous: previous, word: word)
     }
 }

@@ -8,15 +8,7 @@ extension Session {
 
     /// Candidates for the word being typed (`word`, possibly empty), given the line before it.
     public func completions(before: String, word: String) -> [String] {
-        let previous = Self.words(before)
-        let options: [String]
-        if previous.isEmpty {
-            options = Verb.allCases.map(\.rawValue)
-        } else {
-            options = candidates(after: previous)
-        }
-        let lower = word.lowercased()
-        return Set(options.filter { $0.lowercased().hasPrefix(lower) }).sorted()
+        Verb.completions(self, previous: Self.words(before), word: word)
     }
 
     /// The words before the cursor; an opening quote readline is completing inside is dropped.
@@ -30,31 +22,13 @@ extension Session {
         return before.split(separator: " ").map(String.init)
     }
 
-    func candidates(after words: [String]) -> [String] {
-        guard let verb = Verb.named(words[0]) else { return [] }
-        let args = Array(words.dropFirst())
-        switch verb {
-        case .type: return args.isEmpty ? SourceTypeNames.all : []
-        case .outlet: return Self.continuing(args, among: outlets())
-        case .tag: return tags()
-        case .entity: return Self.continuing(args, among: entities())
-        case .confidence: return args.isEmpty ? AnalystConfidence.allCases.map(\.rawValue) : []
-        case .anon: return args.isEmpty ? ["yes", "no"] : []
-        case .help: return args.isEmpty ? Verb.allCases.map(\.rawValue) : []
-        case .filter, .list: return filterCandidates(args, verb: verb)
-        case .add:
-            return args.count >= 1 && args.count % 2 == 1 ? ["source", "cue", "type", "outlet"] : (args.last == "type" ? SourceTypeNames.all : [])
-        default: return []
-        }
-    }
-
     /// A filter's conditions are joined by `and`: complete the condition being typed, or offer `and`
     /// once it is whole.
-    func filterCandidates(_ args: [String], verb: Verb) -> [String] {
+    func filterCandidates(_ args: [String], offersOff: Bool) -> [String] {
         let lastAnd = args.lastIndex { $0.lowercased() == QueueFilter.conjunction }
         let condition = Array(args[(lastAnd.map { $0 + 1 } ?? 0)...])
         guard let head = condition.first?.lowercased() else {
-            return QueueFilter.heads + (verb == .filter && lastAnd == nil ? ["off"] : [])
+            return QueueFilter.heads + (offersOff && lastAnd == nil ? ["off"] : [])
         }
         let rest = Array(condition.dropFirst())
         let and = [QueueFilter.conjunction]

@@ -93,39 +93,22 @@ public final class Session {
     public func execute(_ line: String) -> Reply {
         do {
             guard let command = try Command.parse(line) else { return Reply(text: "") }
-            return try perform(command)
+            return try command.run(self)
         } catch {
             return Reply(text: "error: " + TerminalSafe.lines(error.description), failed: true)
         }
     }
 
-    func perform(_ command: Command) throws(REPLError) -> Reply {
-        switch command {
-        case .next: return Reply(text: try move(forward: true))
-        case .prev: return Reply(text: try move(forward: false))
-        case let .show(id, all): return Reply(text: try show(id, all: all))
-        case let .goto(target): return Reply(text: try goto(target))
-        case let .list(filter): return Reply(text: try list(filter))
-        case .context: return Reply(text: try context())
-        case .confirm: return Reply(text: try verdict("confirm", note: nil))
-        case let .reject(reason): return Reply(text: try verdict("reject", note: reason))
-        case let .span(role, target): return Reply(text: try correctSpan(role, target))
-        case let .outlet(name): return Reply(text: try correct("outlet") { $0.outlet = name })
-        case let .type(type): return Reply(text: try correct("type") { $0.sourceType = type })
-        case let .anon(value): return Reply(text: try correct("anon") { $0.anonymous = value })
-        case let .entity(name): return Reply(text: try correct("entity") { $0.sourceEntity = name })
-        case let .confidence(level): return Reply(text: try confidence(level))
-        case let .tag(tags): return Reply(text: try tag(tags))
-        case let .note(text): return Reply(text: try note(text))
-        case let .add(claim): return Reply(text: try add(claim))
-        case .undo: return Reply(text: try undo())
-        case .redo: return Reply(text: try redo())
-        case .done: return Reply(text: try done())
-        case let .filter(change): return Reply(text: try setFilter(change))
-        case .progress: return Reply(text: try progress())
-        case .score: return Reply(text: try score())
-        case let .help(verb): return Reply(text: Self.help(verb))
-        case .quit: return Reply(text: "bye: every action is saved", quit: true)
+    /// A writing verb's edit, recorded as this analyst's review of the claim on screen.
+    func apply(_ edit: Edit) throws(REPLError) -> String {
+        switch edit {
+        case .confirm: return try verdict("confirm", note: nil)
+        case let .reject(reason): return try verdict("reject", note: reason)
+        case let .span(role, target): return try correctSpan(role, target)
+        case let .outlet(name): return try correct("outlet") { $0.outlet = name }
+        case let .type(type): return try correct("type") { $0.sourceType = type }
+        case let .anon(value): return try correct("anon") { $0.anonymous = value }
+        case let .entity(name): return try correct("entity") { $0.sourceEntity = name }
         }
     }
 

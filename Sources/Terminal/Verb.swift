@@ -1,125 +1,293 @@
 import ClaimModel
 import Workbench
 
-/// The REPL's verbs as data: name, aliases, usage and help. Parsing a line into a `Command` and
-/// `help` both read this table, so a verb is declared once.
-public enum Verb: String, CaseIterable, Sendable {
-    case next, prev, show, goto, list, context
-    case confirm, reject
-    case source, cue, content, outlet, type, anon, entity
-    case confidence, tag, note, add
-    case undo, redo, done, filter, progress, score, help, quit
+/// One verb of the review REPL (`annotate`), declared once: its spelling, aliases, usage, help,
+/// completion and action. `Verb.allCases` is the table; `help`, parsing, "did you mean" and TAB
+/// completion all read it.
+public struct Verb: VerbTable {
+    public typealias Host = Session
+    public typealias Failure = REPLError
+    /// What a parsed line does to the session.
+    public typealias Action = (Session) throws(REPLError) -> Reply
 
-    /// Single-letter (and other) aliases.
-    public var aliases: [String] {
-        switch self {
-        case .next: return ["n"]
-        case .prev: return ["p"]
-        case .confirm: return ["c"]
-        case .reject: return ["r"]
-        case .undo: return ["u"]
-        case .help: return ["?"]
-        case .quit: return ["q", "exit"]
-        default: return []
+    public let name: String
+    public let aliases: [String]
+    public let usage: String
+    public let summary: String
+    public let details: [String]
+    public let complete: @Sendable (Session, [String]) -> [String]
+    public let parse: @Sendable (Verb, Arguments) throws(REPLError) -> Action
+
+    init(_ name: String, aliases: [String] = [], usage: String? = nil, _ summary: String, details: [String] = [],
+         complete: @escaping @Sendable (Session, [String]) -> [String] = { _, _ in [] },
+         parse: @escaping @Sendable (Verb, Arguments) throws(REPLError) -> Action) {
+        self.name = name
+        self.aliases = aliases
+        self.usage = usage ?? name
+        self.summary = summary
+        self.details = details
+        self.complete = complete
+        self.parse = parse
+    }
+
+    /// A verb without arguments whose action gives the reply's text.
+    static func simple(_ name: String, aliases: [String] = [], _ summary: String, details: [String] = [],
+                       run: @escaping @Sendable (Session) throws(REPLError) -> String) -> Verb {
+        Verb(name, aliases: aliases, summary, details: details) { verb, args throws(REPLError) in
+            try args.none(verb)
+            return { session throws(REPLError) in Reply(text: try run(session)) }
         }
     }
 
-    public var usage: String {
-        switch self {
-        case .next: return "next"
-        case .prev: return "prev"
-        case .show: return "show [ID] [--all]"
-        case .goto: return "goto ID | DOC_ID"
-        case .list: return "list [FILTER]"
-        case .context: return "context"
-        case .confirm: return "confirm"
-        case .reject: return "reject [REASON]"
-        case .source: return "source \"TEXT\" | --at START END | none"
-        case .cue: return "cue \"TEXT\" | --at START END | none"
-        case .content: return "content \"TEXT\" | --at START END"
-        case .outlet: return "outlet NAME | none"
-        case .type: return "type SOURCE_TYPE"
-        case .anon: return "anon yes|no"
-        case .entity: return "entity NAME | none"
-        case .confidence: return "confidence high|medium|low"
-        case .tag: return "tag TAG…"
-        case .note: return "note TEXT"
-        case .add: return "add \"CONTENT\" [source \"SOURCE\"] [cue \"CUE\"] [type SOURCE_TYPE] [outlet NAME]"
-        case .undo: return "undo"
-        case .redo: return "redo"
-        case .done: return "done"
-        case .filter: return "filter [EXPR | off]"
-        case .progress: return "progress"
-        case .score: return "score"
-        case .help: return "help [VERB]"
-        case .quit: return "quit"
+    /// A verb that writes the claim (shared with `adjudicate`, which applies the same edit to the final).
+    static func writing(_ name: String, aliases: [String] = [], usage: String, _ summary: String, details: [String] = [],
+                        complete: @escaping @Sendable (Session, [String]) -> [String] = { _, _ in [] },
+                        edit: @escaping @Sendable (Verb, Arguments) throws(REPLError) -> Edit) -> Verb {
+        var verb = Verb(name, aliases: aliases, usage: usage, summary, details: details, complete: complete) {
+            verb, args throws(REPLError) in
+            let change = try edit(verb, args)
+            return { session throws(REPLError) in Reply(text: try session.apply(change)) }
+        }
+        verb.edit = edit
+        return verb
+    }
+
+    /// How the verb reads its arguments into an edit, for the verbs that write the claim
+    /// (`adjudicate` applies the same edit to the final).
+    public private(set) var edit: (@Sendable (Verb, Arguments) throws(REPLError) -> Edit)? = nil
+
+    public static let allCases: [Verb] = [
+        .next, .prev, .show, .goto, .list, .context,
+        .confirm, .reject,
+        .source, .cue, .content, .outlet, .type, .anon, .entity,
+        .confidence, .tag, .note, .add,
+        .undo, .redo, .done, .filter, .progress, .score, .help, .quit,
+    ]
+
+    public static func unknownVerb(_ word: String, suggestion: Verb?) -> REPLError { .unknownVerb(word, suggestion: suggestion) }
+    public static func tokens(_ failure: Tokenizer.Failure) -> REPLError { .tokens(failure) }
+}
+
+// MARK: - The review REPL's verbs
+
+extension Verb {
+    public static let next = Verb.simple("next", aliases: ["n"], "the next claim in the queue") { session throws(REPLError) in try session.move(forward: true) }
+    public static let prev = Verb.simple("prev", aliases: ["p"], "the previous claim in the queue") { session throws(REPLError) in try session.move(forward: false) }
+
+    public static let show = Verb(
+        "show", usage: "show [ID] [--all]",
+        "the current claim again, or claim ID (without moving); --all adds everyone's verdicts"
+    ) { verb, args throws(REPLError) in
+        var all = false
+        var id: String?
+        for a in args.words {
+            if a == "--all" { all = true; continue }
+            if a.hasPrefix("-") { throw .usage(verb, "unknown option \(SafeText.escape(a))") }
+            if id != nil { throw .usage(verb, "takes one claim ID") }
+            id = a
+        }
+        return { session throws(REPLError) in Reply(text: try session.show(id, all: all)) }
+    }
+
+    public static let goto = Verb(
+        "goto", usage: "goto ID | DOC_ID", "move to claim ID (the # number), or to the first claim of document DOC_ID"
+    ) { verb, args throws(REPLError) in
+        guard args.count == 1 else { throw .usage(verb, "needs one claim ID or doc_id") }
+        let target = args[0]
+        return { session throws(REPLError) in Reply(text: try session.goto(target)) }
+    }
+
+    public static let list = Verb(
+        "list", usage: "list [FILTER]", "this document's claims, one line each, with your verdicts",
+        details: ["FILTER: as for filter (unreviewed, type X, outlet X, confidence < X, tag X, joined by and)."],
+        complete: { session, args in session.filterCandidates(args, offersOff: false) }
+    ) { verb, args throws(REPLError) in
+        let filter = args.isEmpty ? nil : try QueueFilter.parse(args.words, verb: verb)
+        return { session throws(REPLError) in Reply(text: try session.list(filter)) }
+    }
+
+    public static let context = Verb.simple("context", "the sentences around the claim") { session throws(REPLError) in try session.context() }
+
+    public static let confirm = Verb.writing(
+        "confirm", aliases: ["c"], usage: "confirm",
+        "the claim is right (corrected, if you changed it); moves to the next unreviewed claim"
+    ) { verb, args throws(REPLError) in
+        try args.none(verb)
+        return .confirm
+    }
+
+    public static let reject = Verb.writing(
+        "reject", aliases: ["r"], usage: "reject [REASON]",
+        "not an attribution (the extractor's false positive); moves to the next unreviewed claim"
+    ) { _, args throws(REPLError) in
+        .reject(reason: args.isEmpty ? nil : args.rest)
+    }
+
+    static let spanDetails = [
+        "TEXT must occur in the document; the occurrence nearest the claim is taken.",
+        "Text that does not occur, or occurs twice at the same distance, changes nothing.",
+        "--at START END takes Unicode-scalar offsets (0-based, end exclusive).",
+    ]
+
+    public static let source = Verb.writing(
+        "source", usage: "source \"TEXT\" | --at START END | none",
+        "correct the source: TEXT is found in the document near the claim", details: spanDetails
+    ) { verb, args throws(REPLError) in try Edit.span(.source, verb, args) }
+
+    public static let cue = Verb.writing(
+        "cue", usage: "cue \"TEXT\" | --at START END | none", "correct the cue (the reporting expression)",
+        details: spanDetails
+    ) { verb, args throws(REPLError) in try Edit.span(.cue, verb, args) }
+
+    public static let content = Verb.writing(
+        "content", usage: "content \"TEXT\" | --at START END", "correct the content (what is claimed)",
+        details: spanDetails
+    ) { verb, args throws(REPLError) in try Edit.span(.content, verb, args) }
+
+    public static let outlet = Verb.writing(
+        "outlet", usage: "outlet NAME | none", "correct the outlet (the channel the source spoke to or through)",
+        complete: { session, args in Session.continuing(args, among: session.outlets()) }
+    ) { verb, args throws(REPLError) in
+        let value = try args.text(verb)
+        return .outlet(value == "none" ? nil : value)
+    }
+
+    public static let type = Verb.writing(
+        "type", usage: "type SOURCE_TYPE", "correct the source type",
+        details: ["SOURCE_TYPE: " + SourceTypeNames.all.joined(separator: ", ")],
+        complete: { _, args in args.isEmpty ? SourceTypeNames.all : [] }
+    ) { verb, args throws(REPLError) in
+        .type(try SourceTypeNames.parse(try args.text(verb), for: verb))
+    }
+
+    public static let anon = Verb.writing(
+        "anon", usage: "anon yes|no", "correct whether the source is anonymous",
+        complete: { _, args in args.isEmpty ? ["yes", "no"] : [] }
+    ) { verb, args throws(REPLError) in
+        switch try args.text(verb).lowercased() {
+        case "yes", "y", "true": return .anon(true)
+        case "no", "n", "false": return .anon(false)
+        default: throw .usage(verb, "expected yes or no")
         }
     }
 
-    public var summary: String {
-        switch self {
-        case .next: return "the next claim in the queue"
-        case .prev: return "the previous claim in the queue"
-        case .show: return "the current claim again, or claim ID (without moving); --all adds everyone's verdicts"
-        case .goto: return "move to claim ID (the # number), or to the first claim of document DOC_ID"
-        case .list: return "this document's claims, one line each, with your verdicts"
-        case .context: return "the sentences around the claim"
-        case .confirm: return "the claim is right (corrected, if you changed it); moves to the next unreviewed claim"
-        case .reject: return "not an attribution (the extractor's false positive); moves to the next unreviewed claim"
-        case .source: return "correct the source: TEXT is found in the document near the claim"
-        case .cue: return "correct the cue (the reporting expression)"
-        case .content: return "correct the content (what is claimed)"
-        case .outlet: return "correct the outlet (the channel the source spoke to or through)"
-        case .type: return "correct the source type"
-        case .anon: return "correct whether the source is anonymous"
-        case .entity: return "correct the source entity (same value = same real-world source in this document)"
-        case .confidence: return "how sure you are of your verdict"
-        case .tag: return "tag the claim"
-        case .note: return "attach a note to the claim"
-        case .add: return "add a claim the extractor missed (texts found near the current claim)"
-        case .undo: return "undo your last action (works after a restart too)"
-        case .redo: return "redo what undo undid"
-        case .done: return "this document is fully reviewed: every claim judged, every missed one added"
-        case .filter: return "narrow the queue; no EXPR shows the filter, off clears it"
-        case .progress: return "how much of the run you have reviewed"
-        case .score: return "the extractor scored against your documents marked done"
-        case .help: return "the verbs, or one verb in detail"
-        case .quit: return "leave (every action is already saved)"
-        }
+    public static let entity = Verb.writing(
+        "entity", usage: "entity NAME | none",
+        "correct the source entity (same value = same real-world source in this document)",
+        complete: { session, args in Session.continuing(args, among: session.entities()) }
+    ) { verb, args throws(REPLError) in
+        let value = try args.text(verb)
+        return .entity(value == "none" ? nil : value)
     }
 
-    /// Extra lines for `help VERB`.
-    public var details: [String] {
-        switch self {
-        case .source, .cue, .content:
-            return [
-                "TEXT must occur in the document; the occurrence nearest the claim is taken.",
-                "Text that does not occur, or occurs twice at the same distance, changes nothing.",
-                "--at START END takes Unicode-scalar offsets (0-based, end exclusive).",
-            ]
-        case .type: return ["SOURCE_TYPE: " + SourceTypeNames.all.joined(separator: ", ")]
-        case .filter:
-            return [
-                "EXPR: one condition, or several joined by `and` (a claim must meet them all):",
-                "  unreviewed | type SOURCE_TYPE | outlet NAME | confidence < X | confidence > X | tag TAG",
-                "  e.g. filter unreviewed and type anonymous and confidence < 0.8",
-                "confidence compares the extractor's confidence, a number in [0, 1].",
-                "filter off (or none) clears the filter.",
-            ]
-        case .list: return ["FILTER: as for filter (unreviewed, type X, outlet X, confidence < X, tag X, joined by and)."]
-        case .add:
-            return [
-                "CONTENT is found near the current claim; SOURCE and CUE near the content.",
-                "The new claim's verdict is `added`; correct its other fields with type, outlet, anon, entity.",
-            ]
-        case .done: return ["Refused while a claim of the document has no verdict from you. Scoring relies on it."]
-        case .undo, .redo: return ["Nothing is erased: undo and redo are new entries in the log."]
-        default: return []
+    public static let confidence = Verb(
+        "confidence", usage: "confidence high|medium|low", "how sure you are of your verdict",
+        complete: { _, args in args.isEmpty ? AnalystConfidence.allCases.map(\.rawValue) : [] }
+    ) { verb, args throws(REPLError) in
+        guard args.count == 1, let level = AnalystConfidence(rawValue: args[0].lowercased()) else {
+            throw .usage(verb, "expected high, medium or low")
         }
+        return { session throws(REPLError) in Reply(text: try session.confidence(level)) }
+    }
+
+    public static let tag = Verb(
+        "tag", usage: "tag TAG…", "tag the claim", complete: { session, _ in session.tags() }
+    ) { verb, args throws(REPLError) in
+        guard !args.isEmpty else { throw .usage(verb, "needs a tag") }
+        let tags = args.words
+        return { session throws(REPLError) in Reply(text: try session.tag(tags)) }
+    }
+
+    public static let note = Verb("note", usage: "note TEXT", "attach a note to the claim") { verb, args throws(REPLError) in
+        _ = try args.text(verb)
+        let text = args.rest
+        return { session throws(REPLError) in Reply(text: try session.note(text)) }
+    }
+
+    public static let add = Verb(
+        "add", usage: "add \"CONTENT\" [source \"SOURCE\"] [cue \"CUE\"] [type SOURCE_TYPE] [outlet NAME]",
+        "add a claim the extractor missed (texts found near the current claim)",
+        details: [
+            "CONTENT is found near the current claim; SOURCE and CUE near the content.",
+            "The new claim's verdict is `added`; correct its other fields with type, outlet, anon, entity.",
+        ],
+        complete: { _, args in
+            args.count >= 1 && args.count % 2 == 1 ? ["source", "cue", "type", "outlet"] : (args.last == "type" ? SourceTypeNames.all : [])
+        }
+    ) { _, args throws(REPLError) in
+        let claim = try AddedClaim.parse(args.words)
+        return { session throws(REPLError) in Reply(text: try session.add(claim)) }
+    }
+
+    static let undoDetails = ["Nothing is erased: undo and redo are new entries in the log."]
+
+    public static let undo = Verb.simple("undo", aliases: ["u"], "undo your last action (works after a restart too)",
+                                         details: undoDetails) { session throws(REPLError) in try session.undo() }
+    public static let redo = Verb.simple("redo", "redo what undo undid", details: undoDetails) { session throws(REPLError) in try session.redo() }
+
+    public static let done = Verb.simple(
+        "done", "this document is fully reviewed: every claim judged, every missed one added",
+        details: ["Refused while a claim of the document has no verdict from you. Scoring relies on it."]
+    ) { session throws(REPLError) in try session.done() }
+
+    public static let filter = Verb(
+        "filter", usage: "filter [EXPR | off]", "narrow the queue; no EXPR shows the filter, off clears it",
+        details: [
+            "EXPR: one condition, or several joined by `and` (a claim must meet them all):",
+            "  unreviewed | type SOURCE_TYPE | outlet NAME | confidence < X | confidence > X | tag TAG",
+            "  e.g. filter unreviewed and type anonymous and confidence < 0.8",
+            "confidence compares the extractor's confidence, a number in [0, 1].",
+            "filter off (or none) clears the filter.",
+        ],
+        complete: { session, args in session.filterCandidates(args, offersOff: true) }
+    ) { verb, args throws(REPLError) in
+        // nil shows the filter; `.some(nil)` clears it.
+        let change: QueueFilter??
+        if args.isEmpty {
+            change = nil
+        } else if args.count == 1, ["off", "none", "clear", "all"].contains(args[0].lowercased()) {
+            change = .some(nil)
+        } else {
+            change = .some(try QueueFilter.parse(args.words, verb: verb))
+        }
+        return { session throws(REPLError) in Reply(text: try session.setFilter(change)) }
+    }
+
+    public static let progress = Verb.simple("progress", "how much of the run you have reviewed") { session throws(REPLError) in try session.progress() }
+    public static let score = Verb.simple("score", "the extractor scored against your documents marked done") { session throws(REPLError) in try session.score() }
+
+    public static let help = Verb(
+        "help", aliases: ["?"], usage: "help [VERB]", "the verbs, or one verb in detail",
+        complete: { _, args in args.isEmpty ? Verb.names : [] }
+    ) { verb, args throws(REPLError) in
+        guard args.count <= 1 else { throw .usage(verb, "takes at most one verb") }
+        var target: Verb?
+        if let word = args.first {
+            guard let named = Verb.named(word) else { throw .unknownVerb(word, suggestion: Verb.nearest(to: word)) }
+            target = named
+        }
+        return { _ in Reply(text: Session.help(target)) }
+    }
+
+    public static let quit = Verb("quit", aliases: ["q", "exit"], usage: "quit", "leave (every action is already saved)") {
+        verb, args throws(REPLError) in
+        try args.none(verb)
+        return { _ in Reply(text: "bye: every action is saved", quit: true) }
     }
 }
 
-extension Verb: VerbTable {}
+extension Arguments {
+    /// Refuses arguments to a verb that takes none.
+    func none(_ verb: Verb) throws(REPLError) {
+        if !isEmpty { throw .usage(verb, "takes no arguments") }
+    }
+
+    /// The words as one value; refused when there is none.
+    func text(_ verb: Verb) throws(REPLError) -> String {
+        guard !isEmpty else { throw .usage(verb, "needs a value") }
+        return words.joined(separator: " ")
+    }
+}
 
 /// Source type names as the REPL spells them.
 enum SourceTypeNames {
@@ -129,6 +297,14 @@ enum SourceTypeNames {
     static func parse(_ text: String) -> SourceType? {
         let key = text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         return SourceType(rawValue: key)
+    }
+
+    /// The type `text` names, or the verb's refusal listing the types.
+    static func parse(_ text: String, for verb: Verb) throws(REPLError) -> SourceType {
+        guard let type = parse(text) else {
+            throw .usage(verb, "\"\(SafeText.escape(text))\" is not a source type (\(all.joined(separator: ", ")))")
+        }
+        return type
     }
 }
 
