@@ -1,3 +1,4 @@
+import ClaimModel
 /// Table and JSON of an `AgreementReport`.
 extension ReportRenderer {
     /// Pairwise κ with the number of shared items and raw agreement, then α over all annotators.

@@ -1,3 +1,4 @@
+import ClaimModel
 /// The reliability chart and JSON of a `CalibrationReport`.
 extension ReportRenderer {
     /// Width of a full bar (accuracy 1.0), in characters.

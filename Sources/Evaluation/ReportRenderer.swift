@@ -1,3 +1,4 @@
+import ClaimModel
 import Foundation
 
 /// Turns a `ScoreReport` into what `claimdesk score` prints.
