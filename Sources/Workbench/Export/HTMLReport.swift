@@ -1,55 +1,19 @@
 import Evaluation
 import Foundation
 
-/// One bin of a reliability diagram: claims whose extractor confidence lies in `lower ..< upper`.
-public struct ReliabilityBin: Sendable, Equatable {
-    public var lower: Double
-    public var upper: Double
-    public var count: Int
-    /// Mean extractor confidence in the bin (nil when empty).
-    public var meanConfidence: Double?
-    /// Share of the bin's claims that are correct: content-matched to a gold attribution (as `score` counts them).
-    public var accuracy: Double?
-
-    public init(lower: Double, upper: Double, count: Int, meanConfidence: Double?, accuracy: Double?) {
-        self.lower = lower
-        self.upper = upper
-        self.count = count
-        self.meanConfidence = meanConfidence
-        self.accuracy = accuracy
-    }
-}
-
-/// Calibration figures as the report shows them.
-public struct CalibrationView: Sendable, Equatable {
-    public var bins: [ReliabilityBin]
-    public var ece: Double?
-    public var brier: Double?
-    /// The confidence above which precision reaches 0.95, when there is one.
-    public var threshold: Double?
-    public var claims: Int
-
-    public init(bins: [ReliabilityBin], ece: Double?, brier: Double?, threshold: Double?, claims: Int) {
-        self.bins = bins
-        self.ece = ece
-        self.brier = brier
-        self.threshold = threshold
-        self.claims = claims
-    }
-}
-
 /// Everything `claimdesk report` puts on its page.
 public struct ReportPage: Sendable {
     public var title: String
     /// Lines under the title: run, gold, coverage.
     public var subtitle: [String]
     public var score: ScoreReport
-    public var calibration: CalibrationView?
+    /// Evaluation's figures, as `score` prints them; nil with a note when no claim has a confidence.
+    public var calibration: CalibrationReport?
     public var calibrationNote: String?
     public var agreement: [AgreementFigure]
     public var agreementNote: String?
 
-    public init(title: String, subtitle: [String], score: ScoreReport, calibration: CalibrationView?, calibrationNote: String?,
+    public init(title: String, subtitle: [String], score: ScoreReport, calibration: CalibrationReport?, calibrationNote: String?,
                 agreement: [AgreementFigure], agreementNote: String?) {
         self.title = title
         self.subtitle = subtitle
@@ -175,7 +139,7 @@ public enum HTMLReport {
 
     /// Reliability diagram: per confidence bin, the share of claims matched to gold, against the
     /// diagonal of perfect calibration; bar opacity follows the bin's size.
-    static func reliability(_ c: CalibrationView?, note: String?) -> String {
+    static func reliability(_ c: CalibrationReport?, note: String?) -> String {
         var out = ["<section id=\"reliability\"><h2>Calibration of extractor confidence</h2>"]
         guard let c, !c.bins.isEmpty else {
             out.append("<p class=\"note\">\(escape(note ?? "No extractor confidence to calibrate."))</p></section>")
@@ -205,7 +169,7 @@ public enum HTMLReport {
             }
         }
         out.append("<line x1=\"\(n(x(0)))\" y1=\"\(n(y(0)))\" x2=\"\(n(x(1)))\" y2=\"\(n(y(1)))\" stroke=\"#d0453a\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>")
-        if let t = c.threshold {
+        if let t = c.autoAccept?.confidence {
             out.append("<line x1=\"\(n(x(t)))\" y1=\"\(n(top))\" x2=\"\(n(x(t)))\" y2=\"\(n(top + size))\" stroke=\"#3aa675\" stroke-width=\"1.5\"/>")
             out.append("<text x=\"\(n(x(min(t, 0.97)) - 4))\" y=\"\(n(top + size - 8))\" font-size=\"11\" text-anchor=\"end\" fill=\"#2a7a55\">P ≥ 0.95 from \(fixed(t))</text>")
         }
@@ -217,7 +181,7 @@ public enum HTMLReport {
             out.append("<tr><td>\(String(format: "%.1f–%.1f", bin.lower, bin.upper))</td><td>\(bin.count)</td><td>\(fixed(bin.meanConfidence))</td><td>\(fixed(bin.accuracy))</td></tr>")
         }
         out.append("</tbody></table>")
-        out.append("<p>ECE <b>\(fixed(c.ece))</b> · Brier <b>\(fixed(c.brier))</b> · auto-accept threshold <b>\(c.threshold.map(fixed) ?? "none")</b> · \(c.claims) claims with a confidence</p>")
+        out.append("<p>ECE <b>\(fixed(c.expectedCalibrationError))</b> · Brier <b>\(fixed(c.brierScore))</b> · auto-accept threshold <b>\(c.autoAccept.map { fixed($0.confidence) } ?? "none")</b> · \(c.samples) claims with a confidence</p>")
         out.append("</div></div></section>")
         return out.joined(separator: "\n")
     }

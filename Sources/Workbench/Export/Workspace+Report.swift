@@ -103,14 +103,10 @@ extension Workspace {
     }
 
     /// The report's calibration figures: the same `CalibrationReport` that `score` prints.
-    static func calibrationView(_ report: CalibrationReport) -> (CalibrationView?, String?) {
+    static func calibrationView(_ report: CalibrationReport) -> (CalibrationReport?, String?) {
         guard report.samples > 0 else {
             return (nil, "No scored prediction of this run carries an extractor confidence, so there is nothing to calibrate.")
         }
-        let bins = report.bins.map {
-            ReliabilityBin(lower: $0.lower, upper: $0.upper, count: $0.count, meanConfidence: $0.meanConfidence, accuracy: $0.accuracy)
-        }
-        return (CalibrationView(bins: bins, ece: report.expectedCalibrationError, brier: report.brierScore,
-                                threshold: report.autoAccept?.confidence, claims: report.samples), nil)
+        return (report, nil)
     }
 }
