@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ClaimDesk",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the standard library's `Synchronization.Mutex` (behind ClaimModel's `Locked`).
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "claimdesk", targets: ["claimdesk"]),
         .executable(name: "claimdesk-bench", targets: ["claimdesk-bench"]),
@@ -47,7 +48,7 @@ let package = Package(
         // It talks to Workbench's use cases (ReviewDesk), never to ClaimStore.
         .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "CReadline"]),
         .executableTarget(name: "claimdesk", dependencies: [
-            "Workbench", "Terminal",
+            "Workbench", "Terminal", "ClaimModel", "Evaluation", "Interchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "claimdesk-bench", dependencies: [

@@ -1,3 +1,4 @@
+import ClaimModel
 import ClaimStore
 import Dispatch
 import Foundation
@@ -12,11 +13,7 @@ final class BatchPrefetcher<Value: Sendable>: @unchecked Sendable {
     private let load: Load
     private let depth: Int
     private var index = 0
-    private var pending: [Int: (DispatchSemaphore, Box)] = [:]
-
-    private final class Box: @unchecked Sendable {
-        var result: Result<Value, StoreError>?
-    }
+    private var pending: [Int: (DispatchSemaphore, Locked<Result<Value, StoreError>?>)] = [:]
 
     init(_ batches: [[Int64]], depth: Int = 2, load: @escaping Load) {
         self.batches = batches
@@ -34,16 +31,17 @@ final class BatchPrefetcher<Value: Sendable>: @unchecked Sendable {
         if index < batches.count, pending[index + depth - 1] == nil, index + depth - 1 < batches.count {
             start(index + depth - 1)
         }
-        return box.result ?? .failure(.database(operation: "prefetching", message: "no result"))
+        return box.withLock { $0 } ?? .failure(.database(operation: "prefetching", message: "no result"))
     }
 
     private func start(_ batch: Int) {
-        let box = Box()
+        let box = Locked<Result<Value, StoreError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let ids = batches[batch]
         let load = self.load
         DispatchQueue.global().async {
-            box.result = Self.run(load, ids)
+            let result = Self.run(load, ids)
+            box.withLock { $0 = result }
             done.signal()
         }
         pending[batch] = (done, box)

@@ -287,11 +287,12 @@ extension Workspace {
     /// Extracts every document, spread over the machine's cores; results in input order.
     static func extractAll(_ documents: [Document], _ extractor: RulesExtractor,
                            profile: ExtractionProfile = .full) -> [[Attribution]] {
-        let box = ResultBox(count: documents.count)
+        let results = Locked(Array(repeating: [Attribution](), count: documents.count))
         DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-            box.set(i, profile.apply(extractor.extract(documents[i]), text: documents[i].text))
+            let found = profile.apply(extractor.extract(documents[i]), text: documents[i].text)
+            results.withLock { $0[i] = found }
         }
-        return box.values
+        return results.withLock { $0 }
     }
 
     static func seconds(since start: DispatchTime) -> Double {
@@ -326,26 +327,6 @@ extension Workspace {
         var report = ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
         report.warnings = staged.warnings
         return report
-    }
-}
-
-/// Collects per-index results from concurrent workers.
-final class ResultBox: @unchecked Sendable {
-    private var storage: [[Attribution]]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [Attribution]) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [[Attribution]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }
 

@@ -65,23 +65,20 @@ struct GlobalOptions: ParsableArguments {
 
 /// The stores this process opened, closed (and so checkpointed) when the command ends, however it
 /// ends, so that a clean exit leaves the main store file self-contained.
-final class OpenStores: @unchecked Sendable {
+final class OpenStores: Sendable {
     static let shared = OpenStores()
-    private let lock = NSLock()
-    private var open: [Workspace] = []
+    private let open = Locked<[Workspace]>([])
 
     func keep(_ workspace: Workspace) -> Workspace {
-        lock.lock()
-        defer { lock.unlock() }
-        open.append(workspace)
+        open.withLock { $0.append(workspace) }
         return workspace
     }
 
     func closeAll() {
-        lock.lock()
-        let all = open
-        open = []
-        lock.unlock()
+        let all = open.withLock { open in
+            defer { open = [] }
+            return open
+        }
         for workspace in all { workspace.close() }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimModel
 import Foundation
 import Interchange
 import Workbench
@@ -150,27 +151,27 @@ enum Annotator {
 }
 
 /// A one-line progress counter on stderr, shown only on a terminal and only after a second.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     private let enabled: Bool
     private let start = Date()
-    private var shown = false
-    private let lock = NSLock()
+    /// Whether a line was shown; the lock also keeps two workers' writes from interleaving.
+    private let shown = Locked(false)
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func update(_ done: Int, _ total: Int) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        guard Date().timeIntervalSince(start) > 1 else { return }
-        shown = true
-        FileHandle.standardError.write(Data("\r\u{1B}[Kextracting: \(done)/\(total) documents".utf8))
+        shown.withLock { shown in
+            guard Date().timeIntervalSince(start) > 1 else { return }
+            shown = true
+            FileHandle.standardError.write(Data("\r\u{1B}[Kextracting: \(done)/\(total) documents".utf8))
+        }
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown.withLock { shown in
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
     }
 }
 
