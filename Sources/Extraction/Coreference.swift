@@ -53,16 +53,7 @@ struct Coreference {
         ["source", "person", "official", "individual", "insider", "aide", "man", "woman"].map { Tokenizer.key($0) })
 
     func mention(_ r: Range<Int>, anonymousContext: Bool, outletName: String?) -> Mention {
-        // The first chunk: up to a preposition, comma, bracket or relative pronoun.
-        var chunkEnd = r.lowerBound
-        while chunkEnd < r.upperBound {
-            let t = tokens[chunkEnd]
-            if t.kind == .punct && t.key != Keys.possessive && !(t.first == 46 || t.first == 45) { break }
-            if t.kind == .word && !t.capitalized && lexicons.word(t).contains(.preposition) { break }
-            if t.key == Keys.who || t.key == Keys.which { break }
-            chunkEnd += 1
-        }
-        if chunkEnd == r.lowerBound { chunkEnd = r.upperBound }
+        let chunkEnd = firstChunkEnd(r)
         var head = chunkEnd - 1
         while head > r.lowerBound && !tokens[head].isWord { head -= 1 }
         let headToken = tokens[head]
@@ -81,24 +72,7 @@ struct Coreference {
             return m
         }
         m.definite = first.key == Keys.the || firstClass.contains(.determiner) && !(first.key == Keys.a || first.key == Keys.an)
-        var proper: [Int] = []
-        var hasOrgWord = false
-        for i in r.lowerBound..<chunkEnd where tokens[i].isWord {
-            let cls = lexicons.word(tokens[i])
-            if cls.contains(.title) {
-                m.nameKeys.insert(tokens[i].key)
-                if tokens[i].key == Self.mrKey { m.genderHint = .male }
-                if Self.femaleTitles.contains(tokens[i].key) { m.genderHint = .female }
-                continue
-            }
-            if tokens[i].capitalized && !cls.contains(.determiner) {
-                proper.append(i)
-                m.nameKeys.insert(tokens[i].key)
-                if cls.contains(.organization) { hasOrgWord = true }
-            } else if cls.contains(.organization) {
-                hasOrgWord = true
-            }
-        }
+        let (proper, hasOrgWord) = readNames(r.lowerBound..<chunkEnd, into: &m)
         let s = index.scalars
         let headEnd = Int(headToken.end)
         m.plural = headToken.end - headToken.start > 3 && s[headEnd - 1] == "s" && s[headEnd - 2] != "s"
@@ -129,7 +103,51 @@ struct Coreference {
             m.slug = Self.slug(nameTokens.map { index.text(token: $0) }.joined(separator: " "))
             return m
         }
-        // A common noun phrase.
+        describeCommon(&m, r, head: head, headClass: headClass, proper: proper, anonymousContext: anonymousContext)
+        return m
+    }
+
+    /// The end of the phrase's first chunk: up to a preposition, comma, bracket or relative pronoun
+    /// ("the spokesman for the council" → "the spokesman").
+    func firstChunkEnd(_ r: Range<Int>) -> Int {
+        var chunkEnd = r.lowerBound
+        while chunkEnd < r.upperBound {
+            let t = tokens[chunkEnd]
+            if t.kind == .punct && t.key != Keys.possessive && !(t.first == 46 || t.first == 45) { break }
+            if t.kind == .word && !t.capitalized && lexicons.word(t).contains(.preposition) { break }
+            if t.key == Keys.who || t.key == Keys.which { break }
+            chunkEnd += 1
+        }
+        return chunkEnd == r.lowerBound ? r.upperBound : chunkEnd
+    }
+
+    /// The titles and capitalised words of `chunk` into `m`'s name keys (with a gender a title gives,
+    /// "Mr.", "Ms."); returns the capitalised words and whether an organisation word is among them.
+    func readNames(_ chunk: Range<Int>, into m: inout Mention) -> (proper: [Int], hasOrgWord: Bool) {
+        var proper: [Int] = []
+        var hasOrgWord = false
+        for i in chunk where tokens[i].isWord {
+            let cls = lexicons.word(tokens[i])
+            if cls.contains(.title) {
+                m.nameKeys.insert(tokens[i].key)
+                if tokens[i].key == Self.mrKey { m.genderHint = .male }
+                if Self.femaleTitles.contains(tokens[i].key) { m.genderHint = .female }
+                continue
+            }
+            if tokens[i].capitalized && !cls.contains(.determiner) {
+                proper.append(i)
+                m.nameKeys.insert(tokens[i].key)
+                if cls.contains(.organization) { hasOrgWord = true }
+            } else if cls.contains(.organization) {
+                hasOrgWord = true
+            }
+        }
+        return (proper, hasOrgWord)
+    }
+
+    /// A common noun phrase ("the activist", "a nurse", "the report"): its slug and source type.
+    func describeCommon(_ m: inout Mention, _ r: Range<Int>, head: Int, headClass: WordClass, proper: [Int],
+                        anonymousContext: Bool) {
         var modifiers: [String] = []
         for i in r.lowerBound..<r.upperBound where tokens[i].isWord && tokens[i].capitalized && i != r.lowerBound {
             modifiers.append(index.text(token: i))
@@ -151,7 +169,6 @@ struct Coreference {
             // An unnamed person described by a common noun: "a nurse", "sources", "the activist".
             m.type = .anonymous
         }
-        return m
     }
 
     /// The entity a mention belongs to (creating it when new) and the type the mention inherits.

@@ -44,6 +44,24 @@ struct SourcePhrase {
         var j = end - 1
         guard j >= lower else { return nil }
         var phraseEnd = end
+        stepBackOverAdjuncts(&j, phraseEnd: &phraseEnd, lower: lower)
+        guard let parenthetical = stepBackOverInsertions(&j, phraseEnd: &phraseEnd, lower: lower) else { return nil }
+        guard j >= lower, var start = phraseStart(last: j, lower: lower) else { return nil }
+        guard start < phraseEnd else { return nil }
+        start = trimLeading(start, phraseEnd)
+        // "Perhaps the moderators": a sentence adverb is not part of the source.
+        while start < phraseEnd - 1 && tokens[start].capitalized && lexicons.word(tokens[start]).contains(.discourse) {
+            start += 1
+        }
+        guard start < phraseEnd, hasContentWord(start..<phraseEnd) else { return nil }
+        if phraseEnd - start - parenthetical > 30 { return nil }
+        return start..<phraseEnd
+    }
+
+    /// Moves `j` (the phrase's last token) back over an adjunct between the subject and its verb:
+    /// a year ("an arbitration panel in 2001 found") or a time phrase ("Wells Fargo just this month
+    /// announced"); the phrase then ends after `j`.
+    func stepBackOverAdjuncts(_ j: inout Int, phraseEnd: inout Int, lower: Int) {
         // "an arbitration panel in 2001 found": step back over "in" and a year.
         if j - 1 > lower && tokens[j].kind == .number && tokens[j].end - tokens[j].start == 4
             && lexicons.word(tokens[j - 1]).contains(.preposition) && tokens[j - 2].isWordOrNumber {
@@ -51,27 +69,32 @@ struct SourcePhrase {
             phraseEnd = j + 1
         }
         // "Wells Fargo just this month announced": step back over a time phrase.
-        if tokens[j].kind == .word && lexicons.word(tokens[j]).contains(.time) {
-            var k = j
-            while k > lower, tokens[k].kind == .number || (tokens[k].kind == .word
-                && (lexicons.word(tokens[k]).contains(.time) || !tokens[k].capitalized
-                    && (!lexicons.word(tokens[k]).intersection([.determiner, .cueAdverb]).isEmpty
-                        || Keys.npPrepositions.contains(tokens[k].key)))) {
-                k -= 1
-            }
-            // "a state audit released Tuesday": the participle goes with the time phrase.
-            if k < j && k > lower && tokens[k].kind == .word && !tokens[k].capitalized
-                && lexicons.cues.verb(tokens[k])?.forms.contains(.participle) == true {
-                k -= 1
-            }
-            let functionWord: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,
-                                           .objectPronoun, .time]
-            if k < j && tokens[k].isWordOrNumber
-                && (tokens[k].capitalized || lexicons.word(tokens[k]).intersection(functionWord).isEmpty) {
-                j = k
-                phraseEnd = k + 1
-            }
+        guard tokens[j].kind == .word && lexicons.word(tokens[j]).contains(.time) else { return }
+        var k = j
+        while k > lower, tokens[k].kind == .number || (tokens[k].kind == .word
+            && (lexicons.word(tokens[k]).contains(.time) || !tokens[k].capitalized
+                && (!lexicons.word(tokens[k]).intersection([.determiner, .cueAdverb]).isEmpty
+                    || Keys.npPrepositions.contains(tokens[k].key)))) {
+            k -= 1
         }
+        // "a state audit released Tuesday": the participle goes with the time phrase.
+        if k < j && k > lower && tokens[k].kind == .word && !tokens[k].capitalized
+            && lexicons.cues.verb(tokens[k])?.forms.contains(.participle) == true {
+            k -= 1
+        }
+        let functionWord: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,
+                                       .objectPronoun, .time]
+        if k < j && tokens[k].isWordOrNumber
+            && (tokens[k].capitalized || lexicons.word(tokens[k]).intersection(functionWord).isEmpty) {
+            j = k
+            phraseEnd = k + 1
+        }
+    }
+
+    /// Moves `j` back over a parenthetical between commas or dashes ("An activist, speaking on
+    /// condition of anonymity, told") and a bracket ("Sen. Paul (R-Ky.) said"). Returns the
+    /// parenthetical's length in tokens (0 when there is none), or nil when a mark opens nothing.
+    func stepBackOverInsertions(_ j: inout Int, phraseEnd: inout Int, lower: Int) -> Int? {
         var parenthetical = 0
         if isComma(j) || isDash(j) {
             // A parenthetical between commas or dashes: find its opening mark.
@@ -92,110 +115,112 @@ struct SourcePhrase {
             guard k > lower else { return nil }
             j = k - 1
         }
-        guard j >= lower else { return nil }
+        return parenthetical
+    }
+
+    /// What the backward walk does with one token: take it into the phrase and go on, take it and
+    /// stop (a pronoun), stop before it, or give up (no phrase).
+    enum Step { case take, takeLast, stop, fail }
+
+    /// Where the phrase ending at `j` starts: walks back while tokens belong to a noun phrase
+    /// (`j + 1` when the token at `j` does not); nil when there is no subject at all ("who").
+    func phraseStart(last j: Int, lower: Int) -> Int? {
         var start = j + 1
         var i = j
         while i >= lower {
-            let t = tokens[i]
-            if t.kind == .word {
-                let cls = lexicons.word(t)
-                if t.key == Keys.that || t.key == Keys.which { break }
-                if t.capitalized && !cls.intersection([.conjunction, .subordinator, .preposition]).isEmpty
-                    && !cls.contains(.title) && !cls.contains(.determiner) {
-                    break  // "But", "After", "In" opening the sentence
-                }
-                if cls.contains(.determiner) && !(cls.contains(.subjectPronoun) && i == j) {
-                    start = i
-                    i -= 1
-                    continue
-                }
-                if cls.contains(.subjectPronoun) {
-                    // A pronoun is a whole phrase, and only right before the cue.
-                    if i == j {
-                        if t.key == Keys.who { return nil }
-                        start = i
-                    }
-                    break
-                }
-                if cls.contains(.objectPronoun) && !t.capitalized {
-                    // "those close to him": a pronoun after a preposition stays in the phrase.
-                    guard i > lower, i < j, lexicons.word(tokens[i - 1]).contains(.preposition) else { break }
-                    start = i
-                    i -= 1
-                    continue
-                }
-                if t.key == Keys.and || t.key == Keys.ampersand {
-                    // "Mr. Grassley and Mr. Leahy", "the first lady and U.S. senator", "my siblings and I".
-                    let before = tokens[i - 1]
-                    let nounBefore = before.capitalized || (before.kind == .word && lexicons.word(before).isEmpty
-                        && lexicons.cues.verb(before) == nil && !isParticiple(i - 1) && !endsWithEd(i - 1))
-                    if i > lower && i < j && nounBefore && tokens[i + 1].capitalized {
-                        start = i
-                        i -= 1
-                        continue
-                    }
-                    break
-                }
-                if !t.capitalized && !cls.intersection([.be, .auxiliary, .negation, .subordinator, .conjunction]).isEmpty {
-                    break
-                }
-                if cls.contains(.preposition) && !t.capitalized {
-                    guard Keys.npPrepositions.contains(t.key), i > lower, i < j else { break }
-                    // "advisers to Mr. Obama", "those close to him"; never an infinitive "to".
-                    if t.key == Keys.to && !(tokens[i + 1].capitalized
-                        || lexicons.word(tokens[i + 1]).contains(.objectPronoun)) { break }
-                    let before = tokens[i - 1]
-                    let beforeClass = lexicons.word(before)
-                    let nounBefore = before.isWordOrNumber && (before.capitalized
-                        || beforeClass.intersection([.preposition, .subordinator, .conjunction, .be, .auxiliary,
-                                                     .determiner, .subjectPronoun, .objectPronoun, .cueAdverb]).isEmpty)
-                        && lexicons.cues.verb(before) == nil
-                    guard nounBefore else { break }
-                    start = i
-                    i -= 1
-                    continue
-                }
-                if !t.capitalized {
-                    if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
-                       !cls.contains(.documentHead) { break }
-                    // "the first lady": after a determiner an adverb-looking word is an adjective.
-                    let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
-                    if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer { break }
-                    if isParticiple(i) { break }
-                    if cls.contains(.hedgeAdverb) { break }
-                    let s = index.scalars
-                    let e = Int(t.end)
-                    // "-ly" ends the phrase, except inside it: "a newly filed report".
-                    if t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y"
-                        && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized) { break }
-                }
+            switch step(at: i, last: j, lower: lower) {
+            case .take:
                 start = i
                 i -= 1
-                continue
+            case .takeLast:
+                return i
+            case .stop:
+                return start
+            case .fail:
+                return nil
             }
-            if t.kind == .number || t.key == Keys.possessive {
-                start = i
-                i -= 1
-                continue
-            }
-            if t.kind == .punct && (t.first == 46 || t.first == 45 || t.first == 0x2019 || t.first == 39)
-                && i > lower && tokens[i - 1].end == t.start && tokens[i - 1].kind == .word {
-                // "Mr." "Sen." and other attached periods and hyphens.
-                start = i
-                i -= 1
-                continue
-            }
-            break
         }
-        guard start < phraseEnd else { return nil }
-        start = trimLeading(start, phraseEnd)
-        // "Perhaps the moderators": a sentence adverb is not part of the source.
-        while start < phraseEnd - 1 && tokens[start].capitalized && lexicons.word(tokens[start]).contains(.discourse) {
-            start += 1
+        return start
+    }
+
+    func step(at i: Int, last j: Int, lower: Int) -> Step {
+        let t = tokens[i]
+        if t.kind == .word { return wordStep(at: i, last: j, lower: lower) }
+        if t.kind == .number || t.key == Keys.possessive { return .take }
+        if t.kind == .punct && (t.first == 46 || t.first == 45 || t.first == 0x2019 || t.first == 39)
+            && i > lower && tokens[i - 1].end == t.start && tokens[i - 1].kind == .word {
+            // "Mr." "Sen." and other attached periods and hyphens.
+            return .take
         }
-        guard start < phraseEnd, hasContentWord(start..<phraseEnd) else { return nil }
-        if phraseEnd - start - parenthetical > 30 { return nil }
-        return start..<phraseEnd
+        return .stop
+    }
+
+    func wordStep(at i: Int, last j: Int, lower: Int) -> Step {
+        let t = tokens[i]
+        let cls = lexicons.word(t)
+        if t.key == Keys.that || t.key == Keys.which { return .stop }
+        if t.capitalized && !cls.intersection([.conjunction, .subordinator, .preposition]).isEmpty
+            && !cls.contains(.title) && !cls.contains(.determiner) {
+            return .stop  // "But", "After", "In" opening the sentence
+        }
+        if cls.contains(.determiner) && !(cls.contains(.subjectPronoun) && i == j) { return .take }
+        if cls.contains(.subjectPronoun) {
+            // A pronoun is a whole phrase, and only right before the cue.
+            guard i == j else { return .stop }
+            return t.key == Keys.who ? .fail : .takeLast
+        }
+        if cls.contains(.objectPronoun) && !t.capitalized {
+            // "those close to him": a pronoun after a preposition stays in the phrase.
+            guard i > lower, i < j, lexicons.word(tokens[i - 1]).contains(.preposition) else { return .stop }
+            return .take
+        }
+        if t.key == Keys.and || t.key == Keys.ampersand {
+            // "Mr. Grassley and Mr. Leahy", "the first lady and U.S. senator", "my siblings and I".
+            let before = tokens[i - 1]
+            let nounBefore = before.capitalized || (before.kind == .word && lexicons.word(before).isEmpty
+                && lexicons.cues.verb(before) == nil && !isParticiple(i - 1) && !endsWithEd(i - 1))
+            return i > lower && i < j && nounBefore && tokens[i + 1].capitalized ? .take : .stop
+        }
+        if !t.capitalized && !cls.intersection([.be, .auxiliary, .negation, .subordinator, .conjunction]).isEmpty {
+            return .stop
+        }
+        if cls.contains(.preposition) && !t.capitalized { return prepositionStep(at: i, last: j, lower: lower) }
+        if !t.capitalized && endsPhrase(at: i, wordClass: cls, last: j, lower: lower) { return .stop }
+        return .take
+    }
+
+    /// "advisers to Mr. Obama", "those close to him": a preposition inside the phrase, after a noun;
+    /// never an infinitive "to".
+    func prepositionStep(at i: Int, last j: Int, lower: Int) -> Step {
+        let t = tokens[i]
+        guard Keys.npPrepositions.contains(t.key), i > lower, i < j else { return .stop }
+        if t.key == Keys.to && !(tokens[i + 1].capitalized
+            || lexicons.word(tokens[i + 1]).contains(.objectPronoun)) { return .stop }
+        let before = tokens[i - 1]
+        let beforeClass = lexicons.word(before)
+        let nounBefore = before.isWordOrNumber && (before.capitalized
+            || beforeClass.intersection([.preposition, .subordinator, .conjunction, .be, .auxiliary,
+                                         .determiner, .subjectPronoun, .objectPronoun, .cueAdverb]).isEmpty)
+            && lexicons.cues.verb(before) == nil
+        return nounBefore ? .take : .stop
+    }
+
+    /// A lowercase word that cannot be in the phrase: a verb, a time word or adverb, a participle,
+    /// a hedge, an "-ly" word ending it (but "a newly filed report").
+    func endsPhrase(at i: Int, wordClass cls: WordClass, last j: Int, lower: Int) -> Bool {
+        let t = tokens[i]
+        if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
+           !cls.contains(.documentHead) { return true }
+        // "the first lady": after a determiner an adverb-looking word is an adjective.
+        let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
+        if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer { return true }
+        if isParticiple(i) { return true }
+        if cls.contains(.hedgeAdverb) { return true }
+        let s = index.scalars
+        let e = Int(t.end)
+        // "-ly" ends the phrase, except inside it: "a newly filed report".
+        return t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y"
+            && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized)
     }
 
     /// Drops a leading time phrase or preposition ("Last week the president" → "the president").

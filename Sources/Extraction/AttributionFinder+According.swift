@@ -1,0 +1,35 @@
+/// "according to": in front (`According to the mayor, the bridge is closed.`), trailing (`The bridge
+/// is closed, according to the mayor.`) and in the middle (`The bridge, according to the mayor, is
+/// closed.`).
+extension AttributionFinder {
+    func accordingCandidate(_ a: Anchor, in s: Range<Int>, end: Int, contentEnd: (Int) -> Int, number: Int) -> Candidate? {
+        let lower = s.lowerBound
+        guard let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false) else { return nil }
+        var c = Candidate(pattern: .accordingFront, cueClass: .speech, source: source, cue: [a.cueStart..<a.cueEnd],
+                          content: [], outlet: outlet(named: source), sentence: number, anonymousContext: false)
+        var first = lower
+        while first < a.at && (key(first) == Keys.and || key(first) == Keys.but || tokens[first].kind == .punct) {
+            first += 1
+        }
+        if first == a.at {
+            var from = source.upperBound
+            if from < end && isComma(from) { from += 1 }
+            let to = contentEnd(from)
+            guard to > from else { return nil }
+            c.content = [from..<to]
+            return c
+        }
+        let leftEnd = isComma(a.at - 1) ? a.at - 1 : a.at
+        c.content = [lower..<leftEnd]
+        c.pattern = .accordingTrailing
+        if source.upperBound < end, isComma(source.upperBound) {
+            let from = source.upperBound + 1
+            let to = contentEnd(from)
+            if to > from {
+                c.content.append(from..<to)
+                c.pattern = .accordingMiddle
+            }
+        }
+        return c
+    }
+}

@@ -1,0 +1,341 @@
+/// A token that may start an attribution: a reporting verb, "according to", a hedge.
+struct Anchor {
+    enum Kind {
+        case verb(CueVerb)
+        case according
+        case hedgePassive
+        /// "was reported by Reuters": the agent is the source.
+        case passiveAgent(CueVerb)
+        /// "was labeled a failure": a report with no source.
+        case passive(CueVerb)
+        case hedgeAdverb
+        case raising
+    }
+
+    var kind: Kind
+    var at: Int
+    var cueStart: Int
+    var cueEnd: Int
+    /// "... and warned", "..., saying": the source is the previous clause's.
+    var coordinated = false
+    var participial = false
+    /// The outlet named right after the cue ("confirmed to Reuters") and where that name ends.
+    var outlet: String? = nil
+    var outletEnd: Int? = nil
+
+    var cueClass: CueClass? {
+        switch kind {
+        case let .verb(v), let .passive(v), let .passiveAgent(v): return v.cueClass
+        default: return nil
+        }
+    }
+}
+
+/// The anchors: tokens that may start an attribution. A reporting verb ("The mayor said the bridge
+/// is closed"), "according to", a hedge adverb ("reportedly"), a hedging passive or raising verb
+/// ("is believed", "seems to"), and a passive cue ("was reported by Reuters"). The tests here turn
+/// down verb forms that do not report: nouns ("the report"), names given ("a group called Ansar"),
+/// participles that modify a noun ("a state audit released Tuesday found").
+extension AttributionFinder {
+    func anchors(in s: Range<Int>) -> [Anchor] {
+        var result: [Anchor] = []
+        let headline = isHeadline(s)
+        var i = s.lowerBound
+        while i < s.upperBound {
+            defer { i += 1 }
+            guard let anchor = anchor(at: i, in: s, headline: headline) else { continue }
+            result.append(anchor)
+            // A reporting verb's cue may run on ("pointed out", "declined to say"): go on after it.
+            if case .verb = anchor.kind { i = max(i, anchor.cueEnd - 1) }
+        }
+        return result
+    }
+
+    /// The anchor at token `i`, if it starts one: "according to", a hedge adverb, a raising verb or
+    /// a cue verb. In a headline ("Senator Says Taxes Will Rise") capitalised words may be cues.
+    func anchor(at i: Int, in s: Range<Int>, headline: Bool) -> Anchor? {
+        let t = tokens[i]
+        guard t.kind == .word, !index.isQuoted(i) else { return nil }
+        if t.key == Keys.according, i + 1 < s.upperBound, key(i + 1) == Keys.to {
+            return Anchor(kind: .according, at: i, cueStart: i, cueEnd: i + 2)
+        }
+        let cls = lexicons.word(t)
+        if cls.contains(.hedgeAdverb) {
+            if i + 1 < s.upperBound, lexicons.cues.verb(tokens[i + 1]) != nil { return nil }
+            return Anchor(kind: .hedgeAdverb, at: i, cueStart: i, cueEnd: i + 1)
+        }
+        if t.capitalized && !(headline && i > s.lowerBound) { return nil }
+        if cls.contains(.raising) { return raisingAnchor(at: i, in: s) }
+        guard let verb = lexicons.cues.verb(t) else { return nil }
+        return verbAnchor(verb, at: i, wordClass: cls, in: s)
+    }
+
+    /// "seems to", "appears that" (not "the appearance"): the cue takes in auxiliaries before it.
+    func raisingAnchor(at i: Int, in s: Range<Int>) -> Anchor? {
+        guard i + 1 < s.upperBound, key(i + 1) == Keys.to || key(i + 1) == Keys.that else { return nil }
+        if i > s.lowerBound, word(i - 1).contains(.determiner) { return nil }
+        var start = i
+        while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+        return Anchor(kind: .raising, at: i, cueStart: start, cueEnd: i + 1)
+    }
+
+    /// A cue verb at `i` that reports: checked against the word before it (past adverbs and
+    /// negation), its form, and what follows; after "be" it is a passive.
+    func verbAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
+        var p = i - 1
+        while p >= s.lowerBound && (word(p).intersection([.cueAdverb, .negation]).isEmpty == false || isLyAdverb(p)) {
+            p -= 1
+        }
+        let prevClass: WordClass = p >= s.lowerBound ? word(p) : []
+        if p >= s.lowerBound {
+            if key(p) == Keys.possessive { return nil }
+            if prevClass.contains(.determiner) && key(p) != Keys.that && !prevClass.contains(.subjectPronoun) { return nil }
+            if prevClass.contains(.determiner) && prevClass.contains(.objectPronoun) && key(p) != Keys.that
+                && prevClass.contains(.female) { return nil }  // "her report"
+        }
+        let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
+        if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s) { return nil }
+        if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(i + 1))) { return nil }
+        if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
+        if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }
+        // "concludes with footage": a verb followed by "with" does not report.
+        if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { return nil }
+        if !isIng && prevClass.contains(.be) { return passiveAnchor(verb, at: i, wordClass: cls, in: s) }
+        if reducedRelative(at: i, in: s) { return nil }
+        if namingParticiple(at: i, in: s) { return nil }
+        if agentParticiple(at: i, previous: p, in: s) { return nil }
+        // "who asked not to be named": a request for anonymity, not a claim.
+        if verb.lemma == "ask", i + 2 < s.upperBound, word(i + 1).contains(.negation), key(i + 2) == Keys.to {
+            return nil
+        }
+        // "known as", "written by": a participle-only form needs "have" or "be" to be a verb.
+        if verb.forms == .participle && !prevClass.contains(.auxiliary) { return nil }
+        var anchor = Anchor(kind: .verb(verb), at: i, cueStart: i, cueEnd: i + 1)
+        if isIng {
+            if prevClass.contains(.be) {
+                // progressive: "is saying"
+            } else if p >= s.lowerBound && (isComma(p) || key(p) == Keys.and || key(p) == Keys.by
+                || key(p) == Keys.while) {
+                if isComma(p), parentheticalParticiple(at: i, in: s) { return nil }
+                anchor.participial = true
+            } else {
+                return nil
+            }
+        }
+        // "declined to comment": the cue starts at the governing verb.
+        if p >= s.lowerBound && key(p) == Keys.to && verb.forms.contains(.base) {
+            guard let governing = governingVerb(before: p, in: s) else { return nil }
+            anchor.cueStart = governing
+        }
+        while anchor.cueStart > s.lowerBound && joinsCue(anchor.cueStart - 1) && anchor.at - anchor.cueStart < 4 {
+            anchor.cueStart -= 1
+        }
+        extendCue(&anchor, verb: verb, in: s)
+        return anchor
+    }
+
+    /// `X was reported by S`, `X is said to`, `X was labeled Y`: a participle after "be".
+    func passiveAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
+        guard verb.forms.contains(.participle) else { return nil }
+        var start = i
+        while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+        if i + 1 < s.upperBound && key(i + 1) == Keys.by {
+            return Anchor(kind: .passiveAgent(verb), at: i, cueStart: start, cueEnd: i + 2)
+        } else if cls.contains(.hedgePassive) {
+            return Anchor(kind: .hedgePassive, at: i, cueStart: start, cueEnd: i + 1)
+        } else {
+            return Anchor(kind: .passive(verb), at: i, cueStart: start, cueEnd: i + 1)
+        }
+    }
+
+    /// The verb governing the "to" at `to` ("declined to comment", "wants to say"), or nil when
+    /// that word is a cue of its own, a function word, or not shaped like a verb.
+    func governingVerb(before to: Int, in s: Range<Int>) -> Int? {
+        let q = to - 1
+        if q >= s.lowerBound, lexicons.cues.verb(tokens[q]) != nil, !tokens[q].capitalized { return nil }
+        if q >= s.lowerBound, tokens[q].kind == .word, !tokens[q].capitalized,
+           word(q).intersection([.determiner, .preposition, .subordinator, .conjunction, .subjectPronoun,
+                                  .objectPronoun, .time, .be, .auxiliary]).isEmpty,
+           looksLikeVerb(q) {
+            return q
+        }
+        return nil
+    }
+
+    /// The cue's right end (a particle, a following infinitive cue, "to" and an outlet: "pointed
+    /// out", "declined to say", "confirmed to Reuters") and whether it is coordinated ("... and warned").
+    func extendCue(_ anchor: inout Anchor, verb: CueVerb, in s: Range<Int>) {
+        let i = anchor.at
+        // Particles and a following infinitive cue: "pointed out", "declined to say".
+        var end = i + 1
+        if end < s.upperBound && verb.particles.contains(key(end)) && !index.isQuoted(end) { end += 1 }
+        if end + 1 < s.upperBound, key(end) == Keys.to, let next = lexicons.cues.verb(tokens[end + 1]),
+           next.forms.contains(.base), !tokens[end + 1].capitalized {
+            end += 2
+        }
+        if end + 1 < s.upperBound, key(end) == Keys.to,
+           let outlet = lexicons.outlets.match(tokens, at: end + 1, limit: s.upperBound) {
+            end += 1
+            anchor.outlet = outlet.name
+            anchor.outletEnd = outlet.range.upperBound
+        }
+        anchor.cueEnd = end
+        // Coordination: "... and warned", ", adding".
+        var c = anchor.cueStart - 1
+        while c >= s.lowerBound && joinsCue(c) { c -= 1 }
+        if c >= s.lowerBound && !anchor.participial && (key(c) == Keys.and || key(c) == Keys.but) {
+            anchor.coordinated = true
+        }
+    }
+
+    /// A noun-or-verb form ("reports", "claim") is a verb after a pronoun, a name, a plural
+    /// noun, an auxiliary or "to", or a relative pronoun — and not before "of".
+    func nounVerbIsVerb(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        if i + 1 < s.upperBound {
+            let n = i + 1
+            if key(n) == Keys.of { return false }
+            // What follows a verb: "plans to", "claims that", "calls for", "shows the", "told him".
+            if key(n) == Keys.to || key(n) == Keys.that || tokens[n].kind == .quote || tokens[n].isPunct(":")
+                || (tokens[n].kind == .word && !tokens[n].capitalized
+                    && !word(n).intersection([.determiner, .objectPronoun]).isEmpty && !word(n).contains(.preposition)) {
+                return p >= s.lowerBound && !(word(p).contains(.determiner) && key(p) != Keys.that)
+                    && key(p) != Keys.possessive && !(endsWith(p, "ed") && !tokens[p].capitalized)
+            }
+        }
+        guard p >= s.lowerBound else { return false }
+        let t = tokens[p]
+        let cls = word(p)
+        if !cls.intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty { return true }
+        // "..., The Wall Street Journal reports.": a name, then the verb ends the clause.
+        if t.capitalized && !cls.contains(.determiner) && (i + 1 >= s.upperBound || isSentenceFinal(i + 1) || isComma(i + 1)) {
+            return true
+        }
+        if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
+        if p < i - 1 { return true }  // an adverb came between: "officials also claim"
+        if t.kind == .word && !t.capitalized && cls.isEmpty {
+            let e = Int(t.end)
+            let sc = index.scalars
+            return t.end - t.start > 3 && sc[e - 1] == "s" && sc[e - 2] != "s"
+        }
+        if t.kind == .punct && t.first == 41 { return true }  // "(R-Ky.) says"
+        return false
+    }
+
+    /// A bare verb form ("say", "support") needs a subject that takes it: a plural noun or
+    /// pronoun ("officials say", "they say"), an auxiliary or "to" ("will say", "to say").
+    func baseFormIsVerb(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        guard p >= s.lowerBound else { return false }
+        let t = tokens[p]
+        let cls = word(p)
+        if !cls.intersection([.be, .auxiliary, .negation, .pluralPronoun]).isEmpty { return true }
+        if cls.contains(.subjectPronoun) { return true }
+        if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
+        if p < i - 1 { return true }
+        if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
+        if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
+        if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
+        return t.kind == .punct && t.first == 41
+    }
+
+    /// "a state audit released Tuesday found": a participle modifying the subject, followed (after
+    /// at most a time phrase) by the finite cue verb.
+    func reducedRelative(at i: Int, in s: Range<Int>) -> Bool {
+        guard endsWith(i, "ed") || lexicons.cues.verb(tokens[i])?.forms.contains(.participle) == true else { return false }
+        var k = i + 1
+        while k < s.upperBound && k - i <= 4,
+              tokens[k].kind == .number || (tokens[k].kind == .word && (word(k).contains(.time)
+                || (key(k) == Keys.on || key(k) == Keys.in) && k + 1 < s.upperBound && word(k + 1).contains(.time)
+                || (word(k).contains(.determiner) && k + 1 < s.upperBound && word(k + 1).contains(.time)))) {
+            k += 1
+        }
+        guard k > i + 1, k < s.upperBound, !tokens[k].capitalized, let next = lexicons.cues.verb(tokens[k]) else {
+            return false
+        }
+        return next.forms.contains(.past) || next.forms.contains(.third)
+    }
+
+    /// "a group called Ansar", "an \u{201C}emirate\u{201D} called Barqa", "The program, called EB-5,": a
+    /// participle that gives a noun its name (a capitalised word or a quotation follows) after an
+    /// indefinite noun phrase, a quoted term or a comma. It names; it does not report.
+    /// ("what she called \u{201C}a rant\u{201D}" and "the senator called Smith a liar" still report.)
+    func namingParticiple(at i: Int, in s: Range<Int>) -> Bool {
+        guard Keys.namingParticiples.contains(key(i)), i > s.lowerBound, i + 1 < s.upperBound else { return false }
+        let next = tokens[i + 1]
+        guard (next.kind == .word && next.capitalized) || next.kind == .quote else { return false }
+        let p = i - 1
+        let prev = tokens[p]
+        if isComma(p) {
+            // "The program, called EB-5, allows": a short name closed by a comma, after a plain noun
+            // that is the sentence's first phrase (not an appositive: "Moore, an adviser, called").
+            guard p - 1 >= s.lowerBound, tokens[p - 1].kind == .word, !tokens[p - 1].capitalized,
+                  !index.isQuoted(p - 1) else { return false }
+            var k = p - 1
+            while k >= s.lowerBound {
+                if isComma(k) || tokens[k].kind == .quote { return false }
+                k -= 1
+            }
+            var m = i + 1
+            while m < s.upperBound && m - i <= 5 && (tokens[m].capitalized || tokens[m].kind == .number
+                || tokens[m].isPunct("-")) { m += 1 }
+            return m < s.upperBound && m > i + 1 && isComma(m)
+        }
+        if prev.kind == .quote {
+            // `an "Islamic emirate" called X`: a closing mark after a quoted term (no comma inside).
+            guard let q = index.quoteClosing(at: p), q.close == p, q.open < p - 1 else { return false }
+            return !isComma(p - 1) && !isSentenceFinal(p - 1) && !tokens[p - 1].isPunct(":")
+        }
+        guard prev.kind == .word, !prev.capitalized, !isLyAdverb(p),
+              word(p).intersection([.subjectPronoun, .objectPronoun, .be, .auxiliary, .negation, .cueAdverb,
+                                    .determiner, .preposition]).isEmpty else { return false }
+        // Back over the noun phrase to its determiner: only "a"/"an" make it a naming.
+        var k = p - 1
+        while k >= s.lowerBound && p - k <= 5 {
+            let t = tokens[k]
+            if t.kind == .word && (t.key == Keys.a || t.key == Keys.an) { return true }
+            if t.kind == .word && !word(k).intersection([.determiner, .preposition, .subjectPronoun]).isEmpty { return false }
+            if t.kind != .word && !t.isPunct("-") && t.kind != .number { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// "residents interviewed by the AP said", "figures published by the statistics office": an
+    /// "-ed" participle followed by "by" and its agent modifies the noun before it (a passive
+    /// without "be"); the active verb would not take "by" + a noun phrase.
+    func agentParticiple(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        guard endsWith(i, "ed"), p == i - 1, p >= s.lowerBound, i + 2 < s.upperBound, key(i + 1) == Keys.by else {
+            return false
+        }
+        let agent = tokens[i + 2]
+        guard agent.kind == .word, agent.capitalized || word(i + 2).contains(.determiner) else { return false }
+        let prev = tokens[p]
+        guard prev.kind == .word else { return false }
+        return word(p).intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty
+            && prev.key != Keys.who && prev.key != Keys.which && prev.key != Keys.that
+    }
+
+    /// ", citing X, said": a participial phrase closed by a comma and followed by the main verb.
+    func parentheticalParticiple(at i: Int, in s: Range<Int>) -> Bool {
+        var k = i + 1
+        while k < s.upperBound && !isComma(k) && !isSentenceFinal(k) && tokens[k].kind != .quote { k += 1 }
+        guard k + 1 < s.upperBound, isComma(k) else { return false }
+        var m = k + 1
+        while m < s.upperBound && joinsCue(m) { m += 1 }
+        guard m < s.upperBound else { return false }
+        return lexicons.cues.verb(tokens[m]) != nil && !tokens[m].capitalized && !phrases.isParticiple(m)
+    }
+
+    /// A line of its own in title case with no final stop: a headline ("Senator Says Taxes Will Rise").
+    func isHeadline(_ s: Range<Int>) -> Bool {
+        let before = s.lowerBound == 0 || tokens[s.lowerBound - 1].kind == .newline
+        let after = s.upperBound >= tokens.count || tokens[s.upperBound].kind == .newline
+        guard before && after, let last = s.last, !tokens[last].isPunct(".") else { return false }
+        var words = 0
+        var capitals = 0
+        for i in s where tokens[i].kind == .word && tokens[i].end - tokens[i].start > 3 {
+            words += 1
+            if tokens[i].capitalized { capitals += 1 }
+        }
+        return words >= 3 && capitals * 10 >= words * 7
+    }
+}

@@ -1,0 +1,30 @@
+/// Passive cues: `The report was leaked by Reuters` (the agent is the source) and `The plan was
+/// labeled a failure` (a report with no source; the subject and what follows the cue are the content).
+extension AttributionFinder {
+    /// `C was reported by S` (the agent is the source) and `C was labeled D` (no source).
+    func passiveCandidate(_ a: Anchor, verb: CueVerb, in s: Range<Int>, end: Int, contentEnd: (Int) -> Int,
+                          number: Int) -> Candidate? {
+        let lower = s.lowerBound
+        guard let subject = phrases.subject(before: a.cueStart, lower: lower) else { return nil }
+        if let first = subject.first, subject.count == 1, key(first) == Keys.it { return nil }
+        var c = Candidate(pattern: .passive, cueClass: verb.cueClass, source: nil, cue: [a.cueStart..<a.cueEnd],
+                          content: [subject], outlet: nil, sentence: number, anonymousContext: false)
+        if case .passiveAgent = a.kind {
+            guard let agent = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false) else { return nil }
+            c.source = agent
+            c.pattern = .passiveAgent
+            c.outlet = outlet(named: agent)
+            return c
+        }
+        // A sourceless passive needs what was said ("was labeled a failure") and a main clause:
+        // "After the vote was counted, ..." reports nothing.
+        if subject.lowerBound > lower, word(subject.lowerBound - 1).contains(.subordinator) { return nil }
+        var to = contentEnd(a.cueEnd)
+        var k = a.cueEnd
+        while k < to && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
+        to = trimEnd(a.cueEnd, k)
+        guard to > a.cueEnd else { return nil }
+        c.content.append(a.cueEnd..<to)
+        return c
+    }
+}

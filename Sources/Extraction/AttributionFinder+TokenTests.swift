@@ -1,0 +1,98 @@
+/// Questions the rules ask of one token or a short range: its word class, whether it is a comma
+/// or a sentence-final mark, whether it joins a cue from the left ("has also said"), whether a
+/// word ends in "-ly" or "-ed" ("sharply", "warned"), and where a span stops once its punctuation
+/// is trimmed (`"the bridge is closed."` → `the bridge is closed`).
+extension AttributionFinder {
+    @inline(__always) func word(_ i: Int) -> WordClass { lexicons.word(tokens[i]) }
+    @inline(__always) func isComma(_ i: Int) -> Bool { tokens[i].isPunct(",") }
+    @inline(__always) func key(_ i: Int) -> UInt64 { tokens[i].key }
+
+    func isLyAdverb(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, !t.capitalized, t.end - t.start > 4 else { return false }
+        let s = index.scalars
+        let e = Int(t.end)
+        return s[e - 2] == "l" && s[e - 1] == "y" && lexicons.cues.verb(t) == nil
+    }
+
+    /// Words that join a cue from the left: auxiliaries, negation, "also", "-ly" adverbs.
+    func joinsCue(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.key == Keys.possessive {
+            // "he's said": a contracted "has"/"is" after a pronoun; after a name it is a possessive.
+            return i > 0 && word(i - 1).contains(.subjectPronoun)
+        }
+        guard t.kind == .word else { return false }
+        if t.capitalized { return false }
+        let cls = word(i)
+        if cls.contains(.subjectPronoun) { return false }
+        return !cls.intersection([.be, .auxiliary, .negation, .cueAdverb, .hedgeAdverb]).isEmpty || isLyAdverb(i)
+    }
+
+    func isSentenceFinal(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.kind == .punct && (t.first == 46 || t.first == 33 || t.first == 63 || t.first == 59
+            || t.first == 0x2026)
+    }
+
+    /// `hi` without trailing punctuation outside quotes (a closing quote keeps what it encloses).
+    func trimEnd(_ lo: Int, _ hi: Int) -> Int {
+        var h = hi
+        while h > lo {
+            let t = tokens[h - 1]
+            if t.kind == .punct && (t.first == 46 || t.first == 44 || t.first == 59 || t.first == 58
+                || t.first == 33 || t.first == 63 || t.first == 0x2014 || t.first == 0x2013 || t.first == 45
+                || t.first == 0x2015) {
+                h -= 1
+                continue
+            }
+            break
+        }
+        return h
+    }
+
+    func trimStart(_ lo: Int, _ hi: Int) -> Int {
+        var l = lo
+        while l < hi {
+            let t = tokens[l]
+            if t.kind == .punct && (t.first == 44 || t.first == 58 || t.first == 0x2014 || t.first == 0x2013
+                || t.first == 45 || t.first == 59 || t.first == 0x2015) {
+                l += 1
+                continue
+            }
+            // "However, prices fell": a sentence adverb and its comma.
+            if t.kind == .word && t.capitalized && l + 2 < hi && word(l).contains(.discourse) && isComma(l + 1) {
+                l += 2
+                continue
+            }
+            break
+        }
+        return l
+    }
+
+    func hasWord(_ r: Range<Int>) -> Bool {
+        for i in r where tokens[i].isWordOrNumber { return true }
+        return false
+    }
+
+    /// The word at `i` ends with the ASCII `suffix` (and is longer than it); no allocation.
+    func endsWith(_ i: Int, _ suffix: StaticString) -> Bool {
+        let t = tokens[i]
+        let n = suffix.utf8CodeUnitCount
+        guard Int(t.end - t.start) > n else { return false }
+        let e = Int(t.end)
+        return suffix.withUTF8Buffer { buffer in
+            for k in 0..<n where index.scalars[e - n + k].value != UInt32(buffer[k]) { return false }
+            return true
+        }
+    }
+
+    /// A lowercase word shaped like a verb that governs "to": "-ed", a raising verb ("seems"),
+    /// a cue verb, or a common control verb ("wants", "tries").
+    func looksLikeVerb(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.end - t.start > 2 else { return false }
+        if word(i).contains(.raising) || lexicons.cues.verb(t) != nil || Keys.controlVerbs.contains(t.key) { return true }
+        return endsWith(i, "ed")
+    }
+}

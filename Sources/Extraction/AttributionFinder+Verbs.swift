@@ -1,0 +1,322 @@
+/// Reporting verbs, in the order the shapes are tried: inverted (`"We are ready," said the mayor.`),
+/// trailing (`The bridge is closed, the mayor said.`, with a middle part in `The bridge, he said, is
+/// closed.`), and forward (`The mayor said (that) the bridge is closed.`, `The mayor said:` before a
+/// quotation), with the source shared by a coordinated or participial verb (`..., adding that ...`),
+/// a relative pronoun (`officials who said ...`) or a statement (`released a statement, which said`).
+extension AttributionFinder {
+    /// The shapes tried in turn: inverted, then (once the source is known) trailing, then forward.
+    func verbCandidate(
+        _ a: Anchor, verb: CueVerb, subject: Range<Int>?, in s: Range<Int>, end: Int, found: [Candidate],
+        contentEnd: (Int) -> Int, number: Int
+    ) -> Candidate? {
+        var candidate = Candidate(pattern: .indirectBare, cueClass: verb.cueClass, source: nil,
+                                  cue: [a.cueStart..<a.cueEnd], content: [], outlet: a.outlet,
+                                  sentence: number, anonymousContext: false)
+        // 1. Inverted: `"Q," said the minister.` / `C, said the minister.`
+        if let inverted = invertedCandidate(a, verb: verb, subject: subject, in: s, end: end, base: candidate) {
+            return inverted
+        }
+        // 2. The source: the subject, or shared with the previous clause.
+        var source = subject
+        var pattern: Pattern? = nil
+        if source == nil {
+            (source, pattern) = sharedSource(a, lower: s.lowerBound, found: found, candidate: &candidate)
+        }
+        guard let source else { return nil }
+        candidate.source = source
+        candidate.outlet = candidate.outlet ?? outlet(named: source)
+        // 3. Trailing: `C, the minister said.` / `"Q," the minister said.`
+        if pattern == nil, let trailing = trailingCandidate(a, verb: verb, source: source, in: s, end: end,
+                                                            contentEnd: contentEnd, base: candidate) {
+            return trailing
+        }
+        // 4. Forward: `the minister said (that) C`.
+        return forwardCandidate(a, verb: verb, source: source, pattern: pattern, in: s, end: end,
+                                contentEnd: contentEnd, base: candidate)
+    }
+
+    /// `"Q," said the minister.` / `C, said Batchelder.`: a speech verb before its source, the
+    /// content to its left.
+    func invertedCandidate(_ a: Anchor, verb: CueVerb, subject: Range<Int>?, in s: Range<Int>, end: Int,
+                           base: Candidate) -> Candidate? {
+        let lower = s.lowerBound
+        guard !a.coordinated && !a.participial && a.cueStart > lower && verb.cueClass == .speech else { return nil }
+        var candidate = base
+        let b = a.cueStart - 1
+        let closing = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
+        let afterQuote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
+        let after = isComma(b) || closing != nil
+            ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) : nil
+        // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
+        // After "told" the phrase is the hearer ("Mr. King, 82, told me"), never the source.
+        guard let source = after, isNounPhrase(source),
+              subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient) else { return nil }
+        let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
+        let leftStart = afterQuote.map { $0.open } ?? lower
+        guard leftEnd - leftStart >= 2 else { return nil }
+        candidate.source = source
+        candidate.content = [leftStart..<leftEnd]
+        candidate.pattern = afterQuote != nil ? .quoteInverted : .inverted
+        if source.upperBound < end, isComma(source.upperBound),
+           let q = index.quoteOpening(at: source.upperBound + 1) {
+            candidate.content.append(q.open..<(q.close + 1))
+            candidate.pattern = .quoteSplit
+        }
+        candidate.outlet = candidate.outlet ?? outlet(named: source) ?? outlet(in: source.upperBound..<end)
+        return candidate
+    }
+
+    /// A verb with no subject of its own takes the previous clause's source ("..., adding",
+    /// "... and warned"), a statement's issuer ("released a statement, which said") or a relative
+    /// pronoun ("officials who said"); nil source when none of these applies.
+    func sharedSource(_ a: Anchor, lower: Int, found: [Candidate],
+                      candidate: inout Candidate) -> (source: Range<Int>?, pattern: Pattern?) {
+        if a.coordinated || a.participial {
+            let source = found.first(where: { $0.source != nil && $0.cue[0].lowerBound < a.cueStart })?.source
+                ?? clauseSubject(from: lower, before: a.cueStart)
+            return (source, a.participial ? .participial : .coordinated)
+        }
+        guard a.cueStart - 1 > lower, key(a.cueStart - 1) == Keys.which || key(a.cueStart - 1) == Keys.that
+            || key(a.cueStart - 1) == Keys.who else { return (nil, nil) }
+        if let (src, cue) = statementSource(before: a.cueStart - 1, lower: lower) {
+            candidate.cue.insert(cue, at: 0)
+            return (src, .statement)
+        }
+        // PolNeAR marks "who" and "which" themselves as the source ("who said ..."),
+        // and the antecedent of "that" ("the company that said").
+        let relative = a.cueStart - 1
+        let antecedent = isComma(relative - 1)
+            ? phrases.subject(before: relative - 1, lower: lower)
+            : phrases.subject(before: relative, lower: lower)
+        if key(relative) == Keys.that {
+            return (antecedent, .relative)
+        }
+        candidate.referent = antecedent
+        return (relative..<a.cueStart, .relative)
+    }
+
+    /// `C, the minister said.` / `"Q," the minister said.` / `The plan, he said, is ...`: the content
+    /// left of the source, and a second fragment after a comma that follows the cue.
+    func trailingCandidate(_ a: Anchor, verb: CueVerb, source: Range<Int>, in s: Range<Int>, end: Int,
+                           contentEnd: (Int) -> Int, base: Candidate) -> Candidate? {
+        let lower = s.lowerBound
+        let before = source.lowerBound - 1
+        guard before > lower && verb.cueClass != .plan && verb.cueClass != .stance else { return nil }
+        let closing = index.quoteClosing(at: before) ?? (isComma(before) ? index.quoteClosing(at: before - 1) : nil)
+        // A partial quotation ("The plan is \u{201C}a disaster,\u{201D} she said") leaves the whole clause as content.
+        let quote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
+        guard isComma(before) || closing != nil || tokens[before].isPunct("—"),
+              let rest = trailingRest(after: a, in: s, end: end, afterQuote: quote != nil) else { return nil }
+        let leftStart = quote?.open ?? afterDateline(lower, before)
+        let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
+        let subordinate = quote == nil && tokens[leftStart].kind == .word
+            && word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
+        // A bare trailing clause needs some length ("In 2000, they attacked" is not one);
+        // a middle attribution ("The problem, he said, is ...") does not.
+        let minimum = quote != nil || rest.comma != nil ? 2 : 4
+        guard leftEnd - leftStart >= minimum && !subordinate else { return nil }
+        var candidate = base
+        // "Gowdy said sarcastically.": a manner adverb right after the cue joins it.
+        if a.cueEnd < end, isLyAdverb(a.cueEnd), a.cueEnd + 1 >= end || isComma(a.cueEnd + 1) {
+            let last = candidate.cue.count - 1
+            candidate.cue[last] = candidate.cue[last].lowerBound..<(a.cueEnd + 1)
+        }
+        candidate.content = [leftStart..<leftEnd]
+        candidate.pattern = quote != nil ? .quoteTrailing : .trailing
+        if let comma = rest.comma {
+            if let q = index.quoteOpening(at: comma + 1) {
+                candidate.content.append(q.open..<(q.close + 1))
+                candidate.pattern = .quoteSplit
+            } else if quote == nil, comma + 1 < end, !phrases.isParticiple(comma + 1),
+                      lexicons.cues.verb(tokens[comma + 1]) == nil {
+                let from = comma + 1
+                let to = contentEnd(from)
+                if to > from {
+                    candidate.content.append(from..<to)
+                    candidate.pattern = .middle
+                }
+            }
+        }
+        candidate.outlet = candidate.outlet ?? outlet(in: source.lowerBound..<rest.stop)
+        return candidate
+    }
+
+    /// `the minister said (that) C`, `the minister told Reuters C`, `the minister said:` and a
+    /// quotation (here or in the next sentence).
+    func forwardCandidate(_ a: Anchor, verb: CueVerb, source: Range<Int>, pattern: Pattern?, in s: Range<Int>,
+                          end: Int, contentEnd: (Int) -> Int, base: Candidate) -> Candidate? {
+        var candidate = base
+        var pattern = pattern
+        var j = a.cueEnd
+        if let outletEnd = a.outletEnd { j = outletEnd }
+        if verb.takesRecipient, j < end {
+            let recipient = recipientEnd(from: j, end: end)
+            if candidate.outlet == nil { candidate.outlet = outlet(recipient: j..<recipient) }
+            j = recipient
+        }
+        candidate.outlet = candidate.outlet ?? outlet(in: source.lowerBound..<a.cueStart)
+        guard j < end else {
+            // `The minister said:` with the quotation in the next sentence.
+            if j < s.upperBound, tokens[j].isPunct(":"), let q = nextQuote(after: s) {
+                candidate.content = [q]
+                candidate.pattern = .colon
+                return candidate
+            }
+            return nil
+        }
+        let start = forwardStart(at: j, after: a, end: end, pattern: &pattern, candidate: &candidate)
+        if start >= end { return nil }
+        var stop = contentEnd(start)
+        if pattern == .relative {
+            var k = start
+            while k < stop && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
+            stop = k
+        }
+        if let q = index.quoteOpening(at: start), q.terminated, q.close + 1 >= stop || q.close + 1 == end {
+            stop = max(stop, min(q.close + 1, s.upperBound))
+            pattern = pattern ?? .quoteForward
+        }
+        stop = withoutClosingAside(from: start, stop: stop)
+        guard stop > start else { return nil }
+        candidate.content = [start..<stop]
+        if pattern == nil {
+            pattern = key(start) == Keys.that ? .indirectThat : .indirectBare
+        }
+        candidate.pattern = pattern ?? .indirectBare
+        return candidate
+    }
+
+    /// Where forward content starts at `j` (the token after the cue and its hearer): after a colon
+    /// (which joins the cue when it follows it directly), at a quotation after a comma, or at a
+    /// "that" a few words on.
+    func forwardStart(at j: Int, after a: Anchor, end: Int, pattern: inout Pattern?,
+                      candidate: inout Candidate) -> Int {
+        var start = j
+        if tokens[j].isPunct(":") {
+            start = j + 1
+            pattern = pattern ?? .colon
+            if j == a.cueEnd { candidate.cue[candidate.cue.count - 1] = candidate.cue[candidate.cue.count - 1].lowerBound..<(j + 1) }
+        } else if isComma(j), j + 1 < end, index.quoteOpening(at: j + 1) != nil {
+            start = j + 1
+        } else if let that = thatAhead(from: j, end: end) {
+            start = that
+        }
+        return start
+    }
+
+    /// "... to pardon Hillary Clinton, who has not been charged": a closing relative clause
+    /// about a name is the writer's aside, not the source's words; the content stops before it.
+    func withoutClosingAside(from start: Int, stop: Int) -> Int {
+        var k = start + 1
+        while k + 1 < stop {
+            if isComma(k) && !index.isQuoted(k) && key(k + 1) == Keys.who && tokens[k - 1].capitalized {
+                var m = k + 2
+                while m < stop && !isComma(m) { m += 1 }
+                return m == stop ? k : stop
+            }
+            k += 1
+        }
+        return stop
+    }
+
+    /// After a cue in a trailing attribution only a short complement may follow ("to Reuters",
+    /// "on Monday", "of the militia"), then the sentence ends or a comma continues it.
+    func trailingRest(after a: Anchor, in s: Range<Int>, end: Int, afterQuote: Bool) -> (comma: Int?, stop: Int)? {
+        var k = a.cueEnd
+        var count = 0
+        while k < end {
+            let t = tokens[k]
+            if isComma(k) { return (k, k) }
+            if afterQuote {
+                // `"Q," the chancellor told reporters after a meeting that ...`: the quote decides,
+                // unless the verb itself goes on with "that" or a colon.
+                if count == 0 && (t.key == Keys.that || t.isPunct(":")) { return nil }
+                if t.kind == .quote, index.quoteOpening(at: k) != nil { return (nil, k) }
+                count += 1
+                k += 1
+                continue
+            }
+            if t.kind == .quote || t.isPunct(":") || t.key == Keys.that && !t.capitalized { return nil }
+            if t.kind == .word, lexicons.cues.verb(t) != nil, !t.capitalized, count > 0 { return nil }
+            if t.kind == .word, !t.capitalized, !word(k).intersection([.be, .auxiliary, .subjectPronoun]).isEmpty {
+                return nil
+            }
+            count += 1
+            if count > 6 { return nil }
+            k += 1
+        }
+        return (nil, end)
+    }
+
+    /// "that" a few words after the cue, past adjuncts such as "on Monday" or "in a statement".
+    func thatAhead(from j: Int, end: Int) -> Int? {
+        var k = j
+        var adjunct = false
+        while k < end && k - j < 10 {
+            let t = tokens[k]
+            if t.key == Keys.that && !t.capitalized { return (k == j || adjunct) ? k : nil }
+            if t.kind == .quote || t.isPunct(":") || t.isPunct(";") { return nil }
+            if t.kind == .word {
+                let cls = lexicons.word(t)
+                if cls.contains(.preposition) || cls.contains(.time) || t.capitalized { adjunct = true }
+                if lexicons.cues.verb(t) != nil && !t.capitalized { return nil }
+                if !cls.intersection([.be, .auxiliary, .subjectPronoun, .subordinator]).isEmpty { return nil }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The hearer after "told": a pronoun, an outlet, a name, or a short noun phrase.
+    func recipientEnd(from j: Int, end: Int) -> Int {
+        let t = tokens[j]
+        if t.kind != .word { return j }
+        let cls = word(j)
+        if cls.contains(.objectPronoun) && !cls.contains(.determiner) || t.key == Keys.reporters { return j + 1 }
+        if cls.contains(.objectPronoun) && cls.contains(.determiner) {
+            // "her" alone is the hearer; "her staff" is a phrase.
+            if j + 1 < end, tokens[j + 1].kind == .word, lexicons.word(tokens[j + 1]).intersection(
+                [.subordinator, .determiner, .subjectPronoun, .preposition, .time]).isEmpty,
+               lexicons.cues.verb(tokens[j + 1]) == nil {
+                return j + 2
+            }
+            return j + 1
+        }
+        if let outlet = lexicons.outlets.match(tokens, at: j, limit: end) { return outlet.range.upperBound }
+        if let phrase = phrases.phrase(from: j, limit: end, allowAppositive: false) {
+            // Keep a recipient short; a long phrase is probably the content.
+            if phrase.count <= 6 { return phrase.upperBound }
+        }
+        return j
+    }
+
+    /// `The Council released a statement ..., which said`: the statement's issuer and its cue.
+    func statementSource(before relative: Int, lower: Int) -> (Range<Int>, Range<Int>)? {
+        var k = relative - 1
+        while k > lower {
+            if Keys.statementNouns.contains(key(k)) {
+                var v = k - 1
+                while v > lower && word(v).contains(.determiner) { v -= 1 }
+                if Keys.publishVerbs.contains(key(v)), let src = phrases.subject(before: v, lower: lower) {
+                    return (src, v..<(k + 1))
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// What a colon at the end of `s` introduces: the quotation that follows, or the whole next
+    /// paragraph when the sentence ends the paragraph ("Limbaugh added:" + a block quotation).
+    func nextQuote(after s: Range<Int>) -> Range<Int>? {
+        var k = s.upperBound
+        let paragraphEnds = k < tokens.count && tokens[k].kind == .newline
+        while k < tokens.count && tokens[k].kind == .newline { k += 1 }
+        if let q = index.quoteOpening(at: k) { return q.open..<(q.close + 1) }
+        guard paragraphEnds, k < tokens.count else { return nil }
+        var e = k
+        while e < tokens.count && tokens[e].kind != .newline { e += 1 }
+        let hi = trimEnd(k, e)
+        return hi > k ? k..<hi : nil
+    }
+}
