@@ -46,7 +46,7 @@ let package = Package(
         ]),
         // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
         // It talks to Workbench's use cases (ReviewDesk), never to ClaimStore.
-        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "CReadline"]),
+        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "Extraction", "CReadline"]),
         .executableTarget(name: "claimdesk", dependencies: [
             "Workbench", "Terminal", "ClaimModel", "Evaluation", "Interchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -67,6 +67,12 @@ struct Lexicons: Sendable {
         }
     }
 
+    /// The bundled lexicons, read on first use and kept for the process, for callers that split
+    /// sentences without running the rules (`SentenceIndex`); the failure, if any, is kept too.
+    static let bundled: Result<Lexicons, ExtractionError> = {
+        do throws(ExtractionError) { return .success(try Lexicons()) } catch { return .failure(error) }
+    }()
+
     @inline(__always)
     func word(_ token: Token) -> WordClass { classes[token.key] ?? [] }
 

@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Workbench
 
 /// The adjudication screen: the claim in its sentence, then every annotator's view side by side.

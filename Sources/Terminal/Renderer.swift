@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Foundation
 import Workbench
 

@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Workbench
 
 /// What one REPL line produced.
