@@ -176,6 +176,8 @@ struct SourcePhrase {
         }
         if t.key == Keys.and || t.key == Keys.ampersand {
             // "Mr. Grassley and Mr. Leahy", "the first lady and U.S. senator", "my siblings and I".
+            // Not at the sentence's first token (the document's first: "and officials said" trapped).
+            guard i > lower else { return .stop }
             let before = tokens[i - 1]
             let nounBefore = before.capitalized || (before.kind == .word && lexicons.word(before).isEmpty
                 && lexicons.cues.verb(before) == nil && !isParticiple(i - 1) && !endsWithEd(i - 1))

@@ -48,6 +48,16 @@ import Testing
         }
     }
 
+    @Test func aLowercaseAndOpeningTheDocumentBeforeASubjectDoesNotTrap() {
+        // It once read the token before the first one: "and" is not part of the source.
+        let text = "and officials said the bridge is closed."
+        let found = extractor.extract(Document(id: "and", text: text))
+        #expect(found.count == 1)
+        #expect(found.first?.source == Fragments(Span(4, 13)))
+        #expect(found.first?.cue == Fragments(Span(14, 18)))
+        #expect(found.first?.content == Fragments(Span(19, 39)))
+    }
+
     @Test func emptyAndBlankDocuments() {
         #expect(extractor.extract(Document(id: "e", text: "")).isEmpty)
         #expect(extractor.extract(Document(id: "e", text: " \n\n\t ")).isEmpty)
