@@ -173,64 +173,8 @@ struct Coreference {
 
     /// The entity a mention belongs to (creating it when new) and the type the mention inherits.
     mutating func resolve(_ m: Mention, outlet: String?) -> (id: String, type: SourceType, outlet: String?) {
-        var found: Int? = nil
-        if let pronoun = m.pronoun {
-            for e in order.reversed() {
-                let entity = entities[e]
-                switch pronoun {
-                case .male, .female:
-                    guard !entity.plural, entity.type == .namedPerson || entity.type == .anonymous else { continue }
-                    if let g = entity.gender, g != pronoun { continue }
-                case .plural:
-                    guard entity.plural || entity.type == .namedOrganization || entity.type == .newsOutlet
-                        || entity.type == .other else { continue }
-                case .neutral:
-                    guard entity.type == .namedOrganization || entity.type == .document
-                        || entity.type == .newsOutlet else { continue }
-                }
-                found = e
-                break
-            }
-            if let e = found {
-                if entities[e].gender == nil, pronoun == .male || pronoun == .female { entities[e].gender = pronoun }
-                touch(e)
-                let entity = entities[e]
-                return (entity.id, entity.type, outlet ?? (entity.type == .anonymous ? entity.outlet : nil))
-            }
-            let type: SourceType = pronoun == .neutral ? .namedOrganization : (pronoun == .plural ? .other : .namedPerson)
-            let e = add(Entity(id: uniqueSlug(pronoun == .plural ? "they" : "speaker"), headKey: m.headKey,
-                               nameKeys: [], type: type, plural: pronoun == .plural,
-                               gender: pronoun == .male || pronoun == .female ? pronoun : nil, outlet: outlet))
-            return (entities[e].id, type, outlet)
-        }
-        if m.isNamed {
-            for e in order.reversed() where entities[e].type == m.type || (m.type == .namedPerson
-                && entities[e].type == .namedPerson) {
-                if entities[e].nameKeys.contains(m.headKey) || entities[e].headKey == m.headKey {
-                    // "the Islamic Youth Shura Council" after "the Shura Council": a later organisation
-                    // name with two or more new name words is another body sharing a head noun.
-                    if m.type == .namedOrganization && !entities[e].nameKeys.isEmpty
-                        && m.nameKeys.subtracting(entities[e].nameKeys).count >= 2 { continue }
-                    found = e
-                    break
-                }
-            }
-        } else if m.definite || m.type == .anonymous && Self.genericAnonymous.contains(m.headKey) {
-            for e in order.reversed() {
-                let entity = entities[e]
-                if entity.headKey == m.headKey && entity.plural == m.plural
-                    || (m.definite && entity.nameKeys.contains(m.headKey) && entity.type == .namedPerson) {
-                    found = e
-                    break
-                }
-                if m.type == .anonymous && Self.genericAnonymous.contains(m.headKey) && entity.type == .anonymous
-                    && !entity.plural && m.definite {
-                    found = e
-                    break
-                }
-            }
-        }
-        if let e = found {
+        if let pronoun = m.pronoun { return resolve(pronoun: pronoun, m, outlet: outlet) }
+        if let e = antecedent(of: m) {
             touch(e)
             entities[e].nameKeys.formUnion(m.nameKeys)
             if entities[e].gender == nil { entities[e].gender = m.genderHint }
@@ -243,6 +187,70 @@ struct Coreference {
                            nameKeys: m.nameKeys, type: m.type, plural: m.plural, gender: m.genderHint,
                            outlet: outlet))
         return (entities[e].id, m.type, outlet)
+    }
+
+    /// "he", "she", "they", "it": the latest compatible entity, or a new one ("speaker", "they").
+    private mutating func resolve(pronoun: Mention.Pronoun, _ m: Mention,
+                                  outlet: String?) -> (id: String, type: SourceType, outlet: String?) {
+        var found: Int? = nil
+        for e in order.reversed() {
+            let entity = entities[e]
+            switch pronoun {
+            case .male, .female:
+                guard !entity.plural, entity.type == .namedPerson || entity.type == .anonymous else { continue }
+                if let g = entity.gender, g != pronoun { continue }
+            case .plural:
+                guard entity.plural || entity.type == .namedOrganization || entity.type == .newsOutlet
+                    || entity.type == .other else { continue }
+            case .neutral:
+                guard entity.type == .namedOrganization || entity.type == .document
+                    || entity.type == .newsOutlet else { continue }
+            }
+            found = e
+            break
+        }
+        if let e = found {
+            if entities[e].gender == nil, pronoun == .male || pronoun == .female { entities[e].gender = pronoun }
+            touch(e)
+            let entity = entities[e]
+            return (entity.id, entity.type, outlet ?? (entity.type == .anonymous ? entity.outlet : nil))
+        }
+        let type: SourceType = pronoun == .neutral ? .namedOrganization : (pronoun == .plural ? .other : .namedPerson)
+        let e = add(Entity(id: uniqueSlug(pronoun == .plural ? "they" : "speaker"), headKey: m.headKey,
+                           nameKeys: [], type: type, plural: pronoun == .plural,
+                           gender: pronoun == .male || pronoun == .female ? pronoun : nil, outlet: outlet))
+        return (entities[e].id, type, outlet)
+    }
+
+    /// The earlier entity a named or definite mention refers to, most recent first: by name
+    /// ("Clinton" → "Hillary Clinton"), by head or title ("the activist", "the former president"),
+    /// or the latest anonymous source for a generic head ("the source").
+    private func antecedent(of m: Mention) -> Int? {
+        if m.isNamed {
+            for e in order.reversed() where entities[e].type == m.type || (m.type == .namedPerson
+                && entities[e].type == .namedPerson) {
+                if entities[e].nameKeys.contains(m.headKey) || entities[e].headKey == m.headKey {
+                    // "the Islamic Youth Shura Council" after "the Shura Council": a later organisation
+                    // name with two or more new name words is another body sharing a head noun.
+                    if m.type == .namedOrganization && !entities[e].nameKeys.isEmpty
+                        && m.nameKeys.subtracting(entities[e].nameKeys).count >= 2 { continue }
+                    return e
+                }
+            }
+        } else if m.definite || m.type == .anonymous && Self.genericAnonymous.contains(m.headKey) {
+            for e in order.reversed() {
+                let entity = entities[e]
+                if entity.headKey == m.headKey && entity.plural == m.plural
+                    || (m.definite && entity.nameKeys.contains(m.headKey) && entity.type == .namedPerson) {
+                    return e
+                }
+                if m.type == .anonymous && Self.genericAnonymous.contains(m.headKey) && entity.type == .anonymous
+                    && !entity.plural && m.definite {
+                    return e
+                }
+            }
+        }
+        return nil
     }
 
     private mutating func add(_ entity: Entity) -> Int {

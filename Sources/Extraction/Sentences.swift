@@ -25,15 +25,7 @@ enum Sentences {
                 continue
             }
             // Inside a quotation that goes on after this mark: not a boundary.
-            let q = quoteOf[i]
-            if q >= 0 {
-                let quote = quotes[Int(q)]
-                if quote.terminated && quote.close > i + 1 {
-                    var k = i + 1
-                    while k < quote.close && tokens[k].kind == .punct && tokens[k].first != 44 { k += 1 }
-                    if k < quote.close { i += 1; continue }
-                }
-            }
+            if insideQuotation(tokens, at: i, quoteOf: quoteOf, quotes: quotes) { i += 1; continue }
             if token.first == 46 && i > 0 && isAbbreviation(tokens[i - 1], lexicons: lexicons)
                 && tokens[i - 1].end == token.start {
                 i += 1
@@ -44,18 +36,9 @@ enum Sentences {
                 i += 1
                 continue
             }
-            // Absorb closing quotes, brackets and further stops.
-            var end = i + 1
-            while end < n, tokens[end].kind == .quote || (tokens[end].kind == .punct
-                && (tokens[end].first == 41 || tokens[end].first == 93 || tokens[end].first == 46
-                    || tokens[end].first == 33 || tokens[end].first == 63)) {
-                if tokens[end].kind == .quote, quoteOf[end] >= 0, quotes[Int(quoteOf[end])].open == end { break }
-                end += 1
-            }
+            let end = endAfterClosers(tokens, from: i, quoteOf: quoteOf, quotes: quotes)
             if end >= n { close(n); i = n; break }
-            let next = tokens[end]
-            let starts = next.kind == .newline || next.capitalized || next.kind == .number || next.kind == .quote
-                || (next.kind == .punct && (next.first == 40 || next.first == 91 || next.first == 0x2014))
+            let starts = startsSentence(tokens[end])
             if starts && tokens[end - 1].kind == .quote && token.first != 46
                 && speechFollows(tokens, at: end, lexicons: lexicons) {
                 // `"Who knew?" she said.`: the quotation's own mark does not end the sentence.
@@ -76,6 +59,39 @@ enum Sentences {
             while lo < r.upperBound && tokens[lo].kind == .newline { lo += 1 }
             return lo < r.upperBound ? lo..<r.upperBound : nil
         }
+    }
+
+    /// The stop at `i` is inside a quotation that goes on after it (more than punctuation before
+    /// its closing mark): `"Is it over? No," he said` does not end at "?".
+    static func insideQuotation(_ tokens: [Token], at i: Int, quoteOf: [Int32], quotes: [Quote]) -> Bool {
+        let q = quoteOf[i]
+        guard q >= 0 else { return false }
+        let quote = quotes[Int(q)]
+        guard quote.terminated && quote.close > i + 1 else { return false }
+        var k = i + 1
+        while k < quote.close && tokens[k].kind == .punct && tokens[k].first != 44 { k += 1 }
+        return k < quote.close
+    }
+
+    /// Where a sentence ending with the stop at `i` ends: after the closing quotes, brackets and
+    /// further stops that follow it (`done.")` ), but before a quotation that opens.
+    static func endAfterClosers(_ tokens: [Token], from i: Int, quoteOf: [Int32], quotes: [Quote]) -> Int {
+        let n = tokens.count
+        var end = i + 1
+        while end < n, tokens[end].kind == .quote || (tokens[end].kind == .punct
+            && (tokens[end].first == 41 || tokens[end].first == 93 || tokens[end].first == 46
+                || tokens[end].first == 33 || tokens[end].first == 63)) {
+            if tokens[end].kind == .quote, quoteOf[end] >= 0, quotes[Int(quoteOf[end])].open == end { break }
+            end += 1
+        }
+        return end
+    }
+
+    /// What may open a sentence: a line break, a capital, a number, a quotation mark, an opening
+    /// bracket or a dash.
+    static func startsSentence(_ next: Token) -> Bool {
+        next.kind == .newline || next.capitalized || next.kind == .number || next.kind == .quote
+            || (next.kind == .punct && (next.first == 40 || next.first == 91 || next.first == 0x2014))
     }
 
     static func insideBrackets(_ tokens: [Token], at i: Int, from start: Int) -> Bool {

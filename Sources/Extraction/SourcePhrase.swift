@@ -255,37 +255,52 @@ struct SourcePhrase {
         return false
     }
 
+    /// What `phrase` does with the word at `i`: take it, pass over it without ending the phrase there
+    /// (a preposition or "and" inside it: "the spokesman for the party", "Smith and Jones"), or stop.
+    /// `extended` says whether the phrase has a word already.
+    func forwardStep(at i: Int, extended: Bool, limit: Int) -> ForwardStep {
+        let t = tokens[i]
+        let cls = lexicons.word(t)
+        if !t.capitalized {
+            if cls.contains(.preposition) {
+                guard Keys.npPrepositions.contains(t.key), t.key != Keys.to, extended, i + 1 < limit,
+                      tokens[i + 1].isWordOrNumber, !lexicons.word(tokens[i + 1]).contains(.time) else { return .stop }
+                return .pass
+            }
+            if !cls.intersection([.be, .auxiliary, .negation, .subordinator, .time, .cueAdverb]).isEmpty { return .stop }
+            if t.key == Keys.and {
+                guard extended, i + 1 < limit, tokens[i + 1].capitalized else { return .stop }
+                return .pass
+            }
+            if cls.contains(.conjunction) { return .stop }
+            if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { return .stop }
+            if isParticiple(i) { return .stop }
+            if cls.contains(.objectPronoun) && !cls.contains(.determiner) && extended { return .stop }
+        } else if cls.contains(.time) {
+            return .stop  // "said Tuesday" names a day, not a source
+        }
+        return .take
+    }
+
+    enum ForwardStep { case take, pass, stop }
+
     /// A noun phrase starting at `start` and ending before `limit` ("the minister", "Mr. Smith,
     /// a spokesman for the party"). Stops at clause words, time words and most punctuation.
     func phrase(from start: Int, limit: Int, allowAppositive: Bool) -> Range<Int>? {
         var i = start
         var end = start
-        while i < limit {
+        scan: while i < limit {
             let t = tokens[i]
             if t.kind == .word {
-                let cls = lexicons.word(t)
-                if !t.capitalized {
-                    if cls.contains(.preposition) {
-                        guard Keys.npPrepositions.contains(t.key), t.key != Keys.to, end > start, i + 1 < limit,
-                              tokens[i + 1].isWordOrNumber, !lexicons.word(tokens[i + 1]).contains(.time) else { break }
-                        i += 1
-                        continue
-                    }
-                    if !cls.intersection([.be, .auxiliary, .negation, .subordinator, .time, .cueAdverb]).isEmpty { break }
-                    if t.key == Keys.and {
-                        guard end > start, i + 1 < limit, tokens[i + 1].capitalized else { break }
-                        i += 1
-                        continue
-                    }
-                    if cls.contains(.conjunction) { break }
-                    if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { break }
-                    if isParticiple(i) { break }
-                    if cls.contains(.objectPronoun) && !cls.contains(.determiner) && end > start { break }
-                } else if cls.contains(.time) {
-                    break  // "said Tuesday" names a day, not a source
+                switch forwardStep(at: i, extended: end > start, limit: limit) {
+                case .stop:
+                    break scan
+                case .pass:
+                    i += 1
+                case .take:
+                    i += 1
+                    end = i
                 }
-                i += 1
-                end = i
                 continue
             }
             if t.kind == .number || t.key == Keys.possessive {
