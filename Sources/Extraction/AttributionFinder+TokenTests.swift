@@ -36,7 +36,11 @@ extension AttributionFinder {
     }
 
     /// `hi` without trailing punctuation outside quotes (a closing quote keeps what it encloses).
-    func trimEnd(_ lo: Int, _ hi: Int) -> Int {
+    func trimEnd(_ lo: Int, _ hi: Int) -> Int { Self.trimEnd(tokens, lo, hi) }
+
+    /// `trimEnd` over a token array, for closures that should not capture the finder (a copy of it
+    /// retains every array and lexicon it holds).
+    static func trimEnd(_ tokens: [Token], _ lo: Int, _ hi: Int) -> Int {
         var h = hi
         while h > lo {
             let t = tokens[h - 1]
@@ -68,6 +72,11 @@ extension AttributionFinder {
             break
         }
         return l
+    }
+
+    func hasWord(inAny ranges: [Range<Int>]) -> Bool {
+        for r in ranges where hasWord(r) { return true }
+        return false
     }
 
     func hasWord(_ r: Range<Int>) -> Bool {

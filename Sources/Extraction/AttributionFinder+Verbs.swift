@@ -44,7 +44,7 @@ extension AttributionFinder {
         var candidate = base
         let b = a.cueStart - 1
         let closing = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
-        let afterQuote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
+        let afterQuote: Quote? = if let closing, opensClause(closing.open, lower: lower) { closing } else { nil }
         let after = isComma(b) || closing != nil
             ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) : nil
         // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
@@ -104,7 +104,7 @@ extension AttributionFinder {
         guard before > lower && verb.cueClass != .plan && verb.cueClass != .stance else { return nil }
         let closing = index.quoteClosing(at: before) ?? (isComma(before) ? index.quoteClosing(at: before - 1) : nil)
         // A partial quotation ("The plan is \u{201C}a disaster,\u{201D} she said") leaves the whole clause as content.
-        let quote = closing.flatMap { opensClause($0.open, lower: lower) ? $0 : nil }
+        let quote: Quote? = if let closing, opensClause(closing.open, lower: lower) { closing } else { nil }
         guard isComma(before) || closing != nil || tokens[before].isPunct("—"),
               let rest = trailingRest(after: a, in: s, end: end, afterQuote: quote != nil) else { return nil }
         let leftStart = quote?.open ?? afterDateline(lower, before)

@@ -76,22 +76,20 @@ struct AttributionFinder {
             if let cut = cut(before: a, subject: subject, in: s) { cuts.append(cut) }
         }
         cuts.sort()
+        // Captures the token array, not `self`: the rules call it once per candidate.
+        let tokens = self.tokens
         func contentEnd(from start: Int) -> Int {
             var hi = end
             for c in cuts where c > start { hi = c; break }
-            return trimEnd(start, hi)
+            return Self.trimEnd(tokens, start, hi)
         }
 
         var found: [Candidate] = []
         for (n, a) in anchors.enumerated() {
             guard var c = candidate(for: a, subject: subjects[n], in: s, end: end, found: found,
                                     contentEnd: contentEnd, number: number) else { continue }
-            c.content = c.content.compactMap { r in
-                let lo = trimStart(r.lowerBound, r.upperBound)
-                let hi = trimEnd(lo, r.upperBound)
-                return lo < hi ? lo..<hi : nil
-            }
-            guard !c.content.isEmpty, c.content.contains(where: hasWord) else { continue }
+            c.content = trimmedContent(c.content)
+            guard !c.content.isEmpty, hasWord(inAny: c.content) else { continue }
             c.anonymousContext = anonymityMarked(s)
             found.append(c)
         }
@@ -100,6 +98,17 @@ struct AttributionFinder {
             found.append(c)
         }
         return outermost(found)
+    }
+
+    /// `ranges` without the punctuation (and a leading "However,") at either end; empty ones dropped.
+    func trimmedContent(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for r in ranges {
+            let lo = trimStart(r.lowerBound, r.upperBound)
+            let hi = trimEnd(lo, r.upperBound)
+            if lo < hi { result.append(lo..<hi) }
+        }
+        return result
     }
 
     /// The subject of a reporting verb that has its own ("The mayor said"); nil for other anchors
