@@ -35,8 +35,14 @@ public struct BratWriter {
         var lines: [String] = []
         var anchors: [String?] = []
         var t = 0, e = 0, r = 0, attribute = 0, note = 0
+        // Claims introduced by the same cue share its T line: brat's verifier flags two triggers
+        // with the same span and type. (Source and Content lines are not shared: a claim without
+        // a cue is anchored on one.)
+        var cues: [Fragments: String] = [:]
         func textBound(_ type: String, _ fragments: Fragments) -> String {
+            if type == "Cue", let id = cues[fragments] { return id }
             t += 1
+            if type == "Cue" { cues[fragments] = "T\(t)" }
             let (shown, text) = BratText.shown(fragments, in: scalars)
             let offsets = shown.spans.map { "\($0.start) \($0.end)" }.joined(separator: ";")
             lines.append("T\(t)\t\(type) \(offsets)\t\(text)")

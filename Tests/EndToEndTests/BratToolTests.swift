@@ -66,10 +66,12 @@ import Testing
     func bratsOwnParserAndVerifierAcceptAFreshExport() throws {
         let scratch = try Scratch()
         // BratFolderTests' documents (CRLF, astral scalars, a span across a line break, a
-        // discontinuous content, a sourceless hedge, notes with line breaks and quotes), and
-        // attribute values written in brat's configuration syntax (<…> is a macro there).
+        // discontinuous content, a sourceless hedge, notes with line breaks and quotes), attribute
+        // values written in brat's configuration syntax (<…> is a macro there), and two claims
+        // introduced by one cue (brat warns about two triggers with the same span).
         let odd = #"{"doc_id":"odd <1>","text":"Ana said: \"prices\u2028rise\".\u0085Bo agreed.","attributions":["#
-            + #"{"source":[0,3],"cue":[4,8],"content":[10,23],"outlet":"<EVENT> #1, 100%|x:y","source_entity":"a\u202Eb c","confidence":0.125,"review":{"status":"added","annotator":"ana","note":"line\u2028sep\u0085nel"}}]}"#
+            + #"{"source":[0,3],"cue":[4,8],"content":[10,23],"outlet":"<EVENT> #1, 100%|x:y","source_entity":"a\u202Eb c","confidence":0.125,"review":{"status":"added","annotator":"ana","note":"line\u2028sep\u0085nel"}},"#
+            + #"{"source":null,"cue":[4,8],"content":[10,23],"review":{"status":"added","annotator":"ana"}}]}"#
         let input = try scratch.write("gold.jsonl", BratFolderTests.gold + odd + "\n")
         let imported = try CLI.run(["--db", scratch.db, "import-gold", input])
         #expect(imported.status == 0, "\(imported.stderr)")

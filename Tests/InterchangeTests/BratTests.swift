@@ -135,6 +135,30 @@ import Testing
     }
 }
 
+@Suite struct BratSharedCueTests {
+    @Test func twoClaimsOfOneCueShareItsTLine() {
+        let item = AnnotatedDocument(document: ExportFixture.document.document, attributions: [
+            Attribution(source: Fragments(Span(0, 10)), cue: Fragments(Span(11, 15)), content: Fragments(Span(30, 48))),
+            Attribution(source: Fragments(Span(0, 10)), cue: Fragments(Span(11, 15)), content: Fragments(Span(51, 67))),
+        ])
+        var writer = BratWriter()
+        let ann = writer.ann(for: item)
+        #expect(ann == """
+            T1\tSource 0 10\tZoë Brandt
+            T2\tCue 11 15\ttold
+            T3\tContent 30 48\tprices 🚀 will rise
+            E1\tCue:T2 Source:T1 Content:T3
+            T4\tSource 0 10\tZoë Brandt
+            T5\tContent 51 67\tTaxes will rise,
+            E2\tCue:T2 Source:T4 Content:T5
+
+            """)
+        let back = BratReader.read(ann: ann, text: ExportFixture.text, file: "d1.ann")
+        #expect(back.issues == [] && back.warnings == [])
+        #expect(back.attributions == item.attributions)
+    }
+}
+
 @Suite struct BratSidecarTests {
     static var item: AnnotatedDocument {
         var item = ExportFixture.document
