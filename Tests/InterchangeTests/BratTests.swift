@@ -195,6 +195,20 @@ import Testing
         #expect(back.document.document == Self.item.document)
     }
 
+    /// A claim with no span cannot be shown in brat: it travels in the sidecar alone, in its place.
+    @Test func aClaimWithNoSpanTravelsInTheSidecarInItsPlace() throws {
+        var item = Self.item
+        item.attributions.insert(Attribution(id: "z", sourceType: .other, review: Review(status: .added, annotator: "ana")), at: 1)
+        var writer = BratWriter()
+        let written = writer.write(item)
+        #expect(written.anchors == ["E1", nil, "E2", "T7"])
+        let decoded = try BratSidecar.decode(BratSidecar.encode(item, anchors: written.anchors), text: ExportFixture.text, file: "d1.claimdesk.json").get()
+        let read = BratReader.read(ann: written.ann, text: ExportFixture.text, file: "d1.ann")
+        let merged = BratSidecar.merge(read, sidecar: decoded, text: ScalarText(ExportFixture.text), sidecarFile: "d1.claimdesk.json")
+        #expect(merged.warnings == [])
+        #expect(merged.attributions == item.attributions)
+    }
+
     /// brat reuses the lowest free id: a new E2 on other spans is not the deleted E2.
     @Test func editsInBratWinAndAReusedIDIsANewClaim() throws {
         var writer = BratWriter()
