@@ -12,6 +12,7 @@ enum BenchCommand {
                claimdesk-bench repl [--store PATH] [--docs N] [--claims N] [--iterations N] [--rebuild]
                claimdesk-bench export [--store PATH] [--attributions N] [--per-document K] [--out PATH]
                                       [--format jsonl|csv|brat]
+               claimdesk-bench contention [--mb N] [--every MS] [--store PATH] [--claimdesk PATH]
         extract    extraction alone over the documents of PATH (default: the dev split): MB/s,
                    claims/s, documents, peak memory
         tune       extract + score against PATH's gold: per-role figures, errors by kind, ECE;
@@ -21,6 +22,8 @@ enum BenchCommand {
         score      the scorer at scale: 1M predictions against 1M gold attributions
         repl       the review REPL's latencies on a large store
         export     a gold export at scale
+        contention an analyst's confirm next to `claimdesk extract` of an N MB document in
+                   another process: every confirm's wait, the extract's time and peak memory
         """
 
     static let defaultGold = "/work/shared/data/polnear-dev.jsonl"
@@ -83,6 +86,8 @@ enum BenchCommand {
                 return REPLBench.run(arguments: rest)
             case "export":
                 return ExportBench.run(arguments: rest)
+            case "contention":
+                return ContentionBench.run(arguments: rest)
             case "score":
                 _ = try parse(rest, valued: [], flags: [])
                 ScoreBench.run()

@@ -1,0 +1,135 @@
+import ClaimModel
+import ClaimStore
+import Dispatch
+import Foundation
+import Workbench
+
+/// `claimdesk-bench contention`: an analyst's `confirm` next to a batch job (issue 10.6).
+///
+/// Builds a fresh store holding a short article (extracted as run "review") and a generated
+/// document of `--mb` megabytes dense with claims; starts `claimdesk extract --run batch` on it in
+/// a child process; meanwhile appends a `confirm` to the log of run "review" every `--every`
+/// milliseconds, as an analyst's REPL does, and times each. Prints every confirm's outcome (all
+/// must succeed), the longest and typical waits, the batch job's time, claims and peak memory
+/// (its rusage). `--claimdesk` runs another build's binary as the batch job (a before/after).
+enum ContentionBench {
+    static let usage = """
+        usage: claimdesk-bench contention [--mb N] [--every MS] [--store PATH] [--claimdesk PATH]
+          --mb         size of the generated document in MB (default 50)
+          --every      milliseconds between two confirms (default 20)
+          --store      the store to build (default /tmp/claimdesk-contention.sqlite; replaced)
+          --claimdesk  the binary that runs the extract (default: the claimdesk beside this bench)
+        """
+
+    static func run(arguments: [String]) -> Int32 {
+        var megabytes = 50
+        var every = 20
+        var store = "/tmp/claimdesk-contention.sqlite"
+        var binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("claimdesk").path
+        var i = 0
+        while i < arguments.count {
+            guard i + 1 < arguments.count else { print(usage); return 2 }
+            let value = arguments[i + 1]
+            switch arguments[i] {
+            case "--mb": megabytes = Int(value) ?? -1
+            case "--every": every = Int(value) ?? -1
+            case "--store": store = value
+            case "--claimdesk": binary = value
+            default: print(usage); return 2
+            }
+            i += 2
+        }
+        guard megabytes > 0, every > 0 else { print(usage); return 2 }
+        do {
+            return try measure(megabytes: megabytes, every: every, store: store, binary: binary)
+        } catch {
+            FileHandle.standardError.write(Data("claimdesk-bench: \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    /// Paragraphs of reported speech by a handful of speakers (few entities, many claims).
+    static func generatedText(bytes: Int) -> String {
+        let speakers = ["The mayor", "Officials", "A spokesperson", "Maria Lopez", "The minister", "Police"]
+        let cues = ["said", "told reporters", "announced", "warned", "added"]
+        var text = "Generated briefing\n\n"
+        text.reserveCapacity(bytes + 200)
+        var n = 0
+        while text.utf8.count < bytes {
+            for _ in 0..<4 {
+                text += "\(speakers[n % speakers.count]) \(cues[n % cues.count]) that road \(n) will reopen on Monday. "
+                n += 1
+            }
+            text += "\n\n"
+        }
+        return text
+    }
+
+    static func measure(megabytes: Int, every: Int, store path: String, binary: String) throws -> Int32 {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let folder = NSTemporaryDirectory() + "claimdesk-contention-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let article = folder + "/article.txt"
+        try "Storm hits coast\n\nThe mayor said the bridge is closed. Officials told Reuters that repairs will take weeks.\n"
+            .write(toFile: article, atomically: true, encoding: .utf8)
+        let big = folder + "/generated.txt"
+        try generatedText(bytes: megabytes * 1_000_000).write(toFile: big, atomically: true, encoding: .utf8)
+
+        let workspace = try Workspace.open(path: path)
+        _ = try workspace.ingest([article])
+        _ = try workspace.extract(runName: "review")
+        _ = try workspace.ingest([big])
+        guard let review = try workspace.store.run(named: "review"),
+              let claim = try workspace.store.attributions(runID: review.rowID, documentRowID: nil).first else {
+            throw WorkbenchError.noInput("the article gave no claim to confirm")
+        }
+        print("store          \(path)")
+        print("batch job      \(binary) extract --run batch (a \(megabytes) MB document)")
+
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: binary)
+        child.arguments = ["--db", path, "extract", "--run", "batch"]
+        let out = Pipe()
+        child.standardOutput = out
+        child.standardError = FileHandle.standardError
+        let started = DispatchTime.now()
+        try child.run()
+        let pid = child.processIdentifier
+
+        var waits: [Double] = []
+        var failures: [String] = []
+        let confirm = NewAnnotation(annotator: "ana", runID: review.rowID, documentRowID: claim.documentRowID,
+                                    attributionID: claim.rowID, action: "confirm")
+        var usage = rusage()
+        var status: Int32 = 0
+        while true {
+            var exited = false
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            if reaped == pid { exited = true }
+            let t0 = DispatchTime.now()
+            do {
+                _ = try workspace.store.append(confirm)
+                waits.append(Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e6)
+            } catch {
+                failures.append(error.description)
+            }
+            if exited { break }
+            usleep(UInt32(every) * 1000)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let summary = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        workspace.close()
+        let sorted = waits.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        print("batch output   \(summary.trimmingCharacters(in: .whitespacesAndNewlines))")
+        print(String(format: "batch job      %.1f s, exit %d, peak memory %.0f MiB (ru_maxrss)",
+                     seconds, (status >> 8) & 0xFF, Double(usage.ru_maxrss) / 1024))
+        print("confirms       \(waits.count) succeeded, \(failures.count) failed")
+        for failure in Set(failures).sorted() { print("  failed: \(failure)") }
+        print(String(format: "confirm wait   median %.1f ms, p99 %.1f ms, longest %.1f ms", percentile(0.5), percentile(0.99),
+                     sorted.last ?? 0))
+        return failures.isEmpty ? 0 : 1
+    }
+}
