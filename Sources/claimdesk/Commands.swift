@@ -37,10 +37,30 @@ struct Extract: ParsableCommand {
             try Names.checked(runName, what: "run name", origin: "--run")
             let workspace = try global.open()
             let progress = ProgressLine(enabled: Console.stderrIsTerminal)
-            let report = try workspace.extract(runName: runName, profile: profile) { done, total in progress.update(done, total) }
+            let limits = Self.limits(ProcessInfo.processInfo.environment["CLAIMDESK_EXTRACT_LIMITS"])
+            let report = try workspace.extract(runName: runName, profile: profile, limits: limits) { done, total in
+                progress.update(done, total)
+            }
             progress.finish()
             Console.out(report.summary)
         }
+    }
+
+    /// `$CLAIMDESK_EXTRACT_LIMITS` (`slice=N,claims=N,pause=MICROSECONDS`): smaller bounds, so that
+    /// tests exercise slicing and chunked writes on small documents. Unknown or bad parts are ignored.
+    static func limits(_ spec: String?) -> ExtractLimits {
+        var limits = ExtractLimits()
+        for part in (spec ?? "").split(separator: ",") {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, let value = Int(pair[1]), value > 0 else { continue }
+            switch pair[0] {
+            case "slice": limits.sliceScalars = value
+            case "claims": limits.claimsPerTransaction = value
+            case "pause": limits.pauseMicroseconds = UInt32(clamping: value)
+            default: continue
+            }
+        }
+        return limits
     }
 }
 

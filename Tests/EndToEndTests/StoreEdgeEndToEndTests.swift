@@ -239,3 +239,60 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         #expect(next.stdout.contains("undone: confirm of #1"))
     }
 }
+
+/// An analyst next to a batch job (issue 10.6): `extract` of a generated document dense with claims
+/// runs in a child process, sliced and written in small chunks (`$CLAIMDESK_EXTRACT_LIMITS`), while
+/// another process's REPL confirms and undoes in a loop. Every confirm must succeed; the longest
+/// wait is printed (the figure for the README comes from `claimdesk-bench contention`, not here).
+@Suite(.serialized) struct ContentionTests {
+    static func generated(paragraphs: Int) -> String {
+        let speakers = ["The mayor", "Officials", "A spokesperson", "Maria Lopez", "The minister", "Police"]
+        let cues = ["said", "told reporters", "announced", "warned", "added"]
+        var text = "Generated briefing\n\n"
+        for p in 0..<paragraphs {
+            for k in 0..<4 {
+                let n = p * 4 + k
+                text += "\(speakers[n % speakers.count]) \(cues[n % cues.count]) that road \(n) will reopen on Monday. "
+            }
+            text += "\n\n"
+        }
+        return text
+    }
+
+    @Test func everyConfirmSucceedsWhileALongDocumentIsExtracted() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let big = dir.folder + "/generated.txt"
+        try Self.generated(paragraphs: 300).write(toFile: big, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--db", dir.store, "ingest", big]).status == 0)
+        let batch = try REPLProcess.start(["--db", dir.store, "extract", "--run", "batch"], stdin: "",
+                                          environment: ["CLAIMDESK_EXTRACT_LIMITS": "slice=12000,claims=50,pause=3000"])
+        let analyst = try REPLProcess.start(["--db", dir.store, "annotate", "--annotator", "ana", "--run", "rules"])
+        var waits: [Double] = []
+        var round = 0
+        while batch.process.isRunning || round < 4 {
+            round += 1
+            let started = Date()
+            analyst.send("confirm\n")
+            #expect(analyst.waitFor(count: round, of: "confirmed #"), "confirm \(round) was not acknowledged")
+            waits.append(Date().timeIntervalSince(started))
+            analyst.send("undo\n")
+            #expect(analyst.waitFor(count: round, of: "undone: "))
+            if round > 2_000 { break }
+        }
+        analyst.send("q\n")
+        let review = analyst.finish()
+        let extracted = batch.finish()
+        #expect(review.status == 0)
+        #expect(!review.stdout.contains("error:"))
+        #expect(extracted.status == 0, "\(extracted.stderr)")
+        #expect(extracted.stdout.hasPrefix("run \"batch\": "))
+        // The sliced document's claims are all there, numbered without a gap.
+        let claims = try REPLProcess.sqlite(dir.store, """
+            SELECT count(*) || ' ' || (max(ordinal) + 1) FROM attribution a JOIN document d ON d.id = a.documentId
+            JOIN run r ON r.id = a.runId WHERE r.name = 'batch' AND d.docId = 'generated'
+            """).split(separator: " ")
+        #expect(claims.count == 2 && claims[0] == claims[1] && (Int(claims[0]) ?? 0) >= 1000, "\(claims)")
+        #expect(try REPLProcess.sqlite(dir.store, "SELECT count(*) FROM annotation WHERE action = 'confirm'") == "\(round)")
+        print(String(format: "contention: %d confirms next to extract, longest wait %.0f ms", waits.count, (waits.max() ?? 0) * 1000))
+    }
+}
