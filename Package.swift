@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Review", targets: ["Review"]),
         .library(name: "ClaimStore", targets: ["ClaimStore"]),
         .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Terminal", targets: ["Terminal"]),
@@ -33,20 +34,22 @@ let package = Package(
             "ClaimModel",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // The review log as typed values: actions, entries, the fold, undo history, the gold consensus.
+        .target(name: "Review", dependencies: ["ClaimModel"]),
         // The GRDB façade: the only place with SQL.
         .target(name: "ClaimStore", dependencies: [
-            "ClaimModel",
+            "ClaimModel", "Review",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [
-            "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore",
+            "ClaimModel", "Review", "Extraction", "Evaluation", "Interchange", "ClaimStore",
         ]),
         // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
         // It talks to Workbench's use cases (ReviewDesk), never to ClaimStore.
-        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "Extraction", "CReadline"]),
+        .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "Extraction", "Review", "CReadline"]),
         .executableTarget(name: "claimdesk", dependencies: [
             "Workbench", "Terminal", "ClaimModel", "Evaluation", "Interchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,11 +61,12 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ClaimModel"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "ClaimModel", "ClaimStore"]),
         .testTarget(name: "ClaimStoreTests", dependencies: [
             "ClaimStore", "ClaimModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ClaimStore", "ClaimModel"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "ClaimStore", "ClaimModel"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ClaimModel
 import GRDB
+import Review
 
 extension ClaimStore {
     /// Appends one entry to the annotation log, in its own transaction.
@@ -15,6 +16,30 @@ extension ClaimStore {
         return try write("recording an annotation") { db in
             try annotations.map { a in try Self.insert(a, now: now, db) }
         }
+    }
+
+    /// Appends one typed entry to the log, in its own transaction.
+    @discardableResult
+    public func append(_ review: ReviewEntry) throws(StoreError) -> LoggedReview {
+        try append([review])[0]
+    }
+
+    /// Appends several typed entries in one transaction (all or nothing).
+    @discardableResult
+    public func append(_ reviews: [ReviewEntry]) throws(StoreError) -> [LoggedReview] {
+        let stored = try append(reviews.map(NewAnnotation.init))
+        return zip(stored, reviews).map { Self.logged($0, $1) }
+    }
+
+    /// The stored entry as a reader will see it (the columns read back), the written one if they
+    /// cannot be read.
+    static func logged(_ row: AnnotationEntry, _ written: ReviewEntry) -> LoggedReview {
+        row.logged ?? LoggedReview(id: row.id, entry: written, createdAt: row.createdAt)
+    }
+
+    /// The typed log of one document, oldest first; all annotators unless `annotator` is given.
+    public func reviewLog(documentRowID: Int64, annotator: String? = nil) throws(StoreError) -> [LoggedReview] {
+        try annotations(documentRowID: documentRowID, annotator: annotator).logged
     }
 
     static func insert(_ a: NewAnnotation, now: String, _ db: Database) throws -> AnnotationEntry {
@@ -58,19 +83,17 @@ extension ClaimStore {
 
     /// Records that `annotator` marked a document done (or reopened it), with its log entry, in one transaction.
     @discardableResult
-    public func markDocument(_ documentRowID: Int64, annotator: String, runID: Int64?, status: String,
-                             target: Int64? = nil) throws(StoreError) -> AnnotationEntry {
+    public func markDocument(_ documentRowID: Int64, annotator: String, runID: Int64?, status: String) throws(StoreError) -> LoggedReview {
         let now = clock()
+        let review = ReviewEntry(annotator: annotator, runID: runID, documentRowID: documentRowID, attributionID: nil,
+                                 action: status == "done" ? .done : .reopen)
         return try write("marking a document \(status)") { db in
-            let action = status == "done" ? "done" : "reopen"
-            let entry = try Self.insert(
-                NewAnnotation(annotator: annotator, runID: runID, documentRowID: documentRowID, attributionID: nil,
-                              action: action, target: target), now: now, db)
-            var review = DocumentReviewRecord(
+            let entry = try Self.insert(NewAnnotation(review), now: now, db)
+            var record = DocumentReviewRecord(
                 id: nil, documentId: documentRowID, annotator: annotator, runId: runID, status: status,
                 annotationId: entry.id, createdAt: now)
-            try review.insert(db)
-            return entry
+            try record.insert(db)
+            return Self.logged(entry, review)
         }
     }
 
@@ -135,9 +158,9 @@ public struct GoldImportDocument: Sendable {
 /// document and claim ids are filled in by the store).
 public struct ImportedClaim: Sendable {
     public var attribution: Attribution
-    public var entries: [NewAnnotation]
+    public var entries: [ReviewEntry]
 
-    public init(attribution: Attribution, entries: [NewAnnotation]) {
+    public init(attribution: Attribution, entries: [ReviewEntry]) {
         self.attribution = attribution
         self.entries = entries
     }

@@ -1,5 +1,6 @@
 import ClaimModel
 import GRDB
+import Review
 
 extension ClaimStore {
     /// A run's claims in one document, in order (analyst-added claims after the run's own).
@@ -36,7 +37,7 @@ extension ClaimStore {
 
     /// Stores a claim an analyst added, with its `add` annotation, in one transaction.
     public func addClaim(_ attribution: Attribution, runID: Int64, documentRowID: Int64, annotator: String,
-                         note: String? = nil, fields: String? = nil) throws(StoreError) -> (StoredAttribution, AnnotationEntry) {
+                         note: String? = nil) throws(StoreError) -> (StoredAttribution, LoggedReview) {
         let now = clock()
         return try write("adding a claim") { db in
             let ordinal = (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM attribution WHERE runId = ? AND documentId = ?",
@@ -45,16 +46,10 @@ extension ClaimStore {
                                      origin: .added, addedBy: annotator, now: now)
             try record.insert(db)
             let claimID = record.id ?? 0
-            var log = AnnotationRecord(
-                id: nil, annotator: annotator, runId: runID, documentId: documentRowID, attributionId: claimID,
-                action: "add", fields: fields, confidence: nil, note: note, tags: nil, target: nil, createdAt: now)
-            try log.insert(db)
-            let entry = AnnotationEntry(
-                id: log.id ?? 0,
-                entry: NewAnnotation(annotator: annotator, runID: runID, documentRowID: documentRowID,
-                                     attributionID: claimID, action: "add", fields: fields, note: note),
-                createdAt: now)
-            return (try Self.stored(record), entry)
+            let review = ReviewEntry(annotator: annotator, runID: runID, documentRowID: documentRowID,
+                                     attributionID: claimID, action: .add, note: note)
+            let entry = try Self.insert(NewAnnotation(review), now: now, db)
+            return (try Self.stored(record), Self.logged(entry, review))
         }
     }
 

@@ -1,12 +1,13 @@
 import ClaimModel
 import GRDB
 import GRDBSQLite
+import Review
 
 /// One document with everything a gold walk needs: its log and every claim stored for it.
 public struct DocumentBundle: Sendable {
     public var stored: StoredDocument
     /// The whole annotation log of the document, oldest first.
-    public var log: [AnnotationEntry]
+    public var log: [LoggedReview]
     /// Claims of every run in the document, by run, then order.
     public var claims: [StoredAttribution]
 }
@@ -32,18 +33,19 @@ extension ClaimStore {
                                        publicationDate: r.text(4), meta: r.text(5).flatMap { JSONValue(parsing: $0) }),
                     scalarCount: Int(r.int64(7)), origin: r.text(8) ?? "", ingestedAt: r.text(9) ?? "")
             }
-            var logs: [Int64: [AnnotationEntry]] = [:]
+            var logs: [Int64: [LoggedReview]] = [:]
             try RawRows.each(db, sql: """
                 SELECT id, annotator, runId, documentId, attributionId, action, fields, confidence, note, tags, target, createdAt
                 FROM annotation WHERE documentId IN (\(marks)) ORDER BY documentId, id
                 """, arguments) { r in
                 let documentID = r.int64(3)
-                logs[documentID, default: []].append(AnnotationEntry(
+                let row = AnnotationEntry(
                     id: r.int64(0),
                     entry: NewAnnotation(annotator: r.text(1) ?? "", runID: r.optionalInt64(2), documentRowID: documentID,
                                          attributionID: r.optionalInt64(4), action: r.text(5) ?? "", fields: r.text(6),
                                          confidence: r.text(7), note: r.text(8), tags: r.text(9), target: r.optionalInt64(10)),
-                    createdAt: r.text(11) ?? ""))
+                    createdAt: r.text(11) ?? "")
+                if let logged = row.logged { logs[documentID, default: []].append(logged) }
             }
             var claims: [Int64: [StoredAttribution]] = [:]
             try RawRows.each(db, sql: """

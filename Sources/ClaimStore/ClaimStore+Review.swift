@@ -1,5 +1,6 @@
 import ClaimModel
 import GRDB
+import Review
 
 /// A run's identity without its counts (cheap: no scan of its claims).
 public struct RunRef: Sendable, Equatable {
@@ -15,7 +16,7 @@ public struct DocumentSnapshot: Sendable {
     /// The run's claims in the document, in order (analyst-added ones after the run's own).
     public var claims: [StoredAttribution]
     /// The document's whole log, every annotator, oldest first.
-    public var log: [AnnotationEntry]
+    public var log: [LoggedReview]
 }
 
 /// Column conditions on stored claims that narrow the documents a filtered queue has to visit.
@@ -57,7 +58,7 @@ extension ClaimStore {
             let log = try AnnotationRecord.fetchAll(
                 db, sql: "SELECT * FROM annotation WHERE documentId = ? ORDER BY id", arguments: [documentRowID])
             return DocumentSnapshot(document: Self.stored(document), claims: try claims.map(Self.stored),
-                                    log: log.map(Self.entry))
+                                    log: log.map(Self.entry).logged)
         }
     }
 
@@ -71,11 +72,11 @@ extension ClaimStore {
     }
 
     /// One annotator's log entries in a run, oldest first.
-    public func annotations(annotator: String, runID: Int64) throws(StoreError) -> [AnnotationEntry] {
+    public func annotations(annotator: String, runID: Int64) throws(StoreError) -> [LoggedReview] {
         try read("reading the annotation log") { db in
             try AnnotationRecord.fetchAll(
                 db, sql: "SELECT * FROM annotation WHERE annotator = ? AND runId = ? ORDER BY id",
-                arguments: [annotator, runID]).map(Self.entry)
+                arguments: [annotator, runID]).map(Self.entry).logged
         }
     }
 
@@ -87,8 +88,9 @@ extension ClaimStore {
     /// Appends an undo or redo entry; when it flips a document's done mark, the matching
     /// `documentReview` row is written in the same transaction (`documentStatus`: "done" or "reopened").
     @discardableResult
-    public func append(_ annotation: NewAnnotation, documentStatus: String?) throws(StoreError) -> AnnotationEntry {
+    public func append(_ review: ReviewEntry, documentStatus: String?) throws(StoreError) -> LoggedReview {
         let now = clock()
+        let annotation = NewAnnotation(review)
         return try write("recording an annotation") { db in
             let entry = try Self.insert(annotation, now: now, db)
             if let documentStatus {
@@ -97,7 +99,7 @@ extension ClaimStore {
                     status: documentStatus, annotationId: entry.id, createdAt: now)
                 try review.insert(db)
             }
-            return entry
+            return Self.logged(entry, review)
         }
     }
 
@@ -149,13 +151,13 @@ extension ClaimStore {
         }
     }
 
-    /// Up to `limit` distinct tag lists (the log's `tags` column: JSON arrays) of every annotator,
-    /// read from the partial index `annotation_byTags`.
-    public func tagLists(limit: Int) throws(StoreError) -> [String] {
+    /// Up to `limit` distinct tag lists (the log's `tags` column) of every annotator, read from the
+    /// partial index `annotation_byTags`.
+    public func tagLists(limit: Int) throws(StoreError) -> [[String]] {
         try read("listing tags") { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT tags FROM annotation WHERE tags IS NOT NULL ORDER BY tags LIMIT ?
-                """, arguments: [limit])
+                """, arguments: [limit]).compactMap(NewAnnotation.tags(column:))
         }
     }
 

@@ -1,6 +1,7 @@
 import ClaimModel
 import Foundation
 import GRDB
+import Review
 
 /// A big import without a long write lock: its documents, claims and log entries are first
 /// written, in chunks, to a private staging file beside the store (no lock on the store, memory
@@ -85,7 +86,7 @@ public final class ImportStage: @unchecked Sendable {
             for claim in item.claims {
                 let a = claim.attribution
                 try NULGuard.check(table: "attribution", [("externalId", a.id), ("outlet", a.outlet), ("sourceEntity", a.sourceEntity)])
-                for e in claim.entries {
+                for e in claim.entries.map(NewAnnotation.init) {
                     try NULGuard.check(table: "annotation", [("annotator", e.annotator), ("fields", e.fields), ("note", e.note), ("tags", e.tags)])
                 }
             }
@@ -116,12 +117,12 @@ public final class ImportStage: @unchecked Sendable {
                         FragmentCoding.encode(a.content), a.outlet, a.sourceType?.rawValue, a.anonymous, a.sourceEntity, a.confidence,
                     ])
                     let claimSid = db.lastInsertedRowID
-                    for e in c.entries {
+                    for e in c.entries.map(NewAnnotation.init) {
                         try entry.execute(arguments: [docSid, claimSid, e.annotator, e.action, e.fields, e.confidence, e.note, e.tags])
                     }
                 }
                 for name in item.doneBy {
-                    try entry.execute(arguments: [docSid, nil, name, "done", nil, nil, nil, nil])
+                    try entry.execute(arguments: [docSid, nil, name, ReviewAction.Kind.done.rawValue, nil, nil, nil, nil])
                 }
             }
         }
@@ -150,7 +151,7 @@ public final class ImportStage: @unchecked Sendable {
             text += [a.id ?? "-", FragmentCoding.encode(a.source) ?? "-", FragmentCoding.encode(a.cue) ?? "-",
                      FragmentCoding.encode(a.content) ?? "-", a.outlet ?? "-", a.sourceType?.rawValue ?? "-",
                      a.anonymous.map { "\($0)" } ?? "-", a.sourceEntity ?? "-", a.confidence.map { "\($0)" } ?? "-"].joined(separator: "\u{2}")
-            for e in c.entries {
+            for e in c.entries.map(NewAnnotation.init) {
                 text += "\u{3}" + [e.annotator, e.action, e.fields ?? "-", e.confidence ?? "-", e.note ?? "-", e.tags ?? "-"].joined(separator: "\u{2}")
             }
             text += "\u{1}"

@@ -1,10 +1,11 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// One document as the adjudicator sees it: every annotator who marked it done, their view of
 /// each claim, which claims they dispute, and who adjudicated what.
 ///
-/// Disputes are decided exactly as `Workspace.decideGold` decides them, so that a claim this walk
+/// Disputes are decided by the gold's own rule (`GoldConsensus`), so that a claim this walk
 /// stops on is one that keeps the document out of the gold, and a unanimous one is not:
 /// annotators differ when one keeps a claim (a gold verdict) and another rejects it or never judged
 /// it, or when all keep it with different fields (source, cue, content, outlet, type, anon, entity).
@@ -27,9 +28,8 @@ struct AdjudicationDocument {
     let mine: [Int64: ClaimReview]
     /// The annotator named in the `picked` field of the last adjudication entry, per claim.
     let picked: [Int64: String]
-    /// Per annotator, the fields of the claims they added and keep (two annotators adding the same
-    /// missed claim agree on it).
-    var addedKeys: [String: Set<String>] = [:]
+    /// The gold rule over `claims` and the annotators' views (adjudications aside).
+    let consensus: GoldConsensus
 
     init(_ snapshot: DocumentSnapshot, annotators: [String], adjudicator: String) {
         self.snapshot = snapshot
@@ -44,14 +44,13 @@ struct AdjudicationDocument {
         let ledger = ReviewLedger(snapshot.log)
         var adjudicatedBy: [Int64: String] = [:]
         var picked: [Int64: String] = [:]
-        for e in ledger.effective {
-            guard let claimID = e.entry.attributionID, let fields = Self.adjudicationFields(e) else { continue }
-            adjudicatedBy[claimID] = e.entry.annotator
-            picked[claimID] = fields["picked"]?.stringValue
+        for (claimID, mark) in GoldConsensus.adjudications(in: ledger) {
+            adjudicatedBy[claimID] = mark.adjudicator
+            picked[claimID] = mark.picked
         }
         self.adjudicatedBy = adjudicatedBy
         self.picked = picked
-        let withoutAdjudications = ReviewLedger(snapshot.log.filter { Self.adjudicationFields($0) == nil })
+        let withoutAdjudications = ReviewLedger(snapshot.log.filter { $0.entry.adjudication == nil })
         var views: [String: [Int64: ClaimReview]] = [:]
         for name in annotators { views[name] = withoutAdjudications.reviews(by: name) { base[$0] } }
         self.views = views
@@ -61,16 +60,7 @@ struct AdjudicationDocument {
         for (claimID, name) in adjudicatedBy { finals[claimID] = byAdjudicator[name]?[claimID] }
         self.finals = finals
         mine = byAdjudicator[adjudicator] ?? [:]
-        addedKeys = Workspace.addedKeys(claims: claims, annotators: annotators) { name, claimID in
-            Workspace.standing(views[name]?[claimID])
-        }
-    }
-
-    /// The parsed fields of an adjudication entry (`"adjudication": true`), nil for any other entry.
-    static func adjudicationFields(_ e: AnnotationEntry) -> JSONValue? {
-        guard let text = e.entry.fields, Workspace.mentionsAdjudication(text), let fields = JSONValue(parsing: text),
-              case .bool(true)? = fields["adjudication"] else { return nil }
-        return fields
+        consensus = GoldConsensus(claims: claims.map(\.goldClaim), annotators: annotators, views: views)
     }
 
     var documentRowID: Int64 { snapshot.document.rowID }
@@ -79,7 +69,7 @@ struct AdjudicationDocument {
     func claim(_ id: Int64) -> StoredAttribution? { claims.first { $0.rowID == id } }
 
     /// An annotator's decision on a claim: nil when they have no (standing) verdict on it.
-    func decision(_ name: String, _ claimID: Int64) -> ClaimReview? { Workspace.standing(views[name]?[claimID]) }
+    func decision(_ name: String, _ claimID: Int64) -> ClaimReview? { consensus.decision(name, claimID) }
 
     /// Whether the annotator keeps the claim in the gold.
     func keeps(_ name: String, _ claimID: Int64) -> Bool { decision(name, claimID)?.verdict?.isGold == true }
@@ -87,11 +77,7 @@ struct AdjudicationDocument {
     /// The annotators differ on the claim (as `decideGold` sees it, adjudications aside).
     func isDisputed(_ claimID: Int64) -> Bool {
         guard annotators.count > 1, let claim = claim(claimID) else { return false }
-        if case .disputed = Workspace.consensus(of: claim, annotators: annotators,
-                                                decisions: annotators.map { decision($0, claimID) }, addedKeys: addedKeys) {
-            return true
-        }
-        return false
+        return consensus.consensus(of: claim.goldClaim) == .disputed
     }
 
     /// An adjudication decides the claim: its adjudicator's view holds a verdict.

@@ -1,5 +1,6 @@
 import ClaimModel
 import Extraction
+import Review
 import Workbench
 
 /// The adjudication screen: the claim in its sentence, then every annotator's view side by side.

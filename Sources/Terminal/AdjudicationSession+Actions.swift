@@ -1,24 +1,24 @@
 import ClaimModel
+import Review
 import Workbench
 
-/// The verbs that write. Every entry is the adjudicator's own, on the claim on screen, with
-/// `"adjudication": true` in its fields; each verb's entries are one transaction.
+/// The verbs that write. Every entry is the adjudicator's own, on the claim on screen, marked as an
+/// adjudication; each verb's entries are one transaction.
 extension AdjudicationSession {
     /// A log entry of this adjudicator on `claim`.
-    func entry(_ action: String, _ claim: StoredAttribution, _ fields: [(String, JSONValue)], note: String? = nil) -> NewAnnotation {
-        NewAnnotation(annotator: adjudicator, runID: run.rowID, documentRowID: claim.documentRowID, attributionID: claim.rowID,
-                      action: action, fields: JSONValue.object(fields + [("adjudication", .bool(true))]).serialized, note: note)
+    func entry(_ action: ReviewAction, _ claim: StoredAttribution, picked: String? = nil) -> ReviewEntry {
+        ReviewEntry(annotator: adjudicator, runID: run.rowID, documentRowID: claim.documentRowID, attributionID: claim.rowID,
+                    action: action, adjudication: Adjudication(picked: picked))
     }
 
-    /// A `correct` entry, shaped like `FieldChange.entryText`, plus the adjudication keys.
+    /// A `correct` entry of the adjudicator.
     func correction(_ field: String, _ claim: StoredAttribution, old: Attribution, new: Attribution,
-                    extra: [(String, JSONValue)] = []) -> NewAnnotation {
-        entry("correct", claim, [("field", .string(field)), ("old", FieldChange.encode(old, field: field)),
-                                 ("new", FieldChange.encode(new, field: field))] + extra)
+                    picked: String? = nil) -> ReviewEntry {
+        entry(.correct(FieldChange(field: field, from: old, to: new)), claim, picked: picked)
     }
 
     /// Appends `entries` in one transaction and re-reads the document on screen.
-    func append(_ entries: [NewAnnotation]) throws(AdjudicationError) {
+    func append(_ entries: [ReviewEntry]) throws(AdjudicationError) {
         let stored = try Self.db { () throws(WorkbenchError) in try store.append(entries) }
         log += stored
         if let item = position.map({ queue[$0] }) { current = try load(item.document) }
@@ -32,8 +32,7 @@ extension AdjudicationSession {
         guard view.annotators.contains(name) else { throw .unknownAnnotator(name, known: view.annotators) }
         let theirs = view.decision(name, claim.rowID)
         let keep = theirs?.verdict?.isGold == true
-        let picked: [(String, JSONValue)] = [("picked", .string(name))]
-        var entries: [NewAnnotation] = []
+        var entries: [ReviewEntry] = []
         var changed: [String] = []
         if keep, let theirs {
             var final = view.adjudicatorAttribution(claim)
@@ -42,12 +41,12 @@ extension AdjudicationSession {
                 guard FieldChange.encode(final, field: field) != wanted else { continue }
                 var next = final
                 FieldChange.apply(field, wanted, to: &next)
-                entries.append(correction(field, claim, old: final, new: next, extra: picked))
+                entries.append(correction(field, claim, old: final, new: next, picked: name))
                 changed.append(field)
                 final = next
             }
         }
-        entries.append(entry(keep ? "confirm" : "reject", claim, picked))
+        entries.append(entry(keep ? .confirm : .reject(reason: nil), claim, picked: name))
         try append(entries)
         let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? (keep ? "confirmed" : "rejected")
         let why = theirs == nil ? " (\(SafeText.escape(name)) never judged it)" : ""
@@ -58,8 +57,8 @@ extension AdjudicationSession {
     /// `confirm`, `reject` and the correcting verbs: the final written by hand.
     func write(_ edit: Edit) throws(AdjudicationError) -> String {
         switch edit {
-        case .confirm: return try verdict("confirm", note: nil)
-        case let .reject(reason): return try verdict("reject", note: reason)
+        case .confirm: return try verdict(.confirm)
+        case let .reject(reason): return try verdict(.reject(reason: reason))
         case let .span(role, target): return try correctSpan(role, target)
         case let .outlet(name): return try correct("outlet") { $0.outlet = name }
         case let .type(type): return try correct("type") { $0.sourceType = type }
@@ -68,10 +67,10 @@ extension AdjudicationSession {
         }
     }
 
-    func verdict(_ action: String, note: String?) throws(AdjudicationError) -> String {
+    func verdict(_ action: ReviewAction) throws(AdjudicationError) -> String {
         let (_, claim) = try currentClaim()
-        try append([entry(action, claim, [], note: note)])
-        let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? action
+        try append([entry(action, claim)])
+        let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? action.kind.rawValue
         return "\(verdict) #\(claim.rowID) (adjudicated)\n" + (try advance(from: try onScreen()))
     }
 
@@ -108,15 +107,15 @@ extension AdjudicationSession {
 
     /// This adjudicator's adjudications still standing, oldest first: a pick is one (its entries
     /// carry `picked` and end with its verdict), every other adjudication entry is one on its own.
-    func standingAdjudications() -> [[AnnotationEntry]] {
+    func standingAdjudications() -> [[LoggedReview]] {
         let cancelled = ReviewLedger(log).cancelled
-        var groups: [[AnnotationEntry]] = []
-        var pick: [AnnotationEntry] = []
-        for e in log where e.entry.action != "undo" && e.entry.action != "redo" {
-            guard let fields = AdjudicationDocument.adjudicationFields(e) else { continue }
-            if fields["picked"] != nil {
+        var groups: [[LoggedReview]] = []
+        var pick: [LoggedReview] = []
+        for e in log where !e.entry.action.isBookkeeping {
+            guard let mark = e.entry.adjudication else { continue }
+            if mark.picked != nil {
                 pick.append(e)
-                if e.entry.action != "correct" {
+                if e.entry.action.kind != .correct {
                     groups.append(pick)
                     pick = []
                 }
@@ -136,18 +135,16 @@ extension AdjudicationSession {
             throw .nothingToUndo(run: run.name)
         }
         let undos = last.map {
-            NewAnnotation(annotator: adjudicator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
-                          attributionID: $0.entry.attributionID, action: "undo", target: $0.id)
+            ReviewEntry(annotator: adjudicator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
+                        attributionID: $0.entry.attributionID, action: .undo(of: $0.id))
         }
         let stored = try Self.db { () throws(WorkbenchError) in try store.append(undos) }
         log += stored
         let what: String
-        if let name = last.last.flatMap(AdjudicationDocument.adjudicationFields)?["picked"]?.stringValue {
+        if let name = last.last?.entry.adjudication?.picked {
             what = "pick of \(SafeText.escape(name))'s view of #\(claimID) (\(last.count) entr\(last.count == 1 ? "y" : "ies"))"
-        } else if first.entry.action == "correct", let field = AdjudicationDocument.adjudicationFields(first)?["field"]?.stringValue {
-            what = "correct \(field) of #\(claimID)"
         } else {
-            what = "\(first.entry.action) of #\(claimID)"
+            what = "\(first.entry.action.label) of #\(claimID)"
         }
         current = nil
         guard let index = try requeue(claimID, documentRowID: first.entry.documentRowID) else {

@@ -1,4 +1,5 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// One adjudicator walking the claims that annotators dispute in one run.
@@ -44,7 +45,7 @@ public final class AdjudicationSession: LineSession {
     /// Claims already decided by an adjudication when the session opened.
     let adjudicatedBefore: Int
     /// This adjudicator's log in the run, oldest first (for undo).
-    var log: [AnnotationEntry]
+    var log: [LoggedReview]
 
     public init(workspace: Workspace, adjudicator: String, runName: String?, document docID: String?,
                 renderer: Renderer) throws(AdjudicationError) {

@@ -1,15 +1,16 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// One document as one analyst reviews it: its claims with their corrections applied, folded
 /// from the log, and the claims that are in this analyst's queue.
 struct DocumentView {
-    let snapshot: DocumentSnapshot
+    private(set) var snapshot: DocumentSnapshot
     let text: ScalarText
-    let ledger: ReviewLedger
+    private(set) var ledger: ReviewLedger
     let annotator: String
     /// This analyst's review of each claim they touched.
-    let reviews: [Int64: ClaimReview]
+    private(set) var reviews: [Int64: ClaimReview]
     /// The run's claims plus those this analyst added (and did not withdraw), in order.
     let visible: [StoredAttribution]
     private let base: [Int64: Attribution]
@@ -27,6 +28,18 @@ struct DocumentView {
         visible = snapshot.claims.filter { c in
             c.origin == .run || (c.addedBy == annotator && reviews[c.rowID]?.withdrawn != true)
         }
+    }
+
+    /// Takes in this analyst's newest entry on a claim of the document (a verdict): the fold's
+    /// next step, so that the session learns what the entry did without reading the document again.
+    mutating func record(_ e: LoggedReview) {
+        snapshot.log.append(e)
+        ledger = ReviewLedger(snapshot.log)
+        guard e.entry.annotator == annotator, !e.entry.action.isBookkeeping, let claimID = e.entry.attributionID,
+              let original = base[claimID] else { return }
+        var review = reviews[claimID] ?? ClaimReview(claimID: claimID, annotator: annotator, attribution: original)
+        review.apply(e)
+        reviews[claimID] = review
     }
 
     var documentRowID: Int64 { snapshot.document.rowID }

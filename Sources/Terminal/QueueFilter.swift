@@ -1,4 +1,5 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// What narrows the review queue (`filter EXPR`) or a `list`.

@@ -1,6 +1,7 @@
 import ClaimModel
 import Extraction
 import Foundation
+import Review
 import Workbench
 
 /// Turns review state into terminal text. Every piece of document text, note, tag, outlet or

@@ -1,10 +1,11 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// The verbs that write: each appends to the log in one transaction, then re-reads the document
 /// so that the screen shows what the log now says.
 extension Session {
-    func record(_ entry: NewAnnotation, documentStatus: String? = nil) throws(REPLError) -> AnnotationEntry {
+    func record(_ entry: ReviewEntry, documentStatus: String? = nil) throws(REPLError) -> LoggedReview {
         let stored = try Self.db { () throws(WorkbenchError) in
             documentStatus == nil ? try store.append(entry) : try store.append(entry, documentStatus: documentStatus)
         }
@@ -12,7 +13,7 @@ extension Session {
         return stored
     }
 
-    func remember(_ stored: AnnotationEntry) {
+    func remember(_ stored: LoggedReview) {
         log.append(stored)
         history.record(stored)
         let rowID = stored.entry.documentRowID
@@ -22,20 +23,19 @@ extension Session {
         }
     }
 
-    func entry(_ action: String, claim: StoredAttribution, fields: String? = nil, confidence: String? = nil,
-               note: String? = nil, tags: [String]? = nil) -> NewAnnotation {
-        NewAnnotation(
-            annotator: annotator, runID: run.rowID, documentRowID: claim.documentRowID, attributionID: claim.rowID,
-            action: action, fields: fields, confidence: confidence, note: note,
-            tags: tags.map { JSONValue.array($0.map { .string($0) }).serialized })
+    func entry(_ action: ReviewAction, claim: StoredAttribution) -> ReviewEntry {
+        ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: claim.documentRowID, attributionID: claim.rowID,
+                    action: action)
     }
 
-    /// `confirm` / `reject`: the verdict, then the next claim without one.
-    func verdict(_ action: String, note: String?) throws(REPLError) -> String {
+    /// `confirm` / `reject`: the verdict, then the next claim without one. The fold's step on the
+    /// new entry says whether a confirm was "confirmed" or "corrected"; the document is not read again.
+    func verdict(_ action: ReviewAction) throws(REPLError) -> String {
         let (_, claim) = try current()
-        _ = try record(entry(action, claim: claim, note: note))
-        try refresh(keeping: claim.rowID)
-        let recorded = view?.review(claim)?.verdict?.rawValue ?? action
+        let stored = try record(entry(action, claim: claim))
+        view?.record(stored)
+        if view?.isReviewed(claim) == true { reviewed.insert(claim.rowID) } else { reviewed.remove(claim.rowID) }
+        let recorded = view?.review(claim)?.verdict?.rawValue ?? action.kind.rawValue
         var lines = ["\(recorded) #\(claim.rowID)"]
         if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: true, wrap: true) {
             place(found)
@@ -67,7 +67,7 @@ extension Session {
         var new = old
         change(&new)
         if new == old { return "\(field) unchanged: it is already \(describe(field, old, view.text))" }
-        _ = try record(entry("correct", claim: claim, fields: FieldChange.entryText(field: field, old: old, new: new)))
+        _ = try record(entry(.correct(FieldChange(field: field, from: old, to: new)), claim: claim))
         if field == "outlet", let outlet = new.outlet { knownOutlets.insert(outlet) }
         try refresh(keeping: claim.rowID)
         return "\(field): \(describe(field, old, view.text)) → \(describe(field, new, view.text))\n" + currentScreen()
@@ -80,7 +80,7 @@ extension Session {
 
     func confidence(_ level: AnalystConfidence) throws(REPLError) -> String {
         let (_, claim) = try current()
-        _ = try record(entry("confidence", claim: claim, confidence: level.rawValue))
+        _ = try record(entry(.confidence(level), claim: claim))
         try refresh(keeping: claim.rowID)
         return "your confidence in #\(claim.rowID): \(level.rawValue)"
     }
@@ -92,7 +92,7 @@ extension Session {
             }
         }
         let (_, claim) = try current()
-        _ = try record(entry("tag", claim: claim, tags: tags))
+        _ = try record(entry(.tag(tags), claim: claim))
         for t in tags { knownTags.insert(t) }
         try refresh(keeping: claim.rowID)
         let all = view?.review(claim)?.tags ?? tags
@@ -101,7 +101,7 @@ extension Session {
 
     func note(_ text: String) throws(REPLError) -> String {
         let (_, claim) = try current()
-        _ = try record(entry("note", claim: claim, note: text))
+        _ = try record(entry(.note(text), claim: claim))
         try refresh(keeping: claim.rowID)
         return "note added to #\(claim.rowID)"
     }
@@ -154,33 +154,23 @@ extension Session {
 
     func undo() throws(REPLError) -> String {
         guard let target = history.undoable.last else { throw .nothingToUndo }
-        let undo = NewAnnotation(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
-                                 attributionID: target.entry.attributionID, action: "undo", target: target.id)
-        _ = try record(undo, documentStatus: target.entry.action == "done" ? "reopened" : nil)
-        return "undone: " + describe(target) + "\n" + (try show(after: target))
+        let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
+                               attributionID: target.entry.attributionID, action: .undo(of: target.id))
+        _ = try record(undo, documentStatus: target.entry.action == .done ? "reopened" : nil)
+        return "undone: " + target.described + "\n" + (try show(after: target))
     }
 
     func redo() throws(REPLError) -> String {
-        guard let undoEntry = history.redoable.last, let originalID = undoEntry.entry.target,
+        guard let undoEntry = history.redoable.last, let originalID = undoEntry.entry.action.target,
               let original = history.entry(originalID) else { throw .nothingToRedo }
-        let redo = NewAnnotation(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
-                                 attributionID: undoEntry.entry.attributionID, action: "redo", target: undoEntry.id)
-        _ = try record(redo, documentStatus: original.entry.action == "done" ? "done" : nil)
-        return "redone: " + describe(original) + "\n" + (try show(after: original))
-    }
-
-    /// `confirm of #12`, `correct source of #12`, `done of DOC`.
-    func describe(_ e: AnnotationEntry) -> String {
-        var action = e.entry.action
-        if action == "correct", let field = e.entry.fields.flatMap({ JSONValue(parsing: $0) })?["field"]?.stringValue {
-            action += " " + field
-        }
-        if let claim = e.entry.attributionID { return "\(action) of #\(claim)" }
-        return action + " of this document"
+        let redo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
+                               attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
+        _ = try record(redo, documentStatus: original.entry.action == .done ? "done" : nil)
+        return "redone: " + original.described + "\n" + (try show(after: original))
     }
 
     /// After undo/redo: the affected document re-read, the affected claim on screen.
-    func show(after e: AnnotationEntry) throws(REPLError) -> String {
+    func show(after e: LoggedReview) throws(REPLError) -> String {
         guard let index = position(ofDocument: e.entry.documentRowID) else { return currentScreen() }
         if index != docIndex {
             try enter(index, claim: 0)

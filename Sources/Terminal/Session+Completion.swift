@@ -66,10 +66,7 @@ extension Session {
         if storeTags == nil {
             let lists = (try? store.tagLists(limit: Self.completionLimit)) ?? []
             var found = Set<String>()
-            for list in lists {
-                guard case let .array(items)? = JSONValue(parsing: list) else { continue }
-                for item in items { if let tag = item.stringValue { found.insert(tag) } }
-            }
+            for list in lists { found.formUnion(list) }
             storeTags = found.sorted()
         }
         return Array(knownTags.union(storeTags ?? []))

@@ -1,5 +1,6 @@
 import ClaimModel
 import Extraction
+import Review
 import Workbench
 
 /// What one REPL line produced.
@@ -35,7 +36,7 @@ public final class Session {
     /// Claims (of this run) this analyst has a verdict on.
     var reviewed: Set<Int64> = []
     /// This analyst's log in this run, oldest first.
-    var log: [AnnotationEntry]
+    var log: [LoggedReview]
     var history: UndoHistory
     /// Documents this analyst has a log entry in (row ids, ascending).
     var touched: [Int64]
@@ -62,12 +63,14 @@ public final class Session {
         history = UndoHistory(log)
         touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
         for e in ReviewLedger(log).effective {
-            if let claim = e.entry.attributionID, ["confirm", "reject", "add"].contains(e.entry.action) { reviewed.insert(claim) }
-            for tag in ReviewLedger.tags(e) { knownTags.insert(tag) }
-            if e.entry.action == "correct", let fields = e.entry.fields.flatMap({ JSONValue(parsing: $0) }),
-               fields["field"]?.stringValue == "outlet", let outlet = fields["new"]?.stringValue {
-                knownOutlets.insert(outlet)
+            if let claim = e.entry.attributionID, e.entry.action.isVerdict { reviewed.insert(claim) }
+            switch e.entry.action {
+            case let .tag(tags), let .untag(tags): knownTags.formUnion(tags)
+            case let .correct(change):
+                if change.field == "outlet", let outlet = change.new.stringValue { knownOutlets.insert(outlet) }
+            default: break
             }
+            knownTags.formUnion(e.entry.tags ?? [])
         }
         try start(at: startDocument)
     }
@@ -103,8 +106,8 @@ public final class Session {
     /// A writing verb's edit, recorded as this analyst's review of the claim on screen.
     func apply(_ edit: Edit) throws(REPLError) -> String {
         switch edit {
-        case .confirm: return try verdict("confirm", note: nil)
-        case let .reject(reason): return try verdict("reject", note: reason)
+        case .confirm: return try verdict(.confirm)
+        case let .reject(reason): return try verdict(.reject(reason: reason))
         case let .span(role, target): return try correctSpan(role, target)
         case let .outlet(name): return try correct("outlet") { $0.outlet = name }
         case let .type(type): return try correct("type") { $0.sourceType = type }

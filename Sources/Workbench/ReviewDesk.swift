@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Review
 
 /// The use cases behind the two REPLs (`annotate`, `adjudicate`): choose the run, load the queue,
 /// read a document with its log, record actions, mark documents done, count progress, offer
@@ -19,9 +20,6 @@ public struct ReviewDesk: Sendable {
     public typealias Document = StoredDocument
     /// A condition the store can test on a claim's columns (used to skip documents in a filtered queue).
     public typealias Condition = StoredClaimCondition
-    /// An entry of the review log as stored, and one to append.
-    public typealias LogEntry = AnnotationEntry
-    public typealias NewLogEntry = NewAnnotation
 
     public let workspace: Workspace
     var store: ClaimStore { workspace.store }
@@ -90,28 +88,28 @@ public struct ReviewDesk: Sendable {
     // MARK: - The log
 
     /// One analyst's log in one run, oldest first (what undo and the counts are derived from).
-    public func annotations(annotator: String, runID: Int64) throws(WorkbenchError) -> [LogEntry] {
+    public func annotations(annotator: String, runID: Int64) throws(WorkbenchError) -> [LoggedReview] {
         try run { () throws(StoreError) in try store.annotations(annotator: annotator, runID: runID) }
     }
 
     /// Records one action, in its own transaction.
-    public func append(_ entry: NewLogEntry) throws(WorkbenchError) -> LogEntry {
+    public func append(_ entry: ReviewEntry) throws(WorkbenchError) -> LoggedReview {
         try run { () throws(StoreError) in try store.append(entry) }
     }
 
     /// Records several actions at once (all or nothing).
-    public func append(_ entries: [NewLogEntry]) throws(WorkbenchError) -> [LogEntry] {
+    public func append(_ entries: [ReviewEntry]) throws(WorkbenchError) -> [LoggedReview] {
         try run { () throws(StoreError) in try store.append(entries) }
     }
 
     /// Records one action that also changes the document's status for this analyst (undo of `done`).
-    public func append(_ entry: NewLogEntry, documentStatus: String?) throws(WorkbenchError) -> LogEntry {
+    public func append(_ entry: ReviewEntry, documentStatus: String?) throws(WorkbenchError) -> LoggedReview {
         try run { () throws(StoreError) in try store.append(entry, documentStatus: documentStatus) }
     }
 
     /// Stores a claim an analyst added, with its `add` entry.
     public func addClaim(_ attribution: Attribution, runID: Int64, documentRowID: Int64,
-                         annotator: String) throws(WorkbenchError) -> (Claim, LogEntry) {
+                         annotator: String) throws(WorkbenchError) -> (Claim, LoggedReview) {
         try run { () throws(StoreError) in
             try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: annotator)
         }
@@ -119,7 +117,7 @@ public struct ReviewDesk: Sendable {
 
     /// Marks a document done (or reopened) for one analyst, with its log entry.
     public func markDocument(_ documentRowID: Int64, annotator: String, runID: Int64,
-                             status: String) throws(WorkbenchError) -> LogEntry {
+                             status: String) throws(WorkbenchError) -> LoggedReview {
         try run { () throws(StoreError) in
             try store.markDocument(documentRowID, annotator: annotator, runID: runID, status: status)
         }
@@ -140,8 +138,8 @@ public struct ReviewDesk: Sendable {
         try run { () throws(StoreError) in try store.outlets(limit: limit) }
     }
 
-    /// Tag lists (JSON arrays) in the log, for TAB completion (at most `limit`).
-    public func tagLists(limit: Int) throws(WorkbenchError) -> [String] {
+    /// Tag lists in the log, for TAB completion (at most `limit`).
+    public func tagLists(limit: Int) throws(WorkbenchError) -> [[String]] {
         try run { () throws(StoreError) in try store.tagLists(limit: limit) }
     }
 }

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Evaluation
+import Review
 
 /// A run scored against its gold, with the calibration of its confidences on the same pairs.
 public struct ScoredRun: Sendable {
@@ -113,8 +114,7 @@ extension Workspace {
                 var claims = bundle.claims.filter { $0.runID == goldRun.rowID && $0.origin == .run }
                 if goldRun.kind == .gold {
                     // Imported gold keeps its rejected claims as documented negatives: not gold.
-                    let rejected = Set(ReviewLedger(bundle.log).effective.filter { $0.entry.action == "reject" }
-                        .compactMap(\.entry.attributionID))
+                    let rejected = ReviewLedger(bundle.log).rejectedClaims
                     claims.removeAll { rejected.contains($0.rowID) }
                 }
                 add(bundle.stored, gold: claims.map(\.attribution), predicted: predictions(bundle.claims))

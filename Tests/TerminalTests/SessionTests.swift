@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Review
 import Testing
 @testable import Terminal
 @testable import Workbench
@@ -17,7 +18,7 @@ import Testing
         let officials = try #require(REPLFixture.span("Officials")).hull, reuters = try #require(REPLFixture.span("Reuters")).hull
         #expect(log[0].entry.fields == #"{"field":"source","old":[[\#(officials.start),\#(officials.end)]],"new":[[\#(reuters.start),\#(reuters.end)]]}"#)
         #expect(log[1].entry.fields == #"{"field":"outlet","old":"Reuters","new":null}"#)
-        let review = ReviewLedger(log).reviews(by: "ana") { _ in REPLFixture.claims[1] }[2]
+        let review = ReviewLedger(log.compactMap(\.logged)).reviews(by: "ana") { _ in REPLFixture.claims[1] }[2]
         #expect(review?.verdict == .corrected)
         #expect(log.allSatisfy { $0.entry.annotator == "ana" && $0.entry.runID == fixture.runID })
     }

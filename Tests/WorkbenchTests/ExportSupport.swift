@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Review
 import Foundation
 @testable import Workbench
 
@@ -49,7 +50,8 @@ enum ExportStore {
         var after = before
         after.outlet = nil
         try log("ana", r1, c1[0], "confirm", confidence: "high", tags: #"["price"]"#)
-        try log("ana", r1, c1[1], "correct", fields: FieldChange.entryText(field: "outlet", old: before, new: after))
+        try store.append(ReviewEntry(annotator: "ana", runID: run.rowID, documentRowID: r1, attributionID: c1[1],
+                                     action: .correct(FieldChange(field: "outlet", from: before, to: after))))
         try log("ana", r1, c1[1], "confirm", note: "the minister spoke to reporters, not to the Ledger")
         try log("ana", r1, c1[2], "reject", note: "no source")
         _ = try store.addClaim(

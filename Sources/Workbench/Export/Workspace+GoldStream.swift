@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Review
 
 /// What a walk over the gold saw, beside the documents it handed out.
 public struct GoldWalkSummary: Sendable, Equatable {

@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Foundation
 import Interchange
+import Review
 
 /// One document read for `import-gold`, from any format.
 public struct GoldImportItem: Sendable {
@@ -111,7 +112,7 @@ extension Workspace {
         for a in attributions {
             var main = a.review ?? Review(status: .added)
             if main.annotator == nil { main.annotator = annotator }
-            var entries: [NewAnnotation] = []
+            var entries: [ReviewEntry] = []
             var reviewed: [String] = []
             for review in [main] + a.otherReviews {
                 guard let name = review.annotator, !reviewed.contains(name) else { continue }
@@ -150,26 +151,23 @@ extension Workspace {
     }
 
     /// The log entries of one imported review: its corrections (`changes`), then its verdict with
-    /// the original time, marked `"import": true` (and `"adjudication": true` for an adjudication).
-    static func importEntries(_ review: Review, annotator: String, claim: Attribution) -> [NewAnnotation] {
-        var entries: [NewAnnotation] = []
+    /// the original time, marked as imported (and as an adjudication for an adjudication).
+    static func importEntries(_ review: Review, annotator: String, claim: Attribution) -> [ReviewEntry] {
+        var entries: [ReviewEntry] = []
+        let adjudication = review.adjudication ? Adjudication() : nil
         if case let .object(changes)? = review.changes {
             for (field, value) in changes where FieldChange.names.contains(field) {
-                var fields: [(String, JSONValue)] = [("field", .string(field)), ("old", FieldChange.encode(claim, field: field)),
-                                                     ("new", value), ("import", .bool(true))]
-                if review.adjudication { fields.append(("adjudication", .bool(true))) }
-                entries.append(NewAnnotation(annotator: annotator, runID: nil, documentRowID: 0, attributionID: nil,
-                                             action: "correct", fields: JSONValue.object(fields).serialized))
+                let change = FieldChange(field: field, old: FieldChange.encode(claim, field: field), new: value)
+                entries.append(ReviewEntry(annotator: annotator, runID: nil, documentRowID: 0, attributionID: nil,
+                                           action: .correct(change), adjudication: adjudication, imported: ImportedReview()))
             }
         }
-        var fields: [(String, JSONValue)] = [("status", .string(review.status.rawValue)), ("import", .bool(true))]
-        if let at = review.at { fields.append(("at", .string(at))) }
-        if review.adjudication { fields.append(("adjudication", .bool(true))) }
-        entries.append(NewAnnotation(
+        let rejected = review.status == .rejected
+        entries.append(ReviewEntry(
             annotator: annotator, runID: nil, documentRowID: 0, attributionID: nil,
-            action: review.status == .rejected ? "reject" : "confirm", fields: JSONValue.object(fields).serialized,
-            confidence: review.confidence?.rawValue, note: review.note,
-            tags: review.tags.isEmpty ? nil : JSONValue.array(review.tags.map { .string($0) }).serialized))
+            action: rejected ? .reject(reason: review.note) : .confirm, note: rejected ? nil : review.note,
+            confidence: review.confidence, tags: review.tags.isEmpty ? nil : review.tags,
+            adjudication: adjudication, imported: ImportedReview(status: review.status, at: review.at)))
         return entries
     }
 

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Evaluation
+import Review
 
 /// The analysts' verdicts as Evaluation's inputs: labels per claim and annotator for agreement.
 /// Formulas stay in Evaluation; this only reads the log. (Calibration is not taken from here: it
@@ -17,7 +18,7 @@ extension Workspace {
     func reviewLabels() throws(WorkbenchError) -> ReviewLabels {
         var labels = ReviewLabels()
         for documentRowID in try db({ () throws(StoreError) in try store.documentRowIDs() }) {
-            let log = ReviewLedger(try db { () throws(StoreError) in try store.annotations(documentRowID: documentRowID) })
+            let log = ReviewLedger(try db { () throws(StoreError) in try store.reviewLog(documentRowID: documentRowID) })
             try addLabels(from: log, documentRowID: documentRowID, into: &labels)
         }
         return labels
@@ -29,8 +30,8 @@ extension Workspace {
         guard fullLog.annotators.count > 1 else { return }
         // Agreement measures the analysts' independent judgements: an adjudicator's decisions are
         // not one of them.
-        let log = fullLog.entries.contains(where: Self.isAdjudication)
-            ? ReviewLedger(fullLog.entries.filter { !Self.isAdjudication($0) }) : fullLog
+        let log = fullLog.entries.contains(where: { $0.entry.adjudication != nil })
+            ? ReviewLedger(fullLog.entries.filter { $0.entry.adjudication == nil }) : fullLog
         let annotators = log.annotators
         guard annotators.count > 1 else { return }
         let runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
