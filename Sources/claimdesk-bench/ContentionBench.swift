@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Dispatch
 import Foundation
+import Review
 import Workbench
 
 /// `claimdesk-bench contention`: an analyst's `confirm` next to a batch job (issue 10.6).
@@ -110,8 +111,8 @@ enum ContentionBench {
 
         var waits: [Double] = []
         var failures: [String] = []
-        let confirm = NewAnnotation(annotator: "ana", runID: review.rowID, documentRowID: claim.documentRowID,
-                                    attributionID: claim.rowID, action: "confirm")
+        let confirm = ReviewEntry(annotator: "ana", runID: review.rowID, documentRowID: claim.documentRowID,
+                                  attributionID: claim.rowID, action: .confirm)
         // Foundation reaps the child itself, so its peak memory is read from /proc while it runs.
         var peakKiB = 0
         while true {
