@@ -28,22 +28,18 @@ public struct ReviewDesk: Sendable {
         self.workspace = workspace
     }
 
-    private func run<T>(_ body: () throws(StoreError) -> T) throws(WorkbenchError) -> T {
-        do { return try body() } catch { throw .store(error) }
-    }
-
     // MARK: - The run and its queue
 
     /// The run to review: `name` if given, else "rules", else the only run that is not gold.
     public func runToReview(named name: String?) throws(WorkbenchError) -> Run {
         if let name {
-            guard let run = try run({ () throws(StoreError) in try store.runRef(named: name) }) else {
+            guard let run = try db(store.runRef(named: name)) else {
                 throw .usage("no run named \"\(SafeText.escape(name))\" (see `claimdesk runs`)")
             }
             return run
         }
-        if let rules = try run({ () throws(StoreError) in try store.runRef(named: "rules") }) { return rules }
-        let runs = try run { () throws(StoreError) in try store.runRefs() }.filter { $0.kind != .gold }
+        if let rules = try db(store.runRef(named: "rules")) { return rules }
+        let runs = try db(store.runRefs()).filter { $0.kind != .gold }
         if runs.count == 1 { return runs[0] }
         if runs.isEmpty { throw .usage("no claims to review yet: run `claimdesk extract` first") }
         throw .usage("no run named \"rules\": choose one with --run ("
@@ -52,94 +48,88 @@ public struct ReviewDesk: Sendable {
 
     /// The run's documents (row ids) in ingestion order: the review queue.
     public func documentRowIDs(processedBy runID: Int64) throws(WorkbenchError) -> [Int64] {
-        try run { () throws(StoreError) in try store.documentRowIDs(processedBy: runID) }
+        try db(store.documentRowIDs(processedBy: runID))
     }
 
     /// Documents that several annotators marked done in the run: the adjudication queue.
     public func documentsDoneBySeveral(runID: Int64) throws(WorkbenchError) -> [(documentRowID: Int64, annotators: [String])] {
-        try run { () throws(StoreError) in try store.documentsDoneBySeveral(runID: runID) }
+        try db(store.documentsDoneBySeveral(runID: runID))
     }
 
     public func document(docID: String) throws(WorkbenchError) -> Document? {
-        try run { () throws(StoreError) in try store.document(docID: docID) }
+        try db(store.document(docID: docID))
     }
 
     /// One document of the run with its claims and whole log; nil if it is gone.
     public func snapshot(documentRowID: Int64, runID: Int64) throws(WorkbenchError) -> Snapshot? {
-        try run { () throws(StoreError) in try store.snapshot(documentRowID: documentRowID, runID: runID) }
+        try db(store.snapshot(documentRowID: documentRowID, runID: runID))
     }
 
     public func claimRowIDs(runID: Int64, documentRowID: Int64) throws(WorkbenchError) -> [Int64] {
-        try run { () throws(StoreError) in try store.claimRowIDs(runID: runID, documentRowID: documentRowID) }
+        try db(store.claimRowIDs(runID: runID, documentRowID: documentRowID))
     }
 
     public func attribution(rowID: Int64) throws(WorkbenchError) -> Claim? {
-        try run { () throws(StoreError) in try store.attribution(rowID: rowID) }
+        try db(store.attribution(rowID: rowID))
     }
 
     /// The next (or previous) document of the run holding a claim that meets every condition.
     public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool = false,
                              where conditions: [Condition]) throws(WorkbenchError) -> Int64? {
-        try run { () throws(StoreError) in
-            try store.nextDocument(runID: runID, after: documentRowID, backwards: backwards, where: conditions)
-        }
+        try db(store.nextDocument(runID: runID, after: documentRowID, backwards: backwards, where: conditions))
     }
 
     // MARK: - The log
 
     /// One analyst's log in one run, oldest first (what undo and the counts are derived from).
     public func annotations(annotator: String, runID: Int64) throws(WorkbenchError) -> [LoggedReview] {
-        try run { () throws(StoreError) in try store.annotations(annotator: annotator, runID: runID) }
+        try db(store.annotations(annotator: annotator, runID: runID))
     }
 
     /// Records one action, in its own transaction.
     public func append(_ entry: ReviewEntry) throws(WorkbenchError) -> LoggedReview {
-        try run { () throws(StoreError) in try store.append(entry) }
+        try db(store.append(entry))
     }
 
     /// Records several actions at once (all or nothing).
     public func append(_ entries: [ReviewEntry]) throws(WorkbenchError) -> [LoggedReview] {
-        try run { () throws(StoreError) in try store.append(entries) }
+        try db(store.append(entries))
     }
 
     /// Records one action that also changes the document's status for this analyst (undo of `done`).
     public func append(_ entry: ReviewEntry, documentStatus: String?) throws(WorkbenchError) -> LoggedReview {
-        try run { () throws(StoreError) in try store.append(entry, documentStatus: documentStatus) }
+        try db(store.append(entry, documentStatus: documentStatus))
     }
 
     /// Stores a claim an analyst added, with its `add` entry.
     public func addClaim(_ attribution: Attribution, runID: Int64, documentRowID: Int64,
                          annotator: String) throws(WorkbenchError) -> (Claim, LoggedReview) {
-        try run { () throws(StoreError) in
-            try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: annotator)
-        }
+        try db(store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: annotator))
     }
 
     /// Marks a document done (or reopened) for one analyst, with its log entry.
     public func markDocument(_ documentRowID: Int64, annotator: String, runID: Int64,
                              status: String) throws(WorkbenchError) -> LoggedReview {
-        try run { () throws(StoreError) in
-            try store.markDocument(documentRowID, annotator: annotator, runID: runID, status: status)
-        }
+        try db(store.markDocument(documentRowID, annotator: annotator, runID: runID, status: status))
     }
 
     // MARK: - Progress, completion, score
 
     public func claimCount(runID: Int64) throws(WorkbenchError) -> Int {
-        try run { () throws(StoreError) in try store.claimCount(runID: runID) }
+        try db(store.claimCount(runID: runID))
     }
 
     public func doneDocumentRowIDs(annotator: String, runID: Int64) throws(WorkbenchError) -> [Int64] {
-        try run { () throws(StoreError) in try store.doneDocumentRowIDs(annotator: annotator, runID: runID) }
+        try db(store.doneDocumentRowIDs(annotator: annotator, runID: runID))
     }
 
     /// Outlets in the store, for TAB completion (at most `limit`).
     public func outlets(limit: Int) throws(WorkbenchError) -> [String] {
-        try run { () throws(StoreError) in try store.outlets(limit: limit) }
+        try db(store.outlets(limit: limit))
     }
 
     /// Tag lists in the log, for TAB completion (at most `limit`).
     public func tagLists(limit: Int) throws(WorkbenchError) -> [[String]] {
-        try run { () throws(StoreError) in try store.tagLists(limit: limit) }
+        try db(store.tagLists(limit: limit))
     }
 }

@@ -84,7 +84,7 @@ extension Workspace {
             switch request.selection {
             case let .run(name):
                 let run = try requireRun(name)
-                let ids = try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) }
+                let ids = try db(store.documentRowIDs(processedBy: run.rowID))
                 try forEachBundle(ids) { (bundle) throws(WorkbenchError) in
                     let claims = bundle.claims.filter { $0.runID == run.rowID && $0.origin == .run }
                     let item = AnnotatedDocument(document: bundle.stored.document, attributions: claims.map(\.attribution))
@@ -113,7 +113,7 @@ extension Workspace {
                     selection: annotator.map { "annotator \($0)" } ?? "all annotators (documents where they disagree are left out)",
                     includesPartial: includePartial, tally: tally, annotatorsDone: doneBy.sorted(),
                     leftOut: walk.disagreements, partial: walk.partial,
-                    runs: try db { () throws(StoreError) in try store.runs() },
+                    runs: try db(store.runs()),
                     agreement: figures, agreementNote: note, files: [])
             }
         } catch {

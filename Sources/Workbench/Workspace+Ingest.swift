@@ -31,11 +31,11 @@ extension Workspace {
         }
         var issues = input.issues
         var unchanged: [String] = []
-        let stage = try db { () throws(StoreError) in try ImportStage(for: store) }
+        let stage = try db(ImportStage(for: store))
         defer { stage.discard() }
         for start in stride(from: 0, to: input.items.count, by: 256) {
             let chunk = input.items[start..<min(start + 256, input.items.count)]
-            let stored = try db { () throws(StoreError) in try store.storedDocIDs(chunk.map(\.document.document)) }
+            let stored = try db(store.storedDocIDs(chunk.map(\.document.document)))
             var fresh: [GoldImportDocument] = []
             for item in chunk {
                 let id = item.document.document.id
@@ -49,14 +49,14 @@ extension Workspace {
                     fresh.append(GoldImportDocument(document: item.document.document, origin: item.origin, runName: "", claims: [], doneBy: []))
                 }
             }
-            try db { () throws(StoreError) in try stage.add(fresh) }
+            try db(stage.add(fresh))
         }
         if issues.count > input.issues.count && !skipInvalid {
             throw WorkbenchError.invalidInput(Array(issues[input.issues.count...]))
         }
         var added: [String] = []
         if stage.documents > 0 {
-            let commit = try db { () throws(StoreError) in try store.commit(stage, replace: false) }
+            let commit = try db(store.commit(stage, replace: false))
             added = commit.imported.map(\.docID)
         }
         return IngestReport(files: input.files.count, added: added, unchanged: unchanged, skipped: issues)

@@ -9,7 +9,7 @@ public enum ListingFormat: String, Sendable, CaseIterable {
 
 extension Workspace {
     public func runsListing(format: ListingFormat) throws(WorkbenchError) -> String {
-        let runs = try db { () throws(StoreError) in try store.runs() }
+        let runs = try db(store.runs())
         switch format {
         case .json:
             return "[" + runs.map { r in
@@ -31,7 +31,7 @@ extension Workspace {
     }
 
     public func docsListing(format: ListingFormat) throws(WorkbenchError) -> String {
-        let docs = try db { () throws(StoreError) in try store.documentSummaries() }
+        let docs = try db(store.documentSummaries())
         switch format {
         case .json:
             return "[" + docs.map { d in
@@ -57,16 +57,14 @@ extension Workspace {
     public func claimsListing(run: String?, doc: String?, format: ListingFormat) throws(WorkbenchError) -> String {
         let runInfo = try run.map { name throws(WorkbenchError) in try requireRun(name) }
         let document = try doc.map { id throws(WorkbenchError) in try requireDocument(id) }
-        let claims = try db { () throws(StoreError) in
-            try store.attributions(runID: runInfo?.rowID, documentRowID: document?.rowID, origin: nil)
-        }
-        let runs = try db { () throws(StoreError) in try store.runs() }
+        let claims = try db(store.attributions(runID: runInfo?.rowID, documentRowID: document?.rowID, origin: nil))
+        let runs = try db(store.runs())
         var runNames: [Int64: String] = [:]
         for r in runs { runNames[r.rowID] = r.name }
         var texts: [Int64: (StoredDocument, ScalarText)] = [:]
         var seen: Set<Int64> = []
         let documentIDs = claims.map(\.documentRowID).filter { seen.insert($0).inserted }
-        for d in try db({ () throws(StoreError) in try store.documents(rowIDs: documentIDs) }) {
+        for d in try db(store.documents(rowIDs: documentIDs)) {
             texts[d.rowID] = (d, ScalarText(d.document.text))
         }
         switch format {

@@ -98,7 +98,7 @@ extension Workspace {
                         progress: (@Sendable (Int, Int) -> Void)? = nil) throws(WorkbenchError) -> ExtractReport {
         let extractor: RulesExtractor
         do { extractor = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
-        var run = try db { () throws(StoreError) in try store.run(named: runName) }
+        var run = try db(store.run(named: runName))
         if let existing = run, existing.kind != .extractor {
             throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
         }
@@ -110,23 +110,21 @@ extension Workspace {
                     + "name a new run for --profile \(profile.rawValue)")
         }
         if run == nil {
-            run = try db { () throws(StoreError) in
-                try store.createRun(name: runName, kind: .extractor, extractor: RulesExtractor.name,
-                                    version: RulesExtractor.version, parameters: parameters)
-            }
+            run = try db(store.createRun(name: runName, kind: .extractor, extractor: RulesExtractor.name,
+                                         version: RulesExtractor.version, parameters: parameters))
         }
         guard let run else { throw WorkbenchError.unknownRun(runName) }
         let runID = run.rowID
         // What a killed extract left of a half-written document goes first.
-        try db { () throws(StoreError) in _ = try store.discardIncompleteClaims(runID: runID) }
-        let pending = try db { () throws(StoreError) in try store.pendingDocuments(notProcessedBy: runID) }
+        _ = try db(store.discardIncompleteClaims(runID: runID))
+        let pending = try db(store.pendingDocuments(notProcessedBy: runID))
         let started = DispatchTime.now()
         var report = ExtractReport(run: runName, documents: 0, claims: 0, scalars: 0, bytes: 0, seconds: 0, extractionSeconds: 0)
         var index = 0
         while index < pending.count {
             if pending[index].scalars > limits.sliceScalars {
                 let ids = [pending[index].rowID]
-                guard let document = try db({ () throws(StoreError) in try store.documents(rowIDs: ids) }).first else {
+                guard let document = try db(store.documents(rowIDs: ids)).first else {
                     index += 1
                     continue
                 }
@@ -146,7 +144,7 @@ extension Workspace {
                 end += 1
             }
             let ids = pending[index..<end].map(\.rowID)
-            let documents = try db { () throws(StoreError) in try store.documents(rowIDs: ids) }
+            let documents = try db(store.documents(rowIDs: ids))
             let extractStart = DispatchTime.now()
             let results = Self.extractAll(documents.map(\.document), extractor, profile: profile)
             report.extractionSeconds += Self.seconds(since: extractStart)
@@ -171,7 +169,7 @@ extension Workspace {
         func flush() throws(WorkbenchError) {
             guard !group.isEmpty else { return }
             let batch = group
-            stored += try db { () throws(StoreError) in try store.saveRunOutput(runID: runID, batch) }
+            stored += try db(store.saveRunOutput(runID: runID, batch))
             group = []
             groupClaims = 0
             usleep(limits.pauseMicroseconds)
@@ -180,7 +178,7 @@ extension Workspace {
             if attributions.count > limits.claimsPerTransaction {
                 try flush()
                 stored += try storePending(attributions, documentRowID: rowID, runID: runID, firstOrdinal: 0, limits: limits)
-                try db { () throws(StoreError) in try store.completeDocument(runID: runID, documentRowID: rowID) }
+                try db(store.completeDocument(runID: runID, documentRowID: rowID))
                 continue
             }
             if groupClaims + attributions.count > limits.claimsPerTransaction { try flush() }
@@ -198,9 +196,7 @@ extension Workspace {
         while offset < attributions.count {
             let chunk = Array(attributions[offset..<min(offset + limits.claimsPerTransaction, attributions.count)])
             let first = firstOrdinal + offset
-            _ = try db { () throws(StoreError) in
-                try store.appendPendingClaims(runID: runID, documentRowID: documentRowID, firstOrdinal: first, chunk)
-            }
+            _ = try db(store.appendPendingClaims(runID: runID, documentRowID: documentRowID, firstOrdinal: first, chunk))
             offset += chunk.count
             usleep(limits.pauseMicroseconds)
         }
@@ -240,7 +236,7 @@ extension Workspace {
             ordinal += try storePending(claims, documentRowID: stored.rowID, runID: runID, firstOrdinal: ordinal, limits: limits)
             next += part.count
         }
-        try db { () throws(StoreError) in try store.completeDocument(runID: runID, documentRowID: stored.rowID) }
+        try db(store.completeDocument(runID: runID, documentRowID: stored.rowID))
         return ordinal
     }
 
@@ -309,7 +305,7 @@ extension Workspace {
     /// the run's new version (the old one is kept as `NAME@vN`).
     public func importClaims(file: String, runName: String, skipInvalid: Bool = false, replace: Bool = false,
                              format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
-        let existing = try db { () throws(StoreError) in try store.runRef(named: runName) }
+        let existing = try db(store.runRef(named: runName))
         if let existing, existing.kind != .imported {
             throw WorkbenchError.runKind(name: runName, expected: "an imported", actual: existing.kind.rawValue)
         }
@@ -326,7 +322,7 @@ extension Workspace {
             })
         }
         defer { staged.stage.discard() }
-        let commit = try db { () throws(StoreError) in try store.commit(staged.stage, replace: replace) }
+        let commit = try db(store.commit(staged.stage, replace: replace))
         var report = ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
         report.warnings = staged.warnings
         return report

@@ -71,7 +71,7 @@ extension Workspace {
         var inputs: [ScoringInput] = []
         var notes: [String] = []
         var unscored = 0
-        let processed = Set(try db { () throws(StoreError) in try store.documentRowIDs(processedBy: run.rowID) })
+        let processed = Set(try db(store.documentRowIDs(processedBy: run.rowID)))
 
         func predictions(_ claims: [StoredAttribution]) -> [Attribution] {
             claims.filter { $0.runID == run.rowID && $0.origin == .run }.map(\.attribution)
@@ -105,7 +105,7 @@ extension Workspace {
             }
         } else {
             let goldRun = try requireRun(against)
-            let goldIDs = try db { () throws(StoreError) in try store.documentRowIDs(processedBy: goldRun.rowID) }
+            let goldIDs = try db(store.documentRowIDs(processedBy: goldRun.rowID))
             try forEachBundle(goldIDs) { bundle in
                 guard processed.contains(bundle.stored.rowID) else {
                     unscored += 1
@@ -135,7 +135,7 @@ extension Workspace {
         var index = 0
         while index < documentRowIDs.count {
             let batch = Array(documentRowIDs[index..<min(index + Self.goldBatchSize, documentRowIDs.count)])
-            for bundle in try db({ () throws(StoreError) in try store.bundles(documentRowIDs: batch) }) { try body(bundle) }
+            for bundle in try db(store.bundles(documentRowIDs: batch)) { try body(bundle) }
             index += batch.count
         }
     }

@@ -46,28 +46,22 @@ public struct Workspace: Sendable {
 
     /// What `claimdesk check` found: one line per problem, empty for a sound store.
     public func checkProblems(full: Bool) throws(WorkbenchError) -> [String] {
-        var problems = try db { () throws(StoreError) in try store.schemaProblems() }
+        var problems = try db(store.schemaProblems())
         problems += store.integrityProblems(full: full)
         problems += store.foreignKeyProblems()
         return problems
     }
 
-    /// Runs a store operation, wrapping its error.
-    @inline(__always)
-    func db<T>(_ body: () throws(StoreError) -> T) throws(WorkbenchError) -> T {
-        do { return try body() } catch { throw WorkbenchError.store(error) }
-    }
-
     /// The run named `name`, or an error naming it.
     public func requireRun(_ name: String) throws(WorkbenchError) -> RunInfo {
-        guard let run = try db({ () throws(StoreError) in try store.run(named: name) }) else {
+        guard let run = try db(store.run(named: name)) else {
             throw WorkbenchError.unknownRun(name)
         }
         return run
     }
 
     public func requireDocument(_ docID: String) throws(WorkbenchError) -> StoredDocument {
-        guard let document = try db({ () throws(StoreError) in try store.document(docID: docID) }) else {
+        guard let document = try db(store.document(docID: docID)) else {
             throw WorkbenchError.unknownDocument(docID)
         }
         return document

@@ -28,15 +28,15 @@ extension Workspace {
         eachLog: ((ReviewLedger, Int64) throws(WorkbenchError) -> Void)? = nil,
         _ body: (GoldDocument) throws(WorkbenchError) -> Void
     ) throws(WorkbenchError) -> GoldWalkSummary {
-        let reviews = try db { () throws(StoreError) in try store.documentReviews() }
+        let reviews = try db(store.documentReviews())
             .filter { $0.status == "done" && (annotator == nil || $0.annotator == annotator) }
         var byDocument: [Int64: [DocumentReviewEntry]] = [:]
         for r in reviews { byDocument[r.documentRowID, default: []].append(r) }
         var selection = GoldSelection(documents: [], disagreements: [], totalDocuments: 0, reviewedClaims: 0, claimsInDoneDocuments: 0)
         var summary = GoldWalkSummary()
-        summary.totalDocuments = try db { () throws(StoreError) in try store.documentCount() }
+        summary.totalDocuments = try db(store.documentCount())
         let order = includePartial
-            ? try db { () throws(StoreError) in try store.documentRowIDs() }
+            ? try db(store.documentRowIDs())
             : byDocument.keys.sorted()
         // Documents are read and decided in batches on a background thread while the previous
         // batch is handed out here: reading and deciding use one core, encoding and writing the other.

@@ -35,7 +35,7 @@ extension Workspace {
             try stage.add(plan)
         }
         defer { staged.stage.discard() }
-        let commit = try db { () throws(StoreError) in try store.commit(staged.stage, replace: replace) }
+        let commit = try db(store.commit(staged.stage, replace: replace))
         var report = ImportReport(commit, fallbackRun: "gold:\(annotator)", skipped: staged.skipped)
         report.notes += try goldOutcome(commit, counts: counts)
         report.warnings = staged.warnings
@@ -48,13 +48,11 @@ extension Workspace {
     func stageImport(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool,
                      _ stageChunk: ([GoldImportItem], ImportStage) throws(StoreError) -> Void)
         throws(WorkbenchError) -> (stage: ImportStage, skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
-        let stage = try db { () throws(StoreError) in try ImportStage(for: store) }
+        let stage = try db(ImportStage(for: store))
         var issues: [InterchangeIssue] = []
         var warnings: [InterchangeIssue] = []
         func take(_ chunk: [GoldImportItem]) throws(WorkbenchError) {
-            let conflicts = try db { () throws(StoreError) in
-                try store.docIDsStoredWithOtherText(chunk.map(\.document.document))
-            }
+            let conflicts = try db(store.docIDsStoredWithOtherText(chunk.map(\.document.document)))
             var good: [GoldImportItem] = []
             for item in chunk {
                 if conflicts.contains(item.document.document.id) {
@@ -65,7 +63,7 @@ extension Workspace {
                     good.append(item)
                 }
             }
-            try db { () throws(StoreError) in try stageChunk(good, stage) }
+            try db(stageChunk(good, stage))
         }
         do throws(WorkbenchError) {
             let jsonl = (format ?? InterchangeFormat.detect(path)) == .jsonl && path.hasSuffix(".jsonl")
@@ -179,12 +177,12 @@ extension Workspace {
         let names = { (list: [String]) in list.map(SafeText.escape).joined(separator: ", ") }
         var documents = 0, claims = 0
         var annotators: [String] = [], adjudicators: [String] = []
-        let reviews = try db { () throws(StoreError) in try store.documentReviews() }.filter { $0.status == "done" }
+        let reviews = try db(store.documentReviews()).filter { $0.status == "done" }
         var doneBy: [Int64: [DocumentReviewEntry]] = [:]
         for r in reviews { doneBy[r.documentRowID, default: []].append(r) }
         for start in stride(from: 0, to: commit.imported.count, by: Self.goldBatchSize) {
             let batch = Array(commit.imported[start..<min(start + Self.goldBatchSize, commit.imported.count)])
-            let bundles = try db { () throws(StoreError) in try store.bundles(documentRowIDs: batch.map(\.documentRowID)) }
+            let bundles = try db(store.bundles(documentRowIDs: batch.map(\.documentRowID)))
             for (placed, bundle) in zip(batch, bundles) {
                 let place = SafeText.escape(placed.origin), doc = SafeText.escape(placed.docID)
                 guard let decision = Self.decide(bundle, done: doneBy[bundle.stored.rowID] ?? [], annotator: nil,

@@ -84,7 +84,7 @@ extension Workspace {
     /// imported gold are never picked on their own; with several candidates and no rule to choose,
     /// the user is asked for `--run`, with the candidates listed.
     func defaultReportRun() throws(WorkbenchError) -> ReportRunChoice {
-        let runs = try db { () throws(StoreError) in try store.runs() }
+        let runs = try db(store.runs())
         let builtIn = runs.filter {
             $0.kind == .extractor && $0.extractor == RulesExtractor.name && ExtractionProfile(parameters: $0.parameters) == .full
         }

@@ -17,8 +17,8 @@ extension Workspace {
     /// Walks every document's log once.
     func reviewLabels() throws(WorkbenchError) -> ReviewLabels {
         var labels = ReviewLabels()
-        for documentRowID in try db({ () throws(StoreError) in try store.documentRowIDs() }) {
-            let log = ReviewLedger(try db { () throws(StoreError) in try store.reviewLog(documentRowID: documentRowID) })
+        for documentRowID in try db(store.documentRowIDs()) {
+            let log = ReviewLedger(try db(store.reviewLog(documentRowID: documentRowID)))
             try addLabels(from: log, documentRowID: documentRowID, into: &labels)
         }
         return labels
@@ -38,7 +38,7 @@ extension Workspace {
         guard !runIDs.isEmpty else { return }
         var base: [Int64: StoredAttribution] = [:]
         for runID in runIDs.sorted() {
-            for c in try db({ () throws(StoreError) in try store.attributions(runID: runID, documentRowID: documentRowID) }) {
+            for c in try db(store.attributions(runID: runID, documentRowID: documentRowID)) {
                 base[c.rowID] = c
             }
         }
