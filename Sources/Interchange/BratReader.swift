@@ -66,12 +66,28 @@ public enum BratReader {
     static func words(_ text: String) -> [String] { split(text, " ").filter { !$0.isEmpty } }
 
     /// Parses the `.ann` text of the document whose text is `text`; `file` names it in issues.
+    ///
+    /// Four steps, each a method of `Reading`: every line into its kind's list (`parse`), the
+    /// attributions anchored on events and on free T lines (`anchor`), then the attributes and the
+    /// notes laid onto those attributions (`applyAttributes`, `applyNotes`).
     public static func read(ann: String, text: String, file: String) -> Result {
-        let scalars = ScalarText(text)
+        var reading = Reading(file: file, scalars: ScalarText(text))
+        for (index, line) in lines(ann).enumerated() { reading.parse(line, number: index + 1) }
+        reading.anchor()
+        reading.applyAttributes()
+        reading.applyNotes()
+        return reading.result()
+    }
+
+    typealias ReviewFields = (verdict: ReviewStatus?, confidence: AnalystConfidence?, annotator: String?, note: String?)
+
+    /// One `.ann` file being read: what its lines hold, the attributions made of them so far, and
+    /// the problems found on the way.
+    struct Reading {
+        let file: String
+        let scalars: ScalarText
         var issues: [InterchangeIssue] = []
         var warnings: [InterchangeIssue] = []
-        func issue(_ line: Int, _ message: String) { issues.append(InterchangeIssue(file: file, line: line, message: message)) }
-        func warn(_ line: Int, _ message: String) { warnings.append(InterchangeIssue(file: file, line: line, message: message)) }
 
         var textBounds: [String: TextBound] = [:]
         var events: [(id: String, line: Int, cue: String, args: [String: String])] = []
@@ -80,93 +96,53 @@ public enum BratReader {
         var notes: [(target: String, text: String, line: Int)] = []
         var ids: Set<String> = []
 
-        for (index, line) in lines(ann).enumerated() {
-            let number = index + 1
-            if line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+        /// Attributions in line order of their anchors (`E…` or `T…`), and where each id is.
+        var anchors: [(id: String, line: Int, attribution: Attribution)] = []
+        var index: [String: Int] = [:]
+        var reviewFields: [Int: ReviewFields] = [:]
+
+        init(file: String, scalars: ScalarText) {
+            self.file = file
+            self.scalars = scalars
+        }
+
+        mutating func issue(_ line: Int, _ message: String) { issues.append(InterchangeIssue(file: file, line: line, message: message)) }
+        mutating func warn(_ line: Int, _ message: String) { warnings.append(InterchangeIssue(file: file, line: line, message: message)) }
+
+        /// Step 1: one line (numbered from 1) into the list of its kind, or an issue or a warning.
+        mutating func parse(_ line: String, number: Int) {
+            if line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
             let fields = split(line, "\t", maxSplits: 2)
             guard fields.count >= 2, let kind = fields[0].unicodeScalars.first else {
                 issue(number, "expected ID<TAB>annotation, got \(quoted(line))")
-                continue
+                return
             }
             let id = fields[0]
             if kind != "#" && kind != "*" {
-                if ids.contains(id) { issue(number, "duplicate id \(safe(id))"); continue }
+                if ids.contains(id) { issue(number, "duplicate id \(safe(id))"); return }
                 ids.insert(id)
             }
-            let words = Self.words(fields[1])
+            let words = BratReader.words(fields[1])
             switch kind {
-            case "T":
-                guard words.count >= 3 else { issue(number, "\(safe(id)): expected TYPE START END"); continue }
-                let type = words[0]
-                guard type == "Source" || type == "Cue" || type == "Content" else {
-                    warn(number, "\(safe(id)): unknown type \(quoted(type)) (Source, Cue or Content): left out")
-                    continue
-                }
-                let offsets = words.dropFirst().joined(separator: " ")
-                var spans: [Span] = []
-                var bad = false
-                for part in split(offsets, ";") {
-                    let pair = Self.words(part)
-                    guard pair.count == 2, let s = Int(pair[0]), let e = Int(pair[1]) else { bad = true; break }
-                    spans.append(Span(s, e))
-                }
-                guard !bad, let fragments = Fragments(unchecked: spans) else {
-                    issue(number, "\(safe(id)): offsets \(quoted(offsets)) are not START END[;START END…]")
-                    continue
-                }
-                guard fragments.isWellFormed(in: scalars.count) else {
-                    issue(number, "\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(scalars.count) scalars)")
-                    continue
-                }
-                if fields.count == 3 {
-                    let exact = fragments.spans.map { scalars.slice($0) }.joined(separator: " ")
-                    if fields[2] != exact && fields[2] != BratText.legacyField(exact) {
-                        issue(number, "\(safe(id)): text \(quoted(fields[2])) does not match the document at \(safe(offsets)): \(quoted(exact))")
-                        continue
-                    }
-                }
-                textBounds[id] = TextBound(type: type, fragments: fragments, line: number)
-            case "E":
-                var cue: String?
-                var args: [String: String] = [:]
-                var bad = false
-                for (i, word) in words.enumerated() {
-                    let pair = split(word, ":", maxSplits: 1)
-                    guard pair.count == 2 else { bad = true; break }
-                    if i == 0 {
-                        guard pair[0] == "Cue" else { bad = true; break }
-                        cue = pair[1]
-                    } else {
-                        guard pair[0] == "Source" || pair[0] == "Content", args[pair[0]] == nil else { bad = true; break }
-                        args[pair[0]] = pair[1]
-                    }
-                }
-                guard !bad, let cue else {
-                    if let type = words.first.map({ split($0, ":", maxSplits: 1)[0] }), type != "Cue" {
-                        warn(number, "\(safe(id)): unknown event type \(quoted(type)) (Cue): left out")
-                    } else {
-                        issue(number, "\(safe(id)): expected Cue:T… [Source:T…] [Content:T…]")
-                    }
-                    continue
-                }
-                events.append((id, number, cue, args))
+            case "T": textBound(id, words, fields, number)
+            case "E": event(id, words, number)
             case "R":
                 guard let type = words.first, type == "SourceOf" else {
                     warn(number, "\(safe(id)): unknown relation \(quoted(words.first ?? "")) (SourceOf): left out")
-                    continue
+                    return
                 }
                 guard words.count == 3, words[1].hasPrefix("Arg1:"), words[2].hasPrefix("Arg2:") else {
                     issue(number, "\(safe(id)): expected SourceOf Arg1:T… Arg2:T…")
-                    continue
+                    return
                 }
                 relations.append((id, String(words[1].dropFirst(5)), String(words[2].dropFirst(5)), number))
             case "A", "M":
-                guard words.count == 3 else { issue(number, "\(safe(id)): expected NAME TARGET VALUE"); continue }
+                guard words.count == 3 else { issue(number, "\(safe(id)): expected NAME TARGET VALUE"); return }
                 attributes.append((words[1], words[0], words[2], number))
             case "#":
                 guard words.count == 2, words[0] == "AnnotatorNotes" else {
                     warn(number, "\(safe(id)): a note of type \(quoted(words.first ?? "")) (AnnotatorNotes): left out")
-                    continue
+                    return
                 }
                 notes.append((words[1], fields.count == 3 ? BratText.unescapeNote(fields[2]) : "", number))
             case "*", "N":
@@ -176,10 +152,100 @@ public enum BratReader {
             }
         }
 
-        // Anchors, in line order.
-        var anchors: [(id: String, line: Int, attribution: Attribution)] = []
-        var used: Set<String> = []
-        func role(_ ref: String, _ expected: String, _ line: Int) -> Fragments? {
+        /// A T line: a known type, offsets well-formed and in range, its text (when given) the document's.
+        mutating func textBound(_ id: String, _ words: [String], _ fields: [String], _ number: Int) {
+            guard words.count >= 3 else { issue(number, "\(safe(id)): expected TYPE START END"); return }
+            let type = words[0]
+            guard type == "Source" || type == "Cue" || type == "Content" else {
+                warn(number, "\(safe(id)): unknown type \(quoted(type)) (Source, Cue or Content): left out")
+                return
+            }
+            let offsets = words.dropFirst().joined(separator: " ")
+            var spans: [Span] = []
+            var bad = false
+            for part in split(offsets, ";") {
+                let pair = BratReader.words(part)
+                guard pair.count == 2, let s = Int(pair[0]), let e = Int(pair[1]) else { bad = true; break }
+                spans.append(Span(s, e))
+            }
+            guard !bad, let fragments = Fragments(unchecked: spans) else {
+                issue(number, "\(safe(id)): offsets \(quoted(offsets)) are not START END[;START END…]")
+                return
+            }
+            guard fragments.isWellFormed(in: scalars.count) else {
+                issue(number, "\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(scalars.count) scalars)")
+                return
+            }
+            if fields.count == 3 {
+                let exact = fragments.spans.map { scalars.slice($0) }.joined(separator: " ")
+                if fields[2] != exact && fields[2] != BratText.legacyField(exact) {
+                    issue(number, "\(safe(id)): text \(quoted(fields[2])) does not match the document at \(safe(offsets)): \(quoted(exact))")
+                    return
+                }
+            }
+            textBounds[id] = TextBound(type: type, fragments: fragments, line: number)
+        }
+
+        /// An E line: `Cue:T…` first, then at most one `Source:T…` and one `Content:T…`.
+        mutating func event(_ id: String, _ words: [String], _ number: Int) {
+            var cue: String?
+            var args: [String: String] = [:]
+            var bad = false
+            for (i, word) in words.enumerated() {
+                let pair = split(word, ":", maxSplits: 1)
+                guard pair.count == 2 else { bad = true; break }
+                if i == 0 {
+                    guard pair[0] == "Cue" else { bad = true; break }
+                    cue = pair[1]
+                } else {
+                    guard pair[0] == "Source" || pair[0] == "Content", args[pair[0]] == nil else { bad = true; break }
+                    args[pair[0]] = pair[1]
+                }
+            }
+            guard !bad, let cue else {
+                if let type = words.first.map({ split($0, ":", maxSplits: 1)[0] }), type != "Cue" {
+                    warn(number, "\(safe(id)): unknown event type \(quoted(type)) (Cue): left out")
+                } else {
+                    issue(number, "\(safe(id)): expected Cue:T… [Source:T…] [Content:T…]")
+                }
+                return
+            }
+            events.append((id, number, cue, args))
+        }
+
+        /// Step 2: an attribution per event, then per Content (with its `SourceOf` source) or lone
+        /// Source T line no event uses; in line order.
+        mutating func anchor() {
+            var used: Set<String> = []
+            for event in events {
+                var a = Attribution()
+                a.cue = role(event.cue, "Cue", event.line, &used)
+                if let s = event.args["Source"] { a.source = role(s, "Source", event.line, &used) }
+                if let c = event.args["Content"] { a.content = role(c, "Content", event.line, &used) }
+                anchors.append((event.id, event.line, a))
+            }
+            let sourceOf = sourceLinks(used: used)
+            let linkedSources = Set(sourceOf.values)
+            for (id, bound) in textBounds where !used.contains(id) {
+                switch bound.type {
+                case "Content":
+                    var a = Attribution(content: bound.fragments)
+                    if let s = sourceOf[id] { a.source = textBounds[s]?.fragments }
+                    anchors.append((id, bound.line, a))
+                case "Source" where linkedSources.contains(id):
+                    continue
+                case "Source":
+                    anchors.append((id, bound.line, Attribution(source: bound.fragments)))
+                default:
+                    warn(bound.line, "\(safe(id)): a Cue that no event uses: left out")
+                }
+            }
+            anchors.sort { $0.line < $1.line }
+            for (i, anchor) in anchors.enumerated() { index[anchor.id] = i }
+        }
+
+        /// An event's argument: a T line of this file of the expected type (marked used).
+        mutating func role(_ ref: String, _ expected: String, _ line: Int, _ used: inout Set<String>) -> Fragments? {
             guard let bound = textBounds[ref] else {
                 issue(line, "\(safe(ref)) is not a T line of this file")
                 return nil
@@ -191,112 +257,104 @@ public enum BratReader {
             used.insert(ref)
             return bound.fragments
         }
-        for event in events {
-            var a = Attribution()
-            a.cue = role(event.cue, "Cue", event.line)
-            if let s = event.args["Source"] { a.source = role(s, "Source", event.line) }
-            if let c = event.args["Content"] { a.content = role(c, "Content", event.line) }
-            anchors.append((event.id, event.line, a))
-        }
-        var sourceOf: [String: String] = [:]
-        for relation in relations {
-            guard textBounds[relation.content]?.type == "Content", textBounds[relation.source]?.type == "Source" else {
-                issue(relation.line, "\(safe(relation.id)): SourceOf must link a Content T line (Arg1) to a Source T line (Arg2)")
-                continue
-            }
-            if used.contains(relation.content) {
-                warn(relation.line, "\(safe(relation.id)): SourceOf from \(safe(relation.content)), a Content of an event (the event's Source argument gives its source): left out")
-                continue
-            }
-            if sourceOf[relation.content] != nil {
-                warn(relation.line, "\(safe(relation.id)): a second SourceOf from \(safe(relation.content)): left out")
-                continue
-            }
-            sourceOf[relation.content] = relation.source
-        }
-        let linkedSources = Set(sourceOf.values)
-        for (id, bound) in textBounds where !used.contains(id) {
-            switch bound.type {
-            case "Content":
-                var a = Attribution(content: bound.fragments)
-                if let s = sourceOf[id] { a.source = textBounds[s]?.fragments }
-                anchors.append((id, bound.line, a))
-            case "Source" where linkedSources.contains(id):
-                continue
-            case "Source":
-                anchors.append((id, bound.line, Attribution(source: bound.fragments)))
-            default:
-                warn(bound.line, "\(safe(id)): a Cue that no event uses: left out")
-            }
-        }
-        anchors.sort { $0.line < $1.line }
-        var index: [String: Int] = [:]
-        for (i, anchor) in anchors.enumerated() { index[anchor.id] = i }
 
-        var reviewFields: [Int: (verdict: ReviewStatus?, confidence: AnalystConfidence?, annotator: String?, note: String?)] = [:]
-        for attribute in attributes {
-            guard let i = index[attribute.target] else {
-                if ids.contains(attribute.target) {
-                    warn(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)), which is no attribution: left out")
-                } else {
-                    issue(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)), which is not in this file")
+        /// The `SourceOf` relations worth keeping: Content id → Source id, one per free Content.
+        mutating func sourceLinks(used: Set<String>) -> [String: String] {
+            var sourceOf: [String: String] = [:]
+            for relation in relations {
+                guard textBounds[relation.content]?.type == "Content", textBounds[relation.source]?.type == "Source" else {
+                    issue(relation.line, "\(safe(relation.id)): SourceOf must link a Content T line (Arg1) to a Source T line (Arg2)")
+                    continue
                 }
-                continue
+                if used.contains(relation.content) {
+                    warn(relation.line, "\(safe(relation.id)): SourceOf from \(safe(relation.content)), a Content of an event (the event's Source argument gives its source): left out")
+                    continue
+                }
+                if sourceOf[relation.content] != nil {
+                    warn(relation.line, "\(safe(relation.id)): a second SourceOf from \(safe(relation.content)): left out")
+                    continue
+                }
+                sourceOf[relation.content] = relation.source
             }
-            let freeText = ["Outlet", "Entity", "Annotator"].contains(attribute.name)
-            guard let value = freeText ? BratText.decodeValue(attribute.value) : attribute.value else {
-                issue(attribute.line, "attribute \(quoted(attribute.name)): bad %-escape in \(quoted(attribute.value))")
-                continue
-            }
-            var review = reviewFields[i] ?? (nil, nil, nil, nil)
-            switch attribute.name {
-            case "Outlet": anchors[i].attribution.outlet = value
-            case "Entity": anchors[i].attribution.sourceEntity = value
-            case "SourceType":
-                guard let type = SourceType(rawValue: value) else {
-                    issue(attribute.line, "unknown source type \(quoted(value))"); continue
-                }
-                anchors[i].attribution.sourceType = type
-            case "Anonymous":
-                guard value == "yes" || value == "no" else { issue(attribute.line, "Anonymous must be yes or no"); continue }
-                anchors[i].attribution.anonymous = value == "yes"
-            case "Confidence":
-                guard let c = Double(value), c >= 0, c <= 1 else {
-                    issue(attribute.line, "confidence \(quoted(value)) is not a number in [0, 1]"); continue
-                }
-                anchors[i].attribution.confidence = c
-            case "Verdict":
-                guard let status = ReviewStatus(rawValue: value) else {
-                    issue(attribute.line, "unknown verdict \(quoted(value)) (confirmed, corrected, rejected, added)"); continue
-                }
-                review.verdict = status
-            case "AnalystConfidence":
-                guard let level = AnalystConfidence(rawValue: value) else {
-                    issue(attribute.line, "unknown analyst confidence \(quoted(value)) (high, medium, low)"); continue
-                }
-                review.confidence = level
-            case "Annotator": review.annotator = value
-            default:
-                warn(attribute.line, "unknown attribute \(quoted(attribute.name)): left out")
-                continue
-            }
-            reviewFields[i] = review
+            return sourceOf
         }
-        for note in notes {
-            guard let i = index[note.target] else {
-                warn(note.line, "a note on \(safe(note.target)), which is no attribution: left out")
-                continue
+
+        /// Step 3: A/M lines onto their attributions (claim fields) or into their review fields.
+        mutating func applyAttributes() {
+            for attribute in attributes {
+                guard let i = index[attribute.target] else {
+                    if ids.contains(attribute.target) {
+                        warn(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)), which is no attribution: left out")
+                    } else {
+                        issue(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)), which is not in this file")
+                    }
+                    continue
+                }
+                let freeText = ["Outlet", "Entity", "Annotator"].contains(attribute.name)
+                guard let value = freeText ? BratText.decodeValue(attribute.value) : attribute.value else {
+                    issue(attribute.line, "attribute \(quoted(attribute.name)): bad %-escape in \(quoted(attribute.value))")
+                    continue
+                }
+                var review = reviewFields[i] ?? (nil, nil, nil, nil)
+                switch attribute.name {
+                case "Outlet": anchors[i].attribution.outlet = value
+                case "Entity": anchors[i].attribution.sourceEntity = value
+                case "SourceType":
+                    guard let type = SourceType(rawValue: value) else {
+                        issue(attribute.line, "unknown source type \(quoted(value))"); continue
+                    }
+                    anchors[i].attribution.sourceType = type
+                case "Anonymous":
+                    guard value == "yes" || value == "no" else { issue(attribute.line, "Anonymous must be yes or no"); continue }
+                    anchors[i].attribution.anonymous = value == "yes"
+                case "Confidence":
+                    guard let c = Double(value), c >= 0, c <= 1 else {
+                        issue(attribute.line, "confidence \(quoted(value)) is not a number in [0, 1]"); continue
+                    }
+                    anchors[i].attribution.confidence = c
+                case "Verdict":
+                    guard let status = ReviewStatus(rawValue: value) else {
+                        issue(attribute.line, "unknown verdict \(quoted(value)) (confirmed, corrected, rejected, added)"); continue
+                    }
+                    review.verdict = status
+                case "AnalystConfidence":
+                    guard let level = AnalystConfidence(rawValue: value) else {
+                        issue(attribute.line, "unknown analyst confidence \(quoted(value)) (high, medium, low)"); continue
+                    }
+                    review.confidence = level
+                case "Annotator": review.annotator = value
+                default:
+                    warn(attribute.line, "unknown attribute \(quoted(attribute.name)): left out")
+                    continue
+                }
+                reviewFields[i] = review
             }
-            var review = reviewFields[i] ?? (nil, nil, nil, nil)
-            review.note = note.text
-            reviewFields[i] = review
         }
-        for (i, r) in reviewFields where r.verdict != nil || r.confidence != nil || r.annotator != nil || r.note != nil {
-            anchors[i].attribution.review = Review(status: r.verdict ?? .added, annotator: r.annotator,
-                                                   confidence: r.confidence, note: r.note)
+
+        /// Step 4: AnnotatorNotes onto their attributions' reviews.
+        mutating func applyNotes() {
+            for note in notes {
+                guard let i = index[note.target] else {
+                    warn(note.line, "a note on \(safe(note.target)), which is no attribution: left out")
+                    continue
+                }
+                var review = reviewFields[i] ?? (nil, nil, nil, nil)
+                review.note = note.text
+                reviewFields[i] = review
+            }
         }
-        return Result(attributions: anchors.map(\.attribution), anchors: anchors.map(\.id),
-                      issues: issues.sorted { $0.line < $1.line }, warnings: warnings.sorted { $0.line < $1.line })
+
+        /// The attributions with their reviews (a review only where a review field was given);
+        /// problems in line order.
+        func result() -> Result {
+            var anchors = self.anchors
+            for (i, r) in reviewFields where r.verdict != nil || r.confidence != nil || r.annotator != nil || r.note != nil {
+                anchors[i].attribution.review = Review(status: r.verdict ?? .added, annotator: r.annotator,
+                                                       confidence: r.confidence, note: r.note)
+            }
+            return Result(attributions: anchors.map(\.attribution), anchors: anchors.map(\.id),
+                          issues: issues.sorted { $0.line < $1.line }, warnings: warnings.sorted { $0.line < $1.line })
+        }
     }
 
     /// A value from a file, quoted and made safe for a terminal (`TerminalSafe.quoted`).
