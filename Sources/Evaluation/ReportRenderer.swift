@@ -61,6 +61,11 @@ public enum ReportRenderer {
     }
 
     /// Pretty, key-sorted JSON of any report value, ending in a newline.
+    ///
+    /// Reports are the one place `JSONEncoder` is used: a report is read once and never read back, so
+    /// its shape follows its `Codable` type. Data that is read back (exports, the corpus, the store's
+    /// log columns) goes through ClaimModel's `JSONWriter` instead (docs/ARCHITECTURE.md, "Where new
+    /// things go").
     static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
