@@ -56,7 +56,10 @@ let package = Package(
         ]),
         .executableTarget(name: "claimdesk-bench", dependencies: [
             "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // What the test targets share: scratch folders (a library target under Tests, not a test bundle).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),
@@ -65,9 +68,9 @@ let package = Package(
         .testTarget(name: "ClaimStoreTests", dependencies: [
             "ClaimStore", "ClaimModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

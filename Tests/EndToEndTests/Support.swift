@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `claimdesk` executable, which SwiftPM places beside the test bundle.
 struct CLI {
@@ -49,33 +50,10 @@ struct CLI {
     }
 }
 
-/// A scratch folder per test, removed at the end.
-final class Scratch {
-    let url: URL
+/// A scratch folder per test, removed at the end: TestSupport's, shared with the other test targets.
+typealias Scratch = TestSupport.Scratch
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("claimdesk-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let p = path(name)
-        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: p))
-        return p
-    }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
-        let p = path(name)
-        try Data(bytes).write(to: URL(fileURLWithPath: p))
-        return p
-    }
-
-    var db: String { path("store.sqlite") }
+extension Scratch {
+    /// A folder named `claimdesk-e2e-…`.
+    convenience init() throws { try self.init(prefix: "claimdesk-e2e") }
 }

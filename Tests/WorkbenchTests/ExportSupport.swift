@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Review
 import Foundation
+import TestSupport
 @testable import Workbench
 
 /// A store with a run and a few reviews, written for the export tests:
@@ -68,26 +69,10 @@ enum ExportStore {
     }
 }
 
-/// A scratch folder per test, removed at the end.
-final class ExportScratch {
-    let path: String
+/// Export tests' scratch folder: the shared one (TestSupport), under its old name.
+typealias ExportScratch = TestSupport.Scratch
 
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("claimdesk-export-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    func read(_ name: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: file(name)) ?? Data(), as: UTF8.self)
-    }
-
-    func bytes(_ name: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: file(name)) ?? Data()) }
-
-    func list(_ name: String = "") -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: name.isEmpty ? path : file(name))) ?? []).sorted()
-    }
+extension ExportScratch {
+    /// A folder named `claimdesk-export-…`.
+    convenience init() throws { try self.init(prefix: "claimdesk-export") }
 }
