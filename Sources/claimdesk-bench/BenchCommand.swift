@@ -1,119 +1,192 @@
+import ArgumentParser
 import Foundation
+import Workbench
 
-/// Parses `claimdesk-bench` arguments and dispatches to a subcommand; returns the exit status.
-enum BenchCommand {
-    static let usage = """
-        usage: claimdesk-bench extract [--gold PATH] [--repeat N]
-               claimdesk-bench tune --gold PATH [--show missed|spurious|wrong-source|wrong-cue|boundary]
-                                    [--limit N] [--calibrate] [--pattern KEY] [--out PREDICTIONS.jsonl]
-               claimdesk-bench show FILE.txt|FILE.jsonl [--publisher NAME]
-               claimdesk-bench pipeline [--gold PATH] [--copies N]
-               claimdesk-bench score
-               claimdesk-bench repl [--store PATH] [--docs N] [--claims N] [--iterations N] [--rebuild]
-               claimdesk-bench export [--store PATH] [--attributions N] [--per-document K] [--out PATH]
-                                      [--format jsonl|csv|brat]
-               claimdesk-bench contention [--mb N] [--every MS] [--store PATH] [--claimdesk PATH]
-        extract    extraction alone over the documents of PATH (default: the dev split): MB/s,
-                   claims/s, documents, peak memory
-        tune       extract + score against PATH's gold: per-role figures, errors by kind, ECE;
-                   --show lists examples of one error kind; --calibrate prints confidence.txt
-        show       the extractor's attributions on a text, marked inline
-        pipeline   `extract` end to end with storing, on N copies of PATH (default 20): MB/s
-        score      the scorer at scale: 1M predictions against 1M gold attributions
-        repl       the review REPL's latencies on a large store
-        export     a gold export at scale
-        contention an analyst's confirm next to `claimdesk extract` of an N MB document in
-                   another process: every confirm's wait, the extract's time and peak memory
-        """
+/// `claimdesk-bench`: the extractor's developer loop and the benchmarks, one subcommand each.
+/// Nothing here names a machine's folders: the gold corpus comes from `--gold` or `$CLAIMDESK_DATA`,
+/// scratch stores and exports go to the system's temporary folder unless `--store`/`--out` say.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claimdesk-bench",
+        abstract: "The extractor's developer loop (speed, accuracy, calibration, error lists) and ClaimDesk's benchmarks.",
+        subcommands: [Extract.self, Tune.self, Show.self, Pipeline.self, Score.self, REPL.self, Export.self, Contention.self])
 
-    static let defaultGold = "/work/shared/data/polnear-dev.jsonl"
-
-    struct Options {
-        var positional: [String] = []
-        var values: [String: String] = [:]
-        var flags: Set<String> = []
-    }
-
-    static func parse(_ args: [String], valued: Set<String>, flags: Set<String>) throws(BenchError) -> Options {
-        var options = Options()
-        var i = 0
-        while i < args.count {
-            let arg = args[i]
-            if valued.contains(arg) {
-                guard i + 1 < args.count else { throw .usage("\(arg) needs a value") }
-                options.values[arg] = args[i + 1]
-                i += 2
-            } else if flags.contains(arg) {
-                options.flags.insert(arg)
-                i += 1
-            } else if arg.hasPrefix("--") {
-                throw .usage("unknown option \(arg)")
-            } else {
-                options.positional.append(arg)
-                i += 1
-            }
-        }
-        return options
-    }
-
-    static func run(_ args: [String]) -> Int32 {
-        guard let command = args.first else {
-            print(usage)
-            return 2
-        }
-        let rest = Array(args.dropFirst())
+    /// Parses and runs; exit codes as `claimdesk`'s: 0 ok (help included), 1 failure, 2 usage.
+    static func main() {
         do {
-            switch command {
-            case "extract":
-                let o = try parse(rest, valued: ["--gold", "--repeat"], flags: [])
-                let repeats = try int(o.values["--repeat"], name: "--repeat") ?? 5
-                try SpeedBench.run(path: o.values["--gold"] ?? defaultGold, repeats: repeats)
-            case "tune":
-                let o = try parse(rest, valued: ["--gold", "--show", "--limit", "--pattern", "--out"], flags: ["--calibrate"])
-                let limit = try int(o.values["--limit"], name: "--limit") ?? 20
-                try Tune.run(path: o.values["--gold"] ?? defaultGold, show: o.values["--show"], limit: limit,
-                             calibrate: o.flags.contains("--calibrate"), pattern: o.values["--pattern"],
-                             out: o.values["--out"])
-            case "show":
-                let o = try parse(rest, valued: ["--publisher"], flags: [])
-                guard let file = o.positional.first else { throw BenchError.usage("show needs a file") }
-                try Show.run(path: file, publisher: o.values["--publisher"])
-            case "pipeline":
-                let o = try parse(rest, valued: ["--gold", "--copies"], flags: [])
-                let copies = try int(o.values["--copies"], name: "--copies") ?? 20
-                try PipelineBench.run(path: o.values["--gold"] ?? defaultGold, copies: copies)
-            case "repl":
-                return REPLBench.run(arguments: rest)
-            case "export":
-                return ExportBench.run(arguments: rest)
-            case "contention":
-                return ContentionBench.run(arguments: rest)
-            case "score":
-                _ = try parse(rest, valued: [], flags: [])
-                ScoreBench.run()
-            case "-h", "--help", "help":
-                print(usage)
-            default:
-                throw BenchError.usage("unknown subcommand \(command)")
-            }
-            return 0
-        } catch let error as BenchError {
-            FileHandle.standardError.write(Data("claimdesk-bench: \(error)\n".utf8))
-            if case .usage = error {
-                FileHandle.standardError.write(Data((usage + "\n").utf8))
-                return 2
-            }
-            return 1
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
         } catch {
-            FileHandle.standardError.write(Data("claimdesk-bench: \(error)\n".utf8))
-            return 1
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Where the gold corpus is: `--gold PATH`, else `$CLAIMDESK_DATA` (a JSONL file in docs/FORMAT.md).
+struct GoldOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Gold JSONL (docs/FORMAT.md); default: $\(GoldOption.variable).", valueName: "PATH"))
+    var gold: String?
+
+    static let variable = "CLAIMDESK_DATA"
+
+    /// A usage error (exit 2, with the subcommand's usage) when neither names a corpus.
+    func validate() throws { _ = try path() }
+
+    func path() throws -> String {
+        if let gold { return gold }
+        if let path = ProcessInfo.processInfo.environment[Self.variable], !path.isEmpty { return path }
+        throw ValidationError("no gold corpus: give --gold PATH or set \(Self.variable) to a JSONL file (docs/FORMAT.md)")
+    }
+}
+
+/// A file in the system's temporary folder (`$TMPDIR`, else /tmp), for scratch stores and exports.
+func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+}
+
+/// Runs a bench body, turning `BenchError` into one stderr line and exit code 1 (2 for usage).
+func runBench(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as BenchError {
+        if case let .usage(message) = error { throw ValidationError(message) }
+        FileHandle.standardError.write(Data("claimdesk-bench: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+extension BenchCommand {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extraction alone over the gold corpus's documents: MB/s, claims/s, documents, peak memory.")
+        @OptionGroup var gold: GoldOption
+        @Option(name: .customLong("repeat"), help: "Timed passes.") var repeats = 5
+
+        func validate() throws { guard repeats > 0 else { throw ValidationError("--repeat needs a positive number, not \(repeats)") } }
+        func run() throws { try runBench { try SpeedBench.run(path: try gold.path(), repeats: repeats) } }
+    }
+
+    struct Tune: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract and score against the gold: per-role figures, errors by kind, ECE.",
+            discussion: "--show lists examples of one error kind; --calibrate prints confidence.txt.")
+        @OptionGroup var gold: GoldOption
+        @Option(help: "List examples of one error kind: missed, spurious, wrong-source, wrong-cue or boundary.") var show: String?
+        @Option(help: "Examples listed by --show.") var limit = 20
+        @Flag(help: "Print confidence.txt (the per-pattern confidences) from the gold.") var calibrate = false
+        @Option(help: "Only the claims of one pattern key.") var pattern: String?
+        @Option(help: ArgumentHelp("Write the predictions as JSONL.", valueName: "PREDICTIONS.jsonl")) var out: String?
+
+        func validate() throws { guard limit > 0 else { throw ValidationError("--limit needs a positive number, not \(limit)") } }
+        func run() throws {
+            try runBench {
+                try claimdesk_bench.Tune.run(path: try gold.path(), show: show, limit: limit, calibrate: calibrate,
+                                             pattern: pattern, out: out)
+            }
         }
     }
 
-    static func int(_ value: String?, name: String) throws(BenchError) -> Int? {
-        guard let value else { return nil }
-        guard let n = Int(value), n > 0 else { throw .usage("\(name) needs a positive number, not \(value)") }
-        return n
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The extractor's attributions on a text, marked inline.")
+        @Argument(help: ArgumentHelp("A plain text or a JSONL file.", valueName: "FILE.txt|FILE.jsonl")) var file: String
+        @Option(help: "The publisher of a plain text.") var publisher: String?
+
+        func run() throws { try runBench { try claimdesk_bench.Show.run(path: file, publisher: publisher) } }
+    }
+
+    struct Pipeline: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "`extract` end to end with storing, on N copies of the gold corpus: MB/s.")
+        @OptionGroup var gold: GoldOption
+        @Option(help: "Copies of the corpus.") var copies = 20
+
+        func validate() throws { guard copies > 0 else { throw ValidationError("--copies needs a positive number, not \(copies)") } }
+        func run() throws { try runBench { try PipelineBench.run(path: try gold.path(), copies: copies) } }
+    }
+
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The scorer at scale: 1M predictions against 1M gold attributions.")
+        func run() { ScoreBench.run() }
+    }
+
+    struct REPL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The review REPL's latencies on a large store: start-up, next, show, confirm (median, p99).")
+        @Option(help: ArgumentHelp("The store to build or reuse; default: claimdesk-repl-bench.sqlite in the temporary folder.", valueName: "PATH"))
+        var store: String?
+        @Option(help: "Documents when building.") var docs = 100_000
+        @Option(help: "Claims per document when building.") var claims = 10
+        @Option(help: "Timed calls per verb.") var iterations = 2000
+        @Flag(help: "Build a fresh store.") var rebuild = false
+
+        func validate() throws {
+            for (name, value) in [("--docs", docs), ("--claims", claims), ("--iterations", iterations)] where value <= 0 {
+                throw ValidationError("\(name) needs a positive number, not \(value)")
+            }
+        }
+        func run() throws {
+            let status = REPLBench.run(path: store ?? temporaryPath("claimdesk-repl-bench.sqlite"), documents: docs, claims: claims,
+                                       iterations: iterations, rebuild: rebuild)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A gold export at scale: seconds, MB/s and peak memory.",
+            discussion: "The first run builds the store (slow); run again to measure the export alone in a fresh process.")
+        @Option(help: ArgumentHelp("The store to build or reuse; default: claimdesk-export-bench.sqlite in the temporary folder.", valueName: "PATH"))
+        var store: String?
+        @Option(help: "Gold attributions when building.") var attributions = 1_000_000
+        @Option(name: .customLong("per-document"), help: "Attributions per document when building.") var perDocument = 10
+        @Option(help: ArgumentHelp("The export; default: claimdesk-export-bench.jsonl in the temporary folder.", valueName: "PATH"))
+        var out: String?
+        @Option(help: ArgumentHelp("jsonl, csv or brat.", valueName: "FORMAT")) var format: String = "jsonl"
+
+        func validate() throws {
+            guard attributions > 0 else { throw ValidationError("--attributions needs a positive number, not \(attributions)") }
+            guard perDocument > 0 else { throw ValidationError("--per-document needs a positive number, not \(perDocument)") }
+            guard ExportFormat(rawValue: format) != nil else { throw ValidationError("--format takes jsonl, csv or brat, not \(format)") }
+        }
+        func run() throws {
+            let status = ExportBench.run(store: store ?? temporaryPath("claimdesk-export-bench.sqlite"),
+                                         out: out ?? temporaryPath("claimdesk-export-bench.jsonl"),
+                                         total: attributions, perDocument: perDocument, format: ExportFormat(rawValue: format) ?? .jsonl)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
+
+extension BenchCommand {
+    struct Contention: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An analyst's confirm next to `claimdesk extract` of an N MB document in another process.",
+            discussion: "Prints every confirm's wait, the extract's time and peak memory.")
+        @Option(help: "Size of the generated document in MB.") var mb = 50
+        @Option(help: "Milliseconds between two confirms.") var every = 20
+        @Option(help: ArgumentHelp("The store to build (replaced); default: claimdesk-contention.sqlite in the temporary folder.", valueName: "PATH"))
+        var store: String?
+        @Option(help: ArgumentHelp("The binary that runs the extract; default: the claimdesk beside this bench.", valueName: "PATH"))
+        var claimdesk: String?
+
+        func validate() throws {
+            guard mb > 0 else { throw ValidationError("--mb needs a positive number, not \(mb)") }
+            guard every > 0 else { throw ValidationError("--every needs a positive number, not \(every)") }
+        }
+        func run() throws {
+            let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().appendingPathComponent("claimdesk").path
+            let status = ContentionBench.run(megabytes: mb, every: every, store: store ?? temporaryPath("claimdesk-contention.sqlite"),
+                                             binary: claimdesk ?? beside)
+            if status != 0 { throw ExitCode(status) }
+        }
     }
 }
 

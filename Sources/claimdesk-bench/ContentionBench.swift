@@ -14,34 +14,7 @@ import Workbench
 /// must succeed), the longest and typical waits, the batch job's time, claims and peak memory
 /// (VmHWM from /proc). `--claimdesk` runs another build's binary as the batch job (a before/after).
 enum ContentionBench {
-    static let usage = """
-        usage: claimdesk-bench contention [--mb N] [--every MS] [--store PATH] [--claimdesk PATH]
-          --mb         size of the generated document in MB (default 50)
-          --every      milliseconds between two confirms (default 20)
-          --store      the store to build (default /tmp/claimdesk-contention.sqlite; replaced)
-          --claimdesk  the binary that runs the extract (default: the claimdesk beside this bench)
-        """
-
-    static func run(arguments: [String]) -> Int32 {
-        var megabytes = 50
-        var every = 20
-        var store = "/tmp/claimdesk-contention.sqlite"
-        var binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("claimdesk").path
-        var i = 0
-        while i < arguments.count {
-            guard i + 1 < arguments.count else { print(usage); return 2 }
-            let value = arguments[i + 1]
-            switch arguments[i] {
-            case "--mb": megabytes = Int(value) ?? -1
-            case "--every": every = Int(value) ?? -1
-            case "--store": store = value
-            case "--claimdesk": binary = value
-            default: print(usage); return 2
-            }
-            i += 2
-        }
-        guard megabytes > 0, every > 0 else { print(usage); return 2 }
+    static func run(megabytes: Int, every: Int, store: String, binary: String) -> Int32 {
         do {
             return try measure(megabytes: megabytes, every: every, store: store, binary: binary)
         } catch {

@@ -12,36 +12,7 @@ import Workbench
 /// entries), the second measures the export alone in a fresh process, so that the peak memory
 /// printed is the export's.
 enum ExportBench {
-    static let usage = """
-        usage: claimdesk-bench export [--store PATH] [--attributions N] [--per-document K] [--out PATH] [--format jsonl|csv|brat]
-          --store          the store to build or reuse (default /tmp/claimdesk-export-bench.sqlite)
-          --attributions   gold attributions when building (default 1000000)
-          --per-document   attributions per document when building (default 10)
-          --out            the export (default /tmp/claimdesk-export-bench.jsonl)
-        """
-
-    static func run(arguments: [String]) -> Int32 {
-        var store = "/tmp/claimdesk-export-bench.sqlite"
-        var out = "/tmp/claimdesk-export-bench.jsonl"
-        var total = 1_000_000
-        var perDocument = 10
-        var format = ExportFormat.jsonl
-        var i = 0
-        while i < arguments.count {
-            let arg = arguments[i]
-            guard i + 1 < arguments.count else { print(usage); return 2 }
-            let value = arguments[i + 1]
-            switch arg {
-            case "--store": store = value
-            case "--out": out = value
-            case "--attributions": total = Int(value) ?? -1
-            case "--per-document": perDocument = Int(value) ?? -1
-            case "--format": format = ExportFormat(rawValue: value) ?? .jsonl
-            default: print(usage); return 2
-            }
-            i += 2
-        }
-        guard total > 0, perDocument > 0 else { print(usage); return 2 }
+    static func run(store: String, out: String, total: Int, perDocument: Int, format: ExportFormat) -> Int32 {
         do {
             let exists = FileManager.default.fileExists(atPath: store)
             let workspace = try Workspace.open(path: store)

@@ -11,31 +11,7 @@ import Workbench
 /// Builds (once, then reuses) a store of `--docs` documents with `--claims` claims each, then
 /// measures start-up to the first screen, and `next`, `show` and `confirm`: median and p99.
 enum REPLBench {
-    static let usage = """
-        usage: claimdesk-bench repl [--store PATH] [--docs N] [--claims N] [--iterations N] [--rebuild]
-          --store       the store to build or reuse (default: /tmp/claimdesk-repl-bench.sqlite)
-          --docs        documents (default 100000)      --claims   claims per document (default 10)
-          --iterations  timed calls per verb (default 2000); --rebuild makes a fresh store
-        """
-
-    static func run(arguments: [String]) -> Int32 {
-        var path = "/tmp/claimdesk-repl-bench.sqlite"
-        var documents = 100_000, claims = 10, iterations = 2000, rebuild = false
-        var i = 0
-        while i < arguments.count {
-            let arg = arguments[i]
-            func value() -> String? { i + 1 < arguments.count ? arguments[i + 1] : nil }
-            switch arg {
-            case "--rebuild": rebuild = true; i += 1; continue
-            case "--store": guard let v = value() else { return fail("--store needs a path") }; path = v
-            case "--docs": guard let v = value().flatMap(Int.init), v > 0 else { return fail("--docs needs a number") }; documents = v
-            case "--claims": guard let v = value().flatMap(Int.init), v > 0 else { return fail("--claims needs a number") }; claims = v
-            case "--iterations": guard let v = value().flatMap(Int.init), v > 0 else { return fail("--iterations needs a number") }; iterations = v
-            case "-h", "--help": print(usage); return 0
-            default: return fail("unknown option \(arg)")
-            }
-            i += 2
-        }
+    static func run(path: String, documents: Int, claims: Int, iterations: Int, rebuild: Bool) -> Int32 {
         do {
             if rebuild || !FileManager.default.fileExists(atPath: path) {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -47,11 +23,6 @@ enum REPLBench {
             FileHandle.standardError.write(Data("claimdesk-bench repl: \(error)\n".utf8))
             return 1
         }
-    }
-
-    static func fail(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("claimdesk-bench repl: \(message)\n\(usage)\n".utf8))
-        return 2
     }
 
     /// Synthetic articles: `claims` sentences "Source K of document D said that … ." each one claim.
