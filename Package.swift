@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // SHA-256 of exported files (CryptoKit's API on Linux); adds about a minute to a clean build.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // Values only: documents, spans (Unicode-scalar offsets), attributions, reviews. No I/O.
@@ -46,6 +48,7 @@ let package = Package(
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [
             "ClaimModel", "Review", "Extraction", "Evaluation", "Interchange", "ClaimStore",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
         // It talks to Workbench's use cases (ReviewDesk), never to ClaimStore.
