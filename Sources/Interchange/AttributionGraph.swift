@@ -269,6 +269,25 @@ enum JSONLines {
         }
     }
 
+    /// Reads a JSONL file of another tool's documents: each line parsed as an object and decoded by
+    /// `decode(object, line, stem)`; a line that does not fit is a located issue, and a file with no
+    /// line at all is one too.
+    static func readDocuments(
+        _ bytes: [UInt8], file: String,
+        decode: (_ object: JSONValue, _ line: Int, _ stem: String) -> Swift.Result<AnnotatedDocument, InterchangeIssue>
+    ) -> JSONLReader.Result {
+        var result = JSONLReader.Result(lines: [], issues: [])
+        let stem = fileStem(file)
+        forEach(bytes) { number, slice in
+            switch object(slice, file: file, line: number).flatMap({ decode($0, number, stem) }) {
+            case let .success(document): result.lines.append(JSONLReader.Line(number: number, document: document))
+            case let .failure(issue): result.issues.append(issue)
+            }
+        }
+        InterchangeChecks.finish(&result, file: file, what: "no JSON lines")
+        return result
+    }
+
     /// Parses one line as a JSON object; a located issue when it is not one.
     static func object(_ slice: ArraySlice<UInt8>, file: String, line: Int) -> Swift.Result<JSONValue, InterchangeIssue> {
         guard String(validating: slice, as: UTF8.self) != nil else {

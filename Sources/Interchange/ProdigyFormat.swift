@@ -70,16 +70,9 @@ public enum ProdigyFormat {
     }
 
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        var result = JSONLReader.Result(lines: [], issues: [])
-        let stem = fileStem(file)
-        JSONLines.forEach(bytes) { number, slice in
-            switch JSONLines.object(slice, file: file, line: number).flatMap({ decode($0, file: file, line: number, stem: stem, labels: labels) }) {
-            case let .success(document): result.lines.append(JSONLReader.Line(number: number, document: document))
-            case let .failure(issue): result.issues.append(issue)
-            }
+        JSONLines.readDocuments(bytes, file: file) { object, line, stem in
+            decode(object, file: file, line: line, stem: stem, labels: labels)
         }
-        InterchangeChecks.finish(&result, file: file, what: "no JSON lines")
-        return result
     }
 
     static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {

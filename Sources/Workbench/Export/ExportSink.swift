@@ -68,88 +68,30 @@ struct CSVSink: ExportSink {
 /// `annotation.conf`, `visual.conf`, `tools.conf`.
 /// Written into a temporary folder beside the target and renamed into place at the end.
 struct BratSink: ExportSink {
-    let path: String
-    let temporary: String
-    let force: Bool
+    var folder: StagedFolder
     var writer = BratWriter()
-    var files: [ExportedFile] = []
 
     init(path: String, force: Bool) throws(WorkbenchError) {
-        self.path = path
-        self.force = force
-        let fm = FileManager.default
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        let (parent, name) = PathParts.split(trimmed)
-        let base = parent.isEmpty ? "." : parent
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
-        }
-        if AtomicFile.fileType(trimmed) == S_IFLNK {
-            throw WorkbenchError.cannotWrite(path: path, reason: AtomicFile.symlinkRefusal)
-        }
-        if fm.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw WorkbenchError.cannotWrite(path: path, reason: "it is a file; brat export needs a folder")
-            }
-            let contents = (try? fm.contentsOfDirectory(atPath: trimmed)) ?? []
-            if !contents.isEmpty && !force {
-                throw WorkbenchError.cannotWrite(path: path, reason: "the folder exists and is not empty (use --force to replace it)")
-            }
-        }
-        AtomicFile.removeStaleTemporaries(in: base, name: name)
-        temporary = (base as NSString).appendingPathComponent(
-            ".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(atPath: temporary)
-        do {
-            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-        } catch {
-            throw WorkbenchError.cannotWrite(path: path, reason: "cannot create a folder in \(base) (permission denied?)")
-        }
+        folder = try StagedFolder(path: path, force: force)
     }
 
     mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {
         let name = BratFolder.fileName(for: item.document.id)
         let written = writer.write(item)
-        try put(name + ".txt", Array(item.document.text.utf8))
-        try put(name + ".ann", Array(written.ann.utf8))
-        try put(name + BratSidecar.suffix, BratSidecar.encode(item, anchors: written.anchors))
-    }
-
-    mutating func put(_ name: String, _ bytes: [UInt8]) throws(WorkbenchError) {
-        let target = (temporary as NSString).appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: target, contents: Data(bytes)) else {
-            discard()
-            throw WorkbenchError.cannotWrite(path: (path as NSString).appendingPathComponent(name), reason: "cannot create the file")
-        }
-        files.append(ExportedFile(name: name, bytes: bytes.count, sha256: SHA256.hex(bytes)))
+        try folder.put(name + ".txt", Array(item.document.text.utf8))
+        try folder.put(name + ".ann", Array(written.ann.utf8))
+        try folder.put(name + BratSidecar.suffix, BratSidecar.encode(item, anchors: written.anchors))
     }
 
     mutating func finish(card: (([ExportedFile]) -> [(name: String, text: String)])?) throws(WorkbenchError) -> [ExportedFile] {
-        try put("annotation.conf", Array(writer.annotationConf().utf8))
-        try put("visual.conf", Array(BratWriter.visualConf.utf8))
-        try put("tools.conf", Array(BratWriter.toolsConf.utf8))
-        let written = files
-        for extra in card?(written) ?? [] { try put(extra.name, Array(extra.text.utf8)) }
-        let fm = FileManager.default
-        let old = temporary.replacingOccurrences(of: ".partial-", with: ".old-")
-        let exists = fm.fileExists(atPath: path)
-        if exists {
-            guard rename(path, old) == 0 else {
-                let reason = String(cString: strerror(errno))
-                discard()
-                throw WorkbenchError.cannotWrite(path: path, reason: reason)
-            }
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if exists { _ = rename(old, path) }
-            discard()
-            throw WorkbenchError.cannotWrite(path: path, reason: reason)
-        }
-        if exists { try? fm.removeItem(atPath: old) }
+        try folder.put("annotation.conf", Array(writer.annotationConf().utf8))
+        try folder.put("visual.conf", Array(BratWriter.visualConf.utf8))
+        try folder.put("tools.conf", Array(BratWriter.toolsConf.utf8))
+        let written = folder.files
+        for extra in card?(written) ?? [] { try folder.put(extra.name, Array(extra.text.utf8)) }
+        try folder.commit()
         return written
     }
 
-    func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+    func discard() { folder.discard() }
 }
