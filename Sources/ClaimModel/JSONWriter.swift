@@ -5,6 +5,9 @@
 /// export read back and written again is identical byte for byte.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
+    /// Whether DEL (0x7F) is written as `\u007f`. Exports escape it; reports leave it raw, as
+    /// `JSONEncoder` did before reports moved to this writer, so their bytes stay the same.
+    public var escapesDelete = true
 
     public init() {}
 
@@ -36,7 +39,7 @@ public struct JSONWriter {
         let count = utf8.count
         while i < count {
             let b = utf8[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F {
+            if b >= 0x20 && b != 0x22 && b != 0x5C && (b != 0x7F || !escapesDelete) {
                 i += 1
                 continue
             }

@@ -62,19 +62,18 @@ public enum ReportRenderer {
 
     /// Pretty, key-sorted JSON of any report value, ending in a newline.
     ///
-    /// Reports are the one place `JSONEncoder` is used: a report is read once and never read back, so
-    /// its shape follows its `Codable` type. Data that is read back (exports, the corpus, the store's
-    /// log columns) goes through ClaimModel's `JSONWriter` instead (docs/ARCHITECTURE.md, "Where new
-    /// things go").
+    /// Reports go through ClaimModel's one codec like everything else (docs/ARCHITECTURE.md, "Where
+    /// new things go"): their `Codable` shape becomes a `JSONValue`, written in the layout and number
+    /// format `JSONEncoder` used before, so scripts reading `--format json` see the same bytes.
     static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            let data = try encoder.encode(value)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            var writer = JSONWriter()
+            writer.escapesDelete = false
+            writer.pretty(try JSONValueEncoder.encode(value))
+            return writer.text + "\n"
         } catch {
-            // Only non-finite numbers can fail, and every ratio here is finite by construction;
-            // still, answer with valid JSON rather than trap.
+            // Report types encode only numbers, strings and containers, so this cannot happen
+            // today; still, answer with valid JSON rather than trap.
             return "{\"error\": \"report could not be encoded\"}\n"
         }
     }

@@ -1,4 +1,5 @@
 import ClaimModel
+import Foundation
 import Testing
 
 @Suite struct JSONParserTests {
@@ -30,5 +31,41 @@ import Testing
         var writer = JSONWriter()
         writer.string("a\u{1B}[31m\u{7F}\"")
         #expect(writer.text == #""a\u001b[31m\u007f\"""#)
+    }
+}
+
+/// Reports moved from `JSONEncoder` to `JSONValueEncoder` + `JSONWriter.pretty`; scripts read
+/// `--format json`, so the bytes must be the ones `JSONEncoder` wrote.
+@Suite struct JSONValueEncoderTests {
+    struct Sample: Encodable {
+        var counts: [String: Int]
+        var empty: [Int]
+        var none: [String: Int]
+        var ratios: [Double]
+        var text: String
+        var missing: Int?
+        var nested: [String: [UInt8]]
+        var flag: Bool
+    }
+
+    static let sample = Sample(
+        counts: ["b": 1, "B": 2, "a10": 3, "a9": 4, "_x": 5, "é": 6, "Z": 7],
+        empty: [], none: [:],
+        ratios: [0.1, 1e-7, 1, -0.0, 1e16, 123_456_789_012_345, 2.5e-5, 1.0 / 3, 1e300, 100, 0.6825],
+        text: "a/b\u{1}\u{7f}\"\\\n\t\u{8}\u{c}\u{2028}é", missing: nil,
+        nested: ["k": [1, 2]], flag: true)
+
+    @Test func prettyOutputMatchesJSONEncoderByteForByte() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(Self.sample), as: UTF8.self)
+        var writer = JSONWriter()
+        writer.escapesDelete = false
+        writer.pretty(try JSONValueEncoder.encode(Self.sample))
+        #expect(writer.text == expected)
+    }
+
+    @Test func numbersPrintAsJSONEncoderPrintedThem() {
+        #expect([0.1, 1e-7, 1, -0.0, 1e16, 0.5].map(JSONValueEncoder.number) == ["0.1", "1e-07", "1", "-0", "1e+16", "0.5"])
     }
 }
