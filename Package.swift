@@ -61,18 +61,18 @@ let package = Package(
             "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // What the test targets share: scratch folders (a library target under Tests, not a test bundle).
+        // What the test targets share: scratch folders, the fuzz tests' seeded generator (a library target under Tests, not a test bundle).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ClaimModel"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ClaimModel", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "ClaimModel", "ClaimStore"]),
         .testTarget(name: "ClaimStoreTests", dependencies: [
-            "ClaimStore", "ClaimModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClaimStore", "ClaimModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import ClaimModel
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 @Suite struct ClaimStoreTests {
     let store: ClaimStore
@@ -75,11 +76,14 @@ import Testing
 }
 
 @Suite struct ClaimStoreFileTests {
-    func temporaryPath(_ name: String) -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimstore-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent(name).path
+    /// One scratch folder per test, removed after it.
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch(prefix: "claimstore")
     }
+
+    func temporaryPath(_ name: String) -> String { scratch.path(name) }
 
     @Test func aFileStoreUsesWAL() throws {
         let store = try ClaimStore.open(path: temporaryPath("s.sqlite"))

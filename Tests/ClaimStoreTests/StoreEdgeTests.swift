@@ -3,15 +3,17 @@ import ClaimModel
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// Opening modes, the schema check at open, `check`'s findings, and claims written in chunks that
 /// stay invisible until their document is complete.
 @Suite struct StoreEdgeTests {
-    let folder: String
+    /// One scratch folder per test, removed after it.
+    let scratch: Scratch
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "claimdesk-store-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        scratch = try Scratch(prefix: "claimdesk-store")
     }
 
     func claim(_ start: Int) -> Attribution {

@@ -1,6 +1,7 @@
 import ClaimModel
 import Extraction
 import Testing
+import TestSupport
 
 /// The extractor never traps and always returns well-formed spans, whatever the text.
 @Suite struct RobustnessTests {
@@ -8,19 +9,6 @@ import Testing
 
     init() throws {
         extractor = try RulesExtractor()
-    }
-
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
     }
 
     static let pieces = [
@@ -31,7 +19,7 @@ import Testing
     ]
 
     @Test func randomTextNeverTrapsAndSpansAreWellFormed() {
-        var random = SplitMix(state: 42)
+        var random = SeededRandom(state: 42)
         for _ in 0..<1500 {
             let length = Int(random.next() % 40)
             let text = (0..<length).map { _ in random.pick(Self.pieces) }.joined(separator: random.pick([" ", "", " "]))

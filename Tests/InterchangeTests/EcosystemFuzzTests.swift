@@ -2,6 +2,7 @@ import ClaimModel
 import Foundation
 import Interchange
 import Testing
+import TestSupport
 
 /// Seeded mutations of the four ecosystem exports (`Mutator`, as for JSONL and brat): no input may
 /// crash a reader, every issue names its file and is terminal-safe, and whatever is accepted holds

@@ -1,18 +1,5 @@
 import ClaimModel
-
-/// A seeded generator (SplitMix64): the same seed gives the same cases on every machine, so a
-/// failure found once is found again.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Mutations of a valid input, the kinds that broke parsers before: byte flips, cuts, control
 /// characters (C0, C1, ESC sequences, bidi), NUL raw and escaped, huge numbers, deep nesting,

@@ -2,6 +2,7 @@ import ClaimModel
 import Foundation
 import Interchange
 import Testing
+import TestSupport
 
 /// Seeded random inputs (issue 10): mutations of valid JSONL lines and brat `.ann` files. No input
 /// may crash a reader; every rejection is one located, terminal-safe line; whatever is accepted

@@ -1,6 +1,7 @@
 import ClaimModel
 import Foundation
 import Testing
+import TestSupport
 @testable import Terminal
 @testable import Workbench
 
@@ -8,17 +9,6 @@ import Testing
 /// quotes, backslashes, invalid scalars and huge numbers. The tokenizer and both command parsers
 /// never crash, and every refusal is one line that is safe to print as it is.
 @Suite struct TokenizerFuzzTests {
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let lines = [
         "next", "prev", "show 12 --all", "goto storm", "list unreviewed and type anonymous", "context", "confirm",
         "reject \"not a claim\"", "source \"the Shura Council\"", "cue --at 3 9", "content none", "outlet Reuters",

@@ -1,13 +1,16 @@
 import ClaimModel
 import Foundation
 import Testing
+import TestSupport
 @testable import Workbench
 
 @Suite struct InputFilesTests {
-    let folder: URL
+    /// One scratch folder per test, removed after it.
+    let scratch: Scratch
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("inputfiles-\(UUID().uuidString)")
+        scratch = try Scratch(prefix: "inputfiles")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
     }
 
