@@ -269,6 +269,17 @@ enum JSONLines {
         }
     }
 
+    /// One line of another tool's JSONL: the tool's own `pairs`, then what only ClaimDesk reads
+    /// (fields, reviews, span-less claims) under `claimdesk` when there is any.
+    static func line(_ pairs: [(String, JSONValue)], extra: [JSONValue]) -> [UInt8] {
+        var pairs = pairs
+        if !extra.isEmpty { pairs.append(("claimdesk", .array(extra))) }
+        var writer = JSONWriter()
+        writer.value(.object(pairs))
+        writer.byte(0x0A)
+        return writer.bytes
+    }
+
     /// Reads a JSONL file of another tool's documents: each line parsed as an object and decoded by
     /// `decode(object, line, stem)`; a line that does not fit is a located issue, and a file with no
     /// line at all is one too.

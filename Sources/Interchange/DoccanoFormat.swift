@@ -39,11 +39,7 @@ public enum DoccanoFormat {
         pairs.append(("text", .string(item.document.text)))
         pairs.append(("entities", .array(entities)))
         pairs.append(("relations", .array(relations)))
-        if !extra.isEmpty { pairs.append(("claimdesk", .array(extra))) }
-        var writer = JSONWriter()
-        writer.value(.object(pairs))
-        writer.byte(0x0A)
-        return writer.bytes
+        return JSONLines.line(pairs, extra: extra)
     }
 
     /// Reads every line; a line that does not fit the convention is reported `FILE:LINE`.

@@ -317,8 +317,9 @@ enum XMLText {
     }
 }
 
-/// Byte offset of the first invalid UTF-8 sequence (the byte count when there is none).
-func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+/// Byte offset of the first invalid UTF-8 sequence (the byte count when there is none): the
+/// readers of every format name the byte where a file stops being UTF-8.
+public func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var offset = 0

@@ -62,11 +62,7 @@ public enum ProdigyFormat {
             pairs.append(("answer", .string(rejected ? "reject" : "accept")))
         }
         pairs.append(("meta", .object(DocumentFields.pairs(item))))
-        if !extra.isEmpty { pairs.append(("claimdesk", .array(extra))) }
-        var writer = JSONWriter()
-        writer.value(.object(pairs))
-        writer.byte(0x0A)
-        return writer.bytes
+        return JSONLines.line(pairs, extra: extra)
     }
 
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {

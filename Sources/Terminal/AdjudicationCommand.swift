@@ -169,16 +169,16 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
             return error.description
         case let .unknownVerb(word, suggestion):
             let hint = suggestion.map { "; did you mean \"\($0.rawValue)\"?" } ?? "; `help` lists the verbs"
-            return "unknown verb \"\(SafeText.escape(word))\"\(hint)"
+            return "unknown verb \"\(TerminalSafe.escape(word))\"\(hint)"
         case let .usage(verb, message):
             return "\(verb.rawValue): \(message) (usage: \(verb.usage))"
         case let .unknownAnnotator(name, known):
-            return "pick: \"\(SafeText.escape(name))\" did not mark this document done; pick one of "
-                + known.map(SafeText.escape).joined(separator: ", ") + "; nothing changed"
+            return "pick: \"\(TerminalSafe.escape(name))\" did not mark this document done; pick one of "
+                + known.map(TerminalSafe.escape).joined(separator: ", ") + "; nothing changed"
         case let .nothingToAdjudicate(run):
-            return "nothing to adjudicate in run \"\(SafeText.escape(run))\": no claim is disputed (`progress` says why)"
+            return "nothing to adjudicate in run \"\(TerminalSafe.escape(run))\": no claim is disputed (`progress` says why)"
         case let .nothingToUndo(run):
-            return "nothing to undo: you have no adjudication in run \"\(SafeText.escape(run))\" left to undo"
+            return "nothing to undo: you have no adjudication in run \"\(TerminalSafe.escape(run))\" left to undo"
         }
     }
 }

@@ -11,10 +11,10 @@ extension Renderer {
                             documentPosition: Int, documentCount: Int, adjudicated: Int) -> String {
         let d = view.snapshot.document.document
         var lines: [String] = []
-        let title = d.title.map { " · " + SafeText.short($0, 90) } ?? ""
-        lines.append(bold(SafeText.escape(d.id) + title))
+        let title = d.title.map { " · " + TerminalSafe.short($0, 90) } ?? ""
+        lines.append(bold(TerminalSafe.escape(d.id) + title))
         var progress = "disputed \(position)/\(count) · doc \(documentPosition)/\(documentCount) · \(adjudicated) adjudicated · #\(claim.rowID)"
-        if claim.origin == .added, let author = claim.addedBy { progress += " · added by " + SafeText.escape(author) }
+        if claim.origin == .added, let author = claim.addedBy { progress += " · added by " + TerminalSafe.escape(author) }
         lines.append(progress)
         let final = view.adjudicatorAttribution(claim)
         if let extent = DocumentView.extent(final), let covering = SentenceIndex(view.text).covering(extent) {
@@ -24,12 +24,12 @@ extension Renderer {
         for name in view.annotators {
             let review = view.views[name]?[claim.rowID]
             let verdict = review?.withdrawn == true ? "withdrawn" : review?.verdict?.rawValue ?? "- (not judged)"
-            table.add(row(SafeText.escape(name), verdict, review, review?.attribution ?? claim.attribution, view.text))
+            table.add(row(TerminalSafe.escape(name), verdict, review, review?.attribution ?? claim.attribution, view.text))
         }
         if let decider = view.adjudicatedBy[claim.rowID], let review = view.finals[claim.rowID] {
             var verdict = review.verdict?.rawValue ?? "- (undecided)"
-            if let picked = view.picked[claim.rowID] { verdict += " (picked \(SafeText.escape(picked)))" }
-            table.add(row(SafeText.escape(decider) + " (final)", verdict, review, review.attribution, view.text))
+            if let picked = view.picked[claim.rowID] { verdict += " (picked \(TerminalSafe.escape(picked)))" }
+            table.add(row(TerminalSafe.escape(decider) + " (final)", verdict, review, review.attribution, view.text))
         }
         for (i, line) in table.rendered.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             lines.append("  " + (i == 0 ? bold(String(line)) : String(line)))
@@ -41,17 +41,17 @@ extension Renderer {
 
     private func row(_ label: String, _ verdict: String, _ review: ClaimReview?, _ a: Attribution, _ text: ScalarText) -> [String] {
         func role(_ f: Fragments?) -> String {
-            f.map { "\"" + SafeText.short(Self.plainInline(text.slice($0)), 32) + "\"" } ?? "none"
+            f.map { "\"" + TerminalSafe.short(Self.plainInline(text.slice($0)), 32) + "\"" } ?? "none"
         }
         let notes = review?.notes ?? []
         return [
             label, verdict, role(a.source), role(a.cue), role(a.content),
-            a.outlet.map { SafeText.short($0, 24) } ?? "-",
+            a.outlet.map { TerminalSafe.short($0, 24) } ?? "-",
             a.sourceType?.rawValue ?? "-",
             a.anonymous.map { $0 ? "yes" : "no" } ?? "-",
-            a.sourceEntity.map { SafeText.short($0, 24) } ?? "-",
+            a.sourceEntity.map { TerminalSafe.short($0, 24) } ?? "-",
             review?.confidence?.rawValue ?? "-",
-            notes.isEmpty ? "-" : SafeText.short(notes.joined(separator: " / "), 48),
+            notes.isEmpty ? "-" : TerminalSafe.short(notes.joined(separator: " / "), 48),
         ]
     }
 }

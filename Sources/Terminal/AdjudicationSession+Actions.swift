@@ -49,9 +49,9 @@ extension AdjudicationSession {
         entries.append(entry(keep ? .confirm : .reject(reason: nil), claim, picked: name))
         try append(entries)
         let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? (keep ? "confirmed" : "rejected")
-        let why = theirs == nil ? " (\(SafeText.escape(name)) never judged it)" : ""
+        let why = theirs == nil ? " (\(TerminalSafe.escape(name)) never judged it)" : ""
         let fields = changed.isEmpty ? "" : " (" + changed.joined(separator: ", ") + ")"
-        return "picked \(SafeText.escape(name))'s view of #\(claim.rowID): \(verdict)\(fields)\(why)\n" + (try advance(from: try onScreen()))
+        return "picked \(TerminalSafe.escape(name))'s view of #\(claim.rowID): \(verdict)\(fields)\(why)\n" + (try advance(from: try onScreen()))
     }
 
     /// `confirm`, `reject` and the correcting verbs: the final written by hand.
@@ -142,7 +142,7 @@ extension AdjudicationSession {
         log += stored
         let what: String
         if let name = last.last?.entry.adjudication?.picked {
-            what = "pick of \(SafeText.escape(name))'s view of #\(claimID) (\(last.count) entr\(last.count == 1 ? "y" : "ies"))"
+            what = "pick of \(TerminalSafe.escape(name))'s view of #\(claimID) (\(last.count) entr\(last.count == 1 ? "y" : "ies"))"
         } else {
             what = "\(first.entry.action.label) of #\(claimID)"
         }

@@ -101,22 +101,22 @@ public final class AdjudicationSession: LineSession {
     // MARK: - The loop's entry points
 
     public func opening() -> String {
-        let runName = SafeText.escape(run.name)
+        let runName = TerminalSafe.escape(run.name)
         let help = "`help` lists the verbs"
         guard let position else {
             var reason: String
             if documents.isEmpty {
-                reason = onlyDocument.map { "document \"\(SafeText.escape($0))\" of run \"\(runName)\" is not" }
+                reason = onlyDocument.map { "document \"\(TerminalSafe.escape($0))\" of run \"\(runName)\" is not" }
                     ?? "no document of run \"\(runName)\" is"
                 reason = "nothing to adjudicate: " + reason + " marked done by two or more annotators"
             } else {
                 reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count, "document"))"
                     + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
             }
-            return "adjudicating run \"\(runName)\" as \(SafeText.escape(adjudicator)) · \(help)\n" + reason
+            return "adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + reason
         }
         let disputedDocuments = Set(queue.map(\.document)).count
-        var head = "adjudicating run \"\(runName)\" as \(SafeText.escape(adjudicator)) · "
+        var head = "adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · "
             + "\(Self.count(queue.count, "disputed claim")) in \(Self.count(disputedDocuments, "document")) · "
             + "\(Self.count(unanimous, "unanimous claim")) accepted without a stop"
         if adjudicatedBefore > 0 { head += " · \(adjudicatedBefore) adjudicated before" }
@@ -153,7 +153,7 @@ public final class AdjudicationSession: LineSession {
     func load(_ index: Int) throws(AdjudicationError) -> AdjudicationDocument {
         let d = documents[index], runID = run.rowID
         guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: d.rowID, runID: runID) }) else {
-            throw .repl(.store("document \"\(SafeText.escape(d.docID))\" vanished from the store"))
+            throw .repl(.store("document \"\(TerminalSafe.escape(d.docID))\" vanished from the store"))
         }
         let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
         for item in queue where item.document == index {
@@ -205,7 +205,7 @@ public final class AdjudicationSession: LineSession {
             return screen(at: next)
         }
         return "every disputed claim is adjudicated: their documents now enter the gold (`claimdesk score --run "
-            + SafeText.escape(run.name) + "`)"
+            + TerminalSafe.escape(run.name) + "`)"
     }
 
     // MARK: - Screens
@@ -224,7 +224,7 @@ public final class AdjudicationSession: LineSession {
     func progress() -> String {
         let adjudicated = queue.filter { decided.contains($0.claim) }.count
         let percent = queue.isEmpty ? 100 : Double(adjudicated) * 100 / Double(queue.count)
-        var lines = ["adjudicated \(adjudicated) of \(Self.count(queue.count, "disputed claim")) in run \"\(SafeText.escape(run.name))\" ("
+        var lines = ["adjudicated \(adjudicated) of \(Self.count(queue.count, "disputed claim")) in run \"\(TerminalSafe.escape(run.name))\" ("
             + String(percent.rounded(toPlaces: 1)) + "%)"
             + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before this session" : "")]
         lines.append("unanimous claims accepted without a stop: \(unanimous)")
@@ -235,7 +235,7 @@ public final class AdjudicationSession: LineSession {
         }
         lines.append("documents marked done by two or more annotators: \(documents.count)"
             + (waiting.isEmpty ? "; none left out of the gold for a dispute"
-                : "; left out of the gold until adjudicated: " + waiting.map(SafeText.escape).joined(separator: ", ")))
+                : "; left out of the gold until adjudicated: " + waiting.map(TerminalSafe.escape).joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
 

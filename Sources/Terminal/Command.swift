@@ -65,7 +65,7 @@ public struct AddedClaim: Equatable, Sendable {
         var i = 1
         while i < args.count {
             let key = args[i].lowercased()
-            guard i + 1 < args.count else { throw .usage(.add, "\(SafeText.escape(args[i])) needs a value") }
+            guard i + 1 < args.count else { throw .usage(.add, "\(TerminalSafe.escape(args[i])) needs a value") }
             let value = args[i + 1]
             switch key {
             case "source": claim.source = value
@@ -73,7 +73,7 @@ public struct AddedClaim: Equatable, Sendable {
             case "outlet": claim.outlet = value
             case "type": claim.sourceType = try SourceTypeNames.parse(value, for: .add)
             default:
-                throw .usage(.add, "unexpected \"\(SafeText.escape(args[i]))\"; quote texts with spaces")
+                throw .usage(.add, "unexpected \"\(TerminalSafe.escape(args[i]))\"; quote texts with spaces")
             }
             i += 2
         }

@@ -23,10 +23,10 @@ public enum QueueFilter: Equatable, Sendable, CustomStringConvertible {
         case let .all(conditions): return conditions.map(\.description).joined(separator: " and ")
         case .unreviewed: return "unreviewed"
         case let .sourceType(type): return "type \(type.rawValue)"
-        case let .outlet(name): return "outlet \(SafeText.escape(name))"
+        case let .outlet(name): return "outlet \(TerminalSafe.escape(name))"
         case let .confidenceBelow(x): return "confidence < \(x)"
         case let .confidenceAbove(x): return "confidence > \(x)"
-        case let .tag(tag): return "tag \(SafeText.escape(tag))"
+        case let .tag(tag): return "tag \(TerminalSafe.escape(tag))"
         }
     }
 
@@ -71,7 +71,7 @@ public enum QueueFilter: Equatable, Sendable, CustomStringConvertible {
         case "type":
             guard !rest.isEmpty else { throw .usage(verb, "type needs a source type: \(SourceTypeNames.all.joined(separator: ", "))") }
             guard let type = SourceTypeNames.parse(restText) else {
-                throw .usage(verb, "\"\(SafeText.escape(restText))\" is not a source type (\(SourceTypeNames.all.joined(separator: ", ")))")
+                throw .usage(verb, "\"\(TerminalSafe.escape(restText))\" is not a source type (\(SourceTypeNames.all.joined(separator: ", ")))")
             }
             return .sourceType(type)
         case "outlet":
@@ -84,7 +84,7 @@ public enum QueueFilter: Equatable, Sendable, CustomStringConvertible {
             // `confidence < 0.5`, `confidence<0.5`, `confidence <0.5`.
             let joined = words.joined()
             guard joined.lowercased().hasPrefix("confidence") else {
-                throw .usage(verb, "\"\(SafeText.escape(words[0]))\" is not a filter; expected unreviewed, type X, outlet X, confidence < X, confidence > X or tag X")
+                throw .usage(verb, "\"\(TerminalSafe.escape(words[0]))\" is not a filter; expected unreviewed, type X, outlet X, confidence < X, confidence > X or tag X")
             }
             let comparison = joined.dropFirst("confidence".count)
             guard let op = comparison.first, op == "<" || op == ">",

@@ -24,7 +24,7 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unknownVerb(word, suggestion):
             let hint = suggestion.map { "; did you mean \"\($0.rawValue)\"?" } ?? "; `help` lists the verbs"
-            return "unknown verb \"\(SafeText.escape(word))\"\(hint)"
+            return "unknown verb \"\(TerminalSafe.escape(word))\"\(hint)"
         case let .usage(verb, message):
             return "\(verb.rawValue): \(message) (usage: \(verb.usage))"
         case let .tokens(failure):
@@ -32,17 +32,17 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
         case .noClaim:
             return "no claim on screen: use next, goto ID or filter off"
         case let .notFound(role, text):
-            return "\(role): \"\(SafeText.escape(text))\" does not occur in this document; nothing changed"
+            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in this document; nothing changed"
         case let .ambiguous(role, text, spans):
             let at = spans.prefix(4).map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
-            return "\(role): \"\(SafeText.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
+            return "\(role): \"\(TerminalSafe.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
                 + "quote more of the text or use --at START END; nothing changed"
         case let .badOffsets(start, end, count):
             return "--at \(start) \(end): not a span of this document (0 <= START < END <= \(count)); nothing changed"
         case let .unknownClaim(id):
-            return "no claim #\(SafeText.escape(id)) in this run"
+            return "no claim #\(TerminalSafe.escape(id)) in this run"
         case let .unknownDocument(id):
-            return "no document \"\(SafeText.escape(id))\" in this run"
+            return "no document \"\(TerminalSafe.escape(id))\" in this run"
         case let .notVisible(id):
             return "claim #\(id) was added by another analyst or withdrawn; it is not in your queue"
         case .nothingToUndo:

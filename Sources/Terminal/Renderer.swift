@@ -5,7 +5,7 @@ import Review
 import Workbench
 
 /// Turns review state into terminal text. Every piece of document text, note, tag, outlet or
-/// entity goes through `SafeText.escape` here, so nothing untrusted reaches the terminal raw.
+/// entity goes through `TerminalSafe.escape` here, so nothing untrusted reaches the terminal raw.
 public struct Renderer: Sendable {
     /// ANSI colours, or plain `[[src: …]]` markers.
     public enum Style: Sendable { case color, plain }
@@ -27,7 +27,7 @@ public struct Renderer: Sendable {
 
     /// Document text for one line: blanks (line breaks included) shown as spaces, the rest escaped.
     static func inline(_ text: String) -> String {
-        SafeText.escape(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+        TerminalSafe.escape(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
     }
 
     /// `span` of the text with the claim's roles highlighted (source over cue over content where they overlap).
@@ -66,8 +66,8 @@ public struct Renderer: Sendable {
         let review = view.review(claim)
         let d = view.snapshot.document.document
         var lines: [String] = []
-        let title = d.title.map { " · " + SafeText.short($0, 90) } ?? ""
-        lines.append(bold(SafeText.escape(d.id) + title))
+        let title = d.title.map { " · " + TerminalSafe.short($0, 90) } ?? ""
+        lines.append(bold(TerminalSafe.escape(d.id) + title))
         var progress = "claim \(index + 1)/\(view.visible.count) · doc \(documentPosition)/\(documentCount) · \(reviewedCount) reviewed · #\(claim.rowID)"
         if claim.origin == .added { progress += " · added by you" }
         if let filter { progress += " · filter: \(filter)" }
@@ -77,7 +77,7 @@ public struct Renderer: Sendable {
         }
         func field(_ name: String, _ value: String) { lines.append("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
         if a.source == nil { field("source", "none (sourceless)") }
-        field("outlet", a.outlet.map(SafeText.escape) ?? "-")
+        field("outlet", a.outlet.map(TerminalSafe.escape) ?? "-")
         field("type", a.sourceType?.rawValue ?? "-")
         field("anonymous", a.anonymous.map { $0 ? "yes" : "no" } ?? "-")
         field("entity", entityLine(view, claim, a))
@@ -86,8 +86,8 @@ public struct Renderer: Sendable {
         if let review {
             if !review.correctedFields.isEmpty { field("corrected", review.correctedFields.joined(separator: ", ")) }
             if let c = review.confidence { field("confidence", c.rawValue) }
-            if !review.tags.isEmpty { field("tags", review.tags.map(SafeText.escape).joined(separator: ", ")) }
-            for note in review.notes { field("note", SafeText.escape(note)) }
+            if !review.tags.isEmpty { field("tags", review.tags.map(TerminalSafe.escape).joined(separator: ", ")) }
+            for note in review.notes { field("note", TerminalSafe.escape(note)) }
         }
         return lines.joined(separator: "\n")
     }
@@ -101,22 +101,22 @@ public struct Renderer: Sendable {
     func entityLine(_ view: DocumentView, _ claim: StoredAttribution, _ a: Attribution) -> String {
         guard let entity = a.sourceEntity else { return "-" }
         let others = view.visible.filter { $0.rowID != claim.rowID && view.attribution($0).sourceEntity == entity }
-        guard !others.isEmpty else { return SafeText.escape(entity) }
+        guard !others.isEmpty else { return TerminalSafe.escape(entity) }
         let mentions = others.prefix(5).map { other -> String in
-            let source = view.attribution(other).source.map { "\"" + SafeText.short(view.text.slice($0), 30) + "\"" } ?? "(no source)"
+            let source = view.attribution(other).source.map { "\"" + TerminalSafe.short(view.text.slice($0), 30) + "\"" } ?? "(no source)"
             return "#\(other.rowID) \(source)"
         }
-        return SafeText.escape(entity) + " (also " + mentions.joined(separator: ", ") + (others.count > 5 ? ", …" : "") + ")"
+        return TerminalSafe.escape(entity) + " (also " + mentions.joined(separator: ", ") + (others.count > 5 ? ", …" : "") + ")"
     }
 
     /// `list`: one line per claim.
     func list(_ view: DocumentView, current: Int?, filter: QueueFilter?) -> String {
-        var lines = ["\(SafeText.escape(view.docID)): \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s")"
+        var lines = ["\(TerminalSafe.escape(view.docID)): \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s")"
             + (filter.map { ", showing \($0)" } ?? "")]
         for (i, claim) in view.visible.enumerated() where view.admits(claim, filter, unreviewedOnly: false) {
             let a = view.attribution(claim)
             func role(_ f: Fragments?, _ limit: Int) -> String {
-                f.map { "\"" + SafeText.short(Self.plainInline(view.text.slice($0)), limit) + "\"" } ?? "-"
+                f.map { "\"" + TerminalSafe.short(Self.plainInline(view.text.slice($0)), limit) + "\"" } ?? "-"
             }
             let marker = i == current ? ">" : " "
             let verdict = (view.review(claim)?.verdict?.rawValue ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
@@ -133,11 +133,11 @@ public struct Renderer: Sendable {
         case "source", "cue", "content":
             let role = Role(rawValue: field) ?? .content
             guard let f = a[role] else { return "none" }
-            return "\"" + SafeText.short(Renderer.plainInline(text.slice(f)), 60) + "\" (\(f.spans.map { "\($0.start)-\($0.end)" }.joined(separator: ",")))"
-        case "outlet": return a.outlet.map { SafeText.escape($0) } ?? "none"
+            return "\"" + TerminalSafe.short(Renderer.plainInline(text.slice(f)), 60) + "\" (\(f.spans.map { "\($0.start)-\($0.end)" }.joined(separator: ",")))"
+        case "outlet": return a.outlet.map { TerminalSafe.escape($0) } ?? "none"
         case "type": return a.sourceType?.rawValue ?? "none"
         case "anon": return a.anonymous.map { $0 ? "yes" : "no" } ?? "unknown"
-        case "entity": return a.sourceEntity.map { SafeText.escape($0) } ?? "none"
+        case "entity": return a.sourceEntity.map { TerminalSafe.escape($0) } ?? "none"
         default: return "?"
         }
     }
@@ -170,12 +170,12 @@ public struct Renderer: Sendable {
         guard !reviews.isEmpty else { return "verdicts: none yet" }
         var lines = ["verdicts:"]
         for r in reviews {
-            var line = "  " + SafeText.escape(r.annotator).padding(toLength: 14, withPad: " ", startingAt: 0)
+            var line = "  " + TerminalSafe.escape(r.annotator).padding(toLength: 14, withPad: " ", startingAt: 0)
                 + (r.withdrawn ? "withdrawn" : r.verdict?.rawValue ?? "-")
             if !r.correctedFields.isEmpty { line += " (corrected: \(r.correctedFields.joined(separator: ", ")))" }
             if let c = r.confidence { line += " · confidence \(c.rawValue)" }
-            if !r.tags.isEmpty { line += " · tags " + r.tags.map(SafeText.escape).joined(separator: ", ") }
-            if let at = r.at { line += " · " + SafeText.escape(at) }
+            if !r.tags.isEmpty { line += " · tags " + r.tags.map(TerminalSafe.escape).joined(separator: ", ") }
+            if let at = r.at { line += " · " + TerminalSafe.escape(at) }
             lines.append(line)
         }
         return lines.joined(separator: "\n")

@@ -96,7 +96,7 @@ extension Session {
         for t in tags { knownTags.insert(t) }
         try refresh(keeping: claim.rowID)
         let all = view?.review(claim)?.tags ?? tags
-        return "tags of #\(claim.rowID): " + all.map(SafeText.escape).joined(separator: ", ")
+        return "tags of #\(claim.rowID): " + all.map(TerminalSafe.escape).joined(separator: ", ")
     }
 
     func note(_ text: String) throws(REPLError) -> String {
@@ -142,7 +142,7 @@ extension Session {
         }
         remember(stored)
         try refresh(keeping: nil)
-        var lines = ["\(SafeText.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"]
+        var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"]
         if let found = try search(fromDocument: docIndex, afterClaim: view.visible.count, forward: true, unreviewedOnly: true, wrap: true) {
             place(found)
             lines.append(currentScreen())

@@ -24,7 +24,7 @@ extension Session {
         } else {
             try enter(from, claim: nil)
             claimIndex = view?.visible.isEmpty == false ? 0 : nil
-            openingNote = "every claim of run \"\(SafeText.escape(run.name))\" has your verdict"
+            openingNote = "every claim of run \"\(TerminalSafe.escape(run.name))\" has your verdict"
         }
     }
 
@@ -250,7 +250,7 @@ extension Session {
         let total = try Self.db { () throws(WorkbenchError) in try store.claimCount(runID: runID) }
         let done = try Self.db { () throws(WorkbenchError) in try store.doneDocumentRowIDs(annotator: name, runID: runID) }
         let percent = total == 0 ? 0 : Double(reviewed.count) * 100 / Double(total)
-        var lines = ["\(reviewed.count) of \(total) claims in run \"\(SafeText.escape(run.name))\" reviewed by \(SafeText.escape(annotator)) ("
+        var lines = ["\(reviewed.count) of \(total) claims in run \"\(TerminalSafe.escape(run.name))\" reviewed by \(TerminalSafe.escape(annotator)) ("
             + String(percent.rounded(toPlaces: 1)) + "%)"]
         if let view {
             let mine = view.visible.filter { view.isReviewed($0) }.count

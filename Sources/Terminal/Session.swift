@@ -87,7 +87,7 @@ public final class Session {
 
     /// The first screen.
     public func opening() -> String {
-        var parts = ["reviewing run \"\(SafeText.escape(run.name))\" as \(SafeText.escape(annotator)) · `help` lists the verbs"]
+        var parts = ["reviewing run \"\(TerminalSafe.escape(run.name))\" as \(TerminalSafe.escape(annotator)) · `help` lists the verbs"]
         if let openingNote { parts.append(openingNote) }
         parts.append(currentScreen())
         return parts.filter { !$0.isEmpty }.joined(separator: "\n")
@@ -120,9 +120,9 @@ public final class Session {
 
     /// The current claim's screen, or what to do when there is none.
     func currentScreen() -> String {
-        guard let view else { return "no documents in run \"\(SafeText.escape(run.name))\"" }
+        guard let view else { return "no documents in run \"\(TerminalSafe.escape(run.name))\"" }
         guard let index = claimIndex, index < view.visible.count else {
-            return "\(SafeText.escape(view.docID)): no claim to show here" + (filter.map { " (filter: \($0))" } ?? "")
+            return "\(TerminalSafe.escape(view.docID)): no claim to show here" + (filter.map { " (filter: \($0))" } ?? "")
         }
         return renderer.screen(view, sentences: sentenceIndex(), index: index, documentPosition: docIndex + 1,
                                documentCount: documents.count, reviewedCount: reviewed.count, filter: filter)

@@ -82,7 +82,7 @@ extension Verb {
         var id: String?
         for a in args.words {
             if a == "--all" { all = true; continue }
-            if a.hasPrefix("-") { throw .usage(verb, "unknown option \(SafeText.escape(a))") }
+            if a.hasPrefix("-") { throw .usage(verb, "unknown option \(TerminalSafe.escape(a))") }
             if id != nil { throw .usage(verb, "takes one claim ID") }
             id = a
         }
@@ -302,7 +302,7 @@ enum SourceTypeNames {
     /// The type `text` names, or the verb's refusal listing the types.
     static func parse(_ text: String, for verb: Verb) throws(REPLError) -> SourceType {
         guard let type = parse(text) else {
-            throw .usage(verb, "\"\(SafeText.escape(text))\" is not a source type (\(all.joined(separator: ", ")))")
+            throw .usage(verb, "\"\(TerminalSafe.escape(text))\" is not a source type (\(all.joined(separator: ", ")))")
         }
         return type
     }

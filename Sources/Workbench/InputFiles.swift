@@ -173,20 +173,6 @@ public struct InputFiles {
         }
     }
 
-    /// Byte offset of the first invalid UTF-8 sequence.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case let .valid(encoded): offset += encoded.count
-            case .error: return offset
-            case .emptyInput: return offset
-            }
-        }
-    }
-
     static func lineNumber(_ bytes: [UInt8], _ offset: Int) -> Int {
         bytes[0..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }

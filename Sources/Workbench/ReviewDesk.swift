@@ -34,7 +34,7 @@ public struct ReviewDesk: Sendable {
     public func runToReview(named name: String?) throws(WorkbenchError) -> Run {
         if let name {
             guard let run = try db(store.runRef(named: name)) else {
-                throw .usage("no run named \"\(SafeText.escape(name))\" (see `claimdesk runs`)")
+                throw .usage("no run named \"\(TerminalSafe.escape(name))\" (see `claimdesk runs`)")
             }
             return run
         }
@@ -43,7 +43,7 @@ public struct ReviewDesk: Sendable {
         if runs.count == 1 { return runs[0] }
         if runs.isEmpty { throw .usage("no claims to review yet: run `claimdesk extract` first") }
         throw .usage("no run named \"rules\": choose one with --run ("
-            + runs.map { SafeText.escape($0.name) }.joined(separator: ", ") + ")")
+            + runs.map { TerminalSafe.escape($0.name) }.joined(separator: ", ") + ")")
     }
 
     /// The run's documents (row ids) in ingestion order: the review queue.

@@ -37,7 +37,7 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         case let .usage(message): return message
         case let .nothingToScore(message): return message
         case let .sessionOpen(annotator, kind, pid):
-            return "\(SafeText.escape(annotator)) already has \(kind == "review" ? "a review" : "an \(kind)") session open on this store"
+            return "\(TerminalSafe.escape(annotator)) already has \(kind == "review" ? "a review" : "an \(kind)") session open on this store"
                 + (pid.map { " (process \($0))" } ?? "")
                 + "; undo there and here would share one history: quit that session first, or review as another --annotator"
         }

@@ -47,7 +47,7 @@ extension Workspace {
                 exampleLines.append("\(label.replacingOccurrences(of: "_", with: " ")):")
                 for key in keys.prefix(examples) {
                     guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { continue }
-                    exampleLines.append("  " + SafeText.short(key.document, 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(gold, text))
+                    exampleLines.append("  " + TerminalSafe.short(key.document, 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(gold, text))
                 }
             }
         }
@@ -79,7 +79,7 @@ extension Workspace {
     }
 
     static func describe(_ a: Attribution, _ text: ScalarText) -> String {
-        func role(_ f: Fragments?, _ limit: Int) -> String { f.map { SafeText.short(text.slice($0), limit) } ?? "-" }
+        func role(_ f: Fragments?, _ limit: Int) -> String { f.map { TerminalSafe.short(text.slice($0), limit) } ?? "-" }
         return "\(role(a.source, 30)) | \(role(a.cue, 20)) | \(role(a.content, 60))"
     }
 

@@ -45,9 +45,9 @@ extension Workspace {
             if docs.isEmpty { return "no documents yet: `claimdesk ingest corpora` adds the shipped corpus" }
             var table = TextTable(["doc_id", "publisher", "chars", "claims", "done by", "title"])
             for d in docs {
-                table.add([SafeText.short(d.docID, 40), SafeText.short(d.publisher ?? "-", 20), String(d.scalarCount),
+                table.add([TerminalSafe.short(d.docID, 40), TerminalSafe.short(d.publisher ?? "-", 20), String(d.scalarCount),
                            String(d.claims), d.doneBy.isEmpty ? "-" : d.doneBy.joined(separator: ","),
-                           SafeText.short(d.title ?? "-", 60)])
+                           TerminalSafe.short(d.title ?? "-", 60)])
             }
             return table.rendered
         }
@@ -79,12 +79,12 @@ extension Workspace {
             for c in claims {
                 guard let (d, text) = texts[c.documentRowID] else { continue }
                 let a = c.attribution
-                func role(_ f: Fragments?, _ limit: Int) -> String { f.map { SafeText.short(text.slice($0), limit) } ?? "-" }
+                func role(_ f: Fragments?, _ limit: Int) -> String { f.map { TerminalSafe.short(text.slice($0), limit) } ?? "-" }
                 table.add([
-                    String(c.rowID), runNames[c.runID] ?? "?", SafeText.short(d.document.id, 24),
+                    String(c.rowID), runNames[c.runID] ?? "?", TerminalSafe.short(d.document.id, 24),
                     role(a.source, 36), role(a.cue, 20), role(a.content, 48),
-                    SafeText.short(a.outlet ?? "-", 20), a.sourceType?.rawValue ?? "-",
-                    a.anonymous.map { $0 ? "yes" : "no" } ?? "-", SafeText.short(a.sourceEntity ?? "-", 24),
+                    TerminalSafe.short(a.outlet ?? "-", 20), a.sourceType?.rawValue ?? "-",
+                    a.anonymous.map { $0 ? "yes" : "no" } ?? "-", TerminalSafe.short(a.sourceEntity ?? "-", 24),
                     a.confidence.map { String(format: "%.2f", $0) } ?? "-",
                 ])
             }

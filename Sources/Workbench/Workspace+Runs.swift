@@ -72,7 +72,7 @@ public struct ImportReport: Sendable {
         self.init(run: runs.isEmpty ? fallbackRun : runs.joined(separator: ", "), documents: commit.imported.count,
                   claims: commit.claims.values.reduce(0, +), skipped: skipped)
         for (name, kept) in commit.replaced {
-            notes.append("replaced: run \"\(SafeText.escape(name))\" is now this import; its previous version is kept as \"\(SafeText.escape(kept))\"")
+            notes.append("replaced: run \"\(TerminalSafe.escape(name))\" is now this import; its previous version is kept as \"\(TerminalSafe.escape(kept))\"")
         }
         if !commit.unchanged.isEmpty {
             let n = commit.unchanged.count
@@ -170,13 +170,16 @@ extension Workspace {
         var stored = 0
         var group: [(documentRowID: Int64, attributions: [Attribution])] = []
         var groupClaims = 0
+        var wrote = false
         func flush() throws(WorkbenchError) {
             guard !group.isEmpty else { return }
+            // The gap goes between two transactions, not after the last one.
+            if wrote { usleep(limits.pauseMicroseconds) }
             let batch = group
             stored += try db(store.saveRunOutput(runID: runID, batch))
             group = []
             groupClaims = 0
-            usleep(limits.pauseMicroseconds)
+            wrote = true
         }
         for (rowID, attributions) in output {
             if attributions.count > limits.claimsPerTransaction {

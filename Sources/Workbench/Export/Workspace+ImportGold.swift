@@ -174,7 +174,7 @@ extension Workspace {
     /// Read in batches, so that a big import's report holds one batch in memory.
     func goldOutcome(_ commit: ImportCommit, counts: [String: (kept: Int, rejected: Int)]) throws(WorkbenchError) -> [String] {
         var lines: [String] = []
-        let names = { (list: [String]) in list.map(SafeText.escape).joined(separator: ", ") }
+        let names = { (list: [String]) in list.map(TerminalSafe.escape).joined(separator: ", ") }
         var documents = 0, claims = 0
         var annotators: [String] = [], adjudicators: [String] = []
         let reviews = try db(store.documentReviews()).filter { $0.status == "done" }
@@ -184,7 +184,7 @@ extension Workspace {
             let batch = Array(commit.imported[start..<min(start + Self.goldBatchSize, commit.imported.count)])
             let bundles = try db(store.bundles(documentRowIDs: batch.map(\.documentRowID)))
             for (placed, bundle) in zip(batch, bundles) {
-                let place = SafeText.escape(placed.origin), doc = SafeText.escape(placed.docID)
+                let place = TerminalSafe.escape(placed.origin), doc = TerminalSafe.escape(placed.docID)
                 guard let decision = Self.decide(bundle, done: doneBy[bundle.stored.rowID] ?? [], annotator: nil,
                                                  includePartial: false, useAdjudication: true) else {
                     lines.append("not in the gold: \(place): document \"\(doc)\": nobody holds it marked done")
