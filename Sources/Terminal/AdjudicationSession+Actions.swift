@@ -54,18 +54,6 @@ extension AdjudicationSession {
         return "picked \(TerminalSafe.escape(name))'s view of #\(claim.rowID): \(verdict)\(fields)\(why)\n" + (try advance(from: try onScreen()))
     }
 
-    /// `confirm`, `reject` and the correcting verbs: the final written by hand.
-    func write(_ edit: Edit) throws(AdjudicationError) -> String {
-        switch edit {
-        case .confirm: return try verdict(.confirm)
-        case let .reject(reason): return try verdict(.reject(reason: reason))
-        case let .span(role, target): return try correctSpan(role, target)
-        case let .outlet(name): return try correct("outlet") { $0.outlet = name }
-        case let .type(type): return try correct("type") { $0.sourceType = type }
-        case let .anon(value): return try correct("anon") { $0.anonymous = value }
-        case let .entity(name): return try correct("entity") { $0.sourceEntity = name }
-        }
-    }
 
     func verdict(_ action: ReviewAction) throws(AdjudicationError) -> String {
         let (_, claim) = try currentClaim()
@@ -170,3 +158,6 @@ extension AdjudicationSession {
         return index
     }
 }
+
+/// `confirm`, `reject` and the correcting verbs: the final written by hand.
+extension AdjudicationSession: EditWriting {}

@@ -1,4 +1,5 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// Where a correcting verb puts a role.
@@ -13,6 +14,30 @@ public enum SpanTarget: Equatable, Sendable {
 
 /// What a verb that writes the claim changes. `annotate` records it as this analyst's review;
 /// `adjudicate` applies it to the final. Both REPLs read these verbs' arguments the same way.
+/// A session that writes edits: the review session records them as the analyst's review, the
+/// adjudication session writes them into the final. The dispatch from `Edit` to its write is here,
+/// once; each session says how a verdict, a span and a field are written.
+protocol EditWriting {
+    associatedtype Failure: Error
+    func verdict(_ action: ReviewAction) throws(Failure) -> String
+    func correctSpan(_ role: Role, _ target: SpanTarget) throws(Failure) -> String
+    func correct(_ field: String, _ change: (inout Attribution) -> Void) throws(Failure) -> String
+}
+
+extension EditWriting {
+    func write(_ edit: Edit) throws(Failure) -> String {
+        switch edit {
+        case .confirm: return try verdict(.confirm)
+        case let .reject(reason): return try verdict(.reject(reason: reason))
+        case let .span(role, target): return try correctSpan(role, target)
+        case let .outlet(name): return try correct("outlet") { $0.outlet = name }
+        case let .type(type): return try correct("type") { $0.sourceType = type }
+        case let .anon(value): return try correct("anon") { $0.anonymous = value }
+        case let .entity(name): return try correct("entity") { $0.sourceEntity = name }
+        }
+    }
+}
+
 public enum Edit: Equatable, Sendable {
     case confirm
     case reject(reason: String?)

@@ -190,3 +190,6 @@ extension Session {
         }
     }
 }
+
+/// A writing verb's edit is recorded as this analyst's review of the claim on screen.
+extension Session: EditWriting {}

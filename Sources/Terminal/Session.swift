@@ -103,18 +103,6 @@ public final class Session {
         }
     }
 
-    /// A writing verb's edit, recorded as this analyst's review of the claim on screen.
-    func apply(_ edit: Edit) throws(REPLError) -> String {
-        switch edit {
-        case .confirm: return try verdict(.confirm)
-        case let .reject(reason): return try verdict(.reject(reason: reason))
-        case let .span(role, target): return try correctSpan(role, target)
-        case let .outlet(name): return try correct("outlet") { $0.outlet = name }
-        case let .type(type): return try correct("type") { $0.sourceType = type }
-        case let .anon(value): return try correct("anon") { $0.anonymous = value }
-        case let .entity(name): return try correct("entity") { $0.sourceEntity = name }
-        }
-    }
 
     // MARK: - Screens
 

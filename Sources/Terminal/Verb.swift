@@ -46,7 +46,7 @@ public struct Verb: VerbTable {
         var verb = Verb(name, aliases: aliases, usage: usage, summary, details: details, complete: complete) {
             verb, args throws(REPLError) in
             let change = try edit(verb, args)
-            return { session throws(REPLError) in Reply(text: try session.apply(change)) }
+            return { session throws(REPLError) in Reply(text: try session.write(change)) }
         }
         verb.edit = edit
         return verb
