@@ -26,6 +26,13 @@ extension ClaimStore {
         return problems
     }
 
+    /// Whether the database holds no schema object at all (a store whose creation was cut short).
+    func isEmptyDatabase() throws(StoreError) -> Bool {
+        try read("reading the schema") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0
+        }
+    }
+
     /// SQLite's page-level check: `quick_check`, or with `full` the slower `integrity_check` (which
     /// also checks that every index matches its table). One line per problem; empty when sound.
     public func integrityProblems(full: Bool) -> [String] {

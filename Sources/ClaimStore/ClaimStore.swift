@@ -68,6 +68,12 @@ public final class ClaimStore: Sendable {
         try checkHeader(path: path)
         if mode != .readWrite {
             let store = try openReadOnly(path: path, clock: clock)
+            // A store whose creation was cut short (killed before its first migration committed:
+            // an empty file, or SQLite's header and nothing else) holds nothing yet. Reading it is
+            // reading an empty store, not a damaged one; the next writing command creates the schema.
+            if mode == .readOnly, try store.appliedMigrations().isEmpty, try store.isEmptyDatabase() {
+                return try inMemory(clock: clock)
+            }
             if mode == .readOnly {
                 let problems = try store.schemaProblems()
                 if !problems.isEmpty { throw StoreError.damaged(path: path, problems: problems) }

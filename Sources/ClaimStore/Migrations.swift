@@ -112,6 +112,19 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        // What each analyst chose for their own sessions (single-key mode, queue order…): one row a
+        // setting, replaced when changed. Not part of the review log: a preference is no verdict.
+        migrator.registerMigration("v4-preferences") { db in
+            try db.execute(sql: """
+                CREATE TABLE preference (
+                    annotator TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    updatedAt TEXT NOT NULL,
+                    PRIMARY KEY (annotator, key)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -28,6 +28,18 @@ public struct ReviewDesk: Sendable {
         self.workspace = workspace
     }
 
+    // MARK: - The analyst's preferences
+
+    /// One of the analyst's remembered session settings (`keys`, `order`…), or nil when never set.
+    public func preference(_ key: String, annotator: String) throws(WorkbenchError) -> String? {
+        try db(store.preference(key, annotator: annotator))
+    }
+
+    /// Remembers a session setting for the analyst (nil forgets it).
+    public func setPreference(_ key: String, _ value: String?, annotator: String) throws(WorkbenchError) {
+        try db(store.setPreference(key, value, annotator: annotator))
+    }
+
     // MARK: - The run and its queue
 
     /// The run to review: `name` if given, else "rules", else the only run that is not gold.

@@ -134,3 +134,18 @@ extension ClaimStore {
         }
     }
 }
+
+@Suite struct PreferenceTests {
+    @Test func aPreferenceIsPerAnalystAndReplacedWhenSetAgain() throws {
+        let store = try ClaimStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
+        #expect(try store.preference("keys", annotator: "ana") == nil)
+        try store.setPreference("keys", "on", annotator: "ana")
+        try store.setPreference("keys", "off", annotator: "ana")
+        try store.setPreference("keys", "on", annotator: "bo")
+        #expect(try store.preference("keys", annotator: "ana") == "off")
+        #expect(try store.preference("keys", annotator: "bo") == "on")
+        try store.setPreference("keys", nil, annotator: "ana")
+        #expect(try store.preference("keys", annotator: "ana") == nil)
+        #expect(try store.preference("keys", annotator: "bo") == "on")
+    }
+}

@@ -11,7 +11,8 @@ import Testing
     static let claimB = #"{"source":[0,3],"cue":[4,8],"content":[9,18],"outlet":"Reuters"}"#
 
     static func json(_ output: CLI.Output) throws -> [[String: Any]] {
-        try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]] ?? []
+        guard output.status == 0 else { throw CLI.Failure(status: output.status, stderr: output.stderr) }
+        return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]] ?? []
     }
 
     @Test func aRefusedImportGoldLeavesNothingBehind() throws {

@@ -54,8 +54,8 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
     func readOnlyCommandsNeitherMigrateNorChangeTheStore() throws {
         // A store at the first schema level: a command that opened it for writing would migrate it.
         _ = try REPLProcess.sqlite(scratch.db, """
-            DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags; DROP TABLE importDigest;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v2-completion-indexes', 'v3-import-digests');
+            DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags; DROP TABLE importDigest; DROP TABLE preference;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2-completion-indexes', 'v3-import-digests', 'v4-preferences');
             """)
         let out = scratch.path("out.jsonl")
         for command in [["runs"], ["docs"], ["claims"], ["score", "--run", "rules", "--against", "rules"], ["agreement"],
@@ -79,6 +79,22 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         #expect(docs.status == 0)
         #expect(docs.stderr == "")
         #expect(docs.stdout.contains("storm"))
+    }
+
+    /// A store whose creation was killed before its first migration committed is an empty store to
+    /// the reading commands (it was seen as "damaged" once, when a kill -9 came very early).
+    @Test func aStoreKilledBeforeItsSchemaExistedReadsAsEmpty() throws {
+        let scratch = try Scratch()
+        let empty = scratch.path("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        let runs = try CLI.run(["--db", empty, "runs", "--format", "json"])
+        #expect(runs.status == 0, "\(runs.stderr)")
+        #expect(runs.stdout == "[]\n")
+        #expect(try CLI.run(["--db", empty, "docs"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
+        let ingested = try CLI.run(["--db", empty, "ingest", scratch.write("a.txt", "Ana said it rained.\n")])
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        #expect(try CLI.run(["--db", empty, "docs", "--format", "json"]).stdout.contains("\"a\""))
     }
 
     @Test func aMistypedStoreOnAReadOnlyCommandCreatesNothing() throws {

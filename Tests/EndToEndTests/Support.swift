@@ -9,6 +9,13 @@ struct CLI {
         var stderr: String
     }
 
+    /// A command that a test needed to succeed failed: its status and stderr say why.
+    struct Failure: Error, CustomStringConvertible {
+        var status: Int32
+        var stderr: String
+        var description: String { "claimdesk exited \(status): \(stderr)" }
+    }
+
     static var executable: URL {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = here.deletingLastPathComponent()
