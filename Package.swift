@@ -61,8 +61,9 @@ let package = Package(
             "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // What the test targets share: scratch folders, the fuzz tests' seeded generator (a library target under Tests, not a test bundle).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the test targets share: scratch folders, the fuzz tests' seeded generator, the process runners (claimdesk,
+        // sqlite3), the in-memory store builder and shared texts (a library target under Tests, not a test bundle).
+        .target(name: "TestSupport", dependencies: ["ClaimModel", "ClaimStore"], path: "Tests/TestSupport"),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),

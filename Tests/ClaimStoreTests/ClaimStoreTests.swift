@@ -110,11 +110,7 @@ import TestSupport
 
     @Test func refusesAnSQLiteDatabaseThatIsNotAClaimDeskStore() throws {
         let path = temporaryPath("other.sqlite")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"]
-        try process.run()
-        process.waitUntilExit()
+        try SQLiteShell.run(path, "CREATE TABLE t(x); INSERT INTO t VALUES (1);")
         #expect(throws: StoreError.foreignDatabase(path: path)) { try ClaimStore.open(path: path) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `claimdesk adjudicate` binary: two annotators disagree, an adjudicator decides, `score` includes the document.
 @Suite(.serialized) struct AdjudicateTests {
@@ -37,7 +38,7 @@ import Testing
             bye: every adjudication is saved
 
             """)
-        let log = try REPLProcess.sqlite(store, "SELECT annotator, action, attributionId, fields FROM annotation WHERE annotator = 'cy'")
+        let log = try SQLiteShell.run(store, "SELECT annotator, action, attributionId, fields FROM annotation WHERE annotator = 'cy'")
         #expect(log == #"cy|reject|2|{"picked":"bo","adjudication":true}"#)
 
         let after = try REPLProcess.run(["--db", store, "score", "--run", "rules"], stdin: "")

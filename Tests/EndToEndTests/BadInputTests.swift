@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every kind of bad input gets one clear stderr line (what and where), exit code 1, and leaves
 /// the store exactly as it was.
@@ -79,11 +80,7 @@ import Testing
     }
 
     @Test func storeFromANewerSchema() throws {
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [scratch.db, "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        try SQLiteShell.run(scratch.db, "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
         let before = try Data(contentsOf: URL(fileURLWithPath: scratch.db))
         let result = try CLI.run(["--db", scratch.db, "docs"])
         #expect(result.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The Python that `scripts/setup.sh` installs under `.build-py/venv` with the parsers of the tools
 /// our exports are opened in (dkpro-cassis, pandas). A test that needs it is skipped with a reason
@@ -12,11 +13,7 @@ enum PythonTool {
     /// True when the checker may run, or when it must (CI): a test gates on this, then calls `run`.
     static var usable: Bool { python != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = ProcessOutput
 
     /// Runs `script` (Python source) with `arguments`; a missing venv is an error, never a pass.
     static func run(script: String, arguments: [String] = []) throws -> Output {
@@ -24,18 +21,6 @@ enum PythonTool {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey:
                 "no .build-py/venv: run scripts/setup.sh to install the Python checkers"])
         }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return try Subprocess.run(python, ["-c", script] + arguments)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `claimdesk annotate` binary: scripted sessions on stdin, kill -9, two analysts at once.
 @Suite(.serialized) struct REPLEndToEndTests {
@@ -77,7 +78,7 @@ import Testing
         #expect(run.stderr == "claimdesk: no run named \"nope\" (see `claimdesk runs`)\n")
     }
 
-    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
     func killNineLosesNoAcknowledgedDecision() throws {
         let dir = try REPLProcess.storeWithClaims()
         let steps: [(String, String)] = [("c", "confirmed #"), ("undo", "undone: "), ("redo", "redone: "),
@@ -96,10 +97,10 @@ import Testing
             process.wait()
             let screen = process.stdout
             let acknowledged = steps.reduce(0) { $0 + screen.components(separatedBy: $1.1).count - 1 }
-            let stored = Int(try REPLProcess.sqlite(dir.store, "SELECT count(*) FROM annotation WHERE annotator = '\(name)'")) ?? -1
+            let stored = Int(try SQLiteShell.run(dir.store, "SELECT count(*) FROM annotation WHERE annotator = '\(name)'")) ?? -1
             #expect(stored >= acknowledged, "round \(round): \(acknowledged) acknowledged, \(stored) stored")
             #expect(stored <= round + 1 + steps.count)
-            #expect(try REPLProcess.sqlite(dir.store, "PRAGMA integrity_check") == "ok")
+            #expect(try SQLiteShell.run(dir.store, "PRAGMA integrity_check") == "ok")
         }
     }
 
@@ -111,9 +112,9 @@ import Testing
         let (ra, rb) = (a.finish(), b.finish())
         #expect(ra.status == 0 && rb.status == 0, "\(ra.stderr)\(rb.stderr)")
         #expect(!(ra.stdout + rb.stdout + ra.stderr + rb.stderr).contains("locked"))
-        guard REPLProcess.sqlitePath != nil else { return }
-        #expect(try REPLProcess.sqlite(dir.store, "SELECT count(*) FROM annotation WHERE annotator = 'ana'") == "240")
-        #expect(try REPLProcess.sqlite(dir.store, "SELECT count(*) FROM annotation WHERE annotator = 'ben'") == "240")
+        guard SQLiteShell.path != nil else { return }
+        #expect(try SQLiteShell.run(dir.store, "SELECT count(*) FROM annotation WHERE annotator = 'ana'") == "240")
+        #expect(try SQLiteShell.run(dir.store, "SELECT count(*) FROM annotation WHERE annotator = 'ben'") == "240")
         let both = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana", "--doc", "storm"], stdin: "show --all\n")
         #expect(both.stdout.contains("verdicts:\n"))
         #expect(both.stdout.contains("\n  ana "))

@@ -1,4 +1,6 @@
+import ClaimModel
 import Foundation
+import TestSupport
 
 /// A `claimdesk` process fed line by line, its output collected as it comes (for the REPL tests).
 final class REPLProcess: @unchecked Sendable {
@@ -12,18 +14,14 @@ final class REPLProcess: @unchecked Sendable {
 
     var pid: Int32 { process.processIdentifier }
 
-    static let storm = "Storm hits coast\n\nThe mayor said the bridge is closed. Officials told Reuters that repairs will take weeks."
+    static let storm = TestTexts.storm
 
     /// A fresh folder with a store holding the storm article and two claims in run "rules".
     static func storeWithClaims() throws -> (folder: String, store: String) {
         let folder = NSTemporaryDirectory() + "claimdesk-repl-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         func span(_ needle: String) -> String {
-            let scalars = Array(storm.unicodeScalars), pattern = Array(needle.unicodeScalars)
-            for i in 0...(scalars.count - pattern.count) where Array(scalars[i..<(i + pattern.count)]) == pattern {
-                return "[\(i), \(i + pattern.count)]"
-            }
-            return "null"
+            Fragments.first(needle, in: storm).map { "[\($0.spans[0].start), \($0.spans[0].end)]" } ?? "null"
         }
         let text = storm.replacingOccurrences(of: "\n", with: "\\n")
         let line = """
@@ -46,11 +44,7 @@ final class REPLProcess: @unchecked Sendable {
         var description: String { message }
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessOutput
 
     static func run(_ arguments: [String], stdin: String, environment: [String: String] = [:]) throws -> Result {
         try start(arguments, stdin: stdin, environment: environment).finish()
@@ -123,23 +117,5 @@ final class REPLProcess: @unchecked Sendable {
                             stderr: String(decoding: collectedErrors, as: UTF8.self))
         lock.unlock()
         return result
-    }
-
-    static var sqlitePath: String? {
-        ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// One value from the sqlite3 command-line shell.
-    static func sqlite(_ store: String, _ sql: String) throws -> String {
-        guard let tool = sqlitePath else { throw Failure(message: "sqlite3 is not installed (scripts/setup.sh installs it)") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = [store, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

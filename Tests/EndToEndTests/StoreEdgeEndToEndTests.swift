@@ -1,30 +1,6 @@
 import Foundation
 import Testing
-
-/// Runs the binary with a deadline: a command that would hang (a FIFO as the store) fails the test
-/// instead of blocking the suite.
-func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) throws -> (status: Int32, stdout: String, stderr: String, timedOut: Bool) {
-    let process = Process()
-    process.executableURL = CLI.executable
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["CLAIMDESK_DB"] = nil
-    env["NO_COLOR"] = "1"
-    process.environment = env
-    if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(seconds)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
-    let timedOut = process.isRunning
-    if timedOut { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-            String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), timedOut)
-}
+import TestSupport
 
 /// The store at the edges, through the real binary (issue 10.7, 9.5): how read-only commands
 /// open it, what they refuse, `check`, and that a clean exit leaves the main file self-contained.
@@ -46,14 +22,14 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         let runs = try CLI.run(["--db", copy, "runs", "--format", "json"])
         #expect(runs.status == 0)
         #expect(runs.stdout.contains("\"claims\":2") || runs.stdout.contains("\"claims\": 2"))
-        let log = try REPLProcess.sqlite(copy, "SELECT group_concat(action, ',') FROM annotation ORDER BY id")
+        let log = try SQLiteShell.run(copy, "SELECT group_concat(action, ',') FROM annotation ORDER BY id")
         #expect(log == "confirm,note")
     }
 
-    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
     func readOnlyCommandsNeitherMigrateNorChangeTheStore() throws {
         // A store at the first schema level: a command that opened it for writing would migrate it.
-        _ = try REPLProcess.sqlite(scratch.db, """
+        _ = try SQLiteShell.run(scratch.db, """
             DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags; DROP TABLE importDigest; DROP TABLE preference;
             DELETE FROM grdb_migrations WHERE identifier IN ('v2-completion-indexes', 'v3-import-digests', 'v4-preferences');
             """)
@@ -63,7 +39,7 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
             let result = try CLI.run(["--db", scratch.db] + command)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
-        #expect(try REPLProcess.sqlite(scratch.db, "SELECT group_concat(identifier) FROM grdb_migrations") == "v1-core")
+        #expect(try SQLiteShell.run(scratch.db, "SELECT group_concat(identifier) FROM grdb_migrations") == "v1-core")
     }
 
     @Test(.enabled(if: getuid() != 0, "root reads and writes a file whatever its mode"))
@@ -114,14 +90,14 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         #expect(result.stderr == "claimdesk: \(fifo): cannot open the store: it is a FIFO, not a regular file\n")
     }
 
-    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
     func aDroppedTriggerIsRefusedAndCheckNamesIt() throws {
-        _ = try REPLProcess.sqlite(scratch.db, "DROP TRIGGER annotation_appendOnlyUpdate;")
+        _ = try SQLiteShell.run(scratch.db, "DROP TRIGGER annotation_appendOnlyUpdate;")
         let refused = try CLI.run(["--db", scratch.db, "annotate", "--annotator", "ana"], stdin: "confirm\n")
         #expect(refused.status == 1)
         #expect(refused.stderr == "claimdesk: \(scratch.db): damaged store: missing trigger annotation_appendOnlyUpdate "
             + "(refusing to use it; `claimdesk check` lists every problem)\n")
-        #expect(try REPLProcess.sqlite(scratch.db, "SELECT count(*) FROM annotation") == "0")
+        #expect(try SQLiteShell.run(scratch.db, "SELECT count(*) FROM annotation") == "0")
         let listed = try CLI.run(["--db", scratch.db, "runs"])
         #expect(listed.status == 1)
         let check = try CLI.run(["--db", scratch.db, "check"])
@@ -138,12 +114,12 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         #expect(full.stdout == "\(scratch.db): ok (schema, integrity_check, references)\n")
     }
 
-    @Test(.enabled(if: REPLProcess.sqlitePath != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
     func aBrokenPageIsFoundByCheck() throws {
         // Enough rows for the attribution table to span several pages; then zero the page of one of
         // its index's leaves: the schema is intact, the b-tree is not.
-        let pageSize = Int(try REPLProcess.sqlite(scratch.db, "PRAGMA page_size")) ?? 4096
-        let page = Int(try REPLProcess.sqlite(scratch.db, "SELECT rootpage FROM sqlite_master WHERE name = 'attribution_byDocument'")) ?? 0
+        let pageSize = Int(try SQLiteShell.run(scratch.db, "PRAGMA page_size")) ?? 4096
+        let page = Int(try SQLiteShell.run(scratch.db, "SELECT rootpage FROM sqlite_master WHERE name = 'attribution_byDocument'")) ?? 0
         #expect(page > 1)
         let handle = try #require(FileHandle(forUpdatingAtPath: scratch.db))
         try handle.seek(toOffset: UInt64((page - 1) * pageSize))
@@ -233,7 +209,7 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         // Another annotator is welcome meanwhile; the first session's action stands.
         let other = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ben"], stdin: "confirm\n")
         #expect(other.status == 0)
-        #expect(try REPLProcess.sqlite(dir.store, "SELECT group_concat(annotator || ':' || action, ',') FROM annotation ORDER BY id")
+        #expect(try SQLiteShell.run(dir.store, "SELECT group_concat(annotator || ':' || action, ',') FROM annotation ORDER BY id")
             == "ana:confirm,ben:confirm")
         first.send("q\n")
         #expect(first.finish().status == 0)
@@ -303,12 +279,12 @@ func runWithin(_ seconds: Double, _ arguments: [String], cwd: String? = nil) thr
         #expect(extracted.status == 0, "\(extracted.stderr)")
         #expect(extracted.stdout.hasPrefix("run \"batch\": "))
         // The sliced document's claims are all there, numbered without a gap.
-        let claims = try REPLProcess.sqlite(dir.store, """
+        let claims = try SQLiteShell.run(dir.store, """
             SELECT count(*) || ' ' || (max(ordinal) + 1) FROM attribution a JOIN document d ON d.id = a.documentId
             JOIN run r ON r.id = a.runId WHERE r.name = 'batch' AND d.docId = 'generated'
             """).split(separator: " ")
         #expect(claims.count == 2 && claims[0] == claims[1] && (Int(claims[0]) ?? 0) >= 1000, "\(claims)")
-        #expect(try REPLProcess.sqlite(dir.store, "SELECT count(*) FROM annotation WHERE action = 'confirm'") == "\(round)")
+        #expect(try SQLiteShell.run(dir.store, "SELECT count(*) FROM annotation WHERE action = 'confirm'") == "\(round)")
         print(String(format: "contention: %d confirms next to extract, longest wait %.0f ms", waits.count, (waits.max() ?? 0) * 1000))
     }
 }

@@ -1,9 +1,10 @@
 import ClaimModel
+import TestSupport
 
-/// A small document written for these tests: a non-ASCII name, an emoji (one scalar, two UTF-16
-/// units) before a span, a line break, and a split quote with two content fragments.
+/// A small document written for these tests on TestSupport's `TestTexts.prices` (a non-ASCII name,
+/// an emoji before a span, a line break, a split quote with two content fragments).
 enum ExportFixture {
-    static let text = "Zoë Brandt told Newsweek that prices 🚀 will rise.\n\"Taxes will rise,\" the minister said, \"next year.\""
+    static let text = TestTexts.prices
 
     static var document: AnnotatedDocument {
         AnnotatedDocument(

@@ -1,38 +1,27 @@
 import ClaimModel
 import ClaimStore
 import Foundation
+import TestSupport
 @testable import Terminal
 @testable import Workbench
 
 /// A small store for REPL tests: one short article with four claims (plus, on request, the seed
 /// article's gold as a second document), a fixed clock, the plain renderer.
 struct REPLFixture {
-    static let text = """
-        Storm hits coast
-
-        The mayor said the bridge is closed. Officials told Reuters that repairs will take weeks. \
-        "We are ready," the mayor added. It is believed the damage is severe.
-        """
+    static let text = TestTexts.storm + #" "We are ready," the mayor added. It is believed the damage is severe."#
 
     let store: ClaimStore
     let runID: Int64
 
     init(extraDocuments: [Document] = []) throws {
-        store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
         let storm = Document(id: "storm", text: Self.text, title: "Storm hits coast", publisher: "Gazette")
-        _ = try store.ingest([(storm, "test")] + extraDocuments.map { ($0, "test") })
-        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "test", version: nil, parameters: nil)
-        runID = run.rowID
-        let rowID = try store.documentRowIDs()[0]
-        try store.saveRunOutput(runID: runID, [(documentRowID: rowID, attributions: Self.claims)])
-        for (i, d) in extraDocuments.enumerated() {
-            try store.saveRunOutput(runID: runID, [(documentRowID: try store.documentRowIDs()[i + 1], attributions: Self.claims(in: d.text))])
-        }
+        let built = try TestStore([(storm, Self.claims)] + extraDocuments.map { ($0, Self.claims(in: $0.text)) })
+        store = built.store
+        runID = built.runID
     }
 
     static func span(_ needle: String, after: Int = 0, in text: String = REPLFixture.text) -> Fragments? {
-        let found = ScalarText(text).occurrences(of: needle).filter { $0.start >= after }
-        return found.first.map { Fragments($0) }
+        Fragments.first(needle, in: text, after: after)
     }
 
     static var claims: [Attribution] {

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+import TestSupport
 @testable import Terminal
 
 /// The REPL shows a claim in the sentences the extractor split (Extraction's `SentenceIndex`):
@@ -10,13 +11,10 @@ import Testing
         + "Repairs start today. Schools reopen Monday."
 
     func session() throws -> Session {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
-        _ = try store.ingest([(Document(id: "update", text: Self.text, title: "Storm update"), "test")])
-        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "test", version: nil, parameters: nil)
-        func span(_ needle: String) -> Fragments? { ScalarText(Self.text).occurrences(of: needle).first.map { Fragments($0) } }
+        func span(_ needle: String) -> Fragments? { Fragments.first(needle, in: Self.text) }
         let claim = Attribution(source: span("Ward"), cue: span("said"), content: span("the bridge is closed"),
                                 sourceType: .namedPerson, anonymous: false, sourceEntity: "ward", confidence: 0.9)
-        try store.saveRunOutput(runID: run.rowID, [(documentRowID: try store.documentRowIDs()[0], attributions: [claim])])
+        let store = try TestStore([(Document(id: "update", text: Self.text, title: "Storm update"), [claim])]).store
         return try Session(store: store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
                            renderer: Renderer(style: .plain))
     }

@@ -1,22 +1,22 @@
 import ClaimModel
 import ClaimStore
 import Testing
+import TestSupport
 @testable import Workbench
 
 @Suite struct CompareTests {
     /// Gold has two claims; run A finds both but takes the wrong source for the first; run B finds
     /// only the first, rightly.
     @Test func countsWhatEachRunGetsRightThatTheOtherDoesNot() throws {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
-        let workspace = Workspace(store: store, storePath: ":memory:")
         let text = "The mayor said fares rise. Police said nothing."
-        _ = try store.ingest([(Document(id: "d", text: text), "d.txt")])
-        let doc = try #require(try store.document(docID: "d")).rowID
         let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
         let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
         var wrongSource = first
         wrongSource.source = Fragments(Span(27, 33))
-        for (name, claims) in [("gold", [first, second]), ("a", [wrongSource, second]), ("b", [first])] {
+        let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
+        let (store, doc) = (built.store, built.documentRowIDs[0])
+        let workspace = Workspace(store: store, storePath: ":memory:")
+        for (name, claims) in [("a", [wrongSource, second]), ("b", [first])] {
             let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
             try store.saveRunOutput(runID: run.rowID, [(doc, claims)])
         }

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+import TestSupport
 @testable import Workbench
 
 /// Gold from the analysts' log: unanimous claims, disagreements left out, adjudication deciding.
@@ -11,17 +12,16 @@ import Testing
     let claims: [Int64]
 
     init() throws {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
-        workspace = Workspace(store: store, storePath: ":memory:")
-        _ = try store.ingest([(Document(id: "d", text: "The mayor said fares rise. Police said nothing."), "d.txt")])
-        documentRowID = try #require(try store.document(docID: "d")).rowID
-        runID = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: "1", parameters: nil).rowID
         let a1 = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)),
                              sourceType: .namedPerson, anonymous: false, confidence: 0.9)
         let a2 = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)),
                              sourceType: .namedOrganization, anonymous: false, confidence: 0.4)
-        try store.saveRunOutput(runID: runID, [(documentRowID, [a1, a2])])
-        claims = try store.attributions(runID: runID, documentRowID: documentRowID).map(\.rowID)
+        let built = try TestStore([(Document(id: "d", text: "The mayor said fares rise. Police said nothing."), [a1, a2])],
+                                  origin: "d.txt", extractor: "rules", version: "1")
+        workspace = Workspace(store: built.store, storePath: ":memory:")
+        documentRowID = built.documentRowIDs[0]
+        runID = built.runID
+        claims = try built.claimRowIDs()
     }
 
     func verdict(_ who: String, _ action: String, _ claim: Int64, fields: String? = nil) throws {
