@@ -18,15 +18,17 @@ static inline int cd_rl_point(void) { return rl_point; }
 static inline void cd_rl_set_catch_signals(int value) { rl_catch_signals = value; }
 static inline int cd_history_length(void) { return history_length; }
 static inline void cd_rl_set_completion_append_character(int c) { rl_completion_append_character = c; }
+/* Single-key mode: a key acts only while the line is empty. */
+static inline int cd_rl_end(void) { return rl_end; }
 
 /* Ctrl-C while editing: drop the line and show a fresh prompt (readline restores the terminal
-   around the handler). Outside readline it only moves to a new line. */
+   around the handler). Outside readline it only moves to a new line. The forced redisplay draws
+   the whole prompt again, the keys legend above it included in single-key mode. */
 static void cd_rl_on_sigint(int sig) {
     (void)sig;
     rl_crlf();
-    rl_on_new_line();
     rl_replace_line("", 0);
-    rl_redisplay();
+    rl_forced_update_display();
 }
 static inline void cd_rl_install_sigint_handler(void) {
     struct sigaction action;

@@ -8,6 +8,13 @@ public protocol LineReader {
     mutating func read(prompt: String) -> String?
     /// Whether the transcript should show each line after its prompt (the input is not a terminal).
     var echoes: Bool { get }
+    /// Single-key mode for the next reads: these keys act at an empty prompt (nil: none does).
+    /// Only a terminal reader acts on it; scripts and pipes read lines as usual.
+    mutating func use(keys: KeyMap?)
+}
+
+extension LineReader {
+    public mutating func use(keys: KeyMap?) {}
 }
 
 /// Plain line reading for scripts and pipes: no readline, no terminal control.
@@ -30,6 +37,8 @@ public struct ScriptedLineReader: LineReader {
 public final class ReadlineLineReader: LineReader {
     let historyPath: String?
     private var lastLine: String?
+    /// The keys bound to act at an empty prompt (nil: single-key mode is off).
+    private var keys: KeyMap?
     public var echoes: Bool { false }
 
     /// `completer(lineBeforeWord, word)` gives the candidates for the word under the cursor.
@@ -55,12 +64,32 @@ public final class ReadlineLineReader: LineReader {
         cd_rl_install_sigint_handler()
     }
 
+    /// Binds the map's keys to `ReadlineKeys.act` (and the previous map's back to self-insert).
+    public func use(keys: KeyMap?) {
+        guard keys != self.keys else { return }
+        for key in self.keys?.keys ?? [] {
+            if let byte = key.key.asciiValue { rl_bind_key(Int32(byte), rl_insert) }
+        }
+        var lines: [Int32: String] = [:]
+        for key in keys?.keys ?? [] {
+            guard let byte = key.key.asciiValue else { continue }
+            lines[Int32(byte)] = key.line
+            rl_bind_key(Int32(byte), ReadlineKeys.act)
+        }
+        ReadlineKeys.lines = lines
+        self.keys = keys
+    }
+
     public func read(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+        // In keys mode the legend sits on its own line above the prompt (readline redraws only the
+        // prompt's last line while editing).
+        ReadlineKeys.acted = false
+        guard let raw = readline(keys.map { $0.legend + "\n" + prompt } ?? prompt) else { return nil }
         defer { free(raw) }
         let line = String(cString: raw)
         let entry = line.trimmingCharacters(in: .whitespaces)
-        if !entry.isEmpty && entry != lastLine {
+        // A verb run by a key stays out of the history: Up recalls what was typed.
+        if !ReadlineKeys.acted && !entry.isEmpty && entry != lastLine {
             add_history(entry)
             lastLine = entry
             // Appended at once, so a crash or kill loses no history either.
@@ -72,6 +101,25 @@ public final class ReadlineLineReader: LineReader {
     /// Keeps the history file to its last 1000 lines.
     public func close() {
         if let historyPath { history_truncate_file(historyPath, 1000) }
+    }
+}
+
+/// The key handler readline calls for each key of the single-key map.
+enum ReadlineKeys {
+    /// The line each bound key stands for, by its byte.
+    nonisolated(unsafe) static var lines: [Int32: String] = [:]
+    /// Whether the line being read was produced by a key (it then stays out of the history).
+    nonisolated(unsafe) static var acted = false
+
+    /// On an empty line: the key's verb becomes the line and is accepted, so the screen shows
+    /// `claimdesk> confirm` as if typed. On a line with text: the key is just its character.
+    static let act: @convention(c) (Int32, Int32) -> Int32 = { count, key in
+        guard cd_rl_end() == 0, let line = lines[key] else { return rl_insert(count, key) }
+        acted = true
+        _ = line.withCString { rl_insert_text($0) }
+        // Accepting the line does not redraw it; without this the verb would never show.
+        rl_redisplay()
+        return rl_newline(1, 10)
     }
 }
 

@@ -8,9 +8,17 @@ public protocol LineSession: AnyObject {
     func execute(_ line: String) -> Reply
     /// TAB completions for `word`, typed after `before` on the line.
     func completions(before: String, word: String) -> [String]
+    /// The keys that act at an empty prompt, while single-key mode is on (nil: every key types).
+    var keyMap: KeyMap? { get }
 }
 
-extension Session: LineSession {}
+extension LineSession {
+    public var keyMap: KeyMap? { nil }
+}
+
+extension Session: LineSession {
+    public var keyMap: KeyMap? { singleKeys ? .review : nil }
+}
 
 /// The read-execute-print loop around a `Session` (or any `LineSession`).
 public enum REPL {
@@ -22,6 +30,7 @@ public enum REPL {
         write(session.opening() + "\n")
         var refused = 0
         while true {
+            reader.use(keys: session.keyMap)
             guard let line = reader.read(prompt: prompt) else {
                 if !reader.echoes { write("\n") }
                 break

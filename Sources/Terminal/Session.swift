@@ -47,6 +47,8 @@ public final class Session {
     var storeTags: [String]?
     /// Said once, on the first screen (where the session resumed, or why there is no claim).
     var openingNote: String?
+    /// Single-key mode (`keys on`), remembered per analyst as the preference `keys`.
+    public internal(set) var singleKeys = false
 
     /// Opens a session; `runName` nil takes "rules", else the only non-gold run.
     public init(workspace: Workspace, annotator: String, runName: String?, startDocument: String?,
@@ -72,6 +74,7 @@ public final class Session {
             }
             knownTags.formUnion(e.entry.tags ?? [])
         }
+        singleKeys = try Self.db { () throws(WorkbenchError) in try store.preference(KeyMap.preference, annotator: annotatorName) } == "on"
         try start(at: startDocument)
     }
 

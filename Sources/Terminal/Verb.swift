@@ -58,10 +58,10 @@ public struct Verb: VerbTable {
 
     public static let allCases: [Verb] = [
         .next, .prev, .show, .goto, .list, .context,
-        .confirm, .reject,
+        .confirm, .reject, .skip,
         .source, .cue, .content, .outlet, .type, .anon, .entity,
         .confidence, .tag, .note, .add,
-        .undo, .redo, .done, .filter, .progress, .score, .help, .quit,
+        .undo, .redo, .done, .filter, .progress, .score, .keys, .help, .quit,
     ]
 
     public static func unknownVerb(_ word: String, suggestion: Verb?) -> REPLError { .unknownVerb(word, suggestion: suggestion) }
@@ -122,6 +122,10 @@ extension Verb {
     ) { _, args throws(REPLError) in
         .reject(reason: args.isEmpty ? nil : args.rest)
     }
+
+    public static let skip = Verb.simple(
+        "skip", "leave this claim without a verdict for now; moves to the next unreviewed claim"
+    ) { session throws(REPLError) in try session.skip() }
 
     static let spanDetails = [
         "TEXT must occur in the document; the occurrence nearest the claim is taken.",
@@ -255,6 +259,27 @@ extension Verb {
 
     public static let progress = Verb.simple("progress", "how much of the run you have reviewed") { session throws(REPLError) in try session.progress() }
     public static let score = Verb.simple("score", "the extractor scored against your documents marked done") { session throws(REPLError) in try session.score() }
+
+    public static let keys = Verb(
+        "keys", usage: "keys [on|off]", "single-key mode: at an empty prompt one key acts at once (c confirms…)",
+        details: [
+            "Remembered for you. Typed verbs still work: a space first, then the verb (the keys act only on an empty line).",
+            "On a terminal the keys are shown above the prompt; under a pipe lines are read as usual.",
+            "The keys:",
+        ] + KeyMap.review.details,
+        complete: { _, args in args.isEmpty ? ["on", "off"] : [] }
+    ) { verb, args throws(REPLError) in
+        guard args.count <= 1 else { throw .usage(verb, "takes on or off") }
+        var change: Bool?
+        if let word = args.first {
+            switch word.lowercased() {
+            case "on": change = true
+            case "off": change = false
+            default: throw .usage(verb, "expected on or off, not \"\(TerminalSafe.escape(word))\"")
+            }
+        }
+        return { session throws(REPLError) in Reply(text: try session.keys(change)) }
+    }
 
     public static let help = Verb(
         "help", aliases: ["?"], usage: "help [VERB]", "the verbs, or one verb in detail",

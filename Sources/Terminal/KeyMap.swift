@@ -1,0 +1,67 @@
+/// Single-key mode (`keys on`): at an empty prompt one key runs a verb at once, without Enter,
+/// as Prodigy's shortcuts do. The map is this one table beside the verb table: giving a verb a
+/// key is adding one entry here, and the prompt's legend, `help keys` and the terminal's bindings
+/// all read it.
+public struct KeyMap: Sendable, Equatable {
+    /// One key and the verb it runs (the line it stands for is the verb's name, so the screen
+    /// shows `claimdesk> confirm` as if it had been typed).
+    public struct Key: Sendable, Equatable {
+        /// A printable ASCII character (readline binds single bytes).
+        public let key: Character
+        /// The verb's name: the line the key stands for.
+        public let line: String
+        /// Whether the prompt's legend shows it (a second key for the same verb is not shown).
+        public let shown: Bool
+
+        public init(_ key: Character, _ verb: some VerbTable, shown: Bool = true) {
+            self.key = key
+            self.line = verb.name
+            self.shown = shown
+        }
+
+        /// `[c]onfirm` when the verb starts with its key, else `[x]reject`.
+        public var label: String {
+            let name = line
+            if let first = name.first, first == key { return "[\(key)]" + name.dropFirst() }
+            return "[\(key)]" + name
+        }
+    }
+
+    public let keys: [Key]
+
+    /// The per-analyst preference that remembers the mode ("on" or "off").
+    public static let preference = "keys"
+
+    public init(_ keys: [Key]) { self.keys = keys }
+
+    /// The line `key` stands for, or nil when the key is no shortcut (it is then just a character).
+    public func line(for key: Character) -> String? {
+        keys.first { $0.key == key }?.line
+    }
+
+    /// What the prompt shows above itself in keys mode: the shown keys, then how to type a verb.
+    public var legend: String {
+        keys.filter(\.shown).map(\.label).joined(separator: " ") + " · space first to type a verb"
+    }
+
+    /// Every key, for `help keys`: one line each.
+    public var details: [String] {
+        keys.map { "  \($0.key)  \($0.line)" }
+    }
+}
+
+extension KeyMap {
+    /// The review REPL's keys. `x` rejects as in Prodigy; `r` too, as the `r` alias does; `d` shows the
+    /// document around the claim.
+    public static let review = KeyMap([
+        Key("c", Verb.confirm),
+        Key("x", Verb.reject),
+        Key("r", Verb.reject, shown: false),
+        Key("s", Verb.skip),
+        Key("u", Verb.undo),
+        Key("n", Verb.next),
+        Key("p", Verb.prev),
+        Key("d", Verb.context),
+        Key("?", Verb.help),
+    ])
+}

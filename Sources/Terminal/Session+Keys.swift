@@ -1,0 +1,30 @@
+import Workbench
+
+/// `keys` and `skip`: single-key mode and the verb its `s` key runs.
+extension Session {
+    /// `keys` says the mode; `keys on|off` sets it and remembers it for this analyst. The reply is
+    /// the same on a terminal and under a pipe (where lines are read as usual whatever the mode).
+    func keys(_ change: Bool?) throws(REPLError) -> String {
+        guard let change else {
+            return singleKeys ? "single keys: on (`help keys` lists them)" : "single keys: off (`keys on` makes one key act at an empty prompt)"
+        }
+        let name = annotator, value = change ? "on" : "off"
+        try Self.db { () throws(WorkbenchError) in try store.setPreference(KeyMap.preference, value, annotator: name) }
+        singleKeys = change
+        return change
+            ? "single keys on: at an empty prompt one key acts at once, without Enter (`help keys` lists them)"
+            : "single keys off: type verbs and press Enter"
+    }
+
+    /// `skip`: no verdict on this claim for now; the next claim without one (the queue wraps).
+    func skip() throws(REPLError) -> String {
+        let (_, claim) = try current()
+        let here = (docIndex, claimIndex)
+        if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: true, wrap: true),
+           found.0 != here.0 || found.2 != here.1 {
+            place(found)
+            return "skipped #\(claim.rowID)\n" + currentScreen()
+        }
+        return "skipped #\(claim.rowID): no other claim in your queue is without your verdict" + (filter.map { " (filter: \($0))" } ?? "")
+    }
+}
