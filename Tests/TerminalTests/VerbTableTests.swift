@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func everySpellingOfTheReviewREPLNamesOneVerb() {
-        #expect(Verb.allCases.count == 27)
+        #expect(Verb.allCases.count == 29)
         #expect(Self.clashes(Verb.allCases.map(\.spellings)) == [])
         for verb in Verb.allCases {
             #expect(Verb.named(verb.name) == verb)
@@ -49,6 +49,7 @@ import Testing
               context           the sentences around the claim
               confirm [c]       the claim is right (corrected, if you changed it); moves to the next unreviewed claim
               reject [r]        not an attribution (the extractor's false positive); moves to the next unreviewed claim
+              skip              leave this claim without a verdict for now; moves to the next unreviewed claim
               source            correct the source: TEXT is found in the document near the claim
               cue               correct the cue (the reporting expression)
               content           correct the content (what is claimed)
@@ -66,6 +67,7 @@ import Testing
               filter            narrow the queue; no EXPR shows the filter, off clears it
               progress          how much of the run you have reviewed
               score             the extractor scored against your documents marked done
+              keys              single-key mode: at an empty prompt one key acts at once (c confirms…)
               help [?]          the verbs, or one verb in detail
               quit [q, exit]    leave (every action is already saved)
             quote texts with spaces: source "the Shura Council"; `help VERB` for details
