@@ -77,12 +77,17 @@ public struct Review: Sendable, Equatable {
     /// (`source`, `cue`, `content` as fragment lists, `outlet`, `type`, `anon`, `entity`) where
     /// they differ from the attribution's; nil when they equal it.
     public var changes: JSONValue?
+    /// The verdict was given by `accept-above` to many claims at once (none read one by one), so a
+    /// user of the gold can leave such claims out or weigh them.
+    public var bulk: Bool
 
     public init(
         status: ReviewStatus, annotator: String? = nil, confidence: AnalystConfidence? = nil,
-        tags: [String] = [], note: String? = nil, at: String? = nil, adjudication: Bool = false, changes: JSONValue? = nil
+        tags: [String] = [], note: String? = nil, at: String? = nil, adjudication: Bool = false, changes: JSONValue? = nil,
+        bulk: Bool = false
     ) {
         self.status = status
+        self.bulk = bulk
         self.adjudication = adjudication
         self.changes = changes
         self.annotator = annotator

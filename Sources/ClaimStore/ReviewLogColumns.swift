@@ -8,7 +8,10 @@ import Review
 ///
 /// `fields` is a JSON object whose keys appear in this order: `field`, `old`, `new` (a correction),
 /// `status` (an imported verdict), `picked`, `import`, `at`, `adjudication` — the order the
-/// releases before the typed log wrote them in, so that a new entry's bytes are what they were.
+/// releases before the typed log wrote them in, so that a new entry's bytes are what they were —
+/// then `bulk` (an `accept-above` verdict: `{"threshold": 0.9, "count": 37}`, the threshold null
+/// when a file said only that the review was bulk). The bulk mark lives in `fields` like the
+/// adjudication and import marks, so the log needed no new column.
 extension NewAnnotation {
     public init(_ e: ReviewEntry) {
         var fields: [(String, JSONValue)] = []
@@ -31,6 +34,10 @@ extension NewAnnotation {
             if let at = imported.at { fields.append(("at", .string(at))) }
         }
         if e.adjudication != nil { fields.append(("adjudication", .bool(true))) }
+        if let bulk = e.bulk {
+            fields.append(("bulk", .object([("threshold", bulk.threshold.map { .number(String($0)) } ?? .null),
+                                            ("count", .number(String(bulk.count)))])))
+        }
         self.init(annotator: e.annotator, runID: e.runID, documentRowID: e.documentRowID, attributionID: e.attributionID,
                   action: e.action.kind.rawValue, fields: fields.isEmpty ? nil : JSONValue.object(fields).serialized,
                   confidence: confidence, note: note,
@@ -74,6 +81,12 @@ extension NewAnnotation {
         }
         if case .bool(true)? = fields?["adjudication"] {
             e.adjudication = Adjudication(picked: fields?["picked"]?.stringValue)
+        }
+        if case let .object(mark)? = fields?["bulk"] {
+            let values = Dictionary(mark, uniquingKeysWith: { first, _ in first })
+            let threshold: Double? = if case let .number(text)? = values["threshold"] { Double(text) } else { nil }
+            let count: Int = if case let .number(text)? = values["count"], let n = Int(text), n > 0 { n } else { 1 }
+            e.bulk = BulkAcceptance(threshold: threshold, count: count)
         }
         if case .bool(true)? = fields?["import"] {
             e.imported = ImportedReview(status: fields?["status"]?.stringValue.flatMap(ReviewStatus.init(rawValue:)),

@@ -121,6 +121,7 @@ enum AttributionFields {
         if let note = r.note { pairs.append(("note", .string(note))) }
         if let at = r.at { pairs.append(("at", .string(at))) }
         if r.adjudication { pairs.append(("adjudication", .bool(true))) }
+        if r.bulk { pairs.append(("bulk", .bool(true))) }
         if let changes = r.changes { pairs.append(("changes", changes)) }
         return .object(pairs)
     }

@@ -431,6 +431,11 @@ struct AttributionDecoder {
         case .bool(true)?: review.adjudication = true
         default: throw problem("review \"adjudication\" must be true or false")
         }
+        switch fields["bulk"] {
+        case nil, .null?, .bool(false)?: break
+        case .bool(true)?: review.bulk = true
+        default: throw problem("review \"bulk\" must be true or false")
+        }
         if let changes = fields["changes"], changes != .null {
             review.changes = try checkedChanges(changes)
         }

@@ -107,6 +107,7 @@ public struct JSONLWriter {
         if let note = r.note { json.raw(",\"note\":"); json.string(note) }
         if let at = r.at { json.raw(",\"at\":"); json.string(at) }
         if r.adjudication { json.raw(",\"adjudication\":true") }
+        if r.bulk { json.raw(",\"bulk\":true") }
         if let changes = r.changes { json.raw(",\"changes\":"); json.value(changes) }
         json.byte(UInt8(ascii: "}"))
     }

@@ -34,6 +34,17 @@ public struct GoldOutcome: Sendable {
     public var claims: Int
     /// Of those, the claims carrying somebody's verdict (or an adjudication).
     public var reviewed: Int
+    /// Gold claims whose deciding verdict came from `accept-above` (none read one by one).
+    public var bulkAccepted: Int = 0
+    /// The lowest confidence they were bulk-accepted at, where the log knows it.
+    public var bulkThreshold: Double?
+
+    /// Counts a gold claim decided by `review`.
+    mutating func count(_ review: ClaimReview) {
+        guard review.bulk else { return }
+        bulkAccepted += 1
+        if let t = review.bulkThreshold { bulkThreshold = min(bulkThreshold ?? t, t) }
+    }
 }
 
 /// The gold rule of one document marked done by `annotators`: each claim is decided by their
@@ -113,6 +124,7 @@ public struct GoldConsensus: Sendable {
                     var a = r.attribution
                     a.review = r.review
                     a.review?.adjudication = true
+                    outcome.count(r)
                     // Every annotator's own view travels with an adjudicated claim.
                     a.otherReviews = annotators.compactMap { name in
                         decision(name, c.id).flatMap { Self.otherReview($0, against: a) }
@@ -133,6 +145,7 @@ public struct GoldConsensus: Sendable {
                     // Several annotators adding the same missed claim give it once.
                     guard emittedAdded.insert(Self.attributionKey(r.attribution)).inserted else { continue }
                 }
+                outcome.count(r)
                 var a = r.attribution
                 a.review = r.review
                 // The others agree on the fields; their reviews travel where they differ otherwise.

@@ -19,10 +19,12 @@ public struct ReviewEntry: Sendable, Equatable {
     public var adjudication: Adjudication?
     /// Written by `import-gold`: the review as the file gave it.
     public var imported: ImportedReview?
+    /// Written by `accept-above`: a verdict given to many claims at once, not read one by one.
+    public var bulk: BulkAcceptance?
 
     public init(annotator: String, runID: Int64?, documentRowID: Int64, attributionID: Int64?, action: ReviewAction,
                 note: String? = nil, confidence: AnalystConfidence? = nil, tags: [String]? = nil,
-                adjudication: Adjudication? = nil, imported: ImportedReview? = nil) {
+                adjudication: Adjudication? = nil, imported: ImportedReview? = nil, bulk: BulkAcceptance? = nil) {
         self.annotator = annotator
         self.runID = runID
         self.documentRowID = documentRowID
@@ -33,6 +35,22 @@ public struct ReviewEntry: Sendable, Equatable {
         self.tags = tags
         self.adjudication = adjudication
         self.imported = imported
+        self.bulk = bulk
+    }
+}
+
+/// The mark of a verdict given by `accept-above`: the gold must say which claims nobody read one
+/// by one, and `undo` must take the whole action back as one step.
+public struct BulkAcceptance: Sendable, Equatable {
+    /// The extractor confidence the analyst accepted at or above; nil when not known (a review
+    /// imported from a file, which says only that it was bulk).
+    public var threshold: Double?
+    /// How many entries the action wrote together (one transaction): the entries of one undo step.
+    public var count: Int
+
+    public init(threshold: Double?, count: Int) {
+        self.threshold = threshold
+        self.count = count
     }
 }
 

@@ -17,6 +17,11 @@ public struct ClaimReview: Sendable, Equatable {
     public var at: String?
     /// Added claims withdrawn by undo are gone.
     public var withdrawn: Bool
+    /// The verdict came from `accept-above` (many claims at once, none read one by one); it stays
+    /// bulk until this annotator gives the claim a verdict of their own.
+    public var bulk: Bool = false
+    /// The confidence that `accept-above` accepted at or above; nil when not bulk or not known.
+    public var bulkThreshold: Double?
 
     public init(claimID: Int64, annotator: String, verdict: ReviewStatus? = nil, attribution: Attribution,
                 correctedFields: [String] = [], confidence: AnalystConfidence? = nil, tags: [String] = [],
@@ -37,7 +42,7 @@ public struct ClaimReview: Sendable, Equatable {
     public var review: Review? {
         guard let verdict else { return nil }
         return Review(status: verdict, annotator: annotator, confidence: confidence, tags: tags,
-                      note: notes.isEmpty ? nil : notes.joined(separator: "\n"), at: at)
+                      note: notes.isEmpty ? nil : notes.joined(separator: "\n"), at: at, bulk: bulk)
     }
 
     /// A review that stands: it has a verdict and was not withdrawn.
@@ -48,6 +53,10 @@ public struct ClaimReview: Sendable, Equatable {
     /// redo change nothing here; the ledger works them out before folding.
     public mutating func apply(_ e: LoggedReview) {
         let entry = e.entry
+        if entry.action.isVerdict {
+            bulk = entry.bulk != nil
+            bulkThreshold = entry.bulk?.threshold
+        }
         switch entry.action {
         case .confirm:
             if let status = entry.imported?.status {

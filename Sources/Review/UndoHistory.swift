@@ -1,37 +1,82 @@
 /// What `undo` and `redo` would act on, derived from one analyst's log alone, so that undo works
 /// after a restart exactly as before it.
 ///
-/// Every action pushes onto the undo stack and clears the redo stack; `undo` (an entry naming the
-/// undone action) moves it to the redo stack; `redo` (an entry naming that undo) moves it back.
+/// Every action pushes one step onto the undo stack and clears the redo stack; `undo` (entries
+/// naming the undone ones) moves the step to the redo stack; `redo` (entries naming those undos)
+/// moves it back. A step is one entry, except an `accept-above`: its verdicts were written together
+/// (their bulk mark says how many), and one `undo` takes them all back (one undo entry each, written
+/// together), so the step moves only once every entry of it is undone (redone).
 public struct UndoHistory: Sendable {
-    /// Actions that still count, oldest first; `undo` takes the last.
-    public private(set) var undoable: [LoggedReview] = []
-    /// Undo entries that `redo` can reverse, oldest first; `redo` takes the last.
-    public private(set) var redoable: [LoggedReview] = []
+    /// One step: its key (the id of its first action entry) and its entries, oldest first.
+    struct Step: Sendable {
+        var key: Int64
+        var entries: [LoggedReview]
+    }
+
+    private var undoSteps: [Step] = []
+    /// Steps of undo entries that `redo` can reverse.
+    private var redoSteps: [Step] = []
     private var byID: [Int64: LoggedReview] = [:]
+    /// The step of every action, undo and redo entry seen.
+    private var stepOf: [Int64: Int64] = [:]
+    /// Entries of a bulk step still to come (it is the last undo step).
+    private var openBulk = 0
+    /// Undo entries (redo entries) of a step that is not yet wholly undone (redone).
+    private var undoing: [Int64: [LoggedReview]] = [:]
+    private var redoing: [Int64: [LoggedReview]] = [:]
 
     public init(_ log: [LoggedReview]) {
         for e in log { record(e) }
     }
 
+    /// Actions that still count, oldest first; `undo` takes the last step.
+    public var undoable: [LoggedReview] { undoSteps.flatMap(\.entries) }
+    /// Undo entries that `redo` can reverse, oldest first; `redo` takes the last step.
+    public var redoable: [LoggedReview] { redoSteps.flatMap(\.entries) }
+    /// The entries the next `undo` cancels: one action, or every verdict of one `accept-above`.
+    public var lastUndoStep: [LoggedReview]? { undoSteps.last?.entries }
+    /// The undo entries the next `redo` cancels, one per entry of the step they undid.
+    public var lastRedoStep: [LoggedReview]? { redoSteps.last?.entries }
+
     public mutating func record(_ e: LoggedReview) {
         byID[e.id] = e
         switch e.entry.action {
         case let .undo(target):
-            if let i = undoable.lastIndex(where: { $0.id == target }) {
-                undoable.remove(at: i)
-                redoable.append(e)
+            openBulk = 0
+            let key = stepOf[target] ?? target
+            guard let i = undoSteps.lastIndex(where: { $0.key == key }),
+                  let j = undoSteps[i].entries.lastIndex(where: { $0.id == target }) else { return }
+            undoSteps[i].entries.remove(at: j)
+            stepOf[e.id] = key
+            undoing[key, default: []].append(e)
+            if undoSteps[i].entries.isEmpty {
+                undoSteps.remove(at: i)
+                redoSteps.append(Step(key: key, entries: undoing.removeValue(forKey: key) ?? []))
             }
         case let .redo(undo):
-            if let i = redoable.lastIndex(where: { $0.id == undo }) {
-                redoable.remove(at: i)
-                if let originalID = byID[undo]?.entry.action.target, let original = byID[originalID] {
-                    undoable.append(original)
-                }
+            openBulk = 0
+            let key = stepOf[undo] ?? undo
+            guard let i = redoSteps.lastIndex(where: { $0.key == key }),
+                  let j = redoSteps[i].entries.lastIndex(where: { $0.id == undo }) else { return }
+            redoSteps[i].entries.remove(at: j)
+            if let originalID = byID[undo]?.entry.action.target, let original = byID[originalID] {
+                redoing[key, default: []].append(original)
+            }
+            if redoSteps[i].entries.isEmpty {
+                redoSteps.remove(at: i)
+                undoSteps.append(Step(key: key, entries: redoing.removeValue(forKey: key) ?? []))
             }
         default:
-            undoable.append(e)
-            redoable.removeAll()
+            if openBulk > 0, e.entry.bulk != nil, !undoSteps.isEmpty {
+                undoSteps[undoSteps.count - 1].entries.append(e)
+                stepOf[e.id] = undoSteps[undoSteps.count - 1].key
+                openBulk -= 1
+                return
+            }
+            undoSteps.append(Step(key: e.id, entries: [e]))
+            stepOf[e.id] = e.id
+            openBulk = max(0, (e.entry.bulk?.count ?? 1) - 1)
+            redoSteps.removeAll()
         }
     }
 

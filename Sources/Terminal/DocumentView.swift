@@ -42,6 +42,15 @@ struct DocumentView {
         reviews[claimID] = review
     }
 
+    /// Takes in several new entries of this analyst at once (an `accept-above`, or the undo or redo
+    /// of one): one fold of the document's log for all of them, however many they are.
+    mutating func record(batch entries: [LoggedReview]) {
+        snapshot.log += entries
+        ledger = ReviewLedger(snapshot.log)
+        let base = self.base
+        reviews = ledger.reviews(by: annotator) { base[$0] }
+    }
+
     var documentRowID: Int64 { snapshot.document.rowID }
     var docID: String { snapshot.document.document.id }
 

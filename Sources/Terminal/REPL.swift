@@ -29,18 +29,24 @@ public enum REPL {
     public static func run(_ session: some LineSession, reader: inout some LineReader, write: (String) -> Void) -> Int32 {
         write(session.opening() + "\n")
         var refused = 0
+        // A session's question (accept-above's y/N) takes the prompt's place for one line.
+        var asking: String?
         while true {
-            reader.use(keys: session.keyMap)
-            guard let line = reader.read(prompt: prompt) else {
+            // A question is answered with a typed word, never a single key.
+            reader.use(keys: asking == nil ? session.keyMap : nil)
+            let shown = asking ?? prompt
+            asking = nil
+            guard let line = reader.read(prompt: shown) else {
                 if !reader.echoes { write("\n") }
                 break
             }
-            if reader.echoes { write(prompt + TerminalSafe.escape(line) + "\n") }
+            if reader.echoes { write(shown + TerminalSafe.escape(line) + "\n") }
             // SQLite would store a note or a tag cut at a NUL: refuse the line before any verb sees it.
             let reply = line.utf8.contains(0)
                 ? Reply(text: "error: the line contains a NUL character (U+0000), which ClaimDesk cannot store; nothing changed", failed: true)
                 : session.execute(line)
             if !reply.text.isEmpty { write(reply.text + "\n") }
+            asking = reply.prompt
             if reply.failed { refused += 1 }
             if reply.quit { break }
         }

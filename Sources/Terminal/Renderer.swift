@@ -60,7 +60,7 @@ public struct Renderer: Sendable {
 
     /// The claim screen.
     func screen(_ view: DocumentView, sentences: SentenceIndex, index: Int, documentPosition: Int, documentCount: Int,
-                reviewedCount: Int, filter: QueueFilter?) -> String {
+                reviewedCount: Int, filter: QueueFilter?, order: String? = nil) -> String {
         let claim = view.visible[index]
         let a = view.attribution(claim)
         let review = view.review(claim)
@@ -71,6 +71,7 @@ public struct Renderer: Sendable {
         var progress = "claim \(index + 1)/\(view.visible.count) · doc \(documentPosition)/\(documentCount) · \(reviewedCount) reviewed · #\(claim.rowID)"
         if claim.origin == .added { progress += " · added by you" }
         if let filter { progress += " · filter: \(filter)" }
+        if let order { progress += " · \(order)" }
         lines.append(progress)
         if let extent = DocumentView.extent(a), let covering = sentences.covering(extent) {
             lines.append("  " + highlighted(view.text, covering.span, a))

@@ -141,6 +141,8 @@ extension Session {
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
         remember(stored)
+        // A new document in the gold: the calibration is computed again when next needed.
+        queue.calibration = nil
         try refresh(keeping: nil)
         var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"]
         if let found = try search(fromDocument: docIndex, afterClaim: view.visible.count, forward: true, unreviewedOnly: true, wrap: true) {
@@ -153,7 +155,8 @@ extension Session {
     }
 
     func undo() throws(REPLError) -> String {
-        guard let target = history.undoable.last else { throw .nothingToUndo }
+        guard let step = history.lastUndoStep, let target = step.last else { throw .nothingToUndo }
+        if step.count > 1 { return try undoBulk(step) }
         let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
                                attributionID: target.entry.attributionID, action: .undo(of: target.id))
         _ = try record(undo, documentStatus: target.entry.action == .done ? "reopened" : nil)
@@ -161,8 +164,9 @@ extension Session {
     }
 
     func redo() throws(REPLError) -> String {
-        guard let undoEntry = history.redoable.last, let originalID = undoEntry.entry.action.target,
+        guard let step = history.lastRedoStep, let undoEntry = step.last, let originalID = undoEntry.entry.action.target,
               let original = history.entry(originalID) else { throw .nothingToRedo }
+        if step.count > 1 { return try redoBulk(step) }
         let redo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
                                attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
         _ = try record(redo, documentStatus: original.entry.action == .done ? "done" : nil)

@@ -100,6 +100,10 @@ extension Session {
     /// (from its first claim when nil); `wrap` continues from the other end.
     func search(fromDocument: Int, afterClaim: Int?, forward: Bool, unreviewedOnly: Bool,
                 wrap: Bool) throws(REPLError) -> (Int, DocumentView, Int?)? {
+        if queue.ordered != nil {
+            return try orderedSearch(fromDocument: fromDocument, afterClaim: afterClaim, forward: forward,
+                                     unreviewedOnly: unreviewedOnly, wrap: wrap)
+        }
         if let found = try scan(fromDocument, afterClaim, forward, unreviewedOnly) { return found }
         guard wrap else { return nil }
         return try scan(forward ? 0 : documents.count - 1, nil, forward, unreviewedOnly)

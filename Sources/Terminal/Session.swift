@@ -11,6 +11,8 @@ public struct Reply: Sendable, Equatable {
     public var quit: Bool = false
     /// The command was refused (and changed nothing).
     public var failed: Bool = false
+    /// The session asks a question: read the next line with this prompt instead of the usual one.
+    public var prompt: String? = nil
 }
 
 /// One analyst reviewing one run: the position in the queue, the filter, and the verbs.
@@ -49,6 +51,8 @@ public final class Session {
     var openingNote: String?
     /// Single-key mode (`keys on`), remembered per analyst as the preference `keys`.
     public internal(set) var singleKeys = false
+    /// The queue's order and a bulk acceptance waiting for its answer.
+    var queue = QueueState()
 
     /// Opens a session; `runName` nil takes "rules", else the only non-gold run.
     public init(workspace: Workspace, annotator: String, runName: String?, startDocument: String?,
@@ -75,6 +79,7 @@ public final class Session {
             knownTags.formUnion(e.entry.tags ?? [])
         }
         singleKeys = try Self.db { () throws(WorkbenchError) in try store.preference(KeyMap.preference, annotator: annotatorName) } == "on"
+        try applyRememberedOrder()
         try start(at: startDocument)
     }
 
@@ -98,6 +103,7 @@ public final class Session {
 
     /// Runs one line. Refused commands change nothing and say why.
     public func execute(_ line: String) -> Reply {
+        if queue.pending != nil { return answerPending(line) }
         do {
             guard let command = try Command.parse(line) else { return Reply(text: "") }
             return try command.run(self)
@@ -116,7 +122,8 @@ public final class Session {
             return "\(TerminalSafe.escape(view.docID)): no claim to show here" + (filter.map { " (filter: \($0))" } ?? "")
         }
         return renderer.screen(view, sentences: sentenceIndex(), index: index, documentPosition: docIndex + 1,
-                               documentCount: documents.count, reviewedCount: reviewed.count, filter: filter)
+                               documentCount: documents.count, reviewedCount: reviewed.count, filter: filter,
+                               order: orderLabel)
     }
 
     func sentenceIndex() -> SentenceIndex {

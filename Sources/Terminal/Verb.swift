@@ -62,6 +62,7 @@ public struct Verb: VerbTable {
         .source, .cue, .content, .outlet, .type, .anon, .entity,
         .confidence, .tag, .note, .add,
         .undo, .redo, .done, .filter, .progress, .score, .keys, .help, .quit,
+        .acceptAbove, .order,
     ]
 
     public static func unknownVerb(_ word: String, suggestion: Verb?) -> REPLError { .unknownVerb(word, suggestion: suggestion) }
@@ -298,6 +299,63 @@ extension Verb {
         verb, args throws(REPLError) in
         try args.none(verb)
         return { _ in Reply(text: "bye: every action is saved", quit: true) }
+    }
+}
+
+// MARK: - Bulk acceptance and the queue's order (issue 12)
+
+extension Verb {
+    public static let acceptAbove = Verb(
+        "accept-above", usage: "accept-above T [--doc | --filter]",
+        "confirm at once every claim you have not judged at or above extractor confidence T",
+        details: [
+            "--doc (the default): the claims of this document the queue shows; --filter: the whole queue",
+            "  under the current filter (every document of the run when there is none).",
+            "First a preview: how many claims, and the precision to expect from the calibration of the",
+            "  run's confidence against the documents marked done (computed once per session, as score does).",
+            "On a terminal it asks before acting (answer y to accept); when input is a pipe or a script it",
+            "  does not ask: it acts and says what it did.",
+            "One action: one transaction, one `undo` takes every claim of it back, one `redo` restores them.",
+            "Such verdicts are marked bulk in the log, in gold exports (\"bulk\": true) and in score.",
+        ]
+    ) { verb, args throws(REPLError) in
+        var threshold: Double?
+        var scope = BulkScope.document
+        for word in args.words {
+            switch word {
+            case "--doc": scope = .document
+            case "--filter": scope = .filter
+            default:
+                if word.hasPrefix("-") && Double(word) == nil { throw .usage(verb, "unknown option \(TerminalSafe.escape(word))") }
+                guard threshold == nil else { throw .usage(verb, "takes one threshold") }
+                guard let value = Double(word), value.isFinite, value >= 0, value <= 1 else {
+                    throw .usage(verb, "the threshold must be a number in [0, 1], not \"\(TerminalSafe.escape(word))\"")
+                }
+                threshold = value
+            }
+        }
+        guard let threshold else { throw .usage(verb, "needs a threshold, e.g. accept-above 0.9") }
+        return { session throws(REPLError) in try session.acceptAbove(threshold, scope: scope) }
+    }
+
+    public static let order = Verb(
+        "order", usage: "order [document | uncertain | confidence]",
+        "the order of the queue; no argument shows it",
+        details: [
+            "document: documents in ingestion order, claims in text order (the default).",
+            "uncertain: the claims whose confidence is closest to the calibrated auto-accept threshold",
+            "  first (your verdict teaches most there); closest to 0.5 while no calibration exists.",
+            "confidence: the highest extractor confidence first.",
+            "Remembered for you (also set by `claimdesk annotate --order`); shown on the status line.",
+        ],
+        complete: { _, args in args.isEmpty ? QueueOrder.allCases.map(\.rawValue) : [] }
+    ) { verb, args throws(REPLError) in
+        guard args.count <= 1 else { throw .usage(verb, "takes one order") }
+        guard let word = args.first else { return { session throws(REPLError) in Reply(text: try session.setOrder(nil)) } }
+        guard let order = QueueOrder(rawValue: word.lowercased()) else {
+            throw .usage(verb, "\"\(TerminalSafe.escape(word))\" is not an order (document, uncertain, confidence)")
+        }
+        return { session throws(REPLError) in Reply(text: try session.setOrder(order)) }
     }
 }
 

@@ -39,6 +39,15 @@ public struct GoldSelection: Sendable {
     /// Claims in done documents that carry a verdict / all claims in done documents.
     public var reviewedClaims: Int
     public var claimsInDoneDocuments: Int
+    /// Gold claims whose verdict came from `accept-above`, and the lowest confidence accepted so.
+    public var bulkAccepted = 0
+    public var bulkThreshold: Double?
+
+    /// Adds another part's bulk counts.
+    mutating func addBulk(_ count: Int, _ threshold: Double?) {
+        bulkAccepted += count
+        if let threshold { bulkThreshold = min(bulkThreshold ?? threshold, threshold) }
+    }
 }
 
 extension Workspace {
@@ -51,7 +60,8 @@ extension Workspace {
         var documents: [GoldDocument] = []
         let walk = try forEachGoldDocument(annotator: annotator) { (gold) throws(WorkbenchError) in documents.append(gold) }
         return GoldSelection(documents: documents, disagreements: walk.disagreements, totalDocuments: walk.totalDocuments,
-                             reviewedClaims: walk.reviewedClaims, claimsInDoneDocuments: walk.claimsInDoneDocuments)
+                             reviewedClaims: walk.reviewedClaims, claimsInDoneDocuments: walk.claimsInDoneDocuments,
+                             bulkAccepted: walk.bulkAccepted, bulkThreshold: walk.bulkThreshold)
     }
 
     /// The gold of one document, or nil when its annotators differ on a claim nobody adjudicated.
@@ -62,6 +72,7 @@ extension Workspace {
         let outcome = consensus.decide(log: log, useAdjudication: useAdjudication)
         tally.claimsInDoneDocuments += outcome.claims
         tally.reviewedClaims += outcome.reviewed
+        if outcome.gold != nil { tally.addBulk(outcome.bulkAccepted, outcome.bulkThreshold) }
         return outcome.gold
     }
 }

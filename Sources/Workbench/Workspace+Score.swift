@@ -1,3 +1,4 @@
+import Foundation
 import ClaimModel
 import ClaimStore
 import Evaluation
@@ -46,6 +47,14 @@ extension Workspace {
 }
 
 extension Workspace {
+    /// `gold: 120 claims, 37 of them bulk-accepted above 0.90`: how much of the gold nobody read
+    /// claim by claim (`accept-above`); the threshold is the lowest used, left out when only
+    /// imported reviews (which do not say it) are bulk.
+    static func bulkNote(claims: Int, bulk: Int, threshold: Double?) -> String {
+        "gold: \(claims) claim\(claims == 1 ? "" : "s"), \(bulk) of them bulk-accepted"
+            + (threshold.map { " above " + String(format: "%.2f", $0) } ?? "")
+    }
+
     /// (confidence, correct) for every prediction that has a confidence: correct when the scorer
     /// paired it with a gold attribution.
     static func calibrationSamples(_ inputs: [ScoringInput], _ report: ScoreReport) -> [(confidence: Double, correct: Bool)] {
@@ -93,6 +102,10 @@ extension Workspace {
                     "no documents are marked done\(annotator.map { " by \($0)" } ?? ""): review them (`claimdesk annotate`, then `done`) or score --against RUN")
             }
             notes.append("gold: \(gold.documents.count)/\(gold.totalDocuments) documents done, \(gold.reviewedClaims)/\(gold.claimsInDoneDocuments) claims in them reviewed")
+            if gold.bulkAccepted > 0 {
+                notes.append(Self.bulkNote(claims: gold.documents.reduce(0) { $0 + $1.attributions.count },
+                                           bulk: gold.bulkAccepted, threshold: gold.bulkThreshold))
+            }
             if !gold.disagreements.isEmpty {
                 notes.append("left out (annotators disagree, nothing adjudicated): \(gold.disagreements.joined(separator: ", "))")
             }

@@ -3,6 +3,8 @@ import Foundation
 import Terminal
 import Workbench
 
+extension QueueOrder: ExpressibleByArgument {}
+
 /// `claimdesk annotate`: the review REPL (issue 4).
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,11 +18,14 @@ struct Annotate: ParsableCommand {
     @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
     @Option(name: .customLong("run"), help: "The run to review (default: rules, else the only run).") var runName: String?
     @Option(name: .long, help: "Start at this document (doc_id).") var doc: String?
+    @Option(name: .long, help: "The queue's order, remembered for you: document, uncertain or confidence.") var order: QueueOrder?
 
     func run() throws {
         try Entry.run {
             let name = try Annotator.resolve(annotator)
-            try AnnotateREPL.open(try global.open(), annotator: name, run: runName, doc: doc)
+            let workspace = try global.open()
+            if let order { try ReviewDesk(workspace).setPreference("order", order.rawValue, annotator: name) }
+            try AnnotateREPL.open(workspace, annotator: name, run: runName, doc: doc)
         }
     }
 }
@@ -57,6 +62,7 @@ enum AnnotateREPL {
         } catch {
             throw WorkbenchError.usage(error.description)
         }
+        session.asksBeforeBulk = isatty(0) == 1
         let status = REPL.runOnTerminal(session)
         if status != 0 { throw ExitCode(status) }
     }

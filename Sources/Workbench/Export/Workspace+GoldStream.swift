@@ -13,6 +13,9 @@ public struct GoldWalkSummary: Sendable, Equatable {
     public var totalDocuments = 0
     public var reviewedClaims = 0
     public var claimsInDoneDocuments = 0
+    /// Gold claims whose verdict came from `accept-above`, and the lowest confidence accepted so.
+    public var bulkAccepted = 0
+    public var bulkThreshold: Double?
 }
 
 extension Workspace {
@@ -64,6 +67,7 @@ extension Workspace {
                     try eachLog?(decision.log, decision.stored.rowID)
                     selection.reviewedClaims += decision.tally.reviewedClaims
                     selection.claimsInDoneDocuments += decision.tally.claimsInDoneDocuments
+                    selection.addBulk(decision.tally.bulkAccepted, decision.tally.bulkThreshold)
                 }
                 guard let gold = decision.gold else {
                     summary.disagreements.append(decision.stored.document.id)
@@ -77,6 +81,8 @@ extension Workspace {
         }
         summary.reviewedClaims = selection.reviewedClaims
         summary.claimsInDoneDocuments = selection.claimsInDoneDocuments
+        summary.bulkAccepted = selection.bulkAccepted
+        summary.bulkThreshold = selection.bulkThreshold
         return summary
     }
 

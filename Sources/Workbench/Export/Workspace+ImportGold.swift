@@ -149,7 +149,9 @@ extension Workspace {
     }
 
     /// The log entries of one imported review: its corrections (`changes`), then its verdict with
-    /// the original time, marked as imported (and as an adjudication for an adjudication).
+    /// the original time, marked as imported (and as an adjudication for an adjudication, as bulk
+    /// for a bulk verdict: the file does not say at which confidence, nor which claims went together,
+    /// so each is a step of its own).
     static func importEntries(_ review: Review, annotator: String, claim: Attribution) -> [ReviewEntry] {
         var entries: [ReviewEntry] = []
         let adjudication = review.adjudication ? Adjudication() : nil
@@ -165,7 +167,8 @@ extension Workspace {
             annotator: annotator, runID: nil, documentRowID: 0, attributionID: nil,
             action: rejected ? .reject(reason: review.note) : .confirm, note: rejected ? nil : review.note,
             confidence: review.confidence, tags: review.tags.isEmpty ? nil : review.tags,
-            adjudication: adjudication, imported: ImportedReview(status: review.status, at: review.at)))
+            adjudication: adjudication, imported: ImportedReview(status: review.status, at: review.at),
+            bulk: review.bulk ? BulkAcceptance(threshold: nil, count: 1) : nil))
         return entries
     }
 
