@@ -156,7 +156,7 @@ extension Session {
 
     func undo() throws(REPLError) -> String {
         guard let step = history.lastUndoStep, let target = step.last else { throw .nothingToUndo }
-        if step.count > 1 { return try undoBulk(step) }
+        if step.count > 1 || target.entry.bulk != nil { return try undoBulk(step) }
         let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
                                attributionID: target.entry.attributionID, action: .undo(of: target.id))
         _ = try record(undo, documentStatus: target.entry.action == .done ? "reopened" : nil)
@@ -166,7 +166,7 @@ extension Session {
     func redo() throws(REPLError) -> String {
         guard let step = history.lastRedoStep, let undoEntry = step.last, let originalID = undoEntry.entry.action.target,
               let original = history.entry(originalID) else { throw .nothingToRedo }
-        if step.count > 1 { return try redoBulk(step) }
+        if step.count > 1 || original.entry.bulk != nil { return try redoBulk(step) }
         let redo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
                                attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
         _ = try record(redo, documentStatus: original.entry.action == .done ? "done" : nil)

@@ -7,9 +7,10 @@ import Testing
 /// the round trip, and the columns are spelled as the releases before the typed log wrote them.
 @Suite struct MappingTests {
     static func entry(_ action: ReviewAction, claim: Int64? = 7, note: String? = nil, confidence: AnalystConfidence? = nil,
-                      tags: [String]? = nil, adjudication: Adjudication? = nil, imported: ImportedReview? = nil) -> ReviewEntry {
+                      tags: [String]? = nil, adjudication: Adjudication? = nil, imported: ImportedReview? = nil,
+                      bulk: BulkAcceptance? = nil) -> ReviewEntry {
         ReviewEntry(annotator: "ana", runID: 3, documentRowID: 5, attributionID: claim, action: action, note: note,
-                    confidence: confidence, tags: tags, adjudication: adjudication, imported: imported)
+                    confidence: confidence, tags: tags, adjudication: adjudication, imported: imported, bulk: bulk)
     }
 
     static let change = FieldChange(field: "source", old: .array([.array([.number("0"), .number("3")])]), new: .null)
@@ -36,6 +37,16 @@ import Testing
         entry(.confirm, note: "n", confidence: .medium, tags: ["t"], imported: ImportedReview(status: .corrected, at: "2025-01-01T00:00:00Z")),
         entry(.reject(reason: "r"), adjudication: Adjudication(), imported: ImportedReview(status: .rejected)),
     ]
+
+    @Test func theBulkMarkIsSpelledInFieldsAndReadBack() {
+        let bulk = Self.entry(.confirm, bulk: BulkAcceptance(threshold: 0.9, count: 37))
+        let imported = Self.entry(.confirm, imported: ImportedReview(status: .confirmed), bulk: BulkAcceptance(threshold: nil, count: 1))
+        #expect(NewAnnotation(bulk).fields == #"{"bulk":{"threshold":0.9,"count":37}}"#)
+        #expect(NewAnnotation(imported).fields == #"{"status":"confirmed","import":true,"bulk":{"threshold":null,"count":1}}"#)
+        #expect(NewAnnotation(bulk).reviewEntry == bulk)
+        #expect(NewAnnotation(imported).reviewEntry == imported)
+        #expect(NewAnnotation(bulk).action == "confirm")
+    }
 
     @Test func everyActionSurvivesTheRoundTrip() {
         for e in Self.everyAction {

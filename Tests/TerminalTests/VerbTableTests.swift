@@ -70,6 +70,8 @@ import Testing
               keys              single-key mode: at an empty prompt one key acts at once (c confirms…)
               help [?]          the verbs, or one verb in detail
               quit [q, exit]    leave (every action is already saved)
+              accept-above      confirm at once every claim you have not judged at or above extractor confidence T
+              order             the order of the queue; no argument shows it
             quote texts with spaces: source "the Shura Council"; `help VERB` for details
             """)
         #expect(AdjudicationSession.help(nil) == """
