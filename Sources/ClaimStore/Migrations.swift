@@ -125,6 +125,22 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Trained extractor models (`claimdesk train`): the model's bytes with their SHA-256 and what
+        // they were trained on. A plain table with no reference to runs or documents, so that a model
+        // outlives the data it came from and moves between stores as it is.
+        migrator.registerMigration("v6-models") { db in
+            try db.execute(sql: """
+                CREATE TABLE model (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    family TEXT NOT NULL,
+                    bytes BLOB NOT NULL,
+                    digest TEXT NOT NULL,
+                    provenance TEXT NOT NULL,
+                    createdAt TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownDocument(String)
     case unknownRun(String)
     case runExists(String)
+    /// `train` or `import-model` names a model that exists, without `--replace`.
+    case modelExists(String)
     /// An import names a run that exists and holds claims of another kind.
     case runKindTaken(name: String, kind: String)
     /// A re-import would change documents already in the run (`count` of them): refused without `--replace`.
@@ -49,6 +51,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no run named \"\(name)\" in the store"
         case let .runExists(name):
             return "a run named \"\(name)\" already exists"
+        case let .modelExists(name):
+            return "a model named \"\(name)\" already exists (use --replace to replace it, or another name)"
         case let .runKindTaken(name, kind):
             return "a run named \"\(name)\" already exists and holds \(kind == "gold" ? "imported gold" : kind == "imported" ? "imported claims" : "an extractor's claims") (nothing imported; name another run)"
         case let .importChangesRun(run, docID, origin, count):
