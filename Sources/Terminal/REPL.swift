@@ -25,8 +25,10 @@ public enum REPL {
     public static let prompt = "claimdesk> "
 
     /// Runs until `quit`, Ctrl-D or the end of input. Returns the exit status: 1 when reading a
-    /// script (not a terminal) and a command was refused, else 0.
-    public static func run(_ session: some LineSession, reader: inout some LineReader, write: (String) -> Void) -> Int32 {
+    /// script (not a terminal) and a command was refused, else 0. A long reply meant for a pager
+    /// (`doc`) is handed to `page`, which returns false when it showed nothing.
+    public static func run(_ session: some LineSession, reader: inout some LineReader, write: (String) -> Void,
+                           page: (String) -> Bool = { _ in false }) -> Int32 {
         write(session.opening() + "\n")
         var refused = 0
         // A session's question (accept-above's y/N) takes the prompt's place for one line.
@@ -45,7 +47,7 @@ public enum REPL {
             let reply = line.utf8.contains(0)
                 ? Reply(text: "error: the line contains a NUL character (U+0000), which ClaimDesk cannot store; nothing changed", failed: true)
                 : session.execute(line)
-            if !reply.text.isEmpty { write(reply.text + "\n") }
+            if !reply.text.isEmpty && !(reply.paged && page(reply.text)) { write(reply.text + "\n") }
             asking = reply.prompt
             if reply.failed { refused += 1 }
             if reply.quit { break }
@@ -72,7 +74,8 @@ public enum REPL {
         var reader = ReadlineLineReader(historyPath: home.map { $0 + "/.claimdesk_history" }) { before, word in
             session.completions(before: before, word: word)
         }
-        let status = run(session, reader: &reader, write: writeStdout)
+        // The pager only on a terminal: under a pipe the text is printed as it is.
+        let status = run(session, reader: &reader, write: writeStdout, page: { isatty(1) == 1 && Pager.page($0) })
         reader.close()
         return status
     }

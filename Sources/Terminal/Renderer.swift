@@ -11,7 +11,30 @@ public struct Renderer: Sendable {
     public enum Style: Sendable { case color, plain }
     public var style: Style
 
-    public init(style: Style) { self.style = style }
+    /// Where long lines break: nowhere (tests pin whole lines), at a fixed width, or at the width
+    /// of the terminal at the time of each reply (it may have been resized).
+    public enum Wrapping: Sendable, Equatable { case none, columns(Int), terminal }
+    public var wrapping: Wrapping
+
+    public init(style: Style, wrapping: Wrapping = .none) {
+        self.style = style
+        self.wrapping = wrapping
+    }
+
+    /// The width replies are wrapped to; nil when they are not.
+    public var width: Int? {
+        switch wrapping {
+        case .none: nil
+        case let .columns(n): n
+        case .terminal: TerminalSize.columns()
+        }
+    }
+
+    /// `text` wrapped at word boundaries to `width` (unchanged when replies are not wrapped).
+    public func wrap(_ text: String) -> String {
+        guard let width else { return text }
+        return TextWrap(width: width).wrap(text)
+    }
 
     /// Colour only on a terminal and only when `NO_COLOR` is unset (https://no-color.org).
     public static func style(stdoutIsTerminal: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {

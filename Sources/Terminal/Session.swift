@@ -13,6 +13,8 @@ public struct Reply: Sendable, Equatable {
     public var failed: Bool = false
     /// The session asks a question: read the next line with this prompt instead of the usual one.
     public var prompt: String? = nil
+    /// Already laid out to the width, and long: on a terminal it goes through the pager (`doc`).
+    public var paged: Bool = false
 }
 
 /// One analyst reviewing one run: the position in the queue, the filter, and the verbs.
@@ -96,19 +98,26 @@ public final class Session {
     /// The first screen.
     public func opening() -> String {
         var parts = ["reviewing run \"\(TerminalSafe.escape(run.name))\" as \(TerminalSafe.escape(annotator)) · `help` lists the verbs"]
+        if renderer.style == .color { parts.append(renderer.legend) }
         if let openingNote { parts.append(openingNote) }
         parts.append(currentScreen())
-        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+        return renderer.wrap(parts.filter { !$0.isEmpty }.joined(separator: "\n"))
     }
 
     /// Runs one line. Refused commands change nothing and say why.
     public func execute(_ line: String) -> Reply {
-        if queue.pending != nil { return answerPending(line) }
+        if queue.pending != nil {
+            var answer = answerPending(line)
+            answer.text = renderer.wrap(answer.text)
+            return answer
+        }
         do {
             guard let command = try Command.parse(line) else { return Reply(text: "") }
-            return try command.run(self)
+            var reply = try command.run(self)
+            if !reply.paged { reply.text = renderer.wrap(reply.text) }
+            return reply
         } catch {
-            return Reply(text: "error: " + TerminalSafe.lines(error.description), failed: true)
+            return Reply(text: renderer.wrap("error: " + TerminalSafe.lines(error.description)), failed: true)
         }
     }
 
@@ -141,5 +150,10 @@ public final class Session {
 
     static func help(_ verb: Verb?) -> String {
         Verb.helpText(verb, footer: "quote texts with spaces: source \"the Shura Council\"; `help VERB` for details")
+    }
+
+    /// `help`, with the colour legend when colours are on.
+    func helpText(_ verb: Verb?) -> String {
+        Self.help(verb) + (verb == nil && renderer.style == .color ? "\n" + renderer.legend : "")
     }
 }

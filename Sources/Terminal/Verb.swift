@@ -57,7 +57,7 @@ public struct Verb: VerbTable {
     public private(set) var edit: (@Sendable (Verb, Arguments) throws(REPLError) -> Edit)? = nil
 
     public static let allCases: [Verb] = [
-        .next, .prev, .show, .goto, .list, .context,
+        .next, .prev, .show, .goto, .list, .context, .doc,
         .confirm, .reject, .skip,
         .source, .cue, .content, .outlet, .type, .anon, .entity,
         .confidence, .tag, .note, .add,
@@ -76,16 +76,23 @@ extension Verb {
     public static let prev = Verb.simple("prev", aliases: ["p"], "the previous claim in the queue") { session throws(REPLError) in try session.move(forward: false) }
 
     public static let show = Verb(
-        "show", usage: "show [ID] [--all]",
-        "the current claim again, or claim ID (without moving); --all adds everyone's verdicts"
+        "show", usage: "show [ID] [--all | --doc]",
+        "the current claim again, or claim ID (without moving); --all adds everyone's verdicts",
+        details: ["--doc shows the claim's whole document with every claim marked, as `doc` does."]
     ) { verb, args throws(REPLError) in
         var all = false
+        var document = false
         var id: String?
         for a in args.words {
             if a == "--all" { all = true; continue }
+            if a == "--doc" { document = true; continue }
             if a.hasPrefix("-") { throw .usage(verb, "unknown option \(TerminalSafe.escape(a))") }
             if id != nil { throw .usage(verb, "takes one claim ID") }
             id = a
+        }
+        if document {
+            if all { throw .usage(verb, "--all and --doc do not go together") }
+            return { session throws(REPLError) in Reply(text: try session.document(id), paged: true) }
         }
         return { session throws(REPLError) in Reply(text: try session.show(id, all: all)) }
     }
@@ -105,6 +112,20 @@ extension Verb {
     ) { verb, args throws(REPLError) in
         let filter = args.isEmpty ? nil : try QueueFilter.parse(args.words, verb: verb)
         return { session throws(REPLError) in Reply(text: try session.list(filter)) }
+    }
+
+    public static let doc = Verb(
+        "doc", usage: "doc", "the whole document, every claim's source, cue and content marked",
+        details: [
+            "Wrapped to the terminal's width at word boundaries; taller than the terminal, it opens in $PAGER (default less -R).",
+            "Without colours (NO_COLOR, a pipe) each role is marked [[src#N: …]], [[cue#N: …]] or [[content#N: …]], N being the claim's # number (the one `goto N` and `list` use). After the number: ✓ when you confirmed, corrected or added the claim, ✗ when you rejected it, nothing while it is unreviewed; > before a label marks the current claim.",
+            "Text several claims share carries every label: [[cue#1,cue#2: said]]. A mark inside another (a content quoting a source) closes first; a mark crossing the end of the one around it goes on in a second mark with the same label.",
+            "With colours: source cyan, cue yellow, content green, #N before each mark; unreviewed bold and underlined, reviewed plain, rejected dim and struck through, the current claim in reverse video.",
+            "From there: `goto N` moves to claim #N; `add \"CONTENT\" …` adds a claim the extractor missed.",
+        ]
+    ) { verb, args throws(REPLError) in
+        try args.none(verb)
+        return { session throws(REPLError) in Reply(text: try session.document(nil), paged: true) }
     }
 
     public static let context = Verb.simple("context", "the sentences around the claim") { session throws(REPLError) in try session.context() }
@@ -292,7 +313,7 @@ extension Verb {
             guard let named = Verb.named(word) else { throw .unknownVerb(word, suggestion: Verb.nearest(to: word)) }
             target = named
         }
-        return { _ in Reply(text: Session.help(target)) }
+        return { session in Reply(text: session.helpText(target)) }
     }
 
     public static let quit = Verb("quit", aliases: ["q", "exit"], usage: "quit", "leave (every action is already saved)") {

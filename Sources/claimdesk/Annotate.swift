@@ -55,7 +55,7 @@ enum AnnotateREPL {
         // session would share (see SessionLock).
         let lock = try SessionLock.acquire(storePath: workspace.storePath, annotator: annotator)
         defer { withExtendedLifetime(lock) {} }
-        let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
+        let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1), wrapping: .terminal)
         let session: Session
         do {
             session = try Session(workspace: workspace, annotator: annotator, runName: run, startDocument: doc, renderer: renderer)

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func everySpellingOfTheReviewREPLNamesOneVerb() {
-        #expect(Verb.allCases.count == 31)
+        #expect(Verb.allCases.count == 32)
         #expect(Self.clashes(Verb.allCases.map(\.spellings)) == [])
         for verb in Verb.allCases {
             #expect(Verb.named(verb.name) == verb)
@@ -47,6 +47,7 @@ import Testing
               goto              move to claim ID (the # number), or to the first claim of document DOC_ID
               list              this document's claims, one line each, with your verdicts
               context           the sentences around the claim
+              doc               the whole document, every claim's source, cue and content marked
               confirm [c]       the claim is right (corrected, if you changed it); moves to the next unreviewed claim
               reject [r]        not an attribution (the extractor's false positive); moves to the next unreviewed claim
               skip              leave this claim without a verdict for now; moves to the next unreviewed claim

@@ -1,0 +1,79 @@
+import Testing
+@testable import Terminal
+
+/// Word-boundary wrapping of everything the REPL prints.
+@Suite struct TextWrapTests {
+    @Test func linesThatFitAreUnchanged() {
+        let text = "  outlet      Reuters\n\nshort line"
+        #expect(TextWrap(width: 40).wrap(text) == text)
+    }
+
+    @Test func wrapsAtSpacesNeverInsideAWord() {
+        #expect(TextWrap(width: 10).wrap("the quick brown fox jumps") == "the quick\nbrown fox\njumps")
+        // Exactly the width fits; spaces at a break are dropped.
+        #expect(TextWrap(width: 9).wrap("the quick   brown") == "the quick\nbrown")
+        #expect(TextWrap(width: 10).wrap("well-known-words only") == "well-known\n-words\nonly")
+    }
+
+    @Test func onlyAWordWiderThanTheLineIsCut() {
+        #expect(TextWrap(width: 8).wrap("abcdefghijklmnop qr") == "abcdefgh\nijklmnop\nqr")
+        #expect(TextWrap(width: 8).wrap("ab abcdefghijkl") == "ab\nabcdefgh\nijkl")
+    }
+
+    @Test func continuationLinesKeepTheLayout() {
+        // Under a field's value, two in after "> ", under leading spaces.
+        #expect(TextWrap(width: 30).wrap("  note        one two three four five six")
+            == "  note        one two three\n              four five six")
+        #expect(TextWrap(width: 20).wrap("> alpha beta gamma delta epsilon") == "> alpha beta gamma\n  delta epsilon")
+        #expect(TextWrap(width: 16).wrap("    alpha beta gamma delta") == "    alpha beta\n    gamma delta")
+        // An indent of more than half the width is not kept.
+        #expect(TextWrap(width: 14).wrap("          aaa bbb ccc") == "          aaa\nbbb ccc")
+    }
+
+    @Test func stylingIsClosedAtABreakAndOpenedAgain() {
+        let e = "\u{1B}["
+        #expect(TextWrap(width: 8).wrap(e + "7mone two three" + e + "0m four")
+            == e + "7mone two" + e + "0m\n" + e + "7mthree" + e + "0m\nfour")
+        // Escapes take no room.
+        let styled = e + "1;36mThe mayor" + e + "0m said"
+        #expect(TextWrap(width: 14).wrap(styled) == styled)
+        // A styled span across a line of the input goes on after it.
+        #expect(TextWrap(width: 40).wrap(e + "32mone\ntwo" + e + "0m") == e + "32mone" + e + "0m\n" + e + "32mtwo" + e + "0m")
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        #expect(TextWrap(width: 8).wrap("日本語 日本語") == "日本語\n日本語")
+        #expect(TextWrap(width: 8).wrap("e\u{301}e\u{301}e\u{301} abcd") == "e\u{301}e\u{301}e\u{301} abcd")
+    }
+
+    @Test func glueJoinsWordsAndShowsAsASpace() {
+        let wrap = TextWrap(width: 18, glue: "\u{E000}")
+        #expect(wrap.wrap("aaa [[cue#3:\u{E000}added]]") == "aaa\n[[cue#3: added]]")
+        #expect(wrap.wrap("[[a:\u{E000}b]]") == "[[a: b]]")
+    }
+
+    @Test func sessionRepliesWrapToTheRenderersWidth() throws {
+        let fixture = try REPLFixture()
+        let session = try fixture.session()
+        session.renderer.wrapping = .columns(40)
+        #expect(session.execute("show").text == """
+            storm · Storm hits coast
+            claim 1/4 · doc 1/1 · 0 reviewed · #1
+              [[src: The mayor]] [[cue: said]]
+              [[con: the bridge is closed]].
+              outlet      -
+              type        named_person
+              anonymous   no
+              entity      mayor (also #3 "the
+                          mayor")
+              extractor   0.90
+              verdict     - (unreviewed)
+            """)
+        #expect(session.execute("frobnicate the claim").text == """
+            error: unknown verb "frobnicate"; `help`
+            lists the verbs
+            """)
+        #expect(Renderer(style: .plain).wrap("x " + String(repeating: "y ", count: 100)) == "x " + String(repeating: "y ", count: 100))
+        #expect(TerminalSize.columns(environment: ["COLUMNS": "57"]) == 57)
+    }
+}
