@@ -241,11 +241,13 @@ extension Renderer {
         var lines = [bold(TerminalSafe.escape(d.id) + (d.title.map { " · " + TerminalSafe.short($0, 90) } ?? "")), status, ""]
         lines.append(screen.body(view.text, marks))
         lines.append("")
+        // Glued: a marker or a verb never breaks across lines.
+        let g = String(DocumentScreen.glue)
         switch style {
-        case .plain: lines.append("[[role#N: text]]: ✓ reviewed, ✗ rejected, > current · `help doc` explains")
+        case .plain: lines.append("[[role#N:\(g)text]]: ✓ reviewed, ✗ rejected, >\(g)current · `help\(g)doc` explains")
         case .color: lines.append(legend)
         }
-        lines.append("`goto N` moves to claim #N · `add \"CONTENT\" …` adds a claim the extractor missed")
+        lines.append("`goto\(g)N` moves to claim #N · `add\(g)\"CONTENT\"\(g)…` adds a claim the extractor missed")
         return TextWrap(width: width ?? 80, glue: DocumentScreen.glue).wrap(lines.joined(separator: "\n"))
     }
 

@@ -24,7 +24,8 @@ import TestSupport
             claimdesk> next
             storm · Storm hits coast
             claim 2/2 · doc 1/1 · 0 reviewed · #2
-              [[src: Officials]] [[cue: told]] Reuters [[con: that repairs will take weeks]].
+              [[src: Officials]] [[cue: told]] Reuters [[con: that repairs will take
+              weeks]].
               outlet      Reuters
               type        anonymous
               anonymous   yes
@@ -35,7 +36,8 @@ import TestSupport
             source: "Officials" (55-64) → "Reuters" (70-77)
             storm · Storm hits coast
             claim 2/2 · doc 1/1 · 0 reviewed · #2
-              Officials [[cue: told]] [[src: Reuters]] [[con: that repairs will take weeks]].
+              Officials [[cue: told]] [[src: Reuters]] [[con: that repairs will take
+              weeks]].
               outlet      Reuters
               type        anonymous
               anonymous   yes

@@ -57,6 +57,9 @@ final class REPLProcess: @unchecked Sendable {
         p.process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Replies wrap to COLUMNS (80 under a pipe): the expected screens assume the default.
+        env["COLUMNS"] = nil
+        env["LINES"] = nil
         for (k, v) in environment { env[k] = v }
         p.process.environment = env
         p.process.standardInput = p.input

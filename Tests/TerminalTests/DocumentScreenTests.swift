@@ -41,8 +41,8 @@ import Testing
             [[cue#3: added]]. [[cue#4: It is believed]] [[content#4: the
             damage is severe]].
 
-            [[role#N: text]]: ✓ reviewed, ✗ rejected, > current · `help
-            doc` explains
+            [[role#N: text]]: ✓ reviewed, ✗ rejected, > current ·
+            `help doc` explains
             `goto N` moves to claim #N · `add "CONTENT" …` adds a claim
             the extractor missed
             """)

@@ -34,12 +34,13 @@ public enum CLI {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs `claimdesk arguments` without colour and without the caller's `CLAIMDESK_DB`; `stdin`
-    /// (empty when nil) is written and closed.
+    /// Runs `claimdesk arguments` without colour and without the caller's `CLAIMDESK_DB`, `COLUMNS`
+    /// and `LINES` (the REPL wraps to 80 columns under a pipe); `stdin` (empty when nil) is written
+    /// and closed.
     public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                            cwd: URL? = nil) throws -> Output {
         try Subprocess.run(executable, arguments, stdin: stdin ?? "", environment: ["NO_COLOR": "1"].merging(environment) { $1 },
-                           unset: ["CLAIMDESK_DB"], cwd: cwd)
+                           unset: ["CLAIMDESK_DB", "COLUMNS", "LINES"], cwd: cwd)
     }
 }
 
