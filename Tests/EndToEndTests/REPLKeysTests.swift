@@ -154,7 +154,9 @@ import Testing
     /// the alias it always was, `s` and `x` are no verbs, and no legend appears.
     @Test func underAPipeLinesAreReadAsUsual() throws {
         let dir = try REPLProcess.storeWithClaims()
-        let run = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "keys on\nc\nq\n")
+        // As wide as the tmux pane, so that the screens are the same (80 columns would wrap them).
+        let run = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "keys on\nc\nq\n",
+                                      environment: ["COLUMNS": "160"])
         #expect(run.status == 0)
         #expect(run.stderr == "")
         #expect(run.stdout == """
@@ -169,7 +171,8 @@ import Testing
             bye: every action is saved
 
             """)
-        let again = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "keys\ns\nkeys off\nkeys\n")
+        let again = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "keys\ns\nkeys off\nkeys\n",
+                                        environment: ["COLUMNS": "160"])
         #expect(again.status == 1)
         #expect(again.stdout == """
             reviewing run "rules" as ana · `help` lists the verbs
