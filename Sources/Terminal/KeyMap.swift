@@ -6,7 +6,7 @@ public struct KeyMap: Sendable, Equatable {
     /// One key and the verb it runs (the line it stands for is the verb's name, so the screen
     /// shows `claimdesk> confirm` as if it had been typed).
     public struct Key: Sendable, Equatable {
-        /// A printable ASCII character (readline binds single bytes).
+        /// A printable ASCII character (readline binds single bytes), or → / ← for the arrow keys.
         public let key: Character
         /// The verb's name: the line the key stands for.
         public let line: String
@@ -17,6 +17,15 @@ public struct KeyMap: Sendable, Equatable {
             self.key = key
             self.line = verb.name
             self.shown = shown
+        }
+
+        /// What terminals send for an arrow key (normal and application cursor mode); none for a character.
+        public static func arrowSequences(_ key: Character) -> [String] {
+            switch key {
+            case "→": return ["\u{1B}[C", "\u{1B}OC"]
+            case "←": return ["\u{1B}[D", "\u{1B}OD"]
+            default: return []
+            }
         }
 
         /// `[c]onfirm` when the verb starts with its key, else `[x]reject`.
@@ -52,7 +61,8 @@ public struct KeyMap: Sendable, Equatable {
 
 extension KeyMap {
     /// The review REPL's keys. `x` rejects as in Prodigy; `r` too, as the `r` alias does; `d` shows the
-    /// document around the claim.
+    /// document around the claim. The arrows move like `n` and `p` (left and right do nothing else on
+    /// an empty line; up and down keep the history).
     public static let review = KeyMap([
         Key("c", Verb.confirm),
         Key("x", Verb.reject),
@@ -63,5 +73,7 @@ extension KeyMap {
         Key("p", Verb.prev),
         Key("d", Verb.context),
         Key("?", Verb.help),
+        Key("→", Verb.next, shown: false),
+        Key("←", Verb.prev, shown: false),
     ])
 }

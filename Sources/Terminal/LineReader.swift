@@ -64,19 +64,13 @@ public final class ReadlineLineReader: LineReader {
         cd_rl_install_sigint_handler()
     }
 
-    /// Binds the map's keys to `ReadlineKeys.act` (and the previous map's back to self-insert).
+    /// Binds the map's keys to act at an empty line, and the previous map's keys back to what they
+    /// did (self-insert; cursor motion for the arrows), in the emacs and the vi insertion keymaps.
     public func use(keys: KeyMap?) {
         guard keys != self.keys else { return }
-        for key in self.keys?.keys ?? [] {
-            if let byte = key.key.asciiValue { rl_bind_key(Int32(byte), rl_insert) }
-        }
-        var lines: [Int32: String] = [:]
-        for key in keys?.keys ?? [] {
-            guard let byte = key.key.asciiValue else { continue }
-            lines[Int32(byte)] = key.line
-            rl_bind_key(Int32(byte), ReadlineKeys.act)
-        }
-        ReadlineKeys.lines = lines
+        for key in self.keys?.keys ?? [] { ReadlineKeys.bind(key.key, acting: false) }
+        for key in keys?.keys ?? [] { ReadlineKeys.bind(key.key, acting: true) }
+        ReadlineKeys.lines = Dictionary(keys?.keys.map { ($0.key, $0.line) } ?? [], uniquingKeysWith: { first, _ in first })
         self.keys = keys
     }
 
@@ -104,23 +98,47 @@ public final class ReadlineLineReader: LineReader {
     }
 }
 
-/// The key handler readline calls for each key of the single-key map.
+/// The key handlers readline calls for the keys of the single-key map.
 enum ReadlineKeys {
-    /// The line each bound key stands for, by its byte.
-    nonisolated(unsafe) static var lines: [Int32: String] = [:]
+    /// The line each bound key stands for.
+    nonisolated(unsafe) static var lines: [Character: String] = [:]
     /// Whether the line being read was produced by a key (it then stays out of the history).
     nonisolated(unsafe) static var acted = false
 
+    static let keymaps = ["emacs", "vi-insert"]
+
+    /// Binds `key` to its handler (`acting`) or back to readline's own function for it.
+    static func bind(_ key: Character, acting: Bool) {
+        for name in keymaps {
+            guard let map = rl_get_keymap_by_name(name) else { continue }
+            switch key {
+            case "→", "←":
+                let handler = key == "→" ? (acting ? right : rl_forward_char) : (acting ? left : rl_backward_char)
+                for sequence in KeyMap.Key.arrowSequences(key) { rl_bind_keyseq_in_map(sequence, handler, map) }
+            default:
+                guard let byte = key.asciiValue else { continue }
+                rl_bind_key_in_map(Int32(byte), acting ? character : rl_insert, map)
+            }
+        }
+    }
+
     /// On an empty line: the key's verb becomes the line and is accepted, so the screen shows
-    /// `claimdesk> confirm` as if typed. On a line with text: the key is just its character.
-    static let act: @convention(c) (Int32, Int32) -> Int32 = { count, key in
-        guard cd_rl_end() == 0, let line = lines[key] else { return rl_insert(count, key) }
+    /// `claimdesk> confirm` as if typed; nil on a line with text (the key then does what it always does).
+    static func act(_ key: Character) -> Int32? {
+        guard cd_rl_end() == 0, let line = lines[key] else { return nil }
         acted = true
         _ = line.withCString { rl_insert_text($0) }
         // Accepting the line does not redraw it; without this the verb would never show.
         rl_redisplay()
         return rl_newline(1, 10)
     }
+
+    static let character: @convention(c) (Int32, Int32) -> Int32 = { count, key in
+        guard let scalar = Unicode.Scalar(UInt32(key)), let acted = act(Character(scalar)) else { return rl_insert(count, key) }
+        return acted
+    }
+    static let right: @convention(c) (Int32, Int32) -> Int32 = { count, key in act("→") ?? rl_forward_char(count, key) }
+    static let left: @convention(c) (Int32, Int32) -> Int32 = { count, key in act("←") ?? rl_backward_char(count, key) }
 }
 
 /// The C callbacks readline calls for TAB; they read the candidates from here.

@@ -56,9 +56,17 @@ import Testing
         tmux.keys("u")
         #expect(tmux.waitFor("undone: confirm of #1"))
         #expect(tmux.waitForPrompt())
-        // On a line with text the keys are characters: `t` starts a typed verb, `c` and `x` follow it.
-        tmux.keys("tag cx", "Enter")
-        #expect(tmux.waitFor("tags of #1: cx"))
+        // The arrows move like n and p.
+        tmux.keys("Right")
+        #expect(tmux.waitFor("claimdesk> next"))
+        #expect(tmux.waitForPrompt())
+        tmux.keys("Left")
+        #expect(tmux.waitFor("claimdesk> prev"))
+        #expect(tmux.waitForPrompt())
+        // On a line with text the keys are characters and the arrows move the cursor: `t` starts a
+        // typed verb, `c` and `x` follow it, and Left Left puts "cx " before "ok".
+        tmux.keys("tag ok", "Left", "Left", "cx ", "Enter")
+        #expect(tmux.waitFor("tags of #1: cx, ok"))
         #expect(tmux.waitForPrompt())
         // A space first types any verb, `progress` here (`p` alone would be prev).
         tmux.keys(" progress", "Enter")
@@ -82,8 +90,14 @@ import Testing
             undone: confirm of #1
             \(Self.first)
             \(Self.legend)
-            claimdesk> tag cx
-            tags of #1: cx
+            claimdesk> next
+            \(Self.second.replacingOccurrences(of: "1 reviewed", with: "0 reviewed"))
+            \(Self.legend)
+            claimdesk> prev
+            \(Self.first)
+            \(Self.legend)
+            claimdesk> tag cx ok
+            tags of #1: cx, ok
             \(Self.legend)
             claimdesk>  progress
             0 of 2 claims in run "rules" reviewed by tm (0.0%)
@@ -100,7 +114,7 @@ import Testing
 
         // What keys ran stays out of the history; what was typed is in it.
         let history = try String(contentsOfFile: home + "/.claimdesk_history", encoding: .utf8)
-        #expect(history == "keys on\ntag cx\nprogress\n")
+        #expect(history == "keys on\ntag cx ok\nprogress\n")
 
         // Remembered for the analyst: the next session opens in keys mode; `keys off` ends it.
         let again = try Tmux(command: command, environment: ["HOME": home, "NO_COLOR": "1"])
@@ -128,7 +142,7 @@ import Testing
             reviewing run "rules" as tm · `help` lists the verbs
             resuming where you stopped
             \(Self.first)
-              tags        cx
+              tags        cx, ok
             \(Self.legend)
             claimdesk> skip
             skipped #1
@@ -137,7 +151,7 @@ import Testing
             claimdesk> reject
             rejected #2
             \(Self.first.replacingOccurrences(of: "0 reviewed", with: "1 reviewed"))
-              tags        cx
+              tags        cx, ok
             \(Self.legend)
             claimdesk>  keys off
             single keys off: type verbs and press Enter
