@@ -48,9 +48,10 @@ public struct KeyMap: Sendable, Equatable {
         keys.first { $0.key == key }?.line
     }
 
-    /// What the prompt shows above itself in keys mode: the shown keys, then how to type a verb.
+    /// What the prompt shows above itself in keys mode: the shown keys, then how to type a verb
+    /// (kept within 80 columns).
     public var legend: String {
-        keys.filter(\.shown).map(\.label).joined(separator: " ") + " · space first to type a verb"
+        keys.filter(\.shown).map(\.label).joined(separator: " ") + " · space to type"
     }
 
     /// Every key, for `help keys`: one line each.

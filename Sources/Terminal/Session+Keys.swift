@@ -12,7 +12,7 @@ extension Session {
         try Self.db { () throws(WorkbenchError) in try store.setPreference(KeyMap.preference, value, annotator: name) }
         singleKeys = change
         return change
-            ? "single keys on: at an empty prompt one key acts at once, without Enter (`help keys` lists them)"
+            ? "single keys on: a key acts at an empty prompt (`help keys` lists them)"
             : "single keys off: type verbs and press Enter"
     }
 

@@ -27,7 +27,7 @@ import Testing
           extractor   0.40
           verdict     - (unreviewed)
         """
-    static let legend = "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]context [?]help · space first to type a verb"
+    static let legend = "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]context [?]help · space to type"
 
     /// The pane without the blank lines tmux pads it with below the last line.
     static func trimmed(_ screen: String) -> String {
@@ -80,7 +80,7 @@ import Testing
             reviewing run "rules" as tm · `help` lists the verbs
             \(Self.first)
             claimdesk> keys on
-            single keys on: at an empty prompt one key acts at once, without Enter (`help keys` lists them)
+            single keys on: a key acts at an empty prompt (`help keys` lists them)
             \(Self.legend)
             claimdesk> confirm
             confirmed #1
@@ -177,7 +177,7 @@ import Testing
             reviewing run "rules" as ana · `help` lists the verbs
             \(Self.first)
             claimdesk> keys on
-            single keys on: at an empty prompt one key acts at once, without Enter (`help keys` lists them)
+            single keys on: a key acts at an empty prompt (`help keys` lists them)
             claimdesk> c
             confirmed #1
             \(Self.second)

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func theLegendAndHelpKeys() {
-        #expect(KeyMap.review.legend == "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]context [?]help · space first to type a verb")
+        #expect(KeyMap.review.legend == "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]context [?]help · space to type")
         #expect(Session.help(Verb.keys) == """
             usage: keys [on|off]
             single-key mode: at an empty prompt one key acts at once (c confirms…)
@@ -53,7 +53,7 @@ import Testing
             claimdesk> keys
             single keys: off (`keys on` makes one key act at an empty prompt)
             claimdesk> keys on
-            single keys on: at an empty prompt one key acts at once, without Enter (`help keys` lists them)
+            single keys on: a key acts at an empty prompt (`help keys` lists them)
             claimdesk> keys
             single keys: on (`help keys` lists them)
             claimdesk> keys maybe
