@@ -62,8 +62,8 @@ public struct KeyMap: Sendable, Equatable {
 
 extension KeyMap {
     /// The review REPL's keys. `x` rejects as in Prodigy; `r` too, as the `r` alias does; `d` shows the
-    /// document around the claim. The arrows move like `n` and `p` (left and right do nothing else on
-    /// an empty line; up and down keep the history).
+    /// whole document with every claim marked. The arrows move like `n` and `p` (left and right do
+    /// nothing else on an empty line; up and down keep the history).
     public static let review = KeyMap([
         Key("c", Verb.confirm),
         Key("x", Verb.reject),
@@ -72,7 +72,7 @@ extension KeyMap {
         Key("u", Verb.undo),
         Key("n", Verb.next),
         Key("p", Verb.prev),
-        Key("d", Verb.context),
+        Key("d", Verb.doc),
         Key("?", Verb.help),
         Key("→", Verb.next, shown: false),
         Key("←", Verb.prev, shown: false),

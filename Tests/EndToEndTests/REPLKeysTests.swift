@@ -27,7 +27,7 @@ import Testing
           extractor   0.40
           verdict     - (unreviewed)
         """
-    static let legend = "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]context [?]help · space to type"
+    static let legend = "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]oc [?]help · space to type"
 
     /// The pane without the blank lines tmux pads it with below the last line.
     static func trimmed(_ screen: String) -> String {
@@ -127,6 +127,10 @@ import Testing
         again.keys("x")
         #expect(again.waitFor("rejected #2"))
         #expect(again.waitForPrompt())
+        // d shows the whole document (short enough here to print without the pager).
+        again.keys("d")
+        #expect(again.waitFor("claimdesk> doc"))
+        #expect(again.waitForPrompt())
         again.keys(" keys off", "Enter")
         #expect(again.waitFor("single keys off"))
         #expect(again.waitForPrompt())
@@ -152,6 +156,18 @@ import Testing
             rejected #2
             \(Self.first.replacingOccurrences(of: "0 reviewed", with: "1 reviewed"))
               tags        cx, ok
+            \(Self.legend)
+            claimdesk> doc
+            storm · Storm hits coast
+            2 claims: 1 unreviewed, 1 rejected · current #1
+
+            Storm hits coast
+
+            [[>src#1: The mayor]] [[>cue#1: said]] [[>content#1: the bridge is closed]]. [[src#2✗: Officials]] [[cue#2✗: told]] Reuters [[content#2✗: that repairs will take
+            weeks]].
+
+            [[role#N: text]]: ✓ reviewed, ✗ rejected, > current · `help doc` explains
+            `goto N` moves to claim #N · `add "CONTENT" …` adds a claim the extractor missed
             \(Self.legend)
             claimdesk>  keys off
             single keys off: type verbs and press Enter

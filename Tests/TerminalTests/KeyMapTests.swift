@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func theLegendAndHelpKeys() {
-        #expect(KeyMap.review.legend == "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]context [?]help · space to type")
+        #expect(KeyMap.review.legend == "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [d]oc [?]help · space to type")
+        #expect(KeyMap.review.legend.count <= 80)
         #expect(Session.help(Verb.keys) == """
             usage: keys [on|off]
             single-key mode: at an empty prompt one key acts at once (c confirms…)
@@ -39,7 +40,7 @@ import Testing
               u  undo
               n  next
               p  prev
-              d  context
+              d  doc
               ?  help
               →  next
               ←  prev
