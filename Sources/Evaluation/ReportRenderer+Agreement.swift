@@ -5,7 +5,7 @@ extension ReportRenderer {
     /// Undefined statistics show as `-` (e.g. κ when both annotators used a single label).
     public static func table(_ report: AgreementReport) -> String {
         var lines: [String] = []
-        lines.append("\(report.coders.count) annotators, \(report.sharedItems) items labelled by more than one")
+        lines.append(plural(report.coders.count, "annotator") + ", " + plural(report.sharedItems, "item") + " labelled by more than one")
         if report.pairs.isEmpty {
             lines.append("no two annotators labelled the same item")
         } else {
@@ -24,7 +24,7 @@ extension ReportRenderer {
                 "Krippendorff's alpha (nominal) \(alpha.alpha.map(ratio) ?? "-")"
                     + "  observed agreement \(ratio(alpha.observedAgreement))"
                     + "  expected \(ratio(alpha.expectedAgreement))"
-                    + "  (\(alpha.pairableUnits) items, \(alpha.pairableValues) labels)")
+                    + "  (\(plural(alpha.pairableUnits, "item")), \(plural(alpha.pairableValues, "label")))")
         } else {
             lines.append("Krippendorff's alpha (nominal) -")
         }

@@ -20,7 +20,7 @@ extension ReportRenderer {
         }
         var lines = [table.render()]
         lines.append("")
-        var summary = "\(report.samples) samples"
+        var summary = plural(report.samples, "sample")
         if report.ignored > 0 { summary += " (\(report.ignored) ignored: confidence missing or outside [0, 1])" }
         lines.append(summary)
         lines.append("ECE    \(report.expectedCalibrationError.map(ratio) ?? "-")")
@@ -28,7 +28,7 @@ extension ReportRenderer {
         if let threshold = report.autoAccept {
             lines.append(
                 "auto-accept at confidence >= \(ratio(threshold.confidence)): precision \(ratio(threshold.precision))"
-                    + " (\(threshold.correct)/\(threshold.accepted)), \(threshold.accepted) of \(report.samples) claims")
+                    + " (\(threshold.correct)/\(threshold.accepted)), \(threshold.accepted) of \(plural(report.samples, "claim"))")
         } else {
             lines.append("auto-accept: no confidence threshold reaches precision \(ratio(report.targetPrecision))")
         }

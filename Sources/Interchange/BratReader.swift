@@ -173,7 +173,7 @@ public enum BratReader {
                 return
             }
             guard fragments.isWellFormed(in: scalars.count) else {
-                issue(number, "\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(scalars.count) scalars)")
+                issue(number, "\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(plural(scalars.count, "scalar")))")
                 return
             }
             if fields.count == 3 {

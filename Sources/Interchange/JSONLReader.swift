@@ -331,7 +331,7 @@ struct AttributionDecoder {
         else { throw problem("\"\(label)\" must be [start, end] with integer offsets") }
         let span = Span(start, end)
         guard span.isValid(in: scalars.count) else {
-            throw problem("\(label) \(span) is out of range (the text has \(scalars.count) scalars; need 0 <= start < end <= \(scalars.count))")
+            throw problem("\(label) \(span) is out of range (the text has \(plural(scalars.count, "scalar")); need 0 <= start < end <= \(scalars.count))")
         }
         return span
     }

@@ -25,7 +25,7 @@ extension Workspace {
             golds[input.documentID] = input.gold
         }
 
-        var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(shared.count) documents"]
+        var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
         var table = TextTable(["", "A", "B", "only A right", "only B right"])
         table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
         table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])

@@ -49,7 +49,7 @@ public struct ExportReport: Sendable {
     public var partial: [String] = []
 
     public var summary: String {
-        var lines = ["wrote \(attributions) attributions in \(documents) documents to \(path)"]
+        var lines = ["wrote \(plural(attributions, "attribution")) in \(plural(documents, "document")) to \(path)"]
         if !cardPaths.isEmpty { lines.append("dataset card: \(cardPaths.joined(separator: ", "))") }
         if !partial.isEmpty { lines.append("included though not marked done: \(partial.joined(separator: ", "))") }
         if !leftOut.isEmpty { lines.append("left out (annotators disagree, nothing adjudicated): \(leftOut.joined(separator: ", "))") }

@@ -18,7 +18,7 @@ public struct ExtractReport: Sendable {
     public var summary: String {
         if documents == 0 { return "run \"\(run)\": every document is already extracted (nothing to do)" }
         let mbps = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
-        return "run \"\(run)\": \(claims) claims in \(documents) document\(documents == 1 ? "" : "s") "
+        return "run \"\(run)\": \(plural(claims, "claim")) in \(plural(documents, "document")) "
             + String(format: "(%.2f MB in %.2f s, %.1f MB/s, %.0f claims/s)", Double(bytes) / 1_000_000, seconds, mbps,
                      seconds > 0 ? Double(claims) / seconds : 0)
     }
@@ -82,8 +82,8 @@ public struct ImportReport: Sendable {
     /// Lines or files left out without failing the import (a brat line ClaimDesk does not use).
     public var warnings: [InterchangeIssue] = []
     public var summary: String {
-        (["run \"\(run)\": imported \(claims) claims in \(documents) documents"
-            + (skipped.isEmpty ? "" : ", \(skipped.count) lines skipped as invalid")] + notes).joined(separator: "\n")
+        (["run \"\(run)\": imported \(plural(claims, "claim")) in \(plural(documents, "document"))"
+            + (skipped.isEmpty ? "" : ", \(plural(skipped.count, "line")) skipped as invalid")] + notes).joined(separator: "\n")
     }
 }
 

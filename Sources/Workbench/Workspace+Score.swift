@@ -132,10 +132,10 @@ extension Workspace {
                 }
                 add(bundle.stored, gold: claims.map(\.attribution), predicted: predictions(bundle.claims))
             }
-            notes.append("gold: run \"\(against)\", \(goldIDs.count) documents")
+            notes.append("gold: run \"\(against)\", \(plural(goldIDs.count, "document"))")
         }
         if unscored > 0 {
-            notes.append("not scored (run \"\(runName)\" has not processed them): \(unscored) documents")
+            notes.append("not scored (run \"\(runName)\" has not processed them): \(plural(unscored, "document"))")
         }
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")

@@ -26,7 +26,7 @@ enum ExportBench {
             let report = try workspace.export(ExportRequest(format: format, out: out, selection: .gold(annotator: nil, includePartial: false), force: true))
             let elapsed = seconds(since: started)
             let bytes = report.files.reduce(0) { $0 + $1.bytes }
-            print("export \(format.rawValue): \(report.attributions) attributions in \(report.documents) documents")
+            print("export \(format.rawValue): \(plural(report.attributions, "attribution")) in \(plural(report.documents, "document"))")
             print(String(format: "time           %.2f s (%.0f attributions/s)", elapsed, Double(report.attributions) / elapsed))
             print(String(format: "written        %.1f MB (%.1f MB/s), card %@", Double(bytes) / 1_000_000, Double(bytes) / 1_000_000 / elapsed,
                          report.cardPaths.first ?? "-"))

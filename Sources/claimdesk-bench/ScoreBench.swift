@@ -39,7 +39,7 @@ enum ScoreBench {
         var report = ScoreReport(match: .overlap)
         scoring += clock.measure { report = session.report() }
         let seconds = SpeedBench.seconds(scoring)
-        print("scoring        \(report.claim.predicted) predicted vs \(report.claim.gold) gold in \(documents) documents")
+        print("scoring        \(report.claim.predicted) predicted vs \(report.claim.gold) gold in \(plural(documents, "document"))")
         print("matched        \(report.claim.truePositives) claims, attribution F1 \(String(format: "%.3f", report.attribution.f1))")
         print("time           \(String(format: "%.2f", seconds)) s (target < 3 s), "
               + "\(String(format: "%.0f", Double(report.claim.predicted) / seconds)) predictions/s")

@@ -153,7 +153,7 @@ import Testing
         let fresh = scratch.path("fresh.sqlite")
         let imported = try CLI.run(["--db", fresh, "import-gold", scratch.path("brat"), "--annotator", "zed"])
         #expect(imported.stdout == """
-            run "gold:zed": imported 13 claims in 1 documents
+            run "gold:zed": imported 13 claims in 1 document
             gold: 1 document, 13 claims; marked done by ana, bo; adjudicated by cy
 
             """, "\(imported.stderr)")
@@ -176,7 +176,7 @@ import Testing
         try scratch.write("brat/story.ann", "T1\tSource 13 22\tOfficials\r\nT2\tCue 23 27\tsaid\r\nT3\tContent 28 49\tthe port will reopen.\r\nE1\tCue:T2 Source:T1 Content:T3\r\n")
         let imported = try CLI.run(["--db", scratch.db, "import-gold", scratch.path("brat"), "--annotator", "cy"])
         #expect(imported.stderr == "")
-        #expect(imported.stdout == "run \"gold:cy\": imported 1 claims in 1 documents\ngold: 1 document, 1 claim; marked done by cy\n")
+        #expect(imported.stdout == "run \"gold:cy\": imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by cy\n")
         #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--out", scratch.path("g.jsonl")]).status == 0)
         let out = try String(contentsOfFile: scratch.path("g.jsonl"), encoding: .utf8)
         #expect(out.hasPrefix(#"{"doc_id":"story","title":"Port news","text":"Port news\r\n\r\nOfficials said the port will reopen.\r\n","attributions":[{"source":[13,22],"cue":[23,27],"content":[28,49],"#))

@@ -74,7 +74,7 @@ import Testing
         for (format, out, _) in Self.formats {
             let files = format == "inception" ? ["/\(GoldRoundTripTests.seed).xmi", "/TypeSystem.xml"] : [""]
             let first = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", scratch.path(out)])
-            #expect(first.stdout.hasPrefix("wrote 13 attributions in 1 documents"), "\(format): \(first.stderr)")
+            #expect(first.stdout.hasPrefix("wrote 13 attributions in 1 document"), "\(format): \(first.stderr)")
             let fresh = scratch.path("\(format)-fresh.sqlite")
             let imported = try CLI.run(["--db", fresh, "import-gold", scratch.path(out)], environment: ["CLAIMDESK_ANNOTATOR": "analyst"])
             #expect(imported.stdout.hasSuffix("gold: 1 document, 13 claims; marked done by ana, bo; adjudicated by cy\n"), "\(format): \(imported.stderr)")
@@ -96,7 +96,7 @@ import Testing
         let json = try String(contentsOfFile: scratch.path("t.json"), encoding: .utf8)
         #expect(json.contains(#""annotations":[],"predictions":[{"model_version":"claimdesk","result":[{"id":"r1""#))
         let back = try CLI.run(["--db", scratch.db, "import-claims", scratch.path("t.json"), "--run", "again"])
-        #expect(back.stdout == "run \"again\": imported 1 claims in 1 documents\n", "\(back.stderr)")
+        #expect(back.stdout == "run \"again\": imported 1 claim in 1 document\n", "\(back.stderr)")
     }
 
     /// A run (another extractor's output, with confidences and a claim without cue) through every
@@ -152,7 +152,7 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr == "claimdesk: \(bad):1: entity #1: label \"QUOTE\" is not one of Source, Cue, Content (map it with --labels)\n")
         let mapped = try CLI.run(["--db", scratch.db, "import-gold", bad, "--labels", "content=QUOTE"], environment: ["CLAIMDESK_ANNOTATOR": "analyst"])
-        #expect(mapped.stdout.hasSuffix("imported 1 claims in 1 documents\ngold: 1 document, 1 claim; marked done by analyst\n"), "\(mapped.stderr)")
+        #expect(mapped.stdout.hasSuffix("imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by analyst\n"), "\(mapped.stderr)")
         let usage = try CLI.run(["--db", scratch.db, "import-gold", bad, "--labels", "speaker=X"])
         #expect(usage.status == 2)
         #expect(usage.stderr.hasPrefix("Error: --labels: unknown role \"speaker\" (source, cue or content)\n"))

@@ -14,7 +14,7 @@ import Testing
             #expect(first.status == 0, "\(first.stderr)")
             let db2 = scratch.path("\(format)-2.sqlite")
             let imported = try CLI.run(["--db", db2, "import-gold", scratch.path(out)])
-            #expect(imported.stdout == "run \"gold:ana\": imported 1 claims in 1 documents\ngold: 1 document, 1 claim; marked done by ana\n", "\(imported.stderr)")
+            #expect(imported.stdout == "run \"gold:ana\": imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by ana\n", "\(imported.stderr)")
             let again = try CLI.run(["--db", db2, "export", "--gold", "--format", format, "--out", scratch.path("again-" + out)])
             #expect(again.status == 0, "\(again.stderr)")
         }

@@ -26,18 +26,18 @@ import Testing
         let scratch = try Scratch()
         try Self.demoStore(scratch)
         let first = try CLI.run(["--db", scratch.db, "export", "--format", "jsonl", "--gold", "--out", scratch.path("g.jsonl")])
-        #expect(first.stdout.hasPrefix("wrote 13 attributions in 1 documents"), "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("wrote 13 attributions in 1 document"), "\(first.stderr)")
         let fresh = scratch.path("fresh.sqlite")
         let imported = try CLI.run(["--db", fresh, "import-gold", scratch.path("g.jsonl")] + annotator,
                                    environment: ["USER": "analyst", "CLAIMDESK_ANNOTATOR": "analyst"])
         let run = annotator.last ?? "analyst"
         #expect(imported.stdout == """
-            run "gold:\(run)": imported 13 claims in 1 documents
+            run "gold:\(run)": imported 13 claims in 1 document
             gold: 1 document, 13 claims; marked done by ana, bo; adjudicated by cy
 
             """, "\(imported.stderr)")
         let again = try CLI.run(["--db", fresh, "export", "--format", "jsonl", "--gold", "--out", scratch.path("again.jsonl")])
-        #expect(again.stdout.hasPrefix("wrote 13 attributions in 1 documents"), "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("wrote 13 attributions in 1 document"), "\(again.stderr)")
         #expect(try Self.file(scratch.path("g.jsonl")) == Self.file(scratch.path("again.jsonl")))
         // The document keeps both done-markers and the adjudication stays one.
         let exported = try String(contentsOfFile: scratch.path("g.jsonl"), encoding: .utf8)
@@ -75,12 +75,12 @@ import Testing
         ]))
         let imported = try CLI.run(["--db", scratch.db, "import-gold", input, "--annotator", "xu"])
         #expect(imported.stdout == """
-            run "gold:xu": imported 3 claims in 1 documents
+            run "gold:xu": imported 3 claims in 1 document
             gold: 1 document, 3 claims; marked done by ana, xu
 
             """, "\(imported.stderr)")
         let out = try CLI.run(["--db", scratch.db, "export", "--format", "jsonl", "--gold", "--out", scratch.path("out.jsonl")])
-        #expect(out.stdout.hasPrefix("wrote 3 attributions in 1 documents"), "\(out.stderr)")
+        #expect(out.stdout.hasPrefix("wrote 3 attributions in 1 document"), "\(out.stderr)")
         // Exported again, it names who marked it done, and a second round trip is byte for byte.
         #expect(try String(contentsOfFile: scratch.path("out.jsonl"), encoding: .utf8).contains(#""reviewed_by":["ana","xu"]"#))
         let db2 = scratch.path("two.sqlite")
@@ -100,13 +100,13 @@ import Testing
         ]))
         let imported = try CLI.run(["--db", scratch.db, "import-gold", input, "--annotator", "xu"])
         #expect(imported.stdout == """
-            run "gold:xu": imported 3 claims in 1 documents
+            run "gold:xu": imported 3 claims in 1 document
             gold: 1 document, 2 claims; marked done by xu
             not in the gold: \(input):1: document "m1": 1 claim reviewed as rejected
 
             """, "\(imported.stderr)")
         let out = try CLI.run(["--db", scratch.db, "export", "--format", "jsonl", "--gold", "--out", scratch.path("out.jsonl")])
-        #expect(out.stdout.hasPrefix("wrote 2 attributions in 1 documents"), "\(out.stderr)")
+        #expect(out.stdout.hasPrefix("wrote 2 attributions in 1 document"), "\(out.stderr)")
         #expect(!(try String(contentsOfFile: scratch.path("out.jsonl"), encoding: .utf8).contains("reviewed_by")))
     }
 }

@@ -188,7 +188,7 @@ import TestSupport
     @Test func aOneCharacterOutputPathIsWritten() throws {
         let result = try runWithin(30, ["--db", scratch.db, "export", "--run", "rules", "--out", "x"], cwd: scratch.url.path)
         #expect(result.status == 0)
-        #expect(result.stdout == "wrote 1 attributions in 1 documents to x\n")
+        #expect(result.stdout == "wrote 1 attribution in 1 document to x\n")
         #expect(FileManager.default.fileExists(atPath: scratch.path("x")))
     }
 }

@@ -22,7 +22,7 @@ import TestSupport
         }
         let text2 = try workspace.compare(runA: "a", runB: "b", against: "gold", match: .overlap, examples: 1)
         #expect(text2 == """
-            compare run "a" (A) with run "b" (B) against run "gold", overlap matching, 1 documents
+            compare run "a" (A) with run "b" (B) against run "gold", overlap matching, 1 document
 
                             A      B      only A right  only B right
             claim F1        1.000  0.667                

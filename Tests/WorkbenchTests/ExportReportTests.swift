@@ -39,7 +39,7 @@ final class PageReader: NSObject, XMLParserDelegate {
         let workspace = try ExportStore.make()
         let scratch = try ExportScratch()
         let line = try workspace.writeReport(ReportRequest(out: scratch.file("report.html")))
-        #expect(line == "wrote the report on run \"rules\" (1 documents) to \(scratch.file("report.html")); no --run given: the built-in extractor's run")
+        #expect(line == "wrote the report on run \"rules\" (1 document) to \(scratch.file("report.html")); no --run given: the built-in extractor's run")
         let html = scratch.read("report.html")
         let page = PageReader.read(html)
         #expect(page.error == nil)

@@ -1,3 +1,4 @@
+import ClaimModel
 import Evaluation
 import Foundation
 
@@ -163,7 +164,7 @@ public enum HTMLReport {
         for bin in c.bins {
             guard bin.count > 0, let accuracy = bin.accuracy else { continue }
             let opacity = 0.35 + 0.65 * Double(bin.count) / max(largest, 1)
-            out.append("<rect class=\"bin\" x=\"\(n(x(bin.lower) + 2))\" y=\"\(n(y(accuracy)))\" width=\"\(n(size * (bin.upper - bin.lower) - 4))\" height=\"\(n(size * accuracy))\" fill=\"#5b8def\" fill-opacity=\"\(String(format: "%.2f", opacity))\"><title>\(fixed(bin.lower))–\(fixed(bin.upper)): \(bin.count) claims, correct \(fixed(accuracy))</title></rect>")
+            out.append("<rect class=\"bin\" x=\"\(n(x(bin.lower) + 2))\" y=\"\(n(y(accuracy)))\" width=\"\(n(size * (bin.upper - bin.lower) - 4))\" height=\"\(n(size * accuracy))\" fill=\"#5b8def\" fill-opacity=\"\(String(format: "%.2f", opacity))\"><title>\(fixed(bin.lower))–\(fixed(bin.upper)): \(plural(bin.count, "claim")), correct \(fixed(accuracy))</title></rect>")
             if let mean = bin.meanConfidence {
                 out.append("<circle cx=\"\(n(x(mean)))\" cy=\"\(n(y(accuracy)))\" r=\"3.5\" fill=\"#1d2330\"/>")
             }
@@ -181,7 +182,7 @@ public enum HTMLReport {
             out.append("<tr><td>\(String(format: "%.1f–%.1f", bin.lower, bin.upper))</td><td>\(bin.count)</td><td>\(fixed(bin.meanConfidence))</td><td>\(fixed(bin.accuracy))</td></tr>")
         }
         out.append("</tbody></table>")
-        out.append("<p>ECE <b>\(fixed(c.expectedCalibrationError))</b> · Brier <b>\(fixed(c.brierScore))</b> · auto-accept threshold <b>\(c.autoAccept.map { fixed($0.confidence) } ?? "none")</b> · \(c.samples) claims with a confidence</p>")
+        out.append("<p>ECE <b>\(fixed(c.expectedCalibrationError))</b> · Brier <b>\(fixed(c.brierScore))</b> · auto-accept threshold <b>\(c.autoAccept.map { fixed($0.confidence) } ?? "none")</b> · \(plural(c.samples, "claim")) with a confidence</p>")
         out.append("</div></div></section>")
         return out.joined(separator: "\n")
     }

@@ -45,7 +45,7 @@ extension Workspace {
         var file = try AtomicFile(path: request.out, replacing: true)
         try file.write(HTMLReport.render(page.page))
         try file.commit()
-        let line = "wrote the report on run \"\(TerminalSafe.escape(page.run.name))\" (\(page.page.score.documents) documents) to \(request.out)"
+        let line = "wrote the report on run \"\(TerminalSafe.escape(page.run.name))\" (\(plural(page.page.score.documents, "document"))) to \(request.out)"
         switch page.run.reason {
         case .named: return line
         case .builtIn: return line + "; no --run given: the built-in extractor's run"
@@ -99,7 +99,7 @@ extension Workspace {
             throw WorkbenchError.nothingToScore("no extractor run to report on: run `claimdesk extract` first")
         }
         let names = candidates.map { "\"\(TerminalSafe.escape($0.name))\"" }.joined(separator: ", ")
-        throw WorkbenchError.usage("report needs --run NAME: no run of the built-in extractor, and \(candidates.count) runs to choose from: \(names)")
+        throw WorkbenchError.usage("report needs --run NAME: no run of the built-in extractor, and \(plural(candidates.count, "run")) to choose from: \(names)")
     }
 
     /// The report's calibration figures: the same `CalibrationReport` that `score` prints.
