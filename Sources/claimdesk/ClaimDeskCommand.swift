@@ -13,6 +13,7 @@ struct ClaimDeskCommand: ParsableCommand {
             Store: --db PATH, else $CLAIMDESK_DB, else annotations/claimdesk.sqlite.
             With no subcommand: on a new store, ingest corpora/, extract, then open the review REPL.
             """,
+        version: Versions.line,
         subcommands: [
             Ingest.self, Extract.self, ImportClaims.self, ImportGold.self, Runs.self, Docs.self, Claims.self,
             Annotate.self, AdjudicateCommand.self, Score.self, Compare.self, AgreementCommand.self, Export.self, Report.self,

@@ -69,6 +69,10 @@ public struct DatasetCard: Sendable, Equatable {
     /// Why agreement figures are missing, when they are.
     public var agreementNote: String?
     public var files: [ExportedFile]
+    /// The ClaimDesk that wrote the card and the version of its rules extractor (the runs table
+    /// gives the version of each run's extractor, which may be older).
+    public var claimDeskVersion = Versions.claimDesk
+    public var extractorVersion = Versions.rulesExtractor
 
     public static let verdictMeanings: [(String, String)] = [
         ("confirmed", "the extractor's claim is right as it stands (source, cue, content and fields)"),
@@ -95,6 +99,7 @@ public struct DatasetCard: Sendable, Equatable {
         out.append("Claims in news text and who they are attributed to (source, cue, content, outlet), reviewed by analysts in ClaimDesk.")
         out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text; every format is specified in `docs/FORMAT.md` of the ClaimDesk repository.")
         out.append("")
+        out.append("- Made with: ClaimDesk \(Self.cell(claimDeskVersion)), rules extractor \(Self.cell(extractorVersion))")
         out.append("- Format: \(format)")
         out.append("- Selection: \(Self.cell(selection))\(includesPartial ? "; documents not marked done are included with the reviews they have so far" : "; only documents marked done")")
         out.append("- Documents: \(tally.documents)")
@@ -180,6 +185,8 @@ public struct DatasetCard: Sendable, Equatable {
             return .number(String(decoding: w.bytes, as: UTF8.self))
         }
         return .object([
+            ("claimdesk_version", .string(claimDeskVersion)),
+            ("extractor_version", .string(extractorVersion)),
             ("format", .string(format)),
             ("selection", .string(selection)),
             ("include_partial", .bool(includesPartial)),
