@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Review
 import Workbench
 
@@ -65,18 +66,20 @@ extension AdjudicationSession {
     func correctSpan(_ role: Role, _ target: SpanTarget) throws(AdjudicationError) -> String {
         let (view, claim) = try currentClaim()
         let old = view.adjudicatorAttribution(claim)
-        let span: Span?
+        let fragments: Fragments?
         do {
             switch target {
             case let .text(text):
-                span = try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue)
-            case let .offsets(start, end): span = try TextLocator.offsets(start, end, in: view.text)
-            case .none: span = nil
+                fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue))
+            case let .offsets(start, end): fragments = Fragments(try TextLocator.offsets(start, end, in: view.text))
+            case .none: fragments = nil
+            case let .nudge(nudge):
+                fragments = try Session.nudged(old, role, nudge, in: view.text, sentences: SentenceIndex(view.text))
             }
         } catch {
             throw .repl(error)
         }
-        return try correct(role.rawValue) { $0[role] = span.map { Fragments($0) } }
+        return try correct(role.rawValue) { $0[role] = fragments }
     }
 
     /// One `correct` entry on the final; the claim stays on screen until `confirm` or `reject`.

@@ -10,6 +10,8 @@ public enum SpanTarget: Equatable, Sendable {
     case offsets(Int, Int)
     /// The role is absent (a sourceless claim has no source).
     case none
+    /// The role's start and end moved by whole words (`source -1 +2`).
+    case nudge(SpanNudge)
 }
 
 /// What a verb that writes the claim changes. `annotate` records it as this analyst's review;
@@ -47,7 +49,8 @@ public enum Edit: Equatable, Sendable {
     case anon(Bool)
     case entity(String?)
 
-    /// `source` / `cue` / `content`: TEXT, `--at START END` or `none`.
+    /// `source` / `cue` / `content`: TEXT, `--at START END`, `none`, or two signed word counts
+    /// (`-1 +2`: the start, then the end; negative shrinks, positive grows).
     static func span(_ role: Role, _ verb: Verb, _ args: Arguments) throws(REPLError) -> Edit {
         guard let first = args.first else { throw .usage(verb, "needs the text to find, --at START END or none") }
         if first == "--at" {
@@ -56,6 +59,7 @@ public enum Edit: Equatable, Sendable {
             }
             return .span(role, .offsets(start, end))
         }
+        if let nudge = SpanNudge.parse(args.words) { return .span(role, .nudge(nudge)) }
         if args.words == ["none"] {
             if role == .content { throw .usage(verb, "a claim always has content") }
             return .span(role, .none)
