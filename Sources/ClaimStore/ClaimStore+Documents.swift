@@ -52,6 +52,20 @@ extension ClaimStore {
         }
     }
 
+    /// Up to `limit` doc_ids of the run's documents that begin with `prefix`, in byte order: one
+    /// range scan of the doc_id index (for `goto` by prefix and TAB completion of doc_ids).
+    public func documentIDs(runID: Int64, prefix: String, limit: Int) throws(StoreError) -> [String] {
+        try read("listing doc_ids") { db in
+            // Every doc_id that begins with `prefix` sorts between it and `prefix` + U+10FFFF.
+            try String.fetchAll(db, sql: """
+                SELECT d.docId FROM document d
+                WHERE d.docId >= ? AND d.docId < ?
+                  AND EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = ? AND rd.documentId = d.id)
+                ORDER BY d.docId LIMIT ?
+                """, arguments: [prefix, prefix + "\u{10FFFF}", runID, limit]).filter { $0.hasPrefix(prefix) }
+        }
+    }
+
     /// Row ids of every document, in ingestion order.
     public func documentRowIDs() throws(StoreError) -> [Int64] {
         try read("listing documents") { db in try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id") }

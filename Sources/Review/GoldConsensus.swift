@@ -117,6 +117,9 @@ public struct GoldConsensus: Sendable {
         var outcome = GoldOutcome(gold: nil, claims: 0, reviewed: 0)
         for c in claims {
             if c.isAdded, let author = c.addedBy, !annotators.contains(author), adjudicated[c.id] == nil { continue }
+            // A claim its author added and then undid is no claim of the document: it counts
+            // neither among the claims nor among the reviewed.
+            if c.isAdded, let author = c.addedBy, views[author]?[c.id]?.withdrawn == true, adjudicated[c.id] == nil { continue }
             outcome.claims += 1
             if let adjudicator = adjudicated[c.id] {
                 outcome.reviewed += 1

@@ -13,6 +13,10 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
     case badOffsets(start: Int, end: Int, count: Int)
     case unknownClaim(String)
     case unknownDocument(String)
+    /// `goto PREFIX` names several documents: the first few of them, and whether there are more.
+    case ambiguousDocument(String, candidates: [String], more: Bool)
+    /// A boundary nudge that cannot be done (`source -1 +2`), and why.
+    case boundary(role: String, nudge: String, reason: String)
     case notVisible(Int64)
     case nothingToUndo
     case nothingToRedo
@@ -43,6 +47,12 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             return "no claim #\(TerminalSafe.escape(id)) in this run"
         case let .unknownDocument(id):
             return "no document \"\(TerminalSafe.escape(id))\" in this run"
+        case let .ambiguousDocument(prefix, candidates, more):
+            let listed = candidates.map(TerminalSafe.escape).joined(separator: ", ") + (more ? ", …" : "")
+            let claim = prefix.allSatisfy(\.isNumber) ? " (or goto #\(TerminalSafe.escape(prefix)) for claim #\(TerminalSafe.escape(prefix)))" : ""
+            return "\"\(TerminalSafe.escape(prefix))\" begins several documents: \(listed); type more of the doc_id\(claim)"
+        case let .boundary(role, nudge, reason):
+            return "\(role) \(nudge): \(reason); nothing changed"
         case let .notVisible(id):
             return "claim #\(id) was added by another analyst or withdrawn; it is not in your queue"
         case .nothingToUndo:

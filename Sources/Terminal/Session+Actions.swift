@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Review
 import Workbench
 
@@ -37,7 +38,9 @@ extension Session {
         if view?.isReviewed(claim) == true { reviewed.insert(claim.rowID) } else { reviewed.remove(claim.rowID) }
         let recorded = view?.review(claim)?.verdict?.rawValue ?? action.kind.rawValue
         var lines = ["\(recorded) #\(claim.rowID)"]
+        let judged = view
         if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: true, wrap: true) {
+            if let judged, found.1.documentRowID != judged.documentRowID, let hint = doneHint(judged) { lines.append(hint) }
             place(found)
             lines.append(currentScreen())
         } else {
@@ -51,13 +54,35 @@ extension Session {
     func correctSpan(_ role: Role, _ target: SpanTarget) throws(REPLError) -> String {
         let (view, claim) = try current()
         let old = view.attribution(claim)
-        let span: Span?
+        let fragments: Fragments?
         switch target {
-        case let .text(text): span = try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue)
-        case let .offsets(start, end): span = try TextLocator.offsets(start, end, in: view.text)
-        case .none: span = nil
+        case let .text(text): fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue))
+        case let .offsets(start, end): fragments = Fragments(try TextLocator.offsets(start, end, in: view.text))
+        case .none: fragments = nil
+        case let .nudge(nudge): fragments = try Self.nudged(old, role, nudge, in: view.text, sentences: sentenceIndex())
         }
-        return try correct(role.rawValue) { $0[role] = span.map { Fragments($0) } }
+        return try correct(role.rawValue) { $0[role] = fragments }
+    }
+
+    /// `role` of `a` with its boundaries moved by `nudge`, never beyond the sentences it is in
+    /// (the whole text when the splitter finds none). Shared with `adjudicate`.
+    static func nudged(_ a: Attribution, _ role: Role, _ nudge: SpanNudge, in text: ScalarText,
+                       sentences: SentenceIndex) throws(REPLError) -> Fragments {
+        guard let fragments = a[role] else {
+            throw .boundary(role: role.rawValue, nudge: nudge.spelled, reason: "the claim has no \(role.rawValue) to move")
+        }
+        let limit = sentences.covering(fragments.hull)?.span ?? Span(0, text.count)
+        return try nudge.apply(to: fragments, role: role, in: text, within: limit)
+    }
+
+    /// Said once per document, when its last claim gets this analyst's verdict and the queue moves
+    /// on: `done` is what makes the document count for scoring, and it acts on the document on
+    /// screen, so the hint says how to get back to it.
+    func doneHint(_ judged: DocumentView) -> String? {
+        guard !judged.visible.isEmpty, judged.visible.allSatisfy({ judged.isReviewed($0) }),
+              !judged.isDone, doneHinted.insert(judged.documentRowID).inserted else { return nil }
+        let id = TerminalSafe.escape(judged.docID)
+        return "every claim of \(id) has your verdict: `goto \(id)`, then `done`, marks it reviewed"
     }
 
     /// A correcting verb: one `correct` entry with the field's old and new values.
@@ -70,7 +95,7 @@ extension Session {
         _ = try record(entry(.correct(FieldChange(field: field, from: old, to: new)), claim: claim))
         if field == "outlet", let outlet = new.outlet { knownOutlets.insert(outlet) }
         try refresh(keeping: claim.rowID)
-        return "\(field): \(describe(field, old, view.text)) → \(describe(field, new, view.text))\n" + currentScreen()
+        return Renderer.change(field, old, new, view.text) + "\n" + currentScreen()
     }
 
     /// A field's value for messages: spans as their (escaped) text and offsets.
@@ -99,6 +124,20 @@ extension Session {
         return "tags of #\(claim.rowID): " + all.map(TerminalSafe.escape).joined(separator: ", ")
     }
 
+    /// `untag`: refused, changing nothing, unless the claim carries every tag named.
+    func untag(_ tags: [String]) throws(REPLError) -> String {
+        let (view, claim) = try current()
+        let carried = view.review(claim)?.tags ?? []
+        if let missing = tags.first(where: { !carried.contains($0) }) {
+            let has = carried.isEmpty ? "it has no tags" : "its tags: " + carried.map(TerminalSafe.escape).joined(separator: ", ")
+            throw .usage(.untag, "#\(claim.rowID) has no tag \"\(TerminalSafe.escape(missing))\" (\(has)); nothing changed")
+        }
+        _ = try record(entry(.untag(tags), claim: claim))
+        try refresh(keeping: claim.rowID)
+        let left = self.view?.review(claim)?.tags ?? []
+        return "tags of #\(claim.rowID): " + (left.isEmpty ? "none" : left.map(TerminalSafe.escape).joined(separator: ", "))
+    }
+
     func note(_ text: String) throws(REPLError) -> String {
         let (_, claim) = try current()
         _ = try record(entry(.note(text), claim: claim))
@@ -125,6 +164,7 @@ extension Session {
             try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: name)
         }
         remember(logged)
+        addedClaims.insert(claim.rowID)
         if let outlet = spec.outlet { knownOutlets.insert(outlet) }
         try refresh(keeping: claim.rowID)
         claimIndex = self.view?.index(ofClaim: claim.rowID) ?? claimIndex
@@ -197,3 +237,14 @@ extension Session {
 
 /// A writing verb's edit is recorded as this analyst's review of the claim on screen.
 extension Session: EditWriting {}
+
+extension DocumentView {
+    /// Whether this analyst's standing word on the document is `done` (an undone `done`, or a
+    /// `reopen` after it, is not).
+    var isDone: Bool {
+        let marks = ledger.effective.filter {
+            $0.entry.annotator == annotator && $0.entry.attributionID == nil && ($0.entry.action == .done || $0.entry.action == .reopen)
+        }
+        return marks.last?.entry.action == .done
+    }
+}

@@ -8,7 +8,21 @@ extension Session {
 
     /// Candidates for the word being typed (`word`, possibly empty), given the line before it.
     public func completions(before: String, word: String) -> [String] {
-        Verb.completions(self, previous: Self.words(before), word: word)
+        completingWord = word
+        return Verb.completions(self, previous: Self.words(before), word: word)
+    }
+
+    /// The run's doc_ids beginning with `prefix` (at most `completionLimit`), read from the store's
+    /// index on each TAB: a corpus may hold more documents than a completion list should.
+    func documentIDs(beginning prefix: String) -> [String] {
+        let runID = run.rowID
+        return (try? store.documentIDs(runID: runID, prefix: prefix, limit: Self.completionLimit)) ?? []
+    }
+
+    /// The tags of the claim on screen, as this analyst has them (what `untag` can remove).
+    func currentTags() -> [String] {
+        guard let (view, claim) = try? current() else { return [] }
+        return view.review(claim)?.tags ?? []
     }
 
     /// The words before the cursor; an opening quote readline is completing inside is dropped.

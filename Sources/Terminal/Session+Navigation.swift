@@ -1,4 +1,5 @@
 import ClaimModel
+import Review
 import Workbench
 
 /// Moving through the queue: documents in ingestion order, claims in document order, narrowed by
@@ -211,15 +212,36 @@ extension Session {
         return (index, loaded, i)
     }
 
+    /// How many doc_ids `goto` lists when a prefix names several.
+    static let gotoCandidates = 8
+
+    /// `goto`: `#N` is claim #N; a doc_id, or the beginning of exactly one, is that document; digits
+    /// that begin no doc_id are claim #N. See `help goto`.
     func goto(_ target: String) throws(REPLError) -> String {
-        if target.hasPrefix("#") || Int64(target) != nil {
-            let (index, loaded, i) = try locateClaim(target)
-            place((index, loaded, i))
-            return currentScreen()
+        let isNumber = !target.isEmpty && target.allSatisfy { $0.isASCII && $0.isNumber }
+        if target.hasPrefix("#") { return try gotoClaim(target) }
+        let runID = run.rowID, limit = Self.gotoCandidates + 1
+        let found = try Self.db { () throws(WorkbenchError) in try store.documentIDs(runID: runID, prefix: target, limit: limit) }
+        let docID: String
+        if found.contains(target) {
+            docID = target
+        } else if found.count == 1 {
+            docID = found[0]
+        } else if found.isEmpty {
+            if isNumber { return try gotoClaim(target) }
+            throw .unknownDocument(target)
+        } else {
+            throw .ambiguousDocument(target, candidates: Array(found.prefix(Self.gotoCandidates)), more: found.count > Self.gotoCandidates)
         }
-        let index = try documentIndex(target)
+        let index = try documentIndex(docID)
         try enter(index, claim: nil)
         claimIndex = view?.visible.isEmpty == false ? 0 : nil
+        return currentScreen()
+    }
+
+    func gotoClaim(_ target: String) throws(REPLError) -> String {
+        let (index, loaded, i) = try locateClaim(target)
+        place((index, loaded, i))
         return currentScreen()
     }
 
@@ -249,21 +271,36 @@ extension Session {
         return "filter \(filter): no claim matches; filter not applied" + (previous.map { " (still: \($0))" } ?? "")
     }
 
+    /// `progress`: the run's claims include those this analyst added and keeps, so that an added
+    /// claim counts in the total as it does among the reviewed (and an undone one in neither).
     func progress() throws(REPLError) -> String {
         let runID = run.rowID, name = annotator
-        let total = try Self.db { () throws(WorkbenchError) in try store.claimCount(runID: runID) }
+        let runClaims = try Self.db { () throws(WorkbenchError) in try store.claimCount(runID: runID) }
         let done = try Self.db { () throws(WorkbenchError) in try store.doneDocumentRowIDs(annotator: name, runID: runID) }
+        let added = reviewed.intersection(addedClaims).count
+        let total = runClaims + added
         let percent = total == 0 ? 0 : Double(reviewed.count) * 100 / Double(total)
-        var lines = ["\(reviewed.count) of \(total) claims in run \"\(TerminalSafe.escape(run.name))\" reviewed by \(TerminalSafe.escape(annotator)) ("
-            + String(percent.rounded(toPlaces: 1)) + "%)"]
+        var lines = ["\(reviewed.count) of \(plural(total, "claim")) in run \"\(TerminalSafe.escape(run.name))\" reviewed by \(TerminalSafe.escape(annotator)) ("
+            + String(percent.rounded(toPlaces: 1)) + "%)" + (added > 0 ? ", \(added) of them added by you" : "")]
         if let view {
             let mine = view.visible.filter { view.isReviewed($0) }.count
-            lines.append("this document: \(mine)/\(view.visible.count) claims reviewed"
+            lines.append("this document: \(mine)/\(plural(view.visible.count, "claim")) reviewed"
                 + (done.contains(view.documentRowID) ? ", marked done" : ""))
         }
         lines.append("documents marked done: \(done.count)/\(documents.count)")
+        lines.append("pace: " + Self.pace(ReviewPace(verdictTimes: log.filter { $0.entry.action.isVerdict }.map(\.createdAt))))
         lines.append("filter: " + (filter.map { "\($0)" } ?? "none"))
         return lines.joined(separator: "\n")
+    }
+
+    /// `38 claims per hour, 1m35s per claim`, or why there is no figure yet.
+    static func pace(_ pace: ReviewPace) -> String {
+        guard let seconds = pace.secondsPerClaim else { return "- (two verdicts less than 10 minutes apart are needed)" }
+        guard seconds >= 1 else { return "- (your verdicts came less than a second apart: a replayed or scripted session)" }
+        let rounded = Int(seconds.rounded())
+        let time = rounded >= 60 ? "\(rounded / 60)m\(String(rounded % 60).leftPadded(2).replacingOccurrences(of: " ", with: "0"))s" : "\(rounded)s"
+        let perHour = pace.claimsPerHour.map { String(Int($0.rounded())) } ?? "-"
+        return "\(perHour) claims per hour, \(time) per claim (median of \(plural(pace.gaps.count, "gap")) between your verdicts)"
     }
 }
 

@@ -55,6 +55,13 @@ public final class Session {
     public internal(set) var singleKeys = false
     /// The queue's order and a bulk acceptance waiting for its answer.
     var queue = QueueState()
+    /// Claims this analyst added in the run (standing or withdrawn): `progress` counts the standing
+    /// ones in its total as well as among the reviewed.
+    var addedClaims: Set<Int64> = []
+    /// Documents whose "every claim judged: `done`" hint was already given in this session.
+    var doneHinted: Set<Int64> = []
+    /// The word TAB is completing, for completions read from the store by prefix (document ids).
+    var completingWord = ""
 
     /// Opens a session; `runName` nil takes "rules", else the only non-gold run.
     public init(workspace: Workspace, annotator: String, runName: String?, startDocument: String?,
@@ -72,6 +79,7 @@ public final class Session {
         touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
         for e in ReviewLedger(log).effective {
             if let claim = e.entry.attributionID, e.entry.action.isVerdict { reviewed.insert(claim) }
+            if let claim = e.entry.attributionID, e.entry.action == .add { addedClaims.insert(claim) }
             switch e.entry.action {
             case let .tag(tags), let .untag(tags): knownTags.formUnion(tags)
             case let .correct(change):

@@ -60,7 +60,7 @@ public struct Verb: VerbTable {
         .next, .prev, .show, .goto, .list, .context, .doc,
         .confirm, .reject, .skip,
         .source, .cue, .content, .outlet, .type, .anon, .entity,
-        .confidence, .tag, .note, .add,
+        .confidence, .tag, .untag, .note, .add,
         .undo, .redo, .done, .filter, .progress, .score, .keys, .help, .quit,
         .acceptAbove, .order,
     ]
@@ -98,7 +98,15 @@ extension Verb {
     }
 
     public static let goto = Verb(
-        "goto", usage: "goto ID | DOC_ID", "move to claim ID (the # number), or to the first claim of document DOC_ID"
+        "goto", usage: "goto #ID | DOC_ID | PREFIX", "move to claim ID (the # number), or to the first claim of document DOC_ID",
+        details: [
+            "#ID (with the #) is always claim #ID.",
+            "Otherwise a doc_id, or the beginning of one (goto 001 = the document whose doc_id begins with 001):",
+            "  exactly one document begins with it: that document; several: they are listed, nothing moves.",
+            "Digits that begin no doc_id are a claim: goto 12 = goto #12 when no doc_id begins with 12.",
+            "TAB completes doc_ids.",
+        ],
+        complete: { session, args in args.isEmpty ? session.documentIDs(beginning: session.completingWord) : [] }
     ) { verb, args throws(REPLError) in
         guard args.count == 1 else { throw .usage(verb, "needs one claim ID or doc_id") }
         let target = args[0]
@@ -153,6 +161,11 @@ extension Verb {
         "TEXT must occur in the document; the occurrence nearest the claim is taken.",
         "Text that does not occur, or occurs twice at the same distance, changes nothing.",
         "--at START END takes Unicode-scalar offsets (0-based, end exclusive).",
+        "Two signed numbers move the boundaries by words: the first the start, the second the end;",
+        "  negative shrinks, positive grows: -1 +2 drops the first word and takes in two more at the end; 0 leaves one as it is.",
+        "  A word is letters and digits (with ' and - inside); punctuation goes with the word beside it.",
+        "  On several fragments: the first fragment's start, the last one's end. Refused, changing nothing,",
+        "  when a boundary would leave the claim's sentence or a fragment would lose every word.",
     ]
 
     public static let source = Verb.writing(
@@ -224,6 +237,16 @@ extension Verb {
         return { session throws(REPLError) in Reply(text: try session.tag(tags)) }
     }
 
+    public static let untag = Verb(
+        "untag", usage: "untag TAG…", "remove tags from the claim (TAB offers the claim's tags)",
+        details: ["Refused, changing nothing, when the claim does not carry every tag named."],
+        complete: { session, args in session.currentTags().filter { !args.contains($0) } }
+    ) { verb, args throws(REPLError) in
+        guard !args.isEmpty else { throw .usage(verb, "needs a tag") }
+        let tags = args.words
+        return { session throws(REPLError) in Reply(text: try session.untag(tags)) }
+    }
+
     public static let note = Verb("note", usage: "note TEXT", "attach a note to the claim") { verb, args throws(REPLError) in
         _ = try args.text(verb)
         let text = args.rest
@@ -279,7 +302,14 @@ extension Verb {
         return { session throws(REPLError) in Reply(text: try session.setFilter(change)) }
     }
 
-    public static let progress = Verb.simple("progress", "how much of the run you have reviewed") { session throws(REPLError) in try session.progress() }
+    public static let progress = Verb.simple(
+        "progress", "how much of the run you have reviewed, and your pace",
+        details: [
+            "Claims you added count in the total and among the reviewed; an add you undid counts in neither.",
+            "Pace: the median gap between your verdicts (confirm, reject, add; undone ones too) in this run,",
+            "  gaps over 10 minutes left out as pauses; claims per hour = 3600 s / that median.",
+        ]
+    ) { session throws(REPLError) in try session.progress() }
     public static let score = Verb.simple("score", "the extractor scored against your documents marked done") { session throws(REPLError) in try session.score() }
 
     public static let keys = Verb(

@@ -68,6 +68,11 @@ public struct ReviewDesk: Sendable {
         try db(store.documentsDoneBySeveral(runID: runID))
     }
 
+    /// Up to `limit` doc_ids of the run's documents beginning with `prefix`, in byte order.
+    public func documentIDs(runID: Int64, prefix: String, limit: Int) throws(WorkbenchError) -> [String] {
+        try db(store.documentIDs(runID: runID, prefix: prefix, limit: limit))
+    }
+
     public func document(docID: String) throws(WorkbenchError) -> Document? {
         try db(store.document(docID: docID))
     }

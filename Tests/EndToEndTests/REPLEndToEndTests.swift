@@ -33,7 +33,7 @@ import TestSupport
               extractor   0.40
               verdict     - (unreviewed)
             claimdesk> source "Reuters"
-            source: "Officials" (55-64) → "Reuters" (70-77)
+            source: [-Officials-] {+Reuters+} (55-64 → 70-77)
             storm · Storm hits coast
             claim 2/2 · doc 1/1 · 0 reviewed · #2
               Officials [[cue: told]] [[src: Reuters]] [[con: that repairs will take

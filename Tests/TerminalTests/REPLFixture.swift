@@ -13,9 +13,9 @@ struct REPLFixture {
     let store: ClaimStore
     let runID: Int64
 
-    init(extraDocuments: [Document] = []) throws {
+    init(extraDocuments: [Document] = [], clock: (@Sendable () -> String)? = nil) throws {
         let storm = Document(id: "storm", text: Self.text, title: "Storm hits coast", publisher: "Gazette")
-        let built = try TestStore([(storm, Self.claims)] + extraDocuments.map { ($0, Self.claims(in: $0.text)) })
+        let built = try TestStore([(storm, Self.claims)] + extraDocuments.map { ($0, Self.claims(in: $0.text)) }, ticking: clock)
         store = built.store
         runID = built.runID
     }

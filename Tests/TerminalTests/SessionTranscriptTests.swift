@@ -42,7 +42,7 @@ import Testing
           extractor   0.40
           verdict     - (unreviewed)
         claimdesk> cue "told Reuters"
-        cue: "told" (65-69) → "told Reuters" (65-77)
+        cue: told {+Reuters+} (65-69 → 65-77)
         storm · Storm hits coast
         claim 2/4 · doc 1/1 · 1 reviewed · #2
           [[src: Officials]] [[cue: told Reuters]] [[con: that repairs will take weeks]].
@@ -129,6 +129,7 @@ import Testing
         4 of 4 claims in run "rules" reviewed by ana (100.0%)
         this document: 4/4 claims reviewed, marked done
         documents marked done: 1/1
+        pace: - (your verdicts came less than a second apart: a replayed or scripted session)
         filter: none
         claimdesk> undo
         undone: done of this document
@@ -149,6 +150,7 @@ import Testing
         4 of 4 claims in run "rules" reviewed by ana (100.0%)
         this document: 4/4 claims reviewed
         documents marked done: 0/1
+        pace: - (your verdicts came less than a second apart: a replayed or scripted session)
         filter: none
         claimdesk> q
         bye: every action is saved

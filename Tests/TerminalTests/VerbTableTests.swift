@@ -60,13 +60,14 @@ import Testing
               entity            correct the source entity (same value = same real-world source in this document)
               confidence        how sure you are of your verdict
               tag               tag the claim
+              untag             remove tags from the claim (TAB offers the claim's tags)
               note              attach a note to the claim
               add               add a claim the extractor missed (texts found near the current claim)
               undo [u]          undo your last action (works after a restart too)
               redo              redo what undo undid
               done              this document is fully reviewed: every claim judged, every missed one added
               filter            narrow the queue; no EXPR shows the filter, off clears it
-              progress          how much of the run you have reviewed
+              progress          how much of the run you have reviewed, and your pace
               score             the extractor scored against your documents marked done
               keys              single-key mode: at an empty prompt one key acts at once (c confirms…)
               help [?]          the verbs, or one verb in detail

@@ -16,8 +16,9 @@ public struct TestStore {
     /// in one write, in order, so rows get the ids the order gives them.
     public init(_ documents: [(document: Document, claims: [Attribution])], origin: String = "test", run: String = "rules",
                 kind: RunKind = .extractor, extractor: String = "test", version: String? = nil,
-                clock: String = TestStore.clock) throws {
-        store = try ClaimStore.inMemory(clock: { clock })
+                clock: String = TestStore.clock, ticking: (@Sendable () -> String)? = nil) throws {
+        // `ticking`: a clock that moves (tests of what the log's times give, such as the pace).
+        store = try ClaimStore.inMemory(clock: ticking ?? { clock })
         _ = try store.ingest(documents.map { ($0.document, origin) })
         runID = try store.createRun(name: run, kind: kind, extractor: extractor, version: version, parameters: nil).rowID
         documentRowIDs = try store.documentRowIDs()

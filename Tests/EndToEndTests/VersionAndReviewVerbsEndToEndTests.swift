@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `claimdesk --version`, the versions in the dataset card, and the review verbs of issue 12
+/// (boundary nudges, untag, goto by prefix, progress) through the real binary under a pipe.
+@Suite(.serialized) struct VersionAndReviewVerbsEndToEndTests {
+    @Test func versionPrintsClaimDeskAndTheExtractor() throws {
+        let out = try CLI.run(["--version"])
+        #expect(out.status == 0)
+        #expect(out.stdout == "claimdesk 0.5.0 (rules extractor 0.4.0)\n")
+        #expect(out.stderr == "")
+    }
+
+    @Test func pipedSessionNudgesUntagsGoesToADocumentByPrefixAndCountsProgress() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let run = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"],
+                                      stdin: "content -1 0\ncontent 0 +3\ntag wire urgent\nuntag wire\ngoto sto\nc\nc\nprogress\nq\n")
+        // One line was refused (the end cannot grow): a scripted session then ends with status 1.
+        #expect(run.status == 1)
+        let lines = run.stdout.components(separatedBy: "\n")
+        for expected in [
+            "claimdesk> content -1 0",
+            "content: [-the-] bridge is closed (33-53 → 37-53)",
+            "  [[src: The mayor]] [[cue: said]] the [[con: bridge is closed]].",
+            "claimdesk> content 0 +3",
+            "error: content 0 +3: its sentence has 0 words after the content; the end cannot grow by 3 words; nothing changed",
+            "claimdesk> untag wire",
+            "tags of #1: urgent",
+            "claimdesk> goto sto",
+            "corrected #1",
+            "confirmed #2",
+            "every claim in your queue has your verdict; `done` marks this document reviewed",
+            "2 of 2 claims in run \"rules\" reviewed by ana (100.0%)",
+            "this document: 2/2 claims reviewed",
+            "pace: - (your verdicts came less than a second apart: a replayed or scripted session)",
+        ] {
+            #expect(lines.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func theDatasetCardStatesTheVersions() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let review = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "c\nc\ndone\nq\n")
+        #expect(review.status == 0, "\(review.stderr)")
+        let out = dir.folder + "/gold.jsonl"
+        let export = try CLI.run(["--db", dir.store, "export", "--gold", "--out", out])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.hasPrefix("wrote 2 attributions in 1 document to \(out)"))
+        let card = try String(contentsOfFile: out + ".card.md", encoding: .utf8)
+        #expect(card.contains("\n- Made with: ClaimDesk 0.5.0, rules extractor 0.4.0\n- Format: "))
+        let json = try String(contentsOfFile: out + ".card.json", encoding: .utf8)
+        #expect(json.contains("\n  \"claimdesk_version\": \"0.5.0\",\n  \"extractor_version\": \"0.4.0\",\n"))
+    }
+}
