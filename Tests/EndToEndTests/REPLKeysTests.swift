@@ -103,6 +103,7 @@ import Testing
             0 of 2 claims in run "rules" reviewed by tm (0.0%)
             this document: 0/2 claims reviewed
             documents marked done: 0/1
+            pace: - (two verdicts less than 10 minutes apart are needed)
             filter: none
             \(Self.legend)
             claimdesk> garbage^C
