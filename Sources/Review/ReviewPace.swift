@@ -1,7 +1,8 @@
 /// How fast an analyst reviews, from the times of their verdicts in the log (`progress`).
 ///
 /// Time per claim is the median gap between consecutive verdicts (confirm, reject, add, as
-/// written, undone ones included: they took the analyst's time too); a gap over `breakLimit` is a
+/// written, undone ones included: they took the analyst's time too; the caller leaves out bulk
+/// acceptances, which are not one look per claim); a gap over `breakLimit` is a
 /// pause, not work, and is left out. Claims per hour is 3,600 s over that median. The median keeps
 /// one long look at a hard claim from skewing the figure.
 public struct ReviewPace: Sendable, Equatable {

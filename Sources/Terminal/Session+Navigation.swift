@@ -288,7 +288,7 @@ extension Session {
                 + (done.contains(view.documentRowID) ? ", marked done" : ""))
         }
         lines.append("documents marked done: \(done.count)/\(documents.count)")
-        lines.append("pace: " + Self.pace(ReviewPace(verdictTimes: log.filter { $0.entry.action.isVerdict }.map(\.createdAt))))
+        lines.append("pace: " + Self.pace(ReviewPace(verdictTimes: log.filter { $0.entry.action.isVerdict && $0.entry.bulk == nil }.map(\.createdAt))))
         lines.append("filter: " + (filter.map { "\($0)" } ?? "none"))
         return lines.joined(separator: "\n")
     }

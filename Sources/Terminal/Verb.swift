@@ -306,7 +306,7 @@ extension Verb {
         "progress", "how much of the run you have reviewed, and your pace",
         details: [
             "Claims you added count in the total and among the reviewed; an add you undid counts in neither.",
-            "Pace: the median gap between your verdicts (confirm, reject, add; undone ones too) in this run,",
+            "Pace: the median gap between your verdicts (confirm, reject, add; undone ones too; not accept-above's) in this run,",
             "  gaps over 10 minutes left out as pauses; claims per hour = 3600 s / that median.",
         ]
     ) { session throws(REPLError) in try session.progress() }

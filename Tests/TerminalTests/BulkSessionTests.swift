@@ -39,6 +39,7 @@ import Testing
         2 of 4 claims in run "rules" reviewed by ana (50.0%)
         this document: 2/4 claims reviewed
         documents marked done: 0/1
+        pace: - (two verdicts less than 10 minutes apart are needed)
         filter: none
         claimdesk> undo
         undone: accept-above of 2 claims at ≥ 0.60
@@ -55,6 +56,7 @@ import Testing
         0 of 4 claims in run "rules" reviewed by ana (0.0%)
         this document: 0/4 claims reviewed
         documents marked done: 0/1
+        pace: - (two verdicts less than 10 minutes apart are needed)
         filter: none
         claimdesk> redo
         redone: accept-above of 2 claims at ≥ 0.60
@@ -108,6 +110,7 @@ import Testing
         0 of 4 claims in run "rules" reviewed by ana (0.0%)
         this document: 0/4 claims reviewed
         documents marked done: 0/1
+        pace: - (two verdicts less than 10 minutes apart are needed)
         filter: none
         claimdesk> accept-above 0.35 --filter
         accept 3 claims at ≥ 0.35 in your queue (expected precision unknown: no calibration yet, no document is marked done)? [y/N] y
@@ -126,6 +129,7 @@ import Testing
         3 of 4 claims in run "rules" reviewed by ana (75.0%)
         this document: 3/4 claims reviewed
         documents marked done: 0/1
+        pace: - (two verdicts less than 10 minutes apart are needed)
         filter: none
         claimdesk> q
         bye: every action is saved
@@ -282,6 +286,7 @@ import Testing
           verdict     - (unreviewed)
         claimdesk> r
         rejected #4
+        every claim of storm has your verdict: `goto storm`, then `done`, marks it reviewed
         later
         claim 1/1 · doc 2/2 · 4 reviewed · #5
           [[src: Ann]] [[cue: said]] [[con: it rained]].
