@@ -296,7 +296,7 @@ extension Session {
     /// `38 claims per hour, 1m35s per claim`, or why there is no figure yet.
     static func pace(_ pace: ReviewPace) -> String {
         guard let seconds = pace.secondsPerClaim else { return "- (two verdicts less than 10 minutes apart are needed)" }
-        guard seconds >= 1 else { return "- (your verdicts came less than a second apart: a replayed or scripted session)" }
+        guard seconds >= 1 else { return "- (verdicts under a second apart: a replayed or scripted session)" }
         let rounded = Int(seconds.rounded())
         let time = rounded >= 60 ? "\(rounded / 60)m\(String(rounded % 60).leftPadded(2).replacingOccurrences(of: " ", with: "0"))s" : "\(rounded)s"
         let perHour = pace.claimsPerHour.map { String(Int($0.rounded())) } ?? "-"

@@ -23,7 +23,9 @@ import Testing
             "content: [-the-] bridge is closed (33-53 → 37-53)",
             "  [[src: The mayor]] [[cue: said]] the [[con: bridge is closed]].",
             "claimdesk> content 0 +3",
-            "error: content 0 +3: its sentence has 0 words after the content; the end cannot grow by 3 words; nothing changed",
+            // Replies wrap at word boundaries to the width (80 columns under a pipe).
+            "error: content 0 +3: its sentence has 0 words after the content; the end cannot",
+            "grow by 3 words; nothing changed",
             "claimdesk> untag wire",
             "tags of #1: urgent",
             "claimdesk> goto sto",
@@ -32,7 +34,7 @@ import Testing
             "every claim in your queue has your verdict; `done` marks this document reviewed",
             "2 of 2 claims in run \"rules\" reviewed by ana (100.0%)",
             "this document: 2/2 claims reviewed",
-            "pace: - (your verdicts came less than a second apart: a replayed or scripted session)",
+            "pace: - (verdicts under a second apart: a replayed or scripted session)",
         ] {
             #expect(lines.contains(expected), "\(expected)")
         }

@@ -129,7 +129,7 @@ import Testing
         4 of 4 claims in run "rules" reviewed by ana (100.0%)
         this document: 4/4 claims reviewed, marked done
         documents marked done: 1/1
-        pace: - (your verdicts came less than a second apart: a replayed or scripted session)
+        pace: - (verdicts under a second apart: a replayed or scripted session)
         filter: none
         claimdesk> undo
         undone: done of this document
@@ -150,7 +150,7 @@ import Testing
         4 of 4 claims in run "rules" reviewed by ana (100.0%)
         this document: 4/4 claims reviewed
         documents marked done: 0/1
-        pace: - (your verdicts came less than a second apart: a replayed or scripted session)
+        pace: - (verdicts under a second apart: a replayed or scripted session)
         filter: none
         claimdesk> q
         bye: every action is saved
