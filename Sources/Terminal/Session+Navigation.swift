@@ -218,7 +218,8 @@ extension Session {
     /// `goto`: `#N` is claim #N; a doc_id, or the beginning of exactly one, is that document; digits
     /// that begin no doc_id are claim #N. See `help goto`.
     func goto(_ target: String) throws(REPLError) -> String {
-        let isNumber = !target.isEmpty && target.allSatisfy { $0.isASCII && $0.isNumber }
+        guard !target.isEmpty else { throw .usage(.goto, "needs one claim ID or doc_id") }
+        let isNumber = target.allSatisfy { $0.isASCII && $0.isNumber }
         if target.hasPrefix("#") { return try gotoClaim(target) }
         let runID = run.rowID, limit = Self.gotoCandidates + 1
         let found = try Self.db { () throws(WorkbenchError) in try store.documentIDs(runID: runID, prefix: target, limit: limit) }

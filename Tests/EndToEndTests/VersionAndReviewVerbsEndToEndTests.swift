@@ -54,3 +54,37 @@ import Testing
         #expect(json.contains("\n  \"claimdesk_version\": \"0.5.0\",\n  \"extractor_version\": \"0.4.0\",\n"))
     }
 }
+
+/// The same verbs on a real pseudo-terminal (tmux): TAB completes doc_ids after `goto` and the
+/// claim's tags after `untag`; a nudge's word diff and its undo.
+@Suite(.serialized, .enabled(if: Tmux.path != nil, "tmux is not installed: run scripts/setup.sh to test the REPL under a terminal"))
+struct ReviewVerbsTerminalTests {
+    @Test func tabCompletesDocIDsAndTagsAndANudgeShowsItsDiff() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let home = dir.folder + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let tmux = try Tmux(command: [CLI.executable.path, "--db", dir.store, "annotate", "--annotator", "tm"],
+                            environment: ["HOME": home, "NO_COLOR": "1"])
+        defer { tmux.close() }
+        #expect(tmux.waitFor("claimdesk>"))
+        tmux.keys("n", "Enter")
+        #expect(tmux.waitFor("claim 2/2 · doc 1/1 · 0 reviewed · #2"))
+        tmux.keys("goto st", "Tab")
+        #expect(tmux.waitFor("claimdesk> goto storm"))
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("claim 1/2 · doc 1/1 · 0 reviewed · #1"))
+        tmux.keys("tag wire", "Enter")
+        #expect(tmux.waitFor("tags of #1: wire"))
+        tmux.keys("untag ", "Tab")
+        #expect(tmux.waitFor("claimdesk> untag wire"))
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("tags of #1: none"))
+        tmux.keys("source 0 +1", "Enter")
+        #expect(tmux.waitFor("source: The mayor {+said+} (18-27 → 18-32)"))
+        tmux.keys("undo", "Enter")
+        #expect(tmux.waitFor("undone: correct source of #1"))
+        #expect(tmux.waitForPrompt())
+        tmux.keys("C-d")
+        #expect(tmux.waitForExit(), "\(tmux.screen)")
+    }
+}

@@ -27,6 +27,7 @@ import Testing
             == "error: \"00\" begins several documents: 001_port, 002_dam; type more of the doc_id (or goto #00 for claim #00)")
         #expect(session.execute("goto 0").text.hasPrefix("error: \"0\" begins several documents: 001_port, 002_dam;"))
         #expect(session.execute("goto x").text == "error: no document \"x\" in this run")
+        #expect(session.execute("goto \"\"").text == "error: goto: needs one claim ID or doc_id (usage: goto #ID | DOC_ID | PREFIX)")
         #expect(session.execute("show").text.hasPrefix("storm · Storm hits coast\nclaim 1/4"))
     }
 
