@@ -49,7 +49,8 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             return "no document \"\(TerminalSafe.escape(id))\" in this run"
         case let .ambiguousDocument(prefix, candidates, more):
             let listed = candidates.map(TerminalSafe.escape).joined(separator: ", ") + (more ? ", …" : "")
-            let claim = prefix.allSatisfy(\.isNumber) ? " (or goto #\(TerminalSafe.escape(prefix)) for claim #\(TerminalSafe.escape(prefix)))" : ""
+            // Digits without a leading zero may have meant a claim number.
+            let claim = prefix.allSatisfy(\.isNumber) && !prefix.hasPrefix("0") ? " (or goto #\(TerminalSafe.escape(prefix)) for claim #\(TerminalSafe.escape(prefix)))" : ""
             return "\"\(TerminalSafe.escape(prefix))\" begins several documents: \(listed); type more of the doc_id\(claim)"
         case let .boundary(role, nudge, reason):
             return "\(role) \(nudge): \(reason); nothing changed"

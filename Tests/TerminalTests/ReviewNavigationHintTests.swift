@@ -24,11 +24,21 @@ import Testing
     @Test func aPrefixOfSeveralListsThemAndMovesNothing() throws {
         let session = try Self.fixture().session()
         #expect(session.execute("goto 00").text
-            == "error: \"00\" begins several documents: 001_port, 002_dam; type more of the doc_id (or goto #00 for claim #00)")
+            == "error: \"00\" begins several documents: 001_port, 002_dam; type more of the doc_id")
         #expect(session.execute("goto 0").text.hasPrefix("error: \"0\" begins several documents: 001_port, 002_dam;"))
         #expect(session.execute("goto x").text == "error: no document \"x\" in this run")
         #expect(session.execute("goto \"\"").text == "error: goto: needs one claim ID or doc_id (usage: goto #ID | DOC_ID | PREFIX)")
         #expect(session.execute("show").text.hasPrefix("storm · Storm hits coast\nclaim 1/4"))
+    }
+
+    @Test func digitsThatBeginSeveralDocIDsMayHaveMeantAClaim() throws {
+        let session = try REPLFixture(extraDocuments: [
+            Document(id: "17_a", text: "Ann said it rains."), Document(id: "170_b", text: "Bo said it snows."),
+        ]).session()
+        #expect(session.execute("goto 17").text
+            == "error: \"17\" begins several documents: 170_b, 17_a; type more of the doc_id (or goto #17 for claim #17)")
+        #expect(session.execute("goto 17_").text.hasPrefix("17_a\n"))
+        #expect(session.execute("goto #3").text.hasPrefix("storm · Storm hits coast\nclaim 3/4 · doc 1/3"))
     }
 
     @Test func tabCompletesDocIDs() throws {
