@@ -90,8 +90,7 @@ extension AdjudicationSession {
         change(&new)
         if new == old { return "\(field) unchanged: the final's is already \(Renderer.fieldValue(field, old, view.text))" }
         try append([correction(field, claim, old: old, new: new)])
-        return "\(field): \(Renderer.fieldValue(field, old, view.text)) → \(Renderer.fieldValue(field, new, view.text))\n"
-            + screen(at: try onScreen())
+        return Renderer.change(field, old, new, view.text) + "\n" + screen(at: try onScreen())
     }
 
     // MARK: - Undo

@@ -30,7 +30,7 @@ import Testing
               bo         confirmed  "the mayor"  "added"  ""We are ready,""  -       named_person  no    mayor   -           -
               differ: verdict
             claimdesk> content "We are ready,"
-            content: ""We are ready,"" (108-123) → "We are ready," (109-122)
+            content: [-"We-] {+We+} are [-ready,"-] {+ready,+} (108-123 → 109-122)
             storm · Storm hits coast
             disputed 2/2 · doc 1/1 · 1 adjudicated · #3
               "[[con: We are ready,]]" [[src: the mayor]] [[cue: added]].
@@ -230,7 +230,7 @@ import Testing
         #expect(session.execute("skip").text.contains("disputed 1/2 · doc 1/1 · 0 adjudicated · #2"))
         #expect(session.execute("pick bo").text.contains("disputed 2/2 · doc 1/1 · 1 adjudicated · #3"))
         #expect(session.execute("skip").text == "no other disputed claim awaits adjudication")
-        #expect(session.execute("source \"Officials\"").text.hasPrefix("source: \"the mayor\" (124-133) → \"Officials\" (55-64)"))
+        #expect(session.execute("source \"Officials\"").text.hasPrefix("source: [-the mayor-] {+Officials+} (124-133 → 55-64)\n"))
         #expect(session.execute("source \"Officials\"").text == "source unchanged: the final's is already \"Officials\" (55-64)")
         #expect(session.execute("undo").text.hasPrefix("undone: correct source of #3\n"))
         #expect(session.execute("reject \"not said\"").text.hasPrefix("rejected #3 (adjudicated)\nevery disputed claim is adjudicated"))
