@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ClaimStore", targets: ["ClaimStore"]),
         .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Terminal", targets: ["Terminal"]),
+        .library(name: "Learning", targets: ["Learning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "ClaimModel"),
         // The rules extractor: values in, values out.
         .target(name: "Extraction", dependencies: ["ClaimModel"], resources: [.copy("Resources")]),
+        // The learned extractor (issue 13): trains from gold, encodes to bytes, extracts. Values only.
+        .target(name: "Learning", dependencies: ["ClaimModel", "Extraction"]),
         // Scoring: tokens, pairing, metrics, calibration, agreement.
         .target(name: "Evaluation", dependencies: ["ClaimModel"]),
         // docs/FORMAT.md JSONL, CSV, brat standoff.
@@ -58,7 +61,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "claimdesk-bench", dependencies: [
-            "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review",
+            "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review", "Learning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What the test targets share: scratch folders, the fuzz tests' seeded generator, the process runners (claimdesk,
@@ -74,6 +77,7 @@ let package = Package(
         ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "ClaimModel", "Extraction", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

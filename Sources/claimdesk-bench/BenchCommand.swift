@@ -9,7 +9,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claimdesk-bench",
         abstract: "The extractor's developer loop (speed, accuracy, calibration, error lists) and ClaimDesk's benchmarks.",
-        subcommands: [Extract.self, Tune.self, Show.self, Pipeline.self, Score.self, REPL.self, Export.self, Contention.self])
+        subcommands: [Extract.self, Tune.self, Show.self, Pipeline.self, Score.self, REPL.self, Export.self, Contention.self,
+                      Train.self])
 
     /// Parses and runs; exit codes as `claimdesk`'s: 0 ok (help included), 1 failure, 2 usage.
     static func main() {

@@ -1,0 +1,112 @@
+/// The model's bytes: a magic line, the format version, the body's length and FNV-1a checksum,
+/// then the body (options, summary counts, cue words, weights, calibration), all little-endian and
+/// written in sorted order, so equal models are equal bytes and any altered byte is noticed.
+extension AttributionModel {
+    public func encoded() -> [UInt8] {
+        var body = ByteWriter()
+        body.string(summary.family)
+        body.string(options.base.rawValue)
+        body.u64(options.seed)
+        body.int(options.epochs)
+        body.f64(options.calibrationShare)
+        body.int(summary.documents)
+        body.int(summary.attributions)
+        body.int(summary.calibrationDocuments)
+        let words = lexicon.sorted
+        body.u32(UInt32(words.count))
+        for (word, count) in words {
+            body.string(word)
+            body.int(count.cue)
+            body.int(count.seen)
+        }
+        body.u32(UInt32(weights.count))
+        for (k, v) in zip(weights.keys, weights.values) {
+            body.u64(k)
+            body.f32(v)
+        }
+        body.u32(UInt32(calibrator.bounds.count))
+        for (b, v) in zip(calibrator.bounds, calibrator.values) {
+            body.f64(b)
+            body.f64(v)
+        }
+        body.f64(threshold)
+
+        var out = ByteWriter()
+        out.bytes = Self.magic
+        out.u32(Self.formatVersion)
+        out.u64(UInt64(body.bytes.count))
+        out.u64(FeatureHash.hash(body.bytes))
+        out.bytes += body.bytes
+        return out.bytes
+    }
+
+    /// Reads bytes written by `encoded()`. Anything else (truncated, altered, another format)
+    /// throws; no input makes it trap.
+    public init(decoding bytes: [UInt8]) throws(LearningError) {
+        guard bytes.count >= Self.magic.count, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+            throw .corruptModel(reason: "not a ClaimDesk model (no model header)")
+        }
+        var header = ByteReader(bytes, offset: Self.magic.count)
+        let version = try header.u32("format version")
+        guard version == Self.formatVersion else {
+            throw .incompatibleModel(found: "\(Self.family)/\(version)", expected: "\(Self.family)/\(Self.formatVersion)")
+        }
+        let length = try header.u64("body length")
+        let checksum = try header.u64("checksum")
+        guard length == UInt64(header.remaining) else {
+            throw .corruptModel(reason: "body is \(header.remaining) bytes, header says \(length)")
+        }
+        let body = Array(bytes[header.offset...])
+        guard FeatureHash.hash(body) == checksum else { throw .corruptModel(reason: "checksum mismatch") }
+
+        var r = ByteReader(body)
+        let family = try r.string("family")
+        guard let base = TrainingOptions.Base(rawValue: try r.string("base")) else {
+            throw .corruptModel(reason: "unknown base")
+        }
+        var options = TrainingOptions()
+        options.base = base
+        options.seed = try r.u64("seed")
+        options.epochs = try r.int("epochs")
+        options.calibrationShare = try r.f64("calibration share")
+        let documents = try r.int("documents")
+        let attributions = try r.int("attributions")
+        let calibrationDocuments = try r.int("calibration documents")
+        var entries: [String: CueLexicon.CueCount] = [:]
+        let wordCount = try r.count("cue words", itemSize: 20)
+        var previous: String?
+        for _ in 0..<wordCount {
+            let word = try r.string("cue word")
+            if let previous, previous >= word { throw .corruptModel(reason: "cue words out of order") }
+            previous = word
+            entries[word] = CueLexicon.CueCount(cue: try r.int("cue count"), seen: try r.int("seen count"))
+        }
+        let weightCount = try r.count("weights", itemSize: 12)
+        var keys: [UInt64] = [], values: [Float] = []
+        keys.reserveCapacity(weightCount)
+        values.reserveCapacity(weightCount)
+        for _ in 0..<weightCount {
+            let k = try r.u64("weight key")
+            if let last = keys.last, last >= k { throw .corruptModel(reason: "weights out of order") }
+            keys.append(k)
+            values.append(try r.f32("weight"))
+        }
+        let blocks = try r.count("calibration", itemSize: 16)
+        var bounds: [Double] = [], probabilities: [Double] = []
+        for _ in 0..<blocks {
+            bounds.append(try r.f64("calibration bound"))
+            let p = try r.f64("calibration value")
+            guard p >= 0, p <= 1 else { throw .corruptModel(reason: "calibration value \(p) outside [0, 1]") }
+            probabilities.append(p)
+        }
+        let threshold = try r.f64("threshold")
+        guard r.remaining == 0 else { throw .corruptModel(reason: "\(r.remaining) bytes after the model") }
+        let lexicon = CueLexicon(entries: entries)
+        self.init(
+            summary: ModelSummary(family: family, base: base, seed: options.seed, epochs: options.epochs,
+                                  documents: documents, attributions: attributions, features: keys.count,
+                                  calibrationDocuments: calibrationDocuments, cueWords: entries.count),
+            options: options, lexicon: lexicon, weights: WeightTable(keys: keys, values: values),
+            calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold)
+    }
+}

@@ -1,0 +1,216 @@
+import ClaimModel
+import Extraction
+
+/// A learned attribution extractor: learned cue words, one averaged-perceptron weight vector that
+/// chooses, for each anchor (a rules proposal's cue or a learned cue word), the best complete
+/// reading or none, and an isotonic map from its score to a calibrated confidence.
+///
+/// Values only: train it, encode it to bytes, decode it; `ModelExtractor` applies it.
+public struct AttributionModel: Sendable {
+    public var summary: ModelSummary
+    let options: TrainingOptions
+    let lexicon: CueLexicon
+    let weights: WeightTable
+    let calibrator: Calibrator
+    /// A reading is kept when its score exceeds this (chosen on the calibration documents).
+    let threshold: Double
+
+    static let family = "anchor-perceptron"
+    static let formatVersion: UInt32 = 1
+    static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
+
+    /// Fits a model. Deterministic: equal data and options give byte-identical `encoded()`.
+    public static func train(_ data: [LabeledDocument], options: TrainingOptions) throws(LearningError) -> AttributionModel {
+        guard options.epochs >= 1 else { throw .invalidOption("epochs must be at least 1, not \(options.epochs)") }
+        guard options.calibrationShare >= 0, options.calibrationShare < 1 else {
+            throw .invalidOption("calibrationShare must lie in [0, 1), not \(options.calibrationShare)")
+        }
+        guard data.contains(where: { !$0.attributions.isEmpty }) else { throw .noTrainingData }
+        let rules: RulesExtractor
+        do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
+        let prepared = data.map { PreparedDocument($0, rules: rules, base: options.base) }
+
+        // Held-back documents for calibration, chosen by the seed.
+        var order = Array(prepared.indices)
+        var rng = SplitMix64(seed: options.seed)
+        rng.shuffle(&order)
+        let heldCount = Int(Double(prepared.count) * options.calibrationShare)
+        let held = prepared.count >= 10 && heldCount >= 1 ? Array(order.prefix(heldCount)).sorted() : []
+        let heldSet = Set(held)
+        let fit = prepared.indices.filter { !heldSet.contains($0) }
+
+        let lexicon = CueLexicon(documents: fit.map { prepared[$0] })
+        var examples: [TrainingExample] = []
+        for d in fit { examples += prepared[d].examples(lexicon: lexicon) }
+        var perceptron = RankingPerceptron()
+        for _ in 0..<options.epochs {
+            rng.shuffle(&examples)
+            for e in examples { perceptron.learn(e.choices, oracle: e.oracle) }
+        }
+        let weights = perceptron.averaged()
+
+        // Calibrate on the held-back documents (or, with too few documents, on the training ones).
+        let calibrationDocs = held.isEmpty ? fit : held
+        var samples: [(score: Double, real: Bool)] = []
+        var scored: [(score: Double, real: Bool, full: Bool)] = []
+        var goldTotal = 0
+        for d in calibrationDocs {
+            let doc = prepared[d]
+            let decoded = Decoder(text: doc.text, lexicon: lexicon, weights: weights, threshold: -.infinity)
+                .decode(proposals: doc.proposals)
+            let labels = doc.label(decoded)
+            goldTotal += doc.gold.count
+            for (r, l) in zip(decoded, labels) { scored.append((r.score, l.content, l.full)) }
+        }
+        let threshold = bestThreshold(scored, gold: goldTotal)
+        for s in scored where s.score > threshold { samples.append((s.score, s.real)) }
+        let calibrator = Calibrator(samples: samples)
+
+        let summary = ModelSummary(
+            family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
+            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: weights.count,
+            calibrationDocuments: held.count, cueWords: lexicon.entries.count)
+        return AttributionModel(summary: summary, options: options, lexicon: lexicon, weights: weights,
+                                calibrator: calibrator, threshold: threshold)
+    }
+
+    /// The score above which keeping a reading maximises attribution F1 on the calibration
+    /// documents (never below 0, the perceptron's own boundary, minus a little).
+    static func bestThreshold(_ scored: [(score: Double, real: Bool, full: Bool)], gold: Int) -> Double {
+        let sorted = scored.sorted { $0.score > $1.score }
+        var best = 0.0, bestF1 = -1.0, tp = 0
+        for (i, s) in sorted.enumerated() {
+            if s.full { tp += 1 }
+            let f1 = 2 * Double(tp) / Double(i + 1 + gold)
+            let next = i + 1 < sorted.count ? sorted[i + 1].score : s.score - 1
+            if f1 > bestF1 && next < s.score {
+                bestF1 = f1
+                best = (s.score + next) / 2
+            }
+        }
+        return sorted.isEmpty ? 0 : min(max(best, -2), 2)
+    }
+
+    init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, weights: WeightTable,
+         calibrator: Calibrator, threshold: Double) {
+        self.summary = summary
+        self.options = options
+        self.lexicon = lexicon
+        self.weights = weights
+        self.calibrator = calibrator
+        self.threshold = threshold
+    }
+}
+
+/// One training decision: the feature vectors of an anchor's variants and the right one.
+struct TrainingExample {
+    var choices: [FeatureVector]
+    var oracle: Int?
+}
+
+/// A training or calibration document in the model's terms.
+struct PreparedDocument {
+    let text: TokenizedText
+    let proposals: [RulesExtractor.Detailed]
+    let gold: [GoldReading]
+
+    struct GoldReading {
+        var source: Set<Int>
+        var cue: Set<Int>
+        var content: Set<Int>
+    }
+
+    init(_ labeled: LabeledDocument, rules: RulesExtractor, base: TrainingOptions.Base) {
+        let document = labeled.document
+        let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
+        self.text = text
+        proposals = base == .rules ? rules.extractDetailed(document) : []
+        gold = labeled.attributions.compactMap { a in
+            let content = Set(text.tokenRanges(a.content).flatMap { $0 })
+            guard !content.isEmpty else { return nil }
+            return GoldReading(source: Set(text.tokenRanges(a.source).flatMap { $0 }),
+                               cue: Set(text.tokenRanges(a.cue).flatMap { $0 }), content: content)
+        }
+    }
+
+    static func tokenF1(_ a: Set<Int>, _ b: Set<Int>) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        let shared = a.intersection(b).count
+        return a.isEmpty || b.isEmpty ? 0 : 2 * Double(shared) / Double(a.count + b.count)
+    }
+
+    static func overlaps(_ a: Set<Int>, _ b: Set<Int>) -> Bool {
+        (a.isEmpty && b.isEmpty) || !a.isDisjoint(with: b)
+    }
+
+    /// How well a reading matches gold `g`: nil unless source, cue and content all overlap.
+    func quality(cue: Set<Int>, source: Set<Int>, content: Set<Int>, gold g: GoldReading) -> Double? {
+        guard Self.overlaps(cue, g.cue), Self.overlaps(source, g.source), !content.isDisjoint(with: g.content) else {
+            return nil
+        }
+        return Self.tokenF1(content, g.content) + Self.tokenF1(source, g.source)
+    }
+
+    func examples(lexicon: CueLexicon) -> [TrainingExample] {
+        let anchors = CandidateBuilder(text: text, lexicon: lexicon).anchors(proposals: proposals)
+        let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors)
+        return anchors.enumerated().map { i, anchor in
+            let cue = Set(anchor.cue.flatMap { $0 })
+            var best: Int?, bestQuality = 0.0
+            for (v, variant) in anchor.variants.enumerated() {
+                let source = Set(variant.source.flatMap { $0 }), content = Set(variant.content.flatMap { $0 })
+                for g in gold {
+                    if let q = quality(cue: cue, source: source, content: content, gold: g), q > bestQuality {
+                        best = v
+                        bestQuality = q
+                    }
+                }
+            }
+            return TrainingExample(choices: anchor.variants.map { features.features(anchor: anchor, index: i, variant: $0) },
+                                   oracle: best)
+        }
+    }
+
+    /// For each decoded reading: does its content match a gold content (greedy, by Jaccard, each gold
+    /// once, as the scorer pairs), and does the whole attribution match that gold?
+    func label(_ readings: [Decoder.Reading]) -> [(content: Bool, full: Bool)] {
+        var pairs: [(j: Double, r: Int, g: Int)] = []
+        for (r, reading) in readings.enumerated() {
+            let content = Set(reading.content.flatMap { $0 })
+            for (g, gold) in gold.enumerated() where !content.isDisjoint(with: gold.content) {
+                let j = Double(content.intersection(gold.content).count) / Double(content.union(gold.content).count)
+                pairs.append((j, r, g))
+            }
+        }
+        pairs.sort { $0.j != $1.j ? $0.j > $1.j : $0.g != $1.g ? $0.g < $1.g : $0.r < $1.r }
+        var result = Array(repeating: (content: false, full: false), count: readings.count)
+        var usedGold = Set<Int>()
+        for p in pairs where !result[p.r].content && !usedGold.contains(p.g) {
+            usedGold.insert(p.g)
+            let reading = readings[p.r], g = gold[p.g]
+            let full = Self.overlaps(Set(reading.cue.flatMap { $0 }), g.cue)
+                && Self.overlaps(Set(reading.source.flatMap { $0 }), g.source)
+            result[p.r] = (true, full)
+        }
+        return result
+    }
+}
+
+extension CueLexicon {
+    /// Counts, over the documents, how often each word headed a gold cue and how often it occurred.
+    init(documents: [PreparedDocument]) {
+        var entries: [String: CueCount] = [:]
+        for doc in documents {
+            for g in doc.gold {
+                guard let head = g.cue.min(), doc.text.tokens[head].isWord else { continue }
+                entries[doc.text.tokens[head].lower, default: CueCount(cue: 0, seen: 0)].cue += 1
+            }
+        }
+        for doc in documents {
+            for token in doc.text.tokens where token.isWord {
+                if entries[token.lower] != nil { entries[token.lower]?.seen += 1 }
+            }
+        }
+        self.init(entries: entries)
+    }
+}

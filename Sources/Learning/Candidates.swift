@@ -1,0 +1,190 @@
+import ClaimModel
+import Extraction
+
+/// A place where an attribution may start: a cue (token ranges), who proposed it, and the full
+/// attributions (variants) that could hang on it. The model chooses one variant or none.
+struct Anchor: Sendable {
+    enum Origin: Sendable, Equatable {
+        /// A rules proposal's cue; `pattern` is its key ("indirect-that/speech").
+        case rules(pattern: String)
+        /// A word the training gold used as a cue and the rules did not propose here.
+        case learned
+    }
+
+    var cue: [Range<Int>]
+    var origin: Origin
+    var variants: [Variant]
+
+    /// First cue token.
+    var head: Int { cue.first?.lowerBound ?? 0 }
+}
+
+/// One complete reading of an anchor: source (empty = no source) and content token ranges.
+struct Variant: Sendable {
+    /// How it was built ("rules", "rules+sentence", "back/after", …): itself a feature.
+    var kind: String
+    var source: [Range<Int>]
+    var content: [Range<Int>]
+    /// The rules proposal it came from, when it did (its outlet, type and entity are kept).
+    var proposal: Int?
+}
+
+/// What the model knows about cue words from its training gold.
+struct CueLexicon: Sendable, Equatable {
+    /// Lowercased word → (times it headed a gold cue, times it occurred in the training texts).
+    var entries: [String: CueCount] = [:]
+
+    struct CueCount: Sendable, Equatable {
+        var cue: Int
+        var seen: Int
+    }
+
+    /// Share of its occurrences where the word headed a gold cue (0 for words never a cue).
+    func rate(_ word: String) -> Double {
+        guard let e = entries[word], e.seen > 0 else { return 0 }
+        return Double(e.cue) / Double(e.seen)
+    }
+
+    func isCue(_ word: String) -> Bool {
+        guard let e = entries[word] else { return false }
+        return e.cue >= 1 && Double(e.cue) / Double(max(1, e.seen)) >= 0.04
+    }
+
+    /// Sorted by word: the order the bytes are written in.
+    var sorted: [(String, CueCount)] { entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+}
+
+/// Builds the anchors of a document: the rules' proposals grouped by cue, plus learned cues.
+struct CandidateBuilder {
+    let text: TokenizedText
+    let lexicon: CueLexicon
+
+    static let clauseStops: Set<String> = [
+        "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "as", "if", "though",
+        "although", "since", "after", "before", "where", "so", "than", "said", "says", "told",
+    ]
+    static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]
+
+    func anchors(proposals: [RulesExtractor.Detailed]) -> [Anchor] {
+        var anchors: [Anchor] = []
+        var cueIndex: [Int: Int] = [:]   // first cue token → anchor index
+        for (p, detailed) in proposals.enumerated() {
+            let a = detailed.attribution
+            let cue = text.tokenRanges(a.cue)
+            let content = text.tokenRanges(a.content)
+            guard !content.isEmpty else { continue }
+            let source = text.tokenRanges(a.source)
+            let head = cue.first?.lowerBound ?? content[0].lowerBound
+            let variant = Variant(kind: "rules", source: source, content: content, proposal: p)
+            if let i = cueIndex[head], !cue.isEmpty {
+                anchors[i].variants.append(variant)
+            } else {
+                cueIndex[head] = anchors.count
+                anchors.append(Anchor(cue: cue, origin: .rules(pattern: detailed.pattern), variants: [variant]))
+            }
+        }
+        // Widened contents for the rules' anchors: to the end of the sentence and, inside a quotation,
+        // on to its close (boundaries are a learned choice, not the pattern's).
+        for i in anchors.indices {
+            var extra: [Variant] = []
+            for v in anchors[i].variants where v.proposal != nil {
+                if let last = v.content.last, let widened = widen(last) , widened != last {
+                    extra.append(Variant(kind: "rules+wide", source: v.source, content: v.content.dropLast() + [widened],
+                                         proposal: v.proposal))
+                }
+            }
+            anchors[i].variants += extra
+        }
+        // Learned cues the rules did not use as a cue.
+        var covered = Set<Int>()
+        for a in anchors { for r in a.cue { covered.formUnion(r) } }
+        for (t, token) in text.tokens.enumerated() where token.isWord && !covered.contains(t) && lexicon.isCue(token.lower) {
+            let variants = learnedVariants(cue: t)
+            if !variants.isEmpty { anchors.append(Anchor(cue: [t..<(t + 1)], origin: .learned, variants: variants)) }
+        }
+        return anchors
+    }
+
+    /// `range` widened to its sentence's end (and on through a quotation that does not close there).
+    func widen(_ range: Range<Int>) -> Range<Int>? {
+        guard !range.isEmpty, range.upperBound <= text.tokens.count else { return nil }
+        let sentence = text.sentences[text.tokens[range.upperBound - 1].sentence]
+        var end = sentence.upperBound
+        // Leave the sentence's final punctuation out, as annotators mostly do.
+        while end > range.upperBound, !text.tokens[end - 1].isWord && !text.tokens[end - 1].isNumber && !text.tokens[end - 1].isQuote {
+            end -= 1
+        }
+        return range.lowerBound..<max(end, range.upperBound)
+    }
+
+    /// Readings of a lone cue word: a subject before it and the clause after it, the clause before
+    /// it and a subject after it ("…, said X"), or no source.
+    func learnedVariants(cue t: Int) -> [Variant] {
+        let sentence = text.sentences[text.tokens[t].sentence]
+        var variants: [Variant] = []
+        let back = subjectBefore(t, in: sentence)
+        let after = clauseAfter(t, in: sentence)
+        let front = clauseBefore(back?.lowerBound ?? t, in: sentence)
+        let forward = subjectAfter(t, in: sentence)
+        let named = back.flatMap { capitalizedTail($0) }
+        if let after {
+            if let back { variants.append(Variant(kind: "back/after", source: [back], content: [after])) }
+            if let named { variants.append(Variant(kind: "named/after", source: [named], content: [after])) }
+            variants.append(Variant(kind: "none/after", source: [], content: [after]))
+        }
+        if let front {
+            if let back { variants.append(Variant(kind: "back/front", source: [back], content: [front])) }
+            if let forward, let front2 = clauseBefore(t, in: sentence) {
+                variants.append(Variant(kind: "forward/front", source: [forward], content: [front2]))
+            }
+        }
+        return variants
+    }
+
+    private func subjectBefore(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var i = t
+        while i > sentence.lowerBound && t - i < 10 {
+            let tok = text.tokens[i - 1]
+            if tok.isQuote || Self.clauseStops.contains(tok.lower) { break }
+            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "." || tok.lower == "-" || tok.lower == "&") { break }
+            i -= 1
+        }
+        // Skip adverbs right before the cue ("X also posted") by keeping them: overlap scoring forgives them.
+        return i < t ? i..<t : nil
+    }
+
+    /// The run of capitalised words that ends `range` ("Later that evening [Carl Weiss]"), when
+    /// it is shorter than the range.
+    private func capitalizedTail(_ range: Range<Int>) -> Range<Int>? {
+        var i = range.upperBound
+        while i > range.lowerBound, text.tokens[i - 1].capitalized || text.tokens[i - 1].lower == "." && i - 1 > range.lowerBound {
+            i -= 1
+        }
+        return i > range.lowerBound && i < range.upperBound ? i..<range.upperBound : nil
+    }
+
+    private func subjectAfter(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var j = t + 1
+        while j < sentence.upperBound && j - t <= 8 {
+            let tok = text.tokens[j]
+            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "-" || tok.lower == ".") { break }
+            if tok.lower == "." && j + 1 >= sentence.upperBound { break }
+            j += 1
+        }
+        return j > t + 1 ? (t + 1)..<j : nil
+    }
+
+    private func clauseAfter(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var i = t + 1
+        while i < sentence.upperBound, ["that", ":", ",", "to"].contains(text.tokens[i].lower) { i += 1 }
+        guard i < sentence.upperBound else { return nil }
+        return widen(i..<(i + 1))
+    }
+
+    private func clauseBefore(_ end: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var e = end
+        while e > sentence.lowerBound, [",", "\u{2014}", "-", ":"].contains(text.tokens[e - 1].lower) { e -= 1 }
+        guard e > sentence.lowerBound else { return nil }
+        return sentence.lowerBound..<e
+    }
+}

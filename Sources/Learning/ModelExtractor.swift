@@ -1,0 +1,43 @@
+import ClaimModel
+import Extraction
+
+/// Extracts attributions with a trained model: the rules' proposals (base `rules`) and the learned
+/// cues as anchors, the model's choice of reading for each, calibrated confidences.
+public struct ModelExtractor: Sendable {
+    public let model: AttributionModel
+    let rules: RulesExtractor
+
+    /// Builds its own rules extractor (for the proposals with base `rules`, and for sentences).
+    public init(model: AttributionModel) throws(LearningError) {
+        self.model = model
+        do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
+    }
+
+    /// The document's attributions, in text order, ids `m1`, `m2`, …; spans in Unicode-scalar offsets.
+    public func extract(_ document: Document) -> [Attribution] {
+        let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
+        let proposals = model.options.base == .rules ? rules.extractDetailed(document) : []
+        let readings = Decoder(text: text, lexicon: model.lexicon, weights: model.weights, threshold: model.threshold)
+            .decode(proposals: proposals)
+        var result: [Attribution] = []
+        for reading in readings {
+            guard let content = text.fragments(reading.content) else { continue }
+            var a = Attribution(id: "m\(result.count + 1)")
+            a.content = content
+            a.cue = text.fragments(reading.cue)
+            a.source = text.fragments(reading.source)
+            if let p = reading.proposal, reading.sourceIsProposals {
+                let proposal = proposals[p].attribution
+                a.outlet = proposal.outlet
+                a.sourceType = proposal.sourceType
+                a.anonymous = proposal.anonymous
+                a.sourceEntity = proposal.sourceEntity
+            } else if a.source == nil {
+                a.sourceType = .implicit
+            }
+            a.confidence = (model.calibrator.probability(reading.score) * 1000).rounded() / 1000
+            result.append(a)
+        }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import ClaimModel
+
+/// What a model is and what it was trained on, for `claimdesk models` and the store's provenance.
+public struct ModelSummary: Sendable, Equatable {
+    /// The model family and its format version ("anchor-perceptron/1").
+    public var family: String
+    public var base: TrainingOptions.Base
+    public var seed: UInt64
+    public var epochs: Int
+    /// Training documents (all of them, calibration ones included) and their gold attributions.
+    public var documents: Int
+    public var attributions: Int
+    /// Non-zero weights.
+    public var features: Int
+    /// Documents held back to calibrate (0: calibrated on the training documents themselves).
+    public var calibrationDocuments: Int
+    /// Words the model learned as cues from the gold.
+    public var cueWords: Int
+
+    public init(family: String, base: TrainingOptions.Base, seed: UInt64, epochs: Int, documents: Int, attributions: Int,
+                features: Int, calibrationDocuments: Int, cueWords: Int) {
+        self.family = family
+        self.base = base
+        self.seed = seed
+        self.epochs = epochs
+        self.documents = documents
+        self.attributions = attributions
+        self.features = features
+        self.calibrationDocuments = calibrationDocuments
+        self.cueWords = cueWords
+    }
+
+    /// The summary as a JSON object, keys in a fixed order.
+    public var json: JSONValue {
+        .object([
+            ("family", .string(family)), ("base", .string(base.rawValue)), ("seed", .number(String(seed))),
+            ("epochs", .number(String(epochs))), ("documents", .number(String(documents))),
+            ("attributions", .number(String(attributions))), ("features", .number(String(features))),
+            ("calibration_documents", .number(String(calibrationDocuments))), ("cue_words", .number(String(cueWords))),
+        ])
+    }
+}

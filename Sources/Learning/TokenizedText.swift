@@ -1,0 +1,146 @@
+import ClaimModel
+import Extraction
+
+/// One token of a document as the model sees it: a maximal run of word scalars (letters, digits,
+/// `_`) or one other non-blank scalar, the same tokens the scorer counts (so a span chosen in
+/// tokens is a span scored in tokens).
+struct ModelToken: Sendable {
+    /// Unicode-scalar offsets into the document's text.
+    var start: Int
+    var end: Int
+    /// Lowercased, typographic apostrophes folded.
+    var lower: String
+    var isWord: Bool
+    var isNumber: Bool
+    var capitalized: Bool
+    var allCaps: Bool
+    var isQuote: Bool
+    /// A line break separates it from the token before.
+    var newlineBefore: Bool
+    /// Inside a quotation (after an opening mark, before its close, within the paragraph).
+    var quoted: Bool
+    /// The sentence it belongs to.
+    var sentence: Int
+}
+
+/// A document's tokens and sentences, built once per document for candidates and features.
+struct TokenizedText: Sendable {
+    let tokens: [ModelToken]
+    /// Token ranges of the sentences, in order, covering every token.
+    let sentences: [Range<Int>]
+
+    init(_ text: String, sentenceSpans: [Span]) {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [ModelToken] = []
+        tokens.reserveCapacity(scalars.count / 4 + 1)
+        var i = 0
+        var sawNewline = false
+        var inQuote = false
+        while i < scalars.count {
+            let s = scalars[i]
+            if s.properties.isWhitespace {
+                if s == "\n" || s == "\r" || s == "\u{2029}" {
+                    sawNewline = true
+                    inQuote = false
+                }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            if Self.isWordScalar(s) {
+                while j < scalars.count && Self.isWordScalar(scalars[j]) { j += 1 }
+            }
+            var view = String.UnicodeScalarView()
+            var letters = 0, upper = 0, digits = 0
+            for k in i..<j {
+                let c = scalars[k]
+                let p = c.properties
+                if p.isAlphabetic { letters += 1 }
+                if p.isUppercase { upper += 1 }
+                if p.numericType != nil { digits += 1 }
+                if c == "\u{2019}" || c == "\u{2018}" { view.append("'") } else { view.append(contentsOf: p.lowercaseMapping.unicodeScalars) }
+            }
+            let isQuote = j == i + 1 && Self.quoteMarks.contains(s.value)
+            var quotedHere = inQuote
+            if isQuote {
+                switch s.value {
+                case 0x201C, 0x00AB, 0x201E: inQuote = true
+                case 0x201D, 0x00BB: inQuote = false
+                default: inQuote.toggle()
+                }
+                quotedHere = true
+            }
+            let first = scalars[i].properties
+            tokens.append(ModelToken(
+                start: i, end: j, lower: String(view), isWord: letters > 0, isNumber: letters == 0 && digits > 0,
+                capitalized: first.isUppercase, allCaps: letters > 1 && upper == letters, isQuote: isQuote,
+                newlineBefore: sawNewline, quoted: quotedHere, sentence: 0))
+            sawNewline = false
+            i = j
+        }
+        // Sentences: each token joins the last sentence span starting at or before it.
+        var ranges: [Range<Int>] = []
+        var spanIndex = 0
+        var startToken = 0
+        for t in tokens.indices {
+            var moved = false
+            while spanIndex + 1 < sentenceSpans.count && sentenceSpans[spanIndex + 1].start <= tokens[t].start {
+                spanIndex += 1
+                moved = true
+            }
+            if moved && t > startToken {
+                ranges.append(startToken..<t)
+                startToken = t
+            }
+            tokens[t].sentence = ranges.count
+        }
+        if startToken < tokens.count || tokens.isEmpty { ranges.append(startToken..<tokens.count) }
+        self.tokens = tokens
+        self.sentences = ranges
+    }
+
+    static let quoteMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E]
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 {
+            let v = s.value
+            return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) || v == 95
+        }
+        let p = s.properties
+        if p.isAlphabetic { return true }
+        switch p.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+
+    /// The tokens whose first scalar lies inside one of `fragments`' spans, as sorted runs.
+    func tokenRanges(_ fragments: Fragments?) -> [Range<Int>] {
+        guard let fragments else { return [] }
+        var result: [Range<Int>] = []
+        for span in fragments.spans {
+            let lo = firstToken(atOrAfter: span.start)
+            var hi = lo
+            while hi < tokens.count && tokens[hi].start < span.end { hi += 1 }
+            if hi > lo { result.append(lo..<hi) }
+        }
+        return result
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    func firstToken(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Scalar fragments of token ranges (nil when they hold no token).
+    func fragments(_ ranges: [Range<Int>]) -> Fragments? {
+        Fragments(ranges.filter { !$0.isEmpty && $0.upperBound <= tokens.count }.map {
+            Span(tokens[$0.lowerBound].start, tokens[$0.upperBound - 1].end)
+        })
+    }
+}

@@ -1,0 +1,21 @@
+/// How `AttributionModel.train` fits a model. Equal options and equal data give byte-identical models.
+public struct TrainingOptions: Sendable, Equatable {
+    /// Seeds the only randomness in training (the order documents are visited in each epoch).
+    public var seed: UInt64 = 1
+    /// What the model builds on: the rules' proposals as candidates and features, or nothing.
+    public var base: Base = .rules
+    /// Passes of the averaged perceptrons over the training candidates.
+    public var epochs: Int = 8
+    /// Share of the documents held back from the scorers to calibrate the confidences on
+    /// (isotonic regression); a handful of documents are calibrated in-sample instead.
+    public var calibrationShare: Double = 0.15
+
+    public enum Base: String, Sendable, CaseIterable {
+        /// The rules extractor's proposals (with their pattern keys) are candidates and features.
+        case rules
+        /// Only the learned cue detector proposes candidates.
+        case none
+    }
+
+    public init() {}
+}

@@ -1,0 +1,85 @@
+import ClaimModel
+import Evaluation
+import Extraction
+import Foundation
+import Learning
+
+/// Trains the learned extractor on one gold file and measures it on another: the same scorer and
+/// match mode as `tune`, the ECE over the model's confidences, training time, peak memory, model
+/// size and extraction speed; `--curve` repeats training on growing prefixes of the training file.
+enum TrainBench {
+    struct Figures {
+        var documents: Int
+        var report: ScoreReport
+        var ece: Double
+        var trainSeconds: Double
+        var extractMBps: Double
+        var modelBytes: Int
+    }
+
+    static func run(train: String, dev: String, documents: Int?, seed: UInt64, epochs: Int?, curve: Bool, rules: Bool) throws {
+        let trainItems = try Corpus.load(train)
+        let devItems = try Corpus.load(dev)
+        if rules { try printRules(devItems) }
+        if curve {
+            print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train s")
+            for n in [50, 100, 200, 400, 840] where n <= trainItems.count || n == 840 {
+                let f = try measure(Array(trainItems.prefix(n)), devItems, seed: seed, epochs: epochs)
+                print(String(format: "%4d   %.3f            %.3f  %.3f  %.3f           %.3f          %.3f  %.1f", f.documents,
+                             f.report.attribution.f1, f.report.attribution.precision, f.report.attribution.recall,
+                             f.report.roles[.content].tokenOverlap.f1, f.report.roles[.source].tokenOverlap.f1, f.ece,
+                             f.trainSeconds))
+            }
+            return
+        }
+        let items = documents.map { Array(trainItems.prefix($0)) } ?? trainItems
+        let f = try measure(items, devItems, seed: seed, epochs: epochs)
+        print(ReportRenderer.table(f.report))
+        print(Tune.summary(f.report))
+        print(String(format: "ECE            %.3f  (10 equal-width bins, real = content-matched)", f.ece))
+        print(String(format: "training       %.1f s on %d documents (one thread)", f.trainSeconds, f.documents))
+        print(String(format: "peak memory    %.1f MiB (ru_maxrss)", Double(SpeedBench.peakResidentBytes()) / 1_048_576))
+        print(String(format: "model          %.2f MB (%d bytes)", Double(f.modelBytes) / 1_000_000, f.modelBytes))
+        print(String(format: "extraction     %.2f MB/s with the model", f.extractMBps))
+    }
+
+    static func measure(_ train: [AnnotatedDocument], _ dev: [AnnotatedDocument], seed: UInt64, epochs: Int?) throws -> Figures {
+        var options = TrainingOptions()
+        options.seed = seed
+        if let epochs { options.epochs = epochs }
+        let data = train.map { LabeledDocument(document: $0.document, attributions: $0.attributions) }
+        let clock = ContinuousClock()
+        var model: AttributionModel?
+        let trainTime = try clock.measure { model = try AttributionModel.train(data, options: options) }
+        guard let model else { throw BenchError.input("training produced no model") }
+        let bytes = model.encoded()
+        let extractor = try ModelExtractor(model: try AttributionModel(decoding: bytes))
+        var inputs: [ScoringInput] = []
+        var predictions: [[Attribution]] = []
+        let extractTime = clock.measure {
+            for item in dev { predictions.append(extractor.extract(item.document)) }
+        }
+        for (item, predicted) in zip(dev, predictions) {
+            inputs.append(ScoringInput(documentID: item.document.id, text: ScalarText(item.document.text),
+                                       gold: item.attributions, predicted: predicted))
+        }
+        let report = Scorer(match: .overlap).score(inputs)
+        let calibration = Calibration(report: report, inputs: inputs,
+                                      patterns: predictions.map { Array(repeating: "model", count: $0.count) })
+        let mb = Double(dev.reduce(0) { $0 + $1.document.text.utf8.count }) / 1_000_000
+        return Figures(documents: train.count, report: report, ece: calibration.ece, trainSeconds: SpeedBench.seconds(trainTime),
+                       extractMBps: mb / SpeedBench.seconds(extractTime), modelBytes: bytes.count)
+    }
+
+    /// The rules alone on the same dev file, by the same scorer, for comparison.
+    static func printRules(_ dev: [AnnotatedDocument]) throws {
+        let rules = try RulesExtractor()
+        let inputs = dev.map {
+            ScoringInput(documentID: $0.document.id, text: ScalarText($0.document.text), gold: $0.attributions,
+                         predicted: rules.extract($0.document))
+        }
+        print("# rules alone")
+        print(Tune.summary(Scorer(match: .overlap).score(inputs)))
+        print("# model")
+    }
+}

@@ -1,0 +1,59 @@
+import ClaimModel
+import Extraction
+import Learning
+import Testing
+
+@Suite("AttributionModel: training, determinism, bytes")
+struct AttributionModelTests {
+    static let training = (0..<6).map { TownNews.document($0).labeled }
+
+    @Test("the same data and seed give byte-identical models")
+    func deterministic() throws {
+        let a = try AttributionModel.train(Self.training, options: TrainingOptions())
+        let b = try AttributionModel.train(Self.training, options: TrainingOptions())
+        #expect(a.encoded() == b.encoded())
+        #expect(a.encoded().count > 100)
+    }
+
+    @Test("encoded bytes decode to the same model and the same extractions")
+    func roundTrip() throws {
+        let model = try AttributionModel.train(Self.training, options: TrainingOptions())
+        let decoded = try AttributionModel(decoding: model.encoded())
+        #expect(decoded.encoded() == model.encoded())
+        #expect(decoded.summary == model.summary)
+        let document = TownNews.document(40).document
+        #expect(try ModelExtractor(model: decoded).extract(document) == ModelExtractor(model: model).extract(document))
+    }
+
+    @Test("the summary counts documents, gold attributions and the options")
+    func summary() throws {
+        var options = TrainingOptions()
+        options.seed = 7
+        options.epochs = 3
+        let model = try AttributionModel.train(Self.training, options: options)
+        #expect(model.summary.family == "anchor-perceptron/1")
+        #expect(model.summary.documents == 6)
+        #expect(model.summary.attributions == 18)
+        #expect(model.summary.seed == 7)
+        #expect(model.summary.epochs == 3)
+        #expect(model.summary.base == .rules)
+        #expect(model.summary.features > 0)
+        #expect(model.summary.json["documents"] == .number("6"))
+    }
+
+    @Test("no gold attribution at all is refused")
+    func noData() {
+        let empty = [LabeledDocument(document: Document(id: "d", text: "Nothing is claimed here."), attributions: [])]
+        #expect(throws: LearningError.noTrainingData) { try AttributionModel.train(empty, options: TrainingOptions()) }
+        #expect(throws: LearningError.noTrainingData) { try AttributionModel.train([], options: TrainingOptions()) }
+    }
+
+    @Test("epochs below 1 are refused with the value")
+    func badOptions() {
+        var options = TrainingOptions()
+        options.epochs = 0
+        #expect(throws: LearningError.invalidOption("epochs must be at least 1, not 0")) {
+            try AttributionModel.train(Self.training, options: options)
+        }
+    }
+}
