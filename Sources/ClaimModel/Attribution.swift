@@ -13,6 +13,9 @@ public struct Attribution: Sendable, Equatable {
     public var anonymous: Bool?
     /// Same value = same real-world source within one document.
     public var sourceEntity: String?
+    /// Gold only: the cross-document cluster of the same claim this one belongs to (any label;
+    /// equal labels = the same claim in several documents). Provenance scoring reads it.
+    public var cluster: String?
     /// Extractor confidence in [0, 1].
     public var confidence: Double?
     public var review: Review?
@@ -23,8 +26,10 @@ public struct Attribution: Sendable, Equatable {
     public init(
         id: String? = nil, source: Fragments? = nil, cue: Fragments? = nil, content: Fragments? = nil,
         outlet: String? = nil, sourceType: SourceType? = nil, anonymous: Bool? = nil,
-        sourceEntity: String? = nil, confidence: Double? = nil, review: Review? = nil, otherReviews: [Review] = []
+        sourceEntity: String? = nil, confidence: Double? = nil, review: Review? = nil, otherReviews: [Review] = [],
+        cluster: String? = nil
     ) {
+        self.cluster = cluster
         self.otherReviews = otherReviews
         self.id = id
         self.source = source

@@ -133,7 +133,7 @@ public enum StoredStrings {
         }
         for (index, a) in item.attributions.enumerated() {
             let at = "attribution #\(index + 1): "
-            for (name, value) in [("id", a.id), ("outlet", a.outlet), ("source_entity", a.sourceEntity)] {
+            for (name, value) in [("id", a.id), ("outlet", a.outlet), ("source_entity", a.sourceEntity), ("cluster", a.cluster)] {
                 if let value, let problem = nul(in: .string(value), path: name) { return id + at + problem }
             }
             for review in [a.review].compactMap({ $0 }) + a.otherReviews {
@@ -290,6 +290,7 @@ struct AttributionDecoder {
         default: throw problem("\"anonymous\" must be true, false or null")
         }
         attribution.sourceEntity = try string(fields, "source_entity")
+        attribution.cluster = try string(fields, "cluster")
         switch fields["confidence"] {
         case nil, .null?: break
         case let .number(text)?:

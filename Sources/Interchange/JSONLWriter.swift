@@ -73,6 +73,7 @@ public struct JSONLWriter {
         key("anonymous", &json)
         if let anonymous = a.anonymous { json.bool(anonymous) } else { json.null() }
         key("source_entity", &json); optional(a.sourceEntity)
+        if let cluster = a.cluster { key("cluster", &json); json.string(cluster) }
         key("confidence", &json)
         if let c = a.confidence { json.double(c) } else { json.null() }
         if let review = a.review {
