@@ -53,14 +53,14 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [
-            "ClaimModel", "Review", "Extraction", "Evaluation", "Interchange", "ClaimStore",
+            "ClaimModel", "Review", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Learning",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
         // It talks to Workbench's use cases (ReviewDesk), never to ClaimStore.
         .target(name: "Terminal", dependencies: ["Workbench", "ClaimModel", "Extraction", "Review", "CReadline"]),
         .executableTarget(name: "claimdesk", dependencies: [
-            "Workbench", "Terminal", "ClaimModel", "Evaluation", "Interchange",
+            "Workbench", "Terminal", "ClaimModel", "Evaluation", "Interchange", "Learning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "claimdesk-bench", dependencies: [

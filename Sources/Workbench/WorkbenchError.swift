@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Extraction
 import Interchange
+import Learning
 
 /// Every user-facing failure of a ClaimDesk command, each rendered as one line saying what and where.
 public enum WorkbenchError: Error, CustomStringConvertible {
@@ -13,6 +14,9 @@ public enum WorkbenchError: Error, CustomStringConvertible {
     case noInput(String)
     case extractor(ExtractionError)
     case unknownRun(String)
+    case unknownModel(String)
+    /// A model could not be trained, decoded or run; `context` names the command and model.
+    case learning(LearningError, context: String)
     case runKind(name: String, expected: String, actual: String)
     case unknownDocument(String)
     case usage(String)
@@ -32,6 +36,8 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         case let .noInput(message): return message
         case let .extractor(error): return error.description
         case let .unknownRun(name): return "no run named \"\(name)\" (see `claimdesk runs`)"
+        case let .unknownModel(name): return "no model named \"\(name)\" (see `claimdesk models`)"
+        case let .learning(error, context): return "\(context): \(error.description)"
         case let .runKind(name, expected, actual): return "run \"\(name)\" is a \(actual) run, not \(expected)"
         case let .unknownDocument(id): return "no document \"\(id)\" in the store (see `claimdesk docs`)"
         case let .usage(message): return message

@@ -26,6 +26,11 @@ extension Workspace {
         }
 
         var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
+        // Runs made by trained models say which model (and which digest of it) made each.
+        let runInfoA = try requireRun(runA), runInfoB = try requireRun(runB)
+        if runInfoA.extractor.hasPrefix("model:") || runInfoB.extractor.hasPrefix("model:") {
+            lines.append("A made by \(Self.maker(runInfoA)), B made by \(Self.maker(runInfoB))")
+        }
         var table = TextTable(["", "A", "B", "only A right", "only B right"])
         table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
         table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])

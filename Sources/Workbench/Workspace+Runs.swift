@@ -106,6 +106,9 @@ extension Workspace {
         if let existing = run, existing.kind != .extractor {
             throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
         }
+        if let existing = run, existing.extractor != RulesExtractor.name {
+            throw WorkbenchError.usage(Self.madeByAnother(existing))
+        }
         let profile = requested ?? run.map { ExtractionProfile(parameters: $0.parameters) } ?? .full
         let parameters = "profile=\(profile.rawValue); \(extractor.parameters)"
         if let existing = run, ExtractionProfile(parameters: existing.parameters) != profile {
@@ -118,6 +121,16 @@ extension Workspace {
                                          version: RulesExtractor.version, parameters: parameters))
         }
         guard let run else { throw WorkbenchError.unknownRun(runName) }
+        return try extractPending(run: run, limits: limits, progress: progress) { document in
+            profile.apply(extractor.extract(document), text: document.text)
+        }
+    }
+
+    /// Runs `extract` over every document `run` has not processed yet, within `limits` (see
+    /// `extract(runName:…)`): the one batch-and-write loop behind the rules and a trained model.
+    func extractPending(run: RunInfo, limits: ExtractLimits, progress: (@Sendable (Int, Int) -> Void)?,
+                        _ extract: @Sendable (Document) -> [Attribution]) throws(WorkbenchError) -> ExtractReport {
+        let runName = run.name
         let runID = run.rowID
         // What a killed extract left of a half-written document goes first.
         _ = try db(store.discardIncompleteClaims(runID: runID))
@@ -132,7 +145,7 @@ extension Workspace {
                     index += 1
                     continue
                 }
-                report.claims += try extractInSlices(document, runID: runID, extractor, profile: profile, limits: limits, report: &report)
+                report.claims += try extractInSlices(document, runID: runID, limits: limits, report: &report, extract)
                 report.scalars += document.scalarCount
                 report.bytes += document.document.text.utf8.count
                 report.documents += 1
@@ -150,7 +163,7 @@ extension Workspace {
             let ids = pending[index..<end].map(\.rowID)
             let documents = try db(store.documents(rowIDs: ids))
             let extractStart = DispatchTime.now()
-            let results = Self.extractAll(documents.map(\.document), extractor, profile: profile)
+            let results = Self.extractAll(documents.map(\.document), extract)
             report.extractionSeconds += Self.seconds(since: extractStart)
             report.claims += try store(zip(documents.map(\.rowID), results).map { ($0, $1) }, runID: runID, limits: limits)
             for document in documents {
@@ -214,8 +227,8 @@ extension Workspace {
     /// each group's claims before extracting the next, and completes it at the end. Claims keep
     /// document offsets and are numbered r1, r2, … across slices; a source named in one slice is not
     /// resolved from a pronoun in the next (slices are cut at paragraph breaks, so this is rare).
-    func extractInSlices(_ stored: StoredDocument, runID: Int64, _ extractor: RulesExtractor, profile: ExtractionProfile,
-                         limits: ExtractLimits, report: inout ExtractReport) throws(WorkbenchError) -> Int {
+    func extractInSlices(_ stored: StoredDocument, runID: Int64, limits: ExtractLimits, report: inout ExtractReport,
+                         _ extract: @Sendable (Document) -> [Attribution]) throws(WorkbenchError) -> Int {
         let slices = Self.slices(of: stored.document.text, limit: limits.sliceScalars)
         let group = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var ordinal = 0
@@ -228,7 +241,7 @@ extension Workspace {
                 return document
             }
             let extractStart = DispatchTime.now()
-            let results = Self.extractAll(documents, extractor, profile: profile)
+            let results = Self.extractAll(documents, extract)
             report.extractionSeconds += Self.seconds(since: extractStart)
             var claims: [Attribution] = []
             for (slice, found) in zip(part, results) {
@@ -291,11 +304,10 @@ extension Workspace {
     }
 
     /// Extracts every document, spread over the machine's cores; results in input order.
-    static func extractAll(_ documents: [Document], _ extractor: RulesExtractor,
-                           profile: ExtractionProfile = .full) -> [[Attribution]] {
+    static func extractAll(_ documents: [Document], _ extract: @Sendable (Document) -> [Attribution]) -> [[Attribution]] {
         let results = Locked(Array(repeating: [Attribution](), count: documents.count))
         DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-            let found = profile.apply(extractor.extract(documents[i]), text: documents[i].text)
+            let found = extract(documents[i])
             results.withLock { $0[i] = found }
         }
         return results.withLock { $0 }

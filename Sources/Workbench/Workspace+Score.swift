@@ -124,13 +124,7 @@ extension Workspace {
                     unscored += 1
                     return
                 }
-                var claims = bundle.claims.filter { $0.runID == goldRun.rowID && $0.origin == .run }
-                if goldRun.kind == .gold {
-                    // Imported gold keeps its rejected claims as documented negatives: not gold.
-                    let rejected = ReviewLedger(bundle.log).rejectedClaims
-                    claims.removeAll { rejected.contains($0.rowID) }
-                }
-                add(bundle.stored, gold: claims.map(\.attribution), predicted: predictions(bundle.claims))
+                add(bundle.stored, gold: Self.runGold(bundle, goldRun), predicted: predictions(bundle.claims))
             }
             notes.append("gold: run \"\(against)\", \(plural(goldIDs.count, "document"))")
         }
@@ -141,6 +135,17 @@ extension Workspace {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
         }
         return (inputs, notes)
+    }
+
+    /// A run's claims in one document as gold (`score --against RUN`, `train --from RUN`): the run's
+    /// own claims, minus those an imported gold run keeps as rejected (documented negatives).
+    static func runGold(_ bundle: DocumentBundle, _ goldRun: RunInfo) -> [Attribution] {
+        var claims = bundle.claims.filter { $0.runID == goldRun.rowID && $0.origin == .run }
+        if goldRun.kind == .gold {
+            let rejected = ReviewLedger(bundle.log).rejectedClaims
+            claims.removeAll { rejected.contains($0.rowID) }
+        }
+        return claims.map(\.attribution)
     }
 
     /// Documents with their claims and logs, read in batches (three queries per batch).

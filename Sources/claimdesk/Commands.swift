@@ -25,21 +25,35 @@ struct Ingest: ParsableCommand {
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the built-in extractor over every document not yet in the run; prints counts and speed.")
+        abstract: "Run the built-in extractor (or with --model, the rules and a trained model) over every document not yet in the run; prints counts and speed.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("run"), help: "Run name.") var runName = "rules"
+    @Option(name: .customLong("run"), help: "Run name (default: rules; with --model, the model's name).") var runName: String?
     @Option(name: .long, help: "full (default for a new run), or direct-quotes (only claims whose content is a quotation: a quote-tool baseline).")
     var profile: ExtractionProfile?
+    @Option(name: .long, help: ArgumentHelp("Extract with the rules and this trained model (`claimdesk models`); the run records the model and its digest.", valueName: "NAME"))
+    var model: String?
+
+    func validate() throws {
+        if model != nil && profile != nil { throw ValidationError("--profile goes with the rules alone, not with --model") }
+    }
 
     func run() throws {
         try Entry.run {
-            try Names.checked(runName, what: "run name", origin: "--run")
+            let runName = self.runName ?? model ?? "rules"
+            try Names.checked(runName, what: "run name", origin: self.runName == nil ? "--model" : "--run")
             let workspace = try global.open()
             let progress = ProgressLine(enabled: Console.stderrIsTerminal)
             let limits = Self.limits(ProcessInfo.processInfo.environment["CLAIMDESK_EXTRACT_LIMITS"])
-            let report = try workspace.extract(runName: runName, profile: profile, limits: limits) { done, total in
-                progress.update(done, total)
+            let report: ExtractReport
+            if let model {
+                report = try workspace.extract(model: model, runName: runName, limits: limits) { done, total in
+                    progress.update(done, total)
+                }
+            } else {
+                report = try workspace.extract(runName: runName, profile: profile, limits: limits) { done, total in
+                    progress.update(done, total)
+                }
             }
             progress.finish()
             Console.out(report.summary)

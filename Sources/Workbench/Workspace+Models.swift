@@ -1,0 +1,427 @@
+import ClaimModel
+import ClaimStore
+import Dispatch
+import Evaluation
+import Extraction
+import Foundation
+import Interchange
+import Learning
+
+/// Where a model's training data comes from.
+public enum TrainingSource: Sendable, Equatable {
+    /// The claims of a run holding gold (an imported gold run, or imported claims), as `score
+    /// --against RUN` takes them.
+    case run(String)
+    /// The analysts' gold from documents marked done, as `score --against annotations` takes it.
+    case gold(annotator: String?)
+}
+
+/// What `claimdesk train` is asked to do.
+public struct TrainRequest: Sendable {
+    public var model: String
+    public var source: TrainingSource
+    public var options: TrainingOptions
+    /// A run holding gold to measure the new model on (and the rules beside it).
+    public var dev: String?
+    /// Replace a model of the same name instead of refusing.
+    public var replace: Bool
+
+    public init(model: String, source: TrainingSource, options: TrainingOptions = TrainingOptions(), dev: String? = nil,
+                replace: Bool = false) {
+        self.model = model
+        self.source = source
+        self.options = options
+        self.dev = dev
+        self.replace = replace
+    }
+}
+
+/// The documents a model learns from, in a canonical order, with the digest that names them.
+public struct TrainingSet: Sendable {
+    /// Sorted by doc_id (UTF-8 byte order), so that the same gold gives the same model and the
+    /// same digest whatever order the store ingested it in.
+    public var documents: [LabeledDocument]
+    public var attributions: Int
+    /// SHA-256 over the documents' canonical JSONL lines, in `documents` order (docs/FORMAT.md
+    /// "Model files").
+    public var digest: String
+    /// What was left out, one line each.
+    public var notes: [String]
+    /// Where it came from, as a phrase ("the analysts' gold", "run \"x\"").
+    public var origin: String
+}
+
+/// A model's figures on a dev run, beside the rules' on the same documents.
+public struct DevFigures: Sendable, Equatable {
+    public var run: String
+    public var documents: Int
+    /// Attribution partial F1 / P / R (overlap matching), as `score` computes them.
+    public var model: PRF
+    public var rules: PRF
+    /// Expected calibration error of the model's confidences on the dev documents.
+    public var ece: Double?
+    /// Dev documents that are also training documents (their figures flatter the model).
+    public var sharedWithTraining: Int
+}
+
+/// What `claimdesk train` did.
+public struct TrainReport: Sendable {
+    public var model: StoredModel
+    public var set: TrainingSet
+    public var summary: ModelSummary
+    public var dev: DevFigures?
+    public var replaced: Bool
+
+    /// The lines `claimdesk train` prints.
+    public var lines: [String] {
+        let s = summary
+        var out = ["model \"\(model.name)\": trained on \(set.origin), \(set.documents.count) document\(set.documents.count == 1 ? "" : "s"), "
+            + "\(set.attributions) attribution\(set.attributions == 1 ? "" : "s") (data \(String(set.digest.prefix(12))))"]
+        out += set.notes
+        out.append("\(s.family), base \(s.base.rawValue), seed \(s.seed), \(s.features) features, \(model.bytes.count) bytes, "
+            + "digest \(String(model.digest.prefix(12)))\(replaced ? " (replaced the previous model of that name)" : "")")
+        if let dev { out += dev.lines }
+        return out
+    }
+}
+
+extension DevFigures {
+    static func ratio(_ x: Double) -> String { String(format: "%.3f", x) }
+
+    /// `dev run "d" (3 documents): attribution partial F1 0.800 (P 0.800, R 0.800), rules 0.500 …`.
+    public var lines: [String] {
+        var out = ["dev run \"\(run)\" (\(documents) document\(documents == 1 ? "" : "s")): attribution partial F1 "
+            + "\(Self.ratio(model.f1)) (P \(Self.ratio(model.precision)), R \(Self.ratio(model.recall))); "
+            + "rules \(Self.ratio(rules.f1)) (P \(Self.ratio(rules.precision)), R \(Self.ratio(rules.recall)))"
+            + (ece.map { "; ECE \(Self.ratio($0))" } ?? "")]
+        if sharedWithTraining > 0 {
+            out.append("note: \(sharedWithTraining) dev document\(sharedWithTraining == 1 ? " is" : "s are") also in the training data (the figures flatter the model)")
+        }
+        return out
+    }
+
+    var json: JSONValue {
+        func prf(_ p: PRF) -> JSONValue {
+            .object([("f1", .number(String(format: "%.4f", p.f1))), ("precision", .number(String(format: "%.4f", p.precision))),
+                     ("recall", .number(String(format: "%.4f", p.recall))), ("true_positives", .number(String(p.truePositives))),
+                     ("predicted", .number(String(p.predicted))), ("gold", .number(String(p.gold)))])
+        }
+        return .object([
+            ("run", .string(run)), ("documents", .number(String(documents))), ("match", .string(MatchMode.overlap.rawValue)),
+            ("attribution", prf(model)), ("rules_attribution", prf(rules)),
+            ("ece", ece.map { .number(String(format: "%.4f", $0)) } ?? .null),
+            ("shared_with_training", .number(String(sharedWithTraining))),
+        ])
+    }
+}
+
+extension Workspace {
+    /// Trains a model on gold from the store and stores it with its provenance.
+    public func train(_ request: TrainRequest, now: String = ClaimStore.systemClock()) throws(WorkbenchError) -> TrainReport {
+        let exists = try db(store.models()).contains { $0.name == request.model }
+        if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
+        let set = try trainingSet(request.source)
+        let model: AttributionModel
+        do {
+            model = try AttributionModel.train(set.documents, options: request.options)
+        } catch {
+            throw WorkbenchError.learning(error, context: "train --model \(request.model)")
+        }
+        let dev = try request.dev.map { (name) throws(WorkbenchError) in try devFigures(model, run: name, training: set) }
+        let bytes = model.encoded()
+        let digest = SHA256.hex(bytes)
+        let provenance = Self.provenance(name: request.model, summary: model.summary, digest: digest, source: request.source,
+                                         set: set, options: request.options, dev: dev, trainedAt: now)
+        let stored = try db(store.saveModel(
+            StoredModel(name: request.model, family: model.summary.family, bytes: bytes, digest: digest,
+                        provenance: provenance.serialized),
+            replace: request.replace))
+        return TrainReport(model: stored, set: set, summary: model.summary, dev: dev, replaced: exists)
+    }
+
+    /// The training data of `source`: each document with its gold attributions (reduced to what a
+    /// model learns from), sorted by doc_id. Documents with no gold attribution stay in: they
+    /// teach what is not a claim.
+    public func trainingSet(_ source: TrainingSource) throws(WorkbenchError) -> TrainingSet {
+        var documents: [LabeledDocument] = []
+        var notes: [String] = []
+        let origin: String
+        switch source {
+        case let .gold(annotator):
+            let walk = try forEachGoldDocument(annotator: annotator) { (gold) throws(WorkbenchError) in
+                documents.append(Self.labeled(gold.stored.document, gold.attributions))
+            }
+            if walk.documents == 0 {
+                throw WorkbenchError.nothingToScore(
+                    "no gold to train on: no documents are marked done\(annotator.map { " by \($0)" } ?? "")"
+                        + (walk.disagreements.isEmpty ? "" : " without a disagreement nobody adjudicated")
+                        + " (review them with `claimdesk annotate`, then `done`; or train --from RUN)")
+            }
+            if !walk.disagreements.isEmpty {
+                notes.append("left out (annotators disagree, nothing adjudicated): \(walk.disagreements.joined(separator: ", "))")
+            }
+            origin = annotator.map { "the gold of \($0)" } ?? "the analysts' gold"
+        case let .run(name):
+            let run = try requireRun(name)
+            guard run.kind != .extractor else {
+                throw WorkbenchError.usage(
+                    "run \"\(name)\" holds an extractor's output, not gold: train --from an imported gold run (`claimdesk import-gold`, `import-claims`) or --gold")
+            }
+            try forEachBundle(try db(store.documentRowIDs(processedBy: run.rowID))) { bundle in
+                documents.append(Self.labeled(bundle.stored.document, Self.runGold(bundle, run)))
+            }
+            if documents.isEmpty { throw WorkbenchError.nothingToScore("run \"\(name)\" holds no documents to train on") }
+            origin = "run \"\(name)\""
+        }
+        documents.sort { Array($0.document.id.utf8).lexicographicallyPrecedes(Array($1.document.id.utf8)) }
+        return TrainingSet(documents: documents, attributions: documents.reduce(0) { $0 + $1.attributions.count },
+                           digest: Self.trainingDigest(documents), notes: notes, origin: origin)
+    }
+
+    /// A document and its gold as a model sees them: doc_id and text; attributions with their
+    /// spans and fields but no id, confidence or review (none of which a model learns from, and
+    /// all of which would make the digest of the same gold differ between stores).
+    static func labeled(_ document: Document, _ gold: [Attribution]) -> LabeledDocument {
+        LabeledDocument(
+            document: Document(id: document.id, text: document.text),
+            attributions: gold.map {
+                Attribution(source: $0.source, cue: $0.cue, content: $0.content, outlet: $0.outlet, sourceType: $0.sourceType,
+                            anonymous: $0.anonymous, sourceEntity: $0.sourceEntity)
+            })
+    }
+
+    /// SHA-256 over the documents' docs/FORMAT.md JSONL lines (`JSONLWriter`), in the given order.
+    static func trainingDigest(_ documents: [LabeledDocument]) -> String {
+        var hash = SHA256()
+        var writer = JSONLWriter()
+        for d in documents {
+            hash.update(writer.line(for: AnnotatedDocument(document: d.document, attributions: d.attributions)))
+        }
+        return hash.hexDigest()
+    }
+
+    /// The model and the rules on the documents of a gold run, scored like `score --against RUN`.
+    func devFigures(_ model: AttributionModel, run name: String, training: TrainingSet) throws(WorkbenchError) -> DevFigures {
+        let run = try requireRun(name)
+        var documents: [(Document, [Attribution])] = []
+        try forEachBundle(try db(store.documentRowIDs(processedBy: run.rowID))) { bundle in
+            documents.append((bundle.stored.document, Self.runGold(bundle, run)))
+        }
+        if documents.isEmpty { throw WorkbenchError.nothingToScore("--dev: run \"\(name)\" holds no documents to measure on") }
+        let extractor = try Self.modelExtractor(model, context: "train --dev \(name)")
+        let rules: RulesExtractor
+        do { rules = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
+        let texts = documents.map(\.0)
+        let byModel = Self.extractAll(texts) { extractor.extract($0) }
+        let byRules = Self.extractAll(texts) { rules.extract($0) }
+        func inputs(_ predicted: [[Attribution]]) -> [ScoringInput] {
+            zip(documents, predicted).map { pair, found in
+                ScoringInput(documentID: pair.0.id, text: ScalarText(pair.0.text), gold: pair.1, predicted: found)
+            }
+        }
+        let scorer = Scorer(match: .overlap)
+        let modelInputs = inputs(byModel)
+        let modelReport = scorer.score(modelInputs)
+        let calibration = Calibration.compute(Self.calibrationSamples(modelInputs, modelReport))
+        let trained = Set(training.documents.map(\.document.id))
+        return DevFigures(run: name, documents: documents.count, model: modelReport.attribution,
+                          rules: scorer.score(inputs(byRules)).attribution, ece: calibration.expectedCalibrationError,
+                          sharedWithTraining: documents.filter { trained.contains($0.0.id) }.count)
+    }
+
+    static func modelExtractor(_ model: AttributionModel, context: String) throws(WorkbenchError) -> ModelExtractor {
+        do { return try ModelExtractor(model: model) } catch { throw WorkbenchError.learning(error, context: context) }
+    }
+
+    /// The provenance JSON stored beside a model (docs/FORMAT.md "Model files").
+    static func provenance(name: String, summary: ModelSummary, digest: String, source: TrainingSource, set: TrainingSet,
+                           options: TrainingOptions, dev: DevFigures?, trainedAt: String) -> JSONValue {
+        let sourceJSON: JSONValue
+        switch source {
+        case let .run(run): sourceJSON = .object([("kind", .string("run")), ("run", .string(run))])
+        case let .gold(annotator):
+            sourceJSON = .object([("kind", .string("gold")), ("annotator", annotator.map { .string($0) } ?? .null)])
+        }
+        return .object([
+            ("name", .string(name)), ("family", .string(summary.family)), ("digest", .string(digest)),
+            ("source", sourceJSON), ("documents", .number(String(set.documents.count))),
+            ("attributions", .number(String(set.attributions))), ("data_digest", .string(set.digest)),
+            ("options", .object([
+                ("seed", .number(String(options.seed))), ("base", .string(options.base.rawValue)),
+                ("epochs", .number(String(options.epochs))),
+                ("calibration_share", .number(String(options.calibrationShare))),
+            ])),
+            ("summary", summary.json),
+            ("trained_at", .string(trainedAt)), ("claimdesk_version", .string(ClaimDeskVersion.current)),
+            ("extractor_version", .string(RulesExtractor.version)),
+            ("dev", dev?.json ?? .null),
+        ])
+    }
+}
+
+extension Workspace {
+    /// The model named `name`, decoded, or an error naming it.
+    public func requireModel(_ name: String) throws(WorkbenchError) -> (stored: StoredModel, model: AttributionModel) {
+        guard let stored = try db(store.model(named: name)) else { throw WorkbenchError.unknownModel(name) }
+        do {
+            return (stored, try AttributionModel(decoding: stored.bytes))
+        } catch {
+            throw WorkbenchError.learning(error, context: "model \"\(name)\"")
+        }
+    }
+
+    /// Runs the rules and the model over every document the run has not processed yet (the same
+    /// bounded batches and writes as `extract`). The run records the model: extractor
+    /// `model:NAME`, version the digest's first 12 hex digits, parameters JSON with the name and
+    /// the whole digest. A run made by another model (or the same name since replaced) is refused.
+    public func extract(model modelName: String, runName requested: String? = nil, limits: ExtractLimits = ExtractLimits(),
+                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws(WorkbenchError) -> ExtractReport {
+        let runName = requested ?? modelName
+        let (stored, model) = try requireModel(modelName)
+        let extractor = try Self.modelExtractor(model, context: "extract --model \(modelName)")
+        let name = Self.modelExtractorName(modelName)
+        var run = try db(store.run(named: runName))
+        if let existing = run {
+            guard existing.kind == .extractor else {
+                throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
+            }
+            guard existing.extractor == name, Self.modelDigest(existing) == stored.digest else {
+                throw WorkbenchError.usage(Self.madeByAnother(existing) + " (not by model \"\(modelName)\" \(stored.digest.prefix(12)))")
+            }
+        }
+        if run == nil {
+            let parameters = JSONValue.object([
+                ("model", .string(modelName)), ("digest", .string(stored.digest)), ("family", .string(stored.family)),
+                ("base", .string(model.summary.base.rawValue)),
+            ]).serialized
+            run = try db(store.createRun(name: runName, kind: .extractor, extractor: name, version: String(stored.digest.prefix(12)),
+                                         parameters: parameters))
+        }
+        guard let run else { throw WorkbenchError.unknownRun(runName) }
+        return try extractPending(run: run, limits: limits, progress: progress) { extractor.extract($0) }
+    }
+
+    static func modelExtractorName(_ model: String) -> String { "model:\(model)" }
+
+    /// The full digest a model run records in its parameters, or nil for another run.
+    static func modelDigest(_ run: RunInfo) -> String? {
+        guard run.extractor.hasPrefix("model:"), let parameters = run.parameters,
+              let json = JSONValue(parsing: parameters) else { return nil }
+        return json["digest"]?.stringValue
+    }
+
+    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.0" for the rules'.
+    static func maker(_ run: RunInfo) -> String {
+        if run.extractor.hasPrefix("model:") {
+            return "model \"\(run.extractor.dropFirst("model:".count))\" (\(run.version ?? "?"))"
+        }
+        return run.extractor + (run.version.map { " \($0)" } ?? "")
+    }
+
+    /// Why an existing extractor run cannot take another extractor's claims.
+    static func madeByAnother(_ run: RunInfo) -> String {
+        if run.extractor.hasPrefix("model:") {
+            let model = run.extractor.dropFirst("model:".count)
+            return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
+                + "`claimdesk extract --model \(model) --run \(run.name)`, or name another run"
+        }
+        return "run \"\(run.name)\" was made by \(maker(run)): name another run"
+    }
+}
+
+extension Workspace {
+    /// `claimdesk models`: name, family, what it was trained on, digest, date, dev F1.
+    public func modelsListing(format: ListingFormat) throws(WorkbenchError) -> String {
+        let models = try db(store.models())
+        switch format {
+        case .json:
+            return "[" + models.map { m in
+                JSONValue.object([
+                    ("name", .string(m.name)), ("family", .string(m.family)), ("bytes", .number(String(m.size))),
+                    ("digest", .string(m.digest)), ("created_at", .string(m.createdAt)),
+                    ("provenance", JSONValue(parsing: m.provenance) ?? .string(m.provenance)),
+                ]).serialized
+            }.joined(separator: ",\n ") + "]"
+        case .table:
+            if models.isEmpty { return "no models yet: `claimdesk train --model NAME --gold` trains one on the analysts' gold" }
+            var table = TextTable(["model", "family", "trained on", "documents", "attributions", "digest", "created", "dev F1"])
+            for m in models {
+                let p = JSONValue(parsing: m.provenance)
+                let source: String
+                switch (p?["source"]?["kind"]?.stringValue, p?["source"]?["run"]?.stringValue, p?["source"]?["annotator"]?.stringValue) {
+                case let ("run", run?, _): source = "run \(run)"
+                case let ("gold", _, annotator?): source = "gold of \(annotator)"
+                case ("gold", _, nil): source = "gold"
+                default: source = "-"
+                }
+                func number(_ key: String) -> String {
+                    if case let .number(n)? = p?[key] { return n }
+                    return "-"
+                }
+                var devF1 = "-"
+                if case let .number(f1)? = p?["dev"]?["attribution"]?["f1"], let value = Double(f1) {
+                    devF1 = String(format: "%.3f", value)
+                }
+                table.add([TerminalSafe.short(m.name, 40), m.family, source, number("documents"), number("attributions"),
+                           String(m.digest.prefix(12)), m.createdAt, devF1])
+            }
+            return table.rendered
+        }
+    }
+}
+
+extension Workspace {
+    /// Refuses an `--out` path before a long training: an existing file is never replaced (a model
+    /// file is a record of what was trained), and the folder must exist.
+    public static func checkModelOut(_ path: String) throws(WorkbenchError) {
+        let folder = PathParts.split(path).folder
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(folder.isEmpty ? "." : folder) does not exist")
+        }
+        if AtomicFile.fileType(path) != nil {
+            throw WorkbenchError.cannotWrite(path: path, reason: "something is already there (a model file is never replaced: remove it or name another)")
+        }
+    }
+
+    /// Writes the model named `name` as a model file (docs/FORMAT.md "Model files"); returns its size.
+    @discardableResult
+    public func writeModelFile(_ name: String, to path: String) throws(WorkbenchError) -> Int {
+        try Self.checkModelOut(path)
+        guard let stored = try db(store.model(named: name)) else { throw WorkbenchError.unknownModel(name) }
+        let bytes = ModelFile.encode(stored)
+        var file = try AtomicFile(path: path, replacing: false)
+        try file.write(bytes)
+        try file.commit()
+        return bytes.count
+    }
+
+    /// Stores the model in a model file under its own name or `name`: refused (one located line)
+    /// when the file is not a model file, another version of the format, cut short, altered (its
+    /// digest), or holds a model this ClaimDesk cannot run.
+    public func importModel(file: String, as name: String? = nil, replace: Bool = false) throws(WorkbenchError) -> (model: StoredModel, summary: ModelSummary) {
+        var info = stat()
+        guard stat(file, &info) == 0 else { throw WorkbenchError.cannotRead(path: file, reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw WorkbenchError.cannotRead(path: file, reason: "not a regular file") }
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            throw WorkbenchError.cannotRead(path: file, reason: (error as NSError).localizedFailureReason ?? "permission denied or unreadable")
+        }
+        var stored = try ModelFile.decode(bytes, file: file)
+        if let name {
+            stored.name = try Names.checked(name, what: "model name", origin: "--as")
+        } else {
+            stored.name = try Names.checked(stored.name, what: "model name", origin: "\(file):2")
+        }
+        let model: AttributionModel
+        do {
+            model = try AttributionModel(decoding: stored.bytes)
+        } catch {
+            throw WorkbenchError.invalidInput([InterchangeIssue(file: file, line: 4, message: error.description)])
+        }
+        let saved = try db(store.saveModel(stored, replace: replace))
+        return (saved, model.summary)
+    }
+}
