@@ -35,7 +35,8 @@ public enum ModelFile {
             return bytes[offset..<end]
         }
         guard let first = nextLine() else {
-            if bytes.isEmpty || !bytes.starts(with: Array(magic.utf8)) {
+            let start = Array("\(magic) \(version)".utf8)
+            if bytes.isEmpty || !(start.starts(with: bytes) || bytes.starts(with: Array(magic.utf8))) {
                 throw fail(1, "not a ClaimDesk model file (it should begin with \"\(magic) \(version)\")")
             }
             throw fail(1, "truncated: the file ends in its first line")
@@ -80,7 +81,8 @@ public enum ModelFile {
             throw fail(4, "truncated: the model should be \(modelBytes) bytes, the file holds \(model.count)")
         }
         guard model.count == modelBytes else {
-            throw fail(4, "corrupt: \(model.count - modelBytes) bytes after the \(modelBytes) bytes of the model")
+            let extra = model.count - modelBytes
+            throw fail(4, "corrupt: \(extra) byte\(extra == 1 ? "" : "s") after the \(modelBytes) bytes of the model")
         }
         let actual = SHA256.hex(model)
         guard actual == digest else {
