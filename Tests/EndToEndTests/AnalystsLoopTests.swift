@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Issue 13's loop through the real executable: analysts add the claims the rules miss in a domain
+/// whose cue the rules do not know ("radioed"), mark the documents done, a model is trained on
+/// their gold, and on new documents of the domain it finds what the rules miss.
+@Suite(.serialized) struct AnalystsLoopTests {
+    /// A harbour desk's short reports: five to annotate, three new ones. Written for this test.
+    static let training: [(String, String)] = [
+        ("t1", "The skipper of the trawler Gannet radioed that the engine had failed off the headland. A harbour official said a tug would reach the boat within the hour.\n"),
+        ("t2", "The ferry captain radioed that the crossing would be cancelled because of the swell. Passengers waited in the terminal until noon.\n"),
+        ("t3", "A pilot on the container ship radioed that the channel buoys had drifted overnight. The port authority said divers would inspect the moorings.\n"),
+        ("t4", "The lighthouse keeper radioed that the fog bank was moving north. Fishing crews stayed in port for a second day.\n"),
+        ("t5", "The mate of the yacht Petrel radioed that two crew members were injured. The coastguard said a helicopter was already in the air.\n"),
+    ]
+    static let new: [(String, String)] = [
+        ("n1", "The master of the tanker Osprey radioed that the cargo pumps had stopped. Engineers boarded the vessel at dawn.\n"),
+        ("n2", "The harbour pilot radioed that the tide would delay the launch until evening. A shipyard spokeswoman said the ceremony would go ahead.\n"),
+        ("n3", "The captain of the dredger Heron radioed that a cable had snapped near the quay. Workers cleared the berth by midday.\n"),
+    ]
+
+    /// Ana's session: she confirms the rules' claims and adds the "radioed" claims they missed.
+    static let anaSession = """
+        goto t1
+        c
+        goto t1
+        add "the engine had failed off the headland" source "The skipper of the trawler Gannet" cue "radioed"
+        done
+        goto t2
+        add "the crossing would be cancelled because of the swell" source "The ferry captain" cue "radioed"
+        done
+        goto t3
+        c
+        goto t3
+        add "the channel buoys had drifted overnight" source "A pilot on the container ship" cue "radioed"
+        done
+        goto t4
+        add "the fog bank was moving north" source "The lighthouse keeper" cue "radioed"
+        done
+        goto t5
+        c
+        goto t5
+        add "two crew members were injured" source "The mate of the yacht Petrel" cue "radioed"
+        done
+        quit
+
+        """
+
+    /// Bo annotates the three new documents afterwards: the held-out gold both runs are scored on.
+    static let boSession = """
+        goto n1
+        add "the cargo pumps had stopped" source "The master of the tanker Osprey" cue "radioed"
+        done
+        goto n2
+        c
+        goto n2
+        add "the tide would delay the launch until evening" source "The harbour pilot" cue "radioed"
+        done
+        goto n3
+        add "a cable had snapped near the quay" source "The captain of the dredger Heron" cue "radioed"
+        done
+        quit
+
+        """
+
+    /// The lines of `score` that carry the figures.
+    static func figures(_ output: String) -> [String] {
+        output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("claim ") || $0.hasPrefix("attribution ") }
+    }
+
+    @Test func aModelTrainedOnTheAnalystsAdditionsFindsTheNewCueInNewDocuments() throws {
+        let scratch = try Scratch()
+        let db = scratch.path("store.sqlite")
+        var files: [String] = []
+        for (name, text) in Self.training + Self.new { files.append(try scratch.write("\(name).txt", text)) }
+        func cli(_ arguments: [String], stdin: String? = nil) throws -> CLI.Output {
+            let out = try CLI.run(["--db", db] + arguments, stdin: stdin)
+            if out.status != 0 { throw CLI.Failure(status: out.status, stderr: out.stderr) }
+            return out
+        }
+        _ = try cli(["ingest"] + files)
+        #expect(try cli(["extract"]).stdout.hasPrefix("run \"rules\": 4 claims in 8 documents"))
+
+        let ana = try cli(["annotate", "--annotator", "ana", "--doc", "t1"], stdin: Self.anaSession)
+        #expect(ana.stdout.split(separator: "\n").filter { $0.contains("marked done") } == [
+            "t1 marked done: 2 claims reviewed", "t2 marked done: 1 claim reviewed", "t3 marked done: 2 claims reviewed",
+            "t4 marked done: 1 claim reviewed", "t5 marked done: 2 claims reviewed",
+        ])
+
+        let train = try cli(["train", "--model", "harbour", "--gold", "--base", "rules"])
+        #expect(train.stdout.hasPrefix("model \"harbour\": trained on the analysts' gold, 5 documents, 8 attributions (data "))
+        #expect(try cli(["extract", "--model", "harbour"]).stdout.hasPrefix("run \"harbour\": "))
+
+        let bo = try cli(["annotate", "--annotator", "bo", "--doc", "n1"], stdin: Self.boSession)
+        #expect(bo.stdout.split(separator: "\n").filter { $0.contains("marked done") } == [
+            "n1 marked done: 1 claim reviewed", "n2 marked done: 2 claims reviewed", "n3 marked done: 1 claim reviewed",
+        ])
+
+        // On the new documents only (bo's gold): the rules find the "said" claim, the model also the three "radioed" ones.
+        #expect(Self.figures(try cli(["score", "--run", "rules", "--annotator", "bo"]).stdout) == [
+            "claim           P 1.000 (1/1)  R 0.250 (1/4)   F1 0.400",
+            "attribution     P 1.000 (1/1)  R 0.250 (1/4)   F1 0.400",
+        ])
+        #expect(Self.figures(try cli(["score", "--run", "harbour", "--annotator", "bo"]).stdout) == [
+            "claim           P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
+            "attribution     P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
+        ])
+        let compare = try cli(["compare", "--run", "rules", "--run", "harbour", "--annotator", "bo"]).stdout
+        let digest = try #require(try cli(["runs"]).stdout.split(separator: "\n").last?.split(separator: " ", omittingEmptySubsequences: true)[3])
+        #expect(compare.split(separator: "\n").prefix(2) == [
+            "compare run \"rules\" (A) with run \"harbour\" (B) against the analysts' gold, overlap matching, 3 documents",
+            "A made by rules 0.4.0, B made by model \"harbour\" (\(digest))",
+        ])
+    }
+}
