@@ -22,9 +22,9 @@ struct Train: ParsableCommand {
     var fromRun: String?
     @Flag(name: .long, help: "Train on the analysts' gold: documents marked done (the gold `score` uses).") var gold = false
     @Option(name: .long, help: "With --gold: only this annotator's gold (default: all, where they agree).") var annotator: String?
-    @Option(name: .long, help: "rules: the model starts from the rules' proposals (default); none: the model alone.")
+    @Option(name: .long, help: "rules: the model builds on the rules' proposals; none: the model alone.")
     var base: TrainingOptions.Base = .rules
-    @Option(name: .long, help: "Seed of the training's randomness (default 1).") var seed: UInt64 = 1
+    @Option(name: .long, help: "Seed of the training's randomness: the same data and seed give the same model.") var seed: UInt64 = 1
     @Option(name: .long, help: ArgumentHelp("Measure the model (and the rules) on this gold run; the figures go into the provenance.", valueName: "RUN"))
     var dev: String?
     @Option(name: .long, help: ArgumentHelp("Also write the model to FILE (docs/FORMAT.md \"Model files\"), for `import-model`.", valueName: "FILE"))
