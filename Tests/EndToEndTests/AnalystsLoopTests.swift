@@ -1,3 +1,4 @@
+import ClaimModel
 import Foundation
 import Testing
 
@@ -90,6 +91,26 @@ import Testing
         let train = try cli(["train", "--model", "harbour", "--gold", "--base", "rules"])
         #expect(train.stdout.hasPrefix("model \"harbour\": trained on the analysts' gold, 5 documents, 8 attributions (data "))
         #expect(try cli(["extract", "--model", "harbour"]).stdout.hasPrefix("run \"harbour\": "))
+
+        // The review queue ordered by the model's uncertainty: the model run's claims, closest to
+        // its calibrated threshold first (issue 13 item 5, through issue 12's `order uncertain`).
+        let walk = try cli(["annotate", "--annotator", "cy", "--run", "harbour", "--order", "uncertain"],
+                           stdin: String(repeating: "next\n", count: 11) + "quit\n").stdout
+        let statuses = walk.split(separator: "\n").filter { $0.hasPrefix("claim ") }.map(String.init)
+        let visited = statuses.compactMap { line in line.split(separator: "#").last?.split(separator: " ").first.flatMap { Int($0) } }
+        let threshold = try #require(statuses.first?.split(separator: "(").last?.dropLast().description).flatMap(Double.init)
+        guard case let .array(claims)? = JSONValue(parsing: try cli(["claims", "--run", "harbour", "--format", "json"]).stdout) else {
+            Issue.record("no claims listed")
+            return
+        }
+        var confidence: [Int: Double] = [:]
+        for c in claims {
+            if case let .number(id)? = c["claim"], case let .number(value)? = c["confidence"] { confidence[Int(id) ?? 0] = Double(value) }
+        }
+        #expect(confidence.count == 12 && Set(visited) == Set(confidence.keys) && visited.count == 12, "\(walk)")
+        let distances = visited.map { abs((confidence[$0] ?? 0) - (threshold ?? 0)) }
+        // The status line rounds the threshold to 0.01: an order by the exact one stays within 0.01.
+        #expect(zip(distances, distances.dropFirst()).allSatisfy { $0 <= $1 + 0.01 }, "\(visited) \(distances)")
 
         let bo = try cli(["annotate", "--annotator", "bo", "--doc", "n1"], stdin: Self.boSession)
         #expect(bo.stdout.split(separator: "\n").filter { $0.contains("marked done") } == [
