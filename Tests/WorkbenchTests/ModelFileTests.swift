@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Testing
+import TestSupport
 @testable import Workbench
 
 /// Model files (docs/FORMAT.md "Model files"): exact bytes out, and every damaged file refused with
@@ -73,5 +74,24 @@ import Testing
         #expect(refusal(negative) == ["m.model:2: invalid header: \"model_bytes\" should be a whole number of bytes"])
         let notJSON = Array(text.replacingOccurrences(of: #"{"source""#, with: #"["source""#).utf8)
         #expect(refusal(notJSON) == ["m.model:3: invalid provenance: column 10: expected ',' or ']' in an array"])
+    }
+}
+
+/// `import-model`'s last check: a file whose layout and digest are sound but whose bytes are no
+/// model the Learning module reads is refused at line 4, and nothing is stored.
+@Suite struct ImportModelTests {
+    @Test func bytesThatAreNoModelAreRefusedAtLine4() throws {
+        let scratch = try Scratch(prefix: "claimdesk-import-model")
+        let bytes: [UInt8] = Array("not a model".utf8)
+        let file = try scratch.write("x.model", bytes: ModelFile.encode(
+            StoredModel(name: "x", family: "toy", bytes: bytes, digest: SHA256.hex(bytes), provenance: "{}")))
+        let workspace = Workspace(store: try ClaimStore.inMemory(), storePath: ":memory:")
+        do {
+            _ = try workspace.importModel(file: file)
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.lines == ["\(file):4: not a valid model: not a ClaimDesk model (no model header)"])
+        }
+        #expect(try workspace.store.models().isEmpty)
     }
 }
