@@ -134,6 +134,19 @@ import Testing
         #expect(try listed().map { $0["name"]?.stringValue } == ["m"])
     }
 
+    @Test func compareNamesTheModelBehindEachRun() throws {
+        try ok(["train", "--model", "one", "--from", "gold"])
+        try ok(["train", "--model", "two", "--from", "gold", "--base", "none"])
+        try ok(["extract", "--model", "one"])
+        try ok(["extract", "--model", "two", "--run", "second"])
+        let digests = try listed().map { String($0["digest"]?.stringValue?.prefix(12) ?? "") }
+        let compare = try ok(["compare", "--run", "one", "--run", "second", "--against", "gold"]).stdout
+        #expect(compare.split(separator: "\n").prefix(2) == [
+            "compare run \"one\" (A) with run \"second\" (B) against run \"gold\", overlap matching, 2 documents",
+            "A made by model \"one\" (\(digests[0])), B made by model \"two\" (\(digests[1]))",
+        ])
+    }
+
     @Test func extractWithAModelRecordsItAndKeepsRunsApart() throws {
         #expect(try refused(["extract", "--model", "nope"]) == "claimdesk: no model named \"nope\" (see `claimdesk models`)\n")
         try ok(["train", "--model", "ferry", "--from", "gold"])
