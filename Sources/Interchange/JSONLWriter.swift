@@ -38,12 +38,17 @@ public struct JSONLWriter {
             json.byte(UInt8(ascii: "]"))
         }
         json.raw(",\"text\":")
-        json.string(d.text)
-        json.raw(",\"attributions\":[")
-        let slicer = item.attributions.isEmpty ? nil : UTF8Slicer(d.text)
-        for (i, a) in item.attributions.enumerated() {
-            if i > 0 { json.byte(UInt8(ascii: ",")) }
-            write(a, slicer)
+        // The spans' texts are slices of the document's own UTF-8 (no copy of the text, no String
+        // per span): everything from the text to the last attribution is written inside withUTF8.
+        var text = d.text
+        text.withUTF8 { utf8 in
+            json.string(utf8: utf8)
+            json.raw(",\"attributions\":[")
+            let slicer = item.attributions.isEmpty ? nil : UTF8Slicer(utf8)
+            for i in item.attributions.indices {
+                if i > 0 { json.byte(UInt8(ascii: ",")) }
+                write(item.attributions[i], slicer)
+            }
         }
         json.raw("]}")
     }
@@ -138,13 +143,14 @@ public struct JSONLWriter {
 
 /// A document's UTF-8 bytes with the byte offset of every scalar, so that the text of a span is a
 /// byte slice (no String is built per span). ASCII text, the common case, needs no offset table.
+/// Valid only while the buffer it was made from is (inside `String.withUTF8`).
 struct UTF8Slicer {
-    let utf8: [UInt8]
+    let utf8: UnsafeBufferPointer<UInt8>
     /// `offsets[i]` is the byte offset of scalar `i`, one extra entry for the end; nil for ASCII.
     let offsets: [Int32]?
 
-    init(_ text: String) {
-        utf8 = Array(text.utf8)
+    init(_ utf8: UnsafeBufferPointer<UInt8>) {
+        self.utf8 = utf8
         guard utf8.contains(where: { $0 >= 0x80 }) else {
             offsets = nil
             return
@@ -157,14 +163,14 @@ struct UTF8Slicer {
     }
 
     /// The bytes of `span`, clamped to the text.
-    func bytes(_ span: Span) -> ArraySlice<UInt8> {
+    func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
         guard let offsets else {
             let lower = max(0, min(span.start, utf8.count))
-            return utf8[lower..<max(lower, min(span.end, utf8.count))]
+            return UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, min(span.end, utf8.count))])
         }
         let last = offsets.count - 1
         let lower = Int(offsets[max(0, min(span.start, last))])
         let upper = Int(offsets[max(0, min(span.end, last))])
-        return utf8[lower..<max(lower, upper)]
+        return UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
     }
 }

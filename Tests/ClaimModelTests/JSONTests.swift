@@ -69,3 +69,26 @@ import Testing
         #expect([0.1, 1e-7, 1, -0.0, 1e16, 0.5].map(JSONValueEncoder.number) == ["0.1", "1e-07", "1", "-0", "1e+16", "0.5"])
     }
 }
+
+@Suite struct JSONWriterNumberTests {
+    /// `int` writes its digits without a String: they must be the ones `String(value)` spells,
+    /// at every edge (one digit, powers of ten, negatives, the extremes).
+    @Test func integersAreSpelledAsStringSpellsThem() {
+        let values = [0, 1, 9, 10, 11, 99, 100, 12_345, -1, -9, -10, -12_345, 1_000_000_007, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for value in values {
+            var writer = JSONWriter()
+            writer.int(value)
+            #expect(writer.text == String(value), "\(value)")
+        }
+    }
+
+    /// Whole doubles go through the same digits; others keep Swift's shortest round-trip text.
+    @Test func wholeDoublesAreWrittenAsIntegers() {
+        var writer = JSONWriter()
+        for value in [0.0, 1.0, -3.0, 1e14, 0.25, -0.5, 1e15, 0.1] {
+            writer.double(value)
+            writer.byte(UInt8(ascii: " "))
+        }
+        #expect(writer.text == "0 1 -3 100000000000000 0.25 -0.5 1000000000000000.0 0.1 ")
+    }
+}
