@@ -92,6 +92,8 @@ extension Workspace {
     /// judged different claims, so the gold comes from the run most of them reviewed (ties: the
     /// older run); the other reviews do not enter this document's gold.
     static func reviewedRun(_ done: [DocumentReviewEntry]) -> [DocumentReviewEntry] {
+        // The common case, one run, without grouping (the export decides 100,000s of documents).
+        guard let first = done.first, done.contains(where: { $0.runID != first.runID }) else { return done }
         let groups = Dictionary(grouping: done) { $0.runID ?? -1 }
         guard groups.count > 1,
               let best = groups.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }) else { return done }
@@ -127,7 +129,9 @@ extension Workspace {
             runs = Set(reviewers.map(\.1))
         }
         var tally = GoldSelection(documents: [], disagreements: [], totalDocuments: 0, reviewedClaims: 0, claimsInDoneDocuments: 0)
-        let claims = bundle.claims.filter { runs.contains($0.runID) }
+        // Most documents hold claims of the reviewed run only: then the bundle's array is shared, not copied.
+        let claims = bundle.claims.allSatisfy({ runs.contains($0.runID) }) ? bundle.claims
+            : bundle.claims.filter { runs.contains($0.runID) }
         let gold = decideGold(claims: claims, annotators: names, log: log, useAdjudication: useAdjudication, tally: &tally)
         return GoldDecision(stored: bundle.stored, log: log, annotators: names, gold: gold, claims: bundle.claims,
                             partial: done.isEmpty, tally: tally)
