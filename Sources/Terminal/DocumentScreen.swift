@@ -12,7 +12,7 @@ import Review
 /// order they opened, and colours follow the innermost mark.
 struct DocumentScreen {
     /// How far the analyst is with a claim, as the marks show it.
-    enum State { case unreviewed, reviewed, rejected }
+    enum State: Int { case unreviewed, reviewed, rejected }
 
     /// One role of one claim on a stretch of the text.
     struct Label: Equatable {
@@ -34,48 +34,71 @@ struct DocumentScreen {
     static let glue: Unicode.Scalar = "\u{E000}"
 
     static let roleNames: [Role: String] = [.source: "src", .cue: "cue", .content: "content"]
-    static let roleOrder: [Role: Int] = [.source: 0, .cue: 1, .content: 2]
 
-    /// Every role span of every visible claim, identical stretches merged.
-    static func marks(_ view: DocumentView, current: Int?) -> [Mark] {
+    /// Every role span of every visible claim, identical stretches merged; with each state's count
+    /// and the claims that have no span in the text.
+    static func marks(_ view: DocumentView, current: Int?) -> (marks: [Mark], counts: [Int], unmarked: [Int64]) {
         let count = view.text.count
-        var byStretch: [Int: [Int: [Label]]] = [:]
-        for (i, claim) in view.visible.enumerated() {
-            let a = view.attribution(claim)
+        var flat: [(start: Int, end: Int, label: Label)] = []
+        flat.reserveCapacity(view.visible.count * 3)
+        var counts = [0, 0, 0]
+        var unmarked: [Int64] = []
+        for i in view.visible.indices {
+            let claimID = view.visible[i].rowID
+            let review = view.reviews[claimID]
+            let a = review?.attribution ?? view.visible[i].attribution
             let state: State
-            switch view.review(claim)?.verdict {
+            switch review?.verdict {
             case nil: state = .unreviewed
             case .rejected: state = .rejected
             case .confirmed, .corrected, .added: state = .reviewed
             }
+            counts[state.rawValue] += 1
+            var marked = false
             for role in [Role.source, .cue, .content] {
                 guard let fragments = a[role] else { continue }
                 for span in fragments.spans {
                     let start = max(0, min(span.start, count)), end = max(start, min(span.end, count))
                     guard start < end else { continue }
-                    byStretch[start, default: [:]][end, default: []]
-                        .append(Label(role: role, claim: claim.rowID, state: state, current: i == current))
+                    marked = true
+                    flat.append((start, end, Label(role: role, claim: claimID, state: state, current: i == current)))
                 }
             }
+            if !marked { unmarked.append(claimID) }
+        }
+        // Outer first (by start, then the longer), then role and claim: labels of one stretch in order.
+        flat.sort { x, y in
+            if x.start != y.start { return x.start < y.start }
+            if x.end != y.end { return x.end > y.end }
+            if x.label.role != y.label.role { return order(x.label.role) < order(y.label.role) }
+            return x.label.claim < y.label.claim
         }
         var marks: [Mark] = []
-        marks.reserveCapacity(byStretch.count)
-        for (start, ends) in byStretch {
-            for (end, labels) in ends {
-                marks.append(Mark(start: start, end: end, labels: labels.sorted { a, b in
-                    (roleOrder[a.role] ?? 0, a.claim) < (roleOrder[b.role] ?? 0, b.claim)
-                }))
+        marks.reserveCapacity(flat.count)
+        for item in flat {
+            if let last = marks.last, last.start == item.start, last.end == item.end {
+                marks[marks.count - 1].labels.append(item.label)
+            } else {
+                marks.append(Mark(start: item.start, end: item.end, labels: [item.label]))
             }
         }
-        return marks.sorted(by: opensBefore)
+        return (marks, counts, unmarked)
+    }
+
+    static func order(_ role: Role) -> Int {
+        switch role {
+        case .source: 0
+        case .cue: 1
+        default: 2
+        }
     }
 
     /// Outer marks open first: by start, then the longer one.
     static func opensBefore(_ a: Mark, _ b: Mark) -> Bool {
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end > b.end }
-        return (a.labels.first?.claim ?? 0, roleOrder[a.labels.first?.role ?? .content] ?? 0)
-            < (b.labels.first?.claim ?? 0, roleOrder[b.labels.first?.role ?? .content] ?? 0)
+        return (order(a.labels.first?.role ?? .content), a.labels.first?.claim ?? 0)
+            < (order(b.labels.first?.role ?? .content), b.labels.first?.claim ?? 0)
     }
 
     /// `marks` (sorted by `opensBefore`) cut so that each lies inside the one enclosing it.
@@ -111,10 +134,10 @@ struct DocumentScreen {
 
     let style: Renderer.Style
 
-    /// The text with its marks, not yet wrapped: one output line per line of the document.
-    func body(_ text: ScalarText, _ marks: [Mark]) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.count + marks.count * 16)
+    /// The text with its marks as UTF-8, not yet wrapped: one output line per line of the document.
+    func body(_ text: ScalarText, _ marks: [Mark]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + marks.count * 24)
         var position = 0
         var open: [Mark] = []
         func emit(upTo end: Int) {
@@ -125,10 +148,10 @@ struct DocumentScreen {
             guard let mark = open.popLast() else { return }
             emit(upTo: mark.end)
             switch style {
-            case .plain: out.append(contentsOf: "]]".unicodeScalars)
+            case .plain: out.append(contentsOf: "]]".utf8)
             case .color:
-                out.append(contentsOf: Renderer.reset.unicodeScalars)
-                if let inner = open.last { out.append(contentsOf: textStyle(inner, within: open).unicodeScalars) }
+                out.append(contentsOf: Renderer.reset.utf8)
+                if let inner = open.last { Self.appendTextStyle(inner, within: open, to: &out) }
             }
         }
         for mark in Self.nested(marks) {
@@ -137,17 +160,25 @@ struct DocumentScreen {
             open.append(mark)
             switch style {
             case .plain:
-                out.append(contentsOf: ("[[" + mark.labels.map(Self.plainLabel).joined(separator: ",") + ":").unicodeScalars)
-                out.append(Self.glue)
+                out.append(contentsOf: "[[".utf8)
+                for (n, label) in mark.labels.enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: Self.plainLabel(label).utf8)
+                }
+                out.append(UInt8(ascii: ":"))
+                UTF8.encode(Self.glue) { out.append($0) }
             case .color:
-                out.append(contentsOf: Renderer.reset.unicodeScalars)
-                out.append(contentsOf: mark.labels.map(colorLabel).joined(separator: ",").unicodeScalars)
-                out.append(contentsOf: textStyle(mark, within: open).unicodeScalars)
+                out.append(contentsOf: Renderer.reset.utf8)
+                for (n, label) in mark.labels.enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    Self.appendColorLabel(label, to: &out)
+                }
+                Self.appendTextStyle(mark, within: open, to: &out)
             }
         }
         while !open.isEmpty { close() }
         emit(upTo: text.count)
-        return String(out)
+        return out
     }
 
     /// `src#3`, `cue#3✓` (reviewed), `content#3✗` (rejected), `>src#3` (the current claim).
@@ -156,19 +187,38 @@ struct DocumentScreen {
             + (label.state == .reviewed ? "✓" : label.state == .rejected ? "✗" : "")
     }
 
-    /// The label's number in its role's colour and its state's styling, then a reset.
-    func colorLabel(_ label: Label) -> String {
-        Self.sgr(Self.codes(label) + ["2"]) + "#\(label.claim)" + Renderer.reset
+    /// The label's number in its role's colour and its state's styling (dim), then a reset.
+    static func appendColorLabel(_ label: Label, to out: inout [UInt8]) {
+        out.append(contentsOf: labelStyles[styleIndex(label, inside: false)])
+        out.append(UInt8(ascii: "#"))
+        out.append(contentsOf: String(label.claim).utf8)
+        out.append(contentsOf: Renderer.reset.utf8)
     }
 
     /// The styling of a mark's text: its first label's role and state, reversed anywhere inside
     /// the current claim's marks.
-    func textStyle(_ mark: Mark, within open: [Mark]) -> String {
-        guard let label = mark.labels.first else { return "" }
-        var codes = Self.codes(label)
-        if !label.current && open.contains(where: { $0.labels.contains(where: \.current) }) { codes.append("7") }
-        return Self.sgr(codes)
+    static func appendTextStyle(_ mark: Mark, within open: [Mark], to out: inout [UInt8]) {
+        guard let label = mark.labels.first else { return }
+        let inside = !label.current && open.contains(where: { $0.labels.contains(where: \.current) })
+        out.append(contentsOf: textStyles[styleIndex(label, inside: inside)])
     }
+
+    /// Every styling `doc` draws, made once: role × state × current × inside the current claim.
+    static func styleIndex(_ label: Label, inside: Bool) -> Int {
+        order(label.role) * 12 + label.state.rawValue * 4 + (label.current ? 2 : 0) + (inside ? 1 : 0)
+    }
+
+    static let combinations: [(Label, Bool)] = [Role.source, .cue, .content].flatMap { role in
+        [State.unreviewed, .reviewed, .rejected].flatMap { state in
+            [(false, false), (false, true), (true, false), (true, true)].map { current, inside in
+                (Label(role: role, claim: 0, state: state, current: current), inside)
+            }
+        }
+    }
+    static let textStyles: [[UInt8]] = combinations.map { label, inside in
+        Array(sgr(codes(label) + (inside && !label.current ? ["7"] : [])).utf8)
+    }
+    static let labelStyles: [[UInt8]] = combinations.map { label, _ in Array(sgr(codes(label) + ["2"]).utf8) }
 
     static let roleColors: [Role: String] = [.source: "36", .cue: "33", .content: "32"]
 
@@ -189,24 +239,24 @@ struct DocumentScreen {
 
     /// Document text as the terminal may show it: line breaks kept (CR LF and a lone CR as one),
     /// tabs as spaces, everything `TerminalSafe` escapes escaped.
-    static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to out: inout String.UnicodeScalarView) {
+    static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to out: inout [UInt8]) {
         var i = start
         while i < end {
             let s = scalars[i]
             if s.value >= 0x20 && s.value < 0x7F {
-                out.append(s)
+                out.append(UInt8(s.value))
             } else if s == "\n" {
-                out.append("\n")
+                out.append(0x0A)
             } else if s == "\r" {
-                if i + 1 >= scalars.count || scalars[i + 1] != "\n" { out.append("\n") }
+                if i + 1 >= scalars.count || scalars[i + 1] != "\n" { out.append(0x0A) }
             } else if s == "\t" {
-                out.append(" ")
+                out.append(0x20)
             } else if s == glue {
-                out.append(contentsOf: "\\u{e000}".unicodeScalars)
+                out.append(contentsOf: "\\u{e000}".utf8)
             } else if TerminalSafe.needsEscape(s) {
-                out.append(contentsOf: TerminalSafe.escape(String(s)).unicodeScalars)
+                out.append(contentsOf: TerminalSafe.escape(String(s)).utf8)
             } else {
-                out.append(s)
+                UTF8.encode(s) { out.append($0) }
             }
             i += 1
         }
@@ -218,29 +268,19 @@ extension Renderer {
     /// and how to go on from there.
     func document(_ view: DocumentView, current: Int?) -> String {
         let screen = DocumentScreen(style: style)
-        let marks = DocumentScreen.marks(view, current: current)
+        let (marks, counts, unmarkedIDs) = DocumentScreen.marks(view, current: current)
         let d = view.snapshot.document.document
-        var counts: [DocumentScreen.State: Int] = [:]
-        var unmarked: [String] = []
-        for claim in view.visible {
-            let state: DocumentScreen.State
-            switch view.review(claim)?.verdict {
-            case nil: state = .unreviewed
-            case .rejected: state = .rejected
-            default: state = .reviewed
-            }
-            counts[state, default: 0] += 1
-            if DocumentView.extent(view.attribution(claim)) == nil { unmarked.append("#\(claim.rowID)") }
-        }
+        let unmarked = unmarkedIDs.map { "#\($0)" }
         var status = "\(view.visible.count) claim\(view.visible.count == 1 ? "" : "s")"
         let parts = [(DocumentScreen.State.unreviewed, "unreviewed"), (.reviewed, "reviewed"), (.rejected, "rejected")]
-            .compactMap { state, name in counts[state].map { "\($0) \(name)" } }
+            .compactMap { state, name in counts[state.rawValue] > 0 ? "\(counts[state.rawValue]) \(name)" : nil }
         if !parts.isEmpty { status += ": " + parts.joined(separator: ", ") }
         if let current, current < view.visible.count { status += " · current #\(view.visible[current].rowID)" }
         if !unmarked.isEmpty { status += " · without text: " + unmarked.joined(separator: ", ") }
-        var lines = [bold(TerminalSafe.escape(d.id) + (d.title.map { " · " + TerminalSafe.short($0, 90) } ?? "")), status, ""]
-        lines.append(screen.body(view.text, marks))
-        lines.append("")
+        var bytes = Array(([bold(TerminalSafe.escape(d.id) + (d.title.map { " · " + TerminalSafe.short($0, 90) } ?? "")), status, "", ""])
+            .joined(separator: "\n").utf8)
+        bytes.append(contentsOf: screen.body(view.text, marks))
+        var lines = ["", ""]
         // Glued: a marker or a verb never breaks across lines.
         let g = String(DocumentScreen.glue)
         switch style {
@@ -248,7 +288,8 @@ extension Renderer {
         case .color: lines.append(legend)
         }
         lines.append("`goto\(g)N` moves to claim #N · `add\(g)\"CONTENT\"\(g)…` adds a claim the extractor missed")
-        return TextWrap(width: width ?? 80, glue: DocumentScreen.glue).wrap(lines.joined(separator: "\n"))
+        bytes.append(contentsOf: lines.joined(separator: "\n").utf8)
+        return String(decoding: TextWrap(width: width ?? 80, glue: DocumentScreen.glue).wrap(bytes: bytes), as: UTF8.self)
     }
 
     /// One line naming the colours and stylings (colour mode only).

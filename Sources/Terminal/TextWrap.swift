@@ -6,185 +6,254 @@
 ///
 /// Width is counted in terminal columns: East Asian wide scalars take two, combining marks and
 /// zero-width joiners none, every other scalar one (the text reaching here is already escaped by
-/// `TerminalSafe`, so no control character remains to be counted).
+/// `TerminalSafe`, so no control character remains to be counted). The work is done on UTF-8
+/// bytes: `doc` wraps a 100 KB article on every call.
 public struct TextWrap: Sendable {
     public var width: Int
     /// A scalar that joins two words into one and is shown as a space (`doc` glues a marker's
     /// label to its first word, so that `[[cue#3: added]]` never breaks after `[[cue#3:`).
     public var glue: Unicode.Scalar?
+    private let glueBytes: [UInt8]
 
     public init(width: Int, glue: Unicode.Scalar? = nil) {
         self.width = max(8, width)
         self.glue = glue
+        var bytes: [UInt8] = []
+        if let glue { UTF8.encode(glue) { bytes.append($0) } }
+        glueBytes = bytes
     }
 
     /// Every line of `text` wrapped; lines that fit are returned as they are.
     public func wrap(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var active = String.UnicodeScalarView()
-        var first = true
-        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { out.append("\n") }
-            first = false
-            wrapLine(Array(line), indent: Self.continuationIndent(line), into: &out, active: &active)
+        String(decoding: wrap(bytes: Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// `wrap` on UTF-8 bytes.
+    func wrap(bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { wrap(buffer: $0) }
+    }
+
+    private func wrap(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + text.count / 16)
+        var active: [UInt8] = []
+        var start = 0
+        while start <= text.count {
+            var end = start
+            while end < text.count && text[end] != 0x0A { end += 1 }
+            if start > 0 { out.append(0x0A) }
+            wrapLine(text, start, end, into: &out, active: &active)
+            start = end + 1
         }
-        return String(out)
+        return out
     }
 
     /// Where a wrapped line continues: under the value of a `  name      value` field line, two in
-    /// from a `> ` line, else under the line's own leading spaces; never past half the width.
-    static func continuationIndent(_ line: Substring.UnicodeScalarView) -> Int {
+    /// from a `> ` line, else under the line's own leading spaces.
+    static func continuationIndent(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let limit = min(end, start + 24)
         var leading = 0
-        var iterator = line.makeIterator()
-        var scalars: [Unicode.Scalar] = []
-        while scalars.count < 24, let s = iterator.next() { scalars.append(s) }
-        while leading < scalars.count && scalars[leading] == " " { leading += 1 }
-        if leading == 0, scalars.count >= 2, scalars[0] == ">", scalars[1] == " " { return 2 }
+        while start + leading < limit && text[start + leading] == 0x20 { leading += 1 }
+        if leading == 0, limit - start >= 2, text[start] == UInt8(ascii: ">"), text[start + 1] == 0x20 { return 2 }
         if leading == 2 {
             // `  name` then two or more spaces then the value.
-            var i = leading
-            while i < scalars.count && scalars[i] != " " { i += 1 }
+            var i = start + leading
+            while i < limit && text[i] != 0x20 { i += 1 }
             var j = i
-            while j < scalars.count && scalars[j] == " " { j += 1 }
-            if j - i >= 2 && j < scalars.count { return j }
+            while j < limit && text[j] == 0x20 { j += 1 }
+            if j - i >= 2 && j < limit { return j - start }
         }
         return leading
     }
 
-    private func wrapLine(_ line: [Unicode.Scalar], indent rawIndent: Int, into out: inout String.UnicodeScalarView,
-                          active: inout String.UnicodeScalarView) {
+    private func wrapLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8], active: inout [UInt8]) {
         // Styling left open by the previous line goes on.
-        if !active.isEmpty && !line.isEmpty { out.append(contentsOf: active) }
-        let indent = rawIndent * 2 > width ? 0 : rawIndent
-        if Self.columns(line) <= width {
-            if let glue, line.contains(glue) {
-                out.append(contentsOf: line.map { $0 == glue ? " " : $0 })
-            } else {
-                out.append(contentsOf: line)
-            }
-            Self.track(line, &active)
+        if !active.isEmpty && end > start { out.append(contentsOf: active) }
+        // Bytes never undercount columns (a wide scalar takes three or four bytes for its two).
+        if end - start <= width || Self.columns(text, start, end) <= width {
+            copy(text, start, end, into: &out, active: &active)
             if !active.isEmpty { out.append(contentsOf: Self.reset) }
             return
         }
+        let rawIndent = Self.continuationIndent(text, start, end)
+        let indent = rawIndent * 2 > width ? 0 : rawIndent
         var column = 0
         var pendingSpaces = 0
         var placed = false
-        var pendingStyle = String.UnicodeScalarView()
+        var pendingStyle: (Int, Int)?
         func breakLine() {
             if !active.isEmpty { out.append(contentsOf: Self.reset) }
-            out.append("\n")
-            for _ in 0..<indent { out.append(" ") }
+            out.append(0x0A)
+            for _ in 0..<indent { out.append(0x20) }
             if !active.isEmpty { out.append(contentsOf: active) }
             column = indent
             placed = false
         }
-        var i = 0
+        func flushStyle() {
+            guard let (from, to) = pendingStyle else { return }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[from..<to]))
+            Self.track(text, from, to, &active)
+            pendingStyle = nil
+        }
+        var i = start
         // The line's own leading spaces stay.
-        while i < line.count && line[i] == " " {
-            out.append(" ")
+        while i < end && text[i] == 0x20 {
+            out.append(0x20)
             column += 1
             i += 1
         }
-        while i < line.count {
-            let s = line[i]
-            if s == " " {
+        while i < end {
+            let b = text[i]
+            if b == 0x20 {
                 pendingSpaces += 1
                 i += 1
                 continue
             }
-            if s == "\u{1B}" {
-                let end = Self.sequenceEnd(line, from: i)
-                pendingStyle.append(contentsOf: line[i..<end])
-                i = end
+            if b == 0x1B {
+                // Styling between words goes with the next word (never onto the spaces before it).
+                let stop = Self.sequenceEnd(text, from: i, end)
+                if let (from, _) = pendingStyle { pendingStyle = (from, stop) } else { pendingStyle = (i, stop) }
+                i = stop
                 continue
             }
             // A word: up to the next space, its styling inside it.
             var j = i
             var wordWidth = 0
-            while j < line.count && line[j] != " " {
-                if line[j] == "\u{1B}" { j = Self.sequenceEnd(line, from: j); continue }
-                wordWidth += Self.columns(line[j])
+            while j < end && text[j] != 0x20 {
+                if text[j] == 0x1B { j = Self.sequenceEnd(text, from: j, end); continue }
+                if isGlue(text, j, end) { wordWidth += 1; j += glueBytes.count; continue }
+                wordWidth += Self.columns(text, at: j, end)
                 j += 1
             }
             if placed && column + pendingSpaces + wordWidth > width {
                 pendingSpaces = 0
                 breakLine()
             }
-            for _ in 0..<pendingSpaces { out.append(" ") }
+            for _ in 0..<pendingSpaces { out.append(0x20) }
             column += pendingSpaces
             pendingSpaces = 0
-            if !pendingStyle.isEmpty {
-                out.append(contentsOf: pendingStyle)
-                Self.track(Array(pendingStyle), &active)
-                pendingStyle = String.UnicodeScalarView()
+            flushStyle()
+            if column + wordWidth <= width {
+                // The whole word fits: copied in runs.
+                copy(text, i, j, into: &out, active: &active)
+                column += wordWidth
+                placed = true
+                i = j
+                continue
             }
             var k = i
             while k < j {
-                if line[k] == "\u{1B}" {
-                    let end = Self.sequenceEnd(line, from: k)
-                    out.append(contentsOf: line[k..<end])
-                    Self.track(Array(line[k..<end]), &active)
-                    k = end
+                if text[k] == 0x1B {
+                    let stop = Self.sequenceEnd(text, from: k, end)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[k..<stop]))
+                    Self.track(text, k, stop, &active)
+                    k = stop
                     continue
                 }
-                let w = Self.columns(line[k])
-                if column + w > width && column > indent {
-                    // Only a word wider than the line is cut.
-                    breakLine()
+                if isGlue(text, k, end) {
+                    if column + 1 > width && column > indent { breakLine() }
+                    out.append(0x20)
+                    column += 1
+                    placed = true
+                    k += glueBytes.count
+                    continue
                 }
-                out.append(line[k] == glue ? " " : line[k])
+                let w = Self.columns(text, at: k, end)
+                // Only a word wider than the line is cut (never inside a scalar: continuation bytes take no room).
+                if w > 0 && column + w > width && column > indent { breakLine() }
+                out.append(text[k])
                 column += w
                 placed = true
                 k += 1
             }
             i = j
         }
-        if !pendingStyle.isEmpty {
-            out.append(contentsOf: pendingStyle)
-            Self.track(Array(pendingStyle), &active)
-        }
+        flushStyle()
         if !active.isEmpty { out.append(contentsOf: Self.reset) }
     }
 
-    static let reset = "\u{1B}[0m".unicodeScalars
-
-    /// The index after the escape sequence starting at `i` (CSI: up to its final byte).
-    static func sequenceEnd(_ line: [Unicode.Scalar], from i: Int) -> Int {
-        var j = i + 1
-        guard j < line.count, line[j] == "[" else { return j }
-        j += 1
-        while j < line.count, !(0x40...0x7E).contains(line[j].value) { j += 1 }
-        return min(j + 1, line.count)
+    /// Copies `text[from..<to]` as it is, in runs: escape sequences tracked, glue shown as a space.
+    private func copy(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout [UInt8], active: inout [UInt8]) {
+        var run = from
+        var k = from
+        let glueFirst = glueBytes.first
+        while k < to {
+            let b = text[k]
+            if b == 0x1B {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<k]))
+                let stop = Self.sequenceEnd(text, from: k, to)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[k..<stop]))
+                Self.track(text, k, stop, &active)
+                k = stop
+                run = k
+            } else if b == glueFirst && isGlue(text, k, to) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<k]))
+                out.append(0x20)
+                k += glueBytes.count
+                run = k
+            } else {
+                k += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<to]))
     }
 
-    /// Keeps `active` to the SGR sequences in force after `scalars`: a reset clears them.
-    static func track(_ scalars: [Unicode.Scalar], _ active: inout String.UnicodeScalarView) {
-        var i = 0
-        while i < scalars.count {
-            guard scalars[i] == "\u{1B}" else { i += 1; continue }
-            let end = sequenceEnd(scalars, from: i)
-            let sequence = scalars[i..<end]
-            if sequence.last == "m" {
-                if sequence.count <= 3 || Array(sequence) == Array("\u{1B}[0m".unicodeScalars) {
-                    active = String.UnicodeScalarView()
-                } else {
-                    active.append(contentsOf: sequence)
-                }
+    @inline(__always)
+    private func isGlue(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        guard let first = glueBytes.first, text[i] == first, i + glueBytes.count <= end else { return false }
+        for n in 1..<glueBytes.count where text[i + n] != glueBytes[n] { return false }
+        return true
+    }
+
+    static let reset: [UInt8] = Array("\u{1B}[0m".utf8)
+
+    /// The index after the escape sequence starting at `i` (CSI: up to its final byte).
+    static func sequenceEnd(_ text: UnsafeBufferPointer<UInt8>, from i: Int, _ end: Int) -> Int {
+        var j = i + 1
+        guard j < end, text[j] == UInt8(ascii: "[") else { return j }
+        j += 1
+        while j < end, !(0x40...0x7E).contains(text[j]) { j += 1 }
+        return min(j + 1, end)
+    }
+
+    /// Keeps `active` to the SGR sequences in force after `text[from..<to]`: a reset clears them.
+    static func track(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ active: inout [UInt8]) {
+        var i = from
+        while i < to {
+            guard text[i] == 0x1B else { i += 1; continue }
+            let stop = sequenceEnd(text, from: i, to)
+            if text[stop - 1] == UInt8(ascii: "m") {
+                let isReset = stop - i <= 3 || (stop - i == 4 && text[i + 2] == UInt8(ascii: "0"))
+                if isReset { active.removeAll(keepingCapacity: true) } else { active.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<stop])) }
             }
-            i = end
+            i = stop
         }
     }
 
-    /// The columns `line` takes on a terminal, escape sequences excluded.
-    static func columns(_ line: [Unicode.Scalar]) -> Int {
+    /// The columns `text[start..<end]` takes on a terminal, escape sequences excluded.
+    static func columns(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var total = 0
-        var i = 0
-        while i < line.count {
-            if line[i] == "\u{1B}" { i = sequenceEnd(line, from: i); continue }
-            total += columns(line[i])
+        var i = start
+        while i < end {
+            if text[i] == 0x1B { i = sequenceEnd(text, from: i, end); continue }
+            total += columns(text, at: i, end)
             i += 1
         }
         return total
+    }
+
+    /// The columns of the scalar whose UTF-8 encoding starts at `i`; 0 for a continuation byte.
+    @inline(__always)
+    static func columns(_ text: UnsafeBufferPointer<UInt8>, at i: Int, _ end: Int) -> Int {
+        let b = text[i]
+        if b < 0x80 { return 1 }
+        if b < 0xC0 { return 0 }
+        var value: UInt32
+        var count: Int
+        if b < 0xE0 { value = UInt32(b & 0x1F); count = 1 } else if b < 0xF0 { value = UInt32(b & 0x0F); count = 2 } else { value = UInt32(b & 0x07); count = 3 }
+        guard i + count < end else { return 1 }
+        for n in 1...count { value = value << 6 | UInt32(text[i + n] & 0x3F) }
+        return Unicode.Scalar(value).map(columns) ?? 1
     }
 
     /// The columns one scalar takes (a simplified wcwidth).
@@ -192,6 +261,8 @@ public struct TextWrap: Sendable {
         let v = s.value
         if v < 0x300 { return 1 }
         if v == 0x200B || v == 0x200C || v == 0x200D || (0xFE00...0xFE0F).contains(v) { return 0 }
+        // Punctuation, arrows, symbols and dingbats (· → ✓ ✗): one column, no table lookup.
+        if (0x2010...0x20CF).contains(v) || (0x2100...0x2E7F).contains(v) { return 1 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark: return 0
         default: break

@@ -9,7 +9,8 @@ import Workbench
 /// path as `claimdesk annotate` (a `Session` executing verbs; only the terminal is left out).
 ///
 /// Builds (once, then reuses) a store of `--docs` documents with `--claims` claims each, then
-/// measures start-up to the first screen, and `next`, `show` and `confirm`: median and p99.
+/// measures start-up to the first screen, and `next`, `show` and `confirm`: median and p99; then
+/// `doc` on a 100 KB article it adds to the store (REPLBench+Document.swift).
 enum REPLBench {
     static func run(path: String, documents: Int, claims: Int, iterations: Int, rebuild: Bool) -> Int32 {
         do {
@@ -121,6 +122,7 @@ enum REPLBench {
             if reply.failed { throw BenchFailure(message: "next (filtered): \(reply.text)") }
         }
         report("next (and)", filtered)
+        try measureDocument(store: store, path: path, iterations: min(iterations, 300))
         print("integrity_check: \(try store.integrityCheck())")
     }
 
