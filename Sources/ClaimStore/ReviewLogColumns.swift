@@ -7,6 +7,8 @@ import Review
 /// `ReviewAction.Kind`.
 ///
 /// `fields` is a JSON object whose keys appear in this order: `field`, `old`, `new` (a correction),
+/// `other` (a link verdict, `same`/`different`: the other claim's row id; the entry's own
+/// `attributionId` is the claim the analyst was on),
 /// `status` (an imported verdict), `picked`, `import`, `at`, `adjudication` — the order the
 /// releases before the typed log wrote them in, so that a new entry's bytes are what they were —
 /// then `bulk` (an `accept-above` verdict: `{"threshold": 0.9, "count": 37}`, the threshold null
@@ -26,6 +28,7 @@ extension NewAnnotation {
         case let .tag(list), let .untag(list): tags = list
         case let .note(text): note = text
         case let .undo(id), let .redo(id): target = id
+        case let .same(other), let .different(other): fields.append(("other", .number(String(other))))
         }
         if let status = e.imported?.status { fields.append(("status", .string(status.rawValue))) }
         if let picked = e.adjudication?.picked { fields.append(("picked", .string(picked))) }
@@ -75,6 +78,9 @@ extension NewAnnotation {
             guard let note else { return nil }
             e.action = .note(note)
             e.note = nil
+        case .same, .different:
+            guard case let .number(text)? = fields?["other"], let other = Int64(text) else { return nil }
+            e.action = kind == .same ? .same(other: other) : .different(other: other)
         case .undo, .redo:
             guard let target else { return nil }
             e.action = kind == .undo ? .undo(of: target) : .redo(of: target)

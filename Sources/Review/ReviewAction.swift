@@ -19,6 +19,12 @@ public enum ReviewAction: Sendable, Equatable {
     /// The analyst marks the document reviewed, or takes that back.
     case done
     case reopen
+    /// The claim is the same claim as `other` (a claim row id, usually in another document): an
+    /// analyst's verdict on a link, for scoring the linker. It says nothing about either claim's
+    /// own correctness, so it is not a claim verdict (`isVerdict`).
+    case same(other: Int64)
+    /// The claim is not the same claim as `other`: a gold non-link.
+    case different(other: Int64)
     /// Cancels the entry with this id (an action, or a redo).
     case undo(of: Int64)
     /// Cancels the undo with this id, so its action counts again.
@@ -26,7 +32,7 @@ public enum ReviewAction: Sendable, Equatable {
 
     /// The spelling of each action in the log's `action` column: defined here and nowhere else.
     public enum Kind: String, CaseIterable, Sendable {
-        case confirm, reject, correct, add, confidence, tag, untag, note, done, reopen, undo, redo
+        case confirm, reject, correct, add, confidence, tag, untag, note, done, reopen, same, different, undo, redo
     }
 
     public var kind: Kind {
@@ -41,6 +47,8 @@ public enum ReviewAction: Sendable, Equatable {
         case .note: .note
         case .done: .done
         case .reopen: .reopen
+        case .same: .same
+        case .different: .different
         case .undo: .undo
         case .redo: .redo
         }
@@ -70,9 +78,18 @@ public enum ReviewAction: Sendable, Equatable {
         }
     }
 
-    /// `confirm`, `correct source`, `done`: how messages name the action.
+    /// The other claim of a link verdict (`same`, `different`).
+    public var linkedClaim: Int64? {
+        switch self {
+        case let .same(other), let .different(other): other
+        default: nil
+        }
+    }
+
+    /// `confirm`, `correct source`, `same #40`, `done`: how messages name the action.
     public var label: String {
         if case let .correct(change) = self { return "correct " + change.field }
+        if let other = linkedClaim { return kind.rawValue + " #\(other)" }
         return kind.rawValue
     }
 }

@@ -87,7 +87,7 @@ public struct ClaimReview: Sendable, Equatable {
             tags.removeAll { removed.contains($0) }
         case let .note(text):
             notes.append(text)
-        case .done, .reopen, .undo, .redo:
+        case .done, .reopen, .same, .different, .undo, .redo:
             break
         }
         if let note = entry.note, !notes.contains(note) { notes.append(note) }
@@ -164,5 +164,36 @@ public struct ReviewLedger: Sendable {
             if case .reject = e.entry.action { return e.entry.attributionID }
             return nil
         })
+    }
+}
+
+/// An analyst's standing verdict on whether two claims are one claim (`same ID` / `different ID`),
+/// the pair ordered `a < b` whichever claim the analyst was on.
+public struct LinkJudgement: Sendable, Equatable {
+    public var a: Int64
+    public var b: Int64
+    public var same: Bool
+    public var annotator: String
+
+    public init(a: Int64, b: Int64, same: Bool, annotator: String) {
+        self.a = min(a, b)
+        self.b = max(a, b)
+        self.same = same
+        self.annotator = annotator
+    }
+}
+
+extension ReviewLedger {
+    /// The link verdicts that still count, one per pair and annotator (a later verdict on a pair
+    /// replaces an earlier one, whichever side it was given from), by pair then annotator.
+    public var linkJudgements: [LinkJudgement] {
+        var latest: [String: LinkJudgement] = [:]
+        for e in effective {
+            guard let claim = e.entry.attributionID, let other = e.entry.action.linkedClaim else { continue }
+            let same = if case .same = e.entry.action { true } else { false }
+            let j = LinkJudgement(a: claim, b: other, same: same, annotator: e.entry.annotator)
+            latest["\(j.a) \(j.b) \(j.annotator)"] = j
+        }
+        return latest.values.sorted { ($0.a, $0.b, $0.annotator) < ($1.a, $1.b, $1.annotator) }
     }
 }

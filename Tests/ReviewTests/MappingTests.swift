@@ -36,6 +36,8 @@ import Testing
         entry(.correct(change), adjudication: Adjudication(), imported: ImportedReview()),
         entry(.confirm, note: "n", confidence: .medium, tags: ["t"], imported: ImportedReview(status: .corrected, at: "2025-01-01T00:00:00Z")),
         entry(.reject(reason: "r"), adjudication: Adjudication(), imported: ImportedReview(status: .rejected)),
+        entry(.same(other: 40)),
+        entry(.different(other: 41)),
     ]
 
     @Test func theBulkMarkIsSpelledInFieldsAndReadBack() {
@@ -59,7 +61,7 @@ import Testing
         let columns = Self.everyAction.map(NewAnnotation.init)
         #expect(columns.map(\.action) == ["confirm", "reject", "reject", "correct", "add", "add", "confidence", "tag", "untag",
                                           "note", "done", "reopen", "undo", "redo", "correct", "confirm", "reject", "correct",
-                                          "confirm", "reject"])
+                                          "confirm", "reject", "same", "different"])
         #expect(columns[2].note == "no source")
         #expect(columns[3].fields == #"{"field":"source","old":[[0,3]],"new":null}"#)
         #expect(columns[6].confidence == "low")
@@ -73,6 +75,9 @@ import Testing
         #expect(columns[18].tags == #"["t"]"#)
         #expect(columns[18].confidence == "medium")
         #expect(columns[19].fields == #"{"status":"rejected","import":true,"adjudication":true}"#)
+        #expect(columns[20].fields == #"{"other":40}"#)
+        #expect(columns[21].fields == #"{"other":41}"#)
+        #expect(columns[20].attributionID == 7 && columns[20].target == nil)
         #expect(columns[0].fields == nil && columns[0].note == nil && columns[0].tags == nil && columns[0].target == nil)
     }
 
@@ -84,6 +89,8 @@ import Testing
         #expect(row("approve", nil, nil).reviewEntry == nil)
         #expect(row("correct", #"{"old":1}"#, nil).reviewEntry == nil)
         #expect(row("undo", nil, nil).reviewEntry == nil)
+        #expect(row("same", nil, nil).reviewEntry == nil)
+        #expect(row("different", #"{"other":"x"}"#, nil).reviewEntry == nil)
         #expect(row("confirm", #"{"adjudication":false}"#, nil).reviewEntry?.adjudication == nil)
     }
 
