@@ -141,6 +141,36 @@ enum Migrations {
                 );
                 """)
         }
+        // Cross-document links (`claimdesk link`): a link run names the claim run it linked and the
+        // linker's options, like a run names its extractor; its clusters and links hang off it and go
+        // with it when it is replaced. Analysts' link verdicts are not here: they are review-log
+        // entries (`same`, `different`) like every other verdict. Additive: no earlier table changes.
+        migrator.registerMigration("v7-links") { db in
+            try db.execute(sql: """
+                CREATE TABLE linkRun (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    options TEXT NOT NULL,
+                    createdAt TEXT NOT NULL
+                );
+                CREATE TABLE linkCluster (
+                    linkRunId INTEGER NOT NULL REFERENCES linkRun(id),
+                    cluster TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    attributionId INTEGER NOT NULL REFERENCES attribution(id),
+                    PRIMARY KEY (linkRunId, attributionId)
+                ) WITHOUT ROWID;
+                CREATE TABLE claimLink (
+                    linkRunId INTEGER NOT NULL REFERENCES linkRun(id),
+                    a INTEGER NOT NULL REFERENCES attribution(id),
+                    b INTEGER NOT NULL REFERENCES attribution(id),
+                    score REAL NOT NULL,
+                    reasons TEXT NOT NULL,
+                    PRIMARY KEY (linkRunId, a, b)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

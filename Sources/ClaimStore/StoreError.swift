@@ -18,6 +18,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case runExists(String)
     /// `train` or `import-model` names a model that exists, without `--replace`.
     case modelExists(String)
+    /// `link` names a link run that exists, without `--replace`.
+    case linkRunExists(String)
+    case unknownLinkRun(String)
     /// An import names a run that exists and holds claims of another kind.
     case runKindTaken(name: String, kind: String)
     /// A re-import would change documents already in the run (`count` of them): refused without `--replace`.
@@ -53,6 +56,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a run named \"\(name)\" already exists"
         case let .modelExists(name):
             return "a model named \"\(name)\" already exists (use --replace to replace it, or another name)"
+        case let .linkRunExists(name):
+            return "a link run named \"\(name)\" already exists (use --replace to link again under that name, or another --name)"
+        case let .unknownLinkRun(name):
+            return "no link run named \"\(name)\" in the store (`claimdesk link` makes one)"
         case let .runKindTaken(name, kind):
             return "a run named \"\(name)\" already exists and holds \(kind == "gold" ? "imported gold" : kind == "imported" ? "imported claims" : "an extractor's claims") (nothing imported; name another run)"
         case let .importChangesRun(run, docID, origin, count):
