@@ -53,7 +53,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [
-            "ClaimModel", "Review", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Learning",
+            "ClaimModel", "Review", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Learning", "Provenance",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The terminal: both REPLs (review, adjudication), readline, rendering, completion, verbs.
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ClaimStoreTests", dependencies: [
             "ClaimStore", "ClaimModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Provenance"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "ClaimModel", "Extraction", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "ClaimModel", "Interchange"]),

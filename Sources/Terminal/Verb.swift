@@ -63,6 +63,7 @@ public struct Verb: VerbTable {
         .confidence, .tag, .untag, .note, .add,
         .undo, .redo, .done, .filter, .progress, .score, .keys, .help, .quit,
         .acceptAbove, .order,
+        .trail, .same, .different,
     ]
 
     public static func unknownVerb(_ word: String, suggestion: Verb?) -> REPLError { .unknownVerb(word, suggestion: suggestion) }
@@ -458,5 +459,31 @@ enum EditDistance {
             swap(&previous, &current)
         }
         return previous[y.count]
+    }
+}
+
+// MARK: - Links across documents (issue 14)
+
+extension Verb {
+    public static let trail = Verb.simple(
+        "trail", "the current claim's trail: the documents that carry it, by date, crediting whom, with which words",
+        details: ["From the newest link run of this run (`claimdesk link` makes one). Claims are named by their # number."]
+    ) { session throws(REPLError) in try session.trail() }
+
+    public static let same = linkVerdict("same", "the current claim and claim ID are the same claim (a link verdict, logged and undoable)")
+    public static let different = linkVerdict("different", "the current claim and claim ID are not the same claim (a link verdict)")
+
+    /// `same ID` / `different ID`: one verdict on the pair (current claim, ID), ID a claim's # number.
+    static func linkVerdict(_ name: String, _ summary: String) -> Verb {
+        Verb(name, usage: "\(name) ID", summary,
+             details: ["ID: another claim's # number, as `trail` and `claimdesk claims` show it; a later verdict on the pair replaces this one."]
+        ) { verb, args throws(REPLError) in
+            guard args.count == 1 else { throw .usage(verb, "needs one claim ID") }
+            let text = args[0]
+            let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+            guard let other = Int64(digits), other > 0 else { throw .usage(verb, "\"\(TerminalSafe.escape(text))\" is not a claim ID") }
+            let same = name == "same"
+            return { session throws(REPLError) in Reply(text: try session.linkVerdict(same: same, other: other)) }
+        }
     }
 }

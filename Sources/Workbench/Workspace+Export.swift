@@ -8,6 +8,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case jsonl, csv, brat, doccano
     case labelStudio = "label-studio"
     case prodigy, inception
+    /// The link run's clusters and trails (Provenance JSON) and its graph (GraphML): `Workspace+Links`.
+    case provenance, graphml
 }
 
 /// What `export` writes: a run's claims, or the analysts' gold.
@@ -47,8 +49,11 @@ public struct ExportReport: Sendable {
     public var cardPaths: [String] = []
     public var leftOut: [String] = []
     public var partial: [String] = []
+    /// A link export's own summary line (clusters, not attributions).
+    public var linkSummary: String?
 
     public var summary: String {
+        if let linkSummary { return linkSummary }
         var lines = ["wrote \(plural(attributions, "attribution")) in \(plural(documents, "document")) to \(path)"]
         if !cardPaths.isEmpty { lines.append("dataset card: \(cardPaths.joined(separator: ", "))") }
         if !partial.isEmpty { lines.append("included though not marked done: \(partial.joined(separator: ", "))") }
@@ -62,6 +67,7 @@ extension Workspace {
     /// writes its dataset card. Nothing appears under the final name until all of it is written.
     public func export(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
         if case let .run(name) = request.selection { _ = try requireRun(name) }
+        if request.format == .provenance || request.format == .graphml { return try exportLinks(request) }
         if case .gold = request.selection, request.format != .brat, !request.force {
             // The card files are written last: refuse before anything is written, not after.
             for card in [request.out + ".card.md", request.out + ".card.json"] where AtomicFile.fileType(card) != nil {
@@ -73,7 +79,7 @@ extension Workspace {
         case .jsonl: sink = try JSONLSink(path: request.out, replacing: request.force)
         case .csv: sink = try CSVSink(path: request.out, replacing: request.force)
         case .brat: sink = try BratSink(path: request.out, force: request.force)
-        case .doccano, .labelStudio, .prodigy, .inception:
+        case .doccano, .labelStudio, .prodigy, .inception, .provenance, .graphml:
             guard let other = try request.format.ecosystemSink(request) else { throw WorkbenchError.usage("no writer for \(request.format)") }
             sink = other
         }
@@ -150,6 +156,8 @@ extension Workspace {
         case .csv: return "CSV (RFC 4180, UTF-8, CRLF), one row per attribution"
         case .brat: return "brat standoff: DOC.txt + DOC.ann per document, annotation.conf, visual.conf"
         case .doccano, .labelStudio, .prodigy, .inception: return ExportFormat.ecosystemDescription(format) ?? format.rawValue
+        case .provenance: return "Provenance JSON (docs/FORMAT.md): the link run's clusters, trails, variants and links"
+        case .graphml: return "GraphML: documents, outlets and sources linked by published_by, quotes, credits, repeats"
         }
     }
 }

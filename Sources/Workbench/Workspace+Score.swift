@@ -32,16 +32,21 @@ extension Workspace {
                       annotator: String? = nil, groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> String {
         let scored = try scoreRun(runName: runName, against: against, match: match, annotator: annotator, groupBy: groupBy)
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
+        // Issue 14: a "links" section when the run has a link run.
+        let links = try linkScore(run: try requireRun(runName), annotator: annotator)
         switch format {
         case .json:
             let noteList = JSONValue.array(notes.map { .string($0) }).serialized
             return "{\"run\": \(JSONValue.string(runName).serialized), \"against\": \(JSONValue.string(against).serialized),"
-                + " \"notes\": \(noteList),\n\"score\": \(ReportRenderer.json(report)),\n\"calibration\": \(ReportRenderer.json(calibration))}"
+                + " \"notes\": \(noteList),\n\"score\": \(ReportRenderer.json(report)),\n\"calibration\": \(ReportRenderer.json(calibration))"
+                + (links.map { ",\n\"links\": " + $0.json.serialized } ?? "") + "}"
         case .table:
-            return (["run \"\(runName)\" against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching"] + notes)
+            let text = (["run \"\(runName)\" against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching"] + notes)
                 .joined(separator: "\n") + "\n\n" + ReportRenderer.table(report)
                 + "\n\ncalibration of extractor confidence (correct = content-matched to gold)\n"
                 + ReportRenderer.reliabilityChart(calibration)
+            guard let links else { return text }
+            return text + (text.hasSuffix("\n") ? "\n" : "\n\n") + links.table
         }
     }
 }

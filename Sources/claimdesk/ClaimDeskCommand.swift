@@ -17,7 +17,7 @@ struct ClaimDeskCommand: ParsableCommand {
         subcommands: [
             Ingest.self, Extract.self, ImportClaims.self, ImportGold.self, Runs.self, Docs.self, Claims.self,
             Annotate.self, AdjudicateCommand.self, Score.self, Compare.self, AgreementCommand.self, Export.self, Report.self,
-            Check.self, Train.self, Models.self, ImportModel.self,
+            Check.self, Train.self, Models.self, ImportModel.self, LinkCommand.self, TrailCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

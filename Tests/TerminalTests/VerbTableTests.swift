@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func everySpellingOfTheReviewREPLNamesOneVerb() {
-        #expect(Verb.allCases.count == 33)
+        #expect(Verb.allCases.count == 36)
         #expect(Self.clashes(Verb.allCases.map(\.spellings)) == [])
         for verb in Verb.allCases {
             #expect(Verb.named(verb.name) == verb)
@@ -74,6 +74,9 @@ import Testing
               quit [q, exit]    leave (every action is already saved)
               accept-above      confirm at once every claim you have not judged at or above extractor confidence T
               order             the order of the queue; no argument shows it
+              trail             the current claim's trail: the documents that carry it, by date, crediting whom, with which words
+              same              the current claim and claim ID are the same claim (a link verdict, logged and undoable)
+              different         the current claim and claim ID are not the same claim (a link verdict)
             quote texts with spaces: source "the Shura Council"; `help VERB` for details
             """)
         #expect(AdjudicationSession.help(nil) == """

@@ -13,6 +13,9 @@ public struct ReportPage: Sendable {
     public var calibrationNote: String?
     public var agreement: [AgreementFigure]
     public var agreementNote: String?
+    /// The provenance section (issue 14), already HTML with every stored text escaped; nil when
+    /// the run has no link run. Rendered by `Workspace.provenanceSection`.
+    public var provenanceHTML: String?
 
     public init(title: String, subtitle: [String], score: ScoreReport, calibration: CalibrationReport?, calibrationNote: String?,
                 agreement: [AgreementFigure], agreementNote: String?) {
@@ -47,6 +50,7 @@ public enum HTMLReport {
         html.append(sourceTypeBars(page.score))
         html.append(reliability(page.calibration, note: page.calibrationNote))
         html.append(agreement(page.agreement, note: page.agreementNote))
+        if let provenance = page.provenanceHTML { html.append(provenance) }
         html.append("<footer>Written by <code>claimdesk report</code>. Figures are micro-averaged over documents; counts in brackets.</footer>")
         html.append("</body>")
         html.append("</html>")

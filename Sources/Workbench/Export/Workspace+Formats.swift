@@ -76,7 +76,7 @@ extension ExportFormat {
         case .prodigy: return try LineSink(path: request.out, replacing: request.force) { ProdigyFormat.line(for: $0, labels: request.labels, gold: gold) }
         case .labelStudio: return try LabelStudioSink(path: request.out, replacing: request.force, labels: request.labels)
         case .inception: return try InceptionSink(path: request.out, force: request.force, labels: request.labels)
-        case .jsonl, .csv, .brat: return nil
+        case .jsonl, .csv, .brat, .provenance, .graphml: return nil
         }
     }
 
@@ -86,7 +86,7 @@ extension ExportFormat {
         case .labelStudio: return "Label Studio JSON task list (labels regions + relations; UTF-16 offsets)"
         case .prodigy: return "Prodigy JSONL tasks (tokens, spans, relations, answer)"
         case .inception: return "UIMA CAS XMI 1.0 (INCEpTION / dkpro-cassis): DOC.xmi per document + TypeSystem.xml"
-        case .jsonl, .csv, .brat: return nil
+        case .jsonl, .csv, .brat, .provenance, .graphml: return nil
         }
     }
 }

@@ -75,7 +75,9 @@ extension Workspace {
         let page = ReportPage(title: "ClaimDesk evaluation report", subtitle: subtitle, score: scored.report,
                               calibration: calibration, calibrationNote: calibrationNote,
                               agreement: figures, agreementNote: agreementNote)
-        return (choice, page)
+        var withLinks = page
+        withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator)
+        return (choice, withLinks)
     }
 
     /// The run a user means when `report` is given no `--run`: the built-in extractor's run ("rules"
