@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ClaimModel", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "ClaimModel", "ClaimStore"]),
         .testTarget(name: "ClaimStoreTests", dependencies: [
-            "ClaimStore", "ClaimModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClaimStore", "ClaimModel", "Review", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Provenance"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),

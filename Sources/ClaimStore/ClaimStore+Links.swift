@@ -13,6 +13,16 @@ public struct LinkRunInfo: Sendable, Equatable {
     public var createdAt: String
     public var clusters: Int
     public var links: Int
+
+    public init(rowID: Int64, name: String, runID: Int64, options: String, createdAt: String, clusters: Int, links: Int) {
+        self.rowID = rowID
+        self.name = name
+        self.runID = runID
+        self.options = options
+        self.createdAt = createdAt
+        self.clusters = clusters
+        self.links = links
+    }
 }
 
 /// One stored link: two claim row ids (`a < b`), the cluster it joined, its score and its reasons

@@ -1,6 +1,7 @@
 import ClaimModel
 import ClaimStore
 import Foundation
+import Review
 import Testing
 import TestSupport
 
@@ -10,7 +11,7 @@ import TestSupport
     let fixture: TestStore
 
     init() throws {
-        let text = TestStore.storm
+        let text = TestTexts.storm
         let claims = [
             Attribution(source: .first("The mayor", in: text), content: .first("the bridge is closed", in: text)),
             Attribution(source: .first("Officials", in: text), content: .first("repairs will take weeks", in: text), outlet: "Reuters"),
@@ -59,7 +60,7 @@ import TestSupport
                                 attributionID: a[0], action: .same(other: b[0]))
         let stored = try store.append(entry)
         #expect(try store.annotations(runID: fixture.runID).map(\.entry) == [entry])
-        #expect(try store.annotation(id: stored.id)?.fields == "{\"other\":\(b[0])}")
+        #expect(try store.annotation(id: stored.id)?.entry.fields == "{\"other\":\(b[0])}")
         #expect(ClaimStore.knownMigrations.last == "v7-links")
     }
 }
