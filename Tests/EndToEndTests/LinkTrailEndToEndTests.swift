@@ -162,7 +162,7 @@ import TestSupport
         let (json, graph) = (scratch.path("links.json"), scratch.path("links.graphml"))
         let p = try CLI.run(["--db", db, "export", "--run", "rules", "--format", "provenance", "--out", json])
         #expect(p.status == 0)
-        #expect(p.stdout == "wrote 1 clusters (3 claims in 3 documents) of link run \"rules\" to \(json)\n")
+        #expect(p.stdout == "wrote 1 cluster (3 claims in 3 documents) of link run \"rules\" to \(json)\n")
         let g = try CLI.run(["--db", db, "export", "--run", "rules", "--format", "graphml", "--out", graph])
         #expect(g.status == 0)
         let check = try PythonTool.run(script: """
