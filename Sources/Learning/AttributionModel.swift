@@ -201,9 +201,12 @@ extension CueLexicon {
     init(documents: [PreparedDocument]) {
         var entries: [String: CueCount] = [:]
         for doc in documents {
+            // Every word of a gold cue counts ("has said", "told reporters", "according to"): an
+            // anchor needs only one token of the cue, and the verb is often not the first.
             for g in doc.gold {
-                guard let head = g.cue.min(), doc.text.tokens[head].isWord else { continue }
-                entries[doc.text.tokens[head].lower, default: CueCount(cue: 0, seen: 0)].cue += 1
+                for t in g.cue.sorted() where doc.text.tokens[t].isWord && !CueLexicon.auxiliaries.contains(doc.text.tokens[t].lower) {
+                    entries[doc.text.tokens[t].lower, default: CueCount(cue: 0, seen: 0)].cue += 1
+                }
             }
         }
         for doc in documents {

@@ -39,6 +39,12 @@ struct CueLexicon: Sendable, Equatable {
         var seen: Int
     }
 
+    /// Words that only carry tense or modality in a cue ("has said", "was told"): never anchors.
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would", "could", "can",
+        "may", "might", "should", "did", "does", "do", "also", "not", "to", "a", "an", "the", "in", "of", "s", "it",
+    ]
+
     /// Share of its occurrences where the word headed a gold cue (0 for words never a cue).
     func rate(_ word: String) -> Double {
         guard let e = entries[word], e.seen > 0 else { return 0 }
@@ -47,7 +53,7 @@ struct CueLexicon: Sendable, Equatable {
 
     func isCue(_ word: String) -> Bool {
         guard let e = entries[word] else { return false }
-        return e.cue >= 1 && Double(e.cue) / Double(max(1, e.seen)) >= 0.04
+        return e.cue >= 2 && Double(e.cue) / Double(max(1, e.seen)) >= 0.05 || e.cue >= 1 && e.seen <= 3
     }
 
     /// Sorted by word: the order the bytes are written in.

@@ -37,9 +37,15 @@ struct FeatureVector: Sendable {
         hashes.append(FeatureHash.hash(value, into: h))
     }
 
-    /// Conjoins every feature so far with `prefix`, appending the conjoined copies.
+    /// Adds `prefix&name=value` for each pair, hashing the prefix once (no string is built).
     mutating func conjoin(_ prefix: String, with names: [(String, String)]) {
-        for (n, v) in names { add(prefix + "&" + n, v) }
+        var p = FeatureHash.hash(prefix)
+        p = FeatureHash.mix(p, 0x26)
+        for (n, v) in names {
+            var h = FeatureHash.hash(n, into: p)
+            h = FeatureHash.mix(h, 0x3D)
+            hashes.append(FeatureHash.hash(v, into: h))
+        }
     }
 }
 

@@ -18,6 +18,8 @@ struct FeatureExtractor {
         contentOwner = owner
     }
 
+    static let conjoined: Set<String> = ["src", "srcSide", "conSide", "conLen", "srcPron", "kind", "nested", "srcCap", "conSents"]
+
     static func stem(_ w: String) -> String {
         for suffix in ["ing", "ed", "es", "s"] where w.count > suffix.count + 2 && w.hasSuffix(suffix) {
             return String(w.dropLast(suffix.count))
@@ -37,6 +39,11 @@ struct FeatureExtractor {
         case 17...32: return "17-32"
         default: return "33+"
         }
+    }
+
+    /// The features of every variant of an anchor (the anchor's own part computed once).
+    func features(anchor a: Anchor, index: Int) -> [FeatureVector] {
+        a.variants.map { features(anchor: a, index: index, variant: $0) }
     }
 
     func features(anchor a: Anchor, index: Int, variant v: Variant) -> FeatureVector {
@@ -104,7 +111,7 @@ struct FeatureExtractor {
         }
         for (n, value) in base { f.add(n, value) }
         // Conjunctions: the proposer with the shape of the reading.
-        let conj = base.filter { ["src", "srcSide", "conSide", "conLen", "srcPron", "kind", "nested", "srcCap", "conSents"].contains($0.0) }
+        let conj = base.filter { Self.conjoined.contains($0.0) }
         f.conjoin("o:" + origin, with: conj)
         f.conjoin("h:" + head.lower, with: conj.filter { $0.0 != "conLen" })
         f.add("kind&family", v.kind + "|" + family)

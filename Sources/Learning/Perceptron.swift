@@ -60,28 +60,53 @@ struct RankingPerceptron {
     }
 }
 
-/// Frozen weights: sorted hashes and their values, looked up by a dictionary built once.
+/// Frozen weights: sorted hashes and their values, looked up through an open-addressing table
+/// indexed by the hash's own low bits (the keys are already well-mixed FNV hashes, so Swift's
+/// seeded `Hasher` would only add cost on the extractor's hot path).
 struct WeightTable: Sendable, Equatable {
     let keys: [UInt64]
     let values: [Float]
-    private let lookup: [UInt64: Float]
+    private let slots: [UInt64]
+    private let slotValues: [Float]
+    private let mask: Int
 
     init(keys: [UInt64], values: [Float]) {
         self.keys = keys
         self.values = values
-        var d: [UInt64: Float] = [:]
-        d.reserveCapacity(keys.count)
-        for (k, v) in zip(keys, values) { d[k] = v }
-        lookup = d
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var slotValues = [Float](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (k, v) in zip(keys, values) where k != 0 {
+            var i = Int(truncatingIfNeeded: k) & mask
+            while slots[i] != 0 && slots[i] != k { i = (i + 1) & mask }
+            slots[i] = k
+            slotValues[i] = v
+        }
+        self.slots = slots
+        self.slotValues = slotValues
+        self.mask = mask
     }
 
     static func == (a: WeightTable, b: WeightTable) -> Bool { a.keys == b.keys && a.values == b.values }
 
     var count: Int { keys.count }
 
+    @inline(__always)
+    func weight(_ h: UInt64) -> Float {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slots[i]
+            if k == h { return slotValues[i] }
+            if k == 0 { return 0 }
+            i = (i + 1) & mask
+        }
+    }
+
     func score(_ features: FeatureVector) -> Double {
         var s = 0.0
-        for h in features.hashes { if let w = lookup[h] { s += Double(w) } }
+        for h in features.hashes where h != 0 { s += Double(weight(h)) }
         return s
     }
 }

@@ -38,7 +38,8 @@ struct TokenizedText: Sendable {
         var inQuote = false
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if s.value < 128 ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
+                : s.properties.isWhitespace {
                 if s == "\n" || s == "\r" || s == "\u{2029}" {
                     sawNewline = true
                     inQuote = false
@@ -54,11 +55,27 @@ struct TokenizedText: Sendable {
             var letters = 0, upper = 0, digits = 0
             for k in i..<j {
                 let c = scalars[k]
+                if c.value < 128 {
+                    let v = c.value
+                    if v >= 65 && v <= 90 {
+                        letters += 1
+                        upper += 1
+                        view.append(Unicode.Scalar(UInt8(v + 32)))
+                    } else {
+                        if v >= 97 && v <= 122 { letters += 1 } else if v >= 48 && v <= 57 { digits += 1 }
+                        view.append(c)
+                    }
+                    continue
+                }
                 let p = c.properties
                 if p.isAlphabetic { letters += 1 }
                 if p.isUppercase { upper += 1 }
                 if p.numericType != nil { digits += 1 }
-                if c == "\u{2019}" || c == "\u{2018}" { view.append("'") } else { view.append(contentsOf: p.lowercaseMapping.unicodeScalars) }
+                if c == "\u{2019}" || c == "\u{2018}" {
+                    view.append("'")
+                } else {
+                    view.append(contentsOf: p.lowercaseMapping.unicodeScalars)
+                }
             }
             let isQuote = j == i + 1 && Self.quoteMarks.contains(s.value)
             var quotedHere = inQuote
@@ -70,10 +87,11 @@ struct TokenizedText: Sendable {
                 }
                 quotedHere = true
             }
-            let first = scalars[i].properties
+            let head = scalars[i]
+            let capitalized = head.value < 128 ? head.value >= 65 && head.value <= 90 : head.properties.isUppercase
             tokens.append(ModelToken(
                 start: i, end: j, lower: String(view), isWord: letters > 0, isNumber: letters == 0 && digits > 0,
-                capitalized: first.isUppercase, allCaps: letters > 1 && upper == letters, isQuote: isQuote,
+                capitalized: capitalized, allCaps: letters > 1 && upper == letters, isQuote: isQuote,
                 newlineBefore: sawNewline, quoted: quotedHere, sentence: 0))
             sawNewline = false
             i = j

@@ -14,6 +14,9 @@ enum TrainBench {
         var ece: Double
         var trainSeconds: Double
         var extractMBps: Double
+        /// CPU seconds of this process (the machine is shared: wall time counts other work too).
+        var trainCPU: Double
+        var extractCPUMBps: Double
         var modelBytes: Int
     }
 
@@ -22,13 +25,13 @@ enum TrainBench {
         let devItems = try Corpus.load(dev)
         if rules { try printRules(devItems) }
         if curve {
-            print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train s")
+            print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train CPU s")
             for n in [50, 100, 200, 400, 840] where n <= trainItems.count || n == 840 {
                 let f = try measure(Array(trainItems.prefix(n)), devItems, seed: seed, epochs: epochs)
                 print(String(format: "%4d   %.3f            %.3f  %.3f  %.3f           %.3f          %.3f  %.1f", f.documents,
                              f.report.attribution.f1, f.report.attribution.precision, f.report.attribution.recall,
                              f.report.roles[.content].tokenOverlap.f1, f.report.roles[.source].tokenOverlap.f1, f.ece,
-                             f.trainSeconds))
+                             f.trainCPU))
             }
             return
         }
@@ -37,10 +40,11 @@ enum TrainBench {
         print(ReportRenderer.table(f.report))
         print(Tune.summary(f.report))
         print(String(format: "ECE            %.3f  (10 equal-width bins, real = content-matched)", f.ece))
-        print(String(format: "training       %.1f s on %d documents (one thread)", f.trainSeconds, f.documents))
+        print(String(format: "training       %.1f s wall, %.1f s CPU on %d documents (one thread)", f.trainSeconds, f.trainCPU,
+                     f.documents))
         print(String(format: "peak memory    %.1f MiB (ru_maxrss)", Double(SpeedBench.peakResidentBytes()) / 1_048_576))
         print(String(format: "model          %.2f MB (%d bytes)", Double(f.modelBytes) / 1_000_000, f.modelBytes))
-        print(String(format: "extraction     %.2f MB/s with the model", f.extractMBps))
+        print(String(format: "extraction     %.2f MB/s wall, %.2f MB/s CPU with the model", f.extractMBps, f.extractCPUMBps))
     }
 
     static func measure(_ train: [AnnotatedDocument], _ dev: [AnnotatedDocument], seed: UInt64, epochs: Int?) throws -> Figures {
@@ -50,15 +54,19 @@ enum TrainBench {
         let data = train.map { LabeledDocument(document: $0.document, attributions: $0.attributions) }
         let clock = ContinuousClock()
         var model: AttributionModel?
+        let cpu0 = cpuSeconds()
         let trainTime = try clock.measure { model = try AttributionModel.train(data, options: options) }
+        let cpu1 = cpuSeconds()
         guard let model else { throw BenchError.input("training produced no model") }
         let bytes = model.encoded()
         let extractor = try ModelExtractor(model: try AttributionModel(decoding: bytes))
         var inputs: [ScoringInput] = []
         var predictions: [[Attribution]] = []
+        let cpu2 = cpuSeconds()
         let extractTime = clock.measure {
             for item in dev { predictions.append(extractor.extract(item.document)) }
         }
+        let cpu3 = cpuSeconds()
         for (item, predicted) in zip(dev, predictions) {
             inputs.append(ScoringInput(documentID: item.document.id, text: ScalarText(item.document.text),
                                        gold: item.attributions, predicted: predicted))
@@ -68,7 +76,8 @@ enum TrainBench {
                                       patterns: predictions.map { Array(repeating: "model", count: $0.count) })
         let mb = Double(dev.reduce(0) { $0 + $1.document.text.utf8.count }) / 1_000_000
         return Figures(documents: train.count, report: report, ece: calibration.ece, trainSeconds: SpeedBench.seconds(trainTime),
-                       extractMBps: mb / SpeedBench.seconds(extractTime), modelBytes: bytes.count)
+                       extractMBps: mb / SpeedBench.seconds(extractTime), trainCPU: cpu1 - cpu0,
+                       extractCPUMBps: mb / max(1e-9, cpu3 - cpu2), modelBytes: bytes.count)
     }
 
     /// The rules alone on the same dev file, by the same scorer, for comparison.
@@ -82,4 +91,16 @@ enum TrainBench {
         print(Tune.summary(Scorer(match: .overlap).score(inputs)))
         print("# model")
     }
+}
+
+/// CPU seconds used by this process so far (user + system).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
