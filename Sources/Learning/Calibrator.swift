@@ -39,7 +39,10 @@ struct Calibrator: Sendable, Equatable {
             }
         }
         let prior = 2.0
-        self.init(bounds: blocks.map(\.upper), values: blocks.map { ($0.sum + prior * rate) / ($0.n + prior) })
+        // Smoothing blocks of different sizes can reorder them: keep the running maximum.
+        var values: [Double] = []
+        for b in blocks { values.append(max(values.last ?? 0, (b.sum + prior * rate) / (b.n + prior))) }
+        self.init(bounds: blocks.map(\.upper), values: values)
     }
 
     /// The probability of a score: the value of the first block whose upper bound reaches it.
