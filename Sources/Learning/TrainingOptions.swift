@@ -5,7 +5,7 @@ public struct TrainingOptions: Sendable, Equatable {
     /// What the model builds on: the rules' proposals as candidates and features, or nothing.
     public var base: Base = .rules
     /// Passes of the averaged perceptrons over the training candidates.
-    public var epochs: Int = 8
+    public var epochs: Int = 5
     /// Share of the documents held back from the scorers to calibrate the confidences on
     /// (isotonic regression); a handful of documents are calibrated in-sample instead.
     public var calibrationShare: Double = 0.15
