@@ -142,3 +142,16 @@ extension ClaimStore {
         }
     }
 }
+
+extension ClaimStore {
+    /// The log entries link verdicts are folded from, every run's: `same`, `different`, and the
+    /// undos and redos that may cancel them (others' undos are harmless to the fold). Without
+    /// the rest of the log, which a gold export of a large store must not read twice.
+    public func linkVerdictLog() throws(StoreError) -> [LoggedReview] {
+        try read("reading the link verdicts") { db in
+            try AnnotationRecord.fetchAll(
+                db, sql: "SELECT * FROM annotation WHERE action IN ('same', 'different', 'undo', 'redo') ORDER BY id"
+            ).map(Self.entry).logged
+        }
+    }
+}

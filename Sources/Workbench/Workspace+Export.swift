@@ -100,13 +100,14 @@ extension Workspace {
             case let .gold(annotator, includePartial):
                 var doneBy: Set<String> = []
                 var labels = ReviewLabels()
+                let linkClusters = try goldLinkClusters(annotator: annotator)
                 let walk = try forEachGoldDocument(
                     annotator: annotator, includePartial: includePartial,
                     eachLog: { (log, documentRowID) throws(WorkbenchError) in
                         try addLabels(from: log, documentRowID: documentRowID, into: &labels)
                     }
                 ) { (gold) throws(WorkbenchError) in
-                    let item = gold.exported
+                    let item = linkClusters.isEmpty ? gold.exported : Self.withLinkClusters(gold, linkClusters)
                     try sink.add(item)
                     tally.add(item)
                     doneBy.formUnion(gold.annotators)

@@ -485,3 +485,48 @@ extension Workspace {
         return svg.joined(separator: "\n")
     }
 }
+
+extension Workspace {
+    /// The gold JSONL's `cluster` labels from the analysts' link verdicts (of `annotator`, or
+    /// everyone's): claims joined by standing `same` verdicts share `link-N` (N the smallest claim
+    /// row id of the group); a pair that any standing verdict calls `different` is not joined.
+    /// Empty when nobody gave a link verdict.
+    func goldLinkClusters(annotator: String?) throws(WorkbenchError) -> [Int64: String] {
+        let judgements = ReviewLedger(try db(store.linkVerdictLog())).linkJudgements
+            .filter { annotator == nil || $0.annotator == annotator }
+        guard !judgements.isEmpty else { return [:] }
+        var different: Set<String> = []
+        for j in judgements where !j.same { different.insert("\(j.a) \(j.b)") }
+        var parent: [Int64: Int64] = [:]
+        func root(_ x: Int64) -> Int64 {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for j in judgements where j.same && !different.contains("\(j.a) \(j.b)") {
+            for id in [j.a, j.b] where parent[id] == nil { parent[id] = id }
+            let (ra, rb) = (root(j.a), root(j.b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var labels: [Int64: String] = [:]
+        for id in parent.keys { labels[id] = "link-\(root(id))" }
+        return labels
+    }
+
+    /// A gold document with the link labels on the attributions whose claim has one (matched by
+    /// the attribution's id among the document's stored claims).
+    static func withLinkClusters(_ gold: GoldDocument, _ labels: [Int64: String]) -> AnnotatedDocument {
+        var item = gold.exported
+        var byExternalID: [String: String] = [:]
+        for c in gold.claims {
+            if let id = c.attribution.id, let label = labels[c.rowID] { byExternalID[id] = label }
+        }
+        guard !byExternalID.isEmpty else { return item }
+        for i in item.attributions.indices {
+            if let id = item.attributions[i].id, let label = byExternalID[id], item.attributions[i].cluster == nil {
+                item.attributions[i].cluster = label
+            }
+        }
+        return item
+    }
+}

@@ -193,4 +193,24 @@ import TestSupport
         #expect(html.contains("<tr><td>C1</td><td>3</td><td>3</td><td>harbour-wire, Reuters, 2026-03-01</td><td>1</td></tr>"))
         #expect(!html.contains("src=") && !html.contains("href=\"http"))
     }
+
+    /// The analysts' `same` verdicts reach the gold JSONL as the `cluster` key (one label per group
+    /// the verdicts join); a claim judged `different` gets none.
+    @Test func linkVerdictsAreTheGoldJSONLsClusters() throws {
+        let scratch = try Scratch()
+        let db = try Self.linked(scratch)
+        let session = try CLI.run(["--db", db, "annotate", "--annotator", "ana"], stdin: """
+            goto 1\nconfirm\ngoto 1\ndone\ngoto 2\nsame 1\nconfirm\ngoto 2\ndone\ngoto 3\ndifferent 1\nconfirm\ngoto 3\ndone\nq\n
+            """)
+        #expect(session.status == 0, "\(session.stdout)")
+        let out = scratch.path("gold.jsonl")
+        let export = try CLI.run(["--db", db, "export", "--gold", "--out", out])
+        #expect(export.status == 0, "\(export.stderr)")
+        let lines = scratch.read("gold.jsonl").split(separator: "\n").map(String.init)
+        let clusters = try lines.map { line -> [String?] in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return (object?["attributions"] as? [[String: Any]] ?? []).map { $0["cluster"] as? String }
+        }
+        #expect(clusters == [["link-1"], ["link-1"], [nil]])
+    }
 }
