@@ -35,6 +35,7 @@ import TestSupport
         #expect(try store.links(linkRunID: saved.rowID) == links)
         #expect(try store.schemaProblems() == [])
         #expect(store.foreignKeyProblems() == [])
+        #expect(store.integrityProblems(full: true) == [])
     }
 
     @Test func aSecondLinkRunOfTheSameNameIsRefusedUnlessReplaced() throws {

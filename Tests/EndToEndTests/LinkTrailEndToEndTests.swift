@@ -213,4 +213,23 @@ import TestSupport
         }
         #expect(clusters == [["link-1"], ["link-1"], [nil]])
     }
+
+    /// A store written before v7-links (the release on main before issue 14) opens: a writing
+    /// command adds the link tables and links; nothing stored before is touched.
+    @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    func aStoreFromBeforeTheLinkTablesMigratesOnLink() throws {
+        let scratch = try Scratch()
+        let db = try Self.extracted(scratch)
+        _ = try SQLiteShell.run(db, """
+            DROP TABLE claimLink; DROP TABLE linkCluster; DROP TABLE linkRun;
+            DELETE FROM grdb_migrations WHERE identifier = 'v7-links';
+            """)
+        let claims = try CLI.run(["--db", db, "claims", "--format", "json"])
+        let link = try CLI.run(["--db", db, "link"])
+        #expect(link.status == 0, "\(link.stderr)")
+        #expect(link.stdout.hasPrefix("link run \"rules\": 4 claims of run \"rules\", 1 cluster, 3 links\n"))
+        #expect(try SQLiteShell.run(db, "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") == "v7-links")
+        #expect(try CLI.run(["--db", db, "claims", "--format", "json"]).stdout == claims.stdout)
+        #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
 }
