@@ -1,6 +1,7 @@
 import ClaimModel
 import Extraction
 import Testing
+import TestSupport
 
 /// A sentence with its expected attribution marked inline, swift-format style:
 /// `"{src:The minister} {cue:said} {con:taxes would rise}."` — roles may repeat (a split quote has
@@ -12,42 +13,15 @@ struct Marked {
     var content: [Span] = []
 
     init(_ marked: String) {
-        var out: [Unicode.Scalar] = []
-        var role: String? = nil
-        var start = 0
-        var source: [Span] = []
-        var cue: [Span] = []
-        var content: [Span] = []
-        let scalars = Array(marked.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "{", role == nil, let colon = scalars[i...].firstIndex(of: ":"), colon - i == 4 {
-                role = String(String.UnicodeScalarView(scalars[(i + 1)..<colon]))
-                start = out.count
-                i = colon + 1
-                continue
+        let text = MarkedText(marked)
+        plain = text.plain
+        for mark in text.marks {
+            switch mark.role {
+            case "src": source.append(mark.span)
+            case "cue": cue.append(mark.span)
+            default: content.append(mark.span)
             }
-            if c == "}", let r = role {
-                let span = Span(start, out.count)
-                switch r {
-                case "src": source.append(span)
-                case "cue": cue.append(span)
-                default: content.append(span)
-                }
-                role = nil
-                i += 1
-                continue
-            }
-            out.append(c)
-            i += 1
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: out)
-        plain = String(view)
-        self.source = source
-        self.cue = cue
-        self.content = content
     }
 
     var document: Document { Document(id: "test", text: plain, publisher: "The Ledger") }

@@ -1,5 +1,6 @@
 import ClaimModel
 import Learning
+import TestSupport
 
 /// A document with its gold attributions marked inline: `{src1:Ana Ruiz} {cue1:blogged} that
 /// {con1:the ferry is late}.` — the digit names the attribution, roles may repeat (split content).
@@ -9,35 +10,12 @@ struct MarkedDocument {
     var attributions: [Attribution]
 
     init(id: String, _ marked: String) {
-        var out: [Unicode.Scalar] = []
-        var spans: [Int: [String: [Span]]] = [:]
-        var open: (role: String, number: Int, start: Int)?
-        let scalars = Array(marked.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "{", open == nil, let colon = scalars[i...].firstIndex(of: ":"), colon - i == 5,
-               let number = Int(String(String.UnicodeScalarView(scalars[(i + 4)..<colon]))) {
-                open = (String(String.UnicodeScalarView(scalars[(i + 1)..<(i + 4)])), number, out.count)
-                i = colon + 1
-                continue
-            }
-            if c == "}", let o = open {
-                spans[o.number, default: [:]][o.role, default: []].append(Span(o.start, out.count))
-                open = nil
-                i += 1
-                continue
-            }
-            out.append(c)
-            i += 1
-        }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: out)
-        document = Document(id: id, text: String(view))
-        attributions = spans.keys.sorted().map { n in
-            let roles = spans[n] ?? [:]
-            return Attribution(id: "g\(n)", source: roles["src"].flatMap { Fragments($0) },
-                               cue: roles["cue"].flatMap { Fragments($0) }, content: roles["con"].flatMap { Fragments($0) })
+        let text = MarkedText(marked)
+        document = Document(id: id, text: text.plain)
+        let numbers = Set(text.marks.compactMap(\.number)).sorted()
+        attributions = numbers.map { n in
+            func role(_ name: String) -> Fragments? { Fragments(text.spans(name, number: n)) }
+            return Attribution(id: "g\(n)", source: role("src"), cue: role("cue"), content: role("con"))
         }
     }
 
