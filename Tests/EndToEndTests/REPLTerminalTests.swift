@@ -75,6 +75,33 @@ struct REPLTerminalTests {
     }
 }
 
+/// `accept-above` on a terminal asks before acting; y accepts, anything else changes nothing.
+@Suite(.serialized, .enabled(if: Tmux.path != nil, "tmux is not installed: run scripts/setup.sh to test the REPL under a terminal"))
+struct BulkTerminalTests {
+    @Test func acceptAboveAsksOnATerminal() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let command = [CLI.executable.path, "--db", dir.store, "annotate", "--annotator", "tm"]
+        let tmux = try Tmux(command: command, environment: ["HOME": dir.folder, "NO_COLOR": "1"])
+        defer { tmux.close() }
+        #expect(tmux.waitFor("claimdesk>"))
+        let question = "accept 2 claims at ≥ 0.30 in this document (expected precision unknown: no calibration yet, no document is marked done)? [y/N] "
+        tmux.keys("accept-above 0.3", "Enter")
+        #expect(tmux.waitFor(question.trimmingCharacters(in: .whitespaces)))
+        tmux.keys("n", "Enter")
+        #expect(tmux.waitFor("nothing accepted"))
+        tmux.keys("progress", "Enter")
+        #expect(tmux.waitFor("0 of 2 claims in run \"rules\" reviewed by tm"))
+        tmux.keys("accept-above 0.3", "Enter")
+        #expect(tmux.waitFor("[y/N]"))
+        tmux.keys("y", "Enter")
+        #expect(tmux.waitFor("accepted 2 claims at ≥ 0.30 (expected precision unknown: no calibration yet, no document is marked done); `undo` takes them all back"))
+        tmux.keys("undo", "Enter")
+        #expect(tmux.waitFor("undone: accept-above of 2 claims at ≥ 0.30"))
+        tmux.keys("q", "Enter")
+        #expect(tmux.waitForExit(), "\(tmux.screen)")
+    }
+}
+
 /// One tmux server of its own (a private socket) running one command in a 160x50 pane.
 final class Tmux {
     static var path: String? {
