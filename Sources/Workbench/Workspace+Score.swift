@@ -81,7 +81,7 @@ extension Workspace {
     /// The documents to score: gold from `against` (a run, or `annotations`) and the run's predictions,
     /// with notes on coverage and on what was left out.
     public func scoringInputs(runName: String, against: String, annotator: String? = nil) throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String]) {
-        let run = try requireRun(runName)
+        let run = try requireRunRef(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
         var unscored = 0
@@ -151,6 +151,13 @@ extension Workspace {
             claims.removeAll { rejected.contains($0.rowID) }
         }
         return claims.map(\.attribution)
+    }
+
+    /// A run by name without its counts (which `requireRun` reads: a scan of the run's claims, a
+    /// second at a million of them), for scoring, which needs its row id and kind only.
+    func requireRunRef(_ name: String) throws(WorkbenchError) -> RunRef {
+        guard let run = try db(store.runRef(named: name)) else { throw WorkbenchError.unknownRun(name) }
+        return run
     }
 
     /// Documents with their claims and logs, read in batches (three queries per batch).
