@@ -108,6 +108,18 @@ extension Session {
             + Self.expectation(bulk.expected) + "); `undo` takes them all back"]
         if let (view, claim) = try? current(), !view.isReviewed(claim) {
             lines.append(currentScreen())
+        } else if queue.ordered == nil, let view {
+            // In document order the analyst stays in this document: what is left in it below the
+            // threshold comes next, and when nothing is, `done` (after adding what was missed).
+            let from = claimIndex ?? 0
+            let order = Array(from..<view.visible.count) + Array(0..<min(from, view.visible.count))
+            if let next = order.first(where: { view.admits(view.visible[$0], filter, unreviewedOnly: true) }) {
+                claimIndex = next
+                lines.append(currentScreen())
+            } else {
+                lines.append("every claim of this document" + (filter.map { " (filter: \($0))" } ?? "")
+                    + " has your verdict; `done` marks it reviewed, once you have added what the extractor missed")
+            }
         } else if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: true, wrap: true) {
             place(found)
             lines.append(currentScreen())
@@ -124,9 +136,10 @@ extension Session {
         if !here.isEmpty { view?.record(batch: here) }
     }
 
-    /// `undo` of an `accept-above`: one undo entry per verdict, in one transaction.
+    /// `undo` of an `accept-above`: one undo entry per verdict, in one transaction, the last verdict
+    /// first (so each undo finds its target at the end of the step: linear, not quadratic).
     func undoBulk(_ step: [LoggedReview]) throws(REPLError) -> String {
-        let undos = step.map {
+        let undos = step.reversed().map {
             ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
                         attributionID: $0.entry.attributionID, action: .undo(of: $0.id))
         }
@@ -139,9 +152,10 @@ extension Session {
         return "undone: " + Self.described(step) + "\n" + (try showBulk(step))
     }
 
-    /// `redo` of an undone `accept-above`: one redo entry per undo, in one transaction.
+    /// `redo` of an undone `accept-above`: one redo entry per undo, in one transaction, the last
+    /// undo first (the verdicts come back in their own order).
     func redoBulk(_ undos: [LoggedReview]) throws(REPLError) -> String {
-        let redos = undos.map {
+        let redos = undos.reversed().map {
             ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
                         attributionID: $0.entry.attributionID, action: .redo(of: $0.id))
         }
@@ -151,7 +165,7 @@ extension Session {
             if let claim = e.entry.attributionID { reviewed.insert(claim) }
         }
         takeIn(stored)
-        let originals = undos.compactMap { $0.entry.action.target.flatMap(history.entry) }
+        let originals = undos.reversed().compactMap { $0.entry.action.target.flatMap(history.entry) }
         return "redone: " + Self.described(originals) + "\n" + (try showBulk(originals))
     }
 

@@ -319,7 +319,7 @@ import Testing
           verdict     - (unreviewed)
         claimdesk> accept-above 0.5
         accepted 1 claim at ≥ 0.50 (expected precision 0.50); `undo` takes them all back
-        every claim in your queue has your verdict
+        every claim of this document has your verdict; `done` marks it reviewed, once you have added what the extractor missed
         claimdesk> undo
         undone: accept-above of 1 claim at ≥ 0.50
         later
