@@ -10,7 +10,8 @@ import Workbench
 ///
 /// Builds (once, then reuses) a store of `--docs` documents with `--claims` claims each, then
 /// measures start-up to the first screen, and `next`, `show` and `confirm`: median and p99; then
-/// `doc` on a 100 KB article it adds to the store (REPLBench+Document.swift).
+/// `doc` on a 100 KB article it adds to the store (REPLBench+Document.swift); then
+/// `accept-above` over 1,000 claims and its `undo`, with the log transactions each one wrote.
 enum REPLBench {
     static func run(path: String, documents: Int, claims: Int, iterations: Int, rebuild: Bool) -> Int32 {
         do {
@@ -123,7 +124,90 @@ enum REPLBench {
         }
         report("next (and)", filtered)
         try measureDocument(store: store, path: path, iterations: min(iterations, 300))
+        try bulk(store: store, path: path, annotator: annotator, iterations: min(iterations, 100))
         print("integrity_check: \(try store.integrityCheck())")
+    }
+
+    /// Documents of `bulkClaims` claims each for `accept-above` (added to the store once, after
+    /// the others, so the store keeps its size and the other verbs their figures).
+    static let bulkClaims = 1000
+
+    /// A document of `bulkClaims` claims "Official K said that item K is ready." in run "rules".
+    static func addBulkDocument(store: ClaimStore, id: String) throws {
+        guard let run = try store.runRef(named: "rules") else { throw BenchFailure(message: "accept-above: no run \"rules\"") }
+        var text = "Bulk article \(id)\n\n"
+        var attributions: [Attribution] = []
+        for k in 0..<bulkClaims {
+            let base = text.unicodeScalars.count
+            let source = "Official \(k)", cue = "said", content = "that item \(k) is ready"
+            text += "\(source) \(cue) \(content). "
+            let c = base + source.unicodeScalars.count + 1, t = c + cue.unicodeScalars.count + 1
+            attributions.append(Attribution(
+                source: Fragments(Span(base, c - 1)), cue: Fragments(Span(c, t - 1)),
+                content: Fragments(Span(t, t + content.unicodeScalars.count)), sourceType: .namedPerson,
+                anonymous: false, confidence: 0.5 + Double(k % 50) / 100))
+        }
+        _ = try store.ingest([(Document(id: id, text: text, title: "Bulk article", publisher: "Bench"), "bench")])
+        guard let rowID = try store.document(docID: id)?.rowID else { return }
+        try store.saveRunOutput(runID: run.rowID, [(documentRowID: rowID, attributions: attributions)])
+    }
+
+    /// `accept-above 0 --doc` over 1,000 claims, each time in a document of its own (so the log of
+    /// the document on screen stays as an analyst's would be), then `undo` of it; both must be one
+    /// log transaction, counted by a transaction observer on the store.
+    static func bulk(store: ClaimStore, path: String, annotator: String, iterations: Int) throws {
+        let docIDs = (0..<iterations).map { "bench-bulk-\($0)" }
+        let missing = try docIDs.filter { try store.document(docID: $0) == nil }
+        if !missing.isEmpty {
+            for id in missing { try addBulkDocument(store: store, id: id) }
+            print("added \(missing.count) documents of \(bulkClaims) claims for accept-above")
+        }
+        let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator + "-bulk", runName: nil,
+                                  startDocument: nil, renderer: Renderer(style: .plain))
+        // The session's first accept-above computes the calibration (a score against the documents
+        // marked done, once per session): timed on its own, before the measured calls.
+        let warm = "bench-bulk-first"
+        if try store.document(docID: warm) == nil { try addBulkDocument(store: store, id: warm) }
+        _ = session.execute("goto \(warm)")
+        let w0 = DispatchTime.now()
+        let first = session.execute("accept-above 0 --doc")
+        print("first accept-above of the session (with the calibration): " + String(format: "%.1f ms", seconds(since: w0) * 1000))
+        if first.failed { throw BenchFailure(message: "accept-above: \(first.text.prefix(200))") }
+        _ = session.execute("undo")
+        let commits = store.countLogCommits()
+        var accepts: [Double] = [], undos: [Double] = [], acceptCPU: [Double] = [], undoCPU: [Double] = []
+        var acceptCommits: [Int] = [], undoCommits: [Int] = []
+        for id in docIDs {
+            let moved = session.execute("goto \(id)")
+            if moved.failed { throw BenchFailure(message: "goto \(id): \(moved.text)") }
+            var before = commits.commits
+            var t0 = DispatchTime.now()
+            var c0 = threadCPUMilliseconds()
+            let reply = session.execute("accept-above 0 --doc")
+            accepts.append(seconds(since: t0) * 1000)
+            acceptCPU.append(threadCPUMilliseconds() - c0)
+            acceptCommits.append(commits.commits - before)
+            guard !reply.failed, reply.text.hasPrefix("accepted \(bulkClaims) claims") else {
+                throw BenchFailure(message: "accept-above: \(reply.text.prefix(200))")
+            }
+            before = commits.commits
+            t0 = DispatchTime.now()
+            c0 = threadCPUMilliseconds()
+            let undone = session.execute("undo")
+            undos.append(seconds(since: t0) * 1000)
+            undoCPU.append(threadCPUMilliseconds() - c0)
+            undoCommits.append(commits.commits - before)
+            guard !undone.failed, undone.text.hasPrefix("undone: accept-above of \(bulkClaims) claims") else {
+                throw BenchFailure(message: "undo: \(undone.text.prefix(200))")
+            }
+        }
+        report("bulk accept", accepts)
+        report("bulk undo", undos)
+        // On a shared machine the wall clock waits for other processes; the thread's CPU time does not.
+        report("  cpu", acceptCPU)
+        report("  cpu undo", undoCPU)
+        print("log transactions per accept-above: \(Set(acceptCommits).sorted()), per undo: \(Set(undoCommits).sorted())"
+            + " (\(bulkClaims) claims each, \(iterations) calls)")
     }
 
     struct BenchFailure: Error, CustomStringConvertible {
