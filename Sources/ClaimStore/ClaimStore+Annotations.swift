@@ -45,6 +45,9 @@ extension ClaimStore {
     /// One row through one cached statement: an `accept-above` writes a thousand rows in one
     /// transaction, and the record's Codable path cost several times SQLite's own work per row.
     static func insert(_ a: NewAnnotation, now: String, _ db: Database) throws -> AnnotationEntry {
+        // What the record's NULGuard checked, in its (column name) order.
+        try NULGuard.check(table: "annotation", [("action", a.action), ("annotator", a.annotator), ("confidence", a.confidence),
+                                                 ("createdAt", now), ("fields", a.fields), ("note", a.note), ("tags", a.tags)])
         let statement = try db.cachedStatement(sql: """
             INSERT INTO annotation (annotator, runId, documentId, attributionId, action, fields, confidence, note, tags,
                                     target, createdAt)

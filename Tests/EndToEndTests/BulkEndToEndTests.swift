@@ -8,7 +8,8 @@ import TestSupport
     @Test func underAPipeItActsSaysSoAndTheGoldStaysHonest() throws {
         let dir = try REPLProcess.storeWithClaims()
         let session = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"],
-                                          stdin: "accept-above 0.3\nundo\nredo\ndone\nq\n")
+                                          stdin: "accept-above 0.3\nundo\nredo\ndone\nq\n",
+                                          environment: ["COLUMNS": "200"])
         #expect(session.status == 0, "\(session.stderr)")
         let lines = session.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("claimdesk> accept-above 0.3"))
@@ -25,7 +26,8 @@ import TestSupport
         let scoreLines = score.stdout.split(separator: "\n").map(String.init)
         #expect(scoreLines[1] == "gold: 1/1 documents done, 2/2 claims in them reviewed")
         #expect(scoreLines[2] == "gold: 2 claims, 2 of them bulk-accepted above 0.30")
-        let replScore = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "score\nq\n")
+        let replScore = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "score\nq\n",
+                                            environment: ["COLUMNS": "200"])
         #expect(replScore.stdout.contains("\ngold: 2 claims, 2 of them bulk-accepted above 0.30\n"))
 
         let gold = dir.folder + "/gold.jsonl", again = dir.folder + "/again.jsonl", fresh = dir.folder + "/fresh.sqlite"
@@ -44,10 +46,12 @@ import TestSupport
 
     @Test func annotateOrderSetsTheRememberedOrder() throws {
         let dir = try REPLProcess.storeWithClaims()
-        let session = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana", "--order", "uncertain"], stdin: "q\n")
+        let session = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana", "--order", "uncertain"], stdin: "q\n",
+                                          environment: ["COLUMNS": "200"])
         #expect(session.status == 0, "\(session.stderr)")
         #expect(session.stdout.contains("claim 2/2 · doc 1/1 · 0 reviewed · #2 · order uncertain (0.50)\n"))
-        let again = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "order\nq\n")
+        let again = try REPLProcess.run(["--db", dir.store, "annotate", "--annotator", "ana"], stdin: "order\nq\n",
+                                        environment: ["COLUMNS": "200"])
         #expect(again.stdout.contains("order: uncertain (closest to 0.5 first: no calibration yet, no document is marked done)\n"))
         let refused = try CLI.run(["--db", dir.store, "annotate", "--annotator", "ana", "--order", "sideways"], stdin: "q\n")
         #expect(refused.status == 2)
