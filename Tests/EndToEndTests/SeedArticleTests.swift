@@ -32,9 +32,9 @@ import Testing
         let corpora = CLI.packageRoot.appendingPathComponent("corpora").path
         let ingest = try CLI.run(["--db", scratch.db, "ingest", corpora])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.hasPrefix("ingested 8 new documents"))
+        #expect(ingest.stdout.hasPrefix("ingested 16 new documents"))
         let again = try CLI.run(["--db", scratch.db, "ingest", corpora])
-        #expect(again.stdout.hasPrefix("ingested 0 new documents from 8 files, 8 already stored (unchanged)"))
+        #expect(again.stdout.hasPrefix("ingested 0 new documents from 16 files, 16 already stored (unchanged)"))
 
         let extract = try CLI.run(["--db", scratch.db, "extract"])
         #expect(extract.status == 0, "\(extract.stderr)")
