@@ -27,12 +27,12 @@ public struct ClaimText: Sendable, Equatable {
         let raw = ClaimText.tokens(text)
         var previous: String? = nil
         for (index, token) in raw.enumerated() {
-            let lower = token.text.lowercased()
+            let lower = token.text
             if let number = ClaimText.number(lower) {
                 numbers.append(number)
                 words.append("#")
                 if let previous, ClaimText.qualifiers.contains(previous) { qualified = true }
-                if index >= 2, ClaimText.qualifiers.contains(raw[index - 2].text.lowercased() + " " + (previous ?? "")) {
+                if index >= 2, ClaimText.qualifiers.contains(raw[index - 2].text + " " + (previous ?? "")) {
                     qualified = true
                 }
                 previous = lower
@@ -70,47 +70,59 @@ public struct ClaimText: Sendable, Equatable {
     }
 
     struct Token {
+        /// Lowercased.
         var text: String
         var capitalised: Bool
         var sentenceStart: Bool
     }
 
-    /// Words of letters and digits; a `.` or `,` between digits stays inside the number.
+    /// Words of letters and digits, lowercased; a `.` or `,` between digits stays inside the number
+    /// (the comma is dropped). ASCII is classified without Unicode property lookups, which are
+    /// most of the cost at a million claims.
     static func tokens(_ text: String) -> [Token] {
         var out: [Token] = []
         var current = String.UnicodeScalarView()
+        var capitalised = false
         var startOfSentence = true
         var tokenAtStart = true
+        var skipNext = false
         let scalars = Array(text.unicodeScalars)
         func flush() {
             guard !current.isEmpty else { return }
-            let s = String(current)
-            let first = current.first.map { $0.properties.isUppercase } ?? false
-            out.append(Token(text: s, capitalised: first, sentenceStart: tokenAtStart))
+            out.append(Token(text: String(current), capitalised: capitalised, sentenceStart: tokenAtStart))
             current = String.UnicodeScalarView()
             startOfSentence = false
         }
-        var skipNext = false
         for (i, c) in scalars.enumerated() {
             if skipNext {
                 skipNext = false
                 continue
             }
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
-                if current.isEmpty { tokenAtStart = startOfSentence }
-                current.append(c)
-            } else if (c == "." || c == ","), let last = current.last, last.properties.numericType != nil,
-                      i + 1 < scalars.count, scalars[i + 1].properties.numericType != nil {
+            let v = c.value
+            if v < 0x80 {
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    if current.isEmpty { tokenAtStart = startOfSentence; capitalised = false }
+                    current.append(c)
+                    continue
+                }
+                if v >= 0x41 && v <= 0x5A {
+                    if current.isEmpty { tokenAtStart = startOfSentence; capitalised = true }
+                    current.append(Unicode.Scalar(v + 0x20) ?? c)
+                    continue
+                }
+            } else if c.properties.isAlphabetic || c.properties.numericType != nil {
+                if current.isEmpty { tokenAtStart = startOfSentence; capitalised = c.properties.isUppercase }
+                current.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                continue
+            }
+            if (c == "." || c == ","), let last = current.last, isDigit(last), i + 1 < scalars.count, isDigit(scalars[i + 1]) {
                 if c == "." { current.append(c) }
             } else if c == "'" || c == "\u{2019}" {
                 // "Isis'" and "don't" stay one word without the apostrophe; a possessive "'s" goes.
                 if i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
-                   i + 2 == scalars.count || !scalars[i + 2].properties.isAlphabetic {
+                   i + 2 == scalars.count || !isWordScalar(scalars[i + 2]) {
                     skipNext = true
                 }
-                continue
-            } else if c == "-" || c == "\u{2010}" {
-                flush()
             } else {
                 flush()
                 if c == "." || c == "!" || c == "?" || c == "\"" || c == "\u{201C}" || c == "\u{201D}" || c == ":" {
@@ -122,11 +134,23 @@ public struct ClaimText: Sendable, Equatable {
         return out
     }
 
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType != nil
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            let v = c.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (c.value >= 0x30 && c.value <= 0x39)
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
     /// A canonical number for a digit token or a number word; nil otherwise.
     static func number(_ lower: String) -> String? {
         if let word = numberWords[lower] { return word }
-        guard let first = lower.unicodeScalars.first, first.properties.numericType != nil else { return nil }
-        guard lower.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." }) else { return nil }
+        guard let first = lower.unicodeScalars.first, isDigit(first) else { return nil }
+        guard lower.unicodeScalars.allSatisfy({ isDigit($0) || $0 == "." }) else { return nil }
         var s = lower
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }

@@ -49,8 +49,8 @@ public struct Linker: Sendable {
     public func link(_ claims: [LinkableClaim]) -> LinkResult {
         let order = claims.indices.sorted { claims[$0].id < claims[$1].id }
         let sorted = order.map { claims[$0] }
-        let publishers = Set(sorted.compactMap(\.publisher)).sorted()
-        let facts = sorted.map { ClaimFacts($0, publishers: publishers) }
+        let outlets = Outlets.Index(publishers: Set(sorted.compactMap(\.publisher)).sorted())
+        let facts = sorted.map { ClaimFacts($0, outlets: outlets) }
         let candidates = candidatePairs(facts)
         var links: [Link] = []
         var sets = UnionFind(count: sorted.count)
@@ -186,16 +186,16 @@ struct ClaimFacts {
     let sourceNames: Set<String>
     let kind: SourceKind
 
-    init(_ c: LinkableClaim, publishers: [String]) {
+    init(_ c: LinkableClaim, outlets: Outlets.Index) {
         text = ClaimText(c.contentText)
         day = c.publicationDate.flatMap(Dates.day)
-        credited = Outlets.key(Outlets.credited(c, publishers: publishers))
+        credited = Outlets.key(Outlets.credited(c, index: outlets))
         publisher = Outlets.key(c.publisher)
         kind = SourceKind(c)
         var names = Set<String>()
         if kind == .named {
             for token in ClaimText.tokens(c.sourceText ?? "") where token.capitalised {
-                let w = token.text.lowercased()
+                let w = token.text
                 if !ClaimText.stopWords.contains(w) && !SourceKind.titleWords.contains(w) { names.insert(w) }
             }
         }

@@ -19,26 +19,64 @@ public enum Outlets {
     /// text ("Reuters reported" has the outlet as its source; "according to the AP" may keep
     /// "the AP" in the source) among the well-known wires and the corpus's own publishers.
     public static func credited(_ claim: LinkableClaim, publishers: [String] = []) -> String? {
+        credited(claim, index: Index(publishers: publishers))
+    }
+
+    static func credited(_ claim: LinkableClaim, index: Index) -> String? {
         if let outlet = claim.outlet, !outlet.trimmingSpaces.isEmpty { return canonical(outlet) }
-        let text = ((claim.sourceText ?? "") + " " + (claim.cueText ?? "")).lowercased()
-        let words = " " + String(text.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " " }) + " "
-        let candidates = (known + publishers).map(canonical)
         var best: String? = nil
-        for name in candidates {
-            for form in forms(of: name) where words.contains(" " + form + " ") {
-                if best.map({ name.count > $0.count }) ?? true { best = name }
-            }
+        for text in [claim.sourceText, claim.cueText] {
+            guard let text, let found = index.longestName(in: text) else { continue }
+            if best.map({ found.count > $0.count }) ?? true { best = found }
         }
         return best
     }
 
-    /// Lowercase word forms under which `name` may appear in text.
+    /// Outlet names by their lowercase word sequences ("associated press", "ap"), built once per
+    /// corpus so that finding a credit in a text costs a few dictionary lookups, not one scan per outlet.
+    struct Index: Sendable {
+        var names: [String: String] = [:]
+        var longest = 1
+
+        init(publishers: [String]) {
+            for name in (known + publishers).map(canonical) {
+                for form in forms(of: name) {
+                    let words = Outlets.words(form)
+                    guard !words.isEmpty else { continue }
+                    let key = words.joined(separator: " ")
+                    if let existing = names[key], existing.count >= name.count { continue }
+                    names[key] = name
+                    longest = max(longest, words.count)
+                }
+            }
+        }
+
+        /// The longest outlet name (in characters) any run of words of `text` spells.
+        func longestName(in text: String) -> String? {
+            let words = Outlets.words(text)
+            var best: String? = nil
+            for i in words.indices {
+                var key = ""
+                for j in i..<min(words.count, i + longest) {
+                    key += (j > i ? " " : "") + words[j]
+                    if let name = names[key], best.map({ name.count > $0.count }) ?? true { best = name }
+                }
+            }
+            return best
+        }
+    }
+
+    /// Lowercase words of letters and digits.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Lowercase forms under which `name` may appear in text.
     static func forms(of name: String) -> [String] {
         let lower = name.lowercased()
-        let spaced = String(lower.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " " })
-        var out = [spaced]
+        var out = [lower]
         for (alias, target) in aliases where target.lowercased() == lower { out.append(alias) }
-        return out
+        return out.sorted()
     }
 
     static let known = ["Reuters", "Associated Press", "AFP", "BBC", "Al Jazeera", "Newsweek", "CNN"]

@@ -47,9 +47,9 @@ public struct Trail: Sendable, Equatable {
             default: return x.docID != y.docID ? x.docID < y.docID : x.id < y.id
             }
         }
-        let known = publishers + members.compactMap(\.publisher)
+        let index = Outlets.Index(publishers: publishers + members.compactMap(\.publisher))
         entries = ordered.enumerated().map { n, c in
-            Entry(claim: c, creditedOutlet: Outlets.credited(c, publishers: known), isFirst: n == 0)
+            Entry(claim: c, creditedOutlet: Outlets.credited(c, index: index), isFirst: n == 0)
         }
         var edges: [Edge] = []
         for entry in entries {
