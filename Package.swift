@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "claimdesk-bench", dependencies: [
-            "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review", "Learning",
+            "Workbench", "Terminal", "ClaimModel", "Extraction", "Evaluation", "Interchange", "ClaimStore", "Review", "Learning", "Provenance",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What the test targets share: scratch folders, the fuzz tests' seeded generator, the process runners (claimdesk,
@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Provenance"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "ClaimModel", "Extraction", "TestSupport"]),
-        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "ClaimModel", "Interchange"]),
+        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "ClaimModel", "Interchange", "Extraction"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

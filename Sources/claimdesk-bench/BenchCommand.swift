@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "claimdesk-bench",
         abstract: "The extractor's developer loop (speed, accuracy, calibration, error lists) and ClaimDesk's benchmarks.",
         subcommands: [Extract.self, Tune.self, Show.self, Pipeline.self, Score.self, REPL.self, Export.self, Contention.self,
-                      Train.self])
+                      Train.self, LinkCommand.self])
 
     /// Parses and runs; exit codes as `claimdesk`'s: 0 ok (help included), 1 failure, 2 usage.
     static func main() {
