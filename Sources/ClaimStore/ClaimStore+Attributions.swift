@@ -60,7 +60,8 @@ extension ClaimStore {
             origin: origin.rawValue, addedBy: addedBy,
             sourceFragments: FragmentCoding.encode(a.source), cueFragments: FragmentCoding.encode(a.cue),
             contentFragments: FragmentCoding.encode(a.content), outlet: a.outlet, sourceType: a.sourceType?.rawValue,
-            anonymous: a.anonymous, sourceEntity: a.sourceEntity, confidence: a.confidence, createdAt: now)
+            anonymous: a.anonymous, sourceEntity: a.sourceEntity, confidence: a.confidence, createdAt: now,
+            cluster: a.cluster)
     }
 
     static func stored(_ r: AttributionRecord) throws -> StoredAttribution {
@@ -85,7 +86,7 @@ extension ClaimStore {
             cue: try fragments("cueFragments", r.cueFragments),
             content: try fragments("contentFragments", r.contentFragments),
             outlet: r.outlet, sourceType: sourceType, anonymous: r.anonymous, sourceEntity: r.sourceEntity,
-            confidence: r.confidence)
+            confidence: r.confidence, cluster: r.cluster)
         return StoredAttribution(
             rowID: rowID, runID: r.runId, documentRowID: r.documentId, ordinal: r.ordinal,
             origin: ClaimOrigin(rawValue: r.origin) ?? .run, addedBy: r.addedBy, attribution: attribution,

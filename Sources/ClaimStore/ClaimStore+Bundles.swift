@@ -48,9 +48,11 @@ extension ClaimStore {
                 if let logged = row.logged { logs[documentID, default: []].append(logged) }
             }
             var claims: [Int64: [StoredAttribution]] = [:]
+            // A store opened read-only before `v8-claim-clusters` has no cluster column: NULL stands in.
+            let cluster = try db.columns(in: "attribution").contains { $0.name == "cluster" } ? "cluster" : "NULL"
             try RawRows.each(db, sql: """
                 SELECT id, runId, documentId, ordinal, externalId, origin, addedBy, sourceFragments, cueFragments,
-                       contentFragments, outlet, sourceType, anonymous, sourceEntity, confidence, createdAt
+                       contentFragments, outlet, sourceType, anonymous, sourceEntity, confidence, createdAt, \(cluster)
                 FROM attribution a WHERE documentId IN (\(marks)) AND \(Self.visibleClaim("a"))
                 ORDER BY documentId, runId, ordinal, id
                 """, arguments) { r in
@@ -59,7 +61,7 @@ extension ClaimStore {
                     origin: r.text(5) ?? "run", addedBy: r.text(6), sourceFragments: r.text(7), cueFragments: r.text(8),
                     contentFragments: r.text(9), outlet: r.text(10), sourceType: r.text(11),
                     anonymous: r.optionalInt64(12).map { $0 != 0 }, sourceEntity: r.text(13), confidence: r.optionalDouble(14),
-                    createdAt: r.text(15) ?? "")
+                    createdAt: r.text(15) ?? "", cluster: r.text(16))
                 claims[record.documentId, default: []].append(try Self.stored(record))
             }
             return documentRowIDs.compactMap { id in

@@ -46,7 +46,7 @@ public final class ImportStage: @unchecked Sendable {
                         runName TEXT, digest TEXT NOT NULL, claims INTEGER NOT NULL);
                     CREATE TABLE sclaim (sid INTEGER PRIMARY KEY, docSid INTEGER NOT NULL, ordinal INTEGER NOT NULL, externalId TEXT,
                         sourceFragments TEXT, cueFragments TEXT, contentFragments TEXT, outlet TEXT, sourceType TEXT,
-                        anonymous INTEGER, sourceEntity TEXT, confidence REAL);
+                        anonymous INTEGER, sourceEntity TEXT, confidence REAL, cluster TEXT);
                     CREATE TABLE sentry (sid INTEGER PRIMARY KEY, docSid INTEGER NOT NULL, claimSid INTEGER, annotator TEXT NOT NULL,
                         action TEXT NOT NULL, fields TEXT, confidence TEXT, note TEXT, tags TEXT);
                     CREATE TABLE sskip (docSid INTEGER PRIMARY KEY);
@@ -99,7 +99,7 @@ public final class ImportStage: @unchecked Sendable {
                 """)
             let claim = try db.cachedStatement(sql: """
                 INSERT INTO sclaim (docSid, ordinal, externalId, sourceFragments, cueFragments, contentFragments, outlet,
-                    sourceType, anonymous, sourceEntity, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    sourceType, anonymous, sourceEntity, confidence, cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let entry = try db.cachedStatement(sql: """
                 INSERT INTO sentry (docSid, claimSid, annotator, action, fields, confidence, note, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -115,6 +115,7 @@ public final class ImportStage: @unchecked Sendable {
                     try claim.execute(arguments: [
                         docSid, ordinal, a.id, FragmentCoding.encode(a.source), FragmentCoding.encode(a.cue),
                         FragmentCoding.encode(a.content), a.outlet, a.sourceType?.rawValue, a.anonymous, a.sourceEntity, a.confidence,
+                        a.cluster,
                     ])
                     let claimSid = db.lastInsertedRowID
                     for e in c.entries.map(NewAnnotation.init) {
@@ -290,9 +291,9 @@ extension ClaimStore {
         let entryBase = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM main.annotation") ?? 0
         try db.execute(sql: """
             INSERT INTO main.attribution (id, runId, documentId, ordinal, externalId, origin, addedBy, sourceFragments, cueFragments,
-                contentFragments, outlet, sourceType, anonymous, sourceEntity, confidence, createdAt)
+                contentFragments, outlet, sourceType, anonymous, sourceEntity, confidence, createdAt, cluster)
             SELECT ? + c.sid, r.id, d.id, c.ordinal, c.externalId, 'run', NULL, c.sourceFragments, c.cueFragments,
-                c.contentFragments, c.outlet, c.sourceType, c.anonymous, c.sourceEntity, c.confidence, ?
+                c.contentFragments, c.outlet, c.sourceType, c.anonymous, c.sourceEntity, c.confidence, ?, c.cluster
             FROM stage.sclaim c JOIN stage.sdoc s ON s.sid = c.docSid JOIN main.document d ON d.docId = s.docId
             JOIN main.run r ON r.name = s.runName
             WHERE s.sid NOT IN (SELECT docSid FROM stage.sskip) ORDER BY c.sid

@@ -173,6 +173,13 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Gold clusters (issue 14): the `cluster` key an imported attribution carries (which claims
+        // across documents are the same claim), kept so that `export --gold`/`--run` write it back
+        // and `score` can score a link run against it. Additive and nullable: extracted and added
+        // claims have none, and a store from the release before opens and migrates unchanged.
+        migrator.registerMigration("v8-claim-clusters") { db in
+            try db.execute(sql: "ALTER TABLE attribution ADD COLUMN cluster TEXT")
+        }
         return migrator
     }
 }

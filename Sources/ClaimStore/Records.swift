@@ -67,6 +67,8 @@ struct AttributionRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
     var sourceEntity: String?
     var confidence: Double?
     var createdAt: String
+    /// The imported gold cluster (`v8-claim-clusters`); absent (nil) in a store not migrated yet.
+    var cluster: String?
 
     enum Columns {
         static let runId = Column(CodingKeys.runId)

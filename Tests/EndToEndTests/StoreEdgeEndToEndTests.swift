@@ -31,9 +31,9 @@ import TestSupport
         // A store at the first schema level: a command that opened it for writing would migrate it.
         _ = try SQLiteShell.run(scratch.db, """
             DROP INDEX attribution_byOutlet; DROP INDEX annotation_byTags; DROP TABLE importDigest; DROP TABLE preference; DROP TABLE model;
-            DROP TABLE claimLink; DROP TABLE linkCluster; DROP TABLE linkRun;
+            DROP TABLE claimLink; DROP TABLE linkCluster; DROP TABLE linkRun; ALTER TABLE attribution DROP COLUMN cluster;
             DELETE FROM grdb_migrations WHERE identifier IN ('v2-completion-indexes', 'v3-import-digests', 'v4-preferences', 'v6-models',
-                                                             'v7-links');
+                                                             'v7-links', 'v8-claim-clusters');
             """)
         let out = scratch.path("out.jsonl")
         for command in [["runs"], ["docs"], ["claims"], ["score", "--run", "rules", "--against", "rules"], ["agreement"],
