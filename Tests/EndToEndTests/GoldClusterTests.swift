@@ -4,7 +4,8 @@ import TestSupport
 
 /// Gold clusters survive the store (issue 14, gap 1): `import-gold` keeps each attribution's
 /// `cluster` key in the `v8-claim-clusters` column and `export --gold`/`--run` write it back.
-@Suite struct GoldClusterTests {
+@Suite(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+struct GoldClusterTests {
     static let shipped = CLI.packageRoot.appendingPathComponent("annotations/corpus-gold.jsonl").path
 
     @Test func shippedGoldWithClustersComesBackByteForByte() throws {

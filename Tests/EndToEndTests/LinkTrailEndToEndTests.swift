@@ -196,7 +196,8 @@ import TestSupport
 
     /// The analysts' `same` verdicts reach the gold JSONL as the `cluster` key (one label per group
     /// the verdicts join); a claim judged `different` gets none.
-    @Test func linkVerdictsAreTheGoldJSONLsClusters() throws {
+    @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 shell (scripts/setup.sh installs it)"))
+    func linkVerdictsAreTheGoldJSONLsClusters() throws {
         let scratch = try Scratch()
         let db = try Self.linked(scratch)
         let session = try CLI.run(["--db", db, "annotate", "--annotator", "ana"], stdin: """
@@ -212,6 +213,15 @@ import TestSupport
             return (object?["attributions"] as? [[String: Any]] ?? []).map { $0["cluster"] as? String }
         }
         #expect(clusters == [["link-1"], ["link-1"], [nil]])
+        // The gold walk: a fresh store imports those labels as the claims' clusters and writes them back.
+        let fresh = scratch.path("fresh.sqlite")
+        let imported = try CLI.run(["--db", fresh, "import-gold", "--annotator", "ana", out])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try SQLiteShell.run(fresh, "SELECT group_concat(ifnull(cluster, '-'), ' ') FROM (SELECT cluster FROM attribution ORDER BY id)")
+                == "link-1 link-1 -")
+        let again = try CLI.run(["--db", fresh, "export", "--gold", "--out", scratch.path("again.jsonl")])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(scratch.read("again.jsonl") == scratch.read("gold.jsonl"))
     }
 
     /// A store written before v7-links (the release on main before issue 14) opens: a writing
@@ -221,14 +231,14 @@ import TestSupport
         let scratch = try Scratch()
         let db = try Self.extracted(scratch)
         _ = try SQLiteShell.run(db, """
-            DROP TABLE claimLink; DROP TABLE linkCluster; DROP TABLE linkRun;
-            DELETE FROM grdb_migrations WHERE identifier = 'v7-links';
+            DROP TABLE claimLink; DROP TABLE linkCluster; DROP TABLE linkRun; ALTER TABLE attribution DROP COLUMN cluster;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v7-links', 'v8-claim-clusters');
             """)
         let claims = try CLI.run(["--db", db, "claims", "--format", "json"])
         let link = try CLI.run(["--db", db, "link"])
         #expect(link.status == 0, "\(link.stderr)")
         #expect(link.stdout.hasPrefix("link run \"rules\": 4 claims of run \"rules\", 1 cluster, 3 links\n"))
-        #expect(try SQLiteShell.run(db, "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") == "v7-links")
+        #expect(try SQLiteShell.run(db, "SELECT count(*) FROM grdb_migrations WHERE identifier IN ('v7-links', 'v8-claim-clusters')") == "2")
         #expect(try CLI.run(["--db", db, "claims", "--format", "json"]).stdout == claims.stdout)
         #expect(try CLI.run(["--db", db, "check"]).status == 0)
     }
