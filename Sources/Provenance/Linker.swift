@@ -95,34 +95,47 @@ public struct Linker: Sendable {
                 signatures[i * bands + b] = h
             }
         }
+        // A bucket's members sorted by publication day: only claims at most `maxDays` apart are
+        // paired (the judge rejects the rest anyway), so a bucket of a busy common-word band costs
+        // its members times the claims of a few weeks, not its members squared. Claims without a
+        // date sort first (`Int32.min`) and pair with every member.
         var pairs: [UInt64] = []
-        var column = [(key: UInt64, index: UInt32)]()
+        var column = [BandEntry]()
         column.reserveCapacity(facts.count)
+        let days = facts.map { f in f.day.map { Int32(clamping: $0) } ?? Int32.min }
+        let window = Int64(max(0, options.maxDays))
         for b in 0..<bands {
             column.removeAll(keepingCapacity: true)
             for i in facts.indices where !facts[i].text.shingles.isEmpty {
-                column.append((signatures[i * bands + b], UInt32(i)))
+                column.append(BandEntry(key: signatures[i * bands + b], day: days[i], index: UInt32(i)))
             }
-            column.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+            column.sort()
             var start = 0
             while start < column.count {
                 var end = start + 1
                 while end < column.count && column[end].key == column[start].key { end += 1 }
                 if end - start > 1 && end - start <= options.maxBucket {
                     for x in start..<end {
+                        let dx = column[x].day, ix = UInt64(column[x].index)
                         for y in (x + 1)..<end {
-                            pairs.append(UInt64(column[x].index) << 32 | UInt64(column[y].index))
+                            if dx != Int32.min && Int64(column[y].day) - Int64(dx) > window { break }
+                            let iy = UInt64(column[y].index)
+                            pairs.append(ix < iy ? ix << 32 | iy : iy << 32 | ix)
                         }
                     }
                 }
                 start = end
             }
         }
+        // Deduplicated in place: a second array of the candidates would double the peak memory.
         pairs.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(pairs.count)
-        for p in pairs where unique.last != p { unique.append(p) }
-        return unique
+        var kept = 0
+        for p in pairs.indices where kept == 0 || pairs[kept - 1] != pairs[p] {
+            pairs[kept] = pairs[p]
+            kept += 1
+        }
+        pairs.removeSubrange(kept...)
+        return pairs
     }
 
     /// The link between two candidates, or nil when they are not the same claim.
@@ -170,6 +183,17 @@ public struct Linker: Sendable {
         score = min(1, score)
         guard score >= options.threshold else { return nil }
         return Link(a: a.id, b: b.id, score: (score * 1000).rounded() / 1000, reasons: reasons)
+    }
+}
+
+/// One claim in one LSH band: its band hash, publication day (`Int32.min` without one) and index.
+struct BandEntry: Comparable {
+    var key: UInt64
+    var day: Int32
+    var index: UInt32
+
+    static func < (a: BandEntry, b: BandEntry) -> Bool {
+        a.key != b.key ? a.key < b.key : a.day != b.day ? a.day < b.day : a.index < b.index
     }
 }
 

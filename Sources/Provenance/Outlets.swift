@@ -34,11 +34,13 @@ public enum Outlets {
 
     /// Outlet names by their lowercase word sequences ("associated press", "ap"), built once per
     /// corpus so that finding a credit in a text costs a few dictionary lookups, not one scan per outlet.
-    struct Index: Sendable {
+    /// Public so that a caller drawing many trails (the benchmark, an export) builds it once.
+    public struct Index: Sendable {
         var names: [String: String] = [:]
         var longest = 1
 
-        init(publishers: [String]) {
+        /// The well-known wires and `publishers`.
+        public init(publishers: [String]) {
             for name in (known + publishers).map(canonical) {
                 for form in forms(of: name) {
                     let words = Outlets.words(form)

@@ -37,8 +37,19 @@ public struct Trail: Sendable, Equatable {
     /// The trail of `cluster` among `claims` (which may hold the whole corpus; only the cluster's
     /// claims are read). `publishers`: every publisher of the corpus, for finding credits in text.
     public init(cluster: Cluster, claims: [Int64: LinkableClaim], publishers: [String] = []) {
-        clusterID = cluster.id
         let members = cluster.claimIDs.compactMap { claims[$0] }
+        self.init(cluster: cluster, members: members,
+                  outlets: Outlets.Index(publishers: publishers + members.compactMap(\.publisher)))
+    }
+
+    /// The same, with the outlet index built once for many trails (building it per trail is most
+    /// of a lookup's cost at a million claims). `outlets` must know every publisher of the corpus.
+    public init(cluster: Cluster, claims: [Int64: LinkableClaim], outlets: Outlets.Index) {
+        self.init(cluster: cluster, members: cluster.claimIDs.compactMap { claims[$0] }, outlets: outlets)
+    }
+
+    init(cluster: Cluster, members: [LinkableClaim], outlets index: Outlets.Index) {
+        clusterID = cluster.id
         let ordered = members.sorted { x, y in
             switch (x.publicationDate, y.publicationDate) {
             case let (dx?, dy?) where dx != dy: return dx < dy
@@ -47,7 +58,6 @@ public struct Trail: Sendable, Equatable {
             default: return x.docID != y.docID ? x.docID < y.docID : x.id < y.id
             }
         }
-        let index = Outlets.Index(publishers: publishers + members.compactMap(\.publisher))
         entries = ordered.enumerated().map { n, c in
             Entry(claim: c, creditedOutlet: Outlets.credited(c, index: index), isFirst: n == 0)
         }

@@ -43,7 +43,7 @@ enum LinkBench {
         let peak = Double(ExportBench.peakResidentBytes()) / 1_048_576
 
         let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
-        let publishers = Set(claims.compactMap(\.publisher)).sorted()
+        let outlets = Outlets.Index(publishers: Set(claims.compactMap(\.publisher)).sorted())
         var rng = SplitMix(seed: seed ^ 0x7EA1)
         var total = 0.0, worst = 0.0, found = 0
         let clustered = result.clusters.flatMap(\.claimIDs)
@@ -52,7 +52,7 @@ enum LinkBench {
             let id = clustered[Int(rng.next() % UInt64(clustered.count))]
             let t0 = DispatchTime.now().uptimeNanoseconds
             if let cluster = result.cluster(of: id) {
-                let trail = Trail(cluster: cluster, claims: byID, publishers: publishers)
+                let trail = Trail(cluster: cluster, claims: byID, outlets: outlets)
                 found += trail.entries.count
             }
             let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
