@@ -8,7 +8,7 @@
 /// apart by `numbers`.
 public struct ClaimText: Sendable, Equatable {
     /// Content words after normalisation, in text order, numbers as `#`.
-    public let words: [String]
+    public private(set) var words: [String]
     /// Numbers in text order, canonical ("20", "3.5").
     public let numbers: [String]
     /// Whether a number is hedged ("at least", "more than", "about", "up to", "nearly"…).
@@ -58,6 +58,14 @@ public struct ClaimText: Sendable, Equatable {
         unique.reserveCapacity(hashes.count)
         for h in hashes where unique.last != h { unique.append(h) }
         self.shingles = unique
+    }
+
+    /// The same without `words`, which the linker never reads once the shingles are made: a
+    /// million claims' words are a few hundred MiB of the linker's peak memory.
+    var withoutWords: ClaimText {
+        var copy = self
+        copy.words = []
+        return copy
     }
 
     /// Shared and total shingles (|A ∩ B|, |A ∪ B|) of two sorted unique lists.

@@ -47,8 +47,9 @@ public struct Linker: Sendable {
     }
 
     public func link(_ claims: [LinkableClaim]) -> LinkResult {
-        let order = claims.indices.sorted { claims[$0].id < claims[$1].id }
-        let sorted = order.map { claims[$0] }
+        // Claims usually come in id order already; then no copy of them is made.
+        let inOrder = zip(claims, claims.dropFirst()).allSatisfy { $0.id < $1.id }
+        let sorted = inOrder ? claims : claims.sorted { $0.id < $1.id }
         let outlets = Outlets.Index(publishers: Set(sorted.compactMap(\.publisher)).sorted())
         let facts = sorted.map { ClaimFacts($0, outlets: outlets) }
         let candidates = candidatePairs(facts)
@@ -211,7 +212,7 @@ struct ClaimFacts {
     let kind: SourceKind
 
     init(_ c: LinkableClaim, outlets: Outlets.Index) {
-        text = ClaimText(c.contentText)
+        text = ClaimText(c.contentText).withoutWords
         day = c.publicationDate.flatMap(Dates.day)
         credited = Outlets.key(Outlets.credited(c, index: outlets))
         publisher = Outlets.key(c.publisher)
