@@ -65,3 +65,20 @@ import Testing
         #expect(result.links.first?.reasons.last == .repeatedInDocument)
     }
 }
+
+/// LSH buckets pair only claims at most `maxDays` apart (undated claims with every member): the
+/// candidates the judge would reject by date are never made, and none it would accept are lost.
+@Suite struct LinkerDayWindowTests {
+    @Test func aBucketPairsClaimsWithinTheWindowAndUndatedClaimsWithAll() {
+        let text = "the ferry to Olk was cancelled for the rest of the week"
+        let claims = [
+            claim(4, "d4", text, date: nil),
+            claim(3, "d3", text, date: "2026-03-31"),
+            claim(2, "d2", text, date: "2026-03-15"),  // 14 days after 1: linked; 16 before 3: not
+            claim(1, "d1", text, date: "2026-03-01"),
+        ]
+        let result = Linker().link(claims)
+        #expect(result.links.map { "\($0.a)-\($0.b)" } == ["1-2", "1-4", "2-4", "3-4"])
+        #expect(result.clusters.map(\.claimIDs) == [[1, 2, 3, 4]])
+    }
+}
