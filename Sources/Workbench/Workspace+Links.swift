@@ -400,7 +400,7 @@ extension Workspace {
     /// The report's provenance section: clusters by size, originating and relaying outlets, the
     /// link scores, and the biggest cluster's trail drawn as inline SVG (no external resource).
     /// nil when the run has no link run.
-    func provenanceSection(run: RunInfo, annotator: String?) throws(WorkbenchError) -> String? {
+    func provenanceSection(run: RunInfo, annotator: String?, goldLinks: GoldClusterScore? = nil) throws(WorkbenchError) -> String? {
         guard let info = try linkRun(named: nil, run: run) else { return nil }
         let loaded = try loadLinks(info)
         let e = HTMLReport.escape
@@ -443,6 +443,12 @@ extension Workspace {
             out.append("<p class=\"note\">Against \(score.verdicts) link verdicts: pairwise P \(HTMLReport.fixed(score.pairwise.precision)) "
                 + "R \(HTMLReport.fixed(score.pairwise.recall)) F1 \(HTMLReport.fixed(score.pairwise.f1)); per claim (B-cubed) "
                 + "P \(HTMLReport.fixed(score.perClaim.precision)) R \(HTMLReport.fixed(score.perClaim.recall)) F1 \(HTMLReport.fixed(score.perClaim.f1)).</p>")
+        }
+        if let g = goldLinks {
+            out.append("<p class=\"note\">Against the gold clusters of run \(e("\"" + g.goldRun + "\"")) (\(g.clusteredClaims) claims in \(g.goldClusters) clusters): "
+                + "pairwise P \(HTMLReport.fixed(g.pairwise.precision)) R \(HTMLReport.fixed(g.pairwise.recall)) F1 \(HTMLReport.fixed(g.pairwise.f1)) "
+                + "(\(g.pairwise.agreed) agreed, \(g.pairwise.predicted) linked, \(g.pairwise.gold) in gold); per claim (B-cubed) "
+                + "P \(HTMLReport.fixed(g.perClaim.precision)) R \(HTMLReport.fixed(g.perClaim.recall)) F1 \(HTMLReport.fixed(g.perClaim.f1)).</p>")
         }
         out.append("<h3>Trail of cluster \(e(trails[0].clusterID))</h3>")
         out.append(Self.trailSVG(trails[0]))

@@ -10,6 +10,8 @@ public struct ScoredRun: Sendable {
     public var notes: [String]
     public var report: ScoreReport
     public var calibration: CalibrationReport
+    /// What the scorer was given (the link score against gold clusters pairs claims through it).
+    public var inputs: [ScoringInput] = []
 }
 
 extension Workspace {
@@ -24,7 +26,7 @@ extension Workspace {
         let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
         let report = Scorer(match: match).score(inputs, groupBy: groupBy)
         let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
-        return ScoredRun(notes: notes, report: report, calibration: calibration)
+        return ScoredRun(notes: notes, report: report, calibration: calibration, inputs: inputs)
     }
 
     /// Scores `runName` against another run, or against the analysts' gold (`annotations`).
@@ -34,19 +36,25 @@ extension Workspace {
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
         // Issue 14: a "links" section when the run has a link run.
         let links = try linkScore(run: try requireRun(runName), annotator: annotator)
+        let goldLinks = against == "annotations" ? nil
+            : try goldClusterScore(runName: runName, against: against, inputs: scored.inputs, report: report)
         switch format {
         case .json:
             let noteList = JSONValue.array(notes.map { .string($0) }).serialized
             return "{\"run\": \(JSONValue.string(runName).serialized), \"against\": \(JSONValue.string(against).serialized),"
                 + " \"notes\": \(noteList),\n\"score\": \(ReportRenderer.json(report)),\n\"calibration\": \(ReportRenderer.json(calibration))"
-                + (links.map { ",\n\"links\": " + $0.json.serialized } ?? "") + "}"
+                + (links.map { ",\n\"links\": " + $0.json.serialized } ?? "")
+                + (goldLinks.map { ",\n\"gold_links\": " + $0.json.serialized } ?? "") + "}"
         case .table:
             let text = (["run \"\(runName)\" against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching"] + notes)
                 .joined(separator: "\n") + "\n\n" + ReportRenderer.table(report)
                 + "\n\ncalibration of extractor confidence (correct = content-matched to gold)\n"
                 + ReportRenderer.reliabilityChart(calibration)
-            guard let links else { return text }
-            return text + (text.hasSuffix("\n") ? "\n" : "\n\n") + links.table
+            var out = text
+            for section in [links?.table, goldLinks?.table].compactMap({ $0 }) {
+                out += (out.hasSuffix("\n") ? "\n" : "\n\n") + section
+            }
+            return out
         }
     }
 }

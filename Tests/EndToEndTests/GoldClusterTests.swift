@@ -37,4 +37,40 @@ struct GoldClusterTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!scratch.read("r.jsonl").contains(#""cluster":"#))
     }
+
+    /// `score --run rules --against GOLD` scores the rules run's link run against the shipped
+    /// gold clusters (documents 008-015): 13 of the 22 gold pairs linked, none wrongly; the
+    /// report's provenance section says the same. Before `link` there is no such section.
+    @Test func linksAreScoredAgainstTheShippedGoldClusters() throws {
+        let scratch = try Scratch()
+        #expect(try CLI.run(["--db", scratch.db, "ingest", CLI.packageRoot.appendingPathComponent("corpora").path]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", "--annotator", "corpus-author", Self.shipped]).status == 0)
+        let score = ["--db", scratch.db, "score", "--run", "rules", "--against", "gold:corpus-author"]
+        let before = try CLI.run(score)
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(!before.stdout.contains("gold clusters"))
+        #expect(try CLI.run(["--db", scratch.db, "link"]).status == 0)
+        let text = try CLI.run(score)
+        #expect(text.stdout.hasSuffix("""
+
+            links against the gold clusters of run "gold:corpus-author": link run "rules", 17 gold claims in 5 clusters
+                                       P      R     F1
+              pairwise             1.000  0.591  0.743  13 agreed, 13 linked, 22 in gold
+              per claim (B-cubed)  1.000  0.969  0.984
+
+            """), "\(text.stdout)")
+        let json = try CLI.run(score + ["--format", "json"])
+        #expect(json.stdout.contains("""
+            "gold_links": {"link_run":"rules","gold_run":"gold:corpus-author","clustered_claims":17,"gold_clusters":5,\
+            "pairwise":{"precision":1.0,"recall":0.5909090909090909,"f1":0.7428571428571429,"agreed":13,"predicted":13,"gold":22},\
+            "per_claim":{"precision":1.0,"recall":0.9690170940170939,"f1":0.984264785675529}}}
+            """), "\(json.stdout)")
+        let report = try CLI.run(["--db", scratch.db, "report", "--run", "rules", "--against", "gold:corpus-author", "--out", scratch.path("r.html")])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(scratch.read("r.html").contains("""
+            <p class="note">Against the gold clusters of run &quot;gold:corpus-author&quot; (17 claims in 5 clusters): \
+            pairwise P 1.000 R 0.591 F1 0.743 (13 agreed, 13 linked, 22 in gold); per claim (B-cubed) P 1.000 R 0.969 F1 0.984.</p>
+            """))
+    }
 }

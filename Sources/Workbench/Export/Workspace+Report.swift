@@ -76,7 +76,9 @@ extension Workspace {
                               calibration: calibration, calibrationNote: calibrationNote,
                               agreement: figures, agreementNote: agreementNote)
         var withLinks = page
-        withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator)
+        let goldLinks = request.against == "annotations" ? nil
+            : try goldClusterScore(runName: runName, against: request.against, inputs: scored.inputs, report: scored.report)
+        withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator, goldLinks: goldLinks)
         return (choice, withLinks)
     }
 
