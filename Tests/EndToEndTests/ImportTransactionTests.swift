@@ -124,6 +124,12 @@ import Testing
             Thread.sleep(forTimeInterval: duration * fraction)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            // Killed before it created the store file: nothing was stored, and the reading
+            // commands rightly refuse a store that is not there.
+            guard FileManager.default.fileExists(atPath: scratch.db) else {
+                states.append("\(String(format: "%.2f", fraction)): no store yet")
+                continue
+            }
             let runs = try Self.json(try CLI.run(["--db", scratch.db, "runs", "--format", "json"]))
             let docs = try Self.json(try CLI.run(["--db", scratch.db, "docs", "--format", "json"]))
             let big = runs.first { $0["name"] as? String == "big" }
