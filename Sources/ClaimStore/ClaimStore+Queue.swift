@@ -33,18 +33,8 @@ extension ClaimStore {
     public func queuedClaims(runID: Int64, atOrAbove threshold: Double,
                              where conditions: [StoredClaimCondition]) throws(StoreError) -> [QueuedClaim] {
         try read("reading the queue") { db in
-            var clauses: [String] = []
             var arguments: StatementArguments = [runID, threshold]
-            for condition in conditions {
-                let (clause, value): (String, DatabaseValueConvertible) = switch condition {
-                case let .sourceType(type): ("sourceType = ?", type)
-                case let .outlet(outlet): ("outlet = ? COLLATE NOCASE", outlet)
-                case let .confidenceBelow(limit): ("confidence < ?", limit)
-                case let .confidenceAbove(limit): ("confidence > ?", limit)
-                }
-                clauses.append(" AND " + clause)
-                arguments += [value]
-            }
+            let clauses = Self.sql(conditions, into: &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT id, documentId, confidence FROM attribution a
                 WHERE runId = ? AND origin = 'run' AND confidence >= ?\(clauses.joined()) AND \(Self.visibleClaim("a"))

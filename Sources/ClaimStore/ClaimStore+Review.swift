@@ -117,18 +117,8 @@ extension ClaimStore {
         try read("searching the queue") { db in
             let comparison = backwards ? "documentId < ?" : "documentId > ?"
             let order = backwards ? "DESC" : "ASC"
-            var clauses: [String] = []
             var arguments: StatementArguments = [runID, documentRowID]
-            for condition in conditions {
-                let (clause, value): (String, DatabaseValueConvertible) = switch condition {
-                case let .sourceType(type): ("sourceType = ?", type)
-                case let .outlet(outlet): ("outlet = ? COLLATE NOCASE", outlet)
-                case let .confidenceBelow(limit): ("confidence < ?", limit)
-                case let .confidenceAbove(limit): ("confidence > ?", limit)
-                }
-                clauses.append(" AND " + clause)
-                arguments += [value]
-            }
+            let clauses = Self.sql(conditions, into: &arguments)
             return try Int64.fetchOne(db, sql: """
                 SELECT documentId FROM attribution a WHERE runId = ? AND \(comparison)\(clauses.joined()) AND \(Self.visibleClaim("a"))
                 ORDER BY documentId \(order) LIMIT 1
@@ -177,6 +167,23 @@ extension ClaimStore {
                   AND r.id = (SELECT max(id) FROM documentReview x WHERE x.documentId = r.documentId AND x.annotator = r.annotator)
                 ORDER BY r.documentId
                 """, arguments: [annotator, runID])
+        }
+    }
+}
+
+extension ClaimStore {
+    /// `conditions` as SQL clauses over an attribution's columns (each ` AND …`, joined by the
+    /// caller), their values appended to `arguments` in order: the one spelling of a queue filter.
+    static func sql(_ conditions: [StoredClaimCondition], into arguments: inout StatementArguments) -> [String] {
+        conditions.map { condition in
+            let (clause, value): (String, DatabaseValueConvertible) = switch condition {
+            case let .sourceType(type): ("sourceType = ?", type)
+            case let .outlet(outlet): ("outlet = ? COLLATE NOCASE", outlet)
+            case let .confidenceBelow(limit): ("confidence < ?", limit)
+            case let .confidenceAbove(limit): ("confidence > ?", limit)
+            }
+            arguments += [value]
+            return " AND " + clause
         }
     }
 }
