@@ -102,6 +102,34 @@ struct BulkTerminalTests {
     }
 }
 
+/// `order` on a terminal: the status line shows it, the queue follows it, and it is remembered
+/// for the analyst across a restart.
+@Suite(.serialized, .enabled(if: Tmux.path != nil, "tmux is not installed: run scripts/setup.sh to test the REPL under a terminal"))
+struct OrderTerminalTests {
+    @Test func orderUncertainIsShownFollowedAndRemembered() throws {
+        let dir = try REPLProcess.storeWithClaims()
+        let command = [CLI.executable.path, "--db", dir.store, "annotate", "--annotator", "tm"]
+        let tmux = try Tmux(command: command, environment: ["HOME": dir.folder, "NO_COLOR": "1"])
+        defer { tmux.close() }
+        #expect(tmux.waitFor("claimdesk>"))
+        #expect(tmux.screen.contains("claim 1/2 · doc 1/1 · 0 reviewed · #1\n"))
+        tmux.keys("order uncertain", "Enter")
+        // Without a calibration the middle is 0.5: the 0.4 claim (#2) comes before the 0.9 one.
+        #expect(tmux.waitFor("claim 2/2 · doc 1/1 · 0 reviewed · #2 · order uncertain (0.50)"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("order: uncertain (closest to 0.5 first: no calibration yet, no document is marked done)"))
+        tmux.keys("q", "Enter")
+        #expect(tmux.waitForExit(), "\(tmux.screen)")
+
+        let again = try Tmux(command: command, environment: ["HOME": dir.folder, "NO_COLOR": "1"])
+        defer { again.close() }
+        #expect(again.waitFor("· order uncertain (0.50)"), "\(again.screen)")
+        again.keys("order document", "Enter")
+        #expect(again.waitFor("order: document"), "\(again.screen)")
+        again.keys("q", "Enter")
+        #expect(again.waitForExit(), "\(again.screen)")
+    }
+}
+
 /// One tmux server of its own (a private socket) running one command in a 160x50 pane.
 final class Tmux {
     static var path: String? {
