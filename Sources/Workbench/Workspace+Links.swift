@@ -76,7 +76,7 @@ extension Workspace {
         let links = result.clusters.flatMap { c in
             c.links.map { StoredLink(a: $0.a, b: $0.b, cluster: c.id, score: $0.score, reasons: LinkReasonCoding.encode($0.reasons)) }
         }
-        try db(store.saveLinkRun(
+        _ = try db(store.saveLinkRun(
             name: linkName, runID: run.rowID, options: LinkReasonCoding.encode(options),
             clusters: result.clusters.map { StoredCluster(id: $0.id, claimIDs: $0.claimIDs) }, links: links, replace: replace))
         var docIDs: [Int64: String] = [:]

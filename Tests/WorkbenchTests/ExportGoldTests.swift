@@ -97,7 +97,7 @@ import Testing
         let workspace = try ExportStore.make()
         let scratch = try ExportScratch()
         try FileManager.default.createDirectory(atPath: scratch.file("out"), withIntermediateDirectories: false)
-        FileManager.default.createFile(atPath: scratch.file("out/keep.txt"), contents: Data("mine".utf8))
+        _ = FileManager.default.createFile(atPath: scratch.file("out/keep.txt"), contents: Data("mine".utf8))
         let request = ExportRequest(format: .brat, out: scratch.file("out"), selection: .run("rules"))
         #expect(throws: WorkbenchError.self) { try workspace.export(request) }
         do {
