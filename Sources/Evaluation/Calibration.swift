@@ -55,8 +55,9 @@ public enum Calibration {
             autoAccept: autoAcceptThreshold(used, targetPrecision: targetPrecision))
     }
 
-    /// The bin index of a confidence in [0, 1], compared with the bounds `k/10` as Doubles.
-    static func bin(of confidence: Double) -> Int {
+    /// The bin index of a confidence in [0, 1], compared with the bounds `k/10` as Doubles (the
+    /// review queue's expected precision bins claims by this too).
+    public static func bin(of confidence: Double) -> Int {
         var bin = 0
         while bin < binCount - 1 && confidence >= Double(bin + 1) / Double(binCount) { bin += 1 }
         return bin

@@ -11,7 +11,7 @@ public struct QueueCalibration: Sendable, Equatable {
     public var thresholdPrecision: Double?
     /// Claims the calibration was measured on.
     public var samples: Int
-    /// Per bin [k/10, (k+1)/10): claims and correct ones (`Calibration.bin` decides the bin).
+    /// Per bin [k/10, (k+1)/10): claims and correct ones (`Calibration.bin(of:)` decides the bin).
     public var bins: [(count: Int, correct: Int)]
 
     public init(threshold: Double?, thresholdPrecision: Double?, samples: Int, bins: [(count: Int, correct: Int)]) {
@@ -33,18 +33,11 @@ public struct QueueCalibration: Sendable, Equatable {
         guard !confidences.isEmpty, samples > 0 else { return nil }
         var sum = 0.0
         for c in confidences {
-            let bin = Self.bin(of: c, count: bins.count)
+            let bin = Calibration.bin(of: c)
             let measured: (count: Int, correct: Int) = bins.indices.contains(bin) ? bins[bin] : (0, 0)
             sum += measured.count > 0 ? Double(measured.correct) / Double(measured.count) : c
         }
         return sum / Double(confidences.count)
-    }
-
-    /// The bin of a confidence in [0, 1], with the bounds `k/count` compared as Doubles (as `Calibration` does).
-    static func bin(of confidence: Double, count: Int) -> Int {
-        var bin = 0
-        while bin < count - 1 && confidence >= Double(bin + 1) / Double(count) { bin += 1 }
-        return bin
     }
 
     public static func == (a: QueueCalibration, b: QueueCalibration) -> Bool {
