@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// The trail of one cluster: who carried the claim, in which order, crediting whom, with which words.
 public struct Trail: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -102,24 +104,14 @@ public struct WordDiff: Sendable, Equatable {
 
     public init(_ a: [String], _ b: [String]) {
         let ka = a.map(WordDiff.key), kb = b.map(WordDiff.key)
-        let n = ka.count, m = kb.count
-        // LCS lengths from the end, (n+1) × (m+1); claims are sentences, so this stays small.
-        var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
-        let w = m + 1
-        if n > 0 && m > 0 {
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for j in stride(from: m - 1, through: 0, by: -1) {
-                    table[i * w + j] = ka[i] == kb[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
-                }
+        var removed: [String] = [], added: [String] = []
+        for step in WordAlignment.steps(ka, kb) {
+            switch step {
+            case .same: break
+            case let .removed(i): removed.append(a[i])
+            case let .added(j): added.append(b[j])
             }
         }
-        var removed: [String] = [], added: [String] = []
-        var i = 0, j = 0
-        while i < n && j < m {
-            if ka[i] == kb[j] { i += 1; j += 1 } else if table[(i + 1) * w + j] >= table[i * w + j + 1] { removed.append(a[i]); i += 1 } else { added.append(b[j]); j += 1 }
-        }
-        while i < n { removed.append(a[i]); i += 1 }
-        while j < m { added.append(b[j]); j += 1 }
         self.removed = removed
         self.added = added
     }

@@ -10,9 +10,6 @@ import ClaimModel
 enum WordDiff {
     /// Unchanged words shown on each side of a change.
     static let context = 3
-    /// Above this many word pairs in the part that differs, the whole part is shown as replaced
-    /// (the diff's table would cost more than a correction message is worth).
-    static let tableLimit = 250_000
 
     enum Piece: Equatable {
         case same([String])
@@ -55,37 +52,14 @@ enum WordDiff {
     /// both stand between the same unchanged words): common ends first, then a longest common
     /// subsequence of the middle.
     static func diff(_ a: [String], _ b: [String]) -> [Piece] {
-        var prefix = 0
-        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
-            suffix += 1
-        }
-        let x = Array(a[prefix..<(a.count - suffix)]), y = Array(b[prefix..<(b.count - suffix)])
         // One operation per word: same, removed, added.
-        var ops: [(Int, String)] = []
-        if x.count * y.count <= tableLimit {
-            // lengths[i][j]: the longest common subsequence of x[i...] and y[j...].
-            var lengths = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
-            for i in stride(from: x.count - 1, through: 0, by: -1) {
-                for j in stride(from: y.count - 1, through: 0, by: -1) {
-                    lengths[i][j] = x[i] == y[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
-                }
+        let ops: [(Int, String)] = WordAlignment.steps(a, b).map { step in
+            switch step {
+            case let .same(i, _): (0, a[i])
+            case let .removed(i): (1, a[i])
+            case let .added(j): (2, b[j])
             }
-            var i = 0, j = 0
-            while i < x.count || j < y.count {
-                if i < x.count && j < y.count && x[i] == y[j] {
-                    ops.append((0, x[i])); i += 1; j += 1
-                } else if j >= y.count || (i < x.count && lengths[i + 1][j] >= lengths[i][j + 1]) {
-                    ops.append((1, x[i])); i += 1
-                } else {
-                    ops.append((2, y[j])); j += 1
-                }
-            }
-        } else {
-            ops = x.map { (1, $0) } + y.map { (2, $0) }
         }
-        ops = a[..<prefix].map { (0, $0) } + ops + a[(a.count - suffix)...].map { (0, $0) }
 
         // Runs, with the removed words of a stretch between unchanged ones before its added words.
         var pieces: [Piece] = []
