@@ -4,7 +4,7 @@ import Review
 
 /// The use cases behind the two REPLs (`annotate`, `adjudicate`): choose the run, load the queue,
 /// read a document with its log, record actions, mark documents done, count progress, offer
-/// completions, score. The terminal talks to this and never to `ClaimStore`, so that how the log is
+/// completions, score. The terminal talks to this and never to the `ClaimStore` module, so that how the log is
 /// stored can change without touching the screens, and the terminal module does not link the store.
 ///
 /// Every operation is values in, values out; a store failure comes back as `WorkbenchError.store`
@@ -22,7 +22,7 @@ public struct ReviewDesk: Sendable {
     public typealias Condition = StoredClaimCondition
 
     public let workspace: Workspace
-    var store: ClaimStore { workspace.store }
+    var store: SQLiteStore { workspace.store }
 
     public init(_ workspace: Workspace) {
         self.workspace = workspace

@@ -8,10 +8,10 @@ import Foundation
 public struct Workspace: Sendable {
     public static let defaultStorePath = "annotations/claimdesk.sqlite"
 
-    public let store: ClaimStore
+    public let store: SQLiteStore
     public let storePath: String
 
-    public init(store: ClaimStore, storePath: String) {
+    public init(store: SQLiteStore, storePath: String) {
         self.store = store
         self.storePath = storePath
     }
@@ -25,7 +25,7 @@ public struct Workspace: Sendable {
     /// Opens the store at `path`. A command that writes creates the store (and its folder) when
     /// missing; one that only reads (`mode` `.readOnly`) opens an existing store read-only, creates
     /// nothing, and says so when nothing is there.
-    public static func open(path: String, mode: ClaimStore.OpenMode = .readWrite) throws(WorkbenchError) -> Workspace {
+    public static func open(path: String, mode: SQLiteStore.OpenMode = .readWrite) throws(WorkbenchError) -> Workspace {
         let folder = PathParts.split(path).folder
         if mode == .readWrite && !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -35,13 +35,13 @@ public struct Workspace: Sendable {
             }
         }
         do {
-            return Workspace(store: try ClaimStore.open(path: path, mode: mode), storePath: path)
+            return Workspace(store: try SQLiteStore.open(path: path, mode: mode), storePath: path)
         } catch {
             throw WorkbenchError.store(error)
         }
     }
 
-    /// Ends this process's use of the store; see `ClaimStore.close()` (checkpoints a writable store).
+    /// Ends this process's use of the store; see `SQLiteStore.close()` (checkpoints a writable store).
     public func close() { store.close() }
 
     /// What `claimdesk check` found: one line per problem, empty for a sound store.

@@ -39,7 +39,7 @@ enum ExportBench {
     }
 
     /// Documents of K sentences, each one attribution ("Source N said that …"), imported as gold.
-    static func build(_ store: ClaimStore, total: Int, perDocument: Int) throws(WorkbenchError) {
+    static func build(_ store: SQLiteStore, total: Int, perDocument: Int) throws(WorkbenchError) {
         let documents = (total + perDocument - 1) / perDocument
         let batch = 2_000
         var made = 0

@@ -54,7 +54,7 @@ extension REPLBench {
 
     /// Adds the long article to the store once, then times `doc` on it, plain and in colour, with
     /// some claims confirmed and rejected so that every state is drawn.
-    static func measureDocument(store: ClaimStore, path: String, iterations: Int) throws {
+    static func measureDocument(store: SQLiteStore, path: String, iterations: Int) throws {
         if try store.document(docID: longDocumentID) == nil {
             let (document, claims) = longDocument(bytes: 100_000)
             _ = try store.ingest([(document, "bench")])

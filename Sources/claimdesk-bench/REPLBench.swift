@@ -30,7 +30,7 @@ enum REPLBench {
     /// Synthetic articles: `claims` sentences "Source K of document D said that … ." each one claim.
     static func build(path: String, documents: Int, claims: Int) throws {
         let started = DispatchTime.now()
-        let store = try ClaimStore.open(path: path)
+        let store = try SQLiteStore.open(path: path)
         let run = try store.createRun(name: "rules", kind: .extractor, extractor: "bench", version: nil, parameters: nil)
         let batch = 5000
         var first = 0
@@ -74,13 +74,13 @@ enum REPLBench {
         var startups: [Double] = []
         for round in 0..<7 {
             let t0 = DispatchTime.now()
-            let store = try ClaimStore.open(path: path)
+            let store = try SQLiteStore.open(path: path)
             let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: "bench-startup-\(round % 2)", runName: nil,
                                       startDocument: nil, renderer: Renderer(style: .plain))
             _ = session.opening()
             startups.append(seconds(since: t0) * 1000)
         }
-        let store = try ClaimStore.open(path: path)
+        let store = try SQLiteStore.open(path: path)
         let annotator = "bench-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))"
         let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator, runName: nil, startDocument: nil,
                                   renderer: Renderer(style: .plain))
@@ -133,7 +133,7 @@ enum REPLBench {
     static let bulkClaims = 1000
 
     /// A document of `bulkClaims` claims "Official K said that item K is ready." in run "rules".
-    static func addBulkDocument(store: ClaimStore, id: String) throws {
+    static func addBulkDocument(store: SQLiteStore, id: String) throws {
         guard let run = try store.runRef(named: "rules") else { throw BenchFailure(message: "accept-above: no run \"rules\"") }
         var text = "Bulk article \(id)\n\n"
         var attributions: [Attribution] = []
@@ -155,7 +155,7 @@ enum REPLBench {
     /// `accept-above 0 --doc` over 1,000 claims, each time in a document of its own (so the log of
     /// the document on screen stays as an analyst's would be), then `undo` of it; both must be one
     /// log transaction, counted by a transaction observer on the store.
-    static func bulk(store: ClaimStore, path: String, annotator: String, iterations: Int) throws {
+    static func bulk(store: SQLiteStore, path: String, annotator: String, iterations: Int) throws {
         let docIDs = (0..<iterations).map { "bench-bulk-\($0)" }
         let missing = try docIDs.filter { try store.document(docID: $0) == nil }
         if !missing.isEmpty {

@@ -6,14 +6,14 @@ import Testing
 import TestSupport
 
 @Suite struct ClaimStoreTests {
-    let store: ClaimStore
+    let store: SQLiteStore
 
     init() throws {
-        store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
+        store = try SQLiteStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
     }
 
     @Test func migratesToTheKnownSchema() throws {
-        #expect(try store.appliedMigrations() == ClaimStore.knownMigrations)
+        #expect(try store.appliedMigrations() == SQLiteStore.knownMigrations)
         #expect(try store.integrityCheck() == "ok")
     }
 
@@ -86,36 +86,36 @@ import TestSupport
     func temporaryPath(_ name: String) -> String { scratch.path(name) }
 
     @Test func aFileStoreUsesWAL() throws {
-        let store = try ClaimStore.open(path: temporaryPath("s.sqlite"))
+        let store = try SQLiteStore.open(path: temporaryPath("s.sqlite"))
         #expect(try store.journalMode() == "wal")
     }
 
     @Test func refusesAndNeverOverwritesAFileThatIsNotSQLite() throws {
         let path = temporaryPath("notes.sqlite")
         try Data("my precious notes".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAStore(path: path)) { try ClaimStore.open(path: path) }
+        #expect(throws: StoreError.notAStore(path: path)) { try SQLiteStore.open(path: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "my precious notes")
     }
 
     @Test func refusesAStoreFromANewerSchemaWithoutChangingIt() throws {
         let path = temporaryPath("newer.sqlite")
         do {
-            let store = try ClaimStore.open(path: path)
+            let store = try SQLiteStore.open(path: path)
             try store.recordMigrationForTesting("v99-future")
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v99-future"])) { try ClaimStore.open(path: path) }
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v99-future"])) { try SQLiteStore.open(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
     @Test func refusesAnSQLiteDatabaseThatIsNotAClaimDeskStore() throws {
         let path = temporaryPath("other.sqlite")
         try SQLiteShell.run(path, "CREATE TABLE t(x); INSERT INTO t VALUES (1);")
-        #expect(throws: StoreError.foreignDatabase(path: path)) { try ClaimStore.open(path: path) }
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try SQLiteStore.open(path: path) }
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Tries to rewrite an annotation in place: the append-only trigger must refuse it.
     func tamperWithAnnotation(_ id: Int64) throws(StoreError) {
         try write("rewriting an annotation") { db in
@@ -133,7 +133,7 @@ extension ClaimStore {
 
 @Suite struct PreferenceTests {
     @Test func aPreferenceIsPerAnalystAndReplacedWhenSetAgain() throws {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
+        let store = try SQLiteStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
         #expect(try store.preference("keys", annotator: "ana") == nil)
         try store.setPreference("keys", "on", annotator: "ana")
         try store.setPreference("keys", "off", annotator: "ana")

@@ -62,6 +62,6 @@ import TestSupport
         let stored = try store.append(entry)
         #expect(try store.annotations(runID: fixture.runID).map(\.entry) == [entry])
         #expect(try store.annotation(id: stored.id)?.entry.fields == "{\"other\":\(b[0])}")
-        #expect(ClaimStore.knownMigrations.contains("v7-links"))
+        #expect(SQLiteStore.knownMigrations.contains("v7-links"))
     }
 }

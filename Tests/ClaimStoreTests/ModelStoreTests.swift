@@ -6,10 +6,10 @@ import TestSupport
 
 /// The `model` table (v6-models): bytes stored and read back exactly, names unique unless replaced.
 @Suite struct ModelStoreTests {
-    let store: ClaimStore
+    let store: SQLiteStore
 
     init() throws {
-        store = try ClaimStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
+        store = try SQLiteStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
     }
 
     /// Every byte value, NUL and high bytes included: a BLOB, not text.
@@ -49,7 +49,7 @@ import TestSupport
     }
 
     @Test func theModelTableIsPartOfTheCheckedSchema() throws {
-        #expect(ClaimStore.knownMigrations.contains("v6-models"))
+        #expect(SQLiteStore.knownMigrations.contains("v6-models"))
         #expect(try store.schemaProblems() == [])
     }
 }

@@ -5,10 +5,10 @@ import Testing
 /// SQLite receives Swift strings as C strings: without the guard a NUL cuts what is stored.
 /// Every write path refuses it, nothing is written, and what is stored always equals what was given.
 @Suite struct NULGuardTests {
-    let store: ClaimStore
+    let store: SQLiteStore
 
     init() throws {
-        store = try ClaimStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
+        store = try SQLiteStore.inMemory(clock: { "2026-11-25T10:00:00.000Z" })
     }
 
     @Test func aDocumentWithNULInAnyStringColumnIsRefusedAndNothingIsStored() throws {

@@ -21,7 +21,7 @@ import TestSupport
     }
 
     @Test func pendingClaimsStayInvisibleUntilTheirDocumentIsComplete() throws {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-30T10:00:00.000Z" })
+        let store = try SQLiteStore.inMemory(clock: { "2026-11-30T10:00:00.000Z" })
         _ = try store.ingest([(Document(id: "d1", text: "abcdefgh"), "a.txt")])
         let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
         let doc = try #require(try store.pendingDocuments(notProcessedBy: run.rowID).first)
@@ -39,7 +39,7 @@ import TestSupport
     }
 
     @Test func anInterruptedDocumentsClaimsAreDiscardedInChunks() throws {
-        let store = try ClaimStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try store.ingest([(Document(id: "d1", text: "abcdefgh"), "a.txt"), (Document(id: "d2", text: "ijkl"), "b.txt")])
         let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
         let docs = try store.pendingDocuments(notProcessedBy: run.rowID)
@@ -51,7 +51,7 @@ import TestSupport
     }
 
     @Test func aCompleteDocumentTakesNoMorePendingClaims() throws {
-        let store = try ClaimStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try store.ingest([(Document(id: "d1", text: "abcdefgh"), "a.txt")])
         let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
         let doc = try #require(try store.pendingDocuments(notProcessedBy: run.rowID).first)
@@ -63,7 +63,7 @@ import TestSupport
 
     func makeStore(_ name: String) throws -> String {
         let path = folder + "/" + name
-        let store = try ClaimStore.open(path: path)
+        let store = try SQLiteStore.open(path: path)
         _ = try store.ingest([(Document(id: "d1", text: "He said so."), "a.txt")])
         store.close()
         return path
@@ -79,9 +79,9 @@ import TestSupport
         let path = try makeStore("s.sqlite")
         try damage(path, "DROP TRIGGER annotation_appendOnlyDelete")
         let problem = "missing trigger annotation_appendOnlyDelete"
-        #expect(throws: StoreError.damaged(path: path, problems: [problem])) { try ClaimStore.open(path: path) }
-        #expect(throws: StoreError.damaged(path: path, problems: [problem])) { try ClaimStore.open(path: path, mode: .readOnly) }
-        let inspected = try ClaimStore.open(path: path, mode: .inspect)
+        #expect(throws: StoreError.damaged(path: path, problems: [problem])) { try SQLiteStore.open(path: path) }
+        #expect(throws: StoreError.damaged(path: path, problems: [problem])) { try SQLiteStore.open(path: path, mode: .readOnly) }
+        let inspected = try SQLiteStore.open(path: path, mode: .inspect)
         #expect(try inspected.schemaProblems() == [problem])
         #expect(inspected.integrityProblems(full: true) == [])
     }
@@ -93,7 +93,7 @@ import TestSupport
             DROP INDEX attribution_byOutlet;
             CREATE INDEX attribution_byOutlet ON attribution(outlet);
             """)
-        let store = try ClaimStore.open(path: path, mode: .inspect)
+        let store = try SQLiteStore.open(path: path, mode: .inspect)
         #expect(try store.schemaProblems() == [
             "index attribution_byOutlet differs from ClaimDesk's schema",
             "missing index documentReview_byDocument",
@@ -105,13 +105,13 @@ import TestSupport
 
     @Test func aReadOnlyOpenCreatesNothing() throws {
         let path = folder + "/absent.sqlite"
-        #expect(throws: StoreError.noStore(path: path)) { try ClaimStore.open(path: path, mode: .readOnly) }
+        #expect(throws: StoreError.noStore(path: path)) { try SQLiteStore.open(path: path, mode: .readOnly) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func aReadOnlyStoreRefusesWrites() throws {
         let path = try makeStore("s.sqlite")
-        let store = try ClaimStore.open(path: path, mode: .readOnly)
+        let store = try SQLiteStore.open(path: path, mode: .readOnly)
         #expect(store.isReadOnly)
         #expect(try store.documentCount() == 1)
         #expect(throws: StoreError.self) { _ = try store.ingest([(Document(id: "d2", text: "x"), "b.txt")]) }
@@ -119,21 +119,21 @@ import TestSupport
 
     @Test func closingCheckpointsTheLogIntoTheMainFile() throws {
         let path = folder + "/s.sqlite"
-        let store = try ClaimStore.open(path: path)
+        let store = try SQLiteStore.open(path: path)
         _ = try store.ingest([(Document(id: "d1", text: "He said so."), "a.txt")])
         store.close()
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         #expect(wal == 0)
         let copy = folder + "/copy.sqlite"
         try FileManager.default.copyItem(atPath: path, toPath: copy)
-        #expect(try ClaimStore.open(path: copy, mode: .readOnly).documentCount() == 1)
+        #expect(try SQLiteStore.open(path: copy, mode: .readOnly).documentCount() == 1)
     }
 
     @Test func aFIFOIsRefusedWithoutOpeningIt() throws {
         let path = folder + "/fifo"
         #expect(mkfifo(path, 0o644) == 0)
         #expect(throws: StoreError.cannotOpen(path: path, reason: "it is a FIFO, not a regular file")) {
-            try ClaimStore.open(path: path)
+            try SQLiteStore.open(path: path)
         }
     }
 }

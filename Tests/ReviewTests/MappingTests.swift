@@ -3,7 +3,7 @@ import ClaimStore
 import Review
 import Testing
 
-/// ClaimStore's mapping between a typed entry and the `annotation` columns: every action survives
+/// SQLiteStore's mapping between a typed entry and the `annotation` columns: every action survives
 /// the round trip, and the columns are spelled as the releases before the typed log wrote them.
 @Suite struct MappingTests {
     static func entry(_ action: ReviewAction, claim: Int64? = 7, note: String? = nil, confidence: AnalystConfidence? = nil,
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func theStoreWritesAndReadsTypedEntries() throws {
-        let store = try ClaimStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try store.ingest([(document: Document(id: "d1", text: "Ann said it rained."), origin: "test")])
         let rowID = try #require(try store.document(docID: "d1")?.rowID)
         // Stored rows can only name stored claims and entries: none, and the first two entries.

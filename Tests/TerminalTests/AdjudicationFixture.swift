@@ -9,7 +9,7 @@ import Testing
 /// marked the document done.
 struct AdjudicationFixture {
     let base: REPLFixture
-    var store: ClaimStore { base.store }
+    var store: SQLiteStore { base.store }
     var workspace: Workspace { Workspace(store: base.store, storePath: ":memory:") }
 
     init(bo: [String] = ["c", "c", "c", "c", "done"]) throws {

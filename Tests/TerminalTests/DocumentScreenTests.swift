@@ -9,7 +9,7 @@ import Testing
 @Suite struct DocumentScreenTests {
     /// A store holding one document `text` with `claims` (found by their texts) in run "rules".
     static func session(_ text: String, _ claims: [Attribution], width: Int = 72, style: Renderer.Style = .plain) throws -> Session {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-30T10:00:00.000Z" })
+        let store = try SQLiteStore.inMemory(clock: { "2026-11-30T10:00:00.000Z" })
         _ = try store.ingest([(Document(id: "quotes", text: text, title: "Quotes"), "test")])
         let run = try store.createRun(name: "rules", kind: .extractor, extractor: "test", version: nil, parameters: nil)
         try store.saveRunOutput(runID: run.rowID, [(documentRowID: try store.documentRowIDs()[0], attributions: claims)])

@@ -10,7 +10,7 @@ import TestSupport
 struct REPLFixture {
     static let text = TestTexts.storm + #" "We are ready," the mayor added. It is believed the damage is severe."#
 
-    let store: ClaimStore
+    let store: SQLiteStore
     let runID: Int64
 
     init(extraDocuments: [Document] = [], clock: (@Sendable () -> String)? = nil) throws {

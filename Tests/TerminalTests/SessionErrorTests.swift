@@ -64,7 +64,7 @@ import Testing
             try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: "gold", startDocument: nil,
                         renderer: Renderer(style: .plain))
         }
-        let bare = try ClaimStore.inMemory()
+        let bare = try SQLiteStore.inMemory()
         #expect(throws: REPLError.store("no claims to review yet: run `claimdesk extract` first")) {
             try Session(store: bare, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
                         renderer: Renderer(style: .plain))

@@ -7,7 +7,7 @@ public struct TestStore {
     /// The clock most tests fix: their expected output names this time.
     public static let clock = "2026-11-25T10:00:00.000Z"
 
-    public let store: ClaimStore
+    public let store: SQLiteStore
     public let runID: Int64
     /// The stored documents' row ids, in the order given.
     public let documentRowIDs: [Int64]
@@ -18,7 +18,7 @@ public struct TestStore {
                 kind: RunKind = .extractor, extractor: String = "test", version: String? = nil,
                 clock: String = TestStore.clock, ticking: (@Sendable () -> String)? = nil) throws {
         // `ticking`: a clock that moves (tests of what the log's times give, such as the pace).
-        store = try ClaimStore.inMemory(clock: ticking ?? { clock })
+        store = try SQLiteStore.inMemory(clock: ticking ?? { clock })
         _ = try store.ingest(documents.map { ($0.document, origin) })
         runID = try store.createRun(name: run, kind: kind, extractor: extractor, version: version, parameters: nil).rowID
         documentRowIDs = try store.documentRowIDs()

@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func aLongDocumentInSlicesAndSmallTransactionsKeepsItsClaims() throws {
-        let store = try ClaimStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try store.ingest([(Document(id: "long", text: Self.longText), "long.txt"),
                               (Document(id: "short", text: "Brief\n\nThe mayor said it was fine."), "short.txt")])
         let workspace = Workspace(store: store, storePath: ":memory:")

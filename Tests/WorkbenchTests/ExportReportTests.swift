@@ -78,5 +78,5 @@ final class PageReader: NSObject, XMLParserDelegate {
 import ClaimStore
 
 enum ClaimStoreFactory {
-    static func empty() throws -> ClaimStore { try ClaimStore.inMemory() }
+    static func empty() throws -> SQLiteStore { try SQLiteStore.inMemory() }
 }

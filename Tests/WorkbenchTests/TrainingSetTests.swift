@@ -14,7 +14,7 @@ import Testing
 
     /// A store holding `documents` (in that order) and a gold run over them.
     static func workspace(_ documents: [Document], goldKind: RunKind = .imported) throws -> Workspace {
-        let store = try ClaimStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
+        let store = try SQLiteStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
         _ = try store.ingest(documents.map { ($0, "\($0.id).txt") })
         let run = try store.createRun(name: "g", kind: goldKind, extractor: "import-claims", version: nil, parameters: nil)
         try store.saveRunOutput(runID: run.rowID, try documents.map { d in

@@ -5,7 +5,7 @@ import Review
 
 /// A big import without a long write lock: its documents, claims and log entries are first
 /// written, in chunks, to a private staging file beside the store (no lock on the store, memory
-/// bounded by one chunk); `ClaimStore.commit(_:)` then copies them into the store in ONE short
+/// bounded by one chunk); `SQLiteStore.commit(_:)` then copies them into the store in ONE short
 /// transaction of `INSERT … SELECT` statements that SQLite runs natively. Readers see all of the
 /// import or nothing of it; a refused or killed import leaves nothing in the store (a killed one
 /// leaves its staging file, removed by the next import).
@@ -19,7 +19,7 @@ public final class ImportStage: @unchecked Sendable {
 
     /// A new staging file for `store`: beside a file store, in the temporary folder for an
     /// in-memory one. Staging files of imports whose process is gone are removed first.
-    public init(for store: ClaimStore) throws(StoreError) {
+    public init(for store: SQLiteStore) throws(StoreError) {
         let folder: String, prefix: String
         if let storePath = store.path {
             folder = (storePath as NSString).deletingLastPathComponent.isEmpty ? "." : (storePath as NSString).deletingLastPathComponent
@@ -54,7 +54,7 @@ public final class ImportStage: @unchecked Sendable {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.database(operation: "creating the import's staging file \(path)", message: ClaimStore.message(error))
+            throw StoreError.database(operation: "creating the import's staging file \(path)", message: SQLiteStore.message(error))
         }
     }
 
@@ -139,7 +139,7 @@ public final class ImportStage: @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.database(operation: "staging an import in \(path)", message: ClaimStore.message(error))
+            throw StoreError.database(operation: "staging an import in \(path)", message: SQLiteStore.message(error))
         }
     }
 
@@ -203,7 +203,7 @@ public struct ImportCommit: Sendable, Equatable {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Copies a staged import into the store in one write transaction (see `ImportStage`).
     ///
     /// Refused as a whole, storing nothing: a doc_id stored with another text; a run name taken by

@@ -3,7 +3,7 @@ import GRDB
 /// What is cheap to check at every open (the schema's tables, indexes and triggers are all there,
 /// the migrations applied are ones this version knows, in order), and what `claimdesk check` adds
 /// on demand (SQLite's own page checks, foreign keys).
-extension ClaimStore {
+extension SQLiteStore {
     /// One line per missing or altered schema object, compared with what the migrations applied to
     /// this store create; empty for a sound schema. Extra objects (an analyst's own index) are allowed.
     public func schemaProblems() throws(StoreError) -> [String] {

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Read operations of the adjudication REPL.
-extension ClaimStore {
+extension SQLiteStore {
     /// The run's documents that two or more annotators currently hold marked done, in ingestion
     /// order, with those annotators in order of their (latest) mark. Only these can hold a
     /// disagreement that keeps a document out of the gold.

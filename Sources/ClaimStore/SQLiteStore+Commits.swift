@@ -20,7 +20,7 @@ public final class LogCommitCounter: TransactionObserver, Sendable {
     public func databaseDidRollback(_ db: Database) { counts.withLock { $0.pending = false } }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// A counter of the log's transactions on this store, from now on (benchmarks).
     public func countLogCommits() -> LogCommitCounter {
         let counter = LogCommitCounter()

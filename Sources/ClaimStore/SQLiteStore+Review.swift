@@ -29,7 +29,7 @@ public enum StoredClaimCondition: Sendable, Equatable {
 
 /// Store operations of the review REPL. Every query here is per document or walks an index, so
 /// that a store of a million claims answers in well under a millisecond.
-extension ClaimStore {
+extension SQLiteStore {
     /// The run named `name`, without counting its claims.
     public func runRef(named name: String) throws(StoreError) -> RunRef? {
         try read("reading run \"\(name)\"") { db in
@@ -171,7 +171,7 @@ extension ClaimStore {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// `conditions` as SQL clauses over an attribution's columns (each ` AND …`, joined by the
     /// caller), their values appended to `arguments` in order: the one spelling of a queue filter.
     static func sql(_ conditions: [StoredClaimCondition], into arguments: inout StatementArguments) -> [String] {

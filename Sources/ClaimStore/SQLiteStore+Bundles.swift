@@ -12,7 +12,7 @@ public struct DocumentBundle: Sendable {
     public var claims: [StoredAttribution]
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Documents with their logs and claims, read in one transaction with three queries and
     /// decoded by column position: the bulk path for exports and scoring over large stores.
     /// Unknown row ids are skipped; the result follows `documentRowIDs`' order.

@@ -1,7 +1,7 @@
 import ClaimModel
 import GRDB
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Stores documents in one transaction: new ones are added, identical ones are a no-op, and a
     /// known doc_id with a different text fails the whole batch (nothing is stored).
     public func ingest(_ documents: [(document: Document, origin: String)]) throws(StoreError) -> IngestSummary {

@@ -13,7 +13,7 @@ public struct QueuedClaim: Sendable, Equatable {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Every claim the run found (not those analysts added), in queue order (document, then claim):
     /// what `order uncertain|confidence` sorts. Three columns a claim, read once per ordering.
     public func queuedClaims(runID: Int64) throws(StoreError) -> [QueuedClaim] {

@@ -6,7 +6,7 @@ import GRDB
 ///
 /// A file store is a `DatabasePool` in WAL mode with foreign keys on and a busy timeout, so two
 /// analysts on one store wait for each other instead of failing with "database is locked".
-public final class ClaimStore: Sendable {
+public final class SQLiteStore: Sendable {
     let writer: any DatabaseWriter
     /// The file behind the store, or nil for an in-memory store.
     public let path: String?
@@ -62,7 +62,7 @@ public final class ClaimStore: Sendable {
     /// a file that is not SQLite, an SQLite database ClaimDesk did not create, a store written by a
     /// newer schema, and (except `.inspect`) a store missing a table, index or trigger of its schema.
     public static func open(path: String, mode: OpenMode = .readWrite,
-                            clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> ClaimStore {
+                            clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> SQLiteStore {
         let exists = try checkFileType(path: path)
         if !exists && mode != .readWrite { throw StoreError.noStore(path: path) }
         try checkHeader(path: path)
@@ -87,14 +87,14 @@ public final class ClaimStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.message(error))
         }
-        let store = ClaimStore(writer: pool, path: path, clock: clock)
+        let store = SQLiteStore(writer: pool, path: path, clock: clock)
         try store.migrate(label: path)
         let problems = try store.schemaProblems()
         if !problems.isEmpty { throw StoreError.damaged(path: path, problems: problems) }
         return store
     }
 
-    private static func openReadOnly(path: String, clock: @escaping @Sendable () -> String) throws(StoreError) -> ClaimStore {
+    private static func openReadOnly(path: String, clock: @escaping @Sendable () -> String) throws(StoreError) -> SQLiteStore {
         var config = configuration()
         config.readonly = true
         let queue: DatabaseQueue
@@ -106,18 +106,18 @@ public final class ClaimStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.message(error))
         }
-        return ClaimStore(writer: queue, path: path, readOnly: true, clock: clock)
+        return SQLiteStore(writer: queue, path: path, readOnly: true, clock: clock)
     }
 
     /// A fresh store in memory, built by the real migrations (tests, benchmarks).
-    public static func inMemory(clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> ClaimStore {
+    public static func inMemory(clock: @escaping @Sendable () -> String = systemClock) throws(StoreError) -> SQLiteStore {
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(configuration: configuration())
         } catch {
             throw StoreError.cannotOpen(path: ":memory:", reason: Self.message(error))
         }
-        let store = ClaimStore(writer: queue, path: nil, clock: clock)
+        let store = SQLiteStore(writer: queue, path: nil, clock: clock)
         try store.migrate(label: ":memory:")
         return store
     }

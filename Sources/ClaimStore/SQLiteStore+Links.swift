@@ -54,7 +54,7 @@ public struct StoredCluster: Sendable, Equatable {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Stores a link run with its clusters and links in one transaction. A link run of that name is
     /// refused (`linkRunExists`) unless `replace`, which removes the old one's rows in the same
     /// transaction (link runs are derived data, re-made at will; verdicts live in the review log).
@@ -132,7 +132,7 @@ extension ClaimStore {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Every analyst's log entries in a run, oldest first: the link verdicts are folded from these
     /// (with the undos and redos that may cancel them).
     public func annotations(runID: Int64) throws(StoreError) -> [LoggedReview] {
@@ -143,7 +143,7 @@ extension ClaimStore {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// The log entries link verdicts are folded from, every run's: `same`, `different`, and the
     /// undos and redos that may cancel them (others' undos are harmless to the fold). Without
     /// the rest of the log, which a gold export of a large store must not read twice.

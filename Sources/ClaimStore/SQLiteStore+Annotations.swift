@@ -2,7 +2,7 @@ import ClaimModel
 import GRDB
 import Review
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Appends one entry to the annotation log, in its own transaction.
     @discardableResult
     public func append(_ annotation: NewAnnotation) throws(StoreError) -> AnnotationEntry {

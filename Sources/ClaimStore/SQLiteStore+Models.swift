@@ -54,7 +54,7 @@ struct ModelRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Stores a model under its name. A model of that name is refused (`modelExists`) unless
     /// `replace`, which swaps it in the same transaction; runs it made keep naming its digest.
     @discardableResult

@@ -1,7 +1,7 @@
 import ClaimModel
 import GRDB
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Creates a run; a run of that name must not exist.
     public func createRun(
         name: String, kind: RunKind, extractor: String, version: String?, parameters: String?
@@ -90,7 +90,7 @@ extension ClaimStore {
     }
 }
 
-extension ClaimStore {
+extension SQLiteStore {
     /// Row ids of the documents this run has processed, in ingestion order.
     public func documentRowIDs(processedBy runID: Int64) throws(StoreError) -> [Int64] {
         try read("listing a run's documents") { db in

@@ -2,7 +2,7 @@ import ClaimModel
 import GRDB
 import Review
 
-extension ClaimStore {
+extension SQLiteStore {
     /// A run's claims in one document, in order (analyst-added claims after the run's own).
     public func attributions(runID: Int64, documentRowID: Int64) throws(StoreError) -> [StoredAttribution] {
         try read("reading claims") { db in

@@ -1,6 +1,6 @@
 import GRDB
 
-extension ClaimStore {
+extension SQLiteStore {
     /// The analyst's stored value for a preference key (`keys`, `order`…), or nil when never set.
     public func preference(_ key: String, annotator: String) throws(StoreError) -> String? {
         try read("reading a preference") { db in

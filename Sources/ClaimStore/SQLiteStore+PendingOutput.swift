@@ -9,7 +9,7 @@ import GRDB
 /// becomes visible with `completeDocument`, so no write holds the lock for long and no reader
 /// (another analyst, `score`, `export`, the listings) sees half a document. Every reader of claims
 /// filters on `visibleClaim`. Any writer of a run's claims (extract, imports) can use this.
-extension ClaimStore {
+extension SQLiteStore {
     /// SQL condition on an `attribution` row (under `alias`): its document is complete in its run.
     static func visibleClaim(_ alias: String) -> String {
         "EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = \(alias).runId AND rd.documentId = \(alias).documentId)"
