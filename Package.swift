@@ -47,6 +47,8 @@ let package = Package(
             "ClaimModel", "Review",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            // The review session lock file's name (a hash of the annotator).
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Claims linked across documents: clusters, trails, link scores, provenance JSON and GraphML. Values only.
         .target(name: "Provenance", dependencies: ["ClaimModel"]),

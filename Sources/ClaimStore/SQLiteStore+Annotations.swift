@@ -3,12 +3,6 @@ import GRDB
 import Review
 
 extension SQLiteStore {
-    /// Appends one entry to the annotation log, in its own transaction.
-    @discardableResult
-    public func append(_ annotation: NewAnnotation) throws(StoreError) -> AnnotationEntry {
-        try append([annotation])[0]
-    }
-
     /// Appends several entries in one transaction (all or nothing).
     @discardableResult
     public func append(_ annotations: [NewAnnotation]) throws(StoreError) -> [AnnotationEntry] {
@@ -18,28 +12,10 @@ extension SQLiteStore {
         }
     }
 
-    /// Appends one typed entry to the log, in its own transaction.
-    @discardableResult
-    public func append(_ review: ReviewEntry) throws(StoreError) -> LoggedReview {
-        try append([review])[0]
-    }
-
-    /// Appends several typed entries in one transaction (all or nothing).
-    @discardableResult
-    public func append(_ reviews: [ReviewEntry]) throws(StoreError) -> [LoggedReview] {
-        let stored = try append(reviews.map(NewAnnotation.init))
-        return zip(stored, reviews).map { Self.logged($0, $1) }
-    }
-
     /// The stored entry as a reader will see it (the columns read back), the written one if they
     /// cannot be read.
     static func logged(_ row: AnnotationEntry, _ written: ReviewEntry) -> LoggedReview {
         row.logged ?? LoggedReview(id: row.id, entry: written, createdAt: row.createdAt)
-    }
-
-    /// The typed log of one document, oldest first; all annotators unless `annotator` is given.
-    public func reviewLog(documentRowID: Int64, annotator: String? = nil) throws(StoreError) -> [LoggedReview] {
-        try annotations(documentRowID: documentRowID, annotator: annotator).logged
     }
 
     /// One row through one cached statement: an `accept-above` writes a thousand rows in one
@@ -59,7 +35,7 @@ extension SQLiteStore {
     }
 
     /// The log of one document, oldest first; all annotators unless `annotator` is given.
-    public func annotations(documentRowID: Int64, annotator: String? = nil) throws(StoreError) -> [AnnotationEntry] {
+    public func annotations(documentRowID: Int64, annotator: String?) throws(StoreError) -> [AnnotationEntry] {
         try read("reading the annotation log") { db in
             var sql = "SELECT * FROM annotation WHERE documentId = ?"
             var arguments: StatementArguments = [documentRowID]
@@ -117,12 +93,6 @@ extension SQLiteStore {
                                     status: r.status, annotationID: r.annotationId, createdAt: r.createdAt)
             }
         }
-    }
-
-    /// The doc_ids among `documents` that the store holds with another text (an import leaves
-    /// them out, or is refused). A read: it takes no write lock.
-    public func docIDsStoredWithOtherText(_ documents: [Document]) throws(StoreError) -> Set<String> {
-        try storedDocIDs(documents).otherText
     }
 
     /// Which of `documents` the store already holds, with the same text or with another one.

@@ -20,7 +20,7 @@ extension SQLiteStore {
     }
 
     /// Claims matching the optional run and document, grouped by document in ingestion order.
-    public func attributions(runID: Int64?, documentRowID: Int64?, origin: ClaimOrigin? = .run) throws(StoreError) -> [StoredAttribution] {
+    public func attributions(runID: Int64?, documentRowID: Int64?, origin: ClaimOrigin?) throws(StoreError) -> [StoredAttribution] {
         try read("listing claims") { db in
             var request = AttributionRecord.all()
             if let runID { request = request.filter(AttributionRecord.Columns.runId == runID) }
@@ -37,7 +37,7 @@ extension SQLiteStore {
 
     /// Stores a claim an analyst added, with its `add` annotation, in one transaction.
     public func addClaim(_ attribution: Attribution, runID: Int64, documentRowID: Int64, annotator: String,
-                         note: String? = nil) throws(StoreError) -> (StoredAttribution, LoggedReview) {
+                         note: String?) throws(StoreError) -> (StoredAttribution, LoggedReview) {
         let now = clock()
         return try write("adding a claim") { db in
             let ordinal = (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM attribution WHERE runId = ? AND documentId = ?",

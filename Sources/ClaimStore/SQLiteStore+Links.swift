@@ -60,7 +60,7 @@ extension SQLiteStore {
     /// transaction (link runs are derived data, re-made at will; verdicts live in the review log).
     @discardableResult
     public func saveLinkRun(name: String, runID: Int64, options: String, clusters: [StoredCluster], links: [StoredLink],
-                            replace: Bool = false) throws(StoreError) -> LinkRunInfo {
+                            replace: Bool) throws(StoreError) -> LinkRunInfo {
         try NULGuard.check(table: "linkRun", [("name", name), ("options", options)])
         let now = clock()
         return try write("storing link run \"\(name)\"") { db in

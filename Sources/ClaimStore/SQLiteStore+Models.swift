@@ -58,7 +58,7 @@ extension SQLiteStore {
     /// Stores a model under its name. A model of that name is refused (`modelExists`) unless
     /// `replace`, which swaps it in the same transaction; runs it made keep naming its digest.
     @discardableResult
-    public func saveModel(_ model: StoredModel, replace: Bool = false) throws(StoreError) -> StoredModel {
+    public func saveModel(_ model: StoredModel, replace: Bool) throws(StoreError) -> StoredModel {
         try NULGuard.check(table: "model", [("name", model.name), ("family", model.family), ("digest", model.digest),
                                             ("provenance", model.provenance)])
         let now = clock()

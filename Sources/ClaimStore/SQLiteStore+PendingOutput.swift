@@ -29,7 +29,7 @@ extension SQLiteStore {
     /// Removes what an interrupted writer left of this run's incomplete documents (claims without a
     /// `runDocument` row), `chunk` rows per transaction. Returns how many claims went.
     @discardableResult
-    public func discardIncompleteClaims(runID: Int64, chunk: Int = 5_000) throws(StoreError) -> Int {
+    public func discardIncompleteClaims(runID: Int64, chunk: Int) throws(StoreError) -> Int {
         var removed = 0
         while true {
             let count = try write("discarding an interrupted run's claims") { db in

@@ -104,15 +104,8 @@ extension SQLiteStore {
     }
 
     /// The first document after (or before, when `backwards`) `documentRowID` in the run that holds
-    /// a claim whose stored columns meet `condition`.
-    public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool = false,
-                             where condition: StoredClaimCondition) throws(StoreError) -> Int64? {
-        try nextDocument(runID: runID, after: documentRowID, backwards: backwards, where: [condition])
-    }
-
-    /// The first document after (or before, when `backwards`) `documentRowID` in the run that holds
     /// a claim whose stored columns meet every one of `conditions`.
-    public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool = false,
+    public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool,
                              where conditions: [StoredClaimCondition]) throws(StoreError) -> Int64? {
         try read("searching the queue") { db in
             let comparison = backwards ? "documentId < ?" : "documentId > ?"

@@ -4,9 +4,10 @@ import GRDB
 import Review
 
 /// A big import without a long write lock: its documents, claims and log entries are first
-/// written, in chunks, to a private staging file beside the store (no lock on the store, memory
-/// bounded by one chunk); `SQLiteStore.commit(_:)` then copies them into the store in ONE short
-/// transaction of `INSERT … SELECT` statements that SQLite runs natively. Readers see all of the
+/// written, in chunks, to a private SQLite staging file (beside a file store, else in the temporary
+/// folder: no lock on the store, memory bounded by one chunk); the store's `commit(_:replace:)`
+/// then copies them into the store in ONE short transaction (`SQLiteStore` attaches the file and
+/// runs `INSERT … SELECT` statements natively). Every implementation of the contract stages here. Readers see all of the
 /// import or nothing of it; a refused or killed import leaves nothing in the store (a killed one
 /// leaves its staging file, removed by the next import).
 public final class ImportStage: @unchecked Sendable {
@@ -17,17 +18,23 @@ public final class ImportStage: @unchecked Sendable {
     /// Documents staged so far.
     public private(set) var documents = 0
 
-    /// A new staging file for `store`: beside a file store, in the temporary folder for an
-    /// in-memory one. Staging files of imports whose process is gone are removed first.
-    public init(for store: SQLiteStore) throws(StoreError) {
-        let folder: String, prefix: String
-        if let storePath = store.path {
-            folder = (storePath as NSString).deletingLastPathComponent.isEmpty ? "." : (storePath as NSString).deletingLastPathComponent
-            prefix = "." + (storePath as NSString).lastPathComponent + ".import-"
-        } else {
-            folder = NSTemporaryDirectory()
-            prefix = ".claimdesk-memory.import-"
+    /// A new staging file for a store at `location`: beside a file store (`.NAME.import-…`), in
+    /// the temporary folder for any other (`.claimdesk-memory.import-…`, `.claimdesk-postgres.import-…`).
+    public convenience init(for location: StoreLocation) throws(StoreError) {
+        switch location {
+        case let .file(storePath):
+            let folder = (storePath as NSString).deletingLastPathComponent
+            try self.init(folder: folder.isEmpty ? "." : folder, prefix: "." + (storePath as NSString).lastPathComponent + ".import-")
+        case .memory:
+            try self.init(folder: NSTemporaryDirectory(), prefix: ".claimdesk-memory.import-")
+        case .postgres:
+            try self.init(folder: NSTemporaryDirectory(), prefix: ".claimdesk-postgres.import-")
         }
+    }
+
+    /// A new staging file in `folder`, named `PREFIX` + this process's id + a random part +
+    /// `.stage`. Staging files there of the same prefix whose process is gone are removed first.
+    public init(folder: String, prefix: String) throws(StoreError) {
         Self.removeStale(folder: folder, prefix: prefix)
         path = (folder as NSString).appendingPathComponent("\(prefix)\(getpid())-\(UUID().uuidString.prefix(8)).stage")
         do {
@@ -204,6 +211,11 @@ public struct ImportCommit: Sendable, Equatable {
 }
 
 extension SQLiteStore {
+    /// A staging file beside the store (in the temporary folder for an in-memory store).
+    public func makeImportStage() throws(StoreError) -> ImportStage {
+        try ImportStage(for: location)
+    }
+
     /// Copies a staged import into the store in one write transaction (see `ImportStage`).
     ///
     /// Refused as a whole, storing nothing: a doc_id stored with another text; a run name taken by

@@ -2,11 +2,12 @@ import ClaimModel
 import Foundation
 import GRDB
 
-/// The one owner of a ClaimDesk SQLite store: every read and write goes through its named operations.
+/// The SQLite implementation of the store contract (`StoreContract`): the one owner of a ClaimDesk
+/// SQLite store, every read and write through its named operations.
 ///
 /// A file store is a `DatabasePool` in WAL mode with foreign keys on and a busy timeout, so two
 /// analysts on one store wait for each other instead of failing with "database is locked".
-public final class SQLiteStore: Sendable {
+public final class SQLiteStore: StoreContract {
     let writer: any DatabaseWriter
     /// The file behind the store, or nil for an in-memory store.
     public let path: String?
@@ -21,21 +22,14 @@ public final class SQLiteStore: Sendable {
         self.clock = clock
     }
 
-    /// How a command means to use the store.
-    public enum OpenMode: Sendable {
-        /// Creates the store when missing and migrates it to the current schema.
-        case readWrite
-        /// An existing store, through a read-only connection: never created, migrated or changed, so a
-        /// read-only file (or a copy on read-only media) can be listed.
-        case readOnly
-        /// Like `readOnly`, but a damaged schema is not refused: `claimdesk check` reports it instead.
-        case inspect
-    }
+    /// How a command means to use the store (`.readOnly` and `.inspect` open a read-only connection).
+    public typealias OpenMode = StoreOpenMode
 
     /// The current time as ISO 8601 UTC with milliseconds.
-    public static let systemClock: @Sendable () -> String = {
-        Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
+    public static let systemClock: @Sendable () -> String = StoreClock.system
+
+    /// The file, or `.memory`.
+    public var location: StoreLocation { path.map { .file(path: $0) } ?? .memory }
 
     /// How long a write waits for another process's write before failing with "database is locked".
     static let busyLimit: Double = 30
@@ -250,7 +244,7 @@ public final class SQLiteStore: Sendable {
         }
     }
 
-    /// The journal mode in force ("wal" for a file store).
+    /// The journal mode in force ("wal" for a file store). SQLite's own: not in the contract.
     public func journalMode() throws(StoreError) -> String {
         try read("reading the journal mode") { db in
             try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
@@ -264,4 +258,7 @@ public final class SQLiteStore: Sendable {
 
     /// Identifiers of the migrations this version of ClaimDesk knows.
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
+
+    /// Identifiers of the migrations this version of ClaimDesk knows (the contract's spelling).
+    public var knownMigrations: [String] { Self.knownMigrations }
 }

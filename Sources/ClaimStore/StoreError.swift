@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// Everything that can go wrong in the store, with the context a user needs to act on it.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file exists and is not an SQLite database: never opened, never overwritten.
@@ -29,6 +31,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
     /// A string holding NUL, which SQLite would store cut at the NUL: refused, nothing written.
     case nulInValue(table: String, column: String)
+    /// The annotator already has a live session of this kind on this store (in process `pid`).
+    case sessionOpen(annotator: String, kind: String, pid: Int32?)
     /// An SQLite error, with the operation that hit it.
     case database(operation: String, message: String)
 
@@ -72,6 +76,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "corrupt store: \(table).\(column) of row \(rowID) holds \(value)"
         case let .nulInValue(table, column):
             return "refusing to store a NUL character (U+0000) in \(table).\(column): SQLite would keep only the text before it"
+        case let .sessionOpen(annotator, kind, pid):
+            return "\(TerminalSafe.escape(annotator)) already has \(kind == "review" ? "a review" : "an \(kind)") session open on this store"
+                + (pid.map { " (process \($0))" } ?? "")
+                + "; undo there and here would share one history: quit that session first, or review as another --annotator"
         case let .database(operation, message):
             return "store error while \(operation): \(message)"
         }

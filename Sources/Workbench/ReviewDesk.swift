@@ -22,7 +22,7 @@ public struct ReviewDesk: Sendable {
     public typealias Condition = StoredClaimCondition
 
     public let workspace: Workspace
-    var store: SQLiteStore { workspace.store }
+    var store: any StoreContract { workspace.store }
 
     public init(_ workspace: Workspace) {
         self.workspace = workspace

@@ -21,8 +21,6 @@ public enum WorkbenchError: Error, CustomStringConvertible {
     case unknownDocument(String)
     case usage(String)
     case nothingToScore(String)
-    /// The annotator already has a live review session on this store (in process `pid`).
-    case sessionOpen(annotator: String, kind: String, pid: Int32?)
 
     public var description: String {
         switch self {
@@ -42,10 +40,6 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         case let .unknownDocument(id): return "no document \"\(id)\" in the store (see `claimdesk docs`)"
         case let .usage(message): return message
         case let .nothingToScore(message): return message
-        case let .sessionOpen(annotator, kind, pid):
-            return "\(TerminalSafe.escape(annotator)) already has \(kind == "review" ? "a review" : "an \(kind)") session open on this store"
-                + (pid.map { " (process \($0))" } ?? "")
-                + "; undo there and here would share one history: quit that session first, or review as another --annotator"
         }
     }
 

@@ -31,7 +31,7 @@ extension Workspace {
         }
         var issues = input.issues
         var unchanged: [String] = []
-        let stage = try db(ImportStage(for: store))
+        let stage = try db(store.makeImportStage())
         defer { stage.discard() }
         for start in stride(from: 0, to: input.items.count, by: 256) {
             let chunk = input.items[start..<min(start + 256, input.items.count)]

@@ -117,7 +117,7 @@ extension DevFigures {
 
 extension Workspace {
     /// Trains a model on gold from the store and stores it with its provenance.
-    public func train(_ request: TrainRequest, now: String = SQLiteStore.systemClock()) throws(WorkbenchError) -> TrainReport {
+    public func train(_ request: TrainRequest, now: String = StoreClock.system()) throws(WorkbenchError) -> TrainReport {
         let exists = try db(store.models()).contains { $0.name == request.model }
         if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
         let set = try trainingSet(request.source)

@@ -4,16 +4,21 @@ import Foundation
 
 /// The store a command works on, and where it came from.
 ///
-/// Resolution order for the path: `--db`, then `$CLAIMDESK_DB`, then `annotations/claimdesk.sqlite`.
+/// Resolution order for the location: `--db`, then `$CLAIMDESK_DB`, then `annotations/claimdesk.sqlite`.
+/// Everything here and above talks to the store contract (`any StoreContract`), never to one
+/// implementation; only `open` chooses one.
 public struct Workspace: Sendable {
     public static let defaultStorePath = "annotations/claimdesk.sqlite"
 
-    public let store: SQLiteStore
-    public let storePath: String
+    public let store: any StoreContract
+    /// Where the store is (a file, memory, a PostgreSQL database).
+    public var location: StoreLocation { store.location }
+    /// The store's location as messages and cards show it: the file path as given, `:memory:`, or
+    /// a PostgreSQL URL with its password shown as `***`.
+    public var storePath: String { location.description }
 
-    public init(store: SQLiteStore, storePath: String) {
+    public init(store: any StoreContract) {
         self.store = store
-        self.storePath = storePath
     }
 
     public static func resolvePath(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -22,10 +27,14 @@ public struct Workspace: Sendable {
         return defaultStorePath
     }
 
-    /// Opens the store at `path`. A command that writes creates the store (and its folder) when
-    /// missing; one that only reads (`mode` `.readOnly`) opens an existing store read-only, creates
-    /// nothing, and says so when nothing is there.
-    public static func open(path: String, mode: SQLiteStore.OpenMode = .readWrite) throws(WorkbenchError) -> Workspace {
+    /// Opens the store at `path` (a file path, or a `postgresql://` / `postgres://` URL). A command
+    /// that writes creates the store (and its folder) when missing; one that only reads (`mode`
+    /// `.readOnly`) opens an existing store read-only, creates nothing, and says so when nothing is there.
+    public static func open(path: String, mode: StoreOpenMode = .readWrite) throws(WorkbenchError) -> Workspace {
+        // SWITCH POINT (issue 15): a PostgreSQL location opens a `PostgresStore` here.
+        if case .postgres = StoreLocation(parsing: path) {
+            throw WorkbenchError.usage("\(StoreLocation(parsing: path)): PostgreSQL support is not in this build")
+        }
         let folder = PathParts.split(path).folder
         if mode == .readWrite && !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -35,14 +44,22 @@ public struct Workspace: Sendable {
             }
         }
         do {
-            return Workspace(store: try SQLiteStore.open(path: path, mode: mode), storePath: path)
+            return Workspace(store: try SQLiteStore.open(path: path, mode: mode))
         } catch {
             throw WorkbenchError.store(error)
         }
     }
 
-    /// Ends this process's use of the store; see `SQLiteStore.close()` (checkpoints a writable store).
+    /// Ends this process's use of the store (`SQLiteStore.close()` checkpoints a writable file store).
     public func close() { store.close() }
+
+    /// Takes the one live session of `kind` ("review" or "adjudication") for `annotator` on this
+    /// store, or refuses while another process holds it: `undo` follows the annotator's log, which
+    /// two live sessions would share. Hold the lease for the session's length; nil when the store
+    /// cannot hold such a lock (see `StoreMaintenance.acquireSessionLock`).
+    public func acquireSessionLock(annotator: String, kind: String = "review") throws(WorkbenchError) -> SessionLease? {
+        try db(store.acquireSessionLock(annotator: annotator, kind: kind))
+    }
 
     /// What `claimdesk check` found: one line per problem, empty for a sound store.
     public func checkProblems(full: Bool) throws(WorkbenchError) -> [String] {

@@ -39,7 +39,7 @@ enum ExportBench {
     }
 
     /// Documents of K sentences, each one attribution ("Source N said that …"), imported as gold.
-    static func build(_ store: SQLiteStore, total: Int, perDocument: Int) throws(WorkbenchError) {
+    static func build(_ store: any StoreContract, total: Int, perDocument: Int) throws(WorkbenchError) {
         let documents = (total + perDocument - 1) / perDocument
         let batch = 2_000
         var made = 0
@@ -74,7 +74,7 @@ enum ExportBench {
                 let items = zip(docs, gold).map { doc, attributions in
                     GoldImportItem(document: AnnotatedDocument(document: doc.0, attributions: attributions), origin: doc.1)
                 }
-                let stage = try ImportStage(for: store)
+                let stage = try store.makeImportStage()
                 defer { stage.discard() }
                 try stage.declareRun(name: "gold:ana", kind: .gold, extractor: "import-gold", parameters: "annotator=ana")
                 try stage.add(items.map { Workspace.goldImportDocument($0, annotator: "ana") })

@@ -54,7 +54,7 @@ extension REPLBench {
 
     /// Adds the long article to the store once, then times `doc` on it, plain and in colour, with
     /// some claims confirmed and rejected so that every state is drawn.
-    static func measureDocument(store: SQLiteStore, path: String, iterations: Int) throws {
+    static func measureDocument(store: any StoreContract, path: String, iterations: Int) throws {
         if try store.document(docID: longDocumentID) == nil {
             let (document, claims) = longDocument(bytes: 100_000)
             _ = try store.ingest([(document, "bench")])
@@ -63,7 +63,7 @@ extension REPLBench {
             }
             try store.saveRunOutput(runID: run.rowID, [(documentRowID: rowID, attributions: claims)])
         }
-        let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: "bench-doc", runName: nil,
+        let session = try Session(workspace: Workspace(store: store), annotator: "bench-doc", runName: nil,
                                   startDocument: longDocumentID, renderer: Renderer(style: .plain, wrapping: .columns(100)))
         for verb in Array(repeating: "confirm", count: 20) + Array(repeating: "reject", count: 10) {
             let reply = session.execute(verb)

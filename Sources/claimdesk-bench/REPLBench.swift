@@ -30,7 +30,7 @@ enum REPLBench {
     /// Synthetic articles: `claims` sentences "Source K of document D said that … ." each one claim.
     static func build(path: String, documents: Int, claims: Int) throws {
         let started = DispatchTime.now()
-        let store = try SQLiteStore.open(path: path)
+        let store = try Workspace.open(path: path).store
         let run = try store.createRun(name: "rules", kind: .extractor, extractor: "bench", version: nil, parameters: nil)
         let batch = 5000
         var first = 0
@@ -74,15 +74,15 @@ enum REPLBench {
         var startups: [Double] = []
         for round in 0..<7 {
             let t0 = DispatchTime.now()
-            let store = try SQLiteStore.open(path: path)
-            let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: "bench-startup-\(round % 2)", runName: nil,
+            let store = try Workspace.open(path: path).store
+            let session = try Session(workspace: Workspace(store: store), annotator: "bench-startup-\(round % 2)", runName: nil,
                                       startDocument: nil, renderer: Renderer(style: .plain))
             _ = session.opening()
             startups.append(seconds(since: t0) * 1000)
         }
-        let store = try SQLiteStore.open(path: path)
+        let store = try Workspace.open(path: path).store
         let annotator = "bench-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))"
-        let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator, runName: nil, startDocument: nil,
+        let session = try Session(workspace: Workspace(store: store), annotator: annotator, runName: nil, startDocument: nil,
                                   renderer: Renderer(style: .plain))
         let claims = try store.claimCount(runID: session.run.rowID)
         print("store: \(path), \(claims) claims; \(iterations) calls per verb")
@@ -101,7 +101,7 @@ enum REPLBench {
         // TAB completion: the first outlet and tag completion of a session reads the store.
         var outlets: [Double] = [], tags: [Double] = []
         for _ in 0..<50 {
-            let fresh = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator, runName: nil, startDocument: nil,
+            let fresh = try Session(workspace: Workspace(store: store), annotator: annotator, runName: nil, startDocument: nil,
                                     renderer: Renderer(style: .plain))
             var t0 = DispatchTime.now()
             _ = fresh.completions(before: "outlet ", word: "")
@@ -133,7 +133,7 @@ enum REPLBench {
     static let bulkClaims = 1000
 
     /// A document of `bulkClaims` claims "Official K said that item K is ready." in run "rules".
-    static func addBulkDocument(store: SQLiteStore, id: String) throws {
+    static func addBulkDocument(store: any StoreContract, id: String) throws {
         guard let run = try store.runRef(named: "rules") else { throw BenchFailure(message: "accept-above: no run \"rules\"") }
         var text = "Bulk article \(id)\n\n"
         var attributions: [Attribution] = []
@@ -155,14 +155,14 @@ enum REPLBench {
     /// `accept-above 0 --doc` over 1,000 claims, each time in a document of its own (so the log of
     /// the document on screen stays as an analyst's would be), then `undo` of it; both must be one
     /// log transaction, counted by a transaction observer on the store.
-    static func bulk(store: SQLiteStore, path: String, annotator: String, iterations: Int) throws {
+    static func bulk(store: any StoreContract, path: String, annotator: String, iterations: Int) throws {
         let docIDs = (0..<iterations).map { "bench-bulk-\($0)" }
         let missing = try docIDs.filter { try store.document(docID: $0) == nil }
         if !missing.isEmpty {
             for id in missing { try addBulkDocument(store: store, id: id) }
             print("added \(missing.count) documents of \(bulkClaims) claims for accept-above")
         }
-        let session = try Session(workspace: Workspace(store: store, storePath: path), annotator: annotator + "-bulk", runName: nil,
+        let session = try Session(workspace: Workspace(store: store), annotator: annotator + "-bulk", runName: nil,
                                   startDocument: nil, renderer: Renderer(style: .plain))
         // The session's first accept-above computes the calibration (a score against the documents
         // marked done, once per session): timed on its own, before the measured calls.
@@ -174,29 +174,30 @@ enum REPLBench {
         print("first accept-above of the session (with the calibration): " + String(format: "%.1f ms", seconds(since: w0) * 1000))
         if first.failed { throw BenchFailure(message: "accept-above: \(first.text.prefix(200))") }
         _ = session.execute("undo")
-        let commits = store.countLogCommits()
+        // The log's transactions are counted by a GRDB transaction observer: SQLite's store only.
+        let commits = (store as? SQLiteStore)?.countLogCommits()
         var accepts: [Double] = [], undos: [Double] = [], acceptCPU: [Double] = [], undoCPU: [Double] = []
         var acceptCommits: [Int] = [], undoCommits: [Int] = []
         for id in docIDs {
             let moved = session.execute("goto \(id)")
             if moved.failed { throw BenchFailure(message: "goto \(id): \(moved.text)") }
-            var before = commits.commits
+            var before = commits?.commits ?? 0
             var t0 = DispatchTime.now()
             var c0 = threadCPUMilliseconds()
             let reply = session.execute("accept-above 0 --doc")
             accepts.append(seconds(since: t0) * 1000)
             acceptCPU.append(threadCPUMilliseconds() - c0)
-            acceptCommits.append(commits.commits - before)
+            acceptCommits.append((commits?.commits ?? 0) - before)
             guard !reply.failed, reply.text.hasPrefix("accepted \(bulkClaims) claims") else {
                 throw BenchFailure(message: "accept-above: \(reply.text.prefix(200))")
             }
-            before = commits.commits
+            before = commits?.commits ?? 0
             t0 = DispatchTime.now()
             c0 = threadCPUMilliseconds()
             let undone = session.execute("undo")
             undos.append(seconds(since: t0) * 1000)
             undoCPU.append(threadCPUMilliseconds() - c0)
-            undoCommits.append(commits.commits - before)
+            undoCommits.append((commits?.commits ?? 0) - before)
             guard !undone.failed, undone.text.hasPrefix("undone: accept-above of \(bulkClaims) claims") else {
                 throw BenchFailure(message: "undo: \(undone.text.prefix(200))")
             }
@@ -206,8 +207,10 @@ enum REPLBench {
         // On a shared machine the wall clock waits for other processes; the thread's CPU time does not.
         report("  cpu", acceptCPU)
         report("  cpu undo", undoCPU)
-        print("log transactions per accept-above: \(Set(acceptCommits).sorted()), per undo: \(Set(undoCommits).sorted())"
-            + " (\(bulkClaims) claims each, \(iterations) calls)")
+        if commits != nil {
+            print("log transactions per accept-above: \(Set(acceptCommits).sorted()), per undo: \(Set(undoCommits).sorted())"
+                + " (\(bulkClaims) claims each, \(iterations) calls)")
+        }
     }
 
     struct BenchFailure: Error, CustomStringConvertible {

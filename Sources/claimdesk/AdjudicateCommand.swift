@@ -28,7 +28,7 @@ struct AdjudicateCommand: ParsableCommand {
             let adjudicator = try Annotator.resolve(annotator)
             let workspace = try global.open()
             // One live adjudication per adjudicator: its `undo` follows the adjudicator's log.
-            let lock = try SessionLock.acquire(storePath: workspace.storePath, annotator: adjudicator, kind: "adjudication")
+            let lock = try workspace.acquireSessionLock(annotator: adjudicator, kind: "adjudication")
             defer { withExtendedLifetime(lock) {} }
             let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
             let session: AdjudicationSession

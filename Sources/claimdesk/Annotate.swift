@@ -52,8 +52,8 @@ enum StartCommand {
 enum AnnotateREPL {
     static func open(_ workspace: Workspace, annotator: String, run: String?, doc: String?) throws {
         // One live session per annotator: `undo` follows the annotator's log, which a second live
-        // session would share (see SessionLock).
-        let lock = try SessionLock.acquire(storePath: workspace.storePath, annotator: annotator)
+        // session would share (see `StoreMaintenance.acquireSessionLock`).
+        let lock = try workspace.acquireSessionLock(annotator: annotator)
         defer { withExtendedLifetime(lock) {} }
         let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1), wrapping: .terminal)
         let session: Session

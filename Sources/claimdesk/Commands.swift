@@ -218,8 +218,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let path = global.storePath
-            let workspace = OpenStores.shared.keep(try Workspace.open(path: path, mode: .inspect))
+            let workspace = OpenStores.shared.keep(try Workspace.open(path: global.storePath, mode: .inspect))
+            // The location as messages show it (a password never printed).
+            let path = workspace.storePath
             let problems = try workspace.checkProblems(full: full)
             if problems.isEmpty {
                 Console.out("\(path): ok (schema, \(full ? "integrity_check" : "quick_check"), references)")

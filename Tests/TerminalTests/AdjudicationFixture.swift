@@ -10,7 +10,7 @@ import Testing
 struct AdjudicationFixture {
     let base: REPLFixture
     var store: SQLiteStore { base.store }
-    var workspace: Workspace { Workspace(store: base.store, storePath: ":memory:") }
+    var workspace: Workspace { Workspace(store: base.store) }
 
     init(bo: [String] = ["c", "c", "c", "c", "done"]) throws {
         base = try REPLFixture()

@@ -5,17 +5,17 @@ import Workbench
 // The tests build their stores with SQLiteStore directly; the sessions open on a `Workspace`
 // (the terminal does not see the store). These spell the one in terms of the other.
 extension Session {
-    convenience init(store: SQLiteStore, storePath: String, annotator: String, runName: String?, startDocument: String?,
+    convenience init(store: any StoreContract, storePath: String, annotator: String, runName: String?, startDocument: String?,
                      renderer: Renderer) throws(REPLError) {
-        try self.init(workspace: Workspace(store: store, storePath: storePath), annotator: annotator, runName: runName,
+        try self.init(workspace: Workspace(store: store), annotator: annotator, runName: runName,
                       startDocument: startDocument, renderer: renderer)
     }
 }
 
 extension AdjudicationSession {
-    convenience init(store: SQLiteStore, adjudicator: String, runName: String?, document: String?,
+    convenience init(store: any StoreContract, adjudicator: String, runName: String?, document: String?,
                      renderer: Renderer) throws(AdjudicationError) {
-        try self.init(workspace: Workspace(store: store, storePath: ":memory:"), adjudicator: adjudicator,
+        try self.init(workspace: Workspace(store: store), adjudicator: adjudicator,
                       runName: runName, document: document, renderer: renderer)
     }
 }

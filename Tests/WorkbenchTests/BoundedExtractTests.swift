@@ -27,7 +27,7 @@ import Testing
         let store = try SQLiteStore.inMemory()
         _ = try store.ingest([(Document(id: "long", text: Self.longText), "long.txt"),
                               (Document(id: "short", text: "Brief\n\nThe mayor said it was fine."), "short.txt")])
-        let workspace = Workspace(store: store, storePath: ":memory:")
+        let workspace = Workspace(store: store)
         let whole = try workspace.extract(runName: "whole")
         var limits = ExtractLimits()
         limits.sliceScalars = 150

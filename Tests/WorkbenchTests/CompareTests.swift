@@ -15,7 +15,7 @@ import TestSupport
         wrongSource.source = Fragments(Span(27, 33))
         let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
         let (store, doc) = (built.store, built.documentRowIDs[0])
-        let workspace = Workspace(store: store, storePath: ":memory:")
+        let workspace = Workspace(store: store)
         for (name, claims) in [("a", [wrongSource, second]), ("b", [first])] {
             let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
             try store.saveRunOutput(runID: run.rowID, [(doc, claims)])

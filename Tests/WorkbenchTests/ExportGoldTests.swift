@@ -68,7 +68,7 @@ import Testing
         let workspace = try ExportStore.make()
         let first = try ExportScratch()
         _ = try workspace.export(ExportRequest(format: format, out: first.file(name), selection: .gold(annotator: nil, includePartial: false)))
-        let fresh = Workspace(store: try SQLiteStore.inMemory(clock: { "2026-12-01T00:00:00Z" }), storePath: ":memory:")
+        let fresh = Workspace(store: try SQLiteStore.inMemory(clock: { "2026-12-01T00:00:00Z" }))
         let imported = try fresh.importGoldExport(path: first.file(name), annotator: "importer")
         #expect(imported.run == "gold:ana")
         let second = try ExportScratch()

@@ -64,7 +64,7 @@ final class PageReader: NSObject, XMLParserDelegate {
     }
 
     @Test func aStoreWithoutGoldIsOneClearError() throws {
-        let workspace = Workspace(store: try ClaimStoreFactory.empty(), storePath: ":memory:")
+        let workspace = Workspace(store: try ClaimStoreFactory.empty())
         let scratch = try ExportScratch()
         #expect(throws: WorkbenchError.self) { try workspace.writeReport(ReportRequest(out: scratch.file("r.html"))) }
         #expect(scratch.list() == [])

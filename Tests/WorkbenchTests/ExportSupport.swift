@@ -30,7 +30,7 @@ enum ExportStore {
                                                         content: Fragments(Span(15, 33)), sourceType: .namedPerson, anonymous: false, confidence: 0.8)]),
         ], extractor: "rules", version: "1.0", clock: "2026-11-25T10:00:00Z")
         let (store, run) = (built.store, built.runID)
-        let workspace = Workspace(store: store, storePath: ":memory:")
+        let workspace = Workspace(store: store)
         let (r1, r2, r3) = (built.documentRowIDs[0], built.documentRowIDs[1], built.documentRowIDs[2])
         let (c1, c2, c3) = (try built.claimRowIDs(0), try built.claimRowIDs(1), try built.claimRowIDs(2))
         func log(_ who: String, _ doc: Int64, _ claim: Int64?, _ action: String, fields: String? = nil,

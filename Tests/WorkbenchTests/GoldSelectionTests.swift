@@ -18,7 +18,7 @@ import TestSupport
                              sourceType: .namedOrganization, anonymous: false, confidence: 0.4)
         let built = try TestStore([(Document(id: "d", text: "The mayor said fares rise. Police said nothing."), [a1, a2])],
                                   origin: "d.txt", extractor: "rules", version: "1")
-        workspace = Workspace(store: built.store, storePath: ":memory:")
+        workspace = Workspace(store: built.store)
         documentRowID = built.documentRowIDs[0]
         runID = built.runID
         claims = try built.claimRowIDs()

@@ -85,7 +85,7 @@ import TestSupport
         let bytes: [UInt8] = Array("not a model".utf8)
         let file = try scratch.write("x.model", bytes: ModelFile.encode(
             StoredModel(name: "x", family: "toy", bytes: bytes, digest: SHA256.hex(bytes), provenance: "{}")))
-        let workspace = Workspace(store: try SQLiteStore.inMemory(), storePath: ":memory:")
+        let workspace = Workspace(store: try SQLiteStore.inMemory())
         do {
             _ = try workspace.importModel(file: file)
             Issue.record("expected a refusal")

@@ -20,7 +20,7 @@ import Testing
         try store.saveRunOutput(runID: run.rowID, try documents.map { d in
             (try #require(try store.document(docID: d.id)).rowID, d.id == a.id ? [claim] : [])
         })
-        return Workspace(store: store, storePath: ":memory:")
+        return Workspace(store: store)
     }
 
     @Test func aGoldRunGivesItsDocumentsInDocIDOrderWithTheirClaimsStripped() throws {

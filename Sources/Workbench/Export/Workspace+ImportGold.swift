@@ -48,7 +48,7 @@ extension Workspace {
     func stageImport(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool,
                      _ stageChunk: ([GoldImportItem], ImportStage) throws(StoreError) -> Void)
         throws(WorkbenchError) -> (stage: ImportStage, skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
-        let stage = try db(ImportStage(for: store))
+        let stage = try db(store.makeImportStage())
         var issues: [InterchangeIssue] = []
         var warnings: [InterchangeIssue] = []
         func take(_ chunk: [GoldImportItem]) throws(WorkbenchError) {
