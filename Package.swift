@@ -42,9 +42,11 @@ let package = Package(
         ]),
         // The review log as typed values: actions, entries, the fold, undo history, the gold consensus.
         .target(name: "Review", dependencies: ["ClaimModel"]),
-        // The GRDB façade: the only place with SQL.
+        // libpq, PostgreSQL's C client (Debian's libpq-dev), for the PostgreSQL store (issue 15).
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres"),
+        // The store: the only place with SQL, on SQLite (GRDB) and on PostgreSQL (libpq).
         .target(name: "ClaimStore", dependencies: [
-            "ClaimModel", "Review",
+            "ClaimModel", "Review", "CPostgres",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             // The review session lock file's name (a hash of the annotator).

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ClaimDesk needs, only those that are missing.
-# SQLite (GRDB links the system libsqlite3), GNU readline (the REPL), sqlite3 (inspecting stores),
+# SQLite (GRDB links the system libsqlite3), GNU readline (the REPL), libpq-dev (the PostgreSQL store),
+# postgresql (the server the PostgreSQL tests start a throwaway cluster of), sqlite3 (inspecting stores),
 # tmux (tests that drive the REPL under a pseudo-terminal).
 set -euo pipefail
-packages=(libsqlite3-dev libreadline-dev sqlite3 tmux)
+packages=(libsqlite3-dev libreadline-dev sqlite3 tmux libpq-dev postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

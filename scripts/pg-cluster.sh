@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for ClaimDesk's tests and benchmarks (never for a team's data).
+#
+#   scripts/pg-cluster.sh start DIR [PORT]   initdb into DIR (if empty), start on 127.0.0.1:PORT
+#                                            (a free port when omitted) and print the store URL
+#   scripts/pg-cluster.sh createdb DIR NAME  a new empty database on the running cluster: prints its URL
+#   scripts/pg-cluster.sh stop DIR           stop it (DIR is kept; remove it yourself)
+#
+# PG_CLUSTER_FAST=1 turns off fsync and synchronous commit: for tests only (a server crash could lose
+# the last commits); benchmarks run with PostgreSQL's durable defaults.
+# Trust authentication on loopback and a Unix socket inside DIR: nothing is reachable from outside
+# the machine. As root, the cluster runs as the `postgres` user (PostgreSQL refuses to run as root).
+set -euo pipefail
+
+bindir() {
+    if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then pg_config --bindir; return; fi
+    for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done
+    echo "pg-cluster: PostgreSQL's server programs (initdb, pg_ctl) are not installed (apt-get install postgresql)" >&2
+    exit 1
+}
+
+as_owner() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+cmd=${1:-}; dir=${2:-}
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2; }
+bin=$(bindir)
+case "$cmd" in
+start)
+    port=${3:-$(free_port)}
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
+    if [ ! -f "$dir/PG_VERSION" ]; then
+        as_owner "$bin/initdb" -D "$dir" -U claimdesk --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir.initdb.log" 2>&1 \
+            || as_owner "$bin/initdb" -D "$dir" -U claimdesk --auth=trust -E UTF8 --locale=C >"$dir.initdb.log" 2>&1 \
+            || { echo "pg-cluster: initdb failed, see $dir.initdb.log" >&2; exit 1; }
+    fi
+    fast=""
+    [ "${PG_CLUSTER_FAST:-}" = 1 ] && fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 $fast" \
+        start >/dev/null \
+        || { echo "pg-cluster: the server did not start, see $dir/server.log" >&2; exit 1; }
+    as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U claimdesk -d postgres -qAt \
+        -c "SELECT 1 FROM pg_database WHERE datname = 'claimdesk'" | grep -q 1 \
+        || as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U claimdesk claimdesk
+    echo "postgresql://claimdesk@127.0.0.1:$port/claimdesk"
+    ;;
+createdb)
+    name=${3:?usage: $0 createdb DIR NAME}
+    dir=$(cd "$dir" && pwd)
+    port=$(sed -n 4p "$dir/postmaster.pid")
+    as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U claimdesk "$name"
+    echo "postgresql://claimdesk@127.0.0.1:$port/$name"
+    ;;
+stop)
+    [ -f "$dir/postmaster.pid" ] || exit 0
+    as_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
+    ;;
+*) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+esac
