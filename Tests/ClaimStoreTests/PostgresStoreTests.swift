@@ -25,7 +25,7 @@ struct PostgresStoreTests {
     }
 
     @Test func theSchemaMatchesTheSQLiteMigrationsIdentifierForIdentifier() {
-        #expect(PostgresSchema.migrations.map(\.identifier) == ClaimStore.knownMigrations)
+        #expect(PostgresSchema.migrations.map(\.identifier) == SQLiteStore.knownMigrations)
     }
 
     @Test func aDatabaseFromANewerClaimDeskIsRefusedUnchanged() throws {

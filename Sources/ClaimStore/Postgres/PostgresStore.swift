@@ -70,7 +70,7 @@ public final class PostgresStore: Sendable {
     ///
     /// Refuses a database with tables but no ClaimDesk schema, and one written by a newer ClaimDesk.
     public static func open(url: String, readOnly: Bool = false,
-                            clock: @escaping @Sendable () -> String = ClaimStore.systemClock) throws(StoreError) -> PostgresStore {
+                            clock: @escaping @Sendable () -> String = SQLiteStore.systemClock) throws(StoreError) -> PostgresStore {
         let location = redacted(url)
         let connection: PGConnection
         do {
