@@ -31,9 +31,13 @@ public struct Workspace: Sendable {
     /// that writes creates the store (and its folder) when missing; one that only reads (`mode`
     /// `.readOnly`) opens an existing store read-only, creates nothing, and says so when nothing is there.
     public static func open(path: String, mode: StoreOpenMode = .readWrite) throws(WorkbenchError) -> Workspace {
-        // SWITCH POINT (issue 15): a PostgreSQL location opens a `PostgresStore` here.
-        if case .postgres = StoreLocation(parsing: path) {
-            throw WorkbenchError.usage("\(StoreLocation(parsing: path)): PostgreSQL support is not in this build")
+        // A PostgreSQL URL opens the team's database; anything else is an SQLite file.
+        if case let .postgres(url) = StoreLocation(parsing: path) {
+            do {
+                return Workspace(store: try PostgresStore.open(url: url, mode: mode))
+            } catch {
+                throw WorkbenchError.store(error)
+            }
         }
         let folder = PathParts.split(path).folder
         if mode == .readWrite && !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {

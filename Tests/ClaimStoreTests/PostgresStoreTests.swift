@@ -39,13 +39,13 @@ struct PostgresStoreTests {
             try PostgresStore.open(url: url)
         }
         #expect(throws: StoreError.newerSchema(path: url, unknownMigrations: ["v99-future"])) {
-            try PostgresStore.open(url: url, readOnly: true)
+            try PostgresStore.open(url: url, mode: .readOnly)
         }
     }
 
     @Test func aForeignDatabaseIsRefusedAndAnEmptyOneIsNoStoreForReaders() throws {
         let url = try PostgresServer.freshDatabase()
-        #expect(throws: StoreError.noStore(path: url)) { try PostgresStore.open(url: url, readOnly: true) }
+        #expect(throws: StoreError.noStore(path: url)) { try PostgresStore.open(url: url, mode: .readOnly) }
         let connection = try PGConnection(conninfo: url)
         try connection.execute("CREATE TABLE payroll (id int)")
         connection.close()
@@ -84,7 +84,7 @@ struct PostgresStoreTests {
     @Test func aReadOnlyStoreRefusesWrites() throws {
         let url = try PostgresServer.freshDatabase()
         try PostgresStore.open(url: url).close()
-        let store = try PostgresStore.open(url: url, readOnly: true)
+        let store = try PostgresStore.open(url: url, mode: .readOnly)
         defer { store.close() }
         #expect(throws: StoreError.database(operation: "writing", message: "cannot execute INSERT in a read-only transaction")) {
             try store.write("writing") { db in
@@ -113,11 +113,11 @@ struct PostgresStoreTests {
     }
 
     @Test func aPasswordNeverReachesAMessage() throws {
-        #expect(PostgresStore.redacted("postgresql://ana:s3cret@db.example:5432/claims") == "postgresql://ana:***@db.example:5432/claims")
-        #expect(PostgresStore.redacted("postgres://ana@db/claims?sslmode=require&password=s3cret")
+        #expect(StoreLocation.redacting("postgresql://ana:s3cret@db.example:5432/claims") == "postgresql://ana:***@db.example:5432/claims")
+        #expect(StoreLocation.redacting("postgres://ana@db/claims?sslmode=require&password=s3cret")
                     == "postgres://ana@db/claims?sslmode=require&password=***")
-        #expect(PostgresStore.redacted("postgresql://db/claims") == "postgresql://db/claims")
-        #expect(PostgresStore.redacted("postgresql://ana:p%40ss@db/x?password=y&application_name=z")
+        #expect(StoreLocation.redacting("postgresql://db/claims") == "postgresql://db/claims")
+        #expect(StoreLocation.redacting("postgresql://ana:p%40ss@db/x?password=y&application_name=z")
                     == "postgresql://ana:***@db/x?password=***&application_name=z")
         // A server that is not there: the message names the redacted URL, never the password.
         let url = "postgresql://ana:hunter2@127.0.0.1:1/claims?connect_timeout=2"

@@ -182,6 +182,11 @@ enum PostgresSchema {
     static let triggers = ["annotation_appendonlyupdate", "annotation_appendonlytruncate",
                            "documentreview_appendonlyupdate", "documentreview_appendonlytruncate"]
 
+    /// How many foreign keys the migrations create (one per `REFERENCES`).
+    static var foreignKeyCount: Int {
+        migrations.reduce(0) { $0 + $1.sql.components(separatedBy: "REFERENCES").count - 1 }
+    }
+
     static let indexes = ["attribution_byrundocument", "attribution_bydocument", "annotation_byattribution",
                           "annotation_bydocument", "annotation_byannotator", "documentreview_bydocument",
                           "attribution_byoutlet", "annotation_bytags"]

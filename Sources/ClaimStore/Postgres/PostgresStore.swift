@@ -12,8 +12,8 @@ import Foundation
 /// snapshots, so a multi-statement read sees one state of the store, as an SQLite read transaction does.
 public final class PostgresStore: Sendable {
     let connection: Locked<PGConnection>
-    /// Where the store is, for messages: the URL with any password replaced by `***`.
-    public let location: String
+    /// Where the store is; its description (every message's) shows the URL's password as `***`.
+    public let location: StoreLocation
     /// Opened read-only: every write fails in the database, nothing is migrated.
     public let isReadOnly: Bool
     let clock: @Sendable () -> String
@@ -23,62 +23,30 @@ public final class PostgresStore: Sendable {
     /// The advisory lock migrations take, so that two first opens do not both create the schema.
     static let migrationLockKey: Int64 = 0x436C_6169_6D44_6B4D // "ClaimDkM"
 
-    init(connection: PGConnection, location: String, readOnly: Bool, clock: @escaping @Sendable () -> String) {
+    init(connection: PGConnection, location: StoreLocation, readOnly: Bool, clock: @escaping @Sendable () -> String) {
         self.connection = Locked(connection)
         self.location = location
         self.isReadOnly = readOnly
         self.clock = clock
     }
 
-    /// Whether `location` names a PostgreSQL database (`postgresql://…` or `postgres://…`) rather
-    /// than an SQLite file.
-    public static func isURL(_ location: String) -> Bool {
-        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
-    }
-
-    /// `url` with its password hidden: the userinfo's password and a `password=` query parameter
-    /// become `***`. Every message, card and listing shows this form, never the URL as given.
-    public static func redacted(_ url: String) -> String {
-        var text = url
-        if let schemeEnd = text.range(of: "://") {
-            let afterScheme = text[schemeEnd.upperBound...]
-            let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
-            let authority = text[schemeEnd.upperBound..<authorityEnd]
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
-            }
-        }
-        // password=… in the query string (URL form) or as a keyword (key=value form).
-        var out = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "password=") {
-            let startsToken = range.lowerBound == rest.startIndex
-                || ["?", "&", " "].contains(rest[rest.index(before: range.lowerBound)])
-            out += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            if startsToken {
-                let end = rest.firstIndex(where: { $0 == "&" || $0 == " " }) ?? rest.endIndex
-                out += "***"
-                rest = rest[end...]
-            }
-        }
-        return out + rest
-    }
-
-    /// Opens the store at `url`. `readWrite` creates the schema in an empty database and migrates an
-    /// older one; `readOnly` needs an existing store and runs every transaction read-only.
+    /// Opens the store at `url`. `.readWrite` creates the schema in an empty database and migrates an
+    /// older one; `.readOnly` and `.inspect` need an existing store and run every transaction
+    /// read-only (`.inspect` opens a damaged schema too, for `claimdesk check` to report).
     ///
     /// Refuses a database with tables but no ClaimDesk schema, and one written by a newer ClaimDesk.
-    public static func open(url: String, readOnly: Bool = false,
-                            clock: @escaping @Sendable () -> String = SQLiteStore.systemClock) throws(StoreError) -> PostgresStore {
-        let location = redacted(url)
+    public static func open(url: String, mode: StoreOpenMode = .readWrite,
+                            clock: @escaping @Sendable () -> String = StoreClock.system) throws(StoreError) -> PostgresStore {
+        let place = StoreLocation.postgres(url: url)
+        let location = place.description
         let connection: PGConnection
         do {
             connection = try PGConnection(conninfo: url)
         } catch {
             throw StoreError.cannotOpen(path: location, reason: redactSecrets(error.message, url: url))
         }
-        let store = PostgresStore(connection: connection, location: location, readOnly: readOnly, clock: clock)
+        let readOnly = mode != .readWrite
+        let store = PostgresStore(connection: connection, location: place, readOnly: readOnly, clock: clock)
         if readOnly {
             do {
                 try connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -91,8 +59,10 @@ public final class PostgresStore: Sendable {
                 throw StoreError.noStore(path: location)
             }
             if !state.unknown.isEmpty { throw StoreError.newerSchema(path: location, unknownMigrations: state.unknown) }
-            let problems = try store.schemaProblems()
-            if !problems.isEmpty { throw StoreError.damaged(path: location, problems: problems) }
+            if mode == .readOnly {
+                let problems = try store.schemaProblems()
+                if !problems.isEmpty { throw StoreError.damaged(path: location, problems: problems) }
+            }
             return store
         }
         try store.migrate()
@@ -129,7 +99,7 @@ public final class PostgresStore: Sendable {
     /// Creates or completes the schema in one transaction, under an advisory lock so that two
     /// processes opening a new database at once do not both create it.
     private func migrate() throws(StoreError) {
-        let location = self.location
+        let location = self.location.description
         let now = clock()
         try transaction("migrating \(location)", readOnly: false, lock: Self.migrationLockKey) { db in
             let hasTable = try db.execute("SELECT to_regclass($1) IS NOT NULL", [PostgresSchema.migrationTable]).bool(0, 0) ?? false
@@ -199,6 +169,7 @@ public final class PostgresStore: Sendable {
     }
 
     /// Ends this process's use of the store: closes the connection (the server releases its locks).
+    /// Idempotent.
     public func close() {
         connection.withLock { $0.close() }
     }
