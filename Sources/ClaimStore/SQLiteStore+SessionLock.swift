@@ -23,11 +23,18 @@ extension SQLiteStore {
         return "\(storePath)-session-\(String(decoding: digits, as: UTF8.self))"
     }
 
-    /// Takes the lock file's `flock`, or says who holds it (the pid its holder wrote in it). Nil for
-    /// an in-memory store (no other process can reach it) and when no lock file can be made (a
-    /// read-only folder: no session there can write, so none can undo another's action).
+    /// Takes the lock file's `flock`, or says who holds it (the pid its holder wrote in it). Nil when
+    /// no lock file can be made (a read-only folder: no session there can write, so none can undo
+    /// another's action). An in-memory store, which no other process can reach, keeps its sessions
+    /// in a set of its own.
     public func acquireSessionLock(annotator: String, kind: String) throws(StoreError) -> SessionLease? {
-        guard let path else { return nil }
+        guard let path else {
+            let key = kind + "\u{0}" + annotator
+            guard memorySessions.withLock({ $0.insert(key).inserted }) else {
+                throw StoreError.sessionOpen(annotator: annotator, kind: kind, pid: ProcessInfo.processInfo.processIdentifier)
+            }
+            return SessionLease { [memorySessions] in memorySessions.withLock { _ = $0.remove(key) } }
+        }
         let file = Self.sessionLockPath(storePath: path, annotator: annotator, kind: kind)
         let fd = openLockFile(file)
         guard fd >= 0 else { return nil }

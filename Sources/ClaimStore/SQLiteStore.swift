@@ -14,6 +14,8 @@ public final class SQLiteStore: StoreContract {
     /// Opened read-only: every write fails, nothing is migrated, nothing is checkpointed.
     public let isReadOnly: Bool
     let clock: @Sendable () -> String
+    /// The review sessions held on an in-memory store ("KIND NUL ANNOTATOR"): no file to lock.
+    let memorySessions = Locked(Set<String>())
 
     init(writer: any DatabaseWriter, path: String?, readOnly: Bool = false, clock: @escaping @Sendable () -> String) {
         self.writer = writer

@@ -9,8 +9,9 @@ import Review
 // open one. `StoreConformanceTests` runs the same tests against every implementation.
 //
 // What an implementation must keep, whatever its engine:
-// - Row ids (`rowID`, `id`) are positive, assigned in insertion order, never reused within a store;
-//   "ingestion order" and "oldest first" mean ascending row id.
+// - Row ids (`rowID`, `id`) are positive and ascend in insertion order; "ingestion order" and
+//   "oldest first" mean ascending row id. Names and texts compare and sort by bytes (UTF-8),
+//   whatever the engine's collation.
 // - Every write operation is one transaction: all or nothing, and a reader never sees half of it.
 //   An operation that throws has changed nothing.
 // - The review log (`annotation`, `documentReview`) is append-only: nothing ever changes or removes
@@ -111,7 +112,7 @@ extension RunStore {
 /// Reading claims (per document, per run, in bulk), and the analyst's own claims.
 public protocol ClaimQueries {
     /// A run's claims in one document, by ordinal then row id (analyst-added ones after the run's
-    /// own); read directly, whether or not the document is complete in the run.
+    /// own). Callers ask for documents the run has completed; pending claims are not filtered here.
     func attributions(runID: Int64, documentRowID: Int64) throws(StoreError) -> [StoredAttribution]
     /// Visible claims matching the optional run, document and origin (nil: any), ordered by
     /// document row id, run row id, ordinal, then row id.
@@ -139,11 +140,13 @@ public protocol ClaimQueries {
     func queuedClaims(runID: Int64, atOrAbove threshold: Double,
                       where conditions: [StoredClaimCondition]) throws(StoreError) -> [QueuedClaim]
     /// The nearest document after `documentRowID` (before it, when `backwards`) in row-id order
-    /// that holds a visible claim of the run meeting every one of `conditions`; nil when none.
-    /// `outlet` compares ignoring ASCII case; the confidence bounds are strict.
+    /// that holds a visible claim of the run (analyst-added ones included) meeting every one of
+    /// `conditions`; nil when none. `outlet` compares ignoring ASCII case; the confidence bounds
+    /// are strict.
     func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool,
                       where conditions: [StoredClaimCondition]) throws(StoreError) -> Int64?
-    /// Up to `limit` distinct non-null outlets over every stored claim, in byte order.
+    /// Up to `limit` distinct non-null outlets over every stored claim (every run, analyst-added
+    /// ones included), in byte order.
     func outlets(limit: Int) throws(StoreError) -> [String]
     /// Up to `limit` distinct tag lists of the log (every annotator), ordered by their stored
     /// JSON text.
@@ -346,9 +349,12 @@ public protocol StoreMaintenance {
     var knownMigrations: [String] { get }
     /// Takes the one live session of `kind` ("review" or "adjudication") for `annotator` on this
     /// store, held until the lease is released, or refuses with `sessionOpen` (naming the holder's
-    /// process when known) while another process holds it. The lease is released when the value
-    /// goes away and when the process ends however it ends. Nil when this store cannot hold such
-    /// a lock (a read-only folder: no session there can write, so none can undo another's action).
+    /// process when known) while any other lease holds it: another process's, or another one of
+    /// this process (a second `Workspace` on the same store included). Other annotators and the
+    /// other kind are independent. The lease is released when the value goes away and when the
+    /// process ends however it ends (`kill -9` included). Nil only when this store cannot hold
+    /// such a lock (a file store in a read-only folder: no session there can write, so none can
+    /// undo another's action).
     func acquireSessionLock(annotator: String, kind: String) throws(StoreError) -> SessionLease?
 }
 

@@ -5,6 +5,9 @@ import GRDB
 import Testing
 import TestSupport
 
+/// What is the SQLite store's own: its migrations, its append-only trigger, its files. The contract's
+/// semantics (ingest, runs, the log, marks, preferences…) are tested on every implementation in
+/// `StoreConformanceTests`.
 @Suite struct ClaimStoreTests {
     let store: SQLiteStore
 
@@ -15,23 +18,6 @@ import TestSupport
     @Test func migratesToTheKnownSchema() throws {
         #expect(try store.appliedMigrations() == SQLiteStore.knownMigrations)
         #expect(try store.integrityCheck() == "ok")
-    }
-
-    @Test func ingestingTheSameDocumentTwiceIsANoOp() throws {
-        let doc = Document(id: "d1", text: "He said so.")
-        #expect(try store.ingest([(doc, "a.txt")]).added == ["d1"])
-        let again = try store.ingest([(doc, "b.txt")])
-        #expect(again.added == [] && again.unchanged == ["d1"])
-        #expect(try store.documentCount() == 1)
-    }
-
-    @Test func aDifferentTextUnderAKnownIDFailsTheWholeBatch() throws {
-        _ = try store.ingest([(Document(id: "d1", text: "one"), "a.txt")])
-        #expect(throws: StoreError.documentConflict(docID: "d1", origin: "b.jsonl:2")) {
-            try store.ingest([(Document(id: "d2", text: "new"), "b.jsonl:1"), (Document(id: "d1", text: "two"), "b.jsonl:2")])
-        }
-        #expect(try store.documentCount() == 1)
-        #expect(try store.document(docID: "d1")?.document.text == "one")
     }
 
     @Test func storesAndReadsBackARunsClaimsExactly() throws {
@@ -64,15 +50,6 @@ import TestSupport
         #expect(try store.annotations(documentRowID: doc.rowID).count == 1)
     }
 
-    @Test func marksDocumentsDoneAndReopened() throws {
-        _ = try store.ingest([(Document(id: "d1", text: "x"), "a.txt")])
-        let doc = try #require(try store.document(docID: "d1"))
-        try store.markDocument(doc.rowID, annotator: "ana", runID: nil, status: "done")
-        try store.markDocument(doc.rowID, annotator: "bo", runID: nil, status: "done")
-        try store.markDocument(doc.rowID, annotator: "bo", runID: nil, status: "reopened")
-        #expect(try store.documentReviews().map { "\($0.annotator):\($0.status)" } == ["ana:done", "bo:reopened"])
-        #expect(try store.documentSummaries().first?.doneBy == ["ana"])
-    }
 }
 
 @Suite struct ClaimStoreFileTests {
@@ -128,20 +105,5 @@ extension SQLiteStore {
         try write("recording a migration") { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
         }
-    }
-}
-
-@Suite struct PreferenceTests {
-    @Test func aPreferenceIsPerAnalystAndReplacedWhenSetAgain() throws {
-        let store = try SQLiteStore.inMemory(clock: { "2026-11-30T13:00:00.000Z" })
-        #expect(try store.preference("keys", annotator: "ana") == nil)
-        try store.setPreference("keys", "on", annotator: "ana")
-        try store.setPreference("keys", "off", annotator: "ana")
-        try store.setPreference("keys", "on", annotator: "bo")
-        #expect(try store.preference("keys", annotator: "ana") == "off")
-        #expect(try store.preference("keys", annotator: "bo") == "on")
-        try store.setPreference("keys", nil, annotator: "ana")
-        #expect(try store.preference("keys", annotator: "ana") == nil)
-        #expect(try store.preference("keys", annotator: "bo") == "on")
     }
 }

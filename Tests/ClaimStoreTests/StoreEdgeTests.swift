@@ -5,8 +5,8 @@ import GRDB
 import Testing
 import TestSupport
 
-/// Opening modes, the schema check at open, `check`'s findings, and claims written in chunks that
-/// stay invisible until their document is complete.
+/// Opening modes, the schema check at open and `check`'s findings of the SQLite store (pending
+/// claims, which every implementation must keep invisible, are tested in `StoreConformanceTests`).
 @Suite struct StoreEdgeTests {
     /// One scratch folder per test, removed after it.
     let scratch: Scratch
@@ -14,51 +14,6 @@ import TestSupport
 
     init() throws {
         scratch = try Scratch(prefix: "claimdesk-store")
-    }
-
-    func claim(_ start: Int) -> Attribution {
-        Attribution(id: "r\(start + 1)", content: Fragments(Span(start, start + 1)), sourceType: .implicit)
-    }
-
-    @Test func pendingClaimsStayInvisibleUntilTheirDocumentIsComplete() throws {
-        let store = try SQLiteStore.inMemory(clock: { "2026-11-30T10:00:00.000Z" })
-        _ = try store.ingest([(Document(id: "d1", text: "abcdefgh"), "a.txt")])
-        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
-        let doc = try #require(try store.pendingDocuments(notProcessedBy: run.rowID).first)
-        #expect(doc.scalars == 8)
-        try store.appendPendingClaims(runID: run.rowID, documentRowID: doc.rowID, firstOrdinal: 0, [claim(0), claim(1)])
-        try store.appendPendingClaims(runID: run.rowID, documentRowID: doc.rowID, firstOrdinal: 2, [claim(2)])
-        #expect(try store.run(named: "rules")?.claims == 0)
-        #expect(try store.attributions(runID: run.rowID, documentRowID: nil).isEmpty)
-        #expect(try store.documentSummaries().map(\.claims) == [0])
-        #expect(try store.claimCount(runID: run.rowID) == 0)
-        try store.completeDocument(runID: run.rowID, documentRowID: doc.rowID)
-        #expect(try store.run(named: "rules")?.claims == 3)
-        #expect(try store.attributions(runID: run.rowID, documentRowID: nil).map(\.ordinal) == [0, 1, 2])
-        #expect(try store.pendingDocuments(notProcessedBy: run.rowID).isEmpty)
-    }
-
-    @Test func anInterruptedDocumentsClaimsAreDiscardedInChunks() throws {
-        let store = try SQLiteStore.inMemory()
-        _ = try store.ingest([(Document(id: "d1", text: "abcdefgh"), "a.txt"), (Document(id: "d2", text: "ijkl"), "b.txt")])
-        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
-        let docs = try store.pendingDocuments(notProcessedBy: run.rowID)
-        try store.saveRunOutput(runID: run.rowID, [(documentRowID: docs[1].rowID, attributions: [claim(0)])])
-        try store.appendPendingClaims(runID: run.rowID, documentRowID: docs[0].rowID, firstOrdinal: 0, (0..<7).map(claim))
-        #expect(try store.discardIncompleteClaims(runID: run.rowID, chunk: 3) == 7)
-        #expect(try store.attributions(runID: run.rowID, documentRowID: nil, origin: nil).count == 1)
-        #expect(try store.run(named: "rules")?.claims == 1)
-    }
-
-    @Test func aCompleteDocumentTakesNoMorePendingClaims() throws {
-        let store = try SQLiteStore.inMemory()
-        _ = try store.ingest([(Document(id: "d1", text: "abcdefgh"), "a.txt")])
-        let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
-        let doc = try #require(try store.pendingDocuments(notProcessedBy: run.rowID).first)
-        try store.completeDocument(runID: run.rowID, documentRowID: doc.rowID)
-        #expect(throws: StoreError.database(operation: "storing claims", message: "the document is already complete in this run")) {
-            try store.appendPendingClaims(runID: run.rowID, documentRowID: doc.rowID, firstOrdinal: 0, [claim(0)])
-        }
     }
 
     func makeStore(_ name: String) throws -> String {
