@@ -67,12 +67,44 @@ func runBench(_ body: () throws -> Void) throws {
 extension BenchCommand {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Extraction alone over the gold corpus's documents: MB/s, claims/s, documents, peak memory.")
+            abstract: "Extraction alone over the gold corpus's documents: MB/s, claims/s, documents, peak memory.",
+            discussion: """
+                With --model FILE (bytes of `claimdesk train --out`) or --train GOLD, the learned extractor alone: \
+                MB/s of CPU and wall time, median of the passes; --out saves its predictions as JSONL and --check \
+                compares them byte for byte with a saved file.
+                """)
         @OptionGroup var gold: GoldOption
-        @Option(name: .customLong("repeat"), help: "Timed passes.") var repeats = 5
+        @Option(name: .customLong("repeat"), help: "Timed passes (default: 5; 3 with a model).") var repeats: Int?
+        @Option(help: ArgumentHelp("Measure the learned extractor with this model file.", valueName: "FILE")) var model: String?
+        @Option(help: ArgumentHelp("Measure the learned extractor trained here on this gold file.", valueName: "GOLD")) var train: String?
+        @Option(name: .customLong("save-model"), help: ArgumentHelp("With --train: write the model here.", valueName: "FILE"))
+        var saveModel: String?
+        @Option(help: "With --train: the training seed.") var seed: UInt64 = 1
+        @Option(help: ArgumentHelp("With a model: write its predictions as JSONL.", valueName: "FILE")) var out: String?
+        @Option(help: ArgumentHelp("With a model: fail unless its predictions equal this JSONL byte for byte.", valueName: "FILE"))
+        var check: String?
 
-        func validate() throws { guard repeats > 0 else { throw ValidationError("--repeat needs a positive number, not \(repeats)") } }
-        func run() throws { try runBench { try SpeedBench.run(path: try gold.path(), repeats: repeats) } }
+        func validate() throws {
+            if let repeats, repeats <= 0 { throw ValidationError("--repeat needs a positive number, not \(repeats)") }
+            if model != nil && train != nil { throw ValidationError("give --model FILE or --train GOLD, not both") }
+            if model == nil && train == nil {
+                for (name, value) in [("--save-model", saveModel), ("--out", out), ("--check", check)] where value != nil {
+                    throw ValidationError("\(name) needs --model FILE or --train GOLD")
+                }
+            }
+            if saveModel != nil && train == nil { throw ValidationError("--save-model needs --train GOLD") }
+        }
+        func run() throws {
+            try runBench {
+                if model != nil || train != nil {
+                    try ModelSpeedBench.run(path: try gold.path(),
+                                            source: .init(model: model, train: train, saveModel: saveModel, seed: seed),
+                                            repeats: repeats ?? 3, out: out, check: check)
+                } else {
+                    try SpeedBench.run(path: try gold.path(), repeats: repeats ?? 5)
+                }
+            }
+        }
     }
 
     struct Tune: ParsableCommand {
