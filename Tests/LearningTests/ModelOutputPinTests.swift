@@ -1,0 +1,120 @@
+import ClaimModel
+import Extraction
+@testable import Learning
+import Testing
+
+/// Pins a small model's bytes and its exact output (spans and confidences) on short texts of our
+/// own, so that work on the extractor's speed cannot change what it extracts. The expected values
+/// were produced by the code before the speed work (feature strings built and hashed per
+/// variant). Change them only when the model itself is meant to change (new features, another
+/// training), never for a speed change, and say so in the commit.
+@Suite("ModelExtractor: output pinned across speed work")
+struct ModelOutputPinTests {
+    /// Training documents: the town news (every third one without its "said" claim in the gold,
+    /// so that calibration sees proposals that are wrong and confidences differ), plus texts with
+    /// accents, typographic quotes and apostrophes, capitals and line breaks, so that lowercasing
+    /// and tokenising are pinned too.
+    static let training: [LabeledDocument] = (0..<24).map { n in
+        let town = TownNews.document(n)
+        return LabeledDocument(document: town.document,
+                               attributions: n % 3 == 0 ? town.attributions.filter { $0.id != "g2" } : town.attributions)
+    } + [
+        MarkedDocument(id: "accents-1", """
+            {src1:Zoë Ångström} {cue1:blogged} that {con1:the école on Rue Hélène reopens in März}.
+            “{con2:The quay’s lights are broken},” {cue2:said} {src2:Åsa Öberg}.
+            """).labeled,
+        MarkedDocument(id: "accents-2", """
+            THE HARBOUR BOARD met on Monday.
+            {src1:Émile Durand} {cue1:blogged} that {con1:the ferry’s engine was replaced}.
+            {src2:He} {cue2:said} “{con2:nobody was hurt}.”
+            """).labeled,
+    ]
+
+    static let probes: [Document] = [
+        Document(id: "p1", text: """
+            Early on Friday Søren Ødegaard blogged that the école’s roof leaks again.
+            “The budget is spent,” said Marie-Hélène Côté, the mayor.
+            """),
+        Document(id: "p2", text: "ÅSA ÖBERG BLOGGED THAT THE PIER IS SHUT. Tom Becker said the bus fares rise in June."),
+        Document(id: "p3", text: """
+            Later that evening Grace Liu blogged that the park gets new benches, and Omar Haddad, \
+            a member of the council, said the bridge closes for a week.
+
+            Nobody said anything about the clinic.
+            """),
+    ]
+
+    /// Each attribution as `source | cue | content | confidence`, one line each, per probe.
+    static func render(_ model: AttributionModel) throws -> String {
+        let extractor = try ModelExtractor(model: model)
+        return probes.map { document in
+            let text = ScalarText(document.text)
+            let lines = extractor.extract(document).map { a in
+                [a.source, a.cue, a.content].map { $0.map { text.slice($0, separator: " … ") } ?? "-" }.joined(separator: " | ")
+                    + " | " + (a.confidence.map { String($0) } ?? "-")
+            }
+            return "\(document.id):\n" + lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Every anchor's best reading's raw score (no threshold, before calibration), exact to the
+    /// last bit: the order features are added in is part of the arithmetic.
+    static func scores(_ model: AttributionModel) throws -> String {
+        let rules = try RulesExtractor()
+        return probes.map { document in
+            let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
+            let proposals = model.options.base == .rules ? rules.extractDetailed(document) : []
+            return Decoder(text: text, lexicon: model.lexicon, weights: model.weights, threshold: -.infinity)
+                .decode(proposals: proposals).map { "\($0.score)" }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    /// FNV-1a of the model's bytes.
+    static func digest(_ bytes: [UInt8]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+
+    @Test("a model on the rules: the same bytes and the same attributions and confidences")
+    func onRules() throws {
+        let model = try AttributionModel.train(Self.training, options: TrainingOptions())
+        let bytes = model.encoded()
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "2147 8f71786aa263859f")
+        #expect(try Self.render(model) == """
+            p1:
+            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 0.857
+            Marie-Hélène Côté, the mayor | said | “The budget is spent,” | 0.857
+            p2:
+            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.857
+            Tom Becker | said | the bus fares rise in June | 0.857
+            p3:
+            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.857
+            Nobody | said | anything about the clinic | 0.857
+            """)
+        #expect(try Self.scores(model) == "38.62797660380602 12.794643323868513\n40.020833753980696 26.946429094299674\n"
+                + "45.107143230736256 18.690476616844535")
+    }
+
+    @Test("a model on learned cues alone (base none): the same bytes and output")
+    func onLearnedCues() throws {
+        var options = TrainingOptions()
+        options.base = .none
+        options.seed = 5
+        let model = try AttributionModel.train(Self.training, options: options)
+        let bytes = model.encoded()
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "1702 d47caa65480d9408")
+        #expect(try Self.render(model) == """
+            p1:
+            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
+            p2:
+            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
+            Tom Becker | said | the bus fares rise in June | 1.0
+            p3:
+            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
+            Nobody | said | anything about the clinic | 1.0
+            """)
+        #expect(try Self.scores(model) == "26.949404748156667 -3.2589281909167767\n32.5178570272401 16.69345244858414\n"
+                + "30.761904699727893 15.517857414670289")
+    }
+}
