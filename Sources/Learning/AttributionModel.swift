@@ -166,7 +166,7 @@ struct PreparedDocument {
                     }
                 }
             }
-            return TrainingExample(choices: anchor.variants.map { features.features(anchor: anchor, index: i, variant: $0) },
+            return TrainingExample(choices: features.features(anchor: anchor, index: i),
                                    oracle: best)
         }
     }

@@ -22,10 +22,13 @@ struct Decoder {
         let anchors = CandidateBuilder(text: text, lexicon: lexicon).anchors(proposals: proposals)
         let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors)
         var readings: [Reading] = []
+        var buffer = FeatureBuffer()
         for (i, anchor) in anchors.enumerated() {
+            let part = features.anchorPart(anchor, index: i)
             var best: (score: Double, variant: Int)?
             for (v, variant) in anchor.variants.enumerated() {
-                let s = weights.score(features.features(anchor: anchor, index: i, variant: variant))
+                features.write(part, variant: variant, into: &buffer)
+                let s = weights.score(buffer)
                 if best == nil || s > best!.score { best = (s, v) }
             }
             guard let best, best.score > threshold else { continue }

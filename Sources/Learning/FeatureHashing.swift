@@ -19,6 +19,28 @@ enum FeatureHash {
         for b in bytes { h = mix(h, b) }
         return h
     }
+
+    /// Continues `start` with a literal's bytes (a feature's name or a fixed value: no String made).
+    @inline(__always)
+    static func hash(_ text: StaticString, into start: UInt64) -> UInt64 {
+        var h = start
+        let p = text.utf8Start
+        for i in 0..<text.utf8CodeUnitCount { h = mix(h, p[i]) }
+        return h
+    }
+
+    /// Continues `start` with a String's UTF-8 in place (no copy for native and small strings).
+    @inline(__always)
+    static func hash(utf8 text: String, into start: UInt64) -> UInt64 {
+        if let h = text.utf8.withContiguousStorageIfAvailable({ buffer -> UInt64 in
+            var h = start
+            for b in buffer { h = mix(h, b) }
+            return h
+        }) {
+            return h
+        }
+        return hash(text, into: start)
+    }
 }
 
 /// The features of one decision, collected as hashes (duplicates allowed: they add up).
@@ -26,6 +48,8 @@ struct FeatureVector: Sendable {
     var hashes: [UInt64] = []
 
     init() { hashes.reserveCapacity(64) }
+
+    init(hashes: [UInt64]) { self.hashes = hashes }
 
     mutating func add(_ name: String) {
         hashes.append(FeatureHash.hash(name))
@@ -47,6 +71,100 @@ struct FeatureVector: Sendable {
             hashes.append(FeatureHash.hash(v, into: h))
         }
     }
+}
+
+/// A feature's name, hashed once: its FNV-1a state after `name=` (the hash of `name=value` is
+/// that state continued with the value's bytes), and which conjunctions it joins.
+///
+/// The hashes are those of the strings `name=value`, `o:ORIGIN&name=value`, `h:HEAD&name=value`
+/// that earlier versions built, so models keep their bytes; only no String is built any more.
+struct FeatureName: Sendable {
+    let name: StaticString
+    /// FNV-1a of `name=`.
+    let state: UInt64
+    /// Conjoined with the anchor's origin (`o:…&`).
+    let withOrigin: Bool
+    /// Conjoined with the anchor's head word (`h:…&`).
+    let withHead: Bool
+
+    init(_ name: StaticString, origin: Bool = false, head: Bool = false) {
+        self.name = name
+        state = FeatureHash.mix(FeatureHash.hash(name, into: FeatureHash.offset), 0x3D)
+        withOrigin = origin
+        withHead = head
+    }
+
+    /// FNV-1a of `prefix` + `name=` for a conjunction prefix state (`o:ORIGIN&`).
+    @inline(__always)
+    func state(after prefix: UInt64) -> UInt64 {
+        FeatureHash.mix(FeatureHash.hash(name, into: prefix), 0x3D)
+    }
+}
+
+/// Where one variant's features are written: the plain features in order, then the ones conjoined
+/// with the origin, then those conjoined with the head word, then the closing ones — the order of
+/// the hashes is the order the weights are added in, so it is part of the model's arithmetic.
+/// Reused from variant to variant (`reset`) so that decoding allocates nothing per variant.
+struct FeatureBuffer {
+    private(set) var plain: [UInt64] = []
+    private(set) var origin: [UInt64] = []
+    private(set) var head: [UInt64] = []
+    private(set) var closing: [UInt64] = []
+    /// Conjunction prefix states (`o:ORIGIN&`, `h:HEAD&`) of the current anchor.
+    var originPrefix: UInt64 = 0
+    var headPrefix: UInt64 = 0
+
+    init() {
+        plain.reserveCapacity(48)
+        origin.reserveCapacity(16)
+        head.reserveCapacity(16)
+        closing.reserveCapacity(4)
+    }
+
+    mutating func reset(originPrefix: UInt64, headPrefix: UInt64) {
+        plain.removeAll(keepingCapacity: true)
+        origin.removeAll(keepingCapacity: true)
+        head.removeAll(keepingCapacity: true)
+        closing.removeAll(keepingCapacity: true)
+        self.originPrefix = originPrefix
+        self.headPrefix = headPrefix
+    }
+
+    /// A hash computed beforehand (an anchor's own features), with its conjunctions if any.
+    @inline(__always)
+    mutating func add(hash: UInt64, origin o: UInt64? = nil, head h: UInt64? = nil) {
+        plain.append(hash)
+        if let o { origin.append(o) }
+        if let h { head.append(h) }
+    }
+
+    @inline(__always)
+    mutating func add(_ name: FeatureName, _ value: StaticString) {
+        plain.append(FeatureHash.hash(value, into: name.state))
+        if name.withOrigin { origin.append(FeatureHash.hash(value, into: name.state(after: originPrefix))) }
+        if name.withHead { head.append(FeatureHash.hash(value, into: name.state(after: headPrefix))) }
+    }
+
+    @inline(__always)
+    mutating func add(_ name: FeatureName, utf8 value: String) {
+        plain.append(FeatureHash.hash(utf8: value, into: name.state))
+        if name.withOrigin { origin.append(FeatureHash.hash(utf8: value, into: name.state(after: originPrefix))) }
+        if name.withHead { head.append(FeatureHash.hash(utf8: value, into: name.state(after: headPrefix))) }
+    }
+
+    /// A token's lowercased text as the value.
+    @inline(__always)
+    mutating func add(_ name: FeatureName, token t: Int, of text: TokenizedText) {
+        plain.append(text.hashLower(t, into: name.state))
+        if name.withOrigin { origin.append(text.hashLower(t, into: name.state(after: originPrefix))) }
+        if name.withHead { head.append(text.hashLower(t, into: name.state(after: headPrefix))) }
+    }
+
+    /// A hash that follows all conjunctions.
+    mutating func close(hash: UInt64) { closing.append(hash) }
+
+    /// The hashes in scoring order.
+    var vector: FeatureVector { FeatureVector(hashes: plain + origin + head + closing) }
 }
 
 /// SplitMix64: the seeded generator behind every shuffle in training.

@@ -15,8 +15,13 @@ public struct ModelExtractor: Sendable {
 
     /// The document's attributions, in text order, ids `m1`, `m2`, …; spans in Unicode-scalar offsets.
     public func extract(_ document: Document) -> [Attribution] {
-        let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
-        let proposals = model.options.base == .rules ? rules.extractDetailed(document) : []
+        let proposals: [RulesExtractor.Detailed], sentences: [Span]
+        if model.options.base == .rules {
+            (proposals, sentences) = rules.extractDetailedWithSentences(document)
+        } else {
+            (proposals, sentences) = ([], rules.sentenceSpans(in: document.text))
+        }
+        let text = TokenizedText(document.text, sentenceSpans: sentences)
         let readings = Decoder(text: text, lexicon: model.lexicon, weights: model.weights, threshold: model.threshold)
             .decode(proposals: proposals)
         var result: [Attribution] = []

@@ -62,30 +62,32 @@ struct RankingPerceptron {
 
 /// Frozen weights: sorted hashes and their values, looked up through an open-addressing table
 /// indexed by the hash's own low bits (the keys are already well-mixed FNV hashes, so Swift's
-/// seeded `Hasher` would only add cost on the extractor's hot path).
+/// seeded `Hasher` would only add cost on the extractor's hot path). Key and value share a slot,
+/// so a lookup touches one cache line.
 struct WeightTable: Sendable, Equatable {
     let keys: [UInt64]
     let values: [Float]
-    private let slots: [UInt64]
-    private let slotValues: [Float]
+    private let slots: [Slot]
     private let mask: Int
+
+    struct Slot: Sendable {
+        var key: UInt64
+        var value: Float
+    }
 
     init(keys: [UInt64], values: [Float]) {
         self.keys = keys
         self.values = values
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [UInt64](repeating: 0, count: capacity)
-        var slotValues = [Float](repeating: 0, count: capacity)
+        var slots = [Slot](repeating: Slot(key: 0, value: 0), count: capacity)
         let mask = capacity - 1
         for (k, v) in zip(keys, values) where k != 0 {
             var i = Int(truncatingIfNeeded: k) & mask
-            while slots[i] != 0 && slots[i] != k { i = (i + 1) & mask }
-            slots[i] = k
-            slotValues[i] = v
+            while slots[i].key != 0 && slots[i].key != k { i = (i + 1) & mask }
+            slots[i] = Slot(key: k, value: v)
         }
         self.slots = slots
-        self.slotValues = slotValues
         self.mask = mask
     }
 
@@ -95,18 +97,38 @@ struct WeightTable: Sendable, Equatable {
 
     @inline(__always)
     func weight(_ h: UInt64) -> Float {
+        slots.withUnsafeBufferPointer { weight(h, in: $0) }
+    }
+
+    @inline(__always)
+    private func weight(_ h: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Float {
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let k = slots[i]
-            if k == h { return slotValues[i] }
-            if k == 0 { return 0 }
+            let slot = slots[i]
+            if slot.key == h { return slot.value }
+            if slot.key == 0 { return 0 }
             i = (i + 1) & mask
         }
     }
 
+    /// The sum of the weights, added in the hashes' order (the order is part of the arithmetic).
     func score(_ features: FeatureVector) -> Double {
-        var s = 0.0
-        for h in features.hashes where h != 0 { s += Double(weight(h)) }
-        return s
+        slots.withUnsafeBufferPointer { table in
+            var s = 0.0
+            for h in features.hashes where h != 0 { s += Double(weight(h, in: table)) }
+            return s
+        }
+    }
+
+    /// The same sum as `score(buffer.vector)`, without concatenating the buffer.
+    func score(_ buffer: FeatureBuffer) -> Double {
+        slots.withUnsafeBufferPointer { table in
+            var s = 0.0
+            for h in buffer.plain where h != 0 { s += Double(weight(h, in: table)) }
+            for h in buffer.origin where h != 0 { s += Double(weight(h, in: table)) }
+            for h in buffer.head where h != 0 { s += Double(weight(h, in: table)) }
+            for h in buffer.closing where h != 0 { s += Double(weight(h, in: table)) }
+            return s
+        }
     }
 }

@@ -28,11 +28,19 @@ struct TokenizedText: Sendable {
     let tokens: [ModelToken]
     /// Token ranges of the sentences, in order, covering every token.
     let sentences: [Range<Int>]
+    /// Every token's `lower` as UTF-8, one after the other: token `t`'s bytes lie between
+    /// `lowerStarts[t]` and `lowerStarts[t + 1]`. Features hash these bytes (no String is touched).
+    let lowerBytes: [UInt8]
+    let lowerStarts: [Int32]
 
     init(_ text: String, sentenceSpans: [Span]) {
         let scalars = Array(text.unicodeScalars)
         var tokens: [ModelToken] = []
         tokens.reserveCapacity(scalars.count / 4 + 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + 16)
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(scalars.count / 4 + 2)
         var i = 0
         var sawNewline = false
         var inQuote = false
@@ -51,8 +59,8 @@ struct TokenizedText: Sendable {
             if Self.isWordScalar(s) {
                 while j < scalars.count && Self.isWordScalar(scalars[j]) { j += 1 }
             }
-            var view = String.UnicodeScalarView()
             var letters = 0, upper = 0, digits = 0
+            let first = bytes.count
             for k in i..<j {
                 let c = scalars[k]
                 if c.value < 128 {
@@ -60,10 +68,10 @@ struct TokenizedText: Sendable {
                     if v >= 65 && v <= 90 {
                         letters += 1
                         upper += 1
-                        view.append(Unicode.Scalar(UInt8(v + 32)))
+                        bytes.append(UInt8(v + 32))
                     } else {
                         if v >= 97 && v <= 122 { letters += 1 } else if v >= 48 && v <= 57 { digits += 1 }
-                        view.append(c)
+                        bytes.append(UInt8(v))
                     }
                     continue
                 }
@@ -72,11 +80,12 @@ struct TokenizedText: Sendable {
                 if p.isUppercase { upper += 1 }
                 if p.numericType != nil { digits += 1 }
                 if c == "\u{2019}" || c == "\u{2018}" {
-                    view.append("'")
+                    bytes.append(0x27)
                 } else {
-                    view.append(contentsOf: p.lowercaseMapping.unicodeScalars)
+                    for m in p.lowercaseMapping.unicodeScalars { bytes.append(contentsOf: m.utf8) }
                 }
             }
+            starts.append(Int32(bytes.count))
             let isQuote = j == i + 1 && Self.quoteMarks.contains(s.value)
             var quotedHere = inQuote
             if isQuote {
@@ -90,7 +99,7 @@ struct TokenizedText: Sendable {
             let head = scalars[i]
             let capitalized = head.value < 128 ? head.value >= 65 && head.value <= 90 : head.properties.isUppercase
             tokens.append(ModelToken(
-                start: i, end: j, lower: String(view), isWord: letters > 0, isNumber: letters == 0 && digits > 0,
+                start: i, end: j, lower: String(decoding: bytes[first...], as: UTF8.self), isWord: letters > 0, isNumber: letters == 0 && digits > 0,
                 capitalized: capitalized, allCaps: letters > 1 && upper == letters, isQuote: isQuote,
                 newlineBefore: sawNewline, quoted: quotedHere, sentence: 0))
             sawNewline = false
@@ -115,6 +124,16 @@ struct TokenizedText: Sendable {
         if startToken < tokens.count || tokens.isEmpty { ranges.append(startToken..<tokens.count) }
         self.tokens = tokens
         self.sentences = ranges
+        lowerBytes = bytes
+        lowerStarts = starts
+    }
+
+    /// FNV-1a `start` continued with token `t`'s lowercased UTF-8 (the bytes of `tokens[t].lower`).
+    @inline(__always)
+    func hashLower(_ t: Int, into start: UInt64) -> UInt64 {
+        var h = start
+        for k in Int(lowerStarts[t])..<Int(lowerStarts[t + 1]) { h = FeatureHash.mix(h, lowerBytes[k]) }
+        return h
     }
 
     static let quoteMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E]
