@@ -16,26 +16,47 @@ struct Decoder {
         var content: [Range<Int>]
         var proposal: Int?
         var sourceIsProposals: Bool
+        /// The anchor it reads (index into `Choices.anchors`).
+        var anchor: Int
     }
 
-    func decode(proposals: [RulesExtractor.Detailed]) -> [Reading] {
+    /// Every anchor of a document with its best-scoring variant (before threshold and overlaps).
+    struct Choices {
+        var anchors: [Anchor]
+        var best: [(score: Double, variant: Int)?]
+    }
+
+    func choose(proposals: [RulesExtractor.Detailed]) -> Choices {
         let anchors = CandidateBuilder(text: text, lexicon: lexicon).anchors(proposals: proposals)
         let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors)
-        var readings: [Reading] = []
+        var best: [(score: Double, variant: Int)?] = []
+        best.reserveCapacity(anchors.count)
         var buffer = FeatureBuffer()
         for (i, anchor) in anchors.enumerated() {
             let part = features.anchorPart(anchor, index: i)
-            var best: (score: Double, variant: Int)?
+            var top: (score: Double, variant: Int)?
             for (v, variant) in anchor.variants.enumerated() {
                 features.write(part, variant: variant, into: &buffer)
                 let s = weights.score(buffer)
-                if best == nil || s > best!.score { best = (s, v) }
+                if top == nil || s > top!.score { top = (s, v) }
             }
-            guard let best, best.score > threshold else { continue }
+            best.append(top)
+        }
+        return Choices(anchors: anchors, best: best)
+    }
+
+    func decode(proposals: [RulesExtractor.Detailed]) -> [Reading] {
+        decode(choose(proposals: proposals), proposals: proposals)
+    }
+
+    func decode(_ choices: Choices, proposals: [RulesExtractor.Detailed]) -> [Reading] {
+        var readings: [Reading] = []
+        for (i, anchor) in choices.anchors.enumerated() {
+            guard let best = choices.best[i], best.score > threshold else { continue }
             let v = anchor.variants[best.variant]
             let sameSource = v.proposal.map { p in text.tokenRanges(proposals[p].attribution.source) == v.source } ?? false
             readings.append(Reading(score: best.score, cue: anchor.cue, source: v.source, content: v.content,
-                                    proposal: v.proposal, sourceIsProposals: sameSource))
+                                    proposal: v.proposal, sourceIsProposals: sameSource, anchor: i))
         }
         // Best first; a reading whose content overlaps a kept one's is dropped.
         let order = readings.indices.sorted {

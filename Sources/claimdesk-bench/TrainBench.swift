@@ -18,9 +18,11 @@ enum TrainBench {
         var trainCPU: Double
         var extractCPUMBps: Double
         var modelBytes: Int
+        var model: AttributionModel?
     }
 
-    static func run(train: String, dev: String, documents: Int?, seed: UInt64, epochs: Int?, curve: Bool, rules: Bool) throws {
+    static func run(train: String, dev: String, documents: Int?, seed: UInt64, epochs: Int?, curve: Bool, rules: Bool,
+                    errors: Bool = false) throws {
         let trainItems = try Corpus.load(train)
         let devItems = try Corpus.load(dev)
         if rules { try printRules(devItems) }
@@ -37,6 +39,9 @@ enum TrainBench {
         }
         let items = documents.map { Array(trainItems.prefix($0)) } ?? trainItems
         let f = try measure(items, devItems, seed: seed, epochs: epochs)
+        if errors, let model = f.model {
+            printErrors(try model.errorBreakdown(devItems.map { LabeledDocument(document: $0.document, attributions: $0.attributions) }))
+        }
         print(ReportRenderer.table(f.report))
         print(Tune.summary(f.report))
         print(String(format: "ECE            %.3f  (10 equal-width bins, real = content-matched)", f.ece))
@@ -77,7 +82,23 @@ enum TrainBench {
         let mb = Double(dev.reduce(0) { $0 + $1.document.text.utf8.count }) / 1_000_000
         return Figures(documents: train.count, report: report, ece: calibration.ece, trainSeconds: SpeedBench.seconds(trainTime),
                        extractMBps: mb / SpeedBench.seconds(extractTime), trainCPU: cpu1 - cpu0,
-                       extractCPUMBps: mb / max(1e-9, cpu3 - cpu2), modelBytes: bytes.count)
+                       extractCPUMBps: mb / max(1e-9, cpu3 - cpu2), modelBytes: bytes.count, model: model)
+    }
+
+    /// The model's own error breakdown on the dev file: where the missed attributions are lost.
+    static func printErrors(_ b: ErrorBreakdown) {
+        func share(_ n: Int) -> String { String(format: "%5d  %5.1f %%", n, 100 * Double(n) / Double(max(1, b.gold))) }
+        print("# error breakdown on dev (\(b.gold) gold attributions, \(b.kept) kept readings, \(b.spurious) spurious)")
+        print("found                 \(share(b.found))")
+        print("never proposed        \(share(b.neverProposed))   no anchor on the gold cue")
+        print("no fitting reading    \(share(b.noFittingReading))   anchored, no reading overlaps all three roles")
+        print("below threshold       \(share(b.belowThreshold))   a fitting reading, its anchor kept nothing")
+        print("wrong reading         \(share(b.wrongReading))   its anchor kept a reading that does not fit")
+        print("lost to overlap       \(share(b.lostToOverlap))   dropped for a better-scoring reading's content")
+        let n = Double(max(1, b.found))
+        print(String(format: "boundaries of found   content token F1 %.3f (best offered %.3f), source %.3f (best offered %.3f)",
+                     b.contentF1 / n, b.bestContentF1 / n, b.sourceF1 / n, b.bestSourceF1 / n))
+        print("never-proposed cues   " + b.neverProposedCues.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
     }
 
     /// The rules alone on the same dev file, by the same scorer, for comparison.

@@ -12,6 +12,8 @@ extension BenchCommand {
         @Option(help: "Training epochs (default: the model's).") var epochs: Int?
         @Flag(help: "Print the learning curve (50, 100, 200, 400, 840 documents).") var curve = false
         @Flag(help: "Print the rules alone on the dev file first.") var rules = false
+        @Flag(help: "Print where the model loses dev attributions (never proposed, no fitting reading, dropped, wrong reading).")
+        var errors = false
 
         func validate() throws {
             if let docs, docs <= 0 { throw ValidationError("--docs needs a positive number, not \(docs)") }
@@ -19,7 +21,8 @@ extension BenchCommand {
         }
         func run() throws {
             try runBench {
-                try TrainBench.run(train: train, dev: dev, documents: docs, seed: seed, epochs: epochs, curve: curve, rules: rules)
+                try TrainBench.run(train: train, dev: dev, documents: docs, seed: seed, epochs: epochs, curve: curve, rules: rules,
+                                   errors: errors)
             }
         }
     }

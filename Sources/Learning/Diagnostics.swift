@@ -1,0 +1,101 @@
+import ClaimModel
+import Extraction
+
+/// Where a model loses gold attributions on labelled documents, in the model's own terms: was the
+/// gold cue never an anchor, did no reading of its anchor fit, did the model drop a fitting reading
+/// or pick the wrong one? Tells which part (anchors, readings, scorer) to work on next.
+public struct ErrorBreakdown: Sendable, Equatable {
+    /// Gold attributions with a content the model can see (at least one token).
+    public var gold = 0
+    /// Matched by a kept reading (cue, source and content overlap theirs).
+    public var found = 0
+    /// No anchor's cue overlaps the gold cue: neither the rules nor the learned cues proposed it.
+    public var neverProposed = 0
+    /// An anchor on the gold cue, but none of its readings overlaps the gold source, cue and content.
+    public var noFittingReading = 0
+    /// A fitting reading existed; its anchor's best reading scored below the threshold.
+    public var belowThreshold = 0
+    /// A fitting reading existed and its anchor kept a reading, but the kept one does not fit.
+    public var wrongReading = 0
+    /// The anchor's reading was dropped because a better-scoring one claimed its content.
+    public var lostToOverlap = 0
+    /// Kept readings whose content overlaps no gold content.
+    public var spurious = 0
+    /// Kept readings in all.
+    public var kept = 0
+    /// Over the found ones: the summed token F1 of the kept reading's content and source, and of the
+    /// best fitting reading any anchor on that cue offered (what perfect choices would reach).
+    public var contentF1 = 0.0, sourceF1 = 0.0, bestContentF1 = 0.0, bestSourceF1 = 0.0
+    /// The commonest gold cues (lowercased words) never proposed, most frequent first.
+    public var neverProposedCues: [CueCount] = []
+
+    public struct CueCount: Sendable, Equatable {
+        public var cue: String
+        public var count: Int
+    }
+
+    public init() {}
+}
+
+extension AttributionModel {
+    /// The error breakdown of this model on `data` (see `ErrorBreakdown`); `top` cues are listed.
+    public func errorBreakdown(_ data: [LabeledDocument], top: Int = 30) throws(LearningError) -> ErrorBreakdown {
+        let rules: RulesExtractor
+        do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
+        var b = ErrorBreakdown()
+        var cues: [String: Int] = [:]
+        for labeled in data {
+            let doc = PreparedDocument(labeled, rules: rules, base: options.base)
+            let decoder = Decoder(text: doc.text, lexicon: lexicon, weights: weights, threshold: threshold)
+            let choices = decoder.choose(proposals: doc.proposals)
+            let kept = decoder.decode(choices, proposals: doc.proposals)
+            let keptAnchors = Set(kept.map(\.anchor))
+            b.kept += kept.count
+            for r in kept where !doc.gold.contains(where: { !$0.content.isDisjoint(with: Set(r.content.flatMap { $0 })) }) {
+                b.spurious += 1
+            }
+            for g in doc.gold {
+                b.gold += 1
+                func fit(_ cue: [Range<Int>], _ source: [Range<Int>], _ content: [Range<Int>]) -> Bool {
+                    doc.quality(cue: Set(cue.flatMap { $0 }), source: Set(source.flatMap { $0 }),
+                                content: Set(content.flatMap { $0 }), gold: g) != nil
+                }
+                let onCue = choices.anchors.indices.filter {
+                    PreparedDocument.overlaps(Set(choices.anchors[$0].cue.flatMap { $0 }), g.cue)
+                }
+                var bestContent = 0.0, bestSource = 0.0
+                var fitting: [Int] = []
+                for a in onCue {
+                    for v in choices.anchors[a].variants where fit(choices.anchors[a].cue, v.source, v.content) {
+                        if !fitting.contains(a) { fitting.append(a) }
+                        let c = PreparedDocument.tokenF1(Set(v.content.flatMap { $0 }), g.content)
+                        let s = PreparedDocument.tokenF1(Set(v.source.flatMap { $0 }), g.source)
+                        if c + s > bestContent + bestSource { bestContent = c; bestSource = s }
+                    }
+                }
+                if let r = kept.first(where: { fit($0.cue, $0.source, $0.content) }) {
+                    b.found += 1
+                    b.contentF1 += PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
+                    b.sourceF1 += PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
+                    b.bestContentF1 += max(bestContent, PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content))
+                    b.bestSourceF1 += max(bestSource, PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source))
+                } else if onCue.isEmpty {
+                    b.neverProposed += 1
+                    let words = g.cue.sorted().map { doc.text.tokens[$0].lower }.joined(separator: " ")
+                    cues[words.isEmpty ? "(no cue)" : words, default: 0] += 1
+                } else if fitting.isEmpty {
+                    b.noFittingReading += 1
+                } else if fitting.contains(where: keptAnchors.contains) {
+                    b.wrongReading += 1
+                } else if fitting.contains(where: { (choices.best[$0]?.score ?? -.infinity) > threshold }) {
+                    b.lostToOverlap += 1
+                } else {
+                    b.belowThreshold += 1
+                }
+            }
+        }
+        b.neverProposedCues = cues.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(top).map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
+        return b
+    }
+}
