@@ -24,6 +24,17 @@ extension AttributionModel {
             body.u64(k)
             body.f32(v)
         }
+        body.u32(UInt32(detector.weights.count))
+        for (k, v) in zip(detector.weights.keys, detector.weights.values) {
+            body.u64(k)
+            body.f32(v)
+        }
+        body.f32(detector.proposeAbove)
+        body.u32(UInt32(boundaries.weights.count))
+        for (k, v) in zip(boundaries.weights.keys, boundaries.weights.values) {
+            body.u64(k)
+            body.f32(v)
+        }
         body.u32(UInt32(calibrator.bounds.count))
         for (b, v) in zip(calibrator.bounds, calibrator.values) {
             body.f64(b)
@@ -81,16 +92,11 @@ extension AttributionModel {
             previous = word
             entries[word] = CueLexicon.CueCount(cue: try r.int("cue count"), seen: try r.int("seen count"))
         }
-        let weightCount = try r.count("weights", itemSize: 12)
-        var keys: [UInt64] = [], values: [Float] = []
-        keys.reserveCapacity(weightCount)
-        values.reserveCapacity(weightCount)
-        for _ in 0..<weightCount {
-            let k = try r.u64("weight key")
-            if let last = keys.last, last >= k { throw .corruptModel(reason: "weights out of order") }
-            keys.append(k)
-            values.append(try r.f32("weight"))
-        }
+        let weights = try Self.weightTable(&r, "weights")
+        let detectorWeights = try Self.weightTable(&r, "cue detector weights")
+        let proposeAbove = Float(bitPattern: try r.u32("cue detector level"))
+        guard !proposeAbove.isNaN else { throw .corruptModel(reason: "cue detector level is not a number") }
+        let boundaryWeights = try Self.weightTable(&r, "boundary weights")
         let blocks = try r.count("calibration", itemSize: 16)
         var bounds: [Double] = [], probabilities: [Double] = []
         for _ in 0..<blocks {
@@ -104,9 +110,25 @@ extension AttributionModel {
         let lexicon = CueLexicon(entries: entries)
         self.init(
             summary: ModelSummary(family: family, base: base, seed: options.seed, epochs: options.epochs,
-                                  documents: documents, attributions: attributions, features: keys.count,
+                                  documents: documents, attributions: attributions, features: weights.count,
                                   calibrationDocuments: calibrationDocuments, cueWords: entries.count),
-            options: options, lexicon: lexicon, weights: WeightTable(keys: keys, values: values),
+            options: options, lexicon: lexicon, detector: CueDetector(weights: detectorWeights, proposeAbove: proposeAbove),
+            boundaries: BoundaryChooser(weights: boundaryWeights), weights: weights,
             calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold)
+    }
+
+    /// A sorted (hash, weight) table: strictly ascending keys, finite weights.
+    private static func weightTable(_ r: inout ByteReader, _ what: String) throws(LearningError) -> WeightTable {
+        let count = try r.count(what, itemSize: 12)
+        var keys: [UInt64] = [], values: [Float] = []
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let k = try r.u64("\(what) key")
+            if let last = keys.last, last >= k { throw .corruptModel(reason: "\(what) out of order") }
+            keys.append(k)
+            values.append(try r.f32(what))
+        }
+        return WeightTable(keys: keys, values: values)
     }
 }

@@ -10,13 +10,15 @@ public struct AttributionModel: Sendable {
     public var summary: ModelSummary
     let options: TrainingOptions
     let lexicon: CueLexicon
+    let detector: CueDetector
+    let boundaries: BoundaryChooser
     let weights: WeightTable
     let calibrator: Calibrator
     /// A reading is kept when its score exceeds this (chosen on the calibration documents).
     let threshold: Double
 
     static let family = "anchor-perceptron"
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 
     /// Fits a model. Deterministic: equal data and options give byte-identical `encoded()`.
@@ -28,7 +30,7 @@ public struct AttributionModel: Sendable {
         guard data.contains(where: { !$0.attributions.isEmpty }) else { throw .noTrainingData }
         let rules: RulesExtractor
         do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
-        let prepared = data.map { PreparedDocument($0, rules: rules, base: options.base) }
+        var prepared = data.map { PreparedDocument($0, rules: rules, base: options.base) }
 
         // Held-back documents for calibration, chosen by the seed.
         var order = Array(prepared.indices)
@@ -40,8 +42,43 @@ public struct AttributionModel: Sendable {
         let fit = prepared.indices.filter { !heldSet.contains($0) }
 
         let lexicon = CueLexicon(documents: fit.map { prepared[$0] })
+
+        // The cue detector. The anchor scorer learns from detector scores the detector did not see
+        // the gold of (two folds, each scored by a detector trained on the other), so it does not
+        // trust them more than it will at extraction; the kept detector learns from all of `fit`.
+        let detectorEpochs = min(options.epochs, 3)
+        let folds = [fit.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+                     fit.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)]
+        var positives: [Float] = []
+        if fit.count >= 4 {
+            for k in 0..<2 {
+                let other = CueDetector.train(folds[1 - k].map { prepared[$0] }, lexicon: lexicon, epochs: detectorEpochs, rng: &rng)
+                for d in folds[k] {
+                    prepared[d].cueScores = other.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon)
+                    for g in prepared[d].gold {
+                        if let top = g.cue.map({ prepared[d].cueScores[$0] }).max(), top > -.infinity { positives.append(top) }
+                    }
+                }
+            }
+        }
+        var detector = CueDetector.train(fit.map { prepared[$0] }, lexicon: lexicon, epochs: detectorEpochs, rng: &rng)
+        if !positives.isEmpty {
+            positives.sort()
+            detector = CueDetector(weights: detector.weights,
+                                   proposeAbove: positives[Int(Double(positives.count) * (1 - Self.anchorCoverage))])
+        } else {
+            for d in fit { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
+        }
+        for d in held { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
+
         var examples: [TrainingExample] = []
-        for d in fit { examples += prepared[d].examples(lexicon: lexicon) }
+        var boundaryExamples: [BoundaryChooser.Example] = []
+        for d in fit {
+            let e = prepared[d].examples(lexicon: lexicon, proposeAbove: detector.proposeAbove)
+            examples += e.anchors
+            boundaryExamples += e.boundaries
+        }
+        let boundaries = BoundaryChooser.train(boundaryExamples, epochs: options.epochs, rng: &rng)
         var perceptron = RankingPerceptron()
         for _ in 0..<options.epochs {
             rng.shuffle(&examples)
@@ -56,8 +93,9 @@ public struct AttributionModel: Sendable {
         var goldTotal = 0
         for d in calibrationDocs {
             let doc = prepared[d]
-            let decoded = Decoder(text: doc.text, lexicon: lexicon, weights: weights, threshold: -.infinity)
-                .decode(proposals: doc.proposals)
+            let decoded = Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
+                                  threshold: -.infinity)
+                .decode(proposals: doc.proposals, cueScores: doc.cueScores)
             let labels = doc.label(decoded)
             goldTotal += doc.gold.count
             for (r, l) in zip(decoded, labels) { scored.append((r.score, l.content, l.full)) }
@@ -70,7 +108,7 @@ public struct AttributionModel: Sendable {
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
             documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: weights.count,
             calibrationDocuments: held.count, cueWords: lexicon.entries.count)
-        return AttributionModel(summary: summary, options: options, lexicon: lexicon, weights: weights,
+        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
                                 calibrator: calibrator, threshold: threshold)
     }
 
@@ -91,11 +129,17 @@ public struct AttributionModel: Sendable {
         return sorted.isEmpty ? 0 : min(max(best, -2), 2)
     }
 
-    init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, weights: WeightTable,
-         calibrator: Calibrator, threshold: Double) {
+    /// Share of the gold cues (their best-scoring token, scored out of fold) above the detector's
+    /// proposal level: more means more anchors for the scorer to judge.
+    static let anchorCoverage = 0.9
+
+    init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
+         boundaries: BoundaryChooser, weights: WeightTable, calibrator: Calibrator, threshold: Double) {
+        self.boundaries = boundaries
         self.summary = summary
         self.options = options
         self.lexicon = lexicon
+        self.detector = detector
         self.weights = weights
         self.calibrator = calibrator
         self.threshold = threshold
@@ -113,6 +157,10 @@ struct PreparedDocument {
     let text: TokenizedText
     let proposals: [RulesExtractor.Detailed]
     let gold: [GoldReading]
+    /// The rules' cue and content tokens, for the cue detector.
+    let context: CueDetector.Context
+    /// The cue detector's score of every token (set once the detector is trained).
+    var cueScores: [Float] = []
 
     struct GoldReading {
         var source: Set<Int>
@@ -124,7 +172,9 @@ struct PreparedDocument {
         let document = labeled.document
         let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
         self.text = text
-        proposals = base == .rules ? rules.extractDetailed(document) : []
+        let proposals = base == .rules ? rules.extractDetailed(document) : []
+        self.proposals = proposals
+        context = CueDetector.Context(text: text, proposals: proposals)
         gold = labeled.attributions.compactMap { a in
             let content = Set(text.tokenRanges(a.content).flatMap { $0 })
             guard !content.isEmpty else { return nil }
@@ -151,24 +201,62 @@ struct PreparedDocument {
         return Self.tokenF1(content, g.content) + Self.tokenF1(source, g.source)
     }
 
-    func examples(lexicon: CueLexicon) -> [TrainingExample] {
-        let anchors = CandidateBuilder(text: text, lexicon: lexicon).anchors(proposals: proposals)
-        let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors)
-        return anchors.enumerated().map { i, anchor in
+    /// The anchor scorer's decisions (each anchor's readings, the best-fitting one as oracle) and
+    /// the boundary chooser's (each fitting reading's alternatives, the closest to its gold as oracle).
+    func examples(lexicon: CueLexicon, proposeAbove: Float)
+        -> (anchors: [TrainingExample], boundaries: [BoundaryChooser.Example]) {
+        let anchors = CandidateBuilder(text: text, lexicon: lexicon, cueScores: cueScores, proposeAbove: proposeAbove)
+            .anchors(proposals: proposals)
+        let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors, cueScores: cueScores)
+        let words = CueDetector.prepare(text).words
+        var boundaryExamples: [BoundaryChooser.Example] = []
+        let anchorExamples = anchors.enumerated().map { i, anchor in
             let cue = Set(anchor.cue.flatMap { $0 })
             var best: Int?, bestQuality = 0.0
             for (v, variant) in anchor.variants.enumerated() {
                 let source = Set(variant.source.flatMap { $0 }), content = Set(variant.content.flatMap { $0 })
-                for g in gold {
-                    if let q = quality(cue: cue, source: source, content: content, gold: g), q > bestQuality {
-                        best = v
-                        bestQuality = q
+                var fitted: (quality: Double, gold: Int)?
+                for (gi, g) in gold.enumerated() {
+                    if let q = quality(cue: cue, source: source, content: content, gold: g) {
+                        if q > bestQuality {
+                            best = v
+                            bestQuality = q
+                        }
+                        if fitted.map({ q > $0.quality }) ?? true { fitted = (q, gi) }
+                    }
+                }
+                guard let fitted else { continue }
+                let g = gold[fitted.gold]
+                let family = anchor.familyHash
+                let contents = BoundaryChooser.contentAlternatives(variant.content, cue: anchor.cue, text: text)
+                if contents.count > 1 {
+                    boundaryExamples.append(Self.boundaryExample(contents, base: variant.content, gold: g.content, role: 0,
+                                                                 family: family, text: text, words: words))
+                }
+                if !variant.source.isEmpty && !g.source.isEmpty {
+                    let sources = BoundaryChooser.sourceAlternatives(variant.source, guessed: variant.proposal == nil, text: text)
+                    if sources.count > 1 {
+                        boundaryExamples.append(Self.boundaryExample(sources, base: variant.source, gold: g.source, role: 1,
+                                                                     family: family, text: text, words: words))
                     }
                 }
             }
             return TrainingExample(choices: features.features(anchor: anchor, index: i),
                                    oracle: best)
         }
+        return (anchorExamples, boundaryExamples)
+    }
+
+    static func boundaryExample(_ alternatives: [BoundaryChooser.Alternative], base: [Range<Int>], gold: Set<Int>, role: UInt64,
+                                family: UInt64, text: TokenizedText, words: [UInt64]) -> BoundaryChooser.Example {
+        var oracle = 0, best = -1.0
+        for (i, alt) in alternatives.enumerated() {
+            let f1 = tokenF1(Set(alt.ranges.flatMap { $0 }), gold)
+            if f1 > best + 1e-12 { oracle = i; best = f1 }
+        }
+        return BoundaryChooser.Example(
+            choices: alternatives.map { BoundaryChooser.features($0, base: base, role: role, family: family, text: text, words: words) },
+            oracle: oracle)
     }
 
     /// For each decoded reading: does its content match a gold content (greedy, by Jaccard, each gold

@@ -15,6 +15,14 @@ struct Anchor: Sendable {
     var origin: Origin
     var variants: [Variant]
 
+    /// The proposer, hashed, for the boundary features.
+    var familyHash: UInt64 {
+        switch origin {
+        case let .rules(pattern): return FeatureHash.hash(pattern)
+        case .learned: return FeatureHash.hash("learned")
+        }
+    }
+
     /// First cue token.
     var head: Int { cue.first?.lowerBound ?? 0 }
 }
@@ -64,6 +72,9 @@ struct CueLexicon: Sendable, Equatable {
 struct CandidateBuilder {
     let text: TokenizedText
     let lexicon: CueLexicon
+    /// The cue detector's score of each token, and the score above which a token is an anchor.
+    var cueScores: [Float] = []
+    var proposeAbove: Float = .infinity
 
     static let clauseStops: Set<String> = [
         "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "as", "if", "though",
@@ -104,7 +115,8 @@ struct CandidateBuilder {
         // Learned cues the rules did not use as a cue.
         var covered = Set<Int>()
         for a in anchors { for r in a.cue { covered.formUnion(r) } }
-        for (t, token) in text.tokens.enumerated() where token.isWord && !covered.contains(t) && lexicon.isCue(token.lower) {
+        for (t, token) in text.tokens.enumerated() where token.isWord && !covered.contains(t)
+            && (lexicon.isCue(token.lower) || t < cueScores.count && cueScores[t] > proposeAbove) {
             let variants = learnedVariants(cue: t)
             if !variants.isEmpty { anchors.append(Anchor(cue: [t..<(t + 1)], origin: .learned, variants: variants)) }
         }

@@ -6,6 +6,8 @@ import Extraction
 struct Decoder {
     let text: TokenizedText
     let lexicon: CueLexicon
+    let detector: CueDetector
+    let boundaries: BoundaryChooser
     let weights: WeightTable
     let threshold: Double
 
@@ -24,11 +26,34 @@ struct Decoder {
     struct Choices {
         var anchors: [Anchor]
         var best: [(score: Double, variant: Int)?]
+        /// Each token's word hash (for the boundary features).
+        var words: [UInt64]
     }
 
-    func choose(proposals: [RulesExtractor.Detailed]) -> Choices {
-        let anchors = CandidateBuilder(text: text, lexicon: lexicon).anchors(proposals: proposals)
-        let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors)
+    /// The decoder of `model` for one document.
+    init(model: AttributionModel, text: TokenizedText) {
+        self.init(text: text, lexicon: model.lexicon, detector: model.detector, boundaries: model.boundaries,
+                  weights: model.weights, threshold: model.threshold)
+    }
+
+    init(text: TokenizedText, lexicon: CueLexicon, detector: CueDetector, boundaries: BoundaryChooser, weights: WeightTable,
+         threshold: Double) {
+        self.text = text
+        self.lexicon = lexicon
+        self.detector = detector
+        self.boundaries = boundaries
+        self.weights = weights
+        self.threshold = threshold
+    }
+
+    /// `cueScores`: the detector's scores when already known (training), else computed here.
+    func choose(proposals: [RulesExtractor.Detailed], cueScores known: [Float]? = nil) -> Choices {
+        let prepared = CueDetector.prepare(text)
+        let cueScores = known ?? detector.scores(text, prepared: prepared, context: CueDetector.Context(text: text, proposals: proposals),
+                                                 lexicon: lexicon)
+        let anchors = CandidateBuilder(text: text, lexicon: lexicon, cueScores: cueScores, proposeAbove: detector.proposeAbove)
+            .anchors(proposals: proposals)
+        let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors, cueScores: cueScores)
         var best: [(score: Double, variant: Int)?] = []
         best.reserveCapacity(anchors.count)
         var buffer = FeatureBuffer()
@@ -42,18 +67,25 @@ struct Decoder {
             }
             best.append(top)
         }
-        return Choices(anchors: anchors, best: best)
+        return Choices(anchors: anchors, best: best, words: prepared.words)
     }
 
-    func decode(proposals: [RulesExtractor.Detailed]) -> [Reading] {
-        decode(choose(proposals: proposals), proposals: proposals)
+    func decode(proposals: [RulesExtractor.Detailed], cueScores: [Float]? = nil) -> [Reading] {
+        decode(choose(proposals: proposals, cueScores: cueScores), proposals: proposals)
     }
 
     func decode(_ choices: Choices, proposals: [RulesExtractor.Detailed]) -> [Reading] {
         var readings: [Reading] = []
         for (i, anchor) in choices.anchors.enumerated() {
             guard let best = choices.best[i], best.score > threshold else { continue }
-            let v = anchor.variants[best.variant]
+            var v = anchor.variants[best.variant]
+            let family = anchor.familyHash
+            v.content = boundaries.choose(BoundaryChooser.contentAlternatives(v.content, cue: anchor.cue, text: text), base: v.content,
+                                          role: 0, family: family, text: text, words: choices.words)
+            if !v.source.isEmpty {
+                v.source = boundaries.choose(BoundaryChooser.sourceAlternatives(v.source, guessed: v.proposal == nil, text: text),
+                                             base: v.source, role: 1, family: family, text: text, words: choices.words)
+            }
             let sameSource = v.proposal.map { p in text.tokenRanges(proposals[p].attribution.source) == v.source } ?? false
             readings.append(Reading(score: best.score, cue: anchor.cue, source: v.source, content: v.content,
                                     proposal: v.proposal, sourceIsProposals: sameSource, anchor: i))

@@ -46,7 +46,7 @@ extension AttributionModel {
         var cues: [String: Int] = [:]
         for labeled in data {
             let doc = PreparedDocument(labeled, rules: rules, base: options.base)
-            let decoder = Decoder(text: doc.text, lexicon: lexicon, weights: weights, threshold: threshold)
+            let decoder = Decoder(model: self, text: doc.text)
             let choices = decoder.choose(proposals: doc.proposals)
             let kept = decoder.decode(choices, proposals: doc.proposals)
             let keptAnchors = Set(kept.map(\.anchor))

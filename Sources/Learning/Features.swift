@@ -6,10 +6,13 @@ struct FeatureExtractor {
     let lexicon: CueLexicon
     /// For each token, the first anchor whose (first) rules proposal's content holds it, or -1.
     let contentOwner: [Int]
+    /// The cue detector's score of each token.
+    let cueScores: [Float]
 
-    init(text: TokenizedText, lexicon: CueLexicon, anchors: [Anchor]) {
+    init(text: TokenizedText, lexicon: CueLexicon, anchors: [Anchor], cueScores: [Float] = []) {
         self.text = text
         self.lexicon = lexicon
+        self.cueScores = cueScores
         var owner = [Int](repeating: -1, count: text.tokens.count)
         for (i, a) in anchors.enumerated() {
             guard case .rules = a.origin, let first = a.variants.first else { continue }
@@ -30,6 +33,7 @@ struct FeatureExtractor {
         static let cueQuoted = FeatureName("cueQuoted"), cuePos = FeatureName("cuePos")
         static let nested = FeatureName("nested", origin: true, head: true)
         static let variants = FeatureName("variants")
+        static let det = FeatureName("det", origin: true, head: true)
         static let src = FeatureName("src", origin: true, head: true)
         static let srcLen = FeatureName("srcLen"), srcFirst = FeatureName("srcFirst"), srcLast = FeatureName("srcLast")
         static let srcPron = FeatureName("srcPron", origin: true, head: true)
@@ -67,6 +71,16 @@ struct FeatureExtractor {
         }
     }
 
+    /// The cue detector's best score over the anchor's cue tokens, in coarse steps.
+    static func detectorBucket(_ a: Anchor, _ scores: [Float]) -> StaticString {
+        var top = -Float.infinity
+        for r in a.cue { for t in r where t < scores.count { top = max(top, scores[t]) } }
+        guard top > -.infinity else { return "none" }
+        let steps: [Float] = [-8, -4, -2, -1, 0, 1, 2, 4, 8]
+        let names: [StaticString] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+        return names[steps.firstIndex { top < $0 } ?? steps.count]
+    }
+
     static func yes(_ b: Bool) -> StaticString { b ? "y" : "n" }
 
     /// What the features of an anchor's variants share, hashed once per anchor.
@@ -77,6 +91,8 @@ struct FeatureExtractor {
         var shared: [UInt64] = []
         var nested: (plain: UInt64, origin: UInt64, head: UInt64) = (0, 0, 0)
         var variantCount: UInt64 = 0
+        /// The cue detector's bucket: plain, after the origin, after the head word.
+        var detector: (plain: UInt64, origin: UInt64, head: UInt64) = (0, 0, 0)
         var originPrefix: UInt64 = 0
         var headPrefix: UInt64 = 0
         var family = ""
@@ -135,6 +151,10 @@ struct FeatureExtractor {
                        FeatureHash.hash(nested, into: Name.nested.state(after: part.originPrefix)),
                        FeatureHash.hash(nested, into: Name.nested.state(after: part.headPrefix)))
         part.variantCount = FeatureHash.hash(Self.bucket(a.variants.count), into: Name.variants.state)
+        let detector = Self.detectorBucket(a, cueScores)
+        part.detector = (FeatureHash.hash(detector, into: Name.det.state),
+                         FeatureHash.hash(detector, into: Name.det.state(after: part.originPrefix)),
+                         FeatureHash.hash(detector, into: Name.det.state(after: part.headPrefix)))
         part.family = family
         part.head = a.head
         part.lastCue = lastCue
@@ -166,6 +186,7 @@ struct FeatureExtractor {
         for h in part.shared { f.add(hash: h) }
         f.add(hash: part.nested.plain, origin: part.nested.origin, head: part.nested.head)
         f.add(hash: part.variantCount)
+        f.add(hash: part.detector.plain, origin: part.detector.origin, head: part.detector.head)
         // Source.
         if let s = v.source.first, let e = v.source.last {
             let first = tokens[s.lowerBound], lastIndex = e.upperBound - 1, last = tokens[lastIndex]

@@ -22,7 +22,7 @@ public struct ModelExtractor: Sendable {
             (proposals, sentences) = ([], rules.sentenceSpans(in: document.text))
         }
         let text = TokenizedText(document.text, sentenceSpans: sentences)
-        let readings = Decoder(text: text, lexicon: model.lexicon, weights: model.weights, threshold: model.threshold)
+        let readings = Decoder(model: model, text: text)
             .decode(proposals: proposals)
         var result: [Attribution] = []
         for reading in readings {

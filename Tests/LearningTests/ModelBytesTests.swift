@@ -21,7 +21,16 @@ struct ModelBytesTests {
     func otherVersion() {
         var bytes = Self.bytes
         bytes[16] = 9
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/9", expected: "anchor-perceptron/1")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/9", expected: "anchor-perceptron/2")) {
+            try AttributionModel(decoding: bytes)
+        }
+    }
+
+    @Test("a model of the first format (no cue detector, no boundary chooser) is refused by name")
+    func firstFormat() {
+        var bytes = Self.bytes
+        bytes[16] = 1
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/1", expected: "anchor-perceptron/2")) {
             try AttributionModel(decoding: bytes)
         }
     }

@@ -1,0 +1,194 @@
+import Extraction
+
+/// A learned cue detector over every word token: an averaged binary perceptron saying how much a
+/// token looks like part of an attribution cue ("told", "according", "plans", "criticism"), from the
+/// word, its neighbours, the quote marks and commas around it, the rules' own cues and contents and
+/// the cue lexicon. Its score proposes anchors the rules and the lexicon do not know and is a feature
+/// of every anchor, so one decision sees more context than the anchor's own features.
+///
+/// Features are combined from per-token word hashes (no string is built per token), so scoring a
+/// document costs a few dozen multiply-xors per word.
+struct CueDetector: Sendable, Equatable {
+    let weights: WeightTable
+    /// Tokens scoring above this become anchors (chosen in training so that the candidates cover
+    /// most gold cue tokens without flooding the scorer).
+    let proposeAbove: Float
+
+    static let empty = CueDetector(weights: WeightTable(keys: [], values: []), proposeAbove: .infinity)
+
+    /// What the detector knows about a document besides its tokens: which tokens the rules used as a
+    /// cue or content (empty with base `none`).
+    struct Context {
+        var rulesCue: [Bool]
+        var rulesContent: [Bool]
+
+        init(text: TokenizedText, proposals: [RulesExtractor.Detailed]) {
+            rulesCue = Array(repeating: false, count: text.tokens.count)
+            rulesContent = rulesCue
+            for p in proposals {
+                for r in text.tokenRanges(p.attribution.cue) { for t in r where t < rulesCue.count { rulesCue[t] = true } }
+                for r in text.tokenRanges(p.attribution.content) { for t in r where t < rulesContent.count { rulesContent[t] = true } }
+            }
+        }
+    }
+
+    /// Feature names, hashed once.
+    private enum Name {
+        static let bias = FeatureHash.hash("d.bias")
+        static let word = FeatureHash.hash("d.w")
+        static let stem = FeatureHash.hash("d.stem")
+        static let prev = FeatureHash.hash("d.p1")
+        static let next = FeatureHash.hash("d.n1")
+        static let prev2 = FeatureHash.hash("d.p2")
+        static let next2 = FeatureHash.hash("d.n2")
+        static let prevWord = FeatureHash.hash("d.p1|w")
+        static let wordNext = FeatureHash.hash("d.w|n1")
+        static let stemNext = FeatureHash.hash("d.stem|n1")
+        static let prevStem = FeatureHash.hash("d.p1|stem")
+        static let shape = FeatureHash.hash("d.shape")
+        static let state = FeatureHash.hash("d.state")
+        static let rate = FeatureHash.hash("d.rate")
+        static let rateNext = FeatureHash.hash("d.rate|n1")
+        static let wordState = FeatureHash.hash("d.w|state")
+    }
+
+    /// Per-document values every token's features draw on.
+    struct Prepared {
+        let words: [UInt64]
+        let stems: [UInt64]
+        let shapes: [UInt8]
+    }
+
+    static func prepare(_ text: TokenizedText) -> Prepared {
+        var words: [UInt64] = [], stems: [UInt64] = [], shapes: [UInt8] = []
+        words.reserveCapacity(text.tokens.count)
+        stems.reserveCapacity(text.tokens.count)
+        shapes.reserveCapacity(text.tokens.count)
+        for token in text.tokens {
+            let w = FeatureHash.hash(token.lower)
+            words.append(w)
+            stems.append(token.isWord ? FeatureHash.hash(FeatureExtractor.stem(token.lower)) : w)
+            shapes.append(token.isQuote ? 1 : !token.isWord ? (token.isNumber ? 2 : 3) : token.allCaps ? 4 : token.capitalized ? 5 : 6)
+        }
+        return Prepared(words: words, stems: stems, shapes: shapes)
+    }
+
+    @inline(__always)
+    static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var h = a, v = b
+        for _ in 0..<8 {
+            h = (h ^ (v & 0xFF)) &* FeatureHash.prime
+            v >>= 8
+        }
+        return h
+    }
+
+    static let sentenceStart = FeatureHash.hash("<s>")
+    static let sentenceEnd = FeatureHash.hash("</s>")
+
+    /// The features of token `t` (a word token), appended to `f`.
+    static func features(_ t: Int, text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon,
+                         into f: inout [UInt64]) {
+        let tokens = text.tokens
+        let token = tokens[t]
+        let sentence = text.sentences[token.sentence]
+        func word(_ i: Int) -> UInt64 {
+            i < sentence.lowerBound ? sentenceStart : i >= sentence.upperBound ? sentenceEnd : p.words[i]
+        }
+        let w = p.words[t], s = p.stems[t]
+        let p1 = word(t - 1), n1 = word(t + 1)
+        f.append(Name.bias)
+        f.append(combine(Name.word, w))
+        f.append(combine(Name.stem, s))
+        f.append(combine(Name.prev, p1))
+        f.append(combine(Name.next, n1))
+        f.append(combine(Name.prev2, word(t - 2)))
+        f.append(combine(Name.next2, word(t + 2)))
+        f.append(combine(combine(Name.prevWord, p1), w))
+        f.append(combine(combine(Name.wordNext, w), n1))
+        f.append(combine(combine(Name.stemNext, s), n1))
+        f.append(combine(combine(Name.prevStem, p1), s))
+        f.append(combine(Name.shape, UInt64(p.shapes[t]) | (t == sentence.lowerBound ? 0x100 : 0)))
+        // Where the token stands: quoted, near a quote mark or comma, inside a rules cue or content,
+        // how far into its sentence.
+        var quoteNear: UInt64 = 0
+        for i in max(sentence.lowerBound, t - 3)..<t where tokens[i].isQuote { quoteNear |= 1 }
+        for i in (t + 1)..<min(sentence.upperBound, t + 4) where tokens[i].isQuote { quoteNear |= 2 }
+        var commaNear: UInt64 = 0
+        if t > sentence.lowerBound && tokens[t - 1].lower == "," { commaNear |= 1 }
+        if t + 1 < sentence.upperBound && tokens[t + 1].lower == "," { commaNear |= 2 }
+        let position = UInt64(min(t - sentence.lowerBound, 15) / 4)
+        let state = (token.quoted ? 1 : 0) | quoteNear << 1 | commaNear << 3 | position << 5
+            | UInt64(context.rulesCue[t] ? 1 : 0) << 8 | UInt64(context.rulesContent[t] ? 1 : 0) << 9
+        f.append(combine(Name.state, state & 0xFF))
+        f.append(combine(Name.state, 0x1000 | (state >> 8)))
+        f.append(combine(combine(Name.wordState, w), state >> 8))
+        let rate = lexicon.rate(token.lower)
+        let bucket: UInt64 = rate == 0 ? 0 : rate < 0.02 ? 1 : rate < 0.05 ? 2 : rate < 0.1 ? 3 : rate < 0.2 ? 4
+            : rate < 0.4 ? 5 : rate < 0.7 ? 6 : 7
+        f.append(combine(Name.rate, bucket))
+        f.append(combine(combine(Name.rateNext, bucket), n1))
+    }
+
+    /// The score of every token of a document (word tokens only; others score -infinity).
+    func scores(_ text: TokenizedText, context: Context, lexicon: CueLexicon) -> [Float] {
+        scores(text, prepared: Self.prepare(text), context: context, lexicon: lexicon)
+    }
+
+    func scores(_ text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon) -> [Float] {
+        var result = [Float](repeating: -.infinity, count: text.tokens.count)
+        var f: [UInt64] = []
+        f.reserveCapacity(24)
+        for t in text.tokens.indices where text.tokens[t].isWord && !CueLexicon.auxiliaries.contains(text.tokens[t].lower) {
+            f.removeAll(keepingCapacity: true)
+            Self.features(t, text: text, prepared: p, context: context, lexicon: lexicon, into: &f)
+            var s: Float = 0
+            for h in f { s += weights.weight(h) }
+            result[t] = s
+        }
+        return result
+    }
+
+    /// One token's training example: its features and whether it lies in a gold cue.
+    struct Example {
+        var features: FeatureVector
+        var cue: Bool
+    }
+
+    static func examples(_ doc: PreparedDocument, lexicon: CueLexicon) -> [Example] {
+        let p = prepare(doc.text)
+        var gold = [Bool](repeating: false, count: doc.text.tokens.count)
+        for g in doc.gold { for t in g.cue where t < gold.count { gold[t] = true } }
+        var result: [Example] = []
+        for t in doc.text.tokens.indices where doc.text.tokens[t].isWord && !CueLexicon.auxiliaries.contains(doc.text.tokens[t].lower) {
+            var f = FeatureVector()
+            features(t, text: doc.text, prepared: p, context: doc.context, lexicon: lexicon, into: &f.hashes)
+            result.append(Example(features: f, cue: gold[t]))
+        }
+        return result
+    }
+
+    /// Trains on the documents' tokens; `proposeAbove` is set so that the tokens above it hold
+    /// `coverage` of the gold cue tokens, scored by this same detector.
+    static func train(_ docs: [PreparedDocument], lexicon: CueLexicon, epochs: Int, rng: inout SplitMix64,
+                      coverage: Double = 0.9) -> CueDetector {
+        var examples: [Example] = []
+        for d in docs { examples += Self.examples(d, lexicon: lexicon) }
+        guard examples.contains(where: \.cue) else { return .empty }
+        var perceptron = RankingPerceptron()
+        for _ in 0..<epochs {
+            rng.shuffle(&examples)
+            for e in examples { perceptron.learn([e.features], oracle: e.cue ? 0 : nil) }
+        }
+        let weights = perceptron.averaged()
+        var positives: [Float] = []
+        for e in examples where e.cue {
+            var s: Float = 0
+            for h in e.features.hashes { s += weights.weight(h) }
+            positives.append(s)
+        }
+        positives.sort()
+        let cut = positives[min(positives.count - 1, Int(Double(positives.count) * (1 - coverage)))]
+        return CueDetector(weights: weights, proposeAbove: cut)
+    }
+}
