@@ -30,10 +30,10 @@ struct Decoder {
         var words: [UInt64]
     }
 
-    /// The decoder of `model` for one document.
-    init(model: AttributionModel, text: TokenizedText) {
+    /// The decoder of `model` for one document (`threshold`: the model's unless given).
+    init(model: AttributionModel, text: TokenizedText, threshold: Double? = nil) {
         self.init(text: text, lexicon: model.lexicon, detector: model.detector, boundaries: model.boundaries,
-                  weights: model.weights, threshold: model.threshold)
+                  weights: model.weights, threshold: threshold ?? model.threshold)
     }
 
     init(text: TokenizedText, lexicon: CueLexicon, detector: CueDetector, boundaries: BoundaryChooser, weights: WeightTable,

@@ -6,7 +6,8 @@ import Testing
 /// Pins a small model's bytes and its exact output (spans and confidences) on short texts of our
 /// own, so that work on the extractor's speed cannot change what it extracts. The expected values
 /// were produced by the code before the speed work (feature strings built and hashed per
-/// variant). Change them only when the model itself is meant to change (new features, another
+/// variant); issue 13's cue detector and learned boundaries (model format 2) changed them once more.
+/// Change them only when the model itself is meant to change (new features, another
 /// training), never for a speed change, and say so in the commit.
 @Suite("ModelExtractor: output pinned across speed work")
 struct ModelOutputPinTests {
@@ -64,7 +65,7 @@ struct ModelOutputPinTests {
         return probes.map { document in
             let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
             let proposals = model.options.base == .rules ? rules.extractDetailed(document) : []
-            return Decoder(text: text, lexicon: model.lexicon, weights: model.weights, threshold: -.infinity)
+            return Decoder(model: model, text: text, threshold: -.infinity)
                 .decode(proposals: proposals).map { "\($0.score)" }.joined(separator: " ")
         }.joined(separator: "\n")
     }
@@ -80,11 +81,11 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "2147 8f71786aa263859f")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "5747 5574a02bbc93a74d")
         #expect(try Self.render(model) == """
             p1:
             Friday Søren Ødegaard | blogged | the école’s roof leaks again | 0.857
-            Marie-Hélène Côté, the mayor | said | “The budget is spent,” | 0.857
+            Marie-Hélène Côté | said | “The budget is spent,” | 0.857
             p2:
             ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.857
             Tom Becker | said | the bus fares rise in June | 0.857
@@ -92,8 +93,8 @@ struct ModelOutputPinTests {
             Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.857
             Nobody | said | anything about the clinic | 0.857
             """)
-        #expect(try Self.scores(model) == "38.62797660380602 12.794643323868513\n40.020833753980696 26.946429094299674\n"
-                + "45.107143230736256 18.690476616844535")
+        #expect(try Self.scores(model) == "28.400850920705125 9.233711391687393\n29.501417614286765 20.48158696293831\n"
+                + "36.597734965151176 9.135977566242218 -17.917846903204918")
     }
 
     @Test("a model on learned cues alone (base none): the same bytes and output")
@@ -103,10 +104,11 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "1702 d47caa65480d9408")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "3658 a76e577bd89a4536")
         #expect(try Self.render(model) == """
             p1:
-            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
+            Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
+            Hélène Côté | said | “The budget is spent,” | 1.0
             p2:
             ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
             Tom Becker | said | the bus fares rise in June | 1.0
@@ -114,7 +116,7 @@ struct ModelOutputPinTests {
             Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
             Nobody | said | anything about the clinic | 1.0
             """)
-        #expect(try Self.scores(model) == "26.949404748156667 -3.2589281909167767\n32.5178570272401 16.69345244858414\n"
-                + "30.761904699727893 15.517857414670289")
+        #expect(try Self.scores(model) == "18.769429685547948 19.821243792772293\n26.790154967922717 11.860103512182832\n"
+                + "26.12176120467484 12.253885917365551")
     }
 }
