@@ -6,78 +6,6 @@ import Review
 // REMOVE a whole extension from this file when they implement its protocol in PostgresStore+X.swift;
 // the file is gone when PostgreSQL is complete.
 
-extension PostgresStore: DocumentStore {
-    public func ingest(_ documents: [(document: Document, origin: String)]) throws(StoreError) -> IngestSummary {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func documentCount() throws(StoreError) -> Int {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func document(docID: String) throws(StoreError) -> StoredDocument? {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func document(rowID: Int64) throws(StoreError) -> StoredDocument? {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func documents(rowIDs: [Int64]) throws(StoreError) -> [StoredDocument] {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func documentIDs(runID: Int64, prefix: String, limit: Int) throws(StoreError) -> [String] {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func documentRowIDs() throws(StoreError) -> [Int64] {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func documentSummaries() throws(StoreError) -> [DocumentSummary] {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-    public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<String>, otherText: Set<String>) {
-        throw PostgresStore.notYet("DocumentStore")
-    }
-}
-
-extension PostgresStore: RunStore {
-    public func createRun(name: String, kind: RunKind, extractor: String, version: String?, parameters: String?) throws(StoreError) -> RunInfo {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func run(named name: String) throws(StoreError) -> RunInfo? {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func runs() throws(StoreError) -> [RunInfo] {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func runRef(named name: String) throws(StoreError) -> RunRef? {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func runRefs() throws(StoreError) -> [RunRef] {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func documentRowIDs(notProcessedBy runID: Int64) throws(StoreError) -> [Int64] {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func documentRowIDs(processedBy runID: Int64) throws(StoreError) -> [Int64] {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func saveRunOutput(runID: Int64, _ output: [(documentRowID: Int64, attributions: [Attribution])]) throws(StoreError) -> Int {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func pendingDocuments(notProcessedBy runID: Int64) throws(StoreError) -> [(rowID: Int64, scalars: Int)] {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func discardIncompleteClaims(runID: Int64, chunk: Int) throws(StoreError) -> Int {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func appendPendingClaims(runID: Int64, documentRowID: Int64, firstOrdinal: Int, _ attributions: [Attribution]) throws(StoreError) -> Int {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func completeDocument(runID: Int64, documentRowID: Int64) throws(StoreError) {
-        throw PostgresStore.notYet("RunStore")
-    }
-    public func claimCount(runID: Int64) throws(StoreError) -> Int {
-        throw PostgresStore.notYet("RunStore")
-    }
-}
-
 extension PostgresStore: ClaimQueries {
     public func attributions(runID: Int64, documentRowID: Int64) throws(StoreError) -> [StoredAttribution] {
         throw PostgresStore.notYet("ClaimQueries")
@@ -180,23 +108,3 @@ extension PostgresStore: LinkStore {
     }
 }
 
-extension PostgresStore: ModelStore {
-    public func saveModel(_ model: StoredModel, replace: Bool) throws(StoreError) -> StoredModel {
-        throw PostgresStore.notYet("ModelStore")
-    }
-    public func model(named name: String) throws(StoreError) -> StoredModel? {
-        throw PostgresStore.notYet("ModelStore")
-    }
-    public func models() throws(StoreError) -> [ModelInfo] {
-        throw PostgresStore.notYet("ModelStore")
-    }
-}
-
-extension PostgresStore: PreferenceStore {
-    public func preference(_ key: String, annotator: String) throws(StoreError) -> String? {
-        throw PostgresStore.notYet("PreferenceStore")
-    }
-    public func setPreference(_ key: String, _ value: String?, annotator: String) throws(StoreError) {
-        throw PostgresStore.notYet("PreferenceStore")
-    }
-}
