@@ -64,6 +64,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, 'run', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (offset, a) in attributions.enumerated() {
+                try NULGuard.check(table: "attribution", [("externalId", a.id), ("outlet", a.outlet), ("sourceEntity", a.sourceEntity)])
                 try insert.execute(arguments: [
                     runID, documentRowID, firstOrdinal + offset, a.id,
                     FragmentCoding.encode(a.source), FragmentCoding.encode(a.cue), FragmentCoding.encode(a.content),

@@ -12,6 +12,8 @@ extension SQLiteStore {
     /// Sets (or with nil, clears) one of the analyst's preferences.
     public func setPreference(_ key: String, _ value: String?, annotator: String) throws(StoreError) {
         let now = clock()
+        // A raw statement, so no record's guard: SQLite would keep only the text before a NUL.
+        try NULGuard.check(table: "preference", [("annotator", annotator), ("key", key), ("updatedAt", now), ("value", value)])
         try write("saving a preference") { db in
             if let value {
                 try db.execute(sql: """
