@@ -35,6 +35,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case sessionOpen(annotator: String, kind: String, pid: Int32?)
     /// An SQLite error, with the operation that hit it.
     case database(operation: String, message: String)
+    /// `store copy` writes only into a store that holds no row (`holding` says what it holds).
+    case destinationNotEmpty(path: String, holding: String)
+    /// A store whose schema lacks migrations this ClaimDesk has (`store copy` needs both stores on
+    /// the same schema): written by an older ClaimDesk and not opened for writing since.
+    case olderSchema(path: String, missingMigrations: [String])
 
     public var description: String {
         switch self {
@@ -82,6 +87,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "; undo there and here would share one history: quit that session first, or review as another --annotator"
         case let .database(operation, message):
             return "store error while \(operation): \(message)"
+        case let .destinationNotEmpty(path, holding):
+            return "\(path): the destination store is not empty (it holds \(holding)); `store copy` writes only into a new or empty store (nothing copied)"
+        case let .olderSchema(path, missing):
+            return "\(path): written by an older ClaimDesk (migrations not applied: \(missing.joined(separator: ", "))); "
+                + "opening it for writing migrates it (`store copy --migrate-source` does so for a source)"
         }
     }
 }
