@@ -18,6 +18,7 @@ struct ClaimDeskCommand: ParsableCommand {
             Ingest.self, Extract.self, ImportClaims.self, ImportGold.self, Runs.self, Docs.self, Claims.self,
             Annotate.self, AdjudicateCommand.self, Score.self, Compare.self, AgreementCommand.self, Export.self, Report.self,
             Check.self, Train.self, Models.self, ImportModel.self, LinkCommand.self, TrailCommand.self,
+            StoreCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
