@@ -40,7 +40,27 @@ struct Variant: Sendable {
 /// What the model knows about cue words from its training gold.
 struct CueLexicon: Sendable, Equatable {
     /// Lowercased word → (times it headed a gold cue, times it occurred in the training texts).
-    var entries: [String: CueCount] = [:]
+    let entries: [String: CueCount]
+    /// The cue detector's rate bucket (1–7) of each word that has one, by the word's FNV-1a hash,
+    /// so that the detector looks a token's rate up by hash (no String hashing per token).
+    let detectorBuckets: WeightTable
+    /// The words `isCue` accepts, by hash (value 1), for the per-token check of the anchors.
+    let cueWordHashes: WeightTable
+
+    init(entries: [String: CueCount] = [:]) {
+        self.entries = entries
+        var pairs: [(UInt64, Float)] = []
+        for (word, _) in entries {
+            let bucket = CueDetector.rateBucket(Self.rate(entries[word]))
+            if bucket > 0 { pairs.append((FeatureHash.hash(word), Float(bucket))) }
+        }
+        pairs.sort { $0.0 < $1.0 }
+        detectorBuckets = WeightTable(keys: pairs.map(\.0), values: pairs.map(\.1))
+        let cues = entries.filter { Self.isCue($0.value) }.keys.map { FeatureHash.hash($0) }.sorted()
+        cueWordHashes = WeightTable(keys: cues, values: Array(repeating: 1, count: cues.count))
+    }
+
+    static func == (a: CueLexicon, b: CueLexicon) -> Bool { a.entries == b.entries }
 
     struct CueCount: Sendable, Equatable {
         var cue: Int
@@ -54,14 +74,21 @@ struct CueLexicon: Sendable, Equatable {
     ]
 
     /// Share of its occurrences where the word headed a gold cue (0 for words never a cue).
-    func rate(_ word: String) -> Double {
-        guard let e = entries[word], e.seen > 0 else { return 0 }
+    func rate(_ word: String) -> Double { Self.rate(entries[word]) }
+
+    static func rate(_ e: CueCount?) -> Double {
+        guard let e, e.seen > 0 else { return 0 }
         return Double(e.cue) / Double(e.seen)
     }
 
-    func isCue(_ word: String) -> Bool {
-        guard let e = entries[word] else { return false }
-        return e.cue >= 2 && Double(e.cue) / Double(max(1, e.seen)) >= 0.05 || e.cue >= 1 && e.seen <= 3
+    /// FNV-1a hashes of the auxiliaries, and their longest byte length.
+    static let auxiliaryHashes: Set<UInt64> = Set(auxiliaries.map { FeatureHash.hash($0) })
+    static let auxiliaryMaxBytes = auxiliaries.map(\.utf8.count).max() ?? 0
+
+    func isCue(_ word: String) -> Bool { entries[word].map(Self.isCue) ?? false }
+
+    static func isCue(_ e: CueCount) -> Bool {
+        e.cue >= 2 && Double(e.cue) / Double(max(1, e.seen)) >= 0.05 || e.cue >= 1 && e.seen <= 3
     }
 
     /// Sorted by word: the order the bytes are written in.
@@ -113,10 +140,11 @@ struct CandidateBuilder {
             anchors[i].variants += extra
         }
         // Learned cues the rules did not use as a cue.
-        var covered = Set<Int>()
-        for a in anchors { for r in a.cue { covered.formUnion(r) } }
-        for (t, token) in text.tokens.enumerated() where token.isWord && !covered.contains(t)
-            && (lexicon.isCue(token.lower) || t < cueScores.count && cueScores[t] > proposeAbove) {
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for a in anchors { for r in a.cue { for t in r where t < covered.count { covered[t] = true } } }
+        for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t]
+            && (t < cueScores.count && cueScores[t] > proposeAbove
+                || lexicon.cueWordHashes.weight(text.hashLower(t, into: FeatureHash.offset)) != 0) {
             let variants = learnedVariants(cue: t)
             if !variants.isEmpty { anchors.append(Anchor(cue: [t..<(t + 1)], origin: .learned, variants: variants)) }
         }

@@ -52,25 +52,62 @@ struct CueDetector: Sendable, Equatable {
         static let wordState = FeatureHash.hash("d.w|state")
     }
 
-    /// Per-document values every token's features draw on.
+    /// Per-document values every token's features draw on, computed from the tokens' lowercased
+    /// bytes (no String is built or hashed per token).
     struct Prepared {
         let words: [UInt64]
         let stems: [UInt64]
         let shapes: [UInt8]
+        /// Scored by the detector: a word, not an auxiliary.
+        let scored: [Bool]
     }
 
+    static let stemSuffixes: [[UInt8]] = ["ing", "ed", "es", "s"].map { Array($0.utf8) }
+
     static func prepare(_ text: TokenizedText) -> Prepared {
-        var words: [UInt64] = [], stems: [UInt64] = [], shapes: [UInt8] = []
-        words.reserveCapacity(text.tokens.count)
-        stems.reserveCapacity(text.tokens.count)
-        shapes.reserveCapacity(text.tokens.count)
-        for token in text.tokens {
-            let w = FeatureHash.hash(token.lower)
-            words.append(w)
-            stems.append(token.isWord ? FeatureHash.hash(FeatureExtractor.stem(token.lower)) : w)
-            shapes.append(token.isQuote ? 1 : !token.isWord ? (token.isNumber ? 2 : 3) : token.allCaps ? 4 : token.capitalized ? 5 : 6)
+        let n = text.tokens.count
+        var words: [UInt64] = [], stems: [UInt64] = [], shapes: [UInt8] = [], scored: [Bool] = []
+        words.reserveCapacity(n)
+        stems.reserveCapacity(n)
+        shapes.reserveCapacity(n)
+        scored.reserveCapacity(n)
+        text.lowerBytes.withUnsafeBufferPointer { bytes in
+            for (t, token) in text.tokens.enumerated() {
+                let lo = Int(text.lowerStarts[t]), hi = Int(text.lowerStarts[t + 1])
+                var w = FeatureHash.offset
+                var ascii = true
+                for k in lo..<hi {
+                    w = FeatureHash.mix(w, bytes[k])
+                    if bytes[k] >= 0x80 { ascii = false }
+                }
+                words.append(w)
+                // FeatureExtractor.stem on the bytes (a byte is a character in ASCII words).
+                var stem = w
+                if token.isWord {
+                    if ascii {
+                        let count = hi - lo
+                        for suffix in stemSuffixes where count > suffix.count + 2 {
+                            if (0..<suffix.count).allSatisfy({ bytes[hi - suffix.count + $0] == suffix[$0] }) {
+                                stem = FeatureHash.offset
+                                for k in lo..<(hi - suffix.count) { stem = FeatureHash.mix(stem, bytes[k]) }
+                                break
+                            }
+                        }
+                    } else {
+                        stem = FeatureHash.hash(FeatureExtractor.stem(token.lower))
+                    }
+                }
+                stems.append(stem)
+                shapes.append(token.isQuote ? 1 : !token.isWord ? (token.isNumber ? 2 : 3) : token.allCaps ? 4 : token.capitalized ? 5 : 6)
+                scored.append(token.isWord && !(hi - lo <= CueLexicon.auxiliaryMaxBytes && CueLexicon.auxiliaryHashes.contains(w)))
+            }
         }
-        return Prepared(words: words, stems: stems, shapes: shapes)
+        return Prepared(words: words, stems: stems, shapes: shapes, scored: scored)
+    }
+
+    /// The detector's bucket of a word's cue rate (0: never a cue).
+    static func rateBucket(_ rate: Double) -> Int {
+        rate == 0 ? 0 : rate < 0.02 ? 1 : rate < 0.05 ? 2 : rate < 0.1 ? 3 : rate < 0.2 ? 4 : rate < 0.4 ? 5 : rate < 0.7 ? 6 : 7
     }
 
     @inline(__always)
@@ -85,6 +122,7 @@ struct CueDetector: Sendable, Equatable {
 
     static let sentenceStart = FeatureHash.hash("<s>")
     static let sentenceEnd = FeatureHash.hash("</s>")
+    static let comma = FeatureHash.hash(",")
 
     /// The features of token `t` (a word token), appended to `f`.
     static func features(_ t: Int, text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon,
@@ -115,17 +153,15 @@ struct CueDetector: Sendable, Equatable {
         for i in max(sentence.lowerBound, t - 3)..<t where tokens[i].isQuote { quoteNear |= 1 }
         for i in (t + 1)..<min(sentence.upperBound, t + 4) where tokens[i].isQuote { quoteNear |= 2 }
         var commaNear: UInt64 = 0
-        if t > sentence.lowerBound && tokens[t - 1].lower == "," { commaNear |= 1 }
-        if t + 1 < sentence.upperBound && tokens[t + 1].lower == "," { commaNear |= 2 }
+        if t > sentence.lowerBound && p.words[t - 1] == comma { commaNear |= 1 }
+        if t + 1 < sentence.upperBound && p.words[t + 1] == comma { commaNear |= 2 }
         let position = UInt64(min(t - sentence.lowerBound, 15) / 4)
         let state = (token.quoted ? 1 : 0) | quoteNear << 1 | commaNear << 3 | position << 5
             | UInt64(context.rulesCue[t] ? 1 : 0) << 8 | UInt64(context.rulesContent[t] ? 1 : 0) << 9
         f.append(combine(Name.state, state & 0xFF))
         f.append(combine(Name.state, 0x1000 | (state >> 8)))
         f.append(combine(combine(Name.wordState, w), state >> 8))
-        let rate = lexicon.rate(token.lower)
-        let bucket: UInt64 = rate == 0 ? 0 : rate < 0.02 ? 1 : rate < 0.05 ? 2 : rate < 0.1 ? 3 : rate < 0.2 ? 4
-            : rate < 0.4 ? 5 : rate < 0.7 ? 6 : 7
+        let bucket = UInt64(lexicon.detectorBuckets.weight(w))
         f.append(combine(Name.rate, bucket))
         f.append(combine(combine(Name.rateNext, bucket), n1))
     }
@@ -139,7 +175,7 @@ struct CueDetector: Sendable, Equatable {
         var result = [Float](repeating: -.infinity, count: text.tokens.count)
         var f: [UInt64] = []
         f.reserveCapacity(24)
-        for t in text.tokens.indices where text.tokens[t].isWord && !CueLexicon.auxiliaries.contains(text.tokens[t].lower) {
+        for t in text.tokens.indices where p.scored[t] {
             f.removeAll(keepingCapacity: true)
             Self.features(t, text: text, prepared: p, context: context, lexicon: lexicon, into: &f)
             var s: Float = 0
@@ -160,7 +196,7 @@ struct CueDetector: Sendable, Equatable {
         var gold = [Bool](repeating: false, count: doc.text.tokens.count)
         for g in doc.gold { for t in g.cue where t < gold.count { gold[t] = true } }
         var result: [Example] = []
-        for t in doc.text.tokens.indices where doc.text.tokens[t].isWord && !CueLexicon.auxiliaries.contains(doc.text.tokens[t].lower) {
+        for t in doc.text.tokens.indices where p.scored[t] {
             var f = FeatureVector()
             features(t, text: doc.text, prepared: p, context: doc.context, lexicon: lexicon, into: &f.hashes)
             result.append(Example(features: f, cue: gold[t]))
