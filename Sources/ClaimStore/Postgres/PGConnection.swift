@@ -45,6 +45,8 @@ struct PGBytes: PGArgument {
 struct PGError: Error, Sendable, CustomStringConvertible {
     var message: String
     var sqlState: String?
+    /// The constraint a statement violated (`documentreview_status_check`), when the server names one.
+    var constraint: String? = nil
     var description: String { message }
 }
 
@@ -198,8 +200,10 @@ final class PGConnection: @unchecked Sendable {
             let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
             let message = Self.clean(primary ?? PQresultErrorMessage(result))
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { String(cString: $0) }
             PQclear(result)
-            throw PGError(message: message.isEmpty ? Self.clean(PQerrorMessage(connection)) : message, sqlState: state)
+            throw PGError(message: message.isEmpty ? Self.clean(PQerrorMessage(connection)) : message, sqlState: state,
+                          constraint: constraint)
         }
     }
 

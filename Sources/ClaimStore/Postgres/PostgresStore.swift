@@ -161,7 +161,7 @@ public final class PostgresStore: Sendable {
             } catch {
                 _ = try? db.execute("ROLLBACK")
                 if let storeError = error as? StoreError { return .failure(storeError) }
-                if let pgError = error as? PGError { return .failure(.database(operation: operation, message: pgError.message)) }
+                if let pgError = error as? PGError { return .failure(.database(operation: operation, message: pgError.sqliteWording)) }
                 return .failure(.database(operation: operation, message: String(describing: error)))
             }
         }
