@@ -356,4 +356,19 @@ extension PostgresReviewTests {
         try p.same { try $0.attributions(runID: nil, documentRowID: nil, origin: .added) }
         #expect(try p.postgres.annotations().isEmpty)
     }
+
+    /// A name or filter value holding a NUL matches nothing on PostgreSQL, as the other areas' keyed
+    /// reads there (`PostgresRows.storable`). SQLite differs here: it receives the text cut at the
+    /// NUL and finds "ana"'s entries for "ana\0"; no write stores a NUL, so only such a read differs.
+    @Test func aKeyHoldingANULFindsNothing() throws {
+        let p = try pair()
+        defer { p.postgres.close() }
+        try p.same { try $0.markDocument(p.documents[0], annotator: "ana", runID: p.runID, status: "done") }
+        #expect(try p.postgres.annotations(documentRowID: p.documents[0], annotator: "ana\u{0}").isEmpty)
+        #expect(try p.postgres.annotations(annotator: "ana\u{0}", runID: p.runID).isEmpty)
+        #expect(try p.postgres.doneDocumentRowIDs(annotator: "ana\u{0}", runID: p.runID).isEmpty)
+        #expect(try p.postgres.queuedClaims(runID: p.runID, atOrAbove: 0, where: [.outlet("Reuters\u{0}")]).isEmpty)
+        #expect(try p.postgres.nextDocument(runID: p.runID, after: 0, where: .sourceType("named_person\u{0}")) == nil)
+        #expect(try p.postgres.doneDocumentRowIDs(annotator: "ana", runID: p.runID) == [p.documents[0]])
+    }
 }

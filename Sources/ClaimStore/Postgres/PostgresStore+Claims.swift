@@ -136,7 +136,8 @@ extension PostgresStore: ClaimQueries {
 
     public func queuedClaims(runID: Int64, atOrAbove threshold: Double,
                              where conditions: [StoredClaimCondition]) throws(StoreError) -> [QueuedClaim] {
-        try read("reading the queue") { db in
+        guard Self.storable(conditions) else { return [] }
+        return try read("reading the queue") { db in
             var arguments: [any PGArgument] = [runID, threshold]
             let clauses = Self.sql(conditions, into: &arguments)
             return Self.queued(try db.execute("""
@@ -149,7 +150,8 @@ extension PostgresStore: ClaimQueries {
 
     public func nextDocument(runID: Int64, after documentRowID: Int64, backwards: Bool,
                              where conditions: [StoredClaimCondition]) throws(StoreError) -> Int64? {
-        try read("searching the queue") { db in
+        guard Self.storable(conditions) else { return nil }
+        return try read("searching the queue") { db in
             let comparison = backwards ? "documentId < $2" : "documentId > $2"
             let order = backwards ? "DESC" : "ASC"
             var arguments: [any PGArgument] = [runID, documentRowID]
@@ -237,6 +239,17 @@ extension PostgresStore {
             }
             arguments.append(value)
             return " AND " + clause(arguments.count)
+        }
+    }
+
+    /// Whether every text a condition compares could be stored: a NUL matches no claim (no stored
+    /// value holds one), and the server could not receive it.
+    static func storable(_ conditions: [StoredClaimCondition]) -> Bool {
+        conditions.allSatisfy { condition in
+            switch condition {
+            case let .sourceType(text), let .outlet(text): PostgresRows.storable(text)
+            case .confidenceBelow, .confidenceAbove: true
+            }
         }
     }
 

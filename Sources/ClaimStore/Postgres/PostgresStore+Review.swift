@@ -33,7 +33,9 @@ extension PostgresStore: ReviewLog {
     }
 
     public func annotations(documentRowID: Int64, annotator: String?) throws(StoreError) -> [AnnotationEntry] {
-        try read("reading the annotation log") { db in
+        // No stored name holds a NUL (every write refuses one), and the server could not receive it.
+        if let annotator, !PostgresRows.storable(annotator) { return [] }
+        return try read("reading the annotation log") { db in
             if let annotator {
                 return try Self.entries(try db.execute("""
                     SELECT \(PostgresRows.annotationColumns) FROM annotation n WHERE documentId = $1 AND annotator = $2 ORDER BY id
@@ -51,7 +53,8 @@ extension PostgresStore: ReviewLog {
     }
 
     public func annotations(annotator: String, runID: Int64) throws(StoreError) -> [LoggedReview] {
-        try read("reading the annotation log") { db in
+        guard PostgresRows.storable(annotator) else { return [] }
+        return try read("reading the annotation log") { db in
             try Self.entries(try db.execute("""
                 SELECT \(PostgresRows.annotationColumns) FROM annotation n WHERE annotator = $1 AND runId = $2 ORDER BY id
                 """, [annotator, runID])).logged
@@ -99,7 +102,8 @@ extension PostgresStore: ReviewLog {
     }
 
     public func doneDocumentRowIDs(annotator: String, runID: Int64) throws(StoreError) -> [Int64] {
-        try read("reading document reviews") { db in
+        guard PostgresRows.storable(annotator) else { return [] }
+        return try read("reading document reviews") { db in
             try db.execute("""
                 SELECT r.documentId FROM documentReview r
                 WHERE r.annotator = $1 AND r.runId = $2 AND r.status = 'done'
