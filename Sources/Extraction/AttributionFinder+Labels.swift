@@ -3,7 +3,7 @@
 /// ("\u{201C}Q\u{201D} \u{2015} Jane Doe").
 extension AttributionFinder {
     /// Words that label a line without naming a speaker ("Note:", "Update:", "Photo:").
-    static let nonSpeakerLabels: Set<UInt64> = Set(
+    static let nonSpeakerLabels: KeySet = KeySet(
         ["note", "notes", "update", "updated", "editor", "editors", "correction", "corrections", "related", "photo",
          "photos", "video", "videos", "watch", "read", "warning", "source", "sources", "credit", "caption",
          "q", "a", "question", "answer", "disclosure", "clarification", "advertisement", "listen", "see", "more",

@@ -48,8 +48,8 @@ struct Coreference {
     var tokens: [Token] { index.tokens }
 
     static let mrKey = Tokenizer.key("mr")
-    static let femaleTitles: Set<UInt64> = Set(["mrs", "ms", "miss", "madam"].map { Tokenizer.key($0) })
-    static let genericAnonymous: Set<UInt64> = Set(
+    static let femaleTitles: KeySet = KeySet(["mrs", "ms", "miss", "madam"].map { Tokenizer.key($0) })
+    static let genericAnonymous: KeySet = KeySet(
         ["source", "person", "official", "individual", "insider", "aide", "man", "woman"].map { Tokenizer.key($0) })
 
     func mention(_ r: Range<Int>, anonymousContext: Bool, outletName: String?) -> Mention {

@@ -32,10 +32,11 @@ struct CueVerb: Sendable {
 
 /// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key.
 struct CueLexicon: Sendable {
-    private(set) var verbs: [UInt64: CueVerb] = [:]
+    private let verbs: KeyTable<CueVerb>
     private(set) var verbCount = 0
 
     init(lines: [LexiconLine], file: String) throws(ExtractionError) {
+        var verbs: [UInt64: CueVerb] = [:]
         for line in lines {
             guard let cueClass = CueClass(rawValue: line.section) else {
                 throw .malformedLexicon(file: file, line: line.number, reason: "unknown class [\(line.section)]")
@@ -85,6 +86,7 @@ struct CueLexicon: Sendable {
                 }
             }
         }
+        self.verbs = KeyTable(verbs)
     }
 
     @inline(__always)

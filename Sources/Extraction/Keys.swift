@@ -30,36 +30,36 @@ enum Keys {
     static let interview = Tokenizer.key("interview")
     static let ampersand = Tokenizer.key("&")
     static let reporters = Tokenizer.key("reporters")
-    static let publishVerbs: Set<UInt64> = Set(
+    static let publishVerbs: KeySet = KeySet(
         ["released", "issued", "published", "posted", "sent", "put", "circulated"].map { Tokenizer.key($0) })
-    static let statementNouns: Set<UInt64> = Set(
+    static let statementNouns: KeySet = KeySet(
         ["statement", "report", "letter", "memo", "communique", "communiqué", "video", "message", "note"]
             .map { Tokenizer.key($0) })
     /// "-ing" words that are ordinary adjectives inside a noun phrase.
-    static let ingAdjectives: Set<UInt64> = Set(
+    static let ingAdjectives: KeySet = KeySet(
         ["leading", "ruling", "acting", "governing", "ranking", "outgoing", "incoming", "presiding",
          "founding", "managing", "polling", "sitting", "serving", "visiting", "opposing", "fighting",
          "striking", "working", "voting", "campaigning", "winning", "losing", "retiring", "reigning"]
             .map { Tokenizer.key($0) })
     /// Verbs that take an infinitive: "tries to explain", "wants to say".
-    static let controlVerbs: Set<UInt64> = Set(
+    static let controlVerbs: KeySet = KeySet(
         ["want", "wants", "need", "needs", "try", "tries", "trying", "going", "continue", "continues", "begin",
          "begins", "began", "fail", "fails", "hope", "hopes", "plan", "plans", "seem", "seems", "appear",
          "appears", "refuse", "refuses", "decline", "declines", "tend", "tends", "have", "has", "had", "got"]
             .map { Tokenizer.key($0) })
     /// Determiners that can stand alone as a plural subject: "many say", "some believe".
-    static let pronominalDeterminers: Set<UInt64> = Set(
+    static let pronominalDeterminers: KeySet = KeySet(
         ["some", "many", "most", "all", "both", "few", "several", "others", "those", "these", "two", "three"]
             .map { Tokenizer.key($0) })
     /// Plural nouns without a final "s".
-    static let pluralNouns: Set<UInt64> = Set(
+    static let pluralNouns: KeySet = KeySet(
         ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority"]
             .map { Tokenizer.key($0) })
     /// Participles that name rather than report after a noun: "a group called X", "a town named Y".
-    static let namingParticiples: Set<UInt64> = Set(
+    static let namingParticiples: KeySet = KeySet(
         ["called", "named", "dubbed", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded"]
             .map { Tokenizer.key($0) })
     /// Prepositions that may sit inside a source noun phrase ("a member of", "an activist within").
-    static let npPrepositions: Set<UInt64> = Set(
+    static let npPrepositions: KeySet = KeySet(
         ["of", "for", "at", "within", "in", "from", "with", "on", "inside", "to"].map { Tokenizer.key($0) })
 }

@@ -30,7 +30,7 @@ struct WordClass: OptionSet, Sendable {
 
 /// Every lexicon the rules read, loaded once from `Resources/` and looked up by token key.
 struct Lexicons: Sendable {
-    var classes: [UInt64: WordClass] = [:]
+    var classes: KeyTable<WordClass>
     var cues: CueLexicon
     var outlets: OutletGazetteer
     var confidence: ConfidenceTable
@@ -53,6 +53,7 @@ struct Lexicons: Sendable {
             "organization": .organization, "title": .title, "group": .group,
             "passive": .hedgePassive, "anonymity-marker": .anonymityMarker, "discourse": .discourse, "adverb": .hedgeAdverb, "raising": .raising,
         ]
+        var classes: [UInt64: WordClass] = [:]
         for file in ["function-words.txt", "source-heads.txt", "hedges.txt"] {
             for line in try LexiconFile.lines(file) {
                 guard let cls = sections[line.section] else {
@@ -65,6 +66,7 @@ struct Lexicons: Sendable {
         for line in try LexiconFile.lines("abbreviations.txt") {
             for word in line.words { classes[Tokenizer.key(word), default: []].insert(.abbreviation) }
         }
+        self.classes = KeyTable(classes)
     }
 
     /// The bundled lexicons, read on first use and kept for the process, for callers that split

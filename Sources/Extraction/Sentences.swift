@@ -140,6 +140,6 @@ enum Sentences {
         return length == 3 && token.allCaps && dottedKeys.contains(token.key)
     }
 
-    private static let dottedKeys: Set<UInt64> = Set(
+    private static let dottedKeys: KeySet = KeySet(
         ["u.s", "u.k", "d.c", "u.n", "e.u", "l.a", "n.y", "n.j"].map { Tokenizer.key($0) })
 }
