@@ -291,3 +291,102 @@ func tables(_ store: PostgresStore) throws -> [String] {
         return lines
     }
 }
+
+/// What `claimdesk check` reports on a PostgreSQL store (`schemaProblems`, `foreignKeyProblems`),
+/// and what every other open refuses: the objects of the migrations applied, the references.
+@Suite(.enabled(if: postgresAvailable, "PostgreSQL server programs not found: skipping the PostgreSQL store's tests"))
+struct PostgresCheckTests {
+    /// A new store with one imported gold document (claims, entries, a done mark), closed; its URL.
+    static func store() throws -> String {
+        let url = try PostgresServer.freshDatabase(prefix: "chk")
+        let store = try PostgresStore.open(url: url)
+        defer { store.close() }
+        let stage = try store.makeImportStage()
+        defer { stage.discard() }
+        try stage.declareRun(name: "gold", kind: .gold, extractor: "import-gold", parameters: nil)
+        try stage.add(PostgresImportLinkTests.gold())
+        _ = try store.commit(stage, replace: false)
+        return url
+    }
+
+    static func damage(_ url: String, _ statements: String) throws {
+        let connection = try PGConnection(conninfo: url)
+        defer { connection.close() }
+        try connection.execute(statements)
+    }
+
+    @Test func aSoundStoreHasNoProblemsAndTheExpectedObjectsComeFromTheMigrations() throws {
+        let url = try Self.store()
+        let store = try PostgresStore.open(url: url, mode: .inspect)
+        defer { store.close() }
+        #expect(try store.schemaProblems() == [])
+        #expect(store.foreignKeyProblems() == [])
+        #expect(try store.integrityCheck() == "ok")
+        let all = PostgresSchema.objects(of: PostgresSchema.migrations.map(\.identifier))
+        #expect(all.tables.sorted() == PostgresSchema.tables.sorted())
+        #expect(all.indexes.sorted() == PostgresSchema.indexes.sorted())
+        #expect(all.triggers.sorted() == PostgresSchema.triggers.sorted())
+        #expect(all.references.count == PostgresSchema.foreignKeyCount)
+        #expect(all.columns.filter { $0.table == "attribution" }.map(\.column) == [
+            "id", "runid", "documentid", "ordinal", "externalid", "origin", "addedby", "sourcefragments", "cuefragments",
+            "contentfragments", "outlet", "sourcetype", "anonymous", "sourceentity", "confidence", "createdat", "cluster"])
+    }
+
+    @Test func aDroppedTriggerAndADroppedColumnAreReportedAndRefused() throws {
+        let url = try Self.store()
+        try Self.damage(url, "DROP TRIGGER documentReview_appendOnlyTruncate ON documentReview; ALTER TABLE attribution DROP COLUMN cluster")
+        let problems = ["missing column attribution.cluster", "missing trigger documentreview_appendonlytruncate"]
+        let inspected = try PostgresStore.open(url: url, mode: .inspect)
+        defer { inspected.close() }
+        #expect(try inspected.schemaProblems() == problems)
+        for mode in [StoreOpenMode.readWrite, .readOnly] {
+            #expect(throws: StoreError.damaged(path: url, problems: problems)) { try PostgresStore.open(url: url, mode: mode) }
+        }
+    }
+
+    @Test func disabledReferencesAndTheRowsTheyLetInAreReported() throws {
+        let url = try Self.store()
+        // As an administrator could: every trigger of the log off (the references' too), an entry
+        // pointing at a claim and a document that do not exist, the triggers back on.
+        try Self.damage(url, """
+            ALTER TABLE annotation DISABLE TRIGGER ALL;
+            INSERT INTO annotation (id, annotator, documentId, attributionId, action, createdAt) VALUES (50, 'eve', 77, 88, 'confirm', 't');
+            ALTER TABLE annotation ENABLE TRIGGER USER;
+            """)
+        let inspected = try PostgresStore.open(url: url, mode: .inspect)
+        defer { inspected.close() }
+        #expect(try inspected.schemaProblems() == [])
+        #expect(inspected.foreignKeyProblems() == [
+            "annotation constraint annotation_attributionid_fkey is not enforced (its trigger is disabled)",
+            "annotation constraint annotation_documentid_fkey is not enforced (its trigger is disabled)",
+            "annotation constraint annotation_runid_fkey is not enforced (its trigger is disabled)",
+            "annotation constraint annotation_target_fkey is not enforced (its trigger is disabled)",
+            // Its check when an entry goes is a trigger on annotation too.
+            "documentreview constraint documentreview_annotationid_fkey is not enforced (its trigger is disabled)",
+            "annotation row 50 refers to a missing document",
+            "annotation row 50 refers to a missing attribution",
+        ])
+    }
+
+    @Test func anOlderStoreIsNotBlamedForANewerMigrationsObjects() throws {
+        let url = try PostgresServer.freshDatabase(prefix: "chk")
+        // The schema as a release before v7-links left it.
+        let connection = try PGConnection(conninfo: url)
+        defer { connection.close() }
+        try connection.execute("CREATE TABLE claimdesk_migration (identifier text COLLATE \"C\" PRIMARY KEY, appliedAt text COLLATE \"C\" NOT NULL)")
+        for migration in PostgresSchema.migrations.prefix(5) {
+            try connection.execute(migration.sql)
+            try connection.execute("INSERT INTO claimdesk_migration VALUES ($1, 't')", [migration.identifier])
+        }
+        let inspected = try PostgresStore.open(url: url, mode: .inspect)
+        defer { inspected.close() }
+        #expect(try inspected.appliedMigrations() == Array(PostgresSchema.migrations.prefix(5).map(\.identifier)))
+        #expect(try inspected.schemaProblems() == [])
+        #expect(inspected.foreignKeyProblems() == [])
+        // A migration recorded out of order is a problem of its own.
+        try connection.execute("INSERT INTO claimdesk_migration VALUES ('v8-claim-clusters', 't')")
+        #expect(try inspected.schemaProblems() == [
+            "migrations applied out of order or unknown: v1-core, v2-completion-indexes, v3-import-digests, v4-preferences, v6-models, v8-claim-clusters",
+        ])
+    }
+}

@@ -24,35 +24,6 @@ extension PostgresStore: StoreMaintenance {
         }
     }
 
-    /// References are enforced by the database (foreign keys are never deferred or disabled by
-    /// ClaimDesk); this lists any foreign-key constraint of the schema that is missing or not
-    /// validated, the way a row pointing at nothing could have got in.
-    public func foreignKeyProblems() -> [String] {
-        do {
-            return try read("checking references") { db in
-                let rows = try db.execute("""
-                    SELECT c.conrelid::regclass::text, c.conname, c.convalidated FROM pg_constraint c
-                    JOIN pg_namespace n ON n.oid = c.connamespace
-                    WHERE c.contype = 'f' AND n.nspname = current_schema()
-                    """)
-                var problems: [String] = []
-                var count = 0
-                for row in 0..<rows.count {
-                    count += 1
-                    if rows.bool(row, 2) == false {
-                        problems.append("\(rows.string(row, 0) ?? "?") constraint \(rows.string(row, 1) ?? "?") is not validated")
-                    }
-                }
-                if count < PostgresSchema.foreignKeyCount {
-                    problems.append("\(PostgresSchema.foreignKeyCount - count) of the schema's \(PostgresSchema.foreignKeyCount) references are missing")
-                }
-                return problems
-            }
-        } catch {
-            return ["foreign keys: \(error.description)"]
-        }
-    }
-
     /// An advisory lock held by a connection of its own for the session's length: the server
     /// releases it when the lease goes or when the connection ends, however the process ends (a
     /// killed process's connection is closed by the kernel, and the server notices). The holder is

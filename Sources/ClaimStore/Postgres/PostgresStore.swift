@@ -182,34 +182,6 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    /// One line per missing or disabled table, index or append-only trigger; empty for a sound schema.
-    public func schemaProblems() throws(StoreError) -> [String] {
-        try read("reading the schema") { db in
-            let tables = Set(try db.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").stringColumn)
-            let indexes = Set(try db.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()").stringColumn)
-            let triggers = try db.execute("""
-                SELECT t.tgname, t.tgenabled FROM pg_trigger t
-                JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = current_schema() AND NOT t.tgisinternal
-                """)
-            var enabled: [String: Bool] = [:]
-            for row in 0..<triggers.count {
-                if let name = triggers.string(row, 0) { enabled[name] = triggers.string(row, 1) != "D" }
-            }
-            var problems: [String] = []
-            for table in PostgresSchema.tables where !tables.contains(table) { problems.append("missing table \(table)") }
-            for index in PostgresSchema.indexes where !indexes.contains(index) { problems.append("missing index \(index)") }
-            for trigger in PostgresSchema.triggers {
-                switch enabled[trigger] {
-                case nil: problems.append("missing trigger \(trigger)")
-                case false?: problems.append("trigger \(trigger) is disabled")
-                default: break
-                }
-            }
-            return problems
-        }
-    }
-
     /// Moves every identity sequence past the highest id in its table, after rows were inserted
     /// with explicit ids (`store copy` keeps ids, so that a copy's exports are the source's).
     func resyncIdentities(_ db: PGConnection) throws {
