@@ -73,6 +73,14 @@ public struct Workspace: Sendable {
         return problems
     }
 
+    /// What `checkProblems` checks on this store, for the line that says it is sound: SQLite's page
+    /// check is `quick_check` (`integrity_check` with `full`); PostgreSQL has no page check a client
+    /// can run, so its check is the schema, the migrations applied and the references, `full` or not.
+    public func checkScope(full: Bool) -> String {
+        if case .postgres = location { return "schema, migrations, references" }
+        return "schema, \(full ? "integrity_check" : "quick_check"), references"
+    }
+
     /// The run named `name`, or an error naming it.
     public func requireRun(_ name: String) throws(WorkbenchError) -> RunInfo {
         guard let run = try db(store.run(named: name)) else {

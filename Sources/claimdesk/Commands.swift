@@ -209,12 +209,14 @@ final class ProgressLine: Sendable {
     }
 }
 
-/// `claimdesk check`: SQLite's page check and the schema check, one line per problem, exit 1 if any.
+/// `claimdesk check`: the schema check, the engine's own check where it has one a client can run
+/// (SQLite's pages), the references; one line per problem, exit 1 if any.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the store: schema objects and migrations, PRAGMA quick_check (integrity_check with --full), references.")
+        abstract: "Check the store: schema objects and migrations, references, and on SQLite PRAGMA quick_check (integrity_check with --full).")
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .long, help: "Run the slower PRAGMA integrity_check instead of quick_check.") var full = false
+    @Flag(name: .long, help: "SQLite: run the slower PRAGMA integrity_check instead of quick_check (PostgreSQL: the same check).")
+    var full = false
 
     func run() throws {
         try Entry.run {
@@ -223,7 +225,7 @@ struct Check: ParsableCommand {
             let path = workspace.storePath
             let problems = try workspace.checkProblems(full: full)
             if problems.isEmpty {
-                Console.out("\(path): ok (schema, \(full ? "integrity_check" : "quick_check"), references)")
+                Console.out("\(path): ok (\(workspace.checkScope(full: full)))")
                 return
             }
             for problem in problems { Console.error("\(path): \(problem)") }
