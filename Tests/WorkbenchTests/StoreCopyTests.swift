@@ -118,6 +118,29 @@ import TestSupport
         #expect(next == [3, 2, 4, 1])
     }
 
+    /// Text that COPY's format must escape (backslashes, tabs, line breaks, a line holding only
+    /// `\.`, COPY's old end marker) and text beyond ASCII crosses PostgreSQL and back unchanged.
+    @Test(.enabled(if: postgres && SQLiteShell.path != nil, "sqlite3 or the PostgreSQL server programs are not installed"))
+    func awkwardTextCrossesPostgreSQLAndBackExactly() throws {
+        let scratch = try Scratch(prefix: "store-copy")
+        let source = scratch.path("source.sqlite")
+        let input = try scratch.write("docs.jsonl", #"""
+            {"doc_id": "tabs\\and\\slashes", "title": "C:\\new\\table\t\\N", "text": "Line one\tcell\r\n\\.\n\\N is not null\nZoë said “ok” 🚢 at 9\\10.\n", "publisher": "\\x00ff"}
+
+            """#)
+        let workspace = try Workspace.open(path: source)
+        _ = try workspace.ingest([input])
+        _ = try workspace.extract()
+        workspace.close()
+        let url = try PostgresServer.freshDatabase(prefix: "copytext")
+        let back = scratch.path("back.sqlite")
+        _ = try Workspace.copyStore(from: source, to: url)
+        _ = try Workspace.copyStore(from: url, to: back)
+        let query = "SELECT id, hex(docId), hex(title), hex(text), hex(publisher), scalarCount FROM document"
+        #expect(try SQLiteShell.run(back, query) == SQLiteShell.run(source, query))
+        #expect(try SQLiteShell.run(source, "SELECT count(*) FROM document WHERE text LIKE '%' || char(9) || '%' AND text LIKE '%\\.%'") == "1")
+    }
+
     @Test func theSameStoreTwiceIsRefused() throws {
         let scratch = try Scratch(prefix: "store-copy")
         let source = try Self.extractedStore(scratch)

@@ -239,6 +239,54 @@ final class PGConnection: @unchecked Sendable {
         return results
     }
 
+    /// Runs `COPY … FROM STDIN` (`sql`) and sends `data`, rows already in COPY's text format, in one
+    /// go: the server parses no statement per row, the fastest way to load many rows (`store copy`).
+    /// Throws the server's message when the COPY fails; the transaction is then aborted as usual.
+    func copyIn(_ sql: String, data: [UInt8]) throws(PGError) {
+        guard let connection else { throw PGError(message: "the connection is closed", sqlState: nil) }
+        guard let start = PQexec(connection, sql) else {
+            throw PGError(message: Self.clean(PQerrorMessage(connection)), sqlState: nil)
+        }
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            let primary = PQresultErrorField(start, Int32(UInt8(ascii: "M")))
+            let state = PQresultErrorField(start, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = Self.clean(primary ?? PQresultErrorMessage(start))
+            PQclear(start)
+            throw PGError(message: message.isEmpty ? Self.clean(PQerrorMessage(connection)) : message, sqlState: state)
+        }
+        PQclear(start)
+        var sent = true
+        var offset = 0
+        data.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                // PQputCopyData takes an Int32 length: large buffers go in pieces of at most 1 MiB.
+                while offset < chars.count && sent {
+                    let length = min(1 << 20, chars.count - offset)
+                    sent = PQputCopyData(connection, chars.baseAddress.map { $0 + offset }, Int32(length)) == 1
+                    offset += length
+                }
+            }
+        }
+        let ended = PQputCopyEnd(connection, sent ? nil : "the client could not send the rows") == 1
+        try drainResults(connection)
+        if !sent || !ended { throw PGError(message: Self.clean(PQerrorMessage(connection)), sqlState: nil) }
+    }
+
+    /// Reads every pending result of the last command; throws the first error among them.
+    private func drainResults(_ connection: OpaquePointer) throws(PGError) {
+        var failure: PGError?
+        while let result = PQgetResult(connection) {
+            let status = PQresultStatus(result)
+            if failure == nil && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK {
+                let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
+                let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+                failure = PGError(message: Self.clean(primary ?? PQresultErrorMessage(result)), sqlState: state)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+    }
+
     private static func clean(_ message: UnsafePointer<CChar>?) -> String {
         guard let message else { return "" }
         return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)

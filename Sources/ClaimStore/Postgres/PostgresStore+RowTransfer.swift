@@ -2,7 +2,7 @@ import Foundation
 
 /// `store copy` on PostgreSQL: tables read through a server-side cursor inside one REPEATABLE READ
 /// snapshot (the store as the copy began, fetched a chunk at a time so that memory stays bounded),
-/// rows inserted with their ids in one write transaction, after which every identity sequence is
+/// rows loaded with their ids by COPY in one write transaction, after which every identity sequence is
 /// moved past the copied ids (`resyncIdentities`), so that the next row gets the id SQLite would give.
 extension PostgresStore: RowTransferStore {
     func withTableReader<T: Sendable>(_ operation: String, _ body: (any TableReader) throws -> T) throws(StoreError) -> T {
@@ -81,20 +81,53 @@ struct PostgresTableAccess: TableWriter {
         }
     }
 
+    /// One `COPY … FROM STDIN` per chunk: rows in COPY's text format (tab between columns, `\N`
+    /// for NULL, backslash, tab, line feed and carriage return escaped), so that the server parses
+    /// no statement per row.
     func insert(into table: CopiedTable, columns: [CopiedColumn], rows: [[StoreCell]]) throws {
         try checkNUL(table, columns: columns, rows: rows)
-        let arguments: [[any PGArgument]] = rows.map { row in
-            row.map { cell -> any PGArgument in
-                switch cell {
-                case .null: Optional<String>.none
-                case let .integer(n): n
-                case let .real(d): d
-                case let .text(s): s
-                case let .blob(bytes): PGBytes(bytes: bytes)
+        var data: [UInt8] = []
+        data.reserveCapacity(rows.count * 160)
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { data.append(UInt8(ascii: "\t")) }
+                Self.append(cell, to: &data)
+            }
+            data.append(UInt8(ascii: "\n"))
+        }
+        try db.copyIn("COPY \(table.name) (\(columns.map(\.name).joined(separator: ", "))) FROM STDIN", data: data)
+    }
+
+    /// A cell in COPY's text format.
+    static func append(_ cell: StoreCell, to data: inout [UInt8]) {
+        let backslash = UInt8(ascii: "\\")
+        switch cell {
+        case .null:
+            data.append(backslash)
+            data.append(UInt8(ascii: "N"))
+        case let .integer(n):
+            data.append(contentsOf: String(n).utf8)
+        case let .real(d):
+            data.append(contentsOf: (d.pgText ?? "NaN").utf8)
+        case let .text(text):
+            for byte in text.utf8 {
+                switch byte {
+                case backslash: data.append(contentsOf: [backslash, backslash])
+                case UInt8(ascii: "\t"): data.append(contentsOf: [backslash, UInt8(ascii: "t")])
+                case UInt8(ascii: "\n"): data.append(contentsOf: [backslash, UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): data.append(contentsOf: [backslash, UInt8(ascii: "r")])
+                default: data.append(byte)
                 }
             }
+        case let .blob(bytes):
+            // bytea's hex input `\x…`, its backslash doubled for COPY.
+            let digits = Array("0123456789abcdef".utf8)
+            data.append(contentsOf: [backslash, backslash, UInt8(ascii: "x")])
+            for b in bytes {
+                data.append(digits[Int(b >> 4)])
+                data.append(digits[Int(b & 0x0f)])
+            }
         }
-        try db.insert(into: table.name, columns: columns.map(\.name), rows: arguments)
     }
 
     func finish() throws {
