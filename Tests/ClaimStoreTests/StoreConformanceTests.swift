@@ -40,19 +40,7 @@ import TestSupport
 private func on(_ backend: StoreBackend, clock: String = StoreBackends.clock,
                 _ body: (any StoreContract) throws -> Void) throws {
     let fresh = try backend.fresh(clock: clock)
-    try tolerating(backend) { try withExtendedLifetime(fresh) { try body(fresh.store) } }
-}
-
-/// Runs `body`; on PostgreSQL, an operation it does not have yet in this build (its stub's error) is
-/// recorded as a known issue while it lacks that area. Every other failure counts.
-private func tolerating(_ backend: StoreBackend, _ body: () throws -> Void) throws {
-    guard backend.name == "postgres" else { return try body() }
-    try withKnownIssue("an operation not yet on PostgreSQL", isIntermittent: true) {
-        try body()
-    } matching: { issue in
-        // A thrown stub error, or an `#expect(throws:)` that met a stub's error instead of its own.
-        issue.error.map(StoreBackends.isPendingOnPostgres) ?? "\(issue)".contains("not available on PostgreSQL in this build")
-    }
+    try withExtendedLifetime(fresh) { try body(fresh.store) }
 }
 
 /// A claim with a content span and the few columns the queue reads.
@@ -535,7 +523,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             }
             return String(format: "2026-11-30T12:00:%02d.000Z", n % 60)
         })
-        try tolerating(backend) { try withExtendedLifetime(fresh) {
+        try withExtendedLifetime(fresh) {
             let store = fresh.store
             _ = try store.ingest([(Document(id: "d1", text: "x"), "f"), (Document(id: "d2", text: "y"), "f")])
             let stored = try store.documents(rowIDs: try store.documentRowIDs())
@@ -548,7 +536,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(entries[0].createdAt > stored[0].ingestedAt)
             let done = try store.markDocument(row, annotator: "ana", runID: nil, status: "done")
             #expect(try store.documentReviews().map(\.createdAt) == [done.createdAt])
-        } }
+        }
     }
 
     // MARK: - Done marks and adjudication
@@ -828,7 +816,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
     @Test(arguments: StoreBackends.available.filter(\.persists))
     func whatACommandWroteIsThereWhenTheStoreIsOpenedAgain(_ backend: StoreBackend) throws {
         let fresh = try backend.fresh()
-        try tolerating(backend) { try withExtendedLifetime(fresh) {
+        try withExtendedLifetime(fresh) {
             let store = fresh.store
             _ = try store.ingest([(Document(id: "d1", text: "Ana said it rained."), "f")])
             let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
@@ -852,7 +840,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(try reopened.preference("keys", annotator: "ana") == "on")
             #expect(try reopened.model(named: "m")?.bytes == [0, 1])
             #expect(try reopened.appliedMigrations() == reopened.knownMigrations)
-        } }
+        }
     }
 
     @Test(arguments: StoreBackends.available)

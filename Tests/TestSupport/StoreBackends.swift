@@ -91,10 +91,4 @@ public enum StoreBackends {
     public static var available: [StoreBackend] {
         PostgresServer.unavailable == nil || PostgresServer.required ? [sqliteMemory, sqliteFile, postgres] : [sqliteMemory, sqliteFile]
     }
-
-    /// Whether `error` is a contract operation PostgreSQL does not have yet in this build (see
-    /// PostgresStore+Pending.swift): the conformance suite records it as a known issue.
-    public static func isPendingOnPostgres(_ error: any Error) -> Bool {
-        (error as? StoreError).map { "\($0)".contains("not available on PostgreSQL in this build") } ?? false
-    }
 }

@@ -77,9 +77,4 @@ extension PostgresStore: StoreMaintenance {
         guard name[name.index(after: at)...] == host else { return nil }
         return Int32(name[name.index(name.startIndex, offsetBy: 10)..<at])
     }
-
-    /// A contract operation this build does not have on PostgreSQL yet.
-    static func notYet(_ area: String) -> StoreError {
-        .database(operation: area, message: "not available on PostgreSQL in this build")
-    }
 }
