@@ -8,8 +8,9 @@ import Review
 /// stored value reads back the same, and a damaged one fails the same, on both stores).
 ///
 /// Every operation a REPL verb calls is one transaction with a fixed number of statements, each
-/// answered from an index: `snapshot` three, `nextDocument` one probe of `attribution_byRunDocument`,
-/// `outlets` one probe of `attribution_byOutlet` per outlet.
+/// answered from an index: `snapshot` three (by primary key and by document), `nextDocument` a walk
+/// of the claims in document order that stops at the first match (as on SQLite: a rare filter value
+/// walks far), `outlets` and `tagLists` one probe of their partial index per distinct value.
 extension PostgresStore: ClaimQueries {
     public func attributions(runID: Int64, documentRowID: Int64) throws(StoreError) -> [StoredAttribution] {
         try read("reading claims") { db in
