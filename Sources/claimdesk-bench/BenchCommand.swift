@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimStore
 import Foundation
 import Workbench
 
@@ -136,12 +137,20 @@ extension BenchCommand {
     }
 
     struct Pipeline: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "`extract` end to end with storing, on N copies of the gold corpus: MB/s.")
+        static let configuration = CommandConfiguration(abstract: "`ingest` and `extract` end to end with storing, on N copies of the gold corpus: MB/s (SQLite, and PostgreSQL with --store).")
         @OptionGroup var gold: GoldOption
         @Option(help: "Copies of the corpus.") var copies = 20
+        @Option(help: ArgumentHelp("An empty PostgreSQL database to run the same ingest and extract on, after SQLite's.",
+                                   valueName: "URL"))
+        var store: String?
 
-        func validate() throws { guard copies > 0 else { throw ValidationError("--copies needs a positive number, not \(copies)") } }
-        func run() throws { try runBench { try PipelineBench.run(path: try gold.path(), copies: copies) } }
+        func validate() throws {
+            guard copies > 0 else { throw ValidationError("--copies needs a positive number, not \(copies)") }
+            if let store, !StoreLocation.isPostgresURL(store) {
+                throw ValidationError("--store takes a postgresql:// URL (SQLite's figures are always measured on a scratch file)")
+            }
+        }
+        func run() throws { try runBench { try PipelineBench.run(path: try gold.path(), copies: copies, store: store) } }
     }
 
     struct Score: ParsableCommand {
@@ -152,7 +161,8 @@ extension BenchCommand {
     struct REPL: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The review REPL's latencies on a large store: start-up, next, show, confirm (median, p99).")
-        @Option(help: ArgumentHelp("The store to build or reuse; default: claimdesk-repl-bench.sqlite in the temporary folder.", valueName: "PATH"))
+        @Option(help: ArgumentHelp("The store to build or reuse (a file or a postgresql:// URL); default: claimdesk-repl-bench.sqlite in the temporary folder.",
+                                   valueName: "PATH|URL"))
         var store: String?
         @Option(help: "Documents when building.") var docs = 100_000
         @Option(help: "Claims per document when building.") var claims = 10
@@ -175,7 +185,8 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             abstract: "A gold export at scale: seconds, MB/s and peak memory.",
             discussion: "The first run builds the store (slow); run again to measure the export alone in a fresh process.")
-        @Option(help: ArgumentHelp("The store to build or reuse; default: claimdesk-export-bench.sqlite in the temporary folder.", valueName: "PATH"))
+        @Option(help: ArgumentHelp("The store to build or reuse (a file or a postgresql:// URL); default: claimdesk-export-bench.sqlite in the temporary folder.",
+                                   valueName: "PATH|URL"))
         var store: String?
         @Option(help: "Gold attributions when building.") var attributions = 1_000_000
         @Option(name: .customLong("per-document"), help: "Attributions per document when building.") var perDocument = 10

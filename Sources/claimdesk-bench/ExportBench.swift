@@ -14,13 +14,15 @@ import Workbench
 enum ExportBench {
     static func run(store: String, out: String, total: Int, perDocument: Int, format: ExportFormat) -> Int32 {
         do {
-            let exists = FileManager.default.fileExists(atPath: store)
+            // A file is built when missing; a PostgreSQL database when it has no gold run yet.
+            let isDatabase = StoreLocation.isPostgresURL(store)
+            let exists = !isDatabase && FileManager.default.fileExists(atPath: store)
             let workspace = try Workspace.open(path: store)
-            if !exists {
+            if try isDatabase ? workspace.store.runRef(named: "gold:ana") == nil : !exists {
                 let started = DispatchTime.now()
                 try build(workspace.store, total: total, perDocument: perDocument)
                 print(String(format: "built %@: %d gold attributions in %d documents in %.1f s (run again to measure the export in a fresh process)",
-                             store, total, (total + perDocument - 1) / perDocument, seconds(since: started)))
+                             workspace.storePath, total, (total + perDocument - 1) / perDocument, seconds(since: started)))
             }
             let started = DispatchTime.now()
             let report = try workspace.export(ExportRequest(format: format, out: out, selection: .gold(annotator: nil, includePartial: false), force: true))
@@ -33,7 +35,7 @@ enum ExportBench {
             print(String(format: "peak memory    %.1f MiB (ru_maxrss)", Double(peakResidentBytes()) / 1_048_576))
             return 0
         } catch {
-            FileHandle.standardError.write(Data("claimdesk-bench: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("claimdesk-bench: \(error)\n".utf8))
             return 1
         }
     }

@@ -13,9 +13,20 @@ import Workbench
 /// `doc` on a 100 KB article it adds to the store (REPLBench+Document.swift); then
 /// `accept-above` over 1,000 claims and its `undo`, with the log transactions each one wrote.
 enum REPLBench {
+    ///
+    /// `path` is a file or a `postgresql://` URL: a database is built when it has no run "rules"
+    /// yet (a database cannot be removed from here: `--rebuild` there needs a new empty one).
     static func run(path: String, documents: Int, claims: Int, iterations: Int, rebuild: Bool) -> Int32 {
         do {
-            if rebuild || !FileManager.default.fileExists(atPath: path) {
+            if StoreLocation.isPostgresURL(path) {
+                let store = try Workspace.open(path: path).store
+                let built = try store.runRef(named: "rules") != nil
+                store.close()
+                if built && rebuild {
+                    throw BenchFailure(message: "\(StoreLocation(parsing: path)): --rebuild removes a file store only; give a new empty database")
+                }
+                if !built { try build(path: path, documents: documents, claims: claims) }
+            } else if rebuild || !FileManager.default.fileExists(atPath: path) {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 try build(path: path, documents: documents, claims: claims)
             }
@@ -65,7 +76,7 @@ enum REPLBench {
             FileHandle.standardError.write(Data("\rbuilding: \(first)/\(documents) documents".utf8))
         }
         FileHandle.standardError.write(Data("\n".utf8))
-        print("built \(path): \(documents) documents, \(documents * claims) claims in "
+        print("built \(StoreLocation(parsing: path)): \(documents) documents, \(documents * claims) claims in "
             + String(format: "%.1f s", seconds(since: started)))
     }
 
@@ -85,7 +96,7 @@ enum REPLBench {
         let session = try Session(workspace: Workspace(store: store), annotator: annotator, runName: nil, startDocument: nil,
                                   renderer: Renderer(style: .plain))
         let claims = try store.claimCount(runID: session.run.rowID)
-        print("store: \(path), \(claims) claims; \(iterations) calls per verb")
+        print("store: \(StoreLocation(parsing: path)), \(claims) claims; \(iterations) calls per verb")
         report("start-up", startups)
         for verb in ["next", "show", "confirm", "prev", "list", "undo"] {
             var times: [Double] = []
