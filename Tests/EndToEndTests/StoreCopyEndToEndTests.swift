@@ -5,8 +5,8 @@ import TestSupport
 /// `claimdesk store copy` through the real binary (issue 15 item 3): a store with every table
 /// populated the way analysts fill it (ingest, extract, two analysts' sessions, an adjudication,
 /// a model, a link run, an imported run, a remembered preference) is copied, and the copy scores,
-/// agrees, compares, reports and exports byte for byte as the source; through PostgreSQL and back,
-/// every row of every table comes back with its id.
+/// agrees, compares, reports and exports byte for byte as the source, on SQLite and on PostgreSQL;
+/// through PostgreSQL and back, every row of every table comes back with its id.
 @Suite(.serialized) struct StoreCopyEndToEndTests {
     /// Three re-reports of one claim and an unrelated story with a claim two analysts disagree on.
     /// Written for this test.
@@ -171,6 +171,13 @@ import TestSupport
         let there = try CLI.run(["store", "copy", "--from", source, "--to", url])
         #expect(there.status == 0, "\(there.stderr)")
         #expect(there.stdout == "\(Self.summary) from \(source) to \(url) (schema v8-claim-clusters)\n")
+        // On PostgreSQL itself, the copy lists, scores, agrees, compares, reports and exports as the source.
+        let original = try Self.everything(source, scratch, folder: "from-source")
+        let onPostgres = try Self.everything(url, scratch, folder: "from-postgres")
+        #expect(original.count > 40)
+        for key in original.keys.sorted() {
+            #expect(onPostgres[key] == original[key], "\(key) differs on PostgreSQL")
+        }
         let back = scratch.path("back.sqlite")
         let again = try CLI.run(["store", "copy", "--from", url, "--to", back])
         #expect(again.status == 0, "\(again.stderr)")
