@@ -1,5 +1,6 @@
 import ClaimModel
 import Extraction
+import Foundation
 
 /// One token of a document as the model sees it: a maximal run of word scalars (letters, digits,
 /// `_`) or one other non-blank scalar, the same tokens the scorer counts (so a span chosen in
@@ -57,9 +58,20 @@ struct TokenizedText: Sendable {
             }
             var j = i + 1
             if Self.isWordScalar(s) {
-                while j < scalars.count && Self.isWordScalar(scalars[j]) { j += 1 }
+                while j < scalars.count {
+                    if Self.isWordScalar(scalars[j]) {
+                        j += 1
+                    } else if scalars[j].value >= 0x300, let end = Self.composingMarks(scalars, at: j) {
+                        j = end
+                    } else {
+                        break
+                    }
+                }
             }
             var letters = 0, upper = 0, digits = 0
+            // A scalar at or above U+0300 may be (or compose with) a combining mark: only then can
+            // the token's NFC form differ from its scalars (everything below is NFC-stable).
+            var mayDecompose = false
             let first = bytes.count
             for k in i..<j {
                 let c = scalars[k]
@@ -75,6 +87,7 @@ struct TokenizedText: Sendable {
                     }
                     continue
                 }
+                if c.value >= 0x300 { mayDecompose = true }
                 let p = c.properties
                 if p.isAlphabetic { letters += 1 }
                 if p.isUppercase { upper += 1 }
@@ -85,6 +98,7 @@ struct TokenizedText: Sendable {
                     for m in p.lowercaseMapping.unicodeScalars { bytes.append(contentsOf: m.utf8) }
                 }
             }
+            if mayDecompose { Self.composeLowered(&bytes, from: first) }
             starts.append(Int32(bytes.count))
             let isQuote = j == i + 1 && Self.quoteMarks.contains(s.value)
             var quotedHere = inQuote
@@ -134,6 +148,41 @@ struct TokenizedText: Sendable {
         var h = start
         for k in Int(lowerStarts[t])..<Int(lowerStarts[t + 1]) { h = FeatureHash.mix(h, lowerBytes[k]) }
         return h
+    }
+
+    /// Replaces the lowered bytes of the token that begins at `first` by their NFC form when it
+    /// differs, so that a word typed with decomposed accents ("re\u{301}sume\u{301}") hashes, looks
+    /// up and stems as its composed spelling ("résumé") did in training, as String equality would
+    /// have matched it. Only the token's bytes change: its offsets stay those of the original text.
+    static func composeLowered(_ bytes: inout [UInt8], from first: Int) {
+        let lowered = String(decoding: bytes[first...], as: UTF8.self)
+        let composed = lowered.precomposedStringWithCanonicalMapping
+        if !composed.utf8.elementsEqual(lowered.utf8) {
+            bytes.removeSubrange(first...)
+            bytes.append(contentsOf: composed.utf8)
+        }
+    }
+
+    /// The end of a run of combining marks at `index`, right after a word scalar, when the run
+    /// composes with what precedes it (the text is then not in NFC: a decomposed accent, as in
+    /// "Co\u{302}te"), so that the word goes on through it as its composed spelling would; nil
+    /// when there is no mark or the marks stay marks in NFC (a virama, an accent with no
+    /// precomposed letter), where tokens stay as the scorer's `\w` runs cut them.
+    static func composingMarks(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        var end = index
+        while end < scalars.count && isMark(scalars[end]) { end += 1 }
+        guard end > index else { return nil }
+        var run = String.UnicodeScalarView()
+        run.append(contentsOf: scalars[(index - 1)..<end])
+        let text = String(run)
+        return text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars) ? nil : end
+    }
+
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     static let quoteMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E]
