@@ -141,7 +141,7 @@ struct DocumentScreen {
         var position = 0
         var open: [Mark] = []
         func emit(upTo end: Int) {
-            Self.appendText(text.scalars, position, end, to: &out)
+            Self.appendText(text.scalars, position, end, escapingMarkers: style == .plain, to: &out)
             position = end
         }
         func close() {
@@ -239,10 +239,22 @@ struct DocumentScreen {
 
     /// Document text as the terminal may show it: line breaks kept (CR LF and a lone CR as one),
     /// tabs as spaces, everything `TerminalSafe` escapes escaped.
-    static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to out: inout [UInt8]) {
+    ///
+    /// With `escapingMarkers` (the plain rendering) a `[[` or `]]` of the text itself is written
+    /// `\[[` or `\]]`, so that every unescaped `[[`/`]]` on the screen is a role marker; dropping
+    /// the backslash in front of each `[[`/`]]` gives the text back (a text `\[[` shows as `\\[[`).
+    static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, escapingMarkers: Bool = false,
+                           to out: inout [UInt8]) {
         var i = start
         while i < end {
             let s = scalars[i]
+            if escapingMarkers && (s == "[" || s == "]") && i + 1 < end && scalars[i + 1] == s {
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(s.value))
+                out.append(UInt8(s.value))
+                i += 2
+                continue
+            }
             if s.value >= 0x20 && s.value < 0x7F {
                 out.append(UInt8(s.value))
             } else if s == "\n" {

@@ -128,7 +128,7 @@ extension Verb {
         details: [
             "Wrapped to the terminal's width at word boundaries; taller than the terminal, it opens in $PAGER (default less -R).",
             "Without colours (NO_COLOR, a pipe) each role is marked [[src#N: …]], [[cue#N: …]] or [[content#N: …]], N being the claim's # number (the one `goto N` and `list` use). After the number: ✓ when you confirmed, corrected or added the claim, ✗ when you rejected it, nothing while it is unreviewed; > before a label marks the current claim.",
-            "Text several claims share carries every label: [[cue#1,cue#2: said]]. A mark inside another (a content quoting a source) closes first; a mark crossing the end of the one around it goes on in a second mark with the same label.",
+            "Text several claims share carries every label: [[cue#1,cue#2: said]]. A mark inside another (a content quoting a source) closes first; a mark crossing the end of the one around it goes on in a second mark with the same label. The document's own [[ and ]] show as \\[[ and \\]] (drop that backslash to read the text), so every unescaped [[ or ]] is a marker.",
             "With colours: source cyan, cue yellow, content green, #N before each mark; unreviewed bold and underlined, reviewed plain, rejected dim and struck through, the current claim in reverse video.",
             "From there: `goto N` moves to claim #N; `add \"CONTENT\" …` adds a claim the extractor missed.",
         ]
