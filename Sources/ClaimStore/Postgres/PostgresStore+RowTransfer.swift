@@ -98,35 +98,14 @@ struct PostgresTableAccess: TableWriter {
         try db.copyIn("COPY \(table.name) (\(columns.map(\.name).joined(separator: ", "))) FROM STDIN", data: data)
     }
 
-    /// A cell in COPY's text format.
+    /// A cell in COPY's text format (`\N` for NULL; text escaped by `PGConnection.appendCopyText`).
     static func append(_ cell: StoreCell, to data: inout [UInt8]) {
-        let backslash = UInt8(ascii: "\\")
         switch cell {
-        case .null:
-            data.append(backslash)
-            data.append(UInt8(ascii: "N"))
-        case let .integer(n):
-            data.append(contentsOf: String(n).utf8)
-        case let .real(d):
-            data.append(contentsOf: (d.pgText ?? "NaN").utf8)
-        case let .text(text):
-            for byte in text.utf8 {
-                switch byte {
-                case backslash: data.append(contentsOf: [backslash, backslash])
-                case UInt8(ascii: "\t"): data.append(contentsOf: [backslash, UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): data.append(contentsOf: [backslash, UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): data.append(contentsOf: [backslash, UInt8(ascii: "r")])
-                default: data.append(byte)
-                }
-            }
-        case let .blob(bytes):
-            // bytea's hex input `\x…`, its backslash doubled for COPY.
-            let digits = Array("0123456789abcdef".utf8)
-            data.append(contentsOf: [backslash, backslash, UInt8(ascii: "x")])
-            for b in bytes {
-                data.append(digits[Int(b >> 4)])
-                data.append(digits[Int(b & 0x0f)])
-            }
+        case .null: data.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
+        case let .integer(n): data.append(contentsOf: String(n).utf8)
+        case let .real(d): data.append(contentsOf: (d.pgText ?? "NaN").utf8)
+        case let .text(text): PGConnection.appendCopyText(text, to: &data)
+        case let .blob(bytes): PGConnection.appendCopyText(PGBytes(bytes: bytes).pgText ?? "", to: &data)
         }
     }
 

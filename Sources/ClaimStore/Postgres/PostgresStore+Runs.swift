@@ -100,7 +100,7 @@ extension PostgresStore: RunStore {
                                                                    origin: .run, addedBy: nil, keepCluster: false, now: now))
                 }
             }
-            try db.insert(into: "attribution", columns: PostgresRows.attributionInsertColumns, rows: rows)
+            try db.copy(into: "attribution", columns: PostgresRows.attributionInsertColumns, rows: rows)
             return rows.count
         }
     }
@@ -141,8 +141,8 @@ extension PostgresStore: RunStore {
         }
     }
 
-    /// Appends claims of a document the run has not completed, in one transaction (multi-row
-    /// inserts); ordinals start at `firstOrdinal`. Refuses a document the run has already completed.
+    /// Appends claims of a document the run has not completed, in one transaction (one COPY);
+    /// ordinals start at `firstOrdinal`. Refuses a document the run has already completed.
     @discardableResult
     public func appendPendingClaims(runID: Int64, documentRowID: Int64, firstOrdinal: Int,
                                     _ attributions: [Attribution]) throws(StoreError) -> Int {
@@ -155,7 +155,7 @@ extension PostgresStore: RunStore {
                 try PostgresRows.attributionValues(a, runID: runID, documentRowID: documentRowID, ordinal: firstOrdinal + offset,
                                                    origin: .run, addedBy: nil, keepCluster: false, now: now)
             }
-            try db.insert(into: "attribution", columns: PostgresRows.attributionInsertColumns, rows: rows)
+            try db.copy(into: "attribution", columns: PostgresRows.attributionInsertColumns, rows: rows)
             return attributions.count
         }
     }
