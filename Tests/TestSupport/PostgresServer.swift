@@ -6,7 +6,7 @@ import Foundation
 /// database per caller, stopped and removed when the process exits.
 ///
 /// Where PostgreSQL's server programs are missing, `unavailable` says why and the PostgreSQL runs
-/// are skipped with that message, except with `CI=true`, where `requireOrSkip` fails instead:
+/// are skipped with that message, except with `CI=true`, where `required` makes them fail instead:
 /// CI installs PostgreSQL (`scripts/setup.sh`), so a missing server there is a broken build.
 public enum PostgresServer {
     private struct Cluster: Sendable {

@@ -34,7 +34,7 @@ extension PostgresStore: DocumentStore {
                 known[Array(document.id.utf8)] = document.text
                 summary.added.append(document.id)
             }
-            try db.insert(into: "document", columns: PostgresRows.documentInsertColumns, rows: rows)
+            try db.copy(into: "document", columns: PostgresRows.documentInsertColumns, rows: rows)
             return summary
         }
     }
