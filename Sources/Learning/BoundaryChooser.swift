@@ -167,44 +167,22 @@ struct BoundaryChooser: Sendable, Equatable {
 
     static func train(_ examples: [Example], epochs: Int, rng: inout SplitMix64) -> BoundaryChooser {
         var examples = examples
-        var slot: [UInt64: Int] = [:]
-        var weights: [Double] = [], totals: [Double] = []
-        var step = 1.0
-        func score(_ f: [UInt64]) -> Double { f.reduce(0) { $0 + (slot[$1].map { weights[$0] } ?? 0) } }
-        func update(_ f: [UInt64], _ delta: Double) {
-            for h in f {
-                let i: Int
-                if let existing = slot[h] { i = existing } else {
-                    i = weights.count
-                    slot[h] = i
-                    weights.append(0)
-                    totals.append(0)
-                }
-                weights[i] += delta
-                totals[i] += step * delta
-            }
-        }
+        var weights = AveragedWeights()
         for _ in 0..<epochs {
             rng.shuffle(&examples)
             for e in examples {
                 var best = 0, bestScore = -Double.infinity
                 for (i, c) in e.choices.enumerated() {
-                    let s = score(c)
+                    let s = weights.score(c)
                     if s > bestScore { best = i; bestScore = s }
                 }
                 if best != e.oracle {
-                    update(e.choices[e.oracle], 1)
-                    update(e.choices[best], -1)
+                    weights.update(e.choices[e.oracle], by: 1)
+                    weights.update(e.choices[best], by: -1)
                 }
-                step += 1
+                weights.tick()
             }
         }
-        var pairs: [(UInt64, Float)] = []
-        for (h, i) in slot {
-            let w = weights[i] - totals[i] / step
-            if abs(w) > 1e-9 { pairs.append((h, Float(w))) }
-        }
-        pairs.sort { $0.0 < $1.0 }
-        return BoundaryChooser(weights: WeightTable(keys: pairs.map(\.0), values: pairs.map(\.1)))
+        return BoundaryChooser(weights: weights.averaged())
     }
 }

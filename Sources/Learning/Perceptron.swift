@@ -5,16 +5,9 @@
 /// keeps the average of the weights over all steps (Collins 2002), which generalises far better
 /// than the last weights.
 struct RankingPerceptron {
-    private var slot: [UInt64: Int] = [:]
-    private var weights: [Double] = []
-    private var totals: [Double] = []
-    private var step: Double = 1
+    private var weights = AveragedWeights()
 
-    func score(_ features: FeatureVector) -> Double {
-        var s = 0.0
-        for h in features.hashes { if let i = slot[h] { s += weights[i] } }
-        return s
-    }
+    func score(_ features: FeatureVector) -> Double { weights.score(features.hashes) }
 
     /// One training decision: `oracle` is the index of the right choice, or nil for none.
     mutating func learn(_ choices: [FeatureVector], oracle: Int?) {
@@ -25,14 +18,35 @@ struct RankingPerceptron {
             if s > bestScore || (best == nil && s > 0) { best = i; bestScore = s }
         }
         if best != oracle {
-            if let o = oracle { update(choices[o], by: 1) }
-            if let b = best { update(choices[b], by: -1) }
+            if let o = oracle { weights.update(choices[o].hashes, by: 1) }
+            if let b = best { weights.update(choices[b].hashes, by: -1) }
         }
-        step += 1
+        weights.tick()
     }
 
-    private mutating func update(_ features: FeatureVector, by delta: Double) {
-        for h in features.hashes {
+    /// The averaged weights, zero ones left out, sorted by hash (deterministic bytes).
+    func averaged() -> WeightTable { weights.averaged() }
+}
+
+/// The weights of an averaged perceptron while it trains: each update also accumulates
+/// `step × delta`, so that the average over all steps is `w − total / step` at the end without
+/// keeping a copy per step (Collins 2002). Shared by every learner of the model (the reading
+/// scorer, the boundary chooser).
+struct AveragedWeights {
+    private var slot: [UInt64: Int] = [:]
+    private var weights: [Double] = []
+    private var totals: [Double] = []
+    private var step: Double = 1
+
+    func score(_ hashes: [UInt64]) -> Double {
+        var s = 0.0
+        for h in hashes { if let i = slot[h] { s += weights[i] } }
+        return s
+    }
+
+    /// Moves the weights of `hashes` by `delta` (+1 towards the right choice, −1 away from a wrong one).
+    mutating func update(_ hashes: [UInt64], by delta: Double) {
+        for h in hashes {
             let i: Int
             if let existing = slot[h] {
                 i = existing
@@ -46,6 +60,9 @@ struct RankingPerceptron {
             totals[i] += step * delta
         }
     }
+
+    /// Ends one training decision.
+    mutating func tick() { step += 1 }
 
     /// The averaged weights, zero ones left out, sorted by hash (deterministic bytes).
     func averaged() -> WeightTable {
