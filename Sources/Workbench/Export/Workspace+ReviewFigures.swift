@@ -17,16 +17,33 @@ extension Workspace {
     /// Walks every document's log once.
     func reviewLabels() throws(WorkbenchError) -> ReviewLabels {
         var labels = ReviewLabels()
-        for documentRowID in try db(store.documentRowIDs()) {
-            let log = ReviewLedger(try db(store.reviewLog(documentRowID: documentRowID)))
-            try addLabels(from: log, documentRowID: documentRowID, into: &labels)
+        // Documents with their logs and claims come in batches (`bundles`: a few statements a batch),
+        // not one read a document: on PostgreSQL every read is a round trip.
+        let documentRowIDs = try db(store.documentRowIDs())
+        var start = 0
+        while start < documentRowIDs.count {
+            let batch = Array(documentRowIDs[start..<min(documentRowIDs.count, start + 256)])
+            for bundle in try db(store.bundles(documentRowIDs: batch)) {
+                addLabels(from: ReviewLedger(bundle.log), claims: bundle.claims, into: &labels)
+            }
+            start += batch.count
         }
         return labels
     }
 
+    /// Adds one document's labels, reading the claims of the runs its log reviews (the gold
+    /// export's walk has the log but not the claims).
+    func addLabels(from fullLog: ReviewLedger, documentRowID: Int64, into labels: inout ReviewLabels) throws(WorkbenchError) {
+        guard fullLog.annotators.count > 1 else { return }
+        let runIDs = Set(fullLog.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
+        var claims: [StoredAttribution] = []
+        for runID in runIDs.sorted() { claims += try db(store.attributions(runID: runID, documentRowID: documentRowID)) }
+        addLabels(from: fullLog, claims: claims, into: &labels)
+    }
+
     /// Adds one document's labels. Agreement only needs claims judged by two annotators or more, so
     /// a document one annotator reviewed costs nothing.
-    func addLabels(from fullLog: ReviewLedger, documentRowID: Int64, into labels: inout ReviewLabels) throws(WorkbenchError) {
+    func addLabels(from fullLog: ReviewLedger, claims: [StoredAttribution], into labels: inout ReviewLabels) {
         guard fullLog.annotators.count > 1 else { return }
         // Agreement measures the analysts' independent judgements: an adjudicator's decisions are
         // not one of them.
@@ -36,12 +53,10 @@ extension Workspace {
         guard annotators.count > 1 else { return }
         let runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
         guard !runIDs.isEmpty else { return }
+        // The reviewed runs' claims in the document (a bundle holds the visible claims of every run;
+        // a claim still pending in its run has no review to count).
         var base: [Int64: StoredAttribution] = [:]
-        for runID in runIDs.sorted() {
-            for c in try db(store.attributions(runID: runID, documentRowID: documentRowID)) {
-                base[c.rowID] = c
-            }
-        }
+        for c in claims where runIDs.contains(c.runID) { base[c.rowID] = c }
         var verdicts: [Int64: [String: String]] = [:]
         var types: [Int64: [String: String]] = [:]
         for annotator in annotators {
