@@ -63,7 +63,7 @@ struct Decoder {
             for (v, variant) in anchor.variants.enumerated() {
                 features.write(part, variant: variant, into: &buffer)
                 let s = weights.score(buffer)
-                if top == nil || s > top!.score { top = (s, v) }
+                if top.map({ s > $0.score }) ?? true { top = (s, v) }
             }
             best.append(top)
         }

@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// Precision, recall and F1 of one comparison, with the counts behind them.
 public struct LinkPRF: Sendable, Equatable {
     public var precision: Double
@@ -106,5 +108,20 @@ public struct LinkVerdict: Sendable, Equatable {
         self.a = a
         self.b = b
         self.same = same
+    }
+}
+
+extension LinkPRF {
+    /// Precision, recall and F1 as JSON numbers; with `counts`, the pairwise counts too (`agreed`,
+    /// `predicted`, `gold`), which B-cubed scores do not have. The one spelling of `score`'s and
+    /// `link`'s JSON.
+    public func json(counts: Bool) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("precision", .number(String(precision))), ("recall", .number(String(recall))),
+                                             ("f1", .number(String(f1)))]
+        if counts {
+            fields += [("agreed", .number(String(agreed))), ("predicted", .number(String(predicted))),
+                       ("gold", .number(String(gold)))]
+        }
+        return .object(fields)
     }
 }

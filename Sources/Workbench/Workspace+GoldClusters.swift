@@ -29,18 +29,9 @@ public struct GoldClusterScore: Sendable {
     }
 
     public var json: JSONValue {
-        func prf(_ p: LinkPRF, counts: Bool) -> JSONValue {
-            var fields: [(String, JSONValue)] = [("precision", .number(String(p.precision))), ("recall", .number(String(p.recall))),
-                                                 ("f1", .number(String(p.f1)))]
-            if counts {
-                fields += [("agreed", .number(String(p.agreed))), ("predicted", .number(String(p.predicted))),
-                           ("gold", .number(String(p.gold)))]
-            }
-            return .object(fields)
-        }
         return .object([("link_run", .string(linkRun)), ("gold_run", .string(goldRun)),
                         ("clustered_claims", .number(String(clusteredClaims))), ("gold_clusters", .number(String(goldClusters))),
-                        ("pairwise", prf(pairwise, counts: true)), ("per_claim", prf(perClaim, counts: false))])
+                        ("pairwise", pairwise.json(counts: true)), ("per_claim", perClaim.json(counts: false))])
     }
 }
 

@@ -169,9 +169,6 @@ final class PGConnection: @unchecked Sendable {
         return PQstatus(connection) == CONNECTION_OK
     }
 
-    /// The server's version number (150004 for 15.4).
-    var serverVersion: Int { connection.map { Int(PQserverVersion($0)) } ?? 0 }
-
     /// Runs one statement with `$1…$n` bound to `arguments` and returns its rows (none for a command).
     @discardableResult
     func execute(_ sql: String, _ arguments: [any PGArgument] = []) throws(PGError) -> PGRows {
