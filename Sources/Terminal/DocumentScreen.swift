@@ -243,8 +243,12 @@ struct DocumentScreen {
     /// With `escapingMarkers` (the plain rendering) a `[[` or `]]` of the text itself is written
     /// `\[[` or `\]]`, so that every unescaped `[[`/`]]` on the screen is a role marker; dropping
     /// the backslash in front of each `[[`/`]]` gives the text back (a text `\[[` shows as `\\[[`).
+    /// `doc` and the one-line views that mark roles (`show`, `context`, the adjudication card) escape
+    /// through this one function, so the rule reads the same on every screen.
+    ///
+    /// With `lineBreaksAsSpaces` (the one-line views) a line break (CR LF as one) is a space.
     static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, escapingMarkers: Bool = false,
-                           to out: inout [UInt8]) {
+                           lineBreaksAsSpaces: Bool = false, to out: inout [UInt8]) {
         var i = start
         while i < end {
             let s = scalars[i]
@@ -258,9 +262,9 @@ struct DocumentScreen {
             if s.value >= 0x20 && s.value < 0x7F {
                 out.append(UInt8(s.value))
             } else if s == "\n" {
-                out.append(0x0A)
+                out.append(lineBreaksAsSpaces ? 0x20 : 0x0A)
             } else if s == "\r" {
-                if i + 1 >= scalars.count || scalars[i + 1] != "\n" { out.append(0x0A) }
+                if i + 1 >= scalars.count || scalars[i + 1] != "\n" { out.append(lineBreaksAsSpaces ? 0x20 : 0x0A) }
             } else if s == "\t" {
                 out.append(0x20)
             } else if s == glue {

@@ -48,9 +48,15 @@ public struct Renderer: Sendable {
     func bold(_ s: String) -> String { style == .color ? "\u{1B}[1m\(s)\(Self.reset)" : s }
     func dim(_ s: String) -> String { style == .color ? "\u{1B}[2m\(s)\(Self.reset)" : s }
 
-    /// Document text for one line: blanks (line breaks included) shown as spaces, the rest escaped.
-    static func inline(_ text: String) -> String {
-        TerminalSafe.escape(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+    /// `span` of the text on one line (line breaks as spaces, the rest escaped for the terminal);
+    /// without colours a `[[`/`]]` of the text is written `\[[`/`\]]` as `doc` writes it, so that
+    /// every unescaped `[[`/`]]` on a view with role markers is a marker.
+    func markedInline(_ text: ScalarText, _ span: Span) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(span.end - span.start)
+        DocumentScreen.appendText(text.scalars, span.start, span.end, escapingMarkers: style == .plain,
+                                  lineBreaksAsSpaces: true, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `span` of the text with the claim's roles highlighted (source over cue over content where they overlap).
@@ -67,7 +73,7 @@ public struct Renderer: Sendable {
             let r = role(at: i)
             var j = i + 1
             while j < span.end && role(at: j) == r { j += 1 }
-            let piece = Self.inline(text.slice(Span(i, j)))
+            let piece = markedInline(text, Span(i, j))
             if let r {
                 switch style {
                 case .color: out += (Self.roleColors[r] ?? "") + piece + Self.reset
@@ -177,13 +183,13 @@ public struct Renderer: Sendable {
         var lines: [String] = []
         let before = max(0, covering.range.lowerBound - 2)
         for i in before..<covering.range.lowerBound {
-            lines.append("  " + Self.inline(view.text.slice(sentences.spans[i])))
+            lines.append("  " + markedInline(view.text, sentences.spans[i]))
         }
         lines.append("> " + highlighted(view.text, covering.span, a))
         let after = min(sentences.spans.count - 1, covering.range.upperBound + 2)
         if covering.range.upperBound < after {
             for i in (covering.range.upperBound + 1)...after {
-                lines.append("  " + Self.inline(view.text.slice(sentences.spans[i])))
+                lines.append("  " + markedInline(view.text, sentences.spans[i]))
             }
         }
         return lines.joined(separator: "\n")

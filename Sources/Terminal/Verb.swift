@@ -79,7 +79,10 @@ extension Verb {
     public static let show = Verb(
         "show", usage: "show [ID] [--all | --doc]",
         "the current claim again, or claim ID (without moving); --all adds everyone's verdicts",
-        details: ["--doc shows the claim's whole document with every claim marked, as `doc` does."]
+        details: [
+            "Without colours (NO_COLOR, a pipe) the claim's sentence marks its roles [[src: …]], [[cue: …]] and [[con: …]]; the document's own [[ and ]] show as \\[[ and \\]] (drop that backslash to read the text), as in `doc` and `context`, so every unescaped [[ or ]] is a marker.",
+            "--doc shows the claim's whole document with every claim marked, as `doc` does.",
+        ]
     ) { verb, args throws(REPLError) in
         var all = false
         var document = false

@@ -1,6 +1,7 @@
 import ClaimModel
 import Foundation
 import Testing
+import TestSupport
 @testable import Terminal
 
 /// `doc` without colours: the document's own `[[` and `]]` are written `\[[` and `\]]`, so that
@@ -32,6 +33,47 @@ import Testing
         let session = try DocumentScreenTests.session(text, claims, width: 200)
         let body = session.execute("doc").text.split(separator: "\n", omittingEmptySubsequences: false)[3]
         #expect(body == #"[[>src#1: Ana]] [[>cue#1: said]] [[>content#1: the path]] is C:\\[[x\]]."#)
+    }
+
+    @Test func showEscapesTheDocumentsOwnBracketsAsDocDoes() throws {
+        let session = try DocumentScreenTests.session(Self.text, Self.claims, width: 200)
+        let lines = session.execute("show").text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == #"  [[src: Ana]] [[cue: said]] [[con: the \[[draft\]] is final]]."#)
+    }
+
+    @Test func contextEscapesTheHighlightedSentenceAndItsNeighbours() throws {
+        let session = try DocumentScreenTests.session(Self.text, Self.claims, width: 200)
+        #expect(session.execute("context").text == #"""
+            > [[src: Ana]] [[cue: said]] [[con: the \[[draft\]] is final]].
+              See \]] and \[[ here.
+            """#)
+    }
+
+    @Test func showKeepsABackslashOfTheTextReadable() throws {
+        let text = "Ana said the path is C:\\[[x]].\r\nNext line."
+        let claims = [Attribution(source: DocumentScreenTests.span("Ana", in: text), cue: DocumentScreenTests.span("said", in: text),
+                                  content: DocumentScreenTests.span("the path is C:\\[[x]].\r\nNext", in: text), confidence: 0.9)]
+        let session = try DocumentScreenTests.session(text, claims, width: 200)
+        let lines = session.execute("show").text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == #"  [[src: Ana]] [[cue: said]] [[con: the path is C:\\[[x\]]. Next]] line."#)
+    }
+
+    @Test func showInColourLeavesTheBracketsAlone() throws {
+        let session = try DocumentScreenTests.session(Self.text, Self.claims, width: 200, style: .color)
+        let line = session.execute("show").text.split(separator: "\n", omittingEmptySubsequences: false)[2]
+        #expect(line.contains("the [[draft]] is final"))
+        #expect(!line.contains("\\"))
+    }
+
+    @Test func theAdjudicationCardEscapesAsShowDoes() throws {
+        let store = try TestStore([(Document(id: "quotes", text: Self.text, title: "Quotes"), Self.claims)]).store
+        for (annotator, verdict) in [("ana", "confirm"), ("bo", "reject")] {
+            _ = REPL.transcript(try Session(store: store, storePath: ":memory:", annotator: annotator, runName: nil, startDocument: nil,
+                                            renderer: Renderer(style: .plain)), lines: [verdict, "done"])
+        }
+        let session = try AdjudicationSession(store: store, adjudicator: "cy", runName: nil, document: nil, renderer: Renderer(style: .plain))
+        let card = session.execute("show").text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(card[2] == #"  [[src: Ana]] [[cue: said]] [[con: the \[[draft\]] is final]]."#)
     }
 
     @Test func theColouredRenderingIsUnchanged() throws {
