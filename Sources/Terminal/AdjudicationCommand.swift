@@ -56,7 +56,7 @@ public struct AdjudicationVerb: VerbTable {
         .pick,
         .confirm, .reject,
         .source, .cue, .content, .outlet, .type, .anon, .entity,
-        .next, .prev, .skip, .show, .undo, .progress, .help, .quit,
+        .next, .prev, .skip, .show, .undo, .progress, .keys, .help, .quit,
     ]
 
     public static func unknownVerb(_ word: String, suggestion: AdjudicationVerb?) -> AdjudicationError {
@@ -120,6 +120,15 @@ extension AdjudicationVerb {
     public static let progress = simple(
         "progress", "how many disputed claims are adjudicated, and which documents are still left out"
     ) { $0.progress() }
+
+    public static let keys = AdjudicationVerb(
+        "keys", Verb.keys.summary, details: KeyMap.helpLines + KeyMap.adjudication.details,
+        complete: { _, args in args.isEmpty ? ["on", "off"] : [] }
+    ) { _, args throws(AdjudicationError) in
+        let change: Bool?
+        do throws(REPLError) { change = try Verb.keysChange(.keys, args) } catch { throw .repl(error) }
+        return { session throws(AdjudicationError) in Reply(text: try session.keys(change)) }
+    }
 
     public static let help = AdjudicationVerb(
         "help", "the verbs, or one verb in detail", complete: { _, args in args.isEmpty ? AdjudicationVerb.names : [] }

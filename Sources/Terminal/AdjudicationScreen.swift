@@ -20,7 +20,7 @@ extension Renderer {
         if let extent = DocumentView.extent(final), let covering = SentenceIndex(view.text).covering(extent) {
             lines.append("  " + highlighted(view.text, covering.span, final))
         }
-        var table = TextTable(["annotator", "verdict", "source", "cue", "content", "outlet", "type", "anon", "entity", "confidence", "note"])
+        var table = TextTable(Self.adjudicationColumns)
         for name in view.annotators {
             let review = view.views[name]?[claim.rowID]
             let verdict = review?.withdrawn == true ? "withdrawn" : review?.verdict?.rawValue ?? "- (not judged)"
@@ -31,12 +31,34 @@ extension Renderer {
             if let picked = view.picked[claim.rowID] { verdict += " (picked \(TerminalSafe.escape(picked)))" }
             table.add(row(TerminalSafe.escape(decider) + " (final)", verdict, review, review.attribution, view.text))
         }
-        for (i, line) in table.rendered.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            lines.append("  " + (i == 0 ? bold(String(line)) : String(line)))
+        let tableLines = table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        if let width, tableLines.contains(where: { TextWrap.columns($0) > width }) {
+            lines += table.rows.flatMap { viewBlock($0, width: width) }
+        } else {
+            for (i, line) in tableLines.enumerated() { lines.append(i == 0 ? "  " + bold(String(line.dropFirst(2))) : line) }
         }
         let differences = view.differences(claim.rowID)
         lines.append("  differ: " + (differences.isEmpty ? "nothing (adjudicated)" : differences.joined(separator: ", ")))
         return lines.joined(separator: "\n")
+    }
+
+    static let adjudicationColumns = ["annotator", "verdict", "source", "cue", "content", "outlet", "type", "anon", "entity", "confidence", "note"]
+
+    /// One row of the table for a terminal too narrow for the table: the annotator and verdict on
+    /// one line, then the fields, `name value` pairs separated by `;`, wrapped to `width` under
+    /// a four-space indent. A field name never ends a line apart from its value's first word;
+    /// fields with no value (`-`) are left out. Role values keep their quotes, `none` when unset.
+    func viewBlock(_ cells: [String], width: Int) -> [String] {
+        let glue = String(DocumentScreen.glue)
+        let escaped = cells.map { TerminalSafe.escape($0).replacingOccurrences(of: glue, with: "\\u{e000}") }
+        var fields: [String] = []
+        for (i, name) in Self.adjudicationColumns.enumerated() where i >= 2 && i < escaped.count {
+            if i >= 5 && escaped[i] == "-" { continue }
+            fields.append(name + glue + escaped[i])
+        }
+        let head = "  " + bold(escaped.first ?? "") + ": " + (escaped.count > 1 ? escaped[1] : "")
+        let body = TextWrap(width: width, glue: DocumentScreen.glue).wrap("    " + fields.joined(separator: "; "))
+        return [head] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     private func row(_ label: String, _ verdict: String, _ review: ClaimReview?, _ a: Attribution, _ text: ScalarText) -> [String] {

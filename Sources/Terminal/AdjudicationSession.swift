@@ -46,6 +46,9 @@ public final class AdjudicationSession: LineSession {
     let adjudicatedBefore: Int
     /// This adjudicator's log in the run, oldest first (for undo).
     var log: [LoggedReview]
+    /// Single-key mode (`keys on`): the analyst's preference `keys`, the same one `annotate` reads
+    /// and writes, so that one choice holds in both REPLs.
+    public internal(set) var singleKeys = false
 
     public init(workspace: Workspace, adjudicator: String, runName: String?, document docID: String?,
                 renderer: Renderer) throws(AdjudicationError) {
@@ -88,6 +91,7 @@ public final class AdjudicationSession: LineSession {
         adjudicatedBefore = before
         let name = adjudicator
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
+        singleKeys = try Self.db { () throws(WorkbenchError) in try store.preference(KeyMap.preference, annotator: name) } == "on"
         if !queue.isEmpty {
             position = 0
             current = try load(queue[0].document)
@@ -113,23 +117,37 @@ public final class AdjudicationSession: LineSession {
                 reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count, "document"))"
                     + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
             }
-            return "adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + reason
+            return renderer.wrap("adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + reason)
         }
         let disputedDocuments = Set(queue.map(\.document)).count
         var head = "adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · "
             + "\(Self.count(queue.count, "disputed claim")) in \(Self.count(disputedDocuments, "document")) · "
             + "\(Self.count(unanimous, "unanimous claim")) accepted without a stop"
         if adjudicatedBefore > 0 { head += " · \(adjudicatedBefore) adjudicated before" }
-        return head + " · " + help + "\n" + screen(at: position)
+        return renderer.wrap(head + " · " + help + "\n" + screen(at: position))
     }
 
+    /// Runs one line; the reply is wrapped to the width as `annotate`'s are.
     public func execute(_ line: String) -> Reply {
         do {
             guard let command = try AdjudicationCommand.parse(line) else { return Reply(text: "") }
-            return try command.run(self)
+            var reply = try command.run(self)
+            reply.text = renderer.wrap(reply.text)
+            return reply
         } catch {
-            return Reply(text: "error: " + TerminalSafe.lines(error.description), failed: true)
+            return Reply(text: renderer.wrap("error: " + TerminalSafe.lines(error.description)), failed: true)
         }
+    }
+
+    public var keyMap: KeyMap? { singleKeys ? .adjudication : nil }
+
+    /// `keys` says the mode; `keys on|off` sets it and remembers it for this analyst.
+    func keys(_ change: Bool?) throws(AdjudicationError) -> String {
+        guard let change else { return KeyMap.state(singleKeys) }
+        let name = adjudicator, value = change ? "on" : "off"
+        try Self.db { () throws(WorkbenchError) in try store.setPreference(KeyMap.preference, value, annotator: name) }
+        singleKeys = change
+        return KeyMap.changed(change)
     }
 
     // MARK: - The queue

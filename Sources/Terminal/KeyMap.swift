@@ -54,6 +54,23 @@ public struct KeyMap: Sendable, Equatable {
         keys.filter(\.shown).map(\.label).joined(separator: " ") + " · space to type"
     }
 
+    /// What `keys` answers: the mode as it is, or as it is now set (the same words in `annotate`
+    /// and `adjudicate`).
+    public static func state(_ on: Bool) -> String {
+        on ? "single keys: on (`help keys` lists them)" : "single keys: off (`keys on` makes one key act at an empty prompt)"
+    }
+
+    public static func changed(_ on: Bool) -> String {
+        on ? "single keys on: a key acts at an empty prompt (`help keys` lists them)" : "single keys off: type verbs and press Enter"
+    }
+
+    /// What `help keys` says before the list of keys.
+    public static let helpLines = [
+        "Remembered for you. Typed verbs still work: a space first, then the verb (the keys act only on an empty line).",
+        "On a terminal the keys are shown above the prompt; under a pipe lines are read as usual.",
+        "The keys:",
+    ]
+
     /// Every key, for `help keys`: one line each.
     public var details: [String] {
         keys.map { "  \($0.key)  \($0.line)" }
@@ -76,5 +93,23 @@ extension KeyMap {
         Key("?", Verb.help),
         Key("→", Verb.next, shown: false),
         Key("←", Verb.prev, shown: false),
+    ])
+}
+
+extension KeyMap {
+    /// The adjudication REPL's keys: the same letters as the review REPL's for the same verbs
+    /// (`c` writes the final as confirmed, `x` or `r` as rejected); `pick NAME` needs a name, so it
+    /// is typed.
+    public static let adjudication = KeyMap([
+        Key("c", AdjudicationVerb.confirm),
+        Key("x", AdjudicationVerb.reject),
+        Key("r", AdjudicationVerb.reject, shown: false),
+        Key("s", AdjudicationVerb.skip),
+        Key("u", AdjudicationVerb.undo),
+        Key("n", AdjudicationVerb.next),
+        Key("p", AdjudicationVerb.prev),
+        Key("?", AdjudicationVerb.help),
+        Key("→", AdjudicationVerb.next, shown: false),
+        Key("←", AdjudicationVerb.prev, shown: false),
     ])
 }

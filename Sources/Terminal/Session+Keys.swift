@@ -5,15 +5,11 @@ extension Session {
     /// `keys` says the mode; `keys on|off` sets it and remembers it for this analyst. The reply is
     /// the same on a terminal and under a pipe (where lines are read as usual whatever the mode).
     func keys(_ change: Bool?) throws(REPLError) -> String {
-        guard let change else {
-            return singleKeys ? "single keys: on (`help keys` lists them)" : "single keys: off (`keys on` makes one key act at an empty prompt)"
-        }
+        guard let change else { return KeyMap.state(singleKeys) }
         let name = annotator, value = change ? "on" : "off"
         try Self.db { () throws(WorkbenchError) in try store.setPreference(KeyMap.preference, value, annotator: name) }
         singleKeys = change
-        return change
-            ? "single keys on: a key acts at an empty prompt (`help keys` lists them)"
-            : "single keys off: type verbs and press Enter"
+        return KeyMap.changed(change)
     }
 
     /// `skip`: no verdict on this claim for now; the next claim without one (the queue wraps).

@@ -230,6 +230,12 @@ public struct TextWrap: Sendable {
         }
     }
 
+    /// The columns `text` takes on a terminal, escape sequences excluded (one line).
+    static func columns(_ text: String) -> Int {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { columns($0, 0, $0.count) }
+    }
+
     /// The columns `text[start..<end]` takes on a terminal, escape sequences excluded.
     static func columns(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var total = 0

@@ -318,23 +318,22 @@ extension Verb {
 
     public static let keys = Verb(
         "keys", usage: "keys [on|off]", "single-key mode: at an empty prompt one key acts at once (c confirms…)",
-        details: [
-            "Remembered for you. Typed verbs still work: a space first, then the verb (the keys act only on an empty line).",
-            "On a terminal the keys are shown above the prompt; under a pipe lines are read as usual.",
-            "The keys:",
-        ] + KeyMap.review.details,
+        details: KeyMap.helpLines + KeyMap.review.details,
         complete: { _, args in args.isEmpty ? ["on", "off"] : [] }
     ) { verb, args throws(REPLError) in
-        guard args.count <= 1 else { throw .usage(verb, "takes on or off") }
-        var change: Bool?
-        if let word = args.first {
-            switch word.lowercased() {
-            case "on": change = true
-            case "off": change = false
-            default: throw .usage(verb, "expected on or off, not \"\(TerminalSafe.escape(word))\"")
-            }
-        }
+        let change = try keysChange(verb, args)
         return { session throws(REPLError) in Reply(text: try session.keys(change)) }
+    }
+
+    /// `keys`' argument: nil (say the mode), on or off. `adjudicate`'s `keys` reads it the same way.
+    static func keysChange(_ verb: Verb, _ args: Arguments) throws(REPLError) -> Bool? {
+        guard args.count <= 1 else { throw .usage(verb, "takes on or off") }
+        guard let word = args.first else { return nil }
+        switch word.lowercased() {
+        case "on": return true
+        case "off": return false
+        default: throw .usage(verb, "expected on or off, not \"\(TerminalSafe.escape(word))\"")
+        }
     }
 
     public static let help = Verb(

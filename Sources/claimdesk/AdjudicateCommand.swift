@@ -30,7 +30,7 @@ struct AdjudicateCommand: ParsableCommand {
             // One live adjudication per adjudicator: its `undo` follows the adjudicator's log.
             let lock = try workspace.acquireSessionLock(annotator: adjudicator, kind: "adjudication")
             defer { withExtendedLifetime(lock) {} }
-            let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1))
+            let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1), wrapping: .terminal)
             let session: AdjudicationSession
             do {
                 session = try AdjudicationSession(workspace: workspace, adjudicator: adjudicator,

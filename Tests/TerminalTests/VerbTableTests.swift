@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func everySpellingOfTheAdjudicationREPLNamesOneVerb() {
-        #expect(AdjudicationVerb.allCases.count == 18)
+        #expect(AdjudicationVerb.allCases.count == 19)
         #expect(Self.clashes(AdjudicationVerb.allCases.map(\.spellings)) == [])
         for verb in AdjudicationVerb.allCases {
             #expect(AdjudicationVerb.named(verb.name) == verb)
@@ -97,6 +97,7 @@ import Testing
               show              the current claim again
               undo [u]          undo your last adjudication (a pick as a whole)
               progress          how many disputed claims are adjudicated, and which documents are still left out
+              keys              single-key mode: at an empty prompt one key acts at once (c confirms…)
               help [?]          the verbs, or one verb in detail
               quit [q, exit]    leave (every adjudication is already saved)
             pick NAME takes an annotator's view; or correct the fields and confirm/reject to write the final

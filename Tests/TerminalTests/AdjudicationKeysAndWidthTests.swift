@@ -1,0 +1,111 @@
+import ClaimStore
+import Testing
+@testable import Terminal
+
+/// `adjudicate` has `annotate`'s single-key mode (the same preference, the same letters for the
+/// same verbs) and wraps its card to the width: the annotators' table while it fits, one block per
+/// annotator when it does not.
+@Suite struct AdjudicationKeysAndWidthTests {
+    @Test func everyKeyNamesAnAdjudicationVerbAndTheLegendFits() {
+        let keys = KeyMap.adjudication.keys
+        #expect(keys.map(\.key) == ["c", "x", "r", "s", "u", "n", "p", "?", "→", "←"])
+        for key in keys {
+            #expect(AdjudicationVerb.named(key.line)?.name == key.line, "key \(key.key) runs \(key.line), which is no verb")
+            // The same key runs the same verb in annotate.
+            #expect(KeyMap.review.line(for: key.key) == key.line)
+        }
+        #expect(Set(keys.map(\.key)).count == keys.count)
+        #expect(KeyMap.adjudication.legend == "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [?]help · space to type")
+        #expect(AdjudicationSession.help(.keys) == """
+            usage: keys [on|off]
+            single-key mode: at an empty prompt one key acts at once (c confirms…)
+            Remembered for you. Typed verbs still work: a space first, then the verb (the keys act only on an empty line).
+            On a terminal the keys are shown above the prompt; under a pipe lines are read as usual.
+            The keys:
+              c  confirm
+              x  reject
+              r  reject
+              s  skip
+              u  undo
+              n  next
+              p  prev
+              ?  help
+              →  next
+              ←  prev
+            """)
+    }
+
+    @Test func keysIsTheAnalystsOnePreferenceInBothREPLs() throws {
+        let f = try AdjudicationFixture()
+        #expect(try f.session().keyMap == nil)
+        let t = try f.transcript(["keys", "keys on", "keys", "keys maybe", "q"])
+        #expect(t.text.contains("""
+            claimdesk> keys
+            single keys: off (`keys on` makes one key act at an empty prompt)
+            claimdesk> keys on
+            single keys on: a key acts at an empty prompt (`help keys` lists them)
+            claimdesk> keys
+            single keys: on (`help keys` lists them)
+            claimdesk> keys maybe
+            error: keys: expected on or off, not "maybe" (usage: keys [on|off])
+            claimdesk> q
+            """))
+        #expect(try f.store.preference("keys", annotator: "cy") == "on")
+        #expect(try f.session().keyMap == .adjudication)
+        // The same preference: cy's review sessions open in keys mode too, and `keys off` there ends it here.
+        #expect(try f.base.session("cy").singleKeys)
+        _ = try f.base.transcript(["keys off"], as: "cy")
+        #expect(try f.session().keyMap == nil)
+        #expect(try f.session("dee").keyMap == nil)
+    }
+
+    func session(_ f: AdjudicationFixture, width: Int) throws -> AdjudicationSession {
+        try AdjudicationSession(store: f.store, adjudicator: "cy", runName: nil, document: nil,
+                                renderer: Renderer(style: .plain, wrapping: .columns(width)))
+    }
+
+    @Test func aNarrowCardShowsOneBlockPerAnnotatorWrappedToTheWidth() throws {
+        let f = try AdjudicationFixture()
+        let card = try session(f, width: 60).execute("show").text
+        #expect(card == """
+            storm · Storm hits coast
+            disputed 1/2 · doc 1/1 · 0 adjudicated · #2
+              [[src: Officials]] [[cue: told]] Reuters [[con: that
+              repairs will take weeks]].
+              ana: corrected
+                source "Officials"; cue "told Reuters"; content "that
+                repairs will take weeks"; outlet Reuters;
+                type anonymous; anon yes; entity officials
+              bo: confirmed
+                source "Officials"; cue "told"; content "that repairs
+                will take weeks"; outlet Reuters; type anonymous;
+                anon yes; entity officials
+              differ: cue
+            """)
+        #expect(card.split(separator: "\n").allSatisfy { $0.count <= 60 })
+    }
+
+    @Test func aWideEnoughCardKeepsTheTable() throws {
+        let f = try AdjudicationFixture()
+        let wide = try session(f, width: 160).execute("show").text
+        let unwrapped = try f.session().execute("show").text
+        #expect(wide == unwrapped)
+        #expect(wide.contains("\n  annotator  verdict    source       cue             content"))
+    }
+
+    @Test func theFinalsRowAndAPickedNameKeepTheirPlaceInTheBlocks() throws {
+        let f = try AdjudicationFixture()
+        let session = try session(f, width: 70)
+        let picked = session.execute("pick ana").text
+        #expect(picked.hasPrefix("picked ana's view of #2: corrected (cue)\n"))
+        let card = session.execute("prev").text
+        // A field's name never ends a line: "entity" goes down with "officials".
+        #expect(card.hasSuffix("""
+              cy (final): corrected (picked ana)
+                source "Officials"; cue "told Reuters"; content "that repairs will
+                take weeks"; outlet Reuters; type anonymous; anon yes;
+                entity officials
+              differ: cue
+            """))
+    }
+}
