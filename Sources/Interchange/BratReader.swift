@@ -79,7 +79,7 @@ public enum BratReader {
         return reading.result()
     }
 
-    typealias ReviewFields = (verdict: ReviewStatus?, confidence: AnalystConfidence?, annotator: String?, note: String?)
+    typealias ReviewFields = (verdict: ReviewStatus?, confidence: AnalystConfidence?, annotator: String?, note: String?, bulk: Bool)
 
     /// One `.ann` file being read: what its lines hold, the attributions made of them so far, and
     /// the problems found on the way.
@@ -92,7 +92,7 @@ public enum BratReader {
         var textBounds: [String: TextBound] = [:]
         var events: [(id: String, line: Int, cue: String, args: [String: String])] = []
         var relations: [(id: String, content: String, source: String, line: Int)] = []
-        var attributes: [(target: String, name: String, value: String, line: Int)] = []
+        var attributes: [(target: String, name: String, value: String?, line: Int)] = []
         var notes: [(target: String, text: String, line: Int)] = []
         var ids: Set<String> = []
 
@@ -137,8 +137,9 @@ public enum BratReader {
                 }
                 relations.append((id, String(words[1].dropFirst(5)), String(words[2].dropFirst(5)), number))
             case "A", "M":
-                guard words.count == 3 else { issue(number, "\(safe(id)): expected NAME TARGET VALUE"); return }
-                attributes.append((words[1], words[0], words[2], number))
+                // Two words: a binary attribute (`A1<TAB>Bulk E1`), brat's way of writing one that is set.
+                guard words.count == 3 || words.count == 2 else { issue(number, "\(safe(id)): expected NAME TARGET VALUE"); return }
+                attributes.append((words[1], words[0], words.count == 3 ? words[2] : nil, number))
             case "#":
                 guard words.count == 2, words[0] == "AnnotatorNotes" else {
                     warn(number, "\(safe(id)): a note of type \(quoted(words.first ?? "")) (AnnotatorNotes): left out")
@@ -290,12 +291,25 @@ public enum BratReader {
                     }
                     continue
                 }
-                let freeText = ["Outlet", "Entity", "Annotator"].contains(attribute.name)
-                guard let value = freeText ? BratText.decodeValue(attribute.value) : attribute.value else {
-                    issue(attribute.line, "attribute \(quoted(attribute.name)): bad %-escape in \(quoted(attribute.value))")
+                var review = reviewFields[i] ?? (nil, nil, nil, nil, false)
+                if attribute.name == "Bulk" {
+                    guard attribute.value == nil else {
+                        issue(attribute.line, "attribute \"Bulk\" takes no value (it is there or not), got \(quoted(attribute.value ?? ""))")
+                        continue
+                    }
+                    review.bulk = true
+                    reviewFields[i] = review
                     continue
                 }
-                var review = reviewFields[i] ?? (nil, nil, nil, nil)
+                guard let raw = attribute.value else {
+                    issue(attribute.line, "attribute \(quoted(attribute.name)) on \(safe(attribute.target)) needs a value")
+                    continue
+                }
+                let freeText = ["Outlet", "Entity", "Annotator"].contains(attribute.name)
+                guard let value = freeText ? BratText.decodeValue(raw) : raw else {
+                    issue(attribute.line, "attribute \(quoted(attribute.name)): bad %-escape in \(quoted(raw))")
+                    continue
+                }
                 switch attribute.name {
                 case "Outlet": anchors[i].attribution.outlet = value
                 case "Entity": anchors[i].attribution.sourceEntity = value
@@ -338,7 +352,7 @@ public enum BratReader {
                     warn(note.line, "a note on \(safe(note.target)), which is no attribution: left out")
                     continue
                 }
-                var review = reviewFields[i] ?? (nil, nil, nil, nil)
+                var review = reviewFields[i] ?? (nil, nil, nil, nil, false)
                 review.note = note.text
                 reviewFields[i] = review
             }
@@ -348,9 +362,9 @@ public enum BratReader {
         /// problems in line order.
         func result() -> Result {
             var anchors = self.anchors
-            for (i, r) in reviewFields where r.verdict != nil || r.confidence != nil || r.annotator != nil || r.note != nil {
+            for (i, r) in reviewFields where r.verdict != nil || r.confidence != nil || r.annotator != nil || r.note != nil || r.bulk {
                 anchors[i].attribution.review = Review(status: r.verdict ?? .added, annotator: r.annotator,
-                                                       confidence: r.confidence, note: r.note)
+                                                       confidence: r.confidence, note: r.note, bulk: r.bulk)
             }
             return Result(attributions: anchors.map(\.attribution), anchors: anchors.map(\.id),
                           issues: issues.sorted { $0.line < $1.line }, warnings: warnings.sorted { $0.line < $1.line })

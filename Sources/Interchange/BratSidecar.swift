@@ -30,7 +30,10 @@ public enum BratSidecar {
             for (i, item) in items.enumerated() {
                 guard case let .object(fields) = item else { attributions.append(item); continue }
                 var kept = fields.filter { !Self.derivedKeys.contains($0.0) }
-                if i < anchors.count, let anchor = anchors[i] { kept.insert(("brat_id", .string(anchor)), at: 0) }
+                if i < anchors.count, let anchor = anchors[i] {
+                    kept.insert(("brat_id", .string(anchor)), at: 0)
+                    kept = kept.map { key, value in key == "review" ? (key, Self.withoutBulk(value)) : (key, value) }
+                }
                 attributions.append(.object(kept))
             }
             out.append((key, .array(attributions)))
@@ -39,6 +42,14 @@ public enum BratSidecar {
         json.value(.object(out))
         json.byte(0x0A)
         return json.bytes
+    }
+
+    /// The deciding review without its `bulk` mark: the `.ann` carries that one (the `Bulk`
+    /// attribute, which a brat user can remove), so the `.ann` alone says it. (A sidecar written
+    /// before the attribute existed still has it; `merge` keeps it while the verdict is unchanged.)
+    static func withoutBulk(_ review: JSONValue) -> JSONValue {
+        guard case let .object(pairs) = review else { return review }
+        return .object(pairs.filter { $0.0 != "bulk" })
     }
 
     /// Derived from the text, which the sidecar does not hold.
@@ -76,7 +87,7 @@ public enum BratSidecar {
     /// annotation: the entry is dropped, the annotation is new). The `.ann` gives
     /// its spans (a role brat shows unchanged keeps the sidecar's exact fragments: brat cannot
     /// show a line break inside a span), outlet, source type, anonymity, entity, confidence and
-    /// the review's verdict, annotator, confidence and note (absent there = absent); the sidecar
+    /// the review's verdict, annotator, confidence, note and bulk mark (absent there = absent); the sidecar
     /// gives the rest (id, tags, review time, …). An attribution added in brat comes in as the
     /// `.ann` gives it (the import names the annotator brat did not); a sidecar entry whose
     /// anchor is gone from the `.ann` (deleted in brat) is dropped with a warning. Order: the
@@ -118,6 +129,8 @@ public enum BratSidecar {
             a.confidence = shown.confidence
             if let r = shown.review {
                 var review = a.review ?? Review(status: r.status)
+                // Bulk as the `.ann` says, or as an older sidecar says while brat left the verdict alone.
+                review.bulk = r.bulk || (review.bulk && review.status == r.status)
                 review.status = r.status
                 review.annotator = r.annotator
                 review.confidence = r.confidence

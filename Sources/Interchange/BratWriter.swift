@@ -6,7 +6,8 @@ import ClaimModel
 /// are written unchanged; a discontinuous role is written `s e;s e`.
 ///
 /// Each attribution becomes T lines for its Source, Cue and Content, an event whose trigger is
-/// the Cue (`E1\tCue:T2 Source:T1 Content:T3`), attribute lines on that event and an
+/// the Cue (`E1\tCue:T2 Source:T1 Content:T3`), attribute lines on that event (`Bulk`, binary,
+/// for a verdict `accept-above` gave) and an
 /// `AnnotatorNotes` line for the analyst's note. An attribution without a cue has no trigger: it is
 /// anchored on its Content (or, lacking one, its Source) T line instead, and a `SourceOf`
 /// relation links content to source. `BratReader` reads all of this back.
@@ -87,6 +88,11 @@ public struct BratWriter {
             attr("Verdict", a.review?.status.rawValue)
             attr("AnalystConfidence", a.review?.confidence?.rawValue)
             attr("Annotator", a.review?.annotator, freeText: true)
+            // A binary attribute (no value), as brat writes one: present = `accept-above` gave the verdict.
+            if a.review?.bulk == true {
+                attribute += 1
+                lines.append("A\(attribute)\tBulk \(anchor)")
+            }
             if let o = a.outlet { outlets.insert(o) }
             if let c = a.confidence { confidences.insert(CSVAttributionWriter.number(c)) }
             if let n = a.review?.annotator { annotators.insert(n) }
@@ -110,6 +116,7 @@ public struct BratWriter {
             "Anonymous\t\(anchors), Value:yes|no",
             "Verdict\t\(anchors), Value:\(ReviewStatus.allCases.map(\.rawValue).joined(separator: "|"))",
             "AnalystConfidence\t\(anchors), Value:\(AnalystConfidence.allCases.map(\.rawValue).joined(separator: "|"))",
+            "Bulk\t\(anchors)",
         ]
         if !outlets.isEmpty { attributes.insert("Outlet\t\(anchors), Value:\(values(outlets))", at: 0) }
         if !entities.isEmpty { attributes.append("Entity\t\(anchors), Value:\(values(entities))") }

@@ -9,25 +9,27 @@ import Foundation
 /// Spans are written as scalar offsets `start-end`, fragments joined by `;` (`3-9;14-20`);
 /// texts are the fragments' texts joined by " … " (docs/FORMAT.md's joiner); tags are a JSON array
 /// of strings (`["price","a;b"]`), so that any tag splits back; `context` is the text of the
-/// sentence(s) the claim sits in.
+/// sentence(s) the claim sits in; `bulk` (last, so that readers counting columns from the left
+/// are undisturbed) is `true` for a verdict `accept-above` gave without the claim being read,
+/// `false` for any other review, empty without a review.
 ///
 /// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (and, in some, tab or CR) as a
 /// formula: an annotator named `=1+2` or a note `=HYPERLINK(…)` would run when the file is
 /// opened. Every text cell that starts with one of these, or with `'`, gets a leading `'` (the
 /// OWASP recommendation), which spreadsheets show as text; drop one leading `'` to get the value
 /// back. ClaimDesk's own columns (`n`, spans, source_type, anonymous, confidence, verdict,
-/// analyst_confidence) are never changed, so numbers stay numbers.
+/// analyst_confidence, bulk) are never changed, so numbers stay numbers.
 public enum CSVAttributionWriter {
     public static let header = [
         "doc_id", "n", "attribution_id",
         "source_spans", "cue_spans", "content_spans",
         "source_text", "cue_text", "content_text",
         "outlet", "source_type", "anonymous", "source_entity", "confidence",
-        "verdict", "annotator", "analyst_confidence", "tags", "reviewed_at", "note", "context",
+        "verdict", "annotator", "analyst_confidence", "tags", "reviewed_at", "note", "context", "bulk",
     ]
 
     /// Columns ClaimDesk fills itself (numbers, offsets, fixed vocabularies): never neutralised.
-    static let ownColumns: Set<Int> = [1, 3, 4, 5, 10, 11, 13, 14, 16]
+    static let ownColumns: Set<Int> = [1, 3, 4, 5, 10, 11, 13, 14, 16, 21]
 
     /// The header row, with its line end.
     public static func headerBytes() throws(InterchangeIssue) -> [UInt8] {
@@ -56,6 +58,7 @@ public enum CSVAttributionWriter {
                 tags(a.review?.tags ?? []),
                 a.review?.at ?? "", a.review?.note ?? "",
                 context(a, sentences: sentences, scalars: scalars),
+                a.review.map { $0.bulk ? "true" : "false" } ?? "",
             ]
             return row.enumerated().map { column, cell in ownColumns.contains(column) ? cell : neutralised(cell) }
         }

@@ -31,6 +31,7 @@ public enum InceptionFormat {
         ("reviewStatus", "status", true), ("annotator", "annotator", true), ("reviewConfidence", "confidence", true),
         ("tags", "tags", true), ("note", "note", true), ("reviewedAt", "at", true),
         ("adjudication", "adjudication", true), ("reviewChanges", "changes", true), ("otherReviews", "other_reviews", false),
+        ("bulk", "bulk", true),
     ]
 
     /// The type system every export shares; INCEpTION needs a project with the two custom layers.
@@ -237,7 +238,7 @@ public enum InceptionFormat {
                 let value: JSONValue
                 switch f.key {
                 case "confidence" where !f.review: value = .number(raw)
-                case "anonymous", "adjudication": value = raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
+                case "anonymous", "adjudication", "bulk": value = raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
                 case "tags", "changes", "other_reviews": value = JSONValue(parsing: raw) ?? .string(raw)
                 default: value = .string(raw)
                 }

@@ -11,7 +11,7 @@ import Testing
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
         own = {"n", "source_spans", "cue_spans", "content_spans", "source_type", "anonymous", "confidence",
-               "verdict", "analyst_confidence"}
+               "verdict", "analyst_confidence", "bulk"}
         formulas = sorted({k for row in rows for k, v in row.items() if k not in own and v[:1] in ("=", "+", "-", "@", "\t", "\r")})
         frame = pd.read_csv(path, keep_default_na=False)
         r = rows[0]
@@ -21,6 +21,7 @@ import Testing
             "content_text": r["content_text"], "tags": json.loads(r["tags"]), "context": r["context"],
             "confidence": [str(frame["confidence"].dtype), float(frame["confidence"][0])],
             "n": str(frame["n"].dtype), "pandas_note": frame["note"][0],
+            "bulk": [str(frame["bulk"].dtype), bool(frame["bulk"][0])],
         }, ensure_ascii=False, sort_keys=True))
         """#
 
@@ -38,7 +39,7 @@ import Testing
         let check = try PythonTool.run(script: Self.checker, arguments: [csv])
         #expect(check.stderr == "")
         #expect(check.stdout == #"""
-            {"annotator": "'=1+2", "confidence": ["float64", 0.9], "content_text": "'-5 is =SUM(A1) today", "context": "The mayor said -5 is =SUM(A1) today.", "doc_id": "'=doc", "formula_cells": [], "n": "int64", "note": "'=HYPERLINK(\"http://evil\",\"click\")", "outlet": "'@outlet", "pandas_note": "'=HYPERLINK(\"http://evil\",\"click\")", "rows": 1, "tags": ["=cmd", "a;b", "x,y"]}
+            {"annotator": "'=1+2", "bulk": ["bool", false], "confidence": ["float64", 0.9], "content_text": "'-5 is =SUM(A1) today", "context": "The mayor said -5 is =SUM(A1) today.", "doc_id": "'=doc", "formula_cells": [], "n": "int64", "note": "'=HYPERLINK(\"http://evil\",\"click\")", "outlet": "'@outlet", "pandas_note": "'=HYPERLINK(\"http://evil\",\"click\")", "rows": 1, "tags": ["=cmd", "a;b", "x,y"]}
 
             """#)
     }

@@ -12,11 +12,11 @@ import Testing
         let first = "Zoë Brandt told Newsweek that prices 🚀 will rise."
         let second = #""""Taxes will rise,"" the minister said, ""next year.""""#
         #expect(text.components(separatedBy: "\r\n") == """
-            doc_id,n,attribution_id,source_spans,cue_spans,content_spans,source_text,cue_text,content_text,outlet,source_type,anonymous,source_entity,confidence,verdict,annotator,analyst_confidence,tags,reviewed_at,note,context\r
+            doc_id,n,attribution_id,source_spans,cue_spans,content_spans,source_text,cue_text,content_text,outlet,source_type,anonymous,source_entity,confidence,verdict,annotator,analyst_confidence,tags,reviewed_at,note,context,bulk\r
             d1,1,a1,0-10,11-15,30-48,Zoë Brandt,told,prices 🚀 will rise,Newsweek,named_person,false,zoe brandt,0.83,corrected,ana,high,"[""price""]",2026-11-25T10:00:00Z,"outlet fixed, ""told"" kept
-            second line",\(first)\r
-            d1,2,a2,69-81,82-86,51-67;89-99,the minister,said,"Taxes will rise, … next year.",,named_person,,,,added,ana,,,,,\(second)\r
-            d1,3,a3,,,30-48,,,prices 🚀 will rise,,implicit,,,0.5,confirmed,ana,low,,,,\(first)\r
+            second line",\(first),false\r
+            d1,2,a2,69-81,82-86,51-67;89-99,the minister,said,"Taxes will rise, … next year.",,named_person,,,,added,ana,,,,,\(second),false\r
+            d1,3,a3,,,30-48,,,prices 🚀 will rise,,implicit,,,0.5,confirmed,ana,low,,,,\(first),false\r
 
             """.components(separatedBy: "\r\n"))
     }
@@ -48,7 +48,7 @@ import Testing
         #expect(row == [
             "'=doc", "1", "'@id", "0-2", "3-7", "8-16", "'-5", "said", "'=SUM(A1)", "'+outlet", "named_person", "false",
             "'\tentity", "0.25", "confirmed", "'=1+2", "", #"["=cmd","a;b"]"#, "'\r2026", #"'=HYPERLINK("http://x","y")"#,
-            "'-5 said =SUM(A1)",
+            "'-5 said =SUM(A1)", "false",
         ])
     }
 

@@ -39,7 +39,7 @@ import Testing
         let report = try workspace.export(ExportRequest(format: .csv, out: scratch.file("ben.csv"), selection: .gold(annotator: "ben", includePartial: false)))
         #expect(report.documents == 1)
         #expect(report.attributions == 0)
-        #expect(scratch.read("ben.csv") == "doc_id,n,attribution_id,source_spans,cue_spans,content_spans,source_text,cue_text,content_text,outlet,source_type,anonymous,source_entity,confidence,verdict,annotator,analyst_confidence,tags,reviewed_at,note,context\r\n")
+        #expect(scratch.read("ben.csv") == "doc_id,n,attribution_id,source_spans,cue_spans,content_spans,source_text,cue_text,content_text,outlet,source_type,anonymous,source_entity,confidence,verdict,annotator,analyst_confidence,tags,reviewed_at,note,context,bulk\r\n")
     }
 
     @Test func theCardCountsNamesAgreementAndDigestsEveryFile() throws {
