@@ -69,9 +69,10 @@ public struct AdjudicationVerb: VerbTable {
 
 extension AdjudicationVerb {
     public static let pick = AdjudicationVerb(
-        "pick", usage: "pick NAME", "take annotator NAME's view as the final (their verdict and fields); moves on",
+        "pick", usage: "pick NAME | N", "take annotator NAME's view as the final (their verdict and fields); moves on",
         details: [
-            "NAME is one of the annotators who marked the document done (the rows of the screen).",
+            "NAME is one of the annotators who marked the document done (the rows of the screen);",
+            "  a number N is the Nth row (pick 2 = the second annotator), unless an annotator is named N.",
             "Their corrected fields are written as yours, then their verdict: one transaction.",
         ],
         complete: { session, args in args.isEmpty ? session.current?.annotators ?? [] : [] }

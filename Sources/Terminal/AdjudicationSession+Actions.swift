@@ -28,8 +28,13 @@ extension AdjudicationSession {
     /// `pick NAME`: NAME's fields where they differ from the final as it stands, then NAME's verdict
     /// (`confirm` when they keep the claim, `reject` when they rejected it or never judged it).
     /// All entries carry `"picked": NAME`, so that `undo` takes them back together.
-    func pick(_ name: String) throws(AdjudicationError) -> String {
+    ///
+    /// A number N that names none of the annotators is the card's Nth annotator (what the keys
+    /// `1`…`9` send); an annotator whose name is that number keeps it.
+    func pick(_ typed: String) throws(AdjudicationError) -> String {
         let (view, claim) = try currentClaim()
+        var name = typed
+        if !view.annotators.contains(typed), let n = Int(typed), n >= 1, n <= view.annotators.count { name = view.annotators[n - 1] }
         guard view.annotators.contains(name) else { throw .unknownAnnotator(name, known: view.annotators) }
         let theirs = view.decision(name, claim.rowID)
         let keep = theirs?.verdict?.isGold == true

@@ -12,11 +12,22 @@ public struct KeyMap: Sendable, Equatable {
         public let line: String
         /// Whether the prompt's legend shows it (a second key for the same verb is not shown).
         public let shown: Bool
+        /// How the legend shows it when `label`'s rule does not fit (`[1-9]pick` for nine keys).
+        public let shownAs: String?
 
         public init(_ key: Character, _ verb: some VerbTable, shown: Bool = true) {
             self.key = key
             self.line = verb.name
             self.shown = shown
+            self.shownAs = nil
+        }
+
+        /// A key that stands for a verb with its argument (`pick 2`).
+        public init(_ key: Character, line: String, shown: Bool = true, shownAs: String? = nil) {
+            self.key = key
+            self.line = line
+            self.shown = shown
+            self.shownAs = shownAs
         }
 
         /// What terminals send for an arrow key (normal and application cursor mode); none for a character.
@@ -30,6 +41,7 @@ public struct KeyMap: Sendable, Equatable {
 
         /// `[c]onfirm` when the verb starts with its key, else `[x]reject`.
         public var label: String {
+            if let shownAs { return shownAs }
             let name = line
             if let first = name.first, first == key { return "[\(key)]" + name.dropFirst() }
             return "[\(key)]" + name
@@ -97,17 +109,19 @@ extension KeyMap {
 }
 
 extension KeyMap {
-    /// The adjudication REPL's keys: the same letters as the review REPL's for the same verbs
-    /// (`c` writes the final as confirmed, `x` or `r` as rejected); `pick NAME` needs a name, so it
-    /// is typed.
-    public static let adjudication = KeyMap([
+    /// The adjudication REPL's keys: `1`…`9` pick the view of the card's first…ninth annotator
+    /// (`pick 1`…), then the same letters as the review REPL's for the same verbs (`c` writes the
+    /// final as confirmed, `x` or `r` as rejected). The legend leaves `p` out to stay within 80
+    /// columns (← does the same; `help keys` lists it).
+    public static let adjudication = KeyMap(
+        (1...9).map { n in Key(Character(String(n)), line: "pick \(n)", shown: n == 1, shownAs: "[1-9]pick") } + [
         Key("c", AdjudicationVerb.confirm),
         Key("x", AdjudicationVerb.reject),
         Key("r", AdjudicationVerb.reject, shown: false),
         Key("s", AdjudicationVerb.skip),
         Key("u", AdjudicationVerb.undo),
         Key("n", AdjudicationVerb.next),
-        Key("p", AdjudicationVerb.prev),
+        Key("p", AdjudicationVerb.prev, shown: false),
         Key("?", AdjudicationVerb.help),
         Key("→", AdjudicationVerb.next, shown: false),
         Key("←", AdjudicationVerb.prev, shown: false),

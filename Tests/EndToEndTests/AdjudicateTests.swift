@@ -122,7 +122,7 @@ import TestSupport
         defer { tmux.close() }
         #expect(tmux.waitForPrompt())
         tmux.keys("keys on", "Enter")
-        let legend = "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [?]help · space to type"
+        let legend = "[1-9]pick [c]onfirm [x]reject [s]kip [u]ndo [n]ext [?]help · space to type"
         #expect(tmux.waitFor(legend + "\nclaimdesk>"))
         #expect(tmux.waitForPrompt())
         tmux.keys("x")
@@ -131,9 +131,13 @@ import TestSupport
         tmux.keys("u")
         #expect(tmux.waitFor("claimdesk> undo\nundone:"), "\(tmux.screen)")
         #expect(tmux.waitForPrompt())
+        // 2: the card's second annotator, bo, who rejected the claim.
+        tmux.keys("2")
+        #expect(tmux.waitFor("claimdesk> pick 2\npicked bo's view of #2: rejected"), "\(tmux.screen)")
+        #expect(tmux.waitForPrompt())
         tmux.keys("C-d")
         #expect(tmux.waitForExit(), "\(tmux.screen)")
         let log = try SQLiteShell.run(store, "SELECT annotator, action, attributionId FROM annotation WHERE annotator = 'tm' ORDER BY id")
-        #expect(log.trimmingCharacters(in: .newlines).split(separator: "\n").map(String.init) == ["tm|reject|2", "tm|undo|2"])
+        #expect(log.trimmingCharacters(in: .newlines).split(separator: "\n").map(String.init) == ["tm|reject|2", "tm|undo|2", "tm|reject|2"])
     }
 }

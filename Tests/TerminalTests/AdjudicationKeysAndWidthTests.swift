@@ -8,20 +8,31 @@ import Testing
 @Suite struct AdjudicationKeysAndWidthTests {
     @Test func everyKeyNamesAnAdjudicationVerbAndTheLegendFits() {
         let keys = KeyMap.adjudication.keys
-        #expect(keys.map(\.key) == ["c", "x", "r", "s", "u", "n", "p", "?", "→", "←"])
-        for key in keys {
+        #expect(keys.map(\.key) == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "c", "x", "r", "s", "u", "n", "p", "?", "→", "←"])
+        #expect(keys.prefix(9).map(\.line) == (1...9).map { "pick \($0)" })
+        for key in keys.dropFirst(9) {
             #expect(AdjudicationVerb.named(key.line)?.name == key.line, "key \(key.key) runs \(key.line), which is no verb")
             // The same key runs the same verb in annotate.
             #expect(KeyMap.review.line(for: key.key) == key.line)
         }
         #expect(Set(keys.map(\.key)).count == keys.count)
-        #expect(KeyMap.adjudication.legend == "[c]onfirm [x]reject [s]kip [u]ndo [n]ext [p]rev [?]help · space to type")
+        #expect(KeyMap.adjudication.legend == "[1-9]pick [c]onfirm [x]reject [s]kip [u]ndo [n]ext [?]help · space to type")
+        #expect(KeyMap.adjudication.legend.count <= 80)
         #expect(AdjudicationSession.help(.keys) == """
             usage: keys [on|off]
             single-key mode: at an empty prompt one key acts at once (c confirms…)
             Remembered for you. Typed verbs still work: a space first, then the verb (the keys act only on an empty line).
             On a terminal the keys are shown above the prompt; under a pipe lines are read as usual.
             The keys:
+              1  pick 1
+              2  pick 2
+              3  pick 3
+              4  pick 4
+              5  pick 5
+              6  pick 6
+              7  pick 7
+              8  pick 8
+              9  pick 9
               c  confirm
               x  reject
               r  reject
@@ -33,6 +44,22 @@ import Testing
               →  next
               ←  prev
             """)
+    }
+
+    /// What the keys 1…9 send: a number that names no annotator is the card's row.
+    @Test func pickByRowNumber() throws {
+        let f = try AdjudicationFixture()
+        let start = try f.lastEntryID()
+        let t = try f.transcript(["pick 3", "pick 0", "pick 2", "q"])
+        #expect(t.text.contains("""
+            claimdesk> pick 3
+            error: pick: "3" did not mark this document done; pick one of ana, bo; nothing changed
+            claimdesk> pick 0
+            error: pick: "0" did not mark this document done; pick one of ana, bo; nothing changed
+            claimdesk> pick 2
+            picked bo's view of #2: confirmed
+            """))
+        #expect(try f.entries(after: start) == [#"cy confirm #2 {"picked":"bo","adjudication":true}"#])
     }
 
     @Test func keysIsTheAnalystsOnePreferenceInBothREPLs() throws {

@@ -164,8 +164,8 @@ import Testing
         #expect(errors.allSatisfy { $0.failed })
         #expect(errors.map(\.text) == [
             "error: pick: \"zed\" did not mark this document done; pick one of ana, bo; nothing changed",
-            "error: pick: needs an annotator's name (usage: pick NAME)",
-            "error: pick: takes one annotator's name (usage: pick NAME)",
+            "error: pick: needs an annotator's name (usage: pick NAME | N)",
+            "error: pick: takes one annotator's name (usage: pick NAME | N)",
             "error: unknown verb \"pck\"; did you mean \"pick\"?",
             "error: unknown verb \"frobnicate\"; `help` lists the verbs",
             "error: next: takes no arguments (usage: next)",
