@@ -165,7 +165,7 @@ public struct BratWriter {
 
         """
 
-    /// `visual.conf`: labels and colours for the three roles.
+    /// `visual.conf`: labels and colours for the three roles, and what the `Bulk` mark means.
     public static let visualConf = """
         [labels]
         Source | Source | Src
@@ -174,6 +174,7 @@ public struct BratWriter {
         SourceOf | Source of
         AnalystConfidence | Analyst confidence
         SourceType | Source type
+        Bulk | Bulk-accepted (accept-above)
 
         [drawing]
         Source\tbgColor:#9fc2ff
