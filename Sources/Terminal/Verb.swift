@@ -140,7 +140,10 @@ extension Verb {
         return { session throws(REPLError) in Reply(text: try session.document(nil), paged: true) }
     }
 
-    public static let context = Verb.simple("context", "the sentences around the claim") { session throws(REPLError) in try session.context() }
+    public static let context = Verb.simple(
+        "context", "the sentences around the claim",
+        details: ["Up to two sentences before and after the claim's, which is marked as in `show` (> in front); without colours the document's own [[ and ]] show as \\[[ and \\]] on every line, as in `doc`."]
+    ) { session throws(REPLError) in try session.context() }
 
     public static let confirm = Verb.writing(
         "confirm", aliases: ["c"], usage: "confirm",

@@ -76,6 +76,13 @@ import TestSupport
         #expect(card[2] == #"  [[src: Ana]] [[cue: said]] [[con: the \[[draft\]] is final]]."#)
     }
 
+    @Test func helpShowAndHelpContextSaySo() {
+        #expect(Session.help(Verb.show).split(separator: "\n").contains(
+            #"Without colours (NO_COLOR, a pipe) the claim's sentence marks its roles [[src: …]], [[cue: …]] and [[con: …]]; the document's own [[ and ]] show as \[[ and \]] (drop that backslash to read the text), as in `doc` and `context`, so every unescaped [[ or ]] is a marker."#))
+        #expect(Session.help(Verb.context).hasSuffix(
+            #"without colours the document's own [[ and ]] show as \[[ and \]] on every line, as in `doc`."#))
+    }
+
     @Test func theColouredRenderingIsUnchanged() throws {
         let session = try DocumentScreenTests.session(Self.text, Self.claims, width: 200, style: .color)
         let body = session.execute("doc").text.split(separator: "\n", omittingEmptySubsequences: false)[3]
