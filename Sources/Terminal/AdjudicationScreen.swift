@@ -20,20 +20,26 @@ extension Renderer {
         if let extent = DocumentView.extent(final), let covering = SentenceIndex(view.text).covering(extent) {
             lines.append("  " + highlighted(view.text, covering.span, final))
         }
-        var table = TextTable(Self.adjudicationColumns)
+        var views: [(label: String, verdict: String, review: ClaimReview?, attribution: Attribution)] = []
         for name in view.annotators {
             let review = view.views[name]?[claim.rowID]
             let verdict = review?.withdrawn == true ? "withdrawn" : review?.verdict?.rawValue ?? "- (not judged)"
-            table.add(row(TerminalSafe.escape(name), verdict, review, review?.attribution ?? claim.attribution, view.text))
+            views.append((TerminalSafe.escape(name), verdict, review, review?.attribution ?? claim.attribution))
         }
         if let decider = view.adjudicatedBy[claim.rowID], let review = view.finals[claim.rowID] {
             var verdict = review.verdict?.rawValue ?? "- (undecided)"
             if let picked = view.picked[claim.rowID] { verdict += " (picked \(TerminalSafe.escape(picked)))" }
-            table.add(row(TerminalSafe.escape(decider) + " (final)", verdict, review, review.attribution, view.text))
+            views.append((TerminalSafe.escape(decider) + " (final)", verdict, review, review.attribution))
         }
+        var table = TextTable(Self.adjudicationColumns)
+        for v in views { table.add(row(v.label, v.verdict, v.review, v.attribution, view.text)) }
         let tableLines = table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         if let width, tableLines.contains(where: { TextWrap.columns($0) > width }) {
-            lines += table.rows.flatMap { viewBlock($0, width: width) }
+            // Blocks wrap, so a role's text or a note may be longer there than in a cell: where two
+            // views differ is often past a cell's 32 characters.
+            lines += views.flatMap { v in
+                viewBlock(row(v.label, v.verdict, v.review, v.attribution, view.text, roleLimit: Self.blockLimit, noteLimit: Self.blockLimit), width: width)
+            }
         } else {
             for (i, line) in tableLines.enumerated() { lines.append(i == 0 ? "  " + bold(String(line.dropFirst(2))) : line) }
         }
@@ -41,6 +47,9 @@ extension Renderer {
         lines.append("  differ: " + (differences.isEmpty ? "nothing (adjudicated)" : differences.joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
+
+    /// How much of a role's text or of the notes a block shows (a table cell: 32 and 48 characters).
+    static let blockLimit = 120
 
     static let adjudicationColumns = ["annotator", "verdict", "source", "cue", "content", "outlet", "type", "anon", "entity", "confidence", "note"]
 
@@ -61,9 +70,10 @@ extension Renderer {
         return [head] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    private func row(_ label: String, _ verdict: String, _ review: ClaimReview?, _ a: Attribution, _ text: ScalarText) -> [String] {
+    private func row(_ label: String, _ verdict: String, _ review: ClaimReview?, _ a: Attribution, _ text: ScalarText,
+                     roleLimit: Int = 32, noteLimit: Int = 48) -> [String] {
         func role(_ f: Fragments?) -> String {
-            f.map { "\"" + TerminalSafe.short(Self.plainInline(text.slice($0)), 32) + "\"" } ?? "none"
+            f.map { "\"" + TerminalSafe.short(Self.plainInline(text.slice($0)), roleLimit) + "\"" } ?? "none"
         }
         let notes = review?.notes ?? []
         return [
@@ -73,7 +83,7 @@ extension Renderer {
             a.anonymous.map { $0 ? "yes" : "no" } ?? "-",
             a.sourceEntity.map { TerminalSafe.short($0, 24) } ?? "-",
             review?.confidence?.rawValue ?? "-",
-            notes.isEmpty ? "-" : TerminalSafe.short(notes.joined(separator: " / "), 48),
+            notes.isEmpty ? "-" : TerminalSafe.short(notes.joined(separator: " / "), noteLimit),
         ]
     }
 }

@@ -1,5 +1,7 @@
+import ClaimModel
 import ClaimStore
 import Testing
+import TestSupport
 @testable import Terminal
 
 /// `adjudicate` has `annotate`'s single-key mode (the same preference, the same letters for the
@@ -133,6 +135,37 @@ import Testing
                 take weeks"; outlet Reuters; type anonymous; anon yes;
                 entity officials
               differ: cue
+            """))
+    }
+
+    /// Where two views differ past a cell's 32 characters, the table cannot show it; a block can.
+    @Test func aBlockShowsMoreOfTheTextThanACell() throws {
+        let text = "The spokesman of the regional water authority in the north said the dam holds."
+        let claim = Attribution(source: Fragments.first("The spokesman of the regional water authority", in: text),
+                                cue: Fragments.first("said", in: text), content: Fragments.first("the dam holds", in: text))
+        let store = try TestStore([(Document(id: "dam", text: text), [claim])]).store
+        for (annotator, lines) in [("ana", ["source \"The spokesman of the regional water authority in the north\"", "confirm", "done"]),
+                                   ("bo", ["confirm", "done"])] {
+            _ = REPL.transcript(try Session(store: store, storePath: ":memory:", annotator: annotator, runName: nil, startDocument: nil,
+                                            renderer: Renderer(style: .plain)), lines: lines)
+        }
+        func card(_ width: Int?) throws -> String {
+            let session = try AdjudicationSession(store: store, adjudicator: "cy", runName: nil, document: nil,
+                                                  renderer: Renderer(style: .plain, wrapping: width.map { .columns($0) } ?? .none))
+            return session.execute("show").text
+        }
+        #expect(try card(nil).contains("""
+              ana        corrected  "The spokesman of the regional w…"  "said"  "the dam holds"  -       -     -     -       -           -
+              bo         confirmed  "The spokesman of the regional w…"  "said"  "the dam holds"  -       -     -     -       -           -
+            """))
+        #expect(try card(72).hasSuffix("""
+              ana: corrected
+                source "The spokesman of the regional water authority in the north";
+                cue "said"; content "the dam holds"
+              bo: confirmed
+                source "The spokesman of the regional water authority"; cue "said";
+                content "the dam holds"
+              differ: source
             """))
     }
 }
