@@ -15,8 +15,11 @@ struct AdjudicateCommand: ParsableCommand {
             final by hand. Each adjudication is an annotation of the adjudicator (--annotator), marked \
             "adjudication": true, and `score` takes the gold of those claims from it.
 
-            On a terminal: line editing, history, TAB completion. Otherwise the verbs are read line by \
-            line and echoed (exit 1 if a command was refused).
+            On a terminal: line editing, history, TAB completion, and with `keys on` (the same \
+            remembered choice as in annotate) one key acts at an empty prompt: 1-9 pick the card's \
+            annotators, c confirms, x rejects. Otherwise the verbs are read line by line and echoed \
+            (exit 1 if a command was refused). Replies wrap to the terminal's width ($COLUMNS); a \
+            card too narrow for the annotators' table shows one block per annotator.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "The adjudicator (default: $CLAIMDESK_ANNOTATOR, else $USER).") var annotator: String?
