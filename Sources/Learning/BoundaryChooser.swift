@@ -152,8 +152,7 @@ struct BoundaryChooser: Sendable, Equatable {
         guard alternatives.count > 1 else { return base }
         var best = 0, bestScore = -Float.infinity
         for (i, alt) in alternatives.enumerated() {
-            var score: Float = 0
-            for h in Self.features(alt, base: base, role: role, family: family, text: text, words: words) { score += weights.weight(h) }
+            let score = weights.sum(Self.features(alt, base: base, role: role, family: family, text: text, words: words))
             if score > bestScore { best = i; bestScore = score }
         }
         return alternatives[best].ranges

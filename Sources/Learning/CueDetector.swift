@@ -62,31 +62,34 @@ struct CueDetector: Sendable, Equatable {
         let scored: [Bool]
     }
 
+    /// `CueLexicon.auxiliaryHashes` as a table (value 1): looked up for every word token without
+    /// Swift's seeded hashing.
+    static let auxiliaryTable = WeightTable(keys: CueLexicon.auxiliaryHashes.sorted(),
+                                            values: Array(repeating: 1, count: CueLexicon.auxiliaryHashes.count))
+
     static let stemSuffixes: [[UInt8]] = ["ing", "ed", "es", "s"].map { Array($0.utf8) }
 
     static func prepare(_ text: TokenizedText) -> Prepared {
         let n = text.tokens.count
-        var words: [UInt64] = [], stems: [UInt64] = [], shapes: [UInt8] = [], scored: [Bool] = []
-        words.reserveCapacity(n)
+        let words = text.wordHashes
+        var stems: [UInt64] = [], shapes: [UInt8] = [], scored: [Bool] = []
         stems.reserveCapacity(n)
         shapes.reserveCapacity(n)
         scored.reserveCapacity(n)
+        let tokens = text.tokens, auxiliaries = auxiliaryTable, suffixes = stemSuffixes
         text.lowerBytes.withUnsafeBufferPointer { bytes in
-            for (t, token) in text.tokens.enumerated() {
+            for t in 0..<n {
+                let isWord = tokens[t].isWord
                 let lo = Int(text.lowerStarts[t]), hi = Int(text.lowerStarts[t + 1])
-                var w = FeatureHash.offset
-                var ascii = true
-                for k in lo..<hi {
-                    w = FeatureHash.mix(w, bytes[k])
-                    if bytes[k] >= 0x80 { ascii = false }
-                }
-                words.append(w)
+                let w = words[t]
                 // FeatureExtractor.stem on the bytes (a byte is a character in ASCII words).
                 var stem = w
-                if token.isWord {
+                if isWord {
+                    var ascii = true
+                    for k in lo..<hi where bytes[k] >= 0x80 { ascii = false; break }
                     if ascii {
                         let count = hi - lo
-                        for suffix in stemSuffixes where count > suffix.count + 2 {
+                        for suffix in suffixes where count > suffix.count + 2 {
                             if (0..<suffix.count).allSatisfy({ bytes[hi - suffix.count + $0] == suffix[$0] }) {
                                 stem = FeatureHash.offset
                                 for k in lo..<(hi - suffix.count) { stem = FeatureHash.mix(stem, bytes[k]) }
@@ -94,12 +97,13 @@ struct CueDetector: Sendable, Equatable {
                             }
                         }
                     } else {
-                        stem = FeatureHash.hash(FeatureExtractor.stem(token.lower))
+                        stem = FeatureHash.hash(FeatureExtractor.stem(tokens[t].lower))
                     }
                 }
                 stems.append(stem)
-                shapes.append(token.isQuote ? 1 : !token.isWord ? (token.isNumber ? 2 : 3) : token.allCaps ? 4 : token.capitalized ? 5 : 6)
-                scored.append(token.isWord && !(hi - lo <= CueLexicon.auxiliaryMaxBytes && CueLexicon.auxiliaryHashes.contains(w)))
+                shapes.append(tokens[t].isQuote ? 1 : !isWord ? (tokens[t].isNumber ? 2 : 3)
+                              : tokens[t].allCaps ? 4 : tokens[t].capitalized ? 5 : 6)
+                scored.append(isWord && !(hi - lo <= CueLexicon.auxiliaryMaxBytes && auxiliaries.weight(w) != 0))
             }
         }
         return Prepared(words: words, stems: stems, shapes: shapes, scored: scored)
@@ -128,8 +132,7 @@ struct CueDetector: Sendable, Equatable {
     static func features(_ t: Int, text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon,
                          into f: inout [UInt64]) {
         let tokens = text.tokens
-        let token = tokens[t]
-        let sentence = text.sentences[token.sentence]
+        let sentence = text.sentences[tokens[t].sentence]
         func word(_ i: Int) -> UInt64 {
             i < sentence.lowerBound ? sentenceStart : i >= sentence.upperBound ? sentenceEnd : p.words[i]
         }
@@ -156,7 +159,7 @@ struct CueDetector: Sendable, Equatable {
         if t > sentence.lowerBound && p.words[t - 1] == comma { commaNear |= 1 }
         if t + 1 < sentence.upperBound && p.words[t + 1] == comma { commaNear |= 2 }
         let position = UInt64(min(t - sentence.lowerBound, 15) / 4)
-        let state = (token.quoted ? 1 : 0) | quoteNear << 1 | commaNear << 3 | position << 5
+        let state = (tokens[t].quoted ? 1 : 0) | quoteNear << 1 | commaNear << 3 | position << 5
             | UInt64(context.rulesCue[t] ? 1 : 0) << 8 | UInt64(context.rulesContent[t] ? 1 : 0) << 9
         f.append(combine(Name.state, state & 0xFF))
         f.append(combine(Name.state, 0x1000 | (state >> 8)))
@@ -173,13 +176,25 @@ struct CueDetector: Sendable, Equatable {
 
     func scores(_ text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon) -> [Float] {
         var result = [Float](repeating: -.infinity, count: text.tokens.count)
+        // Every token's features first, then all their weights at once (the table's lookups
+        // overlap: see `WeightTable.weights`), then each token's sum in its features' order.
         var f: [UInt64] = []
-        f.reserveCapacity(24)
+        f.reserveCapacity(20 * text.tokens.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(text.tokens.count)
         for t in text.tokens.indices where p.scored[t] {
-            f.removeAll(keepingCapacity: true)
             Self.features(t, text: text, prepared: p, context: context, lexicon: lexicon, into: &f)
+            ends.append(f.count)
+        }
+        let w = weights.weights(f)
+        var k = 0, next = 0
+        for t in text.tokens.indices where p.scored[t] {
             var s: Float = 0
-            for h in f { s += weights.weight(h) }
+            while k < ends[next] {
+                s += w[k]
+                k += 1
+            }
+            next += 1
             result[t] = s
         }
         return result

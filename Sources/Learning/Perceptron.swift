@@ -79,32 +79,68 @@ struct AveragedWeights {
 
 /// Frozen weights: sorted hashes and their values, looked up through an open-addressing table
 /// indexed by the hash's own low bits (the keys are already well-mixed FNV hashes, so Swift's
-/// seeded `Hasher` would only add cost on the extractor's hot path). Key and value share a slot,
-/// so a lookup touches one cache line.
+/// seeded `Hasher` would only add cost on the extractor's hot path).
+///
+/// The table is made of 64-byte buckets, each one cache line: five keys, their five values and a
+/// flag saying whether a key whose home is this bucket lies further on. A lookup reads its home
+/// bucket, compares all five keys without branching on each, and goes on to the next bucket only
+/// when that flag is set (rare at the table's load of at most one half). With one line and one
+/// well-predicted branch per lookup the processor overlaps the lookups of a token's or a
+/// variant's features; the old one-slot-at-a-time probing stalled on each one (a quarter of
+/// extraction time went to the cue detector's lookups).
 struct WeightTable: Sendable, Equatable {
     let keys: [UInt64]
     let values: [Float]
-    private let slots: [Slot]
+    private let storage: Buckets
     private let mask: Int
 
-    struct Slot: Sendable {
-        var key: UInt64
-        var value: Float
+    /// The buckets, 64-byte aligned: words 0–4 the keys (0: empty), words 5–7 the values' bits in
+    /// pairs of halves (5: values 0 and 1, 6: values 2 and 3, 7: value 4 and the overflow flag).
+    final class Buckets: @unchecked Sendable {
+        // Written only in `init`, read-only afterwards: safe to share between threads.
+        let words: UnsafeMutablePointer<UInt64>
+        let count: Int
+
+        init(buckets: Int) {
+            count = buckets * 8
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
+            words = raw.initializeMemory(as: UInt64.self, repeating: 0, count: count)
+        }
+
+        deinit { words.deallocate() }
     }
+
+    static let bucketKeys = 5
 
     init(keys: [UInt64], values: [Float]) {
         self.keys = keys
         self.values = values
-        var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(key: 0, value: 0), count: capacity)
-        let mask = capacity - 1
+        var buckets = 2
+        while buckets * Self.bucketKeys < keys.count * 2 { buckets <<= 1 }
+        let storage = Buckets(buckets: buckets)
+        let mask = buckets - 1
+        let w = storage.words
         for (k, v) in zip(keys, values) where k != 0 {
-            var i = Int(truncatingIfNeeded: k) & mask
-            while slots[i].key != 0 && slots[i].key != k { i = (i + 1) & mask }
-            slots[i] = Slot(key: k, value: v)
+            var b = Int(truncatingIfNeeded: k) & mask
+            while true {
+                let p = w + (b << 3)
+                var free = -1
+                for j in 0..<Self.bucketKeys where p[j] == 0 {
+                    free = j
+                    break
+                }
+                if free >= 0 {
+                    p[free] = k
+                    let bits = UInt64(v.bitPattern)
+                    let word = 5 + free / 2, shift = UInt64(free % 2 * 32)
+                    p[word] = p[word] & ~(0xFFFF_FFFF << shift) | bits << shift
+                    break
+                }
+                p[7] |= 1 << 32
+                b = (b + 1) & mask
+            }
         }
-        self.slots = slots
+        self.storage = storage
         self.mask = mask
     }
 
@@ -114,38 +150,118 @@ struct WeightTable: Sendable, Equatable {
 
     @inline(__always)
     func weight(_ h: UInt64) -> Float {
-        slots.withUnsafeBufferPointer { weight(h, in: $0) }
+        withExtendedLifetime(storage) { Self.weight(h, in: storage.words, mask: mask) }
+    }
+
+    /// The last word of `h`'s home bucket (values and overflow flag): reading it brings the
+    /// bucket's line into the cache.
+    @inline(__always)
+    private static func lastWord(_ h: UInt64, in words: UnsafeMutablePointer<UInt64>, mask: Int) -> UInt64 {
+        words[((Int(truncatingIfNeeded: h) & mask) << 3) + 7]
     }
 
     @inline(__always)
-    private func weight(_ h: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Float {
-        var i = Int(truncatingIfNeeded: h) & mask
+    private static func weight(_ h: UInt64, in words: UnsafeMutablePointer<UInt64>, mask: Int) -> Float {
+        weight(h, in: words, mask: mask, last: lastWord(h, in: words, mask: mask))
+    }
+
+    /// The value of `h` (0 when absent; hash 0 is never a key and finds 0 in an empty slot), given
+    /// the last word of its home bucket.
+    @inline(__always)
+    private static func weight(_ h: UInt64, in words: UnsafeMutablePointer<UInt64>, mask: Int, last: UInt64) -> Float {
+        var b = Int(truncatingIfNeeded: h) & mask
+        var v4 = last
         while true {
-            let slot = slots[i]
-            if slot.key == h { return slot.value }
-            if slot.key == 0 { return 0 }
-            i = (i + 1) & mask
+            let p = UnsafePointer(words + (b << 3))
+            let v01 = p[5], v23 = p[6]
+            var bits = p[0] == h ? v01 : 0
+            bits = p[1] == h ? v01 >> 32 : bits
+            bits = p[2] == h ? v23 : bits
+            bits = p[3] == h ? v23 >> 32 : bits
+            bits = p[4] == h ? v4 : bits
+            let value = UInt32(truncatingIfNeeded: bits)
+            // A value's bits are never 0 (+0.0 adds nothing, so it reads as absent either way).
+            if value != 0 || v4 >> 32 == 0 { return Float(bitPattern: value) }
+            b = (b + 1) & mask
+            v4 = words[(b << 3) + 7]
+        }
+    }
+
+    /// Hashes looked up together, at most this many at a time.
+    static let block = 64
+
+    /// The weight of each of `hashes` into `out`, in blocks: first the home bucket of every hash
+    /// of a block is touched (loads with nothing between them, which the processor keeps many of
+    /// in flight at once), then the block's lookups find their lines in the cache. The tables are
+    /// megabytes and the hashes random, so nearly every lookup misses the cache; one after the
+    /// other, each waited for its line.
+    @inline(__always)
+    private static func lookUp(_ count: Int, _ hash: (Int) -> UInt64, in words: UnsafeMutablePointer<UInt64>, mask: Int,
+                               into out: (Int, Float) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: block) { last in
+            var start = 0
+            while start < count {
+                let end = min(start + block, count)
+                for i in start..<end { last[i - start] = lastWord(hash(i), in: words, mask: mask) }
+                for i in start..<end { out(i, weight(hash(i), in: words, mask: mask, last: last[i - start])) }
+                start = end
+            }
+        }
+    }
+
+    /// The weight of every hash, in order (`weight` of each).
+    func weights(_ hashes: [UInt64]) -> [Float] {
+        withExtendedLifetime(storage) {
+            [Float](unsafeUninitializedCapacity: hashes.count) { out, initialized in
+                hashes.withUnsafeBufferPointer { h in
+                    Self.lookUp(h.count, { h[$0] }, in: storage.words, mask: mask) { out[$0] = $1 }
+                }
+                initialized = hashes.count
+            }
+        }
+    }
+
+    /// The sum of the weights of `hashes` as a Float, added in their order (the cue detector's score).
+    func sum(_ hashes: [UInt64]) -> Float {
+        withExtendedLifetime(storage) {
+            hashes.withUnsafeBufferPointer { h in
+                var s: Float = 0
+                Self.lookUp(h.count, { h[$0] }, in: storage.words, mask: mask) { _, w in s += w }
+                return s
+            }
         }
     }
 
     /// The sum of the weights, added in the hashes' order (the order is part of the arithmetic).
     func score(_ features: FeatureVector) -> Double {
-        slots.withUnsafeBufferPointer { table in
+        withExtendedLifetime(storage) {
+            let words = storage.words
             var s = 0.0
-            for h in features.hashes where h != 0 { s += Double(weight(h, in: table)) }
+            for h in features.hashes where h != 0 { s += Double(Self.weight(h, in: words, mask: mask)) }
             return s
         }
     }
 
     /// The same sum as `score(buffer.vector)`, without concatenating the buffer.
     func score(_ buffer: FeatureBuffer) -> Double {
-        slots.withUnsafeBufferPointer { table in
-            var s = 0.0
-            for h in buffer.plain where h != 0 { s += Double(weight(h, in: table)) }
-            for h in buffer.origin where h != 0 { s += Double(weight(h, in: table)) }
-            for h in buffer.head where h != 0 { s += Double(weight(h, in: table)) }
-            for h in buffer.closing where h != 0 { s += Double(weight(h, in: table)) }
-            return s
+        withExtendedLifetime(storage) {
+            let words = storage.words, mask = mask
+            let count = buffer.plain.count + buffer.origin.count + buffer.head.count + buffer.closing.count
+            // Every bucket touched first, then the lookups in order (see `lookUp`).
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { last in
+                var k = 0
+                buffer.forEach { h in
+                    last[k] = Self.lastWord(h, in: words, mask: mask)
+                    k += 1
+                }
+                var s = 0.0
+                k = 0
+                buffer.forEach { h in
+                    if h != 0 { s += Double(Self.weight(h, in: words, mask: mask, last: last[k])) }
+                    k += 1
+                }
+                return s
+            }
         }
     }
 }

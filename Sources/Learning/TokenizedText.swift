@@ -33,6 +33,9 @@ struct TokenizedText: Sendable {
     /// `lowerStarts[t]` and `lowerStarts[t + 1]`. Features hash these bytes (no String is touched).
     let lowerBytes: [UInt8]
     let lowerStarts: [Int32]
+    /// FNV-1a of every token's `lower` (its bytes above), hashed once here: the cue detector's
+    /// word values and the lexicon's lookups read them instead of hashing the bytes again.
+    let wordHashes: [UInt64]
 
     init(_ text: String, sentenceSpans: [Span]) {
         let scalars = Array(text.unicodeScalars)
@@ -42,6 +45,8 @@ struct TokenizedText: Sendable {
         bytes.reserveCapacity(scalars.count + 16)
         var starts: [Int32] = [0]
         starts.reserveCapacity(scalars.count / 4 + 2)
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(scalars.count / 4 + 1)
         var i = 0
         var sawNewline = false
         var inQuote = false
@@ -100,7 +105,10 @@ struct TokenizedText: Sendable {
             }
             if mayDecompose { Self.composeLowered(&bytes, from: first) }
             starts.append(Int32(bytes.count))
-            let isQuote = j == i + 1 && Self.quoteMarks.contains(s.value)
+            var hash = FeatureHash.offset
+            for k in first..<bytes.count { hash = FeatureHash.mix(hash, bytes[k]) }
+            hashes.append(hash)
+            let isQuote = j == i + 1 && Self.isQuoteMark(s.value)
             var quotedHere = inQuote
             if isQuote {
                 switch s.value {
@@ -140,11 +148,13 @@ struct TokenizedText: Sendable {
         self.sentences = ranges
         lowerBytes = bytes
         lowerStarts = starts
+        wordHashes = hashes
     }
 
     /// FNV-1a `start` continued with token `t`'s lowercased UTF-8 (the bytes of `tokens[t].lower`).
     @inline(__always)
     func hashLower(_ t: Int, into start: UInt64) -> UInt64 {
+        if start == FeatureHash.offset { return wordHashes[t] }
         var h = start
         for k in Int(lowerStarts[t])..<Int(lowerStarts[t + 1]) { h = FeatureHash.mix(h, lowerBytes[k]) }
         return h
@@ -186,6 +196,15 @@ struct TokenizedText: Sendable {
     }
 
     static let quoteMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E]
+
+    /// `quoteMarks.contains(value)` without hashing (asked for every one-scalar token).
+    @inline(__always)
+    static func isQuoteMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E: return true
+        default: return false
+        }
+    }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 {

@@ -1,0 +1,64 @@
+import Extraction
+@testable import Learning
+import Testing
+
+@Suite("WeightTable: cache-line buckets give every stored weight back and 0 for the rest")
+struct WeightTableTests {
+    /// Keys built to share one home bucket (equal low bits), so that they overflow into the next
+    /// buckets: a lookup must follow the overflow flag and still stop at an absent key.
+    static func crowded(_ n: Int) -> (keys: [UInt64], values: [Float]) {
+        let keys = (1...UInt64(n)).map { $0 << 40 | 0x5 }.sorted()
+        let values = keys.indices.map { Float($0 + 1) * (($0 % 2 == 0) ? 0.25 : -1.5) }
+        return (keys, values)
+    }
+
+    @Test("keys crowding one bucket are all found, through the overflow flag")
+    func crowdedBucket() {
+        let (keys, values) = Self.crowded(23)
+        let table = WeightTable(keys: keys, values: values)
+        for (k, v) in zip(keys, values) { #expect(table.weight(k) == v) }
+        #expect(table.weight(24 << 40 | 0x5) == 0)
+        #expect(table.weight(0x5) == 0)
+        #expect(table.weight(0) == 0)
+        #expect(table.weights(keys + [0, 99 << 40 | 0x5]) == values + [0, 0])
+    }
+
+    @Test("sum, weights and score add in the hashes' order, as one lookup at a time does")
+    func orderedSums() {
+        var rng = SplitMix64(seed: 7)
+        let keys = Array(Set((0..<5_000).map { _ in rng.next() | 1 })).sorted()
+        let values = keys.map { Float(Int($0 % 2001) - 1000) / 7 }
+        let table = WeightTable(keys: keys, values: values)
+        var hashes: [UInt64] = []
+        for i in 0..<300 { hashes.append(i % 3 == 0 ? rng.next() : keys[Int(rng.next() % UInt64(keys.count))]) }
+        var floatSum: Float = 0, doubleSum = 0.0
+        for h in hashes {
+            floatSum += table.weight(h)
+            doubleSum += Double(table.weight(h))
+        }
+        #expect(table.sum(hashes) == floatSum)
+        #expect(table.weights(hashes) == hashes.map { table.weight($0) })
+        #expect(table.score(FeatureVector(hashes: hashes)) == doubleSum)
+        let lookup = Dictionary(uniqueKeysWithValues: zip(keys, values))
+        #expect(hashes.map { table.weight($0) } == hashes.map { lookup[$0] ?? 0 })
+    }
+
+    @Test("an empty table finds nothing")
+    func empty() {
+        let table = WeightTable(keys: [], values: [])
+        #expect(table.weight(42) == 0)
+        #expect(table.sum([1, 2, 3]) == 0)
+        #expect(table.count == 0)
+    }
+
+    @Test("a token's word hash is FNV-1a of its lowercased text (accents composed, typographic apostrophe folded)")
+    func wordHashes() throws {
+        let text = "Re\u{301}sume\u{301} SAID “Yes”, O’Brien."
+        let tokens = TokenizedText(text, sentenceSpans: try RulesExtractor().sentenceSpans(in: text))
+        #expect(tokens.tokens.map(\.lower) == ["résumé", "said", "“", "yes", "”", ",", "o", "'", "brien", "."])
+        #expect(tokens.wordHashes == tokens.tokens.map { FeatureHash.hash($0.lower) })
+        #expect(tokens.tokens.map(\.isQuote) == [false, false, true, false, true, false, false, false, false, false])
+        #expect(tokens.hashLower(1, into: FeatureHash.offset) == FeatureHash.hash("said"))
+        #expect(tokens.hashLower(1, into: FeatureHash.hash("w=")) == FeatureHash.hash("w=said"))
+    }
+}
