@@ -94,12 +94,14 @@ struct Decoder {
         let order = readings.indices.sorted {
             readings[$0].score != readings[$1].score ? readings[$0].score > readings[$1].score : $0 < $1
         }
-        var taken = Set<Int>()
+        // Taken content tokens as flags (a Set<Int> hashed every token of every reading).
+        let end = readings.reduce(text.tokens.count) { m, r in r.content.reduce(m) { max($0, $1.upperBound) } }
+        var taken = [Bool](repeating: false, count: end)
         var kept: [Int] = []
         for r in order {
-            let tokens = readings[r].content.flatMap { $0 }
-            if tokens.contains(where: taken.contains) { continue }
-            taken.formUnion(tokens)
+            let content = readings[r].content
+            if content.contains(where: { range in range.contains { taken[$0] } }) { continue }
+            for range in content { for t in range { taken[t] = true } }
             kept.append(r)
         }
         return kept.sorted { (readings[$0].cue.first?.lowerBound ?? 0, $0) < (readings[$1].cue.first?.lowerBound ?? 0, $1) }

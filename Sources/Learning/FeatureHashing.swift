@@ -111,8 +111,20 @@ struct FeatureBuffer {
     private(set) var head: [UInt64] = []
     private(set) var closing: [UInt64] = []
     /// Conjunction prefix states (`o:ORIGIN&`, `h:HEAD&`) of the current anchor.
-    var originPrefix: UInt64 = 0
-    var headPrefix: UInt64 = 0
+    private(set) var originPrefix: UInt64 = 0
+    private(set) var headPrefix: UInt64 = 0
+    /// The conjoined names' states after the current prefixes (`FeatureName.state(after:)`), kept
+    /// while the prefixes stay (every variant of one anchor): a direct-mapped cache by the name's
+    /// own state, valid when its generation is the current one.
+    private var conjoined = [Conjoined](repeating: Conjoined(), count: 32)
+    private var generation = 1
+
+    private struct Conjoined {
+        var name: UInt64 = 0
+        var generation = 0
+        var origin: UInt64 = 0
+        var head: UInt64 = 0
+    }
 
     init() {
         plain.reserveCapacity(48)
@@ -126,8 +138,24 @@ struct FeatureBuffer {
         origin.removeAll(keepingCapacity: true)
         head.removeAll(keepingCapacity: true)
         closing.removeAll(keepingCapacity: true)
-        self.originPrefix = originPrefix
-        self.headPrefix = headPrefix
+        if originPrefix != self.originPrefix || headPrefix != self.headPrefix {
+            generation += 1
+            self.originPrefix = originPrefix
+            self.headPrefix = headPrefix
+        }
+    }
+
+    /// `name.state(after: originPrefix)` and `name.state(after: headPrefix)` (0 where the name does
+    /// not join that conjunction), hashed once per anchor.
+    @inline(__always)
+    private mutating func states(_ name: FeatureName) -> (origin: UInt64, head: UInt64) {
+        let i = Int(truncatingIfNeeded: name.state >> 7) & 31
+        let entry = conjoined[i]
+        if entry.name == name.state && entry.generation == generation { return (entry.origin, entry.head) }
+        let states = (origin: name.withOrigin ? name.state(after: originPrefix) : 0,
+                      head: name.withHead ? name.state(after: headPrefix) : 0)
+        conjoined[i] = Conjoined(name: name.state, generation: generation, origin: states.origin, head: states.head)
+        return states
     }
 
     /// A hash computed beforehand (an anchor's own features), with its conjunctions if any.
@@ -141,27 +169,42 @@ struct FeatureBuffer {
     @inline(__always)
     mutating func add(_ name: FeatureName, _ value: StaticString) {
         plain.append(FeatureHash.hash(value, into: name.state))
-        if name.withOrigin { origin.append(FeatureHash.hash(value, into: name.state(after: originPrefix))) }
-        if name.withHead { head.append(FeatureHash.hash(value, into: name.state(after: headPrefix))) }
+        guard name.withOrigin || name.withHead else { return }
+        let states = states(name)
+        if name.withOrigin { origin.append(FeatureHash.hash(value, into: states.origin)) }
+        if name.withHead { head.append(FeatureHash.hash(value, into: states.head)) }
     }
 
     @inline(__always)
     mutating func add(_ name: FeatureName, utf8 value: String) {
         plain.append(FeatureHash.hash(utf8: value, into: name.state))
-        if name.withOrigin { origin.append(FeatureHash.hash(utf8: value, into: name.state(after: originPrefix))) }
-        if name.withHead { head.append(FeatureHash.hash(utf8: value, into: name.state(after: headPrefix))) }
+        guard name.withOrigin || name.withHead else { return }
+        let states = states(name)
+        if name.withOrigin { origin.append(FeatureHash.hash(utf8: value, into: states.origin)) }
+        if name.withHead { head.append(FeatureHash.hash(utf8: value, into: states.head)) }
     }
 
     /// A token's lowercased text as the value.
     @inline(__always)
     mutating func add(_ name: FeatureName, token t: Int, of text: TokenizedText) {
         plain.append(text.hashLower(t, into: name.state))
-        if name.withOrigin { origin.append(text.hashLower(t, into: name.state(after: originPrefix))) }
-        if name.withHead { head.append(text.hashLower(t, into: name.state(after: headPrefix))) }
+        guard name.withOrigin || name.withHead else { return }
+        let states = states(name)
+        if name.withOrigin { origin.append(text.hashLower(t, into: states.origin)) }
+        if name.withHead { head.append(text.hashLower(t, into: states.head)) }
     }
 
     /// A hash that follows all conjunctions.
     mutating func close(hash: UInt64) { closing.append(hash) }
+
+    /// Each hash in scoring order (`vector`'s, without building it).
+    @inline(__always)
+    func forEach(_ body: (UInt64) -> Void) {
+        for h in plain { body(h) }
+        for h in origin { body(h) }
+        for h in head { body(h) }
+        for h in closing { body(h) }
+    }
 
     /// The hashes in scoring order.
     var vector: FeatureVector { FeatureVector(hashes: plain + origin + head + closing) }
