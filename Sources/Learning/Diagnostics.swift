@@ -28,6 +28,9 @@ public struct ErrorBreakdown: Sendable, Equatable {
     public var contentF1 = 0.0, sourceF1 = 0.0, bestContentF1 = 0.0, bestSourceF1 = 0.0
     /// The commonest gold cues (lowercased words) never proposed, most frequent first.
     public var neverProposedCues: [CueCount] = []
+    /// The "no fitting reading" cases by shape (which role no reading reached, and how the gold's
+    /// role lies: "source: possessive", "content: before the cue", …), most frequent first.
+    public var noFittingShapes: [CueCount] = []
 
     public struct CueCount: Sendable, Equatable {
         public var cue: String
@@ -44,6 +47,7 @@ extension AttributionModel {
         do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
         var b = ErrorBreakdown()
         var cues: [String: Int] = [:]
+        var shapes: [String: Int] = [:]
         for labeled in data {
             let doc = PreparedDocument(labeled, rules: rules, base: options.base)
             let decoder = Decoder(model: self, text: doc.text)
@@ -75,6 +79,10 @@ extension AttributionModel {
                 }
                 if let r = kept.first(where: { fit($0.cue, $0.source, $0.content) }) {
                     b.found += 1
+                    if PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content) < 0.8 {
+                    }
+                    if PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source) < 0.8 {
+                    }
                     b.contentF1 += PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
                     b.sourceF1 += PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
                     b.bestContentF1 += max(bestContent, PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content))
@@ -85,6 +93,9 @@ extension AttributionModel {
                     cues[words.isEmpty ? "(no cue)" : words, default: 0] += 1
                 } else if fitting.isEmpty {
                     b.noFittingReading += 1
+                    let shape = Self.noFitShape(g, variants: onCue.flatMap { choices.anchors[$0].variants },
+                                           cue: onCue.flatMap { choices.anchors[$0].cue }, text: doc.text)
+                    shapes[shape, default: 0] += 1
                 } else if fitting.contains(where: keptAnchors.contains) {
                     b.wrongReading += 1
                 } else if fitting.contains(where: { (choices.best[$0]?.score ?? -.infinity) > threshold }) {
@@ -96,6 +107,39 @@ extension AttributionModel {
         }
         b.neverProposedCues = cues.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(top).map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
+        b.noFittingShapes = shapes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
         return b
+    }
+
+    /// Why no reading of the anchors on gold `g`'s cue fits it: the role no reading overlaps
+    /// ("both" when neither source nor content is reached; "split" when each is reached, by
+    /// different readings) and how the gold's span of that role lies against the cue.
+    static func noFitShape(_ g: PreparedDocument.GoldReading, variants: [Variant], cue: [Range<Int>], text: TokenizedText) -> String {
+        let contentHit = variants.contains { v in v.content.contains { r in r.contains(where: g.content.contains) } }
+        let sourceHit = variants.contains { PreparedDocument.overlaps(Set($0.source.flatMap { $0 }), g.source) }
+        if contentHit && sourceHit { return "split: source and content in different readings" }
+        let cueTokens = g.cue.isEmpty ? Set(cue.flatMap { $0 }) : g.cue
+        let cueFirst = cueTokens.min() ?? 0, cueLast = cueTokens.max() ?? 0
+        let cueSentence = text.tokens[cueFirst].sentence
+        if !contentHit {
+            let lo = g.content.min() ?? 0, hi = g.content.max() ?? 0
+            let prefix = sourceHit ? "content" : "both"
+            if text.tokens[lo].sentence != text.tokens[hi].sentence { return "\(prefix): across sentences" }
+            if text.tokens[lo].sentence != cueSentence { return "\(prefix): another sentence" }
+            if hi < cueFirst { return "\(prefix): before the cue" }
+            if lo > cueLast { return "\(prefix): after the cue" }
+            return "\(prefix): around the cue"
+        }
+        guard let lo = g.source.min(), let hi = g.source.max() else { return "source: gold has none" }
+        if text.tokens[lo].sentence != cueSentence { return "source: another sentence" }
+        if lo > cueLast { return "source: after the cue" }
+        if g.cue.contains(where: { text.tokens[$0].lower == "according" }) { return "source: according to" }
+        if hi + 2 < text.tokens.count, text.tokens[hi + 1].lower == "'", text.tokens[hi + 2].lower == "s" {
+            return "source: possessive"
+        }
+        if lo == hi, CandidateBuilder.pronouns.contains(text.tokens[lo].lower) { return "source: pronoun" }
+        if lo < cueFirst, hi > cueLast { return "source: around the cue" }
+        return cueFirst - hi > 4 ? "source: far before the cue" : "source: right before the cue"
     }
 }

@@ -98,6 +98,7 @@ enum TrainBench {
         let n = Double(max(1, b.found))
         print(String(format: "boundaries of found   content token F1 %.3f (best offered %.3f), source %.3f (best offered %.3f)",
                      b.contentF1 / n, b.bestContentF1 / n, b.sourceF1 / n, b.bestSourceF1 / n))
+        print("no fitting, by shape  " + b.noFittingShapes.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
         print("never-proposed cues   " + b.neverProposedCues.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
     }
 
