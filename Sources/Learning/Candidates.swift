@@ -151,6 +151,85 @@ struct CandidateBuilder {
         return anchors
     }
 
+    /// Words that only carry tense, modality or negation between a subject and its verb ("X has
+    /// long been", "X does not"): a subject read backwards from a cue starts before them.
+    static let verbHelpers: Set<String> = [
+        "has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "could", "can", "may", "might",
+        "should", "did", "does", "do", "also", "not", "never", "still", "already", "just", "then", "only", "even", "later",
+        "n", "'", "t", "doesn", "didn", "don", "isn", "wasn", "hasn", "haven", "won", "wouldn", "couldn", "aren", "weren",
+    ]
+
+
+    /// The sentence's opening noun phrase ("Priebus, who …, arrived … and acknowledged"): from the
+    /// sentence start past a leading conjunction to the first comma or clause word, at most 8 tokens.
+    func sentenceSubject(_ sentence: Range<Int>, before t: Int) -> Range<Int>? {
+        var s = sentence.lowerBound
+        while s < t, text.tokens[s].isQuote || ["but", "and", "so", "yet", "then", "still", ",", "-", "\u{2014}"].contains(text.tokens[s].lower) {
+            s += 1
+        }
+        var e = s
+        while e < t && e - s < 8 {
+            let tok = text.tokens[e]
+            if tok.isQuote || Self.clauseStops.contains(tok.lower) { break }
+            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "." || tok.lower == "-" || tok.lower == "&") { break }
+            e += 1
+        }
+        return e > s ? s..<e : nil
+    }
+
+    /// A passive's agent after the cue ("asked by X whether …", "estimates by X about …"): the
+    /// words after "by" up to a comma or clause word, and the rest of the sentence after them.
+    func agentAfter(_ t: Int, in sentence: Range<Int>) -> (agent: Range<Int>, rest: Range<Int>?)? {
+        var b = t + 1
+        if b < sentence.upperBound, b + 1 < sentence.upperBound, text.tokens[b].lower != "by", text.tokens[b + 1].lower == "by" { b += 1 }
+        guard b + 1 < sentence.upperBound, text.tokens[b].lower == "by" else { return nil }
+        var e = b + 1
+        while e < sentence.upperBound && e - b <= 10 {
+            let tok = text.tokens[e]
+            if tok.isQuote || Self.clauseStops.contains(tok.lower) || ["whether", "about", "on"].contains(tok.lower) { break }
+            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "-" || tok.lower == "&" || tok.lower == "/") { break }
+            if tok.lower == "." && e + 1 >= sentence.upperBound { break }
+            e += 1
+        }
+        guard e > b + 1 else { return nil }
+        return ((b + 1)..<e, clauseAfter(e - 1, in: sentence))
+    }
+
+
+    /// Nouns of things that carry a claim ("in a statement", "in the latest poll").
+    static let documentNouns: Set<String> = [
+        "poll", "polls", "survey", "surveys", "study", "report", "interview", "statement", "letter", "memo", "speech",
+        "post", "tweet", "email", "filing", "book", "article", "column", "editorial", "release", "words", "remarks",
+        "op", "essay", "video", "ad", "analysis", "testimony", "complaint", "lawsuit", "ruling", "opinion",
+    ]
+
+    /// Readings of "in" + a document noun ("In a CBS poll released Monday, 50 percent …", "… leads
+    /// in the latest poll"): the phrase as source, the clause after its comma or before "in" as content.
+    func documentVariants(_ t: Int) -> [Variant] {
+        let sentence = text.sentences[text.tokens[t].sentence]
+        var n = t + 1
+        var noun: Int?
+        while n < sentence.upperBound && n - t <= 8 {
+            let tok = text.tokens[n]
+            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "-" || tok.lower == "/" || tok.lower == ".") { break }
+            if tok.lower == "." && n + 1 >= sentence.upperBound { break }
+            if Self.documentNouns.contains(tok.lower) { noun = n }
+            n += 1
+        }
+        guard let noun else { return [] }
+        var end = noun + 1
+        while end < n, !Self.clauseStops.contains(text.tokens[end].lower) { end += 1 }
+        let source = (t + 1)..<end
+        var variants: [Variant] = []
+        if end < sentence.upperBound, text.tokens[end].lower == ",", let after = clauseAfter(end, in: sentence) {
+            variants.append(Variant(kind: "in/after", source: [source], content: [after]))
+        }
+        if let front = clauseBefore(t, in: sentence) {
+            variants.append(Variant(kind: "in/front", source: [source], content: [front]))
+        }
+        return variants
+    }
+
     /// `range` widened to its sentence's end (and on through a quotation that does not close there).
     func widen(_ range: Range<Int>) -> Range<Int>? {
         guard !range.isEmpty, range.upperBound <= text.tokens.count else { return nil }
@@ -177,6 +256,19 @@ struct CandidateBuilder {
             if let back { variants.append(Variant(kind: "back/after", source: [back], content: [after])) }
             if let named { variants.append(Variant(kind: "named/after", source: [named], content: [after])) }
             variants.append(Variant(kind: "none/after", source: [], content: [after]))
+            // A cue with no subject of its own before it (after "and", a comma, helpers only) may
+            // share the sentence's ("X, who …, arrived … and acknowledged that …").
+            if back.map({ $0.allSatisfy { Self.verbHelpers.contains(text.tokens[$0].lower) } }) ?? true,
+               let subject = sentenceSubject(sentence, before: t), subject != back,
+               !variants.contains(where: { $0.source.first == subject }) {
+                variants.append(Variant(kind: "subject/after", source: [subject], content: [after]))
+            }
+        }
+        if let agent = agentAfter(t, in: sentence) {
+            if let rest = agent.rest { variants.append(Variant(kind: "by/after", source: [agent.agent], content: [rest])) }
+            if let front = clauseBefore(t, in: sentence) {
+                variants.append(Variant(kind: "by/front", source: [agent.agent], content: [front]))
+            }
         }
         if let front {
             if let back { variants.append(Variant(kind: "back/front", source: [back], content: [front])) }

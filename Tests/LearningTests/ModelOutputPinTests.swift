@@ -94,7 +94,7 @@ struct ModelOutputPinTests {
             Nobody | said | anything about the clinic | 0.857
             """)
         #expect(try Self.scores(model) == "28.400850920705125 9.233711391687393\n29.501417614286765 20.48158696293831\n"
-                + "36.597734965151176 9.135977566242218 -17.917846903204918")
+                + "36.597734965151176 9.135977566242218")
     }
 
     @Test("a model on learned cues alone (base none): the same bytes and output")
@@ -104,11 +104,11 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "3658 a76e577bd89a4536")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "4630 83b8e6dc15ac49eb")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
-            Hélène Côté | said | “The budget is spent,” | 1.0
+            Marie-Hélène Côté | said | “The budget is spent,” | 1.0
             p2:
             ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
             Tom Becker | said | the bus fares rise in June | 1.0
@@ -116,7 +116,7 @@ struct ModelOutputPinTests {
             Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
             Nobody | said | anything about the clinic | 1.0
             """)
-        #expect(try Self.scores(model) == "18.769429685547948 19.821243792772293\n26.790154967922717 11.860103512182832\n"
-                + "26.12176120467484 12.253885917365551")
+        #expect(try Self.scores(model) == "53.0466335862875 13.39119191467762\n59.33678863942623 31.481865599751472\n"
+                + "64.11917220056057 22.10880848020315")
     }
 }

@@ -1,0 +1,45 @@
+import ClaimModel
+import Extraction
+@testable import Learning
+import Testing
+
+@Suite("CandidateBuilder: the readings a cue is offered")
+struct CandidateTests {
+    static func tokenized(_ text: String) throws -> TokenizedText {
+        TokenizedText(text, sentenceSpans: try RulesExtractor().sentenceSpans(in: text))
+    }
+
+    static func words(_ text: TokenizedText, _ ranges: [Range<Int>]) -> String {
+        ranges.flatMap { $0 }.map { text.tokens[$0].lower }.joined(separator: " ")
+    }
+
+    static func index(_ text: TokenizedText, _ word: String, after: Int = -1) throws -> Int {
+        try #require(text.tokens.indices.first { $0 > after && text.tokens[$0].lower == word })
+    }
+
+    /// Kind, source words and content words of every variant.
+    static func readings(_ variants: [Variant], _ text: TokenizedText) -> [String] {
+        variants.map { "\($0.kind) [\(words(text, $0.source))] [\(words(text, $0.content))]" }
+    }
+
+    @Test("a cue late in a sentence is offered the sentence's opening noun phrase as its source")
+    func sentenceSubject() throws {
+        let text = try Self.tokenized("Ana Ruiz, who runs the tug, came ashore and radioed that the pier is flooded.")
+        let builder = CandidateBuilder(text: text, lexicon: CueLexicon())
+        let cue = try Self.index(text, "radioed")
+        #expect(Self.readings(builder.learnedVariants(cue: cue), text) == [
+            "none/after [] [the pier is flooded]",
+            "subject/after [ana ruiz] [the pier is flooded]",
+            "forward/front [that the pier is flooded] [ana ruiz , who runs the tug , came ashore and]",
+        ])
+    }
+
+    @Test("a passive cue is offered the agent after \"by\" as its source, and the rest of the sentence as content")
+    func agentAfterBy() throws {
+        let text = try Self.tokenized("Asked by Tom Becker whether the pier is safe, the captain shrugged.")
+        let builder = CandidateBuilder(text: text, lexicon: CueLexicon())
+        let variants = builder.learnedVariants(cue: 0).filter { $0.kind.hasPrefix("by/") }
+        #expect(Self.readings(variants, text) == ["by/after [tom becker] [whether the pier is safe , the captain shrugged]"])
+    }
+
+}
