@@ -41,6 +41,14 @@ extension AttributionModel {
             body.f64(v)
         }
         body.f64(threshold)
+        if let net {
+            body.u8(1)
+            body.int(ReadingNet.width)
+            body.int(net.rowBits)
+            for row in net.rows + [net.bias, net.output] { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
+        } else {
+            body.u8(0)
+        }
 
         var out = ByteWriter()
         out.bytes = Self.magic
@@ -106,15 +114,46 @@ extension AttributionModel {
             probabilities.append(p)
         }
         let threshold = try r.f64("threshold")
+        var net: ReadingNet?
+        if try r.u8("scorer") == 1 {
+            net = try Self.readingNet(&r)
+            options.scorer = .net
+        } else {
+            options.scorer = .perceptron
+        }
         guard r.remaining == 0 else { throw .corruptModel(reason: "\(r.remaining) bytes after the model") }
         let lexicon = CueLexicon(entries: entries)
         self.init(
             summary: ModelSummary(family: family, base: base, seed: options.seed, epochs: options.epochs,
-                                  documents: documents, attributions: attributions, features: weights.count,
+                                  documents: documents, attributions: attributions,
+                                  features: net?.featuresInUse ?? weights.count,
                                   calibrationDocuments: calibrationDocuments, cueWords: entries.count),
             options: options, lexicon: lexicon, detector: CueDetector(weights: detectorWeights, proposeAbove: proposeAbove),
-            boundaries: BoundaryChooser(weights: boundaryWeights), weights: weights,
+            boundaries: BoundaryChooser(weights: boundaryWeights), weights: weights, net: net,
             calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold)
+    }
+
+    /// The net's row width and count, its rows (bias and output after them), all finite.
+    private static func readingNet(_ r: inout ByteReader) throws(LearningError) -> ReadingNet {
+        let width = try r.int("net row width", max: 1024)
+        let rowBits = try r.int("net row bits", max: 24)
+        guard width == ReadingNet.width, rowBits >= 1 else {
+            throw .corruptModel(reason: "net rows of \(width) floats, \(rowBits) row bits")
+        }
+        let rowCount = (1 << rowBits) + 2
+        guard r.remaining >= 4 * rowCount * width else { throw .corruptModel(reason: "net is truncated") }
+        var rows: [ReadingNet.Row] = []
+        rows.reserveCapacity(rowCount)
+        for _ in 0..<rowCount {
+            var row = ReadingNet.Row()
+            for j in 0..<width {
+                row[j] = try r.f32("net row")
+                guard row[j].isFinite else { throw .corruptModel(reason: "net weight is not finite") }
+            }
+            rows.append(row)
+        }
+        let output = rows.removeLast(), bias = rows.removeLast()
+        return ReadingNet(rowBits: rowBits, rows: rows, bias: bias, output: output)
     }
 
     /// A sorted (hash, weight) table: strictly ascending keys, finite weights.

@@ -1,9 +1,10 @@
 import ClaimModel
 import Extraction
 
-/// A learned attribution extractor: learned cue words, one averaged-perceptron weight vector that
-/// chooses, for each anchor (a rules proposal's cue or a learned cue word), the best complete
-/// reading or none, and an isotonic map from its score to a calibrated confidence.
+/// A learned attribution extractor: learned cue words, a reading scorer that chooses, for each
+/// anchor (a rules proposal's cue or a learned cue word), the best complete reading or none (a
+/// small feed-forward net by default, or one averaged-perceptron weight vector), and an isotonic
+/// map from its score to a calibrated confidence.
 ///
 /// Values only: train it, encode it to bytes, decode it; `ModelExtractor` applies it.
 public struct AttributionModel: Sendable {
@@ -12,13 +13,16 @@ public struct AttributionModel: Sendable {
     let lexicon: CueLexicon
     let detector: CueDetector
     let boundaries: BoundaryChooser
+    /// The perceptron's weights (empty when the net scores the readings).
     let weights: WeightTable
+    /// The non-linear reading scorer (`options.scorer == .net`), used instead of `weights`.
+    let net: ReadingNet?
     let calibrator: Calibrator
     /// A reading is kept when its score exceeds this (chosen on the calibration documents).
     let threshold: Double
 
     static let family = "anchor-perceptron"
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 
     /// Fits a model. Deterministic: equal data and options give byte-identical `encoded()`.
@@ -79,12 +83,19 @@ public struct AttributionModel: Sendable {
             boundaryExamples += e.boundaries
         }
         let boundaries = BoundaryChooser.train(boundaryExamples, epochs: options.epochs, rng: &rng)
-        var perceptron = RankingPerceptron()
-        for _ in 0..<options.epochs {
-            rng.shuffle(&examples)
-            for e in examples { perceptron.learn(e.choices, oracle: e.oracle) }
+        var weights = WeightTable(keys: [], values: [])
+        var net: ReadingNet?
+        switch options.scorer {
+        case .net:
+            net = ReadingNet.train(examples, epochs: options.epochs, rng: &rng)
+        case .perceptron:
+            var perceptron = RankingPerceptron()
+            for _ in 0..<options.epochs {
+                rng.shuffle(&examples)
+                for e in examples { perceptron.learn(e.choices, oracle: e.oracle) }
+            }
+            weights = perceptron.averaged()
         }
-        let weights = perceptron.averaged()
 
         // Calibrate on the held-back documents (or, with too few documents, on the training ones).
         let calibrationDocs = held.isEmpty ? fit : held
@@ -94,7 +105,7 @@ public struct AttributionModel: Sendable {
         for d in calibrationDocs {
             let doc = prepared[d]
             let decoded = Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
-                                  threshold: -.infinity)
+                                  net: net, threshold: -.infinity)
                 .decode(proposals: doc.proposals, cueScores: doc.cueScores)
             let labels = doc.label(decoded)
             goldTotal += doc.gold.count
@@ -106,10 +117,10 @@ public struct AttributionModel: Sendable {
 
         let summary = ModelSummary(
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
-            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: weights.count,
+            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net?.featuresInUse ?? weights.count,
             calibrationDocuments: held.count, cueWords: lexicon.entries.count)
         return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
-                                calibrator: calibrator, threshold: threshold)
+                                net: net, calibrator: calibrator, threshold: threshold)
     }
 
     /// The score above which keeping a reading maximises attribution F1 on the calibration
@@ -134,7 +145,8 @@ public struct AttributionModel: Sendable {
     static let anchorCoverage = 0.9
 
     init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
-         boundaries: BoundaryChooser, weights: WeightTable, calibrator: Calibrator, threshold: Double) {
+         boundaries: BoundaryChooser, weights: WeightTable, net: ReadingNet? = nil, calibrator: Calibrator, threshold: Double) {
+        self.net = net
         self.boundaries = boundaries
         self.summary = summary
         self.options = options

@@ -9,6 +9,8 @@ struct Decoder {
     let detector: CueDetector
     let boundaries: BoundaryChooser
     let weights: WeightTable
+    /// Scores the variants instead of `weights` when present.
+    let net: ReadingNet?
     let threshold: Double
 
     struct Reading {
@@ -33,11 +35,12 @@ struct Decoder {
     /// The decoder of `model` for one document (`threshold`: the model's unless given).
     init(model: AttributionModel, text: TokenizedText, threshold: Double? = nil) {
         self.init(text: text, lexicon: model.lexicon, detector: model.detector, boundaries: model.boundaries,
-                  weights: model.weights, threshold: threshold ?? model.threshold)
+                  weights: model.weights, net: model.net, threshold: threshold ?? model.threshold)
     }
 
     init(text: TokenizedText, lexicon: CueLexicon, detector: CueDetector, boundaries: BoundaryChooser, weights: WeightTable,
-         threshold: Double) {
+         net: ReadingNet? = nil, threshold: Double) {
+        self.net = net
         self.text = text
         self.lexicon = lexicon
         self.detector = detector
@@ -62,7 +65,7 @@ struct Decoder {
             var top: (score: Double, variant: Int)?
             for (v, variant) in anchor.variants.enumerated() {
                 features.write(part, variant: variant, into: &buffer)
-                let s = weights.score(buffer)
+                let s = net?.score(buffer) ?? weights.score(buffer)
                 if top.map({ s > $0.score }) ?? true { top = (s, v) }
             }
             best.append(top)

@@ -4,11 +4,22 @@ public struct TrainingOptions: Sendable, Equatable {
     public var seed: UInt64 = 1
     /// What the model builds on: the rules' proposals as candidates and features, or nothing.
     public var base: Base = .rules
-    /// Passes of the averaged perceptrons over the training candidates.
+    /// Passes of the learners (perceptrons, net) over the training candidates.
     public var epochs: Int = 5
     /// Share of the documents held back from the scorers to calibrate the confidences on
     /// (isotonic regression); a handful of documents are calibrated in-sample instead.
     public var calibrationShare: Double = 0.15
+
+    /// What scores an anchor's readings.
+    public var scorer: Scorer = .net
+
+    public enum Scorer: String, Sendable, CaseIterable {
+        /// A small feed-forward net over the hashed features (`ReadingNet`): it weighs a feature by
+        /// the company it keeps, which a linear scorer cannot.
+        case net
+        /// One averaged ranking perceptron weight vector (linear; the scorer of format 2).
+        case perceptron
+    }
 
     public enum Base: String, Sendable, CaseIterable {
         /// The rules extractor's proposals (with their pattern keys) are candidates and features.

@@ -21,7 +21,7 @@ struct ModelBytesTests {
     func otherVersion() {
         var bytes = Self.bytes
         bytes[16] = 9
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/9", expected: "anchor-perceptron/2")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/9", expected: "anchor-perceptron/3")) {
             try AttributionModel(decoding: bytes)
         }
     }
@@ -30,7 +30,16 @@ struct ModelBytesTests {
     func firstFormat() {
         var bytes = Self.bytes
         bytes[16] = 1
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/1", expected: "anchor-perceptron/2")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/1", expected: "anchor-perceptron/3")) {
+            try AttributionModel(decoding: bytes)
+        }
+    }
+
+    @Test("a model of the second format (the perceptron scored every reading) is refused by name")
+    func secondFormat() {
+        var bytes = Self.bytes
+        bytes[16] = 2
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/2", expected: "anchor-perceptron/3")) {
             try AttributionModel(decoding: bytes)
         }
     }

@@ -6,7 +6,10 @@ import Testing
 /// Pins a small model's bytes and its exact output (spans and confidences) on short texts of our
 /// own, so that work on the extractor's speed cannot change what it extracts. The expected values
 /// were produced by the code before the speed work (feature strings built and hashed per
-/// variant); issue 13's cue detector and learned boundaries (model format 2) changed them once more.
+/// variant); issue 13's cue detector and learned boundaries (model format 2) changed them once more,
+/// and the net reading scorer (format 3) again: on these few documents, where every third one
+/// leaves its "said" claim out of the gold, the net scores the "said" readings near the odds
+/// it saw, under the threshold, where the perceptron kept them.
 /// Change them only when the model itself is meant to change (new features, another
 /// training), never for a speed change, and say so in the commit.
 @Suite("ModelExtractor: output pinned across speed work")
@@ -81,20 +84,17 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "5747 5574a02bbc93a74d")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "35468 a81894706057ebd5")
         #expect(try Self.render(model) == """
             p1:
-            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 0.857
-            Marie-Hélène Côté | said | “The budget is spent,” | 0.857
+            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
             p2:
-            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.857
-            Tom Becker | said | the bus fares rise in June | 0.857
+            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
             p3:
-            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.857
-            Nobody | said | anything about the clinic | 0.857
+            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
             """)
-        #expect(try Self.scores(model) == "28.400850920705125 9.233711391687393\n29.501417614286765 20.48158696293831\n"
-                + "36.597734965151176 9.135977566242218")
+        #expect(try Self.scores(model) == "5.009245872497559 1.875219702720642\n3.199007749557495 0.6969770193099976\n"
+                + "6.040184020996094 -0.7638479471206665")
     }
 
     @Test("a model on learned cues alone (base none): the same bytes and output")
@@ -104,19 +104,17 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "4630 83b8e6dc15ac49eb")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18783 2c3daf1ffa5ba05d")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
-            Marie-Hélène Côté | said | “The budget is spent,” | 1.0
             p2:
             ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
             Tom Becker | said | the bus fares rise in June | 1.0
             p3:
             Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
-            Nobody | said | anything about the clinic | 1.0
             """)
-        #expect(try Self.scores(model) == "53.0466335862875 13.39119191467762\n59.33678863942623 31.481865599751472\n"
-                + "64.11917220056057 22.10880848020315")
+        #expect(try Self.scores(model) == "6.034765243530273 -0.1455041468143463\n4.377381324768066 1.2043771743774414\n"
+                + "6.181541442871094 -0.28544020652770996")
     }
 }

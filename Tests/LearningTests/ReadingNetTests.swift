@@ -1,0 +1,66 @@
+import ClaimModel
+@testable import Learning
+import Testing
+
+@Suite("ReadingNet: a non-linear reading scorer")
+struct ReadingNetTests {
+    static let bias = FeatureHash.hash("bias"), a = FeatureHash.hash("a=y"), b = FeatureHash.hash("b=y")
+
+    /// One decision per pattern of two features: the reading is right exactly when one of them is
+    /// present (XOR), which no weight vector can tell apart from "none" (score 0).
+    static func xor(copies: Int) -> [TrainingExample] {
+        var examples: [TrainingExample] = []
+        for _ in 0..<copies {
+            for (x, y) in [(false, false), (false, true), (true, false), (true, true)] {
+                let hashes = [bias] + (x ? [a] : []) + (y ? [b] : [])
+                examples.append(TrainingExample(choices: [FeatureVector(hashes: hashes)], oracle: x != y ? 0 : nil))
+            }
+        }
+        return examples
+    }
+
+    static let patterns = [[bias], [bias, b], [bias, a], [bias, a, b]].map { FeatureVector(hashes: $0) }
+
+    @Test("the net learns an XOR of two features that the perceptron cannot")
+    func learnsXor() {
+        var rng = SplitMix64(seed: 3)
+        let net = ReadingNet.train(Self.xor(copies: 50), epochs: 30, rng: &rng, rowBits: 4, rate: 0.1)
+        #expect(Self.patterns.map { net.score($0) > 0 } == [false, true, true, false])
+
+        var perceptron = RankingPerceptron()
+        for _ in 0..<30 { for e in Self.xor(copies: 1) { perceptron.learn(e.choices, oracle: e.oracle) } }
+        let weights = perceptron.averaged()
+        #expect(Self.patterns.map { weights.score($0) > 0 } != [false, true, true, false])
+    }
+
+    @Test("the same examples and seed give the same weights, another seed others")
+    func deterministic() {
+        var r1 = SplitMix64(seed: 9), r2 = SplitMix64(seed: 9), r3 = SplitMix64(seed: 10)
+        let x = ReadingNet.train(Self.xor(copies: 5), epochs: 3, rng: &r1, rowBits: 4)
+        let y = ReadingNet.train(Self.xor(copies: 5), epochs: 3, rng: &r2, rowBits: 4)
+        let z = ReadingNet.train(Self.xor(copies: 5), epochs: 3, rng: &r3, rowBits: 4)
+        #expect(x == y)
+        #expect(x != z)
+        #expect(x.rows.count == 16)
+    }
+
+    static let town = (0..<6).map { TownNews.document($0).labeled }
+
+    @Test("either scorer round-trips through the bytes: the net by default, the perceptron on request")
+    func scorers() throws {
+        var options = TrainingOptions()
+        #expect(options.scorer == .net)
+        let net = try AttributionModel.train(Self.town, options: options)
+        options.scorer = .perceptron
+        let perceptron = try AttributionModel.train(Self.town, options: options)
+        let document = TownNews.document(40).document
+        for model in [net, perceptron] {
+            let decoded = try AttributionModel(decoding: model.encoded())
+            #expect(decoded.encoded() == model.encoded())
+            #expect(try ModelExtractor(model: decoded).extract(document) == ModelExtractor(model: model).extract(document))
+        }
+        #expect(try AttributionModel(decoding: net.encoded()).options.scorer == .net)
+        #expect(try AttributionModel(decoding: perceptron.encoded()).options.scorer == .perceptron)
+        #expect(net.encoded() != perceptron.encoded())
+    }
+}
