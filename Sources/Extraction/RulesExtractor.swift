@@ -39,6 +39,14 @@ public struct RulesExtractor: Sendable {
         return (extractDetailed(document, index: index), SentenceIndex(index).spans)
     }
 
+    /// `extractDetailedWithSentences` and the text's Unicode scalars, decoded once for the rules
+    /// and handed on (the learned extractor tokenises the same scalars its own way).
+    public func extractDetailedWithScalars(_ document: Document)
+        -> (detailed: [Detailed], sentences: [Span], scalars: [Unicode.Scalar]) {
+        let index = TextIndex(document.text, lexicons: lexicons)
+        return (extractDetailed(document, index: index), SentenceIndex(index).spans, index.scalars)
+    }
+
     private func extractDetailed(_ document: Document, index: TextIndex) -> [Detailed] {
         let finder = AttributionFinder(index: index, lexicons: lexicons, publisher: document.publisher)
         let candidates = finder.find().sorted { $0.firstToken < $1.firstToken }

@@ -33,23 +33,30 @@ struct CueDetector: Sendable, Equatable {
     }
 
     /// Feature names, hashed once.
-    private enum Name {
-        static let bias = FeatureHash.hash("d.bias")
-        static let word = FeatureHash.hash("d.w")
-        static let stem = FeatureHash.hash("d.stem")
-        static let prev = FeatureHash.hash("d.p1")
-        static let next = FeatureHash.hash("d.n1")
-        static let prev2 = FeatureHash.hash("d.p2")
-        static let next2 = FeatureHash.hash("d.n2")
-        static let prevWord = FeatureHash.hash("d.p1|w")
-        static let wordNext = FeatureHash.hash("d.w|n1")
-        static let stemNext = FeatureHash.hash("d.stem|n1")
-        static let prevStem = FeatureHash.hash("d.p1|stem")
-        static let shape = FeatureHash.hash("d.shape")
-        static let state = FeatureHash.hash("d.state")
-        static let rate = FeatureHash.hash("d.rate")
-        static let rateNext = FeatureHash.hash("d.rate|n1")
-        static let wordState = FeatureHash.hash("d.w|state")
+    /// Feature names, hashed once, read from one value per token (a `static let` each cost a
+    /// lazy-initialisation check per use).
+    struct Names {
+        let bias = FeatureHash.hash("d.bias")
+        let word = FeatureHash.hash("d.w")
+        let stem = FeatureHash.hash("d.stem")
+        let prev = FeatureHash.hash("d.p1")
+        let next = FeatureHash.hash("d.n1")
+        let prev2 = FeatureHash.hash("d.p2")
+        let next2 = FeatureHash.hash("d.n2")
+        let prevWord = FeatureHash.hash("d.p1|w")
+        let wordNext = FeatureHash.hash("d.w|n1")
+        let stemNext = FeatureHash.hash("d.stem|n1")
+        let prevStem = FeatureHash.hash("d.p1|stem")
+        let shape = FeatureHash.hash("d.shape")
+        let state = FeatureHash.hash("d.state")
+        let rate = FeatureHash.hash("d.rate")
+        let rateNext = FeatureHash.hash("d.rate|n1")
+        let wordState = FeatureHash.hash("d.w|state")
+        let sentenceStart = CueDetector.sentenceStart
+        let sentenceEnd = CueDetector.sentenceEnd
+        let comma = CueDetector.comma
+
+        static let shared = Names()
     }
 
     /// Per-document values every token's features draw on, computed from the tokens' lowercased
@@ -128,45 +135,66 @@ struct CueDetector: Sendable, Equatable {
     static let sentenceEnd = FeatureHash.hash("</s>")
     static let comma = FeatureHash.hash(",")
 
+    /// How many features a token has.
+    static let featureCount = 17
+
     /// The features of token `t` (a word token), appended to `f`.
     static func features(_ t: Int, text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon,
                          into f: inout [UInt64]) {
+        let start = f.count
+        f += repeatElement(0, count: featureCount)
+        f.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            features(t, text: text, prepared: p, context: context, lexicon: lexicon, to: base + start)
+        }
+    }
+
+    /// The features of token `t` written to `out[0..<featureCount]` (no array grows per feature:
+    /// the detector writes every token's features into one buffer).
+    @inline(__always)
+    static func features(_ t: Int, text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon,
+                         to out: UnsafeMutablePointer<UInt64>, names name: Names = .shared) {
+        var n = 0
+        func append(_ h: UInt64) {
+            out[n] = h
+            n += 1
+        }
         let tokens = text.tokens
         let sentence = text.sentences[tokens[t].sentence]
         func word(_ i: Int) -> UInt64 {
-            i < sentence.lowerBound ? sentenceStart : i >= sentence.upperBound ? sentenceEnd : p.words[i]
+            i < sentence.lowerBound ? name.sentenceStart : i >= sentence.upperBound ? name.sentenceEnd : p.words[i]
         }
         let w = p.words[t], s = p.stems[t]
         let p1 = word(t - 1), n1 = word(t + 1)
-        f.append(Name.bias)
-        f.append(combine(Name.word, w))
-        f.append(combine(Name.stem, s))
-        f.append(combine(Name.prev, p1))
-        f.append(combine(Name.next, n1))
-        f.append(combine(Name.prev2, word(t - 2)))
-        f.append(combine(Name.next2, word(t + 2)))
-        f.append(combine(combine(Name.prevWord, p1), w))
-        f.append(combine(combine(Name.wordNext, w), n1))
-        f.append(combine(combine(Name.stemNext, s), n1))
-        f.append(combine(combine(Name.prevStem, p1), s))
-        f.append(combine(Name.shape, UInt64(p.shapes[t]) | (t == sentence.lowerBound ? 0x100 : 0)))
+        append(name.bias)
+        append(combine(name.word, w))
+        append(combine(name.stem, s))
+        append(combine(name.prev, p1))
+        append(combine(name.next, n1))
+        append(combine(name.prev2, word(t - 2)))
+        append(combine(name.next2, word(t + 2)))
+        append(combine(combine(name.prevWord, p1), w))
+        append(combine(combine(name.wordNext, w), n1))
+        append(combine(combine(name.stemNext, s), n1))
+        append(combine(combine(name.prevStem, p1), s))
+        append(combine(name.shape, UInt64(p.shapes[t]) | (t == sentence.lowerBound ? 0x100 : 0)))
         // Where the token stands: quoted, near a quote mark or comma, inside a rules cue or content,
         // how far into its sentence.
         var quoteNear: UInt64 = 0
         for i in max(sentence.lowerBound, t - 3)..<t where tokens[i].isQuote { quoteNear |= 1 }
         for i in (t + 1)..<min(sentence.upperBound, t + 4) where tokens[i].isQuote { quoteNear |= 2 }
         var commaNear: UInt64 = 0
-        if t > sentence.lowerBound && p.words[t - 1] == comma { commaNear |= 1 }
-        if t + 1 < sentence.upperBound && p.words[t + 1] == comma { commaNear |= 2 }
+        if t > sentence.lowerBound && p.words[t - 1] == name.comma { commaNear |= 1 }
+        if t + 1 < sentence.upperBound && p.words[t + 1] == name.comma { commaNear |= 2 }
         let position = UInt64(min(t - sentence.lowerBound, 15) / 4)
         let state = (tokens[t].quoted ? 1 : 0) | quoteNear << 1 | commaNear << 3 | position << 5
             | UInt64(context.rulesCue[t] ? 1 : 0) << 8 | UInt64(context.rulesContent[t] ? 1 : 0) << 9
-        f.append(combine(Name.state, state & 0xFF))
-        f.append(combine(Name.state, 0x1000 | (state >> 8)))
-        f.append(combine(combine(Name.wordState, w), state >> 8))
+        append(combine(name.state, state & 0xFF))
+        append(combine(name.state, 0x1000 | (state >> 8)))
+        append(combine(combine(name.wordState, w), state >> 8))
         let bucket = UInt64(lexicon.detectorBuckets.weight(w))
-        f.append(combine(Name.rate, bucket))
-        f.append(combine(combine(Name.rateNext, bucket), n1))
+        append(combine(name.rate, bucket))
+        append(combine(combine(name.rateNext, bucket), n1))
     }
 
     /// The score of every token of a document (word tokens only; others score -infinity).
@@ -178,23 +206,24 @@ struct CueDetector: Sendable, Equatable {
         var result = [Float](repeating: -.infinity, count: text.tokens.count)
         // Every token's features first, then all their weights at once (the table's lookups
         // overlap: see `WeightTable.weights`), then each token's sum in its features' order.
-        var f: [UInt64] = []
-        f.reserveCapacity(20 * text.tokens.count)
-        var ends: [Int] = []
-        ends.reserveCapacity(text.tokens.count)
-        for t in text.tokens.indices where p.scored[t] {
-            Self.features(t, text: text, prepared: p, context: context, lexicon: lexicon, into: &f)
-            ends.append(f.count)
+        let n = Self.featureCount
+        let scored = p.scored.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let f = [UInt64](unsafeUninitializedCapacity: scored * n) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            var k = 0
+            let names = Names.shared
+            for t in text.tokens.indices where p.scored[t] {
+                Self.features(t, text: text, prepared: p, context: context, lexicon: lexicon, to: base + k, names: names)
+                k += n
+            }
+            initialized = k
         }
         let w = weights.weights(f)
-        var k = 0, next = 0
+        var k = 0
         for t in text.tokens.indices where p.scored[t] {
             var s: Float = 0
-            while k < ends[next] {
-                s += w[k]
-                k += 1
-            }
-            next += 1
+            for i in k..<(k + n) { s += w[i] }
+            k += n
             result[t] = s
         }
         return result

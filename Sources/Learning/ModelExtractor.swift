@@ -15,13 +15,15 @@ public struct ModelExtractor: Sendable {
 
     /// The document's attributions, in text order, ids `m1`, `m2`, …; spans in Unicode-scalar offsets.
     public func extract(_ document: Document) -> [Attribution] {
-        let proposals: [RulesExtractor.Detailed], sentences: [Span]
+        let text: TokenizedText, proposals: [RulesExtractor.Detailed]
         if model.options.base == .rules {
-            (proposals, sentences) = rules.extractDetailedWithSentences(document)
+            let (detailed, sentences, scalars) = rules.extractDetailedWithScalars(document)
+            proposals = detailed
+            text = TokenizedText(scalars: scalars, sentenceSpans: sentences)
         } else {
-            (proposals, sentences) = ([], rules.sentenceSpans(in: document.text))
+            proposals = []
+            text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
         }
-        let text = TokenizedText(document.text, sentenceSpans: sentences)
         let readings = Decoder(model: model, text: text)
             .decode(proposals: proposals)
         var result: [Attribution] = []

@@ -1,3 +1,7 @@
+#if os(Linux)
+import Glibc
+#endif
+
 /// An averaged ranking perceptron over hashed features.
 ///
 /// Each decision offers some choices (feature vectors) plus "none", whose score is 0; training
@@ -101,9 +105,19 @@ struct WeightTable: Sendable, Equatable {
         let words: UnsafeMutablePointer<UInt64>
         let count: Int
 
+        /// Tables of this size or more lie on 2 MiB boundaries and ask Linux for huge pages: their
+        /// lookups are random over megabytes, and with 4 KiB pages most of them also missed the TLB.
+        static let hugePage = 1 << 21
+
         init(buckets: Int) {
             count = buckets * 8
-            let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
+            let bytes = count * 8
+            let huge = bytes >= Self.hugePage
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePage : 64)
+            #if os(Linux)
+            // Advice only: without transparent huge pages the table works the same on small pages.
+            if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
+            #endif
             words = raw.initializeMemory(as: UInt64.self, repeating: 0, count: count)
         }
 
@@ -188,7 +202,7 @@ struct WeightTable: Sendable, Equatable {
     }
 
     /// Hashes looked up together, at most this many at a time.
-    static let block = 64
+    static let block = 256
 
     /// The weight of each of `hashes` into `out`, in blocks: first the home bucket of every hash
     /// of a block is touched (loads with nothing between them, which the processor keeps many of

@@ -38,7 +38,11 @@ struct TokenizedText: Sendable {
     let wordHashes: [UInt64]
 
     init(_ text: String, sentenceSpans: [Span]) {
-        let scalars = Array(text.unicodeScalars)
+        self.init(scalars: Array(text.unicodeScalars), sentenceSpans: sentenceSpans)
+    }
+
+    /// The tokens of a text given as its Unicode scalars (the rules extractor's, decoded once).
+    init(scalars: [Unicode.Scalar], sentenceSpans: [Span]) {
         var tokens: [ModelToken] = []
         tokens.reserveCapacity(scalars.count / 4 + 1)
         var bytes: [UInt8] = []
@@ -121,7 +125,7 @@ struct TokenizedText: Sendable {
             let head = scalars[i]
             let capitalized = head.value < 128 ? head.value >= 65 && head.value <= 90 : head.properties.isUppercase
             tokens.append(ModelToken(
-                start: i, end: j, lower: String(decoding: bytes[first...], as: UTF8.self), isWord: letters > 0, isNumber: letters == 0 && digits > 0,
+                start: i, end: j, lower: bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[first...]), as: UTF8.self) }, isWord: letters > 0, isNumber: letters == 0 && digits > 0,
                 capitalized: capitalized, allCaps: letters > 1 && upper == letters, isQuote: isQuote,
                 newlineBefore: sawNewline, quoted: quotedHere, sentence: 0))
             sawNewline = false
