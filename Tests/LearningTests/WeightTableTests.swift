@@ -62,3 +62,21 @@ struct WeightTableTests {
         #expect(tokens.hashLower(1, into: FeatureHash.hash("w=")) == FeatureHash.hash("w=said"))
     }
 }
+
+@Suite("FeatureBuffer: remembered hashes are the hashes of the names and values")
+struct FeatureBufferTests {
+    @Test("literal values and conjunctions hash as `name=value` after each anchor's prefixes, whatever came before")
+    func rememberedHashes() {
+        let side = FeatureName("conSide", origin: true, head: true), length = FeatureName("srcLen")
+        var buffer = FeatureBuffer()
+        for (o, h) in [(11, 12), (11, 12), (13, 14), (11, 12)] as [(UInt64, UInt64)] {
+            buffer.reset(originPrefix: o, headPrefix: h)
+            buffer.add(side, "after")
+            buffer.add(length, "3-4")
+            buffer.add(side, "before")
+            #expect(buffer.plain == [FeatureHash.hash("conSide=after"), FeatureHash.hash("srcLen=3-4"), FeatureHash.hash("conSide=before")])
+            #expect(buffer.origin == [FeatureHash.hash("conSide=after", into: o), FeatureHash.hash("conSide=before", into: o)])
+            #expect(buffer.head == [FeatureHash.hash("conSide=after", into: h), FeatureHash.hash("conSide=before", into: h)])
+        }
+    }
+}
