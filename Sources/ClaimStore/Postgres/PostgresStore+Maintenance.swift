@@ -24,8 +24,8 @@ extension PostgresStore: StoreMaintenance {
         }
     }
 
-    /// An advisory lock held by a connection of its own for the session's length: the server
-    /// releases it when the lease goes or when the connection ends, however the process ends (a
+    /// An advisory lock held by a connection of its own for the session's length: released when
+    /// the lease goes, or by the server when the connection ends, however the process ends (a
     /// killed process's connection is closed by the kernel, and the server notices). The holder is
     /// named by its process id when it runs on this machine (its connection's `application_name`).
     public func acquireSessionLock(annotator: String, kind: String) throws(StoreError) -> SessionLease? {
@@ -54,6 +54,11 @@ extension PostgresStore: StoreMaintenance {
         let held = Locked(Optional(lease))
         return SessionLease {
             held.withLock { connection in
+                // Unlock before closing: the server drops a closed connection's locks only when its
+                // backend has exited, a moment later, and a session started right after this one
+                // (the same analyst reopening, a test) would find the old session still open. A
+                // failed unlock changes nothing the close does not.
+                _ = try? connection?.execute("SELECT pg_advisory_unlock($1, $2)", [Int(key.0), Int(key.1)])
                 connection?.close()
                 connection = nil
             }
