@@ -27,6 +27,24 @@ struct GoldClusterTests {
         #expect(scratch.read("r.jsonl").components(separatedBy: #""cluster":"#).count - 1 == 17)
     }
 
+    /// `annotations/corpus-gold-brat/` is the shipped JSONL exported to brat, file for file (the
+    /// dataset card aside: it dates the export), so the two never drift apart when a format gains a
+    /// field. Regenerate: `import-gold` the JSONL into a fresh store, `export --gold --format brat`.
+    @Test func shippedBratFolderIsTheShippedGoldExported() throws {
+        let scratch = try Scratch()
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", "--annotator", "corpus-author", Self.shipped]).status == 0)
+        let brat = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "brat", "--out", scratch.path("brat")])
+        #expect(brat.status == 0, "\(brat.stderr)")
+        let shippedFolder = CLI.packageRoot.appendingPathComponent("annotations/corpus-gold-brat")
+        let files = try FileManager.default.contentsOfDirectory(atPath: shippedFolder.path).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("brat")).sorted() == files)
+        #expect(files.count == 53)
+        for file in files where !file.hasPrefix("dataset-card.") {
+            let fresh = try Data(contentsOf: URL(fileURLWithPath: scratch.path("brat/\(file)")))
+            #expect(fresh == (try Data(contentsOf: shippedFolder.appendingPathComponent(file))), "\(file) differs from a fresh export")
+        }
+    }
+
     /// Extracted claims have no cluster: the column stays NULL and the export writes no key.
     @Test func extractedClaimsCarryNoCluster() throws {
         let scratch = try Scratch()
