@@ -119,20 +119,6 @@ struct FeatureBuffer {
     private var conjoined = [Conjoined](repeating: Conjoined(), count: 32)
     private var generation = 1
 
-    private var literals = [Literal](repeating: Literal(), count: 128)
-
-    /// The hashes of one name with one literal value (`start`, `count`: the literal's bytes).
-    private struct Literal {
-        var name: UInt64 = 0
-        var start: UInt = 0
-        var count = 0
-        var plain: UInt64 = 0
-        /// `origin` and `head` hold for this generation of prefixes.
-        var generation = 0
-        var origin: UInt64 = 0
-        var head: UInt64 = 0
-    }
-
     private struct Conjoined {
         var name: UInt64 = 0
         var generation = 0
@@ -180,31 +166,13 @@ struct FeatureBuffer {
         if let h { head.append(h) }
     }
 
-    /// A feature with a literal value: its hashes are remembered by name and literal (there are a
-    /// few dozen such pairs, each written for every variant), the conjoined ones while the anchor's
-    /// prefixes stay.
     @inline(__always)
     mutating func add(_ name: FeatureName, _ value: StaticString) {
-        let start = UInt(bitPattern: value.utf8Start), count = value.utf8CodeUnitCount
-        let i = Int(truncatingIfNeeded: ((name.state ^ UInt64(start)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
-        var entry = literals[i]
-        if entry.name != name.state || entry.start != start || entry.count != count {
-            entry = Literal(name: name.state, start: start, count: count, plain: FeatureHash.hash(value, into: name.state))
-        }
-        plain.append(entry.plain)
-        guard name.withOrigin || name.withHead else {
-            literals[i] = entry
-            return
-        }
-        if entry.generation != generation {
-            let states = states(name)
-            entry.generation = generation
-            entry.origin = name.withOrigin ? FeatureHash.hash(value, into: states.origin) : 0
-            entry.head = name.withHead ? FeatureHash.hash(value, into: states.head) : 0
-        }
-        literals[i] = entry
-        if name.withOrigin { origin.append(entry.origin) }
-        if name.withHead { head.append(entry.head) }
+        plain.append(FeatureHash.hash(value, into: name.state))
+        guard name.withOrigin || name.withHead else { return }
+        let states = states(name)
+        if name.withOrigin { origin.append(FeatureHash.hash(value, into: states.origin)) }
+        if name.withHead { head.append(FeatureHash.hash(value, into: states.head)) }
     }
 
     @inline(__always)

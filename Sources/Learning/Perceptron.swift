@@ -210,15 +210,15 @@ struct WeightTable: Sendable, Equatable {
     /// megabytes and the hashes random, so nearly every lookup misses the cache; one after the
     /// other, each waited for its line.
     @inline(__always)
-    private static func lookUp(_ count: Int, _ hash: (Int) -> UInt64, in words: UnsafeMutablePointer<UInt64>, mask: Int,
-                               into out: (Int, Float) -> Void) {
+    private static func lookUp(_ hashes: UnsafeBufferPointer<UInt64>, in words: UnsafeMutablePointer<UInt64>, mask: Int,
+                               into out: UnsafeMutablePointer<Float>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: block) { last in
             var start = 0
-            while start < count {
-                let end = min(start + block, count)
-                for i in start..<end { last[i - start] = lastWord(hash(i), in: words, mask: mask) }
-                for i in start..<end { out(i, weight(hash(i), in: words, mask: mask, last: last[i - start])) }
-                start = end
+            while start < hashes.count {
+                let n = min(block, hashes.count &- start)
+                for i in 0..<n { last[i] = lastWord(hashes[start &+ i], in: words, mask: mask) }
+                for i in 0..<n { out[start &+ i] = weight(hashes[start &+ i], in: words, mask: mask, last: last[i]) }
+                start &+= n
             }
         }
     }
@@ -227,8 +227,8 @@ struct WeightTable: Sendable, Equatable {
     func weights(_ hashes: [UInt64]) -> [Float] {
         withExtendedLifetime(storage) {
             [Float](unsafeUninitializedCapacity: hashes.count) { out, initialized in
-                hashes.withUnsafeBufferPointer { h in
-                    Self.lookUp(h.count, { h[$0] }, in: storage.words, mask: mask) { out[$0] = $1 }
+                if let base = out.baseAddress {
+                    hashes.withUnsafeBufferPointer { Self.lookUp($0, in: storage.words, mask: mask, into: base) }
                 }
                 initialized = hashes.count
             }
@@ -239,9 +239,13 @@ struct WeightTable: Sendable, Equatable {
     func sum(_ hashes: [UInt64]) -> Float {
         withExtendedLifetime(storage) {
             hashes.withUnsafeBufferPointer { h in
-                var s: Float = 0
-                Self.lookUp(h.count, { h[$0] }, in: storage.words, mask: mask) { _, w in s += w }
-                return s
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: h.count) { w in
+                    guard let base = w.baseAddress else { return 0 }
+                    Self.lookUp(h, in: storage.words, mask: mask, into: base)
+                    var s: Float = 0
+                    for i in 0..<h.count { s += base[i] }
+                    return s
+                }
             }
         }
     }
