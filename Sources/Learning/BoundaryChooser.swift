@@ -29,21 +29,22 @@ struct BoundaryChooser: Sendable, Equatable {
     static let breakMarks: Set<String> = ["(", "\u{2014}", "\u{2015}", "\u{2013}", ";"]
     static let leadingWords: Set<String> = ["that", "about", "to", "of", "on", "for", "whether", "if", "by", "as"]
     static let maxCuts = 3
+    /// The sets above, asked about tokens without hashing Strings.
+    static let clauseBreakWords = WordSet(clauseBreaks), breakMarkWords = WordSet(breakMarks)
+    static let leadingWordSet = WordSet(leadingWords), sourceCutWords = WordSet([",", "(", "who", "which"])
 
     /// The content alternatives of a reading, the reading's own first.
     static func contentAlternatives(_ content: [Range<Int>], cue: [Range<Int>], text: TokenizedText) -> [Alternative] {
         var result = [Alternative(kind: .base, ranges: content)]
-        let tokens = text.tokens
         if let last = content.last, last.count >= 4 {
             var cuts = 0
             var c = last.lowerBound + 2
             while c < last.upperBound - 1 && cuts < maxCuts {
-                let t = tokens[c].lower
-                let isBreak = breakMarks.contains(t) || t == "-" && tokens[c + 1].lower == "-"
-                    || t == "," && clauseBreaks.contains(tokens[c + 1].lower)
+                let isBreak = breakMarkWords.contains(c, in: text) || text.lower(c, is: "-") && text.lower(c + 1, is: "-")
+                    || text.lower(c, is: ",") && clauseBreakWords.contains(c + 1, in: text)
                 if isBreak && !cue.contains(where: { $0.contains(c) }) {
                     var end = c
-                    while end > last.lowerBound + 1, tokens[end - 1].lower == "," { end -= 1 }
+                    while end > last.lowerBound + 1, text.lower(end - 1, is: ",") { end -= 1 }
                     cuts += 1
                     result.append(Alternative(kind: .cut, ranges: content.dropLast() + [last.lowerBound..<end], rank: cuts))
                 }
@@ -51,9 +52,9 @@ struct BoundaryChooser: Sendable, Equatable {
             }
         }
         if let first = content.first, first.count >= 3 {
-            if leadingWords.contains(tokens[first.lowerBound].lower) {
+            if leadingWordSet.contains(first.lowerBound, in: text) {
                 result.append(Alternative(kind: .trim, ranges: [(first.lowerBound + 1)..<first.upperBound] + content.dropFirst()))
-            } else if first.lowerBound > 0, tokens[first.lowerBound - 1].lower == "that",
+            } else if first.lowerBound > 0, text.lower(first.lowerBound - 1, is: "that"),
                       !cue.contains(where: { $0.contains(first.lowerBound - 1) }) {
                 result.append(Alternative(kind: .that, ranges: [(first.lowerBound - 1)..<first.upperBound] + content.dropFirst()))
             }
@@ -67,7 +68,7 @@ struct BoundaryChooser: Sendable, Equatable {
         var result = [Alternative(kind: .base, ranges: source)]
         guard source.count == 1, let src = source.first, src.count >= 2 else { return result }
         var cutAt: Int?
-        for t in (src.lowerBound + 1)..<src.upperBound where [",", "(", "who", "which"].contains(text.tokens[t].lower) {
+        for t in (src.lowerBound + 1)..<src.upperBound where sourceCutWords.contains(t, in: text) {
             cutAt = t
             break
         }

@@ -108,6 +108,9 @@ struct CandidateBuilder {
         "although", "since", "after", "before", "where", "so", "than", "said", "says", "told",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]
+    /// The same words, asked about tokens without hashing Strings (the candidates' hot loops).
+    static let clauseStopWords = WordSet(clauseStops), pronounWords = WordSet(pronouns)
+    static let clauseLeaders = WordSet(["that", ":", ",", "to"]), clauseTrailers = WordSet([",", "\u{2014}", "-", ":"])
 
     func anchors(proposals: [RulesExtractor.Detailed]) -> [Anchor] {
         var anchors: [Anchor] = []
@@ -282,9 +285,10 @@ struct CandidateBuilder {
     private func subjectBefore(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
         var i = t
         while i > sentence.lowerBound && t - i < 10 {
-            let tok = text.tokens[i - 1]
-            if tok.isQuote || Self.clauseStops.contains(tok.lower) { break }
-            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "." || tok.lower == "-" || tok.lower == "&") { break }
+            let k = i - 1
+            if text.tokens[k].isQuote || Self.clauseStopWords.contains(k, in: text) { break }
+            if !(text.tokens[k].isWord || text.tokens[k].isNumber || text.lower(k, is: "'") || text.lower(k, is: ".")
+                 || text.lower(k, is: "-") || text.lower(k, is: "&")) { break }
             i -= 1
         }
         // Skip adverbs right before the cue ("X also posted") by keeping them: overlap scoring forgives them.
@@ -295,7 +299,7 @@ struct CandidateBuilder {
     /// it is shorter than the range.
     private func capitalizedTail(_ range: Range<Int>) -> Range<Int>? {
         var i = range.upperBound
-        while i > range.lowerBound, text.tokens[i - 1].capitalized || text.tokens[i - 1].lower == "." && i - 1 > range.lowerBound {
+        while i > range.lowerBound, text.tokens[i - 1].capitalized || text.lower(i - 1, is: ".") && i - 1 > range.lowerBound {
             i -= 1
         }
         return i > range.lowerBound && i < range.upperBound ? i..<range.upperBound : nil
@@ -304,9 +308,9 @@ struct CandidateBuilder {
     private func subjectAfter(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
         var j = t + 1
         while j < sentence.upperBound && j - t <= 8 {
-            let tok = text.tokens[j]
-            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "-" || tok.lower == ".") { break }
-            if tok.lower == "." && j + 1 >= sentence.upperBound { break }
+            let dot = text.lower(j, is: ".")
+            if !(text.tokens[j].isWord || text.tokens[j].isNumber || text.lower(j, is: "'") || text.lower(j, is: "-") || dot) { break }
+            if dot && j + 1 >= sentence.upperBound { break }
             j += 1
         }
         return j > t + 1 ? (t + 1)..<j : nil
@@ -314,14 +318,14 @@ struct CandidateBuilder {
 
     private func clauseAfter(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
         var i = t + 1
-        while i < sentence.upperBound, ["that", ":", ",", "to"].contains(text.tokens[i].lower) { i += 1 }
+        while i < sentence.upperBound, Self.clauseLeaders.contains(i, in: text) { i += 1 }
         guard i < sentence.upperBound else { return nil }
         return widen(i..<(i + 1))
     }
 
     private func clauseBefore(_ end: Int, in sentence: Range<Int>) -> Range<Int>? {
         var e = end
-        while e > sentence.lowerBound, [",", "\u{2014}", "-", ":"].contains(text.tokens[e - 1].lower) { e -= 1 }
+        while e > sentence.lowerBound, Self.clauseTrailers.contains(e - 1, in: text) { e -= 1 }
         guard e > sentence.lowerBound else { return nil }
         return sentence.lowerBound..<e
     }

@@ -197,7 +197,7 @@ struct FeatureExtractor {
             f.add(Name.srcLen, Self.bucket(n))
             f.add(Name.srcFirst, token: s.lowerBound, of: text)
             f.add(Name.srcLast, token: lastIndex, of: text)
-            f.add(Name.srcPron, Self.yes(n == 1 && CandidateBuilder.pronouns.contains(last.lower)))
+            f.add(Name.srcPron, Self.yes(n == 1 && CandidateBuilder.pronounWords.contains(lastIndex, in: text)))
             f.add(Name.srcCap, last.capitalized ? "cap" : last.isWord ? "low" : "other")
             f.add(Name.srcSide, before ? "before" : "after")
             f.add(Name.srcGap, Self.bucket(gap))

@@ -253,3 +253,62 @@ struct TokenizedText: Sendable {
         })
     }
 }
+
+extension TokenizedText {
+    /// `tokens[t].lower == word`, by bytes (no String comparison). The bytes are NFC (a token
+    /// with a scalar that could compose is composed when tokenised), so byte equality is the
+    /// canonical equality String's `==` asks.
+    @inline(__always)
+    func lower(_ t: Int, is word: StaticString) -> Bool {
+        let lo = Int(lowerStarts[t]), n = Int(lowerStarts[t + 1]) - lo
+        guard n == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where lowerBytes[lo + k] != w[k] { return false }
+        return true
+    }
+}
+
+/// A fixed set of lowercase words, asked whether it holds a token's `lower`: found by the token's
+/// word hash, confirmed byte by byte. The same answer as `Set<String>.contains(token.lower)`
+/// without hashing a String with Swift's seeded hasher for every token a candidate looks at.
+struct WordSet: Sendable {
+    private let words: [[UInt8]]
+    /// Word hash → index + 1.
+    private let index: WeightTable
+    /// Bit n: a word of n bytes (n < 64); longer words set bit 63 and are always looked up.
+    private let lengths: UInt64
+    /// Two words share a hash: look through all of them.
+    private let collided: Bool
+
+    init<S: Sequence<String>>(_ words: S) {
+        let words = Array(Set(words)).sorted().map { Array($0.utf8) }
+        var pairs: [UInt64: Int] = [:]
+        var collided = false
+        var lengths: UInt64 = 0
+        for (i, w) in words.enumerated() {
+            let h = FeatureHash.hash(w)
+            if pairs[h] != nil { collided = true } else { pairs[h] = i + 1 }
+            lengths |= 1 << UInt64(min(w.count, 63))
+        }
+        let keys = pairs.keys.sorted()
+        self.words = words
+        index = WeightTable(keys: keys, values: keys.map { Float(pairs[$0] ?? 0) })
+        self.lengths = lengths
+        self.collided = collided
+    }
+
+    func contains(_ t: Int, in text: TokenizedText) -> Bool {
+        let lo = Int(text.lowerStarts[t]), n = Int(text.lowerStarts[t + 1]) - lo
+        guard lengths & (1 << UInt64(min(n, 63))) != 0 else { return false }
+        if collided { return words.contains { Self.equal($0, text, lo, n) } }
+        let k = Int(index.weight(text.wordHashes[t]))
+        return k > 0 && Self.equal(words[k - 1], text, lo, n)
+    }
+
+    @inline(__always)
+    private static func equal(_ word: [UInt8], _ text: TokenizedText, _ lo: Int, _ n: Int) -> Bool {
+        guard word.count == n else { return false }
+        for k in 0..<n where text.lowerBytes[lo + k] != word[k] { return false }
+        return true
+    }
+}

@@ -80,3 +80,20 @@ struct FeatureBufferTests {
         }
     }
 }
+
+@Suite("WordSet and TokenizedText.lower(_:is:): byte answers equal to String equality")
+struct WordSetTests {
+    @Test("a word set answers as Set<String>.contains(token.lower) does, accents and dashes included")
+    func sameAnswers() throws {
+        let text = "But Jos\u{E9} said \u{2014} as Jose\u{301} told, ASKED “who” and who’s."
+        let tokens = TokenizedText(text, sentenceSpans: try RulesExtractor().sentenceSpans(in: text))
+        let words: Set<String> = ["but", "josé", "\u{2014}", "who", "asked", ",", "s"]
+        let set = WordSet(words)
+        #expect(tokens.tokens.indices.map { set.contains($0, in: tokens) } == tokens.tokens.map { words.contains($0.lower) })
+        #expect(tokens.tokens.indices.filter { set.contains($0, in: tokens) }.map { tokens.tokens[$0].lower }
+                == ["but", "josé", "\u{2014}", "josé", ",", "asked", "who", "who", "s"])
+        #expect(tokens.tokens.indices.filter { tokens.lower($0, is: "who") } == [10, 13])
+        #expect(!tokens.lower(0, is: "bu") && tokens.lower(0, is: "but") && !tokens.lower(0, is: "butt"))
+        #expect(!WordSet([]).contains(0, in: tokens))
+    }
+}
