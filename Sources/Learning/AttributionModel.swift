@@ -82,7 +82,10 @@ public struct AttributionModel: Sendable {
             examples += e.anchors
             boundaryExamples += e.boundaries
         }
-        let boundaries = BoundaryChooser.train(boundaryExamples, epochs: options.epochs, rng: &rng)
+        // The boundary chooser shuffles with a stream of its own, so that changing the boundary
+        // alternatives leaves the reading scorer's training order (and so its weights) as it was.
+        var boundaryRNG = SplitMix64(seed: options.seed ^ 0xB0DA)
+        let boundaries = BoundaryChooser.train(boundaryExamples, epochs: options.epochs, rng: &boundaryRNG)
         var weights = WeightTable(keys: [], values: [])
         var net: ReadingNet?
         switch options.scorer {

@@ -12,7 +12,7 @@ struct BoundaryChooser: Sendable, Equatable {
 
     /// How an alternative was made: its kind is part of every feature.
     enum Kind: UInt64 {
-        case base = 0, cut, trim, that, sourceCut, sourcePrefix, sourceSuffix
+        case base = 0, cut, trim, that, sourceCut, sourcePrefix, sourceSuffix, commaCut, sourceToComma, sourceToEnd
     }
 
     struct Alternative {
@@ -51,6 +51,19 @@ struct BoundaryChooser: Sendable, Equatable {
                 c += 1
             }
         }
+        // Any other comma as a cut too ("…, the crowd booed"), ranked apart from the clause breaks.
+        if let last = content.last, last.count >= 4 {
+            var cuts = 0
+            var c = last.lowerBound + 2
+            while c < last.upperBound - 1 && cuts < maxCuts {
+                if text.lower(c, is: ","), !clauseBreakWords.contains(c + 1, in: text), !text.tokens[c + 1].isQuote,
+                   !cue.contains(where: { $0.contains(c) }) {
+                    cuts += 1
+                    result.append(Alternative(kind: .commaCut, ranges: content.dropLast() + [last.lowerBound..<c], rank: cuts))
+                }
+                c += 1
+            }
+        }
         if let first = content.first, first.count >= 3 {
             if leadingWordSet.contains(first.lowerBound, in: text) {
                 result.append(Alternative(kind: .trim, ranges: [(first.lowerBound + 1)..<first.upperBound] + content.dropFirst()))
@@ -66,6 +79,21 @@ struct BoundaryChooser: Sendable, Equatable {
     /// subject, whose end is only a guess).
     static func sourceAlternatives(_ source: [Range<Int>], guessed: Bool, text: TokenizedText) -> [Alternative] {
         var result = [Alternative(kind: .base, ranges: source)]
+        // The source widened through the appositive after it ("Ana Ruiz, 65, of Dover, said"; "said
+        // Ana Ruiz, who runs the tug."): to the next comma, or to the sentence's end.
+        if source.count == 1, let src = source.first, src.upperBound + 2 < text.tokens.count, text.lower(src.upperBound, is: ",") {
+            let sentence = text.sentences[text.tokens[src.lowerBound].sentence]
+            var e = src.upperBound + 1
+            while e < sentence.upperBound, !text.lower(e, is: ","), !text.tokens[e].isQuote, e - src.upperBound < 30 { e += 1 }
+            if e < sentence.upperBound, text.lower(e, is: ","), e > src.upperBound + 1 {
+                result.append(Alternative(kind: .sourceToComma, ranges: [src.lowerBound..<e]))
+            }
+            var end = sentence.upperBound
+            while end > src.upperBound, !(text.tokens[end - 1].isWord || text.tokens[end - 1].isNumber) { end -= 1 }
+            if end > e, end - src.upperBound <= 40, !(src.upperBound..<end).contains(where: { text.tokens[$0].isQuote }) {
+                result.append(Alternative(kind: .sourceToEnd, ranges: [src.lowerBound..<end]))
+            }
+        }
         guard source.count == 1, let src = source.first, src.count >= 2 else { return result }
         var cutAt: Int?
         for t in (src.lowerBound + 1)..<src.upperBound where sourceCutWords.contains(t, in: text) {
@@ -102,6 +130,7 @@ struct BoundaryChooser: Sendable, Equatable {
         static let family = FeatureHash.hash("b.family")
         static let shape = FeatureHash.hash("b.shape")
         static let role = FeatureHash.hash("b.role")
+        static let quoted = FeatureHash.hash("b.quoted")
     }
 
     static func bucket(_ n: Int) -> UInt64 {
@@ -145,6 +174,10 @@ struct BoundaryChooser: Sendable, Equatable {
                       | (tokens[s].capitalized ? 4 : 0)),
         ]
         f.append(c.combine(c.combine(Name.family, k), family ^ next))
+        // Inside a quotation or not, at either end, and cut short of the reading's own end or not:
+        // annotators rarely end a content inside a quotation.
+        f.append(c.combine(c.combine(Name.quoted, k), (tokens[e - 1].quoted ? 1 : 0) | (e < end && tokens[e].quoted ? 2 : 0)
+                           | (tokens[s].quoted ? 4 : 0) | (baseEnd > e ? 8 : 0)))
         return f
     }
 

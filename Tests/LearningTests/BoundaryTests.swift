@@ -35,7 +35,36 @@ struct BoundaryTests {
         let cut = BoundaryChooser.sourceAlternatives([0..<(comma + 5)], guessed: false, text: text)
         #expect(cut.map { Self.words(text, $0.ranges) } == ["captain ana ruiz , who runs the tug", "captain ana ruiz"])
         let guessed = BoundaryChooser.sourceAlternatives([0..<3], guessed: true, text: text)
-        #expect(guessed.map { Self.words(text, $0.ranges) } == ["captain ana ruiz", "captain", "captain ana", "ruiz", "ana ruiz"])
+        #expect(guessed.map { Self.words(text, $0.ranges) } == [
+            "captain ana ruiz", "captain ana ruiz , who runs the tug",
+            "captain ana ruiz , who runs the tug , radioed that the pier is flooded",
+            "captain", "captain ana", "ruiz", "ana ruiz",
+        ])
+        #expect(guessed.map(\.kind) == [.base, .sourceToComma, .sourceToEnd, .sourcePrefix, .sourcePrefix, .sourceSuffix, .sourceSuffix])
+    }
+
+    @Test("a source after its cue is offered widened through its appositive, to the next comma and to the sentence's end")
+    func sourceWidened() throws {
+        let text = try Self.tokenized("\u{201C}The pier is shut,\u{201D} said Ana Ruiz, 65, who runs the tug.")
+        let ana = try #require(text.tokens.firstIndex { $0.lower == "ana" })
+        let alternatives = BoundaryChooser.sourceAlternatives([ana..<(ana + 2)], guessed: false, text: text)
+        #expect(alternatives.map(\.kind) == [.base, .sourceToComma, .sourceToEnd])
+        #expect(alternatives.map { Self.words(text, $0.ranges) } == ["ana ruiz", "ana ruiz , 65", "ana ruiz , 65 , who runs the tug"])
+    }
+
+    @Test("a content is offered cut at any other comma too, ranked apart from the clause breaks")
+    func commaCuts() throws {
+        let text = try Self.tokenized("Ana Ruiz radioed that the ferry is late in Dover, the pier is shut, and the tug waits.")
+        let that = try #require(text.tokens.firstIndex { $0.lower == "that" })
+        let end = text.tokens.count - 1
+        let alternatives = BoundaryChooser.contentAlternatives([(that + 1)..<end], cue: [(that - 1)..<that], text: text)
+        #expect(alternatives.map(\.kind) == [.base, .cut, .commaCut, .that])
+        #expect(alternatives.map { Self.words(text, $0.ranges) } == [
+            "the ferry is late in dover , the pier is shut , and the tug waits",
+            "the ferry is late in dover , the pier is shut",
+            "the ferry is late in dover",
+            "that the ferry is late in dover , the pier is shut , and the tug waits",
+        ])
     }
 
     /// Reports whose gold content stops before ", but …": a learned cue's reading runs to the

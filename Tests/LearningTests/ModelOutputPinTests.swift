@@ -84,7 +84,7 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "35468 a81894706057ebd5")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "35468 ffeec58b083bfeb")
         #expect(try Self.render(model) == """
             p1:
             Friday Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
@@ -93,8 +93,8 @@ struct ModelOutputPinTests {
             p3:
             Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
             """)
-        #expect(try Self.scores(model) == "5.009245872497559 1.875219702720642\n3.199007749557495 0.6969770193099976\n"
-                + "6.040184020996094 -0.7638479471206665")
+        #expect(try Self.scores(model) == "4.449959754943848 -0.2009371519088745\n3.954265594482422 0.4739920496940613\n"
+                + "5.832877159118652 -0.21300825476646423")
     }
 
     @Test("a model on learned cues alone (base none): the same bytes and output")
@@ -104,7 +104,7 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "18783 2c3daf1ffa5ba05d")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18435 6008abb4e0651861")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
@@ -114,7 +114,7 @@ struct ModelOutputPinTests {
             p3:
             Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
             """)
-        #expect(try Self.scores(model) == "6.034765243530273 -0.1455041468143463\n4.377381324768066 1.2043771743774414\n"
-                + "6.181541442871094 -0.28544020652770996")
+        #expect(try Self.scores(model) == "5.374015808105469 -0.5204888582229614\n3.734882116317749 1.6516780853271484\n"
+                + "5.970089912414551 -0.6547468900680542")
     }
 }
