@@ -107,6 +107,9 @@ struct CandidateBuilder {
         "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "as", "if", "though",
         "although", "since", "after", "before", "where", "so", "than", "said", "says", "told",
     ]
+    /// Words that join clauses and never head a cue themselves: a learned cue on "that" in "X
+    /// radioed that …" would read "X radioed" as its source and compete with the real cue.
+    static let neverCues: Set<String> = ["that", "which", "who", "whom", "whose", "and", "but", "or"]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]
     /// The same words, asked about tokens without hashing Strings (the candidates' hot loops).
     static let clauseStopWords = WordSet(clauseStops), pronounWords = WordSet(pronouns)
@@ -145,7 +148,7 @@ struct CandidateBuilder {
         // Learned cues the rules did not use as a cue.
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for a in anchors { for r in a.cue { for t in r where t < covered.count { covered[t] = true } } }
-        for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t]
+        for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t] && !Self.neverCues.contains(token.lower)
             && (t < cueScores.count && cueScores[t] > proposeAbove
                 || lexicon.cueWordHashes.weight(text.hashLower(t, into: FeatureHash.offset)) != 0) {
             let variants = learnedVariants(cue: t)
