@@ -201,41 +201,6 @@ struct CandidateBuilder {
         return ((b + 1)..<e, clauseAfter(e - 1, in: sentence))
     }
 
-
-    /// Nouns of things that carry a claim ("in a statement", "in the latest poll").
-    static let documentNouns: Set<String> = [
-        "poll", "polls", "survey", "surveys", "study", "report", "interview", "statement", "letter", "memo", "speech",
-        "post", "tweet", "email", "filing", "book", "article", "column", "editorial", "release", "words", "remarks",
-        "op", "essay", "video", "ad", "analysis", "testimony", "complaint", "lawsuit", "ruling", "opinion",
-    ]
-
-    /// Readings of "in" + a document noun ("In a CBS poll released Monday, 50 percent …", "… leads
-    /// in the latest poll"): the phrase as source, the clause after its comma or before "in" as content.
-    func documentVariants(_ t: Int) -> [Variant] {
-        let sentence = text.sentences[text.tokens[t].sentence]
-        var n = t + 1
-        var noun: Int?
-        while n < sentence.upperBound && n - t <= 8 {
-            let tok = text.tokens[n]
-            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "-" || tok.lower == "/" || tok.lower == ".") { break }
-            if tok.lower == "." && n + 1 >= sentence.upperBound { break }
-            if Self.documentNouns.contains(tok.lower) { noun = n }
-            n += 1
-        }
-        guard let noun else { return [] }
-        var end = noun + 1
-        while end < n, !Self.clauseStops.contains(text.tokens[end].lower) { end += 1 }
-        let source = (t + 1)..<end
-        var variants: [Variant] = []
-        if end < sentence.upperBound, text.tokens[end].lower == ",", let after = clauseAfter(end, in: sentence) {
-            variants.append(Variant(kind: "in/after", source: [source], content: [after]))
-        }
-        if let front = clauseBefore(t, in: sentence) {
-            variants.append(Variant(kind: "in/front", source: [source], content: [front]))
-        }
-        return variants
-    }
-
     /// `range` widened to its sentence's end (and on through a quotation that does not close there).
     func widen(_ range: Range<Int>) -> Range<Int>? {
         guard !range.isEmpty, range.upperBound <= text.tokens.count else { return nil }
