@@ -110,7 +110,8 @@ struct FeatureExtractor {
         switch a.origin {
         case let .rules(pattern):
             origin = pattern
-            family = String(pattern.split(separator: "/").first ?? "")
+            // The first non-empty part before a "/" (as `split(separator: "/").first`, without the array).
+            family = String(pattern.drop { $0 == "/" }.prefix { $0 != "/" })
         case .learned:
             origin = "learned"
         }
@@ -137,7 +138,7 @@ struct FeatureExtractor {
         ]
         part.shared = [
             cue, text.hashLower(a.head, into: Name.head.state),
-            FeatureHash.hash(utf8: Self.stem(head.lower), into: Name.stem.state),
+            text.hashStem(a.head, into: Name.stem.state),
             FeatureHash.hash(rateBucket, into: Name.rate.state),
             a.head > 0 ? text.hashLower(a.head - 1, into: Name.prev.state) : FeatureHash.hash("<s>", into: Name.prev.state),
             lastCue < tokens.count ? text.hashLower(lastCue, into: Name.next.state) : FeatureHash.hash("</s>", into: Name.next.state),

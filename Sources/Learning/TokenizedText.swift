@@ -96,7 +96,9 @@ struct TokenizedText: Sendable {
                     }
                     continue
                 }
-                if c.value >= 0x300 { mayDecompose = true }
+                // General punctuation (curly quotes, dashes, ellipsis: one-scalar tokens) is NFC
+                // as it stands; normalising every quote mark was a tenth of tokenising.
+                if c.value >= 0x300 && !(0x2010...0x205F).contains(c.value) { mayDecompose = true }
                 let p = c.properties
                 if p.isAlphabetic { letters += 1 }
                 if p.isUppercase { upper += 1 }
@@ -255,6 +257,26 @@ struct TokenizedText: Sendable {
 }
 
 extension TokenizedText {
+    /// FNV-1a `start` continued with the bytes of `FeatureExtractor.stem(tokens[t].lower)`: an
+    /// ASCII token's suffix is cut on its bytes (a byte is a character there), others go through
+    /// the String. No String is made for the common case.
+    func hashStem(_ t: Int, into start: UInt64) -> UInt64 {
+        let lo = Int(lowerStarts[t]), hi = Int(lowerStarts[t + 1])
+        for k in lo..<hi where lowerBytes[k] >= 0x80 {
+            return FeatureHash.hash(utf8: FeatureExtractor.stem(tokens[t].lower), into: start)
+        }
+        var end = hi
+        for suffix in CueDetector.stemSuffixes where hi - lo > suffix.count + 2 {
+            if (0..<suffix.count).allSatisfy({ lowerBytes[hi - suffix.count + $0] == suffix[$0] }) {
+                end = hi - suffix.count
+                break
+            }
+        }
+        var h = start
+        for k in lo..<end { h = FeatureHash.mix(h, lowerBytes[k]) }
+        return h
+    }
+
     /// `tokens[t].lower == word`, by bytes (no String comparison). The bytes are NFC (a token
     /// with a scalar that could compose is composed when tokenised), so byte equality is the
     /// canonical equality String's `==` asks.

@@ -96,4 +96,15 @@ struct WordSetTests {
         #expect(!tokens.lower(0, is: "bu") && tokens.lower(0, is: "but") && !tokens.lower(0, is: "butt"))
         #expect(!WordSet([]).contains(0, in: tokens))
     }
+
+    @Test("a token's stem hash is the hash of FeatureExtractor.stem of its text, ASCII or not; quote marks stay as typed")
+    func stems() throws {
+        let text = "Officials warned, saying “résumés” goes; it’s posted — ok…"
+        let tokens = TokenizedText(text, sentenceSpans: try RulesExtractor().sentenceSpans(in: text))
+        let state = FeatureHash.hash("stem=")
+        #expect(tokens.tokens.indices.map { tokens.hashStem($0, into: state) }
+                == tokens.tokens.map { FeatureHash.hash(FeatureExtractor.stem($0.lower), into: state) })
+        #expect(tokens.tokens.map { FeatureExtractor.stem($0.lower) }
+                == ["official", "warn", ",", "say", "“", "résumé", "”", "goe", ";", "it", "'", "s", "post", "—", "ok", "…"])
+    }
 }
