@@ -8,10 +8,22 @@ struct TextIndex {
     let sentences: [Range<Int>]
 
     init(_ text: String, lexicons: Lexicons) {
-        scalars = Array(text.unicodeScalars)
+        scalars = Self.scalars(of: text)
         tokens = Tokenizer.tokenize(scalars)
         (quotes, quoteOf) = Quotes.pair(tokens)
         sentences = Sentences.split(tokens, quoteOf: quoteOf, quotes: quotes, lexicons: lexicons)
+    }
+
+    /// The text's Unicode scalars in one pass (`Array(text.unicodeScalars)` counts them first,
+    /// then copies: two decodings of the text). A text has at most as many scalars as UTF-8 bytes.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            count = 0
+            for s in text.unicodeScalars {
+                buffer[count] = s
+                count += 1
+            }
+        }
     }
 
     /// The quotation opening at `i`, if token `i` is an opening mark.

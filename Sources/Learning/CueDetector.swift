@@ -63,6 +63,7 @@ struct CueDetector: Sendable, Equatable {
     /// bytes (no String is built or hashed per token).
     struct Prepared {
         let words: [UInt64]
+        /// The stem's hash of scored tokens (the word's hash for the others).
         let stems: [UInt64]
         let shapes: [UInt8]
         /// Scored by the detector: a word, not an auxiliary.
@@ -89,9 +90,11 @@ struct CueDetector: Sendable, Equatable {
                 let isWord = tokens[t].isWord
                 let lo = Int(text.lowerStarts[t]), hi = Int(text.lowerStarts[t + 1])
                 let w = words[t]
-                // FeatureExtractor.stem on the bytes (a byte is a character in ASCII words).
+                let isScored = isWord && !(hi - lo <= CueLexicon.auxiliaryMaxBytes && auxiliaries.weight(w) != 0)
+                // FeatureExtractor.stem on the bytes (a byte is a character in ASCII words); only
+                // a scored token's own features use its stem (others keep their word hash).
                 var stem = w
-                if isWord {
+                if isScored {
                     var ascii = true
                     for k in lo..<hi where bytes[k] >= 0x80 { ascii = false; break }
                     if ascii {
@@ -110,7 +113,7 @@ struct CueDetector: Sendable, Equatable {
                 stems.append(stem)
                 shapes.append(tokens[t].isQuote ? 1 : !isWord ? (tokens[t].isNumber ? 2 : 3)
                               : tokens[t].allCaps ? 4 : tokens[t].capitalized ? 5 : 6)
-                scored.append(isWord && !(hi - lo <= CueLexicon.auxiliaryMaxBytes && auxiliaries.weight(w) != 0))
+                scored.append(isScored)
             }
         }
         return Prepared(words: words, stems: stems, shapes: shapes, scored: scored)
