@@ -105,11 +105,65 @@ struct FeatureName: Sendable {
 /// with the origin, then those conjoined with the head word, then the closing ones — the order of
 /// the hashes is the order the weights are added in, so it is part of the model's arithmetic.
 /// Reused from variant to variant (`reset`) so that decoding allocates nothing per variant.
-struct FeatureBuffer {
-    private(set) var plain: [UInt64] = []
-    private(set) var origin: [UInt64] = []
-    private(set) var head: [UInt64] = []
-    private(set) var closing: [UInt64] = []
+struct FeatureBuffer: ~Copyable {
+    /// The four parts, each a run of `store`'s words (part k from `k * store.capacity`), written in
+    /// place: an array's `append` cost three calls a hash and `removeAll` one more a variant, more
+    /// than the hashing itself in the extractor's hottest loop.
+    private var store = HashStore(capacity: 64)
+    private var plainCount = 0, originCount = 0, headCount = 0, closingCount = 0
+
+    var plain: [UInt64] { part(0, plainCount) }
+    var origin: [UInt64] { part(1, originCount) }
+    var head: [UInt64] { part(2, headCount) }
+    var closing: [UInt64] { part(3, closingCount) }
+    /// How many hashes the four parts hold.
+    var count: Int { plainCount + originCount + headCount + closingCount }
+
+    private func part(_ k: Int, _ n: Int) -> [UInt64] {
+        withExtendedLifetime(store) { Array(UnsafeBufferPointer(start: store.base + k * store.capacity, count: n)) }
+    }
+
+    /// Four runs of `capacity` words, owned by one buffer (the buffer cannot be copied).
+    final class HashStore {
+        let capacity: Int
+        let base: UnsafeMutablePointer<UInt64>
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity * 4)
+            base.initialize(repeating: 0, count: capacity * 4)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    /// Appends `h` to part `k` (a constant at every call, so the switches fold away).
+    @inline(__always)
+    private mutating func put(_ h: UInt64, part k: Int) {
+        let n = k == 0 ? plainCount : k == 1 ? originCount : k == 2 ? headCount : closingCount
+        if n == store.capacity { grow() }
+        store.base[k * store.capacity + n] = h
+        switch k {
+        case 0: plainCount = n + 1
+        case 1: originCount = n + 1
+        case 2: headCount = n + 1
+        default: closingCount = n + 1
+        }
+    }
+
+    /// A store twice as large, the parts copied over.
+    @inline(never)
+    private mutating func grow() {
+        let counts = [plainCount, originCount, headCount, closingCount]
+        let capacity = store.capacity * 2
+        let new = HashStore(capacity: capacity)
+        withExtendedLifetime(store) {
+            for (k, n) in counts.enumerated() {
+                (new.base + k * capacity).update(from: store.base + k * store.capacity, count: n)
+            }
+        }
+        store = new
+    }
     /// Conjunction prefix states (`o:ORIGIN&`, `h:HEAD&`) of the current anchor.
     private(set) var originPrefix: UInt64 = 0
     private(set) var headPrefix: UInt64 = 0
@@ -126,18 +180,13 @@ struct FeatureBuffer {
         var head: UInt64 = 0
     }
 
-    init() {
-        plain.reserveCapacity(48)
-        origin.reserveCapacity(16)
-        head.reserveCapacity(16)
-        closing.reserveCapacity(4)
-    }
+    init() {}
 
     mutating func reset(originPrefix: UInt64, headPrefix: UInt64) {
-        plain.removeAll(keepingCapacity: true)
-        origin.removeAll(keepingCapacity: true)
-        head.removeAll(keepingCapacity: true)
-        closing.removeAll(keepingCapacity: true)
+        plainCount = 0
+        originCount = 0
+        headCount = 0
+        closingCount = 0
         if originPrefix != self.originPrefix || headPrefix != self.headPrefix {
             generation += 1
             self.originPrefix = originPrefix
@@ -161,53 +210,61 @@ struct FeatureBuffer {
     /// A hash computed beforehand (an anchor's own features), with its conjunctions if any.
     @inline(__always)
     mutating func add(hash: UInt64, origin o: UInt64? = nil, head h: UInt64? = nil) {
-        plain.append(hash)
-        if let o { origin.append(o) }
-        if let h { head.append(h) }
+        put(hash, part: 0)
+        if let o { put(o, part: 1) }
+        if let h { put(h, part: 2) }
     }
 
     @inline(__always)
     mutating func add(_ name: FeatureName, _ value: StaticString) {
-        plain.append(FeatureHash.hash(value, into: name.state))
+        put(FeatureHash.hash(value, into: name.state), part: 0)
         guard name.withOrigin || name.withHead else { return }
         let states = states(name)
-        if name.withOrigin { origin.append(FeatureHash.hash(value, into: states.origin)) }
-        if name.withHead { head.append(FeatureHash.hash(value, into: states.head)) }
+        if name.withOrigin { put(FeatureHash.hash(value, into: states.origin), part: 1) }
+        if name.withHead { put(FeatureHash.hash(value, into: states.head), part: 2) }
     }
 
     @inline(__always)
     mutating func add(_ name: FeatureName, utf8 value: String) {
-        plain.append(FeatureHash.hash(utf8: value, into: name.state))
+        put(FeatureHash.hash(utf8: value, into: name.state), part: 0)
         guard name.withOrigin || name.withHead else { return }
         let states = states(name)
-        if name.withOrigin { origin.append(FeatureHash.hash(utf8: value, into: states.origin)) }
-        if name.withHead { head.append(FeatureHash.hash(utf8: value, into: states.head)) }
+        if name.withOrigin { put(FeatureHash.hash(utf8: value, into: states.origin), part: 1) }
+        if name.withHead { put(FeatureHash.hash(utf8: value, into: states.head), part: 2) }
     }
 
     /// A token's lowercased text as the value.
     @inline(__always)
     mutating func add(_ name: FeatureName, token t: Int, of text: TokenizedText) {
-        plain.append(text.hashLower(t, into: name.state))
+        put(text.hashLower(t, into: name.state), part: 0)
         guard name.withOrigin || name.withHead else { return }
         let states = states(name)
-        if name.withOrigin { origin.append(text.hashLower(t, into: states.origin)) }
-        if name.withHead { head.append(text.hashLower(t, into: states.head)) }
+        if name.withOrigin { put(text.hashLower(t, into: states.origin), part: 1) }
+        if name.withHead { put(text.hashLower(t, into: states.head), part: 2) }
     }
 
     /// A hash that follows all conjunctions.
-    mutating func close(hash: UInt64) { closing.append(hash) }
+    mutating func close(hash: UInt64) { put(hash, part: 3) }
 
     /// Each hash in scoring order (`vector`'s, without building it).
     @inline(__always)
     func forEach(_ body: (UInt64) -> Void) {
-        for h in plain { body(h) }
-        for h in origin { body(h) }
-        for h in head { body(h) }
-        for h in closing { body(h) }
+        withExtendedLifetime(store) {
+            let base = store.base, capacity = store.capacity
+            for i in 0..<plainCount { body(base[i]) }
+            for i in 0..<originCount { body(base[capacity + i]) }
+            for i in 0..<headCount { body(base[2 * capacity + i]) }
+            for i in 0..<closingCount { body(base[3 * capacity + i]) }
+        }
     }
 
     /// The hashes in scoring order.
-    var vector: FeatureVector { FeatureVector(hashes: plain + origin + head + closing) }
+    var vector: FeatureVector {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(count)
+        forEach { hashes.append($0) }
+        return FeatureVector(hashes: hashes)
+    }
 }
 
 /// SplitMix64: the seeded generator behind every shuffle in training.

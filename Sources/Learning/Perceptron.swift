@@ -261,10 +261,10 @@ struct WeightTable: Sendable, Equatable {
     }
 
     /// The same sum as `score(buffer.vector)`, without concatenating the buffer.
-    func score(_ buffer: FeatureBuffer) -> Double {
+    func score(_ buffer: borrowing FeatureBuffer) -> Double {
         withExtendedLifetime(storage) {
             let words = storage.words, mask = mask
-            let count = buffer.plain.count + buffer.origin.count + buffer.head.count + buffer.closing.count
+            let count = buffer.count
             // Every bucket touched first, then the lookups in order (see `lookUp`).
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { last in
                 var k = 0

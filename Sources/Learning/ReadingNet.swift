@@ -47,13 +47,12 @@ struct ReadingNet: Sendable, Equatable {
     }
 
     /// The score of one variant's features, in the buffer's order.
-    func score(_ buffer: FeatureBuffer) -> Double {
+    func score(_ buffer: borrowing FeatureBuffer) -> Double {
         rows.withUnsafeBufferPointer { rows in
             var h = bias
-            accumulate(buffer.plain, rows, &h)
-            accumulate(buffer.origin, rows, &h)
-            accumulate(buffer.head, rows, &h)
-            accumulate(buffer.closing, rows, &h)
+            let bits = rowBits
+            // The buffer's hashes in its order (plain, origin, head, closing), as `vector` has them.
+            buffer.forEach { f in if f != 0 { h += rows[Self.slot(f, bits: bits)] } }
             return Double(Self.finish(h, output))
         }
     }

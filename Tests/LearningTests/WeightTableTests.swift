@@ -65,6 +65,21 @@ struct WeightTableTests {
 
 @Suite("FeatureBuffer: remembered hashes are the hashes of the names and values")
 struct FeatureBufferTests {
+    @Test("parts grow past their first room and keep their order: plain, origin, head, closing")
+    func growth() {
+        var buffer = FeatureBuffer()
+        for round in 0..<2 {
+            buffer.reset(originPrefix: 1, headPrefix: 2)
+            for i in 0..<150 { buffer.add(hash: UInt64(1_000 + i), origin: i % 2 == 0 ? UInt64(2_000 + i) : nil, head: UInt64(3_000 + i)) }
+            buffer.close(hash: 9)
+            let plain = (0..<150).map { UInt64(1_000 + $0) }, origin = stride(from: 0, to: 150, by: 2).map { UInt64(2_000 + $0) }
+            let head = (0..<150).map { UInt64(3_000 + $0) }
+            #expect(buffer.plain == plain && buffer.origin == origin && buffer.head == head && buffer.closing == [9], "round \(round)")
+            #expect(buffer.count == 376)
+            #expect(buffer.vector.hashes == plain + origin + head + [9])
+        }
+    }
+
     @Test("literal values and conjunctions hash as `name=value` after each anchor's prefixes, whatever came before")
     func rememberedHashes() {
         let side = FeatureName("conSide", origin: true, head: true), length = FeatureName("srcLen")
