@@ -48,9 +48,30 @@ struct TextIndex {
     /// The text of tokens `range` (for names and slugs; never on the hot path of matching).
     func text(_ range: Range<Int>) -> String {
         guard let first = range.first, range.upperBound <= tokens.count, range.upperBound > first else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[Int(tokens[first].start)..<Int(tokens[range.upperBound - 1].end)])
-        return String(view)
+        // UTF-8 written here and decoded once: appending scalars to a UnicodeScalarView went
+        // through the generic path, thousands of instructions per name for coreference.
+        var bytes: [UInt8] = []
+        let start = Int(tokens[first].start), end = Int(tokens[range.upperBound - 1].end)
+        bytes.reserveCapacity(end - start)
+        for s in scalars[start..<end] {
+            let v = s.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | v >> 6))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18))
+                bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func text(token i: Int) -> String { text(i..<(i + 1)) }

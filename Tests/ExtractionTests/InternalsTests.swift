@@ -21,6 +21,15 @@ import Testing
             ["The", "Council", "'s", "al-Qaeda-linked", "U.S", ".", "don't", "1,500"])
     }
 
+    @Test func tokenTextKeepsEveryScalarWidth() {
+        let text = "Zoë Ångström-Łódź said 北京 😀 Ко\u{301}ля"
+        let index = TextIndex(text, lexicons: lexicons)
+        #expect(index.text(0..<index.tokens.count) == text)
+        #expect(index.scalars == Array(text.unicodeScalars))
+        #expect(words(text).joined(separator: "|").unicodeScalars.filter { $0 != "|" }.count
+                == text.unicodeScalars.filter { $0 != " " }.count)
+    }
+
     @Test func keysFoldCaseAndTypographicApostrophes() {
         #expect(Tokenizer.key("Don’t") == Tokenizer.key("don't"))
         #expect(Tokenizer.key("SAID") == Tokenizer.key("said"))
