@@ -42,4 +42,12 @@ struct CandidateTests {
         #expect(Self.readings(variants, text) == ["by/after [tom becker] [whether the pier is safe , the captain shrugged]"])
     }
 
+
+    @Test("words that join clauses are never learned cues, even when the lexicon would take them")
+    func joinersAreNeverCues() throws {
+        let text = try Self.tokenized("The harbour pilot radioed that the tide would delay the launch.")
+        let lexicon = CueLexicon(entries: ["radioed": .init(cue: 5, seen: 5), "that": .init(cue: 5, seen: 5)])
+        let anchors = CandidateBuilder(text: text, lexicon: lexicon).anchors(proposals: [])
+        #expect(anchors.map { Self.words(text, $0.cue) } == ["radioed"])
+    }
 }
