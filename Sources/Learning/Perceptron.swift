@@ -201,8 +201,9 @@ struct WeightTable: Sendable, Equatable {
         }
     }
 
-    /// Hashes looked up together, at most this many at a time.
-    static let block = 256
+    /// Hashes looked up together, at most this many at a time (their last words, 512 bytes, stay
+    /// on the stack: `withUnsafeTemporaryAllocation` goes to the heap past about a kilobyte).
+    static let block = 64
 
     /// The weight of each of `hashes` into `out`, in blocks: first the home bucket of every hash
     /// of a block is touched (loads with nothing between them, which the processor keeps many of
