@@ -24,6 +24,33 @@ struct PostgresStoreTests {
         #expect(try again.appliedMigrations().count == 7)
     }
 
+    /// A killed test run's cluster folder (its process gone) is stopped and removed before the next
+    /// run starts its own; a live process's folder and other files are left alone.
+    @Test func clustersOfGoneTestRunsAreReaped() throws {
+        let temporary = NSTemporaryDirectory()
+        // A process id that is certainly gone: a child that has exited and been waited for.
+        var child = pid_t()
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { free(argv[0]) }
+        #expect(posix_spawn(&child, "/bin/true", nil, nil, argv, nil) == 0)
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        let gone = (temporary as NSString).appendingPathComponent("claimdesk-pg-\(child)-REAPTEST")
+        let live = (temporary as NSString).appendingPathComponent("claimdesk-pg-\(getppid())-REAPTEST")
+        let other = (temporary as NSString).appendingPathComponent("claimdesk-pg-notapid-REAPTEST")
+        for folder in [gone, live, other] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: folder + "/marker", contents: Data()))
+        }
+        #expect(FileManager.default.createFile(atPath: gone + ".initdb.log", contents: Data()))
+        defer { for folder in [gone, live, other] { try? FileManager.default.removeItem(atPath: folder) } }
+        PostgresServer.reapOrphans()
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(!FileManager.default.fileExists(atPath: gone + ".initdb.log"))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+
     @Test func theSchemaMatchesTheSQLiteMigrationsIdentifierForIdentifier() {
         #expect(PostgresSchema.migrations.map(\.identifier) == SQLiteStore.knownMigrations)
     }

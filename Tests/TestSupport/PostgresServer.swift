@@ -91,9 +91,28 @@ public enum PostgresServer {
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), read(outPath), read(errPath))
     }
 
+    /// Stops and removes the clusters of test processes that are gone: a run killed before its
+    /// `atexit` (a timeout, ^C) leaves its server running, and a machine that runs the tests again
+    /// and again would gather them. A folder is `claimdesk-pg-PID-XXXXXXXX`; its process is gone when
+    /// `kill(PID, 0)` says there is no such process (a reused PID only means the folder waits).
+    public static func reapOrphans() {
+        let temporary = NSTemporaryDirectory()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary) else { return }
+        for name in names where name.hasPrefix("claimdesk-pg-") && !name.hasPrefix("claimdesk-pg-run-") && !name.hasSuffix(".log") {
+            let parts = name.dropFirst("claimdesk-pg-".count).split(separator: "-")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, pid != getpid() else { continue }
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let folder = (temporary as NSString).appendingPathComponent(name)
+            _ = runScript(["stop", folder])
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: folder + ".initdb.log")
+        }
+    }
+
     private static func start() -> Result<Cluster, PostgresUnavailable>? {
         state.withLock { current -> Result<Cluster, PostgresUnavailable>? in
             if let current { return current }
+            reapOrphans()
             let folder = NSTemporaryDirectory() + "claimdesk-pg-\(getpid())-\(UUID().uuidString.prefix(8))"
             let result: Result<Cluster, PostgresUnavailable>
             let output = runScript(["start", folder], fast: true)
