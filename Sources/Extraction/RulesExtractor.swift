@@ -32,15 +32,9 @@ public struct RulesExtractor: Sendable {
         extractDetailed(document, index: TextIndex(document.text, lexicons: lexicons))
     }
 
-    /// `extractDetailed` and `sentenceSpans(in:)` from one tokenisation of the text (the learned
-    /// extractor needs both; tokenising twice was a tenth of its time).
-    public func extractDetailedWithSentences(_ document: Document) -> (detailed: [Detailed], sentences: [Span]) {
-        let index = TextIndex(document.text, lexicons: lexicons)
-        return (extractDetailed(document, index: index), SentenceIndex(index).spans)
-    }
-
-    /// `extractDetailedWithSentences` and the text's Unicode scalars, decoded once for the rules
-    /// and handed on (the learned extractor tokenises the same scalars its own way).
+    /// `extractDetailed` and `sentenceSpans(in:)` from one tokenisation of the text, with the text's
+    /// Unicode scalars decoded once for the rules and handed on (the learned extractor needs all
+    /// three and tokenises the same scalars its own way; tokenising twice was a tenth of its time).
     public func extractDetailedWithScalars(_ document: Document)
         -> (detailed: [Detailed], sentences: [Span], scalars: [Unicode.Scalar]) {
         let index = TextIndex(document.text, lexicons: lexicons)

@@ -67,9 +67,8 @@ public struct AttributionModel: Sendable {
         }
         var detector = CueDetector.train(fit.map { prepared[$0] }, lexicon: lexicon, epochs: detectorEpochs, rng: &rng)
         if !positives.isEmpty {
-            positives.sort()
             detector = CueDetector(weights: detector.weights,
-                                   proposeAbove: positives[Int(Double(positives.count) * (1 - Self.anchorCoverage))])
+                                   proposeAbove: CueDetector.proposalLevel(positives, coverage: Self.anchorCoverage))
         } else {
             for d in fit { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
         }
@@ -184,10 +183,8 @@ struct PreparedDocument {
     }
 
     init(_ labeled: LabeledDocument, rules: RulesExtractor, base: TrainingOptions.Base) {
-        let document = labeled.document
-        let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
+        let (text, proposals) = TokenizedText.reading(labeled.document, rules: rules, base: base)
         self.text = text
-        let proposals = base == .rules ? rules.extractDetailed(document) : []
         self.proposals = proposals
         context = CueDetector.Context(text: text, proposals: proposals)
         gold = labeled.attributions.compactMap { a in
@@ -223,10 +220,10 @@ struct PreparedDocument {
         let anchors = CandidateBuilder(text: text, lexicon: lexicon, cueScores: cueScores, proposeAbove: proposeAbove)
             .anchors(proposals: proposals)
         let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors, cueScores: cueScores)
-        let words = CueDetector.prepare(text).words
         var boundaryExamples: [BoundaryChooser.Example] = []
         let anchorExamples = anchors.enumerated().map { i, anchor in
             let cue = Set(anchor.cue.flatMap { $0 })
+            let family = anchor.familyHash
             var best: Int?, bestQuality = 0.0
             for (v, variant) in anchor.variants.enumerated() {
                 let source = Set(variant.source.flatMap { $0 }), content = Set(variant.content.flatMap { $0 })
@@ -242,17 +239,16 @@ struct PreparedDocument {
                 }
                 guard let fitted else { continue }
                 let g = gold[fitted.gold]
-                let family = anchor.familyHash
                 let contents = BoundaryChooser.contentAlternatives(variant.content, cue: anchor.cue, text: text)
                 if contents.count > 1 {
                     boundaryExamples.append(Self.boundaryExample(contents, base: variant.content, gold: g.content, role: 0,
-                                                                 family: family, text: text, words: words))
+                                                                 family: family, text: text))
                 }
                 if !variant.source.isEmpty && !g.source.isEmpty {
                     let sources = BoundaryChooser.sourceAlternatives(variant.source, guessed: variant.proposal == nil, text: text)
                     if sources.count > 1 {
                         boundaryExamples.append(Self.boundaryExample(sources, base: variant.source, gold: g.source, role: 1,
-                                                                     family: family, text: text, words: words))
+                                                                     family: family, text: text))
                     }
                 }
             }
@@ -263,14 +259,14 @@ struct PreparedDocument {
     }
 
     static func boundaryExample(_ alternatives: [BoundaryChooser.Alternative], base: [Range<Int>], gold: Set<Int>, role: UInt64,
-                                family: UInt64, text: TokenizedText, words: [UInt64]) -> BoundaryChooser.Example {
+                                family: UInt64, text: TokenizedText) -> BoundaryChooser.Example {
         var oracle = 0, best = -1.0
         for (i, alt) in alternatives.enumerated() {
             let f1 = tokenF1(Set(alt.ranges.flatMap { $0 }), gold)
             if f1 > best + 1e-12 { oracle = i; best = f1 }
         }
         return BoundaryChooser.Example(
-            choices: alternatives.map { BoundaryChooser.features($0, base: base, role: role, family: family, text: text, words: words) },
+            choices: alternatives.map { BoundaryChooser.features($0, base: base, role: role, family: family, text: text) },
             oracle: oracle)
     }
 

@@ -148,11 +148,10 @@ struct BoundaryChooser: Sendable, Equatable {
 
     /// The features of one alternative; `base` is the reading's own ranges, `family` the anchor's
     /// proposer, `role` 0 for content and 1 for source.
-    static func features(_ alt: Alternative, base: [Range<Int>], role: UInt64, family: UInt64, text: TokenizedText,
-                         words: [UInt64]) -> [UInt64] {
+    static func features(_ alt: Alternative, base: [Range<Int>], role: UInt64, family: UInt64, text: TokenizedText) -> [UInt64] {
         guard let s = alt.ranges.first?.lowerBound, let e = alt.ranges.last?.upperBound, e > s else { return [] }
         let c = CueDetector.self
-        let tokens = text.tokens
+        let tokens = text.tokens, words = text.wordHashes
         let k = c.combine(c.combine(Name.role, role), alt.kind.rawValue)
         let end = text.sentences[tokens[e - 1].sentence].upperBound
         func word(_ i: Int) -> UInt64 { i < 0 ? c.sentenceStart : i >= tokens.count ? c.sentenceEnd : words[i] }
@@ -181,12 +180,11 @@ struct BoundaryChooser: Sendable, Equatable {
         return f
     }
 
-    func choose(_ alternatives: [Alternative], base: [Range<Int>], role: UInt64, family: UInt64, text: TokenizedText,
-                words: [UInt64]) -> [Range<Int>] {
+    func choose(_ alternatives: [Alternative], base: [Range<Int>], role: UInt64, family: UInt64, text: TokenizedText) -> [Range<Int>] {
         guard alternatives.count > 1 else { return base }
         var best = 0, bestScore = -Float.infinity
         for (i, alt) in alternatives.enumerated() {
-            let score = weights.sum(Self.features(alt, base: base, role: role, family: family, text: text, words: words))
+            let score = weights.sum(Self.features(alt, base: base, role: role, family: family, text: text))
             if score > bestScore { best = i; bestScore = score }
         }
         return alternatives[best].ranges

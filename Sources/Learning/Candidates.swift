@@ -109,7 +109,7 @@ struct CandidateBuilder {
     ]
     /// Words that join clauses and never head a cue themselves: a learned cue on "that" in "X
     /// radioed that …" would read "X radioed" as its source and compete with the real cue.
-    static let neverCues: Set<String> = ["that", "which", "who", "whom", "whose", "and", "but", "or"]
+    static let neverCues = WordSet(["that", "which", "who", "whom", "whose", "and", "but", "or"])
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]
     /// The same words, asked about tokens without hashing Strings (the candidates' hot loops).
     static let clauseStopWords = WordSet(clauseStops), pronounWords = WordSet(pronouns)
@@ -148,9 +148,9 @@ struct CandidateBuilder {
         // Learned cues the rules did not use as a cue.
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for a in anchors { for r in a.cue { for t in r where t < covered.count { covered[t] = true } } }
-        for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t] && !Self.neverCues.contains(token.lower)
+        for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t] && !Self.neverCues.contains(t, in: text)
             && (t < cueScores.count && cueScores[t] > proposeAbove
-                || lexicon.cueWordHashes.weight(text.hashLower(t, into: FeatureHash.offset)) != 0) {
+                || lexicon.cueWordHashes.weight(text.wordHashes[t]) != 0) {
             let variants = learnedVariants(cue: t)
             if !variants.isEmpty { anchors.append(Anchor(cue: [t..<(t + 1)], origin: .learned, variants: variants)) }
         }
@@ -221,6 +221,7 @@ struct CandidateBuilder {
         let back = subjectBefore(t, in: sentence)
         let after = clauseAfter(t, in: sentence)
         let front = clauseBefore(back?.lowerBound ?? t, in: sentence)
+        let beforeCue = back == nil ? front : clauseBefore(t, in: sentence)
         let forward = subjectAfter(t, in: sentence)
         let named = back.flatMap { capitalizedTail($0) }
         if let after {
@@ -237,13 +238,13 @@ struct CandidateBuilder {
         }
         if let agent = agentAfter(t, in: sentence) {
             if let rest = agent.rest { variants.append(Variant(kind: "by/after", source: [agent.agent], content: [rest])) }
-            if let front = clauseBefore(t, in: sentence) {
-                variants.append(Variant(kind: "by/front", source: [agent.agent], content: [front]))
+            if let beforeCue {
+                variants.append(Variant(kind: "by/front", source: [agent.agent], content: [beforeCue]))
             }
         }
         if let front {
             if let back { variants.append(Variant(kind: "back/front", source: [back], content: [front])) }
-            if let forward, let front2 = clauseBefore(t, in: sentence) {
+            if let forward, let front2 = beforeCue {
                 variants.append(Variant(kind: "forward/front", source: [forward], content: [front2]))
             }
         }

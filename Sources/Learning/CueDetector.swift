@@ -84,37 +84,17 @@ struct CueDetector: Sendable, Equatable {
         stems.reserveCapacity(n)
         shapes.reserveCapacity(n)
         scored.reserveCapacity(n)
-        let tokens = text.tokens, auxiliaries = auxiliaryTable, suffixes = stemSuffixes
-        text.lowerBytes.withUnsafeBufferPointer { bytes in
-            for t in 0..<n {
-                let isWord = tokens[t].isWord
-                let lo = Int(text.lowerStarts[t]), hi = Int(text.lowerStarts[t + 1])
-                let w = words[t]
-                let isScored = isWord && !(hi - lo <= CueLexicon.auxiliaryMaxBytes && auxiliaries.weight(w) != 0)
-                // FeatureExtractor.stem on the bytes (a byte is a character in ASCII words); only
-                // a scored token's own features use its stem (others keep their word hash).
-                var stem = w
-                if isScored {
-                    var ascii = true
-                    for k in lo..<hi where bytes[k] >= 0x80 { ascii = false; break }
-                    if ascii {
-                        let count = hi - lo
-                        for suffix in suffixes where count > suffix.count + 2 {
-                            if (0..<suffix.count).allSatisfy({ bytes[hi - suffix.count + $0] == suffix[$0] }) {
-                                stem = FeatureHash.offset
-                                for k in lo..<(hi - suffix.count) { stem = FeatureHash.mix(stem, bytes[k]) }
-                                break
-                            }
-                        }
-                    } else {
-                        stem = FeatureHash.hash(FeatureExtractor.stem(tokens[t].lower))
-                    }
-                }
-                stems.append(stem)
-                shapes.append(tokens[t].isQuote ? 1 : !isWord ? (tokens[t].isNumber ? 2 : 3)
-                              : tokens[t].allCaps ? 4 : tokens[t].capitalized ? 5 : 6)
-                scored.append(isScored)
-            }
+        let tokens = text.tokens, auxiliaries = auxiliaryTable
+        for t in 0..<n {
+            let isWord = tokens[t].isWord
+            let length = Int(text.lowerStarts[t + 1]) - Int(text.lowerStarts[t])
+            let w = words[t]
+            let isScored = isWord && !(length <= CueLexicon.auxiliaryMaxBytes && auxiliaries.weight(w) != 0)
+            // Only a scored token's own features use its stem (others keep their word hash).
+            stems.append(isScored ? text.hashStem(t, into: FeatureHash.offset) : w)
+            shapes.append(tokens[t].isQuote ? 1 : !isWord ? (tokens[t].isNumber ? 2 : 3)
+                          : tokens[t].allCaps ? 4 : tokens[t].capitalized ? 5 : 6)
+            scored.append(isScored)
         }
         return Prepared(words: words, stems: stems, shapes: shapes, scored: scored)
     }
@@ -254,7 +234,7 @@ struct CueDetector: Sendable, Equatable {
     /// Trains on the documents' tokens; `proposeAbove` is set so that the tokens above it hold
     /// `coverage` of the gold cue tokens, scored by this same detector.
     static func train(_ docs: [PreparedDocument], lexicon: CueLexicon, epochs: Int, rng: inout SplitMix64,
-                      coverage: Double = 0.9) -> CueDetector {
+                      coverage: Double = AttributionModel.anchorCoverage) -> CueDetector {
         var examples: [Example] = []
         for d in docs { examples += Self.examples(d, lexicon: lexicon) }
         guard examples.contains(where: \.cue) else { return .empty }
@@ -264,14 +244,13 @@ struct CueDetector: Sendable, Equatable {
             for e in examples { perceptron.learn([e.features], oracle: e.cue ? 0 : nil) }
         }
         let weights = perceptron.averaged()
-        var positives: [Float] = []
-        for e in examples where e.cue {
-            var s: Float = 0
-            for h in e.features.hashes { s += weights.weight(h) }
-            positives.append(s)
-        }
-        positives.sort()
-        let cut = positives[min(positives.count - 1, Int(Double(positives.count) * (1 - coverage)))]
-        return CueDetector(weights: weights, proposeAbove: cut)
+        let positives = examples.filter(\.cue).map { weights.sum($0.features.hashes) }
+        return CueDetector(weights: weights, proposeAbove: proposalLevel(positives, coverage: coverage))
+    }
+
+    /// The score above which `coverage` of the gold cues' `positives` scores lie (unsorted; not empty).
+    static func proposalLevel(_ positives: [Float], coverage: Double) -> Float {
+        let sorted = positives.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * (1 - coverage)))]
     }
 }

@@ -28,8 +28,6 @@ struct Decoder {
     struct Choices {
         var anchors: [Anchor]
         var best: [(score: Double, variant: Int)?]
-        /// Each token's word hash (for the boundary features).
-        var words: [UInt64]
     }
 
     /// The decoder of `model` for one document (`threshold`: the model's unless given).
@@ -51,9 +49,7 @@ struct Decoder {
 
     /// `cueScores`: the detector's scores when already known (training), else computed here.
     func choose(proposals: [RulesExtractor.Detailed], cueScores known: [Float]? = nil) -> Choices {
-        let prepared = CueDetector.prepare(text)
-        let cueScores = known ?? detector.scores(text, prepared: prepared, context: CueDetector.Context(text: text, proposals: proposals),
-                                                 lexicon: lexicon)
+        let cueScores = known ?? detector.scores(text, context: CueDetector.Context(text: text, proposals: proposals), lexicon: lexicon)
         let anchors = CandidateBuilder(text: text, lexicon: lexicon, cueScores: cueScores, proposeAbove: detector.proposeAbove)
             .anchors(proposals: proposals)
         let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors, cueScores: cueScores)
@@ -70,7 +66,7 @@ struct Decoder {
             }
             best.append(top)
         }
-        return Choices(anchors: anchors, best: best, words: prepared.words)
+        return Choices(anchors: anchors, best: best)
     }
 
     func decode(proposals: [RulesExtractor.Detailed], cueScores: [Float]? = nil) -> [Reading] {
@@ -84,10 +80,10 @@ struct Decoder {
             var v = anchor.variants[best.variant]
             let family = anchor.familyHash
             v.content = boundaries.choose(BoundaryChooser.contentAlternatives(v.content, cue: anchor.cue, text: text), base: v.content,
-                                          role: 0, family: family, text: text, words: choices.words)
+                                          role: 0, family: family, text: text)
             if !v.source.isEmpty {
                 v.source = boundaries.choose(BoundaryChooser.sourceAlternatives(v.source, guessed: v.proposal == nil, text: text),
-                                             base: v.source, role: 1, family: family, text: text, words: choices.words)
+                                             base: v.source, role: 1, family: family, text: text)
             }
             let sameSource = v.proposal.map { p in text.tokenRanges(proposals[p].attribution.source) == v.source } ?? false
             readings.append(Reading(score: best.score, cue: anchor.cue, source: v.source, content: v.content,

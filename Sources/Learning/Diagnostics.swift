@@ -55,8 +55,9 @@ extension AttributionModel {
             let kept = decoder.decode(choices, proposals: doc.proposals)
             let keptAnchors = Set(kept.map(\.anchor))
             b.kept += kept.count
-            for r in kept where !doc.gold.contains(where: { !$0.content.isDisjoint(with: Set(r.content.flatMap { $0 })) }) {
-                b.spurious += 1
+            for r in kept {
+                let content = Set(r.content.flatMap { $0 })
+                if !doc.gold.contains(where: { !$0.content.isDisjoint(with: content) }) { b.spurious += 1 }
             }
             for g in doc.gold {
                 b.gold += 1
@@ -79,14 +80,12 @@ extension AttributionModel {
                 }
                 if let r = kept.first(where: { fit($0.cue, $0.source, $0.content) }) {
                     b.found += 1
-                    if PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content) < 0.8 {
-                    }
-                    if PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source) < 0.8 {
-                    }
-                    b.contentF1 += PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
-                    b.sourceF1 += PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
-                    b.bestContentF1 += max(bestContent, PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content))
-                    b.bestSourceF1 += max(bestSource, PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source))
+                    let content = PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
+                    let source = PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
+                    b.contentF1 += content
+                    b.sourceF1 += source
+                    b.bestContentF1 += max(bestContent, content)
+                    b.bestSourceF1 += max(bestSource, source)
                 } else if onCue.isEmpty {
                     b.neverProposed += 1
                     let words = g.cue.sorted().map { doc.text.tokens[$0].lower }.joined(separator: " ")

@@ -76,10 +76,11 @@ struct FeatureExtractor {
         var top = -Float.infinity
         for r in a.cue { for t in r where t < scores.count { top = max(top, scores[t]) } }
         guard top > -.infinity else { return "none" }
-        let steps: [Float] = [-8, -4, -2, -1, 0, 1, 2, 4, 8]
-        let names: [StaticString] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
-        return names[steps.firstIndex { top < $0 } ?? steps.count]
+        return detectorBucketNames[detectorSteps.firstIndex { top < $0 } ?? detectorSteps.count]
     }
+
+    private static let detectorSteps: [Float] = [-8, -4, -2, -1, 0, 1, 2, 4, 8]
+    private static let detectorBucketNames: [StaticString] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
 
     static func yes(_ b: Bool) -> StaticString { b ? "y" : "n" }
 

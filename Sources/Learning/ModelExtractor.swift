@@ -15,15 +15,7 @@ public struct ModelExtractor: Sendable {
 
     /// The document's attributions, in text order, ids `m1`, `m2`, …; spans in Unicode-scalar offsets.
     public func extract(_ document: Document) -> [Attribution] {
-        let text: TokenizedText, proposals: [RulesExtractor.Detailed]
-        if model.options.base == .rules {
-            let (detailed, sentences, scalars) = rules.extractDetailedWithScalars(document)
-            proposals = detailed
-            text = TokenizedText(scalars: scalars, sentenceSpans: sentences)
-        } else {
-            proposals = []
-            text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
-        }
+        let (text, proposals) = TokenizedText.reading(document, rules: rules, base: model.options.base)
         let readings = Decoder(model: model, text: text)
             .decode(proposals: proposals)
         var result: [Attribution] = []
@@ -46,5 +38,18 @@ public struct ModelExtractor: Sendable {
             result.append(a)
         }
         return result
+    }
+}
+
+extension TokenizedText {
+    /// A document as the model reads it: its tokens and sentences, and the rules' proposals (none
+    /// with base `none`), from one decoding of the text for both (training and extraction alike).
+    static func reading(_ document: Document, rules: RulesExtractor, base: TrainingOptions.Base)
+        -> (text: TokenizedText, proposals: [RulesExtractor.Detailed]) {
+        guard base == .rules else {
+            return (TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text)), [])
+        }
+        let (detailed, sentences, scalars) = rules.extractDetailedWithScalars(document)
+        return (TokenizedText(scalars: scalars, sentenceSpans: sentences), detailed)
     }
 }

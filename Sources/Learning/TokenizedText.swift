@@ -160,7 +160,6 @@ struct TokenizedText: Sendable {
     /// FNV-1a `start` continued with token `t`'s lowercased UTF-8 (the bytes of `tokens[t].lower`).
     @inline(__always)
     func hashLower(_ t: Int, into start: UInt64) -> UInt64 {
-        if start == FeatureHash.offset { return wordHashes[t] }
         var h = start
         for k in Int(lowerStarts[t])..<Int(lowerStarts[t + 1]) { h = FeatureHash.mix(h, lowerBytes[k]) }
         return h
