@@ -53,24 +53,7 @@ struct TextIndex {
         var bytes: [UInt8] = []
         let start = Int(tokens[first].start), end = Int(tokens[range.upperBound - 1].end)
         bytes.reserveCapacity(end - start)
-        for s in scalars[start..<end] {
-            let v = s.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | v >> 6))
-                bytes.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | v >> 12))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(0xF0 | v >> 18))
-                bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
+        for s in scalars[start..<end] { UTF8.encode(s) { bytes.append($0) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
