@@ -81,9 +81,8 @@ struct CueLexicon: Sendable, Equatable {
         return Double(e.cue) / Double(e.seen)
     }
 
-    /// FNV-1a hashes of the auxiliaries, and their longest byte length.
-    static let auxiliaryHashes: Set<UInt64> = Set(auxiliaries.map { FeatureHash.hash($0) })
-    static let auxiliaryMaxBytes = auxiliaries.map(\.utf8.count).max() ?? 0
+    /// The auxiliaries, looked up by a token's bytes (for every word token the detector scores).
+    static let auxiliaryWords = WordSet(auxiliaries)
 
     func isCue(_ word: String) -> Bool { entries[word].map(Self.isCue) ?? false }
 

@@ -70,11 +70,6 @@ struct CueDetector: Sendable, Equatable {
         let scored: [Bool]
     }
 
-    /// `CueLexicon.auxiliaryHashes` as a table (value 1): looked up for every word token without
-    /// Swift's seeded hashing.
-    static let auxiliaryTable = WeightTable(keys: CueLexicon.auxiliaryHashes.sorted(),
-                                            values: Array(repeating: 1, count: CueLexicon.auxiliaryHashes.count))
-
     static let stemSuffixes: [[UInt8]] = ["ing", "ed", "es", "s"].map { Array($0.utf8) }
 
     static func prepare(_ text: TokenizedText) -> Prepared {
@@ -84,12 +79,11 @@ struct CueDetector: Sendable, Equatable {
         stems.reserveCapacity(n)
         shapes.reserveCapacity(n)
         scored.reserveCapacity(n)
-        let tokens = text.tokens, auxiliaries = auxiliaryTable
+        let tokens = text.tokens
         for t in 0..<n {
             let isWord = tokens[t].isWord
-            let length = Int(text.lowerStarts[t + 1]) - Int(text.lowerStarts[t])
             let w = words[t]
-            let isScored = isWord && !(length <= CueLexicon.auxiliaryMaxBytes && auxiliaries.weight(w) != 0)
+            let isScored = isWord && !CueLexicon.auxiliaryWords.contains(t, in: text)
             // Only a scored token's own features use its stem (others keep their word hash).
             stems.append(isScored ? text.hashStem(t, into: FeatureHash.offset) : w)
             shapes.append(tokens[t].isQuote ? 1 : !isWord ? (tokens[t].isNumber ? 2 : 3)
