@@ -122,6 +122,26 @@ struct PostgresImportLinkTests {
         #expect(bare.claims == [:])
     }
 
+    /// Two doc_ids that differ only in how "é" is written (composed, decomposed) are two documents
+    /// on both stores, each with its own claims: the stores compare ids by their bytes.
+    @Test func canonicallyEquivalentDocIDsAreTwoDocumentsOnBothStores() throws {
+        let pair = try Pair()
+        defer { pair.close() }
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed && composed.utf8.count != decomposed.utf8.count)
+        func item(_ id: String, _ text: String, _ line: Int) -> GoldImportDocument {
+            GoldImportDocument(document: Self.document(id, text), origin: "gold.jsonl:\(line)", runName: "gold", claims: [
+                Self.claim((0, 9), (10, 14), (15, 30), confidence: 1.0, entries: [Self.entry("ana", .confirm)]),
+            ], doneBy: ["ana"])
+        }
+        let both = [item(composed, "The mayor said the bridge is open.", 1), item(decomposed, "The clerk said the ferry is late.", 2)]
+        let first = try pair.commit(both).get()
+        #expect(first.newDocuments == 2)
+        #expect(first.imported.map(\.documentRowID) == [1, 2])
+        let again = try pair.commit([both[1]]).get()
+        #expect(again.unchanged.map(\.documentRowID) == [2])
+    }
+
     @Test func aRefusedImportStoresNothingOnEitherStore() throws {
         let pair = try Pair()
         defer { pair.close() }

@@ -40,22 +40,25 @@ extension PostgresStore: ImportStore {
                                   into db: PGConnection, now: String, replace: Bool) throws -> ImportCommit {
         var result = ImportCommit()
         // Documents already stored (by doc_id): their row id and a digest of their text's bytes.
-        var stored: [String: (id: Int64, textDigest: String)] = [:]
+        // Keyed by the doc_id's bytes, as SQLite and the staging table compare them: Swift's String
+        // equality would take two canonically equivalent ids ("café" composed and decomposed),
+        // which are two documents, for one.
+        var stored: [[UInt8]: (id: Int64, textDigest: String)] = [:]
         for chunk in documents.chunked(stageChunk) {
             let rows = try db.execute("""
                 SELECT docId, id, encode(sha256(convert_to(text, 'UTF8')), 'hex') FROM document WHERE docId = ANY($1::text[])
                 """, [PostgresRows.textArray(chunk.map(\.docID))])
             for row in 0..<rows.count {
                 if let docID = rows.string(row, 0), let id = rows.int64(row, 1), let digest = rows.string(row, 2) {
-                    stored[docID] = (id, digest)
+                    stored[Array(docID.utf8)] = (id, digest)
                 }
             }
         }
         // The first staged document (in staged order) stored with another text refuses everything.
         if !stored.isEmpty {
             var conflict: StageReader.StagedDocument?
-            try reader.forEachText(of: documents.filter { stored[$0.docID] != nil }) { document, text in
-                if conflict == nil, stored[document.docID]?.textDigest != Self.sha256Hex(text) { conflict = document }
+            try reader.forEachText(of: documents.filter { stored[Array($0.docID.utf8)] != nil }) { document, text in
+                if conflict == nil, stored[Array(document.docID.utf8)]?.textDigest != Self.sha256Hex(text) { conflict = document }
             }
             if let conflict { throw StoreError.documentConflict(docID: conflict.docID, origin: conflict.origin) }
         }
@@ -66,21 +69,21 @@ extension PostgresStore: ImportStore {
             guard existing.count > 0, let runID = existing.int64(0, 0) else { continue }
             let existingKind = existing.string(0, 1) ?? ""
             guard existingKind == run.kind else { throw StoreError.runKindTaken(name: run.name, kind: existingKind) }
-            let inRun = documents.filter { $0.runName == run.name && stored[$0.docID] != nil }
+            let inRun = documents.filter { $0.runName == run.name && stored[Array($0.docID.utf8)] != nil }
             var storedDigests: [Int64: String?] = [:]
             for chunk in inRun.chunked(stageChunk) {
                 let rows = try db.execute("""
                     SELECT rd.documentId, g.digest FROM runDocument rd
                     LEFT JOIN importDigest g ON g.runId = rd.runId AND g.documentId = rd.documentId
                     WHERE rd.runId = $1 AND rd.documentId = ANY($2::bigint[])
-                    """, [runID, PostgresRows.bigintArray(chunk.compactMap { stored[$0.docID]?.id })])
+                    """, [runID, PostgresRows.bigintArray(chunk.compactMap { stored[Array($0.docID.utf8)]?.id })])
                 for row in 0..<rows.count {
                     if let id = rows.int64(row, 0) { storedDigests[id] = rows.string(row, 1) }
                 }
             }
-            let already = inRun.filter { document in stored[document.docID].map { storedDigests[$0.id] != nil } ?? false }
+            let already = inRun.filter { document in stored[Array(document.docID.utf8)].map { storedDigests[$0.id] != nil } ?? false }
             let changed = already.filter { document in
-                stored[document.docID].flatMap { storedDigests[$0.id] ?? nil } != document.digest
+                stored[Array(document.docID.utf8)].flatMap { storedDigests[$0.id] ?? nil } != document.digest
             }
             if !changed.isEmpty && !replace {
                 throw StoreError.importChangesRun(run: run.name, docID: changed[0].docID, origin: changed[0].origin, count: changed.count)
@@ -106,7 +109,7 @@ extension PostgresStore: ImportStore {
         }
         // New documents, in staged order, with the ids SQLite would give them.
         var documentIDs = stored.mapValues(\.id)
-        let fresh = documents.filter { stored[$0.docID] == nil }
+        let fresh = documents.filter { stored[Array($0.docID.utf8)] == nil }
         if !fresh.isEmpty {
             var nextID = try maxID("document", db) + 1
             var batch: [[any PGArgument]] = []
@@ -119,7 +122,7 @@ extension PostgresStore: ImportStore {
                 try NULGuard.check(table: "document", [("docId", document.docID), ("meta", f.meta), ("origin", document.origin),
                                                        ("publicationDate", f.publicationDate), ("publisher", f.publisher),
                                                        ("text", text), ("title", f.title)])
-                documentIDs[document.docID] = nextID
+                documentIDs[Array(document.docID.utf8)] = nextID
                 batch.append([nextID, document.docID, f.title, f.publisher, f.publicationDate, f.meta, text, f.scalarCount,
                               document.origin, now])
                 nextID += 1
@@ -136,7 +139,7 @@ extension PostgresStore: ImportStore {
         var live: [Int64: (runID: Int64, documentID: Int64)] = [:]
         var liveRows: [(runID: Int64, documentID: Int64, digest: String)] = []
         for document in documents where !skipped.contains(document.sid) {
-            guard let name = document.runName, let runID = runIDs[name], let documentID = documentIDs[document.docID] else { continue }
+            guard let name = document.runName, let runID = runIDs[name], let documentID = documentIDs[Array(document.docID.utf8)] else { continue }
             live[document.sid] = (runID, documentID)
             liveRows.append((runID, documentID, document.digest))
         }
@@ -183,7 +186,7 @@ extension PostgresStore: ImportStore {
                                                             "createdAt"], rows: marks)
         }
         for document in documents {
-            guard let rowID = documentIDs[document.docID] else { continue }
+            guard let rowID = documentIDs[Array(document.docID.utf8)] else { continue }
             let placed = ImportCommit.Placed(docID: document.docID, origin: document.origin, documentRowID: rowID,
                                              runName: document.runName ?? "")
             if skipped.contains(document.sid) {
