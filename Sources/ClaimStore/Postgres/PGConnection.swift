@@ -192,15 +192,9 @@ final class PGConnection: @unchecked Sendable {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return PGRows(result)
         default:
-            // The primary message alone ("the annotation log is append-only"), as SQLite gives it:
-            // no "ERROR:" severity and no PL/pgSQL CONTEXT lines.
-            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
-            let message = Self.clean(primary ?? PQresultErrorMessage(result))
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { String(cString: $0) }
+            let error = Self.error(from: result, connection: connection)
             PQclear(result)
-            throw PGError(message: message.isEmpty ? Self.clean(PQerrorMessage(connection)) : message, sqlState: state,
-                          constraint: constraint)
+            throw error
         }
     }
 
@@ -285,11 +279,9 @@ final class PGConnection: @unchecked Sendable {
             throw PGError(message: Self.clean(PQerrorMessage(connection)), sqlState: nil)
         }
         guard PQresultStatus(start) == PGRES_COPY_IN else {
-            let primary = PQresultErrorField(start, Int32(UInt8(ascii: "M")))
-            let state = PQresultErrorField(start, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let message = Self.clean(primary ?? PQresultErrorMessage(start))
+            let error = Self.error(from: start, connection: connection)
             PQclear(start)
-            throw PGError(message: message.isEmpty ? Self.clean(PQerrorMessage(connection)) : message, sqlState: state)
+            throw error
         }
         PQclear(start)
         var sent = true
@@ -315,13 +307,24 @@ final class PGConnection: @unchecked Sendable {
         while let result = PQgetResult(connection) {
             let status = PQresultStatus(result)
             if failure == nil && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK {
-                let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
-                let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-                failure = PGError(message: Self.clean(primary ?? PQresultErrorMessage(result)), sqlState: state)
+                failure = Self.error(from: result, connection: connection)
             }
             PQclear(result)
         }
         if let failure { throw failure }
+    }
+
+    /// The error a failed `result` reports: the primary message alone ("the annotation log is
+    /// append-only"), as SQLite gives it — no "ERROR:" severity and no PL/pgSQL CONTEXT lines —
+    /// with its SQLSTATE and the violated constraint's name, so `sqliteWording` can map a CHECK
+    /// failure whichever path (statement or COPY) met it. The caller still owns and clears `result`.
+    private static func error(from result: OpaquePointer, connection: OpaquePointer) -> PGError {
+        let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
+        let message = clean(primary ?? PQresultErrorMessage(result))
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { String(cString: $0) }
+        return PGError(message: message.isEmpty ? clean(PQerrorMessage(connection)) : message, sqlState: state,
+                       constraint: constraint)
     }
 
     private static func clean(_ message: UnsafePointer<CChar>?) -> String {
