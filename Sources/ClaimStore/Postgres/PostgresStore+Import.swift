@@ -201,9 +201,7 @@ extension PostgresStore: ImportStore {
         // the next row any writer inserts by default gets a fresh id (last, so that a refusal above
         // leaves the sequences as they were).
         for table in ["document", "run", "attribution", "annotation", "documentReview"] {
-            try db.execute("""
-                SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)
-                """, [table])
+            try resyncIdentity(table, db)
         }
         return result
     }

@@ -28,9 +28,7 @@ extension PostgresStore: LinkStore {
             guard let id = inserted.int64(0, 0) else {
                 throw StoreError.database(operation: "storing link run \"\(name)\"", message: "the store returned no id")
             }
-            try db.execute("""
-                SELECT setval(pg_get_serial_sequence('linkRun', 'id'), coalesce((SELECT max(id) FROM linkRun), 0) + 1, false)
-                """)
+            try Self.resyncIdentity("linkRun", db)
             var members: [[any PGArgument]] = []
             for (position, cluster) in clusters.enumerated() {
                 for claim in cluster.claimIDs { members.append([id, cluster.id, position, claim]) }

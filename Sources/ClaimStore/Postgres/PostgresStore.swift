@@ -185,10 +185,14 @@ public final class PostgresStore: Sendable {
     /// Moves every identity sequence past the highest id in its table, after rows were inserted
     /// with explicit ids (`store copy` keeps ids, so that a copy's exports are the source's).
     func resyncIdentities(_ db: PGConnection) throws {
-        for table in PostgresSchema.identityTables {
-            try db.execute("""
-                SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)
-                """, [table])
-        }
+        for table in PostgresSchema.identityTables { try Self.resyncIdentity(table, db) }
+    }
+
+    /// Moves `table`'s identity sequence past its highest id (to 1 when empty), so that the next row
+    /// inserted without an id gets a fresh one after rows were written with explicit ids.
+    static func resyncIdentity(_ table: String, _ db: PGConnection) throws {
+        try db.execute("""
+            SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)
+            """, [table])
     }
 }
