@@ -81,13 +81,12 @@ extension PostgresStore: DocumentStore {
         // No stored doc_id holds a NUL (every write refuses one), so none begins with such a prefix.
         guard PostgresRows.storable(prefix) else { return [] }
         return try read("listing doc_ids") { db in
-            // SQLite reads a negative LIMIT as none; PostgreSQL reads a NULL one so.
             try db.execute("""
                 SELECT d.docId FROM document d
                 WHERE d.docId >= $1 AND d.docId < $2
                   AND EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = $3 AND rd.documentId = d.id)
                 ORDER BY d.docId LIMIT $4
-                """, [prefix, prefix + "\u{10FFFF}", runID, limit < 0 ? nil : limit]).stringColumn.filter { $0.hasPrefix(prefix) }
+                """, [prefix, prefix + "\u{10FFFF}", runID, Self.limit(limit)]).stringColumn.filter { $0.hasPrefix(prefix) }
         }
     }
 
