@@ -6,23 +6,11 @@ import GRDB
 /// write transaction. SQLite's `INTEGER PRIMARY KEY` continues after the largest id by itself.
 extension SQLiteStore: RowTransferStore {
     func withTableReader<T: Sendable>(_ operation: String, _ body: (any TableReader) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.read { db in try body(SQLiteTableAccess(db: db)) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.database(operation: operation, message: Self.message(error))
-        }
+        try read(operation) { db in try body(SQLiteTableAccess(db: db)) }
     }
 
     func withTableWriter<T: Sendable>(_ operation: String, _ body: (any TableWriter) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.write { db in try body(SQLiteTableAccess(db: db)) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.database(operation: operation, message: Self.message(error))
-        }
+        try write(operation) { db in try body(SQLiteTableAccess(db: db)) }
     }
 }
 

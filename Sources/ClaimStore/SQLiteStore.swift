@@ -196,7 +196,7 @@ public final class SQLiteStore: StoreContract {
     }
 
     /// Runs `body` in one write transaction, mapping errors to `StoreError`.
-    func write<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    func write<T: Sendable>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.write(body)
         } catch let error as StoreError {
@@ -206,7 +206,7 @@ public final class SQLiteStore: StoreContract {
         }
     }
 
-    func read<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    func read<T: Sendable>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.read(body)
         } catch let error as StoreError {
