@@ -103,8 +103,8 @@ extension Workspace {
                 let linkClusters = try goldLinkClusters(annotator: annotator)
                 let walk = try forEachGoldDocument(
                     annotator: annotator, includePartial: includePartial,
-                    eachLog: { (log, documentRowID) throws(WorkbenchError) in
-                        try addLabels(from: log, documentRowID: documentRowID, into: &labels)
+                    eachLog: { (log, claims) throws(WorkbenchError) in
+                        addLabels(from: log, claims: claims, into: &labels)
                     }
                 ) { (gold) throws(WorkbenchError) in
                     let item = linkClusters.isEmpty ? gold.exported : Self.withLinkClusters(gold, linkClusters)

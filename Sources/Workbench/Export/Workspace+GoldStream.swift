@@ -24,11 +24,12 @@ extension Workspace {
     /// with `annotator`, only theirs; disagreeing documents left out), so that export and `score`
     /// agree. With `includePartial`, documents nobody marked done but with reviewed claims follow
     /// the same rule, each annotator's reviews so far counting as their gold. `eachLog` sees the
-    /// log of every document marked done (the card's agreement figures come from it).
+    /// log and the claims (every run's, as the bundle holds them) of every document marked done
+    /// (the card's agreement figures come from it).
     @discardableResult
     public func forEachGoldDocument(
         annotator: String? = nil, includePartial: Bool = false,
-        eachLog: ((ReviewLedger, Int64) throws(WorkbenchError) -> Void)? = nil,
+        eachLog: ((ReviewLedger, [StoredAttribution]) throws(WorkbenchError) -> Void)? = nil,
         _ body: (GoldDocument) throws(WorkbenchError) -> Void
     ) throws(WorkbenchError) -> GoldWalkSummary {
         let reviews = try db(store.documentReviews())
@@ -64,7 +65,7 @@ extension Workspace {
                 if decision.partial {
                     summary.partial.append(decision.stored.document.id)
                 } else {
-                    try eachLog?(decision.log, decision.stored.rowID)
+                    try eachLog?(decision.log, decision.claims)
                     selection.reviewedClaims += decision.tally.reviewedClaims
                     selection.claimsInDoneDocuments += decision.tally.claimsInDoneDocuments
                     selection.addBulk(decision.tally.bulkAccepted, decision.tally.bulkThreshold)

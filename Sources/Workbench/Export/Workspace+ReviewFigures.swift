@@ -17,28 +17,12 @@ extension Workspace {
     /// Walks every document's log once.
     func reviewLabels() throws(WorkbenchError) -> ReviewLabels {
         var labels = ReviewLabels()
-        // Documents with their logs and claims come in batches (`bundles`: a few statements a batch),
-        // not one read a document: on PostgreSQL every read is a round trip.
-        let documentRowIDs = try db(store.documentRowIDs())
-        var start = 0
-        while start < documentRowIDs.count {
-            let batch = Array(documentRowIDs[start..<min(documentRowIDs.count, start + 256)])
-            for bundle in try db(store.bundles(documentRowIDs: batch)) {
-                addLabels(from: ReviewLedger(bundle.log), claims: bundle.claims, into: &labels)
-            }
-            start += batch.count
+        // Documents with their logs and claims come in batches (`forEachBundle`: a few statements a
+        // batch), not one read a document: on PostgreSQL every read is a round trip.
+        try forEachBundle(try db(store.documentRowIDs())) { bundle in
+            addLabels(from: ReviewLedger(bundle.log), claims: bundle.claims, into: &labels)
         }
         return labels
-    }
-
-    /// Adds one document's labels, reading the claims of the runs its log reviews (the gold
-    /// export's walk has the log but not the claims).
-    func addLabels(from fullLog: ReviewLedger, documentRowID: Int64, into labels: inout ReviewLabels) throws(WorkbenchError) {
-        guard fullLog.annotators.count > 1 else { return }
-        let runIDs = Set(fullLog.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
-        var claims: [StoredAttribution] = []
-        for runID in runIDs.sorted() { claims += try db(store.attributions(runID: runID, documentRowID: documentRowID)) }
-        addLabels(from: fullLog, claims: claims, into: &labels)
     }
 
     /// Adds one document's labels. Agreement only needs claims judged by two annotators or more, so
