@@ -140,13 +140,19 @@ struct DocumentScreen {
         out.reserveCapacity(text.count + marks.count * 24)
         var position = 0
         var open: [Mark] = []
-        func emit(upTo end: Int) {
-            Self.appendText(text.scalars, position, end, escapingMarkers: style == .plain, to: &out)
+        // The marker written last, while no text has followed it: the escaping looks at both sides.
+        var lastMarker: Marker?
+        func emit(upTo end: Int, markerAfter: Marker?) {
+            guard position < end else { return }
+            Self.appendText(text.scalars, position, end, escapingMarkers: style == .plain,
+                            markerBefore: lastMarker, markerAfter: markerAfter, to: &out)
             position = end
+            lastMarker = nil
         }
         func close() {
             guard let mark = open.popLast() else { return }
-            emit(upTo: mark.end)
+            emit(upTo: mark.end, markerAfter: .closing)
+            lastMarker = .closing
             switch style {
             case .plain: out.append(contentsOf: "]]".utf8)
             case .color:
@@ -156,7 +162,8 @@ struct DocumentScreen {
         }
         for mark in Self.nested(marks) {
             while let last = open.last, last.end <= mark.start { close() }
-            emit(upTo: mark.start)
+            emit(upTo: mark.start, markerAfter: .opening)
+            lastMarker = .opening
             open.append(mark)
             switch style {
             case .plain:
@@ -177,7 +184,7 @@ struct DocumentScreen {
             }
         }
         while !open.isEmpty { close() }
-        emit(upTo: text.count)
+        emit(upTo: text.count, markerAfter: nil)
         return out
     }
 
@@ -237,26 +244,52 @@ struct DocumentScreen {
 
     static func sgr(_ codes: [String]) -> String { "\u{1B}[" + codes.joined(separator: ";") + "m" }
 
+    /// A plain marker written right before or right after a stretch of text: `[[label: ` opens,
+    /// `]]` closes.
+    enum Marker { case opening, closing }
+
     /// Document text as the terminal may show it: line breaks kept (CR LF and a lone CR as one),
     /// tabs as spaces, everything `TerminalSafe` escapes escaped.
     ///
-    /// With `escapingMarkers` (the plain rendering) a `[[` or `]]` of the text itself is written
-    /// `\[[` or `\]]`, so that every unescaped `[[`/`]]` on the screen is a role marker; dropping
-    /// the backslash in front of each `[[`/`]]` gives the text back (a text `\[[` shows as `\\[[`).
+    /// With `escapingMarkers` (the plain rendering) the text's brackets and backslashes are written
+    /// so that every unescaped `[[` on the screen opens a marker and every unescaped `]]` closes one:
+    /// - in each run of one bracket, every bracket but the last is written with a backslash in front
+    ///   (`[[` → `\[[`, `]]]` → `\]\]]`), and the last one too where it touches a marker's brackets:
+    ///   a `[` right before an opening marker (`a[` then a mark → `a\[[[src: …`), a `]` right before
+    ///   a closing one (`…x\]]]`) or right after it (`…]]\]`);
+    /// - a run of backslashes right before a bracket (the text's own, or a marker's) is doubled.
+    ///
+    /// Read back: a run of n backslashes right before `[` or `]` is n/2 backslashes of the text
+    /// (rounded down), and when n is odd that bracket is text; other backslashes are text; every
+    /// `[[` and `]]` left is a marker. Brackets of the text never form a `[[`/`]]` with each other
+    /// or with a marker's, so where a marker begins and ends is never in doubt. `markerBefore` and
+    /// `markerAfter` say which marker the caller writes on either side of `start..<end`.
     /// `doc` and the one-line views that mark roles (`show`, `context`, the adjudication card) escape
     /// through this one function, so the rule reads the same on every screen.
     ///
     /// With `lineBreaksAsSpaces` (the one-line views) a line break (CR LF as one) is a space.
     static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, escapingMarkers: Bool = false,
+                           markerBefore: Marker? = nil, markerAfter: Marker? = nil,
                            lineBreaksAsSpaces: Bool = false, to out: inout [UInt8]) {
         var i = start
         while i < end {
             let s = scalars[i]
-            if escapingMarkers && (s == "[" || s == "]") && i + 1 < end && scalars[i + 1] == s {
-                out.append(UInt8(ascii: "\\"))
+            if escapingMarkers && (s == "[" || s == "]") {
+                let last = i + 1 == end || scalars[i + 1] != s
+                let touches = s == "["
+                    ? i + 1 == end && markerAfter == .opening
+                    : (i + 1 == end && markerAfter == .closing) || (i == start && markerBefore == .closing)
+                if !last || touches { out.append(UInt8(ascii: "\\")) }
                 out.append(UInt8(s.value))
-                out.append(UInt8(s.value))
-                i += 2
+                i += 1
+                continue
+            }
+            if escapingMarkers && s == "\\" {
+                var j = i
+                while j < end && scalars[j] == "\\" { j += 1 }
+                let beforeBracket = j < end ? scalars[j] == "[" || scalars[j] == "]" : markerAfter != nil
+                out.append(contentsOf: repeatElement(UInt8(ascii: "\\"), count: (j - i) * (beforeBracket ? 2 : 1)))
+                i = j
                 continue
             }
             if s.value >= 0x20 && s.value < 0x7F {

@@ -49,13 +49,15 @@ public struct Renderer: Sendable {
     func dim(_ s: String) -> String { style == .color ? "\u{1B}[2m\(s)\(Self.reset)" : s }
 
     /// `span` of the text on one line (line breaks as spaces, the rest escaped for the terminal);
-    /// without colours a `[[`/`]]` of the text is written `\[[`/`\]]` as `doc` writes it, so that
-    /// every unescaped `[[`/`]]` on a view with role markers is a marker.
-    func markedInline(_ text: ScalarText, _ span: Span) -> String {
+    /// without colours the text's brackets and backslashes are escaped as `doc` escapes them
+    /// (`DocumentScreen.appendText`), so that every unescaped `[[`/`]]` on a view with role markers
+    /// is a marker. `markerBefore`/`markerAfter`: the markers the caller writes around the span.
+    func markedInline(_ text: ScalarText, _ span: Span, markerBefore: DocumentScreen.Marker? = nil,
+                      markerAfter: DocumentScreen.Marker? = nil) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(span.end - span.start)
         DocumentScreen.appendText(text.scalars, span.start, span.end, escapingMarkers: style == .plain,
-                                  lineBreaksAsSpaces: true, to: &out)
+                                  markerBefore: markerBefore, markerAfter: markerAfter, lineBreaksAsSpaces: true, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -73,7 +75,12 @@ public struct Renderer: Sendable {
             let r = role(at: i)
             var j = i + 1
             while j < span.end && role(at: j) == r { j += 1 }
-            let piece = markedInline(text, Span(i, j))
+            // A role's piece sits inside its markers; the text between two roles' pieces right after
+            // one's `]]` and right before the next one's `[[`.
+            let piece = r != nil
+                ? markedInline(text, Span(i, j), markerBefore: .opening, markerAfter: .closing)
+                : markedInline(text, Span(i, j), markerBefore: i > span.start ? .closing : nil,
+                               markerAfter: j < span.end ? .opening : nil)
             if let r {
                 switch style {
                 case .color: out += (Self.roleColors[r] ?? "") + piece + Self.reset

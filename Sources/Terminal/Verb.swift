@@ -80,7 +80,8 @@ extension Verb {
         "show", usage: "show [ID] [--all | --doc]",
         "the current claim again, or claim ID (without moving); --all adds everyone's verdicts",
         details: [
-            "Without colours (NO_COLOR, a pipe) the claim's sentence marks its roles [[src: …]], [[cue: …]] and [[con: …]]; the document's own [[ and ]] show as \\[[ and \\]] (drop that backslash to read the text), as in `doc` and `context`, so every unescaped [[ or ]] is a marker.",
+            "Without colours (NO_COLOR, a pipe) the claim's sentence marks its roles [[src: …]], [[cue: …]] and [[con: …]]; the document's own brackets and backslashes are escaped as in `doc` and `context`, so every unescaped [[ or ]] is a marker:",
+            markerEscapeRule,
             "--doc shows the claim's whole document with every claim marked, as `doc` does.",
         ]
     ) { verb, args throws(REPLError) in
@@ -131,7 +132,8 @@ extension Verb {
         details: [
             "Wrapped to the terminal's width at word boundaries; taller than the terminal, it opens in $PAGER (default less -R).",
             "Without colours (NO_COLOR, a pipe) each role is marked [[src#N: …]], [[cue#N: …]] or [[content#N: …]], N being the claim's # number (the one `goto N` and `list` use). After the number: ✓ when you confirmed, corrected or added the claim, ✗ when you rejected it, nothing while it is unreviewed; > before a label marks the current claim.",
-            "Text several claims share carries every label: [[cue#1,cue#2: said]]. A mark inside another (a content quoting a source) closes first; a mark crossing the end of the one around it goes on in a second mark with the same label. The document's own [[ and ]] show as \\[[ and \\]] (drop that backslash to read the text), so every unescaped [[ or ]] is a marker.",
+            "Text several claims share carries every label: [[cue#1,cue#2: said]]. A mark inside another (a content quoting a source) closes first; a mark crossing the end of the one around it goes on in a second mark with the same label. The document's own brackets and backslashes are escaped, so every unescaped [[ or ]] is a marker:",
+            markerEscapeRule,
             "With colours: source cyan, cue yellow, content green, #N before each mark; unreviewed bold and underlined, reviewed plain, rejected dim and struck through, the current claim in reverse video.",
             "From there: `goto N` moves to claim #N; `add \"CONTENT\" …` adds a claim the extractor missed.",
         ]
@@ -140,9 +142,13 @@ extension Verb {
         return { session throws(REPLError) in Reply(text: try session.document(nil), paged: true) }
     }
 
+    /// How the plain rendering escapes the document's own `[`, `]` and `\` (`DocumentScreen.appendText`),
+    /// in the words `help doc` and `help show` give it, so that a reader can take the text back.
+    static let markerEscapeRule = "  In a run of the document's own [ or ], every bracket but the last has a backslash in front ([[ shows as \\[[, ]] as \\]]), and the last one too where it touches a marker: a [ right before [[ (a[ then a mark: a\\[[[src: …), a ] right before or right after ]] (…\\]]] or …]]\\]). A run of backslashes right before a bracket or a marker is doubled (C:\\ then a mark: C:\\\\[[src: …). To read the text back: n backslashes right before [ or ] stand for n/2 backslashes (rounded down) and, when n is odd, make that bracket text; other backslashes are text; every [[ or ]] left is a marker."
+
     public static let context = Verb.simple(
         "context", "the sentences around the claim",
-        details: ["Up to two sentences before and after the claim's, which is marked as in `show` (> in front); without colours the document's own [[ and ]] show as \\[[ and \\]] on every line, as in `doc`."]
+        details: ["Up to two sentences before and after the claim's, which is marked as in `show` (> in front); without colours the document's own brackets and backslashes are escaped on every line as in `doc` (`help doc`)."]
     ) { session throws(REPLError) in try session.context() }
 
     public static let confirm = Verb.writing(

@@ -5,7 +5,8 @@ import TestSupport
 @testable import Terminal
 
 /// `doc` without colours: the document's own `[[` and `]]` are written `\[[` and `\]]`, so that
-/// every unescaped `[[`/`]]` on the screen is a role marker.
+/// every unescaped `[[`/`]]` on the screen is a role marker (`MarkerBoundaryTests`: lone brackets
+/// and backslashes touching a marker).
 @Suite struct MarkerEscapeTests {
     static let text = "Ana said the [[draft]] is final. See ]] and [[ here."
 
@@ -32,7 +33,7 @@ import TestSupport
                                   content: DocumentScreenTests.span("the path", in: text), confidence: 0.9)]
         let session = try DocumentScreenTests.session(text, claims, width: 200)
         let body = session.execute("doc").text.split(separator: "\n", omittingEmptySubsequences: false)[3]
-        #expect(body == #"[[>src#1: Ana]] [[>cue#1: said]] [[>content#1: the path]] is C:\\[[x\]]."#)
+        #expect(body == #"[[>src#1: Ana]] [[>cue#1: said]] [[>content#1: the path]] is C:\\\[[x\]]."#)
     }
 
     @Test func showEscapesTheDocumentsOwnBracketsAsDocDoes() throws {
@@ -55,7 +56,7 @@ import TestSupport
                                   content: DocumentScreenTests.span("the path is C:\\[[x]].\r\nNext", in: text), confidence: 0.9)]
         let session = try DocumentScreenTests.session(text, claims, width: 200)
         let lines = session.execute("show").text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[2] == #"  [[src: Ana]] [[cue: said]] [[con: the path is C:\\[[x\]]. Next]] line."#)
+        #expect(lines[2] == #"  [[src: Ana]] [[cue: said]] [[con: the path is C:\\\[[x\]]. Next]] line."#)
     }
 
     @Test func showInColourLeavesTheBracketsAlone() throws {
@@ -76,11 +77,15 @@ import TestSupport
         #expect(card[2] == #"  [[src: Ana]] [[cue: said]] [[con: the \[[draft\]] is final]]."#)
     }
 
-    @Test func helpShowAndHelpContextSaySo() {
-        #expect(Session.help(Verb.show).split(separator: "\n").contains(
-            #"Without colours (NO_COLOR, a pipe) the claim's sentence marks its roles [[src: …]], [[cue: …]] and [[con: …]]; the document's own [[ and ]] show as \[[ and \]] (drop that backslash to read the text), as in `doc` and `context`, so every unescaped [[ or ]] is a marker."#))
+    @Test func helpShowHelpDocAndHelpContextSaySo() {
+        let rule = #"  In a run of the document's own [ or ], every bracket but the last has a backslash in front ([[ shows as \[[, ]] as \]]), and the last one too where it touches a marker: a [ right before [[ (a[ then a mark: a\[[[src: …), a ] right before or right after ]] (…\]]] or …]]\]). A run of backslashes right before a bracket or a marker is doubled (C:\ then a mark: C:\\[[src: …). To read the text back: n backslashes right before [ or ] stand for n/2 backslashes (rounded down) and, when n is odd, make that bracket text; other backslashes are text; every [[ or ]] left is a marker."#
+        let show = Session.help(Verb.show).split(separator: "\n")
+        #expect(show.contains(
+            #"Without colours (NO_COLOR, a pipe) the claim's sentence marks its roles [[src: …]], [[cue: …]] and [[con: …]]; the document's own brackets and backslashes are escaped as in `doc` and `context`, so every unescaped [[ or ]] is a marker:"#))
+        #expect(show.contains(Substring(rule)))
+        #expect(Session.help(Verb.doc).split(separator: "\n").contains(Substring(rule)))
         #expect(Session.help(Verb.context).hasSuffix(
-            #"without colours the document's own [[ and ]] show as \[[ and \]] on every line, as in `doc`."#))
+            "without colours the document's own brackets and backslashes are escaped on every line as in `doc` (`help doc`)."))
     }
 
     @Test func theColouredRenderingIsUnchanged() throws {
