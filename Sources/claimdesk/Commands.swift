@@ -43,16 +43,16 @@ struct Extract: ParsableCommand {
             let runName = self.runName ?? model ?? "rules"
             try Names.checked(runName, what: "run name", origin: self.runName == nil ? "--model" : "--run")
             let workspace = try global.open()
-            let progress = ProgressLine(enabled: Console.stderrIsTerminal)
+            let progress = ProgressLine.extracting(enabled: Console.stderrIsTerminal)
             let limits = Self.limits(ProcessInfo.processInfo.environment["CLAIMDESK_EXTRACT_LIMITS"])
             let report: ExtractReport
             if let model {
                 report = try workspace.extract(model: model, runName: runName, limits: limits) { done, total in
-                    progress.update(done, total)
+                    progress.update(done, total) { "extracting: \(done)/\(total) documents" }
                 }
             } else {
                 report = try workspace.extract(runName: runName, profile: profile, limits: limits) { done, total in
-                    progress.update(done, total)
+                    progress.update(done, total) { "extracting: \(done)/\(total) documents" }
                 }
             }
             progress.finish()
@@ -184,27 +184,48 @@ enum Annotator {
     }
 }
 
-/// A one-line progress counter on stderr, shown only on a terminal and only after a second.
+/// A one-line progress counter on stderr, rewritten in place (`\r`, erase to the end of the line)
+/// and erased by `finish()` before the summary line; shown only on a terminal, so a log file or a
+/// pipe gets the summary alone. The commands differ only in pace: `extract` writes every count but
+/// none in its first second (a quick run shows nothing), `store copy` writes from the start but
+/// only every `step` rows (a count per chunk would flood a slow terminal) and the last count.
 final class ProgressLine: Sendable {
     private let enabled: Bool
     private let start = Date()
-    /// Whether a line was shown; the lock also keeps two workers' writes from interleaving.
-    private let shown = Locked(false)
+    private let delay: TimeInterval?
+    private let step: Int?
+    /// Whether a line was shown and the count it showed; the lock also keeps two workers' writes
+    /// from interleaving.
+    private let state = Locked((shown: false, last: 0))
 
-    init(enabled: Bool) { self.enabled = enabled }
+    /// `delay`: seconds before the first line (nil: none); `step`: the least advance between two
+    /// lines (nil: every count).
+    init(enabled: Bool, delay: TimeInterval? = nil, step: Int? = nil) {
+        self.enabled = enabled
+        self.delay = delay
+        self.step = step
+    }
 
-    func update(_ done: Int, _ total: Int) {
+    /// `extract`'s counter: "extracting: 3/16 documents", after a second.
+    static func extracting(enabled: Bool) -> ProgressLine { ProgressLine(enabled: enabled, delay: 1) }
+
+    /// `store copy`'s counter: "copying: 120000/1250000 rows (claims)", every 20,000 rows.
+    static func copying(enabled: Bool) -> ProgressLine { ProgressLine(enabled: enabled, step: 20_000) }
+
+    /// Shows `line()` for `done` of `total` when the pace allows (the text is made only then).
+    func update(_ done: Int, _ total: Int, _ line: () -> String) {
         guard enabled else { return }
-        shown.withLock { shown in
-            guard Date().timeIntervalSince(start) > 1 else { return }
-            shown = true
-            FileHandle.standardError.write(Data("\r\u{1B}[Kextracting: \(done)/\(total) documents".utf8))
+        state.withLock { state in
+            if let delay, Date().timeIntervalSince(start) <= delay { return }
+            if let step, done - state.last < step && done != total { return }
+            state = (true, done)
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line()).utf8))
         }
     }
 
     func finish() {
-        shown.withLock { shown in
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        state.withLock { state in
+            if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         }
     }
 }

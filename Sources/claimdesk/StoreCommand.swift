@@ -31,37 +31,12 @@ struct StoreCopyCommand: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let progress = CopyProgressLine(enabled: Console.stderrIsTerminal)
+            let progress = ProgressLine.copying(enabled: Console.stderrIsTerminal)
             let report = try Workspace.copyStore(from: from, to: to, migrateSource: migrateSource) { copied, total, table in
-                progress.update(copied: copied, total: total, table: table)
+                progress.update(copied, total) { "copying: \(copied)/\(total) rows (\(table))" }
             }
             progress.finish()
             Console.out(report.line)
-        }
-    }
-}
-
-/// "copying: 120000/1250000 rows (claims)" on stderr, rewritten in place every 20,000 rows, only
-/// on a terminal (a log file gets the summary line alone).
-final class CopyProgressLine: Sendable {
-    private let enabled: Bool
-    private let state = Locked((shown: false, last: 0))
-    static let every = 20_000
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func update(copied: Int, total: Int, table: String) {
-        guard enabled else { return }
-        state.withLock { state in
-            guard copied - state.last >= Self.every || copied == total else { return }
-            state = (true, copied)
-            FileHandle.standardError.write(Data("\r\u{1B}[Kcopying: \(copied)/\(total) rows (\(table))".utf8))
-        }
-    }
-
-    func finish() {
-        state.withLock { state in
-            if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         }
     }
 }
