@@ -13,14 +13,7 @@ extension PostgresStore: DocumentStore {
         return try write("ingesting documents") { db in
             var summary = IngestSummary()
             guard !documents.isEmpty else { return summary }
-            let stored = try db.execute("SELECT docId, text FROM document WHERE docId = ANY($1::text[])",
-                                        [PostgresRows.textArray(documents.map(\.document.id).filter(PostgresRows.storable))])
-            // Keyed by bytes: doc_ids are equal when their bytes are (as in SQL), not when Swift's
-            // `==` finds them canonically equivalent.
-            var known: [[UInt8]: String] = [:]
-            for row in 0..<stored.count {
-                if let id = stored.string(row, 0), let text = stored.string(row, 1) { known[Array(id.utf8)] = text }
-            }
+            var known = try Self.storedTexts(db, docIDs: documents.map(\.document.id))
             var rows: [[any PGArgument]] = []
             for (document, origin) in documents {
                 if let text = known[Array(document.id.utf8)] {
@@ -133,16 +126,25 @@ extension PostgresStore: DocumentStore {
         return result
     }
 
+    /// The stored text of each of `docIDs` the store holds, in one read, keyed by the doc_id's UTF-8
+    /// bytes: doc_ids are equal when their bytes are (as in SQL), not when Swift's `==` finds them
+    /// canonically equivalent. A doc_id holding NUL is not asked for (no stored one can hold it).
+    /// `ingest` and `storedDocIDs` judge documents against it.
+    static func storedTexts(_ db: PGConnection, docIDs: [String]) throws -> [[UInt8]: String] {
+        let rows = try db.execute("SELECT docId, text FROM document WHERE docId = ANY($1::text[])",
+                                  [PostgresRows.textArray(docIDs.filter(PostgresRows.storable))])
+        var texts: [[UInt8]: String] = [:]
+        for row in 0..<rows.count {
+            if let id = rows.string(row, 0), let text = rows.string(row, 1) { texts[Array(id.utf8)] = text }
+        }
+        return texts
+    }
+
     /// Which of `documents` the store holds (by doc_id), with the same text or another: one read.
     public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<String>, otherText: Set<String>) {
         guard !documents.isEmpty else { return ([], []) }
         return try read("comparing documents") { db in
-            let rows = try db.execute("SELECT docId, text FROM document WHERE docId = ANY($1::text[])",
-                                      [PostgresRows.textArray(documents.map(\.id).filter(PostgresRows.storable))])
-            var stored: [[UInt8]: String] = [:]
-            for row in 0..<rows.count {
-                if let id = rows.string(row, 0), let text = rows.string(row, 1) { stored[Array(id.utf8)] = text }
-            }
+            let stored = try Self.storedTexts(db, docIDs: documents.map(\.id))
             var same: Set<String> = [], other: Set<String> = []
             for d in documents {
                 guard let text = stored[Array(d.id.utf8)] else { continue }
