@@ -53,7 +53,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Claims linked across documents: clusters, trails, link scores, provenance JSON and GraphML. Values only.
-        .target(name: "Provenance", dependencies: ["ClaimModel"]),
+        .target(name: "Provenance", dependencies: ["ClaimModel", "Extraction"]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // Use cases behind the command line and the REPL.
         .target(name: "Workbench", dependencies: [

@@ -8,6 +8,8 @@ struct OutletGazetteer: Sendable {
     private var byFirstKey: [UInt64: [Entry]] = [:]
     private var canonicalByKey: [UInt64: String] = [:]
     private(set) var count = 0
+    /// Each outlet's names as the file gives them: the canonical name first, then its aliases.
+    private(set) var names: [[String]] = []
     static let theKey = Tokenizer.key("the")
 
     init(lines: [LexiconLine], file: String) throws(ExtractionError) {
@@ -17,6 +19,7 @@ struct OutletGazetteer: Sendable {
                 throw .malformedLexicon(file: file, line: line.number, reason: "empty outlet name")
             }
             count += 1
+            self.names.append(names.filter { !$0.isEmpty })
             for name in names where !name.isEmpty {
                 var keys = Tokenizer.keys(name)
                 if keys.first == Self.theKey && keys.count > 1 { keys.removeFirst() }
@@ -47,8 +50,29 @@ struct OutletGazetteer: Sendable {
 
     /// The canonical name for a publisher string such as "newsweek" or "The Huffington Post".
     func canonical(publisher: String) -> String {
-        var name = publisher.lowercased()
-        if name.hasPrefix("the ") { name.removeFirst(4) }
-        return canonicalByKey[Tokenizer.key(name)] ?? canonicalByKey[Tokenizer.key("the " + name)] ?? publisher
+        canonicalName(publisher) ?? publisher
     }
+
+    /// The canonical name of an outlet the file lists under `name` (case and a leading "the"
+    /// ignored), or nil.
+    func canonicalName(_ name: String) -> String? {
+        var name = name.lowercased()
+        if name.hasPrefix("the ") { name.removeFirst(4) }
+        return canonicalByKey[Tokenizer.key(name)] ?? canonicalByKey[Tokenizer.key("the " + name)]
+    }
+}
+
+/// The bundled gazetteer's outlet names (`outlets.txt`), for code that must name an outlet as the
+/// extractor names it in a claim's `outlet` field: Provenance's trails, links and GraphML.
+public enum OutletNames {
+    /// Each outlet's canonical name followed by its aliases, in the file's order. Empty when the
+    /// bundled lexicons cannot be read: the extractor then fails with the reason, and names are
+    /// compared as written.
+    public static var all: [[String]] { gazetteer?.names ?? [] }
+
+    /// The canonical name of a known outlet name or alias, ignoring case and a leading "the"
+    /// ("the AP" → "Associated Press", "guardian" → "The Guardian"), or nil for any other name.
+    public static func canonical(_ name: String) -> String? { gazetteer?.canonicalName(name) }
+
+    static let gazetteer: OutletGazetteer? = try? Lexicons.bundled.get().outlets
 }

@@ -1,11 +1,25 @@
+import Extraction
+
 /// News outlets by one canonical name, so that "the AP", "AP" and "Associated Press" are one outlet,
 /// and the credit a claim gives to an outlet when its `outlet` field is empty.
+///
+/// The names and aliases are the extractor's gazetteer (`OutletNames`, read from Extraction's
+/// `outlets.txt`), so that a trail, a link's reasons and a GraphML node name an outlet as the
+/// claim's `outlet` field does ("AFP" → "Agence France-Presse" in both). Two differences, on purpose:
+/// - a name the gazetteer does not know loses a leading "the" ("The Harbour Ledger" → "Harbour
+///   Ledger"), so that a publisher typed with and without it is one outlet; the extractor's own
+///   publisher name keeps it as written;
+/// - the search for a credit in source or cue text (`credited`) ignores case, since those texts are
+///   whatever an annotator or an import wrote, so it looks only for the outlets in `known` and the
+///   corpus's publishers, not for every gazetteer outlet: "at the time", "at dawn" or "an
+///   independent monitor" would credit Time, Dawn or The Independent. The extractor finds every
+///   gazetteer outlet in running text, where it asks for a capital letter.
 public enum Outlets {
     /// The canonical display name of an outlet or publisher ("the AP" → "Associated Press").
     public static func canonical(_ name: String) -> String {
         var s = name.trimmingSpaces
         if s.lowercased().hasPrefix("the ") { s = String(s.dropFirst(4)).trimmingSpaces }
-        return aliases[s.lowercased()] ?? s
+        return OutletNames.canonical(s) ?? s
     }
 
     /// The comparison key of an outlet or publisher: its canonical name, lowercased.
@@ -73,22 +87,31 @@ public enum Outlets {
         text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
-    /// Lowercase forms under which `name` may appear in text.
+    /// Lowercase forms under which `name` (a canonical name) may appear in text: the gazetteer's
+    /// names of that outlet, or the name alone.
     static func forms(of name: String) -> [String] {
-        let lower = name.lowercased()
-        var out = [lower]
-        for (alias, target) in aliases where target.lowercased() == lower { out.append(alias) }
-        return out.sorted()
+        (formsByName[name.lowercased()] ?? [name.lowercased()]).sorted()
     }
 
-    static let known = ["Reuters", "Associated Press", "AFP", "BBC", "Al Jazeera", "Newsweek", "CNN"]
+    /// The search forms of every gazetteer outlet, by its canonical name lowercased: the name, also
+    /// without a leading "the", and its aliases but those written with "the" ("the Times", "the
+    /// Post", "the Journal"): the extractor takes those short forms only capitalised, and lowercase
+    /// in a source text they name any paper ("at the times of the floods").
+    static let formsByName: [String: [String]] = {
+        var forms: [String: [String]] = [:]
+        for names in OutletNames.all {
+            guard let canonical = names.first?.lowercased() else { continue }
+            var set: Set<String> = [canonical]
+            if canonical.hasPrefix("the ") { set.insert(String(canonical.dropFirst(4))) }
+            for alias in names.dropFirst().map({ $0.lowercased() }) where !alias.hasPrefix("the ") { set.insert(alias) }
+            forms[canonical] = Array(set)
+        }
+        return forms
+    }()
 
-    static let aliases: [String: String] = [
-        "ap": "Associated Press", "associated press": "Associated Press", "the associated press": "Associated Press",
-        "agence france-presse": "AFP", "agence france presse": "AFP", "afp": "AFP",
-        "reuters": "Reuters", "thomson reuters": "Reuters", "bbc": "BBC", "bbc news": "BBC",
-        "al jazeera": "Al Jazeera", "newsweek": "Newsweek", "cnn": "CNN",
-    ]
+    /// The outlets a source or cue text is searched for besides the corpus's publishers: the wire
+    /// agencies and the few outlets most quoted by others (gazetteer names).
+    static let known = ["Reuters", "Associated Press", "Agence France-Presse", "BBC", "Al Jazeera", "Newsweek", "CNN"]
 }
 
 extension String {
