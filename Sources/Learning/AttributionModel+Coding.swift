@@ -8,7 +8,7 @@ extension AttributionModel {
         body.string(options.base.rawValue)
         body.u64(options.seed)
         body.int(options.epochs)
-        body.f64(options.calibrationShare)
+        body.int(options.calibrationFolds)
         body.int(summary.documents)
         body.int(summary.attributions)
         body.int(summary.calibrationDocuments)
@@ -87,7 +87,8 @@ extension AttributionModel {
         options.base = base
         options.seed = try r.u64("seed")
         options.epochs = try r.int("epochs")
-        options.calibrationShare = try r.f64("calibration share")
+        options.calibrationFolds = try r.int("calibration folds")
+        guard options.calibrationFolds >= 2 else { throw .corruptModel(reason: "calibration folds \(options.calibrationFolds) below 2") }
         let documents = try r.int("documents")
         let attributions = try r.int("attributions")
         let calibrationDocuments = try r.int("calibration documents")

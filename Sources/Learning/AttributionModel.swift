@@ -22,29 +22,128 @@ public struct AttributionModel: Sendable {
     let threshold: Double
 
     static let family = "anchor-perceptron"
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 
     /// Fits a model. Deterministic: equal data and options give byte-identical `encoded()`.
     public static func train(_ data: [LabeledDocument], options: TrainingOptions) throws(LearningError) -> AttributionModel {
         guard options.epochs >= 1 else { throw .invalidOption("epochs must be at least 1, not \(options.epochs)") }
-        guard options.calibrationShare >= 0, options.calibrationShare < 1 else {
-            throw .invalidOption("calibrationShare must lie in [0, 1), not \(options.calibrationShare)")
+        guard options.calibrationFolds >= 2 else {
+            throw .invalidOption("calibrationFolds must be at least 2, not \(options.calibrationFolds)")
         }
         guard data.contains(where: { !$0.attributions.isEmpty }) else { throw .noTrainingData }
         let rules: RulesExtractor
         do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
         var prepared = data.map { PreparedDocument($0, rules: rules, base: options.base) }
 
-        // Held-back documents for calibration, chosen by the seed.
-        var order = Array(prepared.indices)
         var rng = SplitMix64(seed: options.seed)
-        rng.shuffle(&order)
-        let heldCount = Int(Double(prepared.count) * options.calibrationShare)
-        let held = prepared.count >= 10 && heldCount >= 1 ? Array(order.prefix(heldCount)).sorted() : []
-        let heldSet = Set(held)
-        let fit = prepared.indices.filter { !heldSet.contains($0) }
+        // Cross-fitting: each fold of the documents (dealt by the seed) is decoded by parts fitted on
+        // the other folds, so every document calibrates out of fold, and the kept parts then learn
+        // from all of them. With a handful of documents, the kept parts decode their own.
+        let folds = prepared.count >= Self.crossFittingMinimum ? min(options.calibrationFolds, prepared.count) : 0
+        var calibration: [(doc: Int, readings: [Decoder.Reading])] = []
+        if folds > 0 {
+            var order = Array(prepared.indices)
+            rng.shuffle(&order)
+            for f in 0..<folds {
+                let held = order.enumerated().filter { $0.offset % folds == f }.map(\.element).sorted()
+                let heldSet = Set(held)
+                var foldRNG = SplitMix64(seed: options.seed ^ (0xF01D &+ UInt64(f)))
+                let parts = Fitted(&prepared, fit: prepared.indices.filter { !heldSet.contains($0) }, options: options, rng: &foldRNG)
+                calibration += parts.decode(&prepared, held, rescore: true)
+            }
+        }
+        let fitted = Fitted(&prepared, fit: Array(prepared.indices), options: options, rng: &rng)
+        if folds == 0 { calibration = fitted.decode(&prepared, Array(prepared.indices), rescore: false) }
 
+        // The threshold that maximises F1 over all readings; then the confidences, learned from the
+        // readings kept at that threshold only (`calibrationSamples`).
+        var scored: [Scored] = [], gold = 0
+        for (d, readings) in calibration {
+            gold += prepared[d].gold.count
+            for (r, l) in zip(readings, prepared[d].label(readings)) { scored.append((r.score, l.content, l.full)) }
+        }
+        let threshold = bestThreshold(scored, gold: gold)
+        let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
+        let (lexicon, detector, boundaries, weights, net) = (fitted.lexicon, fitted.detector, fitted.boundaries, fitted.weights, fitted.net)
+
+        let summary = ModelSummary(
+            family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
+            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net?.featuresInUse ?? weights.count,
+            calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: lexicon.entries.count)
+        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
+                                net: net, calibrator: calibrator, threshold: threshold)
+    }
+
+    /// The score above which keeping a reading maximises attribution F1 on the calibration
+    /// documents (never below 0, the perceptron's own boundary, minus a little).
+    static func bestThreshold(_ scored: [(score: Double, real: Bool, full: Bool)], gold: Int) -> Double {
+        let sorted = scored.sorted { $0.score > $1.score }
+        var best = 0.0, bestF1 = -1.0, tp = 0
+        for (i, s) in sorted.enumerated() {
+            if s.full { tp += 1 }
+            let f1 = 2 * Double(tp) / Double(i + 1 + gold)
+            let next = i + 1 < sorted.count ? sorted[i + 1].score : s.score - 1
+            if f1 > bestF1 && next < s.score {
+                bestF1 = f1
+                best = (s.score + next) / 2
+            }
+        }
+        return sorted.isEmpty ? 0 : min(max(best, -2), 2)
+    }
+
+    /// The calibration's (score, real) samples: the readings above `threshold`, each labelled
+    /// against its document's gold among those readings only, as extraction will keep them. Labelled
+    /// among all readings, a reading below the threshold could take the gold a kept one matches,
+    /// and the map came out under-confident (stated 0.96 where 0.98 were real).
+    static func calibrationSamples(_ calibration: [(doc: Int, readings: [Decoder.Reading])], prepared: [PreparedDocument],
+                                   threshold: Double) -> [(score: Double, real: Bool)] {
+        var samples: [(score: Double, real: Bool)] = []
+        for (d, readings) in calibration {
+            let kept = readings.filter { $0.score > threshold }
+            for (r, l) in zip(kept, prepared[d].label(kept)) { samples.append((r.score, l.content)) }
+        }
+        return samples
+    }
+
+    /// Fewer documents than this are calibrated in-sample: folds of one or two documents would
+    /// learn too little to say anything about the kept model.
+    static let crossFittingMinimum = 10
+
+    /// Share of the gold cues (their best-scoring token, scored out of fold) above the detector's
+    /// proposal level: more means more anchors for the scorer to judge.
+    static let anchorCoverage = 0.9
+
+    init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
+         boundaries: BoundaryChooser, weights: WeightTable, net: ReadingNet? = nil, calibrator: Calibrator, threshold: Double) {
+        self.net = net
+        self.boundaries = boundaries
+        self.summary = summary
+        self.options = options
+        self.lexicon = lexicon
+        self.detector = detector
+        self.weights = weights
+        self.calibrator = calibrator
+        self.threshold = threshold
+    }
+}
+
+/// A decoded reading of a calibration document: its score, whether its content is real, whether the
+/// whole attribution is.
+typealias Scored = (score: Double, real: Bool, full: Bool)
+
+/// The learned parts of a model fitted on some documents: cue words, cue detector, boundary chooser
+/// and reading scorer (everything but the calibration).
+struct Fitted {
+    let lexicon: CueLexicon
+    let detector: CueDetector
+    let boundaries: BoundaryChooser
+    let weights: WeightTable
+    let net: ReadingNet?
+
+    /// Fits on `prepared[fit]`, setting those documents' `cueScores` to the out-of-fold detector
+    /// scores the scorer learned from.
+    init(_ prepared: inout [PreparedDocument], fit: [Int], options: TrainingOptions, rng: inout SplitMix64) {
         let lexicon = CueLexicon(documents: fit.map { prepared[$0] })
 
         // The cue detector. The anchor scorer learns from detector scores the detector did not see
@@ -68,11 +167,10 @@ public struct AttributionModel: Sendable {
         var detector = CueDetector.train(fit.map { prepared[$0] }, lexicon: lexicon, epochs: detectorEpochs, rng: &rng)
         if !positives.isEmpty {
             detector = CueDetector(weights: detector.weights,
-                                   proposeAbove: CueDetector.proposalLevel(positives, coverage: Self.anchorCoverage))
+                                   proposeAbove: CueDetector.proposalLevel(positives, coverage: AttributionModel.anchorCoverage))
         } else {
             for d in fit { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
         }
-        for d in held { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
 
         var examples: [TrainingExample] = []
         var boundaryExamples: [BoundaryChooser.Example] = []
@@ -98,65 +196,23 @@ public struct AttributionModel: Sendable {
             }
             weights = perceptron.averaged()
         }
-
-        // Calibrate on the held-back documents (or, with too few documents, on the training ones).
-        let calibrationDocs = held.isEmpty ? fit : held
-        var samples: [(score: Double, real: Bool)] = []
-        var scored: [(score: Double, real: Bool, full: Bool)] = []
-        var goldTotal = 0
-        for d in calibrationDocs {
-            let doc = prepared[d]
-            let decoded = Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
-                                  net: net, threshold: -.infinity)
-                .decode(proposals: doc.proposals, cueScores: doc.cueScores)
-            let labels = doc.label(decoded)
-            goldTotal += doc.gold.count
-            for (r, l) in zip(decoded, labels) { scored.append((r.score, l.content, l.full)) }
-        }
-        let threshold = bestThreshold(scored, gold: goldTotal)
-        for s in scored where s.score > threshold { samples.append((s.score, s.real)) }
-        let calibrator = Calibrator(samples: samples)
-
-        let summary = ModelSummary(
-            family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
-            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net?.featuresInUse ?? weights.count,
-            calibrationDocuments: held.count, cueWords: lexicon.entries.count)
-        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
-                                net: net, calibrator: calibrator, threshold: threshold)
-    }
-
-    /// The score above which keeping a reading maximises attribution F1 on the calibration
-    /// documents (never below 0, the perceptron's own boundary, minus a little).
-    static func bestThreshold(_ scored: [(score: Double, real: Bool, full: Bool)], gold: Int) -> Double {
-        let sorted = scored.sorted { $0.score > $1.score }
-        var best = 0.0, bestF1 = -1.0, tp = 0
-        for (i, s) in sorted.enumerated() {
-            if s.full { tp += 1 }
-            let f1 = 2 * Double(tp) / Double(i + 1 + gold)
-            let next = i + 1 < sorted.count ? sorted[i + 1].score : s.score - 1
-            if f1 > bestF1 && next < s.score {
-                bestF1 = f1
-                best = (s.score + next) / 2
-            }
-        }
-        return sorted.isEmpty ? 0 : min(max(best, -2), 2)
-    }
-
-    /// Share of the gold cues (their best-scoring token, scored out of fold) above the detector's
-    /// proposal level: more means more anchors for the scorer to judge.
-    static let anchorCoverage = 0.9
-
-    init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
-         boundaries: BoundaryChooser, weights: WeightTable, net: ReadingNet? = nil, calibrator: Calibrator, threshold: Double) {
-        self.net = net
-        self.boundaries = boundaries
-        self.summary = summary
-        self.options = options
         self.lexicon = lexicon
         self.detector = detector
+        self.boundaries = boundaries
         self.weights = weights
-        self.calibrator = calibrator
-        self.threshold = threshold
+        self.net = net
+    }
+
+    /// Decodes `docs` with these parts, without a threshold: each document's readings.
+    /// `rescore`: score their cue tokens with this detector first (documents it was not fitted on).
+    func decode(_ prepared: inout [PreparedDocument], _ docs: [Int], rescore: Bool) -> [(doc: Int, readings: [Decoder.Reading])] {
+        docs.map { d in
+            if rescore { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
+            let doc = prepared[d]
+            return (d, Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
+                               net: net, threshold: -.infinity)
+                .decode(proposals: doc.proposals, cueScores: doc.cueScores))
+        }
     }
 }
 

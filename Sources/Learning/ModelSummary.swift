@@ -12,7 +12,8 @@ public struct ModelSummary: Sendable, Equatable {
     public var attributions: Int
     /// Non-zero weights.
     public var features: Int
-    /// Documents held back to calibrate (0: calibrated on the training documents themselves).
+    /// Documents whose out-of-fold readings calibrated the confidences (0: calibrated on the
+    /// training documents themselves, with too few of them to cross-fit).
     public var calibrationDocuments: Int
     /// Words the model learned as cues from the gold.
     public var cueWords: Int

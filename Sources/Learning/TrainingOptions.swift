@@ -6,9 +6,11 @@ public struct TrainingOptions: Sendable, Equatable {
     public var base: Base = .rules
     /// Passes of the learners (perceptrons, net) over the training candidates.
     public var epochs: Int = 5
-    /// Share of the documents held back from the scorers to calibrate the confidences on
-    /// (isotonic regression); a handful of documents are calibrated in-sample instead.
-    public var calibrationShare: Double = 0.15
+    /// Folds of the cross-fitting that calibrates the confidences (isotonic regression) and chooses
+    /// the threshold: each fold is decoded by a model fitted on the others, and the kept model learns
+    /// from every document. Training costs about `calibrationFolds` + 1 fits; fewer than 10
+    /// documents are calibrated in-sample instead.
+    public var calibrationFolds: Int = 3
 
     /// What scores an anchor's readings.
     public var scorer: Scorer = .net

@@ -249,7 +249,7 @@ extension Workspace {
             ("options", .object([
                 ("seed", .number(String(options.seed))), ("base", .string(options.base.rawValue)),
                 ("epochs", .number(String(options.epochs))),
-                ("calibration_share", .number(String(options.calibrationShare))),
+                ("calibration_folds", .number(String(options.calibrationFolds))),
             ])),
             ("summary", summary.json),
             ("trained_at", .string(trainedAt)), ("claimdesk_version", .string(ClaimDeskVersion.current)),

@@ -31,7 +31,7 @@ struct AttributionModelTests {
         options.seed = 7
         options.epochs = 3
         let model = try AttributionModel.train(Self.training, options: options)
-        #expect(model.summary.family == "anchor-perceptron/3")
+        #expect(model.summary.family == "anchor-perceptron/4")
         #expect(model.summary.documents == 6)
         #expect(model.summary.attributions == 18)
         #expect(model.summary.seed == 7)
@@ -39,6 +39,11 @@ struct AttributionModelTests {
         #expect(model.summary.base == .rules)
         #expect(model.summary.features > 0)
         #expect(model.summary.json["documents"] == .number("6"))
+        // Six documents are too few to cross-fit: calibrated on themselves.
+        #expect(model.summary.calibrationDocuments == 0)
+        let crossFitted = try AttributionModel.train((0..<12).map { TownNews.document($0).labeled }, options: options)
+        #expect(crossFitted.summary.calibrationDocuments == 12)
+        #expect(crossFitted.summary.json["calibration_documents"] == .number("12"))
     }
 
     @Test("no gold attribution at all is refused")
@@ -53,6 +58,15 @@ struct AttributionModelTests {
         var options = TrainingOptions()
         options.epochs = 0
         #expect(throws: LearningError.invalidOption("epochs must be at least 1, not 0")) {
+            try AttributionModel.train(Self.training, options: options)
+        }
+    }
+
+    @Test("fewer than two calibration folds are refused with the value")
+    func badFolds() {
+        var options = TrainingOptions()
+        options.calibrationFolds = 1
+        #expect(throws: LearningError.invalidOption("calibrationFolds must be at least 2, not 1")) {
             try AttributionModel.train(Self.training, options: options)
         }
     }

@@ -1,3 +1,5 @@
+import ClaimModel
+import Extraction
 @testable import Learning
 import TestSupport
 import Testing
@@ -47,5 +49,28 @@ struct CalibratorTests {
     func empty() {
         let calibrator = Calibrator(samples: [])
         #expect(calibrator.probability(0) == 0.5)
+    }
+}
+
+@Suite("AttributionModel: the calibration's samples")
+struct CalibrationSampleTests {
+    @Test("calibration labels only the readings above the threshold: one below it cannot take a kept one's gold")
+    func calibrationSamplesAboveThreshold() throws {
+        let marked = MarkedDocument(id: "steal", "{src1:Ana Ruiz} {cue1:said} that {con1:the dam holds}. Tom Becker said the pier is shut.")
+        let doc = PreparedDocument(marked.labeled, rules: try RulesExtractor(), base: .rules)
+        let content = try #require(doc.gold.first?.content).sorted()
+        let cue = try #require(doc.gold.first?.cue).sorted()
+        let first = try #require(content.first), last = try #require(content.last)
+        func reading(_ score: Double, _ content: Range<Int>, anchor: Int) -> Learning.Decoder.Reading {
+            Learning.Decoder.Reading(score: score, cue: [cue[0]..<(cue[0] + 1)], source: [], content: [content], proposal: nil,
+                            sourceIsProposals: false, anchor: anchor)
+        }
+        // The kept reading covers part of the gold content; a reading below the threshold covers
+        // all of it, and pairs with the gold first when both are labelled together.
+        let readings = [reading(3, first..<last, anchor: 0), reading(-1, first..<(last + 1), anchor: 1)]
+        let samples = AttributionModel.calibrationSamples([(doc: 0, readings: readings)], prepared: [doc], threshold: 0)
+        #expect(samples.map(\.score) == [3])
+        #expect(samples.map(\.real) == [true])
+        #expect(doc.label(readings).map(\.content) == [false, true])
     }
 }

@@ -21,7 +21,7 @@ struct ModelBytesTests {
     func otherVersion() {
         var bytes = Self.bytes
         bytes[16] = 9
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/9", expected: "anchor-perceptron/3")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/9", expected: "anchor-perceptron/4")) {
             try AttributionModel(decoding: bytes)
         }
     }
@@ -30,7 +30,7 @@ struct ModelBytesTests {
     func firstFormat() {
         var bytes = Self.bytes
         bytes[16] = 1
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/1", expected: "anchor-perceptron/3")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/1", expected: "anchor-perceptron/4")) {
             try AttributionModel(decoding: bytes)
         }
     }
@@ -39,7 +39,16 @@ struct ModelBytesTests {
     func secondFormat() {
         var bytes = Self.bytes
         bytes[16] = 2
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/2", expected: "anchor-perceptron/3")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/2", expected: "anchor-perceptron/4")) {
+            try AttributionModel(decoding: bytes)
+        }
+    }
+
+    @Test("a model of the third format (calibrated on held-back documents) is refused by name")
+    func thirdFormat() {
+        var bytes = Self.bytes
+        bytes[16] = 3
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/3", expected: "anchor-perceptron/4")) {
             try AttributionModel(decoding: bytes)
         }
     }

@@ -9,7 +9,9 @@ import Testing
 /// variant); issue 13's cue detector and learned boundaries (model format 2) changed them once more,
 /// and the net reading scorer (format 3) again: on these few documents, where every third one
 /// leaves its "said" claim out of the gold, the net scores the "said" readings near the odds
-/// it saw, under the threshold, where the perceptron kept them.
+/// it saw, under the threshold, where the perceptron kept them. Cross-fitted calibration (format 4)
+/// fits the kept model on every document and chooses the threshold out of fold: the "said"
+/// readings are kept again, at the confidence their odds in the gold earn (two of three real).
 /// Change them only when the model itself is meant to change (new features, another
 /// training), never for a speed change, and say so in the commit.
 @Suite("ModelExtractor: output pinned across speed work")
@@ -84,17 +86,20 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "35468 ffeec58b083bfeb")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "19316 ab77a6a013593328")
         #expect(try Self.render(model) == """
             p1:
-            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
+            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 0.997
+            Marie-Hélène Côté | said | “The budget is spent,” | 0.588
             p2:
-            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
+            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.997
+            Tom Becker | said | the bus fares rise in June | 0.997
             p3:
-            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
+            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.997
+            Nobody | said | anything about the clinic | 0.588
             """)
-        #expect(try Self.scores(model) == "4.449959754943848 -0.2009371519088745\n3.954265594482422 0.4739920496940613\n"
-                + "5.832877159118652 -0.21300825476646423")
+        #expect(try Self.scores(model) == "6.861203193664551 -0.5093568563461304\n4.428848743438721 0.8809815049171448\n"
+                + "6.903347015380859 -0.32771748304367065")
     }
 
     @Test("a model on learned cues alone (base none): the same bytes and output")
@@ -104,17 +109,19 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "18435 6008abb4e0651861")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18319 374b18ce68a175dc")
         #expect(try Self.render(model) == """
             p1:
-            Søren Ødegaard | blogged | the école’s roof leaks again | 1.0
+            Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
+            is spent | said | Marie-Hélène Côté, the mayor | 0.7
             p2:
-            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 1.0
-            Tom Becker | said | the bus fares rise in June | 1.0
+            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.996
+            Tom Becker | said | the bus fares rise in June | 0.7
             p3:
-            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 1.0
+            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.996
+            Nobody | said | anything about the clinic | 0.7
             """)
-        #expect(try Self.scores(model) == "5.374015808105469 -0.5204888582229614\n3.734882116317749 1.6516780853271484\n"
-                + "5.970089912414551 -0.6547468900680542")
+        #expect(try Self.scores(model) == "5.607570648193359 0.663878858089447\n4.014622688293457 1.5468316078186035\n"
+                + "6.223926067352295 0.22115463018417358")
     }
 }
