@@ -17,6 +17,7 @@ import Testing
         #expect(Outlets.canonical("AFP") == "Agence France-Presse")
         #expect(Outlets.canonical("  the AP ") == "Associated Press")
         #expect(Outlets.canonical("bbc news") == "BBC")
+        #expect(Outlets.canonical("Thomson Reuters") == "Reuters")
         #expect(Outlets.canonical("guardian") == "The Guardian")
         #expect(Outlets.key("The Guardian") == Outlets.key("Guardian"))
     }
