@@ -143,6 +143,16 @@ struct CandidateBuilder {
                 }
             }
             anchors[i].variants += extra
+            // Other readings of the rules' cue, as a learned cue gets them: the rules may have taken
+            // the wrong source or content, and the scorer may prefer one of these.
+            if let first = anchors[i].cue.first?.lowerBound, let last = anchors[i].cue.last?.upperBound,
+               last > first, text.tokens[first].sentence == text.tokens[last - 1].sentence {
+                let known = anchors[i].variants
+                for v in learnedVariants(cueFirst: first, cueLast: last - 1)
+                where !known.contains(where: { $0.source == v.source && $0.content == v.content }) {
+                    anchors[i].variants.append(Variant(kind: "alt:" + v.kind, source: v.source, content: v.content, proposal: nil))
+                }
+            }
         }
         // Learned cues the rules did not use as a cue.
         var covered = [Bool](repeating: false, count: text.tokens.count)
@@ -214,14 +224,17 @@ struct CandidateBuilder {
 
     /// Readings of a lone cue word: a subject before it and the clause after it, the clause before
     /// it and a subject after it ("…, said X"), or no source.
-    func learnedVariants(cue t: Int) -> [Variant] {
+    func learnedVariants(cue t: Int) -> [Variant] { learnedVariants(cueFirst: t, cueLast: t) }
+
+    /// The same readings around a cue of several tokens (from `cueFirst` through `cueLast`).
+    func learnedVariants(cueFirst t: Int, cueLast: Int) -> [Variant] {
         let sentence = text.sentences[text.tokens[t].sentence]
         var variants: [Variant] = []
         let back = subjectBefore(t, in: sentence)
-        let after = clauseAfter(t, in: sentence)
+        let after = clauseAfter(cueLast, in: sentence)
         let front = clauseBefore(back?.lowerBound ?? t, in: sentence)
         let beforeCue = back == nil ? front : clauseBefore(t, in: sentence)
-        let forward = subjectAfter(t, in: sentence)
+        let forward = subjectAfter(cueLast, in: sentence)
         let named = back.flatMap { capitalizedTail($0) }
         if let after {
             if let back { variants.append(Variant(kind: "back/after", source: [back], content: [after])) }
@@ -235,7 +248,7 @@ struct CandidateBuilder {
                 variants.append(Variant(kind: "subject/after", source: [subject], content: [after]))
             }
         }
-        if let agent = agentAfter(t, in: sentence) {
+        if let agent = agentAfter(cueLast, in: sentence) {
             if let rest = agent.rest { variants.append(Variant(kind: "by/after", source: [agent.agent], content: [rest])) }
             if let beforeCue {
                 variants.append(Variant(kind: "by/front", source: [agent.agent], content: [beforeCue]))

@@ -42,6 +42,25 @@ struct CandidateTests {
         #expect(Self.readings(variants, text) == ["by/after [tom becker] [whether the pier is safe , the captain shrugged]"])
     }
 
+    @Test("a rules cue is offered the learned readings around it too, after the rules' own, none repeated")
+    func rulesCueAlternatives() throws {
+        let document = Document(id: "alt", text: "Shortly before noon the harbour pilot Ana Ruiz told reporters that the tide would delay the launch.")
+        let rules = try RulesExtractor()
+        let text = TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text))
+        let anchors = CandidateBuilder(text: text, lexicon: CueLexicon()).anchors(proposals: rules.extractDetailed(document))
+        let anchor = try #require(anchors.first)
+        #expect(anchors.count == 1)
+        #expect(Self.words(text, anchor.cue) == "told")
+        // The rules' source starts at "noon"; the capitalised tail of the subject is offered apart.
+        #expect(Self.readings(anchor.variants, text) == [
+            "rules [noon the harbour pilot ana ruiz] [that the tide would delay the launch]",
+            "alt:back/after [noon the harbour pilot ana ruiz] [reporters that the tide would delay the launch]",
+            "alt:named/after [ana ruiz] [reporters that the tide would delay the launch]",
+            "alt:none/after [] [reporters that the tide would delay the launch]",
+            "alt:back/front [noon the harbour pilot ana ruiz] [shortly before]",
+            "alt:forward/front [reporters that the tide would delay the launch] [shortly before noon the harbour pilot ana ruiz]",
+        ])
+    }
 
     @Test("words that join clauses are never learned cues, even when the lexicon would take them")
     func joinersAreNeverCues() throws {

@@ -12,6 +12,8 @@ import Testing
 /// it saw, under the threshold, where the perceptron kept them. Cross-fitted calibration (format 4)
 /// fits the kept model on every document and chooses the threshold out of fold: the "said"
 /// readings are kept again, at the confidence their odds in the gold earn (two of three real).
+/// Rules cues offered the learned readings too (still format 4) read "Søren Ødegaard" without the
+/// "Friday" the rules' source starts with, and keep only the likeliest "said" reading.
 /// Change them only when the model itself is meant to change (new features, another
 /// training), never for a speed change, and say so in the commit.
 @Suite("ModelExtractor: output pinned across speed work")
@@ -86,20 +88,18 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "19316 ab77a6a013593328")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "19512 15809f7ae2ef7def")
         #expect(try Self.render(model) == """
             p1:
-            Friday Søren Ødegaard | blogged | the école’s roof leaks again | 0.997
-            Marie-Hélène Côté | said | “The budget is spent,” | 0.588
+            Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
             p2:
-            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.997
-            Tom Becker | said | the bus fares rise in June | 0.997
+            ÅSA ÖBERG | BLOGGED | THE PIER IS SHUT | 0.996
+            Tom Becker | said | the bus fares rise in June | 0.617
             p3:
-            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.997
-            Nobody | said | anything about the clinic | 0.588
+            Grace Liu | blogged | the park gets new benches, and Omar Haddad, a member of the council, said the bridge closes for a week | 0.996
             """)
-        #expect(try Self.scores(model) == "6.861203193664551 -0.5093568563461304\n4.428848743438721 0.8809815049171448\n"
-                + "6.903347015380859 -0.32771748304367065")
+        #expect(try Self.scores(model) == "5.850639343261719 -0.7674026489257812\n4.68493127822876 -0.03297735005617142\n"
+                + "6.720188617706299 -1.1778502464294434")
     }
 
     @Test("a model on learned cues alone (base none): the same bytes and output")
