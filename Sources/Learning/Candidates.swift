@@ -247,6 +247,16 @@ struct CandidateBuilder {
                !variants.contains(where: { $0.source.first == subject }) {
                 variants.append(Variant(kind: "subject/after", source: [subject], content: [after]))
             }
+            // A relative pronoun right before the cue ("Weld, who signed …", "a poll that shows …"),
+            // which annotators often mark as the source itself.
+            if let r = relativeBefore(t, in: sentence), !variants.contains(where: { $0.source == [r] }) {
+                variants.append(Variant(kind: "rel/after", source: [r], content: [after]))
+            }
+            // The nearest personal pronoun before the cue: the subject of the clause the cue hangs
+            // on ("as he defended the campaign, saying …").
+            if let p = pronounBefore(t, in: sentence), !variants.contains(where: { $0.source == [p] }) {
+                variants.append(Variant(kind: "pron/after", source: [p], content: [after]))
+            }
         }
         if let agent = agentAfter(cueLast, in: sentence) {
             if let rest = agent.rest { variants.append(Variant(kind: "by/after", source: [agent.agent], content: [rest])) }
@@ -261,6 +271,32 @@ struct CandidateBuilder {
             }
         }
         return variants
+    }
+
+    static let relativePronouns = WordSet(["who", "that", "which"])
+    static let personalPronouns = WordSet(["he", "she", "they", "we", "i"])
+
+    /// "who", "that" or "which" before the cue, past at most three helpers or adverbs.
+    private func relativeBefore(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var k = t - 1
+        while k >= sentence.lowerBound && t - k <= 4 {
+            if Self.relativePronouns.contains(k, in: text) { return k..<(k + 1) }
+            let word = text.tokens[k].lower
+            guard Self.verbHelpers.contains(word) || word.hasSuffix("ly") else { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The nearest personal pronoun before the cue in its sentence, outside quotations, at most 30
+    /// tokens back.
+    private func pronounBefore(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var k = t - 1
+        while k >= sentence.lowerBound && t - k <= 30 {
+            if Self.personalPronouns.contains(k, in: text) && !text.tokens[k].quoted { return k..<(k + 1) }
+            k -= 1
+        }
+        return nil
     }
 
     private func subjectBefore(_ t: Int, in sentence: Range<Int>) -> Range<Int>? {

@@ -34,6 +34,21 @@ struct CandidateTests {
         ])
     }
 
+    @Test("a cue after a relative pronoun is offered the pronoun as its source; after a clause, the nearest personal pronoun")
+    func pronounSources() throws {
+        let text = try Self.tokenized("Ana Ruiz, who quietly radioed that the pier is flooded, left.")
+        let builder = CandidateBuilder(text: text, lexicon: CueLexicon())
+        let variants = builder.learnedVariants(cue: try Self.index(text, "radioed")).filter { $0.kind.hasPrefix("rel/") || $0.kind.hasPrefix("pron/") }
+        #expect(Self.readings(variants, text) == ["rel/after [who] [the pier is flooded , left]"])
+        let clause = try Self.tokenized("As she left the pier, the captain of the tug radioed that the tide was turning.")
+        let pronoun = CandidateBuilder(text: clause, lexicon: CueLexicon()).learnedVariants(cue: try Self.index(clause, "radioed"))
+            .filter { $0.kind.hasPrefix("rel/") || $0.kind.hasPrefix("pron/") }
+        #expect(Self.readings(pronoun, clause) == ["pron/after [she] [the tide was turning]"])
+        let quoted = try Self.tokenized("“We will sail,” the captain radioed that night.")
+        #expect(CandidateBuilder(text: quoted, lexicon: CueLexicon()).learnedVariants(cue: try Self.index(quoted, "radioed"))
+            .filter { $0.kind.hasPrefix("pron/") }.isEmpty)
+    }
+
     @Test("a passive cue is offered the agent after \"by\" as its source, and the rest of the sentence as content")
     func agentAfterBy() throws {
         let text = try Self.tokenized("Asked by Tom Becker whether the pier is safe, the captain shrugged.")
