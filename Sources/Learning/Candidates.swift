@@ -258,6 +258,21 @@ struct CandidateBuilder {
                 variants.append(Variant(kind: "pron/after", source: [p], content: [after]))
             }
         }
+        // A cue opening its sentence, up to a comma: "Noting that …, Trump reminded …" (the content
+        // before the comma, the subject after it) and "According to X, …" (the other way round).
+        if t - sentence.lowerBound <= 1,
+           let comma = ((cueLast + 1)..<sentence.upperBound).first(where: { text.lower($0, is: ",") }), comma > cueLast + 1 {
+            var lead = cueLast + 1
+            while lead < comma, Self.clauseLeaders.contains(lead, in: text) { lead += 1 }
+            if lead < comma {
+                if let subject = subjectAfter(comma, in: sentence) {
+                    variants.append(Variant(kind: "lead/main", source: [subject], content: [lead..<comma]))
+                }
+                if let rest = clauseAfter(comma, in: sentence) {
+                    variants.append(Variant(kind: "lead/rest", source: [lead..<comma], content: [rest]))
+                }
+            }
+        }
         if let agent = agentAfter(cueLast, in: sentence) {
             if let rest = agent.rest { variants.append(Variant(kind: "by/after", source: [agent.agent], content: [rest])) }
             if let beforeCue {

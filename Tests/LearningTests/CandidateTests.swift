@@ -49,6 +49,16 @@ struct CandidateTests {
             .filter { $0.kind.hasPrefix("pron/") }.isEmpty)
     }
 
+    @Test("a cue opening its sentence is offered the phrase up to the comma as content or as source")
+    func leadingCue() throws {
+        let text = try Self.tokenized("Noting that the tide was turning, the harbour pilot Ana Ruiz held the ferry back.")
+        let variants = CandidateBuilder(text: text, lexicon: CueLexicon()).learnedVariants(cue: 0).filter { $0.kind.hasPrefix("lead/") }
+        #expect(Self.readings(variants, text) == [
+            "lead/main [the harbour pilot ana ruiz held the ferry] [the tide was turning]",
+            "lead/rest [the tide was turning] [the harbour pilot ana ruiz held the ferry back]",
+        ])
+    }
+
     @Test("a passive cue is offered the agent after \"by\" as its source, and the rest of the sentence as content")
     func agentAfterBy() throws {
         let text = try Self.tokenized("Asked by Tom Becker whether the pier is safe, the captain shrugged.")

@@ -109,7 +109,7 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "18319 374b18ce68a175dc")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18319 a933a9a1e475e1ce")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
