@@ -19,11 +19,6 @@ extension AttributionModel {
             body.int(count.cue)
             body.int(count.seen)
         }
-        body.u32(UInt32(weights.count))
-        for (k, v) in zip(weights.keys, weights.values) {
-            body.u64(k)
-            body.f32(v)
-        }
         body.u32(UInt32(detector.weights.count))
         for (k, v) in zip(detector.weights.keys, detector.weights.values) {
             body.u64(k)
@@ -41,14 +36,9 @@ extension AttributionModel {
             body.f64(v)
         }
         body.f64(threshold)
-        if let net {
-            body.u8(1)
-            body.int(ReadingNet.width)
-            body.int(net.rowBits)
-            for row in net.rows + [net.bias, net.output] { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
-        } else {
-            body.u8(0)
-        }
+        body.int(ReadingNet.width)
+        body.int(net.rowBits)
+        for row in net.rows + [net.bias, net.output] { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
 
         var out = ByteWriter()
         out.bytes = Self.magic
@@ -101,7 +91,6 @@ extension AttributionModel {
             previous = word
             entries[word] = CueLexicon.CueCount(cue: try r.int("cue count"), seen: try r.int("seen count"))
         }
-        let weights = try Self.weightTable(&r, "weights")
         let detectorWeights = try Self.weightTable(&r, "cue detector weights")
         let proposeAbove = Float(bitPattern: try r.u32("cue detector level"))
         guard !proposeAbove.isNaN else { throw .corruptModel(reason: "cue detector level is not a number") }
@@ -115,22 +104,16 @@ extension AttributionModel {
             probabilities.append(p)
         }
         let threshold = try r.f64("threshold")
-        var net: ReadingNet?
-        if try r.u8("scorer") == 1 {
-            net = try Self.readingNet(&r)
-            options.scorer = .net
-        } else {
-            options.scorer = .perceptron
-        }
+        let net = try Self.readingNet(&r)
         guard r.remaining == 0 else { throw .corruptModel(reason: "\(r.remaining) bytes after the model") }
         let lexicon = CueLexicon(entries: entries)
         self.init(
             summary: ModelSummary(family: family, base: base, seed: options.seed, epochs: options.epochs,
                                   documents: documents, attributions: attributions,
-                                  features: net?.featuresInUse ?? weights.count,
+                                  features: net.featuresInUse,
                                   calibrationDocuments: calibrationDocuments, cueWords: entries.count),
             options: options, lexicon: lexicon, detector: CueDetector(weights: detectorWeights, proposeAbove: proposeAbove),
-            boundaries: BoundaryChooser(weights: boundaryWeights), weights: weights, net: net,
+            boundaries: BoundaryChooser(weights: boundaryWeights), net: net,
             calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold)
     }
 

@@ -3,7 +3,7 @@ import Extraction
 
 /// A learned attribution extractor: learned cue words, a reading scorer that chooses, for each
 /// anchor (a rules proposal's cue or a learned cue word), the best complete reading or none (a
-/// small feed-forward net by default, or one averaged-perceptron weight vector), and an isotonic
+/// small feed-forward net, `ReadingNet`), and an isotonic
 /// map from its score to a calibrated confidence.
 ///
 /// Values only: train it, encode it to bytes, decode it; `ModelExtractor` applies it.
@@ -13,10 +13,8 @@ public struct AttributionModel: Sendable {
     let lexicon: CueLexicon
     let detector: CueDetector
     let boundaries: BoundaryChooser
-    /// The perceptron's weights (empty when the net scores the readings).
-    let weights: WeightTable
-    /// The non-linear reading scorer (`options.scorer == .net`), used instead of `weights`.
-    let net: ReadingNet?
+    /// The reading scorer.
+    let net: ReadingNet
     let calibrator: Calibrator
     /// A reading is kept when its score exceeds this (chosen on the calibration documents).
     let threshold: Double
@@ -65,14 +63,13 @@ public struct AttributionModel: Sendable {
         }
         let threshold = bestThreshold(scored, gold: gold)
         let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
-        let (lexicon, detector, boundaries, weights, net) = (fitted.lexicon, fitted.detector, fitted.boundaries, fitted.weights, fitted.net)
+        let (lexicon, detector, boundaries, net) = (fitted.lexicon, fitted.detector, fitted.boundaries, fitted.net)
 
         let summary = ModelSummary(
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
-            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net?.featuresInUse ?? weights.count,
+            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net.featuresInUse,
             calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: lexicon.entries.count)
-        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
-                                net: net, calibrator: calibrator, threshold: threshold)
+        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, net: net, calibrator: calibrator, threshold: threshold)
     }
 
     /// The score above which keeping a reading maximises attribution F1 on the calibration
@@ -115,14 +112,13 @@ public struct AttributionModel: Sendable {
     static let anchorCoverage = 0.9
 
     init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
-         boundaries: BoundaryChooser, weights: WeightTable, net: ReadingNet? = nil, calibrator: Calibrator, threshold: Double) {
+         boundaries: BoundaryChooser, net: ReadingNet, calibrator: Calibrator, threshold: Double) {
         self.net = net
         self.boundaries = boundaries
         self.summary = summary
         self.options = options
         self.lexicon = lexicon
         self.detector = detector
-        self.weights = weights
         self.calibrator = calibrator
         self.threshold = threshold
     }
@@ -138,8 +134,7 @@ struct Fitted {
     let lexicon: CueLexicon
     let detector: CueDetector
     let boundaries: BoundaryChooser
-    let weights: WeightTable
-    let net: ReadingNet?
+    let net: ReadingNet
 
     /// Fits on `prepared[fit]`, setting those documents' `cueScores` to the out-of-fold detector
     /// scores the scorer learned from.
@@ -183,23 +178,10 @@ struct Fitted {
         // alternatives leaves the reading scorer's training order (and so its weights) as it was.
         var boundaryRNG = SplitMix64(seed: options.seed ^ 0xB0DA)
         let boundaries = BoundaryChooser.train(boundaryExamples, epochs: options.epochs, rng: &boundaryRNG)
-        var weights = WeightTable(keys: [], values: [])
-        var net: ReadingNet?
-        switch options.scorer {
-        case .net:
-            net = ReadingNet.train(examples, epochs: options.epochs, rng: &rng)
-        case .perceptron:
-            var perceptron = RankingPerceptron()
-            for _ in 0..<options.epochs {
-                rng.shuffle(&examples)
-                for e in examples { perceptron.learn(e.choices, oracle: e.oracle) }
-            }
-            weights = perceptron.averaged()
-        }
+        let net = ReadingNet.train(examples, epochs: options.epochs, rng: &rng)
         self.lexicon = lexicon
         self.detector = detector
         self.boundaries = boundaries
-        self.weights = weights
         self.net = net
     }
 
@@ -209,7 +191,7 @@ struct Fitted {
         docs.map { d in
             if rescore { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
             let doc = prepared[d]
-            return (d, Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries, weights: weights,
+            return (d, Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries,
                                net: net, threshold: -.infinity)
                 .decode(proposals: doc.proposals, cueScores: doc.cueScores))
         }

@@ -1,16 +1,15 @@
 import ClaimModel
 import Extraction
 
-/// Applies weights to one document: each anchor's best reading, kept when it scores above the
+/// Applies a model to one document: each anchor's best reading, kept when it scores above the
 /// threshold, then the overlapping ones dropped best-first (an attribution's content is claimed once).
 struct Decoder {
     let text: TokenizedText
     let lexicon: CueLexicon
     let detector: CueDetector
     let boundaries: BoundaryChooser
-    let weights: WeightTable
-    /// Scores the variants instead of `weights` when present.
-    let net: ReadingNet?
+    /// Scores the variants.
+    let net: ReadingNet
     let threshold: Double
 
     struct Reading {
@@ -33,17 +32,16 @@ struct Decoder {
     /// The decoder of `model` for one document (`threshold`: the model's unless given).
     init(model: AttributionModel, text: TokenizedText, threshold: Double? = nil) {
         self.init(text: text, lexicon: model.lexicon, detector: model.detector, boundaries: model.boundaries,
-                  weights: model.weights, net: model.net, threshold: threshold ?? model.threshold)
+                  net: model.net, threshold: threshold ?? model.threshold)
     }
 
-    init(text: TokenizedText, lexicon: CueLexicon, detector: CueDetector, boundaries: BoundaryChooser, weights: WeightTable,
-         net: ReadingNet? = nil, threshold: Double) {
+    init(text: TokenizedText, lexicon: CueLexicon, detector: CueDetector, boundaries: BoundaryChooser,
+         net: ReadingNet, threshold: Double) {
         self.net = net
         self.text = text
         self.lexicon = lexicon
         self.detector = detector
         self.boundaries = boundaries
-        self.weights = weights
         self.threshold = threshold
     }
 
@@ -61,7 +59,7 @@ struct Decoder {
             var top: (score: Double, variant: Int)?
             for (v, variant) in anchor.variants.enumerated() {
                 features.write(part, variant: variant, into: &buffer)
-                let s = net?.score(buffer) ?? weights.score(buffer)
+                let s = net.score(buffer)
                 if top.map({ s > $0.score }) ?? true { top = (s, v) }
             }
             best.append(top)

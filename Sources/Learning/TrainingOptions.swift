@@ -12,17 +12,6 @@ public struct TrainingOptions: Sendable, Equatable {
     /// documents are calibrated in-sample instead.
     public var calibrationFolds: Int = 3
 
-    /// What scores an anchor's readings.
-    public var scorer: Scorer = .net
-
-    public enum Scorer: String, Sendable, CaseIterable {
-        /// A small feed-forward net over the hashed features (`ReadingNet`): it weighs a feature by
-        /// the company it keeps, which a linear scorer cannot.
-        case net
-        /// One averaged ranking perceptron weight vector (linear; the scorer of format 2).
-        case perceptron
-    }
-
     public enum Base: String, Sendable, CaseIterable {
         /// The rules extractor's proposals (with their pattern keys) are candidates and features.
         case rules
