@@ -53,21 +53,14 @@ struct AttributionModelTests {
         #expect(throws: LearningError.noTrainingData) { try AttributionModel.train([], options: TrainingOptions()) }
     }
 
-    @Test("epochs below 1 are refused with the value")
+    @Test("epochs below 1 and fewer than two calibration folds are refused with the value")
     func badOptions() {
-        var options = TrainingOptions()
-        options.epochs = 0
-        #expect(throws: LearningError.invalidOption("epochs must be at least 1, not 0")) {
-            try AttributionModel.train(Self.training, options: options)
-        }
-    }
-
-    @Test("fewer than two calibration folds are refused with the value")
-    func badFolds() {
-        var options = TrainingOptions()
-        options.calibrationFolds = 1
-        #expect(throws: LearningError.invalidOption("calibrationFolds must be at least 2, not 1")) {
-            try AttributionModel.train(Self.training, options: options)
+        var epochs = TrainingOptions()
+        epochs.epochs = 0
+        var folds = TrainingOptions()
+        folds.calibrationFolds = 1
+        for (options, message) in [(epochs, "epochs must be at least 1, not 0"), (folds, "calibrationFolds must be at least 2, not 1")] {
+            #expect(throws: LearningError.invalidOption(message)) { try AttributionModel.train(Self.training, options: options) }
         }
     }
 }

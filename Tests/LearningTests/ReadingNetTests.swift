@@ -43,16 +43,4 @@ struct ReadingNetTests {
         #expect(x != z)
         #expect(x.rows.count == 16)
     }
-
-    static let town = (0..<6).map { TownNews.document($0).labeled }
-
-    @Test("the net round-trips through the bytes, its scores and extractions unchanged")
-    func roundTrip() throws {
-        let model = try AttributionModel.train(Self.town, options: TrainingOptions())
-        let decoded = try AttributionModel(decoding: model.encoded())
-        #expect(decoded.encoded() == model.encoded())
-        #expect(decoded.net == model.net)
-        let document = TownNews.document(40).document
-        #expect(try ModelExtractor(model: decoded).extract(document) == ModelExtractor(model: model).extract(document))
-    }
 }
