@@ -3,8 +3,8 @@ import Extraction
 
 /// A learned attribution extractor: learned cue words, a reading scorer that chooses, for each
 /// anchor (a rules proposal's cue or a learned cue word), the best complete reading or none (a
-/// small feed-forward net, `ReadingNet`), and an isotonic
-/// map from its score to a calibrated confidence.
+/// small feed-forward net, `ReadingNet`), and an isotonic map from its score to a calibrated
+/// confidence, learned out of fold.
 ///
 /// Values only: train it, encode it to bytes, decode it; `ModelExtractor` applies it.
 public struct AttributionModel: Sendable {
@@ -16,7 +16,7 @@ public struct AttributionModel: Sendable {
     /// The reading scorer.
     let net: ReadingNet
     let calibrator: Calibrator
-    /// A reading is kept when its score exceeds this (chosen on the calibration documents).
+    /// A reading is kept when its score exceeds this (chosen on the out-of-fold readings).
     let threshold: Double
 
     static let family = "anchor-perceptron"
@@ -69,11 +69,12 @@ public struct AttributionModel: Sendable {
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
             documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net.featuresInUse,
             calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: lexicon.entries.count)
-        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries, net: net, calibrator: calibrator, threshold: threshold)
+        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries,
+                                net: net, calibrator: calibrator, threshold: threshold)
     }
 
     /// The score above which keeping a reading maximises attribution F1 on the calibration
-    /// documents (never below 0, the perceptron's own boundary, minus a little).
+    /// readings, kept within [-2, 2] of the net's boundary (0, where a reading and "none" tie).
     static func bestThreshold(_ scored: [(score: Double, real: Bool, full: Bool)], gold: Int) -> Double {
         let sorted = scored.sorted { $0.score > $1.score }
         var best = 0.0, bestF1 = -1.0, tp = 0
