@@ -1,5 +1,5 @@
 /// Maps a decision score to the probability that the claim is real (its content matches a gold
-/// attribution), by isotonic regression (pool-adjacent-violators) on held-back documents.
+/// attribution), by isotonic regression (pool-adjacent-violators) on out-of-fold readings (`AttributionModel.train`).
 ///
 /// The map is monotone, so the ranking of claims is the scorer's; each block's value is smoothed
 /// towards the overall rate with a pseudo-count, so a block of two claims does not claim 0 or 1.
