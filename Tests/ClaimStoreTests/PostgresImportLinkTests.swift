@@ -142,6 +142,36 @@ struct PostgresImportLinkTests {
         #expect(again.unchanged.map(\.documentRowID) == [2])
     }
 
+    /// The import sends its rows by COPY in text format, where tab, line feed, carriage return and
+    /// backslash are syntax (`\N` is NULL, a line `\.` ends the data): values holding them, and
+    /// non-ASCII ones (a decomposed "é" among them), are stored byte for byte as SQLite stores them.
+    @Test func textsWithCopySyntaxAndNonASCIIAreStoredByteForByteAsOnSQLite() throws {
+        let pair = try Pair()
+        defer { pair.close() }
+        let text = "The mayor said:\t\"the bridge\r\nwill open\"\n\\.\n\\N and \\t in Z\u{FC}rich, cafe\u{301} \u{6771}\u{4EAC} \u{1F309}\\"
+        let title = "Tab\there\\there\r\nend"
+        let outlet = "Radio\tFree\nCity \\N"
+        var item = GoldImportDocument(
+            document: Document(id: "d\t1\\", text: text, title: title, publisher: "Le Courrier\r",
+                               publicationDate: "2026-03-01", meta: JSONValue(parsing: #"{"desk":"a\tb\\c\nd","n":"\u00e9"}"#)),
+            origin: "odd\tname.jsonl:1", runName: "gold",
+            claims: [Self.claim((0, 9), (10, 14), (15, 40), confidence: 0.5, outlet: outlet,
+                                entries: [Self.entry("ana", .reject(reason: "not\ta claim\r\n\\ at all"), tags: ["\u{FC}ber\tlin\u{0065}\u{0301}"])])],
+            doneBy: ["ana"])
+        item.claims[0].attribution.sourceEntity = "the mayor\\office\n"
+        let result = try pair.commit([item]).get()
+        #expect(result.imported.map(\.docID) == ["d\t1\\"])
+        // `tables` compares Strings (canonical equivalence): compare their bytes too.
+        #expect(try tables(pair.sqlite).map { Array($0.utf8) } == tables(pair.postgres).map { Array($0.utf8) })
+        let stored = try #require(try pair.postgres.document(docID: "d\t1\\"))
+        #expect(Array(stored.document.text.utf8) == Array(text.utf8))
+        #expect(Array((stored.document.title ?? "").utf8) == Array(title.utf8))
+        #expect(stored.origin == "odd\tname.jsonl:1")
+        let claims = try pair.postgres.attributions(runID: nil, documentRowID: stored.rowID)
+        #expect(claims.map { Array(($0.attribution.outlet ?? "").utf8) } == [Array(outlet.utf8)])
+        #expect(claims.map { Array(($0.attribution.sourceEntity ?? "").utf8) } == [Array("the mayor\\office\n".utf8)])
+    }
+
     @Test func aRefusedImportStoresNothingOnEitherStore() throws {
         let pair = try Pair()
         defer { pair.close() }

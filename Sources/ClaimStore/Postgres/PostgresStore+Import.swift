@@ -9,10 +9,13 @@ import GRDB
 ///
 /// SQLite attaches the staging file and copies it with `INSERT … SELECT`; a PostgreSQL server cannot
 /// read a client's file, so this reads the staged rows here, in chunks (memory bounded by a chunk),
-/// and sends them with multi-row inserts (a round trip per thousand rows, never one per claim). Row
-/// ids are given explicitly and chosen as SQLite chooses them (the table's highest id plus the staged
-/// row's position), so that an import leaves both stores with the same ids, hence the same exports;
-/// the identity sequences are moved past them before the commit.
+/// and sends each chunk with one `COPY … FROM STDIN` in text format (`PGConnection.copy`): the server
+/// parses one statement per chunk instead of binding every value of a multi-row insert, and COPY's
+/// escaping carries tabs, line breaks and backslashes byte for byte. Row ids are given explicitly and
+/// chosen as SQLite chooses them (the table's highest id plus the staged row's position), so that an
+/// import leaves both stores with the same ids, hence the same exports; the identity sequences are
+/// moved past them before the commit. Only the statements COPY cannot express stay statements: a new
+/// run (its id computed by the server) and the import digests (`ON CONFLICT … DO UPDATE`).
 extension PostgresStore: ImportStore {
     /// A staging file in the temporary folder (`.claimdesk-postgres.import-…`); staging files of
     /// killed imports there are removed first.
@@ -33,7 +36,8 @@ extension PostgresStore: ImportStore {
         }
     }
 
-    /// Rows read from the staging file per chunk (and sent per multi-row insert batch).
+    /// Rows read from the staging file per chunk (and sent per `COPY`; documents go a tenth as many
+    /// at a time, and a thousand per `COPY`, their texts being long).
     static let stageChunk = 5_000
 
     private static func copyStage(_ reader: StageReader, documents: [StageReader.StagedDocument], runs: [StageReader.StagedRun],
@@ -114,7 +118,7 @@ extension PostgresStore: ImportStore {
             var nextID = try maxID("document", db) + 1
             var batch: [[any PGArgument]] = []
             func flush() throws {
-                try db.insert(into: "document", columns: ["id"] + PostgresRows.documentInsertColumns, rows: batch)
+                try db.copy(into: "document", columns: ["id"] + PostgresRows.documentInsertColumns, rows: batch)
                 batch.removeAll(keepingCapacity: true)
             }
             try reader.forEachText(of: fresh, withFields: true) { document, text in
@@ -143,8 +147,11 @@ extension PostgresStore: ImportStore {
             live[document.sid] = (runID, documentID)
             liveRows.append((runID, documentID, document.digest))
         }
-        try db.insert(into: "runDocument", columns: ["runId", "documentId", "processedAt"],
-                      rows: liveRows.map { [$0.runID, $0.documentID, now] })
+        for chunk in liveRows.chunked(stageChunk) {
+            try db.copy(into: "runDocument", columns: ["runId", "documentId", "processedAt"],
+                        rows: chunk.map { [$0.runID, $0.documentID, now] })
+        }
+        // The only insert left a statement: a digest row may already be there, which COPY cannot update.
         try db.insert(into: "importDigest", columns: ["runId", "documentId", "digest", "importedAt"],
                       rows: liveRows.map { [$0.runID, $0.documentID, $0.digest, now] },
                       suffix: "ON CONFLICT (runId, documentId) DO UPDATE SET digest = excluded.digest, importedAt = excluded.importedAt")
@@ -163,7 +170,7 @@ extension PostgresStore: ImportStore {
                              c.sourceFragments, c.cueFragments, c.contentFragments, c.outlet, c.sourceType, c.anonymous,
                              c.sourceEntity, c.confidence, now, c.cluster])
             }
-            try db.insert(into: "attribution", columns: ["id"] + PostgresRows.attributionInsertColumns, rows: rows)
+            try db.copy(into: "attribution", columns: ["id"] + PostgresRows.attributionInsertColumns, rows: rows)
         }
         var nextReview = try maxID("documentReview", db) + 1
         try reader.forEachEntryChunk { chunk in
@@ -180,9 +187,9 @@ extension PostgresStore: ImportStore {
                     nextReview += 1
                 }
             }
-            try db.insert(into: "annotation", columns: ["id", "annotator", "runId", "documentId", "attributionId", "action", "fields",
+            try db.copy(into: "annotation", columns: ["id", "annotator", "runId", "documentId", "attributionId", "action", "fields",
                                                         "confidence", "note", "tags", "target", "createdAt"], rows: rows)
-            try db.insert(into: "documentReview", columns: ["id", "documentId", "annotator", "runId", "status", "annotationId",
+            try db.copy(into: "documentReview", columns: ["id", "documentId", "annotator", "runId", "status", "annotationId",
                                                             "createdAt"], rows: marks)
         }
         for document in documents {
