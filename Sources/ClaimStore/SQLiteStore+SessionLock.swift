@@ -48,10 +48,17 @@ extension SQLiteStore {
         let pid = Array("\(ProcessInfo.processInfo.processIdentifier)\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pid.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        return SessionLease { closeLockFile(fd) }
+        // Unlock before closing: a child spawned by another thread holds a copy of every descriptor
+        // until its exec closes them (O_CLOEXEC), and `close` alone leaves the lock on the open file
+        // description that copy shares; `LOCK_UN` takes it off for every copy at once.
+        return SessionLease { unlockAndCloseLockFile(fd) }
     }
 }
 
 // The C calls at file scope: inside `SQLiteStore`, `open` and `close` name the store's own.
 private func openLockFile(_ path: String) -> Int32 { open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644) }
 private func closeLockFile(_ fd: Int32) { close(fd) }
+private func unlockAndCloseLockFile(_ fd: Int32) {
+    _ = flock(fd, LOCK_UN)
+    close(fd)
+}

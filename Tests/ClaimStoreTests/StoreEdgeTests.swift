@@ -24,6 +24,28 @@ import TestSupport
         return path
     }
 
+    /// A child process spawned by another thread holds a copy of every open descriptor until its
+    /// exec closes it; dropping the lease must free the session although such a copy is still open.
+    @Test func aSessionLockIsFreedForEveryCopyOfItsDescriptor() throws {
+        let path = try makeStore("lock.sqlite")
+        let store = try SQLiteStore.open(path: path)
+        defer { store.close() }
+        var lease = try store.acquireSessionLock(annotator: "ana", kind: "review")
+        #expect(lease != nil)
+        let lockName = URL(fileURLWithPath: SQLiteStore.sessionLockPath(storePath: path, annotator: "ana")).lastPathComponent
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int32($0) }
+        let held = try #require(descriptors.first { fd in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"))?.hasSuffix("/" + lockName) ?? false
+        })
+        let copy = dup(held)
+        #expect(copy >= 0)
+        defer { close(copy) }
+        lease = nil
+        let again = try store.acquireSessionLock(annotator: "ana", kind: "review")
+        #expect(again != nil)
+        withExtendedLifetime((lease, again)) {}
+    }
+
     func damage(_ path: String, _ sql: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: sql) }
