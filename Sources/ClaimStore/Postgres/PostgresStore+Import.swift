@@ -188,9 +188,9 @@ extension PostgresStore: ImportStore {
                 }
             }
             try db.copy(into: "annotation", columns: ["id", "annotator", "runId", "documentId", "attributionId", "action", "fields",
-                                                        "confidence", "note", "tags", "target", "createdAt"], rows: rows)
+                                                      "confidence", "note", "tags", "target", "createdAt"], rows: rows)
             try db.copy(into: "documentReview", columns: ["id", "documentId", "annotator", "runId", "status", "annotationId",
-                                                            "createdAt"], rows: marks)
+                                                          "createdAt"], rows: marks)
         }
         for document in documents {
             guard let rowID = documentIDs[Array(document.docID.utf8)] else { continue }
