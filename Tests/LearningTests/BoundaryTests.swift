@@ -5,22 +5,14 @@ import Testing
 
 @Suite("BoundaryChooser: where a reading's content and source end is learned")
 struct BoundaryTests {
-    static func tokenized(_ text: String) throws -> TokenizedText {
-        TokenizedText(text, sentenceSpans: try RulesExtractor().sentenceSpans(in: text))
-    }
-
-    static func words(_ text: TokenizedText, _ ranges: [Range<Int>]) -> String {
-        ranges.flatMap { $0 }.map { text.tokens[$0].lower }.joined(separator: " ")
-    }
-
     @Test("a content is offered cut at a clause break and without its leading \"that\"")
     func contentAlternatives() throws {
-        let text = try Self.tokenized("Ana Ruiz radioed that the ferry is late, but the timetable stays (for now) the same.")
+        let text = try TokenizedText.withRulesSentences("Ana Ruiz radioed that the ferry is late, but the timetable stays (for now) the same.")
         let that = try #require(text.tokens.firstIndex { $0.lower == "that" })
         let end = text.tokens.count - 1   // the final full stop stays out
         let alternatives = BoundaryChooser.contentAlternatives([that..<end], cue: [(that - 1)..<that], text: text)
         #expect(alternatives.map(\.kind) == [.base, .cut, .cut, .trim])
-        #expect(alternatives.map { Self.words(text, $0.ranges) } == [
+        #expect(alternatives.map { text.words($0.ranges) } == [
             "that the ferry is late , but the timetable stays ( for now ) the same",
             "that the ferry is late",
             "that the ferry is late , but the timetable stays",
@@ -30,12 +22,12 @@ struct BoundaryTests {
 
     @Test("a source is offered cut before an appositive, and a guessed subject shortened at either end")
     func sourceAlternatives() throws {
-        let text = try Self.tokenized("Captain Ana Ruiz, who runs the tug, radioed that the pier is flooded.")
+        let text = try TokenizedText.withRulesSentences("Captain Ana Ruiz, who runs the tug, radioed that the pier is flooded.")
         let comma = try #require(text.tokens.firstIndex { $0.lower == "," })
         let cut = BoundaryChooser.sourceAlternatives([0..<(comma + 5)], guessed: false, text: text)
-        #expect(cut.map { Self.words(text, $0.ranges) } == ["captain ana ruiz , who runs the tug", "captain ana ruiz"])
+        #expect(cut.map { text.words($0.ranges) } == ["captain ana ruiz , who runs the tug", "captain ana ruiz"])
         let guessed = BoundaryChooser.sourceAlternatives([0..<3], guessed: true, text: text)
-        #expect(guessed.map { Self.words(text, $0.ranges) } == [
+        #expect(guessed.map { text.words($0.ranges) } == [
             "captain ana ruiz", "captain ana ruiz , who runs the tug",
             "captain ana ruiz , who runs the tug , radioed that the pier is flooded",
             "captain", "captain ana", "ruiz", "ana ruiz",
@@ -45,21 +37,21 @@ struct BoundaryTests {
 
     @Test("a source after its cue is offered widened through its appositive, to the next comma and to the sentence's end")
     func sourceWidened() throws {
-        let text = try Self.tokenized("\u{201C}The pier is shut,\u{201D} said Ana Ruiz, 65, who runs the tug.")
+        let text = try TokenizedText.withRulesSentences("\u{201C}The pier is shut,\u{201D} said Ana Ruiz, 65, who runs the tug.")
         let ana = try #require(text.tokens.firstIndex { $0.lower == "ana" })
         let alternatives = BoundaryChooser.sourceAlternatives([ana..<(ana + 2)], guessed: false, text: text)
         #expect(alternatives.map(\.kind) == [.base, .sourceToComma, .sourceToEnd])
-        #expect(alternatives.map { Self.words(text, $0.ranges) } == ["ana ruiz", "ana ruiz , 65", "ana ruiz , 65 , who runs the tug"])
+        #expect(alternatives.map { text.words($0.ranges) } == ["ana ruiz", "ana ruiz , 65", "ana ruiz , 65 , who runs the tug"])
     }
 
     @Test("a content is offered cut at any other comma too, ranked apart from the clause breaks")
     func commaCuts() throws {
-        let text = try Self.tokenized("Ana Ruiz radioed that the ferry is late in Dover, the pier is shut, and the tug waits.")
+        let text = try TokenizedText.withRulesSentences("Ana Ruiz radioed that the ferry is late in Dover, the pier is shut, and the tug waits.")
         let that = try #require(text.tokens.firstIndex { $0.lower == "that" })
         let end = text.tokens.count - 1
         let alternatives = BoundaryChooser.contentAlternatives([(that + 1)..<end], cue: [(that - 1)..<that], text: text)
         #expect(alternatives.map(\.kind) == [.base, .cut, .commaCut, .that])
-        #expect(alternatives.map { Self.words(text, $0.ranges) } == [
+        #expect(alternatives.map { text.words($0.ranges) } == [
             "the ferry is late in dover , the pier is shut , and the tug waits",
             "the ferry is late in dover , the pier is shut",
             "the ferry is late in dover",
