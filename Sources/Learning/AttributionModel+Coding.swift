@@ -38,7 +38,8 @@ extension AttributionModel {
         body.f64(threshold)
         body.int(ReadingNet.width)
         body.int(net.rowBits)
-        for row in net.rows + [net.bias, net.output] { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
+        for row in net.rows { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
+        for row in [net.bias, net.output] { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
 
         var out = ByteWriter()
         out.bytes = Self.magic

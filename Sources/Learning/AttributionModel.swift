@@ -63,19 +63,18 @@ public struct AttributionModel: Sendable {
         }
         let threshold = bestThreshold(scored, gold: gold)
         let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
-        let (lexicon, detector, boundaries, net) = (fitted.lexicon, fitted.detector, fitted.boundaries, fitted.net)
 
         let summary = ModelSummary(
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
-            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: net.featuresInUse,
-            calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: lexicon.entries.count)
-        return AttributionModel(summary: summary, options: options, lexicon: lexicon, detector: detector, boundaries: boundaries,
-                                net: net, calibrator: calibrator, threshold: threshold)
+            documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: fitted.net.featuresInUse,
+            calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: fitted.lexicon.entries.count)
+        return AttributionModel(summary: summary, options: options, lexicon: fitted.lexicon, detector: fitted.detector, boundaries: fitted.boundaries,
+                                net: fitted.net, calibrator: calibrator, threshold: threshold)
     }
 
     /// The score above which keeping a reading maximises attribution F1 on the calibration
     /// readings, kept within [-2, 2] of the net's boundary (0, where a reading and "none" tie).
-    static func bestThreshold(_ scored: [(score: Double, real: Bool, full: Bool)], gold: Int) -> Double {
+    static func bestThreshold(_ scored: [Scored], gold: Int) -> Double {
         let sorted = scored.sorted { $0.score > $1.score }
         var best = 0.0, bestF1 = -1.0, tp = 0
         for (i, s) in sorted.enumerated() {

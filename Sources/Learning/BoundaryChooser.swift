@@ -1,7 +1,8 @@
 /// Where a kept reading's content and source end is a learned choice: each reading offers a few
-/// boundary alternatives (its content cut at a clause break or trimmed of a leading "that", its
-/// source cut before an appositive or, for a learned cue's guessed subject, shortened at either end), and a
-/// forced-choice averaged perceptron picks one from the tokens at and around each boundary.
+/// boundary alternatives (its content cut at a clause break or at another comma, trimmed of a leading
+/// word or given the "that" before it; its source cut before an appositive, widened through the one
+/// after it, or, for a learned cue's guessed subject, shortened at either end), and a forced-choice
+/// averaged perceptron picks one from the tokens at and around each boundary.
 ///
 /// Kept apart from the anchor scorer so that trying more boundaries never changes whether a
 /// reading is kept, only where it ends.
@@ -36,33 +37,24 @@ struct BoundaryChooser: Sendable, Equatable {
     /// The content alternatives of a reading, the reading's own first.
     static func contentAlternatives(_ content: [Range<Int>], cue: [Range<Int>], text: TokenizedText) -> [Alternative] {
         var result = [Alternative(kind: .base, ranges: content)]
+        // One walk over the last range: cuts at clause breaks, and at any other comma ("…, the crowd
+        // booed") ranked apart from them; each kind up to `maxCuts`, the clause breaks listed first.
         if let last = content.last, last.count >= 4 {
-            var cuts = 0
-            var c = last.lowerBound + 2
-            while c < last.upperBound - 1 && cuts < maxCuts {
+            var breaks: [Alternative] = [], commas: [Alternative] = []
+            for c in (last.lowerBound + 2)..<(last.upperBound - 1) where !cue.contains(where: { $0.contains(c) }) {
+                let comma = text.lower(c, is: ",")
                 let isBreak = breakMarkWords.contains(c, in: text) || text.lower(c, is: "-") && text.lower(c + 1, is: "-")
-                    || text.lower(c, is: ",") && clauseBreakWords.contains(c + 1, in: text)
-                if isBreak && !cue.contains(where: { $0.contains(c) }) {
+                    || comma && clauseBreakWords.contains(c + 1, in: text)
+                if isBreak {
+                    guard breaks.count < maxCuts else { continue }
                     var end = c
                     while end > last.lowerBound + 1, text.lower(end - 1, is: ",") { end -= 1 }
-                    cuts += 1
-                    result.append(Alternative(kind: .cut, ranges: content.dropLast() + [last.lowerBound..<end], rank: cuts))
+                    breaks.append(Alternative(kind: .cut, ranges: content.dropLast() + [last.lowerBound..<end], rank: breaks.count + 1))
+                } else if comma, commas.count < maxCuts, !text.tokens[c + 1].isQuote {
+                    commas.append(Alternative(kind: .commaCut, ranges: content.dropLast() + [last.lowerBound..<c], rank: commas.count + 1))
                 }
-                c += 1
             }
-        }
-        // Any other comma as a cut too ("…, the crowd booed"), ranked apart from the clause breaks.
-        if let last = content.last, last.count >= 4 {
-            var cuts = 0
-            var c = last.lowerBound + 2
-            while c < last.upperBound - 1 && cuts < maxCuts {
-                if text.lower(c, is: ","), !clauseBreakWords.contains(c + 1, in: text), !text.tokens[c + 1].isQuote,
-                   !cue.contains(where: { $0.contains(c) }) {
-                    cuts += 1
-                    result.append(Alternative(kind: .commaCut, ranges: content.dropLast() + [last.lowerBound..<c], rank: cuts))
-                }
-                c += 1
-            }
+            result += breaks + commas
         }
         if let first = content.first, first.count >= 3 {
             if leadingWordSet.contains(first.lowerBound, in: text) {

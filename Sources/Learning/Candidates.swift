@@ -168,25 +168,29 @@ struct CandidateBuilder {
 
     /// Words that only carry tense, modality or negation between a subject and its verb ("X has
     /// long been", "X does not"): a subject read backwards from a cue starts before them.
-    static let verbHelpers: Set<String> = [
+    static let verbHelpers = WordSet([
         "has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "could", "can", "may", "might",
         "should", "did", "does", "do", "also", "not", "never", "still", "already", "just", "then", "only", "even", "later",
         "n", "'", "t", "doesn", "didn", "don", "isn", "wasn", "hasn", "haven", "won", "wouldn", "couldn", "aren", "weren",
-    ]
+    ])
+    /// What a sentence's subject is read past at its start, and where a passive's agent ends.
+    static let subjectLeaders = WordSet(["but", "and", "so", "yet", "then", "still", ",", "-", "\u{2014}"])
+    static let agentStops = WordSet(["whether", "about", "on"])
 
 
     /// The sentence's opening noun phrase ("Priebus, who …, arrived … and acknowledged"): from the
     /// sentence start past a leading conjunction to the first comma or clause word, at most 8 tokens.
     func sentenceSubject(_ sentence: Range<Int>, before t: Int) -> Range<Int>? {
         var s = sentence.lowerBound
-        while s < t, text.tokens[s].isQuote || ["but", "and", "so", "yet", "then", "still", ",", "-", "\u{2014}"].contains(text.tokens[s].lower) {
+        while s < t, text.tokens[s].isQuote || Self.subjectLeaders.contains(s, in: text) {
             s += 1
         }
         var e = s
         while e < t && e - s < 8 {
             let tok = text.tokens[e]
-            if tok.isQuote || Self.clauseStops.contains(tok.lower) { break }
-            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "." || tok.lower == "-" || tok.lower == "&") { break }
+            if tok.isQuote || Self.clauseStopWords.contains(e, in: text) { break }
+            if !(tok.isWord || tok.isNumber || text.lower(e, is: "'") || text.lower(e, is: ".") || text.lower(e, is: "-")
+                 || text.lower(e, is: "&")) { break }
             e += 1
         }
         return e > s ? s..<e : nil
@@ -196,14 +200,15 @@ struct CandidateBuilder {
     /// words after "by" up to a comma or clause word, and the rest of the sentence after them.
     func agentAfter(_ t: Int, in sentence: Range<Int>) -> (agent: Range<Int>, rest: Range<Int>?)? {
         var b = t + 1
-        if b < sentence.upperBound, b + 1 < sentence.upperBound, text.tokens[b].lower != "by", text.tokens[b + 1].lower == "by" { b += 1 }
-        guard b + 1 < sentence.upperBound, text.tokens[b].lower == "by" else { return nil }
+        if b < sentence.upperBound, b + 1 < sentence.upperBound, !text.lower(b, is: "by"), text.lower(b + 1, is: "by") { b += 1 }
+        guard b + 1 < sentence.upperBound, text.lower(b, is: "by") else { return nil }
         var e = b + 1
         while e < sentence.upperBound && e - b <= 10 {
             let tok = text.tokens[e]
-            if tok.isQuote || Self.clauseStops.contains(tok.lower) || ["whether", "about", "on"].contains(tok.lower) { break }
-            if !(tok.isWord || tok.isNumber || tok.lower == "'" || tok.lower == "-" || tok.lower == "&" || tok.lower == "/") { break }
-            if tok.lower == "." && e + 1 >= sentence.upperBound { break }
+            if tok.isQuote || Self.clauseStopWords.contains(e, in: text) || Self.agentStops.contains(e, in: text) { break }
+            if !(tok.isWord || tok.isNumber || text.lower(e, is: "'") || text.lower(e, is: "-") || text.lower(e, is: "&")
+                 || text.lower(e, is: "/")) { break }
+            if text.lower(e, is: ".") && e + 1 >= sentence.upperBound { break }
             e += 1
         }
         guard e > b + 1 else { return nil }
@@ -222,8 +227,12 @@ struct CandidateBuilder {
         return range.lowerBound..<max(end, range.upperBound)
     }
 
-    /// Readings of a lone cue word: a subject before it and the clause after it, the clause before
-    /// it and a subject after it ("…, said X"), or no source.
+    /// Readings of a lone cue word, each named by its kind: with the clause after it as content, the
+    /// subject before it (`back`), that subject's capitalised tail (`named`), no source (`none`), the
+    /// sentence's subject (`subject`), a relative pronoun before it (`rel`) or the nearest personal
+    /// pronoun (`pron`); with the phrase of a cue opening its sentence (`lead`); with the agent after
+    /// "by" (`by`); with the clause before it as content and the subject before or after it
+    /// (`back/front`, `forward/front`).
     func learnedVariants(cue t: Int) -> [Variant] { learnedVariants(cueFirst: t, cueLast: t) }
 
     /// The same readings around a cue of several tokens (from `cueFirst` through `cueLast`).
@@ -242,7 +251,7 @@ struct CandidateBuilder {
             variants.append(Variant(kind: "none/after", source: [], content: [after]))
             // A cue with no subject of its own before it (after "and", a comma, helpers only) may
             // share the sentence's ("X, who …, arrived … and acknowledged that …").
-            if back.map({ $0.allSatisfy { Self.verbHelpers.contains(text.tokens[$0].lower) } }) ?? true,
+            if back.map({ $0.allSatisfy { Self.verbHelpers.contains($0, in: text) } }) ?? true,
                let subject = sentenceSubject(sentence, before: t), subject != back,
                !variants.contains(where: { $0.source.first == subject }) {
                 variants.append(Variant(kind: "subject/after", source: [subject], content: [after]))
@@ -296,8 +305,7 @@ struct CandidateBuilder {
         var k = t - 1
         while k >= sentence.lowerBound && t - k <= 4 {
             if Self.relativePronouns.contains(k, in: text) { return k..<(k + 1) }
-            let word = text.tokens[k].lower
-            guard Self.verbHelpers.contains(word) || word.hasSuffix("ly") else { return nil }
+            guard Self.verbHelpers.contains(k, in: text) || text.tokens[k].lower.hasSuffix("ly") else { return nil }
             k -= 1
         }
         return nil

@@ -32,7 +32,6 @@ struct CueDetector: Sendable, Equatable {
         }
     }
 
-    /// Feature names, hashed once.
     /// Feature names, hashed once, read from one value per token (a `static let` each cost a
     /// lazy-initialisation check per use).
     struct Names {
@@ -172,14 +171,12 @@ struct CueDetector: Sendable, Equatable {
         let bucket = UInt64(lexicon.detectorBuckets.weight(w))
         append(combine(name.rate, bucket))
         append(combine(combine(name.rateNext, bucket), n1))
+        assert(n == featureCount, "the detector writes featureCount features per token, not \(n)")
     }
 
     /// The score of every token of a document (word tokens only; others score -infinity).
     func scores(_ text: TokenizedText, context: Context, lexicon: CueLexicon) -> [Float] {
-        scores(text, prepared: Self.prepare(text), context: context, lexicon: lexicon)
-    }
-
-    func scores(_ text: TokenizedText, prepared p: Prepared, context: Context, lexicon: CueLexicon) -> [Float] {
+        let p = Self.prepare(text)
         var result = [Float](repeating: -.infinity, count: text.tokens.count)
         // Every token's features first, then all their weights at once (the table's lookups
         // overlap: see `WeightTable.weights`), then each token's sum in its features' order.

@@ -2,7 +2,7 @@ import ClaimModel
 
 /// What a model is and what it was trained on, for `claimdesk models` and the store's provenance.
 public struct ModelSummary: Sendable, Equatable {
-    /// The model family and its format version ("anchor-perceptron/1").
+    /// The model family and its format version ("anchor-perceptron/4": the family kept its first name, the reading scorer is now a net).
     public var family: String
     public var base: TrainingOptions.Base
     public var seed: UInt64
@@ -10,7 +10,7 @@ public struct ModelSummary: Sendable, Equatable {
     /// Training documents (all of them, calibration ones included) and their gold attributions.
     public var documents: Int
     public var attributions: Int
-    /// Non-zero weights.
+    /// Features the reading scorer learned (rows whose linear weight training moved off 0).
     public var features: Int
     /// Documents whose out-of-fold readings calibrated the confidences (0: calibrated on the
     /// training documents themselves, with too few of them to cross-fit).

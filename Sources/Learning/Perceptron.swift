@@ -34,8 +34,8 @@ struct RankingPerceptron {
 
 /// The weights of an averaged perceptron while it trains: each update also accumulates
 /// `step × delta`, so that the average over all steps is `w − total / step` at the end without
-/// keeping a copy per step (Collins 2002). Shared by every learner of the model (the reading
-/// scorer, the boundary chooser).
+/// keeping a copy per step (Collins 2002). Shared by the model's linear learners (the cue detector,
+/// through `RankingPerceptron`, and the boundary chooser).
 struct AveragedWeights {
     private var slot: [UInt64: Int] = [:]
     private var weights: [Double] = []
@@ -261,26 +261,4 @@ struct WeightTable: Sendable, Equatable {
         }
     }
 
-    /// The same sum as `score(buffer.vector)`, without concatenating the buffer.
-    func score(_ buffer: borrowing FeatureBuffer) -> Double {
-        withExtendedLifetime(storage) {
-            let words = storage.words, mask = mask
-            let count = buffer.count
-            // Every bucket touched first, then the lookups in order (see `lookUp`).
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { last in
-                var k = 0
-                buffer.forEach { h in
-                    last[k] = Self.lastWord(h, in: words, mask: mask)
-                    k += 1
-                }
-                var s = 0.0
-                k = 0
-                buffer.forEach { h in
-                    if h != 0 { s += Double(Self.weight(h, in: words, mask: mask, last: last[k])) }
-                    k += 1
-                }
-                return s
-            }
-        }
-    }
 }

@@ -38,7 +38,8 @@ struct ReadingNet: Sendable, Equatable {
         return min(max(bits - 1, rowBitsRange.lowerBound), rowBitsRange.upperBound)
     }
 
-    /// Rows in use (not all zero): about the number of distinct features seen in training.
+    /// Rows training used: their linear lane starts at 0 (the hidden lanes start random), so a
+    /// non-zero one is a row some feature updated; about the number of distinct features seen.
     var featuresInUse: Int { rows.reduce(0) { $0 + ($1[Self.linearLane] != 0 ? 1 : 0) } }
 
     @inline(__always)

@@ -200,9 +200,8 @@ struct TokenizedText: Sendable {
         }
     }
 
-    static let quoteMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E]
-
-    /// `quoteMarks.contains(value)` without hashing (asked for every one-scalar token).
+    /// Whether a one-scalar token is a double quotation mark (", “, ”, «, », „), without hashing
+    /// (asked for every one-scalar token).
     @inline(__always)
     static func isQuoteMark(_ value: UInt32) -> Bool {
         switch value {
