@@ -80,6 +80,8 @@ public enum BratReader {
     }
 
     typealias ReviewFields = (verdict: ReviewStatus?, confidence: AnalystConfidence?, annotator: String?, note: String?, bulk: Bool)
+    /// A claim's review fields before any attribute or note names one.
+    static let noReview: ReviewFields = (nil, nil, nil, nil, false)
 
     /// One `.ann` file being read: what its lines hold, the attributions made of them so far, and
     /// the problems found on the way.
@@ -291,7 +293,7 @@ public enum BratReader {
                     }
                     continue
                 }
-                var review = reviewFields[i] ?? (nil, nil, nil, nil, false)
+                var review = reviewFields[i] ?? BratReader.noReview
                 if attribute.name == "Bulk" {
                     guard attribute.value == nil else {
                         issue(attribute.line, "attribute \"Bulk\" takes no value (it is there or not), got \(quoted(attribute.value ?? ""))")
@@ -352,7 +354,7 @@ public enum BratReader {
                     warn(note.line, "a note on \(safe(note.target)), which is no attribution: left out")
                     continue
                 }
-                var review = reviewFields[i] ?? (nil, nil, nil, nil, false)
+                var review = reviewFields[i] ?? BratReader.noReview
                 review.note = note.text
                 reviewFields[i] = review
             }

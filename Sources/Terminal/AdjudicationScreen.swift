@@ -60,12 +60,9 @@ extension Renderer {
     func viewBlock(_ cells: [String], width: Int) -> [String] {
         let glue = String(DocumentScreen.glue)
         let escaped = cells.map { TerminalSafe.escape($0).replacingOccurrences(of: glue, with: "\\u{e000}") }
-        var fields: [String] = []
-        for (i, name) in Self.adjudicationColumns.enumerated() where i >= 2 && i < escaped.count {
-            if i >= 5 && escaped[i] == "-" { continue }
-            fields.append(name + glue + escaped[i])
-        }
-        let head = "  " + bold(escaped.first ?? "") + ": " + (escaped.count > 1 ? escaped[1] : "")
+        // Role cells read `none` when unset, so only the other fields can be `-`.
+        let fields = zip(Self.adjudicationColumns, escaped).dropFirst(2).filter { $0.1 != "-" }.map { $0.0 + glue + $0.1 }
+        let head = "  " + bold(escaped.first ?? "") + ": " + (escaped.dropFirst().first ?? "")
         let body = TextWrap(width: width, glue: DocumentScreen.glue).wrap("    " + fields.joined(separator: "; "))
         return [head] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }

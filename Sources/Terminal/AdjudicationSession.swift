@@ -91,7 +91,7 @@ public final class AdjudicationSession: LineSession {
         adjudicatedBefore = before
         let name = adjudicator
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
-        singleKeys = try Self.db { () throws(WorkbenchError) in try store.preference(KeyMap.preference, annotator: name) } == "on"
+        singleKeys = try Self.db { () throws(WorkbenchError) in try store.singleKeys(name) }
         if !queue.isEmpty {
             position = 0
             current = try load(queue[0].document)
@@ -144,8 +144,8 @@ public final class AdjudicationSession: LineSession {
     /// `keys` says the mode; `keys on|off` sets it and remembers it for this analyst.
     func keys(_ change: Bool?) throws(AdjudicationError) -> String {
         guard let change else { return KeyMap.state(singleKeys) }
-        let name = adjudicator, value = change ? "on" : "off"
-        try Self.db { () throws(WorkbenchError) in try store.setPreference(KeyMap.preference, value, annotator: name) }
+        let name = adjudicator
+        try Self.db { () throws(WorkbenchError) in try store.setSingleKeys(change, name) }
         singleKeys = change
         return KeyMap.changed(change)
     }

@@ -1,3 +1,5 @@
+import Workbench
+
 /// Single-key mode (`keys on`): at an empty prompt one key runs a verb at once, without Enter,
 /// as Prodigy's shortcuts do. The map is this one table beside the verb table: giving a verb a
 /// key is adding one entry here, and the prompt's legend, `help keys` and the terminal's bindings
@@ -126,4 +128,16 @@ extension KeyMap {
         Key("→", AdjudicationVerb.next, shown: false),
         Key("←", AdjudicationVerb.prev, shown: false),
     ])
+}
+
+/// The `keys` preference, stored per analyst as "on" or "off", read and written in one place for
+/// both REPLs.
+extension ReviewDesk {
+    func singleKeys(_ analyst: String) throws(WorkbenchError) -> Bool {
+        try preference(KeyMap.preference, annotator: analyst) == "on"
+    }
+
+    func setSingleKeys(_ on: Bool, _ analyst: String) throws(WorkbenchError) {
+        try setPreference(KeyMap.preference, on ? "on" : "off", annotator: analyst)
+    }
 }

@@ -6,8 +6,8 @@ extension Session {
     /// the same on a terminal and under a pipe (where lines are read as usual whatever the mode).
     func keys(_ change: Bool?) throws(REPLError) -> String {
         guard let change else { return KeyMap.state(singleKeys) }
-        let name = annotator, value = change ? "on" : "off"
-        try Self.db { () throws(WorkbenchError) in try store.setPreference(KeyMap.preference, value, annotator: name) }
+        let name = annotator
+        try Self.db { () throws(WorkbenchError) in try store.setSingleKeys(change, name) }
         singleKeys = change
         return KeyMap.changed(change)
     }

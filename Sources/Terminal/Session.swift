@@ -88,7 +88,7 @@ public final class Session {
             }
             knownTags.formUnion(e.entry.tags ?? [])
         }
-        singleKeys = try Self.db { () throws(WorkbenchError) in try store.preference(KeyMap.preference, annotator: annotatorName) } == "on"
+        singleKeys = try Self.db { () throws(WorkbenchError) in try store.singleKeys(annotatorName) }
         try applyRememberedOrder()
         try start(at: startDocument)
     }

@@ -46,14 +46,13 @@ struct Extract: ParsableCommand {
             let progress = ProgressLine.extracting(enabled: Console.stderrIsTerminal)
             let limits = Self.limits(ProcessInfo.processInfo.environment["CLAIMDESK_EXTRACT_LIMITS"])
             let report: ExtractReport
+            let onProgress: @Sendable (Int, Int) -> Void = { done, total in
+                progress.update(done, total) { "extracting: \(done)/\(total) documents" }
+            }
             if let model {
-                report = try workspace.extract(model: model, runName: runName, limits: limits) { done, total in
-                    progress.update(done, total) { "extracting: \(done)/\(total) documents" }
-                }
+                report = try workspace.extract(model: model, runName: runName, limits: limits, progress: onProgress)
             } else {
-                report = try workspace.extract(runName: runName, profile: profile, limits: limits) { done, total in
-                    progress.update(done, total) { "extracting: \(done)/\(total) documents" }
-                }
+                report = try workspace.extract(runName: runName, profile: profile, limits: limits, progress: onProgress)
             }
             progress.finish()
             Console.out(report.summary)

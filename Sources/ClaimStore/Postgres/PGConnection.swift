@@ -233,8 +233,8 @@ final class PGConnection: @unchecked Sendable {
     /// Loads `rows` (values in `columns` order) into `table` with one `COPY … FROM STDIN`: the server
     /// parses one statement however many rows there are, where a multi-row INSERT of thousands of
     /// claims spends most of its time parsing and binding parameters. Without an `id` column, ids
-    /// come from the table's identity in row order, as they would from the INSERT; with one (imports,
-    /// store copies), the given ids are kept, and the caller moves the identity past them.
+    /// come from the table's identity in row order, as they would from the INSERT; with one (staged
+    /// imports), the given ids are kept, and the caller moves the identity past them.
     func copy(into table: String, columns: [String], rows: [[any PGArgument]]) throws(PGError) {
         guard !rows.isEmpty else { return }
         var data: [UInt8] = []
