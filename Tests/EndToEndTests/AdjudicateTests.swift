@@ -55,10 +55,14 @@ import TestSupport
         #expect(after.stdout.contains("claim           P 0.500 (1/2)  R 1.000 (1/1)  F1 0.667"))
     }
 
+    /// `adjudicate` as cy on `store`, 200 columns wide.
+    static func adjudicateAsCy(_ store: String, stdin: String) throws -> REPLProcess.Result {
+        try REPLProcess.run(["--db", store, "adjudicate", "--annotator", "cy"], stdin: stdin, environment: ["COLUMNS": "200"])
+    }
+
     @Test func refusedCommandsExitOneAndAnUnknownDocumentIsAUserError() throws {
         let store = try Self.disputedStore()
-        let refused = try REPLProcess.run(["--db", store, "adjudicate", "--annotator", "cy"], stdin: "pick zed\nq\n",
-                                          environment: ["COLUMNS": "200"])
+        let refused = try Self.adjudicateAsCy(store, stdin: "pick zed\nq\n")
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("""
             claimdesk> pick zed
@@ -74,8 +78,7 @@ import TestSupport
     /// enough keeps the annotators' table.
     @Test func keysAreRememberedAndTheCardFollowsColumns() throws {
         let store = try Self.disputedStore()
-        let first = try REPLProcess.run(["--db", store, "adjudicate", "--annotator", "cy"], stdin: "keys\nkeys on\nq\n",
-                                        environment: ["COLUMNS": "200"])
+        let first = try Self.adjudicateAsCy(store, stdin: "keys\nkeys on\nq\n")
         #expect(first.status == 0)
         #expect(first.stdout.hasSuffix("""
             claimdesk> keys
@@ -86,8 +89,7 @@ import TestSupport
             bye: every adjudication is saved
 
             """))
-        let second = try REPLProcess.run(["--db", store, "adjudicate", "--annotator", "cy"], stdin: "keys\nr\nq\n",
-                                         environment: ["COLUMNS": "200"])
+        let second = try Self.adjudicateAsCy(store, stdin: "keys\nr\nq\n")
         #expect(second.status == 0)
         #expect(second.stdout == """
             adjudicating run "rules" as cy · 1 disputed claim in 1 document · 1 unanimous claim accepted without a stop · `help` lists the verbs
