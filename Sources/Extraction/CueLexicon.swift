@@ -1,5 +1,6 @@
 /// What a reporting verb does: speech acts, beliefs, plans, evidence.
-enum CueClass: String, Sendable, CaseIterable {
+/// The sections of `cue-verbs.txt`: what a reporting verb reports (words, beliefs, plans, evidence, a stance).
+public enum CueClass: String, Sendable, CaseIterable {
     case speech, belief, plan, evidence, stance
 }
 
@@ -93,4 +94,7 @@ struct CueLexicon: Sendable {
     func verb(_ token: Token) -> CueVerb? {
         token.kind == .word ? verbs[token.key] : nil
     }
+
+    /// The class of the verb `word` is a form of (any case), nil when no verb has that form.
+    func cueClass(of word: String) -> CueClass? { verbs[Tokenizer.key(word)]?.cueClass }
 }

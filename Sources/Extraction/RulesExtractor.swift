@@ -18,6 +18,11 @@ public struct RulesExtractor: Sendable {
     /// A short description stored with a run: the lexicon sizes.
     public var parameters: String { lexicons.summary }
 
+    /// The class (`cue-verbs.txt` section) of the reporting verb `word` is a form of, in any case:
+    /// "Told" is speech, "plans" is plan (as noun or verb alike); nil when the rules list no verb
+    /// with that form ("according", "criticism").
+    public func cueClass(of word: String) -> CueClass? { lexicons.cues.cueClass(of: word) }
+
     public func extract(_ document: Document) -> [Attribution] {
         extractDetailed(document).map(\.attribution)
     }

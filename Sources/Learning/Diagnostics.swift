@@ -28,6 +28,9 @@ public struct ErrorBreakdown: Sendable, Equatable {
     public var contentF1 = 0.0, sourceF1 = 0.0, bestContentF1 = 0.0, bestSourceF1 = 0.0
     /// The commonest gold cues (lowercased words) never proposed, most frequent first.
     public var neverProposedCues: [CueCount] = []
+    /// Found and kept by kind of cue (`cueKind`), in `cueKinds` order: where the model is strong and
+    /// where it is not.
+    public var byCueKind: [KindCount] = []
     /// The "no fitting reading" cases by shape (which role no reading reached, and how the gold's
     /// role lies: "source: possessive", "content: before the cue", …), most frequent first.
     public var noFittingShapes: [CueCount] = []
@@ -35,6 +38,35 @@ public struct ErrorBreakdown: Sendable, Equatable {
     public struct CueCount: Sendable, Equatable {
         public var cue: String
         public var count: Int
+    }
+
+    /// One kind of cue: its gold attributions, how many of them were found, the kept readings of
+    /// that kind and how many of those fit a gold attribution (cue, source and content overlap).
+    public struct KindCount: Sendable, Equatable {
+        public var kind: String
+        public var gold = 0, found = 0, kept = 0, keptFitting = 0
+
+        public init(kind: String, gold: Int = 0, found: Int = 0, kept: Int = 0, keptFitting: Int = 0) {
+            self.kind = kind
+            self.gold = gold
+            self.found = found
+            self.kept = kept
+            self.keptFitting = keptFitting
+        }
+    }
+
+    /// The kinds of cue, in report order: the rules lexicon's classes, "according to", and
+    /// "other" for cues with no word the lexicon knows.
+    public static let cueKinds = CueClass.allCases.map(\.rawValue) + ["according to", "other"]
+
+    /// The kind of a cue from its words (in text order): the class of the first word the rules'
+    /// lexicon lists as a verb form, "according to" for a cue with "according", else "other".
+    public static func cueKind(_ words: [String], rules: RulesExtractor) -> String {
+        for w in words {
+            if let c = rules.cueClass(of: w) { return c.rawValue }
+            if w.lowercased() == "according" { return "according to" }
+        }
+        return "other"
     }
 
     public init() {}
@@ -48,6 +80,11 @@ extension AttributionModel {
         var b = ErrorBreakdown()
         var cues: [String: Int] = [:]
         var shapes: [String: Int] = [:]
+        var kinds = ErrorBreakdown.cueKinds.map { ErrorBreakdown.KindCount(kind: $0) }
+        func kindIndex(_ cue: some Sequence<Int>, _ text: TokenizedText) -> Int {
+            let kind = ErrorBreakdown.cueKind(cue.sorted().map { text.tokens[$0].lower }, rules: rules)
+            return ErrorBreakdown.cueKinds.firstIndex(of: kind) ?? ErrorBreakdown.cueKinds.count - 1
+        }
         for labeled in data {
             let doc = PreparedDocument(labeled, rules: rules, base: options.base)
             let decoder = Decoder(model: self, text: doc.text)
@@ -58,9 +95,17 @@ extension AttributionModel {
             for r in kept {
                 let content = Set(r.content.flatMap { $0 })
                 if !doc.gold.contains(where: { !$0.content.isDisjoint(with: content) }) { b.spurious += 1 }
+                let cue = Set(r.cue.flatMap { $0 }), source = Set(r.source.flatMap { $0 })
+                let k = kindIndex(cue, doc.text)
+                kinds[k].kept += 1
+                if doc.gold.contains(where: { doc.quality(cue: cue, source: source, content: content, gold: $0) != nil }) {
+                    kinds[k].keptFitting += 1
+                }
             }
             for g in doc.gold {
                 b.gold += 1
+                let kind = kindIndex(g.cue, doc.text)
+                kinds[kind].gold += 1
                 func fit(_ cue: [Range<Int>], _ source: [Range<Int>], _ content: [Range<Int>]) -> Bool {
                     doc.quality(cue: Set(cue.flatMap { $0 }), source: Set(source.flatMap { $0 }),
                                 content: Set(content.flatMap { $0 }), gold: g) != nil
@@ -80,6 +125,7 @@ extension AttributionModel {
                 }
                 if let r = kept.first(where: { fit($0.cue, $0.source, $0.content) }) {
                     b.found += 1
+                    kinds[kind].found += 1
                     let content = PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
                     let source = PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
                     b.contentF1 += content
@@ -106,6 +152,7 @@ extension AttributionModel {
         }
         b.neverProposedCues = cues.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(top).map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
+        b.byCueKind = kinds
         b.noFittingShapes = shapes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
         return b
