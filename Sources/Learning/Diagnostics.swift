@@ -40,19 +40,16 @@ public struct ErrorBreakdown: Sendable, Equatable {
         public var count: Int
     }
 
-    /// One kind of cue: its gold attributions, how many of them were found, the kept readings of
-    /// that kind and how many of those fit a gold attribution (cue, source and content overlap).
+    /// One kind of cue: its gold attributions, how many of them were found and where the others
+    /// were lost (as the breakdown's own counts), the kept readings of that kind and how many of
+    /// those fit a gold attribution (cue, source and content overlap).
     public struct KindCount: Sendable, Equatable {
         public var kind: String
-        public var gold = 0, found = 0, kept = 0, keptFitting = 0
+        public var gold = 0, found = 0
+        public var neverProposed = 0, noFittingReading = 0, belowThreshold = 0, wrongReading = 0, lostToOverlap = 0
+        public var kept = 0, keptFitting = 0
 
-        public init(kind: String, gold: Int = 0, found: Int = 0, kept: Int = 0, keptFitting: Int = 0) {
-            self.kind = kind
-            self.gold = gold
-            self.found = found
-            self.kept = kept
-            self.keptFitting = keptFitting
-        }
+        public init(kind: String) { self.kind = kind }
     }
 
     /// The kinds of cue, in report order: the rules lexicon's classes, "according to", and
@@ -134,19 +131,24 @@ extension AttributionModel {
                     b.bestSourceF1 += max(bestSource, source)
                 } else if onCue.isEmpty {
                     b.neverProposed += 1
+                    kinds[kind].neverProposed += 1
                     let words = g.cue.sorted().map { doc.text.tokens[$0].lower }.joined(separator: " ")
                     cues[words.isEmpty ? "(no cue)" : words, default: 0] += 1
                 } else if fitting.isEmpty {
                     b.noFittingReading += 1
+                    kinds[kind].noFittingReading += 1
                     let shape = Self.noFitShape(g, variants: onCue.flatMap { choices.anchors[$0].variants },
                                            cue: onCue.flatMap { choices.anchors[$0].cue }, text: doc.text)
                     shapes[shape, default: 0] += 1
                 } else if fitting.contains(where: keptAnchors.contains) {
                     b.wrongReading += 1
+                    kinds[kind].wrongReading += 1
                 } else if fitting.contains(where: { (choices.best[$0]?.score ?? -.infinity) > threshold }) {
                     b.lostToOverlap += 1
+                    kinds[kind].lostToOverlap += 1
                 } else {
                     b.belowThreshold += 1
+                    kinds[kind].belowThreshold += 1
                 }
             }
         }

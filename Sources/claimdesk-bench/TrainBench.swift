@@ -98,10 +98,13 @@ enum TrainBench {
         let n = Double(max(1, b.found))
         print(String(format: "boundaries of found   content token F1 %.3f (best offered %.3f), source %.3f (best offered %.3f)",
                      b.contentF1 / n, b.bestContentF1 / n, b.sourceF1 / n, b.bestSourceF1 / n))
-        print("by kind of cue        " + b.byCueKind.filter { $0.gold > 0 || $0.kept > 0 }.map { k in
-            "\(k.kind) found \(k.found)/\(k.gold) " + String(format: "(%.3f), kept %d fitting %.3f",
-                Double(k.found) / Double(max(1, k.gold)), k.kept, Double(k.keptFitting) / Double(max(1, k.kept)))
-        }.joined(separator: "; "))
+        print("by kind of cue          gold  found  share   never  no-fit  below  wrong  overlap   kept  fitting")
+        for k in b.byCueKind where k.gold > 0 || k.kept > 0 {
+            print(k.kind.padding(toLength: 20, withPad: " ", startingAt: 0)
+                  + String(format: "  %6d %6d  %5.3f  %6d  %6d %6d %6d  %7d  %5d    %5.3f", k.gold, k.found,
+                           Double(k.found) / Double(max(1, k.gold)), k.neverProposed, k.noFittingReading, k.belowThreshold,
+                           k.wrongReading, k.lostToOverlap, k.kept, Double(k.keptFitting) / Double(max(1, k.kept))))
+        }
         print("no fitting, by shape  " + b.noFittingShapes.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
         print("never-proposed cues   " + b.neverProposedCues.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
     }

@@ -31,7 +31,12 @@ struct CueKindTests {
         #expect(b.byCueKind.map(\.gold) == [6, 0, 0, 0, 0, 0, 12])
         #expect(b.byCueKind.reduce(0) { $0 + $1.found } == b.found)
         #expect(b.byCueKind.reduce(0) { $0 + $1.kept } == b.kept)
-        #expect(b.byCueKind.allSatisfy { $0.keptFitting <= $0.kept && $0.found <= $0.gold })
+        #expect(b.byCueKind.allSatisfy { $0.keptFitting <= $0.kept })
+        // Every gold attribution of a kind is found or lost in exactly one way.
+        #expect(b.byCueKind.allSatisfy {
+            $0.found + $0.neverProposed + $0.noFittingReading + $0.belowThreshold + $0.wrongReading + $0.lostToOverlap == $0.gold
+        })
+        #expect(b.byCueKind.reduce(0) { $0 + $1.belowThreshold } == b.belowThreshold)
         #expect(b.found == 18)
     }
 }
