@@ -1,4 +1,3 @@
-/// What a reporting verb does: speech acts, beliefs, plans, evidence.
 /// The sections of `cue-verbs.txt`: what a reporting verb reports (words, beliefs, plans, evidence, a stance).
 public enum CueClass: String, Sendable, CaseIterable {
     case speech, belief, plan, evidence, stance

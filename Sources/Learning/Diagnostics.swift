@@ -56,14 +56,19 @@ public struct ErrorBreakdown: Sendable, Equatable {
     /// "other" for cues with no word the lexicon knows.
     public static let cueKinds = CueClass.allCases.map(\.rawValue) + ["according to", "other"]
 
-    /// The kind of a cue from its words (in text order): the class of the first word the rules'
-    /// lexicon lists as a verb form, "according to" for a cue with "according", else "other".
+    /// The kind of a cue from its words (in text order): the first word that is a verb form of the
+    /// rules' lexicon (its class) or "according" ("according to") decides; with neither, "other".
     public static func cueKind(_ words: [String], rules: RulesExtractor) -> String {
+        cueKinds[cueKindIndex(words, rules: rules)]
+    }
+
+    /// `cueKind` as its index in `cueKinds`.
+    static func cueKindIndex(_ words: [String], rules: RulesExtractor) -> Int {
         for w in words {
-            if let c = rules.cueClass(of: w) { return c.rawValue }
-            if w.lowercased() == "according" { return "according to" }
+            if let c = rules.cueClass(of: w), let i = CueClass.allCases.firstIndex(of: c) { return i }
+            if w.lowercased() == "according" { return CueClass.allCases.count }
         }
-        return "other"
+        return CueClass.allCases.count + 1
     }
 
     public init() {}
@@ -79,8 +84,7 @@ extension AttributionModel {
         var shapes: [String: Int] = [:]
         var kinds = ErrorBreakdown.cueKinds.map { ErrorBreakdown.KindCount(kind: $0) }
         func kindIndex(_ cue: some Sequence<Int>, _ text: TokenizedText) -> Int {
-            let kind = ErrorBreakdown.cueKind(cue.sorted().map { text.tokens[$0].lower }, rules: rules)
-            return ErrorBreakdown.cueKinds.firstIndex(of: kind) ?? ErrorBreakdown.cueKinds.count - 1
+            ErrorBreakdown.cueKindIndex(cue.sorted().map { text.tokens[$0].lower }, rules: rules)
         }
         for labeled in data {
             let doc = PreparedDocument(labeled, rules: rules, base: options.base)
@@ -92,20 +96,16 @@ extension AttributionModel {
             for r in kept {
                 let content = Set(r.content.flatMap { $0 })
                 if !doc.gold.contains(where: { !$0.content.isDisjoint(with: content) }) { b.spurious += 1 }
-                let cue = Set(r.cue.flatMap { $0 }), source = Set(r.source.flatMap { $0 })
-                let k = kindIndex(cue, doc.text)
+                let k = kindIndex(r.cue.joined(), doc.text)
                 kinds[k].kept += 1
-                if doc.gold.contains(where: { doc.quality(cue: cue, source: source, content: content, gold: $0) != nil }) {
-                    kinds[k].keptFitting += 1
-                }
+                if doc.gold.contains(where: { doc.fits(r.cue, r.source, r.content, gold: $0) }) { kinds[k].keptFitting += 1 }
             }
             for g in doc.gold {
                 b.gold += 1
                 let kind = kindIndex(g.cue, doc.text)
                 kinds[kind].gold += 1
                 func fit(_ cue: [Range<Int>], _ source: [Range<Int>], _ content: [Range<Int>]) -> Bool {
-                    doc.quality(cue: Set(cue.flatMap { $0 }), source: Set(source.flatMap { $0 }),
-                                content: Set(content.flatMap { $0 }), gold: g) != nil
+                    doc.fits(cue, source, content, gold: g)
                 }
                 let onCue = choices.anchors.indices.filter {
                     PreparedDocument.overlaps(Set(choices.anchors[$0].cue.flatMap { $0 }), g.cue)
@@ -189,5 +189,12 @@ extension AttributionModel {
         if lo == hi, CandidateBuilder.pronouns.contains(text.tokens[lo].lower) { return "source: pronoun" }
         if lo < cueFirst, hi > cueLast { return "source: around the cue" }
         return cueFirst - hi > 4 ? "source: far before the cue" : "source: right before the cue"
+    }
+}
+
+extension PreparedDocument {
+    /// Whether a reading's cue, source and content (token ranges) all overlap gold `g`'s.
+    func fits(_ cue: [Range<Int>], _ source: [Range<Int>], _ content: [Range<Int>], gold g: GoldReading) -> Bool {
+        quality(cue: Set(cue.joined()), source: Set(source.joined()), content: Set(content.joined()), gold: g) != nil
     }
 }

@@ -16,27 +16,53 @@ struct CueKindTests {
         #expect(ErrorBreakdown.cueKind(["has", "radioed", "and", "said"], rules: rules) == "speech")
         #expect(ErrorBreakdown.cueKind(["radioed"], rules: rules) == "other")
         #expect(ErrorBreakdown.cueKind([], rules: rules) == "other")
+        // The first word either way decides: "according" before a lexicon verb, and after one.
+        #expect(ErrorBreakdown.cueKind(["according", "to", "reports"], rules: rules) == "according to")
+        #expect(ErrorBreakdown.cueKind(["reports", "according", "to"], rules: rules) == "speech")
         #expect(ErrorBreakdown.cueKind(["showed"], rules: rules) == "evidence")
         #expect(rules.cueClass(of: "Deemed") == .stance)
         #expect(rules.cueClass(of: "CRITICIZED") == .speech)
         #expect(rules.cueClass(of: "criticism") == nil)
     }
 
-    @Test("the town news: its \"said\" cues are speech, its \"blogged\" ones other, and the kinds add up to the totals")
+    /// Town news the model learned from, then two texts of its town with cues it never saw:
+    /// "radioed" (no word the rules know) and "plans" (the plan class), and a "said" claim left out
+    /// of the gold (a kept reading that fits nothing).
+    static let unseen = [
+        MarkedDocument(id: "radio-1", """
+            Rain fell over the harbour all morning. {src1:Ana Ruiz} {cue1:radioed} that {con1:the pier is flooded}.
+
+            {src2:Tom Becker} {cue2:plans} {con2:to close the market on Sunday}.
+            """).labeled,
+        MarkedDocument(id: "radio-2", """
+            {src1:Lena Park} {cue1:radioed} from the coast road that {con1:the bridge is closed}.
+            {src2:Omar Haddad}, a member of the council, {cue2:said} {con2:the bus fares rise in June}.
+            Carl Weiss, a member of the council, said the park gets new benches.
+            """).labeled,
+    ]
+
+    @Test("the town news: \"said\" is speech, \"blogged\" and \"radioed\" other, \"plans\" plan; each kind adds up")
     func breakdown() throws {
         let training = (0..<24).map { TownNews.document($0).labeled }
         let model = try AttributionModel.train(training, options: TrainingOptions())
-        let b = try model.errorBreakdown((24..<30).map { TownNews.document($0).labeled })
+        let b = try model.errorBreakdown((24..<30).map { TownNews.document($0).labeled } + Self.unseen)
         #expect(b.byCueKind.map(\.kind) == ErrorBreakdown.cueKinds)
-        #expect(b.byCueKind.map(\.gold) == [6, 0, 0, 0, 0, 0, 12])
-        #expect(b.byCueKind.reduce(0) { $0 + $1.found } == b.found)
-        #expect(b.byCueKind.reduce(0) { $0 + $1.kept } == b.kept)
-        #expect(b.byCueKind.allSatisfy { $0.keptFitting <= $0.kept })
-        // Every gold attribution of a kind is found or lost in exactly one way.
+        #expect(b.byCueKind.map(\.gold) == [7, 0, 1, 0, 0, 0, 14])
+        #expect(b.byCueKind.map(\.found) == [7, 0, 1, 0, 0, 0, 12])
+        #expect(b.byCueKind.map(\.neverProposed) == [0, 0, 0, 0, 0, 0, 2])
+        #expect(b.byCueKind.map(\.kept) == [8, 0, 1, 0, 0, 0, 12])
+        #expect(b.byCueKind.map(\.keptFitting) == [7, 0, 1, 0, 0, 0, 12])
+        // Every gold attribution of a kind is found or lost in exactly one way, and the kinds add
+        // up to the breakdown's totals.
         #expect(b.byCueKind.allSatisfy {
             $0.found + $0.neverProposed + $0.noFittingReading + $0.belowThreshold + $0.wrongReading + $0.lostToOverlap == $0.gold
         })
+        #expect(b.byCueKind.reduce(0) { $0 + $1.found } == b.found)
+        #expect(b.byCueKind.reduce(0) { $0 + $1.neverProposed } == b.neverProposed)
+        #expect(b.byCueKind.reduce(0) { $0 + $1.noFittingReading } == b.noFittingReading)
         #expect(b.byCueKind.reduce(0) { $0 + $1.belowThreshold } == b.belowThreshold)
-        #expect(b.found == 18)
+        #expect(b.byCueKind.reduce(0) { $0 + $1.wrongReading } == b.wrongReading)
+        #expect(b.byCueKind.reduce(0) { $0 + $1.lostToOverlap } == b.lostToOverlap)
+        #expect(b.byCueKind.reduce(0) { $0 + $1.kept } == b.kept)
     }
 }
