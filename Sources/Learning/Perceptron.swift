@@ -100,29 +100,7 @@ struct WeightTable: Sendable, Equatable {
 
     /// The buckets, 64-byte aligned: words 0–4 the keys (0: empty), words 5–7 the values' bits in
     /// pairs of halves (5: values 0 and 1, 6: values 2 and 3, 7: value 4 and the overflow flag).
-    final class Buckets: @unchecked Sendable {
-        // Written only in `init`, read-only afterwards: safe to share between threads.
-        let words: UnsafeMutablePointer<UInt64>
-        let count: Int
-
-        /// Tables of this size or more lie on 2 MiB boundaries and ask Linux for huge pages: their
-        /// lookups are random over megabytes, and with 4 KiB pages most of them also missed the TLB.
-        static let hugePage = 1 << 21
-
-        init(buckets: Int) {
-            count = buckets * 8
-            let bytes = count * 8
-            let huge = bytes >= Self.hugePage
-            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePage : 64)
-            #if os(Linux)
-            // Advice only: without transparent huge pages the table works the same on small pages.
-            if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
-            #endif
-            words = raw.initializeMemory(as: UInt64.self, repeating: 0, count: count)
-        }
-
-        deinit { words.deallocate() }
-    }
+    typealias Buckets = LookupMemory<UInt64>
 
     static let bucketKeys = 5
 
@@ -131,9 +109,9 @@ struct WeightTable: Sendable, Equatable {
         self.values = values
         var buckets = 2
         while buckets * Self.bucketKeys < keys.count * 2 { buckets <<= 1 }
-        let storage = Buckets(buckets: buckets)
+        let storage = Buckets(count: buckets * 8, repeating: 0)
         let mask = buckets - 1
-        let w = storage.words
+        let w = storage.base
         for (k, v) in zip(keys, values) where k != 0 {
             var b = Int(truncatingIfNeeded: k) & mask
             while true {
@@ -164,7 +142,7 @@ struct WeightTable: Sendable, Equatable {
 
     @inline(__always)
     func weight(_ h: UInt64) -> Float {
-        withExtendedLifetime(storage) { Self.weight(h, in: storage.words, mask: mask) }
+        withExtendedLifetime(storage) { Self.weight(h, in: storage.base, mask: mask) }
     }
 
     /// The last word of `h`'s home bucket (values and overflow flag): reading it brings the
@@ -229,7 +207,7 @@ struct WeightTable: Sendable, Equatable {
         withExtendedLifetime(storage) {
             [Float](unsafeUninitializedCapacity: hashes.count) { out, initialized in
                 if let base = out.baseAddress {
-                    hashes.withUnsafeBufferPointer { Self.lookUp($0, in: storage.words, mask: mask, into: base) }
+                    hashes.withUnsafeBufferPointer { Self.lookUp($0, in: storage.base, mask: mask, into: base) }
                 }
                 initialized = hashes.count
             }
@@ -242,7 +220,7 @@ struct WeightTable: Sendable, Equatable {
             hashes.withUnsafeBufferPointer { h in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: h.count) { w in
                     guard let base = w.baseAddress else { return 0 }
-                    Self.lookUp(h, in: storage.words, mask: mask, into: base)
+                    Self.lookUp(h, in: storage.base, mask: mask, into: base)
                     var s: Float = 0
                     for i in 0..<h.count { s += base[i] }
                     return s
@@ -254,11 +232,45 @@ struct WeightTable: Sendable, Equatable {
     /// The sum of the weights, added in the hashes' order (the order is part of the arithmetic).
     func score(_ features: FeatureVector) -> Double {
         withExtendedLifetime(storage) {
-            let words = storage.words
+            let words = storage.base
             var s = 0.0
             for h in features.hashes where h != 0 { s += Double(Self.weight(h, in: words, mask: mask)) }
             return s
         }
     }
 
+}
+
+/// Memory for a read-mostly table looked up at random: 64-byte aligned (a bucket or a net row is
+/// one cache line), and from 2 MiB on, on 2 MiB boundaries with Linux asked for huge pages, since
+/// lookups random over megabytes of 4 KiB pages mostly missed the TLB too.
+final class LookupMemory<Element>: @unchecked Sendable {
+    // Written only while its owner is built, read-only afterwards: safe to share between threads.
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    static var hugePage: Int { 1 << 21 }
+
+    init(count: Int, repeating value: Element) {
+        self.count = count
+        let bytes = max(1, count * MemoryLayout<Element>.stride)
+        let huge = bytes >= Self.hugePage
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePage : max(64, MemoryLayout<Element>.alignment))
+        #if os(Linux)
+        // Advice only: without transparent huge pages the table works the same on small pages.
+        if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
+        #endif
+        base = raw.initializeMemory(as: Element.self, repeating: value, count: count)
+    }
+
+    /// A copy of `elements`.
+    convenience init(_ elements: [Element], filler: Element) {
+        self.init(count: elements.count, repeating: filler)
+        for (i, e) in elements.enumerated() { base[i] = e }
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
 }

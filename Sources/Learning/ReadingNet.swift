@@ -12,7 +12,7 @@
 /// extractor one memory access, as a perceptron weight does. Rows are SIMD vectors (lane-wise
 /// arithmetic is the same on every machine); the one reduction, the output's dot product, runs
 /// lane by lane in a fixed order.
-struct ReadingNet: Sendable, Equatable {
+struct ReadingNet: Sendable {
     typealias Row = SIMD16<Float>
     /// Lanes of a row: the hidden units, then the linear weight.
     static let width = Row.scalarCount
@@ -25,6 +25,16 @@ struct ReadingNet: Sendable, Equatable {
     let bias: Row
     /// The hidden units' output weights (its linear lane is 1: the linear sum passes through).
     let output: Row
+    /// `rows` again, where scoring reads them: aligned and on huge pages (`LookupMemory`).
+    private let table: LookupMemory<Row>
+
+    init(rowBits: Int, rows: [Row], bias: Row, output: Row) {
+        self.rowBits = rowBits
+        self.rows = rows
+        self.bias = bias
+        self.output = output
+        table = LookupMemory(rows, filler: Row())
+    }
 
     /// Rows are about half the distinct features seen, within these bounds: a model of a few
     /// documents stays small, one of the full training split keeps collisions rare.
@@ -49,7 +59,8 @@ struct ReadingNet: Sendable, Equatable {
 
     /// The score of one variant's features, in the buffer's order.
     func score(_ buffer: borrowing FeatureBuffer) -> Double {
-        rows.withUnsafeBufferPointer { rows in
+        withExtendedLifetime(table) {
+            let rows = table.base
             var h = bias
             let bits = rowBits
             // The buffer's hashes in its order (plain, origin, head, closing), as `vector` has them.
@@ -59,16 +70,12 @@ struct ReadingNet: Sendable, Equatable {
     }
 
     func score(_ vector: FeatureVector) -> Double {
-        rows.withUnsafeBufferPointer { rows in
+        withExtendedLifetime(table) {
+            let rows = table.base
             var h = bias
-            accumulate(vector.hashes, rows, &h)
+            for f in vector.hashes where f != 0 { h += rows[Self.slot(f, bits: rowBits)] }
             return Double(Self.finish(h, output))
         }
-    }
-
-    @inline(__always)
-    private func accumulate(_ hashes: [UInt64], _ rows: UnsafeBufferPointer<Row>, _ h: inout Row) {
-        for f in hashes where f != 0 { h += rows[Self.slot(f, bits: rowBits)] }
     }
 
     /// The hidden units' activations, with the linear lane passed through.
@@ -143,5 +150,12 @@ struct ReadingNet: Sendable, Equatable {
             }
         }
         return ReadingNet(rowBits: rowBits, rows: rows, bias: bias, output: output)
+    }
+}
+
+extension ReadingNet: Equatable {
+    /// Equal weights (the lookup copy follows from `rows`).
+    static func == (a: ReadingNet, b: ReadingNet) -> Bool {
+        a.rowBits == b.rowBits && a.rows == b.rows && a.bias == b.bias && a.output == b.output
     }
 }
