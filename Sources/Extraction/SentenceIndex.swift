@@ -55,4 +55,10 @@ extension RulesExtractor {
     public func sentenceSpans(in text: String) -> [Span] {
         SentenceIndex(TextIndex(text, lexicons: lexicons)).spans
     }
+
+    /// `sentenceSpans(in:)` with the text's scalars, decoded once for both.
+    public func sentenceSpansWithScalars(in text: String) -> (sentences: [Span], scalars: [Unicode.Scalar]) {
+        let index = TextIndex(text, lexicons: lexicons)
+        return (SentenceIndex(index).spans, index.scalars)
+    }
 }

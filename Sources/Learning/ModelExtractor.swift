@@ -47,7 +47,8 @@ extension TokenizedText {
     static func reading(_ document: Document, rules: RulesExtractor, base: TrainingOptions.Base)
         -> (text: TokenizedText, proposals: [RulesExtractor.Detailed]) {
         guard base == .rules else {
-            return (TokenizedText(document.text, sentenceSpans: rules.sentenceSpans(in: document.text)), [])
+            let (sentences, scalars) = rules.sentenceSpansWithScalars(in: document.text)
+            return (TokenizedText(scalars: scalars, sentenceSpans: sentences), [])
         }
         let (detailed, sentences, scalars) = rules.extractDetailedWithScalars(document)
         return (TokenizedText(scalars: scalars, sentenceSpans: sentences), detailed)
