@@ -16,9 +16,10 @@ public struct Scorer: Sendable {
     }
 
     /// The report over `documents`, and the same figures per group when `grouping` is given
-    /// (`score --by source-type|outlet`).
-    public func score(_ documents: [ScoringInput], groupBy grouping: ScoreGrouping?) -> ScoreReport {
-        var session = ScoringSession(match: match, groupBy: grouping)
+    /// (`score --by source-type|outlet|cue-kind`; `cueKinds` tells the kinds of cue).
+    public func score(_ documents: [ScoringInput], groupBy grouping: ScoreGrouping?,
+                      cueKinds: (any CueKindClassifier)? = nil) -> ScoreReport {
+        var session = ScoringSession(match: match, groupBy: grouping, cueKinds: cueKinds)
         for document in documents { session.add(document) }
         return session.report()
     }

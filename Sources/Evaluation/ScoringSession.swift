@@ -8,6 +8,8 @@ import ClaimModel
 public struct ScoringSession: Sendable {
     public let match: MatchMode
     public let grouping: ScoreGrouping?
+    /// Tells cue kinds for `grouping` `.cueKind`.
+    public let cueKinds: (any CueKindClassifier)?
 
     private var total = ScoreTally()
     private var groups: [String: ScoreTally] = [:]
@@ -15,9 +17,10 @@ public struct ScoringSession: Sendable {
     private var pairing = ContentPairing()
     private var documentIndex = -1
 
-    public init(match: MatchMode = .overlap, groupBy grouping: ScoreGrouping? = nil) {
+    public init(match: MatchMode = .overlap, groupBy grouping: ScoreGrouping? = nil, cueKinds: (any CueKindClassifier)? = nil) {
         self.match = match
         self.grouping = grouping
+        self.cueKinds = cueKinds
     }
 
     /// Pairs and counts one document. Attributions are only ever compared within a document.
@@ -39,7 +42,7 @@ public struct ScoringSession: Sendable {
                 detail.missed.append(index)
             }
             if let grouping {
-                let key = grouping.key(for: attribution)
+                let key = grouping.key(for: attribution, in: input.text, cueKinds: cueKinds)
                 groups[key, default: ScoreTally()].touch(document: documentIndex)
                 groups[key, default: ScoreTally()].addGold(attribution, tokens: tokens, contentTokens: contentTokens)
                 if unmatched { groups[key, default: ScoreTally()].errors.missed += 1 }
@@ -55,7 +58,7 @@ public struct ScoringSession: Sendable {
             }
             if let grouping {
                 // A matched prediction is counted where its gold claim belongs.
-                let key = grouping.key(for: partner < 0 ? attribution : gold[partner])
+                let key = grouping.key(for: partner < 0 ? attribution : gold[partner], in: input.text, cueKinds: cueKinds)
                 groups[key, default: ScoreTally()].touch(document: documentIndex)
                 groups[key, default: ScoreTally()].addPrediction(attribution, tokens: tokens, contentTokens: contentTokens)
                 if partner < 0 { groups[key, default: ScoreTally()].errors.spurious += 1 }
@@ -72,7 +75,7 @@ public struct ScoringSession: Sendable {
                 gold: goldAttribution, predicted: predictedAttribution, source: source, cue: cue,
                 content: content, mode: match)
             if let grouping {
-                groups[grouping.key(for: goldAttribution), default: ScoreTally()].addPair(
+                groups[grouping.key(for: goldAttribution, in: input.text, cueKinds: cueKinds), default: ScoreTally()].addPair(
                     gold: goldAttribution, predicted: predictedAttribution, source: source, cue: cue,
                     content: content, mode: match)
             }

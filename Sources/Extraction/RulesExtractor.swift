@@ -23,6 +23,26 @@ public struct RulesExtractor: Sendable {
     /// with that form ("according", "criticism").
     public func cueClass(of word: String) -> CueClass? { lexicons.cues.cueClass(of: word) }
 
+    /// The kinds of cue `cueKind(ofCue:)` tells, in report order: the lexicon's classes,
+    /// "according to", and "other" for a cue with no word the lexicon knows.
+    public static let cueKinds = CueClass.allCases.map(\.rawValue) + ["according to", "other"]
+
+    /// The kind of a cue from its text: its first word (as the rules tokenise it) that is a verb
+    /// form of the lexicon (its class) or "according" ("according to") decides; with neither, "other".
+    /// "has told" is speech, "strives for" other.
+    public func cueKind(ofCue text: String) -> String { Self.cueKinds[cueKindIndex(ofCue: text)] }
+
+    /// `cueKind(ofCue:)` as its index in `cueKinds`.
+    public func cueKindIndex(ofCue text: String) -> Int {
+        for token in Tokenizer.tokenize(Array(text.unicodeScalars)) where token.kind == .word {
+            if let c = lexicons.cues.verb(token)?.cueClass, let i = CueClass.allCases.firstIndex(of: c) { return i }
+            if token.key == Self.according { return CueClass.allCases.count }
+        }
+        return CueClass.allCases.count + 1
+    }
+
+    private static let according = Tokenizer.key("according")
+
     public func extract(_ document: Document) -> [Attribution] {
         extractDetailed(document).map(\.attribution)
     }

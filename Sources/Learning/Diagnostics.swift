@@ -28,8 +28,8 @@ public struct ErrorBreakdown: Sendable, Equatable {
     public var contentF1 = 0.0, sourceF1 = 0.0, bestContentF1 = 0.0, bestSourceF1 = 0.0
     /// The commonest gold cues (lowercased words) never proposed, most frequent first.
     public var neverProposedCues: [CueCount] = []
-    /// Found and kept by kind of cue (`cueKind`), in `cueKinds` order: where the model is strong and
-    /// where it is not.
+    /// Found and kept by kind of cue (`RulesExtractor.cueKind(ofCue:)`), in `RulesExtractor.cueKinds`
+    /// order: where the model is strong and where it is not.
     public var byCueKind: [KindCount] = []
     /// The "no fitting reading" cases by shape (which role no reading reached, and how the gold's
     /// role lies: "source: possessive", "content: before the cue", …), most frequent first.
@@ -52,25 +52,6 @@ public struct ErrorBreakdown: Sendable, Equatable {
         public init(kind: String) { self.kind = kind }
     }
 
-    /// The kinds of cue, in report order: the rules lexicon's classes, "according to", and
-    /// "other" for cues with no word the lexicon knows.
-    public static let cueKinds = CueClass.allCases.map(\.rawValue) + ["according to", "other"]
-
-    /// The kind of a cue from its words (in text order): the first word that is a verb form of the
-    /// rules' lexicon (its class) or "according" ("according to") decides; with neither, "other".
-    public static func cueKind(_ words: [String], rules: RulesExtractor) -> String {
-        cueKinds[cueKindIndex(words, rules: rules)]
-    }
-
-    /// `cueKind` as its index in `cueKinds`.
-    static func cueKindIndex(_ words: [String], rules: RulesExtractor) -> Int {
-        for w in words {
-            if let c = rules.cueClass(of: w), let i = CueClass.allCases.firstIndex(of: c) { return i }
-            if w.lowercased() == "according" { return CueClass.allCases.count }
-        }
-        return CueClass.allCases.count + 1
-    }
-
     public init() {}
 }
 
@@ -82,9 +63,9 @@ extension AttributionModel {
         var b = ErrorBreakdown()
         var cues: [String: Int] = [:]
         var shapes: [String: Int] = [:]
-        var kinds = ErrorBreakdown.cueKinds.map { ErrorBreakdown.KindCount(kind: $0) }
+        var kinds = RulesExtractor.cueKinds.map { ErrorBreakdown.KindCount(kind: $0) }
         func kindIndex(_ cue: some Sequence<Int>, _ text: TokenizedText) -> Int {
-            ErrorBreakdown.cueKindIndex(cue.sorted().map { text.tokens[$0].lower }, rules: rules)
+            rules.cueKindIndex(ofCue: cue.sorted().map { text.tokens[$0].lower }.joined(separator: " "))
         }
         for labeled in data {
             let doc = PreparedDocument(labeled, rules: rules, base: options.base)

@@ -2,6 +2,7 @@ import Foundation
 import ClaimModel
 import ClaimStore
 import Evaluation
+import Extraction
 import Review
 
 /// A run scored against its gold, with the calibration of its confidences on the same pairs.
@@ -24,7 +25,11 @@ extension Workspace {
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
                          groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> ScoredRun {
         let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
-        let report = Scorer(match: match).score(inputs, groupBy: groupBy)
+        var cueKinds: RulesCueKinds?
+        if groupBy == .cueKind {
+            do { cueKinds = RulesCueKinds(rules: try RulesExtractor()) } catch { throw WorkbenchError.extractor(error) }
+        }
+        let report = Scorer(match: match).score(inputs, groupBy: groupBy, cueKinds: cueKinds)
         let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
         return ScoredRun(notes: notes, report: report, calibration: calibration, inputs: inputs)
     }
@@ -177,4 +182,11 @@ extension Workspace {
             index += batch.count
         }
     }
+}
+
+/// The rules lexicon's kinds of cue (`RulesExtractor.cueKind(ofCue:)`) for `score --by cue-kind`.
+struct RulesCueKinds: CueKindClassifier {
+    let rules: RulesExtractor
+
+    func cueKind(ofCue text: String) -> String { rules.cueKind(ofCue: text) }
 }

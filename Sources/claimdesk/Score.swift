@@ -12,7 +12,7 @@ struct Score: ParsableCommand {
     @Option(name: .customLong("run"), help: "The run to score.") var runName: String
     @Option(name: .long, help: "Gold: another run's name, or 'annotations' (documents marked done).") var against = "annotations"
     @Option(name: .long, help: "overlap or exact content matching.") var match: MatchMode = .overlap
-    @Option(name: .long, help: "source-type or outlet: the same figures per group.") var by: ScoreGrouping?
+    @Option(name: .long, help: "source-type, outlet or cue-kind (the rules lexicon's class of the cue's first known verb, \"according to\", or other): the same figures per group.") var by: ScoreGrouping?
     @Option(name: .long, help: "Gold from this annotator only (default: all, where they agree).") var annotator: String?
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
 

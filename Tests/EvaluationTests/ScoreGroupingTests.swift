@@ -37,11 +37,36 @@ struct ScoreGroupingTests {
         #expect(report.groups["Reuters"]?.claim == PRF(truePositives: 1, predicted: 1, gold: 1))
     }
 
+    /// A stand-in for the rules lexicon: "said" and "told" are speech, "believed" belief.
+    struct FixtureKinds: CueKindClassifier {
+        func cueKind(ofCue text: String) -> String {
+            let words = text.split(separator: " ")
+            return words.contains { $0 == "said" || $0 == "told" } ? "speech" : words.contains("believed") ? "belief" : "other"
+        }
+    }
+
+    @Test("By cue kind: the classifier reads the gold cue's text; a claim without a cue is \"(none)\"")
+    func byCueKind() throws {
+        let report = Scorer().score([try MetricsFixture().input], groupBy: .cueKind, cueKinds: FixtureKinds())
+        #expect(report.grouping == .cueKind)
+        #expect(report.groups.keys.sorted() == ["(none)", "belief", "speech"])
+        // g0 "said" and g1 "told" matched; the spurious p3 ("told") counts in its own kind.
+        #expect(report.groups["speech"]?.claim == PRF(truePositives: 2, predicted: 3, gold: 2))
+        #expect(report.groups["speech"]?.errors == ErrorCounts(missed: 0, spurious: 1, wrongSource: 1, wrongCue: 0, boundaryOnly: 1))
+        // g2 "is believed" matched by p2 (cue "believed"); g3 has no cue and is missed.
+        #expect(report.groups["belief"]?.claim == PRF(truePositives: 1, predicted: 1, gold: 1))
+        #expect(report.groups["(none)"]?.claim == PRF(truePositives: 0, predicted: 0, gold: 1))
+        // Without a classifier every claim is "(none)".
+        let blind = Scorer().score([try MetricsFixture().input], groupBy: .cueKind)
+        #expect(blind.groups.keys.sorted() == ["(none)"])
+        #expect(blind.groups["(none)"]?.claim == blind.claim)
+    }
+
     @Test("Group counts add up to the totals; a document counts once per group it touches")
     func groupsPartitionTheTotals() throws {
         let fixture = try MetricsFixture().input
         for grouping in ScoreGrouping.allCases {
-            let report = Scorer().score([fixture, fixture], groupBy: grouping)
+            let report = Scorer().score([fixture, fixture], groupBy: grouping, cueKinds: FixtureKinds())
             let groups = Array(report.groups.values)
             #expect(groups.map(\.claim).reduce(PRF(), +) == report.claim)
             #expect(groups.map(\.attribution).reduce(PRF(), +) == report.attribution)
@@ -62,5 +87,6 @@ struct ScoreGroupingTests {
     func rawValues() {
         #expect(ScoreGrouping(rawValue: "source-type") == .sourceType)
         #expect(ScoreGrouping(rawValue: "outlet") == .outlet)
+        #expect(ScoreGrouping(rawValue: "cue-kind") == .cueKind)
     }
 }
