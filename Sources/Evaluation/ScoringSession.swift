@@ -33,6 +33,8 @@ public struct ScoringSession: Sendable {
         total.touch(document: documentIndex)
 
         var detail = DocumentDetail(documentID: input.documentID)
+        // Each gold claim's group, worked out once (a cue kind reads the cue's text).
+        let goldKeys = grouping.map { g in gold.map { g.key(for: $0, in: input.text, cueKinds: cueKinds) } } ?? []
         for (index, attribution) in gold.enumerated() {
             let contentTokens = pairing.goldContentTokens[index]
             total.addGold(attribution, tokens: tokens, contentTokens: contentTokens)
@@ -41,8 +43,8 @@ public struct ScoringSession: Sendable {
                 total.errors.missed += 1
                 detail.missed.append(index)
             }
-            if let grouping {
-                let key = grouping.key(for: attribution, in: input.text, cueKinds: cueKinds)
+            if grouping != nil {
+                let key = goldKeys[index]
                 groups[key, default: ScoreTally()].touch(document: documentIndex)
                 groups[key, default: ScoreTally()].addGold(attribution, tokens: tokens, contentTokens: contentTokens)
                 if unmatched { groups[key, default: ScoreTally()].errors.missed += 1 }
@@ -58,7 +60,7 @@ public struct ScoringSession: Sendable {
             }
             if let grouping {
                 // A matched prediction is counted where its gold claim belongs.
-                let key = grouping.key(for: partner < 0 ? attribution : gold[partner], in: input.text, cueKinds: cueKinds)
+                let key = partner < 0 ? grouping.key(for: attribution, in: input.text, cueKinds: cueKinds) : goldKeys[partner]
                 groups[key, default: ScoreTally()].touch(document: documentIndex)
                 groups[key, default: ScoreTally()].addPrediction(attribution, tokens: tokens, contentTokens: contentTokens)
                 if partner < 0 { groups[key, default: ScoreTally()].errors.spurious += 1 }
@@ -74,8 +76,8 @@ public struct ScoringSession: Sendable {
             total.addPair(
                 gold: goldAttribution, predicted: predictedAttribution, source: source, cue: cue,
                 content: content, mode: match)
-            if let grouping {
-                groups[grouping.key(for: goldAttribution, in: input.text, cueKinds: cueKinds), default: ScoreTally()].addPair(
+            if grouping != nil {
+                groups[goldKeys[candidate.gold], default: ScoreTally()].addPair(
                     gold: goldAttribution, predicted: predictedAttribution, source: source, cue: cue,
                     content: content, mode: match)
             }

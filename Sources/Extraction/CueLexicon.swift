@@ -95,5 +95,8 @@ struct CueLexicon: Sendable {
     }
 
     /// The class of the verb `word` is a form of (any case), nil when no verb has that form.
-    func cueClass(of word: String) -> CueClass? { verbs[Tokenizer.key(word)]?.cueClass }
+    func cueClass(of word: String) -> CueClass? { cueClass(key: Tokenizer.key(word)) }
+
+    /// The same for a word's key (`Tokenizer.key`).
+    func cueClass(key: UInt64) -> CueClass? { verbs[key]?.cueClass }
 }

@@ -34,9 +34,19 @@ public struct RulesExtractor: Sendable {
 
     /// `cueKind(ofCue:)` as its index in `cueKinds`.
     public func cueKindIndex(ofCue text: String) -> Int {
-        for token in Tokenizer.tokenize(Array(text.unicodeScalars)) where token.kind == .word {
-            if let c = lexicons.cues.verb(token)?.cueClass, let i = CueClass.allCases.firstIndex(of: c) { return i }
-            if token.key == Self.according { return CueClass.allCases.count }
+        cueKindIndex(keys: Tokenizer.tokenize(Array(text.unicodeScalars)).lazy.filter { $0.kind == .word }.map(\.key))
+    }
+
+    /// The same for a cue given as its words, in text order (a tokeniser's own words: the learned
+    /// model's tokens).
+    public func cueKindIndex(ofWords words: [String]) -> Int {
+        cueKindIndex(keys: words.lazy.map { Tokenizer.key($0) })
+    }
+
+    private func cueKindIndex(keys: some Sequence<UInt64>) -> Int {
+        for key in keys {
+            if let c = lexicons.cues.cueClass(key: key), let i = CueClass.allCases.firstIndex(of: c) { return i }
+            if key == Self.according { return CueClass.allCases.count }
         }
         return CueClass.allCases.count + 1
     }

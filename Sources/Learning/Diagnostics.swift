@@ -65,7 +65,7 @@ extension AttributionModel {
         var shapes: [String: Int] = [:]
         var kinds = RulesExtractor.cueKinds.map { ErrorBreakdown.KindCount(kind: $0) }
         func kindIndex(_ cue: some Sequence<Int>, _ text: TokenizedText) -> Int {
-            rules.cueKindIndex(ofCue: cue.sorted().map { text.tokens[$0].lower }.joined(separator: " "))
+            rules.cueKindIndex(ofWords: cue.sorted().map { text.tokens[$0].lower })
         }
         for labeled in data {
             let doc = PreparedDocument(labeled, rules: rules, base: options.base)

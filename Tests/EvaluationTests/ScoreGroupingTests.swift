@@ -62,6 +62,18 @@ struct ScoreGroupingTests {
         #expect(blind.groups["(none)"]?.claim == blind.claim)
     }
 
+    @Test("A cue in pieces is handed over as its words in text order, a space between pieces")
+    func splitCue() throws {
+        let t = TextFixture("Officials, it is believed, said the dam broke.")
+        // Glued together the pieces would read "believedsaid" and land in "other".
+        let gold = [Attribution(source: try t.span("Officials"), cue: try t.fragments("said", "believed"),
+                                content: try t.span("the dam broke"))]
+        let input = ScoringInput(documentID: "split", text: t.text, gold: gold, predicted: [])
+        let report = Scorer().score([input], groupBy: .cueKind, cueKinds: FixtureKinds())
+        #expect(report.groups.keys.sorted() == ["speech"])
+        #expect(report.groups["speech"]?.claim == PRF(truePositives: 0, predicted: 0, gold: 1))
+    }
+
     @Test("Group counts add up to the totals; a document counts once per group it touches")
     func groupsPartitionTheTotals() throws {
         let fixture = try MetricsFixture().input
