@@ -53,6 +53,9 @@ final class PageReader: NSObject, XMLParserDelegate {
         // One bar group per source type, three bars each.
         #expect(page.count("g") { $0["data-source-type"] != nil } == 2)
         #expect(page.count("g") { $0["data-source-type"] == "named_person" } == 1)
+        // And one per kind of cue (`score --by cue-kind`): the fixture's cues are all "said".
+        #expect(page.elements.compactMap { $0.attributes["data-cue-kind"] } == ["speech"])
+        #expect(page.count("section") { $0["id"] == "by-cue-kind" } == 1)
         // The reliability diagram: one bar per non-empty bin of the scored predictions, as `score`
         // counts them: d1's 0.91 and 0.64 matched to gold, 0.22 spurious (d2 is not done, d3 disputed).
         #expect(page.count("rect") { $0["class"] == "bin" } == 3)
@@ -60,7 +63,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         // The agreement table: κ for ana / ben, α over both, on verdicts.
         #expect(page.count("table") { $0["class"] == "agreement" } == 1)
         #expect(page.text.contains("verdictCohen's kappaana / ben0.0000.0001"))
-        #expect(page.count("svg") == 2)
+        // Bars by source type, bars by kind of cue, the reliability diagram.
+        #expect(page.count("svg") == 3)
     }
 
     @Test func aStoreWithoutGoldIsOneClearError() throws {

@@ -16,6 +16,8 @@ public struct ReportPage: Sendable {
     /// The provenance section (issue 14), already HTML with every stored text escaped; nil when
     /// the run has no link run. Rendered by `Workspace.provenanceSection`.
     public var provenanceHTML: String?
+    /// The same scores grouped by kind of cue (`score --by cue-kind`); nil leaves the section out.
+    public var byCueKind: ScoreReport?
 
     public init(title: String, subtitle: [String], score: ScoreReport, calibration: CalibrationReport?, calibrationNote: String?,
                 agreement: [AgreementFigure], agreementNote: String?) {
@@ -47,7 +49,12 @@ public enum HTMLReport {
         for line in page.subtitle { html.append("<p class=\"sub\">\(escape(line))</p>") }
         html.append("</header>")
         html.append(scores(page.score))
-        html.append(sourceTypeBars(page.score))
+        html.append(groupBars(page.score, id: "by-source-type", title: "Claims by source type", what: "source type",
+                              attribute: "data-source-type"))
+        if let kinds = page.byCueKind {
+            html.append(groupBars(kinds, id: "by-cue-kind", title: "Claims by kind of cue", what: "kind of cue",
+                                  attribute: "data-cue-kind"))
+        }
         html.append(reliability(page.calibration, note: page.calibrationNote))
         html.append(agreement(page.agreement, note: page.agreementNote))
         if let provenance = page.provenanceHTML { html.append(provenance) }
@@ -104,18 +111,19 @@ public enum HTMLReport {
         return out.joined(separator: "\n")
     }
 
-    /// Grouped horizontal bars: precision, recall and F1 of claims per source type.
-    static func sourceTypeBars(_ r: ScoreReport) -> String {
-        var out = ["<section id=\"by-source-type\"><h2>Claims by source type</h2>"]
+    /// Grouped horizontal bars: precision, recall and F1 of claims per group of a grouped report
+    /// (source type, kind of cue), each group a `<g>` with its key in `attribute`.
+    static func groupBars(_ r: ScoreReport, id: String, title: String, what: String, attribute: String) -> String {
+        var out = ["<section id=\"\(id)\"><h2>\(escape(title))</h2>"]
         let keys = r.groups.keys.sorted()
-        guard r.grouping == .sourceType, !keys.isEmpty else {
-            out.append("<p class=\"note\">No claims to split by source type.</p></section>")
+        guard r.grouping != nil, !keys.isEmpty else {
+            out.append("<p class=\"note\">No claims to split by \(escape(what)).</p></section>")
             return out.joined(separator: "\n")
         }
         let label = 170.0, plot = 560.0, rowHeight = 44.0, top = 28.0
         let width = label + plot + 150, height = top + rowHeight * Double(keys.count) + 30
         let colors = [("precision", "#5b8def"), ("recall", "#f0a43a"), ("F1", "#3aa675")]
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"precision, recall and F1 per source type\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\">")
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"precision, recall and F1 per \(escape(what))\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\">")
         for (i, (name, color)) in colors.enumerated() {
             let x = label + Double(i) * 110
             out.append("<rect x=\"\(n(x))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(color)\"/><text x=\"\(n(x + 18))\" y=\"16\" font-size=\"13\">\(name)</text>")
@@ -128,7 +136,7 @@ public enum HTMLReport {
         for (row, key) in keys.enumerated() {
             guard let g = r.groups[key] else { continue }
             let y = top + Double(row) * rowHeight
-            out.append("<g class=\"bar-group\" data-source-type=\"\(escape(key))\">")
+            out.append("<g class=\"bar-group\" \(attribute)=\"\(escape(key))\">")
             out.append("<text x=\"\(n(label - 10))\" y=\"\(n(y + 17))\" font-size=\"14\" text-anchor=\"end\">\(escape(key))</text>")
             out.append("<text x=\"\(n(label - 10))\" y=\"\(n(y + 32))\" font-size=\"11\" text-anchor=\"end\" fill=\"#778\">gold \(g.claim.gold) · predicted \(g.claim.predicted)</text>")
             for (i, value) in [g.claim.precision, g.claim.recall, g.claim.f1].enumerated() {

@@ -76,6 +76,9 @@ extension Workspace {
                               calibration: calibration, calibrationNote: calibrationNote,
                               agreement: figures, agreementNote: agreementNote)
         var withLinks = page
+        let rules: RulesExtractor
+        do { rules = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
+        withLinks.byCueKind = Scorer(match: .overlap).score(scored.inputs, groupBy: .cueKind, cueKinds: RulesCueKinds(rules: rules))
         let goldLinks = request.against == "annotations" ? nil
             : try goldClusterScore(runName: runName, against: request.against, inputs: scored.inputs, report: scored.report)
         withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator, goldLinks: goldLinks)
