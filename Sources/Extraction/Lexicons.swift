@@ -69,8 +69,9 @@ struct Lexicons: Sendable {
         self.classes = KeyTable(classes)
     }
 
-    /// The bundled lexicons, read on first use and kept for the process, for callers that split
-    /// sentences without running the rules (`SentenceIndex`); the failure, if any, is kept too.
+    /// The bundled lexicons, read on first use and kept for the process, for every extractor and
+    /// for callers that split sentences without running the rules (`SentenceIndex`); the failure,
+    /// if any, is kept too.
     static let bundled: Result<Lexicons, ExtractionError> = {
         do throws(ExtractionError) { return .success(try Lexicons()) } catch { return .failure(error) }
     }()

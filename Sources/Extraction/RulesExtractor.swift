@@ -11,8 +11,10 @@ public struct RulesExtractor: Sendable {
 
     let lexicons: Lexicons
 
+    /// The bundled lexicons are read once per process (`Lexicons.bundled`): every extractor after
+    /// the first, and the sentence splitter, share them.
     public init() throws(ExtractionError) {
-        lexicons = try Lexicons()
+        lexicons = try Lexicons.bundled.get()
     }
 
     /// A short description stored with a run: the lexicon sizes.

@@ -25,11 +25,7 @@ extension Workspace {
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
                          groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> ScoredRun {
         let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
-        var cueKinds: RulesCueKinds?
-        if groupBy == .cueKind {
-            do { cueKinds = RulesCueKinds(rules: try RulesExtractor()) } catch { throw WorkbenchError.extractor(error) }
-        }
-        let report = Scorer(match: match).score(inputs, groupBy: groupBy, cueKinds: cueKinds)
+        let report = Scorer(match: match).score(inputs, groupBy: groupBy, cueKinds: groupBy == .cueKind ? try RulesCueKinds.make() : nil)
         let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
         return ScoredRun(notes: notes, report: report, calibration: calibration, inputs: inputs)
     }
@@ -187,6 +183,10 @@ extension Workspace {
 /// The rules lexicon's kinds of cue (`RulesExtractor.cueKind(ofCue:)`) for `score --by cue-kind`.
 struct RulesCueKinds: CueKindClassifier {
     let rules: RulesExtractor
+
+    static func make() throws(WorkbenchError) -> RulesCueKinds {
+        do { return RulesCueKinds(rules: try RulesExtractor()) } catch { throw .extractor(error) }
+    }
 
     func cueKind(ofCue text: String) -> String { rules.cueKind(ofCue: text) }
 }

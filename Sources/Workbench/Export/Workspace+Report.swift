@@ -64,7 +64,8 @@ extension Workspace {
         let runName = choice.name
         let run = try requireRun(runName)
         // Scores and calibration come from the same call as `claimdesk score`, so the page and the command agree.
-        let scored = try scoreRun(runName: runName, against: request.against, match: .overlap,
+        let match = MatchMode.overlap
+        let scored = try scoreRun(runName: runName, against: request.against, match: match,
                                   annotator: request.annotator, groupBy: .sourceType)
         let against = request.against == "annotations"
             ? "against the analysts' gold" + (request.annotator.map { " (\($0))" } ?? "")
@@ -76,9 +77,8 @@ extension Workspace {
                               calibration: calibration, calibrationNote: calibrationNote,
                               agreement: figures, agreementNote: agreementNote)
         var withLinks = page
-        let rules: RulesExtractor
-        do { rules = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
-        withLinks.byCueKind = Scorer(match: .overlap).score(scored.inputs, groupBy: .cueKind, cueKinds: RulesCueKinds(rules: rules))
+        // The same pairs again, grouped by kind of cue (a grouped report holds one grouping).
+        withLinks.byCueKind = Scorer(match: match).score(scored.inputs, groupBy: .cueKind, cueKinds: try RulesCueKinds.make())
         let goldLinks = request.against == "annotations" ? nil
             : try goldClusterScore(runName: runName, against: request.against, inputs: scored.inputs, report: scored.report)
         withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator, goldLinks: goldLinks)
