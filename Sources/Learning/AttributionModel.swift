@@ -59,7 +59,7 @@ public struct AttributionModel: Sendable {
         var scored: [Scored] = [], gold = 0
         for (d, readings) in calibration {
             gold += prepared[d].gold.count
-            for (r, l) in zip(readings, prepared[d].label(readings)) { scored.append((r.score, l.content, l.full)) }
+            for (r, l) in zip(readings, prepared[d].label(readings)) { scored.append((r.score, l.full)) }
         }
         let threshold = bestThreshold(scored, gold: gold)
         let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
@@ -124,9 +124,9 @@ public struct AttributionModel: Sendable {
     }
 }
 
-/// A decoded reading of a calibration document: its score, whether its content is real, whether the
-/// whole attribution is.
-typealias Scored = (score: Double, real: Bool, full: Bool)
+/// A decoded reading of a calibration document: its score, and whether the whole attribution is
+/// real (what the threshold maximises F1 over).
+typealias Scored = (score: Double, full: Bool)
 
 /// The learned parts of a model fitted on some documents: cue words, cue detector, boundary chooser
 /// and reading scorer (everything but the calibration).

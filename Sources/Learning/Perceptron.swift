@@ -229,48 +229,4 @@ struct WeightTable: Sendable, Equatable {
         }
     }
 
-    /// The sum of the weights, added in the hashes' order (the order is part of the arithmetic).
-    func score(_ features: FeatureVector) -> Double {
-        withExtendedLifetime(storage) {
-            let words = storage.base
-            var s = 0.0
-            for h in features.hashes where h != 0 { s += Double(Self.weight(h, in: words, mask: mask)) }
-            return s
-        }
-    }
-
-}
-
-/// Memory for a read-mostly table looked up at random: 64-byte aligned (a bucket or a net row is
-/// one cache line), and from 2 MiB on, on 2 MiB boundaries with Linux asked for huge pages, since
-/// lookups random over megabytes of 4 KiB pages mostly missed the TLB too.
-final class LookupMemory<Element>: @unchecked Sendable {
-    // Written only while its owner is built, read-only afterwards: safe to share between threads.
-    let base: UnsafeMutablePointer<Element>
-    let count: Int
-
-    static var hugePage: Int { 1 << 21 }
-
-    init(count: Int, repeating value: Element) {
-        self.count = count
-        let bytes = max(1, count * MemoryLayout<Element>.stride)
-        let huge = bytes >= Self.hugePage
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePage : max(64, MemoryLayout<Element>.alignment))
-        #if os(Linux)
-        // Advice only: without transparent huge pages the table works the same on small pages.
-        if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
-        #endif
-        base = raw.initializeMemory(as: Element.self, repeating: value, count: count)
-    }
-
-    /// A copy of `elements`.
-    convenience init(_ elements: [Element], filler: Element) {
-        self.init(count: elements.count, repeating: filler)
-        for (i, e) in elements.enumerated() { base[i] = e }
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
 }

@@ -19,21 +19,18 @@ struct ReadingNet: Sendable {
     static let linearLane = width - 1
 
     let rowBits: Int
-    /// `1 << rowBits` rows.
-    let rows: [Row]
+    /// `1 << rowBits` rows, where scoring reads them: aligned and on huge pages (`LookupMemory`).
+    let rows: LookupMemory<Row>
     /// The hidden units' bias (its linear lane is 0).
     let bias: Row
     /// The hidden units' output weights (its linear lane is 1: the linear sum passes through).
     let output: Row
-    /// `rows` again, where scoring reads them: aligned and on huge pages (`LookupMemory`).
-    private let table: LookupMemory<Row>
 
     init(rowBits: Int, rows: [Row], bias: Row, output: Row) {
         self.rowBits = rowBits
-        self.rows = rows
+        self.rows = LookupMemory(rows)
         self.bias = bias
         self.output = output
-        table = LookupMemory(rows, filler: Row())
     }
 
     /// Rows are about half the distinct features seen, within these bounds: a model of a few
@@ -59,21 +56,12 @@ struct ReadingNet: Sendable {
 
     /// The score of one variant's features, in the buffer's order.
     func score(_ buffer: borrowing FeatureBuffer) -> Double {
-        withExtendedLifetime(table) {
-            let rows = table.base
+        withExtendedLifetime(rows) {
+            let table = rows.base
             var h = bias
             let bits = rowBits
             // The buffer's hashes in its order (plain, origin, head, closing), as `vector` has them.
-            buffer.forEach { f in if f != 0 { h += rows[Self.slot(f, bits: bits)] } }
-            return Double(Self.finish(h, output))
-        }
-    }
-
-    func score(_ vector: FeatureVector) -> Double {
-        withExtendedLifetime(table) {
-            let rows = table.base
-            var h = bias
-            for f in vector.hashes where f != 0 { h += rows[Self.slot(f, bits: rowBits)] }
+            buffer.forEach { f in if f != 0 { h += table[Self.slot(f, bits: bits)] } }
             return Double(Self.finish(h, output))
         }
     }
@@ -154,8 +142,8 @@ struct ReadingNet: Sendable {
 }
 
 extension ReadingNet: Equatable {
-    /// Equal weights (the lookup copy follows from `rows`).
+    /// Equal weights.
     static func == (a: ReadingNet, b: ReadingNet) -> Bool {
-        a.rowBits == b.rowBits && a.rows == b.rows && a.bias == b.bias && a.output == b.output
+        a.rowBits == b.rowBits && a.rows.elementsEqual(b.rows) && a.bias == b.bias && a.output == b.output
     }
 }
