@@ -1,5 +1,5 @@
 /// The sections of `cue-verbs.txt`: what a reporting verb reports (words, beliefs, plans, evidence, a stance).
-public enum CueClass: String, Sendable, CaseIterable {
+enum CueClass: String, Sendable, CaseIterable {
     case speech, belief, plan, evidence, stance
 }
 
@@ -94,9 +94,7 @@ struct CueLexicon: Sendable {
         token.kind == .word ? verbs[token.key] : nil
     }
 
-    /// The class of the verb `word` is a form of (any case), nil when no verb has that form.
-    func cueClass(of word: String) -> CueClass? { cueClass(key: Tokenizer.key(word)) }
-
-    /// The same for a word's key (`Tokenizer.key`).
+    /// The class of the verb a word is a form of, by the word's key (`Tokenizer.key`: any case);
+    /// nil when no verb has that form.
     func cueClass(key: UInt64) -> CueClass? { verbs[key]?.cueClass }
 }

@@ -20,11 +20,6 @@ public struct RulesExtractor: Sendable {
     /// A short description stored with a run: the lexicon sizes.
     public var parameters: String { lexicons.summary }
 
-    /// The class (`cue-verbs.txt` section) of the reporting verb `word` is a form of, in any case:
-    /// "Told" is speech, "plans" is plan (as noun or verb alike); nil when the rules list no verb
-    /// with that form ("according", "criticism").
-    public func cueClass(of word: String) -> CueClass? { lexicons.cues.cueClass(of: word) }
-
     /// The kinds of cue `cueKind(ofCue:)` tells, in report order: the lexicon's classes,
     /// "according to", and "other" for a cue with no word the lexicon knows.
     public static let cueKinds = CueClass.allCases.map(\.rawValue) + ["according to", "other"]
@@ -35,7 +30,7 @@ public struct RulesExtractor: Sendable {
     public func cueKind(ofCue text: String) -> String { Self.cueKinds[cueKindIndex(ofCue: text)] }
 
     /// `cueKind(ofCue:)` as its index in `cueKinds`.
-    public func cueKindIndex(ofCue text: String) -> Int {
+    private func cueKindIndex(ofCue text: String) -> Int {
         cueKindIndex(keys: Tokenizer.tokenize(Array(text.unicodeScalars)).lazy.filter { $0.kind == .word }.map(\.key))
     }
 

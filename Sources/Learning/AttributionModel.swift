@@ -136,8 +136,9 @@ struct Fitted {
     let boundaries: BoundaryChooser
     let net: ReadingNet
 
-    /// Fits on `prepared[fit]`, setting those documents' `cueScores` to the out-of-fold detector
-    /// scores the scorer learned from.
+    /// Fits on `prepared[fit]`, setting those documents' `cueScores` to the detector scores the
+    /// scorer learns from: out of fold (two halves, each scored by a detector of the other), or
+    /// in-sample with fewer than four documents.
     init(_ prepared: inout [PreparedDocument], fit: [Int], options: TrainingOptions, rng: inout SplitMix64) {
         let lexicon = CueLexicon(documents: fit.map { prepared[$0] })
 

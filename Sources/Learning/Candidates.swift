@@ -189,8 +189,7 @@ struct CandidateBuilder {
         while e < t && e - s < 8 {
             let tok = text.tokens[e]
             if tok.isQuote || Self.clauseStopWords.contains(e, in: text) { break }
-            if !(tok.isWord || tok.isNumber || text.lower(e, is: "'") || text.lower(e, is: ".") || text.lower(e, is: "-")
-                 || text.lower(e, is: "&")) { break }
+            if !isNamePart(e) { break }
             e += 1
         }
         return e > s ? s..<e : nil
@@ -298,6 +297,13 @@ struct CandidateBuilder {
     }
 
     static let relativePronouns = WordSet(["who", "that", "which"])
+    /// Marks a subject phrase may hold besides words and numbers ("O'Neill", "U.S.", "Smith-Jones", "AT&T").
+    static let nameMarks = WordSet(["'", ".", "-", "&"])
+
+    /// Token `k` can be part of a subject phrase: a word, a number or a `nameMarks` mark.
+    private func isNamePart(_ k: Int) -> Bool {
+        text.tokens[k].isWord || text.tokens[k].isNumber || Self.nameMarks.contains(k, in: text)
+    }
     static let personalPronouns = WordSet(["he", "she", "they", "we", "i"])
 
     /// "who", "that" or "which" before the cue, past at most three helpers or adverbs.
@@ -327,8 +333,7 @@ struct CandidateBuilder {
         while i > sentence.lowerBound && t - i < 10 {
             let k = i - 1
             if text.tokens[k].isQuote || Self.clauseStopWords.contains(k, in: text) { break }
-            if !(text.tokens[k].isWord || text.tokens[k].isNumber || text.lower(k, is: "'") || text.lower(k, is: ".")
-                 || text.lower(k, is: "-") || text.lower(k, is: "&")) { break }
+            if !isNamePart(k) { break }
             i -= 1
         }
         // Skip adverbs right before the cue ("X also posted") by keeping them: overlap scoring forgives them.

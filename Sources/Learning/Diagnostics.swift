@@ -73,7 +73,6 @@ extension AttributionModel {
             let choices = decoder.choose(proposals: doc.proposals)
             let kept = decoder.decode(choices, proposals: doc.proposals)
             let keptAnchors = Set(kept.map(\.anchor))
-            b.kept += kept.count
             for r in kept {
                 let content = Set(r.content.flatMap { $0 })
                 if !doc.gold.contains(where: { !$0.content.isDisjoint(with: content) }) { b.spurious += 1 }
@@ -82,27 +81,22 @@ extension AttributionModel {
                 if doc.gold.contains(where: { doc.fits(r.cue, r.source, r.content, gold: $0) }) { kinds[k].keptFitting += 1 }
             }
             for g in doc.gold {
-                b.gold += 1
                 let kind = kindIndex(g.cue, doc.text)
                 kinds[kind].gold += 1
-                func fit(_ cue: [Range<Int>], _ source: [Range<Int>], _ content: [Range<Int>]) -> Bool {
-                    doc.fits(cue, source, content, gold: g)
-                }
                 let onCue = choices.anchors.indices.filter {
                     PreparedDocument.overlaps(Set(choices.anchors[$0].cue.flatMap { $0 }), g.cue)
                 }
                 var bestContent = 0.0, bestSource = 0.0
                 var fitting: [Int] = []
                 for a in onCue {
-                    for v in choices.anchors[a].variants where fit(choices.anchors[a].cue, v.source, v.content) {
+                    for v in choices.anchors[a].variants where doc.fits(choices.anchors[a].cue, v.source, v.content, gold: g) {
                         if !fitting.contains(a) { fitting.append(a) }
                         let c = PreparedDocument.tokenF1(Set(v.content.flatMap { $0 }), g.content)
                         let s = PreparedDocument.tokenF1(Set(v.source.flatMap { $0 }), g.source)
                         if c + s > bestContent + bestSource { bestContent = c; bestSource = s }
                     }
                 }
-                if let r = kept.first(where: { fit($0.cue, $0.source, $0.content) }) {
-                    b.found += 1
+                if let r = kept.first(where: { doc.fits($0.cue, $0.source, $0.content, gold: g) }) {
                     kinds[kind].found += 1
                     let content = PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
                     let source = PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
@@ -111,24 +105,19 @@ extension AttributionModel {
                     b.bestContentF1 += max(bestContent, content)
                     b.bestSourceF1 += max(bestSource, source)
                 } else if onCue.isEmpty {
-                    b.neverProposed += 1
                     kinds[kind].neverProposed += 1
                     let words = g.cue.sorted().map { doc.text.tokens[$0].lower }.joined(separator: " ")
                     cues[words.isEmpty ? "(no cue)" : words, default: 0] += 1
                 } else if fitting.isEmpty {
-                    b.noFittingReading += 1
                     kinds[kind].noFittingReading += 1
                     let shape = Self.noFitShape(g, variants: onCue.flatMap { choices.anchors[$0].variants },
                                            cue: onCue.flatMap { choices.anchors[$0].cue }, text: doc.text)
                     shapes[shape, default: 0] += 1
                 } else if fitting.contains(where: keptAnchors.contains) {
-                    b.wrongReading += 1
                     kinds[kind].wrongReading += 1
                 } else if fitting.contains(where: { (choices.best[$0]?.score ?? -.infinity) > threshold }) {
-                    b.lostToOverlap += 1
                     kinds[kind].lostToOverlap += 1
                 } else {
-                    b.belowThreshold += 1
                     kinds[kind].belowThreshold += 1
                 }
             }
@@ -136,6 +125,11 @@ extension AttributionModel {
         b.neverProposedCues = cues.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(top).map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
         b.byCueKind = kinds
+        // The totals are the kinds' sums (each gold attribution and kept reading has one kind).
+        func total(_ count: KeyPath<ErrorBreakdown.KindCount, Int>) -> Int { kinds.reduce(0) { $0 + $1[keyPath: count] } }
+        (b.gold, b.found, b.kept) = (total(\.gold), total(\.found), total(\.kept))
+        (b.neverProposed, b.noFittingReading, b.belowThreshold) = (total(\.neverProposed), total(\.noFittingReading), total(\.belowThreshold))
+        (b.wrongReading, b.lostToOverlap) = (total(\.wrongReading), total(\.lostToOverlap))
         b.noFittingShapes = shapes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { ErrorBreakdown.CueCount(cue: $0.key, count: $0.value) }
         return b

@@ -1,6 +1,6 @@
 /// The features of one variant of one anchor: what the cue is, who proposed it, what the source
-/// and content look like and where they lie. Conjunctions with the proposal's kind let one weight
-/// vector judge rules proposals and learned readings differently.
+/// and content look like and where they lie. Conjunctions with the proposal's kind let the one
+/// reading scorer (`ReadingNet`) judge rules proposals and learned readings differently.
 struct FeatureExtractor {
     let text: TokenizedText
     let lexicon: CueLexicon
@@ -22,7 +22,7 @@ struct FeatureExtractor {
     }
 
     /// The feature names; a conjoined one is also hashed after the anchor's origin (`o:ORIGIN&`)
-    /// and head word (`h:HEAD&`), so one weight vector judges rules proposals and learned readings
+    /// and head word (`h:HEAD&`), so the one scorer judges rules proposals and learned readings
     /// differently. Adding a feature: a name here, one `add` in `anchorPart` (the same for every
     /// variant of an anchor) or in `write` (per variant); values are literals, tokens or Strings.
     enum Name {

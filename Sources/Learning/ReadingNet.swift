@@ -5,11 +5,11 @@
 /// variants and none, with a fixed schedule and weights initialised from SplitMix64, so equal data
 /// and seed give equal bytes.
 ///
-/// Unlike the linear perceptron it can weigh a feature by the company it keeps (a learned cue
-/// word's reading is good with this detector score and that source shape, not with either alone).
+/// Unlike a linear scorer it can weigh a feature by the company it keeps (a learned cue word's
+/// reading is good with this detector score and that source shape, not with either alone).
 /// Rows are chosen by the hash's top bits (Fibonacci hashing): a fixed table, no dictionary, and
 /// colliding rare features only share a row; one row is one cache line, so a feature costs the
-/// extractor one memory access, as a perceptron weight does. Rows are SIMD vectors (lane-wise
+/// extractor one memory access, as a linear weight would. Rows are SIMD vectors (lane-wise
 /// arithmetic is the same on every machine); the one reduction, the output's dot product, runs
 /// lane by lane in a fixed order.
 struct ReadingNet: Sendable {

@@ -1,6 +1,7 @@
 /// How `AttributionModel.train` fits a model. Equal options and equal data give byte-identical models.
 public struct TrainingOptions: Sendable, Equatable {
-    /// Seeds the only randomness in training (the order documents are visited in each epoch).
+    /// Seeds the only randomness in training: how documents are dealt into calibration folds, the
+    /// order they are visited in each epoch, and the net's initial weights.
     public var seed: UInt64 = 1
     /// What the model builds on: the rules' proposals as candidates and features, or nothing.
     public var base: Base = .rules
