@@ -7,20 +7,21 @@ struct OutletGazetteer: Sendable {
 
     private var byFirstKey: [UInt64: [Entry]] = [:]
     private var canonicalByKey: [UInt64: String] = [:]
-    private(set) var count = 0
     /// Each outlet's names as the file gives them: the canonical name first, then its aliases.
     private(set) var names: [[String]] = []
+    /// Outlets in the file.
+    var count: Int { names.count }
     static let theKey = Tokenizer.key("the")
 
     init(lines: [LexiconLine], file: String) throws(ExtractionError) {
         for line in lines {
-            let names = line.text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let canonical = names.first, !canonical.isEmpty else {
+            let written = line.text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let canonical = written.first, !canonical.isEmpty else {
                 throw .malformedLexicon(file: file, line: line.number, reason: "empty outlet name")
             }
-            count += 1
-            self.names.append(names.filter { !$0.isEmpty })
-            for name in names where !name.isEmpty {
+            let names = written.filter { !$0.isEmpty }
+            self.names.append(names)
+            for name in names {
                 var keys = Tokenizer.keys(name)
                 if keys.first == Self.theKey && keys.count > 1 { keys.removeFirst() }
                 guard let first = keys.first else { continue }

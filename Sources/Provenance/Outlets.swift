@@ -90,10 +90,10 @@ public enum Outlets {
     /// Lowercase forms under which `name` (a canonical name) may appear in text: the gazetteer's
     /// names of that outlet, or the name alone.
     static func forms(of name: String) -> [String] {
-        (formsByName[name.lowercased()] ?? [name.lowercased()]).sorted()
+        formsByName[name.lowercased()] ?? [name.lowercased()]
     }
 
-    /// The search forms of every gazetteer outlet, by its canonical name lowercased: the name, also
+    /// The search forms of every gazetteer outlet, sorted, by its canonical name lowercased: the name, also
     /// without a leading "the", and its aliases but those written with "the" ("the Times", "the
     /// Post", "the Journal"): the extractor takes those short forms only capitalised, and lowercase
     /// in a source text they name any paper ("at the times of the floods").
@@ -104,7 +104,7 @@ public enum Outlets {
             var set: Set<String> = [canonical]
             if canonical.hasPrefix("the ") { set.insert(String(canonical.dropFirst(4))) }
             for alias in names.dropFirst().map({ $0.lowercased() }) where !alias.hasPrefix("the ") { set.insert(alias) }
-            forms[canonical] = Array(set)
+            forms[canonical] = set.sorted()
         }
         return forms
     }()

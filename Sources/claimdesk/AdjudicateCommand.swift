@@ -22,7 +22,7 @@ struct AdjudicateCommand: ParsableCommand {
             card too narrow for the annotators' table shows one block per annotator.
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "The adjudicator (default: $CLAIMDESK_ANNOTATOR, else $USER, else \"analyst\").") var annotator: String?
+    @Option(name: .long, help: "The adjudicator \(Annotator.defaultHelp).") var annotator: String?
     @Option(name: .customLong("run"), help: "The run whose claims to adjudicate (default: rules, else the only run).") var runName: String?
     @Option(name: .long, help: "Adjudicate this document (doc_id) only.") var doc: String?
 

@@ -15,7 +15,7 @@ struct Annotate: ParsableCommand {
             `claimdesk annotate < session.txt` replays a session (exit 1 if a command was refused).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER, else \"analyst\").") var annotator: String?
+    @Option(name: .long, help: "Annotator name \(Annotator.defaultHelp).") var annotator: String?
     @Option(name: .customLong("run"), help: "The run to review (default: rules, else the only run).") var runName: String?
     @Option(name: .long, help: "Start at this document (doc_id).") var doc: String?
     @Option(name: .long, help: "The queue's order, remembered for you: document, uncertain or confidence.") var order: QueueOrder?

@@ -110,7 +110,7 @@ struct ImportGold: ParsableCommand {
         abstract: "Attributions in FILE become reviewed gold of an annotator; its documents are marked done.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Annotator name (default: $CLAIMDESK_ANNOTATOR, else $USER, else \"analyst\").") var annotator: String?
+    @Option(name: .long, help: "Annotator name \(Annotator.defaultHelp).") var annotator: String?
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
     @Flag(name: .long, help: "When documents already in their gold run would change, make this file the run's new version (the old one is kept as NAME@vN) instead of refusing.")
@@ -166,6 +166,9 @@ struct Claims: ParsableCommand {
 
 /// The annotator's name: `$CLAIMDESK_ANNOTATOR`, then `$USER`, then "analyst".
 enum Annotator {
+    /// The default, as the `--annotator` help texts say it.
+    static let defaultHelp = "(default: $CLAIMDESK_ANNOTATOR, else $USER, else \"analyst\")"
+
     static func defaultName() -> String { defaultNameAndOrigin().name }
 
     static func defaultNameAndOrigin() -> (name: String, origin: String) {

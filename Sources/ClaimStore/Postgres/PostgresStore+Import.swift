@@ -61,8 +61,8 @@ extension PostgresStore: ImportStore {
         // The first staged document (in staged order) stored with another text refuses everything.
         if !stored.isEmpty {
             var conflict: StageReader.StagedDocument?
-            try reader.forEachText(of: documents.filter { stored[Array($0.docID.utf8)] != nil }) { document, text in
-                if conflict == nil, stored[Array(document.docID.utf8)]?.textDigest != Self.sha256Hex(text) { conflict = document }
+            try reader.forEachText(of: documents.filter { stored[$0.key] != nil }) { document, text in
+                if conflict == nil, stored[document.key]?.textDigest != Self.sha256Hex(text) { conflict = document }
             }
             if let conflict { throw StoreError.documentConflict(docID: conflict.docID, origin: conflict.origin) }
         }
@@ -73,21 +73,21 @@ extension PostgresStore: ImportStore {
             guard existing.count > 0, let runID = existing.int64(0, 0) else { continue }
             let existingKind = existing.string(0, 1) ?? ""
             guard existingKind == run.kind else { throw StoreError.runKindTaken(name: run.name, kind: existingKind) }
-            let inRun = documents.filter { $0.runName == run.name && stored[Array($0.docID.utf8)] != nil }
+            let inRun = documents.filter { $0.runName == run.name && stored[$0.key] != nil }
             var storedDigests: [Int64: String?] = [:]
             for chunk in inRun.chunked(stageChunk) {
                 let rows = try db.execute("""
                     SELECT rd.documentId, g.digest FROM runDocument rd
                     LEFT JOIN importDigest g ON g.runId = rd.runId AND g.documentId = rd.documentId
                     WHERE rd.runId = $1 AND rd.documentId = ANY($2::bigint[])
-                    """, [runID, PostgresRows.bigintArray(chunk.compactMap { stored[Array($0.docID.utf8)]?.id })])
+                    """, [runID, PostgresRows.bigintArray(chunk.compactMap { stored[$0.key]?.id })])
                 for row in 0..<rows.count {
                     if let id = rows.int64(row, 0) { storedDigests[id] = rows.string(row, 1) }
                 }
             }
-            let already = inRun.filter { document in stored[Array(document.docID.utf8)].map { storedDigests[$0.id] != nil } ?? false }
+            let already = inRun.filter { document in stored[document.key].map { storedDigests[$0.id] != nil } ?? false }
             let changed = already.filter { document in
-                stored[Array(document.docID.utf8)].flatMap { storedDigests[$0.id] ?? nil } != document.digest
+                stored[document.key].flatMap { storedDigests[$0.id] ?? nil } != document.digest
             }
             if !changed.isEmpty && !replace {
                 throw StoreError.importChangesRun(run: run.name, docID: changed[0].docID, origin: changed[0].origin, count: changed.count)
@@ -113,7 +113,7 @@ extension PostgresStore: ImportStore {
         }
         // New documents, in staged order, with the ids SQLite would give them.
         var documentIDs = stored.mapValues(\.id)
-        let fresh = documents.filter { stored[Array($0.docID.utf8)] == nil }
+        let fresh = documents.filter { stored[$0.key] == nil }
         if !fresh.isEmpty {
             var nextID = try maxID("document", db) + 1
             var batch: [[any PGArgument]] = []
@@ -126,7 +126,7 @@ extension PostgresStore: ImportStore {
                 try NULGuard.check(table: "document", [("docId", document.docID), ("meta", f.meta), ("origin", document.origin),
                                                        ("publicationDate", f.publicationDate), ("publisher", f.publisher),
                                                        ("text", text), ("title", f.title)])
-                documentIDs[Array(document.docID.utf8)] = nextID
+                documentIDs[document.key] = nextID
                 batch.append([nextID, document.docID, f.title, f.publisher, f.publicationDate, f.meta, text, f.scalarCount,
                               document.origin, now])
                 nextID += 1
@@ -143,7 +143,7 @@ extension PostgresStore: ImportStore {
         var live: [Int64: (runID: Int64, documentID: Int64)] = [:]
         var liveRows: [(runID: Int64, documentID: Int64, digest: String)] = []
         for document in documents where !skipped.contains(document.sid) {
-            guard let name = document.runName, let runID = runIDs[name], let documentID = documentIDs[Array(document.docID.utf8)] else { continue }
+            guard let name = document.runName, let runID = runIDs[name], let documentID = documentIDs[document.key] else { continue }
             live[document.sid] = (runID, documentID)
             liveRows.append((runID, documentID, document.digest))
         }
@@ -193,7 +193,7 @@ extension PostgresStore: ImportStore {
                                                           "createdAt"], rows: marks)
         }
         for document in documents {
-            guard let rowID = documentIDs[Array(document.docID.utf8)] else { continue }
+            guard let rowID = documentIDs[document.key] else { continue }
             let placed = ImportCommit.Placed(docID: document.docID, origin: document.origin, documentRowID: rowID,
                                              runName: document.runName ?? "")
             if skipped.contains(document.sid) {
@@ -239,13 +239,26 @@ struct StageReader {
 
     struct StagedDocument {
         var sid: Int64
-        var docID: String
+        let docID: String
+        /// `docID`'s bytes, the key the import's maps use: ids are compared byte for byte (Swift's
+        /// `String` equality would take "café" and "cafe\u{301}" for one document).
+        let key: [UInt8]
         var origin: String
         var runName: String?
         var digest: String
         var claims: Int
         /// The other columns, read with the text (`forEachText(of:withFields: true)`).
         var fields = Fields()
+
+        init(sid: Int64, docID: String, origin: String, runName: String?, digest: String, claims: Int) {
+            self.sid = sid
+            self.docID = docID
+            key = Array(docID.utf8)
+            self.origin = origin
+            self.runName = runName
+            self.digest = digest
+            self.claims = claims
+        }
 
         struct Fields {
             var title: String?
