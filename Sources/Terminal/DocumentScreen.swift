@@ -263,7 +263,9 @@ struct DocumentScreen {
     /// (rounded down), and when n is odd that bracket is text; other backslashes are text; every
     /// `[[` and `]]` left is a marker. Brackets of the text never form a `[[`/`]]` with each other
     /// or with a marker's, so where a marker begins and ends is never in doubt. `markerBefore` and
-    /// `markerAfter` say which marker the caller writes on either side of `start..<end`.
+    /// `markerAfter` say which marker the caller writes on either side of `start..<end`; only a
+    /// closing `]]` can touch a bracket of the text (an opening marker ends in `: `), so an opening
+    /// one is passed for the reader's sake and changes nothing.
     /// `doc` and the one-line views that mark roles (`show`, `context`, the adjudication card) escape
     /// through this one function, so the rule reads the same on every screen.
     ///
