@@ -48,17 +48,23 @@ public struct TextWrap: Sendable {
         return out
     }
 
-    /// Where a wrapped line continues: under the value of a `  name      value` field line, two in
-    /// from a `> ` line, else under the line's own leading spaces.
+    /// Where a wrapped line continues: under the value of a `  name      value` field line (also
+    /// `  name [aliases]   value`, as `help` lists the verbs), two in from a `> ` line, else under
+    /// the line's own leading spaces.
     static func continuationIndent(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         let limit = min(end, start + 24)
         var leading = 0
         while start + leading < limit && text[start + leading] == 0x20 { leading += 1 }
         if leading == 0, limit - start >= 2, text[start] == UInt8(ascii: ">"), text[start + 1] == 0x20 { return 2 }
         if leading == 2 {
-            // `  name` then two or more spaces then the value.
+            // `  name` (with its ` [aliases]`, spaces and all) then two or more spaces then the value.
             var i = start + leading
             while i < limit && text[i] != 0x20 { i += 1 }
+            if i + 1 < limit && text[i + 1] == UInt8(ascii: "[") && text[start + leading] != UInt8(ascii: "[") {
+                var close = i + 1
+                while close < limit && text[close] != UInt8(ascii: "]") { close += 1 }
+                if close < limit { i = close + 1 }
+            }
             var j = i
             while j < limit && text[j] == 0x20 { j += 1 }
             if j - i >= 2 && j < limit { return j - start }

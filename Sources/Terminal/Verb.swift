@@ -174,11 +174,9 @@ extension Verb {
         "TEXT must occur in the document; the occurrence nearest the claim is taken.",
         "Text that does not occur, or occurs twice at the same distance, changes nothing.",
         "--at START END takes Unicode-scalar offsets (0-based, end exclusive).",
-        "Two signed numbers move the boundaries by words: the first the start, the second the end;",
-        "  negative shrinks, positive grows: -1 +2 drops the first word and takes in two more at the end; 0 leaves one as it is.",
+        "Two signed numbers move the boundaries by words: the first the start, the second the end; negative shrinks, positive grows: -1 +2 drops the first word and takes in two more at the end; 0 leaves one as it is.",
         "  A word is letters and digits (with ' and - inside); punctuation goes with the word beside it.",
-        "  On several fragments: the first fragment's start, the last one's end. Refused, changing nothing,",
-        "  when a boundary would leave the claim's sentence or a fragment would lose every word.",
+        "  On several fragments: the first fragment's start, the last one's end. Refused, changing nothing, when a boundary would leave the claim's sentence or a fragment would lose every word.",
     ]
 
     public static let source = Verb.writing(
@@ -319,8 +317,7 @@ extension Verb {
         "progress", "how much of the run you have reviewed, and your pace",
         details: [
             "Claims you added count in the total and among the reviewed; an add you undid counts in neither.",
-            "Pace: the median gap between your verdicts (confirm, reject, add; undone ones too; not accept-above's) in this run,",
-            "  gaps over 10 minutes left out as pauses; claims per hour = 3600 s / that median.",
+            "Pace: the median gap between your verdicts (confirm, reject, add; undone ones too; not accept-above's) in this run, gaps over 10 minutes left out as pauses; claims per hour = 3600 s / that median.",
         ]
     ) { session throws(REPLError) in try session.progress() }
     public static let score = Verb.simple("score", "the extractor scored against your documents marked done") { session throws(REPLError) in try session.score() }
@@ -372,12 +369,9 @@ extension Verb {
         "accept-above", usage: "accept-above T [--doc | --filter]",
         "confirm at once every claim you have not judged at or above extractor confidence T",
         details: [
-            "--doc (the default): the claims of this document the queue shows; --filter: the whole queue",
-            "  under the current filter (every document of the run when there is none).",
-            "First a preview: how many claims, and the precision to expect from the calibration of the",
-            "  run's confidence against the documents marked done (computed once per session, as score does).",
-            "On a terminal it asks before acting (answer y to accept); when input is a pipe or a script it",
-            "  does not ask: it acts and says what it did.",
+            "--doc (the default): the claims of this document the queue shows; --filter: the whole queue under the current filter (every document of the run when there is none).",
+            "First a preview: how many claims, and the precision to expect from the calibration of the run's confidence against the documents marked done (computed once per session, as score does).",
+            "On a terminal it asks before acting (answer y to accept); when input is a pipe or a script it does not ask: it acts and says what it did.",
             "One action: one transaction, one `undo` takes every claim of it back, one `redo` restores them.",
             "Such verdicts are marked bulk in the log, in gold exports (\"bulk\": true) and in score.",
         ]
@@ -406,8 +400,7 @@ extension Verb {
         "the order of the queue; no argument shows it",
         details: [
             "document: documents in ingestion order, claims in text order (the default).",
-            "uncertain: the claims whose confidence is closest to the calibrated auto-accept threshold",
-            "  first (your verdict teaches most there); closest to 0.5 while no calibration exists.",
+            "uncertain: the claims whose confidence is closest to the calibrated auto-accept threshold first (your verdict teaches most there); closest to 0.5 while no calibration exists.",
             "confidence: the highest extractor confidence first.",
             "Remembered for you (also set by `claimdesk annotate --order`); shown on the status line.",
         ],

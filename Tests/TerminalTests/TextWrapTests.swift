@@ -30,6 +30,17 @@ import Testing
         #expect(TextWrap(width: 14).wrap("          aaa bbb ccc") == "          aaa\nbbb ccc")
     }
 
+    /// `help` lists a verb with its aliases (`  confirm [c]       the claim…`): a summary too long
+    /// for the line goes on under the summary, as it does for a verb without aliases.
+    @Test func aHelpLineWithAliasesContinuesUnderItsSummary() {
+        #expect(TextWrap(width: 40).wrap("  confirm [c]       the claim is right; moves on")
+            == "  confirm [c]       the claim is right;\n                    moves on")
+        #expect(TextWrap(width: 40).wrap("  quit [q, exit]    leave (every action is already saved)")
+            == "  quit [q, exit]    leave (every action\n                    is already saved)")
+        // A bracket that is text, not an alias list, keeps the line's own indent.
+        #expect(TextWrap(width: 20).wrap("  He [[cue: said]] that it rains") == "  He [[cue: said]]\n  that it rains")
+    }
+
     @Test func stylingIsClosedAtABreakAndOpenedAgain() {
         let e = "\u{1B}["
         #expect(TextWrap(width: 8).wrap(e + "7mone two three" + e + "0m four")
@@ -73,6 +84,19 @@ import Testing
             error: unknown verb "frobnicate"; `help`
             lists the verbs
             """)
+        // `help` at 80 columns: every summary that wraps goes on under the summaries.
+        session.renderer.wrapping = .columns(80)
+        let help = session.execute("help").text.split(separator: "\n", omittingEmptySubsequences: false)
+        let confirm = try #require(help.firstIndex { $0.hasPrefix("  confirm [c]") })
+        #expect(help[confirm] == "  confirm [c]       the claim is right (corrected, if you changed it); moves to")
+        #expect(help[confirm + 1] == "                    the next unreviewed claim")
+        // A verb's line has its summary at column 20; any other indented line is a continuation there.
+        for line in help where line.hasPrefix("  ") {
+            let chars = Array(line)
+            let verbLine = chars[2] != " " && chars.count > 20 && chars[18] == " " && chars[19] == " "
+            let continuation = chars.count > 20 && chars[..<20].allSatisfy { $0 == " " }
+            #expect(verbLine || continuation, "a help line out of the layout: \(line)")
+        }
         #expect(Renderer(style: .plain).wrap("x " + String(repeating: "y ", count: 100)) == "x " + String(repeating: "y ", count: 100))
         #expect(TerminalSize.columns(environment: ["COLUMNS": "57"]) == 57)
     }
