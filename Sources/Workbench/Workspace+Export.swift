@@ -51,6 +51,9 @@ public struct ExportReport: Sendable {
     public var partial: [String] = []
     /// A link export's own summary line (clusters, not attributions).
     public var linkSummary: String?
+    /// A gold export that found no gold at all says why and what to do: an empty file with exit 0
+    /// and no word would look like a working export of nothing.
+    public var emptyGold: String?
 
     public var summary: String {
         if let linkSummary { return linkSummary }
@@ -58,6 +61,7 @@ public struct ExportReport: Sendable {
         if !cardPaths.isEmpty { lines.append("dataset card: \(cardPaths.joined(separator: ", "))") }
         if !partial.isEmpty { lines.append("included though not marked done: \(partial.joined(separator: ", "))") }
         if !leftOut.isEmpty { lines.append("left out (annotators disagree, nothing adjudicated): \(leftOut.joined(separator: ", "))") }
+        if let emptyGold { lines.append(emptyGold) }
         return lines.joined(separator: "\n")
     }
 }
@@ -69,6 +73,11 @@ extension Workspace {
         if case let .run(name) = request.selection { _ = try requireRun(name) }
         if request.format == .provenance || request.format == .graphml { return try exportLinks(request) }
         if case .gold = request.selection, request.format != .brat, !request.force {
+            // The output file itself is named first: it is what the user asked for (its sink
+            // refuses it too, but only after the card check below).
+            if request.format != .inception, AtomicFile.fileType(request.out) == S_IFREG {
+                throw WorkbenchError.cannotWrite(path: request.out, reason: "the file exists (use --force to replace it)")
+            }
             // The card files are written last: refuse before anything is written, not after.
             for card in [request.out + ".card.md", request.out + ".card.json"] where AtomicFile.fileType(card) != nil {
                 throw WorkbenchError.cannotWrite(path: card, reason: "the file exists (use --force to replace it)")
@@ -114,6 +123,12 @@ extension Workspace {
                 }
                 report.leftOut = walk.disagreements
                 report.partial = walk.partial
+                if tally.documents == 0 && walk.disagreements.isEmpty {
+                    let by = annotator.map { " by \($0)" } ?? ""
+                    report.emptyGold = includePartial
+                        ? "the gold is empty: no document has a review\(by) (`claimdesk annotate` reviews them)"
+                        : "the gold is empty: no document is marked done\(by) (`done` in `claimdesk annotate` marks one; --include-partial takes unfinished ones)"
+                }
                 let (figures, note) = agreementFigures(labels)
                 card = DatasetCard(
                     format: Self.formatDescription(request.format),

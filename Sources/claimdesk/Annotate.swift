@@ -10,8 +10,12 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Review claims in the REPL.",
         discussion: """
-            On a terminal: line editing, history in ~/.claimdesk_history, TAB completion, Ctrl-C clears
-            the line, Ctrl-D quits. Otherwise the verbs are read line by line and echoed, so
+            Without --doc the session opens where you stopped: the first claim without your verdict, \
+            from the document of your last action on (else the first unreviewed claim). `help` inside \
+            lists the verbs, `help VERB` explains one.
+
+            On a terminal: line editing, history in ~/.claimdesk_history, TAB completion, Ctrl-C clears \
+            the line, Ctrl-D quits. Otherwise the verbs are read line by line and echoed, so \
             `claimdesk annotate < session.txt` replays a session (exit 1 if a command was refused).
             """)
     @OptionGroup var global: GlobalOptions

@@ -176,6 +176,10 @@ extension Workspace {
         throws(WorkbenchError) -> (items: [GoldImportItem], skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
         guard let format = format ?? InterchangeFormat.detect(path) else {
             let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            if path.lowercased().hasSuffix(".csv") {
+                // `export --format csv` writes it, so a user tries to read it back: say it is not.
+                throw WorkbenchError.usage("\(path): CSV is written for analysis and is not read back: import an export in one of \(choices) (JSONL carries everything: `export --gold --format jsonl`)")
+            }
             throw WorkbenchError.usage("\(path): cannot tell which format this is: give --format (\(choices))")
         }
         var read: JSONLReader.Result

@@ -174,6 +174,8 @@ extension Workspace {
 
     /// The report's lines on the gold: what enters it (documents, claims, annotators) as the store
     /// now decides it, and one line per document that does not (or not wholly), saying why.
+    /// The file's documents left unchanged (a re-import) count too: their gold stands, and a
+    /// re-import that said "gold: 0 documents" would read as if the file's gold were gone.
     /// Read in batches, so that a big import's report holds one batch in memory.
     func goldOutcome(_ commit: ImportCommit, counts: [String: (kept: Int, rejected: Int)]) throws(WorkbenchError) -> [String] {
         var lines: [String] = []
@@ -183,8 +185,9 @@ extension Workspace {
         let reviews = try db(store.documentReviews()).filter { $0.status == "done" }
         var doneBy: [Int64: [DocumentReviewEntry]] = [:]
         for r in reviews { doneBy[r.documentRowID, default: []].append(r) }
-        for start in stride(from: 0, to: commit.imported.count, by: Self.goldBatchSize) {
-            let batch = Array(commit.imported[start..<min(start + Self.goldBatchSize, commit.imported.count)])
+        let fileDocuments = commit.imported + commit.unchanged
+        for start in stride(from: 0, to: fileDocuments.count, by: Self.goldBatchSize) {
+            let batch = Array(fileDocuments[start..<min(start + Self.goldBatchSize, fileDocuments.count)])
             let bundles = try db(store.bundles(documentRowIDs: batch.map(\.documentRowID)))
             for (placed, bundle) in zip(batch, bundles) {
                 let place = TerminalSafe.escape(placed.origin), doc = TerminalSafe.escape(placed.docID)

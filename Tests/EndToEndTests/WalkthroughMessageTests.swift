@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The places where a first-time user, following the README, got a message that did not say what
+/// happened or what to do next: a gold re-import, an export over an existing file, an export of a
+/// gold nobody marked done, a CSV handed back to `import-gold`, and `help annotate`.
+@Suite struct WalkthroughMessageTests {
+    static let gold = #"{"doc_id":"d1","text":"Ana Ruiz said the port will reopen.","attributions":["#
+        + #"{"source":[0,8],"cue":[9,13],"content":[14,34],"review":{"status":"confirmed","annotator":"ana"}},"#
+        + #"{"source":null,"cue":[9,13],"content":[14,34],"review":{"status":"rejected","annotator":"ana"}}]}"# + "\n"
+
+    /// Importing the same gold again changes nothing; the gold line says what the gold still is,
+    /// not "0 documents", and the rejected claim is reported again, since it is still not gold.
+    @Test func aGoldReImportSaysTheGoldStillStands() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("g.jsonl", Self.gold)
+        let first = try CLI.run(["--db", scratch.db, "import-gold", input])
+        #expect(first.stdout == """
+            run "gold:ana": imported 2 claims in 1 document
+            gold: 1 document, 1 claim; marked done by ana
+            not in the gold: \(input):1: document "d1": 1 claim reviewed as rejected
+
+            """, "\(first.stderr)")
+        let again = try CLI.run(["--db", scratch.db, "import-gold", input])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == """
+            run "gold:ana": imported 0 claims in 0 documents
+            unchanged: 1 document was already in the run with the same content (left as it was)
+            gold: 1 document, 1 claim; marked done by ana
+            not in the gold: \(input):1: document "d1": 1 claim reviewed as rejected
+
+            """)
+    }
+
+    /// An export over an existing file names that file (not the dataset card beside it).
+    @Test func anExportOverAnExistingFileNamesTheFile() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("g.jsonl", Self.gold)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", input]).status == 0)
+        let out = scratch.path("out.jsonl")
+        #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--out", out]).status == 0)
+        let again = try CLI.run(["--db", scratch.db, "export", "--gold", "--out", out])
+        #expect(again.status == 1)
+        #expect(again.stderr == "claimdesk: \(out): cannot write: the file exists (use --force to replace it)\n")
+        #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--out", out, "--force"]).status == 0)
+    }
+
+    /// A gold export with no document marked done still writes its (empty) files, and says why
+    /// they are empty and what to do, as `score` and `train` do.
+    @Test func anEmptyGoldExportSaysWhyAndWhatToDo() throws {
+        let scratch = try Scratch()
+        let text = try scratch.write("d1.txt", "Ana Ruiz said the port will reopen.")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", text]).status == 0)
+        let out = scratch.path("gold.jsonl")
+        let empty = try CLI.run(["--db", scratch.db, "export", "--gold", "--out", out])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout == """
+            wrote 0 attributions in 0 documents to \(out)
+            dataset card: \(out).card.md, \(out).card.json
+            the gold is empty: no document is marked done (`done` in `claimdesk annotate` marks one; --include-partial takes unfinished ones)
+
+            """)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "")
+
+        let input = try scratch.write("g.jsonl", Self.gold)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", input]).status == 0)
+        let nobody = try CLI.run(["--db", scratch.db, "export", "--gold", "--annotator", "bo", "--out", scratch.path("bo.jsonl")])
+        #expect(nobody.stdout.hasSuffix("\nthe gold is empty: no document is marked done by bo (`done` in `claimdesk annotate` marks one; --include-partial takes unfinished ones)\n"))
+        let ana = try CLI.run(["--db", scratch.db, "export", "--gold", "--annotator", "ana", "--out", scratch.path("ana.jsonl")])
+        #expect(ana.stdout.hasPrefix("wrote 1 attribution in 1 document") && !ana.stdout.contains("the gold is empty"))
+    }
+
+    /// `export --format csv` writes CSV, and `import-gold` does not read it: the message says so
+    /// instead of asking for a --format that has no csv.
+    @Test func aCSVHandedToImportGoldIsToldItIsNotReadBack() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("g.jsonl", Self.gold)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", input]).status == 0)
+        let csv = scratch.path("gold.csv")
+        #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "csv", "--out", csv]).status == 0)
+        let back = try CLI.run(["--db", scratch.path("fresh.sqlite"), "import-gold", csv])
+        #expect(back.status == 1)
+        #expect(back.stderr == "claimdesk: \(csv): CSV is written for analysis and is not read back: import an export in one of jsonl, brat, doccano, label-studio, prodigy, inception (JSONL carries everything: `export --gold --format jsonl`)\n")
+    }
+
+    /// `help annotate` reads as paragraphs wrapped by the help formatter, not lines cut where the
+    /// source code wrapped them, and says where a session opens.
+    @Test func helpAnnotateWrapsItsParagraphs() throws {
+        let help = try CLI.run(["help", "annotate"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("""
+            OVERVIEW: Review claims in the REPL.
+
+            Without --doc the session opens where you stopped: the first claim without your
+            verdict, from the document of your last action on (else the first unreviewed
+            claim). `help` inside lists the verbs, `help VERB` explains one.
+
+            On a terminal: line editing, history in ~/.claimdesk_history, TAB completion,
+            Ctrl-C clears the line, Ctrl-D quits. Otherwise the verbs are read line by line
+            and echoed, so `claimdesk annotate < session.txt` replays a session (exit 1 if
+            a command was refused).
+
+            USAGE: claimdesk annotate
+            """), "\(help.stdout)")
+    }
+}
