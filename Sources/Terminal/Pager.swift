@@ -27,6 +27,12 @@ public enum TerminalSize {
 
 /// Long text through the analyst's pager: `$PAGER`, else `less -R` (which passes the colours on).
 /// Only the terminal loop calls it; a script, a pipe or a file gets the text printed as it is.
+///
+/// The pager runs through `popen`, in the REPL's own process group, which is the terminal's
+/// foreground group: a pager reads its keys from the terminal, and Foundation's `Process` starts
+/// its child in a process group of its own, where that read fails (`less` quit at once with
+/// status 1 and nothing was shown). While the pager runs, Ctrl-C and Ctrl-\ are the pager's: the
+/// REPL ignores them, as `system(3)` does, and takes its handlers back after.
 public enum Pager {
     /// Shows `text` through the pager when it is taller than the terminal. Returns false when it
     /// showed nothing (the text fits, there is no terminal, or the pager cannot start), so that the
@@ -38,19 +44,22 @@ public enum Pager {
         // The prompt needs a row too.
         guard lines >= rows else { return false }
         let command = environment["PAGER"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "less -R"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        process.standardInput = input
-        do { try process.run() } catch { return false }
+        let previousInterrupt = signal(SIGINT, SIG_IGN)
+        let previousQuit = signal(SIGQUIT, SIG_IGN)
         // A pager quit before reading everything closes the pipe: that is no error of ours.
-        let previous = signal(SIGPIPE, SIG_IGN)
-        try? input.fileHandleForWriting.write(contentsOf: Data((text + "\n").utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        signal(SIGPIPE, previous)
+        let previousPipe = signal(SIGPIPE, SIG_IGN)
+        defer {
+            signal(SIGPIPE, previousPipe)
+            signal(SIGQUIT, previousQuit)
+            signal(SIGINT, previousInterrupt)
+        }
+        guard let pipe = popen(command, "w") else { return false }
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, pipe) }
+        let status = pclose(pipe)
         // 126/127: the shell could not run the pager; the text is printed instead.
-        return !(process.terminationReason == .exit && (process.terminationStatus == 126 || process.terminationStatus == 127))
+        let exited = status != -1 && status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        return !(status == -1 || (exited && (code == 126 || code == 127)))
     }
 }
