@@ -97,6 +97,11 @@ public enum BratReader {
         var attributes: [(target: String, name: String, value: String?, line: Int)] = []
         var notes: [(target: String, text: String, line: Int)] = []
         var ids: Set<String> = []
+        /// T lines refused with an issue: an event naming one is left out without a second issue,
+        /// since the T line's own issue already says what is wrong (and refuses the document).
+        var refusedBounds: Set<String> = []
+        /// T lines of a type ClaimDesk does not read (left out with a warning), by id: their type.
+        var leftOutBounds: [String: String] = [:]
 
         /// Attributions in line order of their anchors (`E…` or `T…`), and where each id is.
         var anchors: [(id: String, line: Int, attribution: Attribution)] = []
@@ -126,7 +131,10 @@ public enum BratReader {
             }
             let words = BratReader.words(fields[1])
             switch kind {
-            case "T": textBound(id, words, fields, number)
+            case "T":
+                let before = issues.count
+                textBound(id, words, fields, number)
+                if issues.count > before { refusedBounds.insert(id) }
             case "E": event(id, words, number)
             case "R":
                 guard let type = words.first, type == "SourceOf" else {
@@ -160,6 +168,7 @@ public enum BratReader {
             guard words.count >= 3 else { issue(number, "\(safe(id)): expected TYPE START END"); return }
             let type = words[0]
             guard type == "Source" || type == "Cue" || type == "Content" else {
+                leftOutBounds[id] = type
                 warn(number, "\(safe(id)): unknown type \(quoted(type)) (Source, Cue or Content): left out")
                 return
             }
@@ -196,7 +205,7 @@ public enum BratReader {
             var bad = false
             for (i, word) in words.enumerated() {
                 let pair = split(word, ":", maxSplits: 1)
-                guard pair.count == 2 else { bad = true; break }
+                guard pair.count == 2, !pair[1].isEmpty else { bad = true; break }
                 if i == 0 {
                     guard pair[0] == "Cue" else { bad = true; break }
                     cue = pair[1]
@@ -250,7 +259,12 @@ public enum BratReader {
         /// An event's argument: a T line of this file of the expected type (marked used).
         mutating func role(_ ref: String, _ expected: String, _ line: Int, _ used: inout Set<String>) -> Fragments? {
             guard let bound = textBounds[ref] else {
-                issue(line, "\(safe(ref)) is not a T line of this file")
+                if refusedBounds.contains(ref) { return nil }
+                if let type = leftOutBounds[ref] {
+                    issue(line, "\(safe(ref)) is a \(quoted(type)) (a type left out), expected a \(expected)")
+                } else {
+                    issue(line, "\(safe(ref)) is not a T line of this file")
+                }
                 return nil
             }
             guard bound.type == expected else {
@@ -265,6 +279,7 @@ public enum BratReader {
         mutating func sourceLinks(used: Set<String>) -> [String: String] {
             var sourceOf: [String: String] = [:]
             for relation in relations {
+                if refusedBounds.contains(relation.content) || refusedBounds.contains(relation.source) { continue }
                 guard textBounds[relation.content]?.type == "Content", textBounds[relation.source]?.type == "Source" else {
                     issue(relation.line, "\(safe(relation.id)): SourceOf must link a Content T line (Arg1) to a Source T line (Arg2)")
                     continue

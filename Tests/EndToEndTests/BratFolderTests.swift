@@ -183,6 +183,21 @@ import Testing
         #expect(out.contains(#""review":{"status":"added","annotator":"cy","at":"#))
     }
 
+    /// Found by fuzzing: a text edited after annotating made each T line's text mismatch, and every
+    /// event naming that T line then said, again, "T2 is not a T line of this file" (false: it is
+    /// one, refused). The T line's own line says what is wrong; the event adds nothing.
+    @Test func aRefusedTLineIsReportedOnceNotAgainByItsEvent() throws {
+        let scratch = try Scratch()
+        try scratch.write("brat/story.txt", "Bob said it.")
+        try scratch.write("brat/story.ann", "T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nE1\tCue:T2 Source:T1\n")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", try scratch.write("kept.txt", "Cy said so.")]).status == 0)
+        let before = try CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout
+        let imported = try CLI.run(["--db", scratch.db, "import-gold", scratch.path("brat"), "--annotator", "cy"])
+        #expect(imported.status == 1)
+        #expect(imported.stderr == "claimdesk: \(scratch.path("brat/story.ann")):1: T1: text \"Ana\" does not match the document at 0 3: \"Bob\"\n")
+        #expect(try CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout == before)
+    }
+
     /// Subfolders (brat's sub-collections), symbolic links to folders and unreadable folders are
     /// not read, and each is named.
     @Test func subfoldersAndLinksAreNamedNotSilentlySkipped() throws {

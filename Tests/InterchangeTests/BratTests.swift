@@ -97,6 +97,30 @@ import Testing
         // A type ClaimDesk does not know is no error in the file: the line is left out, with a word.
         #expect(result.warnings.map(\.description) == ["d1.ann:4: T4: unknown type \"Speaker\" (Source, Cue or Content): left out"])
     }
+
+    /// Found by fuzzing: an event naming a refused T line said, once per argument, that it was
+    /// "not a T line of this file". A refused T line is reported on its own line only; an argument
+    /// of a type left out says so; an empty argument (`Cue:`) makes the event malformed.
+    @Test func anEventDoesNotRepeatTheProblemOfItsTLines() {
+        let ann = """
+            T1\tSource 0 10\tSomebody
+            T2\tCue 11 999\ttold
+            T3\tContent 30 48\tprices 🚀 will rise
+            E1\tCue:T2 Source:T1 Content:T3
+            R1\tSourceOf Arg1:T3 Arg2:T1
+            T4\tSpeaker 0 3\tZoë
+            T5\tCue 11 15\ttold
+            E2\tCue:T5 Source:T4
+            E3\tCue: Source:T1
+            """
+        let result = BratReader.read(ann: ann, text: ExportFixture.text, file: "d1.ann")
+        #expect(result.issues.map(\.description) == [
+            "d1.ann:1: T1: text \"Somebody\" does not match the document at 0 10: \"Zoë Brandt\"",
+            "d1.ann:2: T2: offsets 11 999 are out of range or overlap (the text has 100 scalars)",
+            "d1.ann:8: T4 is a \"Speaker\" (a type left out), expected a Source",
+            "d1.ann:9: E3: expected Cue:T… [Source:T…] [Content:T…]",
+        ])
+    }
 }
 
 @Suite struct BratLineTests {
