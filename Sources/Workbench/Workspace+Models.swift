@@ -349,8 +349,9 @@ extension Workspace {
                 let p = JSONValue(parsing: m.provenance)
                 let source: String
                 switch (p?["source"]?["kind"]?.stringValue, p?["source"]?["run"]?.stringValue, p?["source"]?["annotator"]?.stringValue) {
-                case let ("run", run?, _): source = "run \(run)"
-                case let ("gold", _, annotator?): source = "gold of \(annotator)"
+                // The provenance may come from a file (`import-model`): its names are escaped like every value read.
+                case let ("run", run?, _): source = "run \(TerminalSafe.short(run, 40))"
+                case let ("gold", _, annotator?): source = "gold of \(TerminalSafe.short(annotator, 40))"
                 case ("gold", _, nil): source = "gold"
                 default: source = "-"
                 }
@@ -362,7 +363,7 @@ extension Workspace {
                 if case let .number(f1)? = p?["dev"]?["attribution"]?["f1"], let value = Double(f1) {
                     devF1 = String(format: "%.3f", value)
                 }
-                table.add([TerminalSafe.short(m.name, 40), m.family, source, number("documents"), number("attributions"),
+                table.add([TerminalSafe.short(m.name, 40), TerminalSafe.short(m.family, 40), source, number("documents"), number("attributions"),
                            String(m.digest.prefix(12)), m.createdAt, devF1])
             }
             return table.rendered
@@ -420,6 +421,12 @@ extension Workspace {
             model = try AttributionModel(decoding: stored.bytes)
         } catch {
             throw WorkbenchError.invalidInput([InterchangeIssue(file: file, line: 4, message: error.description)])
+        }
+        // The header's family is what `models` lists: it must say what the bytes are, not whatever the file claims.
+        guard stored.family == model.summary.family else {
+            throw WorkbenchError.invalidInput([InterchangeIssue(
+                file: file, line: 2,
+                message: "invalid header: \"family\" is \(TerminalSafe.quoted(stored.family)), the model's bytes are \(model.summary.family)")])
         }
         let saved = try db(store.saveModel(stored, replace: replace))
         return (saved, model.summary)

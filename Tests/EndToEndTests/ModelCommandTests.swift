@@ -113,6 +113,48 @@ import Testing
         #expect(try listed().count == 1)
     }
 
+    /// A model file with `old` replaced by `new` once (the header comes before the provenance),
+    /// `provenance_bytes` kept true when the change is in the provenance.
+    func edited(_ bytes: [UInt8], _ old: String, _ new: String, inProvenance: Bool = false) throws -> [UInt8] {
+        // The first three lines are text (magic, header, provenance); the model's bytes after them are not.
+        let newlines = bytes.indices.filter { bytes[$0] == 10 }
+        try #require(newlines.count >= 3)
+        let end = newlines[2] + 1
+        var text = String(decoding: bytes[..<end], as: UTF8.self)
+        let range = try #require(text.range(of: old))
+        text.replaceSubrange(range, with: new)
+        if inProvenance {
+            let count = try #require(text.firstMatch(of: /"provenance_bytes":(\d+)/))
+            let grown = try #require(Int(count.1)) + new.utf8.count - old.utf8.count
+            text.replaceSubrange(count.range, with: "\"provenance_bytes\":\(grown)")
+        }
+        return Array(text.utf8) + bytes[end...]
+    }
+
+    /// Found by fuzzing `import-model`: the header's `family` was stored as the file said, so a
+    /// file could list any family (even a NUL, refused only by the store, without a place) and
+    /// `models` printed the provenance's names raw. The family must be the bytes' own; the
+    /// listing escapes what came from a file.
+    @Test func aHeaderFamilyThatIsNotTheModelsIsRefusedAndProvenanceNamesAreEscaped() throws {
+        let file = scratch.path("ferry.model")
+        try ok(["train", "--model", "ferry", "--from", "gold", "--out", file])
+        let family = try #require(try listed().first?["family"]?.stringValue)
+        let bytes = scratch.bytes("ferry.model")
+        for (claimed, shown) in [("toy\\u001b[2J", "toy\\u{1b}[2J"), ("a\\u0000b", "a\\u{0}b")] {
+            let forged = try scratch.write("forged.model", bytes: try edited(bytes, "\"family\":\"\(family)\"", "\"family\":\"\(claimed)\""))
+            #expect(try refused(["import-model", forged, "--as", "forged"])
+                == "claimdesk: \(forged):2: invalid header: \"family\" is \"\(shown)\", the model's bytes are \(family)\n")
+        }
+        #expect(try listed().count == 1)
+
+        let hostile = try scratch.write("hostile.model", bytes: try edited(bytes, "\"run\":\"gold\"", "\"run\":\"g\\u001b]0;x\\u0007\"", inProvenance: true))
+        let other = scratch.path("other.sqlite")
+        #expect(try CLI.run(["--db", other, "import-model", hostile]).status == 0)
+        let table = try CLI.run(["--db", other, "models"])
+        #expect(table.status == 0 && !table.stdout.unicodeScalars.contains("\u{1b}"))
+        #expect(table.stdout.contains(" run g\\u{1b}]0;x\\u{7} "))
+    }
+
     @Test func trainRefusesWhatItCannotUse() throws {
         #expect(try refused(["train", "--model", "m"], status: 2).contains("give one training source: --from RUN or --gold"))
         #expect(try refused(["train", "--model", "m", "--gold"])
