@@ -202,7 +202,7 @@ extension Session {
     /// Document index, view and claim index of claim `#ID` in this analyst's queue.
     func locateClaim(_ text: String) throws(REPLError) -> (Int, DocumentView, Int) {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-        guard let rowID = Int64(digits) else { throw .unknownClaim(text) }
+        guard let rowID = Int64(digits) else { throw .unknownClaim(digits) }
         let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: rowID) }
         guard let claim, claim.runID == run.rowID, let index = position(ofDocument: claim.documentRowID) else {
             throw .unknownClaim(digits)

@@ -28,6 +28,9 @@ import Testing
         ("add \"the bridge\" speaker x", "add: unexpected \"speaker\"; quote texts with spaces (usage: add \"CONTENT\" [source \"SOURCE\"] [cue \"CUE\"] [type SOURCE_TYPE] [outlet NAME])"),
         ("add \"a flood\"", #"content: "a flood" does not occur in this document; nothing changed"#),
         ("goto 99", "no claim #99 in this run"),
+        // Beyond Int64: still one "#" in the message (found by fuzzing the pipe-mode REPL).
+        ("goto #99999999999999999999", "no claim #99999999999999999999 in this run"),
+        ("show #x", "no claim #x in this run"),
         ("goto nowhere", #"no document "nowhere" in this run"#),
         ("show 1 2", "show: takes one claim ID (usage: show [ID] [--all | --doc])"),
         ("show --everything", "show: unknown option --everything (usage: show [ID] [--all | --doc])"),
