@@ -156,6 +156,38 @@ public enum InceptionFormat {
         return out
     }
 
+    /// What the XML parser refused, in words. Its error is only a number (on Linux
+    /// "The operation could not be completed. (NSXMLParserErrorDomain error 29.)"); the numbers
+    /// are libxml2's `xmlParserErrors`, which Apple's `XMLParser.ErrorCode` mirrors. The number is
+    /// kept at the end for a search.
+    static func xmlProblem(_ error: (any Error)?, line: Int) -> String {
+        guard let error else { return "XML error at line \(line)" }
+        let code = (error as NSError).code
+        let what: String
+        switch code {
+        case 3, 4: what = "no XML document"
+        case 5, 86: what = "content after the end of the document"
+        case 6, 7, 8: what = "an invalid character reference (&#…;)"
+        case 9: what = "a character XML does not allow"
+        case 22, 23: what = "an entity reference without its name or its \";\""
+        case 26, 27: what = "an undeclared entity"
+        case 29: what = "an external entity (never read)"
+        case 31, 32, 79, 81: what = "an unknown or unsupported encoding"
+        case 38: what = "a \"<\" inside an attribute value"
+        case 39, 40, 41: what = "an attribute without a quoted value"
+        case 42, 203: what = "an attribute given twice"
+        case 45: what = "a comment not closed"
+        case 63: what = "a CDATA section not closed"
+        case 64, 65, 68, 73, 74, 75: what = "broken markup"
+        case 76: what = "a closing tag that does not match its opening tag"
+        case 77, 85: what = "an element not closed"
+        case 89: what = "entities that expand without end (a loop, or too far)"
+        case 201: what = "an undeclared namespace prefix"
+        default: what = "XML the parser refuses"
+        }
+        return "\(what) at line \(line) (XML error \(code))"
+    }
+
     /// Reads one XMI document; issues name the file (line 0: XMI has no lines worth naming).
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
         var result = JSONLReader.Result(lines: [], issues: [])
@@ -172,7 +204,7 @@ public enum InceptionFormat {
         parser.shouldProcessNamespaces = true
         parser.delegate = collector
         guard parser.parse() else {
-            return fail("not valid XMI: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "XML error") at line \(parser.lineNumber)")
+            return fail("not valid XMI: \(xmlProblem(parser.parserError, line: parser.lineNumber))")
         }
         guard let text = collector.sofa else { return fail("no cas:Sofa with a sofaString: not a UIMA CAS XMI document") }
         let u = UTF16Offsets(text)

@@ -72,6 +72,22 @@ import TestSupport
         ])
     }
 
+    /// Found by fuzzing `import-gold --format inception`: XML the parser refuses was reported as
+    /// "The operation could not be completed. (NSXMLParserErrorDomain error 29.)". The message
+    /// now says what the parser refused (an external entity is never read: no file leaks in).
+    @Test(arguments: [
+        (#"<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>"#, "&e;", "an external entity (never read) at line 62 (XML error 29)"),
+        (#"<!DOCTYPE x [<!ENTITY a "aa">]>"#, "&zz;", "an undeclared entity at line 62 (XML error 26)"),
+    ])
+    func anXMIParserRefusalSaysWhatItRefused(_ doctype: String, _ reference: String, _ message: String) throws {
+        var xmi = InceptionFormat.xmi(for: EcosystemFixture.document)
+        let declaration = try #require(xmi.range(of: "?>"))
+        xmi.replaceSubrange(declaration, with: "?>\n" + doctype)
+        let sofa = try #require(xmi.range(of: #"sofaString=""#))
+        xmi.replaceSubrange(sofa, with: #"sofaString=""# + reference)
+        #expect(InceptionFormat.read(Array(xmi.utf8), file: "bad.xmi").issues.map(\.description) == ["bad.xmi: not valid XMI: \(message)"])
+    }
+
     @Test func xmiReaderSurvivesMutatedFiles() {
         Self.check("fuzz.xmi", seed: 0x0C45, valid: Array(InceptionFormat.xmi(for: EcosystemFixture.document).utf8)) {
             InceptionFormat.read($0, file: "fuzz.xmi")
