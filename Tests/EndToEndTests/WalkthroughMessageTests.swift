@@ -103,4 +103,17 @@ import Testing
             USAGE: claimdesk annotate
             """), "\(help.stdout)")
     }
+
+    /// A ClaimDesk JSONL file saved with a byte order mark (as some Windows editors do) is read by
+    /// `ingest`, and `import-claims`/`import-gold` recognise it too instead of asking for --format.
+    @Test func aByteOrderMarkDoesNotHideTheFormat() throws {
+        let scratch = try Scratch()
+        let line = #"{"doc_id":"b","text":"Ana said no.","attributions":[{"source":[0,3],"cue":[4,8],"content":[9,11],"review":{"status":"confirmed","annotator":"ana"}}]}"#
+        let input = try scratch.write("bom.jsonl", "\u{FEFF}" + line + "\n")
+        let claims = try CLI.run(["--db", scratch.db, "import-claims", input, "--run", "theirs"])
+        #expect(claims.status == 0, "\(claims.stderr)")
+        #expect(claims.stdout == "run \"theirs\": imported 1 claim in 1 document\n")
+        let gold = try CLI.run(["--db", scratch.db, "import-gold", input])
+        #expect(gold.stdout == "run \"gold:ana\": imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by ana\n", "\(gold.stderr)")
+    }
 }
