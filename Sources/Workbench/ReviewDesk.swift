@@ -53,7 +53,12 @@ public struct ReviewDesk: Sendable {
         if let rules = try db(store.runRef(named: "rules")) { return rules }
         let runs = try db(store.runRefs()).filter { $0.kind != .gold }
         if runs.count == 1 { return runs[0] }
-        if runs.isEmpty { throw .usage("no claims to review yet: run `claimdesk extract` first") }
+        if runs.isEmpty {
+            if try db(store.documentCount()) == 0 {
+                throw .usage("no documents to review yet: `claimdesk ingest PATH` stores them, then `claimdesk extract` finds their claims")
+            }
+            throw .usage("no claims to review yet: run `claimdesk extract` first")
+        }
         throw .usage("no run named \"rules\": choose one with --run ("
             + runs.map { TerminalSafe.escape($0.name) }.joined(separator: ", ") + ")")
     }

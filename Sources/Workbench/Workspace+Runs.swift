@@ -14,8 +14,14 @@ public struct ExtractReport: Sendable {
     public var bytes: Int
     public var seconds: Double
     public var extractionSeconds: Double
+    /// The store holds no document at all: "every document is already extracted" would send a
+    /// new user from `annotate` ("run `claimdesk extract` first") back to `extract` in a loop.
+    public var storeHasNoDocuments = false
 
     public var summary: String {
+        if storeHasNoDocuments {
+            return "run \"\(run)\": the store holds no documents yet: `claimdesk ingest PATH` adds them (`claimdesk ingest corpora`: the shipped corpus)"
+        }
         if documents == 0 { return "run \"\(run)\": every document is already extracted (nothing to do)" }
         let mbps = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
         return "run \"\(run)\": \(plural(claims, "claim")) in \(plural(documents, "document")) "
@@ -137,6 +143,7 @@ extension Workspace {
         let pending = try db(store.pendingDocuments(notProcessedBy: runID))
         let started = DispatchTime.now()
         var report = ExtractReport(run: runName, documents: 0, claims: 0, scalars: 0, bytes: 0, seconds: 0, extractionSeconds: 0)
+        if pending.isEmpty { report.storeHasNoDocuments = try db(store.documentCount()) == 0 }
         var index = 0
         while index < pending.count {
             if pending[index].scalars > limits.sliceScalars {

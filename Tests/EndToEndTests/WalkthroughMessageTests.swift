@@ -116,4 +116,20 @@ import Testing
         let gold = try CLI.run(["--db", scratch.db, "import-gold", input])
         #expect(gold.stdout == "run \"gold:ana\": imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by ana\n", "\(gold.stderr)")
     }
+
+    /// On a store with no documents, `annotate` said "run extract first" and `extract` said every
+    /// document was already extracted: a loop. Both now send the user to `ingest`.
+    @Test func anEmptyStoreSendsTheUserToIngest() throws {
+        let scratch = try Scratch()
+        let annotate = try CLI.run(["--db", scratch.db, "annotate", "--annotator", "ana"], stdin: "q\n")
+        #expect(annotate.status == 1)
+        #expect(annotate.stderr == "claimdesk: no documents to review yet: `claimdesk ingest PATH` stores them, then `claimdesk extract` finds their claims\n")
+        let extract = try CLI.run(["--db", scratch.db, "extract"])
+        #expect(extract.status == 0, "\(extract.stderr)")
+        #expect(extract.stdout == "run \"rules\": the store holds no documents yet: `claimdesk ingest PATH` adds them (`claimdesk ingest corpora`: the shipped corpus)\n")
+        let text = try scratch.write("d1.txt", "Ana Ruiz said the port will reopen.")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", text]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).stdout.hasPrefix("run \"rules\": 1 claim in 1 document ("))
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).stdout == "run \"rules\": every document is already extracted (nothing to do)\n")
+    }
 }

@@ -68,6 +68,12 @@ import Testing
                         renderer: Renderer(style: .plain))
         }
         let bare = try SQLiteStore.inMemory()
+        #expect(throws: REPLError.store("no documents to review yet: `claimdesk ingest PATH` stores them, then `claimdesk extract` finds their claims")) {
+            try Session(store: bare, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
+                        renderer: Renderer(style: .plain))
+        }
+        // Documents but no run yet: extract is the next step.
+        _ = try bare.ingest([(document: Document(id: "d1", text: "Ana said no."), origin: "d1.txt")])
         #expect(throws: REPLError.store("no claims to review yet: run `claimdesk extract` first")) {
             try Session(store: bare, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
                         renderer: Renderer(style: .plain))
