@@ -9,6 +9,16 @@ enum PathParts {
         let folder = slash == path.startIndex ? "/" : String(path[..<slash])
         return (folder, String(path[path.index(after: slash)...]))
     }
+
+    /// Refuses an output path that names no file (`--out ""`, `--out dir/`, `--out .`): it would
+    /// otherwise fail later with the system's "No such file or directory" and an empty place.
+    static func requireName(_ path: String, folderAllowed: Bool = false) throws(WorkbenchError) {
+        let trimmed = folderAllowed && path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let name = split(trimmed).name
+        if name.isEmpty || name == "." || name == ".." {
+            throw WorkbenchError.cannotWrite(path: path, reason: "no \(folderAllowed ? "folder" : "file") name in the path (give --out a name)")
+        }
+    }
 }
 
 /// Writes a file under a temporary name beside it and renames it into place, so an interrupted
@@ -24,6 +34,7 @@ public struct AtomicFile {
     /// silently turn it into a file, and writing through it would change a file elsewhere.
     public init(path: String, replacing: Bool) throws(WorkbenchError) {
         self.path = path
+        try PathParts.requireName(path)
         let (folder, name) = PathParts.split(path)
         let base = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false

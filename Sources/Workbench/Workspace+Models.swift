@@ -375,6 +375,7 @@ extension Workspace {
     /// Refuses an `--out` path before a long training: an existing file is never replaced (a model
     /// file is a record of what was trained), and the folder must exist.
     public static func checkModelOut(_ path: String) throws(WorkbenchError) {
+        try PathParts.requireName(path)
         let folder = PathParts.split(path).folder
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory) || !isDirectory.boolValue {

@@ -27,6 +27,23 @@ import Testing
         }
     }
 
+    /// Found by fuzzing the flags: `--out ""` failed with "claimdesk: : cannot write: No such file
+    /// or directory" (no place), and `--out .` named the current folder as the one to replace.
+    @Test func anOutPathWithoutANameIsRefusedWithThePathShown() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("in.jsonl", Self.gold)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", input, "--annotator", "x"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
+        for (command, out, what) in [(["export", "--gold"], "", "file"), (["export", "--gold", "--format", "brat", "--force"], ".", "folder"),
+                                     (["report"], "sub/", "file"), (["train", "--model", "m", "--gold"], "", "file")] {
+            let result = try CLI.run(["--db", scratch.db] + command + ["--out", out], cwd: URL(fileURLWithPath: scratch.path("")))
+            #expect(result.status == 1)
+            #expect(result.stderr == "claimdesk: \(out.isEmpty ? "\"\"" : out): cannot write: no \(what) name in the path (give --out a name)\n")
+        }
+        // The current folder, named by `--out .` with --force, is still there with its files.
+        #expect(FileManager.default.fileExists(atPath: scratch.path("in.jsonl")))
+    }
+
     @Test func aNonEmptyFolderIsRefusedInOneLineWithExitOne() throws {
         let scratch = try Scratch()
         let input = try scratch.write("in.jsonl", Self.gold)

@@ -30,6 +30,23 @@ import Testing
         #expect(runs.compactMap { $0["name"] as? String } == ["gold:zed"])
     }
 
+    /// Found by fuzzing import-claims: a run name of another kind was refused with a sentence cut
+    /// short ("is a gold run, not an imported"); and "a extractor run" elsewhere.
+    @Test func aRunNameOfAnotherKindIsRefusedInOneWholeSentence() throws {
+        let scratch = try Scratch()
+        let gold = try scratch.write("gold.jsonl", Self.line("g1", "Ana said it rained.", Self.claimA) + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", gold, "--annotator", "ana"]).status == 0)
+        let before = try CLI.run(["--db", scratch.db, "runs", "--format", "json"]).stdout
+        let claims = try scratch.write("claims.jsonl", Self.line("c1", "Bo said it snowed.") + "\n")
+        let refused = try CLI.run(["--db", scratch.db, "import-claims", claims, "--run", "gold:ana"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "claimdesk: run \"gold:ana\" is a gold run, not an imported run (run kinds do not mix: choose another name)\n")
+        let extract = try CLI.run(["--db", scratch.db, "extract", "--run", "gold:ana"])
+        #expect(extract.status == 1)
+        #expect(extract.stderr == "claimdesk: run \"gold:ana\" is a gold run, not an extractor run (run kinds do not mix: choose another name)\n")
+        #expect(try CLI.run(["--db", scratch.db, "runs", "--format", "json"]).stdout == before)
+    }
+
     @Test func reimportingLeavesTheSameFileRefusesAChangedOneAndReplaceMakesANewVersion() throws {
         let scratch = try Scratch()
         let a = try scratch.write("a.jsonl", [Self.line("d1", "Ana said it rained.", Self.claimA), Self.line("d2", "Bo said it rained.")].joined(separator: "\n") + "\n")

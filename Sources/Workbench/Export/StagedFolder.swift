@@ -9,6 +9,7 @@ struct StagedFolder {
 
     init(path: String, force: Bool) throws(WorkbenchError) {
         self.path = path
+        try PathParts.requireName(path, folderAllowed: true)
         let fm = FileManager.default
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         let (parent, name) = PathParts.split(trimmed)
