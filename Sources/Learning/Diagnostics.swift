@@ -48,11 +48,19 @@ public struct ErrorBreakdown: Sendable, Equatable {
         public var gold = 0, found = 0
         public var neverProposed = 0, noFittingReading = 0, belowThreshold = 0, wrongReading = 0, lostToOverlap = 0
         public var kept = 0, keptFitting = 0
+        /// Gold attributions whose cue is rare as a cue in the training gold (every word of it
+        /// headed a gold cue in under `ErrorBreakdown.rareCueRate` of its training occurrences, or
+        /// never occurred there; a gold attribution without a cue counts too), and how many of those
+        /// were found: the part of a kind the words of its cue give the model little to go on.
+        public var rareCue = 0, rareFound = 0
 
         public init(kind: String) { self.kind = kind }
     }
 
     public init() {}
+
+    /// Below this share of its training occurrences as a gold cue word, a cue word is rare.
+    public static let rareCueRate = 0.2
 }
 
 extension AttributionModel {
@@ -83,6 +91,8 @@ extension AttributionModel {
             for g in doc.gold {
                 let kind = kindIndex(g.cue, doc.text)
                 kinds[kind].gold += 1
+                let rare = lexicon.isRareCue(g.cue.map { doc.text.tokens[$0].lower })
+                if rare { kinds[kind].rareCue += 1 }
                 let onCue = choices.anchors.indices.filter {
                     PreparedDocument.overlaps(Set(choices.anchors[$0].cue.flatMap { $0 }), g.cue)
                 }
@@ -98,6 +108,7 @@ extension AttributionModel {
                 }
                 if let r = kept.first(where: { doc.fits($0.cue, $0.source, $0.content, gold: g) }) {
                     kinds[kind].found += 1
+                    if rare { kinds[kind].rareFound += 1 }
                     let content = PreparedDocument.tokenF1(Set(r.content.flatMap { $0 }), g.content)
                     let source = PreparedDocument.tokenF1(Set(r.source.flatMap { $0 }), g.source)
                     b.contentF1 += content
@@ -164,6 +175,16 @@ extension AttributionModel {
         if lo == hi, CandidateBuilder.pronouns.contains(text.tokens[lo].lower) { return "source: pronoun" }
         if lo < cueFirst, hi > cueLast { return "source: around the cue" }
         return cueFirst - hi > 4 ? "source: far before the cue" : "source: right before the cue"
+    }
+}
+
+extension CueLexicon {
+    /// Whether every word of a cue (auxiliaries aside) headed a gold cue in under
+    /// `ErrorBreakdown.rareCueRate` of its training occurrences; a cue of auxiliaries only is
+    /// judged by all its words.
+    func isRareCue(_ words: [String]) -> Bool {
+        let content = words.filter { !Self.auxiliaries.contains($0) }
+        return (content.isEmpty ? words : content).allSatisfy { rate($0) < ErrorBreakdown.rareCueRate }
     }
 }
 

@@ -98,13 +98,16 @@ enum TrainBench {
         let n = Double(max(1, b.found))
         print(String(format: "boundaries of found   content token F1 %.3f (best offered %.3f), source %.3f (best offered %.3f)",
                      b.contentF1 / n, b.bestContentF1 / n, b.sourceF1 / n, b.bestSourceF1 / n))
-        print("by kind of cue          gold  found  share   never  no-fit  below  wrong  overlap   kept  fitting")
+        print("by kind of cue          gold  found  share   never  no-fit  below  wrong  overlap   kept  fitting   rare cue  found")
         for k in b.byCueKind where k.gold > 0 || k.kept > 0 {
             print(k.kind.padding(toLength: 20, withPad: " ", startingAt: 0)
-                  + String(format: "  %6d %6d  %5.3f  %6d  %6d %6d %6d  %7d  %5d    %5.3f", k.gold, k.found,
+                  + String(format: "  %6d %6d  %5.3f  %6d  %6d %6d %6d  %7d  %5d    %5.3f  %9d  %5d", k.gold, k.found,
                            Double(k.found) / Double(max(1, k.gold)), k.neverProposed, k.noFittingReading, k.belowThreshold,
-                           k.wrongReading, k.lostToOverlap, k.kept, Double(k.keptFitting) / Double(max(1, k.kept))))
+                           k.wrongReading, k.lostToOverlap, k.kept, Double(k.keptFitting) / Double(max(1, k.kept)),
+                           k.rareCue, k.rareFound))
         }
+        print(String(format: "rare cue: every word of the gold cue was a gold cue word in under %.0f %% of its training occurrences",
+                     100 * ErrorBreakdown.rareCueRate))
         print("no fitting, by shape  " + b.noFittingShapes.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
         print("never-proposed cues   " + b.neverProposedCues.map { "\($0.cue) \($0.count)" }.joined(separator: ", "))
     }

@@ -52,6 +52,8 @@ struct CueKindTests {
         #expect(b.byCueKind.map(\.neverProposed) == [0, 0, 0, 0, 0, 0, 2])
         #expect(b.byCueKind.map(\.kept) == [8, 0, 1, 0, 0, 0, 12])
         #expect(b.byCueKind.map(\.keptFitting) == [7, 0, 1, 0, 0, 0, 12])
+        #expect(b.byCueKind.map(\.rareCue) == [0, 0, 1, 0, 0, 0, 2])
+        #expect(b.byCueKind.map(\.rareFound) == [0, 0, 1, 0, 0, 0, 0])
         // Every gold attribution of a kind is found or lost in exactly one way, and the kinds add
         // up to the breakdown's totals.
         #expect(b.byCueKind.allSatisfy {
