@@ -115,6 +115,15 @@ import Testing
         #expect(claims.stdout == "run \"theirs\": imported 1 claim in 1 document\n")
         let gold = try CLI.run(["--db", scratch.db, "import-gold", input])
         #expect(gold.stdout == "run \"gold:ana\": imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by ana\n", "\(gold.stderr)")
+        // The same for doccano and Prodigy lines: their readers skip it as the JSONL reader does.
+        for (format, name) in [("doccano", "d.doccano.jsonl"), ("prodigy", "d.prodigy.jsonl")] {
+            let out = scratch.path(name)
+            #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", out]).status == 0)
+            let withBOM = try scratch.write("bom-" + name, "\u{FEFF}" + String(contentsOfFile: out, encoding: .utf8))
+            let back = try CLI.run(["--db", scratch.path(format + ".sqlite"), "import-gold", withBOM])
+            #expect(back.status == 0, "\(format): \(back.stderr)")
+            #expect(back.stdout.hasSuffix("gold: 1 document, 1 claim; marked done by ana\n"), "\(format): \(back.stdout)")
+        }
     }
 
     /// On a store with no documents, `annotate` said "run extract first" and `extract` said every
