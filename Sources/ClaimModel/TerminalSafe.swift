@@ -44,8 +44,12 @@ public enum TerminalSafe {
 
     /// A value quoted for a one-line message: cut to `limit` characters (`...` after the first
     /// `limit - 3`), in double quotes, `"` and `\` written `\"` and `\\`, then `escape`d.
+    ///
+    /// Also cut at `4 × limit` Unicode scalars: one character may hold any number of scalars
+    /// (`"a"` and 100,000 combining accents is one character), and a message must stay one short line.
     public static func quoted(_ text: String, limit: Int = 60) -> String {
-        let short = text.count > limit ? String(text.prefix(max(0, limit - 3))) + "..." : text
+        var short = text.count > limit ? String(text.prefix(max(0, limit - 3))) + "..." : text
+        short = boundedScalars(short, 4 * limit, ellipsis: "...")
         var out = String.UnicodeScalarView()
         for scalar in short.unicodeScalars {
             if scalar == "\"" || scalar == "\\" { out.append("\\") }
@@ -54,10 +58,19 @@ public enum TerminalSafe {
         return "\"" + escape(String(out)) + "\""
     }
 
-    /// `text` escaped and cut to `limit` characters with an ellipsis.
+    /// `text` escaped and cut to `limit` characters with an ellipsis (and, as `quoted`, to
+    /// `4 × limit` scalars).
     public static func short(_ text: String, _ limit: Int) -> String {
-        let escaped = escape(text)
-        return escaped.count > limit ? String(escaped.prefix(max(0, limit - 1))) + "…" : escaped
+        let escaped = escape(boundedScalars(text, 4 * limit, ellipsis: "…"))
+        return boundedScalars(escaped.count > limit ? String(escaped.prefix(max(0, limit - 1))) + "…" : escaped, 4 * limit, ellipsis: "…")
+    }
+
+    /// `text` cut to at most `limit` Unicode scalars, the last ones replaced by `ellipsis` when cut.
+    static func boundedScalars(_ text: String, _ limit: Int, ellipsis: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        let keep = max(0, limit - ellipsis.unicodeScalars.count)
+        return String(String.UnicodeScalarView(scalars.prefix(keep))) + ellipsis
     }
 
     /// Serialised JSON made safe for a terminal without changing what it parses to: each scalar

@@ -215,7 +215,7 @@ struct DocumentDecoder {
                     throw Problem(message: "document \"\(id)\": \"reviewed_by\" must be a non-empty array of annotator names")
                 }
                 if let problem = NameRule.problem(name, what: "annotator name") {
-                    throw Problem(message: "document \"\(TerminalSafe.escape(id))\": \"reviewed_by\": \(problem): \"\(TerminalSafe.escape(name))\"")
+                    throw Problem(message: "document \"\(TerminalSafe.escape(id))\": \"reviewed_by\": \(problem): \(TerminalSafe.quoted(name))")
                 }
                 if !names.contains(name) { names.append(name) }
             }
@@ -233,7 +233,7 @@ struct DocumentDecoder {
                 let attribution = try AttributionDecoder(scalars: scalars, documentID: id, index: index).decode(item)
                 if let aid = attribution.id {
                     if ids.contains(aid) {
-                        throw Problem(message: "document \"\(id)\": attribution #\(index + 1): duplicate id \"\(aid)\"")
+                        throw Problem(message: "document \"\(id)\": attribution #\(index + 1): duplicate id \(TerminalSafe.quoted(aid))")
                     }
                     ids.insert(aid)
                 }
@@ -280,7 +280,7 @@ struct AttributionDecoder {
         if let raw = try string(fields, "source_type") {
             guard let type = SourceType(rawValue: raw) else {
                 let allowed = SourceType.allCases.map(\.rawValue).joined(separator: ", ")
-                throw problem("unknown source_type \"\(raw)\" (one of \(allowed))")
+                throw problem("unknown source_type \(quoted(raw)) (one of \(allowed))")
             }
             attribution.sourceType = type
         }
@@ -308,7 +308,7 @@ struct AttributionDecoder {
                 guard let name = other.annotator else { throw problem("a review in \"other_reviews\" names no \"annotator\"") }
                 for (value, what) in [(name, "annotator name")] + other.tags.map({ ($0, "tag") }) {
                     if let p = NameRule.problem(value, what: what) {
-                        throw problem("other_reviews: \(p): \"\(TerminalSafe.escape(value))\"")
+                        throw problem("other_reviews: \(p): \(quoted(value))")
                     }
                 }
                 attribution.otherReviews.append(other)
@@ -408,12 +408,12 @@ struct AttributionDecoder {
         for (key, item) in pairs where fields[key] == nil { fields[key] = item }
         guard let raw = try string(fields, "status") else { throw problem("review without \"status\"") }
         guard let status = ReviewStatus(rawValue: raw) else {
-            throw problem("unknown review status \"\(raw)\" (confirmed, corrected, rejected, added)")
+            throw problem("unknown review status \(quoted(raw)) (confirmed, corrected, rejected, added)")
         }
         var review = Review(status: status)
         review.annotator = try string(fields, "annotator")
         if let c = try string(fields, "confidence") {
-            guard let level = AnalystConfidence(rawValue: c) else { throw problem("unknown review confidence \"\(c)\" (high, medium, low)") }
+            guard let level = AnalystConfidence(rawValue: c) else { throw problem("unknown review confidence \(quoted(c)) (high, medium, low)") }
             review.confidence = level
         }
         switch fields["tags"] {

@@ -21,11 +21,11 @@ public struct LabelMap: Sendable, Equatable {
         }
         for item in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { return bad("expected role=LABEL, got \"\(item)\"") }
+            guard parts.count == 2 else { return bad("expected role=LABEL, got \(TerminalSafe.quoted(String(item)))") }
             let key = parts[0].trimmingSpaces.lowercased()
             let label = parts[1].trimmingSpaces
             guard let role = Role(rawValue: key) else {
-                return bad("unknown role \"\(key)\" (source, cue or content)")
+                return bad("unknown role \(TerminalSafe.quoted(key)) (source, cue or content)")
             }
             guard !label.isEmpty else { return bad("empty label for \(role)") }
             map.labels[role] = label

@@ -46,7 +46,7 @@ public struct ReviewDesk: Sendable {
     public func runToReview(named name: String?) throws(WorkbenchError) -> Run {
         if let name {
             guard let run = try db(store.runRef(named: name)) else {
-                throw .usage("no run named \"\(TerminalSafe.escape(name))\" (see `claimdesk runs`)")
+                throw .usage("no run named \(TerminalSafe.quoted(name)) (see `claimdesk runs`)")
             }
             return run
         }

@@ -33,14 +33,14 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         case let .cannotWrite(path, reason): return "\(path.isEmpty ? "\"\"" : path): cannot write: \(reason)"
         case let .noInput(message): return message
         case let .extractor(error): return error.description
-        case let .unknownRun(name): return "no run named \"\(name)\" (see `claimdesk runs`)"
-        case let .unknownModel(name): return "no model named \"\(name)\" (see `claimdesk models`)"
+        case let .unknownRun(name): return "no run named \(TerminalSafe.quoted(name)) (see `claimdesk runs`)"
+        case let .unknownModel(name): return "no model named \(TerminalSafe.quoted(name)) (see `claimdesk models`)"
         case let .learning(error, context): return "\(context): \(error.description)"
         case let .runKind(name, expected, actual):
             // Kinds are words of the store (extractor, imported, gold): the article follows the word.
             let article = actual.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-            return "run \"\(name)\" is \(article) \(actual) run, not \(expected) run (run kinds do not mix: choose another name)"
-        case let .unknownDocument(id): return "no document \"\(id)\" in the store (see `claimdesk docs`)"
+            return "run \(TerminalSafe.quoted(name)) is \(article) \(actual) run, not \(expected) run (run kinds do not mix: choose another name)"
+        case let .unknownDocument(id): return "no document \(TerminalSafe.quoted(id)) in the store (see `claimdesk docs`)"
         case let .usage(message): return message
         case let .nothingToScore(message): return message
         }

@@ -7,7 +7,7 @@ extension Workspace {
     /// attributions one run is right where the other is not, with examples.
     public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
                         examples: Int = 3) throws(WorkbenchError) -> String {
-        if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \"\(runA)\" twice)") }
+        if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
         let a = try scoringInputs(runName: runA, against: against, annotator: annotator)
         let b = try scoringInputs(runName: runB, against: against, annotator: annotator)
         let shared = Set(a.inputs.map(\.documentID)).intersection(b.inputs.map(\.documentID))

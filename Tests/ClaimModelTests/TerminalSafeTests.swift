@@ -41,6 +41,17 @@ import Testing
         #expect(TerminalSafe.quoted(String(repeating: "x", count: 61)) == "\"" + String(repeating: "x", count: 57) + "...\"")
     }
 
+    /// Found by fuzzing: a value of one character and thousands of combining marks went whole into
+    /// a message (cut by characters only). Quoted and short values are also cut by scalars.
+    @Test func aFewCharactersOfManyScalarsAreCutToo() {
+        let value = "a" + String(repeating: "\u{301}", count: 5000)
+        #expect(TerminalSafe.quoted(value) == "\"a" + String(repeating: "\u{301}", count: 236) + "...\"")
+        #expect(TerminalSafe.quoted(value, limit: 10).unicodeScalars.count == 42)
+        #expect(TerminalSafe.short(value, 16) == "a" + String(repeating: "\u{301}", count: 62) + "…")
+        // Ordinary values are cut by characters as before.
+        #expect(TerminalSafe.quoted("é" + String(repeating: "e\u{301}", count: 30)) == "\"é" + String(repeating: "e\u{301}", count: 30) + "\"")
+    }
+
     @Test func shortEscapesThenCuts() {
         #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
     }

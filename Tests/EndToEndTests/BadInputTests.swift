@@ -88,6 +88,20 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.db)) == before)
     }
 
+    /// Found by fuzzing: values named in a message went whole into it — a 100,000-character run
+    /// name, a source type of one letter and 5,000 combining accents — one line of megabytes.
+    @Test func aHugeValueIsCutInItsMessage() throws {
+        let long = String(repeating: "x", count: 100_000)
+        let unknown = try CLI.run(["--db", scratch.db, "claims", "--run", long])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "claimdesk: no run named \"\(String(repeating: "x", count: 57))...\" (see `claimdesk runs`)\n")
+        let accents = String(repeating: "\u{301}", count: 5000)
+        let file = try scratch.write("claims.jsonl", "{\"doc_id\":\"c\",\"text\":\"He said.\",\"attributions\":[{\"cue\":[3,7],\"source_type\":\"n\(accents)\"}]}\n")
+        try expectFailure(["--db", scratch.db, "import-claims", file, "--run", "other"],
+                          stderr: "claimdesk: \(file):1: document \"c\": attribution #1: unknown source_type \"n\(String(String.UnicodeScalarView(accents.unicodeScalars.prefix(236))))...\" "
+                              + "(one of named_person, named_organization, anonymous, document, news_outlet, implicit, other)")
+    }
+
     @Test func unknownRunAndUsageErrors() throws {
         let unknown = try CLI.run(["--db", scratch.db, "claims", "--run", "nope"])
         #expect(unknown.status == 1)
