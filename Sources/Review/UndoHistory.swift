@@ -5,7 +5,9 @@
 /// naming the undone ones) moves the step to the redo stack; `redo` (entries naming those undos)
 /// moves it back. A step is one entry, except an `accept-above`: its verdicts were written together
 /// (their bulk mark says how many), and one `undo` takes them all back (one undo entry each, written
-/// together), so the step moves only once every entry of it is undone (redone).
+/// together), so the step moves only once every entry of it is undone (redone). A caller may join
+/// other runs of entries into one step (`joins`): the adjudication REPL's pick, whose corrections
+/// and verdict one `undo` takes back together.
 public struct UndoHistory: Sendable {
     /// One step: its key (the id of its first action entry) and its entries, oldest first.
     struct Step: Sendable {
@@ -29,8 +31,15 @@ public struct UndoHistory: Sendable {
     /// Undo entries (redo entries) of a step that is not yet wholly undone (redone).
     private var undoing: [Int64: [LoggedReview]] = [:]
     private var redoing: [Int64: [LoggedReview]] = [:]
+    /// Whether an action entry joins the step of the action entry recorded right before it.
+    private let joins: (@Sendable (_ previous: LoggedReview, _ next: LoggedReview) -> Bool)?
+    /// The entry recorded last, when it was an action (not an undo or a redo).
+    private var previousAction: LoggedReview?
 
-    public init(_ log: [LoggedReview]) {
+    /// `joins(previous, next)`: whether action entry `next`, recorded right after action entry
+    /// `previous`, belongs to `previous`'s step (beside `accept-above`'s bulk marks).
+    public init(_ log: [LoggedReview], joins: (@Sendable (_ previous: LoggedReview, _ next: LoggedReview) -> Bool)? = nil) {
+        self.joins = joins
         for e in log { record(e) }
     }
 
@@ -46,6 +55,8 @@ public struct UndoHistory: Sendable {
     public mutating func record(_ e: LoggedReview) {
         position[e.id] = seen.count
         seen.append(e)
+        let previous = previousAction
+        previousAction = e.entry.action.isBookkeeping ? nil : e
         switch e.entry.action {
         case let .undo(target):
             openBulk = 0
@@ -73,6 +84,11 @@ public struct UndoHistory: Sendable {
                 undoSteps.append(Step(key: key, entries: redoing.removeValue(forKey: key) ?? []))
             }
         default:
+            if let previous, let joins, joins(previous, e), undoSteps.last?.entries.last?.id == previous.id {
+                undoSteps[undoSteps.count - 1].entries.append(e)
+                stepOf[e.id] = undoSteps[undoSteps.count - 1].key
+                return
+            }
             if openBulk > 0, e.entry.bulk != nil, !undoSteps.isEmpty {
                 undoSteps[undoSteps.count - 1].entries.append(e)
                 stepOf[e.id] = undoSteps[undoSteps.count - 1].key

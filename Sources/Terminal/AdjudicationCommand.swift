@@ -56,11 +56,13 @@ public struct AdjudicationVerb: VerbTable {
         .pick,
         .confirm, .reject,
         .source, .cue, .content, .outlet, .type, .anon, .entity,
-        .next, .prev, .skip, .show, .undo, .progress, .keys, .help, .quit,
+        .next, .prev, .skip, .goto, .show, .undo, .redo, .progress, .keys, .help, .quit,
     ]
 
+    /// A verb of `annotate` that adjudication has not ("note", "done") is named as such, rather
+    /// than matched to a verb of similar spelling.
     public static func unknownVerb(_ word: String, suggestion: AdjudicationVerb?) -> AdjudicationError {
-        .unknownVerb(word, suggestion: suggestion)
+        Verb.named(word) != nil ? .reviewVerb(word) : .unknownVerb(word, suggestion: suggestion)
     }
     public static func tokens(_ failure: Tokenizer.Failure) -> AdjudicationError { .repl(.tokens(failure)) }
 }
@@ -108,8 +110,26 @@ extension AdjudicationVerb {
     public static let skip = simple("skip", usage: "skip", "leave this claim undecided; the next one awaiting adjudication") {
         session throws(AdjudicationError) in try session.skip()
     }
-    public static let show = simple("show", "the current claim again") { session throws(AdjudicationError) in
-        session.screen(at: try session.onScreen())
+    public static let goto = AdjudicationVerb(
+        "goto", usage: "goto #ID | DOC_ID | PREFIX", "move to disputed claim ID, or to the first disputed claim of document DOC_ID",
+        details: [
+            "#ID (with the #) is always claim #ID; digits that begin no doc_id of the walk are a claim too.",
+            "A claim adjudicated before this session comes back into the walk, to be decided again.",
+            "A doc_id, or the beginning of one, names a document two or more annotators marked done:",
+            "  its first claim awaiting adjudication (else its first disputed one).",
+        ],
+        complete: { session, args in args.isEmpty ? session.documents.map(\.docID) : [] }
+    ) { verb, args throws(AdjudicationError) in
+        guard args.count == 1, !args[0].isEmpty else { throw .usage(verb, "needs one claim ID or doc_id") }
+        let target = args[0]
+        return { session throws(AdjudicationError) in Reply(text: try session.goto(target)) }
+    }
+    public static let show = AdjudicationVerb(
+        "show", usage: "show [#ID]", "the current claim again, or disputed claim ID (without moving)"
+    ) { verb, args throws(AdjudicationError) in
+        guard args.count <= 1 else { throw .usage(verb, "takes at most one claim ID") }
+        let target = args.first
+        return { session throws(AdjudicationError) in Reply(text: try session.show(target)) }
     }
     public static let undo = AdjudicationVerb(
         "undo", "undo your last adjudication (a pick as a whole)",
@@ -117,6 +137,13 @@ extension AdjudicationVerb {
     ) { verb, args throws(AdjudicationError) in
         if !args.isEmpty { throw .usage(verb, "takes no arguments") }
         return { session throws(AdjudicationError) in Reply(text: try session.undo()) }
+    }
+    public static let redo = AdjudicationVerb(
+        "redo", "redo the adjudication undo took back (a pick as a whole)",
+        details: ["Redo follows undo, before any new adjudication; one redo entry per undo entry, in one transaction."]
+    ) { verb, args throws(AdjudicationError) in
+        if !args.isEmpty { throw .usage(verb, "takes no arguments") }
+        return { session throws(AdjudicationError) in Reply(text: try session.redo()) }
     }
     public static let progress = simple(
         "progress", "how many disputed claims are adjudicated, and which documents are still left out"
@@ -138,7 +165,7 @@ extension AdjudicationVerb {
         var target: AdjudicationVerb?
         if let word = args.first {
             guard let named = AdjudicationVerb.named(word) else {
-                throw .unknownVerb(word, suggestion: AdjudicationVerb.nearest(to: word))
+                throw AdjudicationVerb.unknownVerb(word, suggestion: AdjudicationVerb.nearest(to: word))
             }
             target = named
         }
@@ -168,10 +195,24 @@ public struct AdjudicationCommand {
 public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
     case repl(REPLError)
     case unknownVerb(String, suggestion: AdjudicationVerb?)
+    /// A verb of the review REPL that adjudication does not have.
+    case reviewVerb(String)
     case usage(AdjudicationVerb, String)
     case unknownAnnotator(String, known: [String])
     case nothingToAdjudicate(run: String)
     case nothingToUndo(run: String)
+    case nothingToRedo
+    /// `goto`/`show` of a claim or document outside the walk (not in a document two or more
+    /// annotators marked done).
+    case notInWalk(claim: String)
+    case documentNotInWalk(String)
+    /// `goto` of a prefix that begins several of the walk's documents.
+    case ambiguousDocument(String, candidates: [String])
+    /// A claim of the walk the annotators agree on, or a document with none they dispute.
+    case notDisputed(Int64)
+    case nothingDisputed(document: String)
+    /// `show` of a claim an adjudication decided before this session (not in the walk until `goto`).
+    case decidedBefore(Int64)
 
     public var description: String {
         switch self {
@@ -180,6 +221,8 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
         case let .unknownVerb(word, suggestion):
             let hint = suggestion.map { "; did you mean \"\($0.rawValue)\"?" } ?? "; `help` lists the verbs"
             return "unknown verb \"\(TerminalSafe.escape(word))\"\(hint)"
+        case let .reviewVerb(word):
+            return "\"\(TerminalSafe.escape(word))\" is a verb of `claimdesk annotate`, not of adjudication; `help` lists the verbs here"
         case let .usage(verb, message):
             return "\(verb.rawValue): \(message) (usage: \(verb.usage))"
         case let .unknownAnnotator(name, known):
@@ -189,6 +232,22 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
             return "nothing to adjudicate in run \"\(TerminalSafe.escape(run))\": no claim is disputed (`progress` says why)"
         case let .nothingToUndo(run):
             return "nothing to undo: you have no adjudication in run \"\(TerminalSafe.escape(run))\" left to undo"
+        case .nothingToRedo:
+            return "nothing to redo (redo follows undo, before any new adjudication)"
+        case let .notInWalk(claim):
+            return "no claim #\(TerminalSafe.escape(claim)) in the documents two or more annotators marked done"
+        case let .documentNotInWalk(id):
+            return "no document \"\(TerminalSafe.escape(id))\" among the documents two or more annotators marked done"
+        case let .ambiguousDocument(prefix, candidates):
+            return "\"\(TerminalSafe.escape(prefix))\" begins several documents: "
+                + candidates.map(TerminalSafe.escape).joined(separator: ", ") + "; type more of the doc_id"
+        case let .notDisputed(id):
+            return "claim #\(id) is not disputed: its annotators agree, so there is nothing to adjudicate"
+        case let .nothingDisputed(document):
+            return "document \"\(TerminalSafe.escape(document))\" has no disputed claim in this walk (its annotators agree, "
+                + "or every dispute was adjudicated before: goto #ID takes one up again)"
+        case let .decidedBefore(id):
+            return "claim #\(id) was adjudicated before this session: goto #\(id) brings it back into the walk"
         }
     }
 }

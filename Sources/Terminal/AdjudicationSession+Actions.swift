@@ -98,57 +98,79 @@ extension AdjudicationSession {
         return Renderer.change(field, old, new, view.text) + "\n" + screen(at: try onScreen())
     }
 
-    // MARK: - Undo
+    // MARK: - Undo and redo
 
-    /// This adjudicator's adjudications still standing, oldest first: a pick is one (its entries
-    /// carry `picked` and end with its verdict), every other adjudication entry is one on its own.
-    func standingAdjudications() -> [[LoggedReview]] {
-        let cancelled = ReviewLedger(log).cancelled
-        var groups: [[LoggedReview]] = []
-        var pick: [LoggedReview] = []
-        for e in log where !e.entry.action.isBookkeeping {
-            guard let mark = e.entry.adjudication else { continue }
-            if mark.picked != nil {
-                pick.append(e)
-                if e.entry.action.kind != .correct {
-                    groups.append(pick)
-                    pick = []
-                }
-            } else {
-                if !pick.isEmpty { groups.append(pick); pick = [] }
-                groups.append([e])
-            }
+    /// What `undo` and `redo` act on: this adjudicator's adjudications in the run, with the undo and
+    /// redo entries that name them; a pick (its corrections, then its verdict, all carrying
+    /// `picked`) is one step.
+    var history: UndoHistory {
+        var kept = Set<Int64>()
+        var entries: [LoggedReview] = []
+        for e in log where e.entry.adjudication != nil || e.entry.action.target.map(kept.contains) == true {
+            kept.insert(e.id)
+            entries.append(e)
         }
-        if !pick.isEmpty { groups.append(pick) }
-        return groups.map { $0.filter { !cancelled.contains($0.id) } }.filter { !$0.isEmpty }
+        return UndoHistory(entries, joins: Self.samePick)
+    }
+
+    /// A pick's next entry: after one of its corrections, an entry of the same pick on the same claim.
+    static let samePick: @Sendable (LoggedReview, LoggedReview) -> Bool = { previous, next in
+        guard let name = previous.entry.adjudication?.picked, previous.entry.action.kind == .correct else { return false }
+        return next.entry.adjudication?.picked == name && next.entry.attributionID == previous.entry.attributionID
+    }
+
+    /// `pick of ana's view of #2 (2 entries)`, `confirm of #3`.
+    static func described(_ step: [LoggedReview]) -> String {
+        guard let first = step.first else { return "nothing" }
+        let claim = first.entry.attributionID.map { "#\($0)" } ?? "-"
+        if let name = step.last?.entry.adjudication?.picked {
+            return "pick of \(TerminalSafe.escape(name))'s view of \(claim) (\(step.count) entr\(step.count == 1 ? "y" : "ies"))"
+        }
+        return "\(first.entry.action.label) of \(claim)"
     }
 
     /// `undo`: one undo entry per entry of the last adjudication, in one transaction, and that
     /// claim on screen (back in the queue if it was decided before this session).
     func undo() throws(AdjudicationError) -> String {
-        guard let last = standingAdjudications().last, let first = last.first, let claimID = first.entry.attributionID else {
+        guard let last = history.lastUndoStep, let first = last.first, let claimID = first.entry.attributionID else {
             throw .nothingToUndo(run: run.name)
         }
         let undos = last.map {
             ReviewEntry(annotator: adjudicator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
                         attributionID: $0.entry.attributionID, action: .undo(of: $0.id))
         }
-        let stored = try Self.db { () throws(WorkbenchError) in try store.append(undos) }
-        log += stored
-        let what: String
-        if let name = last.last?.entry.adjudication?.picked {
-            what = "pick of \(TerminalSafe.escape(name))'s view of #\(claimID) (\(last.count) entr\(last.count == 1 ? "y" : "ies"))"
-        } else {
-            what = "\(first.entry.action.label) of #\(claimID)"
+        return try rewrite(undos, verb: "undone", step: last, claimID: claimID, documentRowID: first.entry.documentRowID)
+    }
+
+    /// `redo`: one redo entry per undo entry of the last undo, in one transaction, and that claim
+    /// on screen (decided again).
+    func redo() throws(AdjudicationError) -> String {
+        let history = self.history
+        guard let undos = history.lastRedoStep, let first = undos.first, let claimID = first.entry.attributionID else {
+            throw .nothingToRedo
         }
+        let originals = undos.compactMap { $0.entry.action.target.flatMap(history.entry) }
+        let redos = undos.map {
+            ReviewEntry(annotator: adjudicator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
+                        attributionID: $0.entry.attributionID, action: .redo(of: $0.id))
+        }
+        return try rewrite(redos, verb: "redone", step: originals, claimID: claimID, documentRowID: first.entry.documentRowID)
+    }
+
+    /// Appends an undo's or a redo's entries and puts their claim on screen.
+    private func rewrite(_ entries: [ReviewEntry], verb: String, step: [LoggedReview], claimID: Int64,
+                         documentRowID: Int64) throws(AdjudicationError) -> String {
+        let stored = try Self.db { () throws(WorkbenchError) in try store.append(entries) }
+        log += stored
+        let what = verb + ": " + Self.described(step)
         current = nil
-        guard let index = try requeue(claimID, documentRowID: first.entry.documentRowID) else {
+        guard let index = try requeue(claimID, documentRowID: documentRowID) else {
             if let position { current = try load(queue[position].document) }
-            return "undone: " + what
+            return what
         }
         current = try load(queue[index].document)
         position = index
-        return "undone: " + what + "\n" + screen(at: index)
+        return what + "\n" + screen(at: index)
     }
 
     /// The queue index of a claim, adding it to the queue (in document order) when it was decided

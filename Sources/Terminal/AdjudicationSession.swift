@@ -216,6 +216,73 @@ public final class AdjudicationSession: LineSession {
         return screen(at: next)
     }
 
+    /// `goto #ID | DOC_ID | PREFIX` within the walk: a claim (one decided before this session comes
+    /// back into the queue), or a document's first claim awaiting adjudication (else its first).
+    func goto(_ target: String) throws(AdjudicationError) -> String {
+        if target.hasPrefix("#") { return try gotoClaim(String(target.dropFirst())) }
+        let matches = documents.indices.filter { documents[$0].docID.hasPrefix(target) }
+        let exact = matches.first { documents[$0].docID == target }
+        guard let document = exact ?? (matches.count == 1 ? matches.first : nil) else {
+            if matches.isEmpty {
+                if target.allSatisfy({ $0.isASCII && $0.isNumber }) { return try gotoClaim(target) }
+                throw .documentNotInWalk(target)
+            }
+            throw .ambiguousDocument(target, candidates: matches.map { documents[$0].docID })
+        }
+        let items = queue.indices.filter { queue[$0].document == document }
+        guard let first = items.first else { throw .nothingDisputed(document: documents[document].docID) }
+        if current?.documentRowID != documents[document].rowID { current = try load(document) }
+        let index = items.first { !decided.contains(queue[$0].claim) } ?? first
+        try place(index)
+        return screen(at: index)
+    }
+
+    func gotoClaim(_ digits: String) throws(AdjudicationError) -> String {
+        let index: Int
+        switch try whereabouts(digits) {
+        case let .queued(i): index = i
+        case let .decidedBefore(id, documentRowID):
+            guard let i = try requeue(id, documentRowID: documentRowID) else { throw .notInWalk(claim: digits) }
+            index = i
+        }
+        try place(index)
+        return screen(at: index)
+    }
+
+    /// `show [#ID]`: the claim on screen, or a queued claim's card without moving.
+    func show(_ target: String?) throws(AdjudicationError) -> String {
+        guard let target else { return screen(at: try onScreen()) }
+        let digits = target.hasPrefix("#") ? String(target.dropFirst()) : target
+        switch try whereabouts(digits) {
+        case let .queued(index):
+            let document = queue[index].document
+            let view = current?.documentRowID == documents[document].rowID ? current : try load(document)
+            return screen(at: index, view: view)
+        case let .decidedBefore(id, _): throw .decidedBefore(id)
+        }
+    }
+
+    /// Where a claim of this walk stands.
+    enum Whereabouts {
+        /// In the queue, at this index.
+        case queued(Int)
+        /// Disputed in a document of the walk, and decided by an adjudication before this session.
+        case decidedBefore(Int64, documentRowID: Int64)
+    }
+
+    /// Finds claim `digits` (its row id) in the walk; a claim outside it, or one its annotators
+    /// agree on, is refused.
+    func whereabouts(_ digits: String) throws(AdjudicationError) -> Whereabouts {
+        guard let id = Int64(digits) else { throw .notInWalk(claim: digits) }
+        if let index = queue.firstIndex(where: { $0.claim == id }) { return .queued(index) }
+        let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: id) }
+        guard let claim, claim.runID == run.rowID,
+              let document = documents.firstIndex(where: { $0.rowID == claim.documentRowID }) else { throw .notInWalk(claim: digits) }
+        let view = try load(document)
+        guard view.isDisputed(id) || view.adjudicatedBy[id] != nil else { throw .notDisputed(id) }
+        return .decidedBefore(id, documentRowID: claim.documentRowID)
+    }
+
     /// After a decision: the next claim awaiting adjudication, or the news that none is left.
     func advance(from index: Int) throws(AdjudicationError) -> String {
         if let next = nextUndecided(after: index) {
@@ -228,9 +295,12 @@ public final class AdjudicationSession: LineSession {
 
     // MARK: - Screens
 
-    func screen(at index: Int) -> String {
+    /// Queue item `index`'s card, from `view` (its document; the one on screen unless given).
+    func screen(at index: Int, view: AdjudicationDocument? = nil) -> String {
         let item = queue[index]
-        guard let current, let claim = current.claim(item.claim) else { return "claim #\(item.claim) is no longer in the store" }
+        guard let current = view ?? current, let claim = current.claim(item.claim) else {
+            return "claim #\(item.claim) is no longer in the store"
+        }
         let documentsInQueue = Array(Set(queue.map(\.document))).sorted()
         let documentPosition = (documentsInQueue.firstIndex(of: item.document) ?? 0) + 1
         let adjudicated = queue.filter { decided.contains($0.claim) }.count

@@ -175,7 +175,7 @@ import Testing
             "error: anon: expected yes or no (usage: anon yes|no)",
             "error: content: a claim always has content (usage: content \"TEXT\" | --at START END)",
             "error: unknown verb \"frob\"; `help` lists the verbs",
-            "error: unknown verb \"note\"; `help` lists the verbs",
+            "error: \"note\" is a verb of `claimdesk annotate`, not of adjudication; `help` lists the verbs here",
             "error: unclosed quote \": close it or escape it with a backslash",
             "error: nothing to undo: you have no adjudication in run \"rules\" left to undo",
         ])

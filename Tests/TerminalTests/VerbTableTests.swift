@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func everySpellingOfTheAdjudicationREPLNamesOneVerb() {
-        #expect(AdjudicationVerb.allCases.count == 19)
+        #expect(AdjudicationVerb.allCases.count == 21)
         #expect(Self.clashes(AdjudicationVerb.allCases.map(\.spellings)) == [])
         for verb in AdjudicationVerb.allCases {
             #expect(AdjudicationVerb.named(verb.name) == verb)
@@ -94,8 +94,10 @@ import Testing
               next [n]          the next disputed claim
               prev [p]          the previous disputed claim
               skip              leave this claim undecided; the next one awaiting adjudication
-              show              the current claim again
+              goto              move to disputed claim ID, or to the first disputed claim of document DOC_ID
+              show              the current claim again, or disputed claim ID (without moving)
               undo [u]          undo your last adjudication (a pick as a whole)
+              redo              redo the adjudication undo took back (a pick as a whole)
               progress          how many disputed claims are adjudicated, and which documents are still left out
               keys              single-key mode: at an empty prompt one key acts at once (c confirms…)
               help [?]          the verbs, or one verb in detail
