@@ -27,8 +27,10 @@ bindir() {
     exit 1
 }
 
+# As root, from / : the current folder may be one the postgres user cannot enter (every path given
+# to the programs is absolute), and they would say so on stderr.
 as_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {
@@ -44,6 +46,8 @@ start)
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
+    as_owner test -w "$dir" \
+        || { echo "pg-cluster: the postgres user cannot write $dir: every folder above it must let others through (chmod o+x)" >&2; exit 1; }
     if [ ! -f "$dir/PG_VERSION" ]; then
         as_owner "$bin/initdb" -D "$dir" -U claimdesk --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir.initdb.log" 2>&1 \
             || as_owner "$bin/initdb" -D "$dir" -U claimdesk --auth=trust -E UTF8 --locale=C >"$dir.initdb.log" 2>&1 \
@@ -94,6 +98,7 @@ password-login)
     ;;
 stop)
     [ -f "$dir/postmaster.pid" ] || exit 0
+    dir=$(cd "$dir" && pwd)
     as_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
     ;;
 *) echo "usage: $0 start|createdb|sql|password-login|stop DIR ..." >&2; exit 2 ;;
