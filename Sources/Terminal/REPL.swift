@@ -24,7 +24,7 @@ extension Session: LineSession {
 public enum REPL {
     public static let prompt = "claimdesk> "
 
-    /// Runs until `quit`, Ctrl-D or the end of input. Returns the exit status: 1 when reading a
+    /// Runs until `quit`, Ctrl-D (on a terminal it says `quit`'s goodbye) or the end of input. Returns the exit status: 1 when reading a
     /// script (not a terminal) and a command was refused, else 0. A long reply meant for a pager
     /// (`doc`) is handed to `page`, which returns false when it showed nothing.
     public static func run(_ session: some LineSession, reader: inout some LineReader, write: (String) -> Void,
@@ -39,7 +39,8 @@ public enum REPL {
             let shown = asking ?? prompt
             asking = nil
             guard let line = reader.read(prompt: shown) else {
-                if !reader.echoes { write("\n") }
+                // Ctrl-D on a terminal leaves as `quit` does, with its goodbye (a script just ends).
+                if !reader.echoes { write("\n" + session.execute("quit").text + "\n") }
                 break
             }
             if reader.echoes { write(shown + TerminalSafe.escape(line) + "\n") }

@@ -90,6 +90,27 @@ import Testing
         #expect(reader.seen == [nil, nil, .review, nil])
     }
 
+    /// Ctrl-D on a terminal (a reader that does not echo) says `quit`'s goodbye; a script's end
+    /// (an echoing reader) just ends, as before.
+    @Test func ctrlDOnATerminalSaysGoodbyeAsQuitDoes() throws {
+        struct Terminal: LineReader {
+            var lines: [String]
+            var echoes: Bool
+            mutating func read(prompt: String) -> String? { lines.isEmpty ? nil : lines.removeFirst() }
+        }
+        func ending(_ session: some LineSession, echoes: Bool) -> String {
+            var reader = Terminal(lines: [], echoes: echoes)
+            var out = ""
+            _ = REPL.run(session, reader: &reader) { out += $0 }
+            return out
+        }
+        let fixture = try REPLFixture()
+        #expect(ending(try fixture.session(), echoes: false).hasSuffix("\n\nbye: every action is saved\n"))
+        #expect(!ending(try fixture.session(), echoes: true).contains("bye"))
+        let adjudication = try AdjudicationFixture()
+        #expect(ending(try adjudication.session(), echoes: false).hasSuffix("\n\nbye: every adjudication is saved\n"))
+    }
+
     @Test func skipLeavesTheClaimWithoutAVerdictAndMovesToTheNextUnreviewedOne() throws {
         let fixture = try REPLFixture()
         let text = try fixture.transcript(["c", "skip", "skip", "r", "c", "skip", "progress"])
