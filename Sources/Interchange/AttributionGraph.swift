@@ -189,6 +189,19 @@ struct UTF16Offsets {
         guard utf16Offset >= 0 && utf16Offset < scalar.count, scalar[utf16Offset] >= 0 else { return nil }
         return scalar[utf16Offset]
     }
+
+    /// Why `[start, end]` (UTF-16 code units) is no span of the text, for the readers' messages:
+    /// an offset between the two halves of a surrogate pair (an emoji, say) is named as such, since
+    /// "not a span" of a range inside the text does not tell the user which offset is wrong.
+    func problem(_ start: Int, _ end: Int) -> String {
+        let units = scalar.count - 1
+        let inside = [start, end].first { $0 > 0 && $0 < units && scalar[$0] < 0 }
+        if let inside, start < end {
+            return "[\(start), \(end)]: \(inside) falls between the two UTF-16 code units of one character (a surrogate pair), "
+                + "not on a character boundary"
+        }
+        return "[\(start), \(end)] is not a span of the text (UTF-16 offsets; the text has \(units) code units)"
+    }
 }
 
 /// Word tokens for the tools that show tokens (Prodigy's relation UI, INCEpTION): runs of letters

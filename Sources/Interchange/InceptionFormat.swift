@@ -188,6 +188,11 @@ public enum InceptionFormat {
         return "\(what) at line \(line) (XML error \(code))"
     }
 
+    /// An XMI element as messages name it: its type and `xmi:id`, both from the file, so cut short.
+    static func xmiPlace(_ element: XMICollector.Element) -> String {
+        "\(TerminalSafe.short(element.name, 40)) \(TerminalSafe.short(element.attributes["id"] ?? "", 20))"
+    }
+
     /// Reads one XMI document; issues name the file (line 0: XMI has no lines worth naming).
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
         var result = JSONLReader.Result(lines: [], issues: [])
@@ -230,12 +235,14 @@ public enum InceptionFormat {
         for element in collector.elements where element.isCustom && element.attributes["role"] != nil && element.attributes["Governor"] == nil {
             let label = element.attributes["role"] ?? ""
             guard let role = labels.role(for: label) else {
-                return fail("\(element.name) \(element.attributes["id"] ?? ""): role \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)")
+                return fail("\(xmiPlace(element)): role \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)")
             }
-            guard let b = element.attributes["begin"].flatMap({ Int($0) }), let e = element.attributes["end"].flatMap({ Int($0) }),
-                  let start = u.scalar(b), let end = u.scalar(e), Span(start, end).isValid(in: scalars.count)
-            else {
-                return fail("\(element.name) \(element.attributes["id"] ?? ""): begin/end is not a span of the text (UTF-16 offsets)")
+            let place = xmiPlace(element)
+            guard let b = element.attributes["begin"].flatMap({ Int($0) }), let e = element.attributes["end"].flatMap({ Int($0) }) else {
+                return fail("\(place): begin and end must be whole numbers (UTF-16 offsets)")
+            }
+            guard let start = u.scalar(b), let end = u.scalar(e), Span(start, end).isValid(in: scalars.count) else {
+                return fail("\(place): begin/end \(u.problem(b, e))")
             }
             if let xmiID = element.attributes["id"] { index[xmiID] = nodes.count }
             fields[nodes.count] = element.attributes
@@ -246,12 +253,12 @@ public enum InceptionFormat {
         // left alone, a relation from a role span to nothing is an error.
         for element in collector.elements where element.isCustom && element.attributes["Governor"] != nil {
             guard let g = element.attributes["Governor"], let d = element.attributes["Dependent"] else {
-                return fail("\(element.name) \(element.attributes["id"] ?? ""): a relation needs Governor and Dependent")
+                return fail("\(xmiPlace(element)): a relation needs Governor and Dependent")
             }
             switch (index[g], index[d]) {
             case let (a?, b?): links.append((a, b))
             case (nil, nil): continue
-            default: return fail("\(element.name) \(element.attributes["id"] ?? ""): Governor and Dependent must name two role spans")
+            default: return fail("\(xmiPlace(element)): Governor and Dependent must name two role spans")
             }
         }
         let assembled: [AttributionGraph.Assembled]

@@ -154,7 +154,7 @@ public enum LabelStudioFormat {
                             return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
                         }
                         guard let start = offsets.scalar(s), let end = offsets.scalar(e), Span(start, end).isValid(in: scalars.count) else {
-                            return .failure(FormatProblem("\(place): [\(s), \(e)] is not a span of the text (UTF-16 offsets; the text has \(offsets.utf16(scalars.count)) code units)"))
+                            return .failure(FormatProblem("\(place): \(offsets.problem(s, e))"))
                         }
                         if let id = item["id"]?.idText { index[id] = nodes.count }
                         if let extra = item["meta"]?["claimdesk"] { fields[nodes.count] = extra }

@@ -176,11 +176,27 @@ enum EcosystemFixture {
         #expect(LabelStudioFormat.read(Array(json.utf8), file: "t.json").lines.map(\.document) == [item])
     }
 
+    /// The message names the offset inside the pair (it said "[1, 6] is not a span of the text … 7
+    /// code units", true of no range inside the text; made exact after fuzzing split surrogates).
     @Test func anOffsetInsideASurrogatePairIsReported() {
         let json = #"[{"data":{"text":"𝔘 said"},"annotations":[{"result":[{"id":"a","type":"labels","value":{"start":1,"end":6,"labels":["Cue"]}}]}]}]"#
         #expect(LabelStudioFormat.read(Array(json.utf8), file: "t.json").issues.map(\.description) == [
-            "t.json: task #1: annotations[0].result[0]: [1, 6] is not a span of the text (UTF-16 offsets; the text has 7 code units)",
+            "t.json: task #1: annotations[0].result[0]: [1, 6]: 1 falls between the two UTF-16 code units of one character (a surrogate pair), not on a character boundary",
         ])
+        let outside = #"[{"data":{"text":"𝔘 said"},"annotations":[{"result":[{"id":"a","type":"labels","value":{"start":3,"end":9,"labels":["Cue"]}}]}]}]"#
+        #expect(LabelStudioFormat.read(Array(outside.utf8), file: "t.json").issues.map(\.description) == [
+            "t.json: task #1: annotations[0].result[0]: [3, 9] is not a span of the text (UTF-16 offsets; the text has 7 code units)",
+        ])
+    }
+
+    /// The same for INCEpTION's XMI, whose begin/end count UTF-16 code units too.
+    @Test func anXMIOffsetInsideASurrogatePairIsReported() throws {
+        let item = AnnotatedDocument(document: Document(id: "x", text: "𝔘 said hi"), attributions: [Attribution(cue: Fragments(Span(2, 6)))])
+        let xmi = InceptionFormat.xmi(for: item)
+        let begin = try #require(xmi.range(of: #"begin="3" end="7""#, options: .backwards))
+        let moved = xmi.replacingCharacters(in: begin, with: #"begin="1" end="7""#)
+        let issues = InceptionFormat.read(Array(moved.utf8), file: "x.xmi").issues.map(\.description)
+        #expect(issues == ["x.xmi: ClaimSpan 7: begin/end [1, 7]: 1 falls between the two UTF-16 code units of one character (a surrogate pair), not on a character boundary"])
     }
 }
 
