@@ -30,6 +30,10 @@ extension Workspace {
     public static func copyStore(from: String, to: String, migrateSource: Bool = false,
                                  progress: @escaping (_ copied: Int, _ total: Int, _ table: String) -> Void = { _, _, _ in })
         throws(WorkbenchError) -> StoreCopyReport {
+        // An empty path would open SQLite's private temporary database: refused with its flag instead.
+        for (flag, path) in [("--from", from), ("--to", to)] where path.isEmpty {
+            throw WorkbenchError.usage("\(flag): the store path is empty (nothing copied)")
+        }
         let fromLocation = StoreLocation(parsing: from), toLocation = StoreLocation(parsing: to)
         if sameStore(fromLocation, toLocation) {
             throw WorkbenchError.usage("--from and --to name the same store (\(toLocation)): nothing copied")

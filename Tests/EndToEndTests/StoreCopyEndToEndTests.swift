@@ -229,6 +229,14 @@ import TestSupport
         #expect(missing.status == 1)
         #expect(missing.stderr == "claimdesk: \(scratch.path("none.sqlite")): cannot read: no store there (nothing copied)\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("copy.sqlite")))
+        // Found by fuzzing: an empty path opened SQLite's private temporary database
+        // ("claimdesk: : cannot open the store: could not activate WAL Mode at path: ").
+        for (flag, arguments) in [("--to", ["--from", source, "--to", ""]), ("--from", ["--from", "", "--to", scratch.path("copy.sqlite")])] {
+            let empty = try CLI.run(["store", "copy"] + arguments)
+            #expect(empty.status == 1)
+            #expect(empty.stderr == "claimdesk: \(flag): the store path is empty (nothing copied)\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("copy.sqlite")))
         let usage = try CLI.run(["store", "copy", "--from", source])
         #expect(usage.status == 2)
         #expect(usage.stderr.hasPrefix("Error: Missing expected argument '--to <PATH|URL>'\n"))
