@@ -357,6 +357,27 @@ extension JSONValue {
 /// A value quoted for a one-line message (`TerminalSafe.quoted`, the one rule).
 func escapedForMessage(_ s: String) -> String { TerminalSafe.quoted(s) }
 
+extension AttributionGraph {
+    /// The attributions of a doccano line or a Prodigy task: its spans and relations assembled,
+    /// then its `claimdesk` list applied (fields anchored on a span, attributions without spans).
+    static func attributions(_ nodes: [Node], links: [(Int, Int)], claimdesk: JSONValue?, text: ScalarText,
+                             documentID: String) -> Swift.Result<[Attribution], FormatProblem> {
+        var assembled: [Assembled]
+        switch assemble(nodes, links: links) {
+        case let .success(list): assembled = list
+        case let .failure(problem): return .failure("document \(escapedForMessage(documentID)): \(problem.message)")
+        }
+        if let problem = AnchoredFields.apply(claimdesk, to: &assembled, nodes: nodes, text: text, documentID: documentID) {
+            return .failure(FormatProblem(problem))
+        }
+        var attributions = assembled.map(\.attribution)
+        if let problem = SpanlessAttributions.insert(claimdesk, into: &attributions, text: text, documentID: documentID) {
+            return .failure(FormatProblem(problem))
+        }
+        return .success(attributions)
+    }
+}
+
 /// The document fields (`doc_id`, `title`, `publisher`, `publication_date`, `meta`) under
 /// docs/FORMAT.md's key names, kept at the top of a doccano or Prodigy line and in a Label Studio task's
 /// `data`, where those tools keep unknown keys.
@@ -412,13 +433,13 @@ enum DocumentFields {
 }
 
 /// Per-attribution fields kept in a list beside the spans (doccano, Prodigy): each entry names its
-/// attribution's anchor span (`span` in the format's offsets, `role`), so that the list survives the
-/// tool renumbering its span ids.
+/// attribution's anchor span (`span` in Unicode scalars, as both formats count, and `role`), so that
+/// the list survives the tool renumbering its span ids.
 enum AnchoredFields {
-    static func entry(_ a: Attribution, anchor: AttributionGraph.Node, offsets: (Span) -> Span) -> JSONValue? {
+    static func entry(_ a: Attribution, anchor: AttributionGraph.Node) -> JSONValue? {
         let fields = AttributionFields.object(a)
         guard !fields.isEmpty else { return nil }
-        let span = offsets(anchor.span)
+        let span = anchor.span
         return .object([("role", .string(anchor.role.rawValue)),
                          ("span", .array([.number(String(span.start)), .number(String(span.end))]))] + fields)
     }
@@ -426,7 +447,7 @@ enum AnchoredFields {
     /// Applies each entry to the attribution anchored where it says (entries for the same anchor in
     /// order). Returns a message for an entry that is malformed or matches no attribution.
     static func apply(_ list: JSONValue?, to assembled: inout [AttributionGraph.Assembled], nodes: [AttributionGraph.Node],
-                      text: ScalarText, documentID: String, scalarSpan: (Span) -> Span?) -> String? {
+                      text: ScalarText, documentID: String) -> String? {
         guard let list, list != .null else { return nil }
         guard let entries = list.arrayValue else { return "\"claimdesk\" must be an array" }
         var used = Set<Int>()
@@ -435,8 +456,8 @@ enum AnchoredFields {
                   let pair = entry["span"]?.arrayValue, pair.count == 2,
                   let s = pair[0].intValue, let e = pair[1].intValue
             else { return "claimdesk entry #\(n + 1): needs \"role\" (source, cue, content) and \"span\": [start, end]" }
-            guard let span = scalarSpan(Span(s, e)),
-                  let i = assembled.indices.first(where: { !used.contains($0) && nodes[assembled[$0].anchor] == AttributionGraph.Node(role: role, span: span) })
+            let span = Span(s, e)
+            guard let i = assembled.indices.first(where: { !used.contains($0) && nodes[assembled[$0].anchor] == AttributionGraph.Node(role: role, span: span) })
             else { return "claimdesk entry #\(n + 1): no attribution is anchored on a \(role) span at [\(s), \(e)]" }
             used.insert(i)
             if let problem = AttributionFields.apply(entry, to: &assembled[i].attribution, text: text, documentID: documentID, index: i) {

@@ -32,7 +32,7 @@ public enum DoccanoFormat {
                     ]))
                 }
             }
-            if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
+            if let entry = AnchoredFields.entry(a, anchor: anchor) { extra.append(entry) }
         }
         extra += SpanlessAttributions.entries(item.attributions)
         var pairs = DocumentFields.pairs(item)
@@ -87,18 +87,10 @@ public enum DoccanoFormat {
             }
             links.append((a, b))
         }
-        var assembled: [AttributionGraph.Assembled]
-        switch AttributionGraph.assemble(nodes, links: links) {
-        case let .success(list): assembled = list
-        case let .failure(problem): return issue("document \(escapedForMessage(document.id)): \(problem.message)")
-        }
-        if let problem = AnchoredFields.apply(object["claimdesk"], to: &assembled, nodes: nodes, text: scalars,
-                                              documentID: document.id, scalarSpan: { $0 }) {
-            return issue(problem)
-        }
-        var attributions = assembled.map(\.attribution)
-        if let problem = SpanlessAttributions.insert(object["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
-            return issue(problem)
+        let attributions: [Attribution]
+        switch AttributionGraph.attributions(nodes, links: links, claimdesk: object["claimdesk"], text: scalars, documentID: document.id) {
+        case let .success(list): attributions = list
+        case let .failure(problem): return issue(problem.message)
         }
         var item = AnnotatedDocument(document: document, attributions: attributions)
         switch DocumentFields.reviewedBy(object, id: document.id) {

@@ -46,7 +46,7 @@ public enum ProdigyFormat {
                                           ("head_span", spanObject(anchor)), ("child_span", spanObject(node)),
                                           ("label", .string(relationLabel))]))
             }
-            if let entry = AnchoredFields.entry(a, anchor: anchor, offsets: { $0 }) { extra.append(entry) }
+            if let entry = AnchoredFields.entry(a, anchor: anchor) { extra.append(entry) }
         }
         extra += SpanlessAttributions.entries(item.attributions)
         var pairs: [(String, JSONValue)] = [("text", .string(item.document.text))]
@@ -141,18 +141,10 @@ public enum ProdigyFormat {
             claimed.insert(child)
             links.append((head, child))
         }
-        var assembled: [AttributionGraph.Assembled]
-        switch AttributionGraph.assemble(nodes, links: links) {
-        case let .success(list): assembled = list
-        case let .failure(problem): return issue("document \(escapedForMessage(document.id)): \(problem.message)")
-        }
-        if let problem = AnchoredFields.apply(object["claimdesk"], to: &assembled, nodes: nodes, text: scalars,
-                                              documentID: document.id, scalarSpan: { $0 }) {
-            return issue(problem)
-        }
-        var attributions = assembled.map(\.attribution)
-        if let problem = SpanlessAttributions.insert(object["claimdesk"], into: &attributions, text: scalars, documentID: document.id) {
-            return issue(problem)
+        var attributions: [Attribution]
+        switch AttributionGraph.attributions(nodes, links: links, claimdesk: object["claimdesk"], text: scalars, documentID: document.id) {
+        case let .success(list): attributions = list
+        case let .failure(problem): return issue(problem.message)
         }
         // Multi-user sessions name the annotator (`_annotator_id`, "dataset-alex"); it reviews the
         // claims that carry no review of their own.
