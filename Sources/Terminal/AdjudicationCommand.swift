@@ -33,9 +33,9 @@ public struct AdjudicationVerb: VerbTable {
     }
 
     /// A verb without arguments whose action gives the reply's text.
-    static func simple(_ name: String, usage: String? = nil, _ summary: String,
+    static func simple(_ name: String, usage: String? = nil, _ summary: String, details: [String] = [],
                        run: @escaping @Sendable (AdjudicationSession) throws(AdjudicationError) -> String) -> AdjudicationVerb {
-        AdjudicationVerb(name, usage: usage, summary) { verb, args throws(AdjudicationError) in
+        AdjudicationVerb(name, usage: usage, summary, details: details) { verb, args throws(AdjudicationError) in
             if !args.isEmpty { throw .usage(verb, "takes no arguments") }
             return { session throws(AdjudicationError) in Reply(text: try run(session)) }
         }
@@ -131,20 +131,14 @@ extension AdjudicationVerb {
         let target = args.first
         return { session throws(AdjudicationError) in Reply(text: try session.show(target)) }
     }
-    public static let undo = AdjudicationVerb(
+    public static let undo = simple(
         "undo", "undo your last adjudication (a pick as a whole)",
         details: ["Nothing is erased: undo appends one undo entry per entry of the adjudication, in one transaction."]
-    ) { verb, args throws(AdjudicationError) in
-        if !args.isEmpty { throw .usage(verb, "takes no arguments") }
-        return { session throws(AdjudicationError) in Reply(text: try session.undo()) }
-    }
-    public static let redo = AdjudicationVerb(
+    ) { session throws(AdjudicationError) in try session.undo() }
+    public static let redo = simple(
         "redo", "redo the adjudication undo took back (a pick as a whole)",
         details: ["Redo follows undo, before any new adjudication; one redo entry per undo entry, in one transaction."]
-    ) { verb, args throws(AdjudicationError) in
-        if !args.isEmpty { throw .usage(verb, "takes no arguments") }
-        return { session throws(AdjudicationError) in Reply(text: try session.redo()) }
-    }
+    ) { session throws(AdjudicationError) in try session.redo() }
     public static let progress = simple(
         "progress", "how many disputed claims are adjudicated, and which documents are still left out"
     ) { $0.progress() }
