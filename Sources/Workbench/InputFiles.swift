@@ -154,7 +154,9 @@ public struct InputFiles {
     static func title(of text: String) -> String? {
         let lines = text.unicodeScalars.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count >= 2, String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        let first = String(lines[0]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // A byte order mark stays in the text (stored as read) but is no part of the title.
+        var first = String(lines[0]).trimmingCharacters(in: .whitespacesAndNewlines)
+        if first.unicodeScalars.first == "\u{FEFF}" { first = String(first.unicodeScalars.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
         return first.isEmpty ? nil : first
     }
 
