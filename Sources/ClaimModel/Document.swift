@@ -44,3 +44,15 @@ public struct AnnotatedDocument: Sendable, Equatable {
         self.reviewedBy = reviewedBy
     }
 }
+
+extension String {
+    /// The key that makes two doc_ids (or two texts) the same for ClaimDesk: their UTF-8 bytes, as
+    /// in SQL and in Python. Swift's `==` holds canonically equivalent strings equal ("café" with
+    /// é composed and with e + U+0301), which the store keeps apart: comparing with it would refuse
+    /// a file the store accepts (and an export of it), or take a different text for the same one.
+    public var exactKey: [UInt8] { Array(utf8) }
+
+    /// Whether `self` and `other` hold the same Unicode scalars (`exactKey`), not merely canonically
+    /// equivalent ones.
+    public func isExactly(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}

@@ -104,7 +104,8 @@ extension SQLiteStore {
             let statement = try db.cachedStatement(sql: "SELECT text FROM document WHERE docId = ?")
             for d in documents {
                 guard let text = try String.fetchOne(statement, arguments: [d.id]) else { continue }
-                if text == d.text { same.insert(d.id) } else { other.insert(d.id) }
+                // The same bytes, not merely canonically equivalent text: stored as read.
+                if text.isExactly(d.text) { same.insert(d.id) } else { other.insert(d.id) }
             }
             return (same, other)
         }

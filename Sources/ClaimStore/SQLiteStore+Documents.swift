@@ -10,7 +10,7 @@ extension SQLiteStore {
             var summary = IngestSummary()
             for (document, origin) in documents {
                 if let existing = try DocumentRecord.filter(DocumentRecord.Columns.docId == document.id).fetchOne(db) {
-                    if existing.text == document.text {
+                    if existing.text.isExactly(document.text) {
                         summary.unchanged.append(document.id)
                         continue
                     }

@@ -114,14 +114,14 @@ enum InterchangeChecks {
 
     /// Duplicate doc_ids are reported on their second line; an empty file is one issue.
     static func finish(_ result: inout JSONLReader.Result, file: String, what: String) {
-        var seen: [String: Int] = [:]
+        var seen: [[UInt8]: Int] = [:]
         var kept: [JSONLReader.Line] = []
         for line in result.lines {
-            if let first = seen[line.document.document.id] {
+            if let first = seen[line.document.document.id.exactKey] {
                 result.issues.append(InterchangeIssue(file: file, line: line.number,
                     message: "duplicate doc_id \(escapedForMessage(line.document.document.id)) (first on line \(first))"))
             } else {
-                seen[line.document.document.id] = line.number
+                seen[line.document.document.id.exactKey] = line.number
                 kept.append(line)
             }
         }

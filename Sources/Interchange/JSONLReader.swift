@@ -29,7 +29,7 @@ public enum JSONLReader {
     public static func read(_ bytes: [UInt8], file: String) -> Result {
         var lines: [Line] = []
         var issues: [InterchangeIssue] = []
-        var seen: [String: Int] = [:]
+        var seen: [[UInt8]: Int] = [:]
         var lineNumber = 0
         // A byte order mark at the start of the file (Windows editors write one) is skipped: it says
         // nothing in UTF-8, and JSON readers may ignore it (RFC 8259 §8.1).
@@ -48,12 +48,12 @@ public enum JSONLReader {
             sawContent = true
             switch parseLine(slice, file: file, line: lineNumber) {
             case let .success(document):
-                if let previous = seen[document.document.id] {
+                if let previous = seen[document.document.id.exactKey] {
                     issues.append(InterchangeIssue(
                         file: file, line: lineNumber,
                         message: "duplicate doc_id \"\(document.document.id)\" (first on line \(previous))"))
                 } else {
-                    seen[document.document.id] = lineNumber
+                    seen[document.document.id.exactKey] = lineNumber
                     lines.append(Line(number: lineNumber, document: document))
                 }
             case let .failure(issue):

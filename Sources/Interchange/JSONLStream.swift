@@ -14,7 +14,7 @@ public enum JSONLStream {
         }
         defer { try? handle.close() }
         var issues: [InterchangeIssue] = []
-        var seen: [String: Int] = [:]
+        var seen: [[UInt8]: Int] = [:]
         var pending: [JSONLReader.Line] = []
         var buffer: [UInt8] = []
         var lineNumber = 0
@@ -28,11 +28,11 @@ public enum JSONLStream {
             sawContent = true
             switch JSONLReader.parseLine(slice, file: file, line: lineNumber) {
             case let .success(document):
-                if let previous = seen[document.document.id] {
+                if let previous = seen[document.document.id.exactKey] {
                     issues.append(InterchangeIssue(file: file, line: lineNumber,
                                                    message: "duplicate doc_id \"\(document.document.id)\" (first on line \(previous))"))
                 } else {
-                    seen[document.document.id] = lineNumber
+                    seen[document.document.id.exactKey] = lineNumber
                     pending.append(JSONLReader.Line(number: lineNumber, document: document))
                 }
             case let .failure(issue):

@@ -94,15 +94,15 @@ public enum LabelStudioFormat {
             return result
         }
         let stem = fileStem(file)
-        var seen: [String: Int] = [:]
+        var seen: [[UInt8]: Int] = [:]
         for (n, task) in tasks.enumerated() {
             switch decode(task, number: n + 1, stem: stem, labels: labels) {
             case let .success(document):
-                if let first = seen[document.document.id] {
+                if let first = seen[document.document.id.exactKey] {
                     result.issues.append(InterchangeIssue(file: file, line: 0,
                         message: "task #\(n + 1): duplicate doc_id \(escapedForMessage(document.document.id)) (first in task #\(first))"))
                 } else {
-                    seen[document.document.id] = n + 1
+                    seen[document.document.id.exactKey] = n + 1
                     result.lines.append(JSONLReader.Line(number: n + 1, document: document))
                 }
             case let .failure(problem):

@@ -23,7 +23,7 @@ public struct InputFiles {
 
     public static func read(_ paths: [String]) -> Result {
         var result = Result()
-        var seen: [String: String] = [:]
+        var seen: [[UInt8]: String] = [:]
         for path in paths {
             for file in expand(path, &result.issues) {
                 let count = result.items.count
@@ -32,14 +32,14 @@ public struct InputFiles {
                 var kept: [Item] = Array(result.items[..<count])
                 for item in result.items[count...] {
                     let id = item.document.document.id
-                    if let first = seen[id] {
-                        if let previous = kept.first(where: { $0.document.document.id == id }), previous.document.document.text == item.document.document.text {
+                    if let first = seen[id.exactKey] {
+                        if let previous = kept.first(where: { $0.document.document.id.isExactly(id) }), previous.document.document.text.isExactly(item.document.document.text) {
                             continue
                         }
                         result.issues.append(InterchangeIssue(file: item.origin, line: 0, message: "duplicate doc_id \"\(id)\" (also in \(first))"))
                         continue
                     }
-                    seen[id] = item.origin
+                    seen[id.exactKey] = item.origin
                     kept.append(item)
                 }
                 result.items = kept

@@ -111,3 +111,45 @@ import TestSupport
         #expect(usage.stderr.contains("Missing expected argument '--run <run>'"))
     }
 }
+
+/// doc_ids and texts are the same when their bytes are (as in SQL and Python), never merely
+/// canonically equivalent ("café" with é composed, and with e + U+0301). Found by fuzzing
+/// combining sequences: the readers used Swift's `==` for both while the store kept bytes.
+@Suite struct DocIDIdentityTests {
+    static let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+
+    static func line(_ id: String, _ text: String) -> String {
+        #"{"doc_id":"\#(id)","text":"\#(text)","attributions":[{"source":[0,3],"cue":[4,8],"content":[9,14],"review":{"status":"confirmed","annotator":"ana"}}]}"#
+    }
+
+    /// Re-ingesting a stored doc_id with the decomposed form of its text said "already stored
+    /// (unchanged)" and kept the other bytes: it is another text, refused like any other.
+    @Test func aTextInAnotherUnicodeFormIsAnotherText() throws {
+        let scratch = try Scratch()
+        let first = try scratch.write("a.jsonl", Self.line("d", "Ana said \(Self.composed).") + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", first]).status == 0)
+        let before = try CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout
+        let second = try scratch.write("b.jsonl", Self.line("d", "Ana said \(Self.decomposed).") + "\n")
+        let again = try CLI.run(["--db", scratch.db, "ingest", second])
+        #expect(again.status == 1)
+        #expect(again.stderr == "claimdesk: \(second):1: document \"d\" is already stored with a different text (refusing to overwrite it)\n")
+        #expect(try CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout == before)
+    }
+
+    /// Two doc_ids in two Unicode forms are two documents for the store; a file holding both was
+    /// refused as "duplicate doc_id", so the store's own export could not be imported again.
+    @Test func twoDocIDsInTwoUnicodeFormsRoundTripThroughEveryExport() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("gold.jsonl", Self.line(Self.composed, "Ana said it rained.") + "\n" + Self.line(Self.decomposed, "Bob said it snowed.") + "\n")
+        let imported = try CLI.run(["--db", scratch.db, "import-gold", file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for format in ["jsonl", "brat", "doccano", "label-studio", "prodigy", "inception"] {
+            let out = scratch.path("out-\(format)" + (format == "jsonl" ? ".jsonl" : ""))
+            #expect(try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", out]).status == 0)
+            let other = scratch.path("\(format).sqlite")
+            let back = try CLI.run(["--db", other, "import-gold", "--format", format, out])
+            #expect(back.status == 0, "\(format): \(back.stderr)")
+            #expect(back.stdout.hasPrefix("run \"gold:ana\": imported 2 claims in 2 documents\n"), "\(format): \(back.stdout)")
+        }
+    }
+}

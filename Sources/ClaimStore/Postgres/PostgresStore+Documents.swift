@@ -17,7 +17,7 @@ extension PostgresStore: DocumentStore {
             var rows: [[any PGArgument]] = []
             for (document, origin) in documents {
                 if let text = known[Array(document.id.utf8)] {
-                    if text == document.text {
+                    if text.isExactly(document.text) {
                         summary.unchanged.append(document.id)
                         continue
                     }
@@ -148,7 +148,8 @@ extension PostgresStore: DocumentStore {
             var same: Set<String> = [], other: Set<String> = []
             for d in documents {
                 guard let text = stored[Array(d.id.utf8)] else { continue }
-                if text == d.text { same.insert(d.id) } else { other.insert(d.id) }
+                // The same bytes, not merely canonically equivalent text: stored as read.
+                if text.isExactly(d.text) { same.insert(d.id) } else { other.insert(d.id) }
             }
             return (same, other)
         }

@@ -95,7 +95,7 @@ public enum BratFolder {
                     : "a subfolder that cannot be read (permission denied): not read"))
             }
         }
-        var seen: [String: String] = [:]
+        var seen: [[UInt8]: String] = [:]
         for ann in names.filter({ $0.hasSuffix(".ann") && !$0.hasPrefix(".") }).sorted() {
             let stem = String(ann.dropLast(4))
             let annPath = join(ann)
@@ -148,11 +148,11 @@ public enum BratFolder {
                 }
                 document = Document(id: id, text: text, title: InputFiles.title(of: text))
             }
-            if let first = seen[document.id] {
+            if let first = seen[document.id.exactKey] {
                 result.issues.append(InterchangeIssue(file: annPath, line: 0, message: "doc_id \(BratReader.quoted(document.id)) is also the doc_id of \(first)"))
                 continue
             }
-            seen[document.id] = annPath
+            seen[document.id.exactKey] = annPath
             let read = BratReader.read(ann: annText, text: text, file: annPath)
             result.issues += read.issues
             result.warnings += read.warnings

@@ -255,16 +255,16 @@ extension Workspace {
                 .map { (path as NSString).appendingPathComponent($0) }
             : [path]
         var result = JSONLReader.Result(lines: [], issues: [])
-        var seen: [String: String] = [:]
+        var seen: [[UInt8]: String] = [:]
         for file in files {
             let one = InceptionFormat.read(try bytes(file), file: file, labels: labels)
             result.issues += one.issues
             for line in one.lines {
-                if let first = seen[line.document.document.id] {
+                if let first = seen[line.document.document.id.exactKey] {
                     result.issues.append(InterchangeIssue(file: file, line: 0, message: "duplicate doc_id \"\(line.document.document.id)\" (also in \(first))"))
                     continue
                 }
-                seen[line.document.document.id] = file
+                seen[line.document.document.id.exactKey] = file
                 result.lines.append(line)
             }
         }
