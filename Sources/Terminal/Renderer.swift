@@ -150,6 +150,7 @@ public struct Renderer: Sendable {
     func list(_ view: DocumentView, current: Int?, filter: QueueFilter?) -> String {
         var lines = ["\(TerminalSafe.escape(view.docID)): \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s")"
             + (filter.map { ", showing \($0)" } ?? "")]
+        let limits = Self.listLimits(width: width)
         for (i, claim) in view.visible.enumerated() where view.admits(claim, filter, unreviewedOnly: false) {
             let a = view.attribution(claim)
             func role(_ f: Fragments?, _ limit: Int) -> String {
@@ -159,9 +160,21 @@ public struct Renderer: Sendable {
             let verdict = (view.review(claim)?.verdict?.rawValue ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
             let number = String(i + 1).leftPadded(3)
             let id = ("#" + String(claim.rowID)).padding(toLength: 7, withPad: " ", startingAt: 0)
-            lines.append("\(marker)\(number) \(id) \(verdict) \(role(a.source, 28)) · \(role(a.cue, 18)) · \(role(a.content, 50))")
+            lines.append("\(marker)\(number) \(id) \(verdict) \(role(a.source, limits.source)) · \(role(a.cue, limits.cue)) · \(role(a.content, limits.content))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How many characters of source, cue and content a `list` row shows: 28, 18 and 50, or, where
+    /// replies wrap to a narrower `width`, as many as keep the row on one line (in the same
+    /// proportions, never fewer than 8, 6 and 10): a wrapped row would break mid-excerpt.
+    static func listLimits(width: Int?) -> (source: Int, cue: Int, content: Int) {
+        let widest = (source: 28, cue: 18, content: 50)
+        // The row's number, id and verdict take 24 columns; two " · " and three pairs of quotes, 12.
+        guard let width, width - 36 < widest.source + widest.cue + widest.content else { return widest }
+        let room = width - 36
+        let source = max(8, room * widest.source / 96), cue = max(6, room * widest.cue / 96)
+        return (source, cue, max(10, room - source - cue))
     }
 
     /// A field's value for messages: spans as their (escaped) text and offsets.

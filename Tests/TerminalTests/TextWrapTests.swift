@@ -101,3 +101,30 @@ import Testing
         #expect(TerminalSize.columns(environment: ["COLUMNS": "57"]) == 57)
     }
 }
+
+/// `list` under a narrower terminal: each row's excerpts shrink so that the row stays one line.
+@Suite struct ListWidthTests {
+    @Test func listRowsFitTheWidthTheyAreWrappedTo() throws {
+        #expect(Renderer.listLimits(width: nil) == (28, 18, 50))
+        #expect(Renderer.listLimits(width: 132) == (28, 18, 50))
+        #expect(Renderer.listLimits(width: 80) == (12, 8, 24))
+        #expect(Renderer.listLimits(width: 40) == (8, 6, 10))
+        let fixture = try REPLFixture()
+        for width in [60, 80, 100] {
+            let session = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
+                                      renderer: Renderer(style: .plain, wrapping: .columns(width)))
+            let rows = session.execute("list").text.split(separator: "\n").dropFirst()
+            #expect(rows.count == 4)
+            #expect(rows.allSatisfy { $0.count <= width })
+        }
+        let narrow = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
+                                 renderer: Renderer(style: .plain, wrapping: .columns(80)))
+        #expect(narrow.execute("list").text == """
+            storm: 4 claims
+            >  1 #1      -          "The mayor" · "said" · "the bridge is closed"
+               2 #2      -          "Officials" · "told" · "that repairs will take …"
+               3 #3      -          "the mayor" · "added" · ""We are ready,""
+               4 #4      -          - · "It is b…" · "the damage is severe"
+            """)
+    }
+}
