@@ -160,13 +160,17 @@ public struct Renderer: Sendable {
             let verdict = (view.review(claim)?.verdict?.rawValue ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
             let number = String(i + 1).leftPadded(3)
             let id = ("#" + String(claim.rowID)).padding(toLength: 7, withPad: " ", startingAt: 0)
-            lines.append("\(marker)\(number) \(id) \(verdict) \(role(a.source, limits.source)) · \(role(a.cue, limits.cue)) · \(role(a.content, limits.content))")
+            let head = "\(marker)\(number) \(id) \(verdict) "
+            let row = head + "\(role(a.source, 28)) · \(role(a.cue, 18)) · \(role(a.content, 50))"
+            lines.append(width.map { row.count > $0 } == true
+                ? head + "\(role(a.source, limits.source)) · \(role(a.cue, limits.cue)) · \(role(a.content, limits.content))"
+                : row)
         }
         return lines.joined(separator: "\n")
     }
 
-    /// How many characters of source, cue and content a `list` row shows: 28, 18 and 50, or, where
-    /// replies wrap to a narrower `width`, as many as keep the row on one line (in the same
+    /// How many characters of source, cue and content a `list` row shows: 28, 18 and 50, or, for a
+    /// row longer than the `width` replies wrap to, as many as keep it on one line (in the same
     /// proportions, never fewer than 8, 6 and 10): a wrapped row would break mid-excerpt.
     static func listLimits(width: Int?) -> (source: Int, cue: Int, content: Int) {
         let widest = (source: 28, cue: 18, content: 50)

@@ -117,14 +117,23 @@ import Testing
             #expect(rows.count == 4)
             #expect(rows.allSatisfy { $0.count <= width })
         }
+        let sixty = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
+                                renderer: Renderer(style: .plain, wrapping: .columns(60)))
+        #expect(sixty.execute("list").text == """
+            storm: 4 claims
+            >  1 #1      -          "The may…" · "said" · "the bridg…"
+               2 #2      -          "Officia…" · "told" · "that repa…"
+               3 #3      -          "the may…" · "added" · ""We are r…"
+               4 #4      -          - · "It is…" · "the damag…"
+            """)
         let narrow = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
                                  renderer: Renderer(style: .plain, wrapping: .columns(80)))
         #expect(narrow.execute("list").text == """
             storm: 4 claims
             >  1 #1      -          "The mayor" · "said" · "the bridge is closed"
-               2 #2      -          "Officials" · "told" · "that repairs will take …"
+               2 #2      -          "Officials" · "told" · "that repairs will take weeks"
                3 #3      -          "the mayor" · "added" · ""We are ready,""
-               4 #4      -          - · "It is b…" · "the damage is severe"
+               4 #4      -          - · "It is believed" · "the damage is severe"
             """)
     }
 }
