@@ -107,6 +107,20 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
         }
     }
 
+    /// A text in another Unicode form (é composed, then e + U+0301) is another text: Swift's `==`
+    /// calls them equal, the store must not (found by fuzzing `ingest`: "unchanged", other bytes).
+    @Test(arguments: StoreBackends.available)
+    func aTextInAnotherUnicodeFormIsAnotherText(_ backend: StoreBackend) throws {
+        try on(backend) { store in
+            _ = try store.ingest([(Document(id: "d1", text: "caf\u{E9}"), "a.txt")])
+            let decomposed = Document(id: "d1", text: "cafe\u{301}")
+            #expect(throws: StoreError.documentConflict(docID: "d1", origin: "b.txt")) { try store.ingest([(decomposed, "b.txt")]) }
+            let seen = try store.storedDocIDs([decomposed])
+            #expect(seen.sameText == [] && seen.otherText == ["d1"])
+            #expect(try store.document(docID: "d1")?.document.text.unicodeScalars.count == 4)
+        }
+    }
+
     @Test(arguments: StoreBackends.available)
     func docIDsByPrefixAreTheRunsInByteOrder(_ backend: StoreBackend) throws {
         try on(backend) { store in
