@@ -265,13 +265,12 @@ struct WordTokens {
     }
 }
 
-/// Splits JSONL bytes into lines (LF or CRLF), skipping blank ones.
+/// Splits JSONL bytes into lines (LF or CRLF), skipping blank ones: ClaimDesk's JSONL, doccano and
+/// Prodigy files alike.
 enum JSONLines {
     static func forEach(_ bytes: [UInt8], _ body: (_ line: Int, _ slice: ArraySlice<UInt8>) -> Void) {
         var lineNumber = 0
-        // A byte order mark at the start of the file is skipped, as ClaimDesk's JSONL reader skips
-        // it (docs/FORMAT.md, "JSON readers"): doccano and Prodigy files saved on Windows have one.
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = bytes.starts(with: JSONLReader.byteOrderMark) ? JSONLReader.byteOrderMark.count : 0
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }

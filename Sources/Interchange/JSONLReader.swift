@@ -25,26 +25,19 @@ public enum JSONLReader {
         }
     }
 
+    /// UTF-8's byte order mark: skipped at the start of a file (Windows editors write one; it says
+    /// nothing in UTF-8, and JSON readers may ignore it, RFC 8259 §8.1; docs/FORMAT.md, "JSON readers").
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Parses `bytes` (the whole file); `file` names it in issues.
     public static func read(_ bytes: [UInt8], file: String) -> Result {
         var lines: [Line] = []
         var issues: [InterchangeIssue] = []
         var seen: [[UInt8]: Int] = [:]
-        var lineNumber = 0
-        // A byte order mark at the start of the file (Windows editors write one) is skipped: it says
-        // nothing in UTF-8, and JSON readers may ignore it (RFC 8259 §8.1).
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var sawContent = false
-        let count = bytes.count
-        while start < count || (start == count && lineNumber == 0) {
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            lineNumber += 1
-            var lineEnd = end
-            if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            let slice = bytes[start..<lineEnd]
-            start = end + 1
-            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { if end >= count { break } else { continue } }
+        // Lines as every JSONL reader here splits them (`JSONLines`: a byte order mark skipped, CRLF,
+        // blank lines).
+        JSONLines.forEach(bytes) { lineNumber, slice in
             sawContent = true
             switch parseLine(slice, file: file, line: lineNumber) {
             case let .success(document):
@@ -59,7 +52,6 @@ public enum JSONLReader {
             case let .failure(issue):
                 issues.append(issue)
             }
-            if end >= count { break }
         }
         if !sawContent {
             issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no JSON lines"))

@@ -52,7 +52,7 @@ public enum JSONLStream {
             if first {
                 // A byte order mark at the start says nothing in UTF-8 (RFC 8259 §8.1): skipped.
                 if buffer.count < 3 { continue }
-                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+                if buffer.starts(with: JSONLReader.byteOrderMark) { buffer.removeFirst(JSONLReader.byteOrderMark.count) }
                 first = false
             }
             var start = 0
@@ -66,7 +66,7 @@ public enum JSONLStream {
             }
             buffer.removeFirst(start)
         }
-        if first && buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+        if first && buffer.starts(with: JSONLReader.byteOrderMark) { buffer.removeFirst(JSONLReader.byteOrderMark.count) }
         if !buffer.isEmpty { handleLine(buffer[...]) }
         if !pending.isEmpty { try body(pending) }
         if !sawContent { issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no JSON lines")) }

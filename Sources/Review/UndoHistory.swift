@@ -1,7 +1,8 @@
 /// What `undo` and `redo` would act on, derived from one analyst's log alone, so that undo works
 /// after a restart exactly as before it.
 ///
-/// Every action pushes one step onto the undo stack and clears the redo stack; `undo` (entries
+/// Every action pushes a step onto the undo stack (or joins the last one, below) and clears the
+/// redo stack; `undo` (entries
 /// naming the undone ones) moves the step to the redo stack; `redo` (entries naming those undos)
 /// moves it back. A step is one entry, except an `accept-above`: its verdicts were written together
 /// (their bulk mark says how many), and one `undo` takes them all back (one undo entry each, written
@@ -47,7 +48,8 @@ public struct UndoHistory: Sendable {
     public var undoable: [LoggedReview] { undoSteps.flatMap(\.entries) }
     /// Undo entries that `redo` can reverse, oldest first; `redo` takes the last step.
     public var redoable: [LoggedReview] { redoSteps.flatMap(\.entries) }
-    /// The entries the next `undo` cancels: one action, or every verdict of one `accept-above`.
+    /// The entries the next `undo` cancels: one action, every verdict of one `accept-above`, or a
+    /// run of entries `joins` made one step.
     public var lastUndoStep: [LoggedReview]? { undoSteps.last?.entries }
     /// The undo entries the next `redo` cancels, one per entry of the step they undid.
     public var lastRedoStep: [LoggedReview]? { redoSteps.last?.entries }
@@ -103,4 +105,28 @@ public struct UndoHistory: Sendable {
     }
 
     public func entry(_ id: Int64) -> LoggedReview? { position[id].map { seen[$0] } }
+}
+
+extension UndoHistory {
+    /// The history of one REPL in an analyst's log: their adjudications (`adjudicate`, where a
+    /// pick — its corrections, then its verdict, all carrying `picked` — is one step) or their
+    /// reviews (`annotate`), each with the undo and redo entries that name them. An analyst who
+    /// both reviews and adjudicates a run undoes each in its own REPL.
+    public init(_ log: [LoggedReview], adjudications: Bool) {
+        var kept = Set<Int64>()
+        var entries: [LoggedReview] = []
+        for e in log {
+            let keep = e.entry.action.target.map(kept.contains) ?? ((e.entry.adjudication != nil) == adjudications)
+            guard keep else { continue }
+            kept.insert(e.id)
+            entries.append(e)
+        }
+        self.init(entries, joins: adjudications ? Self.samePick : nil)
+    }
+
+    /// A pick's next entry: after one of its corrections, an entry of the same pick on the same claim.
+    static let samePick: @Sendable (LoggedReview, LoggedReview) -> Bool = { previous, next in
+        guard let name = previous.entry.adjudication?.picked, previous.entry.action.kind == .correct else { return false }
+        return next.entry.adjudication?.picked == name && next.entry.attributionID == previous.entry.attributionID
+    }
 }

@@ -200,8 +200,6 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
     /// annotators marked done).
     case notInWalk(claim: String)
     case documentNotInWalk(String)
-    /// `goto` of a prefix that begins several of the walk's documents.
-    case ambiguousDocument(String, candidates: [String])
     /// A claim of the walk the annotators agree on, or a document with none they dispute.
     case notDisputed(Int64)
     case nothingDisputed(document: String)
@@ -232,9 +230,6 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
             return "no claim #\(TerminalSafe.escape(claim)) in the documents two or more annotators marked done"
         case let .documentNotInWalk(id):
             return "no document \"\(TerminalSafe.escape(id))\" among the documents two or more annotators marked done"
-        case let .ambiguousDocument(prefix, candidates):
-            return "\"\(TerminalSafe.escape(prefix))\" begins several documents: "
-                + candidates.map(TerminalSafe.escape).joined(separator: ", ") + "; type more of the doc_id"
         case let .notDisputed(id):
             return "claim #\(id) is not disputed: its annotators agree, so there is nothing to adjudicate"
         case let .nothingDisputed(document):

@@ -163,28 +163,34 @@ extension AdjudicationSession {
         let stored = try Self.db { () throws(WorkbenchError) in try store.append(entries) }
         log += stored
         let what = verb + ": " + Self.described(step)
-        current = nil
-        guard let index = try requeue(claimID, documentRowID: documentRowID) else {
+        guard let (index, view) = try requeue(claimID, documentRowID: documentRowID) else {
             if let position { current = try load(queue[position].document) }
             return what
         }
-        current = try load(queue[index].document)
+        current = view
         position = index
         return what + "\n" + screen(at: index)
     }
 
-    /// The queue index of a claim, adding it to the queue (in document order) when it was decided
+    /// The queue index of a claim and its document as read now (`view`, when the caller has just
+    /// read it), adding the claim to the queue (in document order) when an adjudication decided it
     /// before the session opened; nil when its document is outside this walk.
-    func requeue(_ claimID: Int64, documentRowID: Int64) throws(AdjudicationError) -> Int? {
-        if let index = queue.firstIndex(where: { $0.claim == claimID }) { return index }
+    func requeue(_ claimID: Int64, documentRowID: Int64,
+                 view known: AdjudicationDocument? = nil) throws(AdjudicationError) -> (Int, AdjudicationDocument)? {
         guard let document = documents.firstIndex(where: { $0.rowID == documentRowID }) else { return nil }
-        let view = try load(document)
+        let view: AdjudicationDocument
+        if let known { view = known } else { view = try load(document) }
+        if let index = queue.firstIndex(where: { $0.claim == claimID }) { return (index, view) }
         guard let order = view.claims.firstIndex(where: { $0.rowID == claimID }) else { return nil }
         let item = Item(document: document, claim: claimID, order: order)
         let index = queue.firstIndex { ($0.document, $0.order) > (document, order) } ?? queue.count
         queue.insert(item, at: index)
         if let position, position >= index { self.position = position + 1 }
-        return index
+        // Reading the document marked the queue's claims before this one joined it; and it no
+        // longer counts among those adjudicated before the session.
+        if view.isDecided(claimID) { decided.insert(claimID) } else { decided.remove(claimID) }
+        adjudicatedBefore = max(0, adjudicatedBefore - 1)
+        return (index, view)
     }
 }
 

@@ -4,9 +4,9 @@ import Workbench
 
 /// One adjudicator walking the claims that annotators dispute in one run.
 ///
-/// The queue is fixed when the session opens: in document order, every claim of a document two or
+/// The queue is set when the session opens: in document order, every claim of a document two or
 /// more annotators marked done on which they differ (see `AdjudicationDocument`) and that no
-/// adjudication decides yet. Unanimous claims never stop the walk. Deciding a claim appends the
+/// adjudication decides yet; a claim decided before comes back into it by `goto #ID` or `undo`. Unanimous claims never stop the walk. Deciding a claim appends the
 /// adjudicator's entries, each marked `"adjudication": true`, in one transaction, and moves on
 /// to the next claim still awaiting adjudication; `Workspace.decideGold` then takes the
 /// adjudicator's view of it as the gold.
@@ -42,9 +42,10 @@ public final class AdjudicationSession: LineSession {
     var decided: Set<Int64> = []
     /// Claims of those documents the annotators agree on (accepted without a stop).
     let unanimous: Int
-    /// Claims already decided by an adjudication when the session opened.
-    let adjudicatedBefore: Int
-    /// This adjudicator's log in the run, oldest first (for undo).
+    /// Claims decided by an adjudication when the session opened and not back in the queue since
+    /// (`goto #ID`, `undo`).
+    var adjudicatedBefore: Int
+    /// This adjudicator's log in the run, oldest first (for undo and redo).
     var log: [LoggedReview]
     /// Single-key mode (`keys on`): the analyst's preference `keys`, the same one `annotate` reads
     /// and writes, so that one choice holds in both REPLs.
@@ -220,17 +221,21 @@ public final class AdjudicationSession: LineSession {
     /// back into the queue), or a document's first claim awaiting adjudication (else its first).
     func goto(_ target: String) throws(AdjudicationError) -> String {
         if target.hasPrefix("#") { return try gotoClaim(String(target.dropFirst())) }
-        let matches = documents.indices.filter { documents[$0].docID.hasPrefix(target) }
-        let exact = matches.first { documents[$0].docID == target }
+        // doc_ids match on their bytes, as the store's `goto` does (not Swift's canonical equivalence).
+        let matches = documents.indices.filter { documents[$0].docID.utf8.starts(with: target.utf8) }
+        let exact = matches.first { documents[$0].docID.isExactly(target) }
         guard let document = exact ?? (matches.count == 1 ? matches.first : nil) else {
             if matches.isEmpty {
                 if target.allSatisfy({ $0.isASCII && $0.isNumber }) { return try gotoClaim(target) }
                 throw .documentNotInWalk(target)
             }
-            throw .ambiguousDocument(target, candidates: matches.map { documents[$0].docID })
+            let names = matches.map { documents[$0].docID }
+            throw .repl(.ambiguousDocument(target, candidates: Array(names.prefix(Session.gotoCandidates)),
+                                           more: names.count > Session.gotoCandidates))
         }
         let items = queue.indices.filter { queue[$0].document == document }
         guard let first = items.first else { throw .nothingDisputed(document: documents[document].docID) }
+        // Read now, so that the claim chosen is one still awaiting adjudication.
         if current?.documentRowID != documents[document].rowID { current = try load(document) }
         let index = items.first { !decided.contains(queue[$0].claim) } ?? first
         try place(index)
@@ -238,15 +243,16 @@ public final class AdjudicationSession: LineSession {
     }
 
     func gotoClaim(_ digits: String) throws(AdjudicationError) -> String {
-        let index: Int
         switch try whereabouts(digits) {
-        case let .queued(i): index = i
-        case let .decidedBefore(id, documentRowID):
-            guard let i = try requeue(id, documentRowID: documentRowID) else { throw .notInWalk(claim: digits) }
-            index = i
+        case let .queued(index):
+            try place(index)
+            return screen(at: index)
+        case let .decidedBefore(id, documentRowID, view):
+            guard let (index, view) = try requeue(id, documentRowID: documentRowID, view: view) else { throw .notInWalk(claim: digits) }
+            current = view
+            position = index
+            return screen(at: index)
         }
-        try place(index)
-        return screen(at: index)
     }
 
     /// `show [#ID]`: the claim on screen, or a queued claim's card without moving.
@@ -258,7 +264,7 @@ public final class AdjudicationSession: LineSession {
             let document = queue[index].document
             let view = current?.documentRowID == documents[document].rowID ? current : try load(document)
             return screen(at: index, view: view)
-        case let .decidedBefore(id, _): throw .decidedBefore(id)
+        case let .decidedBefore(id, _, _): throw .decidedBefore(id)
         }
     }
 
@@ -266,8 +272,9 @@ public final class AdjudicationSession: LineSession {
     enum Whereabouts {
         /// In the queue, at this index.
         case queued(Int)
-        /// Disputed in a document of the walk, and decided by an adjudication before this session.
-        case decidedBefore(Int64, documentRowID: Int64)
+        /// Disputed in a document of the walk (`view`, as just read), and decided by an
+        /// adjudication before this session.
+        case decidedBefore(Int64, documentRowID: Int64, view: AdjudicationDocument)
     }
 
     /// Finds claim `digits` (its row id) in the walk; a claim outside it, or one its annotators
@@ -280,7 +287,7 @@ public final class AdjudicationSession: LineSession {
               let document = documents.firstIndex(where: { $0.rowID == claim.documentRowID }) else { throw .notInWalk(claim: digits) }
         let view = try load(document)
         guard view.isDisputed(id) || view.adjudicatedBy[id] != nil else { throw .notDisputed(id) }
-        return .decidedBefore(id, documentRowID: claim.documentRowID)
+        return .decidedBefore(id, documentRowID: claim.documentRowID, view: view)
     }
 
     /// After a decision: the next claim awaiting adjudication, or the news that none is left.

@@ -39,8 +39,12 @@ public enum REPL {
             let shown = asking ?? prompt
             asking = nil
             guard let line = reader.read(prompt: shown) else {
-                // Ctrl-D on a terminal leaves as `quit` does, with its goodbye (a script just ends).
-                if !reader.echoes { write("\n" + session.execute("quit").text + "\n") }
+                // Ctrl-D on a terminal leaves as `quit` does, with its goodbye (a script just ends);
+                // at a question (accept-above's y/N) it first answers no, as an empty line does.
+                if !reader.echoes {
+                    let declined = shown == prompt ? "" : session.execute("").text
+                    write("\n" + (declined.isEmpty ? "" : declined + "\n") + session.execute("quit").text + "\n")
+                }
                 break
             }
             if reader.echoes { write(shown + TerminalSafe.escape(line) + "\n") }

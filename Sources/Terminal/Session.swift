@@ -75,7 +75,7 @@ public final class Session {
         documents = try Self.db { () throws(WorkbenchError) in try store.documentRowIDs(processedBy: runID) }
         let annotatorName = annotator
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: annotatorName, runID: runID) }
-        history = UndoHistory(log)
+        history = UndoHistory(log, adjudications: false)
         touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
         for e in ReviewLedger(log).effective {
             if let claim = e.entry.attributionID, e.entry.action.isVerdict { reviewed.insert(claim) }

@@ -111,4 +111,34 @@ import Testing
         let view = try #require(next.current)
         #expect(view.isDecided(2) && !view.isDecided(3))
     }
+
+    /// Review finding: a claim decided before, brought back by `goto` while its document is on
+    /// screen, counts as adjudicated (card, skip, progress), and no longer as "adjudicated before".
+    @Test func aClaimBroughtBackByGotoCountsAsAdjudicatedOnce() throws {
+        let f = try fixture()
+        _ = try f.transcript(["pick bo", "q"])
+        let session = try f.session()
+        #expect(session.opening().contains("1 disputed claim in 1 document · 2 unanimous claims accepted without a stop · 1 adjudicated before"))
+        #expect(session.execute("goto #2").text.hasPrefix("storm · Storm hits coast\ndisputed 1/2 · doc 1/1 · 1 adjudicated · #2\n"))
+        #expect(session.execute("skip").text.hasPrefix("storm · Storm hits coast\ndisputed 2/2 · doc 1/1 · 1 adjudicated · #3\n"))
+        #expect(session.execute("skip").text == "no other disputed claim awaits adjudication")
+        #expect(session.execute("progress").text == """
+            adjudicated 1 of 2 disputed claims in run "rules" (50.0%)
+            unanimous claims accepted without a stop: 2
+            documents marked done by two or more annotators: 1; left out of the gold until adjudicated: storm
+            """)
+    }
+
+    /// `annotate` and `adjudicate` keep their own histories: an adjudicator's `undo` in `annotate`
+    /// does not take back an adjudication, nor the other way round.
+    @Test func eachREPLUndoesItsOwnEntries() throws {
+        let f = try fixture()
+        _ = try f.transcript(["pick ana", "q"])
+        #expect(try f.base.transcript(["undo", "q"], as: "cy").contains("claimdesk> undo\nerror: nothing to undo\n"))
+        _ = try f.base.transcript(["c", "q"], as: "cy")
+        let t = try f.transcript(["undo", "undo", "q"])
+        #expect(t.text.contains("claimdesk> undo\nundone: pick of ana's view of #2 (2 entries)\n"))
+        #expect(t.text.contains("claimdesk> undo\nerror: nothing to undo: you have no adjudication in run \"rules\" left to undo\n"))
+    }
 }
+

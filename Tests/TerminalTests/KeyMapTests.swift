@@ -109,6 +109,14 @@ import Testing
         #expect(!ending(try fixture.session(), echoes: true).contains("bye"))
         let adjudication = try AdjudicationFixture()
         #expect(ending(try adjudication.session(), echoes: false).hasSuffix("\n\nbye: every adjudication is saved\n"))
+        // At accept-above's question, Ctrl-D answers no first, as an empty line does.
+        var asked = Terminal(lines: ["accept-above 0.5"], echoes: false)
+        var out = ""
+        let asking = try fixture.session()
+        asking.asksBeforeBulk = true
+        _ = REPL.run(asking, reader: &asked) { out += $0 }
+        #expect(out.hasSuffix("\nnothing accepted\nbye: every action is saved\n"))
+        #expect(try fixture.store.annotations().isEmpty)
     }
 
     @Test func skipLeavesTheClaimWithoutAVerdictAndMovesToTheNextUnreviewedOne() throws {

@@ -59,7 +59,7 @@ public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConve
             }
         }
         // A byte order mark at the start of the file is skipped, as the JSONL readers skip it.
-        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        if line.starts(with: JSONLReader.byteOrderMark) { line.removeFirst(JSONLReader.byteOrderMark.count) }
         guard case let .object(pairs)? = try? JSONParser.parse(line) else { return [] }
         return Set(pairs.map(\.0))
     }
