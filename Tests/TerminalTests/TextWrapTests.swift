@@ -102,7 +102,8 @@ import Testing
     }
 }
 
-/// `list` under a narrower terminal: each row's excerpts shrink so that the row stays one line.
+/// `list` under a narrower terminal: a row too long for it has its excerpts shrunk so that it stays
+/// one line; a row that fits is left whole.
 @Suite struct ListWidthTests {
     @Test func listRowsFitTheWidthTheyAreWrappedTo() throws {
         #expect(Renderer.listLimits(width: nil) == (28, 18, 50))
@@ -110,25 +111,23 @@ import Testing
         #expect(Renderer.listLimits(width: 80) == (12, 8, 24))
         #expect(Renderer.listLimits(width: 40) == (8, 6, 10))
         let fixture = try REPLFixture()
+        func list(_ width: Int) throws -> String {
+            try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
+                        renderer: Renderer(style: .plain, wrapping: .columns(width))).execute("list").text
+        }
         for width in [60, 80, 100] {
-            let session = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
-                                      renderer: Renderer(style: .plain, wrapping: .columns(width)))
-            let rows = session.execute("list").text.split(separator: "\n").dropFirst()
+            let rows = try list(width).split(separator: "\n").dropFirst()
             #expect(rows.count == 4)
             #expect(rows.allSatisfy { $0.count <= width })
         }
-        let sixty = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
-                                renderer: Renderer(style: .plain, wrapping: .columns(60)))
-        #expect(sixty.execute("list").text == """
+        #expect(try list(60) == """
             storm: 4 claims
             >  1 #1      -          "The may…" · "said" · "the bridg…"
                2 #2      -          "Officia…" · "told" · "that repa…"
                3 #3      -          "the may…" · "added" · ""We are r…"
                4 #4      -          - · "It is…" · "the damag…"
             """)
-        let narrow = try Session(store: fixture.store, storePath: ":memory:", annotator: "ana", runName: nil, startDocument: nil,
-                                 renderer: Renderer(style: .plain, wrapping: .columns(80)))
-        #expect(narrow.execute("list").text == """
+        #expect(try list(80) == """
             storm: 4 claims
             >  1 #1      -          "The mayor" · "said" · "the bridge is closed"
                2 #2      -          "Officials" · "told" · "that repairs will take weeks"
