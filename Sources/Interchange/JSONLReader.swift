@@ -286,7 +286,7 @@ struct AttributionDecoder {
         switch fields["confidence"] {
         case nil, .null?: break
         case let .number(text)?:
-            guard let c = Double(text), c >= 0, c <= 1 else { throw problem("confidence \(text) is not in [0, 1]") }
+            guard let c = Double(text), c >= 0, c <= 1 else { throw problem("confidence \(TerminalSafe.short(text, 24)) is not in [0, 1]") }
             attribution.confidence = c
         default: throw problem("\"confidence\" must be a number in [0, 1] or null")
         }

@@ -100,6 +100,9 @@ import TestSupport
         try expectFailure(["--db", scratch.db, "import-claims", file, "--run", "other"],
                           stderr: "claimdesk: \(file):1: document \"c\": attribution #1: unknown source_type \"n\(String(String.UnicodeScalarView(accents.unicodeScalars.prefix(236))))...\" "
                               + "(one of named_person, named_organization, anonymous, document, news_outlet, implicit, other)")
+        let huge = try scratch.write("huge.jsonl", "{\"doc_id\":\"c\",\"text\":\"He said.\",\"attributions\":[{\"cue\":[3,7],\"confidence\":1\(String(repeating: "0", count: 100_000))}]}\n")
+        try expectFailure(["--db", scratch.db, "import-claims", huge, "--run", "other"],
+                          stderr: "claimdesk: \(huge):1: document \"c\": attribution #1: confidence 1\(String(repeating: "0", count: 22))… is not in [0, 1]")
     }
 
     @Test func unknownRunAndUsageErrors() throws {
