@@ -13,7 +13,10 @@ struct AdjudicateCommand: ParsableCommand {
             done and on which their views differ; unanimous claims are accepted without a stop. \
             `pick NAME` takes one annotator's view; the correcting verbs and confirm/reject write the \
             final by hand. Each adjudication is an annotation of the adjudicator (--annotator), marked \
-            "adjudication": true, and `score` takes the gold of those claims from it.
+            "adjudication": true, and `score` takes the gold of those claims from it. `goto #ID` or \
+            `goto DOC_ID` moves within the walk (a claim adjudicated in an earlier session comes back \
+            into it), `undo` and `redo` take back and restore a whole adjudication, and `help` inside \
+            lists every verb.
 
             On a terminal: line editing, history, TAB completion, and with `keys on` (the same \
             remembered choice as in annotate) one key acts at an empty prompt: 1-9 pick the card's \
