@@ -39,6 +39,11 @@ public struct Workspace: Sendable {
                 throw WorkbenchError.store(error)
             }
         }
+        // SQLite's private names are no file: `:memory:` and "" would keep nothing past this command
+        // (and a writable one fails on its journal mode with SQLite's words, not ours).
+        if path == ":memory:" || path.isEmpty {
+            throw WorkbenchError.usage("store \(TerminalSafe.quoted(path)) (--db or $CLAIMDESK_DB): not a file; name a file path or a postgresql:// URL")
+        }
         let folder = PathParts.split(path).folder
         if mode == .readWrite && !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do {

@@ -30,6 +30,17 @@ import TestSupport
         try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file):2: invalid UTF-8 at byte 14")
     }
 
+    /// SQLite's `:memory:` is no store a command could keep: refused by name, before SQLite's
+    /// own "could not activate WAL Mode".
+    @Test func memoryIsNoStore() throws {
+        let file = try scratch.write("more.txt", "More\n\nThe mayor said so.")
+        let result = try CLI.run(["--db", ":memory:", "ingest", file])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: store \":memory:\" (--db or $CLAIMDESK_DB): not a file; name a file path or a postgresql:// URL\n")
+        let listed = try CLI.run(["docs"], environment: ["CLAIMDESK_DB": ":memory:"])
+        #expect(listed.status == 1 && listed.stderr == result.stderr)
+    }
+
     @Test func emptyFile() throws {
         let file = try scratch.write("empty.txt", "")
         try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file): the file is empty")
