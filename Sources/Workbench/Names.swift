@@ -12,4 +12,19 @@ public enum Names {
         }
         return value
     }
+
+    /// The prefix of the runs `import-gold` makes (`gold:NAME`): no other run may take it, or an
+    /// annotator's gold import would find its run name held by a run of another kind.
+    public static let goldRunPrefix = "gold:"
+
+    /// A run name for `extract` or `import-claims`: `checked`, and not `gold:…`.
+    @discardableResult
+    public static func runName(_ value: String, origin: String) throws(WorkbenchError) -> String {
+        try checked(value, what: "run name", origin: origin)
+        if value.hasPrefix(goldRunPrefix) {
+            throw WorkbenchError.usage("\(origin): run names beginning \"\(goldRunPrefix)\" are kept for the analysts' gold "
+                + "(`claimdesk import-gold`); choose another: \(TerminalSafe.quoted(value))")
+        }
+        return value
+    }
 }

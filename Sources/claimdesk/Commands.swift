@@ -41,7 +41,7 @@ struct Extract: ParsableCommand {
     func run() throws {
         try Entry.run {
             let runName = self.runName ?? model ?? "rules"
-            try Names.checked(runName, what: "run name", origin: self.runName == nil ? "--model" : "--run")
+            try Names.runName(runName, origin: self.runName == nil ? "--model" : "--run")
             let workspace = try global.open()
             let progress = ProgressLine.extracting(enabled: Console.stderrIsTerminal)
             let limits = Self.limits(ProcessInfo.processInfo.environment["CLAIMDESK_EXTRACT_LIMITS"])
@@ -95,7 +95,7 @@ struct ImportClaims: ParsableCommand {
     func run() throws {
         let labels = try labelOptions.map()
         try Entry.run {
-            try Names.checked(runName, what: "run name", origin: "--run")
+            try Names.runName(runName, origin: "--run")
             let report = try global.open().importClaims(file: file, runName: runName, skipInvalid: skipInvalid, replace: replace, format: format, labels: labels)
             for issue in report.warnings { Console.note("warning: \(issue)") }
             for issue in report.skipped { Console.note("skipped: \(issue)") }

@@ -41,6 +41,15 @@ import TestSupport
         #expect(listed.status == 1 && listed.stderr == result.stderr)
     }
 
+    /// `gold:NAME` is the name `import-gold` gives an annotator's gold run: no other run takes it.
+    @Test func goldRunNamesAreKeptForTheGold() throws {
+        let file = try scratch.write("claims.jsonl", #"{"doc_id":"keep","text":"Kept\n\nThe mayor said it was fine.","attributions":[]}"# + "\n")
+        try expectFailure(["--db", scratch.db, "import-claims", file, "--run", "gold:ana"], stderr:
+            "claimdesk: --run: run names beginning \"gold:\" are kept for the analysts' gold (`claimdesk import-gold`); choose another: \"gold:ana\"")
+        try expectFailure(["--db", scratch.db, "extract", "--run", "gold:"], stderr:
+            "claimdesk: --run: run names beginning \"gold:\" are kept for the analysts' gold (`claimdesk import-gold`); choose another: \"gold:\"")
+    }
+
     @Test func emptyFile() throws {
         let file = try scratch.write("empty.txt", "")
         try expectFailure(["--db", scratch.db, "ingest", file], stderr: "claimdesk: \(file): the file is empty")

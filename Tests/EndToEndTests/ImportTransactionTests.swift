@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Imports are one transaction, re-imports say what they do, --skip-invalid skips just the bad
 /// lines (issue 10, items 4 and 5), through the real binary.
@@ -15,10 +16,14 @@ import Testing
         return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]] ?? []
     }
 
-    @Test func aRefusedImportGoldLeavesNothingBehind() throws {
+    /// A store from before `gold:` run names were kept for the gold may hold an imported run of
+    /// that name (made here behind ClaimDesk's back): `import-gold` refuses to mix into it.
+    @Test(.enabled(if: SQLiteShell.path != nil, "sqlite3 is not installed: run scripts/setup.sh"))
+    func aRefusedImportGoldLeavesNothingBehind() throws {
         let scratch = try Scratch()
         let taken = try scratch.write("taken.jsonl", Self.line("t1", "Ana said it rained.", Self.claimA) + "\n")
-        #expect(try CLI.run(["--db", scratch.db, "import-claims", taken, "--run", "gold:zed"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", taken, "--run", "zed"]).status == 0)
+        try SQLiteShell.run(scratch.db, "UPDATE run SET name = 'gold:zed' WHERE name = 'zed'")
         let gold = try scratch.write("gold.jsonl", [Self.line("n1", "Bo said it snowed.", #"{"source":[0,2],"cue":[3,7],"content":[8,17]}"#),
                                                     Self.line("n2", "Cy said no.")].joined(separator: "\n") + "\n")
         let refused = try CLI.run(["--db", scratch.db, "import-gold", gold, "--annotator", "zed"])
@@ -34,16 +39,16 @@ import Testing
     /// short ("is a gold run, not an imported"); and "a extractor run" elsewhere.
     @Test func aRunNameOfAnotherKindIsRefusedInOneWholeSentence() throws {
         let scratch = try Scratch()
-        let gold = try scratch.write("gold.jsonl", Self.line("g1", "Ana said it rained.", Self.claimA) + "\n")
-        #expect(try CLI.run(["--db", scratch.db, "import-gold", gold, "--annotator", "ana"]).status == 0)
+        let claims = try scratch.write("claims.jsonl", Self.line("c1", "Bo said it snowed.", Self.claimA) + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", claims, "--run", "theirs"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
         let before = try CLI.run(["--db", scratch.db, "runs", "--format", "json"]).stdout
-        let claims = try scratch.write("claims.jsonl", Self.line("c1", "Bo said it snowed.") + "\n")
-        let refused = try CLI.run(["--db", scratch.db, "import-claims", claims, "--run", "gold:ana"])
+        let refused = try CLI.run(["--db", scratch.db, "import-claims", claims, "--run", "rules"])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "claimdesk: run \"gold:ana\" is a gold run, not an imported run (run kinds do not mix: choose another name)\n")
-        let extract = try CLI.run(["--db", scratch.db, "extract", "--run", "gold:ana"])
+        #expect(refused.stderr == "claimdesk: run \"rules\" is an extractor run, not an imported run (run kinds do not mix: choose another name)\n")
+        let extract = try CLI.run(["--db", scratch.db, "extract", "--run", "theirs"])
         #expect(extract.status == 1)
-        #expect(extract.stderr == "claimdesk: run \"gold:ana\" is a gold run, not an extractor run (run kinds do not mix: choose another name)\n")
+        #expect(extract.stderr == "claimdesk: run \"theirs\" is an imported run, not an extractor run (run kinds do not mix: choose another name)\n")
         #expect(try CLI.run(["--db", scratch.db, "runs", "--format", "json"]).stdout == before)
     }
 

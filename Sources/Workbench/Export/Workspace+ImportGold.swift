@@ -36,7 +36,7 @@ extension Workspace {
         }
         defer { staged.stage.discard() }
         let commit = try db(store.commit(staged.stage, replace: replace))
-        var report = ImportReport(commit, fallbackRun: "gold:\(annotator)", skipped: staged.skipped)
+        var report = ImportReport(commit, fallbackRun: Names.goldRunPrefix + annotator, skipped: staged.skipped)
         report.notes += try goldOutcome(commit, counts: counts)
         report.warnings = staged.warnings
         return report
@@ -131,7 +131,7 @@ extension Workspace {
             stored.otherReviews = []
             claims.append(ImportedClaim(attribution: stored, entries: entries))
         }
-        let runName = done.count == 1 ? "gold:\(done[0])" : "gold:\(annotator)"
+        let runName = Names.goldRunPrefix + (done.count == 1 ? done[0] : annotator)
         return GoldImportDocument(document: item.document.document, origin: item.origin, runName: runName,
                                   claims: claims, doneBy: done)
     }
