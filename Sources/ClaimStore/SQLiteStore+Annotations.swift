@@ -97,15 +97,15 @@ extension SQLiteStore {
 
     /// Which of `documents` the store already holds, with the same text or with another one.
     /// A read: it takes no write lock.
-    public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<String>, otherText: Set<String>) {
+    public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<[UInt8]>, otherText: Set<[UInt8]>) {
         guard !documents.isEmpty else { return ([], []) }
         return try read("comparing documents") { db in
-            var same: Set<String> = [], other: Set<String> = []
+            var same: Set<[UInt8]> = [], other: Set<[UInt8]> = []
             let statement = try db.cachedStatement(sql: "SELECT text FROM document WHERE docId = ?")
             for d in documents {
                 guard let text = try String.fetchOne(statement, arguments: [d.id]) else { continue }
                 // The same bytes, not merely canonically equivalent text: stored as read.
-                if text.isExactly(d.text) { same.insert(d.id) } else { other.insert(d.id) }
+                if text.isExactly(d.text) { same.insert(d.id.exactKey) } else { other.insert(d.id.exactKey) }
             }
             return (same, other)
         }

@@ -46,14 +46,15 @@ public protocol DocumentStore {
     /// analyst-added ones included) and the annotators whose latest mark on it is "done", by name.
     func documentSummaries() throws(StoreError) -> [DocumentSummary]
     /// Which of `documents` the store already holds (by doc_id): with the same text, or with
-    /// another one. A read: it takes no write lock.
-    func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<String>, otherText: Set<String>)
+    /// another one, as doc_ids' bytes (`exactKey`): a Set of Strings would hash the two Unicode
+    /// forms of one doc_id as one. A read: it takes no write lock.
+    func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<[UInt8]>, otherText: Set<[UInt8]>)
 }
 
 extension DocumentStore {
     /// The doc_ids among `documents` that the store holds with another text (an import leaves them
-    /// out, or is refused). A read: it takes no write lock.
-    public func docIDsStoredWithOtherText(_ documents: [Document]) throws(StoreError) -> Set<String> {
+    /// out, or is refused), as their bytes (`exactKey`). A read: it takes no write lock.
+    public func docIDsStoredWithOtherText(_ documents: [Document]) throws(StoreError) -> Set<[UInt8]> {
         try storedDocIDs(documents).otherText
     }
 }

@@ -32,7 +32,8 @@ public enum TerminalSize {
 /// foreground group: a pager reads its keys from the terminal, and Foundation's `Process` starts
 /// its child in a process group of its own, where that read fails (`less` quit at once with
 /// status 1 and nothing was shown). While the pager runs, Ctrl-C and Ctrl-\ are the pager's: the
-/// REPL ignores them, as `system(3)` does, and takes its handlers back after.
+/// REPL ignores them (set after the pager started, so that the pager keeps the default ones) and
+/// takes its handlers back after.
 public enum Pager {
     /// Shows `text` through the pager when it is taller than the terminal. Returns false when it
     /// showed nothing (the text fits, there is no terminal, or the pager cannot start), so that the
@@ -44,6 +45,9 @@ public enum Pager {
         // The prompt needs a row too.
         guard lines >= rows else { return false }
         let command = environment["PAGER"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "less -R"
+        guard let pipe = popen(command, "w") else { return false }
+        // Only once the pager runs: an ignored signal stays ignored across exec, and a pager that
+        // sets no handler of its own (`more`, a pipeline) must still stop at Ctrl-C.
         let previousInterrupt = signal(SIGINT, SIG_IGN)
         let previousQuit = signal(SIGQUIT, SIG_IGN)
         // A pager quit before reading everything closes the pipe: that is no error of ours.
@@ -53,7 +57,6 @@ public enum Pager {
             signal(SIGQUIT, previousQuit)
             signal(SIGINT, previousInterrupt)
         }
-        guard let pipe = popen(command, "w") else { return false }
         let bytes = Array((text + "\n").utf8)
         _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, pipe) }
         let status = pclose(pipe)

@@ -39,11 +39,11 @@ extension Workspace {
             var fresh: [GoldImportDocument] = []
             for item in chunk {
                 let id = item.document.document.id
-                if stored.otherText.contains(id) {
+                if stored.otherText.contains(id.exactKey) {
                     let (file, line) = Self.split(origin: item.origin)
                     issues.append(InterchangeIssue(file: file, line: line,
                                                    message: "document \"\(id)\" is already stored with a different text (refusing to overwrite it)"))
-                } else if stored.sameText.contains(id) {
+                } else if stored.sameText.contains(id.exactKey) {
                     unchanged.append(id)
                 } else {
                     fresh.append(GoldImportDocument(document: item.document.document, origin: item.origin, runName: "", claims: [], doneBy: []))

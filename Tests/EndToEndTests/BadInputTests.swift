@@ -175,4 +175,24 @@ import TestSupport
             #expect(back.stdout.hasPrefix("run \"gold:ana\": imported 2 claims in 2 documents\n"), "\(format): \(back.stdout)")
         }
     }
+
+    /// The store judged doc_ids by their bytes, but ingest and import-gold looked its answer up
+    /// in a Set of Strings, where the two forms hash as one (review finding): the decomposed
+    /// document was reported "unchanged" and never stored, and import-gold's counts merged them.
+    @Test func aNewDocIDInTheOtherFormOfAStoredOneIsStored() throws {
+        let scratch = try Scratch()
+        let first = try scratch.write("a.jsonl", Self.line(Self.composed, "Ana said it rained.") + "\n")
+        #expect(try CLI.run(["--db", scratch.db, "ingest", first]).status == 0)
+        let both = try scratch.write("b.jsonl", Self.line(Self.composed, "Ana said it rained.") + "\n" + Self.line(Self.decomposed, "Bob said it snowed.") + "\n")
+        let again = try CLI.run(["--db", scratch.db, "ingest", both])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == "ingested 1 new document from 1 file, 1 already stored (unchanged)\n")
+        let ids = try JSONSerialization.jsonObject(with: Data(try CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout.utf8))
+        #expect((ids as? [[String: Any]])?.compactMap { ($0["doc_id"] as? String).map { Array($0.unicodeScalars) } }
+                == [Array(Self.composed.unicodeScalars), Array(Self.decomposed.unicodeScalars)])
+        let gold = try CLI.run(["--db", scratch.path("g.sqlite"), "import-gold", both, "--annotator", "ana"])
+        #expect(gold.status == 0, "\(gold.stderr)")
+        #expect(gold.stdout.hasPrefix("run \"gold:ana\": imported 2 claims in 2 documents\n"), "\(gold.stdout)")
+    }
 }
+

@@ -113,6 +113,10 @@ import Testing
         let claims = try CLI.run(["--db", scratch.db, "import-claims", input, "--run", "theirs"])
         #expect(claims.status == 0, "\(claims.stderr)")
         #expect(claims.stdout == "run \"theirs\": imported 1 claim in 1 document\n")
+        // A blank line after the mark (review finding): the first line is the one after it.
+        let blank = try scratch.write("bom-blank.jsonl", "\u{FEFF}\n" + line + "\n")
+        let afterBlank = try CLI.run(["--db", scratch.path("blank.sqlite"), "import-claims", blank, "--run", "theirs"])
+        #expect(afterBlank.stdout == "run \"theirs\": imported 1 claim in 1 document\n", "\(afterBlank.stderr)")
         let gold = try CLI.run(["--db", scratch.db, "import-gold", input])
         #expect(gold.stdout == "run \"gold:ana\": imported 1 claim in 1 document\ngold: 1 document, 1 claim; marked done by ana\n", "\(gold.stderr)")
         // The same for doccano and Prodigy lines: their readers skip it as the JSONL reader does.

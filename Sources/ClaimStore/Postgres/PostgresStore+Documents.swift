@@ -141,15 +141,15 @@ extension PostgresStore: DocumentStore {
     }
 
     /// Which of `documents` the store holds (by doc_id), with the same text or another: one read.
-    public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<String>, otherText: Set<String>) {
+    public func storedDocIDs(_ documents: [Document]) throws(StoreError) -> (sameText: Set<[UInt8]>, otherText: Set<[UInt8]>) {
         guard !documents.isEmpty else { return ([], []) }
         return try read("comparing documents") { db in
             let stored = try Self.storedTexts(db, docIDs: documents.map(\.id))
-            var same: Set<String> = [], other: Set<String> = []
+            var same: Set<[UInt8]> = [], other: Set<[UInt8]> = []
             for d in documents {
                 guard let text = stored[Array(d.id.utf8)] else { continue }
                 // The same bytes, not merely canonically equivalent text: stored as read.
-                if text.isExactly(d.text) { same.insert(d.id) } else { other.insert(d.id) }
+                if text.isExactly(d.text) { same.insert(d.id.exactKey) } else { other.insert(d.id.exactKey) }
             }
             return (same, other)
         }

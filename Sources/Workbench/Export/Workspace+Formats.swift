@@ -45,7 +45,13 @@ public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConve
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         var line: [UInt8] = []
-        while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+        var first = true
+        while let read = try? handle.read(upToCount: 1 << 16), !read.isEmpty {
+            // A byte order mark at the start of the file is skipped, as the JSONL readers skip it
+            // (before the first line is looked for: a blank line may follow it).
+            var chunk = [UInt8](read)
+            if first && chunk.starts(with: JSONLReader.byteOrderMark) { chunk.removeFirst(JSONLReader.byteOrderMark.count) }
+            first = false
             if let newline = chunk.firstIndex(of: 0x0A) {
                 line += chunk[chunk.startIndex..<newline]
                 if line.contains(where: { !isSpace($0) }) { break }
@@ -58,8 +64,6 @@ public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConve
                 line += chunk
             }
         }
-        // A byte order mark at the start of the file is skipped, as the JSONL readers skip it.
-        if line.starts(with: JSONLReader.byteOrderMark) { line.removeFirst(JSONLReader.byteOrderMark.count) }
         guard case let .object(pairs)? = try? JSONParser.parse(line) else { return [] }
         return Set(pairs.map(\.0))
     }

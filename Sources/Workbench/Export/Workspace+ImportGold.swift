@@ -24,13 +24,14 @@ extension Workspace {
     public func importGoldExport(path: String, annotator: String, skipInvalid: Bool = false, replace: Bool = false,
                                  format: InterchangeFormat? = nil, labels: LabelMap = .standard) throws(WorkbenchError) -> ImportReport {
         let chosen: InterchangeFormat? = format ?? (BratFolder.isBratFolder(path) ? .brat : nil)
-        var counts: [String: (kept: Int, rejected: Int)] = [:]
+        // Keyed by the doc_id's bytes: the two Unicode forms of one doc_id are two documents.
+        var counts: [[UInt8]: (kept: Int, rejected: Int)] = [:]
         let staged = try stageImport(path, format: chosen, labels: labels, skipInvalid: skipInvalid) { (chunk, stage) throws(StoreError) in
             let plan = chunk.map { Self.goldImportDocument($0, annotator: annotator) }
             for item in plan { try stage.declareRun(name: item.runName, kind: .gold, extractor: "import-gold", parameters: "annotator=\(annotator)") }
             for item in chunk {
                 let kept = item.document.attributions.filter { ($0.review?.status ?? .added).isGold }.count
-                counts[item.document.document.id] = (kept, item.document.attributions.count - kept)
+                counts[item.document.document.id.exactKey] = (kept, item.document.attributions.count - kept)
             }
             try stage.add(plan)
         }
@@ -55,7 +56,7 @@ extension Workspace {
             let conflicts = try db(store.docIDsStoredWithOtherText(chunk.map(\.document.document)))
             var good: [GoldImportItem] = []
             for item in chunk {
-                if conflicts.contains(item.document.document.id) {
+                if conflicts.contains(item.document.document.id.exactKey) {
                     let (file, line) = Self.split(origin: item.origin)
                     issues.append(InterchangeIssue(file: file, line: line,
                                                    message: "document \"\(item.document.document.id)\" is already stored with a different text (refusing to overwrite it)"))
@@ -177,7 +178,7 @@ extension Workspace {
     /// The file's documents left unchanged (a re-import) count too: their gold stands, and a
     /// re-import that said "gold: 0 documents" would read as if the file's gold were gone.
     /// Read in batches, so that a big import's report holds one batch in memory.
-    func goldOutcome(_ commit: ImportCommit, counts: [String: (kept: Int, rejected: Int)]) throws(WorkbenchError) -> [String] {
+    func goldOutcome(_ commit: ImportCommit, counts: [[UInt8]: (kept: Int, rejected: Int)]) throws(WorkbenchError) -> [String] {
         var lines: [String] = []
         let names = { (list: [String]) in list.map(TerminalSafe.escape).joined(separator: ", ") }
         var documents = 0, claims = 0
@@ -206,7 +207,7 @@ extension Workspace {
                 for a in gold {
                     if let r = a.review, r.adjudication, let name = r.annotator, !adjudicators.contains(name) { adjudicators.append(name) }
                 }
-                let (kept, rejected) = counts[placed.docID] ?? (0, 0)
+                let (kept, rejected) = counts[placed.docID.exactKey] ?? (0, 0)
                 if rejected > 0 {
                     lines.append("not in the gold: \(place): document \"\(doc)\": \(rejected) claim\(rejected == 1 ? "" : "s") reviewed as rejected")
                 }
