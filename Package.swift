@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ClaimStoreTests", dependencies: [
             "ClaimStore", "ClaimModel", "Review", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Provenance"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Provenance", "Evaluation"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "ClaimModel", "Extraction", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "ClaimModel", "Interchange", "Extraction"]),

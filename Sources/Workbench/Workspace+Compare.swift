@@ -10,19 +10,20 @@ extension Workspace {
         if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
         let a = try scoringInputs(runName: runA, against: against, annotator: annotator)
         let b = try scoringInputs(runName: runB, against: against, annotator: annotator)
-        let shared = Set(a.inputs.map(\.documentID)).intersection(b.inputs.map(\.documentID))
-        let inputsA = a.inputs.filter { shared.contains($0.documentID) }
-        let inputsB = b.inputs.filter { shared.contains($0.documentID) }
+        // Documents by their doc_id's bytes: two Unicode forms of one doc_id are two documents.
+        let shared = Set(a.inputs.map(\.documentID.exactKey)).intersection(b.inputs.map(\.documentID.exactKey))
+        let inputsA = a.inputs.filter { shared.contains($0.documentID.exactKey) }
+        let inputsB = b.inputs.filter { shared.contains($0.documentID.exactKey) }
         let scorer = Scorer(match: match)
         let reportA = scorer.score(inputsA)
         let reportB = scorer.score(inputsB)
         let outcomesA = Self.goldOutcomes(reportA)
         let outcomesB = Self.goldOutcomes(reportB)
-        var texts: [String: ScalarText] = [:]
-        var golds: [String: [Attribution]] = [:]
+        var texts: [[UInt8]: ScalarText] = [:]
+        var golds: [[UInt8]: [Attribution]] = [:]
         for input in inputsA {
-            texts[input.documentID] = input.text
-            golds[input.documentID] = input.gold
+            texts[input.documentID.exactKey] = input.text
+            golds[input.documentID.exactKey] = input.gold
         }
 
         var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
@@ -52,7 +53,7 @@ extension Workspace {
                 exampleLines.append("\(label.replacingOccurrences(of: "_", with: " ")):")
                 for key in keys.prefix(examples) {
                     guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { continue }
-                    exampleLines.append("  " + TerminalSafe.short(key.document, 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(gold, text))
+                    exampleLines.append("  " + TerminalSafe.short(String(decoding: key.document, as: UTF8.self), 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(gold, text))
                 }
             }
         }
@@ -67,18 +68,21 @@ extension Workspace {
         return lines.joined(separator: "\n")
     }
 
+    /// A gold attribution: its document's doc_id bytes (`exactKey`) and its index there.
     struct GoldKey: Hashable, Comparable {
-        var document: String
+        var document: [UInt8]
         var gold: Int
-        static func < (l: GoldKey, r: GoldKey) -> Bool { (l.document, l.gold) < (r.document, r.gold) }
+        static func < (l: GoldKey, r: GoldKey) -> Bool {
+            l.document != r.document ? l.document.lexicographicallyPrecedes(r.document) : l.gold < r.gold
+        }
     }
 
     /// For each gold attribution, the error kinds the run makes on it (empty = fully right).
     static func goldOutcomes(_ report: ScoreReport) -> [GoldKey: [ErrorKind]] {
         var outcomes: [GoldKey: [ErrorKind]] = [:]
         for detail in report.details {
-            for pair in detail.pairs { outcomes[GoldKey(document: detail.documentID, gold: pair.gold)] = pair.errors }
-            for index in detail.missed { outcomes[GoldKey(document: detail.documentID, gold: index)] = [.missed] }
+            for pair in detail.pairs { outcomes[GoldKey(document: detail.documentID.exactKey, gold: pair.gold)] = pair.errors }
+            for index in detail.missed { outcomes[GoldKey(document: detail.documentID.exactKey, gold: index)] = [.missed] }
         }
         return outcomes
     }

@@ -223,10 +223,10 @@ extension Workspace {
         let modelInputs = inputs(byModel)
         let modelReport = scorer.score(modelInputs)
         let calibration = Calibration.compute(Self.calibrationSamples(modelInputs, modelReport))
-        let trained = Set(training.documents.map(\.document.id))
+        let trained = Set(training.documents.map(\.document.id.exactKey))
         return DevFigures(run: name, documents: documents.count, model: modelReport.attribution,
                           rules: scorer.score(inputs(byRules)).attribution, ece: calibration.expectedCalibrationError,
-                          sharedWithTraining: documents.filter { trained.contains($0.0.id) }.count)
+                          sharedWithTraining: documents.filter { trained.contains($0.0.id.exactKey) }.count)
     }
 
     static func modelExtractor(_ model: AttributionModel, context: String) throws(WorkbenchError) -> ModelExtractor {

@@ -73,10 +73,10 @@ extension Workspace {
     /// paired it with a gold attribution.
     static func calibrationSamples(_ inputs: [ScoringInput], _ report: ScoreReport) -> [(confidence: Double, correct: Bool)] {
         var samples: [(confidence: Double, correct: Bool)] = []
-        var details: [String: DocumentDetail] = [:]
-        for detail in report.details { details[detail.documentID] = detail }
+        var details: [[UInt8]: DocumentDetail] = [:]
+        for detail in report.details { details[detail.documentID.exactKey] = detail }
         for input in inputs {
-            let matched = Set(details[input.documentID]?.pairs.map(\.predicted) ?? [])
+            let matched = Set(details[input.documentID.exactKey]?.pairs.map(\.predicted) ?? [])
             for (index, prediction) in input.predicted.enumerated() {
                 guard let confidence = prediction.confidence else { continue }
                 samples.append((confidence, matched.contains(index)))

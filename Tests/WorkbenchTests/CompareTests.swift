@@ -1,5 +1,6 @@
 import ClaimModel
 import ClaimStore
+import Evaluation
 import Testing
 import TestSupport
 @testable import Workbench
@@ -54,4 +55,23 @@ import TestSupport
         #expect(ExtractionProfile(parameters: "cues=12") == .full)
         #expect(ExtractionProfile(parameters: nil) == .full)
     }
+
+    /// Documents are told apart by their doc_id's bytes, as the store keeps them: two Unicode
+    /// forms of one doc_id are two documents, each scored with its own pairs (review finding: a
+    /// dictionary keyed by String merged them, and calibration read one document's pairs for both).
+    @Test func twoUnicodeFormsOfADocIDAreScoredApart() {
+        let text = ScalarText("Ana said it rained.")
+        let gold = Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(4, 8)), content: Fragments(Span(9, 18)))
+        var found = gold
+        found.confidence = 0.9
+        let spurious = Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(4, 8)), content: Fragments(Span(0, 3)), confidence: 0.8)
+        let inputs = [
+            ScoringInput(documentID: "caf\u{E9}", text: text, gold: [gold], predicted: [found]),
+            ScoringInput(documentID: "cafe\u{301}", text: text, gold: [], predicted: [spurious]),
+        ]
+        let samples = Workspace.calibrationSamples(inputs, Scorer(match: .overlap).score(inputs))
+        #expect(samples.map(\.confidence) == [0.9, 0.8])
+        #expect(samples.map(\.correct) == [true, false])
+    }
 }
+
