@@ -62,7 +62,9 @@ public enum TerminalSafe {
     /// `4 × limit` scalars).
     public static func short(_ text: String, _ limit: Int) -> String {
         let escaped = escape(boundedScalars(text, 4 * limit, ellipsis: "…"))
-        return boundedScalars(escaped.count > limit ? String(escaped.prefix(max(0, limit - 1))) + "…" : escaped, 4 * limit, ellipsis: "…")
+        let cut = escaped.count > limit ? String(escaped.prefix(max(0, limit - 1))) + "…" : escaped
+        // Escaping may have lengthened it past the scalar bound again.
+        return boundedScalars(cut, 4 * limit, ellipsis: "…")
     }
 
     /// `text` cut to at most `limit` Unicode scalars, the last ones replaced by `ellipsis` when cut.

@@ -131,10 +131,7 @@ public enum BratReader {
             }
             let words = BratReader.words(fields[1])
             switch kind {
-            case "T":
-                let before = issues.count
-                textBound(id, words, fields, number)
-                if issues.count > before { refusedBounds.insert(id) }
+            case "T": textBound(id, words, fields, number)
             case "E": event(id, words, number)
             case "R":
                 guard let type = words.first, type == "SourceOf" else {
@@ -164,8 +161,13 @@ public enum BratReader {
         }
 
         /// A T line: a known type, offsets well-formed and in range, its text (when given) the document's.
+        /// A refused one is noted in `refusedBounds`, so that events naming it add no second issue.
         mutating func textBound(_ id: String, _ words: [String], _ fields: [String], _ number: Int) {
-            guard words.count >= 3 else { issue(number, "\(safe(id)): expected TYPE START END"); return }
+            func refuse(_ message: String) {
+                issue(number, message)
+                refusedBounds.insert(id)
+            }
+            guard words.count >= 3 else { refuse("\(safe(id)): expected TYPE START END"); return }
             let type = words[0]
             guard type == "Source" || type == "Cue" || type == "Content" else {
                 leftOutBounds[id] = type
@@ -181,17 +183,17 @@ public enum BratReader {
                 spans.append(Span(s, e))
             }
             guard !bad, let fragments = Fragments(unchecked: spans) else {
-                issue(number, "\(safe(id)): offsets \(quoted(offsets)) are not START END[;START END…]")
+                refuse("\(safe(id)): offsets \(quoted(offsets)) are not START END[;START END…]")
                 return
             }
             guard fragments.isWellFormed(in: scalars.count) else {
-                issue(number, "\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(plural(scalars.count, "scalar")))")
+                refuse("\(safe(id)): offsets \(safe(offsets)) are out of range or overlap (the text has \(plural(scalars.count, "scalar")))")
                 return
             }
             if fields.count == 3 {
                 let exact = fragments.spans.map { scalars.slice($0) }.joined(separator: " ")
                 if fields[2] != exact && fields[2] != BratText.legacyField(exact) {
-                    issue(number, "\(safe(id)): text \(quoted(fields[2])) does not match the document at \(safe(offsets)): \(quoted(exact))")
+                    refuse("\(safe(id)): text \(quoted(fields[2])) does not match the document at \(safe(offsets)): \(quoted(exact))")
                     return
                 }
             }
