@@ -100,24 +100,9 @@ extension AdjudicationSession {
 
     // MARK: - Undo and redo
 
-    /// What `undo` and `redo` act on: this adjudicator's adjudications in the run, with the undo and
-    /// redo entries that name them; a pick (its corrections, then its verdict, all carrying
-    /// `picked`) is one step.
-    var history: UndoHistory {
-        var kept = Set<Int64>()
-        var entries: [LoggedReview] = []
-        for e in log where e.entry.adjudication != nil || e.entry.action.target.map(kept.contains) == true {
-            kept.insert(e.id)
-            entries.append(e)
-        }
-        return UndoHistory(entries, joins: Self.samePick)
-    }
-
-    /// A pick's next entry: after one of its corrections, an entry of the same pick on the same claim.
-    static let samePick: @Sendable (LoggedReview, LoggedReview) -> Bool = { previous, next in
-        guard let name = previous.entry.adjudication?.picked, previous.entry.action.kind == .correct else { return false }
-        return next.entry.adjudication?.picked == name && next.entry.attributionID == previous.entry.attributionID
-    }
+    /// What `undo` and `redo` act on: this adjudicator's adjudications in the run (a pick is one
+    /// step), read from the log, so the same after a restart.
+    var history: UndoHistory { UndoHistory(log, adjudications: true) }
 
     /// `pick of ana's view of #2 (2 entries)`, `confirm of #3`.
     static func described(_ step: [LoggedReview]) -> String {

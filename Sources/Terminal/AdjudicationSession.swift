@@ -6,10 +6,10 @@ import Workbench
 ///
 /// The queue is set when the session opens: in document order, every claim of a document two or
 /// more annotators marked done on which they differ (see `AdjudicationDocument`) and that no
-/// adjudication decides yet; a claim decided before comes back into it by `goto #ID` or `undo`. Unanimous claims never stop the walk. Deciding a claim appends the
-/// adjudicator's entries, each marked `"adjudication": true`, in one transaction, and moves on
-/// to the next claim still awaiting adjudication; `Workspace.decideGold` then takes the
-/// adjudicator's view of it as the gold.
+/// adjudication decides yet; a claim decided before comes back into it by `goto #ID` or `undo`.
+/// Unanimous claims never stop the walk. Deciding a claim appends the adjudicator's entries, each
+/// marked `"adjudication": true`, in one transaction, and moves on to the next claim still
+/// awaiting adjudication; `Workspace.decideGold` then takes the adjudicator's view of it as the gold.
 public final class AdjudicationSession: LineSession {
     public let adjudicator: String
     public let run: ReviewDesk.Run
