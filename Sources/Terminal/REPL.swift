@@ -24,9 +24,10 @@ extension Session: LineSession {
 public enum REPL {
     public static let prompt = "claimdesk> "
 
-    /// Runs until `quit`, Ctrl-D (on a terminal it says `quit`'s goodbye) or the end of input. Returns the exit status: 1 when reading a
-    /// script (not a terminal) and a command was refused, else 0. A long reply meant for a pager
-    /// (`doc`) is handed to `page`, which returns false when it showed nothing.
+    /// Runs until `quit`, Ctrl-D (on a terminal it says `quit`'s goodbye) or the end of input.
+    /// Returns the exit status: 1 when reading a script (not a terminal) and a command was refused,
+    /// else 0. A long reply meant for a pager (`doc`) is handed to `page`, which returns false when
+    /// it showed nothing.
     public static func run(_ session: some LineSession, reader: inout some LineReader, write: (String) -> Void,
                            page: (String) -> Bool = { _ in false }) -> Int32 {
         write(session.opening() + "\n")
