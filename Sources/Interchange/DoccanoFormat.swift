@@ -72,7 +72,7 @@ public enum DoccanoFormat {
             }
             let span = Span(s, e)
             guard span.isValid(in: scalars.count) else {
-                return issue("entity #\(n + 1): \(span) is out of range (the text has \(plural(scalars.count, "character")))")
+                return issue("entity #\(n + 1): \(span) is out of range (the text has \(plural(scalars.count, "scalar")))")
             }
             if let id = entity["id"]?.idText { index[id] = nodes.count }
             nodes.append(AttributionGraph.Node(role: role, span: span))

@@ -99,7 +99,7 @@ public enum ProdigyFormat {
             }
             let span = Span(s, e)
             guard span.isValid(in: scalars.count) else {
-                return .failure(InterchangeIssue(file: file, line: line, message: "\(place): \(span) is out of range (the text has \(plural(scalars.count, "character")))"))
+                return .failure(InterchangeIssue(file: file, line: line, message: "\(place): \(span) is out of range (the text has \(plural(scalars.count, "scalar")))"))
             }
             return .success(AttributionGraph.Node(role: role, span: span))
         }

@@ -132,7 +132,7 @@ enum EcosystemFixture {
         let read = DoccanoFormat.read(Array(text.utf8), file: "p.jsonl")
         #expect(read.issues.map(\.description) == [
             #"p.jsonl:3: entity #1: label "Who\n" is not one of Source, Cue, Content (map it with --labels)"#,
-            "p.jsonl:4: entity #1: [1, 5] is out of range (the text has 2 characters)",
+            "p.jsonl:4: entity #1: [1, 5] is out of range (the text has 2 scalars)",
         ])
         #expect(read.lines.map(\.document.document.id) == ["p-1"])
     }
@@ -231,6 +231,14 @@ enum EcosystemFixture {
         #expect(read.lines.map { $0.document.attributions.map { $0.review?.status } } == [[.confirmed], [.rejected]])
         #expect(read.issues.map(\.description) == [
             #"p.jsonl:3: the task was answered "ignore" in Prodigy: it is not gold (--skip-invalid imports the others)"#,
+        ])
+    }
+
+    /// Offsets count Unicode scalars, and the message says so (it said "characters"): "𝔘" is one scalar.
+    @Test func aSpanOutOfRangeNamesTheTextLengthInScalars() {
+        let text = #"{"text":"𝔘 no","spans":[{"start":2,"end":5,"label":"Content"}],"meta":{"doc_id":"s"}}"# + "\n"
+        #expect(ProdigyFormat.read(Array(text.utf8), file: "p.jsonl").issues.map(\.description) == [
+            "p.jsonl:1: span #1: [2, 5] is out of range (the text has 4 scalars)",
         ])
     }
 }
