@@ -1,3 +1,4 @@
+import ClaimModel
 import Foundation
 
 /// A path's folder and last component. Not NSString's `deletingLastPathComponent` or
@@ -39,7 +40,7 @@ public struct AtomicFile {
         let base = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
+            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(TerminalSafe.path(base)) does not exist")
         }
         switch Self.fileType(path) {
         case nil: break
@@ -51,11 +52,14 @@ public struct AtomicFile {
         }
         Self.removeStaleTemporaries(in: base, name: name)
         temporary = (base as NSString).appendingPathComponent(".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw WorkbenchError.cannotWrite(path: path, reason: "permission denied")
+        // open(2) rather than FileManager, for the system's reason: a name too long for the file
+        // system was reported as "permission denied".
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+            throw WorkbenchError.cannotWrite(path: path, reason: reason)
         }
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     static let symlinkRefusal = "it is a symbolic link (refusing to replace it or to write through it)"
