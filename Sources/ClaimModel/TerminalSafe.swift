@@ -67,6 +67,15 @@ public enum TerminalSafe {
         return boundedScalars(cut, 4 * limit, ellipsis: "…")
     }
 
+    /// How much of a file path or store location one error line shows, in characters: any
+    /// everyday path whole, and a line naming a path and its folder stays under 400 bytes however
+    /// long the path given (`--out` of 100,000 characters was echoed whole).
+    public static let pathLimit = 120
+
+    /// A path or store location for a one-line message: `short` at `pathLimit` (escaped; cut after
+    /// its start, with an ellipsis).
+    public static func path(_ path: String) -> String { short(path, pathLimit) }
+
     /// `text` cut to at most `limit` Unicode scalars, the last ones replaced by `ellipsis` when cut.
     static func boundedScalars(_ text: String, _ limit: Int, ellipsis: String) -> String {
         let scalars = text.unicodeScalars

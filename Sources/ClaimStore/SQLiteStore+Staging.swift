@@ -61,7 +61,7 @@ public final class ImportStage: @unchecked Sendable {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.database(operation: "creating the import's staging file \(path)", message: SQLiteStore.message(error))
+            throw StoreError.database(operation: "creating the import's staging file \(TerminalSafe.path(path))", message: SQLiteStore.message(error))
         }
     }
 
@@ -146,7 +146,7 @@ public final class ImportStage: @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.database(operation: "staging an import in \(path)", message: SQLiteStore.message(error))
+            throw StoreError.database(operation: "staging an import in \(TerminalSafe.path(path))", message: SQLiteStore.message(error))
         }
     }
 

@@ -44,19 +44,19 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notAStore(path):
-            return "\(path): not an SQLite database (refusing to open or overwrite it)"
+            return "\(TerminalSafe.path(path)): not an SQLite database (refusing to open or overwrite it)"
         case let .foreignDatabase(path):
-            return "\(path): an SQLite database that is not a ClaimDesk store (refusing to change it)"
+            return "\(TerminalSafe.path(path)): an SQLite database that is not a ClaimDesk store (refusing to change it)"
         case let .newerSchema(path, unknown):
-            return "\(path): written by a newer ClaimDesk (unknown migrations: \(unknown.joined(separator: ", "))); upgrade ClaimDesk to open it"
+            return "\(TerminalSafe.path(path)): written by a newer ClaimDesk (unknown migrations: \(unknown.joined(separator: ", "))); upgrade ClaimDesk to open it"
         case let .cannotOpen(path, reason):
-            return "\(path): cannot open the store: \(reason)"
+            return "\(TerminalSafe.path(path)): cannot open the store: \(reason)"
         case let .noStore(path):
-            return "\(path): no store there (this command only reads and does not create one; check --db or $CLAIMDESK_DB)"
+            return "\(TerminalSafe.path(path)): no store there (this command only reads and does not create one; check --db or $CLAIMDESK_DB)"
         case let .damaged(path, problems):
-            return "\(path): damaged store: \(problems.joined(separator: "; ")) (refusing to use it; `claimdesk check` lists every problem)"
+            return "\(TerminalSafe.path(path)): damaged store: \(problems.joined(separator: "; ")) (refusing to use it; `claimdesk check` lists every problem)"
         case let .documentConflict(docID, origin):
-            return "\(origin): document \"\(docID)\" is already stored with a different text (refusing to overwrite it)"
+            return "\(TerminalSafe.path(origin)): document \"\(docID)\" is already stored with a different text (refusing to overwrite it)"
         case let .unknownDocument(id):
             return "no document \"\(id)\" in the store"
         case let .unknownRun(name):
@@ -73,7 +73,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a run named \"\(name)\" already exists and holds \(kind == "gold" ? "imported gold" : kind == "imported" ? "imported claims" : "an extractor's claims") (nothing imported; name another run)"
         case let .importChangesRun(run, docID, origin, count):
             let others = count > 1 ? " (and \(count - 1) more document\(count == 2 ? "" : "s"))" : ""
-            return "\(origin): document \"\(docID)\" is already in run \"\(run)\" with other claims or reviews\(others): nothing imported; "
+            return "\(TerminalSafe.path(origin)): document \"\(docID)\" is already in run \"\(run)\" with other claims or reviews\(others): nothing imported; "
                 + "use --replace to make this file the run's new version (the current one is kept as \"\(run)@vN\"), or another run name"
         case let .unknownAttribution(id):
             return "no claim #\(id) in the store"
@@ -88,9 +88,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .database(operation, message):
             return "store error while \(operation): \(message)"
         case let .destinationNotEmpty(path, holding):
-            return "\(path): the destination store is not empty (it holds \(holding)); `store copy` writes only into a new or empty store (nothing copied)"
+            return "\(TerminalSafe.path(path)): the destination store is not empty (it holds \(holding)); `store copy` writes only into a new or empty store (nothing copied)"
         case let .olderSchema(path, missing):
-            return "\(path): written by an older ClaimDesk (migrations not applied: \(missing.joined(separator: ", "))); "
+            return "\(TerminalSafe.path(path)): written by an older ClaimDesk (migrations not applied: \(missing.joined(separator: ", "))); "
                 + "opening it for writing migrates it (`store copy --migrate-source` does so for a source)"
         }
     }

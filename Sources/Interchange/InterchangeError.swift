@@ -16,7 +16,7 @@ public struct InterchangeIssue: Error, Equatable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        let file = TerminalSafe.escape(self.file)
+        let file = TerminalSafe.path(self.file)
         return line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
     }
 }

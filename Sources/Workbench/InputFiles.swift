@@ -36,7 +36,7 @@ public struct InputFiles {
                         if let previous = kept.first(where: { $0.document.document.id.isExactly(id) }), previous.document.document.text.isExactly(item.document.document.text) {
                             continue
                         }
-                        result.issues.append(InterchangeIssue(file: item.origin, line: 0, message: "duplicate doc_id \"\(id)\" (also in \(first))"))
+                        result.issues.append(InterchangeIssue(file: item.origin, line: 0, message: "duplicate doc_id \"\(id)\" (also in \(TerminalSafe.path(first)))"))
                         continue
                     }
                     seen[id.exactKey] = item.origin

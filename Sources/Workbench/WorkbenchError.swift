@@ -29,8 +29,8 @@ public enum WorkbenchError: Error, CustomStringConvertible {
             let shown = issues.prefix(20).map(\.description).joined(separator: "\n")
             let more = issues.count > 20 ? "\n… and \(issues.count - 20) more problems" : ""
             return shown + more
-        case let .cannotRead(path, reason): return "\(path): cannot read: \(reason)"
-        case let .cannotWrite(path, reason): return "\(path.isEmpty ? "\"\"" : path): cannot write: \(reason)"
+        case let .cannotRead(path, reason): return "\(TerminalSafe.path(path)): cannot read: \(reason)"
+        case let .cannotWrite(path, reason): return "\(path.isEmpty ? "\"\"" : TerminalSafe.path(path)): cannot write: \(reason)"
         case let .noInput(message): return message
         case let .extractor(error): return error.description
         case let .unknownRun(name): return "no run named \(TerminalSafe.quoted(name)) (see `claimdesk runs`)"

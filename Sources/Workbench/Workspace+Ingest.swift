@@ -27,7 +27,7 @@ extension Workspace {
         let input = InputFiles.read(paths)
         if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
         if input.items.isEmpty && input.issues.isEmpty {
-            throw WorkbenchError.noInput("\(paths.joined(separator: " ")): no .txt or .jsonl files found")
+            throw WorkbenchError.noInput("\(paths.map(TerminalSafe.path).joined(separator: " ")): no .txt or .jsonl files found")
         }
         var issues = input.issues
         var unchanged: [String] = []

@@ -379,7 +379,7 @@ extension Workspace {
         let folder = PathParts.split(path).folder
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(folder.isEmpty ? "." : folder) does not exist")
+            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(folder.isEmpty ? "." : TerminalSafe.path(folder)) does not exist")
         }
         if AtomicFile.fileType(path) != nil {
             throw WorkbenchError.cannotWrite(path: path, reason: "something is already there (a model file is never replaced: remove it or name another)")

@@ -251,7 +251,7 @@ struct Check: ParsableCommand {
                 Console.out("\(path): ok (\(workspace.checkScope(full: full)))")
                 return
             }
-            for problem in problems { Console.error("\(path): \(problem)") }
+            for problem in problems { Console.error("\(TerminalSafe.path(path)): \(problem)") }
             throw ExitCode(1)
         }
     }

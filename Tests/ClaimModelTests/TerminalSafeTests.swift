@@ -55,6 +55,14 @@ import Testing
     @Test func shortEscapesThenCuts() {
         #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
     }
+
+    /// A path in an error line: whole up to 120 characters, else its first 119 and "…", escaped.
+    @Test func aPathIsCutAtThePathLimit() {
+        let everyday = "/home/ana/claims/" + String(repeating: "x", count: 103)
+        #expect(TerminalSafe.path(everyday) == everyday)
+        #expect(TerminalSafe.path(everyday + "y") == String(everyday.prefix(119)) + "…")
+        #expect(TerminalSafe.path("out\n\u{1B}[2J.jsonl") == "out\\n\\u{1b}[2J.jsonl")
+    }
 }
 
 /// doc_ids and names: counted in scalars and bytes, nothing a terminal would act on.

@@ -43,7 +43,7 @@ public final class PostgresStore: Sendable {
         do {
             connection = try PGConnection(conninfo: url)
         } catch {
-            throw StoreError.cannotOpen(path: location, reason: redactSecrets(error.message, url: url))
+            throw StoreError.cannotOpen(path: location, reason: shortenedQuotes(redactSecrets(error.message, url: url)))
         }
         let readOnly = mode != .readWrite
         let store = PostgresStore(connection: connection, location: place, readOnly: readOnly, clock: clock)
@@ -69,6 +69,17 @@ public final class PostgresStore: Sendable {
         let problems = try store.schemaProblems()
         if !problems.isEmpty { throw StoreError.damaged(path: location, problems: problems) }
         return store
+    }
+
+    /// libpq's message with each double-quoted value (the host, database or user it was given)
+    /// cut as the location is (`TerminalSafe.path`): a host name of 100,000 characters was
+    /// echoed whole in the error line.
+    static func shortenedQuotes(_ message: String) -> String {
+        let parts = message.split(separator: "\"", omittingEmptySubsequences: false)
+        guard parts.count > 2 else { return message }
+        return parts.enumerated().map { index, part in
+            index % 2 == 1 && part.count > TerminalSafe.pathLimit ? TerminalSafe.path(String(part)) : String(part)
+        }.joined(separator: "\"")
     }
 
     /// libpq's messages name the host and user, not the password; this removes the password too in

@@ -1,3 +1,4 @@
+import ClaimModel
 import Foundation
 
 /// A folder written under a temporary name beside its target and renamed into place at the end, so
@@ -16,7 +17,7 @@ struct StagedFolder {
         let base = parent.isEmpty ? "." : parent
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(base) does not exist")
+            throw WorkbenchError.cannotWrite(path: path, reason: "the folder \(TerminalSafe.path(base)) does not exist")
         }
         if AtomicFile.fileType(trimmed) == S_IFLNK {
             throw WorkbenchError.cannotWrite(path: path, reason: AtomicFile.symlinkRefusal)
@@ -32,7 +33,7 @@ struct StagedFolder {
             ".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(atPath: temporary)
         do { try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false) } catch {
-            throw WorkbenchError.cannotWrite(path: path, reason: "cannot create a folder in \(base) (permission denied?)")
+            throw WorkbenchError.cannotWrite(path: path, reason: "cannot create a folder in \(TerminalSafe.path(base)) (permission denied?)")
         }
     }
 

@@ -184,22 +184,22 @@ extension Workspace {
             let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
             if path.lowercased().hasSuffix(".csv") {
                 // `export --format csv` writes it, so a user tries to read it back: say it is not.
-                throw WorkbenchError.usage("\(path): CSV is written for analysis and is not read back: import an export in one of \(choices) (JSONL carries everything: `export --gold --format jsonl`)")
+                throw WorkbenchError.usage("\(TerminalSafe.path(path)): CSV is written for analysis and is not read back: import an export in one of \(choices) (JSONL carries everything: `export --gold --format jsonl`)")
             }
-            throw WorkbenchError.usage("\(path): cannot tell which format this is: give --format (\(choices))")
+            throw WorkbenchError.usage("\(TerminalSafe.path(path)): cannot tell which format this is: give --format (\(choices))")
         }
         var read: JSONLReader.Result
         switch format {
         case .jsonl:
             guard path.hasSuffix(".jsonl") else {
-                throw WorkbenchError.usage("\(path): expected a .jsonl file (ClaimDesk JSONL, docs/FORMAT.md)")
+                throw WorkbenchError.usage("\(TerminalSafe.path(path)): expected a .jsonl file (ClaimDesk JSONL, docs/FORMAT.md)")
             }
             let input = InputFiles.read([path])
             if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
-            if input.items.isEmpty && input.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+            if input.items.isEmpty && input.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
             return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues, [])
         case .brat:
-            guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(path): not a brat folder (DOC.txt + DOC.ann files)") }
+            guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(TerminalSafe.path(path)): not a brat folder (DOC.txt + DOC.ann files)") }
             let folder = BratFolder.read(path)
             // A document whose .ann has a problem is skipped whole.
             let bad = Set(folder.issues.map(\.file))
@@ -209,7 +209,7 @@ extension Workspace {
             read = Self.guarded(JSONLReader.Result(lines: good.enumerated().map { JSONLReader.Line(number: $0.offset, document: $0.element.document) },
                                                    issues: folder.issues)) { files[$0.number] }
             if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
-            if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+            if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
             return (read.lines.map { GoldImportItem(document: $0.document, origin: files[$0.number]) }, read.issues, folder.warnings)
         case .doccano, .labelStudio, .prodigy:
             let bytes = try Self.bytes(path)
@@ -223,7 +223,7 @@ extension Workspace {
         }
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
-        if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(path): no valid documents") }
+        if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
         return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, [])
     }
 

@@ -89,7 +89,7 @@ extension Workspace {
             }
             issues.sort { ($0.file, $0.line) < ($1.file, $1.line) }
             if !issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(issues) }
-            if stage.documents == 0 { throw WorkbenchError.noInput("\(path): no valid documents") }
+            if stage.documents == 0 { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
         } catch {
             stage.discard()
             throw error
