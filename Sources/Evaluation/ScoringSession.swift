@@ -7,20 +7,34 @@ import ClaimModel
 /// pairing details. Working buffers are reused from one document to the next.
 public struct ScoringSession: Sendable {
     public let match: MatchMode
+    /// The grouping `report()` gives: the first of `groupings`, nil when there are none.
     public let grouping: ScoreGrouping?
+    /// Every grouping counted, each from the same pairing of a document: `claimdesk report` shows
+    /// the scores by source type and by kind of cue, and paired every document twice for them.
+    public let groupings: [ScoreGrouping]
     /// Tells cue kinds for `grouping` `.cueKind`.
     public let cueKinds: (any CueKindClassifier)?
 
     private var total = ScoreTally()
-    private var groups: [String: ScoreTally] = [:]
+    /// One tally per group, for each of `groupings` in order.
+    private var groups: [[String: ScoreTally]]
     private var details: [DocumentDetail] = []
     private var pairing = ContentPairing()
     private var documentIndex = -1
 
     public init(match: MatchMode = .overlap, groupBy grouping: ScoreGrouping? = nil, cueKinds: (any CueKindClassifier)? = nil) {
+        self.init(match: match, groupings: grouping.map { [$0] } ?? [], cueKinds: cueKinds)
+    }
+
+    /// A session that counts every grouping of `groupings` (duplicates are counted once).
+    public init(match: MatchMode = .overlap, groupings: [ScoreGrouping], cueKinds: (any CueKindClassifier)? = nil) {
+        var distinct: [ScoreGrouping] = []
+        for g in groupings where !distinct.contains(g) { distinct.append(g) }
         self.match = match
-        self.grouping = grouping
+        self.grouping = distinct.first
+        self.groupings = distinct
         self.cueKinds = cueKinds
+        self.groups = Array(repeating: [:], count: distinct.count)
     }
 
     /// Pairs and counts one document. Attributions are only ever compared within a document.
@@ -33,8 +47,8 @@ public struct ScoringSession: Sendable {
         total.touch(document: documentIndex)
 
         var detail = DocumentDetail(documentID: input.documentID)
-        // Each gold claim's group, worked out once (a cue kind reads the cue's text).
-        let goldKeys = grouping.map { g in gold.map { g.key(for: $0, in: input.text, cueKinds: cueKinds) } } ?? []
+        // Each gold claim's group in each grouping, worked out once (a cue kind reads the cue's text).
+        let goldKeys = groupings.map { g in gold.map { g.key(for: $0, in: input.text, cueKinds: cueKinds) } }
         for (index, attribution) in gold.enumerated() {
             let contentTokens = pairing.goldContentTokens[index]
             total.addGold(attribution, tokens: tokens, contentTokens: contentTokens)
@@ -43,11 +57,11 @@ public struct ScoringSession: Sendable {
                 total.errors.missed += 1
                 detail.missed.append(index)
             }
-            if grouping != nil {
-                let key = goldKeys[index]
-                groups[key, default: ScoreTally()].touch(document: documentIndex)
-                groups[key, default: ScoreTally()].addGold(attribution, tokens: tokens, contentTokens: contentTokens)
-                if unmatched { groups[key, default: ScoreTally()].errors.missed += 1 }
+            for g in groupings.indices {
+                let key = goldKeys[g][index]
+                groups[g][key, default: ScoreTally()].touch(document: documentIndex)
+                groups[g][key, default: ScoreTally()].addGold(attribution, tokens: tokens, contentTokens: contentTokens)
+                if unmatched { groups[g][key, default: ScoreTally()].errors.missed += 1 }
             }
         }
         for (index, attribution) in predicted.enumerated() {
@@ -58,12 +72,12 @@ public struct ScoringSession: Sendable {
                 total.errors.spurious += 1
                 detail.spurious.append(index)
             }
-            if let grouping {
+            for (g, grouping) in groupings.enumerated() {
                 // A matched prediction is counted where its gold claim belongs.
-                let key = partner < 0 ? grouping.key(for: attribution, in: input.text, cueKinds: cueKinds) : goldKeys[partner]
-                groups[key, default: ScoreTally()].touch(document: documentIndex)
-                groups[key, default: ScoreTally()].addPrediction(attribution, tokens: tokens, contentTokens: contentTokens)
-                if partner < 0 { groups[key, default: ScoreTally()].errors.spurious += 1 }
+                let key = partner < 0 ? grouping.key(for: attribution, in: input.text, cueKinds: cueKinds) : goldKeys[g][partner]
+                groups[g][key, default: ScoreTally()].touch(document: documentIndex)
+                groups[g][key, default: ScoreTally()].addPrediction(attribution, tokens: tokens, contentTokens: contentTokens)
+                if partner < 0 { groups[g][key, default: ScoreTally()].errors.spurious += 1 }
             }
         }
         detail.pairs.reserveCapacity(pairing.pairs.count)
@@ -76,8 +90,8 @@ public struct ScoringSession: Sendable {
             total.addPair(
                 gold: goldAttribution, predicted: predictedAttribution, source: source, cue: cue,
                 content: content, mode: match)
-            if grouping != nil {
-                groups[goldKeys[candidate.gold], default: ScoreTally()].addPair(
+            for g in groupings.indices {
+                groups[g][goldKeys[g][candidate.gold], default: ScoreTally()].addPair(
                     gold: goldAttribution, predicted: predictedAttribution, source: source, cue: cue,
                     content: content, mode: match)
             }
@@ -90,14 +104,25 @@ public struct ScoringSession: Sendable {
         details.append(detail)
     }
 
-    /// The report over every document added so far.
+    /// The report over every document added so far, grouped by `grouping`.
     public func report() -> ScoreReport {
         var report = total.report(match: match)
         report.details = details
         report.grouping = grouping
-        if grouping != nil {
-            report.groups = groups.mapValues { $0.report(match: match) }
+        if let first = groups.first {
+            report.groups = first.mapValues { $0.report(match: match) }
         }
+        return report
+    }
+
+    /// The same report grouped by `other`, one of `groupings` (nil for any other): its totals and
+    /// details are `report()`'s, from the same pairs.
+    public func report(groupedBy other: ScoreGrouping) -> ScoreReport? {
+        guard let index = groupings.firstIndex(of: other) else { return nil }
+        var report = total.report(match: match)
+        report.details = details
+        report.grouping = other
+        report.groups = groups[index].mapValues { $0.report(match: match) }
         return report
     }
 }

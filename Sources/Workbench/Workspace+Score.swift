@@ -13,6 +13,8 @@ public struct ScoredRun: Sendable {
     public var calibration: CalibrationReport
     /// What the scorer was given (the link score against gold clusters pairs claims through it).
     public var inputs: [ScoringInput] = []
+    /// `report` grouped by each of `scoreRun`'s `alsoGroupBy`, from the same pairs.
+    public var alsoGrouped: [ScoreGrouping: ScoreReport] = [:]
 }
 
 extension Workspace {
@@ -22,12 +24,26 @@ extension Workspace {
     /// Calibration: a prediction counts as correct when it is content-matched to a gold attribution;
     /// against the analysts' review of this very run that is its verdict (rejected = 0,
     /// confirmed/corrected = 1).
+    ///
+    /// `alsoGroupBy`: the same scores under other groupings (`alsoGrouped`), counted in the same
+    /// pass over the pairs rather than by scoring the run again.
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
-                         groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> ScoredRun {
+                         groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = []) throws(WorkbenchError) -> ScoredRun {
         let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
-        let report = Scorer(match: match).score(inputs, groupBy: groupBy, cueKinds: groupBy == .cueKind ? try RulesCueKinds.make() : nil)
+        let groupings = (groupBy.map { [$0] } ?? []) + alsoGroupBy
+        let cueKinds = groupings.contains(.cueKind) ? try RulesCueKinds.make() : nil
+        var session = ScoringSession(match: match, groupings: groupings, cueKinds: cueKinds)
+        for input in inputs { session.add(input) }
+        var report = session.report()
+        if groupBy == nil {
+            // The first grouping counted is one of alsoGroupBy's: the main report has none.
+            report.grouping = nil
+            report.groups = [:]
+        }
         let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
-        return ScoredRun(notes: notes, report: report, calibration: calibration, inputs: inputs)
+        var scored = ScoredRun(notes: notes, report: report, calibration: calibration, inputs: inputs)
+        for grouping in alsoGroupBy { scored.alsoGrouped[grouping] = session.report(groupedBy: grouping) }
+        return scored
     }
 
     /// Scores `runName` against another run, or against the analysts' gold (`annotations`).

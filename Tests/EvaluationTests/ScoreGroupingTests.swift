@@ -88,6 +88,24 @@ struct ScoreGroupingTests {
         }
     }
 
+    /// `claimdesk report` shows the scores by source type and by kind of cue: one session counts
+    /// both from one pairing, and each report is exactly the one its own scoring gives.
+    @Test("Several groupings in one session: each report equals scoring again with that grouping")
+    func severalGroupingsInOnePass() throws {
+        let fixture = try MetricsFixture().input
+        let documents = [fixture, ScoringInput(documentID: "second", text: fixture.text, gold: fixture.gold, predicted: Array(fixture.predicted.prefix(2)))]
+        var session = ScoringSession(groupings: [.sourceType, .cueKind, .outlet, .cueKind], cueKinds: FixtureKinds())
+        for document in documents { session.add(document) }
+        #expect(session.groupings == [.sourceType, .cueKind, .outlet])
+        #expect(session.report() == Scorer().score(documents, groupBy: .sourceType, cueKinds: FixtureKinds()))
+        for grouping in ScoreGrouping.allCases {
+            #expect(session.report(groupedBy: grouping) == Scorer().score(documents, groupBy: grouping, cueKinds: FixtureKinds()), "\(grouping)")
+        }
+        var ungrouped = ScoringSession(groupBy: .outlet)
+        ungrouped.add(fixture)
+        #expect(ungrouped.report(groupedBy: .cueKind) == nil)
+    }
+
     @Test("Without grouping there are no groups")
     func noGrouping() throws {
         let report = Scorer().score([try MetricsFixture().input])

@@ -1,4 +1,5 @@
 import ClaimModel
+import Evaluation
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -65,6 +66,17 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("verdictCohen's kappaana / ben0.0000.0001"))
         // Bars by source type, bars by kind of cue, the reliability diagram.
         #expect(page.count("svg") == 3)
+    }
+
+    /// The bars by kind of cue come from the same scoring pass as the scores (the run was scored
+    /// a second time for them): the same report as scoring the pairs again grouped by cue.
+    @Test func theCueKindBarsAreTheSamePairsGroupedByCue() throws {
+        let workspace = try ExportStore.make()
+        let page = try workspace.reportPage(ReportRequest(out: "unused.html")).page
+        let scored = try workspace.scoreRun(runName: "rules", against: "annotations", match: .overlap, groupBy: .sourceType)
+        #expect(page.score == scored.report)
+        #expect(page.byCueKind == Scorer(match: .overlap).score(scored.inputs, groupBy: .cueKind, cueKinds: try RulesCueKinds.make()))
+        #expect(page.byCueKind?.groups.keys.sorted() == ["speech"])
     }
 
     @Test func aStoreWithoutGoldIsOneClearError() throws {

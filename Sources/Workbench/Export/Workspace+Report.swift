@@ -66,7 +66,7 @@ extension Workspace {
         // Scores and calibration come from the same call as `claimdesk score`, so the page and the command agree.
         let match = MatchMode.overlap
         let scored = try scoreRun(runName: runName, against: request.against, match: match,
-                                  annotator: request.annotator, groupBy: .sourceType)
+                                  annotator: request.annotator, groupBy: .sourceType, alsoGroupBy: [.cueKind])
         let against = request.against == "annotations"
             ? "against the analysts' gold" + (request.annotator.map { " (\($0))" } ?? "")
             : "against run \"\(request.against)\""
@@ -77,8 +77,8 @@ extension Workspace {
                               calibration: calibration, calibrationNote: calibrationNote,
                               agreement: figures, agreementNote: agreementNote)
         var withLinks = page
-        // The same pairs again, grouped by kind of cue (a grouped report holds one grouping).
-        withLinks.byCueKind = Scorer(match: match).score(scored.inputs, groupBy: .cueKind, cueKinds: try RulesCueKinds.make())
+        // The same pairs grouped by kind of cue, counted in the same pass (a report holds one grouping).
+        withLinks.byCueKind = scored.alsoGrouped[.cueKind]
         let goldLinks = request.against == "annotations" ? nil
             : try goldClusterScore(runName: runName, against: request.against, inputs: scored.inputs, report: scored.report)
         withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator, goldLinks: goldLinks)
