@@ -144,10 +144,18 @@ extension SQLiteStore {
         }
     }
 
-    /// How many claims the run holds (its own, not analyst-added ones).
+    /// How many visible claims the run holds (its own, not analyst-added ones): counted per
+    /// document along the (runId, documentId) index, each document's completion looked up once
+    /// rather than once per claim (`progress` at a million claims: 0.28 s -> 0.15 s of SQLite).
     public func claimCount(runID: Int64) throws(StoreError) -> Int {
         try read("counting claims") { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM attribution a WHERE runId = ? AND origin = 'run' AND \(Self.visibleClaim("a"))", arguments: [runID]) ?? 0
+            try Int.fetchOne(db, sql: """
+                SELECT coalesce(sum(n), 0) FROM (
+                    SELECT documentId, count(*) AS n FROM attribution
+                    WHERE runId = ? AND origin = 'run' GROUP BY documentId
+                ) g
+                WHERE EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = ? AND rd.documentId = g.documentId)
+                """, arguments: [runID, runID]) ?? 0
         }
     }
 

@@ -268,6 +268,31 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
         }
     }
 
+    /// `progress`'s total, counted per document in SQL: the run's own claims in its completed
+    /// documents; not another run's on the same documents, not an analyst's, not a pending document's.
+    @Test(arguments: StoreBackends.available)
+    func theClaimCountIsTheRunsOwnClaimsInItsCompletedDocuments(_ backend: StoreBackend) throws {
+        try on(backend) { store in
+            _ = try store.ingest((1...4).map { (Document(id: "d\($0)", text: "Ana said it rained."), "f") })
+            let rows = try store.documentRowIDs()
+            let run = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
+            let other = try store.createRun(name: "other", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
+            #expect(try store.claimCount(runID: run.rowID) == 0)
+            try store.saveRunOutput(runID: run.rowID, [(documentRowID: rows[0], attributions: [claim("a", 9, 18), claim("b", 0, 3)]),
+                                                       (documentRowID: rows[1], attributions: []),
+                                                       (documentRowID: rows[2], attributions: [claim("c", 9, 18)])])
+            try store.saveRunOutput(runID: other.rowID, [(documentRowID: rows[0], attributions: [claim("x", 9, 18)]),
+                                                         (documentRowID: rows[3], attributions: [claim("y", 9, 18), claim("z", 0, 3)])])
+            try store.appendPendingClaims(runID: run.rowID, documentRowID: rows[3], firstOrdinal: 0, [claim("p", 9, 18)])
+            _ = try store.addClaim(claim("mine", 4, 8), runID: run.rowID, documentRowID: rows[2], annotator: "ana")
+            #expect(try store.claimCount(runID: run.rowID) == 3)
+            #expect(try store.claimCount(runID: other.rowID) == 3)
+            try store.completeDocument(runID: run.rowID, documentRowID: rows[3])
+            #expect(try store.claimCount(runID: run.rowID) == 4)
+            #expect(try store.claimCount(runID: run.rowID + other.rowID + 1) == 0)
+        }
+    }
+
     // MARK: - Claims
 
     @Test(arguments: StoreBackends.available)

@@ -169,11 +169,16 @@ extension PostgresStore: RunStore {
         }
     }
 
-    /// How many visible claims the run holds (its own, not analyst-added ones).
+    /// How many visible claims the run holds (its own, not analyst-added ones): counted per
+    /// document, each document's completion looked up once (as `SQLiteStore.claimCount`).
     public func claimCount(runID: Int64) throws(StoreError) -> Int {
         try read("counting claims") { db in
             try db.execute("""
-                SELECT count(*) FROM attribution a WHERE a.runId = $1 AND a.origin = 'run' AND \(PostgresRows.visibleClaim("a"))
+                SELECT coalesce(sum(g.n), 0)::bigint FROM (
+                    SELECT documentId, count(*) AS n FROM attribution
+                    WHERE runId = $1 AND origin = 'run' GROUP BY documentId
+                ) g
+                WHERE EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = $1 AND rd.documentId = g.documentId)
                 """, [runID]).int(0, 0) ?? 0
         }
     }
