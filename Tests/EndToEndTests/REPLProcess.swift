@@ -3,6 +3,12 @@ import Foundation
 import TestSupport
 
 /// A `claimdesk` process fed line by line, its output collected as it comes (for the REPL tests).
+///
+/// Each output pipe is read to its end by a thread of its own, and `finish` and `wait` wait for
+/// both ends: what the child wrote is all in the result, in order. (It was collected by
+/// readability handlers, which `finish` switched off once the child had exited: a chunk a handler
+/// had read but not yet appended, its thread descheduled under load, came too late or never, and
+/// the transcript lacked its beginning or its end, as if the child had read end-of-file at once.)
 final class REPLProcess: @unchecked Sendable {
     let process = Process()
     private let input = Pipe()
@@ -11,6 +17,8 @@ final class REPLProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var collected = Data()
     private var collectedErrors = Data()
+    /// Left by each reader at its pipe's end.
+    private let readers = DispatchGroup()
 
     var pid: Int32 { process.processIdentifier }
 
@@ -65,22 +73,40 @@ final class REPLProcess: @unchecked Sendable {
         p.process.standardInput = p.input
         p.process.standardOutput = p.output
         p.process.standardError = p.errors
-        p.output.fileHandleForReading.readabilityHandler = { [weak p] handle in
-            let data = handle.availableData
-            guard let p else { return }
-            p.lock.lock(); p.collected.append(data); p.lock.unlock()
-        }
-        p.errors.fileHandleForReading.readabilityHandler = { [weak p] handle in
-            let data = handle.availableData
-            guard let p else { return }
-            p.lock.lock(); p.collectedErrors.append(data); p.lock.unlock()
-        }
         try p.process.run()
+        p.drain(p.output.fileHandleForReading) { $0.collected.append($1) }
+        p.drain(p.errors.fileHandleForReading) { $0.collectedErrors.append($1) }
         if let stdin {
             p.send(stdin)
             try? p.input.fileHandleForWriting.close()
         }
         return p
+    }
+
+    /// Reads `handle` to its end on a thread of its own, each chunk appended under the lock as it
+    /// comes (so `waitFor` sees it at once). read(2) itself: `availableData` traps on EINTR.
+    private func drain(_ handle: FileHandle, _ append: @escaping @Sendable (REPLProcess, Data) -> Void) {
+        readers.enter()
+        let fd = handle.fileDescriptor
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(fd, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                self.lock.lock()
+                append(self, Data(buffer[0..<count]))
+                self.lock.unlock()
+            }
+            self.readers.leave()
+        }.start()
+    }
+
+    /// Waits until both output pipes have ended. They end when the child has exited, unless a
+    /// child spawned meanwhile by another test inherited a write end (Foundation's pipes are not
+    /// close-on-exec): then after that child, or after 30 s, with what the child wrote all read.
+    private func waitForReaders() {
+        _ = readers.wait(timeout: .now() + 30)
     }
 
     func send(_ text: String) {
@@ -103,19 +129,16 @@ final class REPLProcess: @unchecked Sendable {
         return false
     }
 
-    func wait() { process.waitUntilExit() }
+    /// Waits for the child's end and for all it wrote.
+    func wait() {
+        process.waitUntilExit()
+        waitForReaders()
+    }
 
     func finish() -> Result {
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        // Let the readability handlers drain what is left.
-        output.fileHandleForReading.readabilityHandler = nil
-        errors.fileHandleForReading.readabilityHandler = nil
-        let rest = output.fileHandleForReading.readDataToEndOfFile()
-        let restErrors = errors.fileHandleForReading.readDataToEndOfFile()
+        wait()
         lock.lock()
-        collected.append(rest)
-        collectedErrors.append(restErrors)
         let result = Result(status: process.terminationStatus, stdout: String(decoding: collected, as: UTF8.self),
                             stderr: String(decoding: collectedErrors, as: UTF8.self))
         lock.unlock()
