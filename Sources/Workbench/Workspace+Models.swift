@@ -415,7 +415,7 @@ extension Workspace {
         if let name {
             stored.name = try Names.checked(name, what: "model name", origin: "--as")
         } else {
-            stored.name = try Names.checked(stored.name, what: "model name", origin: "\(file):2")
+            stored.name = try Names.checked(stored.name, what: "model name", origin: "\(TerminalSafe.path(file)):2")
         }
         let model: AttributionModel
         do {

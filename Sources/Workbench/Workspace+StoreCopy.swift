@@ -36,7 +36,7 @@ extension Workspace {
         }
         let fromLocation = StoreLocation(parsing: from), toLocation = StoreLocation(parsing: to)
         if sameStore(fromLocation, toLocation) {
-            throw WorkbenchError.usage("--from and --to name the same store (\(toLocation)): nothing copied")
+            throw WorkbenchError.usage("--from and --to name the same store (\(TerminalSafe.path(toLocation.description))): nothing copied")
         }
         let source = try openSource(from, migrate: migrateSource)
         defer { source.close() }

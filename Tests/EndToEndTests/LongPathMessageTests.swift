@@ -53,6 +53,10 @@ import TestSupport
                        "\(cut(long)): not a brat folder (DOC.txt + DOC.ann files)")
     }
 
+    @Test func aStoreCopiedOntoItself() throws {
+        try expectLine(["store", "copy", "--from", long, "--to", long], "--from and --to name the same store (\(cut(long))): nothing copied")
+    }
+
     /// A path under the limit is shown whole, as before.
     @Test func anEverydayPathIsWhole() throws {
         let path = scratch.path("missing/gold.jsonl")
