@@ -170,6 +170,21 @@ extension SQLiteStore {
                 """, arguments: [annotator, runID])
         }
     }
+
+    public func documentsDoneElsewhere(annotator: String, runID: Int64) throws(StoreError) -> [DoneElsewhere] {
+        try read("reading document reviews") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.documentId, run.name,
+                       (SELECT count(*) FROM attribution a WHERE a.runId = ? AND a.documentId = r.documentId AND a.origin = 'run')
+                FROM documentReview r LEFT JOIN run ON run.id = r.runId
+                WHERE r.annotator = ? AND r.runId IS NOT ? AND r.status = 'done'
+                  AND r.id = (SELECT max(id) FROM documentReview x WHERE x.documentId = r.documentId AND x.annotator = r.annotator)
+                ORDER BY r.documentId
+                """, arguments: [runID, annotator, runID]).map { row in
+                DoneElsewhere(documentRowID: row[0], runName: row[1], claims: row[2])
+            }
+        }
+    }
 }
 
 extension SQLiteStore {

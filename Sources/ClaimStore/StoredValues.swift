@@ -118,6 +118,21 @@ public struct DocumentReviewEntry: Sendable, Equatable {
     public var createdAt: String
 }
 
+/// A document an annotator marked done while reviewing another run (`documentsDoneElsewhere`).
+public struct DoneElsewhere: Sendable, Equatable {
+    public var documentRowID: Int64
+    /// The run reviewed when it was marked done (nil: a mark without a run).
+    public var runName: String?
+    /// The claims of the run asked about (its own, not analysts' additions) in the document.
+    public var claims: Int
+
+    public init(documentRowID: Int64, runName: String?, claims: Int) {
+        self.documentRowID = documentRowID
+        self.runName = runName
+        self.claims = claims
+    }
+}
+
 /// The outcome of storing a batch of documents.
 public struct IngestSummary: Sendable, Equatable {
     public var added: [String] = []

@@ -51,7 +51,9 @@ extension Session {
 
     func documentIndex(_ docID: String) throws(REPLError) -> Int {
         let stored = try Self.db { () throws(WorkbenchError) in try store.document(docID: docID) }
-        guard let stored, let index = position(ofDocument: stored.rowID) else { throw .unknownDocument(docID) }
+        guard let stored, let index = position(ofDocument: stored.rowID) ?? readmit(stored.rowID) else {
+            throw .unknownDocument(docID)
+        }
         return index
     }
 
@@ -204,7 +206,8 @@ extension Session {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let rowID = Int64(digits) else { throw .unknownClaim(digits) }
         let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: rowID) }
-        guard let claim, claim.runID == run.rowID, let index = position(ofDocument: claim.documentRowID) else {
+        guard let claim, claim.runID == run.rowID,
+              let index = position(ofDocument: claim.documentRowID) ?? readmit(claim.documentRowID) else {
             throw .unknownClaim(digits)
         }
         let loaded = try load(index)
@@ -234,16 +237,25 @@ extension Session {
         } else {
             throw .ambiguousDocument(target, candidates: Array(found.prefix(Self.gotoCandidates)), more: found.count > Self.gotoCandidates)
         }
+        let wasLeftOut = leftOut
         let index = try documentIndex(docID)
         try enter(index, claim: nil)
         claimIndex = view?.visible.isEmpty == false ? 0 : nil
-        return currentScreen()
+        return readmittedNote(wasLeftOut) + currentScreen()
     }
 
     func gotoClaim(_ target: String) throws(REPLError) -> String {
+        let wasLeftOut = leftOut
         let (index, loaded, i) = try locateClaim(target)
         place((index, loaded, i))
-        return currentScreen()
+        return readmittedNote(wasLeftOut) + currentScreen()
+    }
+
+    /// A line saying the document on screen came back into the queue, if it was left out before.
+    func readmittedNote(_ before: [Int64: ReviewDesk.DoneElsewhere]) -> String {
+        guard let view, let back = before[view.documentRowID], leftOut[view.documentRowID] == nil else { return "" }
+        let run = back.runName.map { "run \"" + TerminalSafe.escape($0) + "\"" } ?? "no run"
+        return "back in your queue: you marked this document done while reviewing \(run); your verdicts here are for run \"\(TerminalSafe.escape(self.run.name))\"\n"
     }
 
     func list(_ filter: QueueFilter?) throws(REPLError) -> String {
@@ -276,7 +288,9 @@ extension Session {
     /// claim counts in the total as it does among the reviewed (and an undone one in neither).
     func progress() throws(REPLError) -> String {
         let runID = run.rowID, name = annotator
+        // The run's own claims in the queue: those of documents left out (done in another run) do not count.
         let runClaims = try Self.db { () throws(WorkbenchError) in try store.claimCount(runID: runID) }
+            - leftOut.values.reduce(0) { $0 + $1.claims }
         let done = try Self.db { () throws(WorkbenchError) in try store.doneDocumentRowIDs(annotator: name, runID: runID) }
         let added = reviewed.intersection(addedClaims).count
         let total = runClaims + added
@@ -289,6 +303,7 @@ extension Session {
                 + (done.contains(view.documentRowID) ? ", marked done" : ""))
         }
         lines.append("documents marked done: \(done.count)/\(documents.count)")
+        if !leftOut.isEmpty { lines.append(leftOutNote) }
         lines.append("pace: " + Self.pace(ReviewPace(verdictTimes: log.filter { $0.entry.action.isVerdict && $0.entry.bulk == nil }.map(\.createdAt))))
         lines.append("filter: " + (filter.map { "\($0)" } ?? "none"))
         return lines.joined(separator: "\n")

@@ -47,7 +47,9 @@ extension Session {
             // Where this analyst wrote nothing, the stored columns are what they see; the documents
             // they touched are read, so that their corrections and tags decide.
             let touchedSet = Set(touched)
-            var result = stored.filter { !touchedSet.contains($0.documentRowID) && !reviewed.contains($0.rowID) }
+            var result = stored.filter {
+                !touchedSet.contains($0.documentRowID) && !reviewed.contains($0.rowID) && leftOut[$0.documentRowID] == nil
+            }
             if filter?.requiresTag == true { result = [] }
             for rowID in touched {
                 guard let index = position(ofDocument: rowID) else { continue }

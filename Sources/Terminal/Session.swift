@@ -29,8 +29,12 @@ public final class Session {
     /// The use cases the session works through (the store is behind them).
     let store: ReviewDesk
     public var renderer: Renderer
-    /// The run's documents in ingestion order.
-    let documents: [Int64]
+    /// The queue's documents: the run's, in ingestion order, less those left out (`leftOut`).
+    var documents: [Int64]
+    /// Documents of the run this analyst marked done while reviewing another run, by row id: their
+    /// gold stands, so the queue leaves them out (after `train` and `extract --model`, the new run
+    /// would otherwise start with documents already reviewed). `goto` brings one back.
+    var leftOut: [Int64: ReviewDesk.DoneElsewhere] = [:]
 
     var view: DocumentView?
     var sentences: SentenceIndex?
@@ -63,20 +67,39 @@ public final class Session {
     /// The word TAB is completing, for completions read from the store by prefix (document ids).
     var completingWord = ""
 
-    /// Opens a session; `runName` nil takes "rules", else the only non-gold run.
+    /// Opens a session; `runName` nil takes "rules", else the only non-gold run. Documents the
+    /// analyst marked done while reviewing another run are left out of the queue unless
+    /// `includeDone`.
     public init(workspace: Workspace, annotator: String, runName: String?, startDocument: String?,
-                renderer: Renderer) throws(REPLError) {
+                renderer: Renderer, includeDone: Bool = false) throws(REPLError) {
         let store = ReviewDesk(workspace)
         self.store = store
         self.annotator = annotator
         self.renderer = renderer
         self.run = try Self.resolveRun(store, runName)
         let runID = run.rowID
-        documents = try Self.db { () throws(WorkbenchError) in try store.documentRowIDs(processedBy: runID) }
+        var queued = try Self.db { () throws(WorkbenchError) in try store.documentRowIDs(processedBy: runID) }
         let annotatorName = annotator
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: annotatorName, runID: runID) }
         history = UndoHistory(log, adjudications: false)
         touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
+        if !includeDone {
+            let done = try Self.db { () throws(WorkbenchError) in
+                try store.documentsDoneElsewhere(annotator: annotatorName, runID: runID)
+            }
+            if !done.isEmpty {
+                // Only the run's documents, and not one already begun in this run: the analyst
+                // chose to review that one here.
+                let inRun = Set(queued), begun = Set(touched)
+                var out: [Int64: ReviewDesk.DoneElsewhere] = [:]
+                for d in done where inRun.contains(d.documentRowID) && !begun.contains(d.documentRowID) {
+                    out[d.documentRowID] = d
+                }
+                queued.removeAll { out[$0] != nil }
+                leftOut = out
+            }
+        }
+        documents = queued
         for e in ReviewLedger(log).effective {
             if let claim = e.entry.attributionID, e.entry.action.isVerdict { reviewed.insert(claim) }
             if let claim = e.entry.attributionID, e.entry.action == .add { addedClaims.insert(claim) }
@@ -108,6 +131,7 @@ public final class Session {
         var parts = ["reviewing run \"\(TerminalSafe.escape(run.name))\" as \(TerminalSafe.escape(annotator)) · `help` lists the verbs"]
         if renderer.style == .color { parts.append(renderer.legend) }
         if let openingNote { parts.append(openingNote) }
+        if !leftOut.isEmpty && !documents.isEmpty { parts.append(leftOutNote) }
         parts.append(currentScreen())
         return renderer.wrap(parts.filter { !$0.isEmpty }.joined(separator: "\n"))
     }
@@ -134,13 +158,47 @@ public final class Session {
 
     /// The current claim's screen, or what to do when there is none.
     func currentScreen() -> String {
-        guard let view else { return "no documents in run \"\(TerminalSafe.escape(run.name))\"" }
+        guard let view else {
+            if documents.isEmpty && !leftOut.isEmpty {
+                return "every document of run \"\(TerminalSafe.escape(run.name))\" is one you marked done while reviewing "
+                    + leftOutRuns + " (its gold stands); `goto DOC_ID` brings one back, `claimdesk annotate --include-done` all"
+            }
+            return "no documents in run \"\(TerminalSafe.escape(run.name))\""
+        }
         guard let index = claimIndex, index < view.visible.count else {
             return "\(TerminalSafe.escape(view.docID)): no claim to show here" + (filter.map { " (filter: \($0))" } ?? "")
         }
         return renderer.screen(view, sentences: sentenceIndex(), index: index, documentPosition: docIndex + 1,
                                documentCount: documents.count, reviewedCount: reviewed.count, filter: filter,
                                order: orderLabel)
+    }
+
+    /// `left out: 2 documents you marked done while reviewing run "rules" …`: said on the first screen.
+    var leftOutNote: String {
+        "left out: \(plural(leftOut.count, "document")) you marked done while reviewing \(leftOutRuns) ("
+            + (leftOut.count == 1 ? "its" : "their") + " gold stands); "
+            + "`goto DOC_ID` brings one back, `claimdesk annotate --include-done` all"
+    }
+
+    /// The runs the left-out documents were marked done in: `run "rules"`, `runs "rules", "m1"`.
+    var leftOutRuns: String {
+        var names: [String] = []
+        for d in leftOut.values.sorted(by: { $0.documentRowID < $1.documentRowID }) {
+            let name = d.runName.map { "\"" + TerminalSafe.escape($0) + "\"" } ?? "no run"
+            if !names.contains(name) { names.append(name) }
+        }
+        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+        return (names.count == 1 && names[0] != "no run" ? "run " : names.count > 1 ? "runs " : "") + shown
+    }
+
+    /// Brings a left-out document back into the queue (`goto` asked for it): its index, or nil
+    /// when it was not left out.
+    func readmit(_ rowID: Int64) -> Int? {
+        guard leftOut.removeValue(forKey: rowID) != nil else { return nil }
+        let at = insertionIndex(of: rowID)
+        documents.insert(rowID, at: at)
+        if view != nil && at <= docIndex { docIndex += 1 }
+        return at
     }
 
     func sentenceIndex() -> SentenceIndex {

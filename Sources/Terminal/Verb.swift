@@ -109,6 +109,7 @@ extension Verb {
             "Otherwise a doc_id, or the beginning of one (goto 001 = the document whose doc_id begins with 001):",
             "  exactly one document begins with it: that document; several: they are listed, nothing moves.",
             "Digits that begin no doc_id are a claim: goto 12 = goto #12 when no doc_id begins with 12.",
+            "A document you marked done while reviewing another run is left out of the queue (its gold stands); goto brings it back.",
             "TAB completes doc_ids.",
         ],
         complete: { session, args in args.isEmpty ? session.documentIDs(beginning: session.completingWord) : [] }
@@ -317,6 +318,7 @@ extension Verb {
         "progress", "how much of the run you have reviewed, and your pace",
         details: [
             "Claims you added count in the total and among the reviewed; an add you undid counts in neither.",
+            "Documents you marked done while reviewing another run are left out of the queue and of the counts, and named.",
             "Pace: the median gap between your verdicts (confirm, reject, add; undone ones too; not accept-above's) in this run, gaps over 10 minutes left out as pauses; claims per hour = 3600 s / that median.",
         ]
     ) { session throws(REPLError) in try session.progress() }

@@ -20,6 +20,8 @@ public struct ReviewDesk: Sendable {
     public typealias Document = StoredDocument
     /// A condition the store can test on a claim's columns (used to skip documents in a filtered queue).
     public typealias Condition = StoredClaimCondition
+    /// A document the analyst marked done while reviewing another run, with the claims it holds in this one.
+    public typealias DoneElsewhere = ClaimStore.DoneElsewhere
 
     public let workspace: Workspace
     var store: any StoreContract { workspace.store }
@@ -143,6 +145,12 @@ public struct ReviewDesk: Sendable {
 
     public func doneDocumentRowIDs(annotator: String, runID: Int64) throws(WorkbenchError) -> [Int64] {
         try db(store.doneDocumentRowIDs(annotator: annotator, runID: runID))
+    }
+
+    /// Documents `annotator` marked done while reviewing another run: after `train` and
+    /// `extract --model`, the new run's queue leaves them out (their gold stands).
+    public func documentsDoneElsewhere(annotator: String, runID: Int64) throws(WorkbenchError) -> [DoneElsewhere] {
+        try db(store.documentsDoneElsewhere(annotator: annotator, runID: runID))
     }
 
     /// Outlets in the store, for TAB completion (at most `limit`).

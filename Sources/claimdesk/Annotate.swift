@@ -23,13 +23,15 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("run"), help: "The run to review (default: rules, else the only run).") var runName: String?
     @Option(name: .long, help: "Start at this document (doc_id).") var doc: String?
     @Option(name: .long, help: "The queue's order, remembered for you: document, uncertain or confidence.") var order: QueueOrder?
+    @Flag(name: .long, help: "Also queue the documents you marked done while reviewing another run (left out by default: their gold stands).")
+    var includeDone = false
 
     func run() throws {
         try Entry.run {
             let name = try Annotator.resolve(annotator)
             let workspace = try global.open()
             if let order { try ReviewDesk(workspace).setPreference("order", order.rawValue, annotator: name) }
-            try AnnotateREPL.open(workspace, annotator: name, run: runName, doc: doc)
+            try AnnotateREPL.open(workspace, annotator: name, run: runName, doc: doc, includeDone: includeDone)
         }
     }
 }
@@ -54,7 +56,7 @@ enum StartCommand {
 
 /// Wires a `Session` to the terminal: readline when stdin is a terminal, plain lines otherwise.
 enum AnnotateREPL {
-    static func open(_ workspace: Workspace, annotator: String, run: String?, doc: String?) throws {
+    static func open(_ workspace: Workspace, annotator: String, run: String?, doc: String?, includeDone: Bool = false) throws {
         // One live session per annotator: `undo` follows the annotator's log, which a second live
         // session would share (see `StoreMaintenance.acquireSessionLock`).
         let lock = try workspace.acquireSessionLock(annotator: annotator)
@@ -62,7 +64,8 @@ enum AnnotateREPL {
         let renderer = Renderer(style: Renderer.style(stdoutIsTerminal: isatty(1) == 1), wrapping: .terminal)
         let session: Session
         do {
-            session = try Session(workspace: workspace, annotator: annotator, runName: run, startDocument: doc, renderer: renderer)
+            session = try Session(workspace: workspace, annotator: annotator, runName: run, startDocument: doc, renderer: renderer,
+                                  includeDone: includeDone)
         } catch {
             throw WorkbenchError.usage(error.description)
         }

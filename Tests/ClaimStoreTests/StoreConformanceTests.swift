@@ -24,7 +24,7 @@ import TestSupport
 // - ReviewLog: append([NewAnnotation]), append(NewAnnotation), append(ReviewEntry), append([ReviewEntry]),
 //   append(_:documentStatus:), annotations(documentRowID:annotator:) and (documentRowID:), annotations(),
 //   annotations(annotator:runID:), annotations(runID:), annotation(id:), reviewLog, markDocument,
-//   documentReviews, doneDocumentRowIDs, documentsDoneBySeveral.
+//   documentReviews, doneDocumentRowIDs, documentsDoneBySeveral, documentsDoneElsewhere.
 // - ImportStore: makeImportStage, commit(_:replace:) (new, unchanged, changed, replaced, refused).
 // - LinkStore: saveLinkRun (with and without replace), linkRuns, linkClusters, links, linkVerdictLog.
 // - ModelStore: saveModel (with and without replace), model(named:), models().
@@ -625,6 +625,39 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(try store.documentReviews().first { $0.documentRowID == rows[1] && $0.annotator == "ana" }?.annotationID == undo.id)
             #expect(try store.documentsDoneBySeveral(runID: r).map(\.annotators) == [["bo", "ana"], ["bo", "ana"], ["zed", "ana"]])
             #expect(try store.documentSummaries().map(\.doneBy) == [["ana", "bo", "cy"], ["ana", "bo"], ["ana", "zed"]])
+        }
+    }
+
+    /// The documents an annotator holds done from another run's review: the latest mark decides,
+    /// a mark without a run counts, and each comes with the asked run's own claims in it.
+    @Test(arguments: StoreBackends.available)
+    func documentsDoneWhileReviewingAnotherRunComeWithThatRunAndTheirClaims(_ backend: StoreBackend) throws {
+        try on(backend) { store in
+            _ = try store.ingest((1...4).map { (Document(id: "d\($0)", text: "Ana said it rained."), "f") })
+            let rows = try store.documentRowIDs()
+            let rules = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil).rowID
+            let model = try store.createRun(name: "m1", kind: .extractor, extractor: "rules+model", version: nil, parameters: nil).rowID
+            try store.saveRunOutput(runID: model, rows.map { (documentRowID: $0, attributions: [claim("a", 0, 3), claim("b", 9, 18)]) })
+            _ = try store.addClaim(claim("added", 0, 3), runID: model, documentRowID: rows[0], annotator: "ana")
+            try store.markDocument(rows[0], annotator: "ana", runID: rules, status: "done")
+            try store.markDocument(rows[1], annotator: "ana", runID: rules, status: "done")
+            try store.markDocument(rows[1], annotator: "ana", runID: rules, status: "reopened")
+            try store.markDocument(rows[2], annotator: "ana", runID: model, status: "done")
+            try store.markDocument(rows[3], annotator: "ana", runID: nil, status: "done")
+            try store.markDocument(rows[1], annotator: "bo", runID: rules, status: "done")
+
+            #expect(try store.documentsDoneElsewhere(annotator: "ana", runID: model) == [
+                DoneElsewhere(documentRowID: rows[0], runName: "rules", claims: 2),
+                DoneElsewhere(documentRowID: rows[3], runName: nil, claims: 2),
+            ])
+            #expect(try store.documentsDoneElsewhere(annotator: "ana", runID: rules) == [
+                DoneElsewhere(documentRowID: rows[2], runName: "m1", claims: 0),
+                DoneElsewhere(documentRowID: rows[3], runName: nil, claims: 0),
+            ])
+            #expect(try store.documentsDoneElsewhere(annotator: "bo", runID: model) == [
+                DoneElsewhere(documentRowID: rows[1], runName: "rules", claims: 2),
+            ])
+            #expect(try store.documentsDoneElsewhere(annotator: "cy", runID: model) == [])
         }
     }
 

@@ -57,6 +57,7 @@ import Testing
             Otherwise a doc_id, or the beginning of one (goto 001 = the document whose doc_id begins with 001):
               exactly one document begins with it: that document; several: they are listed, nothing moves.
             Digits that begin no doc_id are a claim: goto 12 = goto #12 when no doc_id begins with 12.
+            A document you marked done while reviewing another run is left out of the queue (its gold stands); goto brings it back.
             TAB completes doc_ids.
             """)
     }

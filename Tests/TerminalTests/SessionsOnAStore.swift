@@ -6,9 +6,9 @@ import Workbench
 // (the terminal does not see the store). These spell the one in terms of the other.
 extension Session {
     convenience init(store: any StoreContract, storePath: String, annotator: String, runName: String?, startDocument: String?,
-                     renderer: Renderer) throws(REPLError) {
+                     renderer: Renderer, includeDone: Bool = false) throws(REPLError) {
         try self.init(workspace: Workspace(store: store), annotator: annotator, runName: runName,
-                      startDocument: startDocument, renderer: renderer)
+                      startDocument: startDocument, renderer: renderer, includeDone: includeDone)
     }
 }
 

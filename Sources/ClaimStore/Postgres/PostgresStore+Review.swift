@@ -113,6 +113,23 @@ extension PostgresStore: ReviewLog {
         }
     }
 
+    public func documentsDoneElsewhere(annotator: String, runID: Int64) throws(StoreError) -> [DoneElsewhere] {
+        guard PostgresRows.storable(annotator) else { return [] }
+        return try read("reading document reviews") { db in
+            let rows = try db.execute("""
+                SELECT r.documentId, run.name,
+                       (SELECT count(*) FROM attribution a WHERE a.runId = $2 AND a.documentId = r.documentId AND a.origin = 'run')
+                FROM documentReview r LEFT JOIN run ON run.id = r.runId
+                WHERE r.annotator = $1 AND r.runId IS DISTINCT FROM $2 AND r.status = 'done'
+                  AND r.id = (SELECT max(id) FROM documentReview x WHERE x.documentId = r.documentId AND x.annotator = r.annotator)
+                ORDER BY r.documentId
+                """, [annotator, runID])
+            return (0..<rows.count).map {
+                DoneElsewhere(documentRowID: rows.int64($0, 0) ?? 0, runName: rows.string($0, 1), claims: rows.int($0, 2) ?? 0)
+            }
+        }
+    }
+
     public func documentsDoneBySeveral(runID: Int64) throws(StoreError) -> [(documentRowID: Int64, annotators: [String])] {
         try read("reading document reviews") { db in
             let rows = try db.execute("""
