@@ -112,6 +112,14 @@ import Testing
         // The status line rounds the threshold to 0.01: an order by the exact one stays within 0.01.
         #expect(zip(distances, distances.dropFirst()).allSatisfy { $0 <= $1 + 0.01 }, "\(visited) \(distances)")
 
+        // Ana's queue of the model's run holds only the new documents: the five she marked done
+        // while reviewing "rules" are left out (their gold stands) unless she asks for them.
+        let next = try cli(["annotate", "--annotator", "ana", "--run", "harbour"], stdin: "progress\nquit\n").stdout
+        #expect(next.contains("left out: 5 documents") && next.contains("documents marked done: 0/3"), "\(next)")
+        #expect(next.split(separator: "\n").contains { $0.hasPrefix("claim 1/") && $0.contains("doc 1/3") }, "\(next)")
+        let all = try cli(["annotate", "--annotator", "ana", "--run", "harbour", "--include-done"], stdin: "progress\nquit\n").stdout
+        #expect(!all.contains("left out") && all.contains("documents marked done: 0/8"), "\(all)")
+
         let bo = try cli(["annotate", "--annotator", "bo", "--doc", "n1"], stdin: Self.boSession)
         #expect(bo.stdout.split(separator: "\n").filter { $0.contains("marked done") } == [
             "n1 marked done: 1 claim reviewed", "n2 marked done: 2 claims reviewed", "n3 marked done: 1 claim reviewed",
