@@ -72,9 +72,26 @@ public enum TerminalSafe {
     /// long the path given (`--out` of 100,000 characters was echoed whole).
     public static let pathLimit = 120
 
-    /// A path or store location for a one-line message: `short` at `pathLimit` (escaped; cut after
-    /// its start, with an ellipsis).
-    public static func path(_ path: String) -> String { short(path, pathLimit) }
+    /// A path or store location for a one-line message, escaped: whole up to `pathLimit`
+    /// characters, else its start and its end around an ellipsis, so that the file name (the end)
+    /// stays in view.
+    public static func path(_ path: String) -> String {
+        let scalars = path.unicodeScalars
+        // Escaping lengthens a scalar at most tenfold: each end is escaped from a bounded slice.
+        let bound = 10 * pathLimit
+        guard scalars.count > bound else { return middleCut(escape(path)) }
+        let head = escape(String(String.UnicodeScalarView(scalars.prefix(bound))))
+        let tail = escape(String(String.UnicodeScalarView(scalars.suffix(bound))))
+        return middleCut(head, tail)
+    }
+
+    /// `escaped` (or `head` … `tail`, the two ends of one longer text) within `pathLimit`
+    /// characters: the first `pathLimit / 2 - 1`, "…", the last `pathLimit / 2`.
+    private static func middleCut(_ head: String, _ tail: String? = nil) -> String {
+        if tail == nil && head.count <= pathLimit { return head }
+        let keepHead = pathLimit / 2 - 1, keepTail = pathLimit - keepHead - 1
+        return String(head.prefix(keepHead)) + "…" + String((tail ?? head).suffix(keepTail))
+    }
 
     /// `text` cut to at most `limit` Unicode scalars, the last ones replaced by `ellipsis` when cut.
     static func boundedScalars(_ text: String, _ limit: Int, ellipsis: String) -> String {

@@ -56,12 +56,18 @@ import Testing
         #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
     }
 
-    /// A path in an error line: whole up to 120 characters, else its first 119 and "…", escaped.
-    @Test func aPathIsCutAtThePathLimit() {
+    /// A path in an error line: whole up to 120 characters, else its first 59, "…" and its last
+    /// 60 (the file name stays in view), escaped.
+    @Test func aPathIsCutInItsMiddleAtThePathLimit() {
         let everyday = "/home/ana/claims/" + String(repeating: "x", count: 103)
         #expect(TerminalSafe.path(everyday) == everyday)
-        #expect(TerminalSafe.path(everyday + "y") == String(everyday.prefix(119)) + "…")
+        let deep = "/home/ana/" + String(repeating: "d/", count: 60) + "gold-2026.jsonl"
+        #expect(TerminalSafe.path(deep) == "/home/ana/" + String(repeating: "d/", count: 24) + "d…" + String(repeating: "/d", count: 22) + "/gold-2026.jsonl")
+        #expect(TerminalSafe.path(deep).count == 120)
         #expect(TerminalSafe.path("out\n\u{1B}[2J.jsonl") == "out\\n\\u{1b}[2J.jsonl")
+        // A megabyte path is escaped from its two ends only; escapes at either end count as shown.
+        let huge = "\u{1B}" + String(repeating: "a", count: 1_000_000) + "\u{7}.txt"
+        #expect(TerminalSafe.path(huge) == "\\u{1b}" + String(repeating: "a", count: 53) + "…" + String(repeating: "a", count: 51) + "\\u{7}.txt")
     }
 }
 

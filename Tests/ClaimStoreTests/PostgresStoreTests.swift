@@ -164,7 +164,7 @@ struct PostgresStoreTests {
     @Test func aLongQuotedValueInLibpqsMessageIsCut() {
         let host = String(repeating: "h", count: 100_000)
         #expect(PostgresStore.shortenedQuotes("could not translate host name \"\(host)\" to address: Name or service not known")
-                    == "could not translate host name \"\(String(repeating: "h", count: 119))…\" to address: Name or service not known")
+                    == "could not translate host name \"\(String(repeating: "h", count: 59))…\(String(repeating: "h", count: 60))\" to address: Name or service not known")
         let short = "connection to server at \"127.0.0.1\", port 1 failed: Connection refused"
         #expect(PostgresStore.shortenedQuotes(short) == short)
         #expect(PostgresStore.shortenedQuotes("a \"lone quote") == "a \"lone quote")

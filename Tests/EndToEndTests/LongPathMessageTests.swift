@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A path of 100,000 characters given to the real binary: its error line names the path by its
-/// first 119 characters and an ellipsis (the cut other long values get), exit code 1, and the
+/// first 59 characters, an ellipsis and its last 60 (`TerminalSafe.path`), exit code 1, and the
 /// line stays short (it held the whole path: 100 KB of stderr).
 @Suite struct LongPathMessageTests {
     let scratch: Scratch
@@ -17,8 +17,8 @@ import TestSupport
         #expect(extracted.status == 0, "\(extracted.stderr)")
     }
 
-    /// The first 119 characters of `path` and "…", as the message shows it.
-    func cut(_ path: String) -> String { String(path.prefix(119)) + "…" }
+    /// The first 59 characters of `path`, "…" and its last 60, as the message shows it.
+    func cut(_ path: String) -> String { String(path.prefix(59)) + "…" + String(path.suffix(60)) }
 
     func expectLine(_ arguments: [String], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try CLI.run(arguments, cwd: URL(fileURLWithPath: scratch.path))
