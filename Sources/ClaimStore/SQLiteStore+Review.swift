@@ -7,6 +7,17 @@ public struct RunRef: Sendable, Equatable {
     public var rowID: Int64
     public var name: String
     public var kind: RunKind
+    /// What made it ("rules", "model:NAME", an importer's name) and its parameters as stored.
+    public var extractor: String = ""
+    public var parameters: String? = nil
+
+    public init(rowID: Int64, name: String, kind: RunKind, extractor: String = "", parameters: String? = nil) {
+        self.rowID = rowID
+        self.name = name
+        self.kind = kind
+        self.extractor = extractor
+        self.parameters = parameters
+    }
 }
 
 /// Everything the review REPL shows about one document, read in one transaction so that the
@@ -34,7 +45,8 @@ extension SQLiteStore {
     public func runRef(named name: String) throws(StoreError) -> RunRef? {
         try read("reading run \"\(name)\"") { db in
             guard let r = try RunRecord.filter(RunRecord.Columns.name == name).fetchOne(db) else { return nil }
-            return RunRef(rowID: r.id ?? 0, name: r.name, kind: RunKind(rawValue: r.kind) ?? .extractor)
+            return RunRef(rowID: r.id ?? 0, name: r.name, kind: RunKind(rawValue: r.kind) ?? .extractor,
+                          extractor: r.extractor, parameters: r.parameters)
         }
     }
 
@@ -42,7 +54,8 @@ extension SQLiteStore {
     public func runRefs() throws(StoreError) -> [RunRef] {
         try read("listing runs") { db in
             try RunRecord.order(Column("id")).fetchAll(db).map {
-                RunRef(rowID: $0.id ?? 0, name: $0.name, kind: RunKind(rawValue: $0.kind) ?? .extractor)
+                RunRef(rowID: $0.id ?? 0, name: $0.name, kind: RunKind(rawValue: $0.kind) ?? .extractor,
+                       extractor: $0.extractor, parameters: $0.parameters)
             }
         }
     }

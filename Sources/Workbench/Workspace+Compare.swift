@@ -5,11 +5,14 @@ import Evaluation
 extension Workspace {
     /// Two runs against one gold: per error category, how often each run errs and on which gold
     /// attributions one run is right where the other is not, with examples.
+    ///
+    /// Both runs are compared on the same documents: those either run's model learned from are
+    /// left out (unless `includeTrained`), as `score` leaves them out.
     public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
-                        examples: Int = 3) throws(WorkbenchError) -> String {
+                        examples: Int = 3, includeTrained: Bool = false) throws(WorkbenchError) -> String {
         if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
-        let a = try scoringInputs(runName: runA, against: against, annotator: annotator)
-        let b = try scoringInputs(runName: runB, against: against, annotator: annotator)
+        let a = try scoringInputs(runName: runA, against: against, annotator: annotator, includeTrained: includeTrained)
+        let b = try scoringInputs(runName: runB, against: against, annotator: annotator, includeTrained: includeTrained)
         // Documents by their doc_id's bytes: two Unicode forms of one doc_id are two documents.
         let shared = Set(a.inputs.map(\.documentID.exactKey)).intersection(b.inputs.map(\.documentID.exactKey))
         let inputsA = a.inputs.filter { shared.contains($0.documentID.exactKey) }
@@ -32,6 +35,8 @@ extension Workspace {
         if runInfoA.extractor.hasPrefix("model:") || runInfoB.extractor.hasPrefix("model:") {
             lines.append("A made by \(Self.maker(runInfoA)), B made by \(Self.maker(runInfoB))")
         }
+        // What each run's model learned from is out of both sides.
+        for note in a.notes + b.notes where note.contains(" learned from ") && !lines.contains(note) { lines.append(note) }
         var table = TextTable(["", "A", "B", "only A right", "only B right"])
         table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
         table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])

@@ -64,6 +64,13 @@ public struct DevFigures: Sendable, Equatable {
     public var sharedWithTraining: Int
 }
 
+/// The documents a model learned from (`Workspace.trainingDocuments(of:)`), by their doc_ids' bytes.
+public struct TrainedDocuments: Sendable, Equatable {
+    public var model: String
+    /// nil: not known (the model was replaced or removed since, or its provenance predates the list).
+    public var documents: Set<[UInt8]>?
+}
+
 /// What `claimdesk train` did.
 public struct TrainReport: Sendable {
     public var model: StoredModel
@@ -246,6 +253,7 @@ extension Workspace {
             ("name", .string(name)), ("family", .string(summary.family)), ("digest", .string(digest)),
             ("source", sourceJSON), ("documents", .number(String(set.documents.count))),
             ("attributions", .number(String(set.attributions))), ("data_digest", .string(set.digest)),
+            ("training_documents", .array(set.documents.map { .string($0.document.id) })),
             ("options", .object([
                 ("seed", .number(String(options.seed))), ("base", .string(options.base.rawValue)),
                 ("epochs", .number(String(options.epochs))),
@@ -305,9 +313,26 @@ extension Workspace {
 
     /// The full digest a model run records in its parameters, or nil for another run.
     static func modelDigest(_ run: RunInfo) -> String? {
-        guard run.extractor.hasPrefix("model:"), let parameters = run.parameters,
-              let json = JSONValue(parsing: parameters) else { return nil }
+        modelDigest(extractor: run.extractor, parameters: run.parameters)
+    }
+
+    static func modelDigest(extractor: String, parameters: String?) -> String? {
+        guard extractor.hasPrefix("model:"), let parameters, let json = JSONValue(parsing: parameters) else { return nil }
         return json["digest"]?.stringValue
+    }
+
+    /// The documents the model behind a run learned from, as `score` leaves them out of its gold:
+    /// nil for a run no model made; `documents` nil when the store cannot tell (the model was
+    /// replaced or removed since, or trained before its provenance listed them).
+    public func trainingDocuments(of run: RunRef) throws(WorkbenchError) -> TrainedDocuments? {
+        guard run.extractor.hasPrefix("model:") else { return nil }
+        let name = String(run.extractor.dropFirst("model:".count))
+        let digest = Self.modelDigest(extractor: run.extractor, parameters: run.parameters)
+        guard let info = try db(store.models()).first(where: { $0.name == name && $0.digest == digest }),
+              case let .array(ids)? = JSONValue(parsing: info.provenance)?["training_documents"] else {
+            return TrainedDocuments(model: name, documents: nil)
+        }
+        return TrainedDocuments(model: name, documents: Set(ids.compactMap { $0.stringValue?.exactKey }))
     }
 
     /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.0" for the rules'.

@@ -27,9 +27,14 @@ extension Workspace {
     ///
     /// `alsoGroupBy`: the same scores under other groupings (`alsoGrouped`), counted in the same
     /// pass over the pairs rather than by scoring the run again.
+    ///
+    /// A run a model made is scored without the documents the model learned from (its own
+    /// training data flatters it), unless `includeTrained`; the notes say how many.
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
-                         groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = []) throws(WorkbenchError) -> ScoredRun {
-        let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator)
+                         groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = [],
+                         includeTrained: Bool = false) throws(WorkbenchError) -> ScoredRun {
+        let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator,
+                                                includeTrained: includeTrained)
         let groupings = (groupBy.map { [$0] } ?? []) + alsoGroupBy
         let cueKinds = groupings.contains(.cueKind) ? try RulesCueKinds.make() : nil
         var session = ScoringSession(match: match, groupings: groupings, cueKinds: cueKinds)
@@ -48,8 +53,9 @@ extension Workspace {
 
     /// Scores `runName` against another run, or against the analysts' gold (`annotations`).
     public func score(runName: String, against: String, match: MatchMode, format: ListingFormat,
-                      annotator: String? = nil, groupBy: ScoreGrouping? = nil) throws(WorkbenchError) -> String {
-        let scored = try scoreRun(runName: runName, against: against, match: match, annotator: annotator, groupBy: groupBy)
+                      annotator: String? = nil, groupBy: ScoreGrouping? = nil, includeTrained: Bool = false) throws(WorkbenchError) -> String {
+        let scored = try scoreRun(runName: runName, against: against, match: match, annotator: annotator, groupBy: groupBy,
+                                  includeTrained: includeTrained)
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
         // Issue 14: a "links" section when the run has a link run.
         let links = try linkScore(run: try requireRun(runName), annotator: annotator)
@@ -104,13 +110,18 @@ extension Workspace {
 
 extension Workspace {
     /// The documents to score: gold from `against` (a run, or `annotations`) and the run's predictions,
-    /// with notes on coverage and on what was left out.
-    public func scoringInputs(runName: String, against: String, annotator: String? = nil) throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String]) {
+    /// with notes on coverage and on what was left out: for a run a model made, the documents the
+    /// model learned from, unless `includeTrained` (`trained` names them for `compare`).
+    public func scoringInputs(runName: String, against: String, annotator: String? = nil,
+                              includeTrained: Bool = false) throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String]) {
         let run = try requireRunRef(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
         var unscored = 0
         let processed = Set(try db(store.documentRowIDs(processedBy: run.rowID)))
+        let trainedOn = includeTrained ? nil : try trainingDocuments(of: run)
+        let learned = trainedOn?.documents ?? []
+        var leftOutTrained = 0
 
         func predictions(_ claims: [StoredAttribution]) -> [Attribution] {
             claims.filter { $0.runID == run.rowID && $0.origin == .run }.map(\.attribution)
@@ -144,6 +155,10 @@ extension Workspace {
                     unscored += 1
                     continue
                 }
+                if learned.contains(g.stored.document.id.exactKey) {
+                    leftOutTrained += 1
+                    continue
+                }
                 add(g.stored, gold: g.attributions, predicted: predictions(g.claims))
             }
         } else {
@@ -154,6 +169,10 @@ extension Workspace {
                     unscored += 1
                     return
                 }
+                if learned.contains(bundle.stored.document.id.exactKey) {
+                    leftOutTrained += 1
+                    return
+                }
                 add(bundle.stored, gold: Self.runGold(bundle, goldRun), predicted: predictions(bundle.claims))
             }
             notes.append("gold: run \"\(against)\", \(plural(goldIDs.count, "document"))")
@@ -161,10 +180,28 @@ extension Workspace {
         if unscored > 0 {
             notes.append("not scored (run \"\(runName)\" has not processed them): \(plural(unscored, "document"))")
         }
+        if let trainedOn {
+            if trainedOn.documents == nil {
+                notes.append("note: the documents model \"\(TerminalSafe.escape(trainedOn.model))\" learned from are not recorded (replaced or removed since, "
+                    + "or trained before ClaimDesk listed them): the gold may include some, which flatters it")
+            } else if leftOutTrained > 0 {
+                notes.append(Self.trainedNote(leftOutTrained, model: trainedOn.model))
+            }
+        }
+        if inputs.isEmpty, let trainedOn, leftOutTrained > 0 {
+            throw WorkbenchError.nothingToScore(
+                "every gold document run \"\(runName)\" has processed is one model \"\(TerminalSafe.escape(trainedOn.model))\" learned from "
+                    + "(\(plural(leftOutTrained, "document"))): score it on gold it did not learn from, or --include-trained to score its training data")
+        }
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
         }
         return (inputs, notes)
+    }
+
+    /// `left out (model "m1" learned from them): 5 documents; --include-trained scores them too`.
+    static func trainedNote(_ count: Int, model: String) -> String {
+        "left out (model \"\(TerminalSafe.escape(model))\" learned from them): \(plural(count, "document")); --include-trained scores them too"
     }
 
     /// A run's claims in one document as gold (`score --against RUN`, `train --from RUN`): the run's

@@ -15,11 +15,13 @@ struct Score: ParsableCommand {
     @Option(name: .long, help: "source-type, outlet or cue-kind (the rules lexicon's class of the cue's first known verb, \"according to\", or other): the same figures per group.") var by: ScoreGrouping?
     @Option(name: .long, help: "Gold from this annotator only (default: all, where they agree).") var annotator: String?
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+    @Flag(name: .long, help: "For a run a model made: also score the documents the model learned from (left out by default: they flatter it).")
+    var includeTrained = false
 
     func run() throws {
         try Entry.run {
             Console.out(try global.openForReading().score(runName: runName, against: against, match: match, format: format,
-                                         annotator: annotator, groupBy: by), format: format)
+                                         annotator: annotator, groupBy: by, includeTrained: includeTrained), format: format)
         }
     }
 }
@@ -34,6 +36,8 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "overlap or exact content matching.") var match: MatchMode = .overlap
     @Option(name: .long, help: "Gold from this annotator only.") var annotator: String?
     @Option(name: .long, help: "Examples per category and side.") var examples = 3
+    @Flag(name: .long, help: "Also compare on the documents a run's model learned from (left out by default).")
+    var includeTrained = false
 
     func validate() throws {
         if runs.count != 2 { throw ValidationError("give exactly two runs: --run A --run B") }
@@ -42,7 +46,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         try Entry.run {
             Console.out(try global.openForReading().compare(runA: runs[0], runB: runs[1], against: against, match: match,
-                                            annotator: annotator, examples: max(0, examples)))
+                                            annotator: annotator, examples: max(0, examples), includeTrained: includeTrained))
         }
     }
 }

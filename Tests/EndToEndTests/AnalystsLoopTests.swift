@@ -134,11 +134,35 @@ import Testing
             "claim           P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
             "attribution     P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
         ])
+        // Against everyone's gold, the model's run is scored without the five documents it learned
+        // from (ana's): on bo's three, as above; --include-trained scores all eight.
+        let everyone = try cli(["score", "--run", "harbour"]).stdout
+        #expect(everyone.contains("\nleft out (model \"harbour\" learned from them): 5 documents; --include-trained scores them too\n"), "\(everyone)")
+        #expect(Self.figures(everyone) == [
+            "claim           P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
+            "attribution     P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
+        ])
+        let trainedToo = try cli(["score", "--run", "harbour", "--include-trained"]).stdout
+        #expect(!trainedToo.contains("left out") && trainedToo.contains("\n8 documents, match overlap\n"), "\(trainedToo)")
+        guard case let .array(models)? = JSONValue(parsing: try cli(["models", "--format", "json"]).stdout),
+              case let .array(learned)? = models.first?["provenance"]?["training_documents"] else {
+            Issue.record("no training_documents in the provenance")
+            return
+        }
+        #expect(learned.compactMap(\.stringValue) == ["t1", "t2", "t3", "t4", "t5"])
+
         let compare = try cli(["compare", "--run", "rules", "--run", "harbour", "--annotator", "bo"]).stdout
         let digest = try #require(try cli(["runs"]).stdout.split(separator: "\n").last?.split(separator: " ", omittingEmptySubsequences: true)[3])
         #expect(compare.split(separator: "\n").prefix(2) == [
             "compare run \"rules\" (A) with run \"harbour\" (B) against the analysts' gold, overlap matching, 3 documents",
             "A made by rules 0.4.0, B made by model \"harbour\" (\(digest))",
         ])
+
+        // Retrained under the same name on more gold, the model that made run "harbour" is gone:
+        // what it learned from is no longer known, and score says so rather than guess.
+        _ = try cli(["train", "--model", "harbour", "--gold", "--replace"])
+        let unknown = try cli(["score", "--run", "harbour"]).stdout
+        #expect(unknown.contains("\nnote: the documents model \"harbour\" learned from are not recorded (replaced or removed since, "
+            + "or trained before ClaimDesk listed them): the gold may include some, which flatters it\n"), "\(unknown)")
     }
 }

@@ -182,7 +182,11 @@ import Testing
         try ok(["extract", "--model", "one"])
         try ok(["extract", "--model", "two", "--run", "second"])
         let digests = try listed().map { String($0["digest"]?.stringValue?.prefix(12) ?? "") }
-        let compare = try ok(["compare", "--run", "one", "--run", "second", "--against", "gold"]).stdout
+        // Both models learned from every gold document: by default nothing is left to compare on.
+        #expect(try refused(["compare", "--run", "one", "--run", "second", "--against", "gold"])
+            == "claimdesk: every gold document run \"one\" has processed is one model \"one\" learned from (2 documents): "
+            + "score it on gold it did not learn from, or --include-trained to score its training data\n")
+        let compare = try ok(["compare", "--run", "one", "--run", "second", "--against", "gold", "--include-trained"]).stdout
         #expect(compare.split(separator: "\n").prefix(2) == [
             "compare run \"one\" (A) with run \"second\" (B) against run \"gold\", overlap matching, 2 documents",
             "A made by model \"one\" (\(digests[0])), B made by model \"two\" (\(digests[1]))",

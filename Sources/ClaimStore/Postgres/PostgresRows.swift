@@ -60,7 +60,7 @@ enum PostgresRows {
         """
 
     /// `run` under alias `r` without counts: decoded by `runRef(_:_:at:)`.
-    static let runRefColumns = "r.id, r.name, r.kind"
+    static let runRefColumns = "r.id, r.name, r.kind, r.extractor, r.parameters"
 
     /// A `RunInfo` from `runInfoColumns`; a kind no release writes is `invalidStoredValue`, as on SQLite.
     static func runInfo(_ rows: PGRows, _ row: Int, at c: Int = 0) throws(StoreError) -> RunInfo {
@@ -81,7 +81,8 @@ enum PostgresRows {
     static func runRef(_ rows: PGRows, _ row: Int, at c: Int = 0) throws(StoreError) -> RunRef {
         let id = try required(rows, row, c, "run", "id", rowID: 0) { $0.int64(row, c) }
         return RunRef(rowID: id, name: try required(rows, row, c + 1, "run", "name", rowID: id) { $0.string(row, c + 1) },
-                      kind: rows.string(row, c + 2).flatMap(RunKind.init(rawValue:)) ?? .extractor)
+                      kind: rows.string(row, c + 2).flatMap(RunKind.init(rawValue:)) ?? .extractor,
+                      extractor: rows.string(row, c + 3) ?? "", parameters: rows.string(row, c + 4))
     }
 
     // MARK: - Claims
