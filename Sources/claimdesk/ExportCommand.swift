@@ -62,11 +62,14 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("run"), help: "The run to score (default: the built-in extractor's run, else the only run).") var runName: String?
     @Option(name: .long, help: "Gold: annotations (the analysts' reviews) or a run name.") var against = "annotations"
     @Option(name: .long, help: "With --against annotations: only this annotator's gold.") var annotator: String?
+    @Flag(name: .long, help: "For a run a model made: also score the documents the model learned from (left out by default: they flatter it).")
+    var includeTrained = false
 
     func run() throws {
         try Entry.run {
             let workspace = try global.openForReading()
-            Console.out(try workspace.writeReport(ReportRequest(out: out, run: runName, against: against, annotator: annotator)))
+            Console.out(try workspace.writeReport(ReportRequest(out: out, run: runName, against: against, annotator: annotator,
+                                                                includeTrained: includeTrained)))
         }
     }
 }

@@ -144,6 +144,13 @@ import Testing
         ])
         let trainedToo = try cli(["score", "--run", "harbour", "--include-trained"]).stdout
         #expect(!trainedToo.contains("left out") && trainedToo.contains("\n8 documents, match overlap\n"), "\(trainedToo)")
+        // The HTML report scores the same documents and says why five are missing.
+        #expect(try cli(["report", "--run", "harbour", "--out", scratch.path("r.html")]).stdout
+            == "wrote the report on run \"harbour\" (3 documents) to \(scratch.path("r.html"))\n")
+        let page = try String(contentsOfFile: scratch.path("r.html"), encoding: .utf8)
+        #expect(page.contains("left out (model &quot;harbour&quot; learned from them): 5 documents"))
+        #expect(try cli(["report", "--run", "harbour", "--out", scratch.path("r.html"), "--include-trained"]).stdout
+            == "wrote the report on run \"harbour\" (8 documents) to \(scratch.path("r.html"))\n")
         guard case let .array(models)? = JSONValue(parsing: try cli(["models", "--format", "json"]).stdout),
               case let .array(learned)? = models.first?["provenance"]?["training_documents"] else {
             Issue.record("no training_documents in the provenance")

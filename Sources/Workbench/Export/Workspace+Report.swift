@@ -12,12 +12,16 @@ public struct ReportRequest: Sendable, Equatable {
     /// "annotations" or a run name.
     public var against: String
     public var annotator: String?
+    /// For a run a model made: also score the documents the model learned from.
+    public var includeTrained: Bool
 
-    public init(out: String, run: String? = nil, against: String = "annotations", annotator: String? = nil) {
+    public init(out: String, run: String? = nil, against: String = "annotations", annotator: String? = nil,
+                includeTrained: Bool = false) {
         self.out = out
         self.run = run
         self.against = against
         self.annotator = annotator
+        self.includeTrained = includeTrained
     }
 }
 
@@ -66,7 +70,8 @@ extension Workspace {
         // Scores and calibration come from the same call as `claimdesk score`, so the page and the command agree.
         let match = MatchMode.overlap
         let scored = try scoreRun(runName: runName, against: request.against, match: match,
-                                  annotator: request.annotator, groupBy: .sourceType, alsoGroupBy: [.cueKind])
+                                  annotator: request.annotator, groupBy: .sourceType, alsoGroupBy: [.cueKind],
+                                  includeTrained: request.includeTrained)
         let against = request.against == "annotations"
             ? "against the analysts' gold" + (request.annotator.map { " (\($0))" } ?? "")
             : "against run \"\(request.against)\""
