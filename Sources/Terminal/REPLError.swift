@@ -13,6 +13,8 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
     case badOffsets(start: Int, end: Int, count: Int)
     case unknownClaim(String)
     case unknownDocument(String)
+    /// A doc_id of the store that the run on screen does not hold: the runs that do.
+    case documentInOtherRuns(String, run: String, others: [String])
     /// `goto PREFIX` names several documents: the first few of them, and whether there are more.
     case ambiguousDocument(String, candidates: [String], more: Bool)
     /// A boundary nudge that cannot be done (`source -1 +2`), and why.
@@ -47,6 +49,11 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             return "no claim #\(TerminalSafe.escape(id)) in this run"
         case let .unknownDocument(id):
             return "no document \"\(TerminalSafe.escape(id))\" in this run"
+        case let .documentInOtherRuns(id, run, others):
+            let shown = others.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ") + (others.count > 3 ? ", …" : "")
+            return "no document \"\(TerminalSafe.escape(id))\" in run \"\(TerminalSafe.escape(run))\": it is in "
+                + (others.count == 1 ? "run " : "runs ") + shown + " (`claimdesk annotate --run "
+                + ShellWord.quoted(others[0]) + " --doc " + ShellWord.quoted(id) + "` reviews it there)"
         case let .ambiguousDocument(prefix, candidates, more):
             let listed = candidates.map(TerminalSafe.escape).joined(separator: ", ") + (more ? ", …" : "")
             // Digits without a leading zero may have meant a claim number.

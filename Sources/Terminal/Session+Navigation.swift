@@ -8,7 +8,8 @@ extension Session {
     /// Where a session opens: `--doc`, else where this analyst stopped (the first claim without a
     /// verdict from the document of their last action on), else the first unreviewed claim.
     func start(at docID: String?) throws(REPLError) {
-        guard !documents.isEmpty else { return }
+        // A queue emptied by left-out documents still opens on the one `--doc` brings back.
+        guard !documents.isEmpty || (docID != nil && !leftOut.isEmpty) else { return }
         if let docID {
             let index = try documentIndex(docID)
             try enter(index, claim: nil)
@@ -52,9 +53,17 @@ extension Session {
     func documentIndex(_ docID: String) throws(REPLError) -> Int {
         let stored = try Self.db { () throws(WorkbenchError) in try store.document(docID: docID) }
         guard let stored, let index = position(ofDocument: stored.rowID) ?? readmit(stored.rowID) else {
-            throw .unknownDocument(docID)
+            throw try notInRun(docID)
         }
         return index
+    }
+
+    /// Why `docID` cannot be shown: not in the store at all, or held by other runs only (named,
+    /// with the command that reviews it there).
+    func notInRun(_ docID: String) throws(REPLError) -> REPLError {
+        let runID = run.rowID
+        let others = try Self.db { () throws(WorkbenchError) in try store.runsHolding(docID: docID, except: runID) }
+        return others.isEmpty ? .unknownDocument(docID) : .documentInOtherRuns(docID, run: run.name, others: others)
     }
 
     /// Reads document `index` (or reuses the one on screen).
@@ -233,7 +242,7 @@ extension Session {
             docID = found[0]
         } else if found.isEmpty {
             if isNumber { return try gotoClaim(target) }
-            throw .unknownDocument(target)
+            throw try notInRun(target)
         } else {
             throw .ambiguousDocument(target, candidates: Array(found.prefix(Self.gotoCandidates)), more: found.count > Self.gotoCandidates)
         }

@@ -65,6 +65,20 @@ public struct ReviewDesk: Sendable {
             + runs.map { TerminalSafe.escape($0.name) }.joined(separator: ", ") + ")")
     }
 
+    /// The runs (other than `runID`) whose documents include `docID`, those to review first (gold
+    /// runs last), each in the store's run order: a `goto` or `--doc` that misses the run on
+    /// screen can say where the document is.
+    public func runsHolding(docID: String, except runID: Int64) throws(WorkbenchError) -> [String] {
+        var reviewable: [String] = [], gold: [String] = []
+        for run in try db(store.runRefs()) where run.rowID != runID {
+            // The doc_id itself sorts first among the doc_ids it begins.
+            let first = try db(store.documentIDs(runID: run.rowID, prefix: docID, limit: 1))
+            guard first.first.map({ Array($0.utf8) == Array(docID.utf8) }) == true else { continue }
+            if run.kind == .gold { gold.append(run.name) } else { reviewable.append(run.name) }
+        }
+        return reviewable + gold
+    }
+
     /// The run's documents (row ids) in ingestion order: the review queue.
     public func documentRowIDs(processedBy runID: Int64) throws(WorkbenchError) -> [Int64] {
         try db(store.documentRowIDs(processedBy: runID))

@@ -1,0 +1,60 @@
+import ClaimModel
+import ClaimStore
+import Testing
+@testable import Terminal
+
+/// A doc_id the run on screen does not hold but other runs do (`goto`, `annotate --doc`): the
+/// refusal names the run and where the document is, with the command that reviews it there.
+@Suite struct DocumentElsewhereTests {
+    /// LeftOutDocumentTests' two runs plus run "m2", which holds "port" only.
+    static func threeRuns() throws -> LeftOutDocumentTests.TwoRuns {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        let store = runs.fixture.store
+        let m2 = try store.createRun(name: "m2", kind: .extractor, extractor: "rules+model", version: nil, parameters: nil).rowID
+        let port = try store.attributions(runID: runs.fixture.runID, documentRowID: runs.rows[1]).map(\.attribution)
+        try store.saveRunOutput(runID: m2, [(documentRowID: runs.rows[1], attributions: port)])
+        return runs
+    }
+
+    func session(_ runs: LeftOutDocumentTests.TwoRuns, run: String, doc: String? = nil) throws -> Session {
+        try Session(store: runs.fixture.store, storePath: ":memory:", annotator: "ana", runName: run, startDocument: doc,
+                    renderer: Renderer(style: .plain))
+    }
+
+    @Test func gotoADocumentOfOtherRunsOnlyNamesThemAndTheCommand() throws {
+        let runs = try Self.threeRuns()
+        let session = try session(runs, run: "m2")
+        let reply = session.execute("goto rain")
+        #expect(reply.failed)
+        #expect(reply.text == """
+            error: no document "rain" in run "m2": it is in runs "rules", "m1" (`claimdesk annotate --run rules --doc rain` reviews it there)
+            """)
+        // A doc_id the store does not hold at all keeps the short line; nothing moved.
+        #expect(session.execute("goto nowhere").text == "error: no document \"nowhere\" in this run")
+        #expect(session.execute("show").text.hasPrefix("port\nclaim 1/1 · doc 1/1"))
+    }
+
+    @Test func annotateDocOfAnotherRunIsRefusedWithWhereItIs() throws {
+        let runs = try Self.threeRuns()
+        #expect(throws: REPLError.documentInOtherRuns("storm", run: "m2", others: ["rules", "m1"])) {
+            try session(runs, run: "m2", doc: "storm")
+        }
+        #expect(REPLError.documentInOtherRuns("a b", run: "m2", others: ["it's"]).description == """
+            no document "a b" in run "m2": it is in run "it's" (`claimdesk annotate --run 'it'\\''s' --doc 'a b'` reviews it there)
+            """)
+    }
+
+    @Test func aStartDocumentOpensEvenWhenEveryDocumentIsLeftOut() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        for row in runs.rows.dropFirst() {
+            try runs.fixture.store.markDocument(row, annotator: "ana", runID: runs.fixture.runID, status: "done")
+        }
+        // Before: `annotate --doc rain` opened on "every document of run "m1" is one you marked done…".
+        let session = try session(runs, run: "m1", doc: "rain")
+        #expect(session.opening().split(separator: "\n").prefix(3) == [
+            "reviewing run \"m1\" as ana · `help` lists the verbs",
+            "left out: 2 documents you marked done while reviewing run \"rules\" (their gold stands); `goto DOC_ID` brings one back, `claimdesk annotate --include-done` all",
+            "rain",
+        ])
+    }
+}
