@@ -78,6 +78,12 @@ public struct TrainReport: Sendable {
     public var summary: ModelSummary
     public var dev: DevFigures?
     public var replaced: Bool
+    /// Other models in the store with the same bytes (trained on the same data with the same
+    /// options and seed): a second name for one model is easily taken for a second model.
+    public var sameAs: [String] = []
+    /// The run `extract --model NAME` would write by default already holds another extractor's
+    /// claims (an earlier model of this name, before `--replace`), so the next step names a new run.
+    public var defaultRunTaken = false
 
     /// The lines `claimdesk train` prints.
     public var lines: [String] {
@@ -87,8 +93,26 @@ public struct TrainReport: Sendable {
         out += set.notes
         out.append("\(s.family), base \(s.base.rawValue), seed \(s.seed), \(s.features) features, \(model.bytes.count) bytes, "
             + "digest \(String(model.digest.prefix(12)))\(replaced ? " (replaced the previous model of that name)" : "")")
+        if !sameAs.isEmpty {
+            out.append("note: the same model as " + sameAs.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ")
+                + (sameAs.count > 3 ? ", …" : "") + ", byte for byte (the same data, options and seed): "
+                + "mark more documents done, or give another --seed, for a different one")
+        }
+        if s.calibrationDocuments == 0 {
+            // Too few documents to hold any out (Learning's cross-fitting minimum): the threshold and
+            // confidences were fitted on the training documents, which the model knows.
+            out.append("note: too few documents to calibrate out of fold: its threshold and confidences were fitted on its own "
+                + "\(set.documents.count) training document\(set.documents.count == 1 ? "" : "s") (optimistic until more are done)")
+        }
         if let dev { out += dev.lines }
         return out
+    }
+
+    /// The step after training, printed last: extract with the model.
+    public var next: String {
+        let name = model.name, run = defaultRunTaken ? "\(name)-\(model.digest.prefix(12))" : name
+        return "next: `claimdesk extract --model \(name)\(defaultRunTaken ? " --run \(run)" : "")` finds claims with it in run "
+            + "\"\(run)\" (the rules plus the model)"
     }
 }
 
@@ -125,7 +149,8 @@ extension DevFigures {
 extension Workspace {
     /// Trains a model on gold from the store and stores it with its provenance.
     public func train(_ request: TrainRequest, now: String = StoreClock.system()) throws(WorkbenchError) -> TrainReport {
-        let exists = try db(store.models()).contains { $0.name == request.model }
+        let models = try db(store.models())
+        let exists = models.contains { $0.name == request.model }
         if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
         let set = try trainingSet(request.source)
         let model: AttributionModel
@@ -143,7 +168,12 @@ extension Workspace {
             StoredModel(name: request.model, family: model.summary.family, bytes: bytes, digest: digest,
                         provenance: provenance.serialized),
             replace: request.replace))
-        return TrainReport(model: stored, set: set, summary: model.summary, dev: dev, replaced: exists)
+        var report = TrainReport(model: stored, set: set, summary: model.summary, dev: dev, replaced: exists)
+        report.sameAs = models.filter { $0.name != request.model && $0.digest == digest }.map(\.name)
+        if let run = try db(store.run(named: request.model)) {
+            report.defaultRunTaken = run.extractor != Self.modelExtractorName(request.model) || Self.modelDigest(run) != digest
+        }
+        return report
     }
 
     /// The training data of `source`: each document with its gold attributions (reduced to what a
@@ -294,7 +324,15 @@ extension Workspace {
                 throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
             }
             guard existing.extractor == name, Self.modelDigest(existing) == stored.digest else {
-                throw WorkbenchError.usage(Self.madeByAnother(existing) + " (not by model \"\(modelName)\" \(stored.digest.prefix(12)))")
+                if existing.extractor == name {
+                    // `train --replace` kept the name: the run holds the earlier model's claims.
+                    let now = String(stored.digest.prefix(12))
+                    throw WorkbenchError.usage(
+                        "run \"\(runName)\" holds the claims of model \"\(modelName)\" as it was before it was replaced "
+                            + "(\(existing.version ?? "?"); now \(now)): give the new one a run of its own, e.g. "
+                            + "`claimdesk extract --model \(modelName) --run \(runName)-\(now)`")
+                }
+                throw WorkbenchError.usage(try madeByAnother(existing) + " (not by model \"\(modelName)\" \(stored.digest.prefix(12)))")
             }
         }
         if run == nil {
@@ -344,13 +382,20 @@ extension Workspace {
     }
 
     /// Why an existing extractor run cannot take another extractor's claims.
-    static func madeByAnother(_ run: RunInfo) -> String {
+    /// Offers to continue a model's run only while the store holds that model as it was (a model
+    /// replaced or gone cannot continue it).
+    func madeByAnother(_ run: RunInfo) throws(WorkbenchError) -> String {
         if run.extractor.hasPrefix("model:") {
-            let model = run.extractor.dropFirst("model:".count)
-            return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
-                + "`claimdesk extract --model \(model) --run \(run.name)`, or name another run"
+            let model = String(run.extractor.dropFirst("model:".count))
+            let stored = try db(store.model(named: model))
+            if let stored, Self.modelDigest(run) == stored.digest {
+                return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
+                    + "`claimdesk extract --model \(model) --run \(run.name)`, or name another run"
+            }
+            return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")), "
+                + (stored == nil ? "which is no longer in the store" : "since replaced") + ": name another run"
         }
-        return "run \"\(run.name)\" was made by \(maker(run)): name another run"
+        return "run \"\(run.name)\" was made by \(Self.maker(run)): name another run"
     }
 }
 

@@ -113,7 +113,7 @@ extension Workspace {
             throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
         }
         if let existing = run, existing.extractor != RulesExtractor.name {
-            throw WorkbenchError.usage(Self.madeByAnother(existing))
+            throw WorkbenchError.usage(try madeByAnother(existing))
         }
         let profile = requested ?? run.map { ExtractionProfile(parameters: $0.parameters) } ?? .full
         let parameters = "profile=\(profile.rawValue); \(extractor.parameters)"

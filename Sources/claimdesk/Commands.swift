@@ -56,6 +56,10 @@ struct Extract: ParsableCommand {
             }
             progress.finish()
             Console.out(report.summary)
+            if model != nil && report.documents > 0 {
+                Console.out("next: `claimdesk annotate --run \(runName)` reviews its claims (`--order uncertain`: the least sure first), "
+                    + "`claimdesk score --run \(runName)` scores them")
+            }
         }
     }
 

@@ -52,6 +52,7 @@ struct Train: ParsableCommand {
                 let size = try workspace.writeModelFile(model, to: out)
                 lines.append("wrote \(out) (\(size) bytes)")
             }
+            lines.append(report.next)
             Console.out(lines.joined(separator: "\n"))
         }
     }

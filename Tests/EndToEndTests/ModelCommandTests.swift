@@ -54,7 +54,11 @@ import Testing
         #expect(provenance["dev"] == .null)
         let lines = train.split(separator: "\n").map(String.init)
         #expect(lines.first == "model \"ferry\": trained on run \"gold\", 2 documents, 2 attributions (data \(dataDigest.prefix(12)))")
-        #expect(lines.count == 2 && lines[1].hasPrefix("\(family), base rules, seed 7, ") && lines[1].hasSuffix("digest \(digest.prefix(12))"))
+        #expect(lines.count == 4 && lines[1].hasPrefix("\(family), base rules, seed 7, ") && lines[1].hasSuffix("digest \(digest.prefix(12))"))
+        #expect(Array(lines.suffix(2)) == [
+            "note: too few documents to calibrate out of fold: its threshold and confidences were fitted on its own 2 training documents (optimistic until more are done)",
+            "next: `claimdesk extract --model ferry` finds claims with it in run \"ferry\" (the rules plus the model)",
+        ])
 
         let table = try ok(["models"]).stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         #expect(table.first == ["model", "family", "trained", "on", "documents", "attributions", "digest", "created", "dev", "F1"])
@@ -73,14 +77,16 @@ import Testing
         let dev = try #require(try listed().first?["provenance"]?["dev"])
         #expect(dev["run"] == .string("gold") && dev["documents"] == .number("2") && dev["shared_with_training"] == .number("2"))
         #expect(out.contains("\ndev run \"gold\" (2 documents): attribution partial F1 "))
-        #expect(out.hasSuffix("\nnote: 2 dev documents are also in the training data (the figures flatter the model)\n"))
+        #expect(out.hasSuffix("\nnote: 2 dev documents are also in the training data (the figures flatter the model)\n"
+            + "next: `claimdesk extract --model ferry` finds claims with it in run \"ferry\" (the rules plus the model)\n"))
     }
 
     @Test func aModelFileMovesAModelToAnotherStore() throws {
         let file = scratch.path("ferry.model")
         let out = try ok(["train", "--model", "ferry", "--from", "gold", "--out", file]).stdout
         let bytes = scratch.bytes("ferry.model")
-        #expect(out.hasSuffix("\nwrote \(file) (\(bytes.count) bytes)\n"))
+        #expect(out.hasSuffix("\nwrote \(file) (\(bytes.count) bytes)\n"
+            + "next: `claimdesk extract --model ferry` finds claims with it in run \"ferry\" (the rules plus the model)\n"))
         let original = try #require(try listed().first)
         let other = scratch.path("other.sqlite")
         let imported = try CLI.run(["--db", other, "import-model", file, "--as", "ferry2"])

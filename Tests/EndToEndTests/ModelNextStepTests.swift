@@ -1,0 +1,74 @@
+import ClaimModel
+import Foundation
+import Testing
+
+/// The model loop's commands say what comes next and what their figures rest on: `train` names
+/// the `extract` to run, a model identical to one already stored, and confidences fitted on the
+/// training documents themselves; `extract --model` names `annotate` and `score`; a run left by a
+/// model since replaced is refused with a run name that works, not with the command that failed.
+@Suite struct ModelNextStepTests {
+    let scratch: Scratch
+    let db: String
+
+    /// Two documents with a cue the rules do not know ("texted"), imported as gold.
+    init() throws {
+        scratch = try Scratch()
+        db = scratch.path("store.sqlite")
+        let gold = #"{"doc_id":"t1","text":"A driver texted that the depot was short of staff.","attributions":[{"source":[0,8],"cue":[9,15],"content":[21,50]}]}"#
+            + "\n" + #"{"doc_id":"t2","text":"The mayor said the pool would reopen.","attributions":[{"source":[0,9],"cue":[10,14],"content":[15,36]}]}"# + "\n"
+        let file = try scratch.write("gold.jsonl", gold)
+        let out = try CLI.run(["--db", db, "import-claims", "--run", "gold", file])
+        #expect(out.status == 0, "\(out.stderr)")
+    }
+
+    func run(_ arguments: [String]) throws -> CLI.Output { try CLI.run(["--db", db] + arguments) }
+
+    @Test func trainNamesTheNextStepATwinModelAndAnInSampleCalibration() throws {
+        let first = try run(["train", "--model", "a", "--from", "gold"])
+        #expect(first.status == 0 && first.stderr == "")
+        let digest = try #require(first.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").last.map(String.init))
+        let twin = try run(["train", "--model", "b", "--from", "gold"])
+        #expect(twin.status == 0 && twin.stderr == "")
+        #expect(Array(twin.stdout.split(separator: "\n").map(String.init).dropFirst(2)) == [
+            "note: the same model as \"a\", byte for byte (the same data, options and seed): mark more documents done, or give another --seed, for a different one",
+            "note: too few documents to calibrate out of fold: its threshold and confidences were fitted on its own 2 training documents (optimistic until more are done)",
+            "next: `claimdesk extract --model b` finds claims with it in run \"b\" (the rules plus the model)",
+        ])
+        #expect(twin.stdout.split(separator: "\n")[1].hasSuffix("digest \(digest)"))
+        // Another seed is another model: no twin named.
+        let other = try run(["train", "--model", "c", "--from", "gold", "--seed", "5"])
+        #expect(other.status == 0 && !other.stdout.contains("the same model as"))
+    }
+
+    @Test func extractWithAModelNamesAnnotateAndScore() throws {
+        _ = try run(["train", "--model", "a", "--from", "gold"])
+        let out = try run(["extract", "--model", "a"])
+        #expect(out.status == 0 && out.stderr == "")
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].hasPrefix("run \"a\": "))
+        #expect(lines[1] == "next: `claimdesk annotate --run a` reviews its claims (`--order uncertain`: the least sure first), `claimdesk score --run a` scores them")
+        // Nothing extracted, nothing to suggest.
+        #expect(try run(["extract", "--model", "a"]).stdout == "run \"a\": every document is already extracted (nothing to do)\n")
+    }
+
+    @Test func aRunOfAReplacedModelIsRefusedWithARunNameThatWorks() throws {
+        _ = try run(["train", "--model", "a", "--from", "gold"])
+        let before = try #require(try run(["models", "--format", "json"]).stdout.split(separator: "\"").drop { $0 != "digest" }.dropFirst(2).first)
+        _ = try run(["extract", "--model", "a"])
+        let retrained = try run(["train", "--model", "a", "--from", "gold", "--seed", "5", "--replace"])
+        let now = try #require(try run(["models", "--format", "json"]).stdout.split(separator: "\"").drop { $0 != "digest" }.dropFirst(2).first)
+        #expect(before != now)
+        // `train` already points past the taken run.
+        #expect(retrained.stdout.hasSuffix(
+            "next: `claimdesk extract --model a --run a-\(now.prefix(12))` finds claims with it in run \"a-\(now.prefix(12))\" (the rules plus the model)\n"))
+        // Before: "…continue it with `claimdesk extract --model a --run a`", the command that had just failed.
+        let again = try run(["extract", "--model", "a"])
+        #expect(again.status == 1 && again.stdout == "")
+        #expect(again.stderr == "claimdesk: run \"a\" holds the claims of model \"a\" as it was before it was replaced (\(before.prefix(12)); now \(now.prefix(12))): "
+            + "give the new one a run of its own, e.g. `claimdesk extract --model a --run a-\(now.prefix(12))`\n")
+        let rules = try run(["extract", "--run", "a"])
+        #expect(rules.status == 1 && rules.stderr == "claimdesk: run \"a\" was made by model \"a\" (\(before.prefix(12))), since replaced: name another run\n")
+        let fresh = try run(["extract", "--model", "a", "--run", "a-\(now.prefix(12))"])
+        #expect(fresh.status == 0 && fresh.stdout.hasPrefix("run \"a-\(now.prefix(12))\": "))
+    }
+}
