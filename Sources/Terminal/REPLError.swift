@@ -9,6 +9,8 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
     case tokens(Tokenizer.Failure)
     case noClaim
     case notFound(role: String, text: String)
+    /// Not in the document on screen but in the one whose claims the analyst just finished.
+    case notFoundInThisButFinished(role: String, text: String, here: String, finished: String)
     case ambiguous(role: String, text: String, spans: [Span])
     case badOffsets(start: Int, end: Int, count: Int)
     case unknownClaim(String)
@@ -23,6 +25,8 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
     case nothingToUndo
     case nothingToRedo
     case incomplete(unreviewed: Int, first: Int64)
+    /// `done` on a document not begun, right after the queue left one whose claims are all judged.
+    case incompleteJustArrived(unreviewed: Int, first: Int64, finished: String)
     case noDocument
     case store(String)
 
@@ -39,6 +43,10 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             return "no claim on screen: use next, goto ID or filter off"
         case let .notFound(role, text):
             return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in this document; nothing changed"
+        case let .notFoundInThisButFinished(role, text, here, finished):
+            let id = TerminalSafe.escape(finished)
+            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in \(TerminalSafe.escape(here)); it does in \(id), "
+                + "whose claims you just finished: `goto \(id)`, then add it there; nothing changed"
         case let .ambiguous(role, text, spans):
             let at = spans.prefix(4).map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
             return "\(role): \"\(TerminalSafe.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
@@ -69,6 +77,10 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             return "nothing to redo (redo follows undo, before any new action)"
         case let .incomplete(count, first):
             return "not done: \(count) claim\(count == 1 ? "" : "s") of this document \(count == 1 ? "has" : "have") no verdict from you yet (first: #\(first)); nothing changed"
+        case let .incompleteJustArrived(count, first, finished):
+            let id = TerminalSafe.escape(finished)
+            return "not done: no claim of this document has a verdict from you yet (\(count) to judge, first: #\(first)); "
+                + "to mark \(id) done, whose claims you just finished: `goto \(id)`, then `done`; nothing changed"
         case .noDocument:
             return "no document on screen"
         case let .store(message):

@@ -40,7 +40,10 @@ extension Session {
         var lines = ["\(recorded) #\(claim.rowID)"]
         let judged = view
         if let found = try search(fromDocument: docIndex, afterClaim: claimIndex, forward: true, unreviewedOnly: true, wrap: true) {
-            if let judged, found.1.documentRowID != judged.documentRowID, let hint = doneHint(judged) { lines.append(hint) }
+            if let judged, found.1.documentRowID != judged.documentRowID, let hint = doneHint(judged) {
+                lines.append(hint)
+                finishedBeforeThis = (judged, found.1.documentRowID)
+            }
             place(found)
             lines.append(currentScreen())
         } else {
@@ -73,6 +76,13 @@ extension Session {
         }
         let limit = sentences.covering(fragments.hull)?.span ?? Span(0, text.count)
         return try nudge.apply(to: fragments, role: role, in: text, within: limit)
+    }
+
+    /// The document whose claims the analyst finished just before the queue brought them to the
+    /// one on screen, while they are still on it.
+    func justFinished() -> DocumentView? {
+        guard let pair = finishedBeforeThis, view?.documentRowID == pair.arrivedAt else { return nil }
+        return pair.finished
     }
 
     /// Said once per document, when its last claim gets this analyst's verdict and the queue moves
@@ -149,7 +159,16 @@ extension Session {
     func add(_ spec: AddedClaim) throws(REPLError) -> String {
         guard let view else { throw .noDocument }
         let near = (try? current()).flatMap { DocumentView.extent($0.0.attribution($0.1)) }
-        let content = try TextLocator.find(spec.content, in: view.text, near: near, role: "content")
+        let content: Span
+        do {
+            content = try TextLocator.find(spec.content, in: view.text, near: near, role: "content")
+        } catch .notFound(let role, let text) {
+            // The queue moved on when the last claim was judged; the missed claim is in the document left.
+            if let finished = justFinished(), !finished.text.occurrences(of: spec.content).isEmpty {
+                throw .notFoundInThisButFinished(role: role, text: text, here: view.docID, finished: finished.docID)
+            }
+            throw .notFound(role: role, text: text)
+        }
         let source = try spec.source.map { (s: String) throws(REPLError) -> Span in
             try TextLocator.find(s, in: view.text, near: content, role: "source")
         }
@@ -175,12 +194,19 @@ extension Session {
     func done() throws(REPLError) -> String {
         guard let view else { throw .noDocument }
         let open = view.visible.filter { !view.isReviewed($0) }
-        if let first = open.first { throw .incomplete(unreviewed: open.count, first: first.rowID) }
+        if let first = open.first {
+            // Nothing judged here yet, right after finishing another document: that one was meant.
+            if open.count == view.visible.count, let finished = justFinished() {
+                throw .incompleteJustArrived(unreviewed: open.count, first: first.rowID, finished: finished.docID)
+            }
+            throw .incomplete(unreviewed: open.count, first: first.rowID)
+        }
         let name = annotator, runID = run.rowID, rowID = view.documentRowID
         let stored = try Self.db { () throws(WorkbenchError) in
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
         remember(stored)
+        if finishedBeforeThis?.finished.documentRowID == rowID { finishedBeforeThis = nil }
         // A new document in the gold: the calibration is computed again when next needed.
         queue.calibration = nil
         try refresh(keeping: nil)

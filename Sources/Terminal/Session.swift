@@ -64,6 +64,9 @@ public final class Session {
     var addedClaims: Set<Int64> = []
     /// Documents whose "every claim judged: `done`" hint was already given in this session.
     var doneHinted: Set<Int64> = []
+    /// The document whose last claim the analyst just judged (not yet done) and the document the
+    /// queue then moved to: an `add` or `done` typed next was most likely meant for the first one.
+    var finishedBeforeThis: (finished: DocumentView, arrivedAt: Int64)?
     /// The word TAB is completing, for completions read from the store by prefix (document ids).
     var completingWord = ""
 
