@@ -88,9 +88,11 @@ public enum TerminalSafe {
     /// `escaped` (or `head` … `tail`, the two ends of one longer text) within `pathLimit`
     /// characters: the first `pathLimit / 2 - 1`, "…", the last `pathLimit / 2`.
     private static func middleCut(_ head: String, _ tail: String? = nil) -> String {
-        if tail == nil && head.count <= pathLimit { return head }
+        if tail == nil && head.count <= pathLimit { return boundedScalars(head, 4 * pathLimit, ellipsis: "…") }
         let keepHead = pathLimit / 2 - 1, keepTail = pathLimit - keepHead - 1
-        return String(head.prefix(keepHead)) + "…" + String((tail ?? head).suffix(keepTail))
+        let cut = String(head.prefix(keepHead)) + "…" + String((tail ?? head).suffix(keepTail))
+        // A character may hold any number of scalars (combining marks): the line stays bounded.
+        return boundedScalars(cut, 4 * pathLimit, ellipsis: "…")
     }
 
     /// `text` cut to at most `limit` Unicode scalars, the last ones replaced by `ellipsis` when cut.

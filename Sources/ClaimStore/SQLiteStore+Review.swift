@@ -8,10 +8,10 @@ public struct RunRef: Sendable, Equatable {
     public var name: String
     public var kind: RunKind
     /// What made it ("rules", "model:NAME", an importer's name) and its parameters as stored.
-    public var extractor: String = ""
-    public var parameters: String? = nil
+    public var extractor: String
+    public var parameters: String?
 
-    public init(rowID: Int64, name: String, kind: RunKind, extractor: String = "", parameters: String? = nil) {
+    public init(rowID: Int64, name: String, kind: RunKind, extractor: String, parameters: String?) {
         self.rowID = rowID
         self.name = name
         self.kind = kind

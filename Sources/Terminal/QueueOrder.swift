@@ -53,6 +53,9 @@ struct QueueState {
     var threshold = QueueOrder.uncalibratedThreshold
     /// The calibration, computed once per session on first need (`.some(nil)`: none exists).
     var calibration: QueueCalibration??
+    /// Why there is no calibration, once computed: said where an expected precision or the
+    /// calibrated threshold would be.
+    var calibrationGap = "no document is marked done"
     /// Asked on a terminal before a bulk acceptance; under a pipe it acts at once.
     var asksBeforeBulk = false
     /// The acceptance waiting for the analyst's y/N.

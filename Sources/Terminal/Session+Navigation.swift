@@ -11,9 +11,12 @@ extension Session {
         // A queue emptied by left-out documents still opens on the one `--doc` brings back.
         guard !documents.isEmpty || (docID != nil && !leftOut.isEmpty) else { return }
         if let docID {
+            let wasLeftOut = leftOut
             let index = try documentIndex(docID)
             try enter(index, claim: nil)
             claimIndex = view?.visible.isEmpty == false ? 0 : nil
+            let back = readmittedNote(wasLeftOut)
+            if !back.isEmpty { openingNote = String(back.dropLast()) }
             return
         }
         var from = 0
@@ -201,12 +204,15 @@ extension Session {
             if all { text += "\n" + renderer.everyone(view.allReviews(of: claim)) }
             return text
         }
+        // `show` moves nothing: a left-out document it shows stays out of the queue.
+        let queueBefore = (documents, leftOut, docIndex)
         let (index, shown, claimIndex) = try locateClaim(id)
-        let saved = (docIndex, view, self.claimIndex, sentences)
+        let saved = (view, self.claimIndex, sentences)
         place((index, shown, claimIndex))
         var text = currentScreen()
         if all { text += "\n" + renderer.everyone(shown.allReviews(of: shown.visible[claimIndex])) }
-        (docIndex, view, self.claimIndex, sentences) = saved
+        (view, self.claimIndex, sentences) = saved
+        (documents, leftOut, docIndex) = queueBefore
         return text
     }
 
@@ -215,13 +221,20 @@ extension Session {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let rowID = Int64(digits) else { throw .unknownClaim(digits) }
         let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: rowID) }
+        let queueBefore = (documents, leftOut, docIndex)
         guard let claim, claim.runID == run.rowID,
               let index = position(ofDocument: claim.documentRowID) ?? readmit(claim.documentRowID) else {
             throw .unknownClaim(digits)
         }
-        let loaded = try load(index)
-        guard let i = loaded.index(ofClaim: rowID) else { throw .notVisible(rowID) }
-        return (index, loaded, i)
+        // A left-out document comes back only with a claim to show.
+        do throws(REPLError) {
+            let loaded = try load(index)
+            guard let i = loaded.index(ofClaim: rowID) else { throw .notVisible(rowID) }
+            return (index, loaded, i)
+        } catch {
+            (documents, leftOut, docIndex) = queueBefore
+            throw error
+        }
     }
 
     /// How many doc_ids `goto` lists when a prefix names several.

@@ -12,8 +12,9 @@ extension Session {
         if let known = queue.calibration { return known }
         let name = run.name
         let computed = try Self.db { () throws(WorkbenchError) in try store.calibration(runName: name) }
-        queue.calibration = .some(computed)
-        return computed
+        queue.calibration = .some(computed.calibration)
+        queue.calibrationGap = computed.gap
+        return computed.calibration
     }
 
     /// Whether `accept-above` asks before acting: set on a terminal; a pipe or a script never asks.
@@ -76,7 +77,7 @@ extension Session {
         let bulk = PendingBulk(threshold: threshold, claims: claims, scope: scope, expected: expected)
         guard queue.asksBeforeBulk else { return Reply(text: try accept(bulk)) }
         queue.pending = bulk
-        let what = "accept \(Self.count(claims.count)) at ≥ \(at) \(place) (\(Self.expectation(expected)))? [y/N] "
+        let what = "accept \(Self.count(claims.count)) at ≥ \(at) \(place) (\(expectation(expected)))? [y/N] "
         return Reply(text: "", prompt: what)
     }
 
@@ -107,7 +108,7 @@ extension Session {
         }
         takeIn(stored)
         var lines = ["accepted \(Self.count(bulk.claims.count)) at ≥ \(Self.threshold(bulk.threshold)) ("
-            + Self.expectation(bulk.expected) + "); `undo` takes them all back"]
+            + expectation(bulk.expected) + "); `undo` takes them all back"]
         if let (view, claim) = try? current(), !view.isReviewed(claim) {
             lines.append(currentScreen())
         } else if queue.ordered == nil, let view {
@@ -195,8 +196,8 @@ extension Session {
         return text
     }
 
-    static func expectation(_ precision: Double?) -> String {
-        guard let precision else { return "expected precision unknown: no calibration yet, no document is marked done" }
+    func expectation(_ precision: Double?) -> String {
+        guard let precision else { return "expected precision unknown: no calibration yet, \(queue.calibrationGap)" }
         return "expected precision " + String(precision.rounded(toPlaces: 2)).padded2
     }
 
@@ -248,10 +249,12 @@ extension Session {
         case .document: return "document (documents in ingestion order, claims in text order)"
         case .confidence: return "confidence (highest extractor confidence first)"
         case .uncertain:
-            let calibrated = (queue.calibration ?? nil)?.threshold != nil
-            return calibrated
+            guard let calibration = queue.calibration ?? nil else {
+                return "uncertain (closest to 0.5 first: no calibration yet, \(queue.calibrationGap))"
+            }
+            return calibration.threshold != nil
                 ? "uncertain (closest to the auto-accept threshold \(Self.threshold(queue.threshold)) first)"
-                : "uncertain (closest to 0.5 first: no calibration yet, no document is marked done)"
+                : "uncertain (closest to 0.5 first: no confidence reaches the auto-accept precision yet)"
         }
     }
 

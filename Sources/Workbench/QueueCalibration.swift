@@ -47,16 +47,21 @@ public struct QueueCalibration: Sendable, Equatable {
 }
 
 extension ReviewDesk {
-    /// The run's calibration against the analysts' gold as `score` computes it now; nil when no
-    /// document is marked done yet (nothing to calibrate against). A full score: sessions call it
-    /// once and keep the answer.
-    public func calibration(runName: String) throws(WorkbenchError) -> QueueCalibration? {
+    /// The run's calibration against the analysts' gold as `score` computes it now; nil when
+    /// there is nothing to calibrate against (`gap` says why, for the screens). A full score:
+    /// sessions call it once and keep the answer.
+    public func calibration(runName: String) throws(WorkbenchError) -> (calibration: QueueCalibration?, gap: String) {
+        let none = "no document is marked done"
         do {
             let scored = try workspace.scoreRun(runName: runName, against: "annotations", match: .overlap)
-            return scored.calibration.samples == 0 ? nil : QueueCalibration(scored.calibration)
+            return (scored.calibration.samples == 0 ? nil : QueueCalibration(scored.calibration), none)
         } catch {
-            if case .nothingToScore = error { return nil }
-            throw error
+            switch error {
+            case .nothingToScore: return (nil, none)
+            // The model's own training documents would flatter its confidences.
+            case .onlyTrainedGold: return (nil, "every document marked done is one its model learned from")
+            default: throw error
+            }
         }
     }
 

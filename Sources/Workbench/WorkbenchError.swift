@@ -21,6 +21,8 @@ public enum WorkbenchError: Error, CustomStringConvertible {
     case unknownDocument(String)
     case usage(String)
     case nothingToScore(String)
+    /// Every gold document the run could be scored on is one its model learned from.
+    case onlyTrainedGold(String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,7 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         case let .unknownDocument(id): return "no document \(TerminalSafe.quoted(id)) in the store (see `claimdesk docs`)"
         case let .usage(message): return message
         case let .nothingToScore(message): return message
+        case let .onlyTrainedGold(message): return message
         }
     }
 

@@ -36,7 +36,7 @@ extension Workspace {
             lines.append("A made by \(Self.maker(runInfoA)), B made by \(Self.maker(runInfoB))")
         }
         // What each run's model learned from is out of both sides.
-        for note in a.notes + b.notes where note.contains(" learned from ") && !lines.contains(note) { lines.append(note) }
+        for note in [a.trainedNote, b.trainedNote].compactMap({ $0 }) where !lines.contains(note) { lines.append(note) }
         var table = TextTable(["", "A", "B", "only A right", "only B right"])
         table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
         table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])

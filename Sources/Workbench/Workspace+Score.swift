@@ -33,8 +33,8 @@ extension Workspace {
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
                          groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = [],
                          includeTrained: Bool = false) throws(WorkbenchError) -> ScoredRun {
-        let (inputs, notes) = try scoringInputs(runName: runName, against: against, annotator: annotator,
-                                                includeTrained: includeTrained)
+        let (inputs, notes, _) = try scoringInputs(runName: runName, against: against, annotator: annotator,
+                                                   includeTrained: includeTrained)
         let groupings = (groupBy.map { [$0] } ?? []) + alsoGroupBy
         let cueKinds = groupings.contains(.cueKind) ? try RulesCueKinds.make() : nil
         var session = ScoringSession(match: match, groupings: groupings, cueKinds: cueKinds)
@@ -111,17 +111,24 @@ extension Workspace {
 extension Workspace {
     /// The documents to score: gold from `against` (a run, or `annotations`) and the run's predictions,
     /// with notes on coverage and on what was left out: for a run a model made, the documents the
-    /// model learned from, unless `includeTrained` (`trained` names them for `compare`).
-    public func scoringInputs(runName: String, against: String, annotator: String? = nil,
-                              includeTrained: Bool = false) throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String]) {
+    /// model learned from, unless `includeTrained` (`trainedNote`, also among the notes, says how
+    /// many, or that the gold includes them; `compare` repeats it).
+    public func scoringInputs(runName: String, against: String, annotator: String? = nil, includeTrained: Bool = false)
+        throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String], trainedNote: String?) {
         let run = try requireRunRef(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
         var unscored = 0
         let processed = Set(try db(store.documentRowIDs(processedBy: run.rowID)))
-        let trainedOn = includeTrained ? nil : try trainingDocuments(of: run)
+        let trainedOn = try trainingDocuments(of: run)
         let learned = trainedOn?.documents ?? []
         var leftOutTrained = 0
+        /// Whether the document is one the run's model learned from and is left out (counted).
+        func leftOut(_ document: StoredDocument) -> Bool {
+            guard learned.contains(document.document.id.exactKey) else { return false }
+            leftOutTrained += 1
+            return !includeTrained
+        }
 
         func predictions(_ claims: [StoredAttribution]) -> [Attribution] {
             claims.filter { $0.runID == run.rowID && $0.origin == .run }.map(\.attribution)
@@ -155,10 +162,7 @@ extension Workspace {
                     unscored += 1
                     continue
                 }
-                if learned.contains(g.stored.document.id.exactKey) {
-                    leftOutTrained += 1
-                    continue
-                }
+                if leftOut(g.stored) { continue }
                 add(g.stored, gold: g.attributions, predicted: predictions(g.claims))
             }
         } else {
@@ -169,10 +173,7 @@ extension Workspace {
                     unscored += 1
                     return
                 }
-                if learned.contains(bundle.stored.document.id.exactKey) {
-                    leftOutTrained += 1
-                    return
-                }
+                if leftOut(bundle.stored) { return }
                 add(bundle.stored, gold: Self.runGold(bundle, goldRun), predicted: predictions(bundle.claims))
             }
             notes.append("gold: run \"\(against)\", \(plural(goldIDs.count, "document"))")
@@ -180,28 +181,28 @@ extension Workspace {
         if unscored > 0 {
             notes.append("not scored (run \"\(runName)\" has not processed them): \(plural(unscored, "document"))")
         }
+        var trainedNote: String?
         if let trainedOn {
+            let model = TerminalSafe.escape(trainedOn.model)
             if trainedOn.documents == nil {
-                notes.append("note: the documents model \"\(TerminalSafe.escape(trainedOn.model))\" learned from are not recorded (replaced or removed since, "
-                    + "or trained before ClaimDesk listed them): the gold may include some, which flatters it")
+                trainedNote = "note: the documents model \"\(model)\" learned from are not recorded (replaced or removed since, "
+                    + "or trained before ClaimDesk listed them): the gold may include some, which flatters it"
             } else if leftOutTrained > 0 {
-                notes.append(Self.trainedNote(leftOutTrained, model: trainedOn.model))
+                trainedNote = includeTrained
+                    ? "note: \(plural(leftOutTrained, "gold document")) scored \(leftOutTrained == 1 ? "is one" : "are ones") model \"\(model)\" learned from (the figures flatter it)"
+                    : "left out (model \"\(model)\" learned from them): \(plural(leftOutTrained, "document")); `claimdesk score --include-trained` scores them too"
             }
         }
-        if inputs.isEmpty, let trainedOn, leftOutTrained > 0 {
-            throw WorkbenchError.nothingToScore(
+        if let trainedNote { notes.append(trainedNote) }
+        if inputs.isEmpty, !includeTrained, let trainedOn, leftOutTrained > 0 {
+            throw WorkbenchError.onlyTrainedGold(
                 "every gold document run \"\(runName)\" has processed is one model \"\(TerminalSafe.escape(trainedOn.model))\" learned from "
-                    + "(\(plural(leftOutTrained, "document"))): score it on gold it did not learn from, or --include-trained to score its training data")
+                    + "(\(plural(leftOutTrained, "document"))): score it on gold it did not learn from, or `claimdesk score --include-trained` to score its training data")
         }
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
         }
-        return (inputs, notes)
-    }
-
-    /// `left out (model "m1" learned from them): 5 documents; --include-trained scores them too`.
-    static func trainedNote(_ count: Int, model: String) -> String {
-        "left out (model \"\(TerminalSafe.escape(model))\" learned from them): \(plural(count, "document")); --include-trained scores them too"
+        return (inputs, notes, trainedNote)
     }
 
     /// A run's claims in one document as gold (`score --against RUN`, `train --from RUN`): the run's

@@ -66,6 +66,9 @@ import Testing
         #expect(TerminalSafe.path(deep).count == 120)
         #expect(TerminalSafe.path("out\n\u{1B}[2J.jsonl") == "out\\n\\u{1b}[2J.jsonl")
         // A megabyte path is escaped from its two ends only; escapes at either end count as shown.
+        // One character of 5,000 combining marks: the line stays bounded in scalars too.
+        let marks = "a" + String(repeating: "\u{301}", count: 5_000) + "/x.txt"
+        #expect(TerminalSafe.path(marks).unicodeScalars.count == 480 && TerminalSafe.path(marks).hasSuffix("…"))
         let huge = "\u{1B}" + String(repeating: "a", count: 1_000_000) + "\u{7}.txt"
         #expect(TerminalSafe.path(huge) == "\\u{1b}" + String(repeating: "a", count: 53) + "…" + String(repeating: "a", count: 51) + "\\u{7}.txt")
     }

@@ -95,7 +95,9 @@ import Testing
         // The review queue ordered by the model's uncertainty: the model run's claims, closest to
         // its calibrated threshold first (issue 13 item 5, through issue 12's `order uncertain`).
         let walk = try cli(["annotate", "--annotator", "cy", "--run", "harbour", "--order", "uncertain"],
-                           stdin: String(repeating: "next\n", count: 11) + "quit\n").stdout
+                           stdin: "order\n" + String(repeating: "next\n", count: 11) + "quit\n").stdout
+        // Every done document is one the model learned from: nothing honest to calibrate on yet.
+        #expect(walk.contains("order: uncertain (closest to 0.5 first: no calibration yet, every document\nmarked done is one its model learned from)"), "\(walk)")
         let statuses = walk.split(separator: "\n").filter { $0.hasPrefix("claim ") }.map(String.init)
         let visited = statuses.compactMap { line in line.split(separator: "#").last?.split(separator: " ").first.flatMap { Int($0) } }
         let threshold = try #require(statuses.first?.split(separator: "(").last?.dropLast().description).flatMap(Double.init)
@@ -137,13 +139,14 @@ import Testing
         // Against everyone's gold, the model's run is scored without the five documents it learned
         // from (ana's): on bo's three, as above; --include-trained scores all eight.
         let everyone = try cli(["score", "--run", "harbour"]).stdout
-        #expect(everyone.contains("\nleft out (model \"harbour\" learned from them): 5 documents; --include-trained scores them too\n"), "\(everyone)")
+        #expect(everyone.contains("\nleft out (model \"harbour\" learned from them): 5 documents; `claimdesk score --include-trained` scores them too\n"), "\(everyone)")
         #expect(Self.figures(everyone) == [
             "claim           P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
             "attribution     P 1.000 (4/4)    R 1.000 (4/4)    F1 1.000",
         ])
         let trainedToo = try cli(["score", "--run", "harbour", "--include-trained"]).stdout
         #expect(!trainedToo.contains("left out") && trainedToo.contains("\n8 documents, match overlap\n"), "\(trainedToo)")
+        #expect(trainedToo.contains("\nnote: 5 gold documents scored are ones model \"harbour\" learned from (the figures flatter it)\n"), "\(trainedToo)")
         // The HTML report scores the same documents and says why five are missing.
         #expect(try cli(["report", "--run", "harbour", "--out", scratch.path("r.html")]).stdout
             == "wrote the report on run \"harbour\" (3 documents) to \(scratch.path("r.html"))\n")

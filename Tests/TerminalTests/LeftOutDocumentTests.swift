@@ -78,6 +78,21 @@ import Testing
         #expect(other.execute("next").text.hasPrefix("storm · Storm hits coast\nclaim 3/4 · doc 1/3 · 0 reviewed · #9\n"))
     }
 
+    /// `show #ID` moves nothing, not even a left-out document into the queue; `goto` of a claim
+    /// the analyst cannot see leaves the document out.
+    @Test func showAndARefusedGotoLeaveALeftOutDocumentOut() throws {
+        let runs = try TwoRuns()
+        let added = try runs.fixture.store.addClaim(
+            Attribution(source: REPLFixture.span("Officials"), cue: REPLFixture.span("told"), content: REPLFixture.span("repairs")),
+            runID: runs.model, documentRowID: runs.rows[0], annotator: "bo").0.rowID
+        let session = try runs.session()
+        #expect(session.execute("show #8").text.hasPrefix("storm · Storm hits coast\nclaim 2/4 · doc 1/3"))
+        #expect(session.execute("show").text.hasPrefix("port\nclaim 1/1 · doc 1/2 · 0 reviewed · #11\n"))
+        #expect(session.execute("goto #\(added)").text
+            == "error: claim #\(added) was added by another analyst or withdrawn; it is not in your queue")
+        #expect(session.execute("progress").text.contains("\ndocuments marked done: 0/2\nleft out: 1 document"))
+    }
+
     @Test func includeDoneAStartDocumentAndABegunDocumentKeepTheirPlaceInTheQueue() throws {
         let runs = try TwoRuns()
         let all = try runs.session(includeDone: true)
@@ -85,7 +100,8 @@ import Testing
         #expect(all.opening().contains("storm · Storm hits coast\nclaim 1/4 · doc 1/3"))
         // `annotate --doc storm` is a request for that document.
         let asked = try runs.session(doc: "storm")
-        #expect(asked.opening().contains("claim 1/4 · doc 1/3"))
+        #expect(asked.opening().contains("\nback in your queue: you marked this document done while reviewing run \"rules\"; "
+            + "your verdicts here are for run \"m1\"\nstorm · Storm hits coast\nclaim 1/4 · doc 1/3"))
         // Once ana wrote anything in "m1"'s storm, it stays in her queue of "m1".
         let first = try runs.session(doc: "storm")
         #expect(first.execute("note check the mayor's title").failed == false)

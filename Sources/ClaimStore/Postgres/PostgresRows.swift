@@ -82,7 +82,8 @@ enum PostgresRows {
         let id = try required(rows, row, c, "run", "id", rowID: 0) { $0.int64(row, c) }
         return RunRef(rowID: id, name: try required(rows, row, c + 1, "run", "name", rowID: id) { $0.string(row, c + 1) },
                       kind: rows.string(row, c + 2).flatMap(RunKind.init(rawValue:)) ?? .extractor,
-                      extractor: rows.string(row, c + 3) ?? "", parameters: rows.string(row, c + 4))
+                      extractor: try required(rows, row, c + 3, "run", "extractor", rowID: id) { $0.string(row, c + 3) },
+                      parameters: rows.string(row, c + 4))
     }
 
     // MARK: - Claims
