@@ -51,8 +51,9 @@ import Testing
         }
         // Before: `annotate --doc rain` opened on "every document of run "m1" is one you marked done…".
         let session = try session(runs, run: "m1", doc: "rain")
-        #expect(session.opening().split(separator: "\n").prefix(3) == [
+        #expect(session.opening().split(separator: "\n").prefix(4) == [
             "reviewing run \"m1\" as ana · `help` lists the verbs",
+            "back in your queue: you marked this document done while reviewing run \"rules\"; your verdicts here are for run \"m1\"",
             "left out: 2 documents you marked done while reviewing run \"rules\" (their gold stands); `goto DOC_ID` brings one back, `claimdesk annotate --include-done` all",
             "rain",
         ])
