@@ -55,6 +55,10 @@ public final class Session {
     var storeTags: [String]?
     /// Said once, on the first screen (where the session resumed, or why there is no claim).
     var openingNote: String?
+    /// On the first screen: what `--include-done` kept in the queue, or that nothing was left out.
+    var includeDoneNote: String?
+    /// On the first screen of an imported gold run: reviewing it changes that gold.
+    var goldRunNote: String?
     /// Single-key mode (`keys on`), remembered per analyst as the preference `keys`.
     public internal(set) var singleKeys = false
     /// The queue's order and a bulk acceptance waiting for its answer.
@@ -86,21 +90,32 @@ public final class Session {
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: annotatorName, runID: runID) }
         history = UndoHistory(log, adjudications: false)
         touched = Array(Set(log.map(\.entry.documentRowID))).sorted()
+        let done = try Self.db { () throws(WorkbenchError) in
+            try store.documentsDoneElsewhere(annotator: annotatorName, runID: runID)
+        }
+        // Only the run's documents, and not one already begun in this run: the analyst chose to
+        // review that one here.
+        let inRun = Set(queued), begun = Set(touched)
+        var elsewhere: [Int64: ReviewDesk.DoneElsewhere] = [:]
+        for d in done where inRun.contains(d.documentRowID) && !begun.contains(d.documentRowID) {
+            elsewhere[d.documentRowID] = d
+        }
         if !includeDone {
-            let done = try Self.db { () throws(WorkbenchError) in
-                try store.documentsDoneElsewhere(annotator: annotatorName, runID: runID)
-            }
-            if !done.isEmpty {
-                // Only the run's documents, and not one already begun in this run: the analyst
-                // chose to review that one here.
-                let inRun = Set(queued), begun = Set(touched)
-                var out: [Int64: ReviewDesk.DoneElsewhere] = [:]
-                for d in done where inRun.contains(d.documentRowID) && !begun.contains(d.documentRowID) {
-                    out[d.documentRowID] = d
-                }
-                queued.removeAll { out[$0] != nil }
-                leftOut = out
-            }
+            queued.removeAll { elsewhere[$0] != nil }
+            leftOut = elsewhere
+        } else {
+            // `--include-done` says what it kept, or that there was nothing to keep.
+            includeDoneNote = elsewhere.isEmpty
+                ? "--include-done: nothing was left out (you marked no document of run \"\(TerminalSafe.escape(run.name))\" done while reviewing another run)"
+                : "--include-done: \(plural(elsewhere.count, "document")) you marked done while reviewing another run "
+                    + (elsewhere.count == 1 ? "stays" : "stay") + " in your queue"
+        }
+        if ReviewDesk.isGold(run) {
+            let others = try Self.db { () throws(WorkbenchError) in try store.reviewableRunNames() }
+            goldRunNote = "run \"\(TerminalSafe.escape(run.name))\" is gold brought in by `claimdesk import-gold`: your verdicts here change that gold"
+                + (others.isEmpty ? "" : "; an extractor's claims are in "
+                    + (others.count == 1 ? "run " : "runs ") + others.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ")
+                    + (others.count > 3 ? ", …" : "") + " (`--run NAME`)")
         }
         documents = queued
         for e in ReviewLedger(log).effective {
@@ -133,8 +148,10 @@ public final class Session {
     public func opening() -> String {
         var parts = ["reviewing run \"\(TerminalSafe.escape(run.name))\" as \(TerminalSafe.escape(annotator)) · `help` lists the verbs"]
         if renderer.style == .color { parts.append(renderer.legend) }
+        if let goldRunNote { parts.append(goldRunNote) }
         if let openingNote { parts.append(openingNote) }
         if !leftOut.isEmpty && !documents.isEmpty { parts.append(leftOutNote) }
+        if let includeDoneNote { parts.append(includeDoneNote) }
         parts.append(currentScreen())
         return renderer.wrap(parts.filter { !$0.isEmpty }.joined(separator: "\n"))
     }

@@ -79,6 +79,14 @@ public struct ReviewDesk: Sendable {
         return reviewable + gold
     }
 
+    /// Whether `run` holds gold brought in by `import-gold` (its claims are the imported reviews).
+    public static func isGold(_ run: Run) -> Bool { run.kind == .gold }
+
+    /// The names of the runs that are not gold (extractors' and imported claims), in the store's order.
+    public func reviewableRunNames() throws(WorkbenchError) -> [String] {
+        try db(store.runRefs()).filter { $0.kind != .gold }.map(\.name)
+    }
+
     /// The run's documents (row ids) in ingestion order: the review queue.
     public func documentRowIDs(processedBy runID: Int64) throws(WorkbenchError) -> [Int64] {
         try db(store.documentRowIDs(processedBy: runID))
