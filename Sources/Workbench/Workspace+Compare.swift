@@ -11,8 +11,10 @@ extension Workspace {
     public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
                         examples: Int = 3, includeTrained: Bool = false) throws(WorkbenchError) -> String {
         if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
-        let a = try scoringInputs(runName: runA, against: against, annotator: annotator, includeTrained: includeTrained)
-        let b = try scoringInputs(runName: runB, against: against, annotator: annotator, includeTrained: includeTrained)
+        let a = try scoringInputs(runName: runA, against: against, annotator: annotator, includeTrained: includeTrained,
+                                  command: "compare")
+        let b = try scoringInputs(runName: runB, against: against, annotator: annotator, includeTrained: includeTrained,
+                                  command: "compare")
         // Documents by their doc_id's bytes: two Unicode forms of one doc_id are two documents.
         let shared = Set(a.inputs.map(\.documentID.exactKey)).intersection(b.inputs.map(\.documentID.exactKey))
         let inputsA = a.inputs.filter { shared.contains($0.documentID.exactKey) }

@@ -32,9 +32,9 @@ extension Workspace {
     /// training data flatters it), unless `includeTrained`; the notes say how many.
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
                          groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = [],
-                         includeTrained: Bool = false) throws(WorkbenchError) -> ScoredRun {
+                         includeTrained: Bool = false, command: String = "score") throws(WorkbenchError) -> ScoredRun {
         let (inputs, notes, _) = try scoringInputs(runName: runName, against: against, annotator: annotator,
-                                                   includeTrained: includeTrained)
+                                                   includeTrained: includeTrained, command: command)
         let groupings = (groupBy.map { [$0] } ?? []) + alsoGroupBy
         let cueKinds = groupings.contains(.cueKind) ? try RulesCueKinds.make() : nil
         var session = ScoringSession(match: match, groupings: groupings, cueKinds: cueKinds)
@@ -113,8 +113,9 @@ extension Workspace {
     /// with notes on coverage and on what was left out: for a run a model made, the documents the
     /// model learned from, unless `includeTrained` (`trainedNote`, also among the notes, says how
     /// many, or that the gold includes them; `compare` repeats it).
-    public func scoringInputs(runName: String, against: String, annotator: String? = nil, includeTrained: Bool = false)
-        throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String], trainedNote: String?) {
+    /// `command`: the command whose `--include-trained` the notes offer (score, compare, report).
+    public func scoringInputs(runName: String, against: String, annotator: String? = nil, includeTrained: Bool = false,
+                              command: String = "score") throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String], trainedNote: String?) {
         let run = try requireRunRef(runName)
         var inputs: [ScoringInput] = []
         var notes: [String] = []
@@ -190,14 +191,14 @@ extension Workspace {
             } else if leftOutTrained > 0 {
                 trainedNote = includeTrained
                     ? "note: \(plural(leftOutTrained, "gold document")) scored \(leftOutTrained == 1 ? "is one" : "are ones") model \"\(model)\" learned from (the figures flatter it)"
-                    : "left out (model \"\(model)\" learned from them): \(plural(leftOutTrained, "document")); `claimdesk score --include-trained` scores them too"
+                    : "left out (model \"\(model)\" learned from them): \(plural(leftOutTrained, "document")); `claimdesk \(command) --include-trained` scores them too"
             }
         }
         if let trainedNote { notes.append(trainedNote) }
         if inputs.isEmpty, !includeTrained, let trainedOn, leftOutTrained > 0 {
             throw WorkbenchError.onlyTrainedGold(
                 "every gold document run \"\(runName)\" has processed is one model \"\(TerminalSafe.escape(trainedOn.model))\" learned from "
-                    + "(\(plural(leftOutTrained, "document"))): score it on gold it did not learn from, or `claimdesk score --include-trained` to score its training data")
+                    + "(\(plural(leftOutTrained, "document"))): score it on gold it did not learn from, or `claimdesk \(command) --include-trained` to score its training data")
         }
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")

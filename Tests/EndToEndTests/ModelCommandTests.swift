@@ -191,7 +191,7 @@ import Testing
         // Both models learned from every gold document: by default nothing is left to compare on.
         #expect(try refused(["compare", "--run", "one", "--run", "second", "--against", "gold"])
             == "claimdesk: every gold document run \"one\" has processed is one model \"one\" learned from (2 documents): "
-            + "score it on gold it did not learn from, or `claimdesk score --include-trained` to score its training data\n")
+            + "score it on gold it did not learn from, or `claimdesk compare --include-trained` to score its training data\n")
         let compare = try ok(["compare", "--run", "one", "--run", "second", "--against", "gold", "--include-trained"]).stdout
         #expect(compare.split(separator: "\n").prefix(2) == [
             "compare run \"one\" (A) with run \"second\" (B) against run \"gold\", overlap matching, 2 documents",

@@ -51,6 +51,23 @@ import Testing
         #expect(try run(["extract", "--model", "a"]).stdout == "run \"a\": every document is already extracted (nothing to do)\n")
     }
 
+    @Test func theFlagOfferedForTrainingDocumentsIsTheCommandsOwn() throws {
+        _ = try run(["train", "--model", "a", "--from", "gold"])
+        _ = try run(["extract", "--model", "a"])
+        _ = try run(["extract"])
+        let tail = "learned from (2 documents): score it on gold it did not learn from, or `claimdesk %@ --include-trained` to score its training data\n"
+        let head = "claimdesk: every gold document run \"a\" has processed is one model \"a\" learned from"
+        #expect(try run(["score", "--run", "a", "--against", "gold"]).stderr
+            == "claimdesk: every gold document run \"a\" has processed is one model \"a\" " + tail.replacingOccurrences(of: "%@", with: "score"))
+        // Before: compare and report offered `claimdesk score --include-trained`, a flag of another command.
+        #expect(try run(["compare", "--run", "rules", "--run", "a", "--against", "gold"]).stderr
+            == "claimdesk: every gold document run \"a\" has processed is one model \"a\" " + tail.replacingOccurrences(of: "%@", with: "compare"))
+        let report = try run(["report", "--run", "a", "--against", "gold", "--out", scratch.path("r.html")])
+        #expect(report.status == 1 && report.stderr == head + " (2 documents): score it on gold it did not learn from, "
+            + "or `claimdesk report --include-trained` to score its training data\n")
+        #expect(try run(["compare", "--run", "rules", "--run", "a", "--against", "gold", "--include-trained"]).status == 0)
+    }
+
     @Test func aRunOfAReplacedModelIsRefusedWithARunNameThatWorks() throws {
         _ = try run(["train", "--model", "a", "--from", "gold"])
         let before = try #require(try run(["models", "--format", "json"]).stdout.split(separator: "\"").drop { $0 != "digest" }.dropFirst(2).first)

@@ -71,7 +71,7 @@ extension Workspace {
         let match = MatchMode.overlap
         let scored = try scoreRun(runName: runName, against: request.against, match: match,
                                   annotator: request.annotator, groupBy: .sourceType, alsoGroupBy: [.cueKind],
-                                  includeTrained: request.includeTrained)
+                                  includeTrained: request.includeTrained, command: "report")
         let against = request.against == "annotations"
             ? "against the analysts' gold" + (request.annotator.map { " (\($0))" } ?? "")
             : "against run \"\(request.against)\""
