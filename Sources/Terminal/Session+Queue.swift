@@ -242,6 +242,8 @@ extension Session {
         guard let saved = try Self.db({ () throws(WorkbenchError) in try store.preference("order", annotator: name) }),
               let order = QueueOrder(rawValue: saved), order != .document else { return }
         try apply(order)
+        // A queue that jumps between documents surprises whoever set the order sessions ago.
+        orderNote = "order: " + orderDescription() + ", remembered for you; `order document` goes back to ingestion order"
     }
 
     func orderDescription() -> String {

@@ -59,6 +59,8 @@ public final class Session {
     var includeDoneNote: String?
     /// On the first screen of an imported gold run: reviewing it changes that gold.
     var goldRunNote: String?
+    /// On the first screen: the remembered queue order, when it is not the document order.
+    var orderNote: String?
     /// Single-key mode (`keys on`), remembered per analyst as the preference `keys`.
     public internal(set) var singleKeys = false
     /// The queue's order and a bulk acceptance waiting for its answer.
@@ -152,6 +154,7 @@ public final class Session {
         if let openingNote { parts.append(openingNote) }
         if !leftOut.isEmpty && !documents.isEmpty { parts.append(leftOutNote) }
         if let includeDoneNote { parts.append(includeDoneNote) }
+        if let orderNote { parts.append(orderNote) }
         parts.append(currentScreen())
         return renderer.wrap(parts.filter { !$0.isEmpty }.joined(separator: "\n"))
     }

@@ -218,6 +218,7 @@ import Testing
         let reopened = #"""
         reviewing run "rules" as ana · `help` lists the verbs
         resuming where you stopped
+        order: confidence (highest extractor confidence first), remembered for you; `order document` goes back to ingestion order
         storm · Storm hits coast
         claim 3/4 · doc 1/1 · 1 reviewed · #3 · order confidence
           [[con: "We are ready,"]] [[src: the mayor]] [[cue: added]].

@@ -27,6 +27,17 @@ import Testing
         #expect(!(try session(runs, annotator: "bo", run: "m1").opening().contains("--include-done")))
     }
 
+    @Test func aRememberedOrderOtherThanTheDocumentsIsNamedWithTheWayBack() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        try runs.fixture.store.setPreference("order", "uncertain", annotator: "bo")
+        let opening = try session(runs, annotator: "bo", run: "m1").opening().split(separator: "\n").map(String.init)
+        #expect(opening[1] == "order: uncertain (closest to 0.5 first: no confidence reaches the auto-accept precision yet), "
+            + "remembered for you; `order document` goes back to ingestion order")
+        // The document order needs no line.
+        try runs.fixture.store.setPreference("order", "document", annotator: "bo")
+        #expect(!(try session(runs, annotator: "bo", run: "m1").opening().contains("order")))
+    }
+
     @Test func anImportedGoldRunSaysVerdictsChangeItAndWhereTheExtractorsClaimsAre() throws {
         let runs = try LeftOutDocumentTests.TwoRuns()
         let store = runs.fixture.store
