@@ -93,11 +93,7 @@ public struct TrainReport: Sendable {
         out += set.notes
         out.append("\(s.family), base \(s.base.rawValue), seed \(s.seed), \(s.features) features, \(model.bytes.count) bytes, "
             + "digest \(String(model.digest.prefix(12)))\(replaced ? " (replaced the previous model of that name)" : "")")
-        if !sameAs.isEmpty {
-            out.append("note: the same model as " + sameAs.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ")
-                + (sameAs.count > 3 ? ", …" : "") + ", byte for byte (the same data, options and seed): "
-                + "mark more documents done, or give another --seed, for a different one")
-        }
+        if let twins = Workspace.twinNote(sameAs) { out.append(twins) }
         if s.calibrationDocuments == 0 {
             // Too few documents to hold any out (Learning's cross-fitting minimum): the threshold and
             // confidences were fitted on the training documents, which the model knows.
@@ -109,10 +105,38 @@ public struct TrainReport: Sendable {
     }
 
     /// The step after training, printed last: extract with the model.
-    public var next: String {
-        let name = model.name, run = defaultRunTaken ? "\(name)-\(model.digest.prefix(12))" : name
+    public var next: String { Workspace.extractHint(model.name, digest: model.digest, defaultRunTaken: defaultRunTaken) }
+}
+
+extension Workspace {
+    /// `note: the same model as "a", byte for byte …` for the other names a stored model has, or nil.
+    static func twinNote(_ names: [String], trained: Bool = true) -> String? {
+        guard !names.isEmpty else { return nil }
+        return "note: the same model as " + names.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ")
+            + (names.count > 3 ? ", …" : "") + ", byte for byte"
+            + (trained ? " (the same data, options and seed): mark more documents done, or give another --seed, for a different one"
+                       : ": this store already had it")
+    }
+
+    /// `next: \`claimdesk extract --model m\` …`, with a run of its own when run "m" holds another
+    /// extractor's claims (an earlier model of the name).
+    static func extractHint(_ name: String, digest: String, defaultRunTaken: Bool) -> String {
+        let run = defaultRunTaken ? "\(name)-\(digest.prefix(12))" : name
         return "next: `claimdesk extract --model \(name)\(defaultRunTaken ? " --run \(run)" : "")` finds claims with it in run "
             + "\"\(run)\" (the rules plus the model)"
+    }
+
+    /// Whether run `name` exists and was not made by the model with this digest.
+    func modelRunTaken(_ name: String, digest: String) throws(WorkbenchError) -> Bool {
+        guard let run = try db(store.run(named: name)) else { return false }
+        return run.extractor != Self.modelExtractorName(name) || Self.modelDigest(run) != digest
+    }
+
+    /// What `import-model` prints after its first line: a twin already stored, and the next step.
+    public func afterImport(_ model: StoredModel) throws(WorkbenchError) -> [String] {
+        let twins = try db(store.models()).filter { $0.name != model.name && $0.digest == model.digest }.map(\.name)
+        return (Self.twinNote(twins, trained: false).map { [$0] } ?? [])
+            + [Self.extractHint(model.name, digest: model.digest, defaultRunTaken: try modelRunTaken(model.name, digest: model.digest))]
     }
 }
 
@@ -170,9 +194,7 @@ extension Workspace {
             replace: request.replace))
         var report = TrainReport(model: stored, set: set, summary: model.summary, dev: dev, replaced: exists)
         report.sameAs = models.filter { $0.name != request.model && $0.digest == digest }.map(\.name)
-        if let run = try db(store.run(named: request.model)) {
-            report.defaultRunTaken = run.extractor != Self.modelExtractorName(request.model) || Self.modelDigest(run) != digest
-        }
+        report.defaultRunTaken = try modelRunTaken(request.model, digest: digest)
         return report
     }
 

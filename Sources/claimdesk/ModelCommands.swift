@@ -83,9 +83,11 @@ struct ImportModel: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let (model, summary) = try global.open().importModel(file: file, as: name, replace: replace)
+            let workspace = try global.open()
+            let (model, summary) = try workspace.importModel(file: file, as: name, replace: replace)
             Console.out("model \"\(model.name)\": imported from \(file) (\(summary.family), \(summary.documents) documents, "
                 + "\(summary.attributions) attributions, digest \(model.digest.prefix(12)))")
+            Console.out(try workspace.afterImport(model).joined(separator: "\n"))
         }
     }
 }

@@ -93,7 +93,8 @@ import Testing
         #expect(imported.status == 0 && imported.stderr == "")
         let digest = try #require(original["digest"]?.stringValue)
         #expect(imported.stdout.hasPrefix("model \"ferry2\": imported from \(file) ("))
-        #expect(imported.stdout.hasSuffix(", 2 documents, 2 attributions, digest \(digest.prefix(12)))\n"))
+        #expect(imported.stdout.hasSuffix(", 2 documents, 2 attributions, digest \(digest.prefix(12)))\n"
+            + "next: `claimdesk extract --model ferry2` finds claims with it in run \"ferry2\" (the rules plus the model)\n"))
         let copy = JSONValue(parsing: try CLI.run(["--db", other, "models", "--format", "json"]).stdout)
         guard case let .array(models)? = copy, let model = models.first else { Issue.record("no model listed"); return }
         #expect(model["digest"] == original["digest"] && model["provenance"] == original["provenance"])

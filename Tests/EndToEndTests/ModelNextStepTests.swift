@@ -51,6 +51,23 @@ import Testing
         #expect(try run(["extract", "--model", "a"]).stdout == "run \"a\": every document is already extracted (nothing to do)\n")
     }
 
+    @Test func importModelNamesATwinAndTheNextStep() throws {
+        let file = scratch.path("a.model")
+        _ = try run(["train", "--model", "a", "--from", "gold", "--out", file])
+        let again = try run(["import-model", file, "--as", "a2"])
+        #expect(again.status == 0 && again.stderr == "")
+        #expect(Array(again.stdout.split(separator: "\n").map(String.init).dropFirst()) == [
+            "note: the same model as \"a\", byte for byte: this store already had it",
+            "next: `claimdesk extract --model a2` finds claims with it in run \"a2\" (the rules plus the model)",
+        ])
+        // In a store with a run of that name made otherwise, the next step names a run of its own.
+        let other = scratch.path("other.sqlite")
+        #expect(try CLI.run(["--db", other, "import-claims", "--run", "a", scratch.path("gold.jsonl")]).status == 0)
+        let there = try CLI.run(["--db", other, "import-model", file])
+        let digest = try #require(there.stdout.split(separator: "\n").first?.split(separator: " ").last?.dropLast())
+        #expect(there.stdout.hasSuffix(")\nnext: `claimdesk extract --model a --run a-\(digest)` finds claims with it in run \"a-\(digest)\" (the rules plus the model)\n"))
+    }
+
     @Test func theFlagOfferedForTrainingDocumentsIsTheCommandsOwn() throws {
         _ = try run(["train", "--model", "a", "--from", "gold"])
         _ = try run(["extract", "--model", "a"])
