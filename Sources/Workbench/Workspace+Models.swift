@@ -176,6 +176,14 @@ extension Workspace {
         let models = try db(store.models())
         let exists = models.contains { $0.name == request.model }
         if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
+        if let dev = request.dev {
+            // Before the training, which can take a while: a dev run must exist and hold gold.
+            let run = try requireRun(dev)
+            guard run.kind != .extractor else {
+                throw WorkbenchError.usage(
+                    "--dev: run \"\(TerminalSafe.escape(dev))\" holds an extractor's output, not gold: measure on an imported gold run (`claimdesk import-gold`, `import-claims`)")
+            }
+        }
         let set = try trainingSet(request.source)
         let model: AttributionModel
         do {

@@ -68,6 +68,19 @@ import Testing
         #expect(there.stdout.hasSuffix(")\nnext: `claimdesk extract --model a --run a-\(digest)` finds claims with it in run \"a-\(digest)\" (the rules plus the model)\n"))
     }
 
+    @Test func aDevRunThatIsNotGoldIsRefusedBeforeTraining() throws {
+        _ = try run(["extract"])
+        // Before: trained, then scored the model against the rules' own output ("rules 1.000").
+        let rules = try run(["train", "--model", "m", "--from", "gold", "--dev", "rules"])
+        #expect(rules.status == 1 && rules.stdout == "")
+        #expect(rules.stderr == "claimdesk: --dev: run \"rules\" holds an extractor's output, not gold: "
+            + "measure on an imported gold run (`claimdesk import-gold`, `import-claims`)\n")
+        let missing = try run(["train", "--model", "m", "--from", "gold", "--dev", "nosuch"])
+        #expect(missing.status == 1 && missing.stderr == "claimdesk: no run named \"nosuch\" (see `claimdesk runs`)\n")
+        #expect(try run(["models"]).stdout == "no models yet: `claimdesk train --model NAME --gold` trains one on the analysts' gold\n")
+        #expect(try run(["train", "--model", "m", "--from", "gold", "--dev", "gold"]).status == 0)
+    }
+
     @Test func theFlagOfferedForTrainingDocumentsIsTheCommandsOwn() throws {
         _ = try run(["train", "--model", "a", "--from", "gold"])
         _ = try run(["extract", "--model", "a"])
