@@ -12,6 +12,9 @@ public struct ExportTally: Sendable, Equatable {
     public var byAnalystConfidence: [String: Int] = [:]
     /// Attributions per annotator named in their review.
     public var byAnnotator: [String: Int] = [:]
+    /// Attributions whose review is an adjudication, per adjudicator: the team reading the card
+    /// sees who settled the disagreements (the annotators table alone counts them as reviews).
+    public var byAdjudicator: [String: Int] = [:]
 
     public init() {}
 
@@ -26,6 +29,7 @@ public struct ExportTally: Sendable, Equatable {
             byVerdict[a.review?.status.rawValue ?? Self.none, default: 0] += 1
             byAnalystConfidence[a.review?.confidence?.rawValue ?? Self.none, default: 0] += 1
             byAnnotator[a.review?.annotator ?? Self.none, default: 0] += 1
+            if let review = a.review, review.adjudication { byAdjudicator[review.annotator ?? Self.none, default: 0] += 1 }
         }
     }
 }
@@ -127,6 +131,11 @@ public struct DatasetCard: Sendable, Equatable {
         for (key, count) in Self.sorted(tally.byAnnotator) { out.append("| \(Self.cell(key)) | \(count) |") }
         out.append("")
         out.append("Documents marked done by: \(annotatorsDone.isEmpty ? "nobody" : annotatorsDone.map(Self.cell).joined(separator: ", "))")
+        if !tally.byAdjudicator.isEmpty {
+            out.append("")
+            out.append("Adjudicated (where the annotators disagreed, the adjudicator's decision is the gold): "
+                + Self.sorted(tally.byAdjudicator).map { "\(Self.cell($0.0)) (\($0.1) attribution\($0.1 == 1 ? "" : "s"))" }.joined(separator: ", "))
+        }
         out.append("")
         out.append("## Agreement")
         out.append("")
@@ -184,7 +193,9 @@ public struct DatasetCard: Sendable, Equatable {
             w.double(d)
             return .number(String(decoding: w.bytes, as: UTF8.self))
         }
-        return .object([
+        // Only on a card with adjudicated attributions, so every other card reads as before.
+        let adjudicated: JSONValue? = tally.byAdjudicator.isEmpty ? nil : counts(tally.byAdjudicator)
+        let card: JSONValue = .object([
             ("claimdesk_version", .string(claimDeskVersion)),
             ("extractor_version", .string(extractorVersion)),
             ("format", .string(format)),
@@ -201,6 +212,7 @@ public struct DatasetCard: Sendable, Equatable {
             ("by_analyst_confidence", counts(tally.byAnalystConfidence)),
             ("annotators", counts(tally.byAnnotator)),
             ("documents_done_by", .array(annotatorsDone.map { .string($0) })),
+            ("adjudicated_by", adjudicated ?? .null),
             ("agreement", .array(agreement.map {
                 .object([("on", .string($0.on)), ("measure", .string($0.measure)), ("between", .string($0.between)),
                          ("value", number($0.value)), ("observed", number($0.observed)), ("items", .number(String($0.items)))])
@@ -219,6 +231,8 @@ public struct DatasetCard: Sendable, Equatable {
                 .object([("name", .string($0.name)), ("bytes", .number(String($0.bytes))), ("sha256", .string($0.sha256))])
             })),
         ])
+        guard adjudicated == nil, case let .object(pairs) = card else { return card }
+        return .object(pairs.filter { $0.0 != "adjudicated_by" })
     }
 
     public var json: String { PrettyJSON.render(jsonValue) + "\n" }
