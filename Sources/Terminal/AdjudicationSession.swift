@@ -34,6 +34,8 @@ public final class AdjudicationSession: LineSession {
     let documents: [DoneDocument]
     /// Set by `--doc`: the walk covers that document alone.
     let onlyDocument: String?
+    /// When this run has nothing to adjudicate: the other runs with disputed claims, and how many.
+    var disputedElsewhere: [(run: String, claims: Int)] = []
     var queue: [Item] = []
     var position: Int?
     /// The document of the claim on screen, as last read.
@@ -96,7 +98,29 @@ public final class AdjudicationSession: LineSession {
         if !queue.isEmpty {
             position = 0
             current = try load(queue[0].document)
+        } else if docID == nil {
+            // Adjudicate defaults to run "rules": disputes the annotators left in a model's run
+            // would otherwise go unnoticed behind "nothing to adjudicate".
+            for other in try Self.db({ () throws(WorkbenchError) in try store.runs() }) where other.rowID != runID {
+                let count = try Self.disputedClaims(store, runID: other.rowID, adjudicator: adjudicator)
+                if count > 0 { disputedElsewhere.append((other.name, count)) }
+            }
         }
+    }
+
+    /// Claims of the run's documents done by two or more annotators that are disputed and not
+    /// adjudicated yet.
+    static func disputedClaims(_ store: ReviewDesk, runID: Int64, adjudicator: String) throws(AdjudicationError) -> Int {
+        var count = 0
+        for d in try db({ () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: runID) }) {
+            let rowID = d.documentRowID
+            guard let snapshot = try db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
+                continue
+            }
+            let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
+            count += view.claims.filter { !view.isDecided($0.rowID) && view.isDisputed($0.rowID) }.count
+        }
+        return count
     }
 
     static func db<T>(_ body: () throws(WorkbenchError) -> T) throws(AdjudicationError) -> T {
@@ -117,6 +141,11 @@ public final class AdjudicationSession: LineSession {
             } else {
                 reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count, "document"))"
                     + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
+            }
+            if !disputedElsewhere.isEmpty {
+                let runs = disputedElsewhere.prefix(3).map { "run \"\(TerminalSafe.escape($0.run))\" has \(Self.count($0.claims, "disputed claim"))" }
+                reason += "; " + runs.joined(separator: ", ") + (disputedElsewhere.count > 3 ? ", …" : "")
+                    + ": `claimdesk adjudicate --run " + ShellWord.quoted(disputedElsewhere[0].run) + "`"
             }
             return renderer.wrap("adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + reason)
         }

@@ -82,6 +82,11 @@ public struct ReviewDesk: Sendable {
     /// Whether `run` holds gold brought in by `import-gold` (its claims are the imported reviews).
     public static func isGold(_ run: Run) -> Bool { run.kind == .gold }
 
+    /// Every run of the store, in its order.
+    public func runs() throws(WorkbenchError) -> [Run] {
+        try db(store.runRefs())
+    }
+
     /// The names of the runs that are not gold (extractors' and imported claims), in the store's order.
     public func reviewableRunNames() throws(WorkbenchError) -> [String] {
         try db(store.runRefs()).filter { $0.kind != .gold }.map(\.name)
