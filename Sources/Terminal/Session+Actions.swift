@@ -202,6 +202,10 @@ extension Session {
             throw .incomplete(unreviewed: open.count, first: first.rowID)
         }
         let name = annotator, runID = run.rowID, rowID = view.documentRowID
+        // The gold takes an analyst's latest done mark: one given while reviewing another run is replaced.
+        let before = try Self.db { () throws(WorkbenchError) in
+            try store.documentsDoneElsewhere(annotator: name, runID: runID)
+        }.first { $0.documentRowID == rowID }
         let stored = try Self.db { () throws(WorkbenchError) in
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
@@ -210,7 +214,9 @@ extension Session {
         // A new document in the gold: the calibration is computed again when next needed.
         queue.calibration = nil
         try refresh(keeping: nil)
-        var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"]
+        var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"
+            + (before.map { "; your gold for it now comes from your verdicts in run \"\(TerminalSafe.escape(run.name))\", no longer from "
+                + ($0.runName.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "your earlier mark") } ?? "")]
         if let found = try search(fromDocument: docIndex, afterClaim: view.visible.count, forward: true, unreviewedOnly: true, wrap: true) {
             place(found)
             lines.append(currentScreen())

@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Testing
 @testable import Terminal
+import Workbench
 
 /// A doc_id the run on screen does not hold but other runs do (`goto`, `annotate --doc`): the
 /// refusal names the run and where the document is, with the command that reviews it there.
@@ -42,6 +43,23 @@ import Testing
         #expect(REPLError.documentInOtherRuns("a b", run: "m2", others: ["it's"]).description == """
             no document "a b" in run "m2": it is in run "it's" (`claimdesk annotate --run 'it'\\''s' --doc 'a b'` reviews it there)
             """)
+    }
+
+    @Test func doneOnADocumentDoneInAnotherRunSaysWhoseVerdictsAreNowTheGold() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        let session = try session(runs, run: "m1")
+        #expect(session.execute("goto storm").text.hasPrefix("back in your queue: "))
+        for _ in 0..<4 { #expect(session.execute("reject").failed == false) }
+        _ = session.execute("goto storm")
+        // The gold takes ana's latest done mark: her "rules" verdicts on storm no longer count.
+        #expect(session.execute("done").text.hasPrefix(
+            "storm marked done: 4 claims reviewed; your gold for it now comes from your verdicts in run \"m1\", no longer from run \"rules\"\n"))
+        #expect(try Workspace(store: runs.fixture.store).goldFromAnnotations().documents.first { $0.stored.document.id == "storm" }?.attributions.isEmpty == true)
+        // A document done in this run only gets the usual line.
+        _ = session.execute("goto port")
+        _ = session.execute("confirm")
+        _ = session.execute("goto port")
+        #expect(session.execute("done").text.hasPrefix("port marked done: 1 claim reviewed\n"))
     }
 
     @Test func aStartDocumentOpensEvenWhenEveryDocumentIsLeftOut() throws {
