@@ -529,6 +529,12 @@ extension Workspace {
                 file: file, line: 2,
                 message: "invalid header: \"family\" is \(TerminalSafe.quoted(stored.family)), the model's bytes are \(model.summary.family)")])
         }
+        if !replace, let existing = try db(store.model(named: stored.name)) {
+            // `import-model` names the model with --as: "another name" alone left the flag to guess.
+            throw WorkbenchError.usage("a model named \"\(TerminalSafe.escape(stored.name))\" already exists"
+                + (existing.digest == stored.digest ? ", the same model byte for byte: nothing to import" :
+                    " (--as NAME stores this one under another name, --replace replaces it)"))
+        }
         let saved = try db(store.saveModel(stored, replace: replace))
         return (saved, model.summary)
     }

@@ -115,7 +115,7 @@ import Testing
         let future = try scratch.write("future.model", bytes: newer)
         #expect(try refused(["import-model", future])
             == "claimdesk: \(future):1: model file format version \"9\"; this ClaimDesk (\(ClaimDeskVersion.current)) reads version 1\n")
-        #expect(try refused(["import-model", file]) == "claimdesk: a model named \"ferry\" already exists (use --replace to replace it, or another name)\n")
+        #expect(try refused(["import-model", file]) == "claimdesk: a model named \"ferry\" already exists, the same model byte for byte: nothing to import\n")
         #expect(try refused(["import-model", scratch.path("missing.model")]) == "claimdesk: \(scratch.path("missing.model")): cannot read: No such file or directory\n")
         #expect(try listed().count == 1)
     }

@@ -81,6 +81,19 @@ import Testing
         #expect(try run(["train", "--model", "m", "--from", "gold", "--dev", "gold"]).status == 0)
     }
 
+    @Test func importingOverAModelOfTheSameNameNamesTheFlags() throws {
+        let file = scratch.path("a.model")
+        _ = try run(["train", "--model", "a", "--from", "gold", "--out", file])
+        _ = try run(["train", "--model", "a", "--from", "gold", "--seed", "5", "--replace"])
+        // Before: "(use --replace to replace it, or another name)", with no word of --as.
+        let other = try run(["import-model", file])
+        #expect(other.status == 1 && other.stderr
+            == "claimdesk: a model named \"a\" already exists (--as NAME stores this one under another name, --replace replaces it)\n")
+        #expect(try run(["import-model", file, "--as", "a-seed1"]).status == 0)
+        #expect(try run(["import-model", file, "--as", "a-seed1"]).stderr
+            == "claimdesk: a model named \"a-seed1\" already exists, the same model byte for byte: nothing to import\n")
+    }
+
     @Test func theFlagOfferedForTrainingDocumentsIsTheCommandsOwn() throws {
         _ = try run(["train", "--model", "a", "--from", "gold"])
         _ = try run(["extract", "--model", "a"])
