@@ -214,9 +214,17 @@ extension Session {
         // A new document in the gold: the calibration is computed again when next needed.
         queue.calibration = nil
         try refresh(keeping: nil)
+        var whereGold = ""
+        if let goldRun = view.goldRun(afterDoneBy: annotator, in: runID), goldRun != runID {
+            let name = try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == goldRun }?.name
+            whereGold = "; its gold comes from " + (name.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "another run")
+                + " (most of its annotators marked it done there; ties: the older run), without your verdicts"
+        } else if let before {
+            whereGold = "; your gold for it now comes from your verdicts in run \"\(TerminalSafe.escape(run.name))\", no longer from "
+                + (before.runName.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "your earlier mark")
+        }
         var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"
-            + (before.map { "; your gold for it now comes from your verdicts in run \"\(TerminalSafe.escape(run.name))\", no longer from "
-                + ($0.runName.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "your earlier mark") } ?? "")]
+            + whereGold]
         if let found = try search(fromDocument: docIndex, afterClaim: view.visible.count, forward: true, unreviewedOnly: true, wrap: true) {
             place(found)
             lines.append(currentScreen())
@@ -271,6 +279,21 @@ extension Session {
 extension Session: EditWriting {}
 
 extension DocumentView {
+    /// The run whose reviews make the document's gold once `annotator` marks it done in `runID`:
+    /// the run most of its annotators' standing done marks were given in, ties to the older run
+    /// (the gold export's rule, `Workspace.reviewedRun`). Nil when nobody else marked it done.
+    func goldRun(afterDoneBy annotator: String, in runID: Int64) -> Int64? {
+        var standing: [String: Int64] = [:]
+        for e in ledger.effective where e.entry.attributionID == nil && e.entry.annotator != annotator {
+            if e.entry.action == .done { standing[e.entry.annotator] = e.entry.runID ?? -1 }
+            if e.entry.action == .reopen { standing.removeValue(forKey: e.entry.annotator) }
+        }
+        guard !standing.isEmpty else { return nil }
+        var marks: [Int64: Int] = [runID: 1]
+        for run in standing.values { marks[run, default: 0] += 1 }
+        return marks.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
+
     /// Whether this analyst's standing word on the document is `done` (an undone `done`, or a
     /// `reopen` after it, is not).
     var isDone: Bool {

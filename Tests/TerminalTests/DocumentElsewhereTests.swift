@@ -62,6 +62,25 @@ import Workbench
         #expect(session.execute("done").text.hasPrefix("port marked done: 1 claim reviewed\n"))
     }
 
+    @Test func doneInARunOtherAnnotatorsDidNotReviewSaysTheGoldStaysWithTheirs() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        // bo reviews storm in "rules" too: ana and bo both marked it done there.
+        let bo = try Session(store: runs.fixture.store, storePath: ":memory:", annotator: "bo", runName: "rules", startDocument: "storm",
+                             renderer: Renderer(style: .plain))
+        #expect(REPL.transcript(bo, lines: ["c", "c", "c", "c", "goto storm", "done"]).status == 0)
+        let session = try session(runs, run: "m1")
+        _ = session.execute("goto storm")
+        for _ in 0..<4 { _ = session.execute("confirm") }
+        _ = session.execute("goto storm")
+        // One mark in "m1" (ana's), one in "rules" (bo's): the tie goes to the older run, and ana's
+        // latest mark is no longer there.
+        let done = session.execute("done").text
+        #expect(done.hasPrefix("storm marked done: 4 claims reviewed; its gold comes from run \"rules\" (most of its annotators marked it "
+            + "done there; ties: the older run), without your verdicts\n"))
+        let gold = try Workspace(store: runs.fixture.store).goldFromAnnotations().documents.first { $0.stored.document.id == "storm" }
+        #expect(gold?.annotators == ["bo"])
+    }
+
     @Test func aStartDocumentOpensEvenWhenEveryDocumentIsLeftOut() throws {
         let runs = try LeftOutDocumentTests.TwoRuns()
         for row in runs.rows.dropFirst() {
