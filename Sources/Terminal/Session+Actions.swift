@@ -240,7 +240,26 @@ extension Session {
         let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
                                attributionID: target.entry.attributionID, action: .undo(of: target.id))
         _ = try record(undo, documentStatus: target.entry.action == .done ? "reopened" : nil)
-        return "undone: " + target.described + "\n" + (try show(after: target))
+        let screen = try show(after: target)
+        return "undone: " + target.described + "\n" + (target.entry.action == .done ? try lostDoneNote(target.entry.documentRowID) : "") + screen
+    }
+
+    /// After `undo` of a `done`: the gold reads an analyst's latest mark on a document, whatever the
+    /// run, so a `done` given earlier while reviewing another run does not count again by itself.
+    /// Says so, with the way to restore it.
+    func lostDoneNote(_ documentRowID: Int64) throws(REPLError) -> String {
+        guard let view, view.documentRowID == documentRowID else { return "" }
+        var earlier: Int64?
+        for e in view.ledger.effective where e.entry.annotator == annotator && e.entry.attributionID == nil && e.entry.runID != run.rowID {
+            if e.entry.action == .done { earlier = e.entry.runID }
+            if e.entry.action == .reopen { earlier = nil }
+        }
+        guard let earlier else { return "" }
+        let name = try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == earlier }?.name
+        guard let name else { return "" }
+        let id = ShellWord.quoted(view.docID)
+        return "your done of this document in run \"\(TerminalSafe.escape(name))\" no longer counts either (the gold reads your latest mark): "
+            + "`claimdesk annotate --run \(ShellWord.quoted(name)) --doc \(id)`, then `done`, restores it\n"
     }
 
     func redo() throws(REPLError) -> String {

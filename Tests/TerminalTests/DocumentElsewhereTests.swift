@@ -81,6 +81,28 @@ import Workbench
         #expect(gold?.annotators == ["bo"])
     }
 
+    @Test func undoOfADoneSaysTheEarlierDoneOfAnotherRunNoLongerCounts() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        let session = try session(runs, run: "m1")
+        _ = session.execute("goto storm")
+        for _ in 0..<4 { _ = session.execute("reject") }
+        _ = session.execute("goto storm")
+        #expect(session.execute("done").failed == false)
+        let undo = session.execute("undo").text
+        #expect(undo.hasPrefix("""
+            undone: done of this document
+            your done of this document in run "rules" no longer counts either (the gold reads your latest mark): `claimdesk annotate --run rules --doc storm`, then `done`, restores it
+            storm · Storm hits coast
+            """))
+        #expect(try Workspace(store: runs.fixture.store).goldFromAnnotations().documents.isEmpty)
+        // An undone done with no earlier mark elsewhere says nothing more.
+        _ = session.execute("goto port")
+        _ = session.execute("confirm")
+        _ = session.execute("goto port")
+        _ = session.execute("done")
+        #expect(session.execute("undo").text.hasPrefix("undone: done of this document\nport\n"))
+    }
+
     @Test func aStartDocumentOpensEvenWhenEveryDocumentIsLeftOut() throws {
         let runs = try LeftOutDocumentTests.TwoRuns()
         for row in runs.rows.dropFirst() {
