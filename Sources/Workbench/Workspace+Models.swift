@@ -225,7 +225,7 @@ extension Workspace {
                         + " (review them with `claimdesk annotate`, then `done`; or train --from RUN)")
             }
             if !walk.disagreements.isEmpty {
-                notes.append("left out (annotators disagree, nothing adjudicated): \(walk.disagreements.joined(separator: ", "))")
+                notes.append("left out (annotators disagree, nothing adjudicated): \(walk.disagreements.joined(separator: ", ")); `claimdesk adjudicate` settles them")
             }
             origin = annotator.map { "the gold of \($0)" } ?? "the analysts' gold"
         case let .run(name):

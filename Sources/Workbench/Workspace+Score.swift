@@ -156,7 +156,7 @@ extension Workspace {
                                            bulk: gold.bulkAccepted, threshold: gold.bulkThreshold))
             }
             if !gold.disagreements.isEmpty {
-                notes.append("left out (annotators disagree, nothing adjudicated): \(gold.disagreements.joined(separator: ", "))")
+                notes.append("left out (annotators disagree, nothing adjudicated): \(gold.disagreements.joined(separator: ", ")); `claimdesk adjudicate` settles them")
             }
             for g in gold.documents {
                 guard processed.contains(g.stored.rowID) else {

@@ -2,6 +2,7 @@ import ClaimModel
 import ClaimStore
 import Testing
 @testable import Terminal
+import Workbench
 
 /// `adjudicate` opens on run "rules" unless told otherwise; when the annotators' disputes are in
 /// another run (a model's, after `extract --model`), "nothing to adjudicate" names that run and
@@ -28,5 +29,19 @@ import Testing
         // With --doc the walk is that document's alone: no pointer elsewhere.
         let one = try AdjudicationSession(store: store, adjudicator: "cy", runName: nil, document: "storm", renderer: Renderer(style: .plain))
         #expect(!one.opening().contains("m1"))
+    }
+}
+
+/// Where the gold leaves out a disputed document (`score`, `train`'s notes), the line names the
+/// command that settles it.
+@Suite struct DisputedNoteTests {
+    @Test func scoreAndTrainingNameAdjudicate() throws {
+        let base = try REPLFixture(extraDocuments: [Document(id: "port", text: "Ann said the port will reopen.")])
+        _ = try base.transcript(["c", "r", "c", "c", "goto port", "c", "goto storm", "done", "goto port", "done"], as: "ana")
+        _ = try base.transcript(["c", "c", "c", "c", "goto port", "c", "goto storm", "done", "goto port", "done"], as: "bo")
+        let workspace = Workspace(store: base.store)
+        let line = "left out (annotators disagree, nothing adjudicated): storm; `claimdesk adjudicate` settles them"
+        #expect(try workspace.scoreRun(runName: "rules", against: "annotations", match: .overlap).notes.contains(line))
+        #expect(try workspace.trainingSet(.gold(annotator: nil)).notes == [line])
     }
 }

@@ -29,7 +29,7 @@ import Testing
             wrote 4 attributions in 2 documents to \(scratch.file("gold.jsonl"))
             dataset card: \(scratch.file("gold.jsonl.card.md")), \(scratch.file("gold.jsonl.card.json"))
             included though not marked done: d2
-            left out (annotators disagree, nothing adjudicated): d3
+            left out (annotators disagree, nothing adjudicated): d3; `claimdesk adjudicate` settles them
             """)
     }
 
