@@ -210,6 +210,7 @@ extension Session {
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
         remember(stored)
+        doneThisSession.insert(rowID)
         if finishedBeforeThis?.finished.documentRowID == rowID { finishedBeforeThis = nil }
         // A new document in the gold: the calibration is computed again when next needed.
         queue.calibration = nil
@@ -240,6 +241,7 @@ extension Session {
         let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
                                attributionID: target.entry.attributionID, action: .undo(of: target.id))
         _ = try record(undo, documentStatus: target.entry.action == .done ? "reopened" : nil)
+        if target.entry.action == .done { doneThisSession.remove(target.entry.documentRowID) }
         let screen = try show(after: target)
         return "undone: " + target.described + "\n" + (target.entry.action == .done ? try lostDoneNote(target.entry.documentRowID) : "") + screen
     }
@@ -269,6 +271,7 @@ extension Session {
         let redo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
                                attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
         _ = try record(redo, documentStatus: original.entry.action == .done ? "done" : nil)
+        if original.entry.action == .done { doneThisSession.insert(original.entry.documentRowID) }
         return "redone: " + original.described + "\n" + (try show(after: original))
     }
 

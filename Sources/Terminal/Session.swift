@@ -61,6 +61,8 @@ public final class Session {
     var goldRunNote: String?
     /// On the first screen: the remembered queue order, when it is not the document order.
     var orderNote: String?
+    /// Documents this analyst marked done in this session (`done` that was not undone since).
+    var doneThisSession: Set<Int64> = []
     /// Single-key mode (`keys on`), remembered per analyst as the preference `keys`.
     public internal(set) var singleKeys = false
     /// The queue's order and a bulk acceptance waiting for its answer.
@@ -176,6 +178,14 @@ public final class Session {
         }
     }
 
+
+    /// Said with `quit`'s goodbye after documents were marked done while reviewing a model's run:
+    /// the loop's next step is a model that learns from them too.
+    var nextAfterReview: String {
+        guard !doneThisSession.isEmpty, run.extractor.hasPrefix("model:") else { return "" }
+        return "\nnext: `claimdesk train --model NAME --gold` learns from every document marked done so far (\(plural(doneThisSession.count, "document")) "
+            + "by you in this session), then `claimdesk extract --model NAME`"
+    }
 
     // MARK: - Screens
 

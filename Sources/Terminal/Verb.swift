@@ -360,7 +360,7 @@ extension Verb {
     public static let quit = Verb("quit", aliases: ["q", "exit"], usage: "quit", "leave (every action is already saved)") {
         verb, args throws(REPLError) in
         try args.none(verb)
-        return { _ in Reply(text: "bye: every action is saved", quit: true) }
+        return { session in Reply(text: "bye: every action is saved" + session.nextAfterReview, quit: true) }
     }
 }
 

@@ -38,6 +38,30 @@ import Testing
         #expect(!(try session(runs, annotator: "bo", run: "m1").opening().contains("order")))
     }
 
+    @Test func quitAfterDoneInAModelsRunNamesTheNextTraining() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        let store = runs.fixture.store
+        let m3 = try store.createRun(name: "m3", kind: .extractor, extractor: "model:m3", version: nil, parameters: nil).rowID
+        let port = try store.attributions(runID: runs.fixture.runID, documentRowID: runs.rows[1]).map(\.attribution)
+        try store.saveRunOutput(runID: m3, [(documentRowID: runs.rows[1], attributions: port)])
+        let session = try session(runs, annotator: "bo", run: "m3")
+        _ = session.execute("confirm")
+        #expect(session.execute("done").failed == false)
+        #expect(session.execute("quit").text == """
+            bye: every action is saved
+            next: `claimdesk train --model NAME --gold` learns from every document marked done so far (1 document by you in this session), then `claimdesk extract --model NAME`
+            """)
+        // Undone, nothing was marked done: the plain goodbye; and never in a run the rules made.
+        _ = session.execute("undo")
+        #expect(session.execute("quit").text == "bye: every action is saved")
+        let rules = try self.session(runs, annotator: "cy", run: "rules")
+        _ = rules.execute("goto port")
+        _ = rules.execute("confirm")
+        _ = rules.execute("goto port")
+        #expect(rules.execute("done").failed == false)
+        #expect(rules.execute("quit").text == "bye: every action is saved")
+    }
+
     @Test func anImportedGoldRunSaysVerdictsChangeItAndWhereTheExtractorsClaimsAre() throws {
         let runs = try LeftOutDocumentTests.TwoRuns()
         let store = runs.fixture.store
