@@ -99,16 +99,17 @@ extension SQLiteStore {
     }
 
     /// Appends an undo or redo entry; when it flips a document's done mark, the matching
-    /// `documentReview` row is written in the same transaction (`documentStatus`: "done" or "reopened").
+    /// `documentReview` row (in run `markRunID`) is written in the same transaction
+    /// (`documentStatus`: "done" or "reopened").
     @discardableResult
-    public func append(_ review: ReviewEntry, documentStatus: String?) throws(StoreError) -> LoggedReview {
+    public func append(_ review: ReviewEntry, documentStatus: String?, markRunID: Int64?) throws(StoreError) -> LoggedReview {
         let now = clock()
         let annotation = NewAnnotation(review)
         return try write("recording an annotation") { db in
             let entry = try Self.insert(annotation, now: now, db)
             if let documentStatus {
                 var review = DocumentReviewRecord(
-                    id: nil, documentId: annotation.documentRowID, annotator: annotation.annotator, runId: annotation.runID,
+                    id: nil, documentId: annotation.documentRowID, annotator: annotation.annotator, runId: markRunID,
                     status: documentStatus, annotationId: entry.id, createdAt: now)
                 try review.insert(db)
             }

@@ -186,9 +186,11 @@ public protocol ReviewLog {
     @discardableResult
     func append(_ annotations: [NewAnnotation]) throws(StoreError) -> [AnnotationEntry]
     /// Appends one typed entry (an undo or redo) and, when `documentStatus` is "done" or
-    /// "reopened", the matching document mark, in one transaction.
+    /// "reopened", the matching document mark, in one transaction. The mark names `markRunID`:
+    /// the entry's run, or, when an undo restores the mark an earlier `done` made while reviewing
+    /// another run, that run.
     @discardableResult
-    func append(_ review: ReviewEntry, documentStatus: String?) throws(StoreError) -> LoggedReview
+    func append(_ review: ReviewEntry, documentStatus: String?, markRunID: Int64?) throws(StoreError) -> LoggedReview
     /// The log of one document, oldest first; every annotator when `annotator` is nil.
     func annotations(documentRowID: Int64, annotator: String?) throws(StoreError) -> [AnnotationEntry]
     /// The whole log, oldest first (audits and tests; the REPL and the gold read per document).
@@ -217,6 +219,12 @@ public protocol ReviewLog {
 }
 
 extension ReviewLog {
+    /// `append(_:documentStatus:markRunID:)` with the mark in the entry's own run.
+    @discardableResult
+    public func append(_ review: ReviewEntry, documentStatus: String?) throws(StoreError) -> LoggedReview {
+        try append(review, documentStatus: documentStatus, markRunID: review.runID)
+    }
+
     /// Appends one entry, in its own transaction.
     @discardableResult
     public func append(_ annotation: NewAnnotation) throws(StoreError) -> AnnotationEntry {

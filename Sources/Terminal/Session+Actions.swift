@@ -6,9 +6,10 @@ import Workbench
 /// The verbs that write: each appends to the log in one transaction, then re-reads the document
 /// so that the screen shows what the log now says.
 extension Session {
-    func record(_ entry: ReviewEntry, documentStatus: String? = nil) throws(REPLError) -> LoggedReview {
+    func record(_ entry: ReviewEntry, documentStatus: String? = nil, markRunID: Int64?? = nil) throws(REPLError) -> LoggedReview {
         let stored = try Self.db { () throws(WorkbenchError) in
-            documentStatus == nil ? try store.append(entry) : try store.append(entry, documentStatus: documentStatus)
+            documentStatus == nil ? try store.append(entry)
+                : try store.append(entry, documentStatus: documentStatus, markRunID: markRunID ?? entry.runID)
         }
         remember(stored)
         return stored
@@ -240,28 +241,40 @@ extension Session {
         if step.count > 1 || target.entry.bulk != nil { return try undoBulk(step) }
         let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
                                attributionID: target.entry.attributionID, action: .undo(of: target.id))
-        _ = try record(undo, documentStatus: target.entry.action == .done ? "reopened" : nil)
-        if target.entry.action == .done { doneThisSession.remove(target.entry.documentRowID) }
+        guard target.entry.action == .done else {
+            _ = try record(undo)
+            return "undone: " + target.described + "\n" + (try show(after: target))
+        }
+        // The gold reads an analyst's latest mark on a document, whatever the run: undoing a
+        // `done` restores the mark it replaced (an earlier `done` made while reviewing another
+        // run counts again), not "reopened".
+        let earlier = try earlierMark(before: target)
+        _ = try record(undo, documentStatus: earlier?.status ?? "reopened", markRunID: earlier.map { $0.runID } ?? run.rowID)
+        doneThisSession.remove(target.entry.documentRowID)
         let screen = try show(after: target)
-        return "undone: " + target.described + "\n" + (target.entry.action == .done ? try lostDoneNote(target.entry.documentRowID) : "") + screen
+        return "undone: " + target.described + "\n" + (try restoredDoneNote(earlier)) + screen
     }
 
-    /// After `undo` of a `done`: the gold reads an analyst's latest mark on a document, whatever the
-    /// run, so a `done` given earlier while reviewing another run does not count again by itself.
-    /// Says so, with the way to restore it.
-    func lostDoneNote(_ documentRowID: Int64) throws(REPLError) -> String {
-        guard let view, view.documentRowID == documentRowID else { return "" }
-        var earlier: Int64?
-        for e in view.ledger.effective where e.entry.annotator == annotator && e.entry.attributionID == nil && e.entry.runID != run.rowID {
-            if e.entry.action == .done { earlier = e.entry.runID }
-            if e.entry.action == .reopen { earlier = nil }
+    /// This analyst's standing mark on the document of `done` just before it: the last of their
+    /// `done` / `reopen` entries (any run) that is still in effect, or nil when there is none.
+    func earlierMark(before done: LoggedReview) throws(REPLError) -> (status: String, runID: Int64?)? {
+        guard let index = position(ofDocument: done.entry.documentRowID) else { return nil }
+        let document = try load(index)
+        var mark: (status: String, runID: Int64?)?
+        for e in document.ledger.effective where e.id < done.id && e.entry.annotator == annotator && e.entry.attributionID == nil {
+            if e.entry.action == .done { mark = ("done", e.entry.runID) }
+            if e.entry.action == .reopen { mark = ("reopened", e.entry.runID) }
         }
-        guard let earlier else { return "" }
-        let name = try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == earlier }?.name
-        guard let name else { return "" }
-        let id = ShellWord.quoted(view.docID)
-        return "your done of this document in run \"\(TerminalSafe.escape(name))\" no longer counts either (the gold reads your latest mark): "
-            + "`claimdesk annotate --run \(ShellWord.quoted(name)) --doc \(id)`, then `done`, restores it\n"
+        return mark
+    }
+
+    /// After `undo` of a `done` that had replaced a `done` made while reviewing another run: that
+    /// one stands again, and the document's gold comes from there.
+    func restoredDoneNote(_ earlier: (status: String, runID: Int64?)?) throws(REPLError) -> String {
+        guard let earlier, earlier.status == "done", earlier.runID != run.rowID else { return "" }
+        let name = try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == earlier.runID }?.name
+        let place = name.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "another run"
+        return "your earlier done of this document, in \(place), stands again: its gold comes from there\n"
     }
 
     func redo() throws(REPLError) -> String {

@@ -147,9 +147,11 @@ public struct ReviewDesk: Sendable {
         try db(store.append(entries))
     }
 
-    /// Records one action that also changes the document's status for this analyst (undo of `done`).
-    public func append(_ entry: ReviewEntry, documentStatus: String?) throws(WorkbenchError) -> LoggedReview {
-        try db(store.append(entry, documentStatus: documentStatus))
+    /// Records one action that also changes the document's status for this analyst (undo of
+    /// `done`), the mark in run `markRunID` (the entry's own run unless an undo restores an
+    /// earlier mark made while reviewing another run).
+    public func append(_ entry: ReviewEntry, documentStatus: String?, markRunID: Int64?? = nil) throws(WorkbenchError) -> LoggedReview {
+        try db(store.append(entry, documentStatus: documentStatus, markRunID: markRunID ?? entry.runID))
     }
 
     /// Stores a claim an analyst added, with its `add` entry.

@@ -22,7 +22,7 @@ import TestSupport
 //   bundles, snapshot, claimRowIDs, queuedClaims(runID:), queuedClaims(runID:atOrAbove:where:),
 //   nextDocument (one condition, several, backwards), outlets(limit:), tagLists(limit:).
 // - ReviewLog: append([NewAnnotation]), append(NewAnnotation), append(ReviewEntry), append([ReviewEntry]),
-//   append(_:documentStatus:), annotations(documentRowID:annotator:) and (documentRowID:), annotations(),
+//   append(_:documentStatus:) and (_:documentStatus:markRunID:), annotations(documentRowID:annotator:) and (documentRowID:), annotations(),
 //   annotations(annotator:runID:), annotations(runID:), annotation(id:), reviewLog, markDocument,
 //   documentReviews, doneDocumentRowIDs, documentsDoneBySeveral, documentsDoneElsewhere.
 // - ImportStore: makeImportStage, commit(_:replace:) (new, unchanged, changed, replaced, refused).
@@ -624,6 +624,13 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(try store.doneDocumentRowIDs(annotator: "ana", runID: r) == [rows[0], rows[1], rows[2]])
             #expect(try store.documentReviews().first { $0.documentRowID == rows[1] && $0.annotator == "ana" }?.annotationID == undo.id)
             #expect(try store.documentsDoneBySeveral(runID: r).map(\.annotators) == [["bo", "ana"], ["bo", "ana"], ["zed", "ana"]])
+            // An undo may restore a mark of another run (a done made while reviewing it): the mark names that run.
+            let other = try store.createRun(name: "m1", kind: .extractor, extractor: "model:m1", version: nil, parameters: nil).rowID
+            let second = try store.markDocument(rows[2], annotator: "ana", runID: other, status: "done")
+            try store.append(ReviewEntry(annotator: "ana", runID: other, documentRowID: rows[2], attributionID: nil,
+                                         action: .undo(of: second.id)), documentStatus: "done", markRunID: r)
+            #expect(try store.documentReviews().first { $0.documentRowID == rows[2] && $0.annotator == "ana" }.map { "\($0.status) \($0.runID == r)" } == "done true")
+            #expect(try store.doneDocumentRowIDs(annotator: "ana", runID: r) == [rows[0], rows[1], rows[2]])
             #expect(try store.documentSummaries().map(\.doneBy) == [["ana", "bo", "cy"], ["ana", "bo"], ["ana", "zed"]])
         }
     }

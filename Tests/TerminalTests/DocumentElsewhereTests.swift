@@ -81,20 +81,28 @@ import Workbench
         #expect(gold?.annotators == ["bo"])
     }
 
-    @Test func undoOfADoneSaysTheEarlierDoneOfAnotherRunNoLongerCounts() throws {
+    /// The gold reads an analyst's latest mark on a document: undoing a `done` made in "m1"
+    /// restores the `done` it replaced, made while reviewing "rules", and the gold is "rules"' again.
+    @Test func undoOfADoneRestoresTheEarlierDoneOfAnotherRun() throws {
         let runs = try LeftOutDocumentTests.TwoRuns()
         let session = try session(runs, run: "m1")
         _ = session.execute("goto storm")
         for _ in 0..<4 { _ = session.execute("reject") }
         _ = session.execute("goto storm")
         #expect(session.execute("done").failed == false)
+        #expect(try Workspace(store: runs.fixture.store).goldFromAnnotations().documents.map(\.attributions.count) == [0])
         let undo = session.execute("undo").text
         #expect(undo.hasPrefix("""
             undone: done of this document
-            your done of this document in run "rules" no longer counts either (the gold reads your latest mark): `claimdesk annotate --run rules --doc storm`, then `done`, restores it
+            your earlier done of this document, in run "rules", stands again: its gold comes from there
             storm · Storm hits coast
             """))
-        #expect(try Workspace(store: runs.fixture.store).goldFromAnnotations().documents.isEmpty)
+        let gold = try Workspace(store: runs.fixture.store).goldFromAnnotations().documents
+        #expect(gold.map(\.stored.document.id) == ["storm"] && gold.first?.claims.first?.runID == runs.fixture.runID)
+        #expect(try runs.fixture.store.documentReviews().map { "\($0.status) \($0.runID == runs.fixture.runID ? "rules" : "m1")" } == ["done rules"])
+        // redo: the done in "m1" again.
+        #expect(session.execute("redo").text.hasPrefix("redone: done of this document\n"))
+        #expect(try runs.fixture.store.documentReviews().map { "\($0.status) \($0.runID == runs.model ? "m1" : "rules")" } == ["done m1"])
         // An undone done with no earlier mark elsewhere says nothing more.
         _ = session.execute("goto port")
         _ = session.execute("confirm")

@@ -18,14 +18,14 @@ extension PostgresStore: ReviewLog {
     }
 
     @discardableResult
-    public func append(_ review: ReviewEntry, documentStatus: String?) throws(StoreError) -> LoggedReview {
+    public func append(_ review: ReviewEntry, documentStatus: String?, markRunID: Int64?) throws(StoreError) -> LoggedReview {
         let now = clock()
         let annotation = NewAnnotation(review)
         return try write("recording an annotation") { db in
             let entry = try Self.insertAnnotations([annotation], now: now, db)[0]
             if let documentStatus {
                 try Self.insertDocumentReview(documentRowID: annotation.documentRowID, annotator: annotation.annotator,
-                                              runID: annotation.runID, status: documentStatus, annotationID: entry.id,
+                                              runID: markRunID, status: documentStatus, annotationID: entry.id,
                                               now: now, db)
             }
             return SQLiteStore.logged(entry, review)
