@@ -183,6 +183,9 @@ extension Workspace {
             notes.append("not scored (run \"\(runName)\" has not processed them): \(plural(unscored, "document"))")
         }
         var trainedNote: String?
+        if includeTrained && trainedOn == nil {
+            notes.append("note: --include-trained changes nothing here: run \"\(runName)\" was not made by a trained model")
+        }
         if let trainedOn {
             let model = TerminalSafe.escape(trainedOn.model)
             if trainedOn.documents == nil {

@@ -193,6 +193,10 @@ import Testing
         #expect(try refused(["compare", "--run", "one", "--run", "second", "--against", "gold"])
             == "claimdesk: every gold document run \"one\" has processed is one model \"one\" learned from (2 documents): "
             + "score it on gold it did not learn from, or `claimdesk compare --include-trained` to score its training data\n")
+        // On a run no model made, the flag has nothing to include, and says so.
+        try ok(["extract"])
+        #expect(try ok(["score", "--run", "rules", "--against", "gold", "--include-trained"]).stdout
+            .contains("\nnote: --include-trained changes nothing here: run \"rules\" was not made by a trained model\n"))
         let compare = try ok(["compare", "--run", "one", "--run", "second", "--against", "gold", "--include-trained"]).stdout
         #expect(compare.split(separator: "\n").prefix(2) == [
             "compare run \"one\" (A) with run \"second\" (B) against run \"gold\", overlap matching, 2 documents",
