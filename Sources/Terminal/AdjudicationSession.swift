@@ -68,12 +68,42 @@ public final class AdjudicationSession: LineSession {
             guard let stored else { throw .repl(.unknownDocument(docID)) }
             done = done.filter { $0.documentRowID == stored.rowID }
         }
+        let (documents, queue, unanimous, before) = try Self.classify(store, runID: runID, done: done, adjudicator: adjudicator)
+        self.documents = documents
+        self.queue = queue
+        self.unanimous = unanimous
+        adjudicatedBefore = before
+        let name = adjudicator
+        log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
+        singleKeys = try Self.db { () throws(WorkbenchError) in try store.singleKeys(name) }
+        if !queue.isEmpty {
+            position = 0
+            current = try load(queue[0].document)
+        } else if docID == nil {
+            // Adjudicate defaults to run "rules": disputes the annotators left in a model's run
+            // would otherwise go unnoticed behind "nothing to adjudicate".
+            // Gold runs are imported verdicts, not a review to settle.
+            for other in try Self.db({ () throws(WorkbenchError) in try store.runs() }) where other.rowID != runID && other.kind != .gold {
+                let otherID = other.rowID
+                let done = try Self.db { () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: otherID) }
+                let count = try Self.classify(store, runID: otherID, done: done, adjudicator: adjudicator).queue.count
+                if count > 0 { disputedElsewhere.append((other.name, count)) }
+            }
+        }
+    }
+
+    /// The adjudication queue of a run's documents done by two or more annotators: the claims
+    /// disputed (or decided by another adjudicator) and not decided by this one, with the counts
+    /// of unanimous claims and of those this adjudicator decided before.
+    static func classify(_ store: ReviewDesk, runID: Int64, done: [(documentRowID: Int64, annotators: [String])],
+                         adjudicator: String) throws(AdjudicationError)
+        -> (documents: [DoneDocument], queue: [Item], unanimous: Int, before: Int) {
         var documents: [DoneDocument] = []
         var queue: [Item] = []
         var unanimous = 0, before = 0
         for d in done {
             let rowID = d.documentRowID
-            guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
+            guard let snapshot = try db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
                 continue
             }
             let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
@@ -88,39 +118,7 @@ public final class AdjudicationSession: LineSession {
             }
             documents.append(DoneDocument(rowID: rowID, docID: view.docID, annotators: d.annotators))
         }
-        self.documents = documents
-        self.queue = queue
-        self.unanimous = unanimous
-        adjudicatedBefore = before
-        let name = adjudicator
-        log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
-        singleKeys = try Self.db { () throws(WorkbenchError) in try store.singleKeys(name) }
-        if !queue.isEmpty {
-            position = 0
-            current = try load(queue[0].document)
-        } else if docID == nil {
-            // Adjudicate defaults to run "rules": disputes the annotators left in a model's run
-            // would otherwise go unnoticed behind "nothing to adjudicate".
-            for other in try Self.db({ () throws(WorkbenchError) in try store.runs() }) where other.rowID != runID {
-                let count = try Self.disputedClaims(store, runID: other.rowID, adjudicator: adjudicator)
-                if count > 0 { disputedElsewhere.append((other.name, count)) }
-            }
-        }
-    }
-
-    /// Claims of the run's documents done by two or more annotators that are disputed and not
-    /// adjudicated yet.
-    static func disputedClaims(_ store: ReviewDesk, runID: Int64, adjudicator: String) throws(AdjudicationError) -> Int {
-        var count = 0
-        for d in try db({ () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: runID) }) {
-            let rowID = d.documentRowID
-            guard let snapshot = try db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
-                continue
-            }
-            let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
-            count += view.claims.filter { !view.isDecided($0.rowID) && view.isDisputed($0.rowID) }.count
-        }
-        return count
+        return (documents, queue, unanimous, before)
     }
 
     static func db<T>(_ body: () throws(WorkbenchError) -> T) throws(AdjudicationError) -> T {

@@ -204,9 +204,7 @@ extension Session {
         }
         let name = annotator, runID = run.rowID, rowID = view.documentRowID
         // The gold takes an analyst's latest done mark: one given while reviewing another run is replaced.
-        let before = try Self.db { () throws(WorkbenchError) in
-            try store.documentsDoneElsewhere(annotator: name, runID: runID)
-        }.first { $0.documentRowID == rowID }
+        let before = view.standingMarks()[annotator].flatMap { $0.done && $0.runID != runID ? $0 : nil }
         let stored = try Self.db { () throws(WorkbenchError) in
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
@@ -218,12 +216,11 @@ extension Session {
         try refresh(keeping: nil)
         var whereGold = ""
         if let goldRun = view.goldRun(afterDoneBy: annotator, in: runID), goldRun != runID {
-            let name = try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == goldRun }?.name
-            whereGold = "; its gold comes from " + (name.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "another run")
+            whereGold = "; its gold comes from " + (try runPhrase(goldRun) ?? "another run")
                 + " (most of its annotators marked it done there; ties: the older run), without your verdicts"
         } else if let before {
             whereGold = "; your gold for it now comes from your verdicts in run \"\(TerminalSafe.escape(run.name))\", no longer from "
-                + (before.runName.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "your earlier mark")
+                + (try before.runID.flatMap(runPhrase) ?? "your earlier mark")
         }
         var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"
             + whereGold]
@@ -259,22 +256,21 @@ extension Session {
     /// `done` / `reopen` entries (any run) that is still in effect, or nil when there is none.
     func earlierMark(before done: LoggedReview) throws(REPLError) -> (status: String, runID: Int64?)? {
         guard let index = position(ofDocument: done.entry.documentRowID) else { return nil }
-        let document = try load(index)
-        var mark: (status: String, runID: Int64?)?
-        for e in document.ledger.effective where e.id < done.id && e.entry.annotator == annotator && e.entry.attributionID == nil {
-            if e.entry.action == .done { mark = ("done", e.entry.runID) }
-            if e.entry.action == .reopen { mark = ("reopened", e.entry.runID) }
-        }
-        return mark
+        return try load(index).standingMarks(before: done.id)[annotator].map { ($0.done ? "done" : "reopened", $0.runID) }
     }
 
     /// After `undo` of a `done` that had replaced a `done` made while reviewing another run: that
     /// one stands again, and the document's gold comes from there.
     func restoredDoneNote(_ earlier: (status: String, runID: Int64?)?) throws(REPLError) -> String {
         guard let earlier, earlier.status == "done", earlier.runID != run.rowID else { return "" }
-        let name = try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == earlier.runID }?.name
-        let place = name.map { "run \"\(TerminalSafe.escape($0))\"" } ?? "another run"
+        let place = try earlier.runID.flatMap(runPhrase) ?? "another run"
         return "your earlier done of this document, in \(place), stands again: its gold comes from there\n"
+    }
+
+    /// `run "rules"` for a run's row id (nil when no run has it), read when a message needs it.
+    func runPhrase(_ rowID: Int64) throws(REPLError) -> String? {
+        try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == rowID }
+            .map { "run \"\(TerminalSafe.escape($0.name))\"" }
     }
 
     func redo() throws(REPLError) -> String {
@@ -314,27 +310,27 @@ extension Session {
 extension Session: EditWriting {}
 
 extension DocumentView {
-    /// The run whose reviews make the document's gold once `annotator` marks it done in `runID`:
-    /// the run most of its annotators' standing done marks were given in, ties to the older run
-    /// (the gold export's rule, `Workspace.reviewedRun`). Nil when nobody else marked it done.
-    func goldRun(afterDoneBy annotator: String, in runID: Int64) -> Int64? {
-        var standing: [String: Int64] = [:]
-        for e in ledger.effective where e.entry.attributionID == nil && e.entry.annotator != annotator {
-            if e.entry.action == .done { standing[e.entry.annotator] = e.entry.runID ?? -1 }
-            if e.entry.action == .reopen { standing.removeValue(forKey: e.entry.annotator) }
+    /// Each annotator's standing mark on the document: their last `done` or `reopen` entry still
+    /// in effect (any run), only among entries before `before` when given.
+    func standingMarks(before: Int64? = nil) -> [String: (done: Bool, runID: Int64?)] {
+        var marks: [String: (done: Bool, runID: Int64?)] = [:]
+        for e in ledger.effective where e.entry.attributionID == nil && (before.map { e.id < $0 } ?? true) {
+            if e.entry.action == .done { marks[e.entry.annotator] = (true, e.entry.runID) }
+            if e.entry.action == .reopen { marks[e.entry.annotator] = (false, e.entry.runID) }
         }
-        guard !standing.isEmpty else { return nil }
-        var marks: [Int64: Int] = [runID: 1]
-        for run in standing.values { marks[run, default: 0] += 1 }
-        return marks.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        return marks
+    }
+
+    /// The run whose reviews make the document's gold once `annotator` marks it done in `runID`:
+    /// the gold export's rule (`Workspace.goldRunKey`) over the other annotators' standing done
+    /// marks and this one. Nil when nobody else marked it done.
+    func goldRun(afterDoneBy annotator: String, in runID: Int64) -> Int64? {
+        let others = standingMarks().filter { $0.key != annotator && $0.value.done }.map(\.value.runID)
+        guard !others.isEmpty else { return nil }
+        return Workspace.goldRunKey(others + [runID])
     }
 
     /// Whether this analyst's standing word on the document is `done` (an undone `done`, or a
     /// `reopen` after it, is not).
-    var isDone: Bool {
-        let marks = ledger.effective.filter {
-            $0.entry.annotator == annotator && $0.entry.attributionID == nil && ($0.entry.action == .done || $0.entry.action == .reopen)
-        }
-        return marks.last?.entry.action == .done
-    }
+    var isDone: Bool { standingMarks()[annotator]?.done == true }
 }

@@ -56,14 +56,18 @@ extension Session {
     func documentIndex(_ docID: String) throws(REPLError) -> Int {
         let stored = try Self.db { () throws(WorkbenchError) in try store.document(docID: docID) }
         guard let stored, let index = position(ofDocument: stored.rowID) ?? readmit(stored.rowID) else {
-            throw try notInRun(docID)
+            throw try notInRun(docID, stored: stored != nil)
         }
         return index
     }
 
     /// Why `docID` cannot be shown: not in the store at all, or held by other runs only (named,
     /// with the command that reviews it there).
-    func notInRun(_ docID: String) throws(REPLError) -> REPLError {
+    func notInRun(_ docID: String, stored: Bool? = nil) throws(REPLError) -> REPLError {
+        // A doc_id the store does not hold is in no run: one lookup instead of one per run.
+        let held: Bool
+        if let stored { held = stored } else { held = try Self.db { () throws(WorkbenchError) in try store.document(docID: docID) } != nil }
+        guard held else { return .unknownDocument(docID) }
         let runID = run.rowID
         let others = try Self.db { () throws(WorkbenchError) in try store.runsHolding(docID: docID, except: runID) }
         return others.isEmpty ? .unknownDocument(docID) : .documentInOtherRuns(docID, run: run.name, others: others)

@@ -94,11 +94,19 @@ extension Workspace {
     /// older run); the other reviews do not enter this document's gold.
     static func reviewedRun(_ done: [DocumentReviewEntry]) -> [DocumentReviewEntry] {
         // The common case, one run, without grouping (the export decides 100,000s of documents).
-        guard let first = done.first, done.contains(where: { $0.runID != first.runID }) else { return done }
-        let groups = Dictionary(grouping: done) { $0.runID ?? -1 }
-        guard groups.count > 1,
-              let best = groups.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }) else { return done }
-        return best.value
+        guard let first = done.first, done.contains(where: { $0.runID != first.runID }),
+              let best = goldRunKey(done.map(\.runID)) else { return done }
+        return done.filter { ($0.runID ?? -1) == best }
+    }
+
+    /// The rule `reviewedRun` applies, over the runs of a document's standing done marks (one per
+    /// annotator): the run most marks were given in, ties to the older (lower) run id; a mark
+    /// without a run counts as run -1. Nil for no marks. The REPL says with it where a document's
+    /// gold comes from.
+    public static func goldRunKey(_ runs: [Int64?]) -> Int64? {
+        var counts: [Int64: Int] = [:]
+        for run in runs { counts[run ?? -1, default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
     }
 
     /// One document's gold, decided off the main thread.
