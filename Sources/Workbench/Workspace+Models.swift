@@ -122,7 +122,7 @@ extension Workspace {
     /// extractor's claims (an earlier model of the name).
     static func extractHint(_ name: String, digest: String, defaultRunTaken: Bool) -> String {
         let run = defaultRunTaken ? "\(name)-\(digest.prefix(12))" : name
-        return "next: `claimdesk extract --model \(name)\(defaultRunTaken ? " --run \(run)" : "")` finds claims with it in run "
+        return "next: `claimdesk extract --model \(ShellWord.quoted(name))\(defaultRunTaken ? " --run \(ShellWord.quoted(run))" : "")` finds claims with it in run "
             + "\"\(run)\" (the rules plus the model)"
     }
 
@@ -360,7 +360,7 @@ extension Workspace {
                     throw WorkbenchError.usage(
                         "run \"\(runName)\" holds the claims of model \"\(modelName)\" as it was before it was replaced "
                             + "(\(existing.version ?? "?"); now \(now)): give the new one a run of its own, e.g. "
-                            + "`claimdesk extract --model \(modelName) --run \(runName)-\(now)`")
+                            + "`claimdesk extract --model \(ShellWord.quoted(modelName)) --run \(ShellWord.quoted("\(runName)-\(now)"))`")
                 }
                 throw WorkbenchError.usage(try madeByAnother(existing) + " (not by model \"\(modelName)\" \(stored.digest.prefix(12)))")
             }
@@ -420,7 +420,7 @@ extension Workspace {
             let stored = try db(store.model(named: model))
             if let stored, Self.modelDigest(run) == stored.digest {
                 return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
-                    + "`claimdesk extract --model \(model) --run \(run.name)`, or name another run"
+                    + "`claimdesk extract --model \(ShellWord.quoted(model)) --run \(ShellWord.quoted(run.name))`, or name another run"
             }
             return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")), "
                 + (stored == nil ? "which is no longer in the store" : "since replaced") + ": name another run"

@@ -57,8 +57,9 @@ struct Extract: ParsableCommand {
             progress.finish()
             Console.out(report.summary)
             if model != nil && report.documents > 0 {
-                Console.out("next: `claimdesk annotate --run \(runName)` reviews its claims (`--order uncertain`: the least sure first), "
-                    + "`claimdesk score --run \(runName)` scores them")
+                let run = ShellWord.quoted(runName)
+                Console.out("next: `claimdesk annotate --run \(run)` reviews its claims (`--order uncertain`: the least sure first), "
+                    + "`claimdesk score --run \(run)` scores them")
             }
         }
     }

@@ -1,6 +1,7 @@
 import ClaimModel
 import Foundation
 import Testing
+import TestSupport
 
 /// The model loop's commands say what comes next and what their figures rest on: `train` names
 /// the `extract` to run, a model identical to one already stored, and confidences fitted on the
@@ -66,6 +67,61 @@ import Testing
         let there = try CLI.run(["--db", other, "import-model", file])
         let digest = try #require(there.stdout.split(separator: "\n").first?.split(separator: " ").last?.dropLast())
         #expect(there.stdout.hasSuffix(")\nnext: `claimdesk extract --model a --run a-\(digest)` finds claims with it in run \"a-\(digest)\" (the rules plus the model)\n"))
+    }
+
+    /// Runs the `part`th `claimdesk …` command between backticks in `line` as a shell does when the
+    /// analyst pastes it (`claimdesk` being the binary under test, the store this test's).
+    func paste(_ line: String, part: Int = 0) throws -> CLI.Output {
+        let quoted = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 && $0.element.hasPrefix("claimdesk ") }.map { String($0.element) }
+        let command = try #require(quoted.dropFirst(part).first)
+        return try Subprocess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", #"claimdesk() { "$CLAIMDESK_BIN" "$@"; }; "# + command],
+                                  environment: ["NO_COLOR": "1", "CLAIMDESK_BIN": CLI.executable.path, "CLAIMDESK_DB": db],
+                                  unset: ["COLUMNS", "LINES"])
+    }
+
+    /// The first 12 hex digits of the digest `train` printed.
+    func digest(_ trained: CLI.Output) throws -> String {
+        let line = try #require(trained.stdout.split(separator: "\n").first { $0.contains(", digest ") })
+        return String(try #require(line.components(separatedBy: ", digest ").last).prefix(12))
+    }
+
+    /// Before: the names went into the commands raw (`claimdesk extract --model my model`), which a
+    /// shell reads as another command.
+    @Test func commandsSuggestedForANameWithASpaceOrAQuoteRunAsPasted() throws {
+        let trained = try run(["train", "--model", "my model", "--from", "gold"])
+        #expect(trained.status == 0 && trained.stderr == "")
+        let next = try #require(trained.stdout.split(separator: "\n").last.map(String.init))
+        #expect(next == "next: `claimdesk extract --model 'my model'` finds claims with it in run \"my model\" (the rules plus the model)")
+        let extracted = try paste(next)
+        #expect(extracted.status == 0 && extracted.stderr == "")
+        let lines = extracted.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].hasPrefix("run \"my model\": "))
+        #expect(lines.last == "next: `claimdesk annotate --run 'my model'` reviews its claims (`--order uncertain`: the least sure first), "
+            + "`claimdesk score --run 'my model'` scores them")
+        let scored = try paste(lines.last ?? "", part: 1)
+        // The run is found (unquoted, `model` was an unexpected argument, exit 2): only the gold is missing.
+        #expect(scored.status == 1 && scored.stderr
+            == "claimdesk: no documents are marked done: review them (`claimdesk annotate`, then `done`) or score --against RUN\n")
+        let rules = try run(["extract", "--run", "my model"])
+        let made = try digest(trained)
+        #expect(rules.status == 1 && rules.stderr == "claimdesk: run \"my model\" was made by model \"my model\" (\(made)): "
+            + "continue it with `claimdesk extract --model 'my model' --run 'my model'`, or name another run\n")
+        #expect(try paste(rules.stderr).stdout == "run \"my model\": every document is already extracted (nothing to do)\n")
+
+        // A quote inside a name, and the run of its own a replaced model is pointed to.
+        let first = try run(["train", "--model", "o'brien", "--from", "gold", "--seed", "5"])
+        #expect(first.stdout.hasSuffix("\nnext: `claimdesk extract --model 'o'\\''brien'` finds claims with it in run \"o'brien\" (the rules plus the model)\n"))
+        #expect(try paste(first.stdout).stdout.hasPrefix("run \"o'brien\": "))
+        let replaced = try run(["train", "--model", "o'brien", "--from", "gold", "--replace"])
+        let now = try digest(replaced)
+        #expect(replaced.stdout.hasSuffix("\nnext: `claimdesk extract --model 'o'\\''brien' --run 'o'\\''brien-\(now)'` finds claims with it "
+            + "in run \"o'brien-\(now)\" (the rules plus the model)\n"))
+        let refused = try run(["extract", "--model", "o'brien"])
+        #expect(refused.status == 1 && refused.stderr.hasSuffix(
+            "give the new one a run of its own, e.g. `claimdesk extract --model 'o'\\''brien' --run 'o'\\''brien-\(now)'`\n"))
+        let pasted = try paste(refused.stderr)
+        #expect(pasted.status == 0 && pasted.stdout.hasPrefix("run \"o'brien-\(now)\": "))
     }
 
     @Test func aDevRunThatIsNotGoldIsRefusedBeforeTraining() throws {
