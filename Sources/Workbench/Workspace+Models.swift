@@ -105,7 +105,7 @@ public struct TrainReport: Sendable {
     }
 
     /// The step after training, printed last: extract with the model.
-    public var next: String { Workspace.extractHint(model.name, digest: model.digest, defaultRunTaken: defaultRunTaken) }
+    public var next: String { Workspace.extractHint(model.name, digest: model.digest, base: summary.base, defaultRunTaken: defaultRunTaken) }
 }
 
 extension Workspace {
@@ -119,11 +119,12 @@ extension Workspace {
     }
 
     /// `next: \`claimdesk extract --model m\` …`, with a run of its own when run "m" holds another
-    /// extractor's claims (an earlier model of the name).
-    static func extractHint(_ name: String, digest: String, defaultRunTaken: Bool) -> String {
+    /// extractor's claims (an earlier model of the name). What finds the claims follows the model's
+    /// base: a model trained with `--base none` runs alone, without the rules.
+    static func extractHint(_ name: String, digest: String, base: TrainingOptions.Base, defaultRunTaken: Bool) -> String {
         let run = defaultRunTaken ? "\(name)-\(digest.prefix(12))" : name
         return "next: `claimdesk extract --model \(ShellWord.quoted(name))\(defaultRunTaken ? " --run \(ShellWord.quoted(run))" : "")` finds claims with it in run "
-            + "\"\(run)\" (the rules plus the model)"
+            + "\"\(run)\" (\(base == .none ? "the model alone" : "the rules plus the model"))"
     }
 
     /// Whether run `name` exists and was not made by the model with this digest.
@@ -133,10 +134,11 @@ extension Workspace {
     }
 
     /// What `import-model` prints after its first line: a twin already stored, and the next step.
-    public func afterImport(_ model: StoredModel) throws(WorkbenchError) -> [String] {
+    public func afterImport(_ model: StoredModel, base: TrainingOptions.Base) throws(WorkbenchError) -> [String] {
         let twins = try db(store.models()).filter { $0.name != model.name && $0.digest == model.digest }.map(\.name)
         return (Self.twinNote(twins, trained: false).map { [$0] } ?? [])
-            + [Self.extractHint(model.name, digest: model.digest, defaultRunTaken: try modelRunTaken(model.name, digest: model.digest))]
+            + [Self.extractHint(model.name, digest: model.digest, base: base,
+                                defaultRunTaken: try modelRunTaken(model.name, digest: model.digest))]
     }
 }
 

@@ -87,7 +87,7 @@ struct ImportModel: ParsableCommand {
             let (model, summary) = try workspace.importModel(file: file, as: name, replace: replace)
             Console.out("model \"\(model.name)\": imported from \(file) (\(summary.family), \(summary.documents) documents, "
                 + "\(summary.attributions) attributions, digest \(model.digest.prefix(12)))")
-            Console.out(try workspace.afterImport(model).joined(separator: "\n"))
+            Console.out(try workspace.afterImport(model, base: summary.base).joined(separator: "\n"))
         }
     }
 }

@@ -124,6 +124,17 @@ import TestSupport
         #expect(pasted.status == 0 && pasted.stdout.hasPrefix("run \"o'brien-\(now)\": "))
     }
 
+    /// Before: "(the rules plus the model)" whatever the base; a `--base none` model runs alone.
+    @Test func theNextStepOfAModelWithoutTheRulesSaysItRunsAlone() throws {
+        let file = scratch.path("alone.model")
+        let trained = try run(["train", "--model", "alone", "--from", "gold", "--base", "none", "--out", file])
+        #expect(trained.status == 0 && trained.stderr == "")
+        #expect(trained.stdout.hasSuffix("\nnext: `claimdesk extract --model alone` finds claims with it in run \"alone\" (the model alone)\n"))
+        let imported = try run(["import-model", file, "--as", "alone2"])
+        #expect(imported.status == 0 && imported.stderr == "")
+        #expect(imported.stdout.hasSuffix("\nnext: `claimdesk extract --model alone2` finds claims with it in run \"alone2\" (the model alone)\n"))
+    }
+
     @Test func aDevRunThatIsNotGoldIsRefusedBeforeTraining() throws {
         _ = try run(["extract"])
         // Before: trained, then scored the model against the rules' own output ("rules 1.000").
