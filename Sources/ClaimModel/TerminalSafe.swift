@@ -67,6 +67,19 @@ public enum TerminalSafe {
         return boundedScalars(cut, 4 * limit, ellipsis: "…")
     }
 
+    /// A few names for a one-line message: the first three, each `escape`d in double quotes,
+    /// separated by ", ", then ", …" when there are more (`"a", "b", "c", …`); "" for none.
+    /// One rule for every such list, so that a long list never floods the line.
+    public static func nameList(_ names: [String]) -> String {
+        names.prefix(3).map { "\"" + escape($0) + "\"" }.joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+    }
+
+    /// Run names as a message names them: `run "a"` for one, `runs "a", "b", "c", …` for several
+    /// (`nameList`); "" for none.
+    public static func runList(_ names: [String]) -> String {
+        names.isEmpty ? "" : (names.count == 1 ? "run " : "runs ") + nameList(names)
+    }
+
     /// How much of a file path or store location one error line shows, in characters: any
     /// everyday path whole, and a line naming a path and its folder stays under 400 bytes however
     /// long the path given (`--out` of 100,000 characters was echoed whole).

@@ -112,8 +112,7 @@ extension Workspace {
     /// `note: the same model as "a", byte for byte …` for the other names a stored model has, or nil.
     static func twinNote(_ names: [String], trained: Bool = true) -> String? {
         guard !names.isEmpty else { return nil }
-        return "note: the same model as " + names.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ")
-            + (names.count > 3 ? ", …" : "") + ", byte for byte"
+        return "note: the same model as " + TerminalSafe.nameList(names) + ", byte for byte"
             + (trained ? " (the same data, options and seed): mark more documents done, or give another --seed, for a different one"
                        : ": this store already had it")
     }

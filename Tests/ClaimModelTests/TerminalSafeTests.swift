@@ -56,6 +56,18 @@ import Testing
         #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
     }
 
+    /// A list in a message: at most three names, escaped, then ", …"; runs with their noun.
+    @Test func aListNamesAtMostThreeEscaped() {
+        #expect(TerminalSafe.nameList([]) == "")
+        #expect(TerminalSafe.nameList(["a"]) == #""a""#)
+        #expect(TerminalSafe.nameList(["a", "b\u{1B}", "c"]) == #""a", "b\u{1b}", "c""#)
+        #expect(TerminalSafe.nameList(["a", "b", "c", "d"]) == #""a", "b", "c", …"#)
+        #expect(TerminalSafe.runList([]) == "")
+        #expect(TerminalSafe.runList(["my run"]) == #"run "my run""#)
+        #expect(TerminalSafe.runList(["a", "b"]) == #"runs "a", "b""#)
+        #expect(TerminalSafe.runList(["a", "b", "c", "d", "e"]) == #"runs "a", "b", "c", …"#)
+    }
+
     /// A path in an error line: whole up to 120 characters, else its first 59, "…" and its last
     /// 60 (the file name stays in view), escaped.
     @Test func aPathIsCutInItsMiddleAtThePathLimit() {
