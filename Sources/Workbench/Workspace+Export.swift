@@ -60,7 +60,7 @@ public struct ExportReport: Sendable {
         var lines = ["wrote \(plural(attributions, "attribution")) in \(plural(documents, "document")) to \(path)"]
         if !cardPaths.isEmpty { lines.append("dataset card: \(cardPaths.joined(separator: ", "))") }
         if !partial.isEmpty { lines.append("included though not marked done: \(partial.joined(separator: ", "))") }
-        if !leftOut.isEmpty { lines.append("left out (annotators disagree, nothing adjudicated): \(leftOut.joined(separator: ", ")); `claimdesk adjudicate` settles them") }
+        if let note = GoldSelection.disagreementNote(leftOut) { lines.append(note) }
         if let emptyGold { lines.append(emptyGold) }
         return lines.joined(separator: "\n")
     }

@@ -43,6 +43,13 @@ public struct GoldSelection: Sendable {
     public var bulkAccepted = 0
     public var bulkThreshold: Double?
 
+    /// The note `score`, `export` and `train` print for the documents they leave out as disputed
+    /// (`disagreements`), naming the command that settles them; nil when none is.
+    public static func disagreementNote(_ disagreements: [String]) -> String? {
+        disagreements.isEmpty ? nil
+            : "left out (annotators disagree, nothing adjudicated): \(disagreements.joined(separator: ", ")); `claimdesk adjudicate` settles them"
+    }
+
     /// Adds another part's bulk counts.
     mutating func addBulk(_ count: Int, _ threshold: Double?) {
         bulkAccepted += count

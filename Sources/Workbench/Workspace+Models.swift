@@ -225,9 +225,7 @@ extension Workspace {
                         + (walk.disagreements.isEmpty ? "" : " without a disagreement nobody adjudicated")
                         + " (review them with `claimdesk annotate`, then `done`; or train --from RUN)")
             }
-            if !walk.disagreements.isEmpty {
-                notes.append("left out (annotators disagree, nothing adjudicated): \(walk.disagreements.joined(separator: ", ")); `claimdesk adjudicate` settles them")
-            }
+            if let note = GoldSelection.disagreementNote(walk.disagreements) { notes.append(note) }
             origin = annotator.map { "the gold of \($0)" } ?? "the analysts' gold"
         case let .run(name):
             let run = try requireRun(name)

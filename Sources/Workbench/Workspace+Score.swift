@@ -155,9 +155,7 @@ extension Workspace {
                 notes.append(Self.bulkNote(claims: gold.documents.reduce(0) { $0 + $1.attributions.count },
                                            bulk: gold.bulkAccepted, threshold: gold.bulkThreshold))
             }
-            if !gold.disagreements.isEmpty {
-                notes.append("left out (annotators disagree, nothing adjudicated): \(gold.disagreements.joined(separator: ", ")); `claimdesk adjudicate` settles them")
-            }
+            if let note = GoldSelection.disagreementNote(gold.disagreements) { notes.append(note) }
             for g in gold.documents {
                 guard processed.contains(g.stored.rowID) else {
                     unscored += 1

@@ -5,6 +5,13 @@ import Testing
 @testable import Workbench
 
 @Suite struct ExportGoldTests {
+    /// One note for score, export and train (each wrote its own copy of these bytes).
+    @Test func theDisagreementNoteNamesTheDocumentsAndAdjudicate() {
+        #expect(GoldSelection.disagreementNote([]) == nil)
+        #expect(GoldSelection.disagreementNote(["d3", "my doc"])
+            == "left out (annotators disagree, nothing adjudicated): d3, my doc; `claimdesk adjudicate` settles them")
+    }
+
     @Test func goldJSONLHasAReviewPerAttributionAndLeavesDisagreementsOut() throws {
         let workspace = try ExportStore.make()
         let scratch = try ExportScratch()
