@@ -177,14 +177,8 @@ extension Workspace {
         let models = try db(store.models())
         let exists = models.contains { $0.name == request.model }
         if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
-        if let dev = request.dev {
-            // Before the training, which can take a while: a dev run must exist and hold gold.
-            let run = try requireRun(dev)
-            guard run.kind != .extractor else {
-                throw WorkbenchError.usage(
-                    "--dev: run \"\(TerminalSafe.escape(dev))\" holds an extractor's output, not gold: measure on an imported gold run (`claimdesk import-gold`, `import-claims`)")
-            }
-        }
+        // Before the training, which can take a while: a dev run must exist and hold gold.
+        let devRun = try request.dev.map { (name) throws(WorkbenchError) in try requireGoldRun(name, flag: .dev) }
         let set = try trainingSet(request.source)
         let model: AttributionModel
         do {
@@ -192,7 +186,7 @@ extension Workspace {
         } catch {
             throw WorkbenchError.learning(error, context: "train --model \(request.model)")
         }
-        let dev = try request.dev.map { (name) throws(WorkbenchError) in try devFigures(model, run: name, training: set) }
+        let dev = try devRun.map { (run) throws(WorkbenchError) in try devFigures(model, run: run, training: set) }
         let bytes = model.encoded()
         let digest = SHA256.hex(bytes)
         let provenance = Self.provenance(name: request.model, summary: model.summary, digest: digest, source: request.source,
@@ -228,11 +222,7 @@ extension Workspace {
             if let note = GoldSelection.disagreementNote(walk.disagreements) { notes.append(note) }
             origin = annotator.map { "the gold of \($0)" } ?? "the analysts' gold"
         case let .run(name):
-            let run = try requireRun(name)
-            guard run.kind != .extractor else {
-                throw WorkbenchError.usage(
-                    "run \"\(name)\" holds an extractor's output, not gold: train --from an imported gold run (`claimdesk import-gold`, `import-claims`) or --gold")
-            }
+            let run = try requireGoldRun(name, flag: .from)
             try forEachBundle(try db(store.documentRowIDs(processedBy: run.rowID))) { bundle in
                 documents.append(Self.labeled(bundle.stored.document, Self.runGold(bundle, run)))
             }
@@ -242,6 +232,30 @@ extension Workspace {
         documents.sort { Array($0.document.id.utf8).lexicographicallyPrecedes(Array($1.document.id.utf8)) }
         return TrainingSet(documents: documents, attributions: documents.reduce(0) { $0 + $1.attributions.count },
                            digest: Self.trainingDigest(documents), notes: notes, origin: origin)
+    }
+
+    /// The flag of `train` that names a gold run.
+    enum GoldRunFlag {
+        /// `--from RUN`: the run to learn from.
+        case from
+        /// `--dev RUN`: the run to measure on.
+        case dev
+    }
+
+    /// The run `name` given to `flag`, which must exist and hold gold (an imported gold run or
+    /// imported claims), not an extractor's output: else the error saying what to give instead.
+    func requireGoldRun(_ name: String, flag: GoldRunFlag) throws(WorkbenchError) -> RunInfo {
+        let run = try requireRun(name)
+        guard run.kind != .extractor else {
+            let what = "run \"\(TerminalSafe.escape(name))\" holds an extractor's output, not gold: "
+            switch flag {
+            case .from:
+                throw WorkbenchError.usage(what + "train --from an imported gold run (`claimdesk import-gold`, `import-claims`) or --gold")
+            case .dev:
+                throw WorkbenchError.usage("--dev: " + what + "measure on an imported gold run (`claimdesk import-gold`, `import-claims`)")
+            }
+        }
+        return run
     }
 
     /// A document and its gold as a model sees them: doc_id and text; attributions with their
@@ -267,8 +281,8 @@ extension Workspace {
     }
 
     /// The model and the rules on the documents of a gold run, scored like `score --against RUN`.
-    func devFigures(_ model: AttributionModel, run name: String, training: TrainingSet) throws(WorkbenchError) -> DevFigures {
-        let run = try requireRun(name)
+    func devFigures(_ model: AttributionModel, run: RunInfo, training: TrainingSet) throws(WorkbenchError) -> DevFigures {
+        let name = run.name
         var documents: [(Document, [Attribution])] = []
         try forEachBundle(try db(store.documentRowIDs(processedBy: run.rowID))) { bundle in
             documents.append((bundle.stored.document, Self.runGold(bundle, run)))
