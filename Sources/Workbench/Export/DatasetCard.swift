@@ -193,9 +193,7 @@ public struct DatasetCard: Sendable, Equatable {
             w.double(d)
             return .number(String(decoding: w.bytes, as: UTF8.self))
         }
-        // Only on a card with adjudicated attributions, so every other card reads as before.
-        let adjudicated: JSONValue? = tally.byAdjudicator.isEmpty ? nil : counts(tally.byAdjudicator)
-        let card: JSONValue = .object([
+        var pairs: [(String, JSONValue)] = [
             ("claimdesk_version", .string(claimDeskVersion)),
             ("extractor_version", .string(extractorVersion)),
             ("format", .string(format)),
@@ -212,7 +210,10 @@ public struct DatasetCard: Sendable, Equatable {
             ("by_analyst_confidence", counts(tally.byAnalystConfidence)),
             ("annotators", counts(tally.byAnnotator)),
             ("documents_done_by", .array(annotatorsDone.map { .string($0) })),
-            ("adjudicated_by", adjudicated ?? .null),
+        ]
+        // Only on a card with adjudicated attributions, so every other card reads as before.
+        if !tally.byAdjudicator.isEmpty { pairs.append(("adjudicated_by", counts(tally.byAdjudicator))) }
+        pairs += [
             ("agreement", .array(agreement.map {
                 .object([("on", .string($0.on)), ("measure", .string($0.measure)), ("between", .string($0.between)),
                          ("value", number($0.value)), ("observed", number($0.observed)), ("items", .number(String($0.items)))])
@@ -230,9 +231,8 @@ public struct DatasetCard: Sendable, Equatable {
             ("files", .array(files.map {
                 .object([("name", .string($0.name)), ("bytes", .number(String($0.bytes))), ("sha256", .string($0.sha256))])
             })),
-        ])
-        guard adjudicated == nil, case let .object(pairs) = card else { return card }
-        return .object(pairs.filter { $0.0 != "adjudicated_by" })
+        ]
+        return .object(pairs)
     }
 
     public var json: String { PrettyJSON.render(jsonValue) + "\n" }
