@@ -71,6 +71,15 @@ public struct TrainedDocuments: Sendable, Equatable {
     public var documents: Set<[UInt8]>?
 }
 
+/// What `claimdesk import-model` stored.
+public struct ImportedModel: Sendable {
+    public var model: StoredModel
+    public var summary: ModelSummary
+    /// The store's models as the import found them (names and digests): `afterImport` names the
+    /// twins among them without reading the store again.
+    var storedBefore: [ModelInfo]
+}
+
 /// What `claimdesk train` did.
 public struct TrainReport: Sendable {
     public var model: StoredModel
@@ -133,10 +142,12 @@ extension Workspace {
     }
 
     /// What `import-model` prints after its first line: a twin already stored, and the next step.
-    public func afterImport(_ model: StoredModel, base: TrainingOptions.Base) throws(WorkbenchError) -> [String] {
-        let twins = try db(store.models()).filter { $0.name != model.name && $0.digest == model.digest }.map(\.name)
+    public func afterImport(_ imported: ImportedModel) throws(WorkbenchError) -> [String] {
+        let model = imported.model
+        // The list `importModel` read: the model it stored is left out by its name.
+        let twins = imported.storedBefore.filter { $0.name != model.name && $0.digest == model.digest }.map(\.name)
         return (Self.twinNote(twins, trained: false).map { [$0] } ?? [])
-            + [Self.extractHint(model.name, digest: model.digest, base: base,
+            + [Self.extractHint(model.name, digest: model.digest, base: imported.summary.base,
                                 defaultRunTaken: try modelRunTaken(model.name, digest: model.digest))]
     }
 }
@@ -514,7 +525,7 @@ extension Workspace {
     /// Stores the model in a model file under its own name or `name`: refused (one located line)
     /// when the file is not a model file, another version of the format, cut short, altered (its
     /// digest), or holds a model this ClaimDesk cannot run.
-    public func importModel(file: String, as name: String? = nil, replace: Bool = false) throws(WorkbenchError) -> (model: StoredModel, summary: ModelSummary) {
+    public func importModel(file: String, as name: String? = nil, replace: Bool = false) throws(WorkbenchError) -> ImportedModel {
         var info = stat()
         guard stat(file, &info) == 0 else { throw WorkbenchError.cannotRead(path: file, reason: String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw WorkbenchError.cannotRead(path: file, reason: "not a regular file") }
@@ -542,13 +553,15 @@ extension Workspace {
                 file: file, line: 2,
                 message: "invalid header: \"family\" is \(TerminalSafe.quoted(stored.family)), the model's bytes are \(model.summary.family)")])
         }
-        if !replace, let existing = try db(store.model(named: stored.name)) {
+        // Names and digests, no model bytes: read once, for this check and `afterImport`'s twin note.
+        let before = try db(store.models())
+        if !replace, let existing = before.first(where: { $0.name == stored.name }) {
             // `import-model` names the model with --as: "another name" alone left the flag to guess.
             throw WorkbenchError.usage("a model named \"\(TerminalSafe.escape(stored.name))\" already exists"
                 + (existing.digest == stored.digest ? ", the same model byte for byte: nothing to import" :
                     " (--as NAME stores this one under another name, --replace replaces it)"))
         }
         let saved = try db(store.saveModel(stored, replace: replace))
-        return (saved, model.summary)
+        return ImportedModel(model: saved, summary: model.summary, storedBefore: before)
     }
 }

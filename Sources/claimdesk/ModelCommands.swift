@@ -84,10 +84,11 @@ struct ImportModel: ParsableCommand {
     func run() throws {
         try Entry.run {
             let workspace = try global.open()
-            let (model, summary) = try workspace.importModel(file: file, as: name, replace: replace)
+            let imported = try workspace.importModel(file: file, as: name, replace: replace)
+            let (model, summary) = (imported.model, imported.summary)
             Console.out("model \"\(model.name)\": imported from \(file) (\(summary.family), \(summary.documents) documents, "
                 + "\(summary.attributions) attributions, digest \(model.digest.prefix(12)))")
-            Console.out(try workspace.afterImport(model, base: summary.base).joined(separator: "\n"))
+            Console.out(try workspace.afterImport(imported).joined(separator: "\n"))
         }
     }
 }
