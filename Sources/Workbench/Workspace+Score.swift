@@ -202,7 +202,7 @@ extension Workspace {
                     + "(\(plural(leftOutTrained, "document"))): score it on gold it did not learn from, or `claimdesk \(command) --include-trained` to score its training data")
         }
         if inputs.isEmpty {
-            throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(runName)` first")
+            throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(ShellWord.quoted(runName))` first")
         }
         return (inputs, notes, trainedNote)
     }

@@ -1,7 +1,6 @@
 import ClaimModel
 import Foundation
 import Testing
-import TestSupport
 
 /// The model loop's commands say what comes next and what their figures rest on: `train` names
 /// the `extract` to run, a model identical to one already stored, and confidences fitted on the
@@ -69,16 +68,7 @@ import TestSupport
         #expect(there.stdout.hasSuffix(")\nnext: `claimdesk extract --model a --run a-\(digest)` finds claims with it in run \"a-\(digest)\" (the rules plus the model)\n"))
     }
 
-    /// Runs the `part`th `claimdesk …` command between backticks in `line` as a shell does when the
-    /// analyst pastes it (`claimdesk` being the binary under test, the store this test's).
-    func paste(_ line: String, part: Int = 0) throws -> CLI.Output {
-        let quoted = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 1 && $0.element.hasPrefix("claimdesk ") }.map { String($0.element) }
-        let command = try #require(quoted.dropFirst(part).first)
-        return try Subprocess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", #"claimdesk() { "$CLAIMDESK_BIN" "$@"; }; "# + command],
-                                  environment: ["NO_COLOR": "1", "CLAIMDESK_BIN": CLI.executable.path, "CLAIMDESK_DB": db],
-                                  unset: ["COLUMNS", "LINES"])
-    }
+    func paste(_ line: String, part: Int = 0) throws -> CLI.Output { try CLI.paste(line, part: part, db: db) }
 
     /// The first 12 hex digits of the digest `train` printed.
     func digest(_ trained: CLI.Output) throws -> String {
@@ -122,6 +112,20 @@ import TestSupport
             "give the new one a run of its own, e.g. `claimdesk extract --model 'o'\\''brien' --run 'o'\\''brien-\(now)'`\n"))
         let pasted = try paste(refused.stderr)
         #expect(pasted.status == 0 && pasted.stdout.hasPrefix("run \"o'brien-\(now)\": "))
+    }
+
+    /// Before: `claimdesk extract --run my run`, which extracts into run "my".
+    @Test func scoreNamesTheExtractOfARunWithASpaceAsAShellReadsIt() throws {
+        let other = scratch.path("other.sqlite")
+        #expect(try CLI.run(["--db", other, "ingest", try scratch.write("first.txt", "The mayor said the pool would reopen.")]).status == 0)
+        #expect(try CLI.run(["--db", other, "extract", "--run", "my run"]).status == 0)
+        #expect(try CLI.run(["--db", other, "import-claims", "--run", "gold", scratch.path("gold.jsonl")]).status == 0)
+        let refused = try CLI.run(["--db", other, "score", "--run", "my run", "--against", "gold"])
+        #expect(refused.status == 1 && refused.stderr
+            == "claimdesk: run \"my run\" has processed none of the gold documents: run `claimdesk extract --run 'my run'` first\n")
+        let pasted = try CLI.paste(refused.stderr, db: other)
+        #expect(pasted.status == 0 && pasted.stdout.hasPrefix("run \"my run\": "))
+        #expect(try CLI.run(["--db", other, "score", "--run", "my run", "--against", "gold"]).status == 0)
     }
 
     /// Before: "(the rules plus the model)" whatever the base; a `--base none` model runs alone.
