@@ -58,9 +58,8 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
         case let .unknownDocument(id):
             return "no document \"\(TerminalSafe.escape(id))\" in this run"
         case let .documentInOtherRuns(id, run, others):
-            let shown = others.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ") + (others.count > 3 ? ", …" : "")
             return "no document \"\(TerminalSafe.escape(id))\" in run \"\(TerminalSafe.escape(run))\": it is in "
-                + (others.count == 1 ? "run " : "runs ") + shown + " (`claimdesk annotate --run "
+                + TerminalSafe.runList(others) + " (`claimdesk annotate --run "
                 + ShellWord.quoted(others[0]) + " --doc " + ShellWord.quoted(id) + "` reviews it there)"
         case let .ambiguousDocument(prefix, candidates, more):
             let listed = candidates.map(TerminalSafe.escape).joined(separator: ", ") + (more ? ", …" : "")

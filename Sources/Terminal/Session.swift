@@ -115,11 +115,9 @@ public final class Session {
                     + (elsewhere.count == 1 ? "stays" : "stay") + " in your queue"
         }
         if ReviewDesk.isGold(run) {
-            let others = try Self.db { () throws(WorkbenchError) in try store.reviewableRunNames() }
+            let others = try Self.db { () throws(WorkbenchError) in try store.runs() }.filter { !ReviewDesk.isGold($0) }.map(\.name)
             goldRunNote = "run \"\(TerminalSafe.escape(run.name))\" is gold brought in by `claimdesk import-gold`: your verdicts here change that gold"
-                + (others.isEmpty ? "" : "; an extractor's claims are in "
-                    + (others.count == 1 ? "run " : "runs ") + others.prefix(3).map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ")
-                    + (others.count > 3 ? ", …" : "") + " (`--run NAME`)")
+                + (others.isEmpty ? "" : "; claims to review are in " + TerminalSafe.runList(others) + " (`--run NAME`)")
         }
         documents = queued
         for e in ReviewLedger(log).effective {

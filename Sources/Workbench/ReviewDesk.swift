@@ -87,11 +87,6 @@ public struct ReviewDesk: Sendable {
         try db(store.runRefs())
     }
 
-    /// The names of the runs that are not gold (extractors' and imported claims), in the store's order.
-    public func reviewableRunNames() throws(WorkbenchError) -> [String] {
-        try db(store.runRefs()).filter { $0.kind != .gold }.map(\.name)
-    }
-
     /// The run's documents (row ids) in ingestion order: the review queue.
     public func documentRowIDs(processedBy runID: Int64) throws(WorkbenchError) -> [Int64] {
         try db(store.documentRowIDs(processedBy: runID))

@@ -71,7 +71,7 @@ import Testing
         let opening = try session(runs, annotator: "cy", run: "gold:ana").opening().split(separator: "\n").map(String.init)
         #expect(Array(opening.prefix(3)) == [
             "reviewing run \"gold:ana\" as cy · `help` lists the verbs",
-            "run \"gold:ana\" is gold brought in by `claimdesk import-gold`: your verdicts here change that gold; an extractor's claims are in runs \"rules\", \"m1\" (`--run NAME`)",
+            "run \"gold:ana\" is gold brought in by `claimdesk import-gold`: your verdicts here change that gold; claims to review are in runs \"rules\", \"m1\" (`--run NAME`)",
             "port",
         ])
         #expect(!(try session(runs, run: "m1").opening().contains("import-gold")))
