@@ -7,6 +7,7 @@ import Testing
     @Test(arguments: [
         ("rules", "rules"),
         ("a-1b2c3d4e5f60", "a-1b2c3d4e5f60"),
+        ("001_port/notes_1.jsonl", "001_port/notes_1.jsonl"),
         ("my model", "'my model'"),
         ("o'brien", #"'o'\''brien'"#),
         ("$HOME `id`", "'$HOME `id`'"),

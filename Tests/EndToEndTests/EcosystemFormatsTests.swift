@@ -180,6 +180,11 @@ import Testing
             #expect(result.status == 1, "\(name)")
             #expect(result.stderr == "claimdesk: \(path): \(message.replacingOccurrences(of: "PATH", with: path))\n")
         }
+        // The suggested command names the file as a shell reads it back, quote and all.
+        let quoted = try scratch.write("o'brien notes.jsonl", #"{"text":"Mia said no.","entities":[],"relations":[]}"#)
+        let refused = try CLI.run(["--db", scratch.db, "ingest", quoted])
+        #expect(refused.stderr == "claimdesk: \(quoted): a doccano file, which ingest does not read: use `claimdesk import-gold --format doccano "
+            + "'\(quoted.replacingOccurrences(of: "'", with: #"'\''"#))'` (or import-claims for an extractor's output)\n")
         let docs = try CLI.run(["--db", scratch.db, "docs", "--format", "json"])
         #expect(!docs.stdout.contains("Mia said"))
         // A sidecar given beside its text (a shell glob) is that text's metadata, not a refusal.

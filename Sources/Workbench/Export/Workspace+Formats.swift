@@ -291,7 +291,7 @@ enum IngestRefusal {
 
     static func reason(_ file: String) -> String? {
         let ext = (file as NSString).pathExtension.lowercased()
-        let quoted = file.contains(" ") ? "'\(file)'" : file
+        let quoted = ShellWord.quoted(file)
         func use(_ what: String, _ format: InterchangeFormat) -> String {
             "\(what), which ingest does not read: use `claimdesk import-gold --format \(format) \(quoted)` (or import-claims for an extractor's output)"
         }
