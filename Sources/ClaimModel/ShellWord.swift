@@ -7,7 +7,7 @@ public enum ShellWord {
     /// inside becomes `'\''`); escaped for the terminal either way.
     public static func quoted(_ name: String) -> String {
         let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { s in
-            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "._:/@%+=,-_".unicodeScalars.contains(s))
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "._:/@%+=,-".unicodeScalars.contains(s))
         }
         if plain { return TerminalSafe.escape(name) }
         // Scalar by scalar, not `replacingOccurrences`: ClaimModel does without Foundation.

@@ -83,7 +83,7 @@ public final class AdjudicationSession: LineSession {
             // Adjudicate defaults to run "rules": disputes the annotators left in a model's run
             // would otherwise go unnoticed behind "nothing to adjudicate".
             // Gold runs are imported verdicts, not a review to settle.
-            for other in try Self.db({ () throws(WorkbenchError) in try store.runs() }) where other.rowID != runID && other.kind != .gold {
+            for other in try Self.db({ () throws(WorkbenchError) in try store.runs() }) where other.rowID != runID && !ReviewDesk.isGold(other) {
                 let otherID = other.rowID
                 let done = try Self.db { () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: otherID) }
                 let count = try Self.classify(store, runID: otherID, done: done, adjudicator: adjudicator).queue.count

@@ -6,10 +6,12 @@ import Workbench
 /// The verbs that write: each appends to the log in one transaction, then re-reads the document
 /// so that the screen shows what the log now says.
 extension Session {
-    func record(_ entry: ReviewEntry, documentStatus: String? = nil, markRunID: Int64?? = nil) throws(REPLError) -> LoggedReview {
+    /// Appends `entry`; with `mark`, also the analyst's document mark it sets ("done" or
+    /// "reopened", in that run), in the same transaction.
+    func record(_ entry: ReviewEntry, mark: (status: String, runID: Int64?)? = nil) throws(REPLError) -> LoggedReview {
         let stored = try Self.db { () throws(WorkbenchError) in
-            documentStatus == nil ? try store.append(entry)
-                : try store.append(entry, documentStatus: documentStatus, markRunID: markRunID ?? entry.runID)
+            guard let mark else { return try store.append(entry) }
+            return try store.append(entry, documentStatus: mark.status, markRunID: mark.runID)
         }
         remember(stored)
         return stored
@@ -244,26 +246,33 @@ extension Session {
         }
         // The gold reads an analyst's latest mark on a document, whatever the run: undoing a
         // `done` restores the mark it replaced (an earlier `done` made while reviewing another
-        // run counts again), not "reopened".
-        let earlier = try earlierMark(before: target)
-        _ = try record(undo, documentStatus: earlier?.status ?? "reopened", markRunID: earlier.map { $0.runID } ?? run.rowID)
-        doneThisSession.remove(target.entry.documentRowID)
+        // run counts again), not "reopened" — and changes no mark when a later one stands.
+        let marks = try documentMarks(target.entry.documentRowID)
+        let standing = marks?.standingMarks()[annotator]
+        let earlier = marks?.standingMarks(before: target.id)[annotator]
+        if standing?.id == target.id {
+            _ = try record(undo, mark: (earlier?.done == true ? "done" : "reopened", earlier.map { $0.runID } ?? run.rowID))
+        } else {
+            _ = try record(undo)
+        }
+        // A `done` of this run that stands again keeps the document among this session's.
+        if !(earlier?.done == true && earlier?.runID == run.rowID) { doneThisSession.remove(target.entry.documentRowID) }
         let screen = try show(after: target)
-        return "undone: " + target.described + "\n" + (try restoredDoneNote(earlier)) + screen
+        let restored = standing?.id == target.id ? earlier : nil
+        return "undone: " + target.described + "\n" + (try restoredDoneNote(restored)) + screen
     }
 
-    /// This analyst's standing mark on the document of `done` just before it: the last of their
-    /// `done` / `reopen` entries (any run) that is still in effect, or nil when there is none.
-    func earlierMark(before done: LoggedReview) throws(REPLError) -> (status: String, runID: Int64?)? {
-        guard let index = position(ofDocument: done.entry.documentRowID) else { return nil }
-        return try load(index).standingMarks(before: done.id)[annotator].map { ($0.done ? "done" : "reopened", $0.runID) }
+    /// The document whose marks an undo or redo of `done` reads (nil when it is not in the queue).
+    func documentMarks(_ documentRowID: Int64) throws(REPLError) -> DocumentView? {
+        guard let index = position(ofDocument: documentRowID) else { return nil }
+        return try load(index)
     }
 
     /// After `undo` of a `done` that had replaced a `done` made while reviewing another run: that
     /// one stands again, and the document's gold comes from there.
-    func restoredDoneNote(_ earlier: (status: String, runID: Int64?)?) throws(REPLError) -> String {
-        guard let earlier, earlier.status == "done", earlier.runID != run.rowID else { return "" }
-        let place = try earlier.runID.flatMap(runPhrase) ?? "another run"
+    func restoredDoneNote(_ earlier: (done: Bool, runID: Int64?, id: Int64)?) throws(REPLError) -> String {
+        guard let earlier, earlier.done, earlier.runID != run.rowID else { return "" }
+        let place = try earlier.runID.flatMap(runPhrase) ?? "your earlier mark"
         return "your earlier done of this document, in \(place), stands again: its gold comes from there\n"
     }
 
@@ -279,8 +288,18 @@ extension Session {
         if step.count > 1 || original.entry.bulk != nil { return try redoBulk(step) }
         let redo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
                                attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
-        _ = try record(redo, documentStatus: original.entry.action == .done ? "done" : nil)
-        if original.entry.action == .done { doneThisSession.insert(original.entry.documentRowID) }
+        if original.entry.action == .done {
+            // The `done` stands again, unless a later mark (given since, in another run) does.
+            let standing = try documentMarks(original.entry.documentRowID)?.standingMarks()[annotator]
+            if standing.map({ $0.id < original.id }) ?? true {
+                _ = try record(redo, mark: ("done", run.rowID))
+            } else {
+                _ = try record(redo)
+            }
+            doneThisSession.insert(original.entry.documentRowID)
+        } else {
+            _ = try record(redo)
+        }
         return "redone: " + original.described + "\n" + (try show(after: original))
     }
 
@@ -312,11 +331,11 @@ extension Session: EditWriting {}
 extension DocumentView {
     /// Each annotator's standing mark on the document: their last `done` or `reopen` entry still
     /// in effect (any run), only among entries before `before` when given.
-    func standingMarks(before: Int64? = nil) -> [String: (done: Bool, runID: Int64?)] {
-        var marks: [String: (done: Bool, runID: Int64?)] = [:]
+    func standingMarks(before: Int64? = nil) -> [String: (done: Bool, runID: Int64?, id: Int64)] {
+        var marks: [String: (done: Bool, runID: Int64?, id: Int64)] = [:]
         for e in ledger.effective where e.entry.attributionID == nil && (before.map { e.id < $0 } ?? true) {
-            if e.entry.action == .done { marks[e.entry.annotator] = (true, e.entry.runID) }
-            if e.entry.action == .reopen { marks[e.entry.annotator] = (false, e.entry.runID) }
+            if e.entry.action == .done { marks[e.entry.annotator] = (true, e.entry.runID, e.id) }
+            if e.entry.action == .reopen { marks[e.entry.annotator] = (false, e.entry.runID, e.id) }
         }
         return marks
     }

@@ -145,8 +145,8 @@ public struct ReviewDesk: Sendable {
     /// Records one action that also changes the document's status for this analyst (undo of
     /// `done`), the mark in run `markRunID` (the entry's own run unless an undo restores an
     /// earlier mark made while reviewing another run).
-    public func append(_ entry: ReviewEntry, documentStatus: String?, markRunID: Int64?? = nil) throws(WorkbenchError) -> LoggedReview {
-        try db(store.append(entry, documentStatus: documentStatus, markRunID: markRunID ?? entry.runID))
+    public func append(_ entry: ReviewEntry, documentStatus: String?, markRunID: Int64?) throws(WorkbenchError) -> LoggedReview {
+        try db(store.append(entry, documentStatus: documentStatus, markRunID: markRunID))
     }
 
     /// Stores a claim an analyst added, with its `add` entry.

@@ -111,6 +111,32 @@ import Workbench
         #expect(session.execute("undo").text.hasPrefix("undone: done of this document\nport\n"))
     }
 
+    /// An undo changes no mark when a later one stands: ana's `done` in "m1" is undone after she
+    /// marked the document done again while reviewing "rules", whose mark stays (and the gold).
+    @Test func undoOfADoneReplacedSinceInAnotherRunLeavesTheLaterMark() throws {
+        let runs = try LeftOutDocumentTests.TwoRuns()
+        let first = try session(runs, run: "m1")
+        _ = first.execute("goto storm")
+        for _ in 0..<4 { _ = first.execute("reject") }
+        _ = first.execute("goto storm")
+        #expect(first.execute("done").failed == false)
+        let rules = try session(runs, run: "rules")
+        _ = rules.execute("goto storm")
+        for _ in 0..<4 { _ = rules.execute("confirm") }
+        _ = rules.execute("goto storm")
+        #expect(rules.execute("done").failed == false)
+        func marks() throws -> [String] {
+            try runs.fixture.store.documentReviews().map { "\($0.status) \($0.runID == runs.model ? "m1" : "rules")" }
+        }
+        #expect(try marks() == ["done rules"])
+        // Back in "m1" (after a restart: the undo history is the log's).
+        let again = try session(runs, run: "m1")
+        #expect(again.execute("undo").text.hasPrefix("undone: done of this document\nstorm"))
+        #expect(try marks() == ["done rules"])
+        #expect(again.execute("redo").text.hasPrefix("redone: done of this document\n"))
+        #expect(try marks() == ["done rules"])
+    }
+
     @Test func aStartDocumentOpensEvenWhenEveryDocumentIsLeftOut() throws {
         let runs = try LeftOutDocumentTests.TwoRuns()
         for row in runs.rows.dropFirst() {
