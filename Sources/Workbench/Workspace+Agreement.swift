@@ -4,8 +4,11 @@ import Evaluation
 extension Workspace {
     /// Agreement between annotators: Cohen's κ per pair and Krippendorff's α (nominal) over all, on
     /// the verdicts of claims reviewed by more than one annotator and on the source types they kept.
-    public func agreement(format: ListingFormat) throws(WorkbenchError) -> String {
-        let labels = try reviewLabels()
+    /// Agreement between the annotators on the claims two or more of them judged: of every run,
+    /// or of run `runName` only (its claims, as its review queue shows them).
+    public func agreement(format: ListingFormat, runName: String? = nil) throws(WorkbenchError) -> String {
+        let runID = try runName.map { (name) throws(WorkbenchError) in try requireRunRef(name).rowID }
+        let labels = try reviewLabels(runID: runID)
         let verdicts = Agreement.report(labels.verdicts.filter { $0.value.count > 1 })
         let sourceTypes = Agreement.report(labels.sourceTypes.filter { $0.value.count > 1 })
         switch format {
@@ -13,11 +16,12 @@ extension Workspace {
             return "{\"verdict\": \(ReportRenderer.json(verdicts)),\n\"source_type\": \(ReportRenderer.json(sourceTypes))}"
         case .table:
             let coders = Set(labels.verdicts.values.flatMap(\.keys)).sorted()
+            let scope = runName.map { " in run \"\(TerminalSafe.escape($0))\"" } ?? ""
             if coders.count < 2 {
-                return "agreement needs claims reviewed by at least two annotators; annotators so far: "
-                    + (coders.isEmpty ? "none" : coders.joined(separator: ", "))
+                return "agreement needs claims reviewed by at least two annotators\(scope); annotators so far: "
+                    + (coders.isEmpty ? "none" : coders.map(TerminalSafe.escape).joined(separator: ", "))
             }
-            return "on verdicts (confirmed / corrected / rejected / added)\n" + ReportRenderer.table(verdicts)
+            return (runName == nil ? "" : "run \"\(TerminalSafe.escape(runName ?? ""))\" only\n") + "on verdicts (confirmed / corrected / rejected / added)\n" + ReportRenderer.table(verdicts)
                 + "\non source types (claims both kept)\n" + ReportRenderer.table(sourceTypes)
         }
     }

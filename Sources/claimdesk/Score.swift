@@ -58,8 +58,9 @@ struct AgreementCommand: ParsableCommand {
         abstract: "Cohen's kappa per annotator pair and Krippendorff's alpha, on verdicts and source types.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "table or json.") var format: ListingFormat = .table
+    @Option(name: .customLong("run"), help: "Only the claims of this run (default: every run's).") var runName: String?
 
     func run() throws {
-        try Entry.run { Console.out(try global.openForReading().agreement(format: format), format: format) }
+        try Entry.run { Console.out(try global.openForReading().agreement(format: format, runName: runName), format: format) }
     }
 }

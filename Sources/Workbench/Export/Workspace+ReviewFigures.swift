@@ -15,19 +15,22 @@ struct ReviewLabels {
 
 extension Workspace {
     /// Walks every document's log once.
-    func reviewLabels() throws(WorkbenchError) -> ReviewLabels {
+    func reviewLabels(runID: Int64? = nil) throws(WorkbenchError) -> ReviewLabels {
         var labels = ReviewLabels()
         // Documents with their logs and claims come in batches (`forEachBundle`: a few statements a
         // batch), not one read a document: on PostgreSQL every read is a round trip.
-        try forEachBundle(try db(store.documentRowIDs())) { bundle in
-            addLabels(from: ReviewLedger(bundle.log), claims: bundle.claims, into: &labels)
+        let documents: [Int64]
+        if let runID { documents = try db(store.documentRowIDs(processedBy: runID)) } else { documents = try db(store.documentRowIDs()) }
+        try forEachBundle(documents) { bundle in
+            addLabels(from: ReviewLedger(bundle.log), claims: bundle.claims, into: &labels, onlyRun: runID)
         }
         return labels
     }
 
     /// Adds one document's labels. Agreement only needs claims judged by two annotators or more, so
     /// a document one annotator reviewed costs nothing.
-    func addLabels(from fullLog: ReviewLedger, claims: [StoredAttribution], into labels: inout ReviewLabels) {
+    func addLabels(from fullLog: ReviewLedger, claims: [StoredAttribution], into labels: inout ReviewLabels,
+                   onlyRun: Int64? = nil) {
         guard fullLog.annotators.count > 1 else { return }
         // Agreement measures the analysts' independent judgements: an adjudicator's decisions are
         // not one of them.
@@ -35,7 +38,8 @@ extension Workspace {
             ? ReviewLedger(fullLog.entries.filter { $0.entry.adjudication == nil }) : fullLog
         let annotators = log.annotators
         guard annotators.count > 1 else { return }
-        let runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
+        var runIDs = Set(log.effective.compactMap { $0.entry.attributionID == nil ? nil : $0.entry.runID })
+        if let onlyRun { runIDs = runIDs.intersection([onlyRun]) }
         guard !runIDs.isEmpty else { return }
         // The reviewed runs' claims in the document (a bundle holds the visible claims of every run;
         // a claim still pending in its run has no review to count).
