@@ -180,7 +180,7 @@ public final class Session {
     /// Said with `quit`'s goodbye after documents were marked done while reviewing a model's run:
     /// the loop's next step is a model that learns from them too.
     var nextAfterReview: String {
-        guard !doneThisSession.isEmpty, run.extractor.hasPrefix("model:") else { return "" }
+        guard !doneThisSession.isEmpty, Workspace.modelName(extractor: run.extractor) != nil else { return "" }
         return "\nnext: `claimdesk train --model NAME --gold` learns from every document marked done so far (\(plural(doneThisSession.count, "document")) "
             + "by you in this session), then `claimdesk extract --model NAME`"
     }
@@ -215,11 +215,10 @@ public final class Session {
     var leftOutRuns: String {
         var names: [String] = []
         for d in leftOut.values.sorted(by: { $0.documentRowID < $1.documentRowID }) {
-            let name = d.runName.map { "\"" + TerminalSafe.escape($0) + "\"" } ?? "no run"
-            if !names.contains(name) { names.append(name) }
+            if let name = d.runName, !names.contains(name) { names.append(name) }
         }
-        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
-        return (names.count == 1 && names[0] != "no run" ? "run " : names.count > 1 ? "runs " : "") + shown
+        // A mark made without a run (nothing names it) adds no name.
+        return names.isEmpty ? "no run" : TerminalSafe.runList(names)
     }
 
     /// Brings a left-out document back into the queue (`goto` asked for it): its index, or nil

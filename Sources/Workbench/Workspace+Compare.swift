@@ -34,7 +34,7 @@ extension Workspace {
         var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
         // Runs made by trained models say which model (and which digest of it) made each.
         let runInfoA = try requireRun(runA), runInfoB = try requireRun(runB)
-        if runInfoA.extractor.hasPrefix("model:") || runInfoB.extractor.hasPrefix("model:") {
+        if Self.modelName(extractor: runInfoA.extractor) != nil || Self.modelName(extractor: runInfoB.extractor) != nil {
             lines.append("A made by \(Self.maker(runInfoA)), B made by \(Self.maker(runInfoB))")
         }
         // What each run's model learned from is out of both sides.

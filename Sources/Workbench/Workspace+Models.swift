@@ -401,7 +401,15 @@ extension Workspace {
         return try extractPending(run: run, limits: limits, progress: progress) { extractor.extract($0) }
     }
 
-    static func modelExtractorName(_ model: String) -> String { "model:\(model)" }
+    static func modelExtractorName(_ model: String) -> String { modelPrefix + model }
+
+    /// The model that made a run, from its extractor (`model:NAME`, `modelExtractorName`), or nil
+    /// for a run no model made.
+    public static func modelName(extractor: String) -> String? {
+        extractor.hasPrefix(modelPrefix) ? String(extractor.dropFirst(modelPrefix.count)) : nil
+    }
+
+    private static let modelPrefix = "model:"
 
     /// The full digest a model run records in its parameters, or nil for another run.
     static func modelDigest(_ run: RunInfo) -> String? {
@@ -409,7 +417,7 @@ extension Workspace {
     }
 
     static func modelDigest(extractor: String, parameters: String?) -> String? {
-        guard extractor.hasPrefix("model:"), let parameters, let json = JSONValue(parsing: parameters) else { return nil }
+        guard modelName(extractor: extractor) != nil, let parameters, let json = JSONValue(parsing: parameters) else { return nil }
         return json["digest"]?.stringValue
     }
 
@@ -417,8 +425,7 @@ extension Workspace {
     /// nil for a run no model made; `documents` nil when the store cannot tell (the model was
     /// replaced or removed since, or trained before its provenance listed them).
     public func trainingDocuments(of run: RunRef) throws(WorkbenchError) -> TrainedDocuments? {
-        guard run.extractor.hasPrefix("model:") else { return nil }
-        let name = String(run.extractor.dropFirst("model:".count))
+        guard let name = Self.modelName(extractor: run.extractor) else { return nil }
         let digest = Self.modelDigest(extractor: run.extractor, parameters: run.parameters)
         guard let info = try db(store.models()).first(where: { $0.name == name && $0.digest == digest }),
               case let .array(ids)? = JSONValue(parsing: info.provenance)?["training_documents"] else {
@@ -429,9 +436,7 @@ extension Workspace {
 
     /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.0" for the rules'.
     static func maker(_ run: RunInfo) -> String {
-        if run.extractor.hasPrefix("model:") {
-            return "model \"\(run.extractor.dropFirst("model:".count))\" (\(run.version ?? "?"))"
-        }
+        if let model = modelName(extractor: run.extractor) { return "model \"\(model)\" (\(run.version ?? "?"))" }
         return run.extractor + (run.version.map { " \($0)" } ?? "")
     }
 
@@ -439,8 +444,7 @@ extension Workspace {
     /// Offers to continue a model's run only while the store holds that model as it was (a model
     /// replaced or gone cannot continue it).
     func madeByAnother(_ run: RunInfo) throws(WorkbenchError) -> String {
-        if run.extractor.hasPrefix("model:") {
-            let model = String(run.extractor.dropFirst("model:".count))
+        if let model = Self.modelName(extractor: run.extractor) {
             let stored = try db(store.model(named: model))
             if let stored, Self.modelDigest(run) == stored.digest {
                 return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
