@@ -10,13 +10,17 @@ public struct RunRef: Sendable, Equatable {
     /// What made it ("rules", "model:NAME", an importer's name) and its parameters as stored.
     public var extractor: String
     public var parameters: String?
+    /// The maker's version as stored (the rules' version, a model's digest prefix): `compare` and
+    /// `report` name a run's maker from the ref alone, without `run(named:)`'s claim counts.
+    public var version: String?
 
-    public init(rowID: Int64, name: String, kind: RunKind, extractor: String, parameters: String?) {
+    public init(rowID: Int64, name: String, kind: RunKind, extractor: String, parameters: String?, version: String? = nil) {
         self.rowID = rowID
         self.name = name
         self.kind = kind
         self.extractor = extractor
         self.parameters = parameters
+        self.version = version
     }
 }
 
@@ -46,7 +50,7 @@ extension SQLiteStore {
         try read("reading run \"\(name)\"") { db in
             guard let r = try RunRecord.filter(RunRecord.Columns.name == name).fetchOne(db) else { return nil }
             return RunRef(rowID: r.id ?? 0, name: r.name, kind: RunKind(rawValue: r.kind) ?? .extractor,
-                          extractor: r.extractor, parameters: r.parameters)
+                          extractor: r.extractor, parameters: r.parameters, version: r.version)
         }
     }
 
@@ -55,7 +59,7 @@ extension SQLiteStore {
         try read("listing runs") { db in
             try RunRecord.order(Column("id")).fetchAll(db).map {
                 RunRef(rowID: $0.id ?? 0, name: $0.name, kind: RunKind(rawValue: $0.kind) ?? .extractor,
-                       extractor: $0.extractor, parameters: $0.parameters)
+                       extractor: $0.extractor, parameters: $0.parameters, version: $0.version)
             }
         }
     }

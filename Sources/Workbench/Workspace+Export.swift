@@ -70,7 +70,7 @@ extension Workspace {
     /// Streams the selection, one document at a time, into the format's files; a gold export also
     /// writes its dataset card. Nothing appears under the final name until all of it is written.
     public func export(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
-        if case let .run(name) = request.selection { _ = try requireRun(name) }
+        if case let .run(name) = request.selection { _ = try requireRunRef(name) }
         if request.format == .provenance || request.format == .graphml { return try exportLinks(request) }
         if case .gold = request.selection, request.format != .brat, !request.force {
             // The output file itself is named first: it is what the user asked for (its sink
@@ -98,7 +98,7 @@ extension Workspace {
         do {
             switch request.selection {
             case let .run(name):
-                let run = try requireRun(name)
+                let run = try requireRunRef(name)
                 let ids = try db(store.documentRowIDs(processedBy: run.rowID))
                 try forEachBundle(ids) { (bundle) throws(WorkbenchError) in
                     let claims = bundle.claims.filter { $0.runID == run.rowID && $0.origin == .run }

@@ -40,7 +40,7 @@ extension Workspace {
     func goldClusterScore(runName: String, against: String, inputs: [ScoringInput],
                           report: ScoreReport) throws(WorkbenchError) -> GoldClusterScore? {
         guard inputs.contains(where: { $0.gold.contains { $0.cluster != nil } }) else { return nil }
-        let run = try requireRun(runName)
+        let run = try requireRunRef(runName)
         guard let info = try linkRun(named: nil, run: run) else { return nil }
         let predicted = LinkScore.names(try loadLinks(info).result)
         // The run's claims per document in the order `scoringInputs` hands them to the scorer.

@@ -31,17 +31,16 @@ public struct LinkReport: Sendable, Equatable {
 /// A stored link run made whole again: its info, the linker's result and the claims it linked.
 public struct LoadedLinks: Sendable {
     public var info: LinkRunInfo
-    public var run: RunInfo
+    public var run: RunRef
     public var result: LinkResult
     public var claims: [LinkableClaim]
 }
 
 extension Workspace {
     /// The run `link` and `trail` work on: the named one, else the one the review REPL would pick.
-    func linkTargetRun(_ name: String?) throws(WorkbenchError) -> RunInfo {
-        if let name { return try requireRun(name) }
-        let ref = try ReviewDesk(self).runToReview(named: nil)
-        return try requireRun(ref.name)
+    func linkTargetRun(_ name: String?) throws(WorkbenchError) -> RunRef {
+        if let name { return try requireRunRef(name) }
+        return try ReviewDesk(self).runToReview(named: nil)
     }
 
     /// The run's claims as the linker sees them, with their documents' publisher and date. A claim
@@ -87,7 +86,7 @@ extension Workspace {
     }
 
     /// The newest link run of `run` (or any run when nil), or the one named `name`.
-    public func linkRun(named name: String?, run: RunInfo? = nil) throws(WorkbenchError) -> LinkRunInfo? {
+    public func linkRun(named name: String?, run: RunRef? = nil) throws(WorkbenchError) -> LinkRunInfo? {
         let all = try db(store.linkRuns())
         if let name {
             guard let found = all.first(where: { $0.name == name }) else { throw .store(.unknownLinkRun(name)) }
@@ -98,7 +97,7 @@ extension Workspace {
 
     /// A stored link run with its claims read back (as they are now) and its clusters and links.
     public func loadLinks(_ info: LinkRunInfo) throws(WorkbenchError) -> LoadedLinks {
-        guard let run = try db(store.runs()).first(where: { $0.rowID == info.runID }) else {
+        guard let run = try db(store.runRefs()).first(where: { $0.rowID == info.runID }) else {
             throw .unknownRun("#\(info.runID)")
         }
         let claims = try linkableClaims(runID: info.runID)
@@ -116,7 +115,7 @@ extension Workspace {
     }
 
     /// The newest link run's result, or an error saying `link` makes one.
-    public func requireLinks(linkRun name: String? = nil, run: RunInfo? = nil) throws(WorkbenchError) -> LoadedLinks {
+    public func requireLinks(linkRun name: String? = nil, run: RunRef? = nil) throws(WorkbenchError) -> LoadedLinks {
         guard let info = try linkRun(named: name, run: run) else {
             throw .usage("no link run" + (run.map { " of run \"\(TerminalSafe.escape($0.name))\"" } ?? "")
                 + " yet: `claimdesk link` links the claims first")
@@ -210,7 +209,7 @@ extension Workspace {
         switch target {
         case let .claim(id):
             guard let claim = try db(store.attribution(rowID: id)) else { throw .store(.unknownAttribution(id)) }
-            let run = try db(store.runs()).first { $0.rowID == claim.runID }
+            let run = try db(store.runRefs()).first { $0.rowID == claim.runID }
             loaded = try requireLinks(linkRun: linkRun, run: linkRun == nil ? run : nil)
             wanted = [id]
             what = "claim #\(id)"
@@ -306,7 +305,7 @@ extension Workspace {
         guard case let .run(name) = request.selection else {
             throw .usage("--format \(request.format.rawValue) exports a link run: give --run NAME (the run `claimdesk link` linked)")
         }
-        let loaded = try requireLinks(run: try requireRun(name))
+        let loaded = try requireLinks(run: try requireRunRef(name))
         let text = request.format == .graphml
             ? GraphML.write(loaded.result, claims: loaded.claims)
             : ProvenanceJSON.write(loaded.result, claims: loaded.claims)
@@ -358,7 +357,7 @@ public struct LinkScoreSection: Sendable {
 
 extension Workspace {
     /// The "links" section of `score` and `report`: nil when the run has no link run.
-    public func linkScore(run: RunInfo, annotator: String? = nil) throws(WorkbenchError) -> LinkScoreSection? {
+    public func linkScore(run: RunRef, annotator: String? = nil) throws(WorkbenchError) -> LinkScoreSection? {
         guard let info = try linkRun(named: nil, run: run) else { return nil }
         let loaded = try loadLinks(info)
         let judgements = try linkJudgements(runID: run.rowID).filter { annotator == nil || $0.annotator == annotator }
@@ -391,7 +390,7 @@ extension Workspace {
     /// The report's provenance section: clusters by size, originating and relaying outlets, the
     /// link scores, and the biggest cluster's trail drawn as inline SVG (no external resource).
     /// nil when the run has no link run.
-    func provenanceSection(run: RunInfo, annotator: String?, goldLinks: GoldClusterScore? = nil) throws(WorkbenchError) -> String? {
+    func provenanceSection(run: RunRef, annotator: String?, goldLinks: GoldClusterScore? = nil) throws(WorkbenchError) -> String? {
         guard let info = try linkRun(named: nil, run: run) else { return nil }
         let loaded = try loadLinks(info)
         let e = HTMLReport.escape

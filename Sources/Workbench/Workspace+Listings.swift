@@ -55,10 +55,10 @@ extension Workspace {
 
     /// Claims of a run (all runs when nil) in a document (all when nil).
     public func claimsListing(run: String?, doc: String?, format: ListingFormat) throws(WorkbenchError) -> String {
-        let runInfo = try run.map { name throws(WorkbenchError) in try requireRun(name) }
+        let runInfo = try run.map { name throws(WorkbenchError) in try requireRunRef(name) }
         let document = try doc.map { id throws(WorkbenchError) in try requireDocument(id) }
         let claims = try db(store.attributions(runID: runInfo?.rowID, documentRowID: document?.rowID, origin: nil))
-        let runs = try db(store.runs())
+        let runs = try db(store.runRefs())
         var runNames: [Int64: String] = [:]
         for r in runs { runNames[r.rowID] = r.name }
         var texts: [Int64: (StoredDocument, ScalarText)] = [:]

@@ -435,9 +435,14 @@ extension Workspace {
     }
 
     /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.0" for the rules'.
-    static func maker(_ run: RunInfo) -> String {
-        if let model = modelName(extractor: run.extractor) { return "model \"\(model)\" (\(run.version ?? "?"))" }
-        return run.extractor + (run.version.map { " \($0)" } ?? "")
+    static func maker(_ run: RunInfo) -> String { maker(extractor: run.extractor, version: run.version) }
+
+    /// The same from a run's ref (`compare` reads no claim counts to name a maker).
+    static func maker(_ run: RunRef) -> String { maker(extractor: run.extractor, version: run.version) }
+
+    static func maker(extractor: String, version: String?) -> String {
+        if let model = modelName(extractor: extractor) { return "model \"\(model)\" (\(version ?? "?"))" }
+        return extractor + (version.map { " \($0)" } ?? "")
     }
 
     /// Why an existing extractor run cannot take another extractor's claims.

@@ -58,7 +58,7 @@ extension Workspace {
                                   includeTrained: includeTrained)
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
         // Issue 14: a "links" section when the run has a link run.
-        let links = try linkScore(run: try requireRun(runName), annotator: annotator)
+        let links = try linkScore(run: try requireRunRef(runName), annotator: annotator)
         let goldLinks = against == "annotations" ? nil
             : try goldClusterScore(runName: runName, against: against, inputs: scored.inputs, report: report)
         switch format {
@@ -165,7 +165,7 @@ extension Workspace {
                 add(g.stored, gold: g.attributions, predicted: predictions(g.claims))
             }
         } else {
-            let goldRun = try requireRun(against)
+            let goldRun = try requireRunRef(against)
             let goldIDs = try db(store.documentRowIDs(processedBy: goldRun.rowID))
             try forEachBundle(goldIDs) { bundle in
                 guard processed.contains(bundle.stored.rowID) else {
@@ -210,16 +210,25 @@ extension Workspace {
     /// A run's claims in one document as gold (`score --against RUN`, `train --from RUN`): the run's
     /// own claims, minus those an imported gold run keeps as rejected (documented negatives).
     static func runGold(_ bundle: DocumentBundle, _ goldRun: RunInfo) -> [Attribution] {
-        var claims = bundle.claims.filter { $0.runID == goldRun.rowID && $0.origin == .run }
-        if goldRun.kind == .gold {
+        runGold(bundle, runID: goldRun.rowID, kind: goldRun.kind)
+    }
+
+    static func runGold(_ bundle: DocumentBundle, _ goldRun: RunRef) -> [Attribution] {
+        runGold(bundle, runID: goldRun.rowID, kind: goldRun.kind)
+    }
+
+    static func runGold(_ bundle: DocumentBundle, runID: Int64, kind: RunKind) -> [Attribution] {
+        var claims = bundle.claims.filter { $0.runID == runID && $0.origin == .run }
+        if kind == .gold {
             let rejected = ReviewLedger(bundle.log).rejectedClaims
             claims.removeAll { rejected.contains($0.rowID) }
         }
         return claims.map(\.attribution)
     }
 
-    /// A run by name without its counts (which `requireRun` reads: a scan of the run's claims, a
-    /// second at a million of them), for scoring, which needs its row id and kind only.
+    /// A run by name without its counts (which `requireRun` reads for every run: a scan of their
+    /// claims, a second at a million of them), for whatever needs only the ref's fields: row id,
+    /// kind, and the maker's name and version that `compare` and `report` print.
     func requireRunRef(_ name: String) throws(WorkbenchError) -> RunRef {
         guard let run = try db(store.runRef(named: name)) else { throw WorkbenchError.unknownRun(name) }
         return run

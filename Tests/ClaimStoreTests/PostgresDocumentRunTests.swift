@@ -134,7 +134,7 @@ struct PostgresDocumentRunTests {
         #expect(runs.map { "\($0.name) \($0.kind) \($0.documents) \($0.claims)" } == ["rules extractor 2 2", "gold gold 0 0"])
         #expect(try same { try $0.run(named: "gold") } == runs[1])
         #expect(try same { try $0.run(named: "none") } == nil)
-        #expect(try same { try $0.runRef(named: "rules") } == RunRef(rowID: 1, name: "rules", kind: .extractor, extractor: "rules", parameters: #"{"p":1}"#))
+        #expect(try same { try $0.runRef(named: "rules") } == RunRef(rowID: 1, name: "rules", kind: .extractor, extractor: "rules", parameters: #"{"p":1}"#, version: "1.0"))
         #expect(try same { try $0.runRef(named: "none") } == nil)
         #expect(try same { try $0.runRefs() }.map(\.name) == ["rules", "gold"])
 

@@ -185,6 +185,10 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(try store.runRefs().map { "\($0.rowID) \($0.name) \($0.kind)" } == ["\(rules.rowID) rules extractor", "\(gold.rowID) gold:ana gold"])
             #expect(try store.runRef(named: "gold:ana")?.kind == .gold)
             #expect(try store.runRef(named: "nope") == nil)
+            // A ref carries what names the run's maker (compare, report) without the counts.
+            #expect(try store.runRef(named: "rules") == RunRef(rowID: rules.rowID, name: "rules", kind: .extractor, extractor: "rules",
+                                                               parameters: #"{"a":1}"#, version: "1.2"))
+            #expect(try store.runRefs().map(\.version) == ["1.2", nil])
         }
     }
 

@@ -60,7 +60,7 @@ enum PostgresRows {
         """
 
     /// `run` under alias `r` without counts: decoded by `runRef(_:_:at:)`.
-    static let runRefColumns = "r.id, r.name, r.kind, r.extractor, r.parameters"
+    static let runRefColumns = "r.id, r.name, r.kind, r.extractor, r.parameters, r.version"
 
     /// A `RunInfo` from `runInfoColumns`; a kind no release writes is `invalidStoredValue`, as on SQLite.
     static func runInfo(_ rows: PGRows, _ row: Int, at c: Int = 0) throws(StoreError) -> RunInfo {
@@ -83,7 +83,7 @@ enum PostgresRows {
         return RunRef(rowID: id, name: try required(rows, row, c + 1, "run", "name", rowID: id) { $0.string(row, c + 1) },
                       kind: rows.string(row, c + 2).flatMap(RunKind.init(rawValue:)) ?? .extractor,
                       extractor: try required(rows, row, c + 3, "run", "extractor", rowID: id) { $0.string(row, c + 3) },
-                      parameters: rows.string(row, c + 4))
+                      parameters: rows.string(row, c + 4), version: rows.string(row, c + 5))
     }
 
     // MARK: - Claims

@@ -66,7 +66,7 @@ extension Workspace {
             choice = try defaultReportRun()
         }
         let runName = choice.name
-        let run = try requireRun(runName)
+        let run = try requireRunRef(runName)
         // Scores and calibration come from the same call as `claimdesk score`, so the page and the command agree.
         let match = MatchMode.overlap
         let scored = try scoreRun(runName: runName, against: request.against, match: match,
@@ -96,7 +96,7 @@ extension Workspace {
     /// imported gold are never picked on their own; with several candidates and no rule to choose,
     /// the user is asked for `--run`, with the candidates listed.
     func defaultReportRun() throws(WorkbenchError) -> ReportRunChoice {
-        let runs = try db(store.runs())
+        let runs = try db(store.runRefs())
         let builtIn = runs.filter {
             $0.kind == .extractor && $0.extractor == RulesExtractor.name && ExtractionProfile(parameters: $0.parameters) == .full
         }
