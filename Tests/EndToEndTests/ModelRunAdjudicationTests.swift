@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// `adjudicate --run M` after the analysts' loop (two analysts disagree on the rules' run, an
+/// adjudicator settles it, `train --gold`, `extract --model`, the model's run reviewed), through the
+/// real binary. What the adjudicator meets in the model's run:
+/// - the analysts' own loop brings no settled document into it: `annotate` left the document out
+///   of their queues, so nobody marked it done there and its gold stands where it was settled;
+/// - analysts who bring the document back and mark it done again move its gold to the model's run
+///   (the run most of its marks are in): their disputes there are new and keep it out of the gold
+///   until adjudicated, so the walk holds them.
+@Suite(.serialized) struct ModelRunAdjudicationTests {
+    /// Three short reports written for this test: each has a "said" claim and a second one.
+    static let texts: [(String, String)] = [
+        ("d1", "The mayor said that the bridge would reopen in May. Residents told reporters that the detour added an hour to their commute.\n"),
+        ("d2", "The council said that the budget would be cut by a tenth. A union leader said that workers would strike in June.\n"),
+        ("d3", "The ferry operator said that sailings would resume on Monday. Passengers told the radio station that the queues were long.\n"),
+    ]
+
+    /// A store where ana and bo marked d1 done in run "rules", differing on its second claim (#2),
+    /// cy settled it (picked bo), and model "m1" trained on that gold made run "m1" (#7–#12).
+    struct Loop {
+        let scratch: Scratch
+        let db: String
+
+        init() throws {
+            scratch = try Scratch()
+            db = scratch.path("store.sqlite")
+            var files: [String] = []
+            for (name, text) in ModelRunAdjudicationTests.texts { files.append(try scratch.write("\(name).txt", text)) }
+            try cli(["ingest"] + files)
+            try cli(["extract"])
+            try cli(["annotate", "--annotator", "ana"], stdin: "goto d1\nc\nr\ngoto d1\ndone\nq\n")
+            try cli(["annotate", "--annotator", "bo"], stdin: "goto d1\nc\nc\ngoto d1\ndone\nq\n")
+            #expect(try cli(["adjudicate", "--annotator", "cy", "--run", "rules"], stdin: "pick bo\nq\n").stdout
+                .contains("picked bo's view of #2: confirmed"))
+            try cli(["train", "--model", "m1", "--gold", "--base", "rules"])
+            #expect(try cli(["extract", "--model", "m1"]).stdout.hasPrefix("run \"m1\": 6 claims in 3 documents"))
+        }
+
+        /// The command on the store, 400 columns wide (no reply wraps).
+        @discardableResult
+        func cli(_ arguments: [String], stdin: String? = nil, status: Int32 = 0) throws -> CLI.Output {
+            let out = try CLI.run(["--db", db] + arguments, stdin: stdin, environment: ["COLUMNS": "400"])
+            if out.status != status { throw CLI.Failure(status: out.status, stderr: out.stdout + out.stderr) }
+            return out
+        }
+
+        /// `score --run rules`'s line saying how much gold there is, and the one after it.
+        func gold() throws -> [String] {
+            Array(try cli(["score", "--run", "rules"]).stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().prefix(2).map(String.init))
+        }
+    }
+
+    @Test func theAnalystsOwnLoopBringsNoSettledDocumentIntoTheModelRunsWalk() throws {
+        let loop = try Loop()
+        // Both review the model's run as `annotate` offers it: d1, which they marked done in
+        // "rules", is left out of their queues; they differ on d2's second claim (#10).
+        for (name, second) in [("ana", "r"), ("bo", "c")] {
+            let review = try loop.cli(["annotate", "--annotator", name, "--run", "m1"],
+                                      stdin: "c\n\(second)\ngoto d2\ndone\nc\nc\ngoto d3\ndone\nq\n").stdout
+            #expect(review.contains("left out: 1 document you marked done while reviewing run \"rules\""))
+            #expect(review.split(separator: "\n").filter { $0.contains("marked done:") } == ["d2 marked done: 2 claims reviewed", "d3 marked done: 2 claims reviewed"])
+        }
+        // The walk holds the new dispute only; d1 is not in it (nobody marked it done in "m1").
+        let walk = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1"], stdin: "progress\ngoto d1\nq\n", status: 1)
+        #expect(walk.stdout == """
+            adjudicating run "m1" as cy · 1 disputed claim in 1 document · 3 unanimous claims accepted without a stop · `help` lists the verbs
+            d2 · The council said that the budget would be cut by a tenth. A union leader said that worker…
+            disputed 1/1 · doc 1/1 · 0 adjudicated · #10
+              [[src: A union leader]] [[cue: said]] [[con: that workers would strike in June]].
+              annotator  verdict    source            cue     content                             outlet  type       anon  entity  confidence  note
+              ana        rejected   "A union leader"  "said"  "that workers would strike in Ju…"  -       anonymous  yes   leader  -           -
+              bo         confirmed  "A union leader"  "said"  "that workers would strike in Ju…"  -       anonymous  yes   leader  -           -
+              differ: verdict
+            claimdesk> progress
+            adjudicated 0 of 1 disputed claim in run "m1" (0.0%)
+            unanimous claims accepted without a stop: 3
+            documents marked done by two or more annotators: 2; left out of the gold until adjudicated: d2
+            claimdesk> goto d1
+            error: no document "d1" among the documents two or more annotators marked done
+            claimdesk> q
+            bye: every adjudication is saved
+
+            """)
+        // d1's gold stands (from "rules", with cy's adjudication); only d2 waits.
+        #expect(try loop.gold() == [
+            "gold: 2/3 documents done, 6/6 claims in them reviewed",
+            "left out (annotators disagree, nothing adjudicated): d2; `claimdesk adjudicate` settles them",
+        ])
+
+        // Brought back (`--doc d1`) and marked done again by both, d1 takes its gold from their
+        // verdicts in "m1": differing again, on the model's copy of the claim (#8), it leaves the
+        // gold, and the walk holds that dispute too, since only an adjudication in "m1" settles it.
+        try loop.cli(["annotate", "--annotator", "ana", "--run", "m1", "--doc", "d1"], stdin: "c\nr\ngoto d1\ndone\nq\n")
+        let bo = try loop.cli(["annotate", "--annotator", "bo", "--run", "m1", "--doc", "d1"], stdin: "c\nc\ngoto d1\ndone\nq\n").stdout
+        #expect(bo.contains("d1 marked done: 2 claims reviewed; your gold for it now comes from your verdicts in run \"m1\", no longer from run \"rules\""), "\(bo)")
+        #expect(try loop.gold() == [
+            "gold: 1/3 documents done, 6/6 claims in them reviewed",
+            "left out (annotators disagree, nothing adjudicated): d1, d2; `claimdesk adjudicate` settles them",
+        ])
+        let again = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1"], stdin: "pick bo\npick bo\nq\n").stdout
+        #expect(again.hasPrefix("""
+            adjudicating run "m1" as cy · 2 disputed claims in 2 documents · 4 unanimous claims accepted without a stop · `help` lists the verbs
+            d1 · The mayor said that the bridge would reopen in May. Residents told reporters that the det…
+            disputed 1/2 · doc 1/2 · 0 adjudicated · #8
+
+            """), "\(again)")
+        #expect(again.hasSuffix("""
+            claimdesk> pick bo
+            picked bo's view of #10: confirmed
+            every disputed claim is adjudicated: their documents now enter the gold (`claimdesk score --run m1`)
+            claimdesk> q
+            bye: every adjudication is saved
+
+            """), "\(again)")
+        #expect(try loop.gold().first == "gold: 3/3 documents done, 6/6 claims in them reviewed")
+    }
+}
