@@ -205,6 +205,8 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
     case nothingDisputed(document: String)
     /// `show` of a claim an adjudication decided before this session (not in the walk until `goto`).
     case decidedBefore(Int64)
+    /// `show` of a claim in a document left out of the walk (its gold comes from another run).
+    case leftOut(claim: String, document: String)
 
     public var description: String {
         switch self {
@@ -237,6 +239,9 @@ public enum AdjudicationError: Error, Equatable, CustomStringConvertible {
                 + "or every dispute was adjudicated before: goto #ID takes one up again)"
         case let .decidedBefore(id):
             return "claim #\(id) was adjudicated before this session: goto #\(id) brings it back into the walk"
+        case let .leftOut(claim, document):
+            return "claim #\(TerminalSafe.escape(claim)) is in document \"\(TerminalSafe.escape(document))\", left out of the walk "
+                + "(its gold comes from another run): goto #\(TerminalSafe.escape(claim)) brings it back"
         }
     }
 }

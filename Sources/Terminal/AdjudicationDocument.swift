@@ -30,6 +30,11 @@ struct AdjudicationDocument {
     let picked: [Int64: String]
     /// The gold rule over `claims` and the annotators' views (adjudications aside).
     let consensus: GoldConsensus
+    /// The run the gold takes this document's reviews from: the one most of its annotators' standing
+    /// done marks (any run) were given in, ties to the older run (`Workspace.goldRunKey`; -1 for
+    /// marks without a run). When it is not the run adjudicated, no adjudication here changes the
+    /// document's gold.
+    let goldRun: Int64?
 
     init(_ snapshot: DocumentSnapshot, annotators: [String], adjudicator: String) {
         self.snapshot = snapshot
@@ -42,6 +47,7 @@ struct AdjudicationDocument {
         var base: [Int64: Attribution] = [:]
         for c in snapshot.claims { base[c.rowID] = c.attribution }
         let ledger = ReviewLedger(snapshot.log)
+        goldRun = Workspace.goldRunKey(DocumentView.standingMarks(ledger).values.filter(\.done).map(\.runID))
         var adjudicatedBy: [Int64: String] = [:]
         var picked: [Int64: String] = [:]
         for (claimID, mark) in GoldConsensus.adjudications(in: ledger) {

@@ -163,8 +163,10 @@ extension AdjudicationSession {
     func requeue(_ claimID: Int64, documentRowID: Int64,
                  view known: AdjudicationDocument? = nil) throws(AdjudicationError) -> (Int, AdjudicationDocument)? {
         guard let document = documents.firstIndex(where: { $0.rowID == documentRowID }) else { return nil }
+        // An undo or redo of an adjudication in a left-out document brings the document back.
+        let back = try readmit(document) != nil
         let view: AdjudicationDocument
-        if let known { view = known } else { view = try load(document) }
+        if let known, !back { view = known } else { view = try load(document) }
         if let index = queue.firstIndex(where: { $0.claim == claimID }) { return (index, view) }
         guard let order = view.claims.firstIndex(where: { $0.rowID == claimID }) else { return nil }
         let item = Item(document: document, claim: claimID, order: order)

@@ -10,6 +10,12 @@ import Workbench
 /// Unanimous claims never stop the walk. Deciding a claim appends the adjudicator's entries, each
 /// marked `"adjudication": true`, in one transaction, and moves on to the next claim still
 /// awaiting adjudication; `Workspace.decideGold` then takes the adjudicator's view of it as the gold.
+///
+/// A document whose gold comes from another run (most of its annotators marked it done while
+/// reviewing that one: after `extract --model`, a second pair may review the model's run on
+/// documents the first pair settled in "rules") is left out of the queue, as `annotate` leaves out
+/// what the analyst marked done elsewhere: nothing decided here would change its gold. The first
+/// screen and `progress` say how many; `goto` brings one back, `--include-settled` keeps them all.
 public final class AdjudicationSession: LineSession {
     public let adjudicator: String
     public let run: ReviewDesk.Run
@@ -32,6 +38,16 @@ public final class AdjudicationSession: LineSession {
     }
 
     let documents: [DoneDocument]
+    /// Documents (index into `documents`) whose gold comes from another run, with that run's row id
+    /// (-1: marks without a run): their disputes are out of the queue until `goto` brings one back.
+    var leftOut: [Int: Int64] = [:]
+    /// Documents in the walk though their gold comes from another run (`--include-settled`, `--doc`,
+    /// brought back by `goto`), with that run: what is decided there does not enter the gold.
+    var elsewhere: [Int: Int64] = [:]
+    /// Run names by row id, for the notes on left-out documents.
+    let runNames: [Int64: String]
+    /// On the first screen: what `--include-settled` kept, or what `--doc` walks though its gold is elsewhere.
+    var keptNote: String?
     /// Set by `--doc`: the walk covers that document alone.
     let onlyDocument: String?
     /// When this run has nothing to adjudicate: the other runs with disputed claims, and how many.
@@ -43,7 +59,7 @@ public final class AdjudicationSession: LineSession {
     /// Claims of the queue an adjudication now decides.
     var decided: Set<Int64> = []
     /// Claims of those documents the annotators agree on (accepted without a stop).
-    let unanimous: Int
+    var unanimous: Int
     /// Claims decided by an adjudication when the session opened and not back in the queue since
     /// (`goto #ID`, `undo`).
     var adjudicatedBefore: Int
@@ -53,8 +69,10 @@ public final class AdjudicationSession: LineSession {
     /// and writes, so that one choice holds in both REPLs.
     public internal(set) var singleKeys = false
 
+    /// Opens the walk of `runName` (default: "rules", else the only run); documents whose gold
+    /// comes from another run are left out unless `includeSettled` or named by `docID`.
     public init(workspace: Workspace, adjudicator: String, runName: String?, document docID: String?,
-                renderer: Renderer) throws(AdjudicationError) {
+                renderer: Renderer, includeSettled: Bool = false) throws(AdjudicationError) {
         let store = ReviewDesk(workspace)
         self.store = store
         self.adjudicator = adjudicator
@@ -68,11 +86,27 @@ public final class AdjudicationSession: LineSession {
             guard let stored else { throw .repl(.unknownDocument(docID)) }
             done = done.filter { $0.documentRowID == stored.rowID }
         }
-        let (documents, queue, unanimous, before) = try Self.classify(store, runID: runID, done: done, adjudicator: adjudicator)
-        self.documents = documents
-        self.queue = queue
-        self.unanimous = unanimous
-        adjudicatedBefore = before
+        let walk = try Self.classify(store, runID: runID, done: done, adjudicator: adjudicator,
+                                     leaveOut: !includeSettled && docID == nil)
+        documents = walk.documents
+        queue = walk.queue
+        unanimous = walk.unanimous
+        adjudicatedBefore = walk.before
+        leftOut = walk.leftOut
+        elsewhere = walk.kept
+        let runs = try Self.db { () throws(WorkbenchError) in try store.runs() }
+        var runNames: [Int64: String] = [:]
+        for r in runs { runNames[r.rowID] = r.name }
+        self.runNames = runNames
+        if let docID, let goldRun = walk.kept.values.first {
+            keptNote = "note: document \"\(TerminalSafe.escape(docID))\" takes its gold from \(Self.runPhrase(goldRun, runNames)) (most of its "
+                + "annotators marked it done there; ties: the older run), not from what you adjudicate here"
+        } else if includeSettled {
+            keptNote = walk.kept.isEmpty
+                ? "--include-settled: nothing was left out (no document of run \"\(TerminalSafe.escape(run.name))\" takes its gold from another run)"
+                : "--include-settled: \(Self.count(walk.kept.count, "document")) whose gold comes from another run "
+                    + (walk.kept.count == 1 ? "stays" : "stay") + " in the walk"
+        }
         let name = adjudicator
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
         singleKeys = try Self.db { () throws(WorkbenchError) in try store.singleKeys(name) }
@@ -83,42 +117,114 @@ public final class AdjudicationSession: LineSession {
             // Adjudicate defaults to run "rules": disputes the annotators left in a model's run
             // would otherwise go unnoticed behind "nothing to adjudicate".
             // Gold runs are imported verdicts, not a review to settle.
-            for other in try Self.db({ () throws(WorkbenchError) in try store.runs() }) where other.rowID != runID && !ReviewDesk.isGold(other) {
+            for other in runs where other.rowID != runID && !ReviewDesk.isGold(other) {
                 let otherID = other.rowID
                 let done = try Self.db { () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: otherID) }
-                let count = try Self.classify(store, runID: otherID, done: done, adjudicator: adjudicator).queue.count
+                let count = try Self.classify(store, runID: otherID, done: done, adjudicator: adjudicator, leaveOut: true).queue.count
                 if count > 0 { disputedElsewhere.append((other.name, count)) }
             }
         }
     }
 
-    /// The adjudication queue of a run's documents done by two or more annotators: the claims
-    /// disputed (or decided by another adjudicator) and not decided by this one, with the counts
-    /// of unanimous claims and of those this adjudicator decided before.
-    static func classify(_ store: ReviewDesk, runID: Int64, done: [(documentRowID: Int64, annotators: [String])],
-                         adjudicator: String) throws(AdjudicationError)
-        -> (documents: [DoneDocument], queue: [Item], unanimous: Int, before: Int) {
+    /// A run's adjudication walk as it opens.
+    struct Walk {
         var documents: [DoneDocument] = []
         var queue: [Item] = []
-        var unanimous = 0, before = 0
+        var unanimous = 0
+        var before = 0
+        /// Documents whose gold comes from another run, left out of the queue, with that run.
+        var leftOut: [Int: Int64] = [:]
+        /// The same, kept in the walk (`--include-settled`, `--doc`, or nothing to stop on).
+        var kept: [Int: Int64] = [:]
+    }
+
+    /// The adjudication queue of a run's documents done by two or more annotators: the claims
+    /// disputed (or decided by another adjudicator) and not decided by this one, with the counts
+    /// of unanimous claims and of those this adjudicator decided before. With `leaveOut`, a
+    /// document whose gold comes from another run and that holds a claim awaiting adjudication
+    /// adds nothing to the queue or the counts.
+    static func classify(_ store: ReviewDesk, runID: Int64, done: [(documentRowID: Int64, annotators: [String])],
+                         adjudicator: String, leaveOut: Bool) throws(AdjudicationError) -> Walk {
+        var walk = Walk()
         for d in done {
             let rowID = d.documentRowID
             guard let snapshot = try db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
                 continue
             }
             let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
-            for (order, claim) in view.claims.enumerated() {
-                if view.isDecided(claim.rowID) {
-                    before += 1
-                } else if view.isDisputed(claim.rowID) || view.adjudicatedBy[claim.rowID] != nil {
-                    queue.append(Item(document: documents.count, claim: claim.rowID, order: order))
-                } else {
-                    unanimous += 1
+            let index = walk.documents.count
+            walk.documents.append(DoneDocument(rowID: rowID, docID: view.docID, annotators: d.annotators))
+            let sorted = sort(view, document: index)
+            if let goldRun = view.goldRun, goldRun != runID {
+                // Left out only where the walk would stop: a document with nothing awaiting
+                // adjudication here is no work to spare.
+                if leaveOut && !sorted.queue.isEmpty {
+                    walk.leftOut[index] = goldRun
+                    continue
                 }
+                walk.kept[index] = goldRun
             }
-            documents.append(DoneDocument(rowID: rowID, docID: view.docID, annotators: d.annotators))
+            walk.queue += sorted.queue
+            walk.unanimous += sorted.unanimous
+            walk.before += sorted.before
         }
-        return (documents, queue, unanimous, before)
+        return walk
+    }
+
+    /// One document's claims for the walk: those it stops on (document `index`, in order), and the
+    /// counts of unanimous claims and of claims this adjudicator decided before.
+    static func sort(_ view: AdjudicationDocument, document index: Int) -> (queue: [Item], unanimous: Int, before: Int) {
+        var queue: [Item] = []
+        var unanimous = 0, before = 0
+        for (order, claim) in view.claims.enumerated() {
+            if view.isDecided(claim.rowID) {
+                before += 1
+            } else if view.isDisputed(claim.rowID) || view.adjudicatedBy[claim.rowID] != nil {
+                queue.append(Item(document: index, claim: claim.rowID, order: order))
+            } else {
+                unanimous += 1
+            }
+        }
+        return (queue, unanimous, before)
+    }
+
+    /// Brings left-out document `index` back into the walk (`goto`, `undo` asked for it): its
+    /// claims join the queue in document order and its counts the session's. The line saying so,
+    /// or nil when it was not left out.
+    func readmit(_ index: Int) throws(AdjudicationError) -> String? {
+        guard let goldRun = leftOut[index] else { return nil }
+        let view = try load(index)
+        leftOut[index] = nil
+        elsewhere[index] = goldRun
+        let sorted = Self.sort(view, document: index)
+        unanimous += sorted.unanimous
+        adjudicatedBefore += sorted.before
+        for item in sorted.queue {
+            let at = queue.firstIndex { ($0.document, $0.order) > (item.document, item.order) } ?? queue.count
+            queue.insert(item, at: at)
+            if let position, position >= at { self.position = position + 1 }
+        }
+        current = view
+        return "back in the walk: \"\(TerminalSafe.escape(documents[index].docID))\" takes its gold from \(Self.runPhrase(goldRun, runNames)) "
+            + "(most of its annotators marked it done there; ties: the older run), not from what you adjudicate here"
+    }
+
+    /// `run "rules"` for a run's row id; marks without a run (-1) or a run since removed are named as such.
+    static func runPhrase(_ rowID: Int64, _ names: [Int64: String]) -> String {
+        names[rowID].map { "run \"\(TerminalSafe.escape($0))\"" } ?? "marks without a run"
+    }
+
+    /// `left out: 1 document whose gold comes from run "rules" …`: the first screen and `progress`.
+    var leftOutNote: String {
+        var names: [String] = []
+        for (_, goldRun) in leftOut.sorted(by: { $0.key < $1.key }) {
+            let name = Self.runPhrase(goldRun, runNames)
+            if !names.contains(name) { names.append(name) }
+        }
+        let one = leftOut.count == 1
+        return "left out: \(Self.count(leftOut.count, "document")) whose gold comes from " + names.joined(separator: ", ")
+            + " (most of \(one ? "its" : "their") annotators marked \(one ? "it" : "them") done there; ties: the older run): adjudicating \(one ? "it" : "them") "
+            + "here changes no gold; `goto DOC_ID` brings one back, `claimdesk adjudicate --run \(ShellWord.quoted(run.name)) --include-settled` all"
     }
 
     static func db<T>(_ body: () throws(WorkbenchError) -> T) throws(AdjudicationError) -> T {
@@ -136,10 +242,14 @@ public final class AdjudicationSession: LineSession {
                 reason = onlyDocument.map { "document \"\(TerminalSafe.escape($0))\" of run \"\(runName)\" is not" }
                     ?? "no document of run \"\(runName)\" is"
                 reason = "nothing to adjudicate: " + reason + " marked done by two or more annotators"
+            } else if leftOut.count == documents.count {
+                reason = "nothing to adjudicate here; " + leftOutNote
             } else {
-                reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count, "document"))"
+                reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count - leftOut.count, "document"))"
                     + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
+                    + (leftOut.isEmpty ? "" : "\n" + leftOutNote)
             }
+            if let keptNote { reason += "\n" + keptNote }
             if !disputedElsewhere.isEmpty {
                 let runs = disputedElsewhere.prefix(3).map { "run \"\(TerminalSafe.escape($0.run))\" has \(Self.count($0.claims, "disputed claim"))" }
                 reason += "; " + runs.joined(separator: ", ") + (disputedElsewhere.count > 3 ? ", …" : "")
@@ -152,7 +262,8 @@ public final class AdjudicationSession: LineSession {
             + "\(Self.count(queue.count, "disputed claim")) in \(Self.count(disputedDocuments, "document")) · "
             + "\(Self.count(unanimous, "unanimous claim")) accepted without a stop"
         if adjudicatedBefore > 0 { head += " · \(adjudicatedBefore) adjudicated before" }
-        return renderer.wrap(head + " · " + help + "\n" + screen(at: position))
+        let notes = (leftOut.isEmpty ? [] : [leftOutNote]) + (keptNote.map { [$0] } ?? [])
+        return renderer.wrap(([head + " · " + help] + notes + [screen(at: position)]).joined(separator: "\n"))
     }
 
     /// Runs one line; the reply is wrapped to the width as `annotate`'s are.
@@ -260,32 +371,53 @@ public final class AdjudicationSession: LineSession {
             throw .repl(.ambiguousDocument(target, candidates: Array(names.prefix(Session.gotoCandidates)),
                                            more: names.count > Session.gotoCandidates))
         }
+        let back = try readmit(document)
         let items = queue.indices.filter { queue[$0].document == document }
-        guard let first = items.first else { throw .nothingDisputed(document: documents[document].docID) }
+        guard let first = items.first else {
+            // Back in the walk, but nothing to stop on: say both.
+            let none = AdjudicationError.nothingDisputed(document: documents[document].docID)
+            if let back { return back + "\n" + "error: " + none.description }
+            throw none
+        }
         // Read now, so that the claim chosen is one still awaiting adjudication.
         if current?.documentRowID != documents[document].rowID { current = try load(document) }
         let index = items.first { !decided.contains(queue[$0].claim) } ?? first
         try place(index)
-        return screen(at: index)
+        return (back.map { $0 + "\n" } ?? "") + screen(at: index)
     }
 
     func gotoClaim(_ digits: String) throws(AdjudicationError) -> String {
+        // A claim of a left-out document brings its document back first.
+        let back = try leftOutDocument(of: digits).flatMap { (document) throws(AdjudicationError) in try readmit(document) }
+        let prefix = back.map { $0 + "\n" } ?? ""
         switch try whereabouts(digits) {
         case let .queued(index):
             try place(index)
-            return screen(at: index)
+            return prefix + screen(at: index)
         case let .decidedBefore(id, documentRowID, view):
             guard let (index, view) = try requeue(id, documentRowID: documentRowID, view: view) else { throw .notInWalk(claim: digits) }
             current = view
             position = index
-            return screen(at: index)
+            return prefix + screen(at: index)
         }
+    }
+
+    /// The left-out document (index into `documents`) holding claim `digits` of this run, if any.
+    func leftOutDocument(of digits: String) throws(AdjudicationError) -> Int? {
+        guard !leftOut.isEmpty, let id = Int64(digits), !queue.contains(where: { $0.claim == id }) else { return nil }
+        let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: id) }
+        guard let claim, claim.runID == run.rowID,
+              let document = documents.firstIndex(where: { $0.rowID == claim.documentRowID }), leftOut[document] != nil else { return nil }
+        return document
     }
 
     /// `show [#ID]`: the claim on screen, or a queued claim's card without moving.
     func show(_ target: String?) throws(AdjudicationError) -> String {
         guard let target else { return screen(at: try onScreen()) }
         let digits = target.hasPrefix("#") ? String(target.dropFirst()) : target
+        if let document = try leftOutDocument(of: digits) {
+            throw .leftOut(claim: digits, document: documents[document].docID)
+        }
         switch try whereabouts(digits) {
         case let .queued(index):
             let document = queue[index].document
@@ -323,8 +455,12 @@ public final class AdjudicationSession: LineSession {
             try place(next)
             return screen(at: next)
         }
-        return "every disputed claim is adjudicated: their documents now enter the gold (`claimdesk score --run "
-            + TerminalSafe.escape(run.name) + "`)"
+        let score = "(`claimdesk score --run " + TerminalSafe.escape(run.name) + "`)"
+        let documentsWalked = Set(queue.map(\.document)).sorted()
+        let fromElsewhere = documentsWalked.filter { elsewhere[$0] != nil }
+        guard !fromElsewhere.isEmpty else { return "every disputed claim is adjudicated: their documents now enter the gold " + score }
+        return "every disputed claim is adjudicated; the gold of " + fromElsewhere.map { TerminalSafe.escape(documents[$0].docID) }.joined(separator: ", ")
+            + " still comes from another run" + (fromElsewhere.count < documentsWalked.count ? ", the other documents now enter the gold " + score : "")
     }
 
     // MARK: - Screens
@@ -351,13 +487,18 @@ public final class AdjudicationSession: LineSession {
             + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before this session" : "")]
         lines.append("unanimous claims accepted without a stop: \(unanimous)")
         var waiting: [String] = []
-        for item in queue where !decided.contains(item.claim) {
+        for item in queue where !decided.contains(item.claim) && elsewhere[item.document] == nil {
             let docID = documents[item.document].docID
             if !waiting.contains(docID) { waiting.append(docID) }
         }
         lines.append("documents marked done by two or more annotators: \(documents.count)"
             + (waiting.isEmpty ? "; none left out of the gold for a dispute"
                 : "; left out of the gold until adjudicated: " + waiting.map(TerminalSafe.escape).joined(separator: ", ")))
+        if !leftOut.isEmpty { lines.append(leftOutNote) }
+        if !elsewhere.isEmpty {
+            lines.append("in the walk though their gold comes from another run: "
+                + elsewhere.keys.sorted().map { TerminalSafe.escape(documents[$0].docID) }.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n")
     }
 

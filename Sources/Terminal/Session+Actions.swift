@@ -332,6 +332,11 @@ extension DocumentView {
     /// Each annotator's standing mark on the document: their last `done` or `reopen` entry still
     /// in effect (any run), only among entries before `before` when given.
     func standingMarks(before: Int64? = nil) -> [String: (done: Bool, runID: Int64?, id: Int64)] {
+        Self.standingMarks(ledger, before: before)
+    }
+
+    /// The same over any document's log (`adjudicate` reads where a document's gold comes from).
+    static func standingMarks(_ ledger: ReviewLedger, before: Int64? = nil) -> [String: (done: Bool, runID: Int64?, id: Int64)] {
         var marks: [String: (done: Bool, runID: Int64?, id: Int64)] = [:]
         for e in ledger.effective where e.entry.attributionID == nil && (before.map { e.id < $0 } ?? true) {
             if e.entry.action == .done { marks[e.entry.annotator] = (true, e.entry.runID, e.id) }

@@ -16,7 +16,9 @@ struct AdjudicateCommand: ParsableCommand {
             "adjudication": true, and `score` takes the gold of those claims from it. `goto #ID` or \
             `goto DOC_ID` moves within the walk (a claim adjudicated in an earlier session comes back \
             into it), `undo` and `redo` take back and restore a whole adjudication, and `help` inside \
-            lists every verb.
+            lists every verb. A document whose gold comes from another run (most of its annotators \
+            marked it done while reviewing that one) is left out: adjudicating it here would change no \
+            gold. The first screen says how many; `goto DOC_ID` brings one back, --include-settled all.
 
             On a terminal: line editing, history, TAB completion, and with `keys on` (the same \
             remembered choice as in annotate) one key acts at an empty prompt: 1-9 pick the card's \
@@ -28,6 +30,8 @@ struct AdjudicateCommand: ParsableCommand {
     @Option(name: .long, help: "The adjudicator \(Annotator.defaultHelp).") var annotator: String?
     @Option(name: .customLong("run"), help: "The run whose claims to adjudicate (default: rules, else the only run).") var runName: String?
     @Option(name: .long, help: "Adjudicate this document (doc_id) only.") var doc: String?
+    @Flag(name: .long, help: "Also walk the documents whose gold comes from another run (left out by default: most of their annotators marked them done there).")
+    var includeSettled = false
 
     func run() throws {
         try Entry.run {
@@ -40,7 +44,8 @@ struct AdjudicateCommand: ParsableCommand {
             let session: AdjudicationSession
             do {
                 session = try AdjudicationSession(workspace: workspace, adjudicator: adjudicator,
-                                                  runName: runName, document: doc, renderer: renderer)
+                                                  runName: runName, document: doc, renderer: renderer,
+                                                  includeSettled: includeSettled)
             } catch {
                 throw WorkbenchError.usage(String(describing: error))
             }

@@ -8,7 +8,10 @@ import Testing
 ///   of their queues, so nobody marked it done there and its gold stands where it was settled;
 /// - analysts who bring the document back and mark it done again move its gold to the model's run
 ///   (the run most of its marks are in): their disputes there are new and keep it out of the gold
-///   until adjudicated, so the walk holds them.
+///   until adjudicated, so the walk holds them;
+/// - other analysts who review the model's run without moving the gold (as many marks there as in
+///   the older run: the older one wins) dispute claims whose document's gold stands elsewhere: the
+///   walk leaves those documents out, says so, and `goto`, `--doc` or `--include-settled` brings them in.
 @Suite(.serialized) struct ModelRunAdjudicationTests {
     /// Three short reports written for this test: each has a "said" claim and a second one.
     static let texts: [(String, String)] = [
@@ -115,5 +118,107 @@ import Testing
 
             """), "\(again)")
         #expect(try loop.gold().first == "gold: 3/3 documents done, 6/6 claims in them reviewed")
+    }
+
+    @Test func aDocumentWhoseGoldComesFromAnotherRunIsLeftOutOfTheWalk() throws {
+        let loop = try Loop()
+        // dee and eve review the model's run, d1 included (they marked nothing done elsewhere), and
+        // differ on #8: two marks in "m1", two in "rules", so d1's gold still comes from "rules".
+        for (name, second) in [("dee", "r"), ("eve", "c")] {
+            let review = try loop.cli(["annotate", "--annotator", name, "--run", "m1"], stdin: "goto d1\nc\n\(second)\ngoto d1\ndone\nq\n").stdout
+            #expect(review.contains("d1 marked done: 2 claims reviewed; its gold comes from run \"rules\""), "\(review)")
+        }
+        let before = try loop.gold()
+        #expect(before == ["gold: 1/3 documents done, 2/2 claims in them reviewed", ""])
+        let note = "left out: 1 document whose gold comes from run \"rules\" (most of its annotators marked it done there; ties: the older run): "
+            + "adjudicating it here changes no gold; `goto DOC_ID` brings one back, `claimdesk adjudicate --run m1 --include-settled` all"
+        let card = """
+            d1 · The mayor said that the bridge would reopen in May. Residents told reporters that the det…
+            disputed 1/1 · doc 1/1 · 0 adjudicated · #8
+              [[src: Residents]] [[cue: told]] reporters [[con: that the detour added an hour to their commute]].
+              annotator  verdict    source       cue     content                             outlet  type       anon  entity     confidence  note
+              dee        rejected   "Residents"  "told"  "that the detour added an hour t…"  -       anonymous  yes   residents  -           -
+              eve        confirmed  "Residents"  "told"  "that the detour added an hour t…"  -       anonymous  yes   residents  -           -
+              differ: verdict
+            """
+        let back = "back in the walk: \"d1\" takes its gold from run \"rules\" (most of its annotators marked it done there; ties: the older run), "
+            + "not from what you adjudicate here"
+        let walk = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1"],
+                                stdin: "progress\nshow #8\ngoto d1\nprogress\npick eve\nq\n", status: 1)
+        #expect(walk.stdout == """
+            adjudicating run "m1" as cy · `help` lists the verbs
+            nothing to adjudicate here; \(note)
+            claimdesk> progress
+            adjudicated 0 of 0 disputed claims in run "m1" (100.0%)
+            unanimous claims accepted without a stop: 0
+            documents marked done by two or more annotators: 1; none left out of the gold for a dispute
+            \(note)
+            claimdesk> show #8
+            error: claim #8 is in document "d1", left out of the walk (its gold comes from another run): goto #8 brings it back
+            claimdesk> goto d1
+            \(back)
+            \(card)
+            claimdesk> progress
+            adjudicated 0 of 1 disputed claim in run "m1" (0.0%)
+            unanimous claims accepted without a stop: 1
+            documents marked done by two or more annotators: 1; none left out of the gold for a dispute
+            in the walk though their gold comes from another run: d1
+            claimdesk> pick eve
+            picked eve's view of #8: confirmed
+            every disputed claim is adjudicated; the gold of d1 still comes from another run
+            claimdesk> q
+            bye: every adjudication is saved
+
+            """)
+        // The adjudication changed no gold: d1's still comes from "rules".
+        #expect(try loop.gold() == before)
+        // `adjudicate` on "rules" does not point at it either.
+        #expect(try loop.cli(["adjudicate", "--annotator", "cy"], stdin: "").stdout == """
+            adjudicating run "rules" as cy · `help` lists the verbs
+            nothing to adjudicate: the annotators agree on every claim of 1 document (1 unanimous, 1 adjudicated before)
+
+            """)
+
+        // --include-settled keeps it (and `undo` takes back the pick); --doc walks it with a note.
+        let kept = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1", "--include-settled"], stdin: "undo\nq\n").stdout
+        #expect(kept == """
+            adjudicating run "m1" as cy · `help` lists the verbs
+            nothing to adjudicate: the annotators agree on every claim of 1 document (1 unanimous, 1 adjudicated before)
+            --include-settled: 1 document whose gold comes from another run stays in the walk
+            claimdesk> undo
+            undone: pick of eve's view of #8 (1 entry)
+            \(card)
+            claimdesk> q
+            bye: every adjudication is saved
+
+            """)
+        let one = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1", "--doc", "d1"], stdin: "q\n").stdout
+        #expect(one == """
+            adjudicating run "m1" as cy · 1 disputed claim in 1 document · 1 unanimous claim accepted without a stop · `help` lists the verbs
+            note: document "d1" takes its gold from run "rules" (most of its annotators marked it done there; ties: the older run), not from what you adjudicate here
+            \(card)
+            claimdesk> q
+            bye: every adjudication is saved
+
+            """)
+        // `goto #ID` brings the document back too.
+        let byClaim = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1"], stdin: "goto #8\nq\n").stdout
+        #expect(byClaim.contains("claimdesk> goto #8\n\(back)\n\(card)\nclaimdesk> q\n"), "\(byClaim)")
+        // So does `undo` of an adjudication made there in an earlier session.
+        try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1"], stdin: "goto d1\npick dee\nq\n")
+        let undone = try loop.cli(["adjudicate", "--annotator", "cy", "--run", "m1"], stdin: "undo\nprogress\nq\n").stdout
+        #expect(undone.hasSuffix("""
+            claimdesk> undo
+            undone: pick of dee's view of #8 (1 entry)
+            \(card)
+            claimdesk> progress
+            adjudicated 0 of 1 disputed claim in run "m1" (0.0%)
+            unanimous claims accepted without a stop: 1
+            documents marked done by two or more annotators: 1; none left out of the gold for a dispute
+            in the walk though their gold comes from another run: d1
+            claimdesk> q
+            bye: every adjudication is saved
+
+            """), "\(undone)")
     }
 }
