@@ -14,7 +14,7 @@ public struct RunRef: Sendable, Equatable {
     /// `report` name a run's maker from the ref alone, without `run(named:)`'s claim counts.
     public var version: String?
 
-    public init(rowID: Int64, name: String, kind: RunKind, extractor: String, parameters: String?, version: String? = nil) {
+    public init(rowID: Int64, name: String, kind: RunKind, extractor: String, parameters: String?, version: String?) {
         self.rowID = rowID
         self.name = name
         self.kind = kind
@@ -48,19 +48,23 @@ extension SQLiteStore {
     /// The run named `name`, without counting its claims.
     public func runRef(named name: String) throws(StoreError) -> RunRef? {
         try read("reading run \"\(name)\"") { db in
-            guard let r = try RunRecord.filter(RunRecord.Columns.name == name).fetchOne(db) else { return nil }
-            return RunRef(rowID: r.id ?? 0, name: r.name, kind: RunKind(rawValue: r.kind) ?? .extractor,
-                          extractor: r.extractor, parameters: r.parameters, version: r.version)
+            try RunRecord.filter(RunRecord.Columns.name == name).fetchOne(db).map(Self.runRef)
         }
+    }
+
+    /// A run record as a ref; a kind no release writes is `invalidStoredValue`, as `runs()` has it.
+    private static func runRef(_ r: RunRecord) throws -> RunRef {
+        let id = r.id ?? 0
+        guard let kind = RunKind(rawValue: r.kind) else {
+            throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: id, value: r.kind)
+        }
+        return RunRef(rowID: id, name: r.name, kind: kind, extractor: r.extractor, parameters: r.parameters, version: r.version)
     }
 
     /// Every run, without counts, oldest first.
     public func runRefs() throws(StoreError) -> [RunRef] {
         try read("listing runs") { db in
-            try RunRecord.order(Column("id")).fetchAll(db).map {
-                RunRef(rowID: $0.id ?? 0, name: $0.name, kind: RunKind(rawValue: $0.kind) ?? .extractor,
-                       extractor: $0.extractor, parameters: $0.parameters, version: $0.version)
-            }
+            try RunRecord.order(Column("id")).fetchAll(db).map(Self.runRef)
         }
     }
 

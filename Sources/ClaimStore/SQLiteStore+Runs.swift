@@ -21,30 +21,36 @@ extension SQLiteStore {
         }
     }
 
-    /// The run named `name`, or nil.
+    /// The run named `name` (byte for byte, as `runRef(named:)` and `createRun` match it) with its
+    /// counts, or nil; only that run's claims are counted.
     public func run(named name: String) throws(StoreError) -> RunInfo? {
-        try runs().first { $0.name == name }
+        try read("reading run \"\(name)\"") { db in
+            try Self.runInfos(db, where: "WHERE r.name = ?", arguments: [name]).first
+        }
     }
 
     /// Every run, oldest first, with the documents it has processed and the claims it holds.
     public func runs() throws(StoreError) -> [RunInfo] {
-        try read("listing runs") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT r.*, (SELECT count(*) FROM runDocument d WHERE d.runId = r.id) AS documents,
-                       (SELECT count(*) FROM attribution a WHERE a.runId = r.id AND a.origin = 'run' AND \(Self.visibleClaim("a"))) AS claims
-                FROM run r ORDER BY r.id
-                """)
-            return try rows.map { row in
-                let id: Int64 = row["id"]
-                let kindText: String = row["kind"]
-                guard let kind = RunKind(rawValue: kindText) else {
-                    throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: id, value: kindText)
-                }
-                return RunInfo(
-                    rowID: id, name: row["name"], kind: kind, extractor: row["extractor"], version: row["version"],
-                    parameters: row["parameters"], createdAt: row["createdAt"], documents: row["documents"],
-                    claims: row["claims"])
+        try read("listing runs") { db in try Self.runInfos(db, where: "", arguments: []) }
+    }
+
+    /// The runs the condition on `run r` selects, oldest first, with their counts.
+    private static func runInfos(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [RunInfo] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.*, (SELECT count(*) FROM runDocument d WHERE d.runId = r.id) AS documents,
+                   (SELECT count(*) FROM attribution a WHERE a.runId = r.id AND a.origin = 'run' AND \(visibleClaim("a"))) AS claims
+            FROM run r \(condition) ORDER BY r.id
+            """, arguments: arguments)
+        return try rows.map { row in
+            let id: Int64 = row["id"]
+            let kindText: String = row["kind"]
+            guard let kind = RunKind(rawValue: kindText) else {
+                throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: id, value: kindText)
             }
+            return RunInfo(
+                rowID: id, name: row["name"], kind: kind, extractor: row["extractor"], version: row["version"],
+                parameters: row["parameters"], createdAt: row["createdAt"], documents: row["documents"],
+                claims: row["claims"])
         }
     }
 

@@ -78,7 +78,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownAttribution(id):
             return "no claim #\(id) in the store"
         case let .invalidStoredValue(table, column, rowID, value):
-            return "corrupt store: \(table).\(column) of row \(rowID) holds \(value)"
+            return "corrupt store: \(table).\(column) of row \(rowID) holds \(TerminalSafe.escape(value))"
         case let .nulInValue(table, column):
             return "refusing to store a NUL character (U+0000) in \(table).\(column): SQLite would keep only the text before it"
         case let .sessionOpen(annotator, kind, pid):

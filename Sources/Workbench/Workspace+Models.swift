@@ -255,8 +255,8 @@ extension Workspace {
 
     /// The run `name` given to `flag`, which must exist and hold gold (an imported gold run or
     /// imported claims), not an extractor's output: else the error saying what to give instead.
-    func requireGoldRun(_ name: String, flag: GoldRunFlag) throws(WorkbenchError) -> RunInfo {
-        let run = try requireRun(name)
+    func requireGoldRun(_ name: String, flag: GoldRunFlag) throws(WorkbenchError) -> RunRef {
+        let run = try requireRunRef(name)
         guard run.kind != .extractor else {
             let what = "run \"\(TerminalSafe.escape(name))\" holds an extractor's output, not gold: "
             switch flag {
@@ -292,7 +292,7 @@ extension Workspace {
     }
 
     /// The model and the rules on the documents of a gold run, scored like `score --against RUN`.
-    func devFigures(_ model: AttributionModel, run: RunInfo, training: TrainingSet) throws(WorkbenchError) -> DevFigures {
+    func devFigures(_ model: AttributionModel, run: RunRef, training: TrainingSet) throws(WorkbenchError) -> DevFigures {
         let name = run.name
         var documents: [(Document, [Attribution])] = []
         try forEachBundle(try db(store.documentRowIDs(processedBy: run.rowID))) { bundle in

@@ -209,29 +209,13 @@ extension Workspace {
 
     /// A run's claims in one document as gold (`score --against RUN`, `train --from RUN`): the run's
     /// own claims, minus those an imported gold run keeps as rejected (documented negatives).
-    static func runGold(_ bundle: DocumentBundle, _ goldRun: RunInfo) -> [Attribution] {
-        runGold(bundle, runID: goldRun.rowID, kind: goldRun.kind)
-    }
-
     static func runGold(_ bundle: DocumentBundle, _ goldRun: RunRef) -> [Attribution] {
-        runGold(bundle, runID: goldRun.rowID, kind: goldRun.kind)
-    }
-
-    static func runGold(_ bundle: DocumentBundle, runID: Int64, kind: RunKind) -> [Attribution] {
-        var claims = bundle.claims.filter { $0.runID == runID && $0.origin == .run }
-        if kind == .gold {
+        var claims = bundle.claims.filter { $0.runID == goldRun.rowID && $0.origin == .run }
+        if goldRun.kind == .gold {
             let rejected = ReviewLedger(bundle.log).rejectedClaims
             claims.removeAll { rejected.contains($0.rowID) }
         }
         return claims.map(\.attribution)
-    }
-
-    /// A run by name without its counts (which `requireRun` reads for every run: a scan of their
-    /// claims, a second at a million of them), for whatever needs only the ref's fields: row id,
-    /// kind, and the maker's name and version that `compare` and `report` print.
-    func requireRunRef(_ name: String) throws(WorkbenchError) -> RunRef {
-        guard let run = try db(store.runRef(named: name)) else { throw WorkbenchError.unknownRun(name) }
-        return run
     }
 
     /// Documents with their claims and logs, read in batches (three queries per batch).

@@ -94,6 +94,14 @@ public struct Workspace: Sendable {
         return run
     }
 
+    /// A run by name without its counts (`requireRun` counts the run's documents and claims, a scan
+    /// of its claims), for whatever needs only the ref's fields: row id, kind, and the maker's name
+    /// and version that `compare` and `report` print.
+    func requireRunRef(_ name: String) throws(WorkbenchError) -> RunRef {
+        guard let run = try db(store.runRef(named: name)) else { throw WorkbenchError.unknownRun(name) }
+        return run
+    }
+
     public func requireDocument(_ docID: String) throws(WorkbenchError) -> StoredDocument {
         guard let document = try db(store.document(docID: docID)) else {
             throw WorkbenchError.unknownDocument(docID)

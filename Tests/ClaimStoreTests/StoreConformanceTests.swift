@@ -189,6 +189,15 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(try store.runRef(named: "rules") == RunRef(rowID: rules.rowID, name: "rules", kind: .extractor, extractor: "rules",
                                                                parameters: #"{"a":1}"#, version: "1.2"))
             #expect(try store.runRefs().map(\.version) == ["1.2", nil])
+            // Names are matched byte for byte by every lookup, as doc_ids are: the two Unicode forms
+            // of one name are two runs, each found by its own bytes only.
+            let composed = try store.createRun(name: "caf\u{E9}", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
+            #expect(try store.run(named: "cafe\u{301}") == nil)
+            #expect(try store.runRef(named: "cafe\u{301}") == nil)
+            let decomposed = try store.createRun(name: "cafe\u{301}", kind: .gold, extractor: "x", version: nil, parameters: nil)
+            #expect(try store.run(named: "cafe\u{301}") == decomposed)
+            #expect(try store.run(named: "caf\u{E9}") == composed)
+            #expect(try store.runRef(named: "cafe\u{301}")?.rowID == decomposed.rowID)
         }
     }
 

@@ -52,6 +52,24 @@ import TestSupport
         try queue.close()
     }
 
+    /// A run kind no release writes (only a damaged file holds one: the column has a CHECK) is
+    /// refused by every run lookup alike, with the value escaped, instead of read as an extractor run.
+    @Test func aRunKindNoReleaseWritesIsRefusedByEveryLookup() throws {
+        let path = try makeStore("kind.sqlite")
+        let setup = try SQLiteStore.open(path: path)
+        let run = try setup.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
+        setup.close()
+        try damage(path, "PRAGMA ignore_check_constraints = ON; UPDATE run SET kind = 'gold\u{1B}[2J' WHERE name = 'rules'")
+        let store = try SQLiteStore.open(path: path)
+        defer { store.close() }
+        let corrupt = StoreError.invalidStoredValue(table: "run", column: "kind", rowID: run.rowID, value: "gold\u{1B}[2J")
+        #expect(throws: corrupt) { try store.runRef(named: "rules") }
+        #expect(throws: corrupt) { try store.runRefs() }
+        #expect(throws: corrupt) { try store.run(named: "rules") }
+        #expect(throws: corrupt) { try store.runs() }
+        #expect(corrupt.description == "corrupt store: run.kind of row \(run.rowID) holds gold\\u{1b}[2J")
+    }
+
     @Test func aDroppedTriggerIsRefusedAtOpenAndReportedByTheCheck() throws {
         let path = try makeStore("s.sqlite")
         try damage(path, "DROP TRIGGER annotation_appendOnlyDelete")

@@ -80,8 +80,12 @@ enum PostgresRows {
     /// A `RunRef` from `runRefColumns`; an unknown kind reads as `.extractor`, as SQLite's `runRef` does.
     static func runRef(_ rows: PGRows, _ row: Int, at c: Int = 0) throws(StoreError) -> RunRef {
         let id = try required(rows, row, c, "run", "id", rowID: 0) { $0.int64(row, c) }
+        let kindText = try required(rows, row, c + 2, "run", "kind", rowID: id) { $0.string(row, c + 2) }
+        guard let kind = RunKind(rawValue: kindText) else {
+            throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: id, value: kindText)
+        }
         return RunRef(rowID: id, name: try required(rows, row, c + 1, "run", "name", rowID: id) { $0.string(row, c + 1) },
-                      kind: rows.string(row, c + 2).flatMap(RunKind.init(rawValue:)) ?? .extractor,
+                      kind: kind,
                       extractor: try required(rows, row, c + 3, "run", "extractor", rowID: id) { $0.string(row, c + 3) },
                       parameters: rows.string(row, c + 4), version: rows.string(row, c + 5))
     }

@@ -23,15 +23,12 @@ extension PostgresStore: RunStore {
         }
     }
 
-    /// The run named `name` with its counts, or nil. The name is matched as SQLite's store matches it
-    /// (the first run, oldest first, whose name is `==` to it), but only that run's claims are counted.
+    /// The run named `name` (byte for byte, as `runRef(named:)` and `createRun` match it) with its
+    /// counts, or nil; only that run's claims are counted.
     public func run(named name: String) throws(StoreError) -> RunInfo? {
-        try read("listing runs") { db in
-            let names = try db.execute("SELECT r.id, r.name FROM run r ORDER BY r.id")
-            guard let row = (0..<names.count).first(where: { names.string($0, 1) == name }), let id = names.int64(row, 0) else {
-                return nil
-            }
-            let rows = try db.execute("SELECT \(PostgresRows.runInfoColumns) FROM run r WHERE r.id = $1", [id])
+        guard PostgresRows.storable(name) else { return nil }
+        return try read("reading run \"\(name)\"") { db in
+            let rows = try db.execute("SELECT \(PostgresRows.runInfoColumns) FROM run r WHERE r.name = $1", [name])
             return rows.count == 0 ? nil : try PostgresRows.runInfo(rows, 0)
         }
     }
