@@ -80,6 +80,9 @@ extension SQLiteStore {
             }
             sourceType = type
         }
+        guard let origin = ClaimOrigin(rawValue: r.origin) else {
+            throw StoreError.invalidStoredValue(table: "attribution", column: "origin", rowID: rowID, value: r.origin)
+        }
         let attribution = Attribution(
             id: r.externalId,
             source: try fragments("sourceFragments", r.sourceFragments),
@@ -89,7 +92,7 @@ extension SQLiteStore {
             confidence: r.confidence, cluster: r.cluster)
         return StoredAttribution(
             rowID: rowID, runID: r.runId, documentRowID: r.documentId, ordinal: r.ordinal,
-            origin: ClaimOrigin(rawValue: r.origin) ?? .run, addedBy: r.addedBy, attribution: attribution,
+            origin: origin, addedBy: r.addedBy, attribution: attribution,
             createdAt: r.createdAt)
     }
 }

@@ -70,6 +70,24 @@ import TestSupport
         #expect(corrupt.description == "corrupt store: run.kind of row \(run.rowID) holds gold\\u{1b}[2J")
     }
 
+    /// A claim origin no release writes (a damaged file: the column has a CHECK) is refused, not
+    /// read as the extractor's own claim.
+    @Test func aClaimOriginNoReleaseWritesIsRefused() throws {
+        let path = try makeStore("origin.sqlite")
+        let setup = try SQLiteStore.open(path: path)
+        let run = try setup.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil)
+        let document = try #require(try setup.documentRowIDs().first)
+        _ = try setup.saveRunOutput(runID: run.rowID, [(document, [Attribution(cue: Fragments(Span(3, 7)))])])
+        let claim = try #require(try setup.attributions(runID: run.rowID, documentRowID: document).first)
+        setup.close()
+        try damage(path, "PRAGMA ignore_check_constraints = ON; UPDATE attribution SET origin = 'addded'")
+        let store = try SQLiteStore.open(path: path)
+        defer { store.close() }
+        let corrupt = StoreError.invalidStoredValue(table: "attribution", column: "origin", rowID: claim.rowID, value: "addded")
+        #expect(throws: corrupt) { try store.attribution(rowID: claim.rowID) }
+        #expect(throws: corrupt) { try store.attributions(runID: run.rowID, documentRowID: document) }
+    }
+
     @Test func aDroppedTriggerIsRefusedAtOpenAndReportedByTheCheck() throws {
         let path = try makeStore("s.sqlite")
         try damage(path, "DROP TRIGGER annotation_appendOnlyDelete")

@@ -122,6 +122,10 @@ enum PostgresRows {
             }
             sourceType = type
         }
+        let originText = try required(rows, row, c + 5, "attribution", "origin", rowID: id) { $0.string(row, c + 5) }
+        guard let origin = ClaimOrigin(rawValue: originText) else {
+            throw StoreError.invalidStoredValue(table: "attribution", column: "origin", rowID: id, value: originText)
+        }
         let attribution = Attribution(
             id: rows.string(row, c + 4), source: try fragments(7, "sourceFragments"), cue: try fragments(8, "cueFragments"),
             content: try fragments(9, "contentFragments"), outlet: rows.string(row, c + 10), sourceType: sourceType,
@@ -132,7 +136,7 @@ enum PostgresRows {
             runID: try required(rows, row, c + 1, "attribution", "runId", rowID: id) { $0.int64(row, c + 1) },
             documentRowID: try required(rows, row, c + 2, "attribution", "documentId", rowID: id) { $0.int64(row, c + 2) },
             ordinal: try required(rows, row, c + 3, "attribution", "ordinal", rowID: id) { $0.int(row, c + 3) },
-            origin: rows.string(row, c + 5).flatMap(ClaimOrigin.init(rawValue:)) ?? .run, addedBy: rows.string(row, c + 6),
+            origin: origin, addedBy: rows.string(row, c + 6),
             attribution: attribution,
             createdAt: try required(rows, row, c + 15, "attribution", "createdAt", rowID: id) { $0.string(row, c + 15) })
     }
