@@ -47,7 +47,7 @@ struct AdjudicationDocument {
         var base: [Int64: Attribution] = [:]
         for c in snapshot.claims { base[c.rowID] = c.attribution }
         let ledger = ReviewLedger(snapshot.log)
-        goldRun = Workspace.goldRunKey(DocumentView.standingMarks(ledger).values.filter(\.done).map(\.runID))
+        goldRun = Workspace.goldRunKey(ledger.standingMarks().values.filter(\.done).map(\.runID))
         var adjudicatedBy: [Int64: String] = [:]
         var picked: [Int64: String] = [:]
         for (claimID, mark) in GoldConsensus.adjudications(in: ledger) {

@@ -270,7 +270,7 @@ extension Session {
 
     /// After `undo` of a `done` that had replaced a `done` made while reviewing another run: that
     /// one stands again, and the document's gold comes from there.
-    func restoredDoneNote(_ earlier: (done: Bool, runID: Int64?, id: Int64)?) throws(REPLError) -> String {
+    func restoredDoneNote(_ earlier: StandingMark?) throws(REPLError) -> String {
         guard let earlier, earlier.done, earlier.runID != run.rowID else { return "" }
         let place = try earlier.runID.flatMap(runPhrase) ?? "your earlier mark"
         return "your earlier done of this document, in \(place), stands again: its gold comes from there\n"
@@ -329,20 +329,9 @@ extension Session {
 extension Session: EditWriting {}
 
 extension DocumentView {
-    /// Each annotator's standing mark on the document: their last `done` or `reopen` entry still
-    /// in effect (any run), only among entries before `before` when given.
-    func standingMarks(before: Int64? = nil) -> [String: (done: Bool, runID: Int64?, id: Int64)] {
-        Self.standingMarks(ledger, before: before)
-    }
-
-    /// The same over any document's log (`adjudicate` reads where a document's gold comes from).
-    static func standingMarks(_ ledger: ReviewLedger, before: Int64? = nil) -> [String: (done: Bool, runID: Int64?, id: Int64)] {
-        var marks: [String: (done: Bool, runID: Int64?, id: Int64)] = [:]
-        for e in ledger.effective where e.entry.attributionID == nil && (before.map { e.id < $0 } ?? true) {
-            if e.entry.action == .done { marks[e.entry.annotator] = (true, e.entry.runID, e.id) }
-            if e.entry.action == .reopen { marks[e.entry.annotator] = (false, e.entry.runID, e.id) }
-        }
-        return marks
+    /// Each annotator's standing mark on the document (`ReviewLedger.standingMarks`).
+    func standingMarks(before: Int64? = nil) -> [String: StandingMark] {
+        ledger.standingMarks(before: before)
     }
 
     /// The run whose reviews make the document's gold once `annotator` marks it done in `runID`:
