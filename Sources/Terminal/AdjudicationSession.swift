@@ -99,8 +99,7 @@ public final class AdjudicationSession: LineSession {
         for r in runs { runNames[r.rowID] = r.name }
         self.runNames = runNames
         if let docID, let goldRun = walk.kept.values.first {
-            keptNote = "note: document \"\(TerminalSafe.escape(docID))\" takes its gold from \(Self.runPhrase(goldRun, runNames)) (most of its "
-                + "annotators marked it done there; ties: the older run), not from what you adjudicate here"
+            keptNote = "note: document " + Self.goldElsewhere(docID, goldRun, runNames)
         } else if includeSettled {
             keptNote = walk.kept.isEmpty
                 ? "--include-settled: nothing was left out (no document of run \"\(TerminalSafe.escape(run.name))\" takes its gold from another run)"
@@ -205,25 +204,26 @@ public final class AdjudicationSession: LineSession {
             if let position, position >= at { self.position = position + 1 }
         }
         current = view
-        return "back in the walk: \"\(TerminalSafe.escape(documents[index].docID))\" takes its gold from \(Self.runPhrase(goldRun, runNames)) "
-            + "(most of its annotators marked it done there; ties: the older run), not from what you adjudicate here"
+        return "back in the walk: " + Self.goldElsewhere(documents[index].docID, goldRun, runNames)
     }
 
-    /// `run "rules"` for a run's row id; marks without a run (-1) or a run since removed are named as such.
-    static func runPhrase(_ rowID: Int64, _ names: [Int64: String]) -> String {
-        names[rowID].map { "run \"\(TerminalSafe.escape($0))\"" } ?? "marks without a run"
+    /// `"d1" takes its gold from run "rules" (…), not from what you adjudicate here`: what
+    /// `--doc` and a document brought back say.
+    static func goldElsewhere(_ docID: String, _ goldRun: Int64, _ names: [Int64: String]) -> String {
+        "\"\(TerminalSafe.escape(docID))\" takes its gold from \(Session.runPhrase(goldRun, names)) \(Session.goldRule(documents: 1)), "
+            + "not from what you adjudicate here"
     }
 
     /// `left out: 1 document whose gold comes from run "rules" …`: the first screen and `progress`.
     var leftOutNote: String {
         var names: [String] = []
         for (_, goldRun) in leftOut.sorted(by: { $0.key < $1.key }) {
-            let name = Self.runPhrase(goldRun, runNames)
+            let name = Session.runPhrase(goldRun, runNames)
             if !names.contains(name) { names.append(name) }
         }
         let one = leftOut.count == 1
         return "left out: \(Self.count(leftOut.count, "document")) whose gold comes from " + names.joined(separator: ", ")
-            + " (most of \(one ? "its" : "their") annotators marked \(one ? "it" : "them") done there; ties: the older run): adjudicating \(one ? "it" : "them") "
+            + " " + Session.goldRule(documents: leftOut.count) + ": adjudicating \(one ? "it" : "them") "
             + "here changes no gold; `goto DOC_ID` brings one back, `claimdesk adjudicate --run \(ShellWord.quoted(run.name)) --include-settled` all"
     }
 

@@ -218,11 +218,11 @@ extension Session {
         try refresh(keeping: nil)
         var whereGold = ""
         if let goldRun = view.goldRun(afterDoneBy: annotator, in: runID), goldRun != runID {
-            whereGold = "; its gold comes from " + (try runPhrase(goldRun) ?? "another run")
-                + " (most of its annotators marked it done there; ties: the older run), without your verdicts"
+            whereGold = "; its gold comes from " + Self.runPhrase(goldRun, try runNames()) + " " + Self.goldRule(documents: 1)
+                + ", without your verdicts"
         } else if let before {
             whereGold = "; your gold for it now comes from your verdicts in run \"\(TerminalSafe.escape(run.name))\", no longer from "
-                + (try before.runID.flatMap(runPhrase) ?? "your earlier mark")
+                + Self.runPhrase(before.runID, try runNames(), otherwise: "your earlier mark")
         }
         var lines = ["\(TerminalSafe.escape(view.docID)) marked done: \(view.visible.count) claim\(view.visible.count == 1 ? "" : "s") reviewed"
             + whereGold]
@@ -272,14 +272,30 @@ extension Session {
     /// one stands again, and the document's gold comes from there.
     func restoredDoneNote(_ earlier: StandingMark?) throws(REPLError) -> String {
         guard let earlier, earlier.done, earlier.runID != run.rowID else { return "" }
-        let place = try earlier.runID.flatMap(runPhrase) ?? "your earlier mark"
+        let place = Self.runPhrase(earlier.runID, try runNames(), otherwise: "your earlier mark")
         return "your earlier done of this document, in \(place), stands again: its gold comes from there\n"
     }
 
-    /// `run "rules"` for a run's row id (nil when no run has it), read when a message needs it.
-    func runPhrase(_ rowID: Int64) throws(REPLError) -> String? {
-        try Self.db { () throws(WorkbenchError) in try store.runs() }.first { $0.rowID == rowID }
-            .map { "run \"\(TerminalSafe.escape($0.name))\"" }
+    /// The runs' names by row id, read when a message needs one.
+    func runNames() throws(REPLError) -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        for r in try Self.db({ () throws(WorkbenchError) in try store.runs() }) { names[r.rowID] = r.name }
+        return names
+    }
+
+    /// `run "rules"` for a run's row id among `names`, the one wording `annotate` and `adjudicate`
+    /// give a run a note names; `otherwise` for a mark given without a run (row id nil, or -1 in
+    /// `Workspace.goldRunKey`) or in a run since removed.
+    static func runPhrase(_ rowID: Int64?, _ names: [Int64: String], otherwise: String = "another run") -> String {
+        rowID.flatMap { names[$0] }.map { "run \"\(TerminalSafe.escape($0))\"" } ?? otherwise
+    }
+
+    /// Why a document's gold comes from the run a note names (`Workspace.goldRunKey`'s rule), said
+    /// the same in every note: `annotate`'s `done`, and `adjudicate`'s notes on documents left out
+    /// or walked though their gold is elsewhere.
+    static func goldRule(documents count: Int) -> String {
+        count == 1 ? "(most of its annotators marked it done there; ties: the older run)"
+            : "(most of their annotators marked them done there; ties: the older run)"
     }
 
     func redo() throws(REPLError) -> String {
