@@ -148,26 +148,28 @@ extension AdjudicationSession {
         let stored = try Self.db { () throws(WorkbenchError) in try store.append(entries) }
         log += stored
         let what = verb + ": " + Self.described(step)
-        guard let (index, view) = try requeue(claimID, documentRowID: documentRowID) else {
+        guard let (index, view, back) = try requeue(claimID, documentRowID: documentRowID) else {
             if let position { current = try load(queue[position].document) }
             return what
         }
         current = view
         position = index
-        return what + "\n" + screen(at: index)
+        // A document brought back says so first, as `goto` does.
+        return (back.map { $0 + "\n" } ?? "") + what + "\n" + screen(at: index)
     }
 
     /// The queue index of a claim and its document as read now (`view`, when the caller has just
     /// read it), adding the claim to the queue (in document order) when an adjudication decided it
-    /// before the session opened; nil when its document is outside this walk.
-    func requeue(_ claimID: Int64, documentRowID: Int64,
-                 view known: AdjudicationDocument? = nil) throws(AdjudicationError) -> (Int, AdjudicationDocument)? {
+    /// before the session opened; nil when its document is outside this walk. A claim of a
+    /// left-out document brings the document back: `back` is the line saying so.
+    func requeue(_ claimID: Int64, documentRowID: Int64, view known: AdjudicationDocument? = nil)
+        throws(AdjudicationError) -> (index: Int, view: AdjudicationDocument, back: String?)? {
         guard let document = documents.firstIndex(where: { $0.rowID == documentRowID }) else { return nil }
-        // An undo or redo of an adjudication in a left-out document brings the document back.
-        let back = try readmit(document) != nil
+        let back = try readmit(document, view: known)
+        // `readmit` read the document (or took `known`) and put it on screen.
         let view: AdjudicationDocument
-        if let known, !back { view = known } else { view = try load(document) }
-        if let index = queue.firstIndex(where: { $0.claim == claimID }) { return (index, view) }
+        if back != nil, let current { view = current } else if let known { view = known } else { view = try load(document) }
+        if let index = queue.firstIndex(where: { $0.claim == claimID }) { return (index, view, back) }
         guard let order = view.claims.firstIndex(where: { $0.rowID == claimID }) else { return nil }
         let item = Item(document: document, claim: claimID, order: order)
         let index = queue.firstIndex { ($0.document, $0.order) > (document, order) } ?? queue.count
@@ -177,7 +179,7 @@ extension AdjudicationSession {
         // longer counts among those adjudicated before the session.
         if view.isDecided(claimID) { decided.insert(claimID) } else { decided.remove(claimID) }
         adjudicatedBefore = max(0, adjudicatedBefore - 1)
-        return (index, view)
+        return (index, view, back)
     }
 }
 

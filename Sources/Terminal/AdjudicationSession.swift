@@ -188,11 +188,13 @@ public final class AdjudicationSession: LineSession {
     }
 
     /// Brings left-out document `index` back into the walk (`goto`, `undo` asked for it): its
-    /// claims join the queue in document order and its counts the session's. The line saying so,
-    /// or nil when it was not left out.
-    func readmit(_ index: Int) throws(AdjudicationError) -> String? {
+    /// claims join the queue in document order and its counts the session's, and it is the
+    /// document on screen (`view`, when the caller has just read it). The line saying so, or nil
+    /// when it was not left out (nothing changes then).
+    func readmit(_ index: Int, view known: AdjudicationDocument? = nil) throws(AdjudicationError) -> String? {
         guard let goldRun = leftOut[index] else { return nil }
-        let view = try load(index)
+        let view: AdjudicationDocument
+        if let known { view = known } else { view = try load(index) }
         leftOut[index] = nil
         elsewhere[index] = goldRun
         let sorted = Self.sort(view, document: index)
@@ -202,6 +204,8 @@ public final class AdjudicationSession: LineSession {
             let at = queue.firstIndex { ($0.document, $0.order) > (item.document, item.order) } ?? queue.count
             queue.insert(item, at: at)
             if let position, position >= at { self.position = position + 1 }
+            // What `sort` queues awaits adjudication.
+            decided.remove(item.claim)
         }
         current = view
         return "back in the walk: " + Self.goldElsewhere(documents[index].docID, goldRun, runNames)
@@ -386,44 +390,35 @@ public final class AdjudicationSession: LineSession {
         return (back.map { $0 + "\n" } ?? "") + screen(at: index)
     }
 
+    /// `goto #ID`: the claim is checked first (a claim outside the walk, or one its annotators agree
+    /// on, is refused and the walk stays as it was); one of a left-out document brings it back.
     func gotoClaim(_ digits: String) throws(AdjudicationError) -> String {
-        // A claim of a left-out document brings its document back first.
-        let back = try leftOutDocument(of: digits).flatMap { (document) throws(AdjudicationError) in try readmit(document) }
-        let prefix = back.map { $0 + "\n" } ?? ""
         switch try whereabouts(digits) {
         case let .queued(index):
             try place(index)
-            return prefix + screen(at: index)
-        case let .decidedBefore(id, documentRowID, view):
-            guard let (index, view) = try requeue(id, documentRowID: documentRowID, view: view) else { throw .notInWalk(claim: digits) }
+            return screen(at: index)
+        case let .outOfQueue(id, documentRowID, view):
+            guard let (index, view, back) = try requeue(id, documentRowID: documentRowID, view: view) else { throw .notInWalk(claim: digits) }
             current = view
             position = index
-            return prefix + screen(at: index)
+            return (back.map { $0 + "\n" } ?? "") + screen(at: index)
         }
-    }
-
-    /// The left-out document (index into `documents`) holding claim `digits` of this run, if any.
-    func leftOutDocument(of digits: String) throws(AdjudicationError) -> Int? {
-        guard !leftOut.isEmpty, let id = Int64(digits), !queue.contains(where: { $0.claim == id }) else { return nil }
-        let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: id) }
-        guard let claim, claim.runID == run.rowID,
-              let document = documents.firstIndex(where: { $0.rowID == claim.documentRowID }), leftOut[document] != nil else { return nil }
-        return document
     }
 
     /// `show [#ID]`: the claim on screen, or a queued claim's card without moving.
     func show(_ target: String?) throws(AdjudicationError) -> String {
         guard let target else { return screen(at: try onScreen()) }
         let digits = target.hasPrefix("#") ? String(target.dropFirst()) : target
-        if let document = try leftOutDocument(of: digits) {
-            throw .leftOut(claim: digits, document: documents[document].docID)
-        }
         switch try whereabouts(digits) {
         case let .queued(index):
             let document = queue[index].document
             let view = current?.documentRowID == documents[document].rowID ? current : try load(document)
             return screen(at: index, view: view)
-        case let .decidedBefore(id, _, _): throw .decidedBefore(id)
+        case let .outOfQueue(id, documentRowID, _):
+            if let document = documents.firstIndex(where: { $0.rowID == documentRowID }), leftOut[document] != nil {
+                throw .leftOut(claim: digits, document: documents[document].docID)
+            }
+            throw .decidedBefore(id)
         }
     }
 
@@ -431,13 +426,14 @@ public final class AdjudicationSession: LineSession {
     enum Whereabouts {
         /// In the queue, at this index.
         case queued(Int)
-        /// Disputed in a document of the walk (`view`, as just read), and decided by an
-        /// adjudication before this session.
-        case decidedBefore(Int64, documentRowID: Int64, view: AdjudicationDocument)
+        /// Disputed (or adjudicated) in a document of the walk (`view`, as just read), and out of
+        /// the queue: decided by an adjudication before this session, or in a left-out document.
+        case outOfQueue(Int64, documentRowID: Int64, view: AdjudicationDocument)
     }
 
     /// Finds claim `digits` (its row id) in the walk; a claim outside it, or one its annotators
-    /// agree on, is refused.
+    /// agree on, is refused. Leaves the walk as it is (reading the claim's document only notes
+    /// which of its queued claims an adjudication decides).
     func whereabouts(_ digits: String) throws(AdjudicationError) -> Whereabouts {
         guard let id = Int64(digits) else { throw .notInWalk(claim: digits) }
         if let index = queue.firstIndex(where: { $0.claim == id }) { return .queued(index) }
@@ -446,7 +442,7 @@ public final class AdjudicationSession: LineSession {
               let document = documents.firstIndex(where: { $0.rowID == claim.documentRowID }) else { throw .notInWalk(claim: digits) }
         let view = try load(document)
         guard view.isDisputed(id) || view.adjudicatedBy[id] != nil else { throw .notDisputed(id) }
-        return .decidedBefore(id, documentRowID: claim.documentRowID, view: view)
+        return .outOfQueue(id, documentRowID: claim.documentRowID, view: view)
     }
 
     /// After a decision: the next claim awaiting adjudication, or the news that none is left.

@@ -14,8 +14,8 @@ extension Session {
 
 extension AdjudicationSession {
     convenience init(store: any StoreContract, adjudicator: String, runName: String?, document: String?,
-                     renderer: Renderer, includeSettled: Bool = false) throws(AdjudicationError) {
+                     renderer: Renderer) throws(AdjudicationError) {
         try self.init(workspace: Workspace(store: store), adjudicator: adjudicator,
-                      runName: runName, document: document, renderer: renderer, includeSettled: includeSettled)
+                      runName: runName, document: document, renderer: renderer)
     }
 }
