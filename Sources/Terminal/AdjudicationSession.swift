@@ -241,25 +241,33 @@ public final class AdjudicationSession: LineSession {
         let runName = TerminalSafe.escape(run.name)
         let help = "`help` lists the verbs"
         guard let position else {
+            // The reason, with the pointer to the runs that hold disputes in the same sentence;
+            // the notes on left-out or kept documents on lines of their own after it.
             var reason: String
+            let allLeftOut = !documents.isEmpty && leftOut.count == documents.count
             if documents.isEmpty {
                 reason = onlyDocument.map { "document \"\(TerminalSafe.escape($0))\" of run \"\(runName)\" is not" }
                     ?? "no document of run \"\(runName)\" is"
                 reason = "nothing to adjudicate: " + reason + " marked done by two or more annotators"
-            } else if leftOut.count == documents.count {
-                reason = "nothing to adjudicate here; " + leftOutNote
+            } else if allLeftOut {
+                reason = "nothing to adjudicate here"
             } else {
                 reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count - leftOut.count, "document"))"
                     + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
-                    + (leftOut.isEmpty ? "" : "\n" + leftOutNote)
             }
-            if let keptNote { reason += "\n" + keptNote }
             if !disputedElsewhere.isEmpty {
                 let runs = disputedElsewhere.prefix(3).map { "run \"\(TerminalSafe.escape($0.run))\" has \(Self.count($0.claims, "disputed claim"))" }
                 reason += "; " + runs.joined(separator: ", ") + (disputedElsewhere.count > 3 ? ", …" : "")
                     + ": `claimdesk adjudicate --run " + ShellWord.quoted(disputedElsewhere[0].run) + "`"
             }
-            return renderer.wrap("adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + reason)
+            var lines = [reason]
+            if !leftOut.isEmpty {
+                // Every document left out: the note is the reason ("nothing to adjudicate here; left
+                // out: …"), unless a pointer to another run already ends that sentence.
+                if allLeftOut && disputedElsewhere.isEmpty { lines[0] += "; " + leftOutNote } else { lines.append(leftOutNote) }
+            }
+            if let keptNote { lines.append(keptNote) }
+            return renderer.wrap("adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + lines.joined(separator: "\n"))
         }
         let disputedDocuments = Set(queue.map(\.document)).count
         var head = "adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · "

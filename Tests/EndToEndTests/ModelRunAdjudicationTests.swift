@@ -334,4 +334,24 @@ import Testing
             """)
     }
 
+    @Test func theFirstScreenSaysWhereTheDisputesAreApartFromTheLeftOutNote() throws {
+        let loop = try Loop()
+        // ana and bo differ on d2's second claim in "rules" (#4); dee, eve and fay review d2 in
+        // "m1" (three marks there, two in "rules": its gold moves to "m1") and differ on #10.
+        for (name, second) in [("ana", "r"), ("bo", "c")] {
+            try loop.cli(["annotate", "--annotator", name, "--run", "rules"], stdin: "goto d2\nc\n\(second)\ngoto d2\ndone\nq\n")
+        }
+        for (name, second) in [("dee", "r"), ("eve", "c"), ("fay", "c")] {
+            try loop.cli(["annotate", "--annotator", name, "--run", "m1"], stdin: "goto d2\nc\n\(second)\ngoto d2\ndone\nq\n")
+        }
+        // "rules" has nothing to adjudicate: d1 is settled, d2 left out; the pointer to "m1" ends
+        // the first sentence, the note on d2 is a line of its own.
+        #expect(try loop.cli(["adjudicate", "--annotator", "cy"], stdin: "").stdout == """
+            adjudicating run "rules" as cy · `help` lists the verbs
+            nothing to adjudicate: the annotators agree on every claim of 1 document (1 unanimous, 1 adjudicated before); run "m1" has 1 disputed claim: `claimdesk adjudicate --run m1`
+            left out: 1 document whose gold comes from run "m1" (most of its annotators marked it done there; ties: the older run): \
+            adjudicating it here changes no gold; `goto DOC_ID` brings one back, `claimdesk adjudicate --run rules --include-settled` all
+
+            """)
+    }
 }
