@@ -202,4 +202,20 @@ import Testing
         let fresh = try run(["extract", "--model", "a", "--run", "a-\(now.prefix(12))"])
         #expect(fresh.status == 0 && fresh.stdout.hasPrefix("run \"a-\(now.prefix(12))\": "))
     }
+
+    /// Before: "(…, 1 documents, 1 attributions, …)" for a model trained on one document.
+    @Test func importModelCountsOneDocumentInTheSingular() throws {
+        let one = scratch.path("one.sqlite")
+        let gold = try scratch.write("one.jsonl", #"{"doc_id":"t2","text":"The mayor said the pool would reopen.","attributions":[{"source":[0,9],"cue":[10,14],"content":[15,36]}]}"# + "\n")
+        #expect(try CLI.run(["--db", one, "import-claims", "--run", "gold", gold]).status == 0)
+        let file = scratch.path("one.model")
+        let trained = try CLI.run(["--db", one, "train", "--model", "one", "--from", "gold", "--out", file])
+        #expect(trained.status == 0 && trained.stdout.hasPrefix("model \"one\": trained on run \"gold\", 1 document, 1 attribution "))
+        let digest = try #require(trained.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").last.map(String.init))
+        let imported = try run(["import-model", file])
+        #expect(imported.status == 0 && imported.stderr == "")
+        let first = try #require(imported.stdout.split(separator: "\n").first.map(String.init))
+        #expect(first.hasPrefix("model \"one\": imported from \(file) ("))
+        #expect(first.hasSuffix(", 1 document, 1 attribution, digest \(digest))"))
+    }
 }
