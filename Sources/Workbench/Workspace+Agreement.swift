@@ -18,8 +18,15 @@ extension Workspace {
             let coders = Set(labels.verdicts.values.flatMap(\.keys)).sorted()
             let scope = runName.map { " in run \"\(TerminalSafe.escape($0))\"" } ?? ""
             if coders.count < 2 {
-                return "agreement needs claims reviewed by at least two annotators\(scope); annotators so far: "
-                    + (coders.isEmpty ? "none" : coders.map(TerminalSafe.escape).joined(separator: ", "))
+                // Only claims judged by two or more are labelled, so `coders` is empty here: name
+                // who has judged (before: "annotators so far: none" even after one analyst's work).
+                let judges = labels.judges.sorted().map(TerminalSafe.escape)
+                let why = switch judges.count {
+                case 0: "no claim has a verdict yet"
+                case 1: "so far only \(judges[0]) has given verdicts"
+                default: "\(judges.joined(separator: ", ")) have given verdicts, but never on the same claim"
+                }
+                return "agreement needs claims reviewed by at least two annotators\(scope); \(why)"
             }
             return (runName == nil ? "" : "run \"\(TerminalSafe.escape(runName ?? ""))\" only\n") + "on verdicts (confirmed / corrected / rejected / added)\n" + ReportRenderer.table(verdicts)
                 + "\non source types (claims both kept)\n" + ReportRenderer.table(sourceTypes)

@@ -44,4 +44,32 @@ import TestSupport
         ])
         #expect(throws: WorkbenchError.self) { try workspace.agreement(format: .table, runName: "nope") }
     }
+
+    /// Before: "annotators so far: none" whatever had been reviewed, since only claims two
+    /// annotators judged are counted. Now the line names who has given verdicts.
+    @Test func withoutASharedClaimTheLineNamesWhoHasJudged() throws {
+        let text = "Ana said it rained. Bo said it snowed."
+        let first = Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(4, 8)), content: Fragments(Span(9, 18)))
+        let second = Attribution(source: Fragments(Span(20, 22)), cue: Fragments(Span(23, 27)), content: Fragments(Span(28, 37)))
+        let built = try TestStore([(Document(id: "d1", text: text), [first, second])])
+        let claims = try built.claimRowIDs()
+        let workspace = Workspace(store: built.store)
+        let desk = ReviewDesk(workspace)
+        func judge(_ annotator: String, _ claim: Int64, _ action: ReviewAction) throws {
+            _ = try desk.append(ReviewEntry(annotator: annotator, runID: built.runID, documentRowID: built.documentRowIDs[0],
+                                            attributionID: claim, action: action))
+        }
+        let prefix = "agreement needs claims reviewed by at least two annotators"
+        #expect(try workspace.agreement(format: .table) == prefix + "; no claim has a verdict yet")
+        // A tag is not a verdict.
+        try judge("bo", claims[0], .tag(["later"]))
+        #expect(try workspace.agreement(format: .table) == prefix + "; no claim has a verdict yet")
+        try judge("ana", claims[0], .confirm)
+        #expect(try workspace.agreement(format: .table) == prefix + "; so far only ana has given verdicts")
+        try judge("bo", claims[1], .reject(reason: nil))
+        #expect(try workspace.agreement(format: .table, runName: "rules")
+            == prefix + " in run \"rules\"; ana, bo have given verdicts, but never on the same claim")
+        try judge("bo", claims[0], .confirm)
+        #expect(try workspace.agreement(format: .table).hasPrefix("on verdicts (confirmed / corrected / rejected / added)\n"))
+    }
 }

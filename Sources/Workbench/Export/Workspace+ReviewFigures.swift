@@ -11,6 +11,9 @@ struct ReviewLabels {
     var verdicts: [String: [String: String]] = [:]
     /// claim row id → annotator → source type after their corrections (claims they kept).
     var sourceTypes: [String: [String: String]] = [:]
+    /// Everyone with a standing verdict on a claim in scope, shared or not (adjudications left
+    /// out): what `agreement` names when no claim has two of them yet.
+    var judges: Set<String> = []
 }
 
 extension Workspace {
@@ -31,6 +34,10 @@ extension Workspace {
     /// a document one annotator reviewed costs nothing.
     func addLabels(from fullLog: ReviewLedger, claims: [StoredAttribution], into labels: inout ReviewLabels,
                    onlyRun: Int64? = nil) {
+        for e in fullLog.effective where e.entry.action.isVerdict && e.entry.attributionID != nil && e.entry.adjudication == nil
+            && (onlyRun.map { e.entry.runID == $0 } ?? true) {
+            labels.judges.insert(e.entry.annotator)
+        }
         guard fullLog.annotators.count > 1 else { return }
         // Agreement measures the analysts' independent judgements: an adjudicator's decisions are
         // not one of them.
