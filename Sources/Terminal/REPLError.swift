@@ -42,7 +42,13 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
         case .noClaim:
             return "no claim on screen: use next, goto ID or filter off"
         case let .notFound(role, text):
-            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in this document; nothing changed"
+            // `content +1` reads as a text to find: a nudge takes two numbers, the start's then the end's.
+            let nudge = SpanNudge.signed(text).flatMap { $0 == 0 ? nil : $0 }.map { n in
+                let one = n > 0 ? "+\(n)" : "\(n)"
+                return "; to move its boundaries by words give two numbers, the start's then the end's "
+                    + "(`\(role) 0 \(one)` moves the end, `\(role) \(one) 0` the start)"
+            } ?? ""
+            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in this document\(nudge); nothing changed"
         case let .notFoundInThisButFinished(role, text, here, finished):
             let id = TerminalSafe.escape(finished)
             return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in \(TerminalSafe.escape(here)); it does in \(id), "

@@ -13,6 +13,9 @@ import Testing
         ("next 3", "next: takes no arguments (usage: next)"),
         ("source", "source: needs the text to find, --at START END or none (usage: source \"TEXT\" | --at START END | none)"),
         ("source \"the governor\"", #"source: "the governor" does not occur in this document; nothing changed"#),
+        // One signed number is a text to find; the refusal says how a nudge is written.
+        ("content +2", "content: \"+2\" does not occur in this document; to move its boundaries by words give two numbers, "
+            + "the start's then the end's (`content 0 +2` moves the end, `content +2 0` the start); nothing changed"),
         ("cue \"e\"", "cue: \"e\" occurs 4 times equally near the claim (at 20-21, 35-36, 42-43, 51-52); quote more of the text or use --at START END; nothing changed"),
         ("source --at 5 500", "--at 5 500: not a span of this document (0 <= START < END <= 177); nothing changed"),
         ("source --at 5", "source: --at needs two offsets, START END (usage: source \"TEXT\" | --at START END | none)"),
