@@ -56,6 +56,14 @@ struct DocumentView {
 
     func index(ofClaim id: Int64) -> Int? { visible.firstIndex { $0.rowID == id } }
 
+    /// The visible claim whose content starts nearest that of claim `id`, one no longer visible
+    /// (an addition just withdrawn by `undo`): where the analyst was working, not the list's end.
+    func indexNearest(toClaim id: Int64) -> Int? {
+        func start(_ a: Attribution?) -> Int? { (a?.content ?? a?.source ?? a?.cue)?.hull.start }
+        guard let at = start(base[id]) else { return nil }
+        return visible.indices.min { abs((start(visible[$0].attribution) ?? .max / 2) - at) < abs((start(visible[$1].attribution) ?? .max / 2) - at) }
+    }
+
     /// The claim as this analyst sees it (their corrections applied).
     func attribution(_ claim: StoredAttribution) -> Attribution {
         reviews[claim.rowID]?.attribution ?? claim.attribution

@@ -60,7 +60,10 @@ import Testing
         #expect(session.execute(#"add "repairs will take weeks" source "Officials" cue "told" type anonymous"#).text
             .hasPrefix("added #5\n"))
         #expect(session.execute("list").text.contains("#5 "))
-        #expect(session.execute("u").text.hasPrefix("undone: add of #5\n"))
+        // Back on the claim whose content holds the withdrawn one's, not on the document's last claim.
+        let undone = session.execute("u").text
+        #expect(undone.hasPrefix("undone: add of #5\n"))
+        #expect(undone.contains("claim 2/4 · doc 1/1 · 0 reviewed · #2\n"))
         #expect(!session.execute("list").text.contains("#5 "))
         #expect(session.execute("goto 5").text == "error: claim #5 was added by another analyst or withdrawn; it is not in your queue")
     }
