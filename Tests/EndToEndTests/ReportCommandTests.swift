@@ -133,6 +133,22 @@ import Testing
         #expect(report.stdout == "wrote the report on run \"mine\" (2 documents) to \(out); no --run given: the built-in extractor's run\n")
     }
 
+    /// Before: the newest of several such runs was chosen with the same words as a lone one
+    /// ("the built-in extractor's run"), which did not say that others could have been meant.
+    @Test func withoutRulesAndSeveralBuiltInRunsTheLineNamesThemAll() throws {
+        let scratch = try Scratch()
+        try Self.store(scratch)
+        let gold = try Self.gold(scratch)
+        #expect(try CLI.run(["--db", scratch.db, "extract", "--run", "mine"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract", "--run", "yours"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", gold, "--run", "theirs"]).status == 0)
+        let out = scratch.path("report.html")
+        let report = try CLI.run(["--db", scratch.db, "report", "--against", "theirs", "--out", out])
+        #expect(report.status == 0 && report.stderr == "")
+        #expect(report.stdout == "wrote the report on run \"yours\" (2 documents) to \(out); no --run given: "
+            + "the newest of 2 runs of the built-in extractor (\"mine\", \"yours\"; --run picks another)\n")
+    }
+
     @Test func withoutRunTheOnlyRunIsChosenAndSaidSo() throws {
         let scratch = try Scratch()
         try Self.store(scratch)

@@ -32,6 +32,8 @@ public struct ReportRunChoice: Sendable, Equatable {
         case named
         /// The built-in extractor's run: "rules", else the newest run of the built-in full profile.
         case builtIn
+        /// No "rules": the newest of these runs of the built-in full profile (all of them, oldest first).
+        case newestBuiltIn(of: [String])
         /// The store holds a single extractor or imported run.
         case onlyRun
     }
@@ -53,6 +55,10 @@ extension Workspace {
         switch page.run.reason {
         case .named: return line
         case .builtIn: return line + "; no --run given: the built-in extractor's run"
+        case let .newestBuiltIn(runs):
+            // Several runs could be meant: say which rule chose this one and which others exist.
+            return line + "; no --run given: the newest of \(runs.count) runs of the built-in extractor ("
+                + runs.map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ") + "; --run picks another)"
         case .onlyRun: return line + "; no --run given: the only run"
         }
     }
@@ -100,8 +106,11 @@ extension Workspace {
         let builtIn = runs.filter {
             $0.kind == .extractor && $0.extractor == RulesExtractor.name && ExtractionProfile(parameters: $0.parameters) == .full
         }
-        if let rules = builtIn.first(where: { $0.name == "rules" }) ?? builtIn.last {
+        if let rules = builtIn.first(where: { $0.name == "rules" }) {
             return ReportRunChoice(name: rules.name, reason: .builtIn)
+        }
+        if let newest = builtIn.last {
+            return ReportRunChoice(name: newest.name, reason: builtIn.count == 1 ? .builtIn : .newestBuiltIn(of: builtIn.map(\.name)))
         }
         let candidates = runs.filter { $0.kind == .extractor || $0.kind == .imported }
         if candidates.count == 1, let only = candidates.first {
