@@ -27,6 +27,13 @@ extension Workspace {
         let input = InputFiles.read(paths)
         if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
         if input.items.isEmpty && input.issues.isEmpty {
+            // A sidecar named without its text is skipped as that text's metadata; before, the
+            // line read "no .txt or .jsonl files found", as for an empty folder.
+            if let sidecar = paths.first(where: IngestRefusal.isSidecarOfText) {
+                let text = String(sidecar.dropLast(".meta.json".count)) + ".txt"
+                throw WorkbenchError.noInput("\(TerminalSafe.path(sidecar)): the metadata of \(TerminalSafe.path(text)), read with it: "
+                    + "`claimdesk ingest \(ShellWord.quoted(text))` stores the document")
+            }
             throw WorkbenchError.noInput("\(paths.map(TerminalSafe.path).joined(separator: " ")): no .txt or .jsonl files found")
         }
         var issues = input.issues

@@ -192,6 +192,10 @@ import Testing
         let meta = try scratch.write("g/rain.meta.json", #"{"title":"Rain","publisher":"Ledger"}"#)
         let globbed = try CLI.run(["--db", scratch.db, "ingest", meta, text])
         #expect(globbed.stdout == "ingested 1 new document from 1 file\n", "\(globbed.stderr)")
+        // Named alone, it says which text to ingest (before: "no .txt or .jsonl files found").
+        let alone = try CLI.run(["--db", scratch.db, "ingest", meta])
+        #expect(alone.status == 1 && alone.stdout == "")
+        #expect(alone.stderr == "claimdesk: \(meta): the metadata of \(text), read with it: `claimdesk ingest \(text)` stores the document\n")
     }
 
     /// The exports as each tool's own parser sees them: cassis for INCEpTION, `json` for the others;
