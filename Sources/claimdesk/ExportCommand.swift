@@ -23,7 +23,8 @@ struct LabelOptions: ParsableArguments {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a run (or the reviewed gold, with its dataset card) as JSONL, CSV, brat, doccano, Label Studio, Prodigy or INCEpTION.")
+        abstract: "Export a run (or the reviewed gold, with its dataset card) as JSONL, CSV, brat, doccano, Label Studio, Prodigy or INCEpTION.",
+        discussion: "--format provenance or graphml writes a run's link clusters (after `claimdesk link`) as JSON or as a graph: give --run.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "Output format (docs/FORMAT.md).") var format: ExportFormat = .jsonl
     @Option(name: .long, help: ArgumentHelp("Output file (a folder for brat and inception).", valueName: "PATH")) var out: String

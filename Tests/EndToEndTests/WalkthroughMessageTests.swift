@@ -104,6 +104,22 @@ import Testing
             """), "\(help.stdout)")
     }
 
+    /// `help export` names the two link formats its --format accepts and what they need (before:
+    /// only the seven dataset formats were named, and --format graphml --gold was refused unexplained).
+    @Test func helpExportNamesTheLinkFormats() throws {
+        let help = try CLI.run(["help", "export"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("""
+            OVERVIEW: Export a run (or the reviewed gold, with its dataset card) as JSONL,
+            CSV, brat, doccano, Label Studio, Prodigy or INCEpTION.
+
+            --format provenance or graphml writes a run's link clusters (after `claimdesk
+            link`) as JSON or as a graph: give --run.
+
+            USAGE: claimdesk export
+            """), "\(help.stdout)")
+    }
+
     /// A ClaimDesk JSONL file saved with a byte order mark (as some Windows editors do) is read by
     /// `ingest`, and `import-claims`/`import-gold` recognise it too instead of asking for --format.
     @Test func aByteOrderMarkDoesNotHideTheFormat() throws {
