@@ -96,6 +96,32 @@ struct PostgresDocumentRunTests {
         #expect(try stored.postgres.get().sameText == ["d1".exactKey, "a/3".exactKey] && stored.postgres.get().otherText == ["d1".exactKey])
     }
 
+    /// A run kind or claim origin no release writes (a damaged database: its CHECK dropped) is
+    /// refused by every reader of both stores alike, not read as an extractor run or its own claim.
+    @Test func valuesNoReleaseWritesAreRefusedAlike() throws {
+        try same { try $0.ingest([(Self.first, "a:1")]) }
+        try same { try $0.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil) }
+        #expect(try same { try $0.saveRunOutput(runID: 1, [(documentRowID: 1, attributions: Self.claims)]) } == 2)
+        try sqlite.write("damaging") { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE run SET kind = 'golden'; UPDATE attribution SET origin = 'addded' WHERE id = 2")
+        }
+        try postgres.write("damaging") { db in
+            try db.execute("ALTER TABLE run DROP CONSTRAINT run_kind_check")
+            try db.execute("ALTER TABLE attribution DROP CONSTRAINT attribution_origin_check")
+            try db.execute("UPDATE run SET kind = 'golden'")
+            try db.execute("UPDATE attribution SET origin = 'addded' WHERE id = 2")
+        }
+        let kind = StoreError.invalidStoredValue(table: "run", column: "kind", rowID: 1, value: "golden")
+        fails(kind) { try $0.runs() }
+        fails(kind) { try $0.run(named: "rules") }
+        fails(kind) { try $0.runRef(named: "rules") }
+        fails(kind) { try $0.runRefs() }
+        let origin = StoreError.invalidStoredValue(table: "attribution", column: "origin", rowID: 2, value: "addded")
+        fails(origin) { try $0.attribution(rowID: 2) }
+        #expect(try same { try $0.attribution(rowID: 1) }?.origin == .run)
+    }
+
     @Test func runsTheirOutputAndTheListings() throws {
         try same { try $0.ingest([(Self.first, "a:1"), (Self.second, "a:2"), (Self.third, "a:3")]) }
         let run = try same { try $0.createRun(name: "rules", kind: .extractor, extractor: "rules", version: "1.0", parameters: #"{"p":1}"#) }
