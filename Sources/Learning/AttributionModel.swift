@@ -19,7 +19,7 @@ public struct AttributionModel: Sendable {
     /// A reading is kept when its score exceeds this (chosen on the out-of-fold readings).
     let threshold: Double
 
-    static let family = "anchor-perceptron"
+    static let family = "anchor-net"
     static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 

@@ -2,7 +2,8 @@ import ClaimModel
 
 /// What a model is and what it was trained on, for `claimdesk models` and the store's provenance.
 public struct ModelSummary: Sendable, Equatable {
-    /// The model family and its format version ("anchor-perceptron/4": the family kept its first name, the reading scorer is now a net).
+    /// The model family and its format version as the model file stores it: "anchor-net/4" (models
+    /// written before the family was renamed say "anchor-perceptron/4": same format, same reader).
     public var family: String
     public var base: TrainingOptions.Base
     public var seed: UInt64

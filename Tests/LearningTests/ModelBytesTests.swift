@@ -23,7 +23,7 @@ struct ModelBytesTests {
     func otherVersion(_ version: UInt8) {
         var bytes = Self.bytes
         bytes[16] = version
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-perceptron/\(version)", expected: "anchor-perceptron/4")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-net/\(version)", expected: "anchor-net/4")) {
             try AttributionModel(decoding: bytes)
         }
     }

@@ -88,7 +88,7 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "19507 f73ee086e3db5e37")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "19500 1eaf1589bdc7c42f")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
@@ -109,7 +109,7 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "18314 45fe67ed484fafd6")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18307 7c88fa719c1be805")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
