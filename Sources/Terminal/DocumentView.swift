@@ -61,7 +61,9 @@ struct DocumentView {
     func indexNearest(toClaim id: Int64) -> Int? {
         func start(_ a: Attribution?) -> Int? { (a?.content ?? a?.source ?? a?.cue)?.hull.start }
         guard let at = start(base[id]) else { return nil }
-        return visible.indices.min { abs((start(visible[$0].attribution) ?? .max / 2) - at) < abs((start(visible[$1].attribution) ?? .max / 2) - at) }
+        // Distance to each claim as the analyst sees it (corrections applied); a claim with no span last.
+        func distance(_ i: Int) -> Int { start(attribution(visible[i])).map { abs($0 - at) } ?? .max }
+        return visible.indices.min { distance($0) < distance($1) }
     }
 
     /// The claim as this analyst sees it (their corrections applied).

@@ -326,12 +326,6 @@ extension Session {
             try enter(index, claim: 0)
         }
         try refresh(keeping: e.entry.attributionID)
-        // An undone `add` leaves the list (added claims come last): before, the screen fell on the
-        // document's last claim; now on the claim nearest the withdrawn one in the text.
-        if let id = e.entry.attributionID, e.entry.action == .add, view?.index(ofClaim: id) == nil,
-           let near = view?.indexNearest(toClaim: id) {
-            claimIndex = near
-        }
         if claimIndex == nil, view?.visible.isEmpty == false { claimIndex = 0 }
         return currentScreen()
     }

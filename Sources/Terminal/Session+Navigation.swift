@@ -97,7 +97,9 @@ extension Session {
         claimIndex = found.2
     }
 
-    /// Re-reads the document on screen after a write (the log is the truth), keeping the claim.
+    /// Re-reads the document on screen after a write (the log is the truth), keeping the claim; a
+    /// claim that left the list (an addition withdrawn by `undo`) gives way to the claim nearest it
+    /// in the text, where the analyst was working (before, the index was clamped: the list's end).
     func refresh(keeping claimID: Int64?) throws(REPLError) {
         guard let current = view else { return }
         let rowID = current.documentRowID, runID = run.rowID
@@ -110,6 +112,8 @@ extension Session {
         sentences = nil
         if let claimID, let index = fresh.index(ofClaim: claimID) {
             claimIndex = index
+        } else if let claimID, let near = fresh.indexNearest(toClaim: claimID) {
+            claimIndex = near
         } else if let index = claimIndex {
             claimIndex = fresh.visible.isEmpty ? nil : min(index, fresh.visible.count - 1)
         }

@@ -15,11 +15,11 @@ extension Workspace {
         case .json:
             return "{\"verdict\": \(ReportRenderer.json(verdicts)),\n\"source_type\": \(ReportRenderer.json(sourceTypes))}"
         case .table:
-            let coders = Set(labels.verdicts.values.flatMap(\.keys)).sorted()
             let scope = runName.map { " in run \"\(TerminalSafe.escape($0))\"" } ?? ""
-            if coders.count < 2 {
-                // Only claims judged by two or more are labelled, so `coders` is empty here: name
-                // who has judged (before: "annotators so far: none" even after one analyst's work).
+            if labels.verdicts.isEmpty {
+                // Only claims judged by two or more annotators are labelled, so no label means no
+                // shared claim: name who has judged (before: "annotators so far: none" even after
+                // one analyst's work).
                 let judges = labels.judges.sorted().map(TerminalSafe.escape)
                 let why = switch judges.count {
                 case 0: "no claim has a verdict yet"

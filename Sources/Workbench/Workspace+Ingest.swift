@@ -29,8 +29,7 @@ extension Workspace {
         if input.items.isEmpty && input.issues.isEmpty {
             // A sidecar named without its text is skipped as that text's metadata; before, the
             // line read "no .txt or .jsonl files found", as for an empty folder.
-            if let sidecar = paths.first(where: IngestRefusal.isSidecarOfText) {
-                let text = String(sidecar.dropLast(".meta.json".count)) + ".txt"
+            if let (sidecar, text) = paths.lazy.compactMap({ p in IngestRefusal.textOfSidecar(p).map { (p, $0) } }).first {
                 throw WorkbenchError.noInput("\(TerminalSafe.path(sidecar)): the metadata of \(TerminalSafe.path(text)), read with it: "
                     + "`claimdesk ingest \(ShellWord.quoted(text))` stores the document")
             }

@@ -60,7 +60,7 @@ struct Report: ParsableCommand {
         abstract: "Write a self-contained HTML evaluation report (scores, per-source-type bars, reliability diagram, agreement).")
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: ArgumentHelp("Output file.", valueName: "PATH")) var out: String
-    @Option(name: .customLong("run"), help: "The run to score (default: rules, else the newest run of the built-in extractor, else the only run).") var runName: String?
+    @Option(name: .customLong("run"), help: "The run to score (default: rules, else the newest run of the built-in extractor's full profile, else the only run).") var runName: String?
     @Option(name: .long, help: "Gold: annotations (the analysts' reviews) or a run name.") var against = "annotations"
     @Option(name: .long, help: "With --against annotations: only this annotator's gold.") var annotator: String?
     @Flag(name: .long, help: "For a run a model made: also score the documents the model learned from (left out by default: they flatter it).")

@@ -86,7 +86,7 @@ struct ImportModel: ParsableCommand {
             let workspace = try global.open()
             let imported = try workspace.importModel(file: file, as: name, replace: replace)
             let (model, summary) = (imported.model, imported.summary)
-            Console.out("model \"\(model.name)\": imported from \(file) (\(summary.family), \(plural(summary.documents, "document")), "
+            Console.out("model \"\(model.name)\": imported from \(TerminalSafe.path(file)) (\(summary.family), \(plural(summary.documents, "document")), "
                 + "\(plural(summary.attributions, "attribution")), digest \(model.digest.prefix(12)))")
             Console.out(try workspace.afterImport(imported).joined(separator: "\n"))
         }

@@ -146,7 +146,7 @@ import Testing
         let report = try CLI.run(["--db", scratch.db, "report", "--against", "theirs", "--out", out])
         #expect(report.status == 0 && report.stderr == "")
         #expect(report.stdout == "wrote the report on run \"yours\" (2 documents) to \(out); no --run given: "
-            + "the newest of 2 runs of the built-in extractor (\"mine\", \"yours\"; --run picks another)\n")
+            + "the newest of 2 runs of the built-in extractor's full profile (\"mine\", \"yours\"; --run picks another)\n")
     }
 
     @Test func withoutRunTheOnlyRunIsChosenAndSaidSo() throws {

@@ -284,9 +284,13 @@ extension Workspace {
 /// not refused); any other file is read as plain text, as before.
 enum IngestRefusal {
     /// `NAME.meta.json` with `NAME.txt` beside it: metadata that `NAME.txt` brings in.
-    static func isSidecarOfText(_ file: String) -> Bool {
-        guard file.hasSuffix(".meta.json") else { return false }
-        return FileManager.default.fileExists(atPath: String(file.dropLast(".meta.json".count)) + ".txt")
+    static func isSidecarOfText(_ file: String) -> Bool { textOfSidecar(file) != nil }
+
+    /// The `NAME.txt` beside a `NAME.meta.json`, when there is one.
+    static func textOfSidecar(_ file: String) -> String? {
+        guard file.hasSuffix(".meta.json") else { return nil }
+        let text = String(file.dropLast(".meta.json".count)) + ".txt"
+        return FileManager.default.fileExists(atPath: text) ? text : nil
     }
 
     static func reason(_ file: String) -> String? {

@@ -30,7 +30,7 @@ public struct ReportRunChoice: Sendable, Equatable {
     public enum Reason: Sendable, Equatable {
         /// `--run NAME`.
         case named
-        /// The built-in extractor's run: "rules", else the newest run of the built-in full profile.
+        /// The built-in extractor's run: "rules", else the one run of its full profile.
         case builtIn
         /// No "rules": the newest of these runs of the built-in full profile (all of them, oldest first).
         case newestBuiltIn(of: [String])
@@ -51,13 +51,13 @@ extension Workspace {
         var file = try AtomicFile(path: request.out, replacing: true)
         try file.write(HTMLReport.render(page.page))
         try file.commit()
-        let line = "wrote the report on run \"\(TerminalSafe.escape(page.run.name))\" (\(plural(page.page.score.documents, "document"))) to \(request.out)"
+        let line = "wrote the report on run \"\(TerminalSafe.escape(page.run.name))\" (\(plural(page.page.score.documents, "document"))) to \(TerminalSafe.path(request.out))"
         switch page.run.reason {
         case .named: return line
         case .builtIn: return line + "; no --run given: the built-in extractor's run"
         case let .newestBuiltIn(runs):
             // Several runs could be meant: say which rule chose this one and which others exist.
-            return line + "; no --run given: the newest of \(runs.count) runs of the built-in extractor ("
+            return line + "; no --run given: the newest of \(runs.count) runs of the built-in extractor's full profile ("
                 + runs.map { "\"\(TerminalSafe.escape($0))\"" }.joined(separator: ", ") + "; --run picks another)"
         case .onlyRun: return line + "; no --run given: the only run"
         }

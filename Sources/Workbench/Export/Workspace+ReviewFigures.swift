@@ -31,11 +31,13 @@ extension Workspace {
     }
 
     /// Adds one document's labels. Agreement only needs claims judged by two annotators or more, so
-    /// a document one annotator reviewed costs nothing.
+    /// a document one annotator reviewed costs one pass over its log (who judged, for the message
+    /// saying why there is no agreement yet) and nothing more.
     func addLabels(from fullLog: ReviewLedger, claims: [StoredAttribution], into labels: inout ReviewLabels,
                    onlyRun: Int64? = nil) {
-        for e in fullLog.effective where e.entry.action.isVerdict && e.entry.attributionID != nil && e.entry.adjudication == nil
-            && (onlyRun.map { e.entry.runID == $0 } ?? true) {
+        // The entries `effective` keeps, without building that array for every document.
+        for e in fullLog.entries where e.entry.action.isVerdict && !fullLog.cancelled.contains(e.id)
+            && e.entry.attributionID != nil && e.entry.adjudication == nil && (onlyRun.map { e.entry.runID == $0 } ?? true) {
             labels.judges.insert(e.entry.annotator)
         }
         guard fullLog.annotators.count > 1 else { return }
