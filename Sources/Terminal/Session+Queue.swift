@@ -77,8 +77,10 @@ extension Session {
         let bulk = PendingBulk(threshold: threshold, claims: claims, scope: scope, expected: expected)
         guard queue.asksBeforeBulk else { return Reply(text: try accept(bulk)) }
         queue.pending = bulk
-        let what = "accept \(Self.count(claims.count)) at ≥ \(at) \(place) (\(expectation(expected)))? [y/N] "
-        return Reply(text: "", prompt: what)
+        // Wrapped as every reply is (the question is the prompt, which the reply's wrapping never
+        // sees): `[y/N]` ends the last line, and the answer is typed after it.
+        let what = "accept \(Self.count(claims.count)) at ≥ \(at) \(place) (\(expectation(expected)))? [y/N]"
+        return Reply(text: "", prompt: renderer.wrap(what) + " ")
     }
 
     /// The analyst's answer to the question: `y` or `yes` accepts, anything else changes nothing.

@@ -137,6 +137,32 @@ import Testing
         #expect(text == expected + "\n")
     }
 
+    /// The question wraps to the session's width as every reply does (a terminal cut it mid-word
+    /// at 100 columns): `[y/N]` ends its last line and the answer is read after it.
+    @Test func theQuestionWrapsToTheWidthLikeEveryReply() throws {
+        let fixture = try REPLFixture()
+        let session = try fixture.session()
+        session.asksBeforeBulk = true
+        session.renderer.wrapping = .columns(100)
+        let text = REPL.transcript(session, lines: ["accept-above 0.35", "n", "q"]).text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let asked = try #require(lines.firstIndex(of: "claimdesk> accept-above 0.35"))
+        #expect(Array(lines[(asked + 1)...]) == [
+            "accept 3 claims at ≥ 0.35 in this document (expected precision unknown: no calibration yet, no",
+            "document is marked done)? [y/N] n",
+            "nothing accepted",
+            "claimdesk> q",
+            "bye: every action is saved",
+            "",
+        ])
+        #expect(lines.allSatisfy { TextWrap.columns($0) <= 100 })
+        // Narrower, the question takes more lines; the prompt's last line ends in "[y/N] ".
+        session.renderer.wrapping = .columns(40)
+        #expect(session.execute("accept-above 0.35 --filter").prompt
+            == "accept 3 claims at ≥ 0.35 in your queue\n(expected precision unknown: no\ncalibration yet, no document is marked\ndone)? [y/N] ")
+        #expect(session.execute("y").text.hasPrefix("accepted 3 claims at ≥ 0.35 (expected\nprecision unknown:"))
+    }
+
     @Test func orderUncertainWithoutCalibrationCentresOnOneHalf() throws {
         let fixture = try REPLFixture()
         let text = try fixture.transcript(["order", "order uncertain", "n", "n", "order confidence", "c", "order sideways", "q"])
