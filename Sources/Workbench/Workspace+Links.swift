@@ -236,7 +236,8 @@ extension Workspace {
 
     /// The text screen of one cluster's trail: a line per claim by date (publisher, source, the
     /// outlet it credits, its content), the trail's edges, the first appearance and the variants
-    /// with the words they changed. Every stored text is escaped.
+    /// with the words they changed. Every stored text is escaped; cut text ends in `…`, in the
+    /// quoted contents and variants as in the other columns.
     /// `compact` (the REPL, whose replies wrap at the terminal's width): the content goes on its own
     /// indented line under each claim's line instead of in a last column.
     public static func trailText(_ cluster: Cluster, _ loaded: LoadedLinks, compact: Bool = false) -> String {
@@ -256,14 +257,14 @@ extension Workspace {
             let c = e.claim
             table.add([c.publicationDate ?? "-", TerminalSafe.short(c.docID, compact ? 18 : 24), TerminalSafe.short(c.publisher ?? "-", compact ? 14 : 20),
                        "#\(c.id)", TerminalSafe.short(c.sourceText ?? "-", compact ? 18 : 28), TerminalSafe.short(e.creditedOutlet ?? "-", 16)]
-                      + (compact ? [] : [TerminalSafe.quoted(c.contentText, limit: 60)]))
+                      + (compact ? [] : [TerminalSafe.quoted(c.contentText, limit: 60, ellipsis: "…")]))
         }
         if compact {
             let rows = table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             lines.append(rows[0])
             for (row, e) in zip(rows.dropFirst(), trail.entries) {
                 lines.append(row)
-                lines.append("    " + TerminalSafe.quoted(e.claim.contentText, limit: 70))
+                lines.append("    " + TerminalSafe.quoted(e.claim.contentText, limit: 70, ellipsis: "…"))
             }
         } else {
             lines.append(table.rendered)
@@ -281,8 +282,8 @@ extension Workspace {
             lines.append("variants (against #\(first.id)):")
             for v in trail.variants {
                 var parts: [String] = []
-                if !v.removed.isEmpty { parts.append("dropped " + TerminalSafe.quoted(v.removed.joined(separator: " "))) }
-                if !v.added.isEmpty { parts.append("added " + TerminalSafe.quoted(v.added.joined(separator: " "))) }
+                if !v.removed.isEmpty { parts.append("dropped " + TerminalSafe.quoted(v.removed.joined(separator: " "), ellipsis: "…")) }
+                if !v.added.isEmpty { parts.append("added " + TerminalSafe.quoted(v.added.joined(separator: " "), ellipsis: "…")) }
                 if v.numberConflict { parts.append("number conflict") }
                 lines.append("  #\(v.claimID) in \(TerminalSafe.escape(v.docID)): " + parts.joined(separator: "; "))
             }

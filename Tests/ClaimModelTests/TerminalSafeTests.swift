@@ -39,6 +39,9 @@ import Testing
     @Test func quotedIsOneUnambiguousLine() {
         #expect(TerminalSafe.quoted("say \"hi\"\\\n\u{1B}[2J") == #""say \"hi\"\\\n\u{1b}[2J""#)
         #expect(TerminalSafe.quoted(String(repeating: "x", count: 61)) == "\"" + String(repeating: "x", count: 57) + "...\"")
+        // A listing whose other columns are cut by `short` cuts its quoted texts with the same mark.
+        #expect(TerminalSafe.quoted(String(repeating: "x", count: 61), ellipsis: "…") == "\"" + String(repeating: "x", count: 59) + "…\"")
+        #expect(TerminalSafe.quoted(String(repeating: "x", count: 60), ellipsis: "…") == "\"" + String(repeating: "x", count: 60) + "\"")
     }
 
     /// Found by fuzzing: a value of one character and thousands of combining marks went whole into

@@ -66,7 +66,7 @@ import TestSupport
             date        doc             publisher     claim  source           credits  content
             2026-03-01  harbour-wire    Reuters       #1     Mayor Lena Hart  -        "the Port Alder harbour will close for 12 days from Monday"
             2026-03-02  harbour-ledger  Daily Ledger  #2     Mayor Lena Hart  Reuters  "the Port Alder harbour will close for 12 days from Monday"
-            2026-03-03  harbour-times   Coast Times   #3     Mayor Lena Hart  -        "the Port Alder harbour would close for at least 12 days f..."
+            2026-03-03  harbour-times   Coast Times   #3     Mayor Lena Hart  -        "the Port Alder harbour would close for at least 12 days fro…"
             edges:
               harbour-ledger credits Reuters
               harbour-ledger repeats harbour-wire
