@@ -83,7 +83,7 @@ let package = Package(
             "ClaimStore", "ClaimModel", "Review", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Provenance", "Evaluation"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Workbench", "Review", "ClaimStore", "ClaimModel", "TestSupport", "Extraction"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "ClaimModel", "Extraction", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "ClaimModel", "Interchange", "Extraction"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ClaimModel", "Interchange", "TestSupport"]),

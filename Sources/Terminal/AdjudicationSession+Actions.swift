@@ -75,7 +75,8 @@ extension AdjudicationSession {
         do {
             switch target {
             case let .text(text):
-                fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue))
+                fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old),
+                                                           sentences: SentenceIndex(view.text), role: role.rawValue))
             case let .offsets(start, end): fragments = Fragments(try TextLocator.offsets(start, end, in: view.text))
             case .none: fragments = nil
             case let .nudge(nudge):

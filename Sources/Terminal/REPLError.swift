@@ -12,6 +12,9 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
     /// Not in the document on screen but in the one whose claims the analyst just finished.
     case notFoundInThisButFinished(role: String, text: String, here: String, finished: String)
     case ambiguous(role: String, text: String, spans: [Span])
+    /// A correcting verb's text occurs only beyond the claim's reach (`TextLocator.reach`): where
+    /// the nearest occurrence is (`excerpt`: already quoted and escaped) and how to take it anyway.
+    case outOfReach(role: String, text: String, reach: Span, nearest: Span, excerpt: String)
     case badOffsets(start: Int, end: Int, count: Int)
     case unknownClaim(String)
     case unknownDocument(String)
@@ -57,6 +60,10 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             let at = spans.prefix(4).map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
             return "\(role): \"\(TerminalSafe.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
                 + "quote more of the text or use --at START END; nothing changed"
+        case let .outOfReach(role, text, reach, nearest, excerpt):
+            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in the claim's sentences or the sentence before or after them "
+                + "(\(reach.start)-\(reach.end)); the nearest is at \(nearest.start)-\(nearest.end), \(excerpt); "
+                + "`\(role) --at \(nearest.start) \(nearest.end)` takes it anyway; nothing changed"
         case let .badOffsets(start, end, count):
             return "--at \(start) \(end): not a span of this document (0 <= START < END <= \(count)); nothing changed"
         case let .unknownClaim(id):

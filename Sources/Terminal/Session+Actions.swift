@@ -56,13 +56,16 @@ extension Session {
         return lines.joined(separator: "\n")
     }
 
-    /// `source` / `cue` / `content`: a role moved to text found near the claim, or to offsets.
+    /// `source` / `cue` / `content`: a role moved to text found near the claim (within its reach,
+    /// `TextLocator.reach`), or to offsets.
     func correctSpan(_ role: Role, _ target: SpanTarget) throws(REPLError) -> String {
         let (view, claim) = try current()
         let old = view.attribution(claim)
         let fragments: Fragments?
         switch target {
-        case let .text(text): fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old), role: role.rawValue))
+        case let .text(text):
+            fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old),
+                                                       sentences: sentenceIndex(), role: role.rawValue))
         case let .offsets(start, end): fragments = Fragments(try TextLocator.offsets(start, end, in: view.text))
         case .none: fragments = nil
         case let .nudge(nudge): fragments = try Self.nudged(old, role, nudge, in: view.text, sentences: sentenceIndex())

@@ -4,19 +4,75 @@ import Workbench
 
 /// Finds what an analyst types in the document: the occurrence nearest the claim, or an error
 /// that says why there is no single answer.
+///
+/// A correcting verb (`source`/`cue`/`content TEXT`) also keeps to the claim's reach (`reach`):
+/// "nearest" alone has no limit, and a short word ("said") found only paragraphs away would move
+/// a role there without the analyst noticing on a one-claim screen. Offsets (`--at`) are the
+/// explicit way to take a match farther away, and the refusal gives them.
 enum TextLocator {
-    static func find(_ needle: String, in text: ScalarText, near claim: Span?, role: String) throws(REPLError) -> Span {
-        let found = text.occurrences(of: needle)
+    /// `sentences`: keep to the claim's reach in them (the correcting verbs); nil: the whole
+    /// document (`add`, whose claim may be anywhere).
+    static func find(_ needle: String, in text: ScalarText, near claim: Span?, sentences: SentenceIndex? = nil,
+                     role: String) throws(REPLError) -> Span {
+        var found = text.occurrences(of: needle)
         guard !found.isEmpty else { throw .notFound(role: role, text: needle) }
         guard let claim else {
             if found.count == 1 { return found[0] }
             throw .ambiguous(role: role, text: needle, spans: found)
+        }
+        if let sentences, let reach = reach(of: claim, in: sentences) {
+            let inside = found.filter { $0.overlaps(reach) }
+            guard !inside.isEmpty else {
+                // The earliest of the nearest ones, so that the message names one place.
+                let nearest = found.min { distance($0, claim) < distance($1, claim) } ?? found[0]
+                throw .outOfReach(role: role, text: needle, reach: reach, nearest: nearest, excerpt: excerpt(nearest, in: text))
+            }
+            found = inside
         }
         let distances = found.map { distance($0, claim) }
         let best = distances.min() ?? 0
         let nearest = zip(found, distances).filter { $0.1 == best }.map(\.0)
         if nearest.count == 1 { return nearest[0] }
         throw .ambiguous(role: role, text: needle, spans: nearest)
+    }
+
+    /// Where a correcting verb's TEXT may be found: the sentences from the claim's first fragment
+    /// to its last, and the sentence just before and just after them (an occurrence counts when
+    /// it reaches into that stretch, so a content may be extended over the sentences that follow).
+    /// nil for a text the splitter finds no sentence in: the whole document then.
+    static func reach(of claim: Span, in sentences: SentenceIndex) -> Span? {
+        guard let covering = sentences.covering(claim) else { return nil }
+        let spans = sentences.spans
+        let first = max(0, covering.range.lowerBound - 1), last = min(spans.count - 1, covering.range.upperBound + 1)
+        return Span(min(spans[first].start, covering.span.start), max(spans[last].end, covering.span.end))
+    }
+
+    /// How many scalars of text the excerpt of a refused match shows on each side of it, at most.
+    static let excerptContext = 16
+
+    /// The match with a few words either side, on one line, quoted and escaped, `…` where cut.
+    static func excerpt(_ match: Span, in text: ScalarText) -> String {
+        let scalars = text.scalars
+        var from = max(0, match.start - excerptContext), to = min(scalars.count, match.end + excerptContext)
+        // Whole words at the edges: from just after the first blank, up to the last one.
+        if from > 0, var blank = (from..<match.start).first(where: { isBlank(scalars[$0]) }) {
+            while blank + 1 < match.start && isBlank(scalars[blank + 1]) { blank += 1 }
+            from = blank + 1
+        }
+        if to < scalars.count, var blank = (match.end..<to).last(where: { isBlank(scalars[$0]) }) {
+            while blank > match.end && isBlank(scalars[blank - 1]) { blank -= 1 }
+            to = blank
+        }
+        var shown = String.UnicodeScalarView()
+        if from > 0 { shown.append("…") }
+        for scalar in scalars[from..<to] { shown.append(isBlank(scalar) ? " " : scalar) }
+        if to < scalars.count { shown.append("…") }
+        return TerminalSafe.quoted(String(shown), limit: 60, ellipsis: "…")
+    }
+
+    /// A space or a line break (shown as a space in an excerpt).
+    static func isBlank(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\n" || s == "\r" || s == "\t" || s == "\u{2028}" || s == "\u{2029}"
     }
 
     /// Scalars between two spans; 0 when they overlap or touch.
