@@ -5,7 +5,7 @@ import Workbench
 /// Where a correcting verb puts a role.
 public enum SpanTarget: Equatable, Sendable {
     /// Text found in the document, the occurrence nearest the claim among those within its reach
-    /// (its sentences and the one either side, `TextLocator.reach`).
+    /// (its sentences and two either side, `TextLocator.reach`).
     case text(String)
     /// Scalar offsets, `start ..< end`.
     case offsets(Int, Int)

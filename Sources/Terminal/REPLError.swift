@@ -14,7 +14,8 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
     case ambiguous(role: String, text: String, spans: [Span])
     /// A correcting verb's text occurs only beyond the claim's reach (`TextLocator.reach`): where
     /// the nearest occurrence is (`excerpt`: already quoted and escaped) and how to take it anyway.
-    case outOfReach(role: String, text: String, reach: Span, nearest: Span, excerpt: String)
+    /// `adding`: met by `add` (its source or cue), which stores nothing; the role is set afterwards.
+    case outOfReach(role: String, text: String, reach: Span, nearest: Span, excerpt: String, adding: Bool = false)
     case badOffsets(start: Int, end: Int, count: Int)
     case unknownClaim(String)
     case unknownDocument(String)
@@ -60,9 +61,10 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             let at = spans.prefix(4).map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
             return "\(role): \"\(TerminalSafe.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
                 + "quote more of the text or use --at START END; nothing changed"
-        case let .outOfReach(role, text, reach, nearest, excerpt):
-            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in the claim's sentences or the sentence before or after them "
+        case let .outOfReach(role, text, reach, nearest, excerpt, adding):
+            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in the claim's sentences or the two before or after them (what `context` shows) "
                 + "(\(reach.start)-\(reach.end)); the nearest is at \(nearest.start)-\(nearest.end), \(excerpt); "
+                + (adding ? "add the claim without its \(role), then " : "")
                 + "`\(role) --at \(nearest.start) \(nearest.end)` takes it anyway; nothing changed"
         case let .badOffsets(start, end, count):
             return "--at \(start) \(end): not a span of this document (0 <= START < END <= \(count)); nothing changed"

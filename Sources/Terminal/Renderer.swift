@@ -200,17 +200,18 @@ public struct Renderer: Sendable {
         String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
     }
 
-    /// `context`: the sentence before, the claim's sentence(s) highlighted, the sentence after.
+    /// `context`: the claim's sentence(s) highlighted, with `TextLocator.reachSentences` before and
+    /// after (the stretch the correcting verbs find their TEXT in).
     func context(_ view: DocumentView, sentences: SentenceIndex, index: Int) -> String {
         let a = view.attribution(view.visible[index])
         guard let extent = DocumentView.extent(a), let covering = sentences.covering(extent) else { return "(no text)" }
         var lines: [String] = []
-        let before = max(0, covering.range.lowerBound - 2)
+        let before = max(0, covering.range.lowerBound - TextLocator.reachSentences)
         for i in before..<covering.range.lowerBound {
             lines.append("  " + markedInline(view.text, sentences.spans[i]))
         }
         lines.append("> " + highlighted(view.text, covering.span, a))
-        let after = min(sentences.spans.count - 1, covering.range.upperBound + 2)
+        let after = min(sentences.spans.count - 1, covering.range.upperBound + TextLocator.reachSentences)
         if covering.range.upperBound < after {
             for i in (covering.range.upperBound + 1)...after {
                 lines.append("  " + markedInline(view.text, sentences.spans[i]))

@@ -175,12 +175,18 @@ extension Session {
             }
             throw .notFound(role: role, text: text)
         }
-        let source = try spec.source.map { (s: String) throws(REPLError) -> Span in
-            try TextLocator.find(s, in: view.text, near: content, role: "source")
+        // Its source and cue keep to the content's reach, as the correcting verbs do: a "said"
+        // paragraphs away would otherwise be taken unseen.
+        let sentences = sentenceIndex()
+        func locate(_ s: String, _ role: String) throws(REPLError) -> Span {
+            do {
+                return try TextLocator.find(s, in: view.text, near: content, sentences: sentences, role: role)
+            } catch let .outOfReach(role, text, reach, nearest, excerpt, _) {
+                throw .outOfReach(role: role, text: text, reach: reach, nearest: nearest, excerpt: excerpt, adding: true)
+            }
         }
-        let cue = try spec.cue.map { (s: String) throws(REPLError) -> Span in
-            try TextLocator.find(s, in: view.text, near: content, role: "cue")
-        }
+        let source = try spec.source.map { (s: String) throws(REPLError) -> Span in try locate(s, "source") }
+        let cue = try spec.cue.map { (s: String) throws(REPLError) -> Span in try locate(s, "cue") }
         let attribution = Attribution(
             source: source.map { Fragments($0) }, cue: cue.map { Fragments($0) }, content: Fragments(content),
             outlet: spec.outlet, sourceType: spec.sourceType ?? (source == nil ? .implicit : nil))

@@ -10,8 +10,8 @@ import Workbench
 /// a role there without the analyst noticing on a one-claim screen. Offsets (`--at`) are the
 /// explicit way to take a match farther away, and the refusal gives them.
 enum TextLocator {
-    /// `sentences`: keep to the claim's reach in them (the correcting verbs); nil: the whole
-    /// document (`add`, whose claim may be anywhere).
+    /// `sentences`: keep to the claim's reach in them (the correcting verbs, and `add`'s source and
+    /// cue around its content); nil: the whole document (`add`'s content, which may be anywhere).
     static func find(_ needle: String, in text: ScalarText, near claim: Span?, sentences: SentenceIndex? = nil,
                      role: String) throws(REPLError) -> Span {
         var found = text.occurrences(of: needle)
@@ -36,14 +36,19 @@ enum TextLocator {
         throw .ambiguous(role: role, text: needle, spans: nearest)
     }
 
+    /// How many sentences either side of the claim's own a correcting verb's TEXT may lie in: the
+    /// ones `context` shows, so that what the analyst sees there is what the verbs accept.
+    static let reachSentences = 2
+
     /// Where a correcting verb's TEXT may be found: the sentences from the claim's first fragment
-    /// to its last, and the sentence just before and just after them (an occurrence counts when
-    /// it reaches into that stretch, so a content may be extended over the sentences that follow).
+    /// to its last, and `reachSentences` before and after them (an occurrence counts when it
+    /// reaches into that stretch, so a content may be extended over the sentences that follow).
     /// nil for a text the splitter finds no sentence in: the whole document then.
     static func reach(of claim: Span, in sentences: SentenceIndex) -> Span? {
         guard let covering = sentences.covering(claim) else { return nil }
         let spans = sentences.spans
-        let first = max(0, covering.range.lowerBound - 1), last = min(spans.count - 1, covering.range.upperBound + 1)
+        let first = max(0, covering.range.lowerBound - reachSentences)
+        let last = min(spans.count - 1, covering.range.upperBound + reachSentences)
         return Span(min(spans[first].start, covering.span.start), max(spans[last].end, covering.span.end))
     }
 
@@ -70,10 +75,8 @@ enum TextLocator {
         return TerminalSafe.quoted(String(shown), limit: 60, ellipsis: "…")
     }
 
-    /// A space or a line break (shown as a space in an excerpt).
-    static func isBlank(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\r" || s == "\t" || s == "\u{2028}" || s == "\u{2029}"
-    }
+    /// White space of any kind, line breaks included (shown as a space in an excerpt).
+    static func isBlank(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
 
     /// Scalars between two spans; 0 when they overlap or touch.
     static func distance(_ a: Span, _ b: Span) -> Int {
