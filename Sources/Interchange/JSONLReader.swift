@@ -29,8 +29,38 @@ public enum JSONLReader {
     /// nothing in UTF-8, and JSON readers may ignore it, RFC 8259 §8.1; docs/FORMAT.md, "JSON readers").
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// The encoding of a file that starts with `prefix` (its first four bytes suffice) when it is
+    /// UTF-16 or UTF-32 rather than UTF-8, with or without a byte order mark; nil otherwise.
+    ///
+    /// Windows tools (PowerShell's `>`, Notepad's "Unicode") write UTF-16: read as UTF-8 every line
+    /// would be "invalid UTF-8", which does not say what to do. JSON text in UTF-8 never has a NUL
+    /// byte among its first two bytes, so a NUL there names the encoding.
+    public static func foreignEncoding<Bytes: Collection<UInt8>>(_ prefix: Bytes) -> (name: String, byteOrderMark: Bool)? {
+        let b = Array(prefix.prefix(4))
+        func at(_ i: Int) -> UInt8? { i < b.count ? b[i] : nil }
+        switch (at(0), at(1), at(2), at(3)) {
+        case (0xFF?, 0xFE?, 0x00?, 0x00?): return ("UTF-32LE", true)
+        case (0x00?, 0x00?, 0xFE?, 0xFF?): return ("UTF-32BE", true)
+        case (0xFF?, 0xFE?, _, _): return ("UTF-16LE", true)
+        case (0xFE?, 0xFF?, _, _): return ("UTF-16BE", true)
+        case let (x?, 0x00?, 0x00?, 0x00?) where x != 0: return ("UTF-32LE", false)
+        case let (0x00?, 0x00?, 0x00?, x?) where x != 0: return ("UTF-32BE", false)
+        case let (x?, 0x00?, _, _) where x != 0: return ("UTF-16LE", false)
+        case let (0x00?, x?, _, _) where x != 0: return ("UTF-16BE", false)
+        default: return nil
+        }
+    }
+
+    /// The one issue of a file in another encoding (see `foreignEncoding`), nil for UTF-8.
+    public static func encodingIssue<Bytes: Collection<UInt8>>(_ prefix: Bytes, file: String) -> InterchangeIssue? {
+        guard let (name, mark) = foreignEncoding(prefix) else { return nil }
+        return InterchangeIssue(file: file, line: 0, message:
+            "the file is \(name)\(mark ? " (it starts with that byte order mark)" : ""), not UTF-8: convert it, e.g. `iconv -f \(name) -t UTF-8 FILE > NEW.jsonl`, or in Python write it with encoding=\"utf-8\"")
+    }
+
     /// Parses `bytes` (the whole file); `file` names it in issues.
     public static func read(_ bytes: [UInt8], file: String) -> Result {
+        if let issue = encodingIssue(bytes, file: file) { return Result(lines: [], issues: [issue]) }
         var lines: [Line] = []
         var issues: [InterchangeIssue] = []
         var seen: [[UInt8]: Int] = [:]
@@ -324,7 +354,8 @@ struct AttributionDecoder {
         else { throw problem("\"\(label)\" must be [start, end] with integer offsets") }
         let span = Span(start, end)
         guard span.isValid(in: scalars.count) else {
-            throw problem("\(label) \(span) is out of range (the text has \(plural(scalars.count, "scalar")); need 0 <= start < end <= \(scalars.count))")
+            throw problem("\(label) \(span) is out of range (the text has \(plural(scalars.count, "scalar")); need 0 <= start < end <= \(scalars.count))"
+                + (otherUnitHint(outOfRange: span) ?? ""))
         }
         return span
     }
@@ -362,10 +393,58 @@ struct AttributionDecoder {
             guard let result else { throw problem("\"\(key)_text\" is set but \"\(key)\" is null") }
             let hullText = scalars.slice(hull ?? result.hull)
             if !Self.textMatches(text, hull: hullText, fragments: result.spans.map { scalars.slice($0) }) {
-                throw problem("\(key)_text \(quoted(text)) does not match the text at \(hull ?? result.hull): \(quoted(hullText))")
+                throw problem("\(key)_text \(quoted(text)) does not match the text at \(hull ?? result.hull): \(quoted(hullText))"
+                    + (otherUnitHint(span: hull ?? result.hull, text: text) ?? ""))
             }
         }
         return result
+    }
+
+    /// Where offsets go wrong, they were mostly counted in another unit by the tool that wrote the
+    /// file: UTF-16 code units (JavaScript, Java, .NET) or UTF-8 bytes (Rust, Go, C). The plain
+    /// "does not match" or "out of range" does not tell the engineer that, so on a refused span
+    /// whose text holds scalars those units count differently, this says which unit fits.
+    static let scalarsNote = "ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, \"Offsets\")"
+
+    /// A `*_text` that the span's offsets give when read as UTF-16 code units or UTF-8 bytes.
+    func otherUnitHint(span: Span, text: String) -> String? {
+        for (unit, width) in Self.units {
+            guard let start = scalarOffset(span.start, width), let end = scalarOffset(span.end, width), start < end,
+                  Self.folded(scalars.slice(Span(start, end))) == Self.folded(text)
+            else { continue }
+            return "; read as \(unit), \(span) is \(quoted(text)): " + Self.scalarsNote
+        }
+        return nil
+    }
+
+    /// A span past the end of the text that fits the text's length in UTF-16 code units or bytes.
+    func otherUnitHint(outOfRange span: Span) -> String? {
+        guard span.start >= 0, span.start < span.end, span.end > scalars.count else { return nil }
+        let utf16 = scalars.scalars.reduce(0) { $0 + $1.utf16.count }
+        let utf8 = scalars.scalars.reduce(0) { $0 + $1.utf8.count }
+        if span.end <= utf16 {
+            return "; the text has \(utf16) UTF-16 code units and \(utf8) UTF-8 bytes: offsets counted in one of those? " + Self.scalarsNote
+        }
+        if span.end <= utf8 {
+            return "; the text has \(utf8) UTF-8 bytes: offsets counted in bytes? " + Self.scalarsNote
+        }
+        return nil
+    }
+
+    static let units: [(String, @Sendable (Unicode.Scalar) -> Int)] = [
+        ("UTF-16 code units", { $0.utf16.count }), ("UTF-8 bytes", { $0.utf8.count }),
+    ]
+
+    /// The scalar offset at which `offset` units (each scalar `width` of them) have been counted;
+    /// nil when the offset falls inside a scalar or past the text.
+    func scalarOffset(_ offset: Int, _ width: (Unicode.Scalar) -> Int) -> Int? {
+        var units = 0
+        for (index, scalar) in scalars.scalars.enumerated() {
+            if units == offset { return index }
+            if units > offset { return nil }
+            units += width(scalar)
+        }
+        return units == offset ? scalars.count : nil
     }
 
     /// A `*_text` matches when it equals the hull's text or the fragments' texts joined by " … " or

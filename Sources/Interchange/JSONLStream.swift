@@ -51,7 +51,8 @@ public enum JSONLStream {
             buffer.append(contentsOf: block)
             if first {
                 // A byte order mark at the start says nothing in UTF-8 (RFC 8259 §8.1): skipped.
-                if buffer.count < 3 { continue }
+                if buffer.count < 4 { continue }
+                if let issue = JSONLReader.encodingIssue(buffer, file: file) { return [issue] }
                 if buffer.starts(with: JSONLReader.byteOrderMark) { buffer.removeFirst(JSONLReader.byteOrderMark.count) }
                 first = false
             }
@@ -66,6 +67,7 @@ public enum JSONLStream {
             }
             buffer.removeFirst(start)
         }
+        if first, let issue = JSONLReader.encodingIssue(buffer, file: file) { return [issue] }
         if first && buffer.starts(with: JSONLReader.byteOrderMark) { buffer.removeFirst(JSONLReader.byteOrderMark.count) }
         if !buffer.isEmpty { handleLine(buffer[...]) }
         if !pending.isEmpty { try body(pending) }

@@ -335,6 +335,10 @@ extension Workspace {
         if let existing, existing.kind != .imported {
             throw WorkbenchError.runKind(name: runName, expected: "an imported", actual: existing.kind.rawValue)
         }
+        // An extractor's output names documents by doc_id and carries their text, so a doc_id the
+        // store lacks (a typo, another naming scheme) is stored as a new document. Into a store
+        // that holds documents already, that is rarely meant: the report names them.
+        let storedBefore: Set<Int64>? = try db(store.documentCount()) > 0 ? Set(try db(store.documentRowIDs())) : nil
         let staged = try stageImport(file, format: format, labels: labels, skipInvalid: skipInvalid) { (chunk, stage) throws(StoreError) in
             try stage.declareRun(name: runName, kind: .imported, extractor: "import-claims", parameters: "file=\(file)")
             try stage.add(chunk.map { item in
@@ -351,7 +355,21 @@ extension Workspace {
         let commit = try db(store.commit(staged.stage, replace: replace))
         var report = ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
         report.warnings = staged.warnings
+        if let storedBefore, let note = Self.newDocumentsNote(commit.imported + commit.unchanged, storedBefore: storedBefore) {
+            report.notes.append(note)
+        }
         return report
+    }
+
+    /// The line naming the documents an import added to a store that held others of the file:
+    /// none when every document was stored before, or none was (a corpus brought with its claims).
+    static func newDocumentsNote(_ placed: [ImportCommit.Placed], storedBefore: Set<Int64>) -> String? {
+        let fresh = placed.filter { !storedBefore.contains($0.documentRowID) }
+        guard !fresh.isEmpty, fresh.count < placed.count else { return nil }
+        let names = fresh.prefix(3).map { TerminalSafe.quoted($0.docID) }.joined(separator: ", ") + (fresh.count > 3 ? ", …" : "")
+        return "new to the store: \(plural(fresh.count, "document")) of the file's \(placed.count) (\(names)), stored with the file's text; "
+            + (fresh.count == 1 ? "if it was meant to be a stored one, check its doc_id" : "if they were meant to be stored ones, check their doc_ids")
+            + " against `claimdesk docs`"
     }
 }
 

@@ -148,7 +148,7 @@ extension Workspace {
             }
             if gold.documents.isEmpty {
                 throw WorkbenchError.nothingToScore(
-                    "no documents are marked done\(annotator.map { " by \($0)" } ?? ""): review them (`claimdesk annotate`, then `done`) or score --against RUN")
+                    "no documents are marked done\(annotator.map { " by \($0)" } ?? ""): review them (`claimdesk annotate`, then `done`) or \(command) --against RUN")
             }
             notes.append("gold: \(gold.documents.count)/\(gold.totalDocuments) documents done, \(gold.reviewedClaims)/\(gold.claimsInDoneDocuments) claims in them reviewed")
             if gold.bulkAccepted > 0 {

@@ -186,6 +186,10 @@ extension Workspace {
                 // `export --format csv` writes it, so a user tries to read it back: say it is not.
                 throw WorkbenchError.usage("\(TerminalSafe.path(path)): CSV is written for analysis and is not read back: import an export in one of \(choices) (JSONL carries everything: `export --gold --format jsonl`)")
             }
+            // A UTF-16 file (PowerShell's `>`) is unreadable as any format: say so, not "give --format".
+            if let issue = JSONLReader.encodingIssue(InterchangeFormat.firstBytes(path, limit: 4), file: path) {
+                throw WorkbenchError.invalidInput([issue])
+            }
             throw WorkbenchError.usage("\(TerminalSafe.path(path)): cannot tell which format this is: give --format (\(choices))")
         }
         var read: JSONLReader.Result

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// An NLP engineer brings their own extractor's output into a store that holds the corpus: the
+/// mistakes they make get one line that says what to do, and nothing is stored; a doc_id the
+/// store does not hold is stored, and said so.
+@Suite struct ExtractorOutputImportTests {
+    let scratch: Scratch
+    static let text = "Zoé Ménard said the ferry was late."
+
+    init() throws {
+        scratch = try Scratch()
+        let line = #"{"doc_id":"ferry","text":"\#(Self.text)"}"# + "\n"
+        let seeded = try CLI.run(["--db", scratch.db, "ingest", try scratch.write("corpus.jsonl", line)])
+        #expect(seeded.status == 0)
+    }
+
+    func storeDump() throws -> String {
+        try CLI.run(["--db", scratch.db, "runs", "--format", "json"]).stdout + CLI.run(["--db", scratch.db, "docs", "--format", "json"]).stdout
+    }
+
+    /// Written by PowerShell's `>`: UTF-16 with its byte order mark. Not "give --format".
+    @Test func aUTF16FileIsNamedAsSuch() throws {
+        let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[]}"# + "\n"
+        let file = try scratch.write("mine.jsonl", bytes: [0xFF, 0xFE] + line.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let before = try storeDump()
+        for format in [[], ["--format", "jsonl"]] {
+            let result = try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine"] + format)
+            #expect(result.status == 1)
+            #expect(result.stderr == "claimdesk: \(file): the file is UTF-16LE (it starts with that byte order mark), not UTF-8: convert it, "
+                + "e.g. `iconv -f UTF-16LE -t UTF-8 FILE > NEW.jsonl`, or in Python write it with encoding=\"utf-8\"\n")
+        }
+        #expect(try storeDump() == before)
+    }
+
+    /// Offsets counted in UTF-8 bytes ("é" is two): the line says so, and nothing is stored.
+    @Test func byteOffsetsAreNamed() throws {
+        // "said" is [11, 15] in scalars, [13, 17] in UTF-8 bytes.
+        let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[13,17],"cue_text":"said"}]}"# + "\n"
+        let file = try scratch.write("mine.jsonl", line)
+        let before = try storeDump()
+        let result = try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine"])
+        #expect(result.status == 1)
+        #expect(result.stderr == #"claimdesk: \#(file):1: document "ferry": attribution #1: cue_text "said" does not match the text at [13, 17]: "id t"; "#
+            + #"read as UTF-8 bytes, [13, 17] is "said": ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, "Offsets")"# + "\n")
+        #expect(try storeDump() == before)
+    }
+
+    /// A doc_id the store lacks (here a typo) is stored with the file's text: the report names it.
+    @Test func aDocumentNewToTheStoreIsNamed() throws {
+        let lines = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
+            + #"{"doc_id":"fery","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
+        let file = try scratch.write("mine.jsonl", lines)
+        let result = try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine"])
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(result.stdout == """
+            run "mine": imported 2 claims in 2 documents
+            new to the store: 1 document of the file's 2 ("fery"), stored with the file's text; if it was meant to be a stored one, check its doc_id against `claimdesk docs`
+
+            """)
+        // The same file again: nothing new, nothing said about it.
+        let again = try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine"])
+        #expect(again.stdout == """
+            run "mine": imported 0 claims in 0 documents
+            unchanged: 2 documents were already in the run with the same content (left as they were)
+
+            """)
+        // Into an empty store every document is new: that is bringing a corpus, not a typo.
+        let fresh = try CLI.run(["--db", scratch.path("fresh.sqlite"), "import-claims", file, "--run", "mine"])
+        #expect(fresh.stdout == "run \"mine\": imported 2 claims in 2 documents\n")
+    }
+
+    /// `compare` without done documents points at its own `--against`, not at `score`'s.
+    @Test func compareWithoutGoldNamesItself() throws {
+        let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
+        let file = try scratch.write("mine.jsonl", line)
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
+        let result = try CLI.run(["--db", scratch.db, "compare", "--run", "mine", "--run", "rules"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: no documents are marked done: review them (`claimdesk annotate`, then `done`) or compare --against RUN\n")
+    }
+}

@@ -1,0 +1,87 @@
+import ClaimModel
+import Foundation
+import Interchange
+import Testing
+import TestSupport
+
+/// The mistakes an engineer makes when writing another extractor's output: offsets counted in
+/// UTF-16 code units or UTF-8 bytes instead of scalars, and a file saved as UTF-16. Each is one
+/// line that says which unit or encoding it looks like and what ClaimDesk expects.
+@Suite struct OffsetUnitTests {
+    func issues(_ line: String) -> [String] {
+        JSONLReader.read(Array(line.utf8), file: "x.jsonl").issues.map(\.description)
+    }
+
+    /// "🙂" is one scalar and two UTF-16 units: "Ana" is [2, 5] in scalars, [3, 6] in UTF-16.
+    @Test func spanCountedInUTF16IsNamed() {
+        #expect(issues(#"{"doc_id":"e","text":"🙂 Ana said yes.","attributions":[{"source":[3,6],"source_text":"Ana"}]}"#) == [
+            #"x.jsonl:1: document "e": attribution #1: source_text "Ana" does not match the text at [3, 6]: "na "; "#
+                + #"read as UTF-16 code units, [3, 6] is "Ana": ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, "Offsets")"#,
+        ])
+    }
+
+    /// "é" (U+00E9) is one scalar and two UTF-8 bytes: "said" is [4, 8] in scalars, [5, 9] in bytes.
+    @Test func spanCountedInBytesIsNamed() {
+        #expect(issues(#"{"doc_id":"z","text":"Zoé said yes.","attributions":[{"cue":[5,9],"cue_text":"said"}]}"#) == [
+            #"x.jsonl:1: document "z": attribution #1: cue_text "said" does not match the text at [5, 9]: "aid "; "#
+                + #"read as UTF-8 bytes, [5, 9] is "said": ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, "Offsets")"#,
+        ])
+    }
+
+    /// A `*_text` that no unit explains keeps the plain message.
+    @Test func aWrongTextNoUnitExplainsStaysPlain() {
+        #expect(issues(#"{"doc_id":"z","text":"Zoé said yes.","attributions":[{"cue":[4,8],"cue_text":"told"}]}"#) == [
+            #"x.jsonl:1: document "z": attribution #1: cue_text "told" does not match the text at [4, 8]: "said""#,
+        ])
+    }
+
+    /// Past the end in scalars but within the text's length in bytes (13 scalars, 14 bytes), or in
+    /// UTF-16 units (5 scalars, 6 units, 8 bytes).
+    @Test func spanPastTheEndThatFitsAnotherUnitIsNamed() {
+        #expect(issues(#"{"doc_id":"z","text":"Zoé said yes.","attributions":[{"content":[9,14]}]}"#) == [
+            #"x.jsonl:1: document "z": attribution #1: content [9, 14] is out of range (the text has 13 scalars; need 0 <= start < end <= 13); "#
+                + #"the text has 14 UTF-8 bytes: offsets counted in bytes? ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, "Offsets")"#,
+        ])
+        #expect(issues(#"{"doc_id":"s","text":"🙂 yes","attributions":[{"content_fragments":[[2,6]]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content_fragments [2, 6] is out of range (the text has 5 scalars; need 0 <= start < end <= 5); "#
+                + #"the text has 6 UTF-16 code units and 8 UTF-8 bytes: offsets counted in one of those? ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, "Offsets")"#,
+        ])
+        // Past every count: no guess.
+        #expect(issues(#"{"doc_id":"s","text":"🙂 yes","attributions":[{"content":[2,9]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content [2, 9] is out of range (the text has 5 scalars; need 0 <= start < end <= 5)"#,
+        ])
+    }
+
+    static let line = #"{"doc_id":"d","text":"He said."}"# + "\n"
+    static func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
+        s.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
+    static let files: [(bytes: [UInt8], message: String)] = [
+        ([0xFF, 0xFE] + utf16(line, bigEndian: false),
+         "the file is UTF-16LE (it starts with that byte order mark), not UTF-8: convert it, e.g. `iconv -f UTF-16LE -t UTF-8 FILE > NEW.jsonl`, or in Python write it with encoding=\"utf-8\""),
+        (utf16(line, bigEndian: true),
+         "the file is UTF-16BE, not UTF-8: convert it, e.g. `iconv -f UTF-16BE -t UTF-8 FILE > NEW.jsonl`, or in Python write it with encoding=\"utf-8\""),
+        ([0xFF, 0xFE, 0, 0] + line.unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] },
+         "the file is UTF-32LE (it starts with that byte order mark), not UTF-8: convert it, e.g. `iconv -f UTF-32LE -t UTF-8 FILE > NEW.jsonl`, or in Python write it with encoding=\"utf-8\""),
+    ]
+
+    /// A UTF-16 or UTF-32 file is one line naming its encoding, from both readers, instead of
+    /// "invalid UTF-8" on every line.
+    @Test(arguments: 0..<3) func fileInAnotherEncodingIsOneLine(_ index: Int) throws {
+        let (bytes, message) = Self.files[index]
+        #expect(JSONLReader.read(bytes, file: "w.jsonl").issues.map(\.description) == ["w.jsonl: " + message])
+        let scratch = try Scratch(prefix: "offset-units")
+        let path = try scratch.write("w.jsonl", bytes: bytes)
+        var batches = 0
+        let issues = JSONLStream.read(file: path) { _ in batches += 1 }
+        #expect(issues.map(\.description) == ["\(path): " + message])
+        #expect(batches == 0)
+    }
+
+    /// UTF-8, with or without its byte order mark, is not taken for another encoding.
+    @Test func utf8IsNotTakenForAnotherEncoding() {
+        #expect(JSONLReader.foreignEncoding(Array(Self.line.utf8))?.name == nil)
+        #expect(JSONLReader.foreignEncoding(JSONLReader.byteOrderMark + Array(Self.line.utf8))?.name == nil)
+        #expect(JSONLReader.read(Array(Self.line.utf8), file: "u.jsonl").issues == [])
+    }
+}
