@@ -128,6 +128,13 @@ extension Workspace {
                     report.emptyGold = includePartial
                         ? "the gold is empty: no document has a review\(by) (`claimdesk annotate` reviews them)"
                         : "the gold is empty: no document is marked done\(by) (`done` in `claimdesk annotate` marks one; --include-partial takes unfinished ones)"
+                    // The shipped gold is brought in with `import-claims` (README), which makes a
+                    // run, not gold: say how to export that run instead.
+                    let imported = try db(store.runRefs()).filter { $0.kind == .imported }.map(\.name)
+                    if let first = imported.first {
+                        report.emptyGold? += "; runs imported with `import-claims` (\(imported.prefix(3).map { TerminalSafe.quoted($0) }.joined(separator: ", "))\(imported.count > 3 ? ", …" : "")) are not gold: "
+                            + "`claimdesk export --run \(ShellWord.quoted(first)) …` exports one, `claimdesk import-gold FILE` makes a file gold"
+                    }
                 }
                 let (figures, note) = agreementFigures(labels)
                 card = DatasetCard(

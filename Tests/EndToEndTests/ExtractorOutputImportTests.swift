@@ -71,6 +71,25 @@ import TestSupport
         #expect(fresh.stdout == "run \"mine\": imported 2 claims in 2 documents\n")
     }
 
+    /// The shipped gold comes in with `import-claims`, as a run: `export --gold` is then empty and
+    /// says how to export that run.
+    @Test func anEmptyGoldExportPointsAtImportedRuns() throws {
+        let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
+        let file = try scratch.write("gold.jsonl", line)
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "corpus gold"]).status == 0)
+        let out = scratch.path("out.jsonl")
+        let result = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "jsonl", "--out", out])
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(result.stdout == """
+            wrote 0 attributions in 0 documents to \(out)
+            dataset card: \(out).card.md, \(out).card.json
+            the gold is empty: no document is marked done (`done` in `claimdesk annotate` marks one; --include-partial takes unfinished ones); \
+            runs imported with `import-claims` ("corpus gold") are not gold: `claimdesk export --run 'corpus gold' …` exports one, \
+            `claimdesk import-gold FILE` makes a file gold
+
+            """)
+    }
+
     /// `compare` without done documents points at its own `--against`, not at `score`'s.
     @Test func compareWithoutGoldNamesItself() throws {
         let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
