@@ -84,7 +84,17 @@ struct Extract: ParsableCommand {
 
 struct ImportClaims: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import-claims", abstract: "Import another extractor's output (ClaimDesk JSONL, docs/FORMAT.md; or --format) as a run.")
+        commandName: "import-claims", abstract: "Import another extractor's output (ClaimDesk JSONL, docs/FORMAT.md; or --format) as a run.",
+        discussion: """
+            One JSON line per document: doc_id, text and attributions. The text is required on \
+            every line; a doc_id the store holds must come with the same text, one it lacks is \
+            stored as a new document (named in the report when the store held the file's other \
+            documents). Offsets count Unicode scalars (Python str indexing: text[start:end]), not \
+            UTF-16 units or bytes; write source_text, cue_text and content_text too, and a span \
+            counted otherwise is refused with the unit it fits. Unless --skip-invalid, one bad line \
+            refuses the whole file and nothing is stored (every bad line is listed as FILE:LINE); \
+            the same file again changes nothing.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("run"), help: "Run name.") var runName: String

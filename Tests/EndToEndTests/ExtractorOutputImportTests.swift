@@ -90,6 +90,28 @@ import TestSupport
             """)
     }
 
+    /// What an engineer needs before writing the file is in `help import-claims`.
+    @Test func helpSaysTextOffsetsAndAllOrNothing() throws {
+        let help = try CLI.run(["help", "import-claims"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("""
+            OVERVIEW: Import another extractor's output (ClaimDesk JSONL, docs/FORMAT.md;
+            or --format) as a run.
+
+            One JSON line per document: doc_id, text and attributions. The text is required
+            on every line; a doc_id the store holds must come with the same text, one it
+            lacks is stored as a new document (named in the report when the store held the
+            file's other documents). Offsets count Unicode scalars (Python str indexing:
+            text[start:end]), not UTF-16 units or bytes; write source_text, cue_text and
+            content_text too, and a span counted otherwise is refused with the unit it
+            fits. Unless --skip-invalid, one bad line refuses the whole file and nothing is
+            stored (every bad line is listed as FILE:LINE); the same file again changes
+            nothing.
+
+            USAGE: claimdesk import-claims
+            """), "\(help.stdout)")
+    }
+
     /// `compare` without done documents points at its own `--against`, not at `score`'s.
     @Test func compareWithoutGoldNamesItself() throws {
         let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
