@@ -112,6 +112,37 @@ import TestSupport
             """), "\(help.stdout)")
     }
 
+    /// `score --format json` has the keys docs/ARCHITECTURE.md lists, and its figures recompute
+    /// from their counts (as the Python there does).
+    @Test func scoreJSONRecomputesFromItsCounts() throws {
+        let gold = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"source":[0,10],"cue":[11,15],"content":[16,34]}]}"# + "\n"
+        let mine = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"source":[4,10],"cue":[11,15],"content":[16,34],"confidence":0.8},{"cue":[0,3],"content":[4,10],"confidence":0.6}]}"# + "\n"
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", try scratch.write("gold.jsonl", gold), "--run", "gold"]).status == 0)
+        #expect(try CLI.run(["--db", scratch.db, "import-claims", try scratch.write("mine.jsonl", mine), "--run", "mine"]).status == 0)
+        let result = try CLI.run(["--db", scratch.db, "score", "--run", "mine", "--against", "gold", "--by", "source-type", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["run", "against", "notes", "score", "calibration"])
+        let score = try #require(object["score"] as? [String: Any])
+        #expect(Set(score.keys) == ["documents", "match", "claim", "attribution", "roles", "errors", "field_accuracy", "grouping", "groups"])
+        let attribution = try #require(score["attribution"] as? [String: Double])
+        #expect(attribution == ["true_positives": 1, "predicted": 2, "gold": 1, "precision": 0.5, "recall": 1, "f1": 2.0 / 3.0])
+        let calibration = try #require(object["calibration"] as? [String: Any])
+        #expect(Set(calibration.keys) == ["samples", "ignored", "ece", "brier", "target_precision", "auto_accept", "bins"])
+        let bins = try #require(calibration["bins"] as? [[String: Any]])
+        #expect(bins.count == 10)
+        // An empty bin's accuracy and mean confidence are null.
+        let filled = bins.compactMap { bin -> (n: Double, accuracy: Double, confidence: Double)? in
+            guard let n = bin["count"] as? Double, n > 0, let accuracy = bin["accuracy"] as? Double,
+                  let confidence = bin["mean_confidence"] as? Double else { return nil }
+            return (n, accuracy, confidence)
+        }
+        #expect(filled.count == 2)
+        let ece = filled.reduce(0.0) { $0 + $1.n / 2 * abs($1.accuracy - $1.confidence) }
+        #expect(abs(ece - (calibration["ece"] as? Double ?? -1)) < 1e-12)
+        #expect(abs(ece - 0.4) < 1e-12)
+    }
+
     /// `compare` without done documents points at its own `--against`, not at `score`'s.
     @Test func compareWithoutGoldNamesItself() throws {
         let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"
