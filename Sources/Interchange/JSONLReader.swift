@@ -52,10 +52,11 @@ public enum JSONLReader {
     }
 
     /// The one issue of a file in another encoding (see `foreignEncoding`), nil for UTF-8.
-    public static func encodingIssue<Bytes: Collection<UInt8>>(_ prefix: Bytes, file: String) -> InterchangeIssue? {
+    /// `newName` is the converted file's name in the suggested command (a .txt reads the same way).
+    public static func encodingIssue<Bytes: Collection<UInt8>>(_ prefix: Bytes, file: String, newName: String = "NEW.jsonl") -> InterchangeIssue? {
         guard let (name, mark) = foreignEncoding(prefix) else { return nil }
         return InterchangeIssue(file: file, line: 0, message:
-            "the file is \(name)\(mark ? " (it starts with that byte order mark)" : ""), not UTF-8: convert it, e.g. `iconv -f \(name) -t UTF-8 FILE > NEW.jsonl`, or in Python write it with encoding=\"utf-8\"")
+            "the file is \(name)\(mark ? " (it starts with that byte order mark)" : ""), not UTF-8: convert it, e.g. `iconv -f \(name) -t UTF-8 FILE > \(newName)`, or in Python write it with encoding=\"utf-8\"")
     }
 
     /// Parses `bytes` (the whole file); `file` names it in issues.

@@ -108,6 +108,12 @@ public struct InputFiles {
             result.items += parsed.lines.map { Item(document: $0.document, origin: "\(file):\($0.number)") }
             return
         }
+        // A UTF-16 text (Notepad's "Unicode") is named as such, not as "invalid UTF-8 at byte 0"
+        // or, without a byte order mark, as a NUL at scalar 1.
+        if let issue = JSONLReader.encodingIssue(data.prefix(4), file: file, newName: "NEW.txt") {
+            result.issues.append(issue)
+            return
+        }
         guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
             let offset = firstInvalidUTF8(Array(data))
             result.issues.append(InterchangeIssue(file: file, line: lineNumber(Array(data), offset),

@@ -34,6 +34,17 @@ import TestSupport
         #expect(try storeDump() == before)
     }
 
+    /// A plain-text article saved as UTF-16 without a byte order mark: named, not "a NUL at scalar 1".
+    @Test func aUTF16TextFileIsNamedAsSuch() throws {
+        let file = try scratch.write("article.txt", bytes: Array("Ferry\n\nShe said so.".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let before = try storeDump()
+        let result = try CLI.run(["--db", scratch.db, "ingest", file])
+        #expect(result.status == 1)
+        #expect(result.stderr == "claimdesk: \(file): the file is UTF-16LE, not UTF-8: convert it, "
+            + "e.g. `iconv -f UTF-16LE -t UTF-8 FILE > NEW.txt`, or in Python write it with encoding=\"utf-8\"\n")
+        #expect(try storeDump() == before)
+    }
+
     /// Offsets counted in UTF-8 bytes ("é" is two): the line says so, and nothing is stored.
     @Test func byteOffsetsAreNamed() throws {
         // "said" is [11, 15] in scalars, [13, 17] in UTF-8 bytes.
