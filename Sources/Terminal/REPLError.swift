@@ -62,7 +62,7 @@ public enum REPLError: Error, Equatable, CustomStringConvertible {
             return "\(role): \"\(TerminalSafe.escape(text))\" occurs \(spans.count) times equally near the claim (at \(at)); "
                 + "quote more of the text or use --at START END; nothing changed"
         case let .outOfReach(role, text, reach, nearest, excerpt, adding):
-            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in the claim's sentences or the two before or after them (what `context` shows) "
+            return "\(role): \"\(TerminalSafe.escape(text))\" does not occur in the claim's sentences or the two before or after them "
                 + "(\(reach.start)-\(reach.end)); the nearest is at \(nearest.start)-\(nearest.end), \(excerpt); "
                 + (adding ? "add the claim without its \(role), then " : "")
                 + "`\(role) --at \(nearest.start) \(nearest.end)` takes it anyway; nothing changed"

@@ -172,7 +172,7 @@ extension Verb {
     ) { session throws(REPLError) in try session.skip() }
 
     static let spanDetails = [
-        "TEXT must occur in the claim's sentences (from its first fragment's to its last's) or in the two before or after them (what `context` shows); of the occurrences there, the one nearest the claim is taken.",
+        "TEXT must occur in the claim's sentences (from its first fragment's to its last's) or in the two before or after them (in annotate, what `context` shows); of the occurrences there, the one nearest the claim is taken.",
         "Text that does not occur there, or occurs twice at the same distance, changes nothing; when it occurs only farther away, the refusal gives the nearest occurrence's offsets and a few words around it, and --at with those offsets takes it anyway.",
         "--at START END takes Unicode-scalar offsets (0-based, end exclusive).",
         "Two signed numbers move the boundaries by words: the first the start, the second the end; negative shrinks, positive grows: -1 +2 drops the first word and takes in two more at the end; 0 leaves one as it is.",

@@ -44,7 +44,7 @@ import TestSupport
         let refused = session.execute(#"source "a trader""#)
         #expect(refused.failed)
         #expect(refused.text == "error: source: \"a trader\" does not occur in the claim's sentences or the two before or after them "
-            + #"(what `context` shows) (0-118); the nearest is at 190-198, "…lost a month,\" a trader said. The…"; `source --at 190 198` "#
+            + #"(0-118); the nearest is at 190-198, "…lost a month,\" a trader said. The…"; `source --at 190 198` "#
             + "takes it anyway; nothing changed")
         #expect(try store.annotations().count == before)
         let taken = session.execute("source --at 190 198")
@@ -62,7 +62,7 @@ import TestSupport
         // The cue "said" nearest #2 is its own; the first sentence's is beyond the reach.
         let refused = session.execute(#"source "The harbour master""#)
         #expect(refused.text == "error: source: \"The harbour master\" does not occur in the claim's sentences or the two before or after them "
-            + "(what `context` shows) (62-222); the nearest is at 16-34, \"Port to reopen  The harbour master said the port…\"; "
+            + "(62-222); the nearest is at 16-34, \"Port to reopen  The harbour master said the port…\"; "
             + "`source --at 16 34` takes it anyway; nothing changed")
     }
 
@@ -74,11 +74,17 @@ import TestSupport
         let before = try store.annotations().count
         let refused = session.execute(#"add "Ferries were idle for a week" source "a trader""#)
         #expect(refused.text == "error: source: \"a trader\" does not occur in the claim's sentences or the two before or after them "
-            + #"(what `context` shows) (0-143); the nearest is at 190-198, "…lost a month,\" a trader said. The…"; "#
+            + #"(0-143); the nearest is at 190-198, "…lost a month,\" a trader said. The…"; "#
             + "add the claim without its source, then `source --at 190 198` takes it anyway; nothing changed")
         #expect(try store.annotations().count == before)
         #expect(!session.execute(#"add "Ferries were idle for a week" source "The harbour master" cue "said""#).failed)
         #expect(try store.annotations().count == before + 1)
+        // Following the line: added without a source (typed implicit), then the source by offsets;
+        // the type is left to the analyst, and the reply says so under the change.
+        #expect(!session.execute(#"add "Crews checked every berth""#).failed)
+        let lines = session.execute("source --at 190 198").text.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(2)) == ["source: {+a trader+} (none → 190-198)",
+                                           "note: its type is still implicit (no explicit source): `type TYPE` sets the source's"])
     }
 
     /// Of the occurrences within reach the nearest is taken, even when one beyond it is nearer.
@@ -125,7 +131,7 @@ import TestSupport
         let start = try store.annotations().last?.id ?? 0
         #expect(session.execute(#"source "a trader""#) == Reply(
             text: "error: source: \"a trader\" does not occur in the claim's sentences or the two before or after them "
-                + #"(what `context` shows) (0-118); the nearest is at 190-198, "…lost a month,\" a trader said. The…"; "#
+                + #"(0-118); the nearest is at 190-198, "…lost a month,\" a trader said. The…"; "#
                 + "`source --at 190 198` takes it anyway; nothing changed", failed: true))
         #expect(try store.annotations().last?.id == start)
     }
