@@ -56,9 +56,10 @@ extension SQLiteStore {
                 FROM attribution a WHERE documentId IN (\(marks)) AND \(Self.visibleClaim("a"))
                 ORDER BY documentId, runId, ordinal, id
                 """, arguments) { r in
+                // A NULL the schema forbids reads as "" and is refused by `stored`, never defaulted.
                 let record = AttributionRecord(
                     id: r.int64(0), runId: r.int64(1), documentId: r.int64(2), ordinal: Int(r.int64(3)), externalId: r.text(4),
-                    origin: r.text(5) ?? "run", addedBy: r.text(6), sourceFragments: r.text(7), cueFragments: r.text(8),
+                    origin: r.text(5) ?? "", addedBy: r.text(6), sourceFragments: r.text(7), cueFragments: r.text(8),
                     contentFragments: r.text(9), outlet: r.text(10), sourceType: r.text(11),
                     anonymous: r.optionalInt64(12).map { $0 != 0 }, sourceEntity: r.text(13), confidence: r.optionalDouble(14),
                     createdAt: r.text(15) ?? "", cluster: r.text(16))

@@ -256,8 +256,11 @@ extension SQLiteStore {
         for run in staged {
             let name: String = run[0], kind: String = run[1]
             guard let existing = try Row.fetchOne(db, sql: "SELECT id, kind FROM main.run WHERE name = ?", arguments: [name]) else { continue }
-            let runID: Int64 = existing[0], existingKind: String = existing[1]
-            guard existingKind == kind else { throw StoreError.runKindTaken(name: name, kind: existingKind) }
+            let runID: Int64 = existing[0], existingText: String = existing[1]
+            guard let existingKind = RunKind(rawValue: existingText) else {
+                throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: runID, value: existingText)
+            }
+            guard existingKind.rawValue == kind else { throw StoreError.runKindTaken(name: name, kind: existingKind) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.sid, s.docId, s.origin, s.digest, g.digest FROM stage.sdoc s
                 JOIN main.document d ON d.docId = s.docId

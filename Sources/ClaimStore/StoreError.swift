@@ -24,7 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case linkRunExists(String)
     case unknownLinkRun(String)
     /// An import names a run that exists and holds claims of another kind.
-    case runKindTaken(name: String, kind: String)
+    case runKindTaken(name: String, kind: RunKind)
     /// A re-import would change documents already in the run (`count` of them): refused without `--replace`.
     case importChangesRun(run: String, docID: String, origin: String, count: Int)
     case unknownAttribution(Int64)
@@ -70,7 +70,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownLinkRun(name):
             return "no link run named \"\(name)\" in the store (`claimdesk link` makes one)"
         case let .runKindTaken(name, kind):
-            return "a run named \"\(name)\" already exists and holds \(kind == "gold" ? "imported gold" : kind == "imported" ? "imported claims" : "an extractor's claims") (nothing imported; name another run)"
+            let holds = switch kind {
+            case .gold: "imported gold"
+            case .imported: "imported claims"
+            case .extractor: "an extractor's claims"
+            }
+            return "a run named \"\(name)\" already exists and holds \(holds) (nothing imported; name another run)"
         case let .importChangesRun(run, docID, origin, count):
             let others = count > 1 ? " (and \(count - 1) more document\(count == 2 ? "" : "s"))" : ""
             return "\(TerminalSafe.path(origin)): document \"\(docID)\" is already in run \"\(run)\" with other claims or reviews\(others): nothing imported; "

@@ -71,6 +71,11 @@ extension AttributionModel {
 
         var r = ByteReader(body)
         let family = try r.string("family")
+        // Format 4 under either name (the family was renamed, the format was not); any other name
+        // is not a model this release reads, whatever its version number says.
+        guard Self.familyNames.contains(family) else {
+            throw .incompatibleModel(found: family, expected: "\(Self.family)/\(Self.formatVersion)")
+        }
         guard let base = TrainingOptions.Base(rawValue: try r.string("base")) else {
             throw .corruptModel(reason: "unknown base")
         }

@@ -20,6 +20,9 @@ public struct AttributionModel: Sendable {
     let threshold: Double
 
     static let family = "anchor-net"
+    /// The family names a model of this format may carry: its own, and the one format-4 models were
+    /// written under before the rename ("anchor-perceptron/4": the same bytes otherwise).
+    static let familyNames: Set<String> = ["\(family)/\(formatVersion)", "anchor-perceptron/\(formatVersion)"]
     static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 

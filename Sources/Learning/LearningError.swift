@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// Why a model could not be trained, read or used.
 public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No document with at least one gold attribution was given.
@@ -18,7 +20,8 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .corruptModel(reason):
             return "not a valid model: \(reason)"
         case let .incompatibleModel(found, expected):
-            return "incompatible model: format \(found), this release reads \(expected)"
+            // `found` comes from the file: escaped.
+            return "incompatible model: format \(TerminalSafe.escape(found)), this release reads \(expected)"
         case let .rulesUnavailable(reason):
             return "the rules extractor cannot start: \(reason)"
         case let .invalidOption(message):

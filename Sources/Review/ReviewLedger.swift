@@ -126,7 +126,12 @@ public struct ReviewLedger: Sendable {
 
     /// Entries that still count: not undone, and not themselves undo/redo bookkeeping.
     public var effective: [LoggedReview] {
-        entries.filter { !cancelled.contains($0.id) && !$0.entry.action.isBookkeeping }
+        entries.filter(isEffective)
+    }
+
+    /// Whether `e` is one of `effective`'s entries (to walk them without building the array).
+    public func isEffective(_ e: LoggedReview) -> Bool {
+        !cancelled.contains(e.id) && !e.entry.action.isBookkeeping
     }
 
     /// The annotator's review of every claim they touched, keyed by claim id.

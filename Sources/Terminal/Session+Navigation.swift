@@ -109,7 +109,7 @@ extension Session {
             if fresh.isReviewed(c) { reviewed.insert(c.rowID) } else { reviewed.remove(c.rowID) }
         }
         view = fresh
-        sentences = nil
+        // The same document, whose text never changes: its sentence index stays valid.
         if let claimID, let index = fresh.index(ofClaim: claimID) {
             claimIndex = index
         } else if let claimID, let near = fresh.indexNearest(toClaim: claimID) {

@@ -71,7 +71,7 @@ extension Workspace {
         let linkName = try Names.checked(name ?? run.name, what: "link run name", origin: name == nil ? "the run's name" : "--name")
         let claims = try linkableClaims(runID: run.rowID)
         let result = Linker(options).link(claims)
-        let existed = try db(store.linkRuns()).contains { $0.name == linkName }
+        let existed = try db(store.linkRuns()).contains { $0.name.isExactly(linkName) }
         let links = result.clusters.flatMap { c in
             c.links.map { StoredLink(a: $0.a, b: $0.b, cluster: c.id, score: $0.score, reasons: LinkReasonCoding.encode($0.reasons)) }
         }
@@ -89,7 +89,7 @@ extension Workspace {
     public func linkRun(named name: String?, run: RunRef? = nil) throws(WorkbenchError) -> LinkRunInfo? {
         let all = try db(store.linkRuns())
         if let name {
-            guard let found = all.first(where: { $0.name == name }) else { throw .store(.unknownLinkRun(name)) }
+            guard let found = all.first(where: { $0.name.isExactly(name) }) else { throw .store(.unknownLinkRun(name)) }
             return found
         }
         return all.last { run == nil || $0.runID == run?.rowID }

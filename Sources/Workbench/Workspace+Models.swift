@@ -186,7 +186,7 @@ extension Workspace {
     /// Trains a model on gold from the store and stores it with its provenance.
     public func train(_ request: TrainRequest, now: String = StoreClock.system()) throws(WorkbenchError) -> TrainReport {
         let models = try db(store.models())
-        let exists = models.contains { $0.name == request.model }
+        let exists = models.contains { $0.name.isExactly(request.model) }
         if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
         // Before the training, which can take a while: a dev run must exist and hold gold.
         let devRun = try request.dev.map { (name) throws(WorkbenchError) in try requireGoldRun(name, flag: .dev) }
@@ -427,7 +427,7 @@ extension Workspace {
     public func trainingDocuments(of run: RunRef) throws(WorkbenchError) -> TrainedDocuments? {
         guard let name = Self.modelName(extractor: run.extractor) else { return nil }
         let digest = Self.modelDigest(extractor: run.extractor, parameters: run.parameters)
-        guard let info = try db(store.models()).first(where: { $0.name == name && $0.digest == digest }),
+        guard let info = try db(store.models()).first(where: { $0.name.isExactly(name) && $0.digest == digest }),
               case let .array(ids)? = JSONValue(parsing: info.provenance)?["training_documents"] else {
             return TrainedDocuments(model: name, documents: nil)
         }
@@ -564,7 +564,7 @@ extension Workspace {
         }
         // Names and digests, no model bytes: read once, for this check and `afterImport`'s twin note.
         let before = try db(store.models())
-        if !replace, let existing = before.first(where: { $0.name == stored.name }) {
+        if !replace, let existing = before.first(where: { $0.name.isExactly(stored.name) }) {
             // `import-model` names the model with --as: "another name" alone left the flag to guess.
             throw WorkbenchError.usage("a model named \"\(TerminalSafe.escape(stored.name))\" already exists"
                 + (existing.digest == stored.digest ? ", the same model byte for byte: nothing to import" :

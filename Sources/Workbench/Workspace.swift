@@ -86,17 +86,8 @@ public struct Workspace: Sendable {
         return "schema, \(full ? "integrity_check" : "quick_check"), references"
     }
 
-    /// The run named `name`, or an error naming it.
-    public func requireRun(_ name: String) throws(WorkbenchError) -> RunInfo {
-        guard let run = try db(store.run(named: name)) else {
-            throw WorkbenchError.unknownRun(name)
-        }
-        return run
-    }
-
-    /// A run by name without its counts (`requireRun` counts the run's documents and claims, a scan
-    /// of its claims), for whatever needs only the ref's fields: row id, kind, and the maker's name
-    /// and version that `compare` and `report` print.
+    /// A run by name, without its counts (`store.run(named:)` scans its claims to count them): row
+    /// id, kind, and the maker's name and version that `compare` and `report` print.
     func requireRunRef(_ name: String) throws(WorkbenchError) -> RunRef {
         guard let run = try db(store.runRef(named: name)) else { throw WorkbenchError.unknownRun(name) }
         return run

@@ -183,7 +183,7 @@ struct PostgresImportLinkTests {
                                               claims: [], doneBy: []))
         #expect(try pair.commit(conflicting) == .failure(.documentConflict(docID: "d2", origin: "gold.jsonl:2")))
         // A run name taken by a run of another kind.
-        #expect(try pair.commit(Self.gold(), kind: .imported) == .failure(.runKindTaken(name: "gold", kind: "gold")))
+        #expect(try pair.commit(Self.gold(), kind: .imported) == .failure(.runKindTaken(name: "gold", kind: .gold)))
     }
 
     @Test func aNULIsRefusedWhenStagedWithTheSameErrorForBothStores() throws {

@@ -784,7 +784,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(throws: StoreError.documentConflict(docID: "g2", origin: "c.jsonl:2")) {
                 try store.commit(try stage(store, conflicting), replace: false)
             }
-            #expect(throws: StoreError.runKindTaken(name: "rules", kind: "extractor")) {
+            #expect(throws: StoreError.runKindTaken(name: "rules", kind: .extractor)) {
                 try store.commit(try stage(store, [goldDocument("g1", text: "Ana said it rained.", origin: "d.jsonl:1", run: "rules")], run: "rules"),
                                  replace: false)
             }

@@ -55,6 +55,14 @@ import TestSupport
         #expect(replaced.stdout.hasPrefix("link run \"rules\" (replaced): 4 claims of run \"rules\", 1 cluster, 3 links\n"))
         let named = try CLI.run(["--db", db, "link", "--name", "second"])
         #expect(named.stdout.hasPrefix("link run \"second\": 4 claims"))
+        // Names are told apart by their bytes, as the store keeps them: the two Unicode forms of
+        // "café" are two link runs, neither a replacement of the other, each found by its own name.
+        let composed = try CLI.run(["--db", db, "link", "--name", "caf\u{E9}"])
+        #expect(composed.stdout.hasPrefix("link run \"caf\u{E9}\": 4 claims"))
+        let decomposed = try CLI.run(["--db", db, "link", "--name", "cafe\u{301}"])
+        #expect(decomposed.status == 0)
+        #expect(decomposed.stdout.hasPrefix("link run \"cafe\u{301}\": 4 claims"))
+        #expect(try CLI.run(["--db", db, "trail", "1", "--link-run", "cafe\u{301}"]).stdout.hasPrefix("cluster C1: 3 claims in 3 documents (link run \"cafe\u{301}\")"))
     }
 
     @Test func trailOfAClaimAndOfADocument() throws {

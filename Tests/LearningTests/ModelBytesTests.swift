@@ -7,6 +7,36 @@ struct ModelBytesTests {
     static let bytes: [UInt8] = (try? AttributionModel.train((0..<4).map { TownNews.document($0).labeled },
                                                               options: TrainingOptions()).encoded()) ?? []
 
+    /// `bytes` with another family name in its body, the header's length and checksum redone: a
+    /// model file as another release (or a forger) would write it.
+    static func withFamily(_ family: String) -> [UInt8] {
+        let headerLength = 36
+        var body = Array(bytes[headerLength...])
+        let old = Int(body[0]) | Int(body[1]) << 8 | Int(body[2]) << 16 | Int(body[3]) << 24
+        let name = Array(family.utf8)
+        body.replaceSubrange(0..<(4 + old), with: (0..<4).map { UInt8(truncatingIfNeeded: name.count >> (8 * $0)) } + name)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in body { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        let length = UInt64(body.count)
+        return Array(bytes[..<20]) + (0..<8).map { UInt8(truncatingIfNeeded: length >> (8 * UInt64($0))) }
+            + (0..<8).map { UInt8(truncatingIfNeeded: h >> (8 * UInt64($0))) } + body
+    }
+
+    @Test("a model written before the family was renamed reads as it was; another family is refused")
+    func familyNames() throws {
+        let current = try AttributionModel(decoding: Self.bytes)
+        #expect(current.summary.family == "anchor-net/4")
+        let old = Self.withFamily("anchor-perceptron/4")
+        let decoded = try AttributionModel(decoding: old)
+        #expect(decoded.summary.family == "anchor-perceptron/4")
+        #expect(decoded.encoded() == old)
+        #expect(throws: LearningError.incompatibleModel(found: "crf\u{1B}[2J/4", expected: "anchor-net/4")) {
+            try AttributionModel(decoding: Self.withFamily("crf\u{1B}[2J/4"))
+        }
+        #expect(LearningError.incompatibleModel(found: "crf\u{1B}[2J/4", expected: "anchor-net/4").description
+            == "incompatible model: format crf\\u{1b}[2J/4, this release reads anchor-net/4")
+    }
+
     @Test("bytes that are not a model")
     func notAModel() {
         #expect(throws: LearningError.corruptModel(reason: "not a ClaimDesk model (no model header)")) {

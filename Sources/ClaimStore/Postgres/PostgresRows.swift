@@ -77,7 +77,7 @@ enum PostgresRows {
                        documents: rows.int(row, c + 7) ?? 0, claims: rows.int(row, c + 8) ?? 0)
     }
 
-    /// A `RunRef` from `runRefColumns`; an unknown kind reads as `.extractor`, as SQLite's `runRef` does.
+    /// A `RunRef` from `runRefColumns`; a kind no release writes is `invalidStoredValue`, as on SQLite.
     static func runRef(_ rows: PGRows, _ row: Int, at c: Int = 0) throws(StoreError) -> RunRef {
         let id = try required(rows, row, c, "run", "id", rowID: 0) { $0.int64(row, c) }
         let kindText = try required(rows, row, c + 2, "run", "kind", rowID: id) { $0.string(row, c + 2) }

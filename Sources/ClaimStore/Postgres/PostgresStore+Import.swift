@@ -71,8 +71,11 @@ extension PostgresStore: ImportStore {
         for run in runs {
             let existing = try db.execute("SELECT id, kind FROM run WHERE name = $1", [run.name])
             guard existing.count > 0, let runID = existing.int64(0, 0) else { continue }
-            let existingKind = existing.string(0, 1) ?? ""
-            guard existingKind == run.kind else { throw StoreError.runKindTaken(name: run.name, kind: existingKind) }
+            let existingText = existing.string(0, 1) ?? ""
+            guard let existingKind = RunKind(rawValue: existingText) else {
+                throw StoreError.invalidStoredValue(table: "run", column: "kind", rowID: runID, value: existingText)
+            }
+            guard existingKind.rawValue == run.kind else { throw StoreError.runKindTaken(name: run.name, kind: existingKind) }
             let inRun = documents.filter { $0.runName == run.name && stored[$0.key] != nil }
             var storedDigests: [Int64: String?] = [:]
             for chunk in inRun.chunked(stageChunk) {

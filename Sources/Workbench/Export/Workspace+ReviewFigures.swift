@@ -36,7 +36,7 @@ extension Workspace {
     func addLabels(from fullLog: ReviewLedger, claims: [StoredAttribution], into labels: inout ReviewLabels,
                    onlyRun: Int64? = nil) {
         // The entries `effective` keeps, without building that array for every document.
-        for e in fullLog.entries where e.entry.action.isVerdict && !fullLog.cancelled.contains(e.id)
+        for e in fullLog.entries where e.entry.action.isVerdict && fullLog.isEffective(e)
             && e.entry.attributionID != nil && e.entry.adjudication == nil && (onlyRun.map { e.entry.runID == $0 } ?? true) {
             labels.judges.insert(e.entry.annotator)
         }
