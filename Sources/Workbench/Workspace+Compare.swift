@@ -8,8 +8,10 @@ extension Workspace {
     ///
     /// Both runs are compared on the same documents: those either run's model learned from are
     /// left out (unless `includeTrained`), as `score` leaves them out.
+    ///
+    /// `format` json: the same figures as one object (docs/ARCHITECTURE.md, "Scoring definitions").
     public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
-                        examples: Int = 3, includeTrained: Bool = false) throws(WorkbenchError) -> String {
+                        examples: Int = 3, includeTrained: Bool = false, format: ListingFormat = .table) throws(WorkbenchError) -> String {
         if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
         let a = try scoringInputs(runName: runA, against: against, annotator: annotator, includeTrained: includeTrained,
                                   command: "compare")
@@ -44,6 +46,7 @@ extension Workspace {
         table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
         table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])
         var exampleLines: [String] = []
+        var categories: [ComparisonJSON.Category] = []
         for kind in [ErrorKind.missed, .wrongSource, .wrongCue, .boundaryOnly] {
             let inA = Set(outcomesA.filter { $0.value.contains(kind) }.keys)
             let inB = Set(outcomesB.filter { $0.value.contains(kind) }.keys)
@@ -57,6 +60,17 @@ extension Workspace {
             let onlyARight = inB.filter { right(outcomesA, $0) }.sorted()
             table.add([kind.description.replacingOccurrences(of: "_", with: " "), String(inA.count), String(inB.count),
                        String(onlyARight.count), String(onlyBRight.count)])
+            func jsonExamples(_ keys: [GoldKey]) -> [ComparisonJSON.Example] {
+                keys.prefix(examples).compactMap { key in
+                    guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { return nil }
+                    func role(_ f: Fragments?) -> String? { f.map { text.slice($0) } }
+                    return ComparisonJSON.Example(docID: String(decoding: key.document, as: UTF8.self), gold: key.gold,
+                                                  source: role(gold.source), cue: role(gold.cue), content: role(gold.content))
+                }
+            }
+            categories.append(ComparisonJSON.Category(
+                kind: kind.description, a: inA.count, b: inB.count, onlyARight: onlyARight.count, onlyBRight: onlyBRight.count,
+                onlyARightExamples: jsonExamples(onlyARight), onlyBRightExamples: jsonExamples(onlyBRight)))
             for (label, keys) in [("A right, B \(kind)", onlyARight), ("B right, A \(kind)", onlyBRight)] where !keys.isEmpty && examples > 0 {
                 exampleLines.append("\(label.replacingOccurrences(of: "_", with: " ")):")
                 for key in keys.prefix(examples) {
@@ -66,6 +80,15 @@ extension Workspace {
             }
         }
         table.add(["spurious", String(reportA.errors.spurious), String(reportB.errors.spurious), "", ""])
+        if format == .json {
+            let notes = Array(lines.dropFirst())
+            func side(_ name: String, _ ref: RunRef, _ report: ScoreReport) -> ComparisonJSON.Side {
+                ComparisonJSON.Side(run: name, madeBy: Self.maker(ref), claim: report.claim, attribution: report.attribution,
+                                    spurious: report.errors.spurious)
+            }
+            return ComparisonJSON(against: against, match: match.rawValue, documents: shared.count, notes: notes,
+                                  a: side(runA, runInfoA, reportA), b: side(runB, runInfoB, reportB), categories: categories).rendered
+        }
         lines.append("")
         lines.append(table.rendered)
         if !exampleLines.isEmpty {
@@ -105,4 +128,59 @@ extension Workspace {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// `compare --format json`: both runs' figures on the shared documents, and per error category how
+/// often each errs and where one is right and the other not (with up to `--examples` gold
+/// attributions per side: doc_id, index in the document's gold, and the roles' texts).
+struct ComparisonJSON: Encodable {
+    struct Side: Encodable {
+        var run: String
+        var madeBy: String
+        var claim: PRF
+        var attribution: PRF
+        var spurious: Int
+        enum CodingKeys: String, CodingKey { case run, madeBy = "made_by", claim, attribution, spurious }
+    }
+
+    struct Example: Encodable {
+        var docID: String
+        var gold: Int
+        var source: String?
+        var cue: String?
+        var content: String?
+        enum CodingKeys: String, CodingKey { case docID = "doc_id", gold, source, cue, content }
+    }
+
+    struct Category: Encodable {
+        var kind: String
+        var a: Int
+        var b: Int
+        var onlyARight: Int
+        var onlyBRight: Int
+        var onlyARightExamples: [Example]
+        var onlyBRightExamples: [Example]
+        enum CodingKeys: String, CodingKey {
+            case kind, a, b, onlyARight = "only_a_right", onlyBRight = "only_b_right"
+            case onlyARightExamples = "only_a_right_examples", onlyBRightExamples = "only_b_right_examples"
+        }
+    }
+
+    var against: String
+    var match: String
+    var documents: Int
+    /// What the text output says above its table (the makers of model runs, left-out documents).
+    var notes: [String]
+    var a: Side
+    var b: Side
+    var categories: [Category]
+
+    /// Pretty, key-sorted JSON ending in a newline, as `score --format json` writes.
+    var rendered: String {
+        var writer = JSONWriter()
+        writer.escapesDelete = false
+        guard let value = try? JSONValueEncoder.encode(self) else { return "{\"error\": \"comparison could not be encoded\"}\n" }
+        writer.pretty(value)
+        return writer.text + "\n"
+    }
 }

@@ -38,6 +38,7 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "Examples per category and side.") var examples = 3
     @Flag(name: .long, help: "Also compare on the documents a run's model learned from (left out by default).")
     var includeTrained = false
+    @Option(name: .long, help: "table or json (keys: docs/ARCHITECTURE.md, \"Scoring definitions\").") var format: ListingFormat = .table
 
     func validate() throws {
         if runs.count != 2 { throw ValidationError("give exactly two runs: --run A --run B") }
@@ -46,7 +47,8 @@ struct Compare: ParsableCommand {
     func run() throws {
         try Entry.run {
             Console.out(try global.openForReading().compare(runA: runs[0], runB: runs[1], against: against, match: match,
-                                            annotator: annotator, examples: max(0, examples), includeTrained: includeTrained))
+                                            annotator: annotator, examples: max(0, examples), includeTrained: includeTrained,
+                                            format: format), format: format)
         }
     }
 }

@@ -41,6 +41,24 @@ import TestSupport
               d                             The mayor | said | fares rise
             """)
         #expect(throws: WorkbenchError.self) { try workspace.compare(runA: "a", runB: "a", against: "gold", match: .overlap) }
+
+        // The same figures as JSON, for scripts: parsed back, every count and example exact.
+        let json = try workspace.compare(runA: "a", runB: "b", against: "gold", match: .overlap, examples: 1, format: .json)
+        let value = try #require(JSONValue(parsing: json))
+        func number(_ v: JSONValue?) -> Double? { if case let .number(text)? = v { Double(text) } else { nil } }
+        #expect(value["against"]?.stringValue == "gold" && value["match"]?.stringValue == "overlap")
+        #expect(value["documents"] == .number("1") && value["notes"] == .array([]))
+        #expect(value["a"]?["run"]?.stringValue == "a" && value["a"]?["made_by"]?.stringValue == "test")
+        #expect(value["a"]?["attribution"]?["true_positives"] == .number("1") && value["a"]?["attribution"]?["predicted"] == .number("2"))
+        #expect(number(value["b"]?["attribution"]?["f1"]).map { abs($0 - 2.0 / 3.0) < 1e-9 } == true)
+        #expect(value["b"]?["spurious"] == .number("0"))
+        guard case let .array(categories)? = value["categories"] else { Issue.record("no categories"); return }
+        #expect(categories.map { "\($0["kind"]?.stringValue ?? "?") \(number($0["a"]) ?? -1) \(number($0["b"]) ?? -1)" }
+            == ["missed 0.0 1.0", "wrong_source 1.0 0.0", "wrong_cue 0.0 0.0", "boundary_only 0.0 0.0"])
+        #expect(categories[0]["only_a_right_examples"] == .array([.object([
+            ("content", .string("nothing")), ("cue", .string("said")), ("doc_id", .string("d")), ("gold", .number("1")),
+            ("source", .string("Police"))])]))
+        #expect(categories[1]["only_b_right"] == .number("1") && categories[1]["only_a_right_examples"] == .array([]))
     }
 
     @Test func theDirectQuotesProfileKeepsQuotedContentOnlyAndRenumbers() {
