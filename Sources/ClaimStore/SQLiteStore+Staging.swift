@@ -269,13 +269,15 @@ extension SQLiteStore {
                 WHERE s.runName = ? ORDER BY s.sid
                 """, arguments: [runID, name])
             let changed = rows.filter { ($0[3] as String) != ($0[4] as String?) }
-            if !changed.isEmpty && !replace {
-                throw StoreError.importChangesRun(run: name, docID: changed[0][1], origin: changed[0][2], count: changed.count)
-            }
             if !changed.isEmpty {
+                // The name the run's current version would be kept under: said when refusing too.
                 var version = 1
                 while try Int.fetchOne(db, sql: "SELECT count(*) FROM main.run WHERE name = ?", arguments: ["\(name)@v\(version)"]) ?? 0 > 0 {
                     version += 1
+                }
+                guard replace else {
+                    throw StoreError.importChangesRun(run: name, docID: changed[0][1], origin: changed[0][2], count: changed.count,
+                                                      keptAs: "\(name)@v\(version)")
                 }
                 try db.execute(sql: "UPDATE main.run SET name = ? WHERE id = ?", arguments: ["\(name)@v\(version)", runID])
                 result.replaced.append((name, "\(name)@v\(version)"))

@@ -26,7 +26,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An import names a run that exists and holds claims of another kind.
     case runKindTaken(name: String, kind: RunKind)
     /// A re-import would change documents already in the run (`count` of them): refused without `--replace`.
-    case importChangesRun(run: String, docID: String, origin: String, count: Int)
+    /// `keptAs`: the name `--replace` would keep the run's current version under.
+    case importChangesRun(run: String, docID: String, origin: String, count: Int, keptAs: String)
     case unknownAttribution(Int64)
     case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
     /// A string holding NUL, which SQLite would store cut at the NUL: refused, nothing written.
@@ -70,16 +71,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownLinkRun(name):
             return "no link run named \"\(name)\" in the store (`claimdesk link` makes one)"
         case let .runKindTaken(name, kind):
-            let holds = switch kind {
-            case .gold: "imported gold"
-            case .imported: "imported claims"
-            case .extractor: "an extractor's claims"
-            }
+            let holds = kind == .gold ? "imported gold" : kind == .imported ? "imported claims" : "an extractor's claims"
             return "a run named \"\(name)\" already exists and holds \(holds) (nothing imported; name another run)"
-        case let .importChangesRun(run, docID, origin, count):
+        case let .importChangesRun(run, docID, origin, count, keptAs):
             let others = count > 1 ? " (and \(count - 1) more document\(count == 2 ? "" : "s"))" : ""
             return "\(TerminalSafe.path(origin)): document \"\(docID)\" is already in run \"\(run)\" with other claims or reviews\(others): nothing imported; "
-                + "use --replace to make this file the run's new version (the current one is kept as \"\(run)@vN\"), or another run name"
+                + "use --replace to make this file the run's new version (the current one is kept as \"\(keptAs)\"), or another run name"
         case let .unknownAttribution(id):
             return "no claim #\(id) in the store"
         case let .invalidStoredValue(table, column, rowID, value):

@@ -102,7 +102,7 @@ struct PostgresImportLinkTests {
         #expect(again.imported.isEmpty && again.newDocuments == 0)
 
         let changed = try pair.commit(Self.gold(rejectReason: "an opinion"))
-        #expect(changed == .failure(.importChangesRun(run: "gold", docID: "d1", origin: "gold.jsonl:1", count: 1)))
+        #expect(changed == .failure(.importChangesRun(run: "gold", docID: "d1", origin: "gold.jsonl:1", count: 1, keptAs: "gold@v1")))
 
         let replaced = try pair.commit(Self.gold(rejectReason: "an opinion"), replace: true).get()
         #expect(replaced.replaced.map { "\($0)>\($1)" } == ["gold>gold@v1"])

@@ -756,7 +756,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             let changed = [goldDocument("g1", text: "Ana said it rained.", origin: "b.jsonl:1", outlet: "AP"),
                            goldDocument("g2", text: "Bo said no.", origin: "b.jsonl:2", outlet: "AP"),
                            goldDocument("g3", text: "Cy said so.", origin: "b.jsonl:3")]
-            #expect(throws: StoreError.importChangesRun(run: "gold:ana", docID: "g1", origin: "b.jsonl:1", count: 2)) {
+            #expect(throws: StoreError.importChangesRun(run: "gold:ana", docID: "g1", origin: "b.jsonl:1", count: 2, keptAs: "gold:ana@v1")) {
                 try store.commit(try stage(store, changed), replace: false)
             }
             #expect(try store.documentCount() == 2)

@@ -62,13 +62,16 @@ import TestSupport
         #expect(same.stdout == "run \"theirs\": imported 0 claims in 0 documents\nunchanged: 2 documents were already in the run with the same content (left as they were)\n")
         let changed = try CLI.run(["--db", scratch.db, "import-claims", b, "--run", "theirs"])
         #expect(changed.status == 1)
-        #expect(changed.stderr == "claimdesk: \(b):1: document \"d1\" is already in run \"theirs\" with other claims or reviews: nothing imported; use --replace to make this file the run's new version (the current one is kept as \"theirs@vN\"), or another run name\n")
+        #expect(changed.stderr == "claimdesk: \(b):1: document \"d1\" is already in run \"theirs\" with other claims or reviews: nothing imported; use --replace to make this file the run's new version (the current one is kept as \"theirs@v1\"), or another run name\n")
         let replaced = try CLI.run(["--db", scratch.db, "import-claims", b, "--run", "theirs", "--replace"])
         #expect(replaced.stdout == "run \"theirs\": imported 1 claim in 2 documents\nreplaced: run \"theirs\" is now this import; its previous version is kept as \"theirs@v1\"\n", "\(replaced.stderr)")
         let runs = try Self.json(try CLI.run(["--db", scratch.db, "runs", "--format", "json"]))
         #expect(runs.compactMap { $0["name"] as? String } == ["theirs@v1", "theirs"])
         let claims = try CLI.run(["--db", scratch.db, "claims", "--run", "theirs", "--format", "json"])
         #expect(claims.stdout.contains("Reuters"))
+        // A second change names the version it would keep: the first free one, v2.
+        let again = try CLI.run(["--db", scratch.db, "import-claims", a, "--run", "theirs"])
+        #expect(again.stderr == "claimdesk: \(a):1: document \"d1\" is already in run \"theirs\" with other claims or reviews: nothing imported; use --replace to make this file the run's new version (the current one is kept as \"theirs@v2\"), or another run name\n")
     }
 
     @Test func aChangedGoldFileIsRefusedAndReplaceMakesItTheGold() throws {

@@ -92,13 +92,15 @@ extension PostgresStore: ImportStore {
             let changed = already.filter { document in
                 stored[document.key].flatMap { storedDigests[$0.id] ?? nil } != document.digest
             }
-            if !changed.isEmpty && !replace {
-                throw StoreError.importChangesRun(run: run.name, docID: changed[0].docID, origin: changed[0].origin, count: changed.count)
-            }
             if !changed.isEmpty {
+                // The name the run's current version would be kept under: said when refusing too.
                 var version = 1
                 while try db.execute("SELECT count(*) FROM run WHERE name = $1", ["\(run.name)@v\(version)"]).int(0, 0) ?? 0 > 0 {
                     version += 1
+                }
+                guard replace else {
+                    throw StoreError.importChangesRun(run: run.name, docID: changed[0].docID, origin: changed[0].origin, count: changed.count,
+                                                      keptAs: "\(run.name)@v\(version)")
                 }
                 try db.execute("UPDATE run SET name = $1 WHERE id = $2", ["\(run.name)@v\(version)", runID])
                 result.replaced.append((run.name, "\(run.name)@v\(version)"))
