@@ -353,6 +353,11 @@ extension Session {
         do {
             return try workspace.score(runName: run.name, against: "annotations", match: .overlap, format: .table,
                                        annotator: annotator)
+        } catch .noDoneDocuments {
+            // Said where the analyst is: `done` is a verb here, and `score` here takes no --against.
+            throw .store("none of your documents is marked done yet: `done` marks the one on screen once every claim has your "
+                + "verdict (scoring needs it: a document not done has unknown misses); `claimdesk score --run "
+                + "\(ShellWord.quoted(run.name)) --against RUN` scores against a gold run instead")
         } catch {
             throw .store(error.description)
         }

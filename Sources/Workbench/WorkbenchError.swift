@@ -21,6 +21,9 @@ public enum WorkbenchError: Error, CustomStringConvertible {
     case unknownDocument(String)
     case usage(String)
     case nothingToScore(String)
+    /// Scoring against the analysts' gold (of `annotator`, if given) with no document marked done;
+    /// `command` is the one whose `--against RUN` would score against a gold run instead.
+    case noDoneDocuments(annotator: String?, command: String)
     /// Every gold document the run could be scored on is one its model learned from.
     case onlyTrainedGold(String)
 
@@ -45,6 +48,9 @@ public enum WorkbenchError: Error, CustomStringConvertible {
         case let .unknownDocument(id): return "no document \(TerminalSafe.quoted(id)) in the store (see `claimdesk docs`)"
         case let .usage(message): return message
         case let .nothingToScore(message): return message
+        case let .noDoneDocuments(annotator, command):
+            return "no documents are marked done\(annotator.map { " by \(TerminalSafe.escape($0))" } ?? ""): review them "
+                + "(`claimdesk annotate`, then `done`) or score against a gold run: `claimdesk \(command) --against RUN`"
         case let .onlyTrainedGold(message): return message
         }
     }

@@ -146,10 +146,7 @@ extension Workspace {
                     "every document marked done is disputed (annotators disagree, nothing adjudicated): "
                         + gold.disagreements.joined(separator: ", ") + "; settle them with `claimdesk adjudicate`")
             }
-            if gold.documents.isEmpty {
-                throw WorkbenchError.nothingToScore(
-                    "no documents are marked done\(annotator.map { " by \($0)" } ?? ""): review them (`claimdesk annotate`, then `done`) or \(command) --against RUN")
-            }
+            if gold.documents.isEmpty { throw WorkbenchError.noDoneDocuments(annotator: annotator, command: command) }
             notes.append("gold: \(gold.documents.count)/\(gold.totalDocuments) documents done, \(gold.reviewedClaims)/\(gold.claimsInDoneDocuments) claims in them reviewed")
             if gold.bulkAccepted > 0 {
                 notes.append(Self.bulkNote(claims: gold.documents.reduce(0) { $0 + $1.attributions.count },

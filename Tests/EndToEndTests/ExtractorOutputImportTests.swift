@@ -162,6 +162,6 @@ import TestSupport
         #expect(try CLI.run(["--db", scratch.db, "extract"]).status == 0)
         let result = try CLI.run(["--db", scratch.db, "compare", "--run", "mine", "--run", "rules"])
         #expect(result.status == 1)
-        #expect(result.stderr == "claimdesk: no documents are marked done: review them (`claimdesk annotate`, then `done`) or compare --against RUN\n")
+        #expect(result.stderr == "claimdesk: no documents are marked done: review them (`claimdesk annotate`, then `done`) or score against a gold run: `claimdesk compare --against RUN`\n")
     }
 }

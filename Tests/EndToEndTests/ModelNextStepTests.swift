@@ -92,7 +92,7 @@ import Testing
         let scored = try paste(lines.last ?? "", part: 1)
         // The run is found (unquoted, `model` was an unexpected argument, exit 2): only the gold is missing.
         #expect(scored.status == 1 && scored.stderr
-            == "claimdesk: no documents are marked done: review them (`claimdesk annotate`, then `done`) or score --against RUN\n")
+            == "claimdesk: no documents are marked done: review them (`claimdesk annotate`, then `done`) or score against a gold run: `claimdesk score --against RUN`\n")
         let rules = try run(["extract", "--run", "my model"])
         let made = try digest(trained)
         #expect(rules.status == 1 && rules.stderr == "claimdesk: run \"my model\" was made by model \"my model\" (\(made)): "

@@ -44,7 +44,7 @@ import Testing
         ("undo", "nothing to undo"),
         ("redo", "nothing to redo (redo follows undo, before any new action)"),
         ("done", "not done: 4 claims of this document have no verdict from you yet (first: #1); nothing changed"),
-        ("score", "no documents are marked done by ana: review them (`claimdesk annotate`, then `done`) or score --against RUN"),
+        ("score", "none of your documents is marked done yet: `done` marks the one on screen once every claim has your verdict (scoring needs it: a document not done has unknown misses); `claimdesk score --run rules --against RUN` scores against a gold run instead"),
     ]
 
     @Test(arguments: cases) func refusal(_ line: String, _ message: String) throws {
