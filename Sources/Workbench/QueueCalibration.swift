@@ -57,7 +57,7 @@ extension ReviewDesk {
             return (scored.calibration.samples == 0 ? nil : QueueCalibration(scored.calibration), none)
         } catch {
             switch error {
-            case .nothingToScore: return (nil, none)
+            case .nothingToScore, .noDoneDocuments: return (nil, none)
             // The model's own training documents would flatter its confidences.
             case .onlyTrainedGold: return (nil, "every document marked done is one its model learned from")
             default: throw error
