@@ -348,7 +348,8 @@ struct AttributionDecoder {
         }
     }
 
-    func span(_ value: JSONValue, _ label: String) throws(Problem) -> Span {
+    /// `fields`: the attribution's, for naming the unit a refused span was counted in.
+    func span(_ value: JSONValue, _ label: String, fields: [String: JSONValue] = [:]) throws(Problem) -> Span {
         guard case let .array(items) = value, items.count == 2,
               case let .number(a) = items[0], case let .number(b) = items[1],
               let start = Int(a), let end = Int(b)
@@ -356,7 +357,7 @@ struct AttributionDecoder {
         let span = Span(start, end)
         guard span.isValid(in: scalars.count) else {
             throw problem("\(label) \(span) is out of range (the text has \(plural(scalars.count, "scalar")); need 0 <= start < end <= \(scalars.count))"
-                + (otherUnitHint(outOfRange: span) ?? ""))
+                + (otherUnitHint(span: span, fields: fields) ?? ""))
         }
         return span
     }
@@ -364,7 +365,7 @@ struct AttributionDecoder {
     func fragments(_ role: Role, _ fields: [String: JSONValue]) throws(Problem) -> Fragments? {
         let key = role.rawValue
         var hull: Span?
-        if let value = fields[key], value != .null { hull = try span(value, key) }
+        if let value = fields[key], value != .null { hull = try span(value, key, fields: fields) }
         var parts: [Span]?
         if let value = fields["\(key)_fragments"], value != .null {
             guard case let .array(items) = value else { throw problem("\"\(key)_fragments\" must be an array of [start, end]") }
@@ -395,7 +396,7 @@ struct AttributionDecoder {
             let hullText = scalars.slice(hull ?? result.hull)
             if !Self.textMatches(text, hull: hullText, fragments: result.spans.map { scalars.slice($0) }) {
                 throw problem("\(key)_text \(quoted(text)) does not match the text at \(hull ?? result.hull): \(quoted(hullText))"
-                    + (otherUnitHint(span: hull ?? result.hull, text: text) ?? ""))
+                    + (otherUnitHint(span: hull ?? result.hull, fields: fields) ?? ""))
             }
         }
         return result
@@ -407,27 +408,42 @@ struct AttributionDecoder {
     /// whose text holds scalars those units count differently, this says which unit fits.
     static let scalarsNote = "ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, \"Offsets\")"
 
-    /// A `*_text` that the span's offsets give when read as UTF-16 code units or UTF-8 bytes.
-    func otherUnitHint(span: Span, text: String) -> String? {
-        for (unit, width) in Self.units {
-            guard let start = scalarOffset(span.start, width), let end = scalarOffset(span.end, width), start < end,
-                  Self.folded(scalars.slice(Span(start, end))) == Self.folded(text)
+    /// The unit a refused span (out of range, or not matching its `*_text`) was counted in, named
+    /// only when EVERY `*_text` of the attribution (at least one) is what its span gives read in
+    /// that unit and NOT what it gives in scalars: a mere slip by one, or a short text that recurs
+    /// ("said"), fits one span by chance, not all of them. Without a `*_text` nothing is guessed.
+    func otherUnitHint(span refused: Span, fields attributionFields: [String: JSONValue]) -> String? {
+        var checks: [(span: Span, text: String)] = []
+        for role in Role.allCases {
+            guard case let .string(text)? = attributionFields["\(role.rawValue)_text"],
+                  case let .array(items)? = attributionFields[role.rawValue], items.count == 2,
+                  case let .number(a) = items[0], case let .number(b) = items[1], let start = Int(a), let end = Int(b)
             else { continue }
-            return "; read as \(unit), \(span) is \(quoted(text)): " + Self.scalarsNote
+            checks.append((Span(start, end), text))
         }
-        return nil
-    }
-
-    /// A span past the end of the text that fits the text's length in UTF-16 code units or bytes.
-    func otherUnitHint(outOfRange span: Span) -> String? {
-        guard span.start >= 0, span.start < span.end, span.end > scalars.count else { return nil }
-        let utf16 = scalars.scalars.reduce(0) { $0 + $1.utf16.count }
-        let utf8 = scalars.scalars.reduce(0) { $0 + $1.utf8.count }
-        if span.end <= utf16 {
-            return "; the text has \(utf16) UTF-16 code units and \(utf8) UTF-8 bytes: offsets counted in one of those? " + Self.scalarsNote
+        guard !checks.isEmpty, checks.contains(where: { $0.span == refused }) else { return nil }
+        let asScalars = checks.allSatisfy { c in
+            c.span.isValid(in: scalars.count) && Self.folded(scalars.slice(c.span)) == Self.folded(c.text)
         }
-        if span.end <= utf8 {
-            return "; the text has \(utf8) UTF-8 bytes: offsets counted in bytes? " + Self.scalarsNote
+        guard !asScalars else { return nil }
+        for (unit, width) in Self.units {
+            let fits = checks.allSatisfy { c in
+                guard let start = scalarOffset(c.span.start, width), let end = scalarOffset(c.span.end, width), start < end else { return false }
+                return Self.folded(scalars.slice(Span(start, end))) == Self.folded(c.text)
+            }
+            guard fits else { continue }
+            let text = checks.first { $0.span == refused }?.text ?? ""
+            // Every span one scalar over can explain the texts as well (one character before them
+            // counted twice is one scalar): then both readings are said.
+            let slip = [-1, 1].first { d in
+                checks.allSatisfy { c in
+                    let s = Span(c.span.start + d, c.span.end + d)
+                    return s.start >= 0 && s.isValid(in: scalars.count) && Self.folded(scalars.slice(s)) == Self.folded(c.text)
+                }
+            }.map { Span(refused.start + $0, refused.end + $0) }
+            return "; read as \(unit), \(refused) is \(quoted(text))"
+                + (checks.count > 1 ? " and every other *_text of the attribution fits too" : "")
+                + (slip.map { " (or the spans are one scalar off: \($0) is \(quoted(text)))" } ?? "") + ": " + Self.scalarsNote
         }
         return nil
     }

@@ -361,13 +361,19 @@ extension Workspace {
         return report
     }
 
-    /// The line naming the documents an import added to a store that held others of the file:
-    /// none when every document was stored before, or none was (a corpus brought with its claims).
+    /// The line naming the documents an import added to a store that held documents already (into
+    /// an empty store, a corpus brought with its claims, nothing is said): some of the file's, or
+    /// all of them — a file whose doc_ids all miss the store's (another naming scheme) scores
+    /// against nothing later, so that case is said too.
     static func newDocumentsNote(_ placed: [ImportCommit.Placed], storedBefore: Set<Int64>) -> String? {
         let fresh = placed.filter { !storedBefore.contains($0.documentRowID) }
-        guard !fresh.isEmpty, fresh.count < placed.count else { return nil }
+        guard !fresh.isEmpty else { return nil }
         let names = fresh.prefix(3).map { TerminalSafe.quoted($0.docID) }.joined(separator: ", ") + (fresh.count > 3 ? ", …" : "")
-        return "new to the store: \(plural(fresh.count, "document")) of the file's \(placed.count) (\(names)), stored with the file's text; "
+        let which = fresh.count == placed.count
+            ? (placed.count == 1 ? "the file's document" : "all \(placed.count) of the file's documents")
+                + " (\(names)), stored with the file's text: none of its doc_ids was in the store; "
+            : "\(plural(fresh.count, "document")) of the file's \(placed.count) (\(names)), stored with the file's text; "
+        return "new to the store: \(which)"
             + (fresh.count == 1 ? "if it was meant to be a stored one, check its doc_id" : "if they were meant to be stored ones, check their doc_ids")
             + " against `claimdesk docs`"
     }

@@ -25,7 +25,8 @@ import TestSupport
         let line = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[]}"# + "\n"
         let file = try scratch.write("mine.jsonl", bytes: [0xFF, 0xFE] + line.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let before = try storeDump()
-        for format in [[], ["--format", "jsonl"]] {
+        // Detected, or given with --format in any reading: the encoding is checked first.
+        for format in [[], ["--format", "jsonl"], ["--format", "doccano"], ["--format", "prodigy"], ["--format", "label-studio"]] {
             let result = try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine"] + format)
             #expect(result.status == 1)
             #expect(result.stderr == "claimdesk: \(file): the file is UTF-16LE (it starts with that byte order mark), not UTF-8: convert it, "
@@ -80,6 +81,15 @@ import TestSupport
         // Into an empty store every document is new: that is bringing a corpus, not a typo.
         let fresh = try CLI.run(["--db", scratch.path("fresh.sqlite"), "import-claims", file, "--run", "mine"])
         #expect(fresh.stdout == "run \"mine\": imported 2 claims in 2 documents\n")
+        // Into a store that holds other documents, a file none of whose doc_ids is there (another
+        // naming scheme) is said too: its run would score against nothing.
+        let other = try scratch.write("other.jsonl", #"{"doc_id":"ferry-2026","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n")
+        let allNew = try CLI.run(["--db", scratch.db, "import-claims", other, "--run", "theirs"])
+        #expect(allNew.stdout == """
+            run "theirs": imported 1 claim in 1 document
+            new to the store: the file's document ("ferry-2026"), stored with the file's text: none of its doc_ids was in the store; if it was meant to be a stored one, check its doc_id against `claimdesk docs`
+
+            """)
     }
 
     /// The shipped gold comes in with `import-claims`, as a run: `export --gold` is then empty and

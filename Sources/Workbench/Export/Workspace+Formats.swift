@@ -180,15 +180,16 @@ extension Workspace {
     /// transaction) whatever the format. Without `skipInvalid` any problem fails the command.
     func readInterchangeItems(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
         throws(WorkbenchError) -> (items: [GoldImportItem], skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
+        // A UTF-16 file (PowerShell's `>`) is unreadable as any format, detected or given with
+        // --format: one line saying so, not "give --format" or an error on every line.
+        if let issue = JSONLReader.encodingIssue(InterchangeFormat.firstBytes(path, limit: 4), file: path) {
+            throw WorkbenchError.invalidInput([issue])
+        }
         guard let format = format ?? InterchangeFormat.detect(path) else {
             let choices = InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")
             if path.lowercased().hasSuffix(".csv") {
                 // `export --format csv` writes it, so a user tries to read it back: say it is not.
                 throw WorkbenchError.usage("\(TerminalSafe.path(path)): CSV is written for analysis and is not read back: import an export in one of \(choices) (JSONL carries everything: `export --gold --format jsonl`)")
-            }
-            // A UTF-16 file (PowerShell's `>`) is unreadable as any format: say so, not "give --format".
-            if let issue = JSONLReader.encodingIssue(InterchangeFormat.firstBytes(path, limit: 4), file: path) {
-                throw WorkbenchError.invalidInput([issue])
             }
             throw WorkbenchError.usage("\(TerminalSafe.path(path)): cannot tell which format this is: give --format (\(choices))")
         }
