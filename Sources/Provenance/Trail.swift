@@ -6,7 +6,8 @@ public struct Trail: Sendable, Equatable {
         public var claim: LinkableClaim
         /// The outlet the claim credits: its `outlet`, else one found in its source or cue text.
         public var creditedOutlet: String?
-        /// The earliest claim of the cluster (by date, then doc id, then claim id).
+        /// The earliest claim of the cluster (by date, then before the same day's claims relaying
+        /// it, then doc id, then claim id).
         public var isFirst: Bool
     }
 
@@ -29,7 +30,8 @@ public struct Trail: Sendable, Equatable {
     }
 
     public var clusterID: String
-    /// By publication date (claims without a date last), then doc id, then claim id.
+    /// By publication date (claims without a date last); on one date a claim before those crediting
+    /// its publisher (`relayDepths`); then doc id, then claim id.
     public var entries: [Entry]
     /// Credits first in entry order, each followed by the repeat it resolves to; no duplicates.
     public var edges: [Edge]
@@ -52,16 +54,22 @@ public struct Trail: Sendable, Equatable {
 
     init(cluster: Cluster, members: [LinkableClaim], outlets index: Outlets.Index) {
         clusterID = cluster.id
+        var credited: [Int64: String] = [:]
+        for c in members { if let outlet = Outlets.credited(c, index: index) { credited[c.id] = outlet } }
+        let relay = Self.relayDepths(members, credited: credited)
         let ordered = members.sorted { x, y in
             switch (x.publicationDate, y.publicationDate) {
             case let (dx?, dy?) where dx != dy: return dx < dy
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return x.docID != y.docID ? x.docID < y.docID : x.id < y.id
+            default:
+                let (rx, ry) = (relay[x.id] ?? 0, relay[y.id] ?? 0)
+                if rx != ry { return rx < ry }
+                return x.docID != y.docID ? x.docID < y.docID : x.id < y.id
             }
         }
         entries = ordered.enumerated().map { n, c in
-            Entry(claim: c, creditedOutlet: Outlets.credited(c, index: index), isFirst: n == 0)
+            Entry(claim: c, creditedOutlet: credited[c.id], isFirst: n == 0)
         }
         var edges: [Edge] = []
         for entry in entries {
@@ -94,6 +102,40 @@ public struct Trail: Sendable, Equatable {
 
     /// The first appearance of the claim.
     public var first: Entry? { entries.first }
+
+    /// How many claims of its day each claim relays, directly or through another relay: a claim
+    /// crediting the publisher of another claim of the same date comes after it. A date alone
+    /// cannot order them, and doc ids put a relay first as often as not (a re-report dated like the
+    /// wire story it credits was called the first appearance, its variants measured against it).
+    /// Claims crediting each other in a cycle do not count each other, so doc ids order them.
+    static func relayDepths(_ members: [LinkableClaim], credited: [Int64: String]) -> [Int64: Int] {
+        var byDate: [String?: [LinkableClaim]] = [:]
+        for c in members { byDate[c.publicationDate, default: []].append(c) }
+        var depth: [Int64: Int] = [:]
+        for day in byDate.values where day.count > 1 {
+            // Per claim, the same-day claims it relays: published by the outlet it credits (not itself).
+            var relays: [Int64: [Int64]] = [:]
+            for c in day {
+                guard let outlet = credited[c.id], Outlets.key(c.publisher) != Outlets.key(outlet) else { continue }
+                let from = day.filter { $0.docID != c.docID && $0.publisher != nil && Outlets.key($0.publisher) == Outlets.key(outlet) }
+                if !from.isEmpty { relays[c.id] = from.map(\.id) }
+            }
+            guard !relays.isEmpty else { continue }
+            var reach: [Int64: Set<Int64>] = [:]
+            for c in day {
+                var seen: Set<Int64> = [], stack = relays[c.id] ?? []
+                while let next = stack.popLast() {
+                    if seen.insert(next).inserted { stack += relays[next] ?? [] }
+                }
+                reach[c.id] = seen
+            }
+            for c in day {
+                let before = (reach[c.id] ?? []).filter { $0 != c.id && reach[$0]?.contains(c.id) != true }
+                if !before.isEmpty { depth[c.id] = before.count }
+            }
+        }
+        return depth
+    }
 }
 
 /// The words two versions of a claim do not share, by a longest common subsequence of words

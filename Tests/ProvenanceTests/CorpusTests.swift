@@ -45,6 +45,20 @@ import Testing
         #expect(trail.first?.claim.docID == "008_calloway-ferry-fire")
         #expect(trail.edges.contains(.repeats(docID: "009_calloway-ferry-rescue", fromDocID: "008_calloway-ferry-fire")))
     }
+
+    /// The inquiry claim: Reuters' story and Harbour Post's re-report crediting Reuters share a date;
+    /// Reuters' is the first appearance (doc ids alone put Harbour Post's 010 first).
+    @Test func theInquiryTrailStartsAtReutersOnTheSameDay() throws {
+        let (claims, _) = try Self.gold()
+        let result = Linker().link(claims)
+        let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+        let inquiry = try #require(result.clusters.first { c in c.claimIDs.contains { byID[$0]?.contentText.contains("independent inquiry") == true } })
+        let trail = Trail(cluster: inquiry, claims: byID)
+        #expect(trail.entries.map { "\($0.claim.publicationDate ?? "-") \($0.claim.docID) \($0.claim.publisher ?? "-")" } == [
+            "2026-03-03 011_ferry-inquiry Reuters", "2026-03-03 010_calloway-ferry-toll Harbour Post",
+            "2026-03-05 012_harrow-strait-weekly Harrow Weekly", "2026-03-06 015_ferry-fire-explainer Harbour Post",
+        ])
+    }
 }
 
 /// The same linking on what the rules extractor finds in the shipped documents (no gold spans): the

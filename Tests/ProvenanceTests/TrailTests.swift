@@ -22,6 +22,32 @@ import Testing
         ])
     }
 
+    /// A relay dated like the story it credits comes after it, whatever the doc ids say: the
+    /// wire story is the first appearance and the variants are measured against its words.
+    @Test func aSameDayRelayComesAfterTheStoryItCredits() {
+        let wire = claim(1, "z-wire", "the Tarsk dam will close on Friday", publisher: "Meridian Press", date: "2026-03-01")
+        let relay = claim(2, "b-relay", "the Tarsk dam will close on Friday night", publisher: "Daily Lantern", date: "2026-03-01",
+                          outlet: "Meridian Press")
+        let relayOfRelay = claim(3, "a-digest", "the Tarsk dam will close", publisher: "Harbour Post", date: "2026-03-01",
+                                 outlet: "Daily Lantern")
+        let later = claim(4, "0-weekly", "the Tarsk dam closes on Friday", publisher: "Harrow Weekly", date: "2026-03-02")
+        let claims = Dictionary(uniqueKeysWithValues: [wire, relay, relayOfRelay, later].map { ($0.id, $0) })
+        let trail = Trail(cluster: Cluster(id: "C1", claimIDs: [4, 3, 2, 1]), claims: claims)
+        #expect(trail.entries.map(\.claim.docID) == ["z-wire", "b-relay", "a-digest", "0-weekly"])
+        #expect(trail.first?.claim.id == 1)
+        #expect(trail.variants.map { "\($0.docID) -\($0.removed.joined(separator: " ")) +\($0.added.joined(separator: " "))" } == [
+            "b-relay - +night", "a-digest -on Friday +", "0-weekly -will close +closes",
+        ])
+    }
+
+    /// Two same-day stories crediting each other give no order: doc ids decide, and it ends.
+    @Test func aCreditCycleOnOneDayFallsBackToDocIDs() {
+        let a = claim(1, "y-one", "the pier reopens on Monday", publisher: "Daily Lantern", date: "2026-03-01", outlet: "Harbour Post")
+        let b = claim(2, "x-two", "the pier reopens on Monday", publisher: "Harbour Post", date: "2026-03-01", outlet: "Daily Lantern")
+        let trail = Trail(cluster: Cluster(id: "C1", claimIDs: [1, 2]), claims: [1: a, 2: b])
+        #expect(trail.entries.map(\.claim.docID) == ["x-two", "y-one"])
+    }
+
     @Test func findsTheCreditInSourceOrCueTextWhenOutletIsEmpty() {
         let a = claim(1, "x", "the port will close", publisher: "Daily Lantern", source: "sources quoted by the AP", outlet: nil)
         let b = claim(2, "y", "the port will close", publisher: "Associated Press", source: "Reuters", type: .newsOutlet, cue: "reported")
