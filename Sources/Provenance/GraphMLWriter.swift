@@ -6,7 +6,21 @@
 /// Every string goes through `GraphML.escape`; characters XML 1.0 cannot hold at all (controls
 /// other than tab, newline and carriage return, U+FFFE, U+FFFF) become U+FFFD.
 public enum GraphML {
+    /// A written graph with what it holds, so the export can say the counts a reader of the file
+    /// (networkx's `number_of_nodes`/`number_of_edges`) should find.
+    public struct Written: Sendable, Equatable {
+        public var text: String
+        /// Nodes per kind (`document`, `outlet`, `source`).
+        public var nodes: [String: Int]
+        public var edges: Int
+        public var nodeCount: Int { nodes.values.reduce(0, +) }
+    }
+
     public static func write(_ result: LinkResult, claims: [LinkableClaim]) -> String {
+        written(result, claims: claims).text
+    }
+
+    public static func written(_ result: LinkResult, claims: [LinkableClaim]) -> Written {
         let byID = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let publishers = Set(claims.compactMap(\.publisher)).sorted()
         var nodes: [(id: String, kind: String, label: String)] = []
@@ -65,7 +79,9 @@ public enum GraphML {
             out += "</edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
-        return out
+        var kinds: [String: Int] = [:]
+        for n in nodes { kinds[n.kind, default: 0] += 1 }
+        return Written(text: out, nodes: kinds, edges: edges.count)
     }
 
     /// A source is one node across documents when it is named (by its entity slug, else its

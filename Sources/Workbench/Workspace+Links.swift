@@ -307,9 +307,8 @@ extension Workspace {
             throw .usage("--format \(request.format.rawValue) exports a link run: give --run NAME (the run `claimdesk link` linked)")
         }
         let loaded = try requireLinks(run: try requireRunRef(name))
-        let text = request.format == .graphml
-            ? GraphML.write(loaded.result, claims: loaded.claims)
-            : ProvenanceJSON.write(loaded.result, claims: loaded.claims)
+        let graph = request.format == .graphml ? GraphML.written(loaded.result, claims: loaded.claims) : nil
+        let text = graph?.text ?? ProvenanceJSON.write(loaded.result, claims: loaded.claims)
         var file = try AtomicFile(path: request.out, replacing: request.force)
         try file.write(text)
         try file.commit()
@@ -318,6 +317,12 @@ extension Workspace {
         var report = ExportReport(path: request.out, documents: documents, attributions: claims)
         report.linkSummary = "wrote \(plural(loaded.result.clusters.count, "cluster")) (\(plural(claims, "claim")) in \(plural(documents, "document"))) of link run \""
             + TerminalSafe.escape(loaded.info.name) + "\" to " + TerminalSafe.escape(request.out)
+        if let graph {
+            // The graph's own counts: its nodes are documents, outlets and sources, not claims, so
+            // `link`'s claims and links are not what a graph reader counts.
+            let kinds = ["document", "outlet", "source"].map { plural(graph.nodes[$0] ?? 0, $0) }.joined(separator: ", ")
+            report.linkSummary? += "\ngraph: \(plural(graph.nodeCount, "node")) (\(kinds)), \(plural(graph.edges, "edge"))"
+        }
         return report
     }
 }
