@@ -239,7 +239,9 @@ extension Workspace {
     /// with the words they changed. Every stored text is escaped; cut text ends in `…`, in the
     /// quoted contents and variants as in the other columns.
     /// `compact` (the REPL, whose replies wrap at the terminal's width): the content goes on its own
-    /// indented line under each claim's line instead of in a last column.
+    /// indented line under each claim's line instead of in a last column, after the outlet the claim
+    /// credits (`credits Reuters: "…"`): as a column it took the claim line past 80 characters, and
+    /// wrapped, a credited outlet stood on a line of its own like another row.
     public static func trailText(_ cluster: Cluster, _ loaded: LoadedLinks, compact: Bool = false) -> String {
         var byID: [Int64: LinkableClaim] = [:]
         for c in loaded.claims { byID[c.id] = c }
@@ -252,19 +254,20 @@ extension Workspace {
             lines.append("first appearance: #\(first.id) in \(TerminalSafe.escape(first.docID))"
                 + (first.publisher.map { ", " + TerminalSafe.escape($0) } ?? "") + (first.publicationDate.map { ", " + TerminalSafe.escape($0) } ?? ""))
         }
-        var table = TextTable(["date", "doc", "publisher", "claim", "source", "credits"] + (compact ? [] : ["content"]))
+        var table = TextTable(["date", "doc", "publisher", "claim", "source"] + (compact ? [] : ["credits", "content"]))
         for e in trail.entries {
             let c = e.claim
             table.add([c.publicationDate ?? "-", TerminalSafe.short(c.docID, compact ? 18 : 24), TerminalSafe.short(c.publisher ?? "-", compact ? 14 : 20),
-                       "#\(c.id)", TerminalSafe.short(c.sourceText ?? "-", compact ? 18 : 28), TerminalSafe.short(e.creditedOutlet ?? "-", 16)]
-                      + (compact ? [] : [TerminalSafe.quoted(c.contentText, limit: 60, ellipsis: "…")]))
+                       "#\(c.id)", TerminalSafe.short(c.sourceText ?? "-", compact ? 18 : 28)]
+                      + (compact ? [] : [TerminalSafe.short(e.creditedOutlet ?? "-", 16), TerminalSafe.quoted(c.contentText, limit: 60, ellipsis: "…")]))
         }
         if compact {
             let rows = table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             lines.append(rows[0])
             for (row, e) in zip(rows.dropFirst(), trail.entries) {
                 lines.append(row)
-                lines.append("    " + TerminalSafe.quoted(e.claim.contentText, limit: 70, ellipsis: "…"))
+                let credit = e.creditedOutlet.map { "credits " + TerminalSafe.short($0, 16) + ": " } ?? ""
+                lines.append("    " + credit + TerminalSafe.quoted(e.claim.contentText, limit: min(70, 74 - credit.count), ellipsis: "…"))
             }
         } else {
             lines.append(table.rendered)

@@ -121,12 +121,12 @@ import TestSupport
         #expect(reply == """
             cluster C1: 3 claims in 3 documents (link run "rules")
             first appearance: #1 in harbour-wire, Reuters, 2026-03-01
-            date        doc             publisher     claim  source           credits
-            2026-03-01  harbour-wire    Reuters       #1     Mayor Lena Hart  -
+            date        doc             publisher     claim  source
+            2026-03-01  harbour-wire    Reuters       #1     Mayor Lena Hart
                 "the Port Alder harbour will close for 12 days from Monday"
-            2026-03-02  harbour-ledger  Daily Ledger  #2     Mayor Lena Hart  Reuters
-                "the Port Alder harbour will close for 12 days from Monday"
-            2026-03-03  harbour-times   Coast Times   #3     Mayor Lena Hart  -
+            2026-03-02  harbour-ledger  Daily Ledger  #2     Mayor Lena Hart
+                credits Reuters: "the Port Alder harbour will close for 12 days from Monday"
+            2026-03-03  harbour-times   Coast Times   #3     Mayor Lena Hart
                 "the Port Alder harbour would close for at least 12 days from Monday"
             edges:
               harbour-ledger credits Reuters
