@@ -36,6 +36,10 @@ struct Export: ParsableCommand {
     @OptionGroup var labelOptions: LabelOptions
 
     func validate() throws {
+        if format == .provenance || format == .graphml {
+            // A link run's clusters: there is no gold form of them to offer.
+            if runName == nil || gold { throw ValidationError("--format \(format.rawValue) writes a run's link clusters: give --run NAME (after `claimdesk link`), not --gold") }
+        }
         if (runName == nil) == !gold { throw ValidationError("give exactly one of --run NAME or --gold") }
         if !gold && (includePartial || annotator != nil) {
             throw ValidationError("--include-partial and --annotator go with --gold")
