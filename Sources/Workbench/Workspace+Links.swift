@@ -202,13 +202,28 @@ public enum TrailTarget: Sendable, Equatable {
 extension Workspace {
     /// `claimdesk trail`: the trail of a claim's cluster, or of every cluster holding a claim of a
     /// document, from the newest link run of the claim's run (or `linkRun`).
-    public func trail(_ target: TrailTarget, format: TrailFormat, linkRun: String? = nil, compact: Bool = false) throws(WorkbenchError) -> String {
+    /// `typed`: the argument as given, so that bare digits read as a claim's id ("010") can point
+    /// to the documents whose id they begin (`doc:ID` names a document; ids are not prefixes there).
+    public func trail(_ target: TrailTarget, format: TrailFormat, linkRun: String? = nil, compact: Bool = false,
+                      typed: String? = nil) throws(WorkbenchError) -> String {
         let loaded: LoadedLinks
         let wanted: [Int64]
         let what: String
+        /// The documents of the link run's run whose id starts with the typed digits, as a hint.
+        func documentsTyped(runID: Int64?) -> String {
+            guard let typed, !typed.hasPrefix("#"), let runID,
+                  let ids = try? store.documentIDs(runID: runID, prefix: typed, limit: 4), !ids.isEmpty else { return "" }
+            let named = ids.prefix(3).map { "`claimdesk trail \(ShellWord.quoted("doc:" + $0))`" }.joined(separator: ", ")
+            return "; for a document whose id starts with \(TerminalSafe.quoted(typed)): \(named)\(ids.count > 3 ? ", …" : "")"
+        }
         switch target {
         case let .claim(id):
-            guard let claim = try db(store.attribution(rowID: id)) else { throw .store(.unknownAttribution(id)) }
+            guard let claim = try db(store.attribution(rowID: id)) else {
+                let newest = try? requireLinks(linkRun: linkRun)
+                let hint = documentsTyped(runID: newest?.info.runID)
+                if hint.isEmpty { throw .store(.unknownAttribution(id)) }
+                throw .usage(StoreError.unknownAttribution(id).description + hint)
+            }
             let run = try db(store.runRefs()).first { $0.rowID == claim.runID }
             loaded = try requireLinks(linkRun: linkRun, run: linkRun == nil ? run : nil)
             wanted = [id]
@@ -228,7 +243,8 @@ extension Workspace {
             return TerminalSafe.json(ProvenanceJSON.write(LinkResult(clusters: clusters, clusterOf: [:]), claims: loaded.claims))
         case .text:
             if clusters.isEmpty {
-                return "\(what) is in no cluster of link run \"\(TerminalSafe.escape(loaded.info.name))\": nothing repeats it"
+                let hint = if case .claim = target { documentsTyped(runID: loaded.info.runID) } else { "" }
+                return "\(what) is in no cluster of link run \"\(TerminalSafe.escape(loaded.info.name))\": nothing repeats it" + hint
             }
             return clusters.map { Self.trailText($0, loaded, compact: compact) }.joined(separator: "\n\n")
         }

@@ -39,7 +39,7 @@ struct TrailCommand: ParsableCommand {
 
     func run() throws {
         try Entry.run {
-            let text = try global.openForReading().trail(TrailTarget(target), format: format, linkRun: linkRun)
+            let text = try global.openForReading().trail(TrailTarget(target), format: format, linkRun: linkRun, typed: target)
             Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text, format: format == .json ? .json : .table)
         }
     }

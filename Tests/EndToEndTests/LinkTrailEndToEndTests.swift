@@ -65,6 +65,23 @@ import TestSupport
         #expect(try CLI.run(["--db", db, "trail", "1", "--link-run", "cafe\u{301}"]).stdout.hasPrefix("cluster C1: 3 claims in 3 documents (link run \"cafe\u{301}\")"))
     }
 
+    /// Bare digits name a claim; when documents' ids start with them, the answer names those
+    /// documents with the `doc:` form that reaches them.
+    @Test func digitsThatBeginDocumentIDsPointToThem() throws {
+        let scratch = try Scratch()
+        let db = try Self.linked(scratch)
+        let note = try scratch.write("note.jsonl", #"{"doc_id": "40_harbour-note", "text": "Note\n\nNothing here.", "publisher": "Coast Times"}"# + "\n")
+        for command in [["ingest", note], ["extract"]] { #expect(try CLI.run(["--db", db] + command).status == 0) }
+        #expect(try CLI.run(["--db", db, "trail", "4"]).stdout == "claim #4 is in no cluster of link run \"rules\": nothing repeats it; "
+            + "for a document whose id starts with \"4\": `claimdesk trail doc:40_harbour-note`\n")
+        let unknown = try CLI.run(["--db", db, "trail", "40"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "claimdesk: no claim #40 in the store; for a document whose id starts with \"40\": `claimdesk trail doc:40_harbour-note`\n")
+        // `#` says a claim is meant, and digits no id begins with get the plain answer.
+        #expect(try CLI.run(["--db", db, "trail", "#4"]).stdout == "claim #4 is in no cluster of link run \"rules\": nothing repeats it\n")
+        #expect(try CLI.run(["--db", db, "trail", "99"]).stderr == "claimdesk: no claim #99 in the store\n")
+    }
+
     @Test func trailOfAClaimAndOfADocument() throws {
         let scratch = try Scratch()
         let db = try Self.linked(scratch)
