@@ -21,7 +21,7 @@ public struct GoldClusterScore: Sendable {
         var table = TextTable([.left, .right, .right, .right, .left])
         table.add(["", "P", "R", "F1", ""])
         table.add(["pairwise", f(pairwise.precision), f(pairwise.recall), f(pairwise.f1),
-                   "\(pairwise.agreed) agreed, \(pairwise.predicted) linked, \(pairwise.gold) in gold"])
+                   "pairs: \(pairwise.agreed) agreed, \(pairwise.predicted) linked, \(pairwise.gold) in gold"])
         table.add(["per claim (B-cubed)", f(perClaim.precision), f(perClaim.recall), f(perClaim.f1), ""])
         return "links against the gold clusters of run \"\(TerminalSafe.escape(goldRun))\": link run \"\(TerminalSafe.escape(linkRun))\", "
             + "\(clusteredClaims) gold claim\(clusteredClaims == 1 ? "" : "s") in \(goldClusters) cluster\(goldClusters == 1 ? "" : "s")\n"

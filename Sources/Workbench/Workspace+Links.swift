@@ -367,7 +367,7 @@ public struct LinkScoreSection: Sendable {
         var table = TextTable([.left, .right, .right, .right, .left])
         table.add(["", "P", "R", "F1", ""])
         table.add(["pairwise", f(pairwise.precision), f(pairwise.recall), f(pairwise.f1),
-                   "\(pairwise.agreed) agreed, \(pairwise.predicted) linked, \(pairwise.gold) judged same"])
+                   "pairs: \(pairwise.agreed) agreed, \(pairwise.predicted) linked, \(pairwise.gold) judged same"])
         table.add(["per claim (B-cubed)", f(perClaim.precision), f(perClaim.recall), f(perClaim.f1), ""])
         lines.append(table.render(indent: "  "))
         return lines.joined(separator: "\n")
@@ -462,7 +462,7 @@ extension Workspace {
         if let g = goldLinks {
             out.append("<p class=\"note\">Against the gold clusters of run \(e("\"" + g.goldRun + "\"")) (\(g.clusteredClaims) claims in \(g.goldClusters) clusters): "
                 + "pairwise P \(HTMLReport.fixed(g.pairwise.precision)) R \(HTMLReport.fixed(g.pairwise.recall)) F1 \(HTMLReport.fixed(g.pairwise.f1)) "
-                + "(\(g.pairwise.agreed) agreed, \(g.pairwise.predicted) linked, \(g.pairwise.gold) in gold); per claim (B-cubed) "
+                + "(pairs: \(g.pairwise.agreed) agreed, \(g.pairwise.predicted) linked, \(g.pairwise.gold) in gold); per claim (B-cubed) "
                 + "P \(HTMLReport.fixed(g.perClaim.precision)) R \(HTMLReport.fixed(g.perClaim.recall)) F1 \(HTMLReport.fixed(g.perClaim.f1)).</p>")
         }
         out.append("<h3>Trail of cluster \(e(trails[0].clusterID))</h3>")

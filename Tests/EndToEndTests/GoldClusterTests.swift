@@ -74,7 +74,7 @@ struct GoldClusterTests {
 
             links against the gold clusters of run "gold:corpus-author": link run "rules", 17 gold claims in 5 clusters
                                        P      R     F1
-              pairwise             1.000  0.591  0.743  13 agreed, 13 linked, 22 in gold
+              pairwise             1.000  0.591  0.743  pairs: 13 agreed, 13 linked, 22 in gold
               per claim (B-cubed)  1.000  0.969  0.984
 
             """), "\(text.stdout)")
@@ -88,7 +88,7 @@ struct GoldClusterTests {
         #expect(report.status == 0, "\(report.stderr)")
         #expect(scratch.read("r.html").contains("""
             <p class="note">Against the gold clusters of run &quot;gold:corpus-author&quot; (17 claims in 5 clusters): \
-            pairwise P 1.000 R 0.591 F1 0.743 (13 agreed, 13 linked, 22 in gold); per claim (B-cubed) P 1.000 R 0.969 F1 0.984.</p>
+            pairwise P 1.000 R 0.591 F1 0.743 (pairs: 13 agreed, 13 linked, 22 in gold); per claim (B-cubed) P 1.000 R 0.969 F1 0.984.</p>
             """))
     }
 }

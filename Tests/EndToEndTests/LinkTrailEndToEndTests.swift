@@ -174,7 +174,7 @@ import TestSupport
 
             links: link run "rules", 1 cluster, 3 links, against 2 link verdicts (same/different)
                                        P      R     F1
-              pairwise             0.500  1.000  0.667  1 agreed, 2 linked, 1 judged same
+              pairwise             0.500  1.000  0.667  pairs: 1 agreed, 2 linked, 1 judged same
               per claim (B-cubed)  0.556  1.000  0.714
 
             """))
