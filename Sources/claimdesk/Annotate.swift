@@ -12,7 +12,9 @@ struct Annotate: ParsableCommand {
         discussion: """
             Without --doc the session opens where you stopped: the first claim without your verdict, \
             from the document of your last action on (else the first unreviewed claim). `help` inside \
-            lists the verbs, `help VERB` explains one.
+            lists the verbs, `help VERB` explains one: the verdicts (confirm, correct the roles, reject, add \
+            what was missed, done), your confidence and notes, and, after `claimdesk link`, `trail` (the \
+            claim's path across outlets) and `same #N` / `different #N` (your verdict on a link).
 
             On a terminal: line editing, history in ~/.claimdesk_history, TAB completion, Ctrl-C clears \
             the line, Ctrl-D quits. Otherwise the verbs are read line by line and echoed, so \

@@ -84,7 +84,8 @@ import Testing
     }
 
     /// `help annotate` reads as paragraphs wrapped by the help formatter, not lines cut where the
-    /// source code wrapped them, and says where a session opens.
+    /// source code wrapped them, says where a session opens and names the verbs' kinds, the link
+    /// verbs among them (it named none).
     @Test func helpAnnotateWrapsItsParagraphs() throws {
         let help = try CLI.run(["help", "annotate"])
         #expect(help.status == 0)
@@ -93,7 +94,10 @@ import Testing
 
             Without --doc the session opens where you stopped: the first claim without your
             verdict, from the document of your last action on (else the first unreviewed
-            claim). `help` inside lists the verbs, `help VERB` explains one.
+            claim). `help` inside lists the verbs, `help VERB` explains one: the verdicts
+            (confirm, correct the roles, reject, add what was missed, done), your
+            confidence and notes, and, after `claimdesk link`, `trail` (the claim's path
+            across outlets) and `same #N` / `different #N` (your verdict on a link).
 
             On a terminal: line editing, history in ~/.claimdesk_history, TAB completion,
             Ctrl-C clears the line, Ctrl-D quits. Otherwise the verbs are read line by line
