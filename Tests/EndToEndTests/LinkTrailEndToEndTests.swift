@@ -178,6 +178,19 @@ import TestSupport
               per claim (B-cubed)  0.556  1.000  0.714
 
             """))
+        // Against the analysts' gold with no document marked done: the claims cannot be scored,
+        // the link verdicts can (they need no done document), and the line says which is which.
+        let links = try CLI.run(["--db", db, "score", "--run", "rules"])
+        #expect(links.status == 0 && links.stderr == "")
+        #expect(links.stdout == """
+            run "rules" against the analysts' gold: claims not scored, no documents are marked done: review them (`claimdesk annotate`, then `done`) or score against a gold run: `claimdesk score --against RUN`
+
+            links: link run "rules", 1 cluster, 3 links, against 2 link verdicts (same/different)
+                                       P      R     F1
+              pairwise             0.500  1.000  0.667  pairs: 1 agreed, 2 linked, 1 judged same
+              per claim (B-cubed)  0.556  1.000  0.714
+
+            """)
     }
 
     @Test(.enabled(if: PythonTool.usable, "needs scripts/setup.sh's venv (networkx)"))
