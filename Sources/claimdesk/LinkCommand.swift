@@ -11,6 +11,10 @@ struct LinkCommand: ParsableCommand {
         discussion: """
             Claims are named by their row id, the `#` column of `claimdesk claims`; `trail` and the REPL's \
             `same`/`different` use the same numbers.
+
+            Then: `claimdesk trail 121` (a claim's path across outlets), `claimdesk export --run rules \
+            --format graphml --out links.graphml` (the graph for Gephi or networkx), `claimdesk score \
+            --run rules --against GOLD` (the links against a gold run's clusters).
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("run"), help: "The run whose claims to link (default: the run the review REPL would open).") var runName: String?
@@ -30,7 +34,11 @@ struct TrailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trail",
         abstract: "Show the trail of a claim (its row id, `42` or `#42`, as `claims` lists it) or of every linked claim of a document.",
-        discussion: "A document whose id is all digits is named `doc:ID`.")
+        discussion: """
+            A document whose id is all digits is named `doc:ID`. Examples: `claimdesk trail 121`, \
+            `claimdesk trail doc:010_calloway-ferry-toll`, `claimdesk trail 121 --format json` (the \
+            provenance JSON of docs/FORMAT.md).
+            """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A claim's row id (`42`, `#42`) or a doc_id.", valueName: "CLAIM_ID|DOC_ID")) var target: String
     @Option(name: .long, help: "text or json (the provenance JSON of the cluster(s)).") var format: TrailFormat = .text
