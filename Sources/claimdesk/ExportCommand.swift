@@ -36,9 +36,9 @@ struct Export: ParsableCommand {
     @OptionGroup var labelOptions: LabelOptions
 
     func validate() throws {
-        if format == .provenance || format == .graphml {
-            // A link run's clusters: there is no gold form of them to offer.
-            if runName == nil || gold { throw ValidationError("--format \(format.rawValue) writes a run's link clusters: give --run NAME (after `claimdesk link`), not --gold") }
+        if (format == .provenance || format == .graphml) && runName == nil && !gold {
+            // A link run's clusters: no gold form of them to offer (with --gold, the export says so).
+            throw ValidationError("--format \(format.rawValue) exports a link run: give --run NAME (the run `claimdesk link` linked)")
         }
         if (runName == nil) == !gold { throw ValidationError("give exactly one of --run NAME or --gold") }
         if !gold && (includePartial || annotator != nil) {
