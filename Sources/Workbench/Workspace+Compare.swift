@@ -42,10 +42,8 @@ extension Workspace {
         }
         // What each run's model learned from is out of both sides.
         for note in [a.trainedNote, b.trainedNote].compactMap({ $0 }) where !lines.contains(note) { lines.append(note) }
-        var table = TextTable(["", "A", "B", "only A right", "only B right"])
-        table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
-        table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])
-        var exampleLines: [String] = []
+        // Each error kind once, its examples as the gold's texts: the table, the example lines and
+        // the JSON are all read from these.
         var categories: [ComparisonJSON.Category] = []
         for kind in [ErrorKind.missed, .wrongSource, .wrongCue, .boundaryOnly] {
             let inA = Set(outcomesA.filter { $0.value.contains(kind) }.keys)
@@ -58,9 +56,7 @@ extension Workspace {
             }
             let onlyBRight = inA.filter { right(outcomesB, $0) }.sorted()
             let onlyARight = inB.filter { right(outcomesA, $0) }.sorted()
-            table.add([kind.description.replacingOccurrences(of: "_", with: " "), String(inA.count), String(inB.count),
-                       String(onlyARight.count), String(onlyBRight.count)])
-            func jsonExamples(_ keys: [GoldKey]) -> [ComparisonJSON.Example] {
+            func shown(_ keys: [GoldKey]) -> [ComparisonJSON.Example] {
                 keys.prefix(examples).compactMap { key in
                     guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { return nil }
                     func role(_ f: Fragments?) -> String? { f.map { text.slice($0) } }
@@ -70,16 +66,8 @@ extension Workspace {
             }
             categories.append(ComparisonJSON.Category(
                 kind: kind.description, a: inA.count, b: inB.count, onlyARight: onlyARight.count, onlyBRight: onlyBRight.count,
-                onlyARightExamples: jsonExamples(onlyARight), onlyBRightExamples: jsonExamples(onlyBRight)))
-            for (label, keys) in [("A right, B \(kind)", onlyARight), ("B right, A \(kind)", onlyBRight)] where !keys.isEmpty && examples > 0 {
-                exampleLines.append("\(label.replacingOccurrences(of: "_", with: " ")):")
-                for key in keys.prefix(examples) {
-                    guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { continue }
-                    exampleLines.append("  " + TerminalSafe.short(String(decoding: key.document, as: UTF8.self), 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(gold, text))
-                }
-            }
+                onlyARightExamples: shown(onlyARight), onlyBRightExamples: shown(onlyBRight)))
         }
-        table.add(["spurious", String(reportA.errors.spurious), String(reportB.errors.spurious), "", ""])
         if format == .json {
             let notes = Array(lines.dropFirst())
             func side(_ name: String, _ ref: RunRef, _ report: ScoreReport) -> ComparisonJSON.Side {
@@ -89,6 +77,21 @@ extension Workspace {
             return ComparisonJSON(against: against, match: match.rawValue, documents: shared.count, notes: notes,
                                   a: side(runA, runInfoA, reportA), b: side(runB, runInfoB, reportB), categories: categories).rendered
         }
+        var table = TextTable(["", "A", "B", "only A right", "only B right"])
+        table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
+        table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])
+        var exampleLines: [String] = []
+        for c in categories {
+            let kind = c.kind.replacingOccurrences(of: "_", with: " ")
+            table.add([kind, String(c.a), String(c.b), String(c.onlyARight), String(c.onlyBRight)])
+            for (label, shown) in [("A right, B \(kind)", c.onlyARightExamples), ("B right, A \(kind)", c.onlyBRightExamples)] where !shown.isEmpty {
+                exampleLines.append("\(label):")
+                for e in shown {
+                    exampleLines.append("  " + TerminalSafe.short(e.docID, 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(e))
+                }
+            }
+        }
+        table.add(["spurious", String(reportA.errors.spurious), String(reportB.errors.spurious), "", ""])
         lines.append("")
         lines.append(table.rendered)
         if !exampleLines.isEmpty {
@@ -118,9 +121,10 @@ extension Workspace {
         return outcomes
     }
 
-    static func describe(_ a: Attribution, _ text: ScalarText) -> String {
-        func role(_ f: Fragments?, _ limit: Int) -> String { f.map { TerminalSafe.short(text.slice($0), limit) } ?? "-" }
-        return "\(role(a.source, 30)) | \(role(a.cue, 20)) | \(role(a.content, 60))"
+    /// A gold attribution's roles on one line, each cut to its width (`-` for none).
+    static func describe(_ e: ComparisonJSON.Example) -> String {
+        func role(_ text: String?, _ limit: Int) -> String { text.map { TerminalSafe.short($0, limit) } ?? "-" }
+        return "\(role(e.source, 30)) | \(role(e.cue, 20)) | \(role(e.content, 60))"
     }
 
     static func ratio(_ value: Double) -> String { String(format: "%.3f", value) }
