@@ -85,7 +85,7 @@ extension AdjudicationSession {
         } catch {
             throw .repl(error)
         }
-        return Session.implicitNote(try correct(role.rawValue) { $0[role] = fragments }, role: role, setTo: fragments, type: old.sourceType)
+        return try correct(role.rawValue) { $0[role] = fragments }
     }
 
     /// One `correct` entry on the final; the claim stays on screen until `confirm` or `reject`.

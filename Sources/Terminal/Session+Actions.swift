@@ -70,16 +70,7 @@ extension Session {
         case .none: fragments = nil
         case let .nudge(nudge): fragments = try Self.nudged(old, role, nudge, in: view.text, sentences: sentenceIndex())
         }
-        return Self.implicitNote(try correct(role.rawValue) { $0[role] = fragments }, role: role, setTo: fragments, type: old.sourceType)
-    }
-
-    /// A source set on a claim typed `implicit` (no explicit source: what `add` gives a claim added
-    /// without one) leaves the type to the analyst, and says so under the change line.
-    static func implicitNote(_ reply: String, role: Role, setTo fragments: Fragments?, type: SourceType?) -> String {
-        guard role == .source, fragments != nil, type == .implicit, !reply.contains(" unchanged: ") else { return reply }
-        let note = "note: its type is still implicit (no explicit source): `type TYPE` sets the source's"
-        guard let end = reply.firstIndex(of: "\n") else { return reply + "\n" + note }
-        return String(reply[..<end]) + "\n" + note + String(reply[end...])
+        return try correct(role.rawValue) { $0[role] = fragments }
     }
 
     /// `role` of `a` with its boundaries moved by `nudge`, never beyond the sentences it is in

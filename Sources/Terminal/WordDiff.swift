@@ -87,8 +87,16 @@ enum WordDiff {
 extension Renderer {
     /// A correction's message: for a span, what changed as a word diff with the offsets before and
     /// after (`content: … the port [-will-] {+would+} reopen … (120-161 → 120-162)`); for another
-    /// field, the old and new values (`outlet: Reuters → none`).
+    /// field, the old and new values (`outlet: Reuters → none`). A source set on a claim typed
+    /// `implicit` (no explicit source: what `add` gives a claim added without one) leaves the type
+    /// to the analyst, and a second line says so.
     static func change(_ field: String, _ old: Attribution, _ new: Attribution, _ text: ScalarText) -> String {
+        let note = field == Role.source.rawValue && new.source != nil && new.sourceType == .implicit
+            ? "\nnote: its type is still implicit (no explicit source): `type TYPE` sets the source's" : ""
+        return changeLine(field, old, new, text) + note
+    }
+
+    private static func changeLine(_ field: String, _ old: Attribution, _ new: Attribution, _ text: ScalarText) -> String {
         guard let role = Role(rawValue: field) else {
             return "\(field): \(fieldValue(field, old, text)) → \(fieldValue(field, new, text))"
         }

@@ -137,8 +137,9 @@ extension Workspace {
 
     /// Whether run `name` exists and was not made by the model with this digest.
     func modelRunTaken(_ name: String, digest: String) throws(WorkbenchError) -> Bool {
-        guard let run = try db(store.run(named: name)) else { return false }
-        return run.extractor != Self.modelExtractorName(name) || Self.modelDigest(run) != digest
+        // The ref: its extractor and parameters are all this needs (`run(named:)` counts its claims).
+        guard let run = try db(store.runRef(named: name)) else { return false }
+        return run.extractor != Self.modelExtractorName(name) || Self.modelDigest(extractor: run.extractor, parameters: run.parameters) != digest
     }
 
     /// What `import-model` prints after its first line: a twin already stored, and the next step.

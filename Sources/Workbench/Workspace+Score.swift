@@ -58,15 +58,12 @@ extension Workspace {
         do {
             scored = try scoreRun(runName: runName, against: against, match: match, annotator: annotator, groupBy: groupBy,
                                   includeTrained: includeTrained)
-        } catch .noDoneDocuments(let who, let command) {
+        } catch {
             // Link verdicts (`same`/`different`) need no document marked done: an analyst who only
             // judges links still sees their score, with the line saying why claims have none.
-            let refusal = WorkbenchError.noDoneDocuments(annotator: who, command: command)
-            guard format == .table, let links = try linkScore(run: try requireRunRef(runName), annotator: annotator),
-                  links.verdicts > 0 else { throw refusal }
-            return "run \"\(runName)\" against the analysts' gold: claims not scored, " + refusal.description + "\n\n" + links.table
-        } catch {
-            throw error
+            guard case .noDoneDocuments = error, format == .table,
+                  let links = try linkScore(run: try requireRunRef(runName), annotator: annotator), links.verdicts > 0 else { throw error }
+            return "run \"\(runName)\" against the analysts' gold: claims not scored, " + error.description + "\n\n" + links.table
         }
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
         // Issue 14: a "links" section when the run has a link run.
