@@ -172,10 +172,7 @@ extension AdjudicationSession {
         if back != nil, let current { view = current } else if let known { view = known } else { view = try load(document) }
         if let index = queue.firstIndex(where: { $0.claim == claimID }) { return (index, view, back) }
         guard let order = view.claims.firstIndex(where: { $0.rowID == claimID }) else { return nil }
-        let item = Item(document: document, claim: claimID, order: order)
-        let index = queue.firstIndex { ($0.document, $0.order) > (document, order) } ?? queue.count
-        queue.insert(item, at: index)
-        if let position, position >= index { self.position = position + 1 }
+        let index = enqueue(Item(document: document, claim: claimID, order: order))
         // Reading the document marked the queue's claims before this one joined it; and it no
         // longer counts among those adjudicated before the session.
         if view.isDecided(claimID) { decided.insert(claimID) } else { decided.remove(claimID) }

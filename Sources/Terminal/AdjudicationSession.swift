@@ -201,14 +201,22 @@ public final class AdjudicationSession: LineSession {
         unanimous += sorted.unanimous
         adjudicatedBefore += sorted.before
         for item in sorted.queue {
-            let at = queue.firstIndex { ($0.document, $0.order) > (item.document, item.order) } ?? queue.count
-            queue.insert(item, at: at)
-            if let position, position >= at { self.position = position + 1 }
+            enqueue(item)
             // What `sort` queues awaits adjudication.
             decided.remove(item.claim)
         }
         current = view
         return "back in the walk: " + Self.goldElsewhere(documents[index].docID, goldRun, runNames)
+    }
+
+    /// Puts `item` in the queue at its place (document, then claim order), keeping the position
+    /// on the claim it was on; returns where it went.
+    @discardableResult
+    func enqueue(_ item: Item) -> Int {
+        let at = queue.firstIndex { ($0.document, $0.order) > (item.document, item.order) } ?? queue.count
+        queue.insert(item, at: at)
+        if let position, position >= at { self.position = position + 1 }
+        return at
     }
 
     /// `"d1" takes its gold from run "rules" (…), not from what you adjudicate here`: what

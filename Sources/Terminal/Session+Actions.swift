@@ -215,7 +215,7 @@ extension Session {
         }
         let name = annotator, runID = run.rowID, rowID = view.documentRowID
         // The gold takes an analyst's latest done mark: one given while reviewing another run is replaced.
-        let before = view.standingMarks()[annotator].flatMap { $0.done && $0.runID != runID ? $0 : nil }
+        let before = view.ledger.standingMarks()[annotator].flatMap { $0.done && $0.runID != runID ? $0 : nil }
         let stored = try Self.db { () throws(WorkbenchError) in
             try store.markDocument(rowID, annotator: name, runID: runID, status: "done")
         }
@@ -257,8 +257,8 @@ extension Session {
         // `done` restores the mark it replaced (an earlier `done` made while reviewing another
         // run counts again), not "reopened" — and changes no mark when a later one stands.
         let marks = try documentMarks(target.entry.documentRowID)
-        let standing = marks?.standingMarks()[annotator]
-        let earlier = marks?.standingMarks(before: target.id)[annotator]
+        let standing = marks?.ledger.standingMarks()[annotator]
+        let earlier = marks?.ledger.standingMarks(before: target.id)[annotator]
         if standing?.id == target.id {
             _ = try record(undo, mark: (earlier?.done == true ? "done" : "reopened", earlier.map { $0.runID } ?? run.rowID))
         } else {
@@ -315,7 +315,7 @@ extension Session {
                                attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
         if original.entry.action == .done {
             // The `done` stands again, unless a later mark (given since, in another run) does.
-            let standing = try documentMarks(original.entry.documentRowID)?.standingMarks()[annotator]
+            let standing = try documentMarks(original.entry.documentRowID)?.ledger.standingMarks()[annotator]
             if standing.map({ $0.id < original.id }) ?? true {
                 _ = try record(redo, mark: ("done", run.rowID))
             } else {
@@ -359,21 +359,16 @@ extension Session {
 extension Session: EditWriting {}
 
 extension DocumentView {
-    /// Each annotator's standing mark on the document (`ReviewLedger.standingMarks`).
-    func standingMarks(before: Int64? = nil) -> [String: StandingMark] {
-        ledger.standingMarks(before: before)
-    }
-
     /// The run whose reviews make the document's gold once `annotator` marks it done in `runID`:
     /// the gold export's rule (`Workspace.goldRunKey`) over the other annotators' standing done
     /// marks and this one. Nil when nobody else marked it done.
     func goldRun(afterDoneBy annotator: String, in runID: Int64) -> Int64? {
-        let others = standingMarks().filter { $0.key != annotator && $0.value.done }.map(\.value.runID)
+        let others = ledger.standingMarks().filter { $0.key != annotator && $0.value.done }.map(\.value.runID)
         guard !others.isEmpty else { return nil }
         return Workspace.goldRunKey(others + [runID])
     }
 
     /// Whether this analyst's standing word on the document is `done` (an undone `done`, or a
     /// `reopen` after it, is not).
-    var isDone: Bool { standingMarks()[annotator]?.done == true }
+    var isDone: Bool { ledger.standingMarks()[annotator]?.done == true }
 }
