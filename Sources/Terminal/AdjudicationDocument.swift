@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Review
 import Workbench
 
@@ -12,6 +13,9 @@ import Workbench
 struct AdjudicationDocument {
     let snapshot: DocumentSnapshot
     let text: ScalarText
+    /// The text's sentences, split once per read of the document (the screen's claim sentence,
+    /// the correcting verbs' reach and nudges all use them).
+    let sentences: SentenceIndex
     /// Who marked the document done, in order of their marks.
     let annotators: [String]
     let adjudicator: String
@@ -41,6 +45,7 @@ struct AdjudicationDocument {
         self.annotators = annotators
         self.adjudicator = adjudicator
         text = ScalarText(snapshot.document.document.text)
+        sentences = SentenceIndex(text)
         claims = snapshot.claims.filter { c in
             c.origin != .added || c.addedBy.map { annotators.contains($0) } == true
         }

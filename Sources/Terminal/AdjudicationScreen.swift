@@ -17,7 +17,7 @@ extension Renderer {
         if claim.origin == .added, let author = claim.addedBy { progress += " · added by " + TerminalSafe.escape(author) }
         lines.append(progress)
         let final = view.adjudicatorAttribution(claim)
-        if let extent = DocumentView.extent(final), let covering = SentenceIndex(view.text).covering(extent) {
+        if let extent = DocumentView.extent(final), let covering = view.sentences.covering(extent) {
             lines.append("  " + highlighted(view.text, covering.span, final))
         }
         var views: [(label: String, verdict: String, review: ClaimReview?, attribution: Attribution)] = []

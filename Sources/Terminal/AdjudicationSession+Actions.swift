@@ -76,11 +76,11 @@ extension AdjudicationSession {
             switch target {
             case let .text(text):
                 fragments = Fragments(try TextLocator.find(text, in: view.text, near: DocumentView.extent(old),
-                                                           sentences: SentenceIndex(view.text), role: role.rawValue))
+                                                           sentences: view.sentences, role: role.rawValue))
             case let .offsets(start, end): fragments = Fragments(try TextLocator.offsets(start, end, in: view.text))
             case .none: fragments = nil
             case let .nudge(nudge):
-                fragments = try Session.nudged(old, role, nudge, in: view.text, sentences: SentenceIndex(view.text))
+                fragments = try Session.nudged(old, role, nudge, in: view.text, sentences: view.sentences)
             }
         } catch {
             throw .repl(error)
