@@ -104,25 +104,23 @@ public struct ScoringSession: Sendable {
         details.append(detail)
     }
 
-    /// The report over every document added so far, grouped by `grouping`.
-    public func report() -> ScoreReport {
-        var report = total.report(match: match)
-        report.details = details
-        report.grouping = grouping
-        if let first = groups.first {
-            report.groups = first.mapValues { $0.report(match: match) }
-        }
+    /// The report over every document added so far, grouped by `grouping` (the first counted).
+    public func report() -> ScoreReport { report(groupedBy: grouping) ?? ungrouped }
+
+    /// The same totals and details grouped by `other`, one of `groupings`, or by nothing when
+    /// `other` is nil; nil for a grouping that was not counted.
+    public func report(groupedBy other: ScoreGrouping?) -> ScoreReport? {
+        guard let other else { return ungrouped }
+        guard let index = groupings.firstIndex(of: other) else { return nil }
+        var report = ungrouped
+        report.grouping = other
+        report.groups = groups[index].mapValues { $0.report(match: match) }
         return report
     }
 
-    /// The same report grouped by `other`, one of `groupings` (nil for any other): its totals and
-    /// details are `report()`'s, from the same pairs.
-    public func report(groupedBy other: ScoreGrouping) -> ScoreReport? {
-        guard let index = groupings.firstIndex(of: other) else { return nil }
+    private var ungrouped: ScoreReport {
         var report = total.report(match: match)
         report.details = details
-        report.grouping = other
-        report.groups = groups[index].mapValues { $0.report(match: match) }
         return report
     }
 }

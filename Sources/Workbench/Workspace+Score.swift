@@ -39,12 +39,8 @@ extension Workspace {
         let cueKinds = groupings.contains(.cueKind) ? try RulesCueKinds.make() : nil
         var session = ScoringSession(match: match, groupings: groupings, cueKinds: cueKinds)
         for input in inputs { session.add(input) }
-        var report = session.report()
-        if groupBy == nil {
-            // The first grouping counted is one of alsoGroupBy's: the main report has none.
-            report.grouping = nil
-            report.groups = [:]
-        }
+        // The main report in `groupBy` alone (the other groupings counted are `alsoGrouped`'s).
+        let report = session.report(groupedBy: groupBy) ?? session.report()
         let calibration = Calibration.compute(Self.calibrationSamples(inputs, report))
         var scored = ScoredRun(notes: notes, report: report, calibration: calibration, inputs: inputs)
         for grouping in alsoGroupBy { scored.alsoGrouped[grouping] = session.report(groupedBy: grouping) }
