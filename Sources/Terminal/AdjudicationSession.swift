@@ -95,8 +95,7 @@ public final class AdjudicationSession: LineSession {
         leftOut = walk.leftOut
         elsewhere = walk.kept
         let runs = try Self.db { () throws(WorkbenchError) in try store.runs() }
-        var runNames: [Int64: String] = [:]
-        for r in runs { runNames[r.rowID] = r.name }
+        let runNames = ReviewDesk.names(of: runs)
         self.runNames = runNames
         if let docID, let goldRun = walk.kept.values.first {
             keptNote = "note: document " + Self.goldElsewhere(docID, goldRun, runNames)

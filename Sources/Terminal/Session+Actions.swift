@@ -287,9 +287,7 @@ extension Session {
 
     /// The runs' names by row id, read when a message needs one.
     func runNames() throws(REPLError) -> [Int64: String] {
-        var names: [Int64: String] = [:]
-        for r in try Self.db({ () throws(WorkbenchError) in try store.runs() }) { names[r.rowID] = r.name }
-        return names
+        try Self.db { () throws(WorkbenchError) in try store.runNames() }
     }
 
     /// `run "rules"` for a run's row id among `names`, the one wording `annotate` and `adjudicate`

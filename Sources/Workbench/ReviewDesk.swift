@@ -87,6 +87,16 @@ public struct ReviewDesk: Sendable {
         try db(store.runRefs())
     }
 
+    /// Every run's name by row id, for the notes that name the run a mark or a gold comes from.
+    public func runNames() throws(WorkbenchError) -> [Int64: String] { Self.names(of: try runs()) }
+
+    /// `runs`' names by row id.
+    public static func names(of runs: [Run]) -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        for r in runs { names[r.rowID] = r.name }
+        return names
+    }
+
     /// The run's documents (row ids) in ingestion order: the review queue.
     public func documentRowIDs(processedBy runID: Int64) throws(WorkbenchError) -> [Int64] {
         try db(store.documentRowIDs(processedBy: runID))
