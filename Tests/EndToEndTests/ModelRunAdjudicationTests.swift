@@ -33,8 +33,8 @@ import Testing
             for (name, text) in ModelRunAdjudicationTests.texts { files.append(try scratch.write("\(name).txt", text)) }
             try cli(["ingest"] + files)
             try cli(["extract"])
-            try cli(["annotate", "--annotator", "ana"], stdin: "goto d1\nc\nr\ngoto d1\ndone\nq\n")
-            try cli(["annotate", "--annotator", "bo"], stdin: "goto d1\nc\nc\ngoto d1\ndone\nq\n")
+            try review("ana", run: "rules", doc: "d1", ["c", "r"])
+            try review("bo", run: "rules", doc: "d1", ["c", "c"])
             #expect(try cli(["adjudicate", "--annotator", "cy", "--run", "rules"], stdin: "pick bo\nq\n").stdout == """
                 adjudicating run "rules" as cy · 1 disputed claim in 1 document · 1 unanimous claim accepted without a stop · `help` lists the verbs
                 d1 · The mayor said that the bridge would reopen in May. Residents told reporters that the det…
@@ -62,6 +62,14 @@ import Testing
             let out = try CLI.run(["--db", db] + arguments, stdin: stdin, environment: ["COLUMNS": "400"])
             if out.status != status { throw CLI.Failure(status: out.status, stderr: out.stdout + out.stderr) }
             return out
+        }
+
+        /// `name` reviews document `doc` in `run`: brings it up, gives `verdicts` to its claims in
+        /// order, and marks it done.
+        @discardableResult
+        func review(_ name: String, run: String, doc: String, _ verdicts: [String]) throws -> CLI.Output {
+            try cli(["annotate", "--annotator", name, "--run", run],
+                    stdin: (["goto \(doc)"] + verdicts + ["goto \(doc)", "done", "q"]).joined(separator: "\n") + "\n")
         }
 
         /// The lines of `text` that start with `prefix`.
@@ -160,7 +168,7 @@ import Testing
         // dee and eve review the model's run, d1 included (they marked nothing done elsewhere), and
         // differ on #8: two marks in "m1", two in "rules", so d1's gold still comes from "rules".
         for (name, second) in [("dee", "r"), ("eve", "c")] {
-            let review = try loop.cli(["annotate", "--annotator", name, "--run", "m1"], stdin: "goto d1\nc\n\(second)\ngoto d1\ndone\nq\n").stdout
+            let review = try loop.review(name, run: "m1", doc: "d1", ["c", second]).stdout
             #expect(Loop.lines(review, "d1 marked done:") == [
                 "d1 marked done: 2 claims reviewed; its gold comes from run \"rules\" (most of its annotators marked it done there; ties: the older run), without your verdicts",
             ])
@@ -262,7 +270,7 @@ import Testing
         let loop = try Loop()
         // dee and eve differ on both of d1's claims in "m1" (#7, #8); its gold still comes from "rules".
         for (name, verdict) in [("dee", "r"), ("eve", "c")] {
-            try loop.cli(["annotate", "--annotator", name, "--run", "m1"], stdin: "goto d1\n\(verdict)\n\(verdict)\ngoto d1\ndone\nq\n")
+            try loop.review(name, run: "m1", doc: "d1", [verdict, verdict])
         }
         // cy brings d1 back and takes eve's view of #7 only: #8 still awaits adjudication, so the
         // next walk leaves d1 out again.
@@ -339,10 +347,10 @@ import Testing
         // ana and bo differ on d2's second claim in "rules" (#4); dee, eve and fay review d2 in
         // "m1" (three marks there, two in "rules": its gold moves to "m1") and differ on #10.
         for (name, second) in [("ana", "r"), ("bo", "c")] {
-            try loop.cli(["annotate", "--annotator", name, "--run", "rules"], stdin: "goto d2\nc\n\(second)\ngoto d2\ndone\nq\n")
+            try loop.review(name, run: "rules", doc: "d2", ["c", second])
         }
         for (name, second) in [("dee", "r"), ("eve", "c"), ("fay", "c")] {
-            try loop.cli(["annotate", "--annotator", name, "--run", "m1"], stdin: "goto d2\nc\n\(second)\ngoto d2\ndone\nq\n")
+            try loop.review(name, run: "m1", doc: "d2", ["c", second])
         }
         // "rules" has nothing to adjudicate: d1 is settled, d2 left out; the pointer to "m1" ends
         // the first sentence, the note on d2 is a line of its own.
