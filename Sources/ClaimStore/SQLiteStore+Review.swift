@@ -193,6 +193,8 @@ extension SQLiteStore {
         }
     }
 
+    /// Only the documents `runID` processed: a review of the run asks about no other, and the
+    /// claims of the others were counted for nothing (the session dropped them after the count).
     public func documentsDoneElsewhere(annotator: String, runID: Int64) throws(StoreError) -> [DoneElsewhere] {
         try read("reading document reviews") { db in
             try Row.fetchAll(db, sql: """
@@ -200,9 +202,10 @@ extension SQLiteStore {
                        (SELECT count(*) FROM attribution a WHERE a.runId = ? AND a.documentId = r.documentId AND a.origin = 'run')
                 FROM documentReview r LEFT JOIN run ON run.id = r.runId
                 WHERE r.annotator = ? AND r.runId IS NOT ? AND r.status = 'done'
+                  AND EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = ? AND rd.documentId = r.documentId)
                   AND r.id = (SELECT max(id) FROM documentReview x WHERE x.documentId = r.documentId AND x.annotator = r.annotator)
                 ORDER BY r.documentId
-                """, arguments: [runID, annotator, runID]).map { row in
+                """, arguments: [runID, annotator, runID, runID]).map { row in
                 DoneElsewhere(documentRowID: row[0], runName: row[1], claims: row[2])
             }
         }

@@ -209,9 +209,10 @@ public protocol ReviewLog {
     func documentReviews() throws(StoreError) -> [DocumentReviewEntry]
     /// The run's documents whose latest mark by `annotator` is "done", in ingestion order.
     func doneDocumentRowIDs(annotator: String, runID: Int64) throws(StoreError) -> [Int64]
-    /// The documents whose latest mark by `annotator` is "done", made while reviewing another run
-    /// than `runID` (or none), each with that run's name and how many of `runID`'s own claims it
-    /// holds: their gold stands, so a review of `runID` leaves them out. In ingestion order.
+    /// The documents of `runID` (those it processed) whose latest mark by `annotator` is "done",
+    /// made while reviewing another run than `runID` (or none), each with that run's name and how
+    /// many of `runID`'s own claims it holds: their gold stands, so a review of `runID` leaves them
+    /// out. In ingestion order.
     func documentsDoneElsewhere(annotator: String, runID: Int64) throws(StoreError) -> [DoneElsewhere]
     /// The run's documents that two or more annotators currently hold "done" (latest mark), in
     /// ingestion order, each with those annotators in the order of their latest marks.

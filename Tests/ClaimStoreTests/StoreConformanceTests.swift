@@ -658,6 +658,8 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             let rules = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil).rowID
             let model = try store.createRun(name: "m1", kind: .extractor, extractor: "rules+model", version: nil, parameters: nil).rowID
             try store.saveRunOutput(runID: model, rows.map { (documentRowID: $0, attributions: [claim("a", 0, 3), claim("b", 9, 18)]) })
+            // Both runs processed every document (the rules found nothing): only a run's documents count.
+            try store.saveRunOutput(runID: rules, rows.map { (documentRowID: $0, attributions: []) })
             _ = try store.addClaim(claim("added", 0, 3), runID: model, documentRowID: rows[0], annotator: "ana")
             try store.markDocument(rows[0], annotator: "ana", runID: rules, status: "done")
             try store.markDocument(rows[1], annotator: "ana", runID: rules, status: "done")
@@ -678,6 +680,36 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
                 DoneElsewhere(documentRowID: rows[1], runName: "rules", claims: 2),
             ])
             #expect(try store.documentsDoneElsewhere(annotator: "cy", runID: model) == [])
+        }
+    }
+
+    /// A document done while reviewing another run that `runID` never processed is not among
+    /// `runID`'s (the store leaves it out; the session used to, after counting its claims).
+    @Test(arguments: StoreBackends.available)
+    func documentsDoneElsewhereAreOnlyTheRunsOwn(_ backend: StoreBackend) throws {
+        try on(backend) { store in
+            _ = try store.ingest((1...4).map { (Document(id: "d\($0)", text: "Ana said it rained."), "f") })
+            let rows = try store.documentRowIDs()
+            let rules = try store.createRun(name: "rules", kind: .extractor, extractor: "rules", version: nil, parameters: nil).rowID
+            let model = try store.createRun(name: "m1", kind: .extractor, extractor: "rules+model", version: nil, parameters: nil).rowID
+            try store.saveRunOutput(runID: rules, rows.map { (documentRowID: $0, attributions: [claim("r", 0, 3)]) })
+            // m1 processed d1 and d3 only; d2 holds an m1 claim an analyst added, d4 nothing of m1.
+            try store.saveRunOutput(runID: model, [rows[0], rows[2]].map { (documentRowID: $0, attributions: [claim("a", 0, 3), claim("b", 9, 18)]) })
+            _ = try store.addClaim(claim("added", 0, 3), runID: model, documentRowID: rows[1], annotator: "ana")
+            for row in rows { try store.markDocument(row, annotator: "ana", runID: rules, status: "done") }
+            try store.markDocument(rows[3], annotator: "bo", runID: nil, status: "done")
+
+            #expect(try store.documentsDoneElsewhere(annotator: "ana", runID: model) == [
+                DoneElsewhere(documentRowID: rows[0], runName: "rules", claims: 2),
+                DoneElsewhere(documentRowID: rows[2], runName: "rules", claims: 2),
+            ])
+            #expect(try store.documentsDoneElsewhere(annotator: "bo", runID: model) == [])
+            #expect(try store.documentsDoneElsewhere(annotator: "bo", runID: rules) == [
+                DoneElsewhere(documentRowID: rows[3], runName: nil, claims: 1),
+            ])
+            // A run that processed nothing has no document done elsewhere.
+            let empty = try store.createRun(name: "m2", kind: .extractor, extractor: "rules+model", version: nil, parameters: nil).rowID
+            #expect(try store.documentsDoneElsewhere(annotator: "ana", runID: empty) == [])
         }
     }
 

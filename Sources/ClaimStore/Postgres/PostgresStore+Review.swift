@@ -121,6 +121,7 @@ extension PostgresStore: ReviewLog {
                        (SELECT count(*) FROM attribution a WHERE a.runId = $2 AND a.documentId = r.documentId AND a.origin = 'run')
                 FROM documentReview r LEFT JOIN run ON run.id = r.runId
                 WHERE r.annotator = $1 AND r.runId IS DISTINCT FROM $2 AND r.status = 'done'
+                  AND EXISTS (SELECT 1 FROM runDocument rd WHERE rd.runId = $2 AND rd.documentId = r.documentId)
                   AND r.id = (SELECT max(id) FROM documentReview x WHERE x.documentId = r.documentId AND x.annotator = r.annotator)
                 ORDER BY r.documentId
                 """, [annotator, runID])
