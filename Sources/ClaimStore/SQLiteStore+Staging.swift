@@ -192,6 +192,8 @@ public struct ImportCommit: Sendable, Equatable {
         public var origin: String
         public var documentRowID: Int64
         public var runName: String
+        /// Stored by this import (the document was not in the store before it).
+        public var isNewDocument = false
     }
     /// Documents whose claims were stored.
     public var imported: [Placed] = []
@@ -199,6 +201,9 @@ public struct ImportCommit: Sendable, Equatable {
     public var unchanged: [Placed] = []
     /// Documents newly stored (the others were stored before, with the same text).
     public var newDocuments = 0
+    /// Whether the store held any document before this import: the caller can name the documents
+    /// an import added to a store of others (`Placed.isNewDocument`) without reading every stored id.
+    public var storeHeldDocuments = false
     /// Claims stored, per run.
     public var claims: [String: Int] = [:]
     /// Runs renamed to keep an older version (`--replace`): old name → kept-as name.
@@ -206,6 +211,7 @@ public struct ImportCommit: Sendable, Equatable {
 
     public static func == (a: ImportCommit, b: ImportCommit) -> Bool {
         a.imported == b.imported && a.unchanged == b.unchanged && a.newDocuments == b.newDocuments && a.claims == b.claims
+            && a.storeHeldDocuments == b.storeHeldDocuments
             && a.replaced.map { "\($0)>\($1)" } == b.replaced.map { "\($0)>\($1)" }
     }
 }
@@ -289,6 +295,9 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT INTO main.run (name, kind, extractor, version, parameters, createdAt) VALUES (?, ?, ?, NULL, ?, ?)",
                            arguments: [run[0] as String, run[1] as String, run[2] as String, run[3] as String?, now])
         }
+        // Row ids only grow: the documents this import adds are those above the highest id before it.
+        let lastBefore = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM main.document") ?? 0
+        result.storeHeldDocuments = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM main.document)") ?? false
         try db.execute(sql: """
             INSERT INTO main.document (docId, title, publisher, publicationDate, meta, text, scalarCount, origin, ingestedAt)
             SELECT docId, title, publisher, publicationDate, meta, text, scalarCount, origin, ? FROM stage.sdoc s
@@ -336,7 +345,9 @@ extension SQLiteStore {
             FROM stage.sdoc s JOIN main.document d ON d.docId = s.docId ORDER BY s.sid
             """)
         for row in placed {
-            let p = ImportCommit.Placed(docID: row[0], origin: row[1], documentRowID: row[2], runName: row[3])
+            let rowID: Int64 = row[2]
+            let p = ImportCommit.Placed(docID: row[0], origin: row[1], documentRowID: rowID, runName: row[3],
+                                        isNewDocument: rowID > lastBefore)
             if row[5] as Bool {
                 result.unchanged.append(p)
             } else {

@@ -337,8 +337,8 @@ extension Workspace {
         }
         // An extractor's output names documents by doc_id and carries their text, so a doc_id the
         // store lacks (a typo, another naming scheme) is stored as a new document. Into a store
-        // that holds documents already, that is rarely meant: the report names them.
-        let storedBefore: Set<Int64>? = try db(store.documentCount()) > 0 ? Set(try db(store.documentRowIDs())) : nil
+        // that holds documents already, that is rarely meant: the report names them (the commit
+        // says which it added; no stored id is read, however many the store holds).
         let staged = try stageImport(file, format: format, labels: labels, skipInvalid: skipInvalid) { (chunk, stage) throws(StoreError) in
             try stage.declareRun(name: runName, kind: .imported, extractor: "import-claims", parameters: "file=\(file)")
             try stage.add(chunk.map { item in
@@ -355,7 +355,7 @@ extension Workspace {
         let commit = try db(store.commit(staged.stage, replace: replace))
         var report = ImportReport(commit, fallbackRun: runName, skipped: staged.skipped)
         report.warnings = staged.warnings
-        if let storedBefore, let note = Self.newDocumentsNote(commit.imported + commit.unchanged, storedBefore: storedBefore) {
+        if commit.storeHeldDocuments, let note = Self.newDocumentsNote(commit.imported + commit.unchanged) {
             report.notes.append(note)
         }
         return report
@@ -365,8 +365,8 @@ extension Workspace {
     /// an empty store, a corpus brought with its claims, nothing is said): some of the file's, or
     /// all of them — a file whose doc_ids all miss the store's (another naming scheme) scores
     /// against nothing later, so that case is said too.
-    static func newDocumentsNote(_ placed: [ImportCommit.Placed], storedBefore: Set<Int64>) -> String? {
-        let fresh = placed.filter { !storedBefore.contains($0.documentRowID) }
+    static func newDocumentsNote(_ placed: [ImportCommit.Placed]) -> String? {
+        let fresh = placed.filter(\.isNewDocument)
         guard !fresh.isEmpty else { return nil }
         let names = fresh.prefix(3).map { TerminalSafe.quoted($0.docID) }.joined(separator: ", ") + (fresh.count > 3 ? ", …" : "")
         let which = fresh.count == placed.count

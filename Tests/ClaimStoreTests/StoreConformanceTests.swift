@@ -750,6 +750,8 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(placed(commit.imported) == ["g1 gold.jsonl:1 gold:ana", "old gold.jsonl:2 gold:ana"])
             #expect(commit.unchanged.isEmpty && commit.replaced.isEmpty)
             #expect(commit.newDocuments == 1)
+            // The commit says which documents it added, and that the store held others before.
+            #expect(commit.imported.map(\.isNewDocument) == [true, false] && commit.storeHeldDocuments)
             #expect(commit.claims == ["gold:ana": 2])
             let g1 = try #require(try store.document(docID: "g1"))
             #expect(commit.imported.map(\.documentRowID) == [g1.rowID, try store.documentRowIDs()[0]])
@@ -773,6 +775,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(again.imported.isEmpty)
             #expect(placed(again.unchanged) == ["g1 gold.jsonl:1 gold:ana", "old gold.jsonl:2 gold:ana"])
             #expect(again.newDocuments == 0 && again.claims == ["gold:ana": 0])
+            #expect(again.unchanged.map(\.isNewDocument) == [false, false] && again.storeHeldDocuments)
             #expect(try store.annotations() == before)
             #expect(try store.runs().map(\.name) == ["gold:ana"])
         }
@@ -783,7 +786,9 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
         try on(backend) { store in
             let first = [goldDocument("g1", text: "Ana said it rained.", origin: "a.jsonl:1"),
                          goldDocument("g2", text: "Bo said no.", origin: "a.jsonl:2")]
-            _ = try store.commit(try stage(store, first), replace: false)
+            let into = try store.commit(try stage(store, first), replace: false)
+            // Into an empty store: every document is new, and the store held none before.
+            #expect(into.imported.map(\.isNewDocument) == [true, true] && !into.storeHeldDocuments)
             let log = try store.annotations()
             let changed = [goldDocument("g1", text: "Ana said it rained.", origin: "b.jsonl:1", outlet: "AP"),
                            goldDocument("g2", text: "Bo said no.", origin: "b.jsonl:2", outlet: "AP"),
@@ -799,6 +804,7 @@ private func summary(_ s: IngestSummary) -> String { "added \(s.added) unchanged
             #expect(replaced.replaced.map { "\($0.0)>\($0.1)" } == ["gold:ana>gold:ana@v1"])
             #expect(placed(replaced.imported) == ["g1 b.jsonl:1 gold:ana", "g2 b.jsonl:2 gold:ana", "g3 b.jsonl:3 gold:ana"])
             #expect(replaced.newDocuments == 1)
+            #expect(replaced.imported.map(\.isNewDocument) == [false, false, true] && replaced.storeHeldDocuments)
             #expect(try store.runs().map { "\($0.name) \($0.claims)" } == ["gold:ana@v1 2", "gold:ana 3"])
             let current = try #require(try store.run(named: "gold:ana"))
             #expect(try store.attributions(runID: current.rowID, documentRowID: nil).map(\.attribution.outlet) == ["AP", "AP", nil])

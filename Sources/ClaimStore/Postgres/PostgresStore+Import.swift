@@ -116,6 +116,7 @@ extension PostgresStore: ImportStore {
                 VALUES ((SELECT coalesce(max(id), 0) + 1 FROM run), $1, $2, $3, NULL, $4, $5)
                 """, [run.name, run.kind, run.extractor, run.parameters, now])
         }
+        result.storeHeldDocuments = try !stored.isEmpty || db.execute("SELECT EXISTS (SELECT 1 FROM document)").bool(0, 0) == true
         // New documents, in staged order, with the ids SQLite would give them.
         var documentIDs = stored.mapValues(\.id)
         let fresh = documents.filter { stored[$0.key] == nil }
@@ -200,7 +201,7 @@ extension PostgresStore: ImportStore {
         for document in documents {
             guard let rowID = documentIDs[document.key] else { continue }
             let placed = ImportCommit.Placed(docID: document.docID, origin: document.origin, documentRowID: rowID,
-                                             runName: document.runName ?? "")
+                                             runName: document.runName ?? "", isNewDocument: stored[document.key] == nil)
             if skipped.contains(document.sid) {
                 result.unchanged.append(placed)
             } else {
