@@ -61,12 +61,39 @@ public enum TerminalSafe {
     }
 
     /// `text` escaped and cut to `limit` characters with an ellipsis (and, as `quoted`, to
-    /// `4 × limit` scalars).
+    /// `4 × limit` scalars). The cut falls between characters (an emoji sequence or an accented
+    /// letter is kept whole or left out), and white space before the ellipsis is dropped: a column
+    /// cut after a word reads `Ana said…`, not `Ana said …`, which looks like a word left out.
     public static func short(_ text: String, _ limit: Int) -> String {
-        let escaped = escape(boundedScalars(text, 4 * limit, ellipsis: "…"))
-        let cut = escaped.count > limit ? String(escaped.prefix(max(0, limit - 1))) + "…" : escaped
+        let escaped = escape(boundedCharacters(text, 4 * limit))
+        let cut = escaped.count > limit ? trimmingTrailingSpace(escaped.prefix(max(0, limit - 1))) + "…" : escaped
         // Escaping may have lengthened it past the scalar bound again.
-        return boundedScalars(cut, 4 * limit, ellipsis: "…")
+        return boundedCharacters(cut, 4 * limit)
+    }
+
+    /// `text` cut to at most `limit` Unicode scalars with "…" as the last one, at the last
+    /// character boundary that fits and without the white space before it. Only a first character
+    /// longer than the bound by itself (a letter and thousands of combining marks) is cut inside:
+    /// the line must stay bounded, and leaving it out would show nothing of the value.
+    static func boundedCharacters(_ text: String, _ limit: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        let keep = max(0, limit - 1)
+        var end = text.startIndex, used = 0
+        while end < text.endIndex {
+            let width = text[end].unicodeScalars.count
+            if used + width > keep { break }
+            used += width
+            end = text.index(after: end)
+        }
+        if end == text.startIndex { return String(String.UnicodeScalarView(scalars.prefix(keep))) + "…" }
+        return trimmingTrailingSpace(text[..<end]) + "…"
+    }
+
+    private static func trimmingTrailingSpace(_ text: Substring) -> String {
+        var text = text
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
     }
 
     /// A few names for a one-line message: the first three, each `escape`d in double quotes,

@@ -59,6 +59,27 @@ import Testing
         #expect(TerminalSafe.short("\u{1B}[2Jabcdef", 8) == "\\u{1b}[…")
     }
 
+    /// A cut after a word drops the space before the ellipsis ("Ana said …" read as a word left
+    /// out); white space inside stays, and a value that fits is not touched.
+    @Test func shortLeavesNoSpaceBeforeTheEllipsis() {
+        #expect(TerminalSafe.short("Ana said it rained", 10) == "Ana said…")
+        #expect(TerminalSafe.short("Ana\u{A0} Bo", 5) == "Ana…")
+        #expect(TerminalSafe.short("Ana said", 8) == "Ana said")
+        #expect(TerminalSafe.short("Ana said ", 9) == "Ana said ")
+        #expect(TerminalSafe.short("     Bo", 4) == "…")
+    }
+
+    /// The cut falls between characters: an emoji sequence (a family is 7 scalars joined by ZWJ)
+    /// is kept whole or left out, never its first people alone.
+    @Test func shortNeverCutsInsideACharacter() {
+        let family = "👩\u{200D}👩\u{200D}👧\u{200D}👦"
+        // 5 families are 35 scalars, over 4 × 8: four fit (28), the fifth does not.
+        #expect(TerminalSafe.short(String(repeating: family, count: 5), 8) == String(repeating: family, count: 4) + "…")
+        // Three characters of 8 scalars each (over 4 × 3 = 12): the first is kept, the space after it dropped.
+        let marked = "a" + String(repeating: "\u{301}", count: 7) + " b" + String(repeating: "\u{302}", count: 7)
+        #expect(TerminalSafe.short(marked, 3) == "a" + String(repeating: "\u{301}", count: 7) + "…")
+    }
+
     /// A list in a message: at most three names, escaped, then ", …"; runs with their noun.
     @Test func aListNamesAtMostThreeEscaped() {
         #expect(TerminalSafe.nameList([]) == "")

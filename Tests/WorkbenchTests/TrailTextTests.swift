@@ -65,7 +65,7 @@ import Testing
             2026-04-01  harbour-wire-firs…  Meridian Pres…  #1201  harbourmaster Ine…
                 "At least 14 berths at the south quay were damaged by the storm on Mon…"
             2026-04-03  harrow-strait-wee…  Harrow Weekly   #1302  Meridian Press Ag…
-                credits Meridian Press …: "At least 14 berths at the south quay were damag…"
+                credits Meridian Press…: "At least 14 berths at the south quay were damage…"
             edges:
               harrow-strait-weekly-digest credits Meridian Press Agency
               harrow-strait-weekly-digest repeats harbour-wire-first-edition
