@@ -1,7 +1,8 @@
 /// The provenance graph as GraphML (Gephi, networkx, yEd): documents, outlets and sources as
 /// nodes; a document is `published_by` its publisher, `quotes` the sources of its clustered
 /// claims, `credits` the outlets those claims credit, and `repeats` the corpus document of the
-/// credited outlet that carries the same claim.
+/// credited outlet that carries the same claim. A source that is the credited outlet itself is
+/// the outlet's node, linked by the `credits` edge alone (`sourceIsCreditedOutlet`).
 ///
 /// Every string goes through `GraphML.escape`; characters XML 1.0 cannot hold at all (controls
 /// other than tab, newline and carriage return, U+FFFE, U+FFFF) become U+FFFD.
@@ -46,6 +47,11 @@ public enum GraphML {
                     node("outlet:" + name, "outlet", name)
                     edge(doc, "outlet:" + name, "published_by", "")
                 }
+                // A source that is the outlet the claim credits ("Reuters said … (Reuters)") is that
+                // outlet's node: the document's `credits` edge (or, in the outlet's own story, its
+                // `published_by` edge) already links them, and a `quotes` edge beside it would be a
+                // second edge between the same two nodes (networkx then reads a multigraph).
+                guard !sourceIsCreditedOutlet(entry) else { continue }
                 let source = sourceNode(c)
                 node(source.id, "source", source.label)
                 edge(doc, source.id, "quotes", cluster.id)
@@ -82,6 +88,13 @@ public enum GraphML {
         var kinds: [String: Int] = [:]
         for n in nodes { kinds[n.kind, default: 0] += 1 }
         return Written(text: out, nodes: kinds, edges: edges.count)
+    }
+
+    /// Whether the claim's source text names the very outlet the claim credits, by canonical
+    /// name ("the AP" and "Associated Press" are one): then the source is no node of its own.
+    static func sourceIsCreditedOutlet(_ entry: Trail.Entry) -> Bool {
+        guard let credited = Outlets.key(entry.creditedOutlet), let source = entry.claim.sourceText else { return false }
+        return Outlets.key(source) == credited
     }
 
     /// A source is one node across documents when it is named (by its entity slug, else its

@@ -83,6 +83,64 @@ import Testing
     }
 }
 
+/// A claim whose source is the outlet it credits ("Reuters said … (Reuters)"): the outlet is one
+/// node in both roles, linked by `credits` (or, in its own story, `published_by`) and no `quotes`
+/// edge; a claim crediting it through another source keeps its source node.
+@Suite struct GraphMLOwnOutletTests {
+    static func claims() -> [LinkableClaim] {
+        [claim(1, "w1", "the Tarsk dam will close for a month", publisher: "Reuters", date: "2026-03-01",
+               source: "Reuters", type: .newsOutlet),
+         claim(2, "r1", "the Tarsk dam will close for a month", publisher: "Daily Lantern", source: "Reuters", type: .newsOutlet,
+               outlet: "Reuters"),
+         claim(3, "r2", "the Tarsk dam will close for a month", publisher: "Harbour Post", source: "officials", type: .anonymous,
+               outlet: "Reuters", cue: "told")]
+    }
+
+    @Test func theSourceThatIsItsOutletIsTheOutletsNode() {
+        let claims = Self.claims()
+        let written = GraphML.written(Linker().link(claims), claims: claims)
+        #expect(written.nodes == ["document": 3, "outlet": 3, "source": 1])
+        #expect(written.edges == 8)
+        #expect(!written.text.contains("source:reuters"))
+    }
+
+    @Test func networkxFindsOneNodeAndNoParallelEdge() throws {
+        guard let python = Python.venv else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "no .build-py/venv in CI: run scripts/setup.sh")
+            return
+        }
+        let claims = Self.claims()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("own-outlet-\(UUID().uuidString).graphml")
+        try Data(GraphML.write(Linker().link(claims), claims: claims).utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys, networkx as nx
+        g = nx.read_graphml(sys.argv[1])
+        print(type(g).__name__, g.number_of_nodes(), g.number_of_edges())
+        for u, v, d in sorted(g.edges(data=True)):
+            print(u, '->', v, d.get('relation'), d.get('cluster', '-'))
+        print(sorted((d['kind'], n) for n, d in g.nodes(data=True)))
+        """
+        let out = try Python.run(python, script: script, arguments: [file.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        // Before: 8 nodes and 10 edges (a "source:reuters" node beside "outlet:Reuters", quoted by w1 and r1).
+        #expect(out.stdout == """
+        DiGraph 7 8
+        doc:r1 -> doc:w1 repeats C1
+        doc:r1 -> outlet:Daily Lantern published_by -
+        doc:r1 -> outlet:Reuters credits C1
+        doc:r2 -> doc:w1 repeats C1
+        doc:r2 -> outlet:Harbour Post published_by -
+        doc:r2 -> outlet:Reuters credits C1
+        doc:r2 -> source:r2:officials quotes C1
+        doc:w1 -> outlet:Reuters published_by -
+        [('document', 'doc:r1'), ('document', 'doc:r2'), ('document', 'doc:w1'), ('outlet', 'outlet:Daily Lantern'), \
+        ('outlet', 'outlet:Harbour Post'), ('outlet', 'outlet:Reuters'), ('source', 'source:r2:officials')]
+
+        """)
+    }
+}
+
 /// The Python that scripts/setup.sh installs (with networkx), found from this file's place in the package.
 enum Python {
     static var venv: URL? {
