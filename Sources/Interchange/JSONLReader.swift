@@ -370,7 +370,7 @@ struct AttributionDecoder {
         if let value = fields["\(key)_fragments"], value != .null {
             guard case let .array(items) = value else { throw problem("\"\(key)_fragments\" must be an array of [start, end]") }
             var list: [Span] = []
-            for item in items { list.append(try span(item, "\(key)_fragments")) }
+            for item in items { list.append(try span(item, "\(key)_fragments", fields: fields)) }
             parts = list
         }
         var result: Fragments?
@@ -411,8 +411,14 @@ struct AttributionDecoder {
     /// The unit a refused span (out of range, or not matching its `*_text`) was counted in, named
     /// only when EVERY `*_text` of the attribution (at least one) is what its span gives read in
     /// that unit and NOT what it gives in scalars: a mere slip by one, or a short text that recurs
-    /// ("said"), fits one span by chance, not all of them. Without a `*_text` nothing is guessed.
+    /// ("said"), fits one span by chance, not all of them. Without a `*_text`, see `offsetsOnlyHint`.
     func otherUnitHint(span refused: Span, fields attributionFields: [String: JSONValue]) -> String? {
+        let hasText = Role.allCases.contains { role in
+            if case .string? = attributionFields["\(role.rawValue)_text"] { return true } else { return false }
+        }
+        if !hasText {
+            return offsetsOnlyHint(span: refused, fields: attributionFields)
+        }
         var checks: [(span: Span, text: String)] = []
         for role in Role.allCases {
             guard case let .string(text)? = attributionFields["\(role.rawValue)_text"],
@@ -446,6 +452,46 @@ struct AttributionDecoder {
                 + (slip.map { " (or the spans are one scalar off: \($0) is \(quoted(text)))" } ?? "") + ": " + Self.scalarsNote
         }
         return nil
+    }
+
+    /// For an attribution without any `*_text`, whose refused span lies past the end: the unit its
+    /// offsets were counted in, named only when it is the ONE reading that fits — every offset of
+    /// the attribution (each role's span and fragments) falls between two characters of the text
+    /// read in that unit and no offset splits a character, while neither the other unit nor every
+    /// span one scalar over fits. An emoji is two UTF-16 units and four UTF-8 bytes, so an offset
+    /// past the scalar count alone proves nothing: one emoji before a span past the end by one is
+    /// as well a slip by one, and an offset inside an emoji's surrogate pair rules UTF-16 out.
+    func offsetsOnlyHint(span refused: Span, fields: [String: JSONValue]) -> String? {
+        func pair(_ value: JSONValue?) -> Span? {
+            guard case let .array(items)? = value, items.count == 2, case let .number(a) = items[0], case let .number(b) = items[1],
+                  let start = Int(a), let end = Int(b) else { return nil }
+            return Span(start, end)
+        }
+        var spans: [Span] = []
+        for role in Role.allCases {
+            if let value = fields[role.rawValue], value != .null {
+                guard let span = pair(value) else { return nil }
+                spans.append(span)
+            }
+            if let value = fields["\(role.rawValue)_fragments"], value != .null {
+                guard case let .array(items) = value else { return nil }
+                for item in items {
+                    guard let span = pair(item) else { return nil }
+                    spans.append(span)
+                }
+            }
+        }
+        guard spans.contains(refused), !refused.isValid(in: scalars.count) else { return nil }
+        func read(_ span: Span, _ width: (Unicode.Scalar) -> Int) -> Span? {
+            guard let start = scalarOffset(span.start, width), let end = scalarOffset(span.end, width), start < end else { return nil }
+            return Span(start, end)
+        }
+        let fitting = Self.units.filter { unit in spans.allSatisfy { read($0, unit.1) != nil } }
+        let slips = [-1, 1].filter { d in spans.allSatisfy { Span($0.start + d, $0.end + d).isValid(in: scalars.count) } }
+        guard fitting.count == 1, slips.isEmpty, let unit = fitting.first, let asRead = read(refused, unit.1) else { return nil }
+        let length = scalars.scalars.reduce(0) { $0 + unit.1($1) }
+        return "; the offsets look like \(unit.0) (the text has \(length) of them): read so, \(refused) is \(quoted(scalars.slice(asRead)))"
+            + " and no other reading fits every offset of the attribution: " + Self.scalarsNote
     }
 
     static let units: [(String, @Sendable (Unicode.Scalar) -> Int)] = [

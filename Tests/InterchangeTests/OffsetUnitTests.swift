@@ -68,6 +68,45 @@ import TestSupport
         ])
     }
 
+    /// Without a `*_text`, offsets past the scalar count name UTF-16 only when it is the one
+    /// reading that fits: "🙂🙂 yes" is 6 scalars, 8 UTF-16 units, 12 UTF-8 bytes; "yes" is
+    /// [3, 6] in scalars and [5, 8] in UTF-16, where byte 5 falls inside the second emoji and
+    /// [4, 7] (one scalar back) still ends past the text.
+    @Test func offsetsWithoutTextNameUTF16WhenNothingElseFits() {
+        let note = #"ClaimDesk counts Unicode scalars (Python str indexing; docs/FORMAT.md, "Offsets")"#
+        #expect(issues(#"{"doc_id":"s","text":"🙂🙂 yes","attributions":[{"content":[5,8]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content [5, 8] is out of range (the text has 6 scalars; need 0 <= start < end <= 6); "#
+                + #"the offsets look like UTF-16 code units (the text has 8 of them): read so, [5, 8] is "yes" and no other reading fits every offset of the attribution: "#
+                + note,
+        ])
+        // Every role and fragment counts: "Bo 🙂🙂 said yes" is Bo [0, 2], said [8, 12], yes [13, 16] in UTF-16.
+        #expect(issues(#"{"doc_id":"b","text":"Bo 🙂🙂 said yes","attributions":[{"source":[0,2],"cue":[8,12],"content":[13,16],"content_fragments":[[13,16]]}]}"#) == [
+            #"x.jsonl:1: document "b": attribution #1: content [13, 16] is out of range (the text has 14 scalars; need 0 <= start < end <= 14); "#
+                + #"the offsets look like UTF-16 code units (the text has 16 of them): read so, [13, 16] is "yes" and no other reading fits every offset of the attribution: "#
+                + note,
+        ])
+    }
+
+    /// Past the end but not UTF-16 for sure: the plain message.
+    @Test func offsetsWithoutTextStayPlainWhenAnotherReadingFits() {
+        // One emoji: [3, 6] is "yes" in UTF-16, but [2, 5] (a slip by one) is " ye" and fits as well.
+        #expect(issues(#"{"doc_id":"s","text":"🙂 yes","attributions":[{"content":[3,6]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content [3, 6] is out of range (the text has 5 scalars; need 0 <= start < end <= 5)"#,
+        ])
+        // The source [0, 1] splits nothing in scalars but falls inside the first emoji's surrogate pair.
+        #expect(issues(#"{"doc_id":"s","text":"🙂🙂 yes","attributions":[{"source":[0,1],"content":[5,8]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content [5, 8] is out of range (the text has 6 scalars; need 0 <= start < end <= 6)"#,
+        ])
+        // [4, 8] fits UTF-16 (" yes") and UTF-8 bytes ("🙂") alike: nothing is named.
+        #expect(issues(#"{"doc_id":"s","text":"🙂🙂 yes","attributions":[{"content":[4,8]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content [4, 8] is out of range (the text has 6 scalars; need 0 <= start < end <= 6)"#,
+        ])
+        // Past the UTF-16 length too, and byte 5 inside an emoji: no reading fits.
+        #expect(issues(#"{"doc_id":"s","text":"🙂🙂 yes","attributions":[{"content":[5,9]}]}"#) == [
+            #"x.jsonl:1: document "s": attribution #1: content [5, 9] is out of range (the text has 6 scalars; need 0 <= start < end <= 6)"#,
+        ])
+    }
+
     static let line = #"{"doc_id":"d","text":"He said."}"# + "\n"
     static func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
         s.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
