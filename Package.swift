@@ -73,7 +73,7 @@ let package = Package(
         ]),
         // What the test targets share: scratch folders, the fuzz tests' seeded generator, the process runners (claimdesk,
         // sqlite3), the in-memory store builder and shared texts (a library target under Tests, not a test bundle).
-        .target(name: "TestSupport", dependencies: ["ClaimModel", "ClaimStore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ClaimModel", "ClaimStore", "Review"], path: "Tests/TestSupport"),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ClaimModel", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ClaimModel"]),
