@@ -28,6 +28,9 @@ public final class AdjudicationSession: LineSession {
         var rowID: Int64
         var docID: String
         var annotators: [String]
+        /// The run its gold comes from, as read when the session opened, when that is another run
+        /// (-1: marks without a run); nil when its gold is this run's.
+        var goldElsewhere: Int64?
     }
 
     /// A disputed claim: its document (index into `documents`) and its place in that document.
@@ -38,12 +41,10 @@ public final class AdjudicationSession: LineSession {
     }
 
     let documents: [DoneDocument]
-    /// Documents (index into `documents`) whose gold comes from another run, with that run's row id
-    /// (-1: marks without a run): their disputes are out of the queue until `goto` brings one back.
-    var leftOut: [Int: Int64] = [:]
-    /// Documents in the walk though their gold comes from another run (`--include-settled`, `--doc`,
-    /// brought back by `goto`), with that run: what is decided there does not enter the gold.
-    var elsewhere: [Int: Int64] = [:]
+    /// Documents (index into `documents`) whose gold comes from another run (`goldElsewhere`, the
+    /// one record of that run): their disputes are out of the queue until `goto` brings one back.
+    /// The other documents with a `goldElsewhere` are in the walk (`isElsewhere`).
+    var leftOut: Set<Int> = []
     /// Run names by row id, for the notes on left-out documents.
     let runNames: [Int64: String]
     /// On the first screen: what `--include-settled` kept, or what `--doc` walks though its gold is elsewhere.
@@ -93,17 +94,17 @@ public final class AdjudicationSession: LineSession {
         unanimous = walk.unanimous
         adjudicatedBefore = walk.before
         leftOut = walk.leftOut
-        elsewhere = walk.kept
         let runs = try Self.db { () throws(WorkbenchError) in try store.runs() }
         let runNames = ReviewDesk.names(of: runs)
         self.runNames = runNames
-        if let docID, let goldRun = walk.kept.values.first {
+        let kept = walk.documents.indices.filter { walk.documents[$0].goldElsewhere != nil && !walk.leftOut.contains($0) }
+        if let docID, let goldRun = kept.first.flatMap({ walk.documents[$0].goldElsewhere }) {
             keptNote = "note: document " + Self.goldElsewhere(docID, goldRun, runNames)
         } else if includeSettled {
-            keptNote = walk.kept.isEmpty
+            keptNote = kept.isEmpty
                 ? "--include-settled: nothing was left out (no document of run \"\(TerminalSafe.escape(run.name))\" takes its gold from another run)"
-                : "--include-settled: \(Self.count(walk.kept.count, "document")) whose gold comes from another run "
-                    + (walk.kept.count == 1 ? "stays" : "stay") + " in the walk"
+                : "--include-settled: \(Self.count(kept.count, "document")) whose gold comes from another run "
+                    + (kept.count == 1 ? "stays" : "stay") + " in the walk"
         }
         let name = adjudicator
         log = try Self.db { () throws(WorkbenchError) in try store.annotations(annotator: name, runID: runID) }
@@ -130,10 +131,10 @@ public final class AdjudicationSession: LineSession {
         var queue: [Item] = []
         var unanimous = 0
         var before = 0
-        /// Documents whose gold comes from another run, left out of the queue, with that run.
-        var leftOut: [Int: Int64] = [:]
-        /// The same, kept in the walk (`--include-settled`, `--doc`, or nothing to stop on).
-        var kept: [Int: Int64] = [:]
+        /// Documents whose gold comes from another run (`DoneDocument.goldElsewhere`), left out of
+        /// the queue; the others with a `goldElsewhere` are kept in the walk (`--include-settled`,
+        /// `--doc`, or nothing to stop on).
+        var leftOut: Set<Int> = []
     }
 
     /// The adjudication queue of a run's documents done by two or more annotators: the claims
@@ -151,16 +152,14 @@ public final class AdjudicationSession: LineSession {
             }
             let view = AdjudicationDocument(snapshot, annotators: d.annotators, adjudicator: adjudicator)
             let index = walk.documents.count
-            walk.documents.append(DoneDocument(rowID: rowID, docID: view.docID, annotators: d.annotators))
+            let goldElsewhere = view.goldRun.flatMap { $0 == runID ? nil : $0 }
+            walk.documents.append(DoneDocument(rowID: rowID, docID: view.docID, annotators: d.annotators, goldElsewhere: goldElsewhere))
             let sorted = sort(view, document: index)
-            if let goldRun = view.goldRun, goldRun != runID {
-                // Left out only where the walk would stop: a document with nothing awaiting
-                // adjudication here is no work to spare.
-                if leaveOut && !sorted.queue.isEmpty {
-                    walk.leftOut[index] = goldRun
-                    continue
-                }
-                walk.kept[index] = goldRun
+            // Left out only where the walk would stop: a document with nothing awaiting
+            // adjudication here is no work to spare.
+            if goldElsewhere != nil && leaveOut && !sorted.queue.isEmpty {
+                walk.leftOut.insert(index)
+                continue
             }
             walk.queue += sorted.queue
             walk.unanimous += sorted.unanimous
@@ -191,11 +190,10 @@ public final class AdjudicationSession: LineSession {
     /// document on screen (`view`, when the caller has just read it). The line saying so, or nil
     /// when it was not left out (nothing changes then).
     func readmit(_ index: Int, view known: AdjudicationDocument? = nil) throws(AdjudicationError) -> String? {
-        guard let goldRun = leftOut[index] else { return nil }
+        guard leftOut.contains(index), let goldRun = documents[index].goldElsewhere else { return nil }
         let view: AdjudicationDocument
         if let known { view = known } else { view = try load(index) }
-        leftOut[index] = nil
-        elsewhere[index] = goldRun
+        leftOut.remove(index)
         let sorted = Self.sort(view, document: index)
         unanimous += sorted.unanimous
         adjudicatedBefore += sorted.before
@@ -207,6 +205,10 @@ public final class AdjudicationSession: LineSession {
         current = view
         return "back in the walk: " + Self.goldElsewhere(documents[index].docID, goldRun, runNames)
     }
+
+    /// Whether document `index` is in the walk though its gold comes from another run
+    /// (`--include-settled`, `--doc`, brought back by `goto`): what is decided there does not enter the gold.
+    func isElsewhere(_ index: Int) -> Bool { documents[index].goldElsewhere != nil && !leftOut.contains(index) }
 
     /// Puts `item` in the queue at its place (document, then claim order), keeping the position
     /// on the claim it was on; returns where it went.
@@ -228,7 +230,8 @@ public final class AdjudicationSession: LineSession {
     /// `left out: 1 document whose gold comes from run "rules" …`: the first screen and `progress`.
     var leftOutNote: String {
         var names: [String] = []
-        for (_, goldRun) in leftOut.sorted(by: { $0.key < $1.key }) {
+        for index in leftOut.sorted() {
+            guard let goldRun = documents[index].goldElsewhere else { continue }
             let name = Session.runPhrase(goldRun, runNames)
             if !names.contains(name) { names.append(name) }
         }
@@ -430,7 +433,7 @@ public final class AdjudicationSession: LineSession {
             let view = current?.documentRowID == documents[document].rowID ? current : try load(document)
             return screen(at: index, view: view)
         case let .outOfQueue(id, documentRowID, _):
-            if let document = documents.firstIndex(where: { $0.rowID == documentRowID }), leftOut[document] != nil {
+            if let document = documents.firstIndex(where: { $0.rowID == documentRowID }), leftOut.contains(document) {
                 throw .leftOut(claim: digits, document: documents[document].docID)
             }
             throw .decidedBefore(id)
@@ -468,7 +471,7 @@ public final class AdjudicationSession: LineSession {
         }
         let score = "(`claimdesk score --run " + TerminalSafe.escape(run.name) + "`)"
         let documentsWalked = Set(queue.map(\.document)).sorted()
-        let fromElsewhere = documentsWalked.filter { elsewhere[$0] != nil }
+        let fromElsewhere = documentsWalked.filter(isElsewhere)
         guard !fromElsewhere.isEmpty else { return "every disputed claim is adjudicated: their documents now enter the gold " + score }
         return "every disputed claim is adjudicated; the gold of " + fromElsewhere.map { TerminalSafe.escape(documents[$0].docID) }.joined(separator: ", ")
             + " still comes from another run" + (fromElsewhere.count < documentsWalked.count ? ", the other documents now enter the gold " + score : "")
@@ -498,7 +501,7 @@ public final class AdjudicationSession: LineSession {
             + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before this session" : "")]
         lines.append("unanimous claims accepted without a stop: \(unanimous)")
         var waiting: [String] = []
-        for item in queue where !decided.contains(item.claim) && elsewhere[item.document] == nil {
+        for item in queue where !decided.contains(item.claim) && !isElsewhere(item.document) {
             let docID = documents[item.document].docID
             if !waiting.contains(docID) { waiting.append(docID) }
         }
@@ -506,9 +509,10 @@ public final class AdjudicationSession: LineSession {
             + (waiting.isEmpty ? "; none left out of the gold for a dispute"
                 : "; left out of the gold until adjudicated: " + waiting.map(TerminalSafe.escape).joined(separator: ", ")))
         if !leftOut.isEmpty { lines.append(leftOutNote) }
+        let elsewhere = documents.indices.filter(isElsewhere)
         if !elsewhere.isEmpty {
             lines.append("in the walk though their gold comes from another run: "
-                + elsewhere.keys.sorted().map { TerminalSafe.escape(documents[$0].docID) }.joined(separator: ", "))
+                + elsewhere.map { TerminalSafe.escape(documents[$0].docID) }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }
