@@ -166,10 +166,10 @@ extension AdjudicationSession {
     func requeue(_ claimID: Int64, documentRowID: Int64, view known: AdjudicationDocument? = nil)
         throws(AdjudicationError) -> (index: Int, view: AdjudicationDocument, back: String?)? {
         guard let document = documents.firstIndex(where: { $0.rowID == documentRowID }) else { return nil }
-        let back = try readmit(document, view: known)
-        // `readmit` read the document (or took `known`) and put it on screen.
+        // One read (none when the caller has just read it), which `readmit` takes too.
         let view: AdjudicationDocument
-        if back != nil, let current { view = current } else if let known { view = known } else { view = try load(document) }
+        if let known { view = known } else { view = try load(document) }
+        let back = try readmit(document, view: view)
         if let index = queue.firstIndex(where: { $0.claim == claimID }) { return (index, view, back) }
         guard let order = view.claims.firstIndex(where: { $0.rowID == claimID }) else { return nil }
         let index = enqueue(Item(document: document, claim: claimID, order: order))
