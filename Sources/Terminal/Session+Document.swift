@@ -9,7 +9,8 @@ extension Session {
             guard let view else { throw .noDocument }
             return renderer.document(view, current: claimIndex)
         }
-        let (_, shown, index) = try locateClaim(id)
-        return renderer.document(shown, current: index)
+        // Moves nothing, as `show #ID` does: a left-out document stays out of the queue.
+        let found = try locateClaim(id)
+        return renderer.document(found.view, current: found.claim)
     }
 }

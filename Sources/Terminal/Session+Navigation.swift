@@ -1,4 +1,5 @@
 import ClaimModel
+import Extraction
 import Review
 import Workbench
 
@@ -76,7 +77,12 @@ extension Session {
     /// Reads document `index` (or reuses the one on screen).
     func load(_ index: Int) throws(REPLError) -> DocumentView {
         if let view, docIndex == index { return view }
-        let rowID = documents[index], runID = run.rowID
+        return try read(documentRowID: documents[index])
+    }
+
+    /// Reads a document of the run by row id, in the queue or not.
+    func read(documentRowID rowID: Int64) throws(REPLError) -> DocumentView {
+        let runID = run.rowID
         guard let snapshot = try Self.db({ () throws(WorkbenchError) in try store.snapshot(documentRowID: rowID, runID: runID) }) else {
             throw .store("document row \(rowID) vanished from the store")
         }
@@ -212,37 +218,32 @@ extension Session {
             if all { text += "\n" + renderer.everyone(view.allReviews(of: claim)) }
             return text
         }
-        // `show` moves nothing: a left-out document it shows stays out of the queue.
-        let queueBefore = (documents, leftOut, docIndex)
-        let (index, shown, claimIndex) = try locateClaim(id)
-        let saved = (view, self.claimIndex, sentences)
-        place((index, shown, claimIndex))
-        var text = currentScreen()
-        if all { text += "\n" + renderer.everyone(shown.allReviews(of: shown.visible[claimIndex])) }
-        (view, self.claimIndex, sentences) = saved
-        (documents, leftOut, docIndex) = queueBefore
+        // `show` moves nothing: a left-out document it shows stays out of the queue. Its place
+        // is the one `goto` would give it (the queue does not change to say so).
+        let found = try locateClaim(id)
+        let position = found.index ?? insertionIndex(of: found.documentRowID)
+        let count = documents.count + (found.index == nil ? 1 : 0)
+        let sentences = view?.documentRowID == found.documentRowID ? sentenceIndex() : SentenceIndex(found.view.text)
+        var text = screen(found.view, sentences: sentences, index: found.claim, documentPosition: position + 1, documentCount: count)
+        if all { text += "\n" + renderer.everyone(found.view.allReviews(of: found.view.visible[found.claim])) }
         return text
     }
 
-    /// Document index, view and claim index of claim `#ID` in this analyst's queue.
-    func locateClaim(_ text: String) throws(REPLError) -> (Int, DocumentView, Int) {
+    /// Where claim `#ID` of this analyst's queue is, found without changing the queue: its
+    /// document (row id, and index in the queue, nil for a left-out document), that document as
+    /// read (the one on screen is not read again), and the claim's index among its visible claims.
+    func locateClaim(_ text: String) throws(REPLError) -> (documentRowID: Int64, index: Int?, view: DocumentView, claim: Int) {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let rowID = Int64(digits) else { throw .unknownClaim(digits) }
         let claim = try Self.db { () throws(WorkbenchError) in try store.attribution(rowID: rowID) }
-        let queueBefore = (documents, leftOut, docIndex)
-        guard let claim, claim.runID == run.rowID,
-              let index = position(ofDocument: claim.documentRowID) ?? readmit(claim.documentRowID) else {
-            throw .unknownClaim(digits)
-        }
-        // A left-out document comes back only with a claim to show.
-        do throws(REPLError) {
-            let loaded = try load(index)
-            guard let i = loaded.index(ofClaim: rowID) else { throw .notVisible(rowID) }
-            return (index, loaded, i)
-        } catch {
-            (documents, leftOut, docIndex) = queueBefore
-            throw error
-        }
+        guard let claim, claim.runID == run.rowID else { throw .unknownClaim(digits) }
+        let document = claim.documentRowID
+        let index = position(ofDocument: document)
+        guard index != nil || leftOut[document] != nil else { throw .unknownClaim(digits) }
+        let loaded: DocumentView
+        if let view, view.documentRowID == document { loaded = view } else { loaded = try read(documentRowID: document) }
+        guard let i = loaded.index(ofClaim: rowID) else { throw .notVisible(rowID) }
+        return (document, index, loaded, i)
     }
 
     /// How many doc_ids `goto` lists when a prefix names several.
@@ -276,8 +277,12 @@ extension Session {
 
     func gotoClaim(_ target: String) throws(REPLError) -> String {
         let wasLeftOut = leftOut
-        let (index, loaded, i) = try locateClaim(target)
-        place((index, loaded, i))
+        let found = try locateClaim(target)
+        // A left-out document comes back only with a claim to show: `locateClaim` found one.
+        guard let index = found.index ?? readmit(found.documentRowID) else {
+            throw .unknownClaim(target.hasPrefix("#") ? String(target.dropFirst()) : target)
+        }
+        place((index, found.view, found.claim))
         return readmittedNote(wasLeftOut) + currentScreen()
     }
 

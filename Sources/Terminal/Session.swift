@@ -199,9 +199,14 @@ public final class Session {
         guard let index = claimIndex, index < view.visible.count else {
             return "\(TerminalSafe.escape(view.docID)): no claim to show here" + (filter.map { " (filter: \($0))" } ?? "")
         }
-        return renderer.screen(view, sentences: sentenceIndex(), index: index, documentPosition: docIndex + 1,
-                               documentCount: documents.count, reviewedCount: reviewed.count, filter: filter,
-                               order: orderLabel)
+        return screen(view, sentences: sentenceIndex(), index: index, documentPosition: docIndex + 1, documentCount: documents.count)
+    }
+
+    /// Claim `index` of `view` at `documentPosition` of `documentCount`: the claim on screen, or
+    /// one `show #ID` shows without moving.
+    func screen(_ view: DocumentView, sentences: SentenceIndex, index: Int, documentPosition: Int, documentCount: Int) -> String {
+        renderer.screen(view, sentences: sentences, index: index, documentPosition: documentPosition,
+                        documentCount: documentCount, reviewedCount: reviewed.count, filter: filter, order: orderLabel)
     }
 
     /// `left out: 2 documents you marked done while reviewing run "rules" …`: said on the first screen.
