@@ -51,8 +51,9 @@ public final class AdjudicationSession: LineSession {
     var keptNote: String?
     /// Set by `--doc`: the walk covers that document alone.
     let onlyDocument: String?
-    /// When this run has nothing to adjudicate: the other runs with disputed claims, and how many.
-    var disputedElsewhere: [(run: String, claims: Int)] = []
+    /// When this run has nothing to adjudicate: the first other run (in the store's order) with
+    /// disputed claims, and how many.
+    var disputedElsewhere: (run: String, claims: Int)?
     var queue: [Item] = []
     var position: Int?
     /// The document of the claim on screen, as last read.
@@ -115,12 +116,17 @@ public final class AdjudicationSession: LineSession {
         } else if docID == nil {
             // Adjudicate defaults to run "rules": disputes the annotators left in a model's run
             // would otherwise go unnoticed behind "nothing to adjudicate".
-            // Gold runs are imported verdicts, not a review to settle.
+            // Gold runs are imported verdicts, not a review to settle. The first run with a
+            // dispute is the one named: the runs after it are not read (each is a read of every
+            // document two or more annotators marked done there).
             for other in runs where other.rowID != runID && !ReviewDesk.isGold(other) {
                 let otherID = other.rowID
                 let done = try Self.db { () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: otherID) }
                 let count = try Self.classify(store, runID: otherID, done: done, adjudicator: adjudicator, leaveOut: true).queue.count
-                if count > 0 { disputedElsewhere.append((other.name, count)) }
+                if count > 0 {
+                    disputedElsewhere = (other.name, count)
+                    break
+                }
             }
         }
     }
@@ -265,16 +271,15 @@ public final class AdjudicationSession: LineSession {
                 reason = "nothing to adjudicate: the annotators agree on every claim of \(Self.count(documents.count - leftOut.count, "document"))"
                     + " (\(unanimous) unanimous" + (adjudicatedBefore > 0 ? ", \(adjudicatedBefore) adjudicated before" : "") + ")"
             }
-            if !disputedElsewhere.isEmpty {
-                let runs = disputedElsewhere.prefix(3).map { "run \"\(TerminalSafe.escape($0.run))\" has \(Self.count($0.claims, "disputed claim"))" }
-                reason += "; " + runs.joined(separator: ", ") + (disputedElsewhere.count > 3 ? ", …" : "")
-                    + ": `claimdesk adjudicate --run " + ShellWord.quoted(disputedElsewhere[0].run) + "`"
+            if let disputedElsewhere {
+                reason += "; run \"\(TerminalSafe.escape(disputedElsewhere.run))\" has \(Self.count(disputedElsewhere.claims, "disputed claim"))"
+                    + ": `claimdesk adjudicate --run " + ShellWord.quoted(disputedElsewhere.run) + "`"
             }
             var lines = [reason]
             if !leftOut.isEmpty {
                 // Every document left out: the note is the reason ("nothing to adjudicate here; left
                 // out: …"), unless a pointer to another run already ends that sentence.
-                if allLeftOut && disputedElsewhere.isEmpty { lines[0] += "; " + leftOutNote } else { lines.append(leftOutNote) }
+                if allLeftOut && disputedElsewhere == nil { lines[0] += "; " + leftOutNote } else { lines.append(leftOutNote) }
             }
             if let keptNote { lines.append(keptNote) }
             return renderer.wrap("adjudicating run \"\(runName)\" as \(TerminalSafe.escape(adjudicator)) · \(help)\n" + lines.joined(separator: "\n"))
