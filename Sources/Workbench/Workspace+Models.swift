@@ -373,21 +373,14 @@ extension Workspace {
         let (stored, model) = try requireModel(modelName)
         let extractor = try Self.modelExtractor(model, context: "extract --model \(modelName)")
         let name = Self.modelExtractorName(modelName)
-        var run = try db(store.run(named: runName))
+        // The run's ref (no claim count): looked up once, and handed down.
+        var run = try db(store.runRef(named: runName))
         if let existing = run {
             guard existing.kind == .extractor else {
                 throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
             }
             guard existing.extractor == name, Self.modelDigest(existing) == stored.digest else {
-                if existing.extractor == name {
-                    // `train --replace` kept the name: the run holds the earlier model's claims.
-                    let now = String(stored.digest.prefix(12))
-                    throw WorkbenchError.usage(
-                        "run \"\(runName)\" holds the claims of model \"\(modelName)\" as it was before it was replaced "
-                            + "(\(existing.version ?? "?"); now \(now)): give the new one a run of its own, e.g. "
-                            + "`claimdesk extract --model \(ShellWord.quoted(modelName)) --run \(ShellWord.quoted("\(runName)-\(now)"))`")
-                }
-                throw WorkbenchError.usage(try madeByAnother(existing) + " (not by model \"\(modelName)\" \(stored.digest.prefix(12)))")
+                throw WorkbenchError.usage(try madeByAnother(existing, extracting: (modelName, stored.digest)))
             }
         }
         if run == nil {
@@ -395,8 +388,8 @@ extension Workspace {
                 ("model", .string(modelName)), ("digest", .string(stored.digest)), ("family", .string(stored.family)),
                 ("base", .string(model.summary.base.rawValue)),
             ]).serialized
-            run = try db(store.createRun(name: runName, kind: .extractor, extractor: name, version: String(stored.digest.prefix(12)),
-                                         parameters: parameters))
+            run = RunRef(try db(store.createRun(name: runName, kind: .extractor, extractor: name, version: String(stored.digest.prefix(12)),
+                                                parameters: parameters)))
         }
         guard let run else { throw WorkbenchError.unknownRun(runName) }
         return try extractPending(run: run, limits: limits, progress: progress) { extractor.extract($0) }
@@ -413,7 +406,7 @@ extension Workspace {
     private static let modelPrefix = "model:"
 
     /// The full digest a model run records in its parameters, or nil for another run.
-    static func modelDigest(_ run: RunInfo) -> String? {
+    static func modelDigest(_ run: RunRef) -> String? {
         modelDigest(extractor: run.extractor, parameters: run.parameters)
     }
 
@@ -446,20 +439,37 @@ extension Workspace {
         return extractor + (version.map { " \($0)" } ?? "")
     }
 
-    /// Why an existing extractor run cannot take another extractor's claims.
-    /// Offers to continue a model's run only while the store holds that model as it was (a model
-    /// replaced or gone cannot continue it).
-    func madeByAnother(_ run: RunInfo) throws(WorkbenchError) -> String {
-        if let model = Self.modelName(extractor: run.extractor) {
-            let stored = try db(store.model(named: model))
-            if let stored, Self.modelDigest(run) == stored.digest {
-                return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
-                    + "`claimdesk extract --model \(ShellWord.quoted(model)) --run \(ShellWord.quoted(run.name))`, or name another run"
-            }
-            return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")), "
-                + (stored == nil ? "which is no longer in the store" : "since replaced") + ": name another run"
+    /// Why an existing extractor run cannot take another extractor's claims (`extracting`: the
+    /// model `extract --model` runs, by name and digest; nil for the rules). The one place that
+    /// tells a model's run apart from the model as stored now: offers to continue it only while
+    /// the store holds that model as it was (a model replaced or gone cannot continue it), and a
+    /// run of the very model being extracted with, since replaced, gets a run name that works.
+    /// The store's model is known by its digest alone: no model's bytes are read here (the model
+    /// being extracted with was read once, by `extract`, and is not read again).
+    func madeByAnother(_ run: RunRef, extracting: (name: String, digest: String)? = nil) throws(WorkbenchError) -> String {
+        let notBy = extracting.map { " (not by model \"\($0.name)\" \($0.digest.prefix(12)))" } ?? ""
+        guard let model = Self.modelName(extractor: run.extractor) else {
+            return "run \"\(run.name)\" was made by \(Self.maker(run)): name another run" + notBy
         }
-        return "run \"\(run.name)\" was made by \(Self.maker(run)): name another run"
+        let digest: String?
+        if let extracting, extracting.name == model {
+            digest = extracting.digest
+        } else {
+            digest = try db(store.models()).first { $0.name.isExactly(model) }?.digest
+        }
+        if let digest, Self.modelDigest(run) == digest {
+            return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
+                + "`claimdesk extract --model \(ShellWord.quoted(model)) --run \(ShellWord.quoted(run.name))`, or name another run" + notBy
+        }
+        if let extracting, extracting.name == model {
+            // `train --replace` kept the name: the run holds the earlier model's claims.
+            let now = String(extracting.digest.prefix(12))
+            return "run \"\(run.name)\" holds the claims of model \"\(model)\" as it was before it was replaced "
+                + "(\(run.version ?? "?"); now \(now)): give the new one a run of its own, e.g. "
+                + "`claimdesk extract --model \(ShellWord.quoted(model)) --run \(ShellWord.quoted("\(run.name)-\(now)"))`"
+        }
+        return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")), "
+            + (digest == nil ? "which is no longer in the store" : "since replaced") + ": name another run" + notBy
     }
 }
 

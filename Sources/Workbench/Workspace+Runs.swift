@@ -108,7 +108,8 @@ extension Workspace {
                         progress: (@Sendable (Int, Int) -> Void)? = nil) throws(WorkbenchError) -> ExtractReport {
         let extractor: RulesExtractor
         do { extractor = try RulesExtractor() } catch { throw WorkbenchError.extractor(error) }
-        var run = try db(store.run(named: runName))
+        // The run's ref (no claim count): looked up once, and handed down.
+        var run = try db(store.runRef(named: runName))
         if let existing = run, existing.kind != .extractor {
             throw WorkbenchError.runKind(name: runName, expected: "an extractor", actual: existing.kind.rawValue)
         }
@@ -123,8 +124,8 @@ extension Workspace {
                     + "name a new run for --profile \(profile.rawValue)")
         }
         if run == nil {
-            run = try db(store.createRun(name: runName, kind: .extractor, extractor: RulesExtractor.name,
-                                         version: RulesExtractor.version, parameters: parameters))
+            run = RunRef(try db(store.createRun(name: runName, kind: .extractor, extractor: RulesExtractor.name,
+                                                version: RulesExtractor.version, parameters: parameters)))
         }
         guard let run else { throw WorkbenchError.unknownRun(runName) }
         return try extractPending(run: run, limits: limits, progress: progress) { document in
@@ -134,7 +135,7 @@ extension Workspace {
 
     /// Runs `extract` over every document `run` has not processed yet, within `limits` (see
     /// `extract(runName:…)`): the one batch-and-write loop behind the rules and a trained model.
-    func extractPending(run: RunInfo, limits: ExtractLimits, progress: (@Sendable (Int, Int) -> Void)?,
+    func extractPending(run: RunRef, limits: ExtractLimits, progress: (@Sendable (Int, Int) -> Void)?,
                         _ extract: @Sendable (Document) -> [Attribution]) throws(WorkbenchError) -> ExtractReport {
         let runName = run.name
         let runID = run.rowID
@@ -407,5 +408,13 @@ public enum ExtractionProfile: String, Sendable, CaseIterable {
             kept.append(quoted)
         }
         return kept
+    }
+}
+
+extension RunRef {
+    /// The ref of a run just created (`createRun` answers with its counts, all zero).
+    init(_ info: RunInfo) {
+        self.init(rowID: info.rowID, name: info.name, kind: info.kind, extractor: info.extractor, parameters: info.parameters,
+                  version: info.version)
     }
 }
