@@ -80,7 +80,10 @@ public final class AdjudicationSession: LineSession {
         self.adjudicator = adjudicator
         self.renderer = renderer
         self.onlyDocument = docID
-        do { run = try Session.resolveRun(store, runName) } catch { throw .repl(error) }
+        // The store's runs, read once: the run to adjudicate is found among them, and the notes
+        // name runs from them.
+        let runs = try Self.db { () throws(WorkbenchError) in try store.runs() }
+        run = try Self.db { () throws(WorkbenchError) in try store.runToReview(named: runName, among: runs) }
         let runID = run.rowID
         var done = try Self.db { () throws(WorkbenchError) in try store.documentsDoneBySeveral(runID: runID) }
         if let docID {
@@ -95,7 +98,6 @@ public final class AdjudicationSession: LineSession {
         unanimous = walk.unanimous
         adjudicatedBefore = walk.before
         leftOut = walk.leftOut
-        let runs = try Self.db { () throws(WorkbenchError) in try store.runs() }
         let runNames = ReviewDesk.names(of: runs)
         self.runNames = runNames
         let kept = walk.documents.indices.filter { walk.documents[$0].goldElsewhere != nil && !walk.leftOut.contains($0) }

@@ -340,7 +340,7 @@ extension Session {
     func score() throws(REPLError) -> String {
         let workspace = store.workspace
         do {
-            return try workspace.score(runName: run.name, against: "annotations", match: .overlap, format: .table,
+            return try workspace.score(run: run, against: "annotations", match: .overlap, format: .table,
                                        annotator: annotator)
         } catch .noDoneDocuments {
             // Said where the analyst is: `done` is a verb here, and `score` here takes no --against.

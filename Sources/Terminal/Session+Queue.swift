@@ -10,8 +10,8 @@ extension Session {
     /// session (a full score: never once per call).
     func calibration() throws(REPLError) -> QueueCalibration? {
         if let known = queue.calibration { return known }
-        let name = run.name
-        let computed = try Self.db { () throws(WorkbenchError) in try store.calibration(runName: name) }
+        let run = self.run
+        let computed = try Self.db { () throws(WorkbenchError) in try store.calibration(run: run) }
         queue.calibration = .some(computed.calibration)
         queue.calibrationGap = computed.gap
         return computed.calibration

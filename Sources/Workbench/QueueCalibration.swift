@@ -50,10 +50,10 @@ extension ReviewDesk {
     /// The run's calibration against the analysts' gold as `score` computes it now; nil when
     /// there is nothing to calibrate against (`gap` says why, for the screens). A full score:
     /// sessions call it once and keep the answer.
-    public func calibration(runName: String) throws(WorkbenchError) -> (calibration: QueueCalibration?, gap: String) {
+    public func calibration(run: Run) throws(WorkbenchError) -> (calibration: QueueCalibration?, gap: String) {
         let none = "no document is marked done"
         do {
-            let scored = try workspace.scoreRun(runName: runName, against: "annotations", match: .overlap)
+            let scored = try workspace.scoreRun(run: run, against: "annotations", match: .overlap)
             return (scored.calibration.samples == 0 ? nil : QueueCalibration(scored.calibration), none)
         } catch {
             switch error {

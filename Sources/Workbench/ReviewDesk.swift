@@ -47,13 +47,32 @@ public struct ReviewDesk: Sendable {
     /// The run to review: `name` if given, else "rules", else the only run that is not gold.
     public func runToReview(named name: String?) throws(WorkbenchError) -> Run {
         if let name {
-            guard let run = try db(store.runRef(named: name)) else {
-                throw .usage("no run named \(TerminalSafe.quoted(name)) (see `claimdesk runs`)")
-            }
+            guard let run = try db(store.runRef(named: name)) else { throw Self.noRun(name) }
             return run
         }
         if let rules = try db(store.runRef(named: "rules")) { return rules }
-        let runs = try db(store.runRefs()).filter { $0.kind != .gold }
+        return try onlyRunToReview(try db(store.runRefs()))
+    }
+
+    /// The same, chosen among `runs` (every run of the store, as `runs()` read them): a session
+    /// that reads the list anyway (adjudicate names the runs its notes point to) looks nothing up again.
+    public func runToReview(named name: String?, among runs: [Run]) throws(WorkbenchError) -> Run {
+        // Names match byte for byte, as the store's lookup by name does.
+        if let name {
+            guard let run = runs.first(where: { $0.name.isExactly(name) }) else { throw Self.noRun(name) }
+            return run
+        }
+        if let rules = runs.first(where: { $0.name.isExactly("rules") }) { return rules }
+        return try onlyRunToReview(runs)
+    }
+
+    static func noRun(_ name: String) -> WorkbenchError {
+        .usage("no run named \(TerminalSafe.quoted(name)) (see `claimdesk runs`)")
+    }
+
+    /// With no run named and none called "rules": the only run that is not gold, or why there is none.
+    private func onlyRunToReview(_ all: [Run]) throws(WorkbenchError) -> Run {
+        let runs = all.filter { $0.kind != .gold }
         if runs.count == 1 { return runs[0] }
         if runs.isEmpty {
             if try db(store.documentCount()) == 0 {

@@ -13,10 +13,14 @@ extension Workspace {
     public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
                         examples: Int = 3, includeTrained: Bool = false, format: ListingFormat = .table) throws(WorkbenchError) -> String {
         if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
-        let a = try scoringInputs(runName: runA, against: against, annotator: annotator, includeTrained: includeTrained,
+        // Each run and the gold run looked up once, in the order their errors were always said
+        // (run A, its gold, then run B).
+        let runInfoA = try requireRunRef(runA)
+        let a = try scoringInputs(run: runInfoA, against: against, annotator: annotator, includeTrained: includeTrained,
                                   command: "compare")
-        let b = try scoringInputs(runName: runB, against: against, annotator: annotator, includeTrained: includeTrained,
-                                  command: "compare")
+        let runInfoB = try requireRunRef(runB)
+        let b = try scoringInputs(run: runInfoB, against: against, goldRun: a.gold, annotator: annotator,
+                                  includeTrained: includeTrained, command: "compare")
         // Documents by their doc_id's bytes: two Unicode forms of one doc_id are two documents.
         let shared = Set(a.inputs.map(\.documentID.exactKey)).intersection(b.inputs.map(\.documentID.exactKey))
         let inputsA = a.inputs.filter { shared.contains($0.documentID.exactKey) }
@@ -36,7 +40,6 @@ extension Workspace {
         var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
         // Runs made by trained models say which model (and which digest of it) made each: the
         // refs carry it (`requireRun` would count every run's claims, about 1 s at a million).
-        let runInfoA = try requireRunRef(runA), runInfoB = try requireRunRef(runB)
         if Self.modelName(extractor: runInfoA.extractor) != nil || Self.modelName(extractor: runInfoB.extractor) != nil {
             lines.append("A made by \(Self.maker(runInfoA)), B made by \(Self.maker(runInfoB))")
         }

@@ -70,8 +70,10 @@ extension Workspace {
     /// Streams the selection, one document at a time, into the format's files; a gold export also
     /// writes its dataset card. Nothing appears under the final name until all of it is written.
     public func export(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
-        if case let .run(name) = request.selection { _ = try requireRunRef(name) }
-        if request.format == .provenance || request.format == .graphml { return try exportLinks(request) }
+        // The run is looked up once, here, and handed down.
+        var selectedRun: RunRef?
+        if case let .run(name) = request.selection { selectedRun = try requireRunRef(name) }
+        if request.format == .provenance || request.format == .graphml { return try exportLinks(request, run: selectedRun) }
         if case .gold = request.selection, request.format != .brat, !request.force {
             // The output file itself is named first: it is what the user asked for (its sink
             // refuses it too, but only after the card check below).
@@ -95,10 +97,10 @@ extension Workspace {
         var tally = ExportTally()
         var report = ExportReport(path: request.out, documents: 0, attributions: 0)
         var card: DatasetCard?
-        do {
+        do throws(WorkbenchError) {
             switch request.selection {
             case let .run(name):
-                let run = try requireRunRef(name)
+                guard let run = selectedRun else { throw WorkbenchError.unknownRun(name) }
                 let ids = try db(store.documentRowIDs(processedBy: run.rowID))
                 try forEachBundle(ids) { (bundle) throws(WorkbenchError) in
                     let claims = bundle.claims.filter { $0.runID == run.rowID && $0.origin == .run }

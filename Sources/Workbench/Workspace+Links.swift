@@ -96,9 +96,16 @@ extension Workspace {
     }
 
     /// A stored link run with its claims read back (as they are now) and its clusters and links.
-    public func loadLinks(_ info: LinkRunInfo) throws(WorkbenchError) -> LoadedLinks {
-        guard let run = try db(store.runRefs()).first(where: { $0.rowID == info.runID }) else {
-            throw .unknownRun("#\(info.runID)")
+    /// `run`: the linked run when the caller holds its ref (else it is looked up by row id).
+    public func loadLinks(_ info: LinkRunInfo, run known: RunRef? = nil) throws(WorkbenchError) -> LoadedLinks {
+        let run: RunRef
+        if let known, known.rowID == info.runID {
+            run = known
+        } else {
+            guard let found = try db(store.runRefs()).first(where: { $0.rowID == info.runID }) else {
+                throw .unknownRun("#\(info.runID)")
+            }
+            run = found
         }
         let claims = try linkableClaims(runID: info.runID)
         let stored = try db(store.linkClusters(linkRunID: info.rowID))
@@ -120,7 +127,7 @@ extension Workspace {
             throw .usage("no link run" + (run.map { " of run \"\(TerminalSafe.escape($0.name))\"" } ?? "")
                 + " yet: `claimdesk link` links the claims first")
         }
-        return try loadLinks(info)
+        return try loadLinks(info, run: run)
     }
 
     /// Standing link verdicts in a run, every analyst's (a later verdict on a pair replaces theirs).
@@ -321,11 +328,12 @@ extension Workspace {
 extension Workspace {
     /// `export --format provenance|graphml --run R`: the newest link run of R through the
     /// Provenance module's writers, written atomically (refused over an existing file unless --force).
-    func exportLinks(_ request: ExportRequest) throws(WorkbenchError) -> ExportReport {
-        guard case let .run(name) = request.selection else {
+    /// `run`: the run `request` names, as `export` resolved it (nil for a gold selection).
+    func exportLinks(_ request: ExportRequest, run: RunRef?) throws(WorkbenchError) -> ExportReport {
+        guard let run else {
             throw .usage("--format \(request.format.rawValue) exports a link run: give --run NAME (the run `claimdesk link` linked)")
         }
-        let loaded = try requireLinks(run: try requireRunRef(name))
+        let loaded = try requireLinks(run: run)
         let graph = request.format == .graphml ? GraphML.written(loaded.result, claims: loaded.claims) : nil
         let text = graph?.text ?? ProvenanceJSON.write(loaded.result, claims: loaded.claims)
         var file = try AtomicFile(path: request.out, replacing: request.force)
@@ -384,7 +392,7 @@ extension Workspace {
     /// The "links" section of `score` and `report`: nil when the run has no link run.
     public func linkScore(run: RunRef, annotator: String? = nil) throws(WorkbenchError) -> LinkScoreSection? {
         guard let info = try linkRun(named: nil, run: run) else { return nil }
-        let loaded = try loadLinks(info)
+        let loaded = try loadLinks(info, run: run)
         let judgements = try linkJudgements(runID: run.rowID).filter { annotator == nil || $0.annotator == annotator }
         let predicted = LinkScore.names(loaded.result)
         let verdicts = judgements.map { LinkVerdict(a: $0.a, b: $0.b, same: $0.same) }
@@ -417,7 +425,7 @@ extension Workspace {
     /// nil when the run has no link run.
     func provenanceSection(run: RunRef, annotator: String?, goldLinks: GoldClusterScore? = nil) throws(WorkbenchError) -> String? {
         guard let info = try linkRun(named: nil, run: run) else { return nil }
-        let loaded = try loadLinks(info)
+        let loaded = try loadLinks(info, run: run)
         let e = HTMLReport.escape
         var byID: [Int64: LinkableClaim] = [:]
         for c in loaded.claims { byID[c.id] = c }

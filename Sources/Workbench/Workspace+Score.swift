@@ -33,8 +33,16 @@ extension Workspace {
     public func scoreRun(runName: String, against: String, match: MatchMode, annotator: String? = nil,
                          groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = [],
                          includeTrained: Bool = false, command: String = "score") throws(WorkbenchError) -> ScoredRun {
-        let (inputs, notes, _) = try scoringInputs(runName: runName, against: against, annotator: annotator,
-                                                   includeTrained: includeTrained, command: command)
+        try scoreRun(run: try requireRunRef(runName), against: against, match: match, annotator: annotator, groupBy: groupBy,
+                     alsoGroupBy: alsoGroupBy, includeTrained: includeTrained, command: command)
+    }
+
+    /// The same for a run already resolved: a command looks its run up once and hands the ref down.
+    public func scoreRun(run: RunRef, against: String, match: MatchMode, annotator: String? = nil,
+                         groupBy: ScoreGrouping? = nil, alsoGroupBy: [ScoreGrouping] = [],
+                         includeTrained: Bool = false, command: String = "score") throws(WorkbenchError) -> ScoredRun {
+        let (inputs, notes, _, _) = try scoringInputs(run: run, against: against, annotator: annotator,
+                                                      includeTrained: includeTrained, command: command)
         let groupings = (groupBy.map { [$0] } ?? []) + alsoGroupBy
         let cueKinds = groupings.contains(.cueKind) ? try RulesCueKinds.make() : nil
         var session = ScoringSession(match: match, groupings: groupings, cueKinds: cueKinds)
@@ -50,22 +58,30 @@ extension Workspace {
     /// Scores `runName` against another run, or against the analysts' gold (`annotations`).
     public func score(runName: String, against: String, match: MatchMode, format: ListingFormat,
                       annotator: String? = nil, groupBy: ScoreGrouping? = nil, includeTrained: Bool = false) throws(WorkbenchError) -> String {
+        try score(run: try requireRunRef(runName), against: against, match: match, format: format, annotator: annotator,
+                  groupBy: groupBy, includeTrained: includeTrained)
+    }
+
+    /// The same for a run already resolved (the review REPL's `score` holds its run's ref).
+    public func score(run: RunRef, against: String, match: MatchMode, format: ListingFormat,
+                      annotator: String? = nil, groupBy: ScoreGrouping? = nil, includeTrained: Bool = false) throws(WorkbenchError) -> String {
+        let runName = run.name
         let scored: ScoredRun
         do {
-            scored = try scoreRun(runName: runName, against: against, match: match, annotator: annotator, groupBy: groupBy,
+            scored = try scoreRun(run: run, against: against, match: match, annotator: annotator, groupBy: groupBy,
                                   includeTrained: includeTrained)
         } catch {
             // Link verdicts (`same`/`different`) need no document marked done: an analyst who only
             // judges links still sees their score, with the line saying why claims have none.
             guard case .noDoneDocuments = error, format == .table,
-                  let links = try linkScore(run: try requireRunRef(runName), annotator: annotator), links.verdicts > 0 else { throw error }
+                  let links = try linkScore(run: run, annotator: annotator), links.verdicts > 0 else { throw error }
             return "run \"\(runName)\" against the analysts' gold: claims not scored, " + error.description + "\n\n" + links.table
         }
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
         // Issue 14: a "links" section when the run has a link run.
-        let links = try linkScore(run: try requireRunRef(runName), annotator: annotator)
+        let links = try linkScore(run: run, annotator: annotator)
         let goldLinks = against == "annotations" ? nil
-            : try goldClusterScore(runName: runName, against: against, inputs: scored.inputs, report: report)
+            : try goldClusterScore(run: run, against: against, inputs: scored.inputs, report: report)
         switch format {
         case .json:
             let noteList = JSONValue.array(notes.map { .string($0) }).serialized
@@ -119,9 +135,13 @@ extension Workspace {
     /// model learned from, unless `includeTrained` (`trainedNote`, also among the notes, says how
     /// many, or that the gold includes them; `compare` repeats it).
     /// `command`: the command whose `--include-trained` the notes offer (score, compare, report).
-    public func scoringInputs(runName: String, against: String, annotator: String? = nil, includeTrained: Bool = false,
-                              command: String = "score") throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String], trainedNote: String?) {
-        let run = try requireRunRef(runName)
+    /// `goldRun`: the run `against` names, when the caller has it (`compare` scores two runs
+    /// against one gold); `gold` in the answer is that run's ref, for the next call.
+    func scoringInputs(run: RunRef, against: String, goldRun known: RunRef? = nil, annotator: String? = nil,
+                       includeTrained: Bool = false, command: String = "score")
+        throws(WorkbenchError) -> (inputs: [ScoringInput], notes: [String], trainedNote: String?, gold: RunRef?) {
+        let runName = run.name
+        var goldRef: RunRef?
         var inputs: [ScoringInput] = []
         var notes: [String] = []
         var unscored = 0
@@ -167,7 +187,9 @@ extension Workspace {
                 add(g.stored, gold: g.attributions, predicted: predictions(g.claims))
             }
         } else {
-            let goldRun = try requireRunRef(against)
+            let goldRun: RunRef
+            if let known { goldRun = known } else { goldRun = try requireRunRef(against) }
+            goldRef = goldRun
             let goldIDs = try db(store.documentRowIDs(processedBy: goldRun.rowID))
             try forEachBundle(goldIDs) { bundle in
                 guard processed.contains(bundle.stored.rowID) else {
@@ -206,7 +228,7 @@ extension Workspace {
         if inputs.isEmpty {
             throw WorkbenchError.nothingToScore("run \"\(runName)\" has processed none of the gold documents: run `claimdesk extract --run \(ShellWord.quoted(runName))` first")
         }
-        return (inputs, notes, trainedNote)
+        return (inputs, notes, trainedNote, goldRef)
     }
 
     /// A run's claims in one document as gold (`score --against RUN`, `train --from RUN`): the run's

@@ -75,7 +75,7 @@ extension Workspace {
         let run = try requireRunRef(runName)
         // Scores and calibration come from the same call as `claimdesk score`, so the page and the command agree.
         let match = MatchMode.overlap
-        let scored = try scoreRun(runName: runName, against: request.against, match: match,
+        let scored = try scoreRun(run: run, against: request.against, match: match,
                                   annotator: request.annotator, groupBy: .sourceType, alsoGroupBy: [.cueKind],
                                   includeTrained: request.includeTrained, command: "report")
         let against = request.against == "annotations"
@@ -91,7 +91,7 @@ extension Workspace {
         // The same pairs grouped by kind of cue, counted in the same pass (a report holds one grouping).
         withLinks.byCueKind = scored.alsoGrouped[.cueKind]
         let goldLinks = request.against == "annotations" ? nil
-            : try goldClusterScore(runName: runName, against: request.against, inputs: scored.inputs, report: scored.report)
+            : try goldClusterScore(run: run, against: request.against, inputs: scored.inputs, report: scored.report)
         withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator, goldLinks: goldLinks)
         return (choice, withLinks)
     }

@@ -1,0 +1,74 @@
+import ClaimModel
+import ClaimStore
+import Testing
+import TestSupport
+@testable import Workbench
+
+/// A command looks its run up once and hands the ref down. Before, `score` looked its run up by
+/// name two to five times (its inputs, its link score, its gold-cluster score, each link run's
+/// load), `compare` each run twice, `export --run` twice: counted here on a store that counts its calls.
+@Suite struct RunLookupTests {
+    /// What the command refuses with, nil when it does not.
+    static func refusal<T>(_ body: () throws -> T) -> String? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    /// Gold "gold" and runs "a" and "b" over one document (as `CompareTests` has them), run "a"
+    /// linked; the count starts after the setup.
+    static func fixture() throws -> (CountingStore, Workspace) {
+        let text = "The mayor said fares rise. Police said nothing."
+        let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
+        let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
+        let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
+        let store = CountingStore(built.store)
+        for (name, claims) in [("a", [first, second]), ("b", [first])] {
+            let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
+            try store.saveRunOutput(runID: run.rowID, [(built.documentRowIDs[0], claims)])
+        }
+        let workspace = Workspace(store: store)
+        _ = try workspace.link(run: "a", name: nil, replace: false)
+        store.reset()
+        return (store, workspace)
+    }
+
+    @Test func scoreLooksUpItsRunAndItsGoldOnceEach() throws {
+        let (store, workspace) = try Self.fixture()
+        let text = try workspace.score(runName: "a", against: "gold", match: .overlap, format: .table)
+        #expect(text.hasPrefix("run \"a\" against run \"gold\", overlap matching\n"))
+        #expect(store.calls("runRef(named:)") == 2)
+        #expect(store.runLookups == 2)
+    }
+
+    @Test func compareLooksUpEachRunAndTheGoldOnce() throws {
+        let (store, workspace) = try Self.fixture()
+        let text = try workspace.compare(runA: "a", runB: "b", against: "gold", match: .overlap, examples: 0)
+        #expect(text.hasPrefix("compare run \"a\" (A) with run \"b\" (B) against run \"gold\", overlap matching, 1 document\n"))
+        #expect(store.calls("runRef(named:)") == 3)
+        #expect(store.runLookups == 3)
+    }
+
+    @Test func exportOfARunLooksItUpOnce() throws {
+        let scratch = try Scratch(prefix: "claimdesk-run-lookups")
+        let (store, workspace) = try Self.fixture()
+        let jsonl = try workspace.export(ExportRequest(format: .jsonl, out: scratch.path("a.jsonl"), selection: .run("a")))
+        #expect(jsonl.summary == "wrote 2 attributions in 1 document to \(scratch.path("a.jsonl"))")
+        #expect(store.runLookups == 1)
+        store.reset()
+        // The link run's export: the run, not the list of every run to find it again.
+        _ = try workspace.export(ExportRequest(format: .provenance, out: scratch.path("a.json"), selection: .run("a")))
+        #expect(store.runLookups == 1)
+    }
+
+    @Test func anUnknownRunIsStillSaidFirst() throws {
+        let (_, workspace) = try Self.fixture()
+        #expect(Self.refusal { try workspace.score(runName: "x", against: "nowhere", match: .overlap, format: .table) } == WorkbenchError.unknownRun("x").description)
+        #expect(Self.refusal { try workspace.compare(runA: "x", runB: "y", against: "nowhere", match: .overlap) } == WorkbenchError.unknownRun("x").description)
+        // Run A's gold is refused before run B is looked up, as before.
+        #expect(Self.refusal { try workspace.compare(runA: "a", runB: "y", against: "nowhere", match: .overlap) } == WorkbenchError.unknownRun("nowhere").description)
+    }
+}
