@@ -36,6 +36,7 @@ import TestSupport
         return (store, workspace)
     }
 
+    /// Before: 4 (the run by name twice, the gold once, the list of runs for the link run's load).
     @Test func scoreLooksUpItsRunAndItsGoldOnceEach() throws {
         let (store, workspace) = try Self.fixture()
         let text = try workspace.score(runName: "a", against: "gold", match: .overlap, format: .table)
@@ -44,6 +45,7 @@ import TestSupport
         #expect(store.runLookups == 2)
     }
 
+    /// Before: 6 (each run twice, the gold once per run).
     @Test func compareLooksUpEachRunAndTheGoldOnce() throws {
         let (store, workspace) = try Self.fixture()
         let text = try workspace.compare(runA: "a", runB: "b", against: "gold", match: .overlap, examples: 0)
@@ -52,6 +54,7 @@ import TestSupport
         #expect(store.runLookups == 3)
     }
 
+    /// Before: 2 for JSONL, 3 for the link run's provenance JSON.
     @Test func exportOfARunLooksItUpOnce() throws {
         let scratch = try Scratch(prefix: "claimdesk-run-lookups")
         let (store, workspace) = try Self.fixture()
@@ -62,6 +65,15 @@ import TestSupport
         // The link run's export: the run, not the list of every run to find it again.
         _ = try workspace.export(ExportRequest(format: .provenance, out: scratch.path("a.json"), selection: .run("a")))
         #expect(store.runLookups == 1)
+    }
+
+    /// `report`'s page: the run once, its gold once (before: 4, the run by name twice, the gold once
+    /// and the list of runs to find the run again for its link run).
+    @Test func reportLooksUpItsRunAndItsGoldOnceEach() throws {
+        let (store, workspace) = try Self.fixture()
+        let (choice, page) = try workspace.reportPage(ReportRequest(out: "unused.html", run: "a", against: "gold"))
+        #expect(choice.name == "a" && page.provenanceHTML != nil)
+        #expect(store.runLookups == 2)
     }
 
     @Test func anUnknownRunIsStillSaidFirst() throws {
