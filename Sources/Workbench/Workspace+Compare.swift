@@ -3,62 +3,88 @@ import ClaimStore
 import Evaluation
 
 extension Workspace {
-    /// Two runs against one gold: per error category, how often each run errs and on which gold
-    /// attributions one run is right where the other is not, with examples.
-    ///
-    /// Both runs are compared on the same documents: those either run's model learned from are
-    /// left out (unless `includeTrained`), as `score` leaves them out.
-    ///
-    /// `format` json: the same figures as one object (docs/ARCHITECTURE.md, "Scoring definitions").
+    /// `compare(runs:)` of two runs, A and B.
     public func compare(runA: String, runB: String, against: String, match: MatchMode, annotator: String? = nil,
                         examples: Int = 3, includeTrained: Bool = false, format: ListingFormat = .table) throws(WorkbenchError) -> String {
-        if runA == runB { throw WorkbenchError.usage("compare needs two different runs (got \(TerminalSafe.quoted(runA)) twice)") }
+        try compare(runs: [runA, runB], against: against, match: match, annotator: annotator, examples: examples,
+                    includeTrained: includeTrained, format: format)
+    }
+
+    /// The most runs one comparison takes: each has a letter, A to Z.
+    public static let compareLimit = 26
+
+    /// Two or more runs against one gold: per error category, how often each run errs and on which
+    /// gold attributions one run is right where every other is not, with examples. The runs are
+    /// lettered A, B, C… in the order given; two runs read as they always did.
+    ///
+    /// All runs are compared on the same documents (those every run processed): those any run's
+    /// model learned from are left out (unless `includeTrained`), as `score` leaves them out.
+    ///
+    /// `format` json: the same figures as one object (docs/ARCHITECTURE.md, "Scoring definitions"),
+    /// one object per run under its letter (`a`, `b`, `c`…).
+    public func compare(runs names: [String], against: String, match: MatchMode, annotator: String? = nil,
+                        examples: Int = 3, includeTrained: Bool = false, format: ListingFormat = .table) throws(WorkbenchError) -> String {
+        guard names.count >= 2 else {
+            throw WorkbenchError.usage("compare needs at least two runs: --run A --run B (got \(names.count))")
+        }
+        guard names.count <= Self.compareLimit else {
+            throw WorkbenchError.usage("compare takes at most \(Self.compareLimit) runs (got \(names.count))")
+        }
+        for (i, name) in names.enumerated() where names[..<i].contains(name) {
+            throw WorkbenchError.usage("compare needs \(names.count == 2 ? "two " : "")different runs (got \(TerminalSafe.quoted(name)) twice)")
+        }
+        let labels = names.indices.map { String(UnicodeScalar(UInt8(65 + $0))) }
         // Each run and the gold run looked up once, in the order their errors were always said
-        // (run A, its gold, then run B).
-        let runInfoA = try requireRunRef(runA)
-        let a = try scoringInputs(run: runInfoA, against: against, annotator: annotator, includeTrained: includeTrained,
-                                  command: "compare")
-        let runInfoB = try requireRunRef(runB)
-        let b = try scoringInputs(run: runInfoB, against: against, goldRun: a.gold, annotator: annotator,
-                                  includeTrained: includeTrained, command: "compare")
+        // (run A, its gold, then run B, C…).
+        var scored: [(inputs: [ScoringInput], notes: [String], trainedNote: String?, gold: RunRef?)] = []
+        var refs: [RunRef] = []
+        for name in names {
+            let ref = try requireRunRef(name)
+            refs.append(ref)
+            scored.append(try scoringInputs(run: ref, against: against, goldRun: scored.first?.gold, annotator: annotator,
+                                            includeTrained: includeTrained, command: "compare"))
+        }
         // Documents by their doc_id's bytes: two Unicode forms of one doc_id are two documents.
-        let shared = Set(a.inputs.map(\.documentID.exactKey)).intersection(b.inputs.map(\.documentID.exactKey))
-        let inputsA = a.inputs.filter { shared.contains($0.documentID.exactKey) }
-        let inputsB = b.inputs.filter { shared.contains($0.documentID.exactKey) }
+        var shared = Set(scored[0].inputs.map(\.documentID.exactKey))
+        for side in scored.dropFirst() { shared.formIntersection(side.inputs.map(\.documentID.exactKey)) }
+        let inputs = scored.map { $0.inputs.filter { shared.contains($0.documentID.exactKey) } }
         let scorer = Scorer(match: match)
-        let reportA = scorer.score(inputsA)
-        let reportB = scorer.score(inputsB)
-        let outcomesA = Self.goldOutcomes(reportA)
-        let outcomesB = Self.goldOutcomes(reportB)
+        let reports = inputs.map { scorer.score($0) }
+        let outcomes = reports.map(Self.goldOutcomes)
         var texts: [[UInt8]: ScalarText] = [:]
         var golds: [[UInt8]: [Attribution]] = [:]
-        for input in inputsA {
+        for input in inputs[0] {
             texts[input.documentID.exactKey] = input.text
             golds[input.documentID.exactKey] = input.gold
         }
 
-        var lines = ["compare run \"\(runA)\" (A) with run \"\(runB)\" (B) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
+        let runsSaid = names.count == 2
+            ? "run \"\(names[0])\" (A) with run \"\(names[1])\" (B)"
+            : Self.listed(names.indices.map { "run \"\(names[$0])\" (\(labels[$0]))" })
+        var lines = ["compare \(runsSaid) against \(against == "annotations" ? "the analysts' gold" : "run \"\(against)\""), \(match.rawValue) matching, \(plural(shared.count, "document"))"]
         // Runs made by trained models say which model (and which digest of it) made each: the
         // refs carry it (`requireRun` would count every run's claims, about 1 s at a million).
-        if Self.modelName(extractor: runInfoA.extractor) != nil || Self.modelName(extractor: runInfoB.extractor) != nil {
-            lines.append("A made by \(Self.maker(runInfoA)), B made by \(Self.maker(runInfoB))")
+        if refs.contains(where: { Self.modelName(extractor: $0.extractor) != nil }) {
+            lines.append(refs.indices.map { "\(labels[$0]) made by \(Self.maker(refs[$0]))" }.joined(separator: ", "))
         }
-        // What each run's model learned from is out of both sides.
-        for note in [a.trainedNote, b.trainedNote].compactMap({ $0 }) where !lines.contains(note) { lines.append(note) }
+        // What each run's model learned from is out of every side.
+        for note in scored.compactMap(\.trainedNote) where !lines.contains(note) { lines.append(note) }
         // Each error kind once, its examples as the gold's texts: the table, the example lines and
         // the JSON are all read from these.
         var categories: [ComparisonJSON.Category] = []
         for kind in [ErrorKind.missed, .wrongSource, .wrongCue, .boundaryOnly] {
-            let inA = Set(outcomesA.filter { $0.value.contains(kind) }.keys)
-            let inB = Set(outcomesB.filter { $0.value.contains(kind) }.keys)
+            let erring = outcomes.map { Set($0.filter { $0.value.contains(kind) }.keys) }
             // Right in this respect: matched the gold attribution without this error (a run that
             // missed it altogether is not right about its source).
             func right(_ outcomes: [GoldKey: [ErrorKind]], _ key: GoldKey) -> Bool {
                 guard let errors = outcomes[key] else { return false }
                 return !errors.contains(.missed) && !errors.contains(kind)
             }
-            let onlyBRight = inA.filter { right(outcomesB, $0) }.sorted()
-            let onlyARight = inB.filter { right(outcomesA, $0) }.sorted()
+            // Only this run right: every other run errs there in this respect.
+            let onlyRight = names.indices.map { i in
+                let others = names.indices.filter { $0 != i }
+                return erring[others[0]].filter { key in others.allSatisfy { erring[$0].contains(key) } && right(outcomes[i], key) }.sorted()
+            }
             func shown(_ keys: [GoldKey]) -> [ComparisonJSON.Example] {
                 keys.prefix(examples).compactMap { key in
                     guard let text = texts[key.document], let gold = golds[key.document]?[safe: key.gold] else { return nil }
@@ -67,34 +93,34 @@ extension Workspace {
                                                   source: role(gold.source), cue: role(gold.cue), content: role(gold.content))
                 }
             }
-            categories.append(ComparisonJSON.Category(
-                kind: kind.description, a: inA.count, b: inB.count, onlyARight: onlyARight.count, onlyBRight: onlyBRight.count,
-                onlyARightExamples: shown(onlyARight), onlyBRightExamples: shown(onlyBRight)))
+            categories.append(ComparisonJSON.Category(kind: kind.description, errors: erring.map(\.count), onlyRight: onlyRight.map(\.count),
+                                                      onlyRightExamples: onlyRight.map(shown)))
         }
         if format == .json {
             let notes = Array(lines.dropFirst())
-            func side(_ name: String, _ ref: RunRef, _ report: ScoreReport) -> ComparisonJSON.Side {
-                ComparisonJSON.Side(run: name, madeBy: Self.maker(ref), claim: report.claim, attribution: report.attribution,
-                                    spurious: report.errors.spurious)
+            let sides = names.indices.map { i in
+                ComparisonJSON.Side(run: names[i], madeBy: Self.maker(refs[i]), claim: reports[i].claim, attribution: reports[i].attribution,
+                                    spurious: reports[i].errors.spurious)
             }
-            return ComparisonJSON(against: against, match: match.rawValue, documents: shared.count, notes: notes,
-                                  a: side(runA, runInfoA, reportA), b: side(runB, runInfoB, reportB), categories: categories).rendered
+            return ComparisonJSON(against: against, match: match.rawValue, documents: shared.count, notes: notes, sides: sides,
+                                  categories: categories).rendered
         }
-        var table = TextTable(["", "A", "B", "only A right", "only B right"])
-        table.add(["claim F1", Self.ratio(reportA.claim.f1), Self.ratio(reportB.claim.f1), "", ""])
-        table.add(["attribution F1", Self.ratio(reportA.attribution.f1), Self.ratio(reportB.attribution.f1), "", ""])
+        let blank = Array(repeating: "", count: names.count)
+        var table = TextTable([""] + labels + labels.map { "only \($0) right" })
+        table.add(["claim F1"] + reports.map { Self.ratio($0.claim.f1) } + blank)
+        table.add(["attribution F1"] + reports.map { Self.ratio($0.attribution.f1) } + blank)
         var exampleLines: [String] = []
         for c in categories {
             let kind = c.kind.replacingOccurrences(of: "_", with: " ")
-            table.add([kind, String(c.a), String(c.b), String(c.onlyARight), String(c.onlyBRight)])
-            for (label, shown) in [("A right, B \(kind)", c.onlyARightExamples), ("B right, A \(kind)", c.onlyBRightExamples)] where !shown.isEmpty {
-                exampleLines.append("\(label):")
-                for e in shown {
+            table.add([kind] + c.errors.map(String.init) + c.onlyRight.map(String.init))
+            for i in names.indices where !c.onlyRightExamples[i].isEmpty {
+                exampleLines.append("\(labels[i]) right, \(Self.listed(labels.indices.filter { $0 != i }.map { labels[$0] })) \(kind):")
+                for e in c.onlyRightExamples[i] {
                     exampleLines.append("  " + TerminalSafe.short(e.docID, 28).padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + Self.describe(e))
                 }
             }
         }
-        table.add(["spurious", String(reportA.errors.spurious), String(reportB.errors.spurious), "", ""])
+        table.add(["spurious"] + reports.map { String($0.errors.spurious) } + blank)
         lines.append("")
         lines.append(table.rendered)
         if !exampleLines.isEmpty {
@@ -103,6 +129,11 @@ extension Workspace {
             lines += exampleLines
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "x", "x and y", "x, y and z".
+    static func listed(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
     }
 
     /// A gold attribution: its document's doc_id bytes (`exactKey`) and its index there.
@@ -137,9 +168,10 @@ extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
-/// `compare --format json`: both runs' figures on the shared documents, and per error category how
-/// often each errs and where one is right and the other not (with up to `--examples` gold
-/// attributions per side: doc_id, index in the document's gold, and the roles' texts).
+/// `compare --format json`: every run's figures on the shared documents, and per error category
+/// how often each errs and where one is right and every other not (with up to `--examples` gold
+/// attributions per run: doc_id, index in the document's gold, and the roles' texts). Runs are
+/// keyed by their letter: `a`, `b` (as with two runs always), then `c`, `d`…
 struct ComparisonJSON: Encodable {
     struct Side: Encodable {
         var run: String
@@ -159,28 +191,53 @@ struct ComparisonJSON: Encodable {
         enum CodingKeys: String, CodingKey { case docID = "doc_id", gold, source, cue, content }
     }
 
+    /// One error kind: per run (in the runs' order) its count, and how often and where only it is right.
     struct Category: Encodable {
         var kind: String
-        var a: Int
-        var b: Int
-        var onlyARight: Int
-        var onlyBRight: Int
-        var onlyARightExamples: [Example]
-        var onlyBRightExamples: [Example]
-        enum CodingKeys: String, CodingKey {
-            case kind, a, b, onlyARight = "only_a_right", onlyBRight = "only_b_right"
-            case onlyARightExamples = "only_a_right_examples", onlyBRightExamples = "only_b_right_examples"
+        var errors: [Int]
+        var onlyRight: [Int]
+        var onlyRightExamples: [[Example]]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(kind, forKey: Key("kind"))
+            for i in errors.indices {
+                let letter = ComparisonJSON.letter(i)
+                try container.encode(errors[i], forKey: Key(letter))
+                try container.encode(onlyRight[i], forKey: Key("only_\(letter)_right"))
+                try container.encode(onlyRightExamples[i], forKey: Key("only_\(letter)_right_examples"))
+            }
         }
     }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The key of the `index`th run: "a", "b", "c"…
+    static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(97 + index))) }
 
     var against: String
     var match: String
     var documents: Int
     /// What the text output says above its table (the makers of model runs, left-out documents).
     var notes: [String]
-    var a: Side
-    var b: Side
+    var sides: [Side]
     var categories: [Category]
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(against, forKey: Key("against"))
+        try container.encode(match, forKey: Key("match"))
+        try container.encode(documents, forKey: Key("documents"))
+        try container.encode(notes, forKey: Key("notes"))
+        for (i, side) in sides.enumerated() { try container.encode(side, forKey: Key(Self.letter(i))) }
+        try container.encode(categories, forKey: Key("categories"))
+    }
 
     /// Pretty, key-sorted JSON ending in a newline, as `score --format json` writes.
     var rendered: String {

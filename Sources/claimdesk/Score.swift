@@ -26,12 +26,12 @@ struct Score: ParsableCommand {
     }
 }
 
-/// `claimdesk compare`: two runs against one gold, error category by error category.
+/// `claimdesk compare`: two or more runs against one gold, error category by error category.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare two runs against one gold: per error category, what each gets right that the other misses.")
+        abstract: "Compare two or more runs against one gold: per error category, what each gets right that the others miss.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("run"), help: "A run; give --run twice.") var runs: [String] = []
+    @Option(name: .customLong("run"), help: "A run; give --run two or more times (A, B, C… in that order).") var runs: [String] = []
     @Option(name: .long, help: "Gold: a run's name, or 'annotations'.") var against = "annotations"
     @Option(name: .long, help: "overlap or exact content matching.") var match: MatchMode = .overlap
     @Option(name: .long, help: "Gold from this annotator only.") var annotator: String?
@@ -41,12 +41,12 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "table or json (keys: docs/ARCHITECTURE.md, \"Scoring definitions\").") var format: ListingFormat = .table
 
     func validate() throws {
-        if runs.count != 2 { throw ValidationError("give exactly two runs: --run A --run B") }
+        if runs.count < 2 { throw ValidationError("give two or more runs: --run A --run B [--run C …]") }
     }
 
     func run() throws {
         try Entry.run {
-            Console.out(try global.openForReading().compare(runA: runs[0], runB: runs[1], against: against, match: match,
+            Console.out(try global.openForReading().compare(runs: runs, against: against, match: match,
                                             annotator: annotator, examples: max(0, examples), includeTrained: includeTrained,
                                             format: format), format: format)
         }

@@ -61,6 +61,73 @@ import TestSupport
         #expect(categories[1]["only_b_right"] == .number("1") && categories[1]["only_a_right_examples"] == .array([]))
     }
 
+    /// Three runs: a column per run, "only X right" where every other run makes that error, and
+    /// one JSON object per run under its letter. Run C finds the first claim with the wrong
+    /// source and misses the second.
+    @Test func threeRunsHaveAColumnAndAnObjectEach() throws {
+        let text = "The mayor said fares rise. Police said nothing."
+        let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
+        let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
+        var wrongSource = first
+        wrongSource.source = Fragments(Span(27, 33))
+        let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
+        let (store, doc) = (built.store, built.documentRowIDs[0])
+        let workspace = Workspace(store: store)
+        for (name, claims) in [("a", [wrongSource, second]), ("b", [first]), ("c", [wrongSource])] {
+            let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
+            try store.saveRunOutput(runID: run.rowID, [(doc, claims)])
+        }
+        let table = try workspace.compare(runs: ["a", "b", "c"], against: "gold", match: .overlap, examples: 1)
+        #expect(table == """
+            compare run "a" (A), run "b" (B) and run "c" (C) against run "gold", overlap matching, 1 document
+
+                            A      B      C      only A right  only B right  only C right
+            claim F1        1.000  0.667  0.667                              
+            attribution F1  0.500  0.667  0.000                              
+            missed          0      1      1      1             0             0
+            wrong source    1      0      1      0             1             0
+            wrong cue       0      0      0      0             0             0
+            boundary only   0      0      0      0             0             0
+            spurious        0      0      0                                  
+
+            examples (gold attribution: source | cue | content)
+            A right, B and C missed:
+              d                             Police | said | nothing
+            B right, A and C wrong source:
+              d                             The mayor | said | fares rise
+            """)
+
+        let json = try workspace.compare(runs: ["a", "b", "c"], against: "gold", match: .overlap, examples: 1, format: .json)
+        let value = try #require(JSONValue(parsing: json))
+        #expect(["a", "b", "c"].map { value[$0]?["run"]?.stringValue } == ["a", "b", "c"])
+        #expect(value["d"] == nil && value["c"]?["attribution"]?["true_positives"] == .number("0"))
+        guard case let .array(categories)? = value["categories"] else { Issue.record("no categories"); return }
+        func counts(_ c: JSONValue) -> String {
+            func n(_ v: JSONValue?) -> String { if case let .number(text)? = v { text } else { "?" } }
+            return ["a", "b", "c"].map { n(c[$0]) + "/" + n(c["only_\($0)_right"]) }.joined(separator: " ")
+        }
+        #expect(categories.map { "\($0["kind"]?.stringValue ?? "?") " + counts($0) } == [
+            "missed 0/1 1/0 1/0", "wrong_source 1/0 0/1 1/0", "wrong_cue 0/0 0/0 0/0", "boundary_only 0/0 0/0 0/0",
+        ])
+        #expect(categories[1]["only_b_right_examples"] == .array([.object([
+            ("content", .string("fares rise")), ("cue", .string("said")), ("doc_id", .string("d")), ("gold", .number("0")),
+            ("source", .string("The mayor"))])]))
+
+        // One run, a run named twice, more runs than letters: usage errors, before anything is read.
+        func refusal(_ names: [String]) -> String {
+            do {
+                _ = try workspace.compare(runs: names, against: "gold", match: .overlap)
+                return "accepted"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(refusal(["a"]) == "compare needs at least two runs: --run A --run B (got 1)")
+        #expect(refusal(["a", "b", "a"]) == #"compare needs different runs (got "a" twice)"#)
+        #expect(refusal(["b", "b"]) == #"compare needs two different runs (got "b" twice)"#)
+        #expect(refusal((0..<27).map { "r\($0)" }) == "compare takes at most 26 runs (got 27)")
+    }
+
     @Test func theDirectQuotesProfileKeepsQuotedContentOnlyAndRenumbers() {
         let text = "\u{201C}Fares rise,\u{201D} she said. He said they would not."
         let quoted = Attribution(id: "r1", content: Fragments(Span(0, 13)))
