@@ -61,6 +61,9 @@ extension AttributionFinder {
         if t.key == Keys.according, i + 1 < s.upperBound, key(i + 1) == Keys.to {
             return Anchor(kind: .according, at: i, cueStart: i, cueEnd: i + 2)
         }
+        if t.key == Keys.as, let end = asReportedEnd(after: i, in: s) {
+            return Anchor(kind: .according, at: i, cueStart: i, cueEnd: end)
+        }
         let cls = lexicons.word(t)
         if cls.contains(.hedgeAdverb) {
             if i + 1 < s.upperBound, lexicons.cues.verb(tokens[i + 1]) != nil { return nil }
@@ -70,6 +73,20 @@ extension AttributionFinder {
         if cls.contains(.raising) { return raisingAnchor(at: i, in: s) }
         guard let verb = lexicons.cues.verb(t) else { return nil }
         return verbAnchor(verb, at: i, wordClass: cls, in: s)
+    }
+
+    /// "As reported by Reuters, C", ", as first stated in the filing": "as" opening the sentence or
+    /// after a comma, a cue verb's participle (an adverb may come between) and "by" or "in" work as
+    /// "according to" does; the end of that cue, or nil.
+    func asReportedEnd(after i: Int, in s: Range<Int>) -> Int? {
+        // Set off from the clause it reports ("He left as ordered by the court" is no attribution).
+        guard i == s.lowerBound || isComma(i - 1) else { return nil }
+        var v = i + 1
+        if v < s.upperBound && (word(v).contains(.cueAdverb) || isLyAdverb(v) || key(v) == Keys.first) { v += 1 }
+        guard v + 1 < s.upperBound, tokens[v].kind == .word, !tokens[v].capitalized,
+              let verb = lexicons.cues.verb(tokens[v]), verb.forms.contains(.participle) || verb.forms.contains(.past),
+              key(v + 1) == Keys.by || key(v + 1) == Keys.in else { return nil }
+        return v + 2
     }
 
     /// "seems to", "appears that" (not "the appearance"): the cue takes in auxiliaries before it.
@@ -96,7 +113,12 @@ extension AttributionFinder {
                 && prevClass.contains(.female) { return nil }  // "her report"
         }
         let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
-        if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s) { return nil }
+        // A noun-or-verb form with its own particle after a name is the verb ("Brown points out",
+        // "Obama calls for"): the noun reading ("the points", "her calls") has a determiner before it.
+        let particleFollows = i + 1 < s.upperBound && verb.particles.contains(key(i + 1)) && verb.lemma != "talk"
+        let namedSubject = p >= s.lowerBound && p == i - 1 && tokens[p].kind == .word && tokens[p].capitalized
+            && prevClass.isEmpty
+        if verb.alsoNoun && !(particleFollows && namedSubject) && !nounVerbIsVerb(at: i, previous: p, in: s) { return nil }
         if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(i + 1))) { return nil }
         if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
         if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }

@@ -89,6 +89,7 @@ struct AttributionFinder {
             guard var c = candidate(for: a, subject: subjects[n], in: s, end: end, found: found,
                                     contentEnd: contentEnd, number: number) else { continue }
             c.content = trimmedContent(c.content)
+            announced(&c)
             guard !c.content.isEmpty, hasWord(inAny: c.content) else { continue }
             c.anonymousContext = anonymityMarked(s)
             found.append(c)
@@ -98,6 +99,21 @@ struct AttributionFinder {
             found.append(c)
         }
         return outermost(found)
+    }
+
+    /// "issued the following statement: C", "tweeted the following: C": what announces the content
+    /// belongs to the cue, and the content is what follows the colon.
+    func announced(_ c: inout Candidate) {
+        guard let cue = c.cue.last, let first = c.content.first, first.lowerBound == cue.upperBound else { return }
+        var k = first.lowerBound
+        if k < first.upperBound && word(k).contains(.determiner) { k += 1 }
+        guard k < first.upperBound, key(k) == Keys.following else { return }
+        var colon = k + 1
+        while colon < first.upperBound && colon <= k + 3 && tokens[colon].kind == .word { colon += 1 }
+        guard colon + 1 < first.upperBound, tokens[colon].isPunct(":") else { return }
+        c.cue[c.cue.count - 1] = cue.lowerBound..<(colon + 1)
+        c.content[0] = (colon + 1)..<first.upperBound
+        c.content = trimmedContent(c.content)
     }
 
     /// `ranges` without the punctuation (and a leading "However,") at either end; empty ones dropped.

@@ -428,7 +428,7 @@ extension Workspace {
         return TrainedDocuments(model: name, documents: Set(ids.compactMap { $0.stringValue?.exactKey }))
     }
 
-    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.0" for the rules'.
+    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.1" for the rules'.
     static func maker(_ run: RunInfo) -> String { maker(extractor: run.extractor, version: run.version) }
 
     /// The same from a run's ref (`compare` reads no claim counts to name a maker).

@@ -106,6 +106,38 @@ import Testing
                               extractor: extractor)
     }
 
+    @Test func asReportedByWorksAsAccordingTo() {
+        _ = expectAttribution("{cue:As reported by} {src:the coastguard}, {con:two ferries were cancelled}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:The tunnel will close in June}, {cue:as first reported in} {src:the Gazette}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:The tram depot}, {cue:as stated by} {src:the council}, {con:will be sold}.",
+                              extractor: extractor)
+    }
+
+    @Test func asWithoutACommaIsNoAttribution() {
+        // "as ordered by" inside its clause says how, not who claims it.
+        expectNone("The fishermen left the harbour as ordered by the coastguard.", extractor: extractor)
+    }
+
+    @Test func theFollowingStatementJoinsTheCue() {
+        _ = expectAttribution("{src:The club} {cue:issued the following statement:} {con:“Our coach has resigned.”}",
+                              extractor: extractor)
+        _ = expectAttribution("{src:The mayor} {cue:posted the following:} {con:the bridge will reopen on Monday}.",
+                              extractor: extractor)
+        // "the following day" announces no content: the cue stays the verb.
+        _ = expectAttribution("{src:The mayor} {cue:said} the following day {con:that the bridge would reopen}.",
+                              extractor: extractor)
+    }
+
+    @Test func nounOrVerbFormWithItsParticleAfterANameIsTheVerb() {
+        _ = expectAttribution("{src:Okafor} {cue:points out} in her column {con:that ferries rarely run late}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Okafor} {cue:calls for} {con:a second ferry on the route}.", extractor: extractor)
+        // Not "talks": "Harbour talks about the lease stalled" is a noun phrase.
+        expectNone("Harbour talks about the lease stalled.", extractor: extractor)
+    }
+
     @Test func coordinatedSecondCueSharesTheSource() throws {
         let m = Marked("The mayor said the budget was tight and {cue:warned} {con:that libraries could close}.")
         let found = extractor.extract(m.document)
