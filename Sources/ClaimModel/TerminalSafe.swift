@@ -43,14 +43,14 @@ public enum TerminalSafe {
     }
 
     /// A value quoted for a one-line message: cut to `limit` characters (`ellipsis` after the
-    /// first `limit - ellipsis.count`), in double quotes, `"` and `\` written `\"` and `\\`, then
+    /// first `limit - ellipsis.count`, without white space before it), in double quotes, `"` and `\` written `\"` and `\\`, then
     /// `escape`d. Messages cut with `...`; listings that cut their other columns with `short`'s
     /// `…` (`trail`) pass `…`, so that one output shows one mark for cut text.
     ///
     /// Also cut at `4 × limit` Unicode scalars: one character may hold any number of scalars
     /// (`"a"` and 100,000 combining accents is one character), and a message must stay one short line.
     public static func quoted(_ text: String, limit: Int = 60, ellipsis: String = "...") -> String {
-        var short = text.count > limit ? String(text.prefix(max(0, limit - ellipsis.count))) + ellipsis : text
+        var short = text.count > limit ? trimmingTrailingSpace(text.prefix(max(0, limit - ellipsis.count))) + ellipsis : text
         short = boundedScalars(short, 4 * limit, ellipsis: ellipsis)
         var out = String.UnicodeScalarView()
         for scalar in short.unicodeScalars {

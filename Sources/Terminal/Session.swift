@@ -97,11 +97,11 @@ public final class Session {
         let done = try Self.db { () throws(WorkbenchError) in
             try store.documentsDoneElsewhere(annotator: annotatorName, runID: runID)
         }
-        // Only the run's documents, and not one already begun in this run: the analyst chose to
-        // review that one here.
-        let inRun = Set(queued), begun = Set(touched)
+        // The store gives only the run's own documents; not one already begun in this run: the
+        // analyst chose to review that one here.
+        let begun = Set(touched)
         var elsewhere: [Int64: ReviewDesk.DoneElsewhere] = [:]
-        for d in done where inRun.contains(d.documentRowID) && !begun.contains(d.documentRowID) {
+        for d in done where !begun.contains(d.documentRowID) {
             elsewhere[d.documentRowID] = d
         }
         if !includeDone {

@@ -69,6 +69,13 @@ import Testing
         #expect(TerminalSafe.short("     Bo", 4) == "…")
     }
 
+    /// `quoted` cuts the same way: "…said …" reads as a word left out.
+    @Test func quotedLeavesNoSpaceBeforeTheEllipsis() {
+        #expect(TerminalSafe.quoted("Ana said it rained", limit: 12) == #""Ana said...""#)
+        #expect(TerminalSafe.quoted("Ana said it rained", limit: 10, ellipsis: "…") == #""Ana said…""#)
+        #expect(TerminalSafe.quoted("Ana said it", limit: 11) == #""Ana said it""#)
+    }
+
     /// The cut falls between characters: an emoji sequence (a family is 7 scalars joined by ZWJ)
     /// is kept whole or left out, never its first people alone.
     @Test func shortNeverCutsInsideACharacter() {

@@ -24,7 +24,7 @@ import Testing
             cluster C1: 2 claims in 2 documents (link run "rules")
             first appearance: #1 in quay-wire, Wire, 2026-04-01
             date        doc        publisher  claim  source    credits  content
-            2026-04-01  quay-wire  Wire       #1     Ann Vale  -        "the quay will stay shut for nine days while divers look at …"
+            2026-04-01  quay-wire  Wire       #1     Ann Vale  -        "the quay will stay shut for nine days while divers look at…"
             2026-04-02  quay-post  Post       #2     Ann Vale  -        "the quay might stay shut for at least nine days, or for lon…"
             variants (against #1):
               #2 in quay-post: dropped "will while look at every single"; added "might at least or for longer still if the find worn or brok…"
@@ -39,7 +39,7 @@ import Testing
             2026-04-01  quay-wire  Wire       #1     Ann Vale
                 "the quay will stay shut for nine days while divers look at every sing…"
             2026-04-02  quay-post  Post       #2     Ann Vale
-                "the quay might stay shut for at least nine days, or for longer still …"
+                "the quay might stay shut for at least nine days, or for longer still…"
             variants (against #1):
               #2 in quay-post: dropped "will while look at every single"; added "might at least or for longer still if the find worn or brok…"
             """#)
