@@ -76,16 +76,24 @@ extension AttributionFinder {
     }
 
     /// "As reported by Reuters, C", ", as first stated in the filing": "as" opening the sentence or
-    /// after a comma, a cue verb's participle (an adverb may come between) and "by" or "in" work as
-    /// "according to" does; the end of that cue, or nil.
+    /// after a comma, a speech verb's participle (an adverb may come between) and "by" or "in" work
+    /// as "according to" does; the end of that cue, or nil. Not evidence verbs ("as shown in Figure 2").
     func asReportedEnd(after i: Int, in s: Range<Int>) -> Int? {
         // Set off from the clause it reports ("He left as ordered by the court" is no attribution).
         guard i == s.lowerBound || isComma(i - 1) else { return nil }
         var v = i + 1
         if v < s.upperBound && (word(v).contains(.cueAdverb) || isLyAdverb(v) || key(v) == Keys.first) { v += 1 }
-        guard v + 1 < s.upperBound, tokens[v].kind == .word, !tokens[v].capitalized,
-              let verb = lexicons.cues.verb(tokens[v]), verb.forms.contains(.participle) || verb.forms.contains(.past),
+        guard v + 2 < s.upperBound, tokens[v].kind == .word, !tokens[v].capitalized,
+              let verb = lexicons.cues.verb(tokens[v]), verb.cueClass == .speech,
+              verb.forms.contains(.participle) || verb.forms.contains(.past),
               key(v + 1) == Keys.by || key(v + 1) == Keys.in else { return nil }
+        // "in" names where it was said ("in the Gazette", "in Politico"), not when ("in March", "in 2019").
+        if key(v + 1) == Keys.in {
+            let n = tokens[v + 2]
+            guard n.kind == .word, word(v + 2).contains(.determiner) || n.capitalized && !word(v + 2).contains(.time) else {
+                return nil
+            }
+        }
         return v + 2
     }
 
@@ -113,12 +121,7 @@ extension AttributionFinder {
                 && prevClass.contains(.female) { return nil }  // "her report"
         }
         let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
-        // A noun-or-verb form with its own particle after a name is the verb ("Brown points out",
-        // "Obama calls for"): the noun reading ("the points", "her calls") has a determiner before it.
-        let particleFollows = i + 1 < s.upperBound && verb.particles.contains(key(i + 1)) && verb.lemma != "talk"
-        let namedSubject = p >= s.lowerBound && p == i - 1 && tokens[p].kind == .word && tokens[p].capitalized
-            && prevClass.isEmpty
-        if verb.alsoNoun && !(particleFollows && namedSubject) && !nounVerbIsVerb(at: i, previous: p, in: s) { return nil }
+        if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s, particles: verb.particles) { return nil }
         if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(i + 1))) { return nil }
         if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
         if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }
@@ -213,8 +216,10 @@ extension AttributionFinder {
     }
 
     /// A noun-or-verb form ("reports", "claim") is a verb after a pronoun, a name, a plural
-    /// noun, an auxiliary or "to", or a relative pronoun — and not before "of".
-    func nounVerbIsVerb(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+    /// noun, an auxiliary or "to", or a relative pronoun — and not before "of". Before one of
+    /// its own `particles` a name inside the sentence is its subject ("Sarah Brown points out",
+    /// "as Obama calls for"); a capital opening the sentence may be any word ("Growing calls for").
+    func nounVerbIsVerb(at i: Int, previous p: Int, in s: Range<Int>, particles: [UInt64] = []) -> Bool {
         if i + 1 < s.upperBound {
             let n = i + 1
             if key(n) == Keys.of { return false }
@@ -232,6 +237,10 @@ extension AttributionFinder {
         if !cls.intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty { return true }
         // "..., The Wall Street Journal reports.": a name, then the verb ends the clause.
         if t.capitalized && !cls.contains(.determiner) && (i + 1 >= s.upperBound || isSentenceFinal(i + 1) || isComma(i + 1)) {
+            return true
+        }
+        if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && p > s.lowerBound && tokens[p - 1].kind != .quote
+            && i + 1 < s.upperBound && particles.contains(key(i + 1)) {
             return true
         }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }

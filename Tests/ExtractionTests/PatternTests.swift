@@ -118,6 +118,9 @@ import Testing
     @Test func asWithoutACommaIsNoAttribution() {
         // "as ordered by" inside its clause says how, not who claims it.
         expectNone("The fishermen left the harbour as ordered by the coastguard.", extractor: extractor)
+        // "in" a time is when, not where it was said; evidence verbs point to a figure, not a source.
+        expectNone("As announced in March, the ferry will stop at Oruk.", extractor: extractor)
+        expectNone("As shown in Figure 2, ticket sales fell.", extractor: extractor)
     }
 
     @Test func theFollowingStatementJoinsTheCue() {
@@ -131,10 +134,11 @@ import Testing
     }
 
     @Test func nounOrVerbFormWithItsParticleAfterANameIsTheVerb() {
-        _ = expectAttribution("{src:Okafor} {cue:points out} in her column {con:that ferries rarely run late}.",
+        _ = expectAttribution("{src:Ada Okafor} {cue:points out} in her column {con:that ferries rarely run late}.",
                               extractor: extractor)
-        _ = expectAttribution("{src:Okafor} {cue:calls for} {con:a second ferry on the route}.", extractor: extractor)
-        // Not "talks": "Harbour talks about the lease stalled" is a noun phrase.
+        _ = expectAttribution("{src:Ada Okafor} {cue:calls for} {con:a second ferry on the route}.", extractor: extractor)
+        // A capital opening the sentence may be any word: these are noun phrases.
+        expectNone("Growing calls for a second ferry went unanswered.", extractor: extractor)
         expectNone("Harbour talks about the lease stalled.", extractor: extractor)
     }
 
