@@ -51,7 +51,7 @@ public enum TerminalSafe {
     /// (`"a"` and 100,000 combining accents is one character), and a message must stay one short line.
     public static func quoted(_ text: String, limit: Int = 60, ellipsis: String = "...") -> String {
         var short = text.count > limit ? trimmingTrailingSpace(text.prefix(max(0, limit - ellipsis.count))) + ellipsis : text
-        short = boundedScalars(short, 4 * limit, ellipsis: ellipsis)
+        short = boundedCharacters(short, 4 * limit, ellipsis: ellipsis)
         var out = String.UnicodeScalarView()
         for scalar in short.unicodeScalars {
             if scalar == "\"" || scalar == "\\" { out.append("\\") }
@@ -71,14 +71,14 @@ public enum TerminalSafe {
         return boundedCharacters(cut, 4 * limit)
     }
 
-    /// `text` cut to at most `limit` Unicode scalars with "…" as the last one, at the last
-    /// character boundary that fits and without the white space before it. Only a first character
-    /// longer than the bound by itself (a letter and thousands of combining marks) is cut inside:
-    /// the line must stay bounded, and leaving it out would show nothing of the value.
-    static func boundedCharacters(_ text: String, _ limit: Int) -> String {
+    /// `text` cut to at most `limit` Unicode scalars ending in `ellipsis`, at the last character
+    /// boundary that fits and without the white space before it. Only a first character longer
+    /// than the bound by itself (a letter and thousands of combining marks) is cut inside: the
+    /// line must stay bounded, and leaving it out would show nothing of the value.
+    static func boundedCharacters(_ text: String, _ limit: Int, ellipsis: String = "…") -> String {
         let scalars = text.unicodeScalars
         guard scalars.count > limit else { return text }
-        let keep = max(0, limit - 1)
+        let keep = max(0, limit - ellipsis.unicodeScalars.count)
         var end = text.startIndex, used = 0
         while end < text.endIndex {
             let width = text[end].unicodeScalars.count
@@ -86,8 +86,8 @@ public enum TerminalSafe {
             used += width
             end = text.index(after: end)
         }
-        if end == text.startIndex { return String(String.UnicodeScalarView(scalars.prefix(keep))) + "…" }
-        return trimmingTrailingSpace(text[..<end]) + "…"
+        if end == text.startIndex { return String(String.UnicodeScalarView(scalars.prefix(keep))) + ellipsis }
+        return trimmingTrailingSpace(text[..<end]) + ellipsis
     }
 
     private static func trimmingTrailingSpace(_ text: Substring) -> String {
@@ -130,19 +130,11 @@ public enum TerminalSafe {
     /// `escaped` (or `head` … `tail`, the two ends of one longer text) within `pathLimit`
     /// characters: the first `pathLimit / 2 - 1`, "…", the last `pathLimit / 2`.
     private static func middleCut(_ head: String, _ tail: String? = nil) -> String {
-        if tail == nil && head.count <= pathLimit { return boundedScalars(head, 4 * pathLimit, ellipsis: "…") }
+        if tail == nil && head.count <= pathLimit { return boundedCharacters(head, 4 * pathLimit, ellipsis: "…") }
         let keepHead = pathLimit / 2 - 1, keepTail = pathLimit - keepHead - 1
         let cut = String(head.prefix(keepHead)) + "…" + String((tail ?? head).suffix(keepTail))
         // A character may hold any number of scalars (combining marks): the line stays bounded.
-        return boundedScalars(cut, 4 * pathLimit, ellipsis: "…")
-    }
-
-    /// `text` cut to at most `limit` Unicode scalars, the last ones replaced by `ellipsis` when cut.
-    static func boundedScalars(_ text: String, _ limit: Int, ellipsis: String) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.count > limit else { return text }
-        let keep = max(0, limit - ellipsis.unicodeScalars.count)
-        return String(String.UnicodeScalarView(scalars.prefix(keep))) + ellipsis
+        return boundedCharacters(cut, 4 * pathLimit, ellipsis: "…")
     }
 
     /// Serialised JSON made safe for a terminal without changing what it parses to: each scalar

@@ -297,7 +297,7 @@ extension SQLiteStore {
         }
         // Row ids only grow: the documents this import adds are those above the highest id before it.
         let lastBefore = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM main.document") ?? 0
-        result.storeHeldDocuments = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM main.document)") ?? false
+        result.storeHeldDocuments = lastBefore > 0
         try db.execute(sql: """
             INSERT INTO main.document (docId, title, publisher, publicationDate, meta, text, scalarCount, origin, ingestedAt)
             SELECT docId, title, publisher, publicationDate, meta, text, scalarCount, origin, ? FROM stage.sdoc s

@@ -2,7 +2,8 @@
 /// nodes; a document is `published_by` its publisher, `quotes` the sources of its clustered
 /// claims, `credits` the outlets those claims credit, and `repeats` the corpus document of the
 /// credited outlet that carries the same claim. A source that is the credited outlet itself is
-/// the outlet's node, linked by the `credits` edge alone (`sourceIsCreditedOutlet`).
+/// the outlet's node, linked by the `credits` edge (by `published_by` in the outlet's own story)
+/// and by no `quotes` edge beside it (`sourceIsCreditedOutlet`).
 ///
 /// Every string goes through `GraphML.escape`; characters XML 1.0 cannot hold at all (controls
 /// other than tab, newline and carriage return, U+FFFE, U+FFFF) become U+FFFD.

@@ -46,24 +46,26 @@ public struct ReviewDesk: Sendable {
 
     /// The run to review: `name` if given, else "rules", else the only run that is not gold.
     public func runToReview(named name: String?) throws(WorkbenchError) -> Run {
-        if let name {
-            guard let run = try db(store.runRef(named: name)) else { throw Self.noRun(name) }
-            return run
-        }
-        if let rules = try db(store.runRef(named: "rules")) { return rules }
-        return try onlyRunToReview(try db(store.runRefs()))
+        try chooseRun(named: name, find: { (n) throws(WorkbenchError) in try db(store.runRef(named: n)) },
+                      all: { () throws(WorkbenchError) in try db(store.runRefs()) })
     }
 
     /// The same, chosen among `runs` (every run of the store, as `runs()` read them): a session
     /// that reads the list anyway (adjudicate names the runs its notes point to) looks nothing up again.
     public func runToReview(named name: String?, among runs: [Run]) throws(WorkbenchError) -> Run {
         // Names match byte for byte, as the store's lookup by name does.
+        try chooseRun(named: name, find: { n in runs.first { $0.name.isExactly(n) } }, all: { runs })
+    }
+
+    /// The one rule of both: the run named, else "rules", else the only run that is not gold.
+    private func chooseRun(named name: String?, find: (String) throws(WorkbenchError) -> Run?,
+                           all: () throws(WorkbenchError) -> [Run]) throws(WorkbenchError) -> Run {
         if let name {
-            guard let run = runs.first(where: { $0.name.isExactly(name) }) else { throw Self.noRun(name) }
+            guard let run = try find(name) else { throw Self.noRun(name) }
             return run
         }
-        if let rules = runs.first(where: { $0.name.isExactly("rules") }) { return rules }
-        return try onlyRunToReview(runs)
+        if let rules = try find("rules") { return rules }
+        return try onlyRunToReview(try all())
     }
 
     static func noRun(_ name: String) -> WorkbenchError {
@@ -200,8 +202,8 @@ public struct ReviewDesk: Sendable {
         try db(store.doneDocumentRowIDs(annotator: annotator, runID: runID))
     }
 
-    /// Documents `annotator` marked done while reviewing another run: after `train` and
-    /// `extract --model`, the new run's queue leaves them out (their gold stands).
+    /// Documents of run `runID` that `annotator` marked done while reviewing another run: after
+    /// `train` and `extract --model`, the new run's queue leaves them out (their gold stands).
     public func documentsDoneElsewhere(annotator: String, runID: Int64) throws(WorkbenchError) -> [DoneElsewhere] {
         try db(store.documentsDoneElsewhere(annotator: annotator, runID: runID))
     }

@@ -33,7 +33,7 @@ extension Workspace {
         for (i, name) in names.enumerated() where names[..<i].contains(name) {
             throw WorkbenchError.usage("compare needs \(names.count == 2 ? "two " : "")different runs (got \(TerminalSafe.quoted(name)) twice)")
         }
-        let labels = names.indices.map { String(UnicodeScalar(UInt8(65 + $0))) }
+        let labels = names.indices.map { ComparisonJSON.letter($0).uppercased() }
         // Each run and the gold run looked up once, in the order their errors were always said
         // (run A, its gold, then run B, C…).
         var scored: [(inputs: [ScoringInput], notes: [String], trainedNote: String?, gold: RunRef?)] = []

@@ -36,12 +36,13 @@ public struct GoldClusterScore: Sendable {
 }
 
 extension Workspace {
-    /// nil unless `runName` has a link run and the gold side of `inputs` carries cluster keys.
-    func goldClusterScore(run: RunRef, against: String, inputs: [ScoringInput],
+    /// nil unless the run has a link run (`links`, from `loadedLinks`) and the gold side of
+    /// `inputs` carries cluster keys.
+    func goldClusterScore(run: RunRef, links: (info: LinkRunInfo, loaded: LoadedLinks)?, against: String, inputs: [ScoringInput],
                           report: ScoreReport) throws(WorkbenchError) -> GoldClusterScore? {
         guard inputs.contains(where: { $0.gold.contains { $0.cluster != nil } }) else { return nil }
-        guard let info = try linkRun(named: nil, run: run) else { return nil }
-        let predicted = LinkScore.names(try loadLinks(info, run: run).result)
+        guard let (info, loaded) = links else { return nil }
+        let predicted = LinkScore.names(loaded.result)
         // The run's claims per document in the order `scoringInputs` hands them to the scorer.
         let stored = try db(store.attributions(runID: run.rowID, documentRowID: nil, origin: .run))
         var seen: Set<Int64> = []

@@ -95,6 +95,14 @@ extension Workspace {
         return all.last { run == nil || $0.runID == run?.rowID }
     }
 
+    /// A run's newest link run with its links loaded, or nil when it has none: `score` and `report`
+    /// load it once and hand it to each section that reads it (each load reads every claim of the
+    /// run with its document's text).
+    func loadedLinks(of run: RunRef) throws(WorkbenchError) -> (info: LinkRunInfo, loaded: LoadedLinks)? {
+        guard let info = try linkRun(named: nil, run: run) else { return nil }
+        return (info, try loadLinks(info, run: run))
+    }
+
     /// A stored link run with its claims read back (as they are now) and its clusters and links.
     /// `run`: the linked run when the caller holds its ref (else it is looked up by row id).
     public func loadLinks(_ info: LinkRunInfo, run known: RunRef? = nil) throws(WorkbenchError) -> LoadedLinks {
@@ -389,10 +397,9 @@ public struct LinkScoreSection: Sendable {
 }
 
 extension Workspace {
-    /// The "links" section of `score` and `report`: nil when the run has no link run.
-    public func linkScore(run: RunRef, annotator: String? = nil) throws(WorkbenchError) -> LinkScoreSection? {
-        guard let info = try linkRun(named: nil, run: run) else { return nil }
-        let loaded = try loadLinks(info, run: run)
+    /// The "links" section of `score` and `report` from the run's loaded link run (`loadedLinks`).
+    func linkScore(run: RunRef, links: (info: LinkRunInfo, loaded: LoadedLinks), annotator: String? = nil) throws(WorkbenchError) -> LinkScoreSection {
+        let (info, loaded) = links
         let judgements = try linkJudgements(runID: run.rowID).filter { annotator == nil || $0.annotator == annotator }
         let predicted = LinkScore.names(loaded.result)
         let verdicts = judgements.map { LinkVerdict(a: $0.a, b: $0.b, same: $0.same) }
@@ -422,10 +429,11 @@ extension Workspace {
 extension Workspace {
     /// The report's provenance section: clusters by size, originating and relaying outlets, the
     /// link scores, and the biggest cluster's trail drawn as inline SVG (no external resource).
-    /// nil when the run has no link run.
-    func provenanceSection(run: RunRef, annotator: String?, goldLinks: GoldClusterScore? = nil) throws(WorkbenchError) -> String? {
-        guard let info = try linkRun(named: nil, run: run) else { return nil }
-        let loaded = try loadLinks(info, run: run)
+    /// nil when the run has no link run (`links` nil).
+    func provenanceSection(run: RunRef, links: (info: LinkRunInfo, loaded: LoadedLinks)?, annotator: String?,
+                           goldLinks: GoldClusterScore? = nil) throws(WorkbenchError) -> String? {
+        guard let links else { return nil }
+        let (info, loaded) = links
         let e = HTMLReport.escape
         var byID: [Int64: LinkableClaim] = [:]
         for c in loaded.claims { byID[c.id] = c }
@@ -462,7 +470,8 @@ extension Workspace {
             out.append("<tr><td>\(e(o))</td><td>\(originated[o] ?? 0)</td><td>\(relayed[o] ?? 0)</td></tr>")
         }
         out.append("</tbody></table>")
-        if let score = try linkScore(run: run, annotator: annotator), score.verdicts > 0 {
+        let score = try linkScore(run: run, links: links, annotator: annotator)
+        if score.verdicts > 0 {
             out.append("<p class=\"note\">Against \(score.verdicts) link verdicts: pairwise P \(HTMLReport.fixed(score.pairwise.precision)) "
                 + "R \(HTMLReport.fixed(score.pairwise.recall)) F1 \(HTMLReport.fixed(score.pairwise.f1)); per claim (B-cubed) "
                 + "P \(HTMLReport.fixed(score.perClaim.precision)) R \(HTMLReport.fixed(score.perClaim.recall)) F1 \(HTMLReport.fixed(score.perClaim.f1)).</p>")

@@ -428,10 +428,8 @@ extension Workspace {
         return TrainedDocuments(model: name, documents: Set(ids.compactMap { $0.stringValue?.exactKey }))
     }
 
-    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.1" for the rules'.
-    static func maker(_ run: RunInfo) -> String { maker(extractor: run.extractor, version: run.version) }
-
-    /// The same from a run's ref (`compare` reads no claim counts to name a maker).
+    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.1" for the rules' (from the run's
+    /// ref: naming a maker reads no claim counts).
     static func maker(_ run: RunRef) -> String { maker(extractor: run.extractor, version: run.version) }
 
     static func maker(extractor: String, version: String?) -> String {
@@ -452,7 +450,7 @@ extension Workspace {
             return "run \"\(run.name)\" was made by \(Self.maker(run)): name another run" + notBy
         }
         let digest: String?
-        if let extracting, extracting.name == model {
+        if let extracting, extracting.name.isExactly(model) {
             digest = extracting.digest
         } else {
             digest = try db(store.models()).first { $0.name.isExactly(model) }?.digest
@@ -461,7 +459,7 @@ extension Workspace {
             return "run \"\(run.name)\" was made by model \"\(model)\" (\(run.version ?? "?")): continue it with "
                 + "`claimdesk extract --model \(ShellWord.quoted(model)) --run \(ShellWord.quoted(run.name))`, or name another run" + notBy
         }
-        if let extracting, extracting.name == model {
+        if let extracting, extracting.name.isExactly(model) {
             // `train --replace` kept the name: the run holds the earlier model's claims.
             let now = String(extracting.digest.prefix(12))
             return "run \"\(run.name)\" holds the claims of model \"\(model)\" as it was before it was replaced "

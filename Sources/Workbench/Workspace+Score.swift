@@ -73,15 +73,17 @@ extension Workspace {
         } catch {
             // Link verdicts (`same`/`different`) need no document marked done: an analyst who only
             // judges links still sees their score, with the line saying why claims have none.
-            guard case .noDoneDocuments = error, format == .table,
-                  let links = try linkScore(run: run, annotator: annotator), links.verdicts > 0 else { throw error }
+            guard case .noDoneDocuments = error, format == .table, let linked = try loadedLinks(of: run) else { throw error }
+            let links = try linkScore(run: run, links: linked, annotator: annotator)
+            guard links.verdicts > 0 else { throw error }
             return "run \"\(runName)\" against the analysts' gold: claims not scored, " + error.description + "\n\n" + links.table
         }
         let (notes, report, calibration) = (scored.notes, scored.report, scored.calibration)
-        // Issue 14: a "links" section when the run has a link run.
-        let links = try linkScore(run: run, annotator: annotator)
+        // Issue 14: a "links" section when the run has a link run (loaded once for both sections).
+        let linked = try loadedLinks(of: run)
+        let links = try linked.map { (l) throws(WorkbenchError) in try linkScore(run: run, links: l, annotator: annotator) }
         let goldLinks = against == "annotations" ? nil
-            : try goldClusterScore(run: run, against: against, inputs: scored.inputs, report: report)
+            : try goldClusterScore(run: run, links: linked, against: against, inputs: scored.inputs, report: report)
         switch format {
         case .json:
             let noteList = JSONValue.array(notes.map { .string($0) }).serialized

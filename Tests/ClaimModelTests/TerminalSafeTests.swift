@@ -74,6 +74,10 @@ import Testing
         #expect(TerminalSafe.quoted("Ana said it rained", limit: 12) == #""Ana said...""#)
         #expect(TerminalSafe.quoted("Ana said it rained", limit: 10, ellipsis: "…") == #""Ana said…""#)
         #expect(TerminalSafe.quoted("Ana said it", limit: 11) == #""Ana said it""#)
+        // Its scalar bound (4 × limit) cuts between characters too: five whole families, not a sixth in part.
+        let family = "👩\u{200D}👩\u{200D}👧\u{200D}👦"
+        #expect(TerminalSafe.quoted(String(repeating: family, count: 30), limit: 10)
+                == "\"" + String(repeating: family, count: 5) + "...\"")
     }
 
     /// The cut falls between characters: an emoji sequence (a family is 7 scalars joined by ZWJ)

@@ -1,4 +1,5 @@
 import ClaimModel
+import Foundation
 import ClaimStore
 import Testing
 import TestSupport
@@ -74,6 +75,28 @@ import TestSupport
         let (choice, page) = try workspace.reportPage(ReportRequest(out: "unused.html", run: "a", against: "gold"))
         #expect(choice.name == "a" && page.provenanceHTML != nil)
         #expect(store.runLookups == 2)
+    }
+
+    /// The link run is loaded once per command and handed to each section that reads it (each
+    /// load reads the run's claims and their documents' text). Before: `score --against` loaded it
+    /// for its link score and again for its gold-cluster score; `report` three times (those two and
+    /// the provenance section).
+    @Test func scoreAndReportLoadTheLinkRunOnce() throws {
+        let (store, workspace) = try Self.fixture()
+        // A gold whose claims carry cluster keys, so that `score` also scores the link run against them.
+        let scratch = try Scratch(prefix: "claimdesk-link-loads")
+        let line = #"{"doc_id": "d", "text": "The mayor said fares rise. Police said nothing.", "attributions": ["#
+            + #"{"source": [0, 9], "cue": [10, 14], "content": [15, 25], "cluster": "c1"}]}"# + "\n"
+        #expect(FileManager.default.createFile(atPath: scratch.path("clustered.jsonl"), contents: Data(line.utf8)))
+        _ = try workspace.importClaims(file: scratch.path("clustered.jsonl"), runName: "clustered")
+        store.reset()
+        let json = try workspace.score(runName: "a", against: "clustered", match: .overlap, format: .json)
+        #expect(json.contains("\n\"links\": ") && json.contains("\n\"gold_links\": "))
+        #expect(store.calls("linkRuns()") == 1)
+        store.reset()
+        let (_, page) = try workspace.reportPage(ReportRequest(out: "unused.html", run: "a", against: "gold"))
+        #expect(page.provenanceHTML != nil)
+        #expect(store.calls("linkRuns()") == 1)
     }
 
     @Test func anUnknownRunIsStillSaidFirst() throws {

@@ -90,9 +90,10 @@ extension Workspace {
         var withLinks = page
         // The same pairs grouped by kind of cue, counted in the same pass (a report holds one grouping).
         withLinks.byCueKind = scored.alsoGrouped[.cueKind]
+        let linked = try loadedLinks(of: run)
         let goldLinks = request.against == "annotations" ? nil
-            : try goldClusterScore(run: run, against: request.against, inputs: scored.inputs, report: scored.report)
-        withLinks.provenanceHTML = try provenanceSection(run: run, annotator: request.annotator, goldLinks: goldLinks)
+            : try goldClusterScore(run: run, links: linked, against: request.against, inputs: scored.inputs, report: scored.report)
+        withLinks.provenanceHTML = try provenanceSection(run: run, links: linked, annotator: request.annotator, goldLinks: goldLinks)
         return (choice, withLinks)
     }
 
