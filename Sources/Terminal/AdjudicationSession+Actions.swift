@@ -52,6 +52,11 @@ extension AdjudicationSession {
                 final = next
             }
         }
+        // Picking again the view that already stands (a repeated key, a line pasted twice) writes
+        // nothing: the log holds decisions, not keystrokes.
+        if changed.isEmpty, let standing = standing(claim.rowID, in: view), standing.isGold == keep {
+            return "#\(claim.rowID) already stands as \(TerminalSafe.escape(name))'s view (\(standing.rawValue)): nothing written\n" + (try advance(from: try onScreen()))
+        }
         entries.append(entry(keep ? .confirm : .reject(reason: nil), claim, picked: name))
         try append(entries)
         let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? (keep ? "confirmed" : "rejected")
@@ -60,9 +65,25 @@ extension AdjudicationSession {
         return "picked \(TerminalSafe.escape(name))'s view of #\(claim.rowID): \(verdict)\(fields)\(why)\n" + (try advance(from: try onScreen()))
     }
 
+    /// The verdict this adjudicator's decision on `claimID` holds now, nil while undecided by them.
+    func standing(_ claimID: Int64, in view: AdjudicationDocument) -> ReviewStatus? {
+        guard view.adjudicatedBy[claimID] == adjudicator else { return nil }
+        return view.finals[claimID]?.verdict
+    }
 
     func verdict(_ action: ReviewAction) throws(AdjudicationError) -> String {
-        let (_, claim) = try currentClaim()
+        let (view, claim) = try currentClaim()
+        // The same decision again writes nothing (`confirm` of a confirmed or corrected final,
+        // `reject` of a rejected one); a different one is a change of mind and is logged.
+        if let standing = standing(claim.rowID, in: view) {
+            let same: Bool
+            switch action {
+            case .confirm: same = standing.isGold
+            case .reject: same = standing == .rejected
+            default: same = false
+            }
+            if same { return "#\(claim.rowID) already stands as \(standing.rawValue): nothing written\n" + (try advance(from: try onScreen())) }
+        }
         try append([entry(action, claim)])
         let verdict = current?.finals[claim.rowID]?.verdict?.rawValue ?? action.kind.rawValue
         return "\(verdict) #\(claim.rowID) (adjudicated)\n" + (try advance(from: try onScreen()))

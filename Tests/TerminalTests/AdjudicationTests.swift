@@ -153,6 +153,35 @@ import Testing
         #expect(try f.workspace.goldFromAnnotations().disagreements == ["storm"])
     }
 
+    @Test func theSameDecisionAgainWritesNothingAndAChangeOfMindIsLogged() throws {
+        let f = try AdjudicationFixture()
+        let start = try f.lastEntryID()
+        let session = try f.session()
+        #expect(session.execute("pick ana").text.hasPrefix("picked ana's view of #2: corrected (cue)\n"))
+        #expect(session.execute("prev").text.contains("disputed 1/2 · doc 1/1 · 1 adjudicated · #2"))
+        // Picking the view that stands again, or confirming it, writes nothing and moves on.
+        #expect(session.execute("pick ana").text.hasPrefix("#2 already stands as ana's view (corrected): nothing written\nstorm · Storm hits coast\ndisputed 2/2 · doc 1/1 · 1 adjudicated · #3\n"))
+        #expect(session.execute("prev").text.contains("· #2"))
+        #expect(session.execute("pick 1").text.hasPrefix("#2 already stands as ana's view (corrected): nothing written\n"))
+        #expect(session.execute("prev").text.contains("· #2"))
+        #expect(session.execute("confirm").text.hasPrefix("#2 already stands as corrected: nothing written\n"))
+        #expect(try f.entries(after: start) == [
+            #"cy correct #2 {"field":"cue","old":[[65,69]],"new":[[65,77]],"picked":"ana","adjudication":true}"#,
+            #"cy confirm #2 {"picked":"ana","adjudication":true}"#,
+        ])
+        // bo's view differs (the cue): picking it is a change of mind, logged.
+        #expect(session.execute("prev").text.contains("· #2"))
+        #expect(session.execute("pick bo").text.hasPrefix("picked bo's view of #2: corrected (cue)\n"))
+        #expect(session.execute("prev").text.contains("· #2"))
+        #expect(session.execute("reject").text.hasPrefix("rejected #2 (adjudicated)\n"))
+        #expect(try f.entries(after: start).count == 5)
+        #expect(try f.entries(after: start).suffix(3) == [
+            #"cy correct #2 {"field":"cue","old":[[65,77]],"new":[[65,69]],"picked":"bo","adjudication":true}"#,
+            #"cy confirm #2 {"picked":"bo","adjudication":true}"#,
+            #"cy reject #2 {"adjudication":true}"#,
+        ])
+    }
+
     @Test func refusedCommandsSayWhyAndChangeNothing() throws {
         let f = try AdjudicationFixture()
         let start = try f.lastEntryID()
