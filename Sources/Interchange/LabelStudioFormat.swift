@@ -123,6 +123,15 @@ public enum LabelStudioFormat {
         }
     }
 
+    /// How a region whose text does not fit its UTF-16 offsets was counted, when its offsets read
+    /// in scalars or UTF-8 bytes give that text.
+    static func otherUnitHint(_ given: String, _ start: Int, _ end: Int, _ text: ScalarText) -> String? {
+        guard let (unit, span) = OffsetHint.unit(fitting: given, start: start, end: end, in: text, among: [OffsetHint.scalars, OffsetHint.utf8])
+        else { return nil }
+        let scalarSpan = span == Span(start, end) ? "" : " (\(span) in scalars)"
+        return "; the offsets fit \(unit.name)\(scalarSpan): Label Studio counts UTF-16 code units (JavaScript string positions)"
+    }
+
     static func decode(_ task: JSONValue, number: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, FormatProblem> {
         guard case .object = task, let data = task["data"] else { return .failure("needs \"data\" with \"text\"") }
         guard let text = data["text"]?.stringValue else { return .failure("\"data.text\" must be a string") }
@@ -153,8 +162,18 @@ public enum LabelStudioFormat {
                         guard let role = labels.role(for: label) else {
                             return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
                         }
+                        let given = value["text"]?.stringValue
+                        let region = item["id"]?.idText.map { " (region \(escapedForMessage($0)))" } ?? ""
                         guard let start = offsets.scalar(s), let end = offsets.scalar(e), Span(start, end).isValid(in: scalars.count) else {
-                            return .failure(FormatProblem("\(place): \(offsets.problem(s, e))"))
+                            return .failure(FormatProblem("\(place): \(offsets.problem(s, e))"
+                                + (given.flatMap { otherUnitHint($0, s, e, scalars) } ?? "")))
+                        }
+                        // Label Studio writes the region's text beside its offsets: a script that
+                        // counted them otherwise (scalars, bytes) is caught here, not stored shifted.
+                        if let given, !OffsetHint.same(given, scalars.slice(Span(start, end))) {
+                            return .failure(FormatProblem("\(place)\(region): value.text \(escapedForMessage(given)) is not the text at [\(s), \(e)] "
+                                + "(UTF-16 code units): \(escapedForMessage(scalars.slice(Span(start, end))))"
+                                + (otherUnitHint(given, s, e, scalars) ?? "")))
                         }
                         if let id = item["id"]?.idText { index[id] = nodes.count }
                         if let extra = item["meta"]?["claimdesk"] { fields[nodes.count] = extra }

@@ -113,31 +113,39 @@ public enum ProdigyFormat {
         }
         var links: [(Int, Int)] = []
         var claimed = Set<Int>()
+        /// Why a relation end that names no span of the task is refused: a relation adds no span.
+        func noSpan(_ n: Int, _ end: String, _ node: AttributionGraph.Node) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+            let other = nodes.first { $0.span == node.span }.map { " (the span at \(node.span) is a \(labels.label(for: $0.role)))" } ?? ""
+            return issue("relation #\(n): \(end) \(node.span) is not a span of the task\(other)")
+        }
         for (n, relation) in (object["relations"]?.arrayValue ?? []).enumerated() {
-            // The child is the first span with its offsets and label not yet a child; the head the
-            // nearest such span before it (the writer puts each anchor before its other spans).
+            // The child is the first span with its offsets and label not yet a child (else the
+            // first such span: one span may be the child of two heads); the head the nearest such
+            // span before it (the writer puts each anchor before its other spans).
             var child: Int?, head: Int?
             if let value = relation["child_span"] {
                 switch parse(value, "relation #\(n + 1) child_span") {
                 case let .success(node):
-                    child = nodes.indices.first { nodes[$0] == node && !claimed.contains($0) }
-                    if child == nil { nodes.append(node); child = nodes.count - 1 }
+                    child = nodes.indices.first { nodes[$0] == node && !claimed.contains($0) } ?? nodes.firstIndex(of: node)
+                    if child == nil { return noSpan(n + 1, "child_span", node) }
                 case let .failure(problem): return .failure(problem)
                 }
             } else if let token = relation["child"]?.intValue {
                 child = tokenEnds[token]
+                if child == nil { return issue("relation #\(n + 1): child token \(token) is the last token of no span of the task") }
             }
             if let value = relation["head_span"] {
                 switch parse(value, "relation #\(n + 1) head_span") {
                 case let .success(node):
                     head = nodes.indices.last { nodes[$0] == node && $0 < (child ?? nodes.count) } ?? nodes.firstIndex(of: node)
-                    if head == nil { nodes.append(node); head = nodes.count - 1 }
+                    if head == nil { return noSpan(n + 1, "head_span", node) }
                 case let .failure(problem): return .failure(problem)
                 }
             } else if let token = relation["head"]?.intValue {
                 head = tokenEnds[token]
+                if head == nil { return issue("relation #\(n + 1): head token \(token) is the last token of no span of the task") }
             }
-            guard let head, let child else { return issue("relation #\(n + 1): head or child matches no span (give head_span and child_span)") }
+            guard let head, let child else { return issue("relation #\(n + 1): needs head_span and child_span (or head and child)") }
             claimed.insert(child)
             links.append((head, child))
         }

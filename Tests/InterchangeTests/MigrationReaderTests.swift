@@ -1,0 +1,94 @@
+import ClaimModel
+import Interchange
+import Testing
+
+/// A Label Studio task list of one task whose one annotation holds `regions` (JSON objects).
+private func studio(_ text: String, _ regions: String) -> [UInt8] {
+    Array(#"[{"id":4,"data":{"text":"\#(text)"},"annotations":[{"result":[\#(regions)]}]}]"#.utf8)
+}
+
+/// Label Studio writes each region's `value.text` beside its UTF-16 offsets: a script that counted
+/// in scalars or bytes leaves offsets that give other words, refused with the unit they fit.
+@Suite struct LabelStudioRegionTextTests {
+    @Test func offsetsCountedInScalarsAreRefusedWithTheUnitTheyFit() {
+        // "🚀" is one scalar but two UTF-16 code units: "said" is [6, 10] in scalars, [7, 11] in UTF-16.
+        let json = studio("Zoë 🚀 said no.", #"{"id":"r1","type":"labels","value":{"start":6,"end":10,"text":"said","labels":["Cue"]}}"#)
+        let read = LabelStudioFormat.read(json, file: "export.json")
+        #expect(read.lines == [])
+        #expect(read.issues.map(\.description) == [
+            #"export.json: task #1: annotations[0].result[0] (region "r1"): value.text "said" is not the text at [6, 10] (UTF-16 code units): " sai"; the offsets fit Unicode scalars (code points, Python str indices): Label Studio counts UTF-16 code units (JavaScript string positions)"#,
+        ])
+    }
+
+    @Test func offsetsCountedInUTF8BytesNameTheScalarSpan() {
+        // "ë" is two UTF-8 bytes: "said" is [5, 9] in bytes, [4, 8] in scalars and UTF-16.
+        let json = studio("Zoë said no.", #"{"id":"x\u001b","type":"labels","value":{"start":5,"end":9,"text":"said","labels":["Cue"]}}"#)
+        #expect(LabelStudioFormat.read(json, file: "export.json").issues.map(\.description) == [
+            #"export.json: task #1: annotations[0].result[0] (region "x\u{1b}"): value.text "said" is not the text at [5, 9] (UTF-16 code units): "aid "; the offsets fit UTF-8 bytes ([4, 8] in scalars): Label Studio counts UTF-16 code units (JavaScript string positions)"#,
+        ])
+    }
+
+    @Test func aTextThatFitsNoUnitIsRefusedWithoutAHint() {
+        let json = studio("Zoë 🚀 said no.", #"{"id":"r2","type":"labels","value":{"start":7,"end":11,"text":"says\n","labels":["Cue"]}}"#)
+        #expect(LabelStudioFormat.read(json, file: "export.json").issues.map(\.description) == [
+            #"export.json: task #1: annotations[0].result[0] (region "r2"): value.text "says\n" is not the text at [7, 11] (UTF-16 code units): "said""#,
+        ])
+    }
+
+    @Test func anOffsetInsideASurrogatePairSaysTheUnitItsTextFits() {
+        // Scalars [1, 5] are " sai"; UTF-16 offset 1 falls inside "𝔘".
+        let json = studio("𝔘 said", #"{"id":"r3","type":"labels","value":{"start":1,"end":5,"text":" sai","labels":["Cue"]}}"#)
+        #expect(LabelStudioFormat.read(json, file: "export.json").issues.map(\.description) == [
+            "export.json: task #1: annotations[0].result[0]: [1, 5]: 1 falls between the two UTF-16 code units of one character (a surrogate pair), not on a character boundary; the offsets fit Unicode scalars (code points, Python str indices): Label Studio counts UTF-16 code units (JavaScript string positions)",
+        ])
+    }
+
+    @Test func aMatchingTextOrNoTextReadsAsBefore() {
+        let json = studio("Zoë 🚀 said no.", #"{"id":"r1","type":"labels","value":{"start":7,"end":11,"text":"said","labels":["Cue"]}},{"id":"r2","type":"labels","value":{"start":12,"end":14,"labels":["Content"]}},{"from_id":"r1","to_id":"r2","type":"relation"}"#)
+        let read = LabelStudioFormat.read(json, file: "export.json")
+        #expect(read.issues == [])
+        #expect(read.lines.map(\.document.attributions) == [[Attribution(cue: Fragments(Span(6, 10)), content: Fragments(Span(11, 13)))]])
+    }
+}
+
+/// A Prodigy relation says which spans it links; one that names no span of the task is refused
+/// (it used to add a span of its own: a claim nobody drew).
+@Suite struct ProdigyRelationEndTests {
+    static let cue = #"{"start":5,"end":9,"token_start":2,"token_end":2,"label":"Cue"}"#
+    static let source = #"{"start":0,"end":3,"token_start":0,"token_end":0,"label":"Source"}"#
+
+    static func task(_ relations: String) -> [UInt8] {
+        Array(#"{"text":"Zoë 🚀 said no.","spans":[\#(cue),\#(source)],"relations":[\#(relations)],"answer":"accept"}"#.utf8) + [0x0A]
+    }
+
+    @Test func aChildSpanThatIsNoSpanIsAnError() {
+        let read = ProdigyFormat.read(Self.task(#"{"head":2,"child":0,"head_span":\#(Self.cue),"child_span":\#(Self.source)},{"head":2,"child":1,"head_span":\#(Self.cue),"child_span":{"start":3,"end":9,"label":"Source"}}"#), file: "db-out.jsonl")
+        #expect(read.lines == [])
+        #expect(read.issues.map(\.description) == ["db-out.jsonl:1: relation #2: child_span [3, 9] is not a span of the task"])
+    }
+
+    @Test func aHeadSpanWithAnotherLabelSaysWhatTheSpanIs() {
+        let read = ProdigyFormat.read(Self.task(#"{"head_span":{"start":5,"end":9,"label":"Content"},"child_span":\#(Self.source)}"#), file: "db-out.jsonl")
+        #expect(read.issues.map(\.description) == ["db-out.jsonl:1: relation #1: head_span [5, 9] is not a span of the task (the span at [5, 9] is a Cue)"])
+    }
+
+    @Test func aTokenThatEndsNoSpanIsAnError() {
+        #expect(ProdigyFormat.read(Self.task(#"{"head":2,"child":1}"#), file: "db-out.jsonl").issues.map(\.description) == [
+            "db-out.jsonl:1: relation #1: child token 1 is the last token of no span of the task",
+        ])
+        #expect(ProdigyFormat.read(Self.task(#"{"label":"Attribution"}"#), file: "db-out.jsonl").issues.map(\.description) == [
+            "db-out.jsonl:1: relation #1: needs head_span and child_span (or head and child)",
+        ])
+    }
+
+    @Test func oneSpanMayBeTheChildOfTwoCues() {
+        let second = #"{"start":12,"end":14,"token_start":4,"token_end":4,"label":"Cue"}"#
+        let line = #"{"text":"Zoë 🚀 said no.","spans":[\#(Self.cue),\#(Self.source),\#(second)],"relations":[{"head_span":\#(Self.cue),"child_span":\#(Self.source)},{"head_span":\#(second),"child_span":\#(Self.source)}],"meta":{"doc_id":"z"}}"#
+        let read = ProdigyFormat.read(Array(line.utf8), file: "db-out.jsonl")
+        #expect(read.issues == [])
+        #expect(read.lines.map(\.document.attributions) == [[
+            Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(5, 9))),
+            Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(12, 14))),
+        ]])
+    }
+}
