@@ -44,7 +44,8 @@ public enum DoccanoFormat {
 
     /// Reads every line; a line that does not fit the convention is reported `FILE:LINE`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        JSONLines.readDocuments(bytes, file: file) { object, line, stem in
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .doccano) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        return JSONLines.readDocuments(bytes, file: file) { object, line, stem in
             decode(object, file: file, line: line, stem: stem, labels: labels)
         }
     }
@@ -54,6 +55,10 @@ public enum DoccanoFormat {
             .failure(InterchangeIssue(file: file, line: line, message: message))
         }
         guard let text = object["text"]?.stringValue else { return issue("missing \"text\" (a string)") }
+        // A sequence-labelling export (no relations) would read as a document with no claims.
+        if object["entities"] == nil, object["label"]?.arrayValue != nil {
+            return issue("\"label\" holds spans without relations (doccano's sequence-labelling export): export the project with relation labeling (\"entities\" and \"relations\")")
+        }
         let fallback = object["id"]?.idText ?? "\(stem)-\(line)"
         let document: Document
         switch DocumentFields.document(object, text: text, fallbackID: fallback) {

@@ -75,6 +75,7 @@ public enum LabelStudioFormat {
 
     /// Reads a task list (or one task object). Problems are reported as `FILE: task #N: …`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .labelStudio) { return JSONLReader.Result(lines: [], issues: [wrong]) }
         var result = JSONLReader.Result(lines: [], issues: [])
         guard String(validating: bytes, as: UTF8.self) != nil else {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "invalid UTF-8"))

@@ -66,7 +66,8 @@ public enum ProdigyFormat {
     }
 
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        JSONLines.readDocuments(bytes, file: file) { object, line, stem in
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .prodigy) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        return JSONLines.readDocuments(bytes, file: file) { object, line, stem in
             decode(object, file: file, line: line, stem: stem, labels: labels)
         }
     }

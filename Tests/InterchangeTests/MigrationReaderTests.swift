@@ -92,3 +92,79 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
         ]])
     }
 }
+
+/// A file given with the wrong `--format` is refused in one line saying which tool wrote it, from
+/// its first record's keys: never a document read without its claims, nor an error on every line.
+@Suite struct WrongToolTests {
+    static let studio = Array("[\n{\"id\":7,\"data\":{\"text\":\"Ann said so.\"},\"annotations\":[{\"result\":[]}]}\n]\n".utf8)
+    static let doccanoLabels = Array(#"{"id":3,"text":"Ann said so.","label":[[0,3,"Source"],[4,8,"Cue"]]}"#.utf8 + [0x0A])
+    static let doccanoEntities = Array(#"{"id":3,"text":"Ann said so.","entities":[{"id":1,"label":"Cue","start_offset":4,"end_offset":8}],"relations":[]}"#.utf8 + [0x0A])
+    static let prodigy = Array(#"{"text":"Ann said so.","spans":[{"start":4,"end":8,"label":"Cue"}],"answer":"accept","_input_hash":-12}"#.utf8 + [0x0A])
+    static let claimdesk = Array(#"{"doc_id":"a1","text":"Ann said so.","attributions":[{"cue":[[4,8]]}]}"#.utf8 + [0x0A])
+
+    static func messages(_ read: JSONLReader.Result) -> [String] {
+        #expect(read.lines == [])
+        return read.issues.map(\.description)
+    }
+
+    @Test func aLabelStudioExportReadAsDoccanoOrProdigy() {
+        #expect(Self.messages(DoccanoFormat.read(Self.studio, file: "tasks.json")) == [
+            #"tasks.json: this is a Label Studio export (tasks with "annotations"/"data"), not doccano: give --format label-studio"#,
+        ])
+        #expect(Self.messages(ProdigyFormat.read(Self.studio, file: "tasks.json")) == [
+            #"tasks.json: this is a Label Studio export (tasks with "annotations"/"data"), not Prodigy: give --format label-studio"#,
+        ])
+    }
+
+    @Test func aDoccanoExportReadAsProdigyOrLabelStudio() {
+        let doccano = #"this is a doccano export (lines with "entities", or "label" arrays of [start, end, label])"#
+        #expect(Self.messages(ProdigyFormat.read(Self.doccanoLabels, file: "seq.jsonl")) == ["seq.jsonl: \(doccano), not Prodigy: give --format doccano"])
+        #expect(Self.messages(ProdigyFormat.read(Self.doccanoEntities, file: "rel.jsonl")) == ["rel.jsonl: \(doccano), not Prodigy: give --format doccano"])
+        #expect(Self.messages(LabelStudioFormat.read(Self.doccanoLabels + Self.doccanoLabels, file: "seq.jsonl")) == [
+            "seq.jsonl: \(doccano), not Label Studio: give --format doccano",
+        ])
+    }
+
+    @Test func aProdigyExportReadAsDoccanoOrLabelStudio() {
+        #expect(Self.messages(DoccanoFormat.read(Self.prodigy + Self.prodigy, file: "db-out.jsonl")) == [
+            #"db-out.jsonl: this is a Prodigy export (tasks with "spans"/"answer"), not doccano: give --format prodigy"#,
+        ])
+        #expect(Self.messages(LabelStudioFormat.read(Self.prodigy, file: "db-out.jsonl")) == [
+            #"db-out.jsonl: this is a Prodigy export (tasks with "spans"/"answer"), not Label Studio: give --format prodigy"#,
+        ])
+    }
+
+    @Test func aClaimDeskFileReadAsAnyOtherTool() {
+        let said = #"this is a ClaimDesk JSONL export (lines with "attributions")"#
+        #expect(Self.messages(DoccanoFormat.read(Self.claimdesk, file: "gold.jsonl")) == ["gold.jsonl: \(said), not doccano: give --format jsonl"])
+        #expect(Self.messages(ProdigyFormat.read(Self.claimdesk, file: "gold.jsonl")) == ["gold.jsonl: \(said), not Prodigy: give --format jsonl"])
+        #expect(Self.messages(LabelStudioFormat.read(Self.claimdesk, file: "gold.jsonl")) == ["gold.jsonl: \(said), not Label Studio: give --format jsonl"])
+    }
+
+    @Test func aJSONArrayOfDoccanoRecordsSaysItIsReadAsJSONL() {
+        let array = Array("[".utf8) + Self.doccanoEntities.dropLast() + Array("]".utf8)
+        let expected = #"this is a JSON array of doccano records (lines with "entities", or "label" arrays of [start, end, label]): doccano files are read as JSONL, one record per line, with --format doccano"#
+        #expect(Self.messages(DoccanoFormat.read(array, file: "x.json")) == ["x.json: \(expected)"])
+        #expect(Self.messages(LabelStudioFormat.read(array, file: "x.json")) == ["x.json: \(expected)"])
+    }
+
+    @Test func doccanoSequenceLabelsWithoutRelationsAreRefusedPerLine() {
+        #expect(Self.messages(DoccanoFormat.read(Self.doccanoLabels, file: "seq.jsonl")) == [
+            #"seq.jsonl:1: "label" holds spans without relations (doccano's sequence-labelling export): export the project with relation labeling ("entities" and "relations")"#,
+        ])
+    }
+
+    @Test func theFirstRecordDecidesOnlyWhenOneToolFits() throws {
+        #expect(ExportSignature.of(record: try JSONParser.parse(Array(#"{"text":"t","entities":[],"spans":[]}"#.utf8))) == nil)
+        #expect(ExportSignature.of(record: try JSONParser.parse(Array(#"{"text":"t","label":"POSITIVE"}"#.utf8))) == nil)
+        #expect(ExportSignature.of(record: try JSONParser.parse(Array(#"{"data":{"text":"t"},"text":"t"}"#.utf8))) == nil)
+        // A braces inside a string does not end the record.
+        let first = ExportSignature.firstRecord(Array("\u{FEFF}\n[ {\"data\":{\"text\":\"a } b\"}}, 3]".utf8))
+        #expect(first?.inArray == true)
+        #expect(first.flatMap { ExportSignature.of(record: $0.record) } == .labelStudio)
+        // Each tool's own file reads as before.
+        #expect(DoccanoFormat.read(Self.doccanoEntities, file: "rel.jsonl").lines.map(\.document.document.id) == ["3"])
+        #expect(ProdigyFormat.read(Self.prodigy, file: "db-out.jsonl").issues == [])
+        #expect(LabelStudioFormat.read(Self.studio, file: "tasks.json").lines.map(\.document.document.id) == ["tasks-7"])
+    }
+}

@@ -23,6 +23,13 @@ public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConve
         }
         let lower = path.lowercased()
         if lower.hasSuffix(".xmi") { return .inception }
+        // The first record's keys, as the readers judge a file given with another --format; a JSON
+        // array of JSONL records goes to Label Studio's reader, which says what it holds.
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl"),
+           let (record, inArray) = ExportSignature.firstRecord(firstBytes(path, limit: 1 << 20)),
+           let found = ExportSignature.of(record: record) {
+            return inArray ? .labelStudio : InterchangeFormat(rawValue: found.rawValue)
+        }
         if lower.hasSuffix(".json") { return firstBytes(path).first { !isSpace($0) } == UInt8(ascii: "[") || firstLineKeys(path).contains("data") ? .labelStudio : nil }
         guard lower.hasSuffix(".jsonl") else { return nil }
         let keys = firstLineKeys(path)
@@ -218,6 +225,11 @@ extension Workspace {
             return (read.lines.map { GoldImportItem(document: $0.document, origin: files[$0.number]) }, read.issues, folder.warnings)
         case .doccano, .labelStudio, .prodigy:
             let bytes = try Self.bytes(path)
+            // Another tool's export is refused whole, even with --skip-invalid: nothing of it is read.
+            if let expected = ExportSignature(rawValue: format.rawValue),
+               let wrong = ExportSignature.mismatch(bytes, file: path, expected: expected) {
+                throw WorkbenchError.invalidInput([wrong])
+            }
             switch format {
             case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
             case .labelStudio: read = LabelStudioFormat.read(bytes, file: path, labels: labels)

@@ -1,0 +1,33 @@
+import ClaimModel
+import ClaimStore
+import Foundation
+import Interchange
+import TestSupport
+import Testing
+@testable import Workbench
+
+/// `import-gold --format X` on another tool's export stops with one line and stores nothing, even
+/// with `--skip-invalid` (a Prodigy task read as doccano used to be a document without claims).
+@Suite struct WrongToolImportTests {
+    @Test func anotherToolsExportStoresNothingEvenWithSkipInvalid() throws {
+        let scratch = try Scratch(prefix: "wrongtool")
+        let path = try scratch.write("db-out.jsonl", #"{"text":"Ann said so.","spans":[{"start":4,"end":8,"label":"Cue"}],"answer":"accept"}"# + "\n")
+        let workspace = Workspace(store: try SQLiteStore.inMemory(clock: { "2026-12-01T00:00:00Z" }))
+        for skip in [false, true] {
+            let error = #expect(throws: WorkbenchError.self) {
+                _ = try workspace.importGoldExport(path: path, annotator: "ana", skipInvalid: skip, format: .doccano)
+            }
+            #expect(error?.description == "\(path): this is a Prodigy export (tasks with \"spans\"/\"answer\"), not doccano: give --format prodigy")
+        }
+        #expect(try workspace.store.documentCount() == 0)
+    }
+
+    @Test func detectionUsesTheFirstRecord() throws {
+        let scratch = try Scratch(prefix: "wrongtool")
+        #expect(InterchangeFormat.detect(try scratch.write("a.json", #"{"text":"t","label":[[0,1,"Cue"]]}"# + "\n")) == .doccano)
+        #expect(InterchangeFormat.detect(try scratch.write("b.jsonl", #"{"text":"t","_input_hash":5}"# + "\n")) == .prodigy)
+        #expect(InterchangeFormat.detect(try scratch.write("c.jsonl", #"{"doc_id":"c","text":"t","attributions":[]}"# + "\n")) == .jsonl)
+        #expect(InterchangeFormat.detect(try scratch.write("d.json", "[\n" + #"{"data":{"text":"t"}}"# + "\n]")) == .labelStudio)
+        #expect(InterchangeFormat.detect(try scratch.write("e.json", #"{"text":"t"}"#)) == nil)
+    }
+}
