@@ -73,7 +73,9 @@ public enum DoccanoFormat {
                   let label = entity["label"]?.stringValue
             else { return issue("entity #\(n + 1): needs \"label\", \"start_offset\" and \"end_offset\"") }
             guard let role = labels.role(for: label) else {
-                return issue("entity #\(n + 1): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)")
+                let found = (object["entities"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
+                return issue("entity #\(n + 1): label \(escapedForMessage(label)) is not one of \(labels.expected)"
+                    + (labels.unknownLabelsHint(found, what: "the line's labels are") ?? " (map it with --labels)"))
             }
             let span = Span(s, e)
             guard span.isValid(in: scalars.count) else {

@@ -161,7 +161,10 @@ public enum LabelStudioFormat {
                               let label = value["labels"]?.arrayValue?.first?.stringValue
                         else { return .failure("\(place): a labels region needs value.start, value.end and value.labels") }
                         guard let role = labels.role(for: label) else {
-                            return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
+                            let found = ["annotations", "predictions"].flatMap { task[$0]?.arrayValue ?? [] }
+                                .flatMap { $0["result"]?.arrayValue ?? [] }.compactMap { $0["value"]?["labels"]?.arrayValue?.first?.stringValue }
+                            return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected)"
+                                + (labels.unknownLabelsHint(found, what: "the task's labels are") ?? " (map it with --labels)")))
                         }
                         let given = value["text"]?.stringValue
                         let region = item["id"]?.idText.map { " (region \(escapedForMessage($0)))" } ?? ""

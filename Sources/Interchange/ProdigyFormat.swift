@@ -95,8 +95,10 @@ public enum ProdigyFormat {
                 return .failure(InterchangeIssue(file: file, line: line, message: "\(place): needs \"start\", \"end\" and \"label\""))
             }
             guard let role = labels.role(for: label) else {
+                let found = (object["spans"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
                 return .failure(InterchangeIssue(file: file, line: line,
-                    message: "\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
+                    message: "\(place): label \(escapedForMessage(label)) is not one of \(labels.expected)"
+                        + (labels.unknownLabelsHint(found, what: "the task's labels are") ?? " (map it with --labels)")))
             }
             let span = Span(s, e)
             guard span.isValid(in: scalars.count) else {

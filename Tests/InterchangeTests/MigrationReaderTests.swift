@@ -168,3 +168,62 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
         #expect(LabelStudioFormat.read(Self.studio, file: "tasks.json").lines.map(\.document.document.id) == ["tasks-7"])
     }
 }
+
+/// brat reads `--labels` as the other readers do, and a file (line, task) that uses none of the
+/// expected labels lists its own, with the `--labels` that maps them when it can be told.
+@Suite struct ForeignLabelTests {
+    static let text = "Ann said the road is closed."
+    static let ann = "T1\tSRC 0 3\tAnn\nT2\tSAY 4 8\tsaid\nT3\tQUOTE 9 27\tthe road is closed\nE1\tSAY:T2 Source:T1 Content:T3\n"
+    static let claim = Attribution(source: Fragments(Span(0, 3)), cue: Fragments(Span(4, 8)), content: Fragments(Span(9, 27)))
+
+    @Test func bratTypesOutsideTheConventionAreListedWithTheFlagThatMapsThem() {
+        let read = BratReader.read(ann: Self.ann, text: Self.text, file: "doc1.ann")
+        #expect(read.attributions == [])
+        #expect(read.warnings.map(\.description) == [
+            #"doc1.ann:1: T1: unknown type "SRC" (Source, Cue or Content): left out; the file's types are SRC, SAY, QUOTE: --labels source=SRC,cue=SAY,content=QUOTE maps them"#,
+            #"doc1.ann:2: T2: unknown type "SAY" (Source, Cue or Content): left out"#,
+            #"doc1.ann:3: T3: unknown type "QUOTE" (Source, Cue or Content): left out"#,
+            #"doc1.ann:4: E1: unknown event type "SAY" (Cue): left out"#,
+        ])
+    }
+
+    @Test func bratHonoursLabels() throws {
+        let labels = try LabelMap.parse("source=SRC,cue=say,content=QUOTE").get()
+        let read = BratReader.read(ann: Self.ann, text: Self.text, file: "doc1.ann", labels: labels)
+        #expect(read.issues == [] && read.warnings == [])
+        #expect(read.attributions == [Self.claim])
+        // Event arguments may be named by the role labels too.
+        let own = BratReader.read(ann: Self.ann.replacingOccurrences(of: "Source:T1 Content:T3", with: "SRC:T1 QUOTE:T3"),
+                                  text: Self.text, file: "doc1.ann", labels: labels)
+        #expect(own.attributions == [Self.claim])
+        // With a map, an unknown type names the mapped labels.
+        let other = BratReader.read(ann: "T1\tDate 0 3\tAnn\n", text: Self.text, file: "doc1.ann", labels: labels)
+        #expect(other.warnings.map(\.description) == [
+            #"doc1.ann:1: T1: unknown type "Date" (SRC, say or QUOTE): left out"#,
+        ])
+    }
+
+    @Test func aMappingIsSuggestedOnlyWhenEachRoleHasOneLabel() {
+        let twoSources = BratReader.read(ann: "T1\tSRC 0 3\tAnn\nT2\tSpeaker 0 3\tAnn\nT3\tAlpha 4 8\tsaid\n", text: Self.text, file: "d.ann")
+        #expect(twoSources.warnings.first?.description ==
+            #"d.ann:1: T1: unknown type "SRC" (Source, Cue or Content): left out; the file's types are SRC, Speaker, Alpha: map them with --labels source=…,cue=…,content=…"#)
+        // One expected type in the file: no list.
+        let mixed = BratReader.read(ann: "T1\tSRC 0 3\tAnn\nT2\tCue 4 8\tsaid\n", text: Self.text, file: "d.ann")
+        #expect(mixed.warnings.map(\.description) == [#"d.ann:1: T1: unknown type "SRC" (Source, Cue or Content): left out"#, "d.ann:2: T2: a Cue that no event uses: left out"])
+    }
+
+    @Test func doccanoProdigyAndLabelStudioGiveTheSameHint() {
+        let doccano = #"{"text":"\#(Self.text)","entities":[{"id":1,"label":"SRC","start_offset":0,"end_offset":3},{"id":2,"label":"SAY","start_offset":4,"end_offset":8},{"id":3,"label":"QUOTE","start_offset":9,"end_offset":27}],"relations":[]}"#
+        #expect(DoccanoFormat.read(Array(doccano.utf8), file: "rel.jsonl").issues.map(\.description) == [
+            #"rel.jsonl:1: entity #1: label "SRC" is not one of Source, Cue, Content; the line's labels are SRC, SAY, QUOTE: --labels source=SRC,cue=SAY,content=QUOTE maps them"#,
+        ])
+        let prodigy = #"{"text":"\#(Self.text)","spans":[{"start":4,"end":8,"label":"SAY"},{"start":9,"end":27,"label":"Claim"}],"answer":"accept"}"#
+        #expect(ProdigyFormat.read(Array(prodigy.utf8), file: "db-out.jsonl").issues.map(\.description) == [
+            #"db-out.jsonl:1: span #1: label "SAY" is not one of Source, Cue, Content; the task's labels are SAY, Claim: map them with --labels source=…,cue=…,content=…"#,
+        ])
+        let studio = studio(Self.text, #"{"id":"a","type":"labels","value":{"start":0,"end":3,"labels":["Speaker"]}},{"id":"b","type":"labels","value":{"start":4,"end":8,"labels":["Cue"]}}"#)
+        #expect(LabelStudioFormat.read(studio, file: "tasks.json").issues.map(\.description) == [
+            #"tasks.json: task #1: annotations[0].result[0]: label "Speaker" is not one of Source, Cue, Content (map it with --labels)"#,
+        ])
+    }
+}

@@ -212,7 +212,7 @@ extension Workspace {
             return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues, [])
         case .brat:
             guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(TerminalSafe.path(path)): not a brat folder (DOC.txt + DOC.ann files)") }
-            let folder = BratFolder.read(path)
+            let folder = BratFolder.read(path, labels: labels)
             // A document whose .ann has a problem is skipped whole.
             let bad = Set(folder.issues.map(\.file))
             let good = folder.items.filter { !bad.contains($0.file) }

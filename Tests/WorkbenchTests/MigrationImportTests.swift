@@ -31,3 +31,18 @@ import Testing
         #expect(InterchangeFormat.detect(try scratch.write("e.json", #"{"text":"t"}"#)) == nil)
     }
 }
+
+/// `import-gold FOLDER --labels …` reads a brat project with its own T types.
+@Suite struct BratLabelsImportTests {
+    @Test func aBratFolderWithItsOwnTypesImportsWithLabels() throws {
+        let scratch = try Scratch(prefix: "bratlabels")
+        _ = try scratch.write("brat/doc1.txt", "Ann said the road is closed.")
+        _ = try scratch.write("brat/doc1.ann", "T1\tSRC 0 3\tAnn\nT2\tSAY 4 8\tsaid\nT3\tQUOTE 9 27\tthe road is closed\nE1\tSAY:T2 Source:T1 Content:T3\n")
+        let workspace = Workspace(store: try SQLiteStore.inMemory(clock: { "2026-12-01T00:00:00Z" }))
+        let labels = try LabelMap.parse("source=SRC,cue=SAY,content=QUOTE").get()
+        let report = try workspace.importGoldExport(path: scratch.path("brat"), annotator: "ana", labels: labels)
+        #expect(report.warnings == [])
+        #expect(try workspace.store.documentCount() == 1)
+        #expect(report.claims == 1)
+    }
+}
