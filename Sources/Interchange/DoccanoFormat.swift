@@ -45,9 +45,16 @@ public enum DoccanoFormat {
     /// Reads every line; a line that does not fit the convention is reported `FILE:LINE`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
         if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .doccano) { return JSONLReader.Result(lines: [], issues: [wrong]) }
-        return JSONLines.readDocuments(bytes, file: file) { object, line, stem in
-            decode(object, file: file, line: line, stem: stem, labels: labels)
+        var byPosition: [String] = []
+        var result = JSONLines.readDocuments(bytes, file: file) { object, line, stem in
+            let decoded = decode(object, file: file, line: line, stem: stem, labels: labels)
+            if case let .success(item) = decoded, object["doc_id"]?.stringValue == nil, object["id"]?.idText == nil {
+                byPosition.append(item.document.id)
+            }
+            return decoded
         }
+        PositionNames.note(&result, byPosition, file: file, missing: "doc_id or id", give: "doc_id")
+        return result
     }
 
     static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
@@ -137,6 +144,22 @@ enum InterchangeChecks {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: \(what)"))
         }
         result.issues.sort { $0.line < $1.line }
+    }
+}
+
+/// Documents named by their position in the file (`STEM-LINE`, `STEM-N`): a tool that exports in
+/// another order renames them, so a re-import would duplicate them or collide with their old names.
+enum PositionNames {
+    /// Adds to `result` one warning naming the documents of `byPosition` that were read, and the
+    /// key (`give`) that keeps their names; none when every document has a stable name.
+    static func note(_ result: inout JSONLReader.Result, _ byPosition: [String], file: String, missing: String, give: String) {
+        let read = Set(result.lines.map(\.document.document.id.exactKey))
+        let named = byPosition.filter { read.contains($0.exactKey) }
+        guard !named.isEmpty else { return }
+        let shown = named.prefix(2).joined(separator: ", ") + (named.count > 2 ? ", …" : "")
+        let one = named.count == 1
+        result.warnings.append(InterchangeIssue(file: file, line: 0, message:
+            "\(plural(named.count, "document")) had no \(missing): named \(shown) by position; give \(give) to keep \(one ? "its name" : "their names") across exports"))
     }
 }
 

@@ -96,9 +96,11 @@ public enum LabelStudioFormat {
         }
         let stem = fileStem(file)
         var seen: [[UInt8]: Int] = [:]
+        var byPosition: [String] = []
         for (n, task) in tasks.enumerated() {
             switch decode(task, number: n + 1, stem: stem, labels: labels) {
             case let .success(document):
+                if task["data"]?["doc_id"]?.stringValue == nil && task["id"]?.idText == nil { byPosition.append(document.document.id) }
                 if let first = seen[document.document.id.exactKey] {
                     result.issues.append(InterchangeIssue(file: file, line: 0,
                         message: "task #\(n + 1): duplicate doc_id \(escapedForMessage(document.document.id)) (first in task #\(first))"))
@@ -111,6 +113,7 @@ public enum LabelStudioFormat {
             }
         }
         if tasks.isEmpty { result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no tasks")) }
+        PositionNames.note(&result, byPosition, file: file, missing: "data.doc_id or task id", give: "data.doc_id")
         return result
     }
 

@@ -67,12 +67,37 @@ public enum ProdigyFormat {
 
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
         if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .prodigy) { return JSONLReader.Result(lines: [], issues: [wrong]) }
-        return JSONLines.readDocuments(bytes, file: file) { object, line, stem in
-            decode(object, file: file, line: line, stem: stem, labels: labels)
+        // Every line parsed first: a task is named by its `_input_hash` only when no other task of
+        // the file has it (the same text answered by several annotators is several tasks, one hash).
+        var parsed: [(line: Int, object: Swift.Result<JSONValue, InterchangeIssue>)] = []
+        JSONLines.forEach(bytes) { number, slice in parsed.append((number, JSONLines.object(slice, file: file, line: number))) }
+        var hashes: [String: Int] = [:]
+        for case let .success(object) in parsed.map(\.object) {
+            if let hash = object["_input_hash"]?.idText { hashes[hash, default: 0] += 1 }
         }
+        let stem = fileStem(file)
+        var result = JSONLReader.Result(lines: [], issues: [])
+        var byPosition: [String] = []
+        for (line, object) in parsed {
+            let decoded = object.flatMap { object -> Swift.Result<AnnotatedDocument, InterchangeIssue> in
+                let hash = object["_input_hash"]?.idText.flatMap { hashes[$0] == 1 ? $0 : nil }
+                let decoded = decode(object, file: file, line: line, fallbackID: "\(stem)-\(hash ?? String(line))", labels: labels)
+                if case let .success(item) = decoded, object["meta"]?["doc_id"]?.stringValue == nil, hash == nil {
+                    byPosition.append(item.document.id)
+                }
+                return decoded
+            }
+            switch decoded {
+            case let .success(item): result.lines.append(JSONLReader.Line(number: line, document: item))
+            case let .failure(issue): result.issues.append(issue)
+            }
+        }
+        InterchangeChecks.finish(&result, file: file, what: "no JSON lines")
+        PositionNames.note(&result, byPosition, file: file, missing: "meta.doc_id or a _input_hash of its own", give: "meta.doc_id")
+        return result
     }
 
-    static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+    static func decode(_ object: JSONValue, file: String, line: Int, fallbackID: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
         func issue(_ message: String) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
             .failure(InterchangeIssue(file: file, line: line, message: message))
         }
@@ -83,7 +108,7 @@ public enum ProdigyFormat {
             return issue("unknown answer \(escapedForMessage(answer)) (accept, reject or ignore)")
         }
         let document: Document
-        switch DocumentFields.document(object["meta"] ?? .object([]), text: text, fallbackID: "\(stem)-\(line)") {
+        switch DocumentFields.document(object["meta"] ?? .object([]), text: text, fallbackID: fallbackID) {
         case let .success(d): document = d
         case let .failure(problem): return issue(problem.message)
         }

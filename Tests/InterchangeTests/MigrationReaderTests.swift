@@ -227,3 +227,45 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
         ])
     }
 }
+
+/// A record without doc_id is named by its tool's own stable key before its position, so that a
+/// re-export in another order re-imports to the same documents; those named by position are counted.
+@Suite struct StableNameTests {
+    static func prodigy(_ text: String, _ extra: String = "") -> String {
+        #"{"text":"\#(text)","spans":[],"answer":"accept"\#(extra)}"# + "\n"
+    }
+
+    @Test func prodigyTasksAreNamedByTheirInputHash() {
+        let a = Self.prodigy("Ann said so.", #","_input_hash":-901,"_task_hash":5"#), b = Self.prodigy("Bo said no.", #","_input_hash":77"#)
+        let read = ProdigyFormat.read(Array((a + b).utf8), file: "out/db-out.jsonl")
+        #expect(read.issues == [] && read.warnings == [])
+        #expect(read.lines.map(\.document.document.id) == ["db-out--901", "db-out-77"])
+        // Exported in the other order: the same names.
+        #expect(ProdigyFormat.read(Array((b + a).utf8), file: "out/db-out.jsonl").lines.map(\.document.document.id) == ["db-out-77", "db-out--901"])
+        // meta.doc_id still comes first.
+        #expect(ProdigyFormat.read(Array(Self.prodigy("Ann said so.", #","_input_hash":-901,"meta":{"doc_id":"n1"}"#).utf8), file: "db-out.jsonl")
+            .lines.map(\.document.document.id) == ["n1"])
+    }
+
+    @Test func tasksWithoutAStableKeyAreNamedByPositionAndCounted() {
+        let text = Self.prodigy("Ann said so.") + Self.prodigy("Bo said no.", #","_input_hash":4"#) + Self.prodigy("Cy said it.", #","_input_hash":4"#)
+            + Self.prodigy("Di said yes.", #","meta":{"doc_id":"d"}"#)
+        let read = ProdigyFormat.read(Array(text.utf8), file: "db-out.jsonl")
+        // A hash two tasks share (one text, two annotators) names neither.
+        #expect(read.lines.map(\.document.document.id) == ["db-out-1", "db-out-2", "db-out-3", "d"])
+        #expect(read.warnings.map(\.description) == [
+            "db-out.jsonl: 3 documents had no meta.doc_id or a _input_hash of its own: named db-out-1, db-out-2, … by position; give meta.doc_id to keep their names across exports",
+        ])
+    }
+
+    @Test func doccanoAndLabelStudioCountTheirPositionNames() {
+        let doccano = #"{"text":"Ann said so.","entities":[]}"# + "\n" + #"{"id":8,"text":"Bo said no.","entities":[]}"# + "\n"
+        let d = DoccanoFormat.read(Array(doccano.utf8), file: "rel.jsonl")
+        #expect(d.lines.map(\.document.document.id) == ["rel-1", "8"])
+        #expect(d.warnings.map(\.description) == ["rel.jsonl: 1 document had no doc_id or id: named rel-1 by position; give doc_id to keep its name across exports"])
+        let studio = #"[{"data":{"text":"Ann said so."}},{"id":3,"data":{"text":"Bo said no."}},{"data":{"text":"Cy said it.","doc_id":"c"}}]"#
+        let s = LabelStudioFormat.read(Array(studio.utf8), file: "tasks.json")
+        #expect(s.lines.map(\.document.document.id) == ["tasks-1", "tasks-3", "c"])
+        #expect(s.warnings.map(\.description) == ["tasks.json: 1 document had no data.doc_id or task id: named tasks-1 by position; give data.doc_id to keep its name across exports"])
+    }
+}

@@ -46,3 +46,18 @@ import Testing
         #expect(report.claims == 1)
     }
 }
+
+/// The import's output says how many documents were named by their position in the file.
+@Suite struct PositionNameImportTests {
+    @Test func importGoldWarnsOfDocumentsNamedByPosition() throws {
+        let scratch = try Scratch(prefix: "positionnames")
+        let path = try scratch.write("db-out.jsonl", #"{"text":"Ann said so.","spans":[{"start":4,"end":8,"label":"Cue"}],"answer":"accept"}"# + "\n"
+            + #"{"text":"Bo said no.","spans":[],"answer":"accept","_input_hash":12}"# + "\n")
+        let workspace = Workspace(store: try SQLiteStore.inMemory(clock: { "2026-12-01T00:00:00Z" }))
+        let report = try workspace.importGoldExport(path: path, annotator: "ana", format: .prodigy)
+        #expect(report.documents == 2)
+        #expect(report.warnings.map(\.description) == [
+            "\(path): 1 document had no meta.doc_id or a _input_hash of its own: named db-out-1 by position; give meta.doc_id to keep its name across exports",
+        ])
+    }
+}

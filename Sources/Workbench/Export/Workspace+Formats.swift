@@ -241,13 +241,13 @@ extension Workspace {
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
-        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, [])
+        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, read.warnings)
     }
 
     /// `read` without the documents that break the rules every import keeps (no NUL in what is
     /// stored, names by `NameRule`; `StoredStrings`), each reported where it came from.
     static func guarded(_ read: JSONLReader.Result, origin: (JSONLReader.Line) -> String) -> JSONLReader.Result {
-        var result = JSONLReader.Result(lines: [], issues: read.issues)
+        var result = JSONLReader.Result(lines: [], issues: read.issues, warnings: read.warnings)
         for line in read.lines {
             if let problem = StoredStrings.problem(in: line.document) {
                 result.issues.append(InterchangeIssue(file: origin(line), line: 0, message: problem))
