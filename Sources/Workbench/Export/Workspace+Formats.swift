@@ -24,9 +24,11 @@ public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConve
         let lower = path.lowercased()
         if lower.hasSuffix(".xmi") { return .inception }
         // The first record's keys, as the readers judge a file given with another --format; a JSON
-        // array of JSONL records goes to Label Studio's reader, which says what it holds.
+        // array of JSONL records goes to Label Studio's reader, which says what it holds. Only the
+        // first 256 KiB are read (ingest asks this of every .jsonl): a longer first record falls
+        // through to the rules below.
         if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl"),
-           let (record, inArray) = ExportSignature.firstRecord(firstBytes(path, limit: 1 << 20)),
+           let (record, inArray) = ExportSignature.firstRecord(firstBytes(path, limit: 1 << 18)),
            let found = ExportSignature.of(record: record) {
             return inArray ? .labelStudio : InterchangeFormat(rawValue: found.rawValue)
         }
