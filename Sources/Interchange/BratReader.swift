@@ -70,9 +70,14 @@ public enum BratReader {
     /// Four steps, each a method of `Reading`: every line into its kind's list (`parse`), the
     /// attributions anchored on events and on free T lines (`anchor`), then the attributes and the
     /// notes laid onto those attributions (`applyAttributes`, `applyNotes`).
-    public static func read(ann: String, text: String, file: String) -> Result {
-        var reading = Reading(file: file, scalars: ScalarText(text))
+    ///
+    /// `labels` (`--labels`) names the T types of the three roles, compared case-insensitively as
+    /// the other readers compare their labels; an event's type is the cue's label, its arguments
+    /// are named by role labels or by `Source`/`Content`.
+    public static func read(ann: String, text: String, file: String, labels: LabelMap = .standard) -> Result {
+        var reading = Reading(file: file, scalars: ScalarText(text), labels: labels)
         for (index, line) in lines(ann).enumerated() { reading.parse(line, number: index + 1) }
+        reading.hintAtTypes()
         reading.anchor()
         reading.applyAttributes()
         reading.applyNotes()
@@ -88,6 +93,7 @@ public enum BratReader {
     struct Reading {
         let file: String
         let scalars: ScalarText
+        let labels: LabelMap
         var issues: [InterchangeIssue] = []
         var warnings: [InterchangeIssue] = []
 
@@ -102,15 +108,34 @@ public enum BratReader {
         var refusedBounds: Set<String> = []
         /// T lines of a type ClaimDesk does not read (left out with a warning), by id: their type.
         var leftOutBounds: [String: String] = [:]
+        /// Every T line's type, in line order, and where the first unknown type's warning is: it
+        /// lists the file's types when none is expected (`hintAtTypes`).
+        var types: [String] = []
+        var firstUnknownType: Int?
 
         /// Attributions in line order of their anchors (`E…` or `T…`), and where each id is.
         var anchors: [(id: String, line: Int, attribution: Attribution)] = []
         var index: [String: Int] = [:]
         var reviewFields: [Int: ReviewFields] = [:]
 
-        init(file: String, scalars: ScalarText) {
+        init(file: String, scalars: ScalarText, labels: LabelMap) {
             self.file = file
             self.scalars = scalars
+            self.labels = labels
+        }
+
+        /// The role's name inside the reader (`Source`, `Cue`, `Content`) for a T type or an
+        /// event argument of the file.
+        func roleName(_ label: String, argument: Bool = false) -> String? {
+            let role = labels.role(for: label) ?? (argument ? LabelMap.standard.role(for: label) : nil)
+            return role.map { LabelMap.standard.label(for: $0) }
+        }
+
+        /// After step 1: a file whose T types include none of the expected labels gets them listed
+        /// on its first unknown-type warning, with the `--labels` that maps them when it can be told.
+        mutating func hintAtTypes() {
+            guard let at = firstUnknownType, let hint = labels.unknownLabelsHint(types, what: "the file's types are") else { return }
+            warnings[at].message += TerminalSafe.escape(hint)
         }
 
         mutating func issue(_ line: Int, _ message: String) { issues.append(InterchangeIssue(file: file, line: line, message: message)) }
@@ -168,10 +193,11 @@ public enum BratReader {
                 refusedBounds.insert(id)
             }
             guard words.count >= 3 else { refuse("\(safe(id)): expected TYPE START END"); return }
-            let type = words[0]
-            guard type == "Source" || type == "Cue" || type == "Content" else {
-                leftOutBounds[id] = type
-                warn(number, "\(safe(id)): unknown type \(quoted(type)) (Source, Cue or Content): left out")
+            types.append(words[0])
+            guard let type = roleName(words[0]) else {
+                leftOutBounds[id] = words[0]
+                if firstUnknownType == nil { firstUnknownType = warnings.count }
+                warn(number, "\(safe(id)): unknown type \(quoted(words[0])) (\(labels.alternatives)): left out")
                 return
             }
             let offsets = words.dropFirst().joined(separator: " ")
@@ -209,16 +235,16 @@ public enum BratReader {
                 let pair = split(word, ":", maxSplits: 1)
                 guard pair.count == 2, !pair[1].isEmpty else { bad = true; break }
                 if i == 0 {
-                    guard pair[0] == "Cue" else { bad = true; break }
+                    guard roleName(pair[0]) == "Cue" else { bad = true; break }
                     cue = pair[1]
                 } else {
-                    guard pair[0] == "Source" || pair[0] == "Content", args[pair[0]] == nil else { bad = true; break }
-                    args[pair[0]] = pair[1]
+                    guard let name = roleName(pair[0], argument: true), name == "Source" || name == "Content", args[name] == nil else { bad = true; break }
+                    args[name] = pair[1]
                 }
             }
             guard !bad, let cue else {
-                if let type = words.first.map({ split($0, ":", maxSplits: 1)[0] }), type != "Cue" {
-                    warn(number, "\(safe(id)): unknown event type \(quoted(type)) (Cue): left out")
+                if let type = words.first.map({ split($0, ":", maxSplits: 1)[0] }), roleName(type) != "Cue" {
+                    warn(number, "\(safe(id)): unknown event type \(quoted(type)) (\(labels.label(for: .cue))): left out")
                 } else {
                     issue(number, "\(safe(id)): expected Cue:T… [Source:T…] [Content:T…]")
                 }

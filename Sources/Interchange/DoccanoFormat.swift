@@ -44,9 +44,17 @@ public enum DoccanoFormat {
 
     /// Reads every line; a line that does not fit the convention is reported `FILE:LINE`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        JSONLines.readDocuments(bytes, file: file) { object, line, stem in
-            decode(object, file: file, line: line, stem: stem, labels: labels)
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .doccano) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        var byPosition: [String] = []
+        var result = JSONLines.readDocuments(bytes, file: file) { object, line, stem in
+            let decoded = decode(object, file: file, line: line, stem: stem, labels: labels)
+            if case let .success(item) = decoded, object["doc_id"]?.stringValue == nil, object["id"]?.idText == nil {
+                byPosition.append(item.document.id)
+            }
+            return decoded
         }
+        PositionNames.note(&result, byPosition, file: file, missing: "doc_id or id", give: "doc_id")
+        return result
     }
 
     static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
@@ -54,6 +62,10 @@ public enum DoccanoFormat {
             .failure(InterchangeIssue(file: file, line: line, message: message))
         }
         guard let text = object["text"]?.stringValue else { return issue("missing \"text\" (a string)") }
+        // A sequence-labelling export (no relations) would read as a document with no claims.
+        if object["entities"] == nil, object["label"]?.arrayValue != nil {
+            return issue("\"label\" holds spans without relations (doccano's sequence-labelling export): export the project with relation labeling (\"entities\" and \"relations\")")
+        }
         let fallback = object["id"]?.idText ?? "\(stem)-\(line)"
         let document: Document
         switch DocumentFields.document(object, text: text, fallbackID: fallback) {
@@ -68,7 +80,9 @@ public enum DoccanoFormat {
                   let label = entity["label"]?.stringValue
             else { return issue("entity #\(n + 1): needs \"label\", \"start_offset\" and \"end_offset\"") }
             guard let role = labels.role(for: label) else {
-                return issue("entity #\(n + 1): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)")
+                let found = (object["entities"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
+                return issue("entity #\(n + 1): label \(escapedForMessage(label)) is not one of \(labels.expected)"
+                    + (labels.unknownLabelsHint(found, what: "the line's labels are") ?? " (map it with --labels)"))
             }
             let span = Span(s, e)
             guard span.isValid(in: scalars.count) else {
@@ -130,6 +144,22 @@ enum InterchangeChecks {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: \(what)"))
         }
         result.issues.sort { $0.line < $1.line }
+    }
+}
+
+/// Documents named by their position in the file (`STEM-LINE`, `STEM-N`): a tool that exports in
+/// another order renames them, so a re-import would duplicate them or collide with their old names.
+enum PositionNames {
+    /// Adds to `result` one warning naming the documents of `byPosition` that were read, and the
+    /// key (`give`) that keeps their names; none when every document has a stable name.
+    static func note(_ result: inout JSONLReader.Result, _ byPosition: [String], file: String, missing: String, give: String) {
+        let read = Set(result.lines.map(\.document.document.id.exactKey))
+        let named = byPosition.filter { read.contains($0.exactKey) }
+        guard !named.isEmpty else { return }
+        let shown = named.prefix(2).joined(separator: ", ") + (named.count > 2 ? ", …" : "")
+        let one = named.count == 1
+        result.warnings.append(InterchangeIssue(file: file, line: 0, message:
+            "\(plural(named.count, "document")) had no \(missing): named \(shown) by position; give \(give) to keep \(one ? "its name" : "their names") across exports"))
     }
 }
 

@@ -18,10 +18,13 @@ public enum JSONLReader {
     public struct Result: Sendable, Equatable {
         public var lines: [Line]
         public var issues: [InterchangeIssue]
+        /// What was read but deserves a word (documents named by their position in the file).
+        public var warnings: [InterchangeIssue]
 
-        public init(lines: [Line], issues: [InterchangeIssue]) {
+        public init(lines: [Line], issues: [InterchangeIssue], warnings: [InterchangeIssue] = []) {
             self.lines = lines
             self.issues = issues
+            self.warnings = warnings
         }
     }
 

@@ -45,6 +45,43 @@ public struct LabelMap: Sendable, Equatable {
 
     /// The expected labels, for messages: `Source, Cue, Content`.
     var expected: String { [Role.source, .cue, .content].map { label(for: $0) }.joined(separator: ", ") }
+
+    /// The expected labels as alternatives: `Source, Cue or Content`.
+    var alternatives: String { "\(label(for: .source)), \(label(for: .cue)) or \(label(for: .content))" }
+
+    /// What to add to the message about an unknown label when `found` (the labels of a file, line
+    /// or task, in order) holds several labels and none of the expected ones: the labels, and the
+    /// `--labels` that maps them when each role is named by exactly one of them (`guessedRole`).
+    /// `what` says whose labels they are: "the file's types are".
+    func unknownLabelsHint(_ found: [String], what: String) -> String? {
+        var distinct: [String] = []
+        for label in found where !distinct.contains(label) { distinct.append(label) }
+        // One label is named by the message already: listing it says nothing more.
+        guard distinct.count > 1, distinct.allSatisfy({ role(for: $0) == nil }) else { return nil }
+        let shown = distinct.prefix(10).joined(separator: ", ") + (distinct.count > 10 ? ", …" : "")
+        var byRole: [Role: [String]] = [:]
+        for label in distinct { if let role = Self.guessedRole(label) { byRole[role, default: []].append(label) } }
+        let flagSafe = distinct.allSatisfy { $0.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "," && $0 != "=" && $0.value != 0x7F } }
+        let roles: [Role] = [.source, .cue, .content]
+        if flagSafe, roles.allSatisfy({ byRole[$0]?.count == 1 }) {
+            let flag = roles.map { "\($0.rawValue)=\(byRole[$0]?[0] ?? "")" }.joined(separator: ",")
+            return "; \(what) \(shown): --labels \(flag) maps them"
+        }
+        return "; \(what) \(shown): map them with --labels source=…,cue=…,content=…"
+    }
+
+    /// The role another project's label plausibly names, from a word in it (`SRC`, `Speaker`,
+    /// `SAY`, `Quote`…); nil when it names none or more than one.
+    static func guessedRole(_ label: String) -> Role? {
+        let lowered = label.lowercased()
+        let words: [(Role, [String])] = [
+            (.source, ["source", "src", "speaker", "holder"]),
+            (.cue, ["cue", "say", "said", "verb", "pred", "trigger"]),
+            (.content, ["content", "quote", "quotation", "message", "claim", "statement"]),
+        ]
+        let roles = words.filter { $0.1.contains { lowered.contains($0) } }.map(\.0)
+        return roles.count == 1 ? roles[0] : nil
+    }
 }
 
 extension Substring {

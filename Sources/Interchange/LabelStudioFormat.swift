@@ -75,6 +75,7 @@ public enum LabelStudioFormat {
 
     /// Reads a task list (or one task object). Problems are reported as `FILE: task #N: …`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .labelStudio) { return JSONLReader.Result(lines: [], issues: [wrong]) }
         var result = JSONLReader.Result(lines: [], issues: [])
         guard String(validating: bytes, as: UTF8.self) != nil else {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "invalid UTF-8"))
@@ -95,9 +96,11 @@ public enum LabelStudioFormat {
         }
         let stem = fileStem(file)
         var seen: [[UInt8]: Int] = [:]
+        var byPosition: [String] = []
         for (n, task) in tasks.enumerated() {
             switch decode(task, number: n + 1, stem: stem, labels: labels) {
             case let .success(document):
+                if task["data"]?["doc_id"]?.stringValue == nil && task["id"]?.idText == nil { byPosition.append(document.document.id) }
                 if let first = seen[document.document.id.exactKey] {
                     result.issues.append(InterchangeIssue(file: file, line: 0,
                         message: "task #\(n + 1): duplicate doc_id \(escapedForMessage(document.document.id)) (first in task #\(first))"))
@@ -110,6 +113,7 @@ public enum LabelStudioFormat {
             }
         }
         if tasks.isEmpty { result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no tasks")) }
+        PositionNames.note(&result, byPosition, file: file, missing: "data.doc_id or task id", give: "data.doc_id")
         return result
     }
 
@@ -121,6 +125,15 @@ public enum LabelStudioFormat {
         case let .object(pairs)?: return pairs.first { $0.0 == "email" }?.1.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         default: return nil
         }
+    }
+
+    /// How a region whose text does not fit its UTF-16 offsets was counted, when its offsets read
+    /// in scalars or UTF-8 bytes give that text.
+    static func otherUnitHint(_ given: String, _ start: Int, _ end: Int, _ text: ScalarText) -> String? {
+        guard let (unit, span) = OffsetHint.unit(fitting: given, start: start, end: end, in: text, among: [OffsetHint.scalars, OffsetHint.utf8])
+        else { return nil }
+        let scalarSpan = span == Span(start, end) ? "" : " (\(span) in scalars)"
+        return "; the offsets fit \(unit.name)\(scalarSpan): Label Studio counts UTF-16 code units (JavaScript string positions)"
     }
 
     static func decode(_ task: JSONValue, number: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, FormatProblem> {
@@ -151,10 +164,23 @@ public enum LabelStudioFormat {
                               let label = value["labels"]?.arrayValue?.first?.stringValue
                         else { return .failure("\(place): a labels region needs value.start, value.end and value.labels") }
                         guard let role = labels.role(for: label) else {
-                            return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
+                            let found = ["annotations", "predictions"].flatMap { task[$0]?.arrayValue ?? [] }
+                                .flatMap { $0["result"]?.arrayValue ?? [] }.compactMap { $0["value"]?["labels"]?.arrayValue?.first?.stringValue }
+                            return .failure(FormatProblem("\(place): label \(escapedForMessage(label)) is not one of \(labels.expected)"
+                                + (labels.unknownLabelsHint(found, what: "the task's labels are") ?? " (map it with --labels)")))
                         }
+                        let given = value["text"]?.stringValue
+                        let region = item["id"]?.idText.map { " (region \(escapedForMessage($0)))" } ?? ""
                         guard let start = offsets.scalar(s), let end = offsets.scalar(e), Span(start, end).isValid(in: scalars.count) else {
-                            return .failure(FormatProblem("\(place): \(offsets.problem(s, e))"))
+                            return .failure(FormatProblem("\(place): \(offsets.problem(s, e))"
+                                + (given.flatMap { otherUnitHint($0, s, e, scalars) } ?? "")))
+                        }
+                        // Label Studio writes the region's text beside its offsets: a script that
+                        // counted them otherwise (scalars, bytes) is caught here, not stored shifted.
+                        if let given, !OffsetHint.same(given, scalars.slice(Span(start, end))) {
+                            return .failure(FormatProblem("\(place)\(region): value.text \(escapedForMessage(given)) is not the text at [\(s), \(e)] "
+                                + "(UTF-16 code units): \(escapedForMessage(scalars.slice(Span(start, end))))"
+                                + (otherUnitHint(given, s, e, scalars) ?? "")))
                         }
                         if let id = item["id"]?.idText { index[id] = nodes.count }
                         if let extra = item["meta"]?["claimdesk"] { fields[nodes.count] = extra }

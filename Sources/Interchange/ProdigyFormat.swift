@@ -66,12 +66,38 @@ public enum ProdigyFormat {
     }
 
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        JSONLines.readDocuments(bytes, file: file) { object, line, stem in
-            decode(object, file: file, line: line, stem: stem, labels: labels)
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .prodigy) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        // Every line parsed first: a task is named by its `_input_hash` only when no other task of
+        // the file has it (the same text answered by several annotators is several tasks, one hash).
+        var parsed: [(line: Int, object: Swift.Result<JSONValue, InterchangeIssue>)] = []
+        JSONLines.forEach(bytes) { number, slice in parsed.append((number, JSONLines.object(slice, file: file, line: number))) }
+        var hashes: [String: Int] = [:]
+        for case let .success(object) in parsed.map(\.object) {
+            if let hash = object["_input_hash"]?.idText { hashes[hash, default: 0] += 1 }
         }
+        let stem = fileStem(file)
+        var result = JSONLReader.Result(lines: [], issues: [])
+        var byPosition: [String] = []
+        for (line, object) in parsed {
+            let decoded = object.flatMap { object -> Swift.Result<AnnotatedDocument, InterchangeIssue> in
+                let hash = object["_input_hash"]?.idText.flatMap { hashes[$0] == 1 ? $0 : nil }
+                let decoded = decode(object, file: file, line: line, fallbackID: "\(stem)-\(hash ?? String(line))", labels: labels)
+                if case let .success(item) = decoded, object["meta"]?["doc_id"]?.stringValue == nil, hash == nil {
+                    byPosition.append(item.document.id)
+                }
+                return decoded
+            }
+            switch decoded {
+            case let .success(item): result.lines.append(JSONLReader.Line(number: line, document: item))
+            case let .failure(issue): result.issues.append(issue)
+            }
+        }
+        InterchangeChecks.finish(&result, file: file, what: "no JSON lines")
+        PositionNames.note(&result, byPosition, file: file, missing: "meta.doc_id or a _input_hash of its own", give: "meta.doc_id")
+        return result
     }
 
-    static func decode(_ object: JSONValue, file: String, line: Int, stem: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+    static func decode(_ object: JSONValue, file: String, line: Int, fallbackID: String, labels: LabelMap) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
         func issue(_ message: String) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
             .failure(InterchangeIssue(file: file, line: line, message: message))
         }
@@ -82,7 +108,7 @@ public enum ProdigyFormat {
             return issue("unknown answer \(escapedForMessage(answer)) (accept, reject or ignore)")
         }
         let document: Document
-        switch DocumentFields.document(object["meta"] ?? .object([]), text: text, fallbackID: "\(stem)-\(line)") {
+        switch DocumentFields.document(object["meta"] ?? .object([]), text: text, fallbackID: fallbackID) {
         case let .success(d): document = d
         case let .failure(problem): return issue(problem.message)
         }
@@ -94,8 +120,10 @@ public enum ProdigyFormat {
                 return .failure(InterchangeIssue(file: file, line: line, message: "\(place): needs \"start\", \"end\" and \"label\""))
             }
             guard let role = labels.role(for: label) else {
+                let found = (object["spans"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
                 return .failure(InterchangeIssue(file: file, line: line,
-                    message: "\(place): label \(escapedForMessage(label)) is not one of \(labels.expected) (map it with --labels)"))
+                    message: "\(place): label \(escapedForMessage(label)) is not one of \(labels.expected)"
+                        + (labels.unknownLabelsHint(found, what: "the task's labels are") ?? " (map it with --labels)")))
             }
             let span = Span(s, e)
             guard span.isValid(in: scalars.count) else {
@@ -113,31 +141,39 @@ public enum ProdigyFormat {
         }
         var links: [(Int, Int)] = []
         var claimed = Set<Int>()
+        /// Why a relation end that names no span of the task is refused: a relation adds no span.
+        func noSpan(_ n: Int, _ end: String, _ node: AttributionGraph.Node) -> Swift.Result<AnnotatedDocument, InterchangeIssue> {
+            let other = nodes.first { $0.span == node.span }.map { " (the span at \(node.span) is a \(labels.label(for: $0.role)))" } ?? ""
+            return issue("relation #\(n): \(end) \(node.span) is not a span of the task\(other)")
+        }
         for (n, relation) in (object["relations"]?.arrayValue ?? []).enumerated() {
-            // The child is the first span with its offsets and label not yet a child; the head the
-            // nearest such span before it (the writer puts each anchor before its other spans).
+            // The child is the first span with its offsets and label not yet a child (else the
+            // first such span: one span may be the child of two heads); the head the nearest such
+            // span before it (the writer puts each anchor before its other spans).
             var child: Int?, head: Int?
             if let value = relation["child_span"] {
                 switch parse(value, "relation #\(n + 1) child_span") {
                 case let .success(node):
-                    child = nodes.indices.first { nodes[$0] == node && !claimed.contains($0) }
-                    if child == nil { nodes.append(node); child = nodes.count - 1 }
+                    child = nodes.indices.first { nodes[$0] == node && !claimed.contains($0) } ?? nodes.firstIndex(of: node)
+                    if child == nil { return noSpan(n + 1, "child_span", node) }
                 case let .failure(problem): return .failure(problem)
                 }
             } else if let token = relation["child"]?.intValue {
                 child = tokenEnds[token]
+                if child == nil { return issue("relation #\(n + 1): child token \(token) is the last token of no span of the task") }
             }
             if let value = relation["head_span"] {
                 switch parse(value, "relation #\(n + 1) head_span") {
                 case let .success(node):
                     head = nodes.indices.last { nodes[$0] == node && $0 < (child ?? nodes.count) } ?? nodes.firstIndex(of: node)
-                    if head == nil { nodes.append(node); head = nodes.count - 1 }
+                    if head == nil { return noSpan(n + 1, "head_span", node) }
                 case let .failure(problem): return .failure(problem)
                 }
             } else if let token = relation["head"]?.intValue {
                 head = tokenEnds[token]
+                if head == nil { return issue("relation #\(n + 1): head token \(token) is the last token of no span of the task") }
             }
-            guard let head, let child else { return issue("relation #\(n + 1): head or child matches no span (give head_span and child_span)") }
+            guard let head, let child else { return issue("relation #\(n + 1): needs head_span and child_span (or head and child)") }
             claimed.insert(child)
             links.append((head, child))
         }

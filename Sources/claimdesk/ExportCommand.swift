@@ -7,7 +7,7 @@ extension InterchangeFormat: ExpressibleByArgument {}
 /// `--labels source=SPEAKER,cue=CUE,content=QUOTE`, shared by export and the import commands.
 struct LabelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Span labels for doccano, Label Studio, Prodigy, INCEpTION (default Source, Cue, Content; matched case-insensitively).",
+        "Span labels for doccano, Label Studio, Prodigy, INCEpTION, and brat T types on import (default Source, Cue, Content; matched case-insensitively).",
         valueName: "source=L,cue=L,content=L")) var labels: String?
 
     func validate() throws { _ = try map() }

@@ -73,7 +73,7 @@ public enum BratFolder {
 
     /// Every `.ann` in the folder (not recursive, name order) with its `.txt` and sidecar. What a
     /// brat user added without an `Annotator` attribute has no annotator: the import gives it one.
-    public static func read(_ path: String) -> Read {
+    public static func read(_ path: String, labels: LabelMap = .standard) -> Read {
         var result = Read()
         let fm = FileManager.default
         let names: [String]
@@ -153,7 +153,7 @@ public enum BratFolder {
                 continue
             }
             seen[document.id.exactKey] = annPath
-            let read = BratReader.read(ann: annText, text: text, file: annPath)
+            let read = BratReader.read(ann: annText, text: text, file: annPath, labels: labels)
             result.issues += read.issues
             result.warnings += read.warnings
             let (attributions, warnings) = BratSidecar.merge(read, sidecar: sidecar, text: ScalarText(text), sidecarFile: sidecarPath)

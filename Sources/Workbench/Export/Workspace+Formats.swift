@@ -23,6 +23,15 @@ public enum InterchangeFormat: String, Sendable, CaseIterable, CustomStringConve
         }
         let lower = path.lowercased()
         if lower.hasSuffix(".xmi") { return .inception }
+        // The first record's keys, as the readers judge a file given with another --format; a JSON
+        // array of JSONL records goes to Label Studio's reader, which says what it holds. Only the
+        // first 256 KiB are read (ingest asks this of every .jsonl): a longer first record falls
+        // through to the rules below.
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl"),
+           let (record, inArray) = ExportSignature.firstRecord(firstBytes(path, limit: 1 << 18)),
+           let found = ExportSignature.of(record: record) {
+            return inArray ? .labelStudio : InterchangeFormat(rawValue: found.rawValue)
+        }
         if lower.hasSuffix(".json") { return firstBytes(path).first { !isSpace($0) } == UInt8(ascii: "[") || firstLineKeys(path).contains("data") ? .labelStudio : nil }
         guard lower.hasSuffix(".jsonl") else { return nil }
         let keys = firstLineKeys(path)
@@ -205,7 +214,7 @@ extension Workspace {
             return (input.items.map { GoldImportItem(document: $0.document, origin: $0.origin) }, input.issues, [])
         case .brat:
             guard BratFolder.isBratFolder(path) else { throw WorkbenchError.usage("\(TerminalSafe.path(path)): not a brat folder (DOC.txt + DOC.ann files)") }
-            let folder = BratFolder.read(path)
+            let folder = BratFolder.read(path, labels: labels)
             // A document whose .ann has a problem is skipped whole.
             let bad = Set(folder.issues.map(\.file))
             let good = folder.items.filter { !bad.contains($0.file) }
@@ -218,6 +227,11 @@ extension Workspace {
             return (read.lines.map { GoldImportItem(document: $0.document, origin: files[$0.number]) }, read.issues, folder.warnings)
         case .doccano, .labelStudio, .prodigy:
             let bytes = try Self.bytes(path)
+            // Another tool's export is refused whole, even with --skip-invalid: nothing of it is read.
+            if let expected = ExportSignature(rawValue: format.rawValue),
+               let wrong = ExportSignature.mismatch(bytes, file: path, expected: expected) {
+                throw WorkbenchError.invalidInput([wrong])
+            }
             switch format {
             case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
             case .labelStudio: read = LabelStudioFormat.read(bytes, file: path, labels: labels)
@@ -229,13 +243,13 @@ extension Workspace {
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
-        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, [])
+        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, read.warnings)
     }
 
     /// `read` without the documents that break the rules every import keeps (no NUL in what is
     /// stored, names by `NameRule`; `StoredStrings`), each reported where it came from.
     static func guarded(_ read: JSONLReader.Result, origin: (JSONLReader.Line) -> String) -> JSONLReader.Result {
-        var result = JSONLReader.Result(lines: [], issues: read.issues)
+        var result = JSONLReader.Result(lines: [], issues: read.issues, warnings: read.warnings)
         for line in read.lines {
             if let problem = StoredStrings.problem(in: line.document) {
                 result.issues.append(InterchangeIssue(file: origin(line), line: 0, message: problem))
