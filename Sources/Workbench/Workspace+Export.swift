@@ -146,6 +146,9 @@ extension Workspace {
                     leftOut: walk.disagreements, partial: walk.partial,
                     runs: try db(store.runs()),
                     agreement: figures, agreementNote: note, files: [])
+                card?.utf16Offsets = request.format == .labelStudio || request.format == .inception
+                card?.labels = Self.cardLabels(request)
+                card?.relationLabel = Self.cardRelationLabel(request.format)
             }
         } catch {
             sink.discard()
@@ -173,6 +176,26 @@ extension Workspace {
             report.cardPaths = ["dataset-card.md", "dataset-card.json"].map { (request.out as NSString).appendingPathComponent($0) }
         }
         return report
+    }
+
+    /// The span labels a gold export's file gives the roles, for its card: brat's fixed types,
+    /// the ecosystem formats' `--labels`; nil where roles are keys or columns.
+    static func cardLabels(_ request: ExportRequest) -> [(role: String, label: String)]? {
+        switch request.format {
+        case .brat: return Role.allCases.map { ($0.rawValue, $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()) }
+        case .doccano, .labelStudio, .prodigy, .inception: return Role.allCases.map { ($0.rawValue, request.labels.label(for: $0)) }
+        case .jsonl, .csv, .provenance, .graphml: return nil
+        }
+    }
+
+    /// The relation label of a gold export's file, for its card (brat links by an event on the cue).
+    static func cardRelationLabel(_ format: ExportFormat) -> String? {
+        switch format {
+        case .labelStudio: return LabelStudioFormat.relationLabel
+        case .prodigy: return ProdigyFormat.relationLabel
+        case .doccano: return DoccanoFormat.relationType
+        default: return nil
+        }
     }
 
     static func formatDescription(_ format: ExportFormat) -> String {

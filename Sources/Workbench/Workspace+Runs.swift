@@ -74,14 +74,18 @@ public struct ImportReport: Sendable {
     /// The report of a committed import.
     init(_ commit: ImportCommit, fallbackRun: String, skipped: [InterchangeIssue]) {
         var runs: [String] = []
-        for p in commit.imported + commit.unchanged where !runs.contains(p.runName) { runs.append(p.runName) }
-        self.init(run: runs.isEmpty ? fallbackRun : runs.joined(separator: ", "), documents: commit.imported.count,
+        for p in commit.imported + commit.unchanged where !p.runName.isEmpty && !runs.contains(p.runName) { runs.append(p.runName) }
+        // A document stored outside any run (import-gold: nobody annotated it) that the store
+        // held already is left as it was, as `ingest` leaves it.
+        let imported = commit.imported.filter { !$0.runName.isEmpty || $0.isNewDocument }
+        let unchanged = commit.unchanged.count + commit.imported.count - imported.count
+        self.init(run: runs.isEmpty ? fallbackRun : runs.joined(separator: ", "), documents: imported.count,
                   claims: commit.claims.values.reduce(0, +), skipped: skipped)
         for (name, kept) in commit.replaced {
             notes.append("replaced: run \"\(TerminalSafe.escape(name))\" is now this import; its previous version is kept as \"\(TerminalSafe.escape(kept))\"")
         }
-        if !commit.unchanged.isEmpty {
-            let n = commit.unchanged.count
+        if unchanged > 0 {
+            let n = unchanged
             notes.append("unchanged: \(n) document\(n == 1 ? " was" : "s were") already in the run with the same content (left as \(n == 1 ? "it was" : "they were"))")
         }
     }

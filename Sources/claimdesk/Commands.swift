@@ -122,10 +122,10 @@ struct ImportClaims: ParsableCommand {
 struct ImportGold: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-gold",
-        abstract: "Attributions in FILE become reviewed gold of an annotator; its documents are marked done.")
+        abstract: "Attributions in FILE become reviewed gold of their annotators; the documents they annotated are marked done.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Annotator name \(Annotator.defaultHelp).") var annotator: String?
+    @Option(name: .long, help: "The annotator of reviews and annotations the file credits to nobody \(Annotator.defaultHelp).") var annotator: String?
     @Flag(name: .long, help: "Import the valid lines and list the invalid ones instead of failing.")
     var skipInvalid = false
     @Flag(name: .long, help: "When documents already in their gold run would change, make this file the run's new version (the old one is kept as NAME@vN) instead of refusing.")

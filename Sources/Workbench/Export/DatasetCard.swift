@@ -16,13 +16,31 @@ public struct ExportTally: Sendable, Equatable {
     /// sees who settled the disagreements (the annotators table alone counts them as reviews).
     public var byAdjudicator: [String: Int] = [:]
 
+    /// Attributions that name a source entity (`source_entity`: the same real-world source
+    /// within a document), and how many entities they name (per document).
+    public var withSourceEntity = 0
+    public var sourceEntities = 0
+    /// Attributions in a claim cluster (`cluster`: the same claim across documents), and the
+    /// clusters' labels.
+    public var withCluster = 0
+    public var clusters: Set<String> = []
+
     public init() {}
 
     static let none = "(none)"
 
     public mutating func add(_ item: AnnotatedDocument) {
         documents += 1
+        var entities: Set<String> = []
         for a in item.attributions {
+            if let entity = a.sourceEntity {
+                withSourceEntity += 1
+                entities.insert(entity)
+            }
+            if let cluster = a.cluster {
+                withCluster += 1
+                clusters.insert(cluster)
+            }
             attributions += 1
             bySourceType[a.sourceType?.rawValue ?? Self.none, default: 0] += 1
             byOutlet[a.outlet ?? Self.none, default: 0] += 1
@@ -31,6 +49,7 @@ public struct ExportTally: Sendable, Equatable {
             byAnnotator[a.review?.annotator ?? Self.none, default: 0] += 1
             if let review = a.review, review.adjudication { byAdjudicator[review.annotator ?? Self.none, default: 0] += 1 }
         }
+        sourceEntities += entities.count
     }
 }
 
@@ -77,6 +96,44 @@ public struct DatasetCard: Sendable, Equatable {
     /// gives the version of each run's extractor, which may be older).
     public var claimDeskVersion = Versions.claimDesk
     public var extractorVersion = Versions.rulesExtractor
+    /// The file's offsets count UTF-16 code units (Label Studio, INCEpTION's XMI), not Unicode
+    /// scalars (every other format).
+    public var utf16Offsets = false
+    /// The span labels the file gives the three roles (brat and the ecosystem formats); nil for
+    /// formats whose roles are keys or columns (JSONL, CSV).
+    public var labels: [(role: String, label: String)]? = nil
+    /// The relation label linking a cue to its source and content, when the format has one.
+    public var relationLabel: String? = nil
+
+    public static func == (a: DatasetCard, b: DatasetCard) -> Bool {
+        a.format == b.format && a.selection == b.selection && a.includesPartial == b.includesPartial && a.tally == b.tally
+            && a.annotatorsDone == b.annotatorsDone && a.leftOut == b.leftOut && a.partial == b.partial && a.runs == b.runs
+            && a.agreement == b.agreement && a.agreementNote == b.agreementNote && a.files == b.files
+            && a.claimDeskVersion == b.claimDeskVersion && a.extractorVersion == b.extractorVersion
+            && a.utf16Offsets == b.utf16Offsets && a.labels?.map { [$0.role, $0.label] } == b.labels?.map { [$0.role, $0.label] }
+            && a.relationLabel == b.relationLabel
+    }
+
+    /// The unit of the file's offsets, as the JSON card says it.
+    var offsetUnit: String { utf16Offsets ? "utf-16 code unit, 0-based, end-exclusive" : "unicode scalar, 0-based, end-exclusive" }
+
+    /// The card's line on the span labels.
+    var labelsLine: String {
+        guard let labels else { return "- Span labels: none: the roles are named by their keys (`source`, `cue`, `content`)" }
+        let named = labels.map { "\(Self.cell($0.label)) (\($0.role))" }.joined(separator: ", ")
+        return "- Span labels: \(named)" + (relationLabel.map { "; relation \(Self.cell($0))" } ?? "")
+    }
+
+    /// The card's lines on source-entity and claim clusters: whether the data has them.
+    var clusterLines: [String] {
+        let entities = tally.withSourceEntity == 0
+            ? "- Source-entity clusters (`source_entity`): not included: no attribution names one"
+            : "- Source-entity clusters (`source_entity`): included: \(plural(tally.withSourceEntity, "attribution")) with one, \(plural(tally.sourceEntities, "entity", "entities")) (counted per document)"
+        let claims = tally.withCluster == 0
+            ? "- Claim clusters (`cluster`): not included: no attribution belongs to one"
+            : "- Claim clusters (`cluster`): included: \(plural(tally.withCluster, "attribution")) in \(plural(tally.clusters.count, "cluster"))"
+        return [entities, claims]
+    }
 
     public static let verdictMeanings: [(String, String)] = [
         ("confirmed", "the extractor's claim is right as it stands (source, cue, content and fields)"),
@@ -101,13 +158,20 @@ public struct DatasetCard: Sendable, Equatable {
         out.append("# Dataset card: ClaimDesk claim-attribution gold")
         out.append("")
         out.append("Claims in news text and who they are attributed to (source, cue, content, outlet), reviewed by analysts in ClaimDesk.")
-        out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text; every format is specified in `docs/FORMAT.md` of the ClaimDesk repository.")
+        if utf16Offsets {
+            out.append("Offsets in this file are 0-based, end-exclusive UTF-16 code units (JavaScript and Java string positions, as the tool counts them), not Unicode scalars: they differ after any character outside the Basic Multilingual Plane (an emoji); every format is specified in `docs/FORMAT.md` of the ClaimDesk repository.")
+        } else {
+            out.append("Offsets are 0-based, end-exclusive Unicode-scalar offsets (Python `str` indexing) into each document's text; every format is specified in `docs/FORMAT.md` of the ClaimDesk repository.")
+        }
         out.append("")
         out.append("- Made with: ClaimDesk \(Self.cell(claimDeskVersion)), rules extractor \(Self.cell(extractorVersion))")
         out.append("- Format: \(format)")
         out.append("- Selection: \(Self.cell(selection))\(includesPartial ? "; documents not marked done are included with the reviews they have so far" : "; only documents marked done")")
         out.append("- Documents: \(tally.documents)")
         out.append("- Attributions: \(tally.attributions)")
+        out.append("- Offsets: \(utf16Offsets ? "UTF-16 code units" : "Unicode scalars")")
+        out.append(labelsLine)
+        out += clusterLines
         if !leftOut.isEmpty { out.append("- Left out (annotators disagree, nothing adjudicated): \(leftOut.map(Self.cell).joined(separator: ", "))") }
         if !partial.isEmpty { out.append("- Partially reviewed documents: \(partial.map(Self.cell).joined(separator: ", "))") }
         out.append("")
@@ -199,9 +263,15 @@ public struct DatasetCard: Sendable, Equatable {
             ("format", .string(format)),
             ("selection", .string(selection)),
             ("include_partial", .bool(includesPartial)),
-            ("offsets", .string("unicode scalar, 0-based, end-exclusive")),
+            ("offsets", .string(offsetUnit)),
             ("documents", .number(String(tally.documents))),
             ("attributions", .number(String(tally.attributions))),
+            ("labels", labels.map { list in .object(list.map { ($0.role, .string($0.label)) }) } ?? .null),
+            ("relation_label", relationLabel.map { .string($0) } ?? .null),
+            ("source_entities", .object([("attributions", .number(String(tally.withSourceEntity))),
+                                         ("entities", .number(String(tally.sourceEntities)))])),
+            ("claim_clusters", .object([("attributions", .number(String(tally.withCluster))),
+                                        ("clusters", .number(String(tally.clusters.count)))])),
             ("left_out", .array(leftOut.map { .string($0) })),
             ("partial", .array(partial.map { .string($0) })),
             ("by_source_type", counts(tally.bySourceType)),

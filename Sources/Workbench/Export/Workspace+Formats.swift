@@ -187,7 +187,11 @@ extension Workspace {
     /// Reads a file (or folder) of any import format into documents with attributions, storing
     /// nothing: `import-gold` and `import-claims` then import the items the same way (one
     /// transaction) whatever the format. Without `skipInvalid` any problem fails the command.
-    func readInterchangeItems(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool)
+    ///
+    /// `annotators` (`import-gold`): also read who the file says annotated each document
+    /// (`GoldImportItem.annotatedBy`: Label Studio's annotations, Prodigy's answers), Prodigy's
+    /// lines of one task by several annotators as one document (`FileAnnotators.prodigyTasks`).
+    func readInterchangeItems(_ path: String, format: InterchangeFormat?, labels: LabelMap, skipInvalid: Bool, annotators: Bool = false)
         throws(WorkbenchError) -> (items: [GoldImportItem], skipped: [InterchangeIssue], warnings: [InterchangeIssue]) {
         // A UTF-16 file (PowerShell's `>`) is unreadable as any format, detected or given with
         // --format: one line saying so, not "give --format" or an error on every line.
@@ -203,6 +207,8 @@ extension Workspace {
             throw WorkbenchError.usage("\(TerminalSafe.path(path)): cannot tell which format this is: give --format (\(choices))")
         }
         var read: JSONLReader.Result
+        // Who the file says annotated each document, by its line or task number (Label Studio, Prodigy).
+        var annotations: [Int: [String?]]?
         switch format {
         case .jsonl:
             guard path.hasSuffix(".jsonl") else {
@@ -234,8 +240,15 @@ extension Workspace {
             }
             switch format {
             case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
-            case .labelStudio: read = LabelStudioFormat.read(bytes, file: path, labels: labels)
-            default: read = ProdigyFormat.read(bytes, file: path, labels: labels)
+            case .labelStudio:
+                read = LabelStudioFormat.read(bytes, file: path, labels: labels)
+                if annotators { annotations = FileAnnotators.labelStudio(bytes).entries.mapValues { $0.map(\.name) } }
+            default:
+                if annotators {
+                    (read, annotations) = FileAnnotators.prodigyTasks(bytes, file: path, labels: labels)
+                } else {
+                    read = ProdigyFormat.read(bytes, file: path, labels: labels)
+                }
             }
         case .inception:
             read = try Self.readXMI(path, labels: labels)
@@ -243,7 +256,11 @@ extension Workspace {
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
-        return (read.lines.map { GoldImportItem(document: $0.document, origin: $0.number > 0 ? "\(path):\($0.number)" : path) }, read.issues, read.warnings)
+        let items = read.lines.map { line in
+            GoldImportItem(document: line.document, origin: line.number > 0 ? "\(path):\(line.number)" : path,
+                           annotatedBy: annotations?[line.number])
+        }
+        return (items, read.issues, read.warnings)
     }
 
     /// `read` without the documents that break the rules every import keeps (no NUL in what is
