@@ -4,8 +4,8 @@ import Testing
 
 @testable import Extraction
 
-/// Source-entity ids in any script (`Coreference.slug`) and their fallback when a phrase has no
-/// letter or digit.
+/// Source-entity ids in any script (`Coreference.slug`), their fallback when a phrase has no letter
+/// or digit, and what the rules read from a source phrase alone (`SourceReading`).
 @Suite struct EntityIDTests {
     let lexicons: Lexicons
     let extractor: RulesExtractor
@@ -71,5 +71,21 @@ import Testing
         }
         #expect(coreference.resolve(mention("—"), outlet: nil).id == "source")
         #expect(coreference.resolve(mention("…"), outlet: nil).id == "source-2")
+    }
+
+    func reading(_ source: String, in text: String) throws -> SourceReading {
+        let span = try #require(Fragments.first(source, in: text))
+        return try SourceReading(span, in: ScalarText(text))
+    }
+
+    @Test func aSourcePhraseReadAlone() throws {
+        let text = "Officials said the pier was safe. The governor said it was not. He added that Reuters said so. Ольга Петрова agreed."
+        #expect(try reading("Officials", in: text) == SourceReading(entity: "officials", type: .anonymous))
+        #expect(try reading("The governor", in: text) == SourceReading(entity: "governor", type: .namedPerson))
+        #expect(try reading("Reuters", in: text) == SourceReading(entity: "reuters", type: .newsOutlet))
+        #expect(try reading("Ольга Петрова", in: text) == SourceReading(entity: "ольга-петрова", type: .namedPerson))
+        // A pronoun names nobody by itself; a span holding no whole word reads as nothing.
+        #expect(try reading("He", in: text) == SourceReading(entity: nil, type: nil))
+        #expect(try SourceReading(Fragments(Span(1, 3)), in: ScalarText(text)) == SourceReading(entity: nil, type: nil))
     }
 }
