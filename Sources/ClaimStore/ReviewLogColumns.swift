@@ -12,8 +12,9 @@ import Review
 /// `status` (an imported verdict), `picked`, `import`, `at`, `adjudication` — the order the
 /// releases before the typed log wrote them in, so that a new entry's bytes are what they were —
 /// then `bulk` (an `accept-above` verdict: `{"threshold": 0.9, "count": 37}`, the threshold null
-/// when a file said only that the review was bulk). The bulk mark lives in `fields` like the
-/// adjudication and import marks, so the log needed no new column.
+/// when a file said only that the review was bulk), then `follows` (a correction the REPL wrote
+/// because of the one before it: `"source"` on the entity that follows a moved source). These
+/// marks live in `fields` like the adjudication and import marks, so the log needed no new column.
 extension NewAnnotation {
     public init(_ e: ReviewEntry) {
         var fields: [(String, JSONValue)] = []
@@ -41,6 +42,7 @@ extension NewAnnotation {
             fields.append(("bulk", .object([("threshold", bulk.threshold.map { .number(String($0)) } ?? .null),
                                             ("count", .number(String(bulk.count)))])))
         }
+        if let follows = e.follows { fields.append(("follows", .string(follows))) }
         self.init(annotator: e.annotator, runID: e.runID, documentRowID: e.documentRowID, attributionID: e.attributionID,
                   action: e.action.kind.rawValue, fields: fields.isEmpty ? nil : JSONValue.object(fields).serialized,
                   confidence: confidence, note: note,
@@ -94,6 +96,7 @@ extension NewAnnotation {
             let count: Int = if case let .number(text)? = values["count"], let n = Int(text), n > 0 { n } else { 1 }
             e.bulk = BulkAcceptance(threshold: threshold, count: count)
         }
+        e.follows = fields?["follows"]?.stringValue
         if case .bool(true)? = fields?["import"] {
             e.imported = ImportedReview(status: fields?["status"]?.stringValue.flatMap(ReviewStatus.init(rawValue:)),
                                         at: fields?["at"]?.stringValue)

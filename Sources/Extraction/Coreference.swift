@@ -1,4 +1,5 @@
 import ClaimModel
+import Foundation
 
 /// What a source mention is, read from its noun phrase.
 struct Mention {
@@ -274,26 +275,73 @@ struct Coreference {
         return candidate
     }
 
-    /// A readable id: lowercase ASCII letters and digits joined by hyphens.
+    /// A readable id in any script: the words of `text`, lowercased and joined by hyphens. Latin
+    /// letters lose their diacritics ("José Núñez" → `jose-nunez`, "Zoë" → `zoe`, compatibility
+    /// forms too: "ﬁ" → `fi`), letters and digits of other scripts stay as they are ("Ольга Петрова"
+    /// → `ольга-петрова`, "李明" → `李明`), apostrophes are dropped ("O'Neill" → `oneill`) and any
+    /// other character separates words. Empty when `text` has no letter or digit: the caller gives
+    /// such a mention a stable fallback (`resolve`: "source", then "source-2", …).
     static func slug(_ text: String) -> String {
         var out = ""
         var dash = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-                if dash && !out.isEmpty { out.append("-") }
-                dash = false
-                out.unicodeScalars.append(scalar)
-            } else if v >= 65 && v <= 90, let lower = Unicode.Scalar(v + 32) {
-                if dash && !out.isEmpty { out.append("-") }
-                dash = false
-                out.unicodeScalars.append(lower)
-            } else if v == 39 || v == 0x2019 {
+        func append(_ piece: String) {
+            if dash && !out.isEmpty { out.append("-") }
+            dash = false
+            out.append(piece)
+        }
+        for character in text {
+            if character.isASCII {
+                for scalar in character.unicodeScalars {
+                    let v = scalar.value
+                    if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
+                        append(String(scalar))
+                    } else if v >= 65 && v <= 90, let lower = Unicode.Scalar(v + 32) {
+                        append(String(lower))
+                    } else if v != 39 {
+                        dash = true
+                    }
+                }
                 continue
+            }
+            guard let first = character.unicodeScalars.first else { continue }
+            if isApostrophe(first) { continue }
+            let decomposed = String(character).decomposedStringWithCompatibilityMapping.unicodeScalars
+            if decomposed.allSatisfy({ isLatin($0) || isMark($0) }) {
+                // Latin: the base letters of the compatibility decomposition, marks dropped.
+                for scalar in decomposed where !isMark(scalar) {
+                    if isApostrophe(scalar) { continue }
+                    if isLetterOrDigit(scalar) { append(scalar.properties.lowercaseMapping) } else { dash = true }
+                }
+            } else if isLetterOrDigit(first) {
+                // Another script: the character as written (composed, lowercased), marks and all.
+                append(String(character).precomposedStringWithCanonicalMapping.lowercased())
             } else {
                 dash = true
             }
         }
         return out
+    }
+
+    private static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s.value == 39 || s.value == 0x2018 || s.value == 0x2019 || s.value == 0x02BC || s.value == 0x02BB
+    }
+
+    private static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    /// The Latin blocks: Basic Latin to Latin Extended-B (with the IPA letters), Latin Extended
+    /// Additional, -C, -D and -E.
+    private static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x2B0 || (0x1E00..<0x1F00).contains(v) || (0x2C60..<0x2C80).contains(v)
+            || (0xA720..<0xA800).contains(v) || (0xAB30..<0xAB70).contains(v)
     }
 }

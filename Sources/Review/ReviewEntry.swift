@@ -21,10 +21,15 @@ public struct ReviewEntry: Sendable, Equatable {
     public var imported: ImportedReview?
     /// Written by `accept-above`: a verdict given to many claims at once, not read one by one.
     public var bulk: BulkAcceptance?
+    /// Written by the review REPLs right after a correction of this field, in the same transaction,
+    /// because of it: the entity re-read from a moved source (`follows: "source"`). The analyst did
+    /// not type it, and `undo` takes it back with the correction it follows (`UndoHistory`).
+    public var follows: String?
 
     public init(annotator: String, runID: Int64?, documentRowID: Int64, attributionID: Int64?, action: ReviewAction,
                 note: String? = nil, confidence: AnalystConfidence? = nil, tags: [String]? = nil,
-                adjudication: Adjudication? = nil, imported: ImportedReview? = nil, bulk: BulkAcceptance? = nil) {
+                adjudication: Adjudication? = nil, imported: ImportedReview? = nil, bulk: BulkAcceptance? = nil,
+                follows: String? = nil) {
         self.annotator = annotator
         self.runID = runID
         self.documentRowID = documentRowID
@@ -36,6 +41,7 @@ public struct ReviewEntry: Sendable, Equatable {
         self.adjudication = adjudication
         self.imported = imported
         self.bulk = bulk
+        self.follows = follows
     }
 }
 

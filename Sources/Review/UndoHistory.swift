@@ -8,7 +8,9 @@
 /// (their bulk mark says how many), and one `undo` takes them all back (one undo entry each, written
 /// together), so the step moves only once every entry of it is undone (redone). A caller may join
 /// other runs of entries into one step (`joins`): the adjudication REPL's pick, whose corrections
-/// and verdict one `undo` takes back together.
+/// and verdict one `undo` takes back together. A correction marked `follows` joins the step of the
+/// correction of that field on the same claim recorded right before it (an entity that followed a
+/// moved source): the analyst typed one command, and one `undo` takes back both.
 public struct UndoHistory: Sendable {
     /// One step: its key (the id of its first action entry) and its entries, oldest first.
     struct Step: Sendable {
@@ -86,6 +88,11 @@ public struct UndoHistory: Sendable {
                 undoSteps.append(Step(key: key, entries: redoing.removeValue(forKey: key) ?? []))
             }
         default:
+            if let previous, Self.follows(e, previous), undoSteps.last?.entries.last?.id == previous.id {
+                undoSteps[undoSteps.count - 1].entries.append(e)
+                stepOf[e.id] = undoSteps[undoSteps.count - 1].key
+                return
+            }
             if let previous, let joins, joins(previous, e), undoSteps.last?.entries.last?.id == previous.id {
                 undoSteps[undoSteps.count - 1].entries.append(e)
                 stepOf[e.id] = undoSteps[undoSteps.count - 1].key
@@ -105,6 +112,14 @@ public struct UndoHistory: Sendable {
     }
 
     public func entry(_ id: Int64) -> LoggedReview? { position[id].map { seen[$0] } }
+
+    /// Whether `next` is a correction written because of `previous` (its `follows` mark names
+    /// `previous`'s field, on the same claim).
+    static func follows(_ next: LoggedReview, _ previous: LoggedReview) -> Bool {
+        guard let field = next.entry.follows, case let .correct(change) = previous.entry.action else { return false }
+        return change.field == field && next.entry.attributionID == previous.entry.attributionID
+            && next.entry.documentRowID == previous.entry.documentRowID
+    }
 }
 
 extension UndoHistory {

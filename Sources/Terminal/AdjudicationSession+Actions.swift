@@ -116,8 +116,17 @@ extension AdjudicationSession {
         var new = old
         change(&new)
         if new == old { return "\(field) unchanged: the final's is already \(Renderer.fieldValue(field, old, view.text))" }
-        try append([correction(field, claim, old: old, new: new)])
-        return Renderer.change(field, old, new, view.text) + "\n" + screen(at: try onScreen())
+        var entries = [correction(field, claim, old: old, new: new)]
+        // A moved source takes its entity along, as in `annotate` (`EntityFollow`); one undo step.
+        let follow = field == Role.source.rawValue
+            ? EntityFollow.after(old, new, extracted: claim.attribution, in: view.text) : .unchanged
+        if case let .follows(followed, _) = follow {
+            var second = correction("entity", claim, old: new, new: followed)
+            second.follows = field
+            entries.append(second)
+        }
+        try append(entries)
+        return Renderer.change(field, old, new, view.text) + follow.lines(before: new, view.text) + "\n" + screen(at: try onScreen())
     }
 
     // MARK: - Undo and redo
@@ -133,7 +142,7 @@ extension AdjudicationSession {
         if let name = step.last?.entry.adjudication?.picked {
             return "pick of \(TerminalSafe.escape(name))'s view of \(claim) (\(step.count) entr\(step.count == 1 ? "y" : "ies"))"
         }
-        return "\(first.entry.action.label) of \(claim)"
+        return step.map { "\($0.entry.action.label) of \(claim)" }.joined(separator: ", ")
     }
 
     /// `undo`: one undo entry per entry of the last adjudication, in one transaction, and that

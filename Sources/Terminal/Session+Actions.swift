@@ -101,17 +101,29 @@ extension Session {
         return "every claim of \(id) has your verdict: `goto \(id)`, then `done`, marks it reviewed"
     }
 
-    /// A correcting verb: one `correct` entry with the field's old and new values.
+    /// A correcting verb: one `correct` entry with the field's old and new values. A moved source
+    /// takes its entity along (`EntityFollow`): a second `correct` entry, marked as following the
+    /// source's, in the same transaction, so that one `undo` takes back both.
     func correct(_ field: String, _ change: (inout Attribution) -> Void) throws(REPLError) -> String {
         let (view, claim) = try current()
         let old = view.attribution(claim)
         var new = old
         change(&new)
         if new == old { return "\(field) unchanged: it is already \(describe(field, old, view.text))" }
-        _ = try record(entry(.correct(FieldChange(field: field, from: old, to: new)), claim: claim))
+        let first = entry(.correct(FieldChange(field: field, from: old, to: new)), claim: claim)
+        let follow = field == Role.source.rawValue
+            ? EntityFollow.after(old, new, extracted: claim.attribution, in: view.text) : .unchanged
+        if case let .follows(followed, _) = follow {
+            var second = entry(.correct(FieldChange(field: "entity", from: new, to: followed)), claim: claim)
+            second.follows = field
+            let stored = try Self.db { () throws(WorkbenchError) in try store.append([first, second]) }
+            for e in stored { remember(e) }
+        } else {
+            _ = try record(first)
+        }
         if field == "outlet", let outlet = new.outlet { knownOutlets.insert(outlet) }
         try refresh(keeping: claim.rowID)
-        return Renderer.change(field, old, new, view.text) + "\n" + currentScreen()
+        return Renderer.change(field, old, new, view.text) + follow.lines(before: new, view.text) + "\n" + currentScreen()
     }
 
     /// A field's value for messages: spans as their (escaped) text and offsets.
@@ -246,7 +258,8 @@ extension Session {
 
     func undo() throws(REPLError) -> String {
         guard let step = history.lastUndoStep, let target = step.last else { throw .nothingToUndo }
-        if step.count > 1 || target.entry.bulk != nil { return try undoBulk(step) }
+        if target.entry.bulk != nil { return try undoBulk(step) }
+        if step.count > 1 { return try undoTogether(step) }
         let undo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: target.entry.documentRowID,
                                attributionID: target.entry.attributionID, action: .undo(of: target.id))
         guard target.entry.action == .done else {
@@ -308,7 +321,8 @@ extension Session {
     func redo() throws(REPLError) -> String {
         guard let step = history.lastRedoStep, let undoEntry = step.last, let originalID = undoEntry.entry.action.target,
               let original = history.entry(originalID) else { throw .nothingToRedo }
-        if step.count > 1 || original.entry.bulk != nil { return try redoBulk(step) }
+        if original.entry.bulk != nil { return try redoBulk(step) }
+        if step.count > 1 { return try redoTogether(step) }
         let redo = ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: undoEntry.entry.documentRowID,
                                attributionID: undoEntry.entry.attributionID, action: .redo(of: undoEntry.id))
         if original.entry.action == .done {
@@ -324,6 +338,33 @@ extension Session {
             _ = try record(redo)
         }
         return "redone: " + original.described + "\n" + (try show(after: original))
+    }
+
+    /// `undo` of one command's several corrections (a source and the entity that followed it): one
+    /// undo entry each, the last first, in one transaction.
+    func undoTogether(_ step: [LoggedReview]) throws(REPLError) -> String {
+        guard let first = step.first else { throw .nothingToUndo }
+        let undos = step.reversed().map {
+            ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
+                        attributionID: $0.entry.attributionID, action: .undo(of: $0.id))
+        }
+        let stored = try Self.db { () throws(WorkbenchError) in try store.append(undos) }
+        for e in stored { remember(e) }
+        return "undone: " + step.map(\.described).joined(separator: ", ") + "\n" + (try show(after: first))
+    }
+
+    /// `redo` of `undoTogether`: one redo entry per undo, the last undo first (the corrections come
+    /// back in their own order), in one transaction.
+    func redoTogether(_ undos: [LoggedReview]) throws(REPLError) -> String {
+        let originals = undos.reversed().compactMap { $0.entry.action.target.flatMap(history.entry) }
+        guard let first = originals.first else { throw .nothingToRedo }
+        let redos = undos.reversed().map {
+            ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
+                        attributionID: $0.entry.attributionID, action: .redo(of: $0.id))
+        }
+        let stored = try Self.db { () throws(WorkbenchError) in try store.append(redos) }
+        for e in stored { remember(e) }
+        return "redone: " + originals.map(\.described).joined(separator: ", ") + "\n" + (try show(after: first))
     }
 
     /// After undo/redo: the affected document re-read, the affected claim on screen.

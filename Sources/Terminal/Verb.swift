@@ -182,7 +182,9 @@ extension Verb {
 
     public static let source = Verb.writing(
         "source", usage: "source \"TEXT\" | --at START END | none",
-        "correct the source: TEXT is found in the document near the claim", details: spanDetails
+        "correct the source: TEXT is found in the document near the claim", details: spanDetails + [
+            "Moved to other words (not overlapping the old ones), the source takes its entity along: read from the new words as the extractor reads them (\"the governor\" → governor), or none for a pronoun or no source; written as a `correct` of the entity that `undo` takes back with the source. An entity set by hand (`entity NAME`) stays; the type is never changed, a note says when the new words read as another.",
+        ]
     ) { verb, args throws(REPLError) in try Edit.span(.source, verb, args) }
 
     public static let cue = Verb.writing(

@@ -19,13 +19,24 @@ public struct InputFiles {
         public var issues: [InterchangeIssue] = []
         /// Files that were read.
         public var files: [String] = []
+        /// brat annotations found in a folder beside their text (`doc.ann` by `doc.txt`): not
+        /// read, only counted, so that the report can say which command reads them.
+        public var annotationsBeside: [String] = []
+        /// The paths given that hold those annotations, in the order given.
+        public var foldersWithAnnotations: [String] = []
     }
 
     public static func read(_ paths: [String]) -> Result {
         var result = Result()
         var seen: [[UInt8]: String] = [:]
         for path in paths {
-            for file in expand(path, &result.issues) {
+            var beside: [String] = []
+            let files = expand(path, &result.issues, annotationsBeside: &beside)
+            if !beside.isEmpty {
+                result.annotationsBeside += beside
+                result.foldersWithAnnotations.append(path)
+            }
+            for file in files {
                 let count = result.items.count
                 readFile(file, into: &result)
                 // A doc_id given twice across files is a problem unless the texts agree (then a no-op).
@@ -50,8 +61,9 @@ public struct InputFiles {
 
     /// The `.txt` and `.jsonl` files under `path`, in name order. A symbolic link to a folder is
     /// followed (a link back to a folder already walked is named and not followed again); a
-    /// folder that cannot be listed is an issue, never skipped without a word.
-    static func expand(_ path: String, _ issues: inout [InterchangeIssue]) -> [String] {
+    /// folder that cannot be listed is an issue, never skipped without a word. `NAME.ann` files
+    /// beside a `NAME.txt` (a brat folder) go to `annotationsBeside`.
+    static func expand(_ path: String, _ issues: inout [InterchangeIssue], annotationsBeside: inout [String]) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             issues.append(InterchangeIssue(file: path, line: 0, message: "no such file or folder"))
@@ -60,11 +72,12 @@ public struct InputFiles {
         guard isDirectory.boolValue else { return [path] }
         var files: [String] = []
         var walked: Set<String> = []
-        walk(path, into: &files, &issues, &walked)
+        walk(path, into: &files, &issues, &walked, annotationsBeside: &annotationsBeside)
         return files.sorted()
     }
 
-    static func walk(_ folder: String, into files: inout [String], _ issues: inout [InterchangeIssue], _ walked: inout Set<String>) {
+    static func walk(_ folder: String, into files: inout [String], _ issues: inout [InterchangeIssue], _ walked: inout Set<String>,
+                     annotationsBeside: inout [String]) {
         let fm = FileManager.default
         guard walked.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else {
             issues.append(InterchangeIssue(file: folder, line: 0, message: "a symbolic link to a folder already read (a loop): not followed"))
@@ -75,13 +88,16 @@ public struct InputFiles {
             issues.append(InterchangeIssue(file: folder, line: 0, message: "cannot list the folder (permission denied?)"))
             return
         }
+        let listed = Set(names)
         for name in names.sorted() {
             let full = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-                walk(full, into: &files, &issues, &walked)
+                walk(full, into: &files, &issues, &walked, annotationsBeside: &annotationsBeside)
             } else if full.hasSuffix(".txt") || full.hasSuffix(".jsonl") {
                 files.append(full)
+            } else if name.hasSuffix(".ann"), listed.contains(String(name.dropLast(".ann".count)) + ".txt") {
+                annotationsBeside.append(full)
             }
         }
     }

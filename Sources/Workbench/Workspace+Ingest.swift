@@ -9,12 +9,26 @@ public struct IngestReport: Sendable {
     public var unchanged: [String]
     /// Problems in lines or files that were skipped (`--skip-invalid`).
     public var skipped: [InterchangeIssue]
+    /// brat `.ann` files found beside the texts, which ingest does not read.
+    public var annotationsBeside = 0
+    /// The paths given that hold them (for the command the summary suggests).
+    public var foldersWithAnnotations: [String] = []
 
     public var summary: String {
         var line = "ingested \(added.count) new document\(added.count == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s")"
         if !unchanged.isEmpty { line += ", \(unchanged.count) already stored (unchanged)" }
         if !skipped.isEmpty { line += ", \(skipped.count) skipped as invalid" }
+        if annotationsBeside > 0 { line += "\n" + annotationsNote }
         return line
+    }
+
+    /// `12 .ann files beside the texts were not read: …`: a brat folder's annotations, which
+    /// `import-gold` and `import-claims` read (from the folder, its texts included).
+    var annotationsNote: String {
+        let folder = foldersWithAnnotations.count == 1 ? foldersWithAnnotations.map(ShellWord.quoted)[0] : "FOLDER"
+        let (files, verb, them) = annotationsBeside == 1 ? ("file", "was", "it") : ("files", "were", "them")
+        return "\(annotationsBeside) .ann \(files) beside the texts \(verb) not read: `claimdesk import-gold \(folder)` reads \(them) "
+            + "as gold, `claimdesk import-claims --run NAME \(folder)` as a run"
     }
 }
 
@@ -65,6 +79,8 @@ extension Workspace {
             let commit = try db(store.commit(stage, replace: false))
             added = commit.imported.map(\.docID)
         }
-        return IngestReport(files: input.files.count, added: added, unchanged: unchanged, skipped: issues)
+        return IngestReport(files: input.files.count, added: added, unchanged: unchanged, skipped: issues,
+                            annotationsBeside: input.annotationsBeside.count,
+                            foldersWithAnnotations: input.foldersWithAnnotations)
     }
 }

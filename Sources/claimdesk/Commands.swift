@@ -6,7 +6,9 @@ import Workbench
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Store documents: .txt files, ClaimDesk .jsonl files (docs/FORMAT.md), folders (recursively).")
+        abstract: "Store documents: .txt files, ClaimDesk .jsonl files (docs/FORMAT.md), folders (recursively).",
+        discussion: "Only the texts are stored: a brat folder's .ann files beside them are counted in the summary, not read; "
+            + "`claimdesk import-gold FOLDER` reads them as gold, `claimdesk import-claims --run NAME FOLDER` as a run.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(name: .long, help: "Store the valid documents and list the invalid ones instead of failing.")

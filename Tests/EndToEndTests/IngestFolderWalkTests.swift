@@ -19,6 +19,26 @@ import Testing
         #expect(relative.stderr == "claimdesk: corpus/loop: a symbolic link to a folder already read (a loop): not followed\n")
     }
 
+    @Test func aBratFoldersAnnotationsAreNamedWithTheCommandsThatReadThem() throws {
+        let scratch = try Scratch()
+        try scratch.write("brat/a.txt", "Ana said the pier is shut.")
+        try scratch.write("brat/a.ann", "T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nT3\tContent 9 25\tthe pier is shut\n")
+        try scratch.write("brat/b.txt", "Bo said the pier is open.")
+        try scratch.write("brat/b.ann", "")
+        let result = try CLI.run(["--db", scratch.db, "ingest", "brat"], cwd: scratch.url)
+        #expect(result.stdout == """
+            ingested 2 new documents from 2 files
+            2 .ann files beside the texts were not read: `claimdesk import-gold brat` reads them as gold, \
+            `claimdesk import-claims --run NAME brat` as a run
+
+            """, "\(result.stderr)")
+        // The command named reads the same folder, its stored texts being the same.
+        let gold = try CLI.run(["--db", scratch.db, "import-gold", "brat", "--annotator", "ana"], cwd: scratch.url)
+        #expect(gold.status == 0, "\(gold.stderr)")
+        #expect(gold.stdout.hasPrefix("run \"gold:ana\": imported "))
+        #expect(gold.stdout.contains(" in 2 documents\n"))
+    }
+
     @Test(.enabled(if: getuid() != 0, "root lists a folder whatever its mode"))
     func anUnreadableFolderIsNamed() throws {
         let scratch = try Scratch()

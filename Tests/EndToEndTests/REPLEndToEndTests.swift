@@ -34,6 +34,9 @@ import TestSupport
               verdict     - (unreviewed)
             claimdesk> source "Reuters"
             source: [-Officials-] {+Reuters+} (55-64 → 70-77)
+            entity: none → reuters
+            note: its type is still anonymous; the new source reads as news_outlet: `type
+            news_outlet` sets it
             storm · Storm hits coast
             claim 2/2 · doc 1/1 · 0 reviewed · #2
               Officials [[cue: told]] [[src: Reuters]] [[con: that repairs will take
@@ -41,10 +44,10 @@ import TestSupport
               outlet      Reuters
               type        anonymous
               anonymous   yes
-              entity      -
+              entity      reuters
               extractor   0.40
               verdict     - (unreviewed)
-              corrected   source
+              corrected   source, entity
             claimdesk> c
             corrected #2
             storm · Storm hits coast

@@ -50,6 +50,15 @@ import Testing
         #expect(NewAnnotation(bulk).action == "confirm")
     }
 
+    @Test func theFollowsMarkIsSpelledInFieldsAndReadBack() {
+        var entity = Self.entry(.correct(FieldChange(field: "entity", old: .string("officials"), new: .string("governor"))))
+        entity.follows = "source"
+        #expect(NewAnnotation(entity).fields == #"{"field":"entity","old":"officials","new":"governor","follows":"source"}"#)
+        #expect(NewAnnotation(entity).reviewEntry == entity)
+        #expect(NewAnnotation(entity).reviewEntry?.follows == "source")
+        #expect(NewAnnotation(Self.entry(.correct(Self.change))).reviewEntry?.follows == nil)
+    }
+
     @Test func everyActionSurvivesTheRoundTrip() {
         for e in Self.everyAction {
             #expect(NewAnnotation(e).reviewEntry == e)

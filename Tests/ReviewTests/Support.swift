@@ -9,11 +9,11 @@ struct LogBuilder {
     @discardableResult
     mutating func add(_ who: String, _ claim: Int64?, _ action: ReviewAction, note: String? = nil,
                       confidence: AnalystConfidence? = nil, tags: [String]? = nil, adjudication: Adjudication? = nil,
-                      imported: ImportedReview? = nil, bulk: BulkAcceptance? = nil) -> Int64 {
+                      imported: ImportedReview? = nil, bulk: BulkAcceptance? = nil, follows: String? = nil) -> Int64 {
         let id = Int64(entries.count + 1)
         let entry = ReviewEntry(annotator: who, runID: 1, documentRowID: document, attributionID: claim, action: action,
                                 note: note, confidence: confidence, tags: tags, adjudication: adjudication, imported: imported,
-                                bulk: bulk)
+                                bulk: bulk, follows: follows)
         entries.append(LoggedReview(id: id, entry: entry, createdAt: "t\(id)"))
         return id
     }

@@ -261,7 +261,8 @@ import Testing
         #expect(session.execute("skip").text == "no other disputed claim awaits adjudication")
         #expect(session.execute("source \"Officials\"").text.hasPrefix("source: [-the mayor-] {+Officials+} (124-133 → 55-64)\n"))
         #expect(session.execute("source \"Officials\"").text == "source unchanged: the final's is already \"Officials\" (55-64)")
-        #expect(session.execute("undo").text.hasPrefix("undone: correct source of #3\n"))
+        // The entity that followed the source goes back with it (EntityFollowTests).
+        #expect(session.execute("undo").text.hasPrefix("undone: correct source of #3, correct entity of #3\n"))
         #expect(session.execute("reject \"not said\"").text.hasPrefix("rejected #3 (adjudicated)\nevery disputed claim is adjudicated"))
         #expect(session.execute("progress").text.hasPrefix("adjudicated 2 of 2 disputed claims"))
         #expect(session.completions(before: "pick ", word: "") == ["ana", "bo"])

@@ -14,10 +14,12 @@ import Testing
         _ = session.execute("outlet none")
         _ = session.execute("c")
         let log = try fixture.store.annotations(documentRowID: 1)
-        #expect(log.map(\.entry.action) == ["correct", "correct", "confirm"])
+        // The moved source took its entity along (EntityFollowTests): an entry of its own.
+        #expect(log.map(\.entry.action) == ["correct", "correct", "correct", "confirm"])
         let officials = try #require(REPLFixture.span("Officials")).hull, reuters = try #require(REPLFixture.span("Reuters")).hull
         #expect(log[0].entry.fields == #"{"field":"source","old":[[\#(officials.start),\#(officials.end)]],"new":[[\#(reuters.start),\#(reuters.end)]]}"#)
-        #expect(log[1].entry.fields == #"{"field":"outlet","old":"Reuters","new":null}"#)
+        #expect(log[1].entry.fields == #"{"field":"entity","old":"officials","new":"reuters","follows":"source"}"#)
+        #expect(log[2].entry.fields == #"{"field":"outlet","old":"Reuters","new":null}"#)
         let review = ReviewLedger(log.compactMap(\.logged)).reviews(by: "ana") { _ in REPLFixture.claims[1] }[2]
         #expect(review?.verdict == .corrected)
         #expect(log.allSatisfy { $0.entry.annotator == "ana" && $0.entry.runID == fixture.runID })

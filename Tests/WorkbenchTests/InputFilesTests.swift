@@ -18,6 +18,42 @@ import TestSupport
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
+    @Test func bratAnnotationsBesideTheirTextsAreCountedNotRead() throws {
+        try write("a.txt", "Ana said the pier is shut.")
+        try write("a.ann", "T1\tSource 0 3\tAna\n")
+        try write("sub/b.txt", "Bo said it is open.")
+        try write("sub/b.ann", "")
+        // An .ann without its text, and annotation.conf, are not annotations beside a text.
+        try write("c.ann", "")
+        try write("annotation.conf", "[entities]\n")
+        let result = InputFiles.read([folder.path])
+        #expect(result.issues == [])
+        #expect(result.items.map(\.document.document.id) == ["a", "b"])
+        #expect(result.annotationsBeside == [folder.appendingPathComponent("a.ann").path,
+                                             folder.appendingPathComponent("sub/b.ann").path])
+        #expect(result.foldersWithAnnotations == [folder.path])
+        #expect(InputFiles.read([folder.appendingPathComponent("a.txt").path]).annotationsBeside == [])
+    }
+
+    @Test func theIngestSummarySaysWhichCommandsReadTheAnnotations() {
+        var report = IngestReport(files: 12, added: ["a"], unchanged: [], skipped: [], annotationsBeside: 12,
+                                  foldersWithAnnotations: ["brat out"])
+        #expect(report.summary == """
+            ingested 1 new document from 12 files
+            12 .ann files beside the texts were not read: `claimdesk import-gold 'brat out'` reads them as gold, \
+            `claimdesk import-claims --run NAME 'brat out'` as a run
+            """)
+        report.annotationsBeside = 1
+        report.foldersWithAnnotations = ["one", "two"]
+        #expect(report.summary == """
+            ingested 1 new document from 12 files
+            1 .ann file beside the texts was not read: `claimdesk import-gold FOLDER` reads it as gold, \
+            `claimdesk import-claims --run NAME FOLDER` as a run
+            """)
+        report.annotationsBeside = 0
+        #expect(report.summary == "ingested 1 new document from 12 files")
+    }
+
     @Test func readsTextFilesWithTitlesAndSidecarsRecursivelyInNameOrder() throws {
         try write("b.txt", "Second title\n\nBody.")
         try write("sub/a.txt", "No title line here.\nStill the body.")
