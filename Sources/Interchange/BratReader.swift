@@ -133,7 +133,21 @@ public enum BratReader {
 
         /// After step 1: a file whose T types include none of the expected labels gets them listed
         /// on its first unknown-type warning, with the `--labels` that maps them when it can be told.
+        ///
+        /// A file with T lines none of whose types is expected is refused (one issue, the types
+        /// listed): read with warnings alone it would be stored as a document without claims, and
+        /// as gold that counts every claim an extractor finds there as spurious.
         mutating func hintAtTypes() {
+            if let at = firstUnknownType, types.allSatisfy({ labels.role(for: $0) == nil }) {
+                var distinct: [String] = []
+                for type in types where !distinct.contains(type) { distinct.append(type) }
+                let hint = labels.unknownLabelsHint(types, what: "its types are")
+                    ?? "; its type is \"\(distinct.first ?? "")\": map it with --labels source=…,cue=…,content=…"
+                issues.append(InterchangeIssue(file: file, line: warnings[at].line,
+                    message: "no T line has a type ClaimDesk reads (\(labels.alternatives))" + TerminalSafe.escape(hint) + ": nothing of the file is read"))
+                warnings = []
+                return
+            }
             guard let at = firstUnknownType, let hint = labels.unknownLabelsHint(types, what: "the file's types are") else { return }
             warnings[at].message += TerminalSafe.escape(hint)
         }

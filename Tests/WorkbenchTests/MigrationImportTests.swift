@@ -45,6 +45,20 @@ import Testing
         #expect(try workspace.store.documentCount() == 1)
         #expect(report.claims == 1)
     }
+
+    @Test func withoutLabelsTheFolderIsRefusedAndNothingIsStored() throws {
+        let scratch = try Scratch(prefix: "bratlabels")
+        _ = try scratch.write("brat/doc1.txt", "Ann said the road is closed.")
+        _ = try scratch.write("brat/doc1.ann", "T1\tSRC 0 3\tAnn\nT2\tSAY 4 8\tsaid\nT3\tQUOTE 9 27\tthe road is closed\nE1\tSAY:T2 Source:T1 Content:T3\n")
+        let workspace = Workspace(store: try SQLiteStore.inMemory(clock: { "2026-12-01T00:00:00Z" }))
+        #expect(throws: WorkbenchError.self) { try workspace.importGoldExport(path: scratch.path("brat"), annotator: "ana") }
+        do {
+            _ = try workspace.importGoldExport(path: scratch.path("brat"), annotator: "ana")
+        } catch {
+            #expect("\(error)".contains("doc1.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); its types are SRC, SAY, QUOTE: --labels source=SRC,cue=SAY,content=QUOTE maps them"))
+        }
+        #expect(try workspace.store.documentCount() == 0)
+    }
 }
 
 /// The import's output says how many documents were named by their position in the file.
