@@ -79,7 +79,10 @@ public struct ImportReport: Sendable {
         // held already is left as it was, as `ingest` leaves it.
         let imported = commit.imported.filter { !$0.runName.isEmpty || $0.isNewDocument }
         let unchanged = commit.unchanged.count + commit.imported.count - imported.count
-        self.init(run: runs.isEmpty ? fallbackRun : runs.joined(separator: ", "), documents: imported.count,
+        // Every document stored outside any run (import-gold of a file nobody annotated): no run
+        // was made, and the headline must not name one.
+        let noRun = runs.isEmpty && (commit.imported + commit.unchanged).contains { $0.runName.isEmpty }
+        self.init(run: noRun ? "" : runs.isEmpty ? fallbackRun : runs.joined(separator: ", "), documents: imported.count,
                   claims: commit.claims.values.reduce(0, +), skipped: skipped)
         for (name, kept) in commit.replaced {
             notes.append("replaced: run \"\(TerminalSafe.escape(name))\" is now this import; its previous version is kept as \"\(TerminalSafe.escape(kept))\"")
@@ -92,7 +95,9 @@ public struct ImportReport: Sendable {
     /// Lines or files left out without failing the import (a brat line ClaimDesk does not use).
     public var warnings: [InterchangeIssue] = []
     public var summary: String {
-        (["run \"\(run)\": imported \(plural(claims, "claim")) in \(plural(documents, "document"))"
+        let head = run.isEmpty ? "no run made: \(plural(documents, "document")) stored without claims"
+            : "run \"\(run)\": imported \(plural(claims, "claim")) in \(plural(documents, "document"))"
+        return ([head
             + (skipped.isEmpty ? "" : ", \(plural(skipped.count, "line")) skipped as invalid")] + notes).joined(separator: "\n")
     }
 }

@@ -155,6 +155,11 @@ import TestSupport
         #expect(try workspace.store.document(docID: "ignored-1")?.document.text == Self.dock)
         #expect(try Self.doneBy(workspace, "ignored-1") == [])
         #expect(report.notes == ["gold: 0 documents, 0 claims", "1 document had no annotation: not marked done"])
+        // No run was made: the headline names none.
+        #expect(report.summary.hasPrefix("no run made: 1 document stored without claims\ngold: 0 documents, 0 claims\n"))
+        // Importing it again changes nothing and still names no run.
+        let again = try workspace.importGoldExport(path: path, annotator: "importer", format: .prodigy)
+        #expect(again.run == "" && again.documents == 0)
     }
 
     @Test func twoDocumentsWithTheSameTextAreBothStoredWithANote() throws {
