@@ -9,18 +9,8 @@ import TestSupport
     /// Gold has two claims; run A finds both but takes the wrong source for the first; run B finds
     /// only the first, rightly.
     @Test func countsWhatEachRunGetsRightThatTheOtherDoesNot() throws {
-        let text = "The mayor said fares rise. Police said nothing."
-        let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
-        let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
-        var wrongSource = first
-        wrongSource.source = Fragments(Span(27, 33))
-        let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
-        let (store, doc) = (built.store, built.documentRowIDs[0])
-        let workspace = Workspace(store: store)
-        for (name, claims) in [("a", [wrongSource, second]), ("b", [first])] {
-            let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
-            try store.saveRunOutput(runID: run.rowID, [(doc, claims)])
-        }
+        let (first, second, wrongSource) = (ComparedRuns.first, ComparedRuns.second, ComparedRuns.wrongSource)
+        let workspace = Workspace(store: try ComparedRuns([("a", [wrongSource, second]), ("b", [first])]).store)
         let text2 = try workspace.compare(runA: "a", runB: "b", against: "gold", match: .overlap, examples: 1)
         #expect(text2 == """
             compare run "a" (A) with run "b" (B) against run "gold", overlap matching, 1 document
@@ -65,18 +55,8 @@ import TestSupport
     /// one JSON object per run under its letter. Run C finds the first claim with the wrong
     /// source and misses the second.
     @Test func threeRunsHaveAColumnAndAnObjectEach() throws {
-        let text = "The mayor said fares rise. Police said nothing."
-        let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
-        let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
-        var wrongSource = first
-        wrongSource.source = Fragments(Span(27, 33))
-        let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
-        let (store, doc) = (built.store, built.documentRowIDs[0])
-        let workspace = Workspace(store: store)
-        for (name, claims) in [("a", [wrongSource, second]), ("b", [first]), ("c", [wrongSource])] {
-            let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
-            try store.saveRunOutput(runID: run.rowID, [(doc, claims)])
-        }
+        let (first, second, wrongSource) = (ComparedRuns.first, ComparedRuns.second, ComparedRuns.wrongSource)
+        let workspace = Workspace(store: try ComparedRuns([("a", [wrongSource, second]), ("b", [first]), ("c", [wrongSource])]).store)
         let table = try workspace.compare(runs: ["a", "b", "c"], against: "gold", match: .overlap, examples: 1)
         #expect(table == """
             compare run "a" (A), run "b" (B) and run "c" (C) against run "gold", overlap matching, 1 document

@@ -7,16 +7,6 @@ import TestSupport
 /// `extract --model` into a run it cannot continue: one path (`madeByAnother`) says why, and no
 /// model's bytes are read but those of the model extracting (once, to run it).
 @Suite struct ModelRunRefusalTests {
-    /// What the command refuses with, nil when it does not.
-    static func refusal<T>(_ body: () throws -> T) -> String? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return String(describing: error)
-        }
-    }
-
     /// Gold run "g" over two documents, model "a" trained on it and extracted into run "a", model
     /// "b" trained on the same gold plus a third document (another digest).
     static func fixture() throws -> (CountingStore, Workspace) {
@@ -47,7 +37,7 @@ import TestSupport
         let (store, workspace) = try Self.fixture()
         let (a, b) = (try Self.digest(workspace, "a"), try Self.digest(workspace, "b"))
         store.reset()
-        #expect(Self.refusal {
+        #expect(refusal {
             try workspace.extract(model: "b", runName: "a")
         } == WorkbenchError.usage("run \"a\" was made by model \"a\" (\(a)): continue it with "
             + "`claimdesk extract --model a --run a`, or name another run (not by model \"b\" \(b))").description)
@@ -72,14 +62,14 @@ import TestSupport
         let now = try Self.digest(workspace, "a")
         #expect(before != now)
         store.reset()
-        #expect(Self.refusal {
+        #expect(refusal {
             try workspace.extract(model: "a")
         } == WorkbenchError.usage("run \"a\" holds the claims of model \"a\" as it was before it was replaced "
             + "(\(before); now \(now)): give the new one a run of its own, e.g. `claimdesk extract --model a --run a-\(now)`").description)
         #expect(store.calls("model(named:)") == 1)
         store.reset()
         // The rules into that run: the model's digest alone says it was replaced.
-        #expect(Self.refusal {
+        #expect(refusal {
             try workspace.extract(runName: "a")
         } == WorkbenchError.usage("run \"a\" was made by model \"a\" (\(before)), since replaced: name another run").description)
         #expect(store.calls("model(named:)") == 0)

@@ -9,28 +9,10 @@ import TestSupport
 /// name two to five times (its inputs, its link score, its gold-cluster score, each link run's
 /// load), `compare` each run twice, `export --run` twice: counted here on a store that counts its calls.
 @Suite struct RunLookupTests {
-    /// What the command refuses with, nil when it does not.
-    static func refusal<T>(_ body: () throws -> T) -> String? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return String(describing: error)
-        }
-    }
-
-    /// Gold "gold" and runs "a" and "b" over one document (as `CompareTests` has them), run "a"
+    /// Gold "gold" and runs "a" and "b" over `ComparedRuns`' document, run "a"
     /// linked; the count starts after the setup.
     static func fixture() throws -> (CountingStore, Workspace) {
-        let text = "The mayor said fares rise. Police said nothing."
-        let first = Attribution(source: Fragments(Span(0, 9)), cue: Fragments(Span(10, 14)), content: Fragments(Span(15, 25)))
-        let second = Attribution(source: Fragments(Span(27, 33)), cue: Fragments(Span(34, 38)), content: Fragments(Span(39, 46)))
-        let built = try TestStore([(Document(id: "d", text: text), [first, second])], origin: "d.txt", run: "gold", kind: .imported)
-        let store = CountingStore(built.store)
-        for (name, claims) in [("a", [first, second]), ("b", [first])] {
-            let run = try store.createRun(name: name, kind: .imported, extractor: "test", version: nil, parameters: nil)
-            try store.saveRunOutput(runID: run.rowID, [(built.documentRowIDs[0], claims)])
-        }
+        let store = CountingStore(try ComparedRuns([("a", [ComparedRuns.first, ComparedRuns.second]), ("b", [ComparedRuns.first])]).store)
         let workspace = Workspace(store: store)
         _ = try workspace.link(run: "a", name: nil, replace: false)
         store.reset()
@@ -101,9 +83,9 @@ import TestSupport
 
     @Test func anUnknownRunIsStillSaidFirst() throws {
         let (_, workspace) = try Self.fixture()
-        #expect(Self.refusal { try workspace.score(runName: "x", against: "nowhere", match: .overlap, format: .table) } == WorkbenchError.unknownRun("x").description)
-        #expect(Self.refusal { try workspace.compare(runA: "x", runB: "y", against: "nowhere", match: .overlap) } == WorkbenchError.unknownRun("x").description)
+        #expect(refusal { try workspace.score(runName: "x", against: "nowhere", match: .overlap, format: .table) } == WorkbenchError.unknownRun("x").description)
+        #expect(refusal { try workspace.compare(runA: "x", runB: "y", against: "nowhere", match: .overlap) } == WorkbenchError.unknownRun("x").description)
         // Run A's gold is refused before run B is looked up, as before.
-        #expect(Self.refusal { try workspace.compare(runA: "a", runB: "y", against: "nowhere", match: .overlap) } == WorkbenchError.unknownRun("nowhere").description)
+        #expect(refusal { try workspace.compare(runA: "a", runB: "y", against: "nowhere", match: .overlap) } == WorkbenchError.unknownRun("nowhere").description)
     }
 }
