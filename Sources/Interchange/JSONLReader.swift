@@ -8,10 +8,15 @@ public enum JSONLReader {
     public struct Line: Sendable, Equatable {
         public var number: Int
         public var document: AnnotatedDocument
+        /// Who the file says annotated the document, the other tool's way (Label Studio: one entry
+        /// per annotation not cancelled, nil for one that names nobody; an empty list: nobody
+        /// did), beside the reviews its claims carry. nil when the format does not say.
+        public var annotatedBy: [String?]?
 
-        public init(number: Int, document: AnnotatedDocument) {
+        public init(number: Int, document: AnnotatedDocument, annotatedBy: [String?]? = nil) {
             self.number = number
             self.document = document
+            self.annotatedBy = annotatedBy
         }
     }
 

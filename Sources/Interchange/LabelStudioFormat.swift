@@ -106,7 +106,7 @@ public enum LabelStudioFormat {
                         message: "task #\(n + 1): duplicate doc_id \(escapedForMessage(document.document.id)) (first in task #\(first))"))
                 } else {
                     seen[document.document.id.exactKey] = n + 1
-                    result.lines.append(JSONLReader.Line(number: n + 1, document: document))
+                    result.lines.append(JSONLReader.Line(number: n + 1, document: document, annotatedBy: annotators(task)))
                 }
             case let .failure(problem):
                 result.issues.append(InterchangeIssue(file: file, line: 0, message: "task #\(n + 1): \(problem.message)"))
@@ -115,6 +115,15 @@ public enum LabelStudioFormat {
         if tasks.isEmpty { result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no tasks")) }
         PositionNames.note(&result, byPosition, file: file, missing: "data.doc_id or task id", give: "data.doc_id")
         return result
+    }
+
+    /// A task's annotators: its annotations that Label Studio did not mark `was_cancelled` (its
+    /// skip), each by `completedBy`; predictions are nobody's.
+    static func annotators(_ task: JSONValue) -> [String?] {
+        (task["annotations"]?.arrayValue ?? []).compactMap { annotation in
+            if case .bool(true)? = annotation["was_cancelled"] { return nil }
+            return .some(completedBy(annotation))
+        }
     }
 
     /// The annotator of an annotation as Label Studio exports it: `completed_by` as an object with an

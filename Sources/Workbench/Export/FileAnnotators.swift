@@ -1,59 +1,15 @@
 import ClaimModel
 import Interchange
 
-/// Who another tool's file says annotated each document, beyond the reviews its claims carry:
-/// Label Studio's annotations (`completed_by`, `was_cancelled`) and Prodigy's answers
-/// (`answer`, `_annotator_id`). The readers turn drawn regions into claims; an annotator who drew
-/// nothing leaves no claim, and a task nobody annotated looks like one annotated empty. This reads
-/// those keys again so that `import-gold` can tell the two apart (an empty gold is a judgement, an
-/// unannotated task is none), keyed by the task's number (Label Studio) or line (Prodigy), as the
-/// readers number their documents. Prodigy writes one line per annotator of a task, which the
-/// reader alone takes for separate documents: `prodigyTasks` makes them one.
+/// Who a Prodigy file says annotated each document, beyond the reviews its claims carry: its
+/// answers (`answer`, `_annotator_id`). The reader turns drawn spans into claims; an annotator who
+/// drew nothing leaves no claim, and a task nobody annotated looks like one annotated empty. This
+/// reads those keys again so that `import-gold` can tell the two apart (an empty gold is a
+/// judgement, an unannotated task is none), keyed by line as the reader numbers its documents.
+/// Prodigy writes one line per annotator of a task, which the reader alone takes for separate
+/// documents: `prodigyTasks` makes them one. (Label Studio's reader says who annotated each task
+/// itself: `JSONLReader.Line.annotatedBy`.)
 struct FileAnnotators: Sendable {
-    /// One annotation of a document: its annotator's name, nil when the file names nobody (a bare
-    /// Label Studio user number, a Prodigy answer without `_annotator_id`).
-    struct Entry: Sendable, Equatable {
-        var name: String?
-    }
-
-    /// Per task number or line: the annotations that count (cancelled ones left out); an empty
-    /// list is a task nobody annotated.
-    var entries: [Int: [Entry]] = [:]
-
-    /// Label Studio: a task's `annotations`, without those `was_cancelled` (Label Studio's skip).
-    static func labelStudio(_ bytes: [UInt8]) -> FileAnnotators {
-        var result = FileAnnotators()
-        let tasks: [JSONValue]
-        switch try? JSONParser.parse(bytes) {
-        case let .array(items)?: tasks = items
-        case let value?: tasks = [value]
-        case nil: return result
-        }
-        for (n, task) in tasks.enumerated() {
-            guard case let .array(annotations)? = task["annotations"] else {
-                result.entries[n + 1] = []
-                continue
-            }
-            result.entries[n + 1] = annotations.compactMap { annotation in
-                if case .bool(true)? = annotation["was_cancelled"] { return nil }
-                return Entry(name: completedBy(annotation))
-            }
-        }
-        return result
-    }
-
-    /// The annotator an annotation names as Label Studio exports it (`completed_by` as a string,
-    /// or an object with an `email`), as the reader credits its regions; nil for a user number.
-    static func completedBy(_ annotation: JSONValue) -> String? {
-        switch annotation["completed_by"] {
-        case let .string(name)? where !name.isEmpty: return name
-        case let .object(pairs)?:
-            if case let .string(email)? = pairs.first(where: { $0.0 == "email" })?.1, !email.isEmpty { return email }
-            return nil
-        default: return nil
-        }
-    }
-
     /// One Prodigy line as `import-gold` groups them into tasks.
     struct ProdigyLine: Sendable {
         var number: Int

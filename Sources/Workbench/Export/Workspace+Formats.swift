@@ -242,7 +242,7 @@ extension Workspace {
             case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
             case .labelStudio:
                 read = LabelStudioFormat.read(bytes, file: path, labels: labels)
-                if annotators { annotations = FileAnnotators.labelStudio(bytes).entries.mapValues { $0.map(\.name) } }
+                if annotators { annotations = Dictionary(read.lines.compactMap { line in line.annotatedBy.map { (line.number, $0) } }) { a, _ in a } }
             default:
                 if annotators {
                     (read, annotations) = FileAnnotators.prodigyTasks(bytes, file: path, labels: labels)
