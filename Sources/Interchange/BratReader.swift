@@ -77,7 +77,7 @@ public enum BratReader {
     public static func read(ann: String, text: String, file: String, labels: LabelMap = .standard) -> Result {
         var reading = Reading(file: file, scalars: ScalarText(text), labels: labels)
         for (index, line) in lines(ann).enumerated() { reading.parse(line, number: index + 1) }
-        reading.hintAtTypes()
+        reading.judgeTypes()
         reading.anchor()
         reading.applyAttributes()
         reading.applyNotes()
@@ -109,7 +109,7 @@ public enum BratReader {
         /// T lines of a type ClaimDesk does not read (left out with a warning), by id: their type.
         var leftOutBounds: [String: String] = [:]
         /// Every T line's type, in line order, and where the first unknown type's warning is: it
-        /// lists the file's types when none is expected (`hintAtTypes`).
+        /// lists the file's types when none is expected (`judgeTypes`).
         var types: [String] = []
         var firstUnknownType: Int?
 
@@ -131,18 +131,16 @@ public enum BratReader {
             return role.map { LabelMap.standard.label(for: $0) }
         }
 
-        /// After step 1: a file whose T types include none of the expected labels gets them listed
-        /// on its first unknown-type warning, with the `--labels` that maps them when it can be told.
-        ///
-        /// A file with T lines none of whose types is expected is refused (one issue, the types
-        /// listed): read with warnings alone it would be stored as a document without claims, and
-        /// as gold that counts every claim an extractor finds there as spurious.
-        mutating func hintAtTypes() {
+        /// After step 1: a file whose T types include none of the expected labels is refused (one
+        /// issue listing them, with the `--labels` that maps them when it can be told): read with
+        /// warnings alone it would be stored as a document without claims, and as gold count every
+        /// claim an extractor finds there as spurious. Otherwise the first unknown-type warning
+        /// lists the file's types when several are unknown.
+        mutating func judgeTypes() {
             if let at = firstUnknownType, types.allSatisfy({ labels.role(for: $0) == nil }) {
-                var distinct: [String] = []
-                for type in types where !distinct.contains(type) { distinct.append(type) }
+                // No list when the file has one type only: it is named instead.
                 let hint = labels.unknownLabelsHint(types, what: "its types are")
-                    ?? "; its type is \"\(distinct.first ?? "")\": map it with --labels source=…,cue=…,content=…"
+                    ?? "; its type is \"\(types.first ?? "")\": map it with --labels source=…,cue=…,content=…"
                 issues.append(InterchangeIssue(file: file, line: warnings[at].line,
                     message: "no T line has a type ClaimDesk reads (\(labels.alternatives))" + TerminalSafe.escape(hint) + ": nothing of the file is read"))
                 warnings = []
