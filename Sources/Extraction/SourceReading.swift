@@ -24,6 +24,14 @@ public struct SourceReading: Sendable, Equatable {
         self.init(source, index: TextIndex(text.string, lexicons: lexicons), lexicons: lexicons)
     }
 
+    /// Each of `sources` read as `init(_:in:)` reads one, the text tokenized once for all; no
+    /// source (nil) reads as nobody.
+    public static func readings(_ sources: [Fragments?], in text: ScalarText) throws(ExtractionError) -> [SourceReading] {
+        let lexicons = try Lexicons.bundled.get()
+        let index = TextIndex(text.string, lexicons: lexicons)
+        return sources.map { $0.map { SourceReading($0, index: index, lexicons: lexicons) } ?? SourceReading(entity: nil, type: nil) }
+    }
+
     init(_ source: Fragments, index: TextIndex, lexicons: Lexicons) {
         self.init(entity: nil, type: nil)
         guard let span = source.spans.first else { return }

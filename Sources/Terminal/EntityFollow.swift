@@ -27,13 +27,11 @@ enum EntityFollow: Equatable {
         // Boundaries moved over the same words ("officials in Derna" → "officials", `source -1 +2`):
         // the same mention, the same person, and the id the document's other mentions share stays.
         if let before = old.source, let after = new.source, before.overlaps(after) { return .unchanged }
-        func reading(_ source: Fragments?) -> SourceReading? {
-            guard let source else { return SourceReading(entity: nil, type: nil) }
-            return try? SourceReading(source, in: text)
-        }
-        guard let now = reading(new.source) else { return .unchanged }
+        // Both sources read over one tokenization of the text.
+        guard let read = try? SourceReading.readings([new.source, old.source], in: text), read.count == 2 else { return .unchanged }
+        let (now, then) = (read[0], read[1])
         let stale = old.sourceEntity == nil || old.sourceEntity == extracted.sourceEntity
-            || old.sourceEntity == reading(old.source)?.entity
+            || old.sourceEntity == then.entity
         guard stale else { return .keptByHand }
         guard now.entity != old.sourceEntity else { return .unchanged }
         var followed = new
