@@ -56,3 +56,64 @@ enum EntityFollow: Equatable {
         }
     }
 }
+
+/// The entity `add` gives a missed claim's source, by the rule a moved source's entity follows
+/// (`EntityFollow`): the words the analyst named, read as the rules read a source. Words another
+/// claim of the document already has as its source (the same words, case and spacing aside) take
+/// that claim's entity instead, as the analyst sees it (their `entity` corrections included), so
+/// that "Ms Ortiz" added beside the extractor's "Ms Ortiz" joins `ana-ortiz` rather than starting
+/// `ortiz`. A pronoun names nobody alone: no entity. The source type is not set from the words (a
+/// guess would become gold nobody chose); `typeReading` is what they read as, for a note.
+struct AddedSource: Equatable {
+    enum Basis: Equatable {
+        /// The entity of claim `claim`, whose source is the same words.
+        case sameWords(claim: Int64)
+        /// The words read alone.
+        case reading
+        /// The words name nobody alone (a pronoun, no letter or digit).
+        case nobody
+    }
+
+    var entity: String?
+    var typeReading: SourceType?
+    var basis: Basis
+
+    /// `source` of a claim being added to `text`, beside the document's `others` (row id and the
+    /// claim as the analyst sees it).
+    static func read(_ source: Span, others: [(rowID: Int64, attribution: Attribution)], in text: ScalarText) -> AddedSource {
+        let words = folded(text.slice(source))
+        if let same = others.first(where: { o in
+            o.attribution.sourceEntity != nil && o.attribution.source.map { folded(text.slice($0)) } == words
+        }) {
+            return AddedSource(entity: same.attribution.sourceEntity, typeReading: same.attribution.sourceType,
+                               basis: .sameWords(claim: same.rowID))
+        }
+        guard let reading = try? SourceReading(Fragments(source), in: text), let entity = reading.entity else {
+            return AddedSource(entity: nil, typeReading: nil, basis: .nobody)
+        }
+        return AddedSource(entity: entity, typeReading: reading.type, basis: .reading)
+    }
+
+    /// Lowercased, white space runs as one space, trimmed.
+    private static func folded(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The lines `add` prints under "added #N": where the entity came from and how to change it,
+    /// and, when no type was given, what the words read as.
+    func lines(sourceText: String, typeGiven: Bool) -> String {
+        var out: String
+        switch basis {
+        case let .sameWords(claim):
+            out = "\nentity: \(entity.map { TerminalSafe.escape($0) } ?? "none") (as #\(claim), the same source; `entity NAME` changes it)"
+        case .reading:
+            out = "\nentity: \(entity.map { TerminalSafe.escape($0) } ?? "none") (read from the source; `entity NAME` changes it)"
+        case .nobody:
+            out = "\nentity: none (\"\(TerminalSafe.short(Renderer.plainInline(sourceText), 40))\" names nobody alone; `entity NAME` sets it)"
+        }
+        if !typeGiven, let typeReading {
+            out += "\nnote: no type given; the source reads as \(typeReading.rawValue): `type \(typeReading.rawValue)` sets it"
+        }
+        return out
+    }
+}

@@ -199,9 +199,14 @@ extension Session {
         }
         let source = try spec.source.map { (s: String) throws(REPLError) -> Span in try locate(s, "source") }
         let cue = try spec.cue.map { (s: String) throws(REPLError) -> Span in try locate(s, "cue") }
+        // Its entity by the words named, or that of a claim with the same source (`AddedSource`).
+        let read = source.map { s in
+            AddedSource.read(s, others: view.visible.map { ($0.rowID, view.attribution($0)) }, in: view.text)
+        }
         let attribution = Attribution(
             source: source.map { Fragments($0) }, cue: cue.map { Fragments($0) }, content: Fragments(content),
-            outlet: spec.outlet, sourceType: spec.sourceType ?? (source == nil ? .implicit : nil))
+            outlet: spec.outlet, sourceType: spec.sourceType ?? (source == nil ? .implicit : nil),
+            sourceEntity: read?.entity)
         let runID = run.rowID, documentRowID = view.documentRowID, name = annotator
         let (claim, logged) = try Self.db { () throws(WorkbenchError) in
             try store.addClaim(attribution, runID: runID, documentRowID: documentRowID, annotator: name)
@@ -211,7 +216,9 @@ extension Session {
         if let outlet = spec.outlet { knownOutlets.insert(outlet) }
         try refresh(keeping: claim.rowID)
         claimIndex = self.view?.index(ofClaim: claim.rowID) ?? claimIndex
-        return "added #\(claim.rowID)\n" + currentScreen()
+        var readLines = ""
+        if let source, let read { readLines = read.lines(sourceText: view.text.slice(source), typeGiven: spec.sourceType != nil) }
+        return "added #\(claim.rowID)" + readLines + "\n" + currentScreen()
     }
 
     /// `done`: refused while a claim has no verdict from this analyst.

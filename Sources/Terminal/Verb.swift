@@ -272,6 +272,7 @@ extension Verb {
         "add a claim the extractor missed (texts found near the current claim)",
         details: [
             "CONTENT is found near the current claim; SOURCE and CUE near the content.",
+            "Its entity is that of a claim with the same source words, else what SOURCE reads as (a pronoun: none).",
             "The new claim's verdict is `added`; correct its other fields with type, outlet, anon, entity.",
         ],
         complete: { _, args in

@@ -156,4 +156,44 @@ import Testing
             "cy undo #3 → \(before + 2)",
         ])
     }
+
+    /// `add` gives the missed claim's source an entity: that of a claim whose source is the same
+    /// words, else the words read as the rules read a source; the type stays the analyst's to set.
+    @Test func anAddedClaimsSourceGetsAnEntity() throws {
+        let fixture = try REPLFixture()
+        let session = try fixture.session()
+        #expect(session.execute(#"add "We are ready" source "the mayor" cue "added""#).text.hasPrefix("""
+            added #5
+            entity: mayor (as #1, the same source; `entity NAME` changes it)
+            note: no type given; the source reads as named_person: `type named_person` sets it
+            storm · Storm hits coast
+            """))
+        #expect(session.execute(#"add "repairs will take weeks" source "Reuters" type named_organization"#).text.hasPrefix("""
+            added #6
+            entity: reuters (read from the source; `entity NAME` changes it)
+            storm · Storm hits coast
+            """))
+        #expect(session.execute(#"add "the damage is severe" source "It""#).text.hasPrefix("""
+            added #7
+            entity: none ("It" names nobody alone; `entity NAME` sets it)
+            storm · Storm hits coast
+            """))
+        // Stored with the claims: the entity, and no type where none was given.
+        let added = try fixture.store.attributions(runID: fixture.runID, documentRowID: 1, origin: .added)
+        #expect(added.map { "\($0.attribution.sourceEntity ?? "-") \($0.attribution.sourceType?.rawValue ?? "-")" }
+            == ["mayor -", "reuters named_organization", "- -"])
+    }
+
+    /// The reading alone, as a value: a named person, a pronoun, and an analyst's own entity on
+    /// the claim with the same words.
+    @Test func addedSourceReadings() {
+        let text = ScalarText("Dr. Lena Ortiz said the dam held. He added that the river fell.")
+        let ortiz = Span(4, 14), he = Span(34, 36)
+        #expect(AddedSource.read(ortiz, others: [], in: text)
+            == AddedSource(entity: "lena-ortiz", typeReading: .namedPerson, basis: .reading))
+        #expect(AddedSource.read(he, others: [], in: text) == AddedSource(entity: nil, typeReading: nil, basis: .nobody))
+        let corrected = Attribution(source: Fragments(Span(4, 14)), sourceType: .namedPerson, sourceEntity: "l-ortiz")
+        #expect(AddedSource.read(Span(4, 14), others: [(9, corrected)], in: text)
+            == AddedSource(entity: "l-ortiz", typeReading: .namedPerson, basis: .sameWords(claim: 9)))
+    }
 }
