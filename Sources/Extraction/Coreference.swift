@@ -15,6 +15,8 @@ struct Mention {
     var slug: String
     var isNamed: Bool
     var genderHint: Pronoun?
+    /// The head is a word of a script without letter case: whether it names someone is unknown.
+    var caseless = false
 }
 
 /// One real-world source in a document, with everything its mentions taught us.
@@ -149,11 +151,19 @@ struct Coreference {
     /// A common noun phrase ("the activist", "a nurse", "the report"): its slug and source type.
     func describeCommon(_ m: inout Mention, _ r: Range<Int>, head: Int, headClass: WordClass, proper: [Int],
                         anonymousContext: Bool) {
-        var modifiers: [String] = []
-        for i in r.lowerBound..<r.upperBound where tokens[i].isWord && tokens[i].capitalized && i != r.lowerBound {
-            modifiers.append(index.text(token: i))
-        }
         let headText = index.text(token: head)
+        // A script without letter case (Arabic, Hebrew, Chinese, Thai, …) writes a name as it writes
+        // a common noun: the words before the head in its chunk are kept too, so that "محمد عباس"
+        // reads as `محمد-عباس`, not as its last word alone; what it is, the words do not say.
+        m.caseless = Self.isCaseless(headText)
+        var modifiers: [String] = []
+        for i in r.lowerBound..<r.upperBound where tokens[i].isWord && i != head {
+            if tokens[i].capitalized && i != r.lowerBound {
+                modifiers.append(index.text(token: i))
+            } else if m.caseless && i < head, case let text = index.text(token: i), Self.isCaseless(text) {
+                modifiers.append(text)
+            }
+        }
         m.slug = Self.slug((modifiers + [headText]).joined(separator: " "))
         if anonymousContext || headClass.contains(.anonymityMarker) {
             m.type = .anonymous
@@ -273,6 +283,18 @@ struct Coreference {
             n += 1
         }
         return candidate
+    }
+
+    /// A word with letters, none of them cased (Arabic, Hebrew, Han, Thai, …): its capitals say
+    /// nothing. ASCII words are cased, so most words are answered by their first byte.
+    static func isCaseless(_ word: String) -> Bool {
+        guard let first = word.utf8.first, first >= 0x80 else { return false }
+        var letter = false
+        for scalar in word.unicodeScalars {
+            if scalar.properties.isCased { return false }
+            if scalar.properties.isAlphabetic { letter = true }
+        }
+        return letter
     }
 
     /// A readable id in any script: the words of `text`, lowercased and joined by hyphens. Latin

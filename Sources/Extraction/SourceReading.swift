@@ -45,6 +45,7 @@ public struct SourceReading: Sendable, Equatable {
         let mention = Coreference(index: index, lexicons: lexicons).mention(range, anonymousContext: false, outletName: outlet)
         guard mention.pronoun == nil else { return }
         entity = mention.slug.isEmpty ? nil : mention.slug
-        type = mention.type
+        // Words of a script without capitals could be a name or a description: no type is read.
+        type = mention.caseless ? nil : mention.type
     }
 }

@@ -57,10 +57,11 @@ import Testing
         #expect(entities("José Núñez said the ferry would sail at noon.") == ["jose-nunez"])
         #expect(entities("Zoë Marsh said the ferry would sail at noon.") == ["zoe-marsh"])
         #expect(entities("Ольга Петрова said the ferry would sail at noon.") == ["ольга-петрова"])
-        // Scripts without capitals: the rules do not see a name, so the head word alone (it was
-        // "source" before, every letter dropped).
+        // Scripts without capitals: the words of the phrase up to its head, whatever their case
+        // would have said (the head word alone before 0.4.3: "خليل").
         #expect(entities("Harbour master 李明 said the ferry would sail at noon.") == ["李明"])
-        #expect(entities("“The ferry is late,” said سارة خليل of the port authority.") == ["خليل"])
+        #expect(entities("“The ferry is late,” said سارة خليل of the port authority.") == ["سارة-خليل"])
+        #expect(entities("“The ferry is late,” said the harbour master יעל כהן.") == ["יעל-כהן"])
     }
 
     @Test func aMentionWithoutLettersFallsBackToAStableId() {
@@ -84,6 +85,10 @@ import Testing
         #expect(try reading("The governor", in: text) == SourceReading(entity: "governor", type: .namedPerson))
         #expect(try reading("Reuters", in: text) == SourceReading(entity: "reuters", type: .newsOutlet))
         #expect(try reading("Ольга Петрова", in: text) == SourceReading(entity: "ольга-петрова", type: .namedPerson))
+        // Without capitals the words do not say whether they name someone: no type is read.
+        #expect(try reading("سارة خليل", in: "سارة خليل said the pier was safe.") == SourceReading(entity: "سارة-خليل", type: nil))
+        #expect(Coreference.isCaseless("李明") && Coreference.isCaseless("خليل") && !Coreference.isCaseless("Петрова")
+            && !Coreference.isCaseless("mayor") && !Coreference.isCaseless("٣"))
         // A pronoun names nobody by itself; a span holding no whole word reads as nothing.
         #expect(try reading("He", in: text) == SourceReading(entity: nil, type: nil))
         #expect(try SourceReading(Fragments(Span(1, 3)), in: ScalarText(text)) == SourceReading(entity: nil, type: nil))
