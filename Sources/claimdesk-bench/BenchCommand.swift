@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         subcommands: [Extract.self, Tune.self, Show.self, Pipeline.self, Score.self, REPL.self, Export.self, Contention.self,
                       Train.self, LinkCommand.self])
 
-    /// Parses and runs; exit codes as `claimdesk`'s: 0 ok (help included), 1 failure, 2 usage.
+    /// Parses and runs; exit codes as `claimdesk`'s: 0 ok (help included), 1 failure, a usage error included
+    /// (a developer tool: the parser's usage text follows the error).
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -27,7 +28,7 @@ struct BenchCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-            Foundation.exit(2)
+            Foundation.exit(1)
         }
     }
 }

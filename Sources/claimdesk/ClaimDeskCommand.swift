@@ -27,8 +27,8 @@ struct ClaimDeskCommand: ParsableCommand {
         try Entry.run { try StartCommand.run(global: global) }
     }
 
-    /// Parses, runs, and maps every failure to one stderr line per problem and the contract's exit codes:
-    /// 0 ok, 1 user error, 2 usage.
+    /// Parses, runs, and maps every failure to one stderr line and the contract's exit codes:
+    /// 0 ok (and `--help`, `--version`), 1 anything wrong with the input, the command line included.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -41,11 +41,44 @@ struct ClaimDeskCommand: ParsableCommand {
                 Console.out(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            // Usage errors quote the offending argument, which may hold terminal escapes.
-            let message = TerminalSafe.lines(fullMessage(for: error))
-            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-            Foundation.exit(2)
+            FileHandle.standardError.write(Data((usageLine(message(for: error), arguments: Array(CommandLine.arguments.dropFirst())) + "\n").utf8))
+            Foundation.exit(1)
         }
+    }
+
+    /// A command-line mistake as one line, like every other error: `claimdesk SUBCOMMAND: what is
+    /// wrong`, the parser's lists run together ("one of: jsonl, csv"), and where the options are
+    /// listed. The offending argument is quoted escaped (it may hold terminal escapes).
+    static func usageLine(_ message: String, arguments: [String]) -> String {
+        var parts: [String] = []
+        var items: [String] = []
+        for line in message.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            if line.hasPrefix("- ") { items.append(String(line.dropFirst(2))); continue }
+            if !items.isEmpty { parts.append(items.joined(separator: ", ")); items = [] }
+            parts.append(line)
+        }
+        if !items.isEmpty { parts.append(items.joined(separator: ", ")) }
+        var text = parts.joined(separator: " ")
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        // An argument of any length may be quoted in it: the line stays short.
+        if text.unicodeScalars.count > 400 { text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(399))) + "…" }
+        let path = (["claimdesk"] + commandPath(arguments)).joined(separator: " ")
+        return TerminalSafe.escape("\(path): \(text) (`\(path) --help` lists the options)")
+    }
+
+    /// The subcommand names among `arguments` (`store copy`), by the command tree.
+    static func commandPath(_ arguments: [String]) -> [String] {
+        var path: [String] = []
+        var level: [ParsableCommand.Type] = configuration.subcommands
+        for argument in arguments where !argument.hasPrefix("-") {
+            guard let next = level.first(where: { $0._commandName == argument }) else { continue }
+            path.append(argument)
+            level = next.configuration.subcommands
+        }
+        return path
     }
 }
 

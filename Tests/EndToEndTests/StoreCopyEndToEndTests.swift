@@ -238,8 +238,8 @@ import TestSupport
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.path("copy.sqlite")))
         let usage = try CLI.run(["store", "copy", "--from", source])
-        #expect(usage.status == 2)
-        #expect(usage.stderr.hasPrefix("Error: Missing expected argument '--to <PATH|URL>'\n"))
+        #expect(usage.status == 1)
+        #expect(usage.stderr == "claimdesk store copy: missing expected argument '--to <PATH|URL>' (`claimdesk store copy --help` lists the options)\n")
     }
 
     @Test func helpListsTheStoreGroupAndItsCopy() throws {
