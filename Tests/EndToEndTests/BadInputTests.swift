@@ -126,24 +126,19 @@ import TestSupport
     }
 
     @Test func unknownRunAndUsageErrors() throws {
-        let unknown = try CLI.run(["--db", scratch.db, "claims", "--run", "nope"])
-        #expect(unknown.status == 1)
-        #expect(unknown.stderr == "claimdesk: no run named \"nope\" (see `claimdesk runs`)\n")
-        let usage = try CLI.run(["--db", scratch.db, "score"])
-        #expect(usage.status == 1)
-        #expect(usage.stderr == "claimdesk score: missing expected argument '--run <run>' (`claimdesk score --help` lists the options)\n")
+        try expectFailure(["--db", scratch.db, "claims", "--run", "nope"], stderr: "claimdesk: no run named \"nope\" (see `claimdesk runs`)")
+        // Command-line mistakes are one line and exit 1 like the rest, naming the subcommand.
+        try expectFailure(["--db", scratch.db, "score"],
+                          stderr: "claimdesk score: missing expected argument '--run <run>' (`claimdesk score --help` lists the options)")
         // A link export without a run says what the format needs (it offered --gold, which the
         // export then refuses for this format).
-        let link = try CLI.run(["--db", scratch.db, "export", "--format", "graphml", "--out", scratch.path("g.graphml")])
-        #expect(link.status == 1)
-        #expect(link.stderr == "claimdesk export: --format graphml exports a link run: give --run NAME (the run `claimdesk link` linked) (`claimdesk export --help` lists the options)\n")
+        try expectFailure(["--db", scratch.db, "export", "--format", "graphml", "--out", scratch.path("g.graphml")],
+                          stderr: "claimdesk export: --format graphml exports a link run: give --run NAME (the run `claimdesk link` linked) (`claimdesk export --help` lists the options)")
         // The parser's lists run together on the one line.
-        let format = try CLI.run(["--db", scratch.db, "models", "--format", "xml"])
-        #expect(format.status == 1)
-        #expect(format.stderr == "claimdesk models: the value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'. (`claimdesk models --help` lists the options)\n")
-        let stray = try CLI.run(["--db", scratch.db, "frobnicate"])
-        #expect(stray.status == 1)
-        #expect(stray.stderr == "claimdesk: unexpected argument 'frobnicate' (`claimdesk --help` lists the options)\n")
+        try expectFailure(["--db", scratch.db, "models", "--format", "xml"],
+                          stderr: "claimdesk models: the value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'. (`claimdesk models --help` lists the options)")
+        try expectFailure(["--db", scratch.db, "frobnicate"],
+                          stderr: "claimdesk: unexpected argument 'frobnicate' (`claimdesk --help` lists the options)")
     }
 }
 
