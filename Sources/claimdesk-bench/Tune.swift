@@ -41,7 +41,7 @@ enum Tune {
         print(String(format: "extract+index  %.2f s for %d documents", SpeedBench.seconds(elapsed), items.count))
         if calibrate {
             print("\n# ---- confidence.txt ----")
-            print(calibration.resourceFile())
+            print(calibration.resourceFile(gold: (path as NSString).lastPathComponent, documents: items.count))
         }
         if let show {
             try Examples.print(kind: show, report: report, inputs: inputs, patterns: patterns, limit: limit,
@@ -113,7 +113,7 @@ struct Calibration {
     /// Pattern → shrunk precision, as `resourceFile` writes it.
     func table() -> [String: Double] {
         var result: [String: Double] = [:]
-        for line in resourceFile().split(separator: "\n") where !line.hasPrefix("#") {
+        for line in resourceFile(gold: "", documents: 0).split(separator: "\n") where !line.hasPrefix("#") {
             let words = line.split(separator: " ")
             if words.count >= 2, let value = Double(words[1]) { result[String(words[0])] = value }
         }
@@ -173,7 +173,8 @@ struct Calibration {
 
     /// `confidence.txt`, measured: a pattern's precision, shrunk towards its pattern family's
     /// (and the overall) precision when it has few claims, so rare patterns are not over-trusted.
-    func resourceFile() -> String {
+    /// `gold`: the gold file's name and its number of `documents`, for the header.
+    func resourceFile(gold: String, documents: Int) -> String {
         let rows = perPattern()
         let total = rows.reduce(0) { $0 + $1.n }
         let totalReal = rows.reduce(0) { $0 + $1.real }
@@ -193,8 +194,8 @@ struct Calibration {
         var lines = [
             "# Precision of each extraction pattern: the share of its claims that are real attributions.",
             "#",
-            "# Measured by `claimdesk-bench tune --gold polnear-dev.jsonl --calibrate` on the PolNeAR dev split",
-            "# (84 articles): a claim is real when its content tokens overlap a gold attribution's content under",
+            "# Measured by `claimdesk-bench tune --gold \(gold) --calibrate` (\(documents) documents): a claim",
+            "# is real when its content tokens overlap a gold attribution's content under",
             "# docs/ARCHITECTURE.md's greedy pairing. Each value is (real + 10 * prior) / (claims + 10), the prior being the",
             "# pattern family's precision (itself shrunk toward the overall precision), so rare patterns",
             "# are not over-trusted. Format: pattern precision claims",
