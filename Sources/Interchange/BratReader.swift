@@ -131,23 +131,17 @@ public enum BratReader {
             return role.map { LabelMap.standard.label(for: $0) }
         }
 
-        /// After step 1: a file whose T types include none of the expected labels is refused (one
-        /// issue listing them, with the `--labels` that maps them when it can be told): read with
-        /// warnings alone it would be stored as a document without claims, and as gold count every
-        /// claim an extractor finds there as spurious. Otherwise the first unknown-type warning
-        /// lists the file's types when several are unknown.
+        /// After step 1: a file whose T types include none of the expected labels is refused in
+        /// one issue that lists them (`LabelMap.foreignLabelsIssue`, as the doccano, Label Studio
+        /// and Prodigy readers refuse such a file): read with warnings alone it would be stored as
+        /// a document without claims, and as gold count every claim an extractor finds there as
+        /// spurious. Where one type is expected, the others are left out with their warnings.
         mutating func judgeTypes() {
-            if let at = firstUnknownType, types.allSatisfy({ labels.role(for: $0) == nil }) {
-                // No list when the file has one type only: it is named instead.
-                let hint = labels.unknownLabelsHint(types, what: "its types are")
-                    ?? "; its type is \"\(types.first ?? "")\": map it with --labels source=…,cue=…,content=…"
-                issues.append(InterchangeIssue(file: file, line: warnings[at].line,
-                    message: "no T line has a type ClaimDesk reads (\(labels.alternatives))" + TerminalSafe.escape(hint) + ": nothing of the file is read"))
-                warnings = []
-                return
-            }
-            guard let at = firstUnknownType, let hint = labels.unknownLabelsHint(types, what: "the file's types are") else { return }
-            warnings[at].message += TerminalSafe.escape(hint)
+            guard let at = firstUnknownType,
+                  let refusal = labels.foreignLabelsIssue(types, file: file, line: warnings[at].line,
+                                                          unit: ("T line", "type"), section: "brat standoff") else { return }
+            issues.append(refusal)
+            warnings = []
         }
 
         mutating func issue(_ line: Int, _ message: String) { issues.append(InterchangeIssue(file: file, line: line, message: message)) }

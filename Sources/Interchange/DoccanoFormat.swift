@@ -44,15 +44,18 @@ public enum DoccanoFormat {
 
     /// Reads every line; a line that does not fit the convention is reported `FILE:LINE`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .doccano) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .doccano) { return .refusing(wrong) }
         var byPosition: [String] = []
+        var found: [String] = []
         var result = JSONLines.readDocuments(bytes, file: file) { object, line, stem in
+            found += (object["entities"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
             let decoded = decode(object, file: file, line: line, stem: stem, labels: labels)
             if case let .success(item) = decoded, object["doc_id"]?.stringValue == nil, object["id"]?.idText == nil {
                 byPosition.append(item.document.id)
             }
             return decoded
         }
+        if let foreign = labels.foreignSpanLabelsIssue(found, file: file) { return .refusing(foreign) }
         PositionNames.note(&result, byPosition, file: file, missing: "doc_id or id", give: "doc_id")
         return result
     }

@@ -25,11 +25,21 @@ public enum JSONLReader {
         public var issues: [InterchangeIssue]
         /// What was read but deserves a word (documents named by their position in the file).
         public var warnings: [InterchangeIssue]
+        /// The issues are about the file as a whole (another tool's export, labels none of which
+        /// maps): nothing of it is read, and `--skip-invalid`, which skips bad lines, does not skip it.
+        public var wholeFile = false
 
         public init(lines: [Line], issues: [InterchangeIssue], warnings: [InterchangeIssue] = []) {
             self.lines = lines
             self.issues = issues
             self.warnings = warnings
+        }
+
+        /// A file refused whole, by `issue`.
+        public static func refusing(_ issue: InterchangeIssue) -> Result {
+            var result = Result(lines: [], issues: [issue])
+            result.wholeFile = true
+            return result
         }
     }
 

@@ -75,7 +75,7 @@ public enum LabelStudioFormat {
 
     /// Reads a task list (or one task object). Problems are reported as `FILE: task #N: …`.
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .labelStudio) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .labelStudio) { return .refusing(wrong) }
         var result = JSONLReader.Result(lines: [], issues: [])
         guard String(validating: bytes, as: UTF8.self) != nil else {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "invalid UTF-8"))
@@ -94,6 +94,7 @@ public enum LabelStudioFormat {
             result.issues.append(InterchangeIssue(file: file, line: 0, message: "expected a JSON array of Label Studio tasks"))
             return result
         }
+        if let foreign = labels.foreignSpanLabelsIssue(tasks.flatMap(regionLabels), file: file) { return .refusing(foreign) }
         let stem = fileStem(file)
         var seen: [[UInt8]: Int] = [:]
         var byPosition: [String] = []
@@ -115,6 +116,21 @@ public enum LabelStudioFormat {
         if tasks.isEmpty { result.issues.append(InterchangeIssue(file: file, line: 0, message: "the file is empty: no tasks")) }
         PositionNames.note(&result, byPosition, file: file, missing: "data.doc_id or task id", give: "data.doc_id")
         return result
+    }
+
+    /// The label of every `labels` region of a task's annotations (those not cancelled) and
+    /// predictions, as `decode` reads them (the first of `value.labels`).
+    static func regionLabels(_ task: JSONValue) -> [String] {
+        var labels: [String] = []
+        for part in ["annotations", "predictions"] {
+            for entry in task[part]?.arrayValue ?? [] {
+                if case .bool(true)? = entry["was_cancelled"] { continue }
+                for item in entry["result"]?.arrayValue ?? [] where item["type"]?.stringValue == "labels" {
+                    if let label = item["value"]?["labels"]?.arrayValue?.first?.stringValue { labels.append(label) }
+                }
+            }
+        }
+        return labels
     }
 
     /// A task's annotators: its annotations that Label Studio did not mark `was_cancelled` (its

@@ -66,11 +66,69 @@ public enum ProdigyFormat {
     }
 
     public static func read(_ bytes: [UInt8], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
-        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .prodigy) { return JSONLReader.Result(lines: [], issues: [wrong]) }
+        if let wrong = ExportSignature.mismatch(bytes, file: file, expected: .prodigy) { return .refusing(wrong) }
+        return read(parse(bytes, file: file), file: file, labels: labels)
+    }
+
+    /// One line of a Prodigy file, parsed once: its object (or why it is none), and the keys by
+    /// which `import-gold` groups the lines of one task answered by several annotators
+    /// (`FileAnnotators.prodigyTasks`), so that it need not parse the file a second time.
+    public struct ParsedLine: Sendable {
+        public var number: Int
+        var object: Swift.Result<JSONValue, InterchangeIssue>
+
+        init(number: Int, object: Swift.Result<JSONValue, InterchangeIssue>) {
+            self.number = number
+            self.object = object
+        }
+
+        var parsed: JSONValue? { try? object.get() }
+
+        /// `accept`, `reject`, `ignore`, or nil when the line has none.
+        public var answer: String? { parsed?["answer"]?.stringValue }
+
+        /// `_annotator_id`, nil when absent or empty.
+        public var annotator: String? { parsed?["_annotator_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+
+        /// What makes two lines one task: the doc_id the line gives in `meta` (none: positional),
+        /// and its `_input_hash`, else its text. Nil for a line that is no object with a text.
+        public var task: String? {
+            guard let object = parsed, let text = object["text"]?.stringValue else { return nil }
+            let docID = object["meta"]?["doc_id"]?.stringValue ?? ""
+            let hash: String
+            switch object["_input_hash"] {
+            case let .number(n)?: hash = "h" + n
+            case let .string(h)?: hash = "h" + h
+            default: hash = "t" + text
+            }
+            return docID + "\u{0}" + hash
+        }
+
+        /// The line without its answer and its spans (relations, `claimdesk` list): the document
+        /// of a task nobody annotated. Nil for a line that is no object.
+        public var unanswered: ParsedLine? {
+            guard case let .object(pairs)? = parsed else { return nil }
+            let kept = pairs.filter { !["answer", "spans", "relations", "claimdesk"].contains($0.0) }
+            return ParsedLine(number: number, object: .success(.object(kept)))
+        }
+    }
+
+    /// Every line of a Prodigy file parsed (blank lines skipped, numbered as they stand).
+    public static func parse(_ bytes: [UInt8], file: String) -> [ParsedLine] {
+        var parsed: [ParsedLine] = []
+        JSONLines.forEach(bytes) { number, slice in
+            parsed.append(ParsedLine(number: number, object: JSONLines.object(slice, file: file, line: number)))
+        }
+        return parsed
+    }
+
+    /// Reads parsed lines (the whole file, or some of its lines at their own numbers). A file
+    /// whose spans all bear labels outside `labels` is refused whole (`LabelMap.foreignLabelsIssue`).
+    public static func read(_ parsed: [ParsedLine], file: String, labels: LabelMap = .standard) -> JSONLReader.Result {
+        let found = parsed.flatMap { ($0.parsed?["spans"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue } }
+        if let foreign = labels.foreignSpanLabelsIssue(found, file: file) { return .refusing(foreign) }
         // Every line parsed first: a task is named by its `_input_hash` only when no other task of
         // the file has it (the same text answered by several annotators is several tasks, one hash).
-        var parsed: [(line: Int, object: Swift.Result<JSONValue, InterchangeIssue>)] = []
-        JSONLines.forEach(bytes) { number, slice in parsed.append((number, JSONLines.object(slice, file: file, line: number))) }
         var hashes: [String: Int] = [:]
         for case let .success(object) in parsed.map(\.object) {
             if let hash = object["_input_hash"]?.idText { hashes[hash, default: 0] += 1 }
@@ -78,17 +136,17 @@ public enum ProdigyFormat {
         let stem = fileStem(file)
         var result = JSONLReader.Result(lines: [], issues: [])
         var byPosition: [String] = []
-        for (line, object) in parsed {
-            let decoded = object.flatMap { object -> Swift.Result<AnnotatedDocument, InterchangeIssue> in
+        for line in parsed {
+            let decoded = line.object.flatMap { object -> Swift.Result<AnnotatedDocument, InterchangeIssue> in
                 let hash = object["_input_hash"]?.idText.flatMap { hashes[$0] == 1 ? $0 : nil }
-                let decoded = decode(object, file: file, line: line, fallbackID: "\(stem)-\(hash ?? String(line))", labels: labels)
+                let decoded = decode(object, file: file, line: line.number, fallbackID: "\(stem)-\(hash ?? String(line.number))", labels: labels)
                 if case let .success(item) = decoded, object["meta"]?["doc_id"]?.stringValue == nil, hash == nil {
                     byPosition.append(item.document.id)
                 }
                 return decoded
             }
             switch decoded {
-            case let .success(item): result.lines.append(JSONLReader.Line(number: line, document: item))
+            case let .success(item): result.lines.append(JSONLReader.Line(number: line.number, document: item))
             case let .failure(issue): result.issues.append(issue)
             }
         }

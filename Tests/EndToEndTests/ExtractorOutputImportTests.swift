@@ -59,6 +59,36 @@ import TestSupport
         #expect(try storeDump() == before)
     }
 
+    /// A doccano export given with `--format jsonl` (its lines have a doc_id): one line saying
+    /// what it is, even with --skip-invalid, not documents stored without their claims.
+    @Test func anotherToolsExportGivenAsJSONLIsNamed() throws {
+        let line = #"{"doc_id":"ferry","text":"\#(Self.text)","entities":[{"id":1,"label":"Cue","start_offset":11,"end_offset":15}],"relations":[]}"# + "\n"
+        let file = try scratch.write("rel.jsonl", line)
+        let before = try storeDump()
+        for skip in [[], ["--skip-invalid"]] {
+            let result = try CLI.run(["--db", scratch.db, "import-claims", file, "--run", "mine", "--format", "jsonl"] + skip)
+            #expect(result.status == 1 && result.stdout == "")
+            #expect(result.stderr == #"claimdesk: \#(file): this is a doccano export (lines with "entities", or "label" arrays of [start, end, label]), not ClaimDesk JSONL: give --format doccano"# + "\n")
+        }
+        #expect(try storeDump() == before)
+    }
+
+    /// An NER export (labels none of which is a role) given to import-gold: one line listing its
+    /// labels, even with --skip-invalid, not its unlabelled documents marked done without claims.
+    @Test func aFileOfForeignLabelsIsRefusedInOneLine() throws {
+        let lines = #"{"text":"\#(Self.text)","spans":[{"start":0,"end":10,"label":"PER"}],"answer":"accept"}"# + "\n"
+            + #"{"text":"Nobody spoke.","spans":[],"answer":"accept"}"# + "\n"
+        let file = try scratch.write("ner.jsonl", lines)
+        let before = try storeDump()
+        let result = try CLI.run(["--db", scratch.db, "import-gold", file, "--skip-invalid"])
+        #expect(result.status == 1 && result.stdout == "")
+        #expect(result.stderr == #"claimdesk: \#(file): no span has a label ClaimDesk reads (Source, Cue or Content); the file's label is "PER" (1 span): map it with --labels source=…,cue=…,content=… (docs/FORMAT.md, "The ecosystem formats"): nothing of the file is read"# + "\n")
+        #expect(try storeDump() == before)
+        // Mapped, it reads.
+        let mapped = try CLI.run(["--db", scratch.db, "import-gold", file, "--labels", "source=PER"], environment: ["CLAIMDESK_ANNOTATOR": "ana"])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+    }
+
     /// A doc_id the store lacks (here a typo) is stored with the file's text: the report names it.
     @Test func aDocumentNewToTheStoreIsNamed() throws {
         let lines = #"{"doc_id":"ferry","text":"\#(Self.text)","attributions":[{"cue":[11,15]}]}"# + "\n"

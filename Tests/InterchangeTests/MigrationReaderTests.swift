@@ -182,11 +182,11 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
         // Not a document without claims: refused, so that it never stands as an empty gold.
         #expect(read.warnings == [])
         #expect(read.issues.map(\.description) == [
-            #"doc1.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); its types are SRC, SAY, QUOTE: --labels source=SRC,cue=SAY,content=QUOTE maps them: nothing of the file is read"#,
+            #"doc1.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); the file's types are "QUOTE" (1 T line), "SAY" (1 T line), "SRC" (1 T line): --labels source=SRC,cue=SAY,content=QUOTE maps them (docs/FORMAT.md, "brat standoff"): nothing of the file is read"#,
         ])
         let one = BratReader.read(ann: "T1\tSpeaker\u{1B} 0 3\tAnn\n", text: Self.text, file: "d.ann")
         #expect(one.issues.map(\.description) == [
-            #"d.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); its type is "Speaker\u{1b}": map it with --labels source=…,cue=…,content=…: nothing of the file is read"#,
+            #"d.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); the file's type is "Speaker\u{1b}" (1 T line): map it with --labels source=…,cue=…,content=… (docs/FORMAT.md, "brat standoff"): nothing of the file is read"#,
         ])
         // A file without T lines is a document without claims, as before.
         #expect(BratReader.read(ann: "", text: Self.text, file: "d.ann").issues == [])
@@ -204,7 +204,7 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
         // With a map, an unknown type names the mapped labels.
         let other = BratReader.read(ann: "T1\tDate 0 3\tAnn\n", text: Self.text, file: "doc1.ann", labels: labels)
         #expect(other.issues.map(\.description) == [
-            #"doc1.ann:1: no T line has a type ClaimDesk reads (SRC, say or QUOTE); its type is "Date": map it with --labels source=…,cue=…,content=…: nothing of the file is read"#,
+            #"doc1.ann:1: no T line has a type ClaimDesk reads (SRC, say or QUOTE); the file's type is "Date" (1 T line): map it with --labels source=…,cue=…,content=… (docs/FORMAT.md, "brat standoff"): nothing of the file is read"#,
         ])
         let some = BratReader.read(ann: "T1\tDate 0 3\tAnn\nT2\tsay 4 8\tsaid\n", text: Self.text, file: "doc1.ann", labels: labels)
         #expect(some.issues == [])
@@ -214,7 +214,7 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
     @Test func aMappingIsSuggestedOnlyWhenEachRoleHasOneLabel() {
         let twoSources = BratReader.read(ann: "T1\tSRC 0 3\tAnn\nT2\tSpeaker 0 3\tAnn\nT3\tAlpha 4 8\tsaid\n", text: Self.text, file: "d.ann")
         #expect(twoSources.issues.first?.description ==
-            #"d.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); its types are SRC, Speaker, Alpha: map them with --labels source=…,cue=…,content=…: nothing of the file is read"#)
+            #"d.ann:1: no T line has a type ClaimDesk reads (Source, Cue or Content); the file's types are "Alpha" (1 T line), "SRC" (1 T line), "Speaker" (1 T line): map them with --labels source=…,cue=…,content=… (docs/FORMAT.md, "brat standoff"): nothing of the file is read"#)
         // One expected type in the file: no list.
         let mixed = BratReader.read(ann: "T1\tSRC 0 3\tAnn\nT2\tCue 4 8\tsaid\n", text: Self.text, file: "d.ann")
         #expect(mixed.warnings.map(\.description) == [#"d.ann:1: T1: unknown type "SRC" (Source, Cue or Content): left out"#, "d.ann:2: T2: a Cue that no event uses: left out"])
@@ -222,11 +222,15 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
 
     @Test func doccanoProdigyAndLabelStudioGiveTheSameHint() {
         let doccano = #"{"text":"\#(Self.text)","entities":[{"id":1,"label":"SRC","start_offset":0,"end_offset":3},{"id":2,"label":"SAY","start_offset":4,"end_offset":8},{"id":3,"label":"QUOTE","start_offset":9,"end_offset":27}],"relations":[]}"#
-        #expect(DoccanoFormat.read(Array(doccano.utf8), file: "rel.jsonl").issues.map(\.description) == [
+        // A second line with an expected label: the file is read line by line (a file of foreign
+        // labels only is refused whole, ForeignFileLabelTests).
+        let cue = #"{"text":"Ann said.","entities":[{"id":1,"label":"Cue","start_offset":4,"end_offset":8}],"relations":[]}"#
+        #expect(DoccanoFormat.read(Array((doccano + "\n" + cue).utf8), file: "rel.jsonl").issues.map(\.description) == [
             #"rel.jsonl:1: entity #1: label "SRC" is not one of Source, Cue, Content; the line's labels are SRC, SAY, QUOTE: --labels source=SRC,cue=SAY,content=QUOTE maps them"#,
         ])
         let prodigy = #"{"text":"\#(Self.text)","spans":[{"start":4,"end":8,"label":"SAY"},{"start":9,"end":27,"label":"Claim"}],"answer":"accept"}"#
-        #expect(ProdigyFormat.read(Array(prodigy.utf8), file: "db-out.jsonl").issues.map(\.description) == [
+        let accepted = #"{"text":"Ann said.","spans":[{"start":4,"end":8,"label":"Cue"}],"answer":"accept"}"#
+        #expect(ProdigyFormat.read(Array((prodigy + "\n" + accepted).utf8), file: "db-out.jsonl").issues.map(\.description) == [
             #"db-out.jsonl:1: span #1: label "SAY" is not one of Source, Cue, Content; the task's labels are SAY, Claim: map them with --labels source=…,cue=…,content=…"#,
         ])
         let studio = studio(Self.text, #"{"id":"a","type":"labels","value":{"start":0,"end":3,"labels":["Speaker"]}},{"id":"b","type":"labels","value":{"start":4,"end":8,"labels":["Cue"]}}"#)
@@ -275,5 +279,110 @@ private func studio(_ text: String, _ regions: String) -> [UInt8] {
         let s = LabelStudioFormat.read(Array(studio.utf8), file: "tasks.json")
         #expect(s.lines.map(\.document.document.id) == ["tasks-1", "tasks-3", "c"])
         #expect(s.warnings.map(\.description) == ["tasks.json: 1 document had no data.doc_id or task id: named tasks-1 by position; give data.doc_id to keep its name across exports"])
+    }
+}
+
+/// A doccano, Label Studio or Prodigy file none of whose spans bears a label the map reads (an NER
+/// export, another project's labels) is refused whole in one line, as brat refuses such a `.ann`:
+/// read line by line, what `--skip-invalid` kept of it would be documents without claims.
+@Suite struct ForeignFileLabelTests {
+    static let text = "Ann Lee flew to Oslo."
+    static let doccano = #"{"doc_id":"a","text":"\#(text)","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":7},{"id":2,"label":"LOC","start_offset":16,"end_offset":20}],"relations":[]}"# + "\n"
+        + #"{"doc_id":"b","text":"Nobody flew.","entities":[],"relations":[]}"# + "\n"
+        + #"{"doc_id":"c","text":"Bo Ek.","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":5}],"relations":[]}"# + "\n"
+    static let prodigy = #"{"text":"\#(text)","spans":[{"start":0,"end":7,"label":"PER"},{"start":16,"end":20,"label":"LOC"}],"answer":"accept"}"# + "\n"
+        + #"{"text":"Nobody flew.","spans":[],"answer":"accept"}"# + "\n"
+        + #"{"text":"Bo Ek.","spans":[{"start":0,"end":5,"label":"PER"}],"answer":"accept"}"# + "\n"
+    static let refusal = #"no span has a label ClaimDesk reads (Source, Cue or Content); the file's labels are "LOC" (1 span), "PER" (2 spans): map them with --labels source=…,cue=…,content=… (docs/FORMAT.md, "The ecosystem formats"): nothing of the file is read"#
+
+    static func region(_ id: String, _ start: Int, _ end: Int, _ label: String) -> String {
+        #"{"id":"\#(id)","type":"labels","value":{"start":\#(start),"end":\#(end),"labels":["\#(label)"]}}"#
+    }
+
+    static func refused(_ read: JSONLReader.Result) -> [String] {
+        #expect(read.lines == [] && read.warnings == [])
+        #expect(read.wholeFile)
+        return read.issues.map(\.description)
+    }
+
+    @Test func aFileOfForeignLabelsIsRefusedWholeInEachFormat() {
+        #expect(Self.refused(DoccanoFormat.read(Array(Self.doccano.utf8), file: "ner.jsonl")) == ["ner.jsonl: \(Self.refusal)"])
+        #expect(Self.refused(ProdigyFormat.read(Array(Self.prodigy.utf8), file: "db-out.jsonl")) == ["db-out.jsonl: \(Self.refusal)"])
+        let studio = #"[{"data":{"text":"\#(Self.text)"},"annotations":[{"result":[\#(Self.region("a", 0, 7, "PER")),\#(Self.region("b", 16, 20, "LOC"))]}]},"#
+            + #"{"data":{"text":"Nobody flew."},"annotations":[{"result":[]}]},"#
+            + #"{"data":{"text":"Bo Ek."},"predictions":[{"result":[\#(Self.region("c", 0, 5, "PER"))]}]}]"#
+        #expect(Self.refused(LabelStudioFormat.read(Array(studio.utf8), file: "tasks.json")) == ["tasks.json: \(Self.refusal)"])
+    }
+
+    @Test func theLabelsAreSortedCountedAndEscapedWithTheFlagThatMapsThem() {
+        let guessed = #"{"text":"Ann said no.","spans":[{"start":4,"end":8,"label":"SAY"},{"start":0,"end":3,"label":"SRC"},{"start":9,"end":11,"label":"QUOTE"},{"start":4,"end":8,"label":"SAY"}]}"# + "\n"
+        #expect(Self.refused(ProdigyFormat.read(Array(guessed.utf8), file: "p.jsonl")) == [
+            #"p.jsonl: no span has a label ClaimDesk reads (Source, Cue or Content); the file's labels are "QUOTE" (1 span), "SAY" (2 spans), "SRC" (1 span): --labels source=SRC,cue=SAY,content=QUOTE maps them (docs/FORMAT.md, "The ecosystem formats"): nothing of the file is read"#,
+        ])
+        // One label, with a control character: escaped, and named alone.
+        let one = #"{"text":"Ann said no.","entities":[{"id":1,"label":"Who\u001b","start_offset":0,"end_offset":3}]}"# + "\n"
+        #expect(Self.refused(DoccanoFormat.read(Array(one.utf8), file: "d.jsonl")) == [
+            #"d.jsonl: no span has a label ClaimDesk reads (Source, Cue or Content); the file's label is "Who\u{1b}" (1 span): map it with --labels source=…,cue=…,content=… (docs/FORMAT.md, "The ecosystem formats"): nothing of the file is read"#,
+        ])
+        // More than ten: the first ten, and how many more.
+        let many = (0..<12).map { #"{"start":0,"end":3,"label":"L\#($0)"}"# }.joined(separator: ",")
+        let issues = Self.refused(ProdigyFormat.read(Array((#"{"text":"Ann said no.","spans":[\#(many)]}"# + "\n").utf8), file: "p.jsonl"))
+        #expect(issues == [
+            #"p.jsonl: no span has a label ClaimDesk reads (Source, Cue or Content); the file's labels are "L0" (1 span), "L1" (1 span), "L10" (1 span), "L11" (1 span), "L2" (1 span), "L3" (1 span), "L4" (1 span), "L5" (1 span), "L6" (1 span), "L7" (1 span), and 2 more: map them with --labels source=…,cue=…,content=… (docs/FORMAT.md, "The ecosystem formats"): nothing of the file is read"#,
+        ])
+    }
+
+    @Test func oneLabelThatMapsKeepsTheLineByLineReading() throws {
+        let mixed = #"{"doc_id":"a","text":"Ann said no.","entities":[{"id":1,"label":"Cue","start_offset":4,"end_offset":8}],"relations":[]}"# + "\n"
+            + #"{"doc_id":"b","text":"Bo Ek.","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":5}],"relations":[]}"# + "\n"
+        let read = DoccanoFormat.read(Array(mixed.utf8), file: "d.jsonl")
+        #expect(!read.wholeFile)
+        #expect(read.lines.map(\.document.document.id) == ["a"])
+        #expect(read.issues.map(\.description) == [#"d.jsonl:2: entity #1: label "PER" is not one of Source, Cue, Content (map it with --labels)"#])
+        // Mapped by --labels, the same file reads.
+        let labels = try LabelMap.parse("source=PER").get()
+        #expect(DoccanoFormat.read(Array(Self.doccano.utf8), file: "ner.jsonl", labels: labels).wholeFile == false)
+        // A file without any span is documents without claims, as before.
+        let bare = ProdigyFormat.read(Array(#"{"text":"Nobody flew.","spans":[],"answer":"accept"}"#.utf8), file: "p.jsonl")
+        #expect(!bare.wholeFile && bare.issues == [])
+        #expect(bare.lines.map(\.document.attributions) == [[]])
+    }
+
+    @Test func labelStudioCountsTheRegionsItReads() {
+        // A cancelled annotation's Cue is not read, so it does not save the file; a prediction's is.
+        let cancelled = #"[{"data":{"text":"Ann said no."},"annotations":[{"was_cancelled":true,"result":[\#(Self.region("a", 4, 8, "Cue"))]},{"result":[\#(Self.region("b", 0, 3, "PER"))]}]}]"#
+        #expect(Self.refused(LabelStudioFormat.read(Array(cancelled.utf8), file: "t.json")) == [
+            #"t.json: no span has a label ClaimDesk reads (Source, Cue or Content); the file's label is "PER" (1 span): map it with --labels source=…,cue=…,content=… (docs/FORMAT.md, "The ecosystem formats"): nothing of the file is read"#,
+        ])
+        let predicted = #"[{"data":{"text":"Ann said no."},"predictions":[{"result":[\#(Self.region("a", 4, 8, "Cue"))]}],"annotations":[{"result":[\#(Self.region("b", 0, 3, "PER"))]}]}]"#
+        let read = LabelStudioFormat.read(Array(predicted.utf8), file: "t.json")
+        #expect(!read.wholeFile)
+        #expect(read.issues.map(\.description) == [#"t.json: task #1: annotations[0].result[0]: label "PER" is not one of Source, Cue, Content (map it with --labels)"#])
+    }
+
+    @Test func anotherToolsExportIsRefusedWholeToo() {
+        #expect(DoccanoFormat.read(WrongToolTests.prodigy, file: "db-out.jsonl").wholeFile)
+        #expect(LabelStudioFormat.read(WrongToolTests.claimdesk, file: "gold.jsonl").wholeFile)
+        #expect(ProdigyFormat.read(WrongToolTests.studio, file: "tasks.json").wholeFile)
+    }
+
+    /// `import-gold` groups a Prodigy file's lines into tasks from the reader's one parse.
+    @Test func prodigyParsedLinesSayTheirAnswerAnnotatorAndTask() {
+        let text = #"{"text":"Ann said no.","answer":"accept","_annotator_id":"db-ann","_input_hash":-7,"meta":{"doc_id":"d"}}"# + "\n\n"
+            + #"{"text":"Bo said yes.","answer":"ignore","_annotator_id":""}"# + "\n" + "[1]\n" + "{bad\n"
+        let parsed = ProdigyFormat.parse(Array(text.utf8), file: "p.jsonl")
+        #expect(parsed.map(\.number) == [1, 3, 4, 5])
+        #expect(parsed.map(\.answer) == ["accept", "ignore", nil, nil])
+        #expect(parsed.map(\.annotator) == ["db-ann", nil, nil, nil])
+        #expect(parsed.map(\.task) == ["d\u{0}h-7", "\u{0}tBo said yes.", nil, nil])
+        let unanswered = parsed[0].unanswered
+        #expect(unanswered?.answer == nil && unanswered?.task == "d\u{0}h-7" && unanswered?.number == 1)
+        let read = ProdigyFormat.read(parsed, file: "p.jsonl")
+        #expect(read.lines.map(\.document.document.id) == ["d"])
+        #expect(read.issues.map(\.line) == [3, 4, 5])
+        #expect(read.issues.prefix(2).map(\.description) == [
+            #"p.jsonl:3: the task was answered "ignore" in Prodigy: it is not gold (--skip-invalid imports the others)"#,
+            "p.jsonl:4: a line must be a JSON object",
+        ])
     }
 }

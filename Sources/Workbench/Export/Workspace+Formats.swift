@@ -214,6 +214,7 @@ extension Workspace {
             guard path.hasSuffix(".jsonl") else {
                 throw WorkbenchError.usage("\(TerminalSafe.path(path)): expected a .jsonl file (ClaimDesk JSONL, docs/FORMAT.md)")
             }
+            try Self.refuseOtherTool(path, InterchangeFormat.firstBytes(path, limit: Self.judgedBytes), format: .jsonl)
             let input = InputFiles.read([path])
             if !input.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(input.issues) }
             if input.items.isEmpty && input.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
@@ -233,11 +234,7 @@ extension Workspace {
             return (read.lines.map { GoldImportItem(document: $0.document, origin: files[$0.number]) }, read.issues, folder.warnings)
         case .doccano, .labelStudio, .prodigy:
             let bytes = try Self.bytes(path)
-            // Another tool's export is refused whole, even with --skip-invalid: nothing of it is read.
-            if let expected = ExportSignature(rawValue: format.rawValue),
-               let wrong = ExportSignature.mismatch(bytes, file: path, expected: expected) {
-                throw WorkbenchError.invalidInput([wrong])
-            }
+            try Self.refuseOtherTool(path, bytes, format: format)
             switch format {
             case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
             case .labelStudio:
@@ -253,6 +250,10 @@ extension Workspace {
         case .inception:
             read = try Self.readXMI(path, labels: labels)
         }
+        // A file whose labels none maps (`LabelMap.foreignLabelsIssue`) is refused whole, even with
+        // --skip-invalid: what it would skip to is its documents without spans, stored as gold
+        // without claims.
+        if read.wholeFile { throw WorkbenchError.invalidInput(read.issues) }
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
         if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
@@ -261,6 +262,21 @@ extension Workspace {
                            annotatedBy: annotations?[line.number])
         }
         return (items, read.issues, read.warnings)
+    }
+
+    /// How much of a streamed JSONL file is read to judge its first record (`refuseOtherTool`):
+    /// a longer first record is not judged, and the reader says what is wrong with its lines.
+    static let judgedBytes = 1 << 20
+
+    /// Refuses a file that is plainly another tool's export than `format` (judged from `bytes`, the
+    /// file or its first bytes, by `ExportSignature.mismatch`) whole, even with --skip-invalid:
+    /// nothing of it is read. Read as ClaimDesk JSONL, a doccano or Prodigy export with `doc_id`s
+    /// would be stored as documents without claims.
+    static func refuseOtherTool(_ path: String, _ bytes: [UInt8], format: InterchangeFormat) throws(WorkbenchError) {
+        if let expected = ExportSignature(rawValue: format.rawValue),
+           let wrong = ExportSignature.mismatch(bytes, file: path, expected: expected) {
+            throw WorkbenchError.invalidInput([wrong])
+        }
     }
 
     /// `read` without the documents that break the rules every import keeps (no NUL in what is

@@ -97,6 +97,7 @@ extension Workspace {
         do throws(WorkbenchError) {
             let jsonl = (format ?? InterchangeFormat.detect(path)) == .jsonl && path.hasSuffix(".jsonl")
             if jsonl {
+                try Self.refuseOtherTool(path, InterchangeFormat.firstBytes(path, limit: Self.judgedBytes), format: .jsonl)
                 var failure: WorkbenchError?
                 issues += JSONLStream.read(file: path) { lines in
                     guard failure == nil else { return }
