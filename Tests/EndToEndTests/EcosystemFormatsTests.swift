@@ -141,7 +141,7 @@ import Testing
         #expect(try CLI.run(["--db", scratch.db, "export", "--run", "r", "--format", "doccano", "--out", scratch.path("d.jsonl")]).status == 0)
     }
 
-    @Test func anUnclearFileAsksForFormatAndABadTaskIsLocated() throws {
+    @Test func anUnclearFileAsksForFormatAndAFileOfForeignLabelsIsRefusedWhole() throws {
         let scratch = try Scratch()
         let unclear = try scratch.write("x.jsonl", #"{"text":"Mia said no."}"# + "\n")
         let asked = try CLI.run(["--db", scratch.db, "import-gold", unclear])
