@@ -169,6 +169,8 @@ import Testing
              "a doccano file, which ingest does not read: use `claimdesk import-gold --format doccano PATH` (or import-claims for an extractor's output)"),
             ("p.jsonl", #"{"text":"Mia said no.","spans":[],"answer":"accept"}"#,
              "a Prodigy file, which ingest does not read: use `claimdesk import-gold --format prodigy PATH` (or import-claims for an extractor's output)"),
+            ("ls.jsonl", #"{"id":7,"data":{"text":"Mia said no."},"annotations":[]}"#,
+             "a Label Studio task file, which ingest does not read: use `claimdesk import-gold --format label-studio PATH` (or import-claims for an extractor's output)"),
             ("d.xmi", "<xmi:XMI/>",
              "a UIMA CAS XMI file (INCEpTION), which ingest does not read: use `claimdesk import-gold --format inception PATH` (or import-claims for an extractor's output)"),
             ("d.tsv", "#FORMAT=WebAnno TSV 3.3\n",

@@ -331,7 +331,7 @@ extension Workspace {
 
 /// Files `ingest` does not read, each named with the command that does: an annotation file stored
 /// as a plain-text document would be a silent mistake. `.txt` and ClaimDesk `.jsonl` are read; a
-/// `.jsonl` shaped like doccano or Prodigy, and `.json`, `.xmi`, `.xml`, `.tsv`, `.ann`, `.conf`,
+/// `.jsonl` shaped like doccano, Prodigy or Label Studio, and `.json`, `.xmi`, `.xml`, `.tsv`, `.ann`, `.conf`,
 /// `.csv`, `.zip` are refused (a `NAME.meta.json` beside its `NAME.txt` is that text's metadata,
 /// not refused); any other file is read as plain text, as before.
 enum IngestRefusal {
@@ -356,6 +356,7 @@ enum IngestRefusal {
             switch InterchangeFormat.detect(file) {
             case .doccano?: return use("a doccano file", .doccano)
             case .prodigy?: return use("a Prodigy file", .prodigy)
+            case .labelStudio?: return use("a Label Studio task file", .labelStudio)
             default: return nil
             }
         case "json":
