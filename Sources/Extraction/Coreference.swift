@@ -17,6 +17,8 @@ struct Mention {
     var genderHint: Pronoun?
     /// The head is a word of a script without letter case: whether it names someone is unknown.
     var caseless = false
+    /// The mention lies in the document's headline (`Coreference.headlineEnd`).
+    var inHeadline = false
 }
 
 /// One real-world source in a document, with everything its mentions taught us.
@@ -28,6 +30,8 @@ struct Entity {
     var plural: Bool
     var gender: Mention.Pronoun?
     var outlet: String?
+    /// Every mention so far is in the headline: the lede's "a militia" may be the headline's "militia".
+    var headlineOnly = false
 }
 
 /// Gives every source mention a source type and an entity id, so that "An activist within Derna",
@@ -41,11 +45,25 @@ struct Coreference {
     let index: TextIndex
     let lexicons: Lexicons
     private(set) var entities: [Entity] = []
+    /// Ids given to headline claims and since replaced by the lede's fuller words: old → new.
+    private(set) var renamed: [String: String] = [:]
     private var order: [Int] = []  // entity indexes, most recent mention last
+
+    /// The token where the document's headline ends: its first line when a line break follows it
+    /// and it holds at most `headlineWords` words (a title, not a paragraph); 0 when there is none.
+    let headlineEnd: Int
+    static let headlineWords = 30
 
     init(index: TextIndex, lexicons: Lexicons) {
         self.index = index
         self.lexicons = lexicons
+        var end = 0, words = 0
+        for (i, t) in index.tokens.enumerated() {
+            if t.kind == .newline { end = i; break }
+            if t.isWord { words += 1 }
+            if words > Self.headlineWords { break }
+        }
+        headlineEnd = end
     }
 
     var tokens: [Token] { index.tokens }
@@ -66,6 +84,7 @@ struct Coreference {
 
         var m = Mention(pronoun: nil, headKey: headToken.key, nameKeys: [], definite: false, plural: false,
                         type: .other, slug: "", isNamed: false, genderHint: nil)
+        m.inHeadline = r.upperBound <= headlineEnd
         if r.count == 1 && headClass.contains(.subjectPronoun) {
             if headClass.contains(.male) { m.pronoun = .male }
             else if headClass.contains(.female) { m.pronoun = .female }
@@ -187,6 +206,16 @@ struct Coreference {
         if let pronoun = m.pronoun { return resolve(pronoun: pronoun, m, outlet: outlet) }
         if let e = antecedent(of: m) {
             touch(e)
+            if !m.inHeadline && entities[e].headlineOnly {
+                entities[e].headlineOnly = false
+                // The lede's fuller words name it better than the headline's ("A Bloomberg poll" after
+                // "Poll:"): the entity takes them, and the headline's claims follow (`renamed`).
+                if !m.isNamed, !m.slug.isEmpty, m.slug != entities[e].id, m.slug.hasSuffix(entities[e].id) {
+                    let old = entities[e].id
+                    entities[e].id = uniqueSlug(m.slug)
+                    renamed[old] = entities[e].id
+                }
+            }
             entities[e].nameKeys.formUnion(m.nameKeys)
             if entities[e].gender == nil { entities[e].gender = m.genderHint }
             if entities[e].outlet == nil { entities[e].outlet = outlet }
@@ -196,7 +225,7 @@ struct Coreference {
         }
         let e = add(Entity(id: uniqueSlug(m.slug.isEmpty ? "source" : m.slug), headKey: m.headKey,
                            nameKeys: m.nameKeys, type: m.type, plural: m.plural, gender: m.genderHint,
-                           outlet: outlet))
+                           outlet: outlet, headlineOnly: m.inHeadline))
         return (entities[e].id, m.type, outlet)
     }
 
@@ -261,6 +290,12 @@ struct Coreference {
                 }
             }
         }
+        // A news story's lede restates its headline's subject with an article: "Militia declares
+        // holy war" … "A militia in Derna has declared". An indefinite description after the headline
+        // joins a headline-only entity with its head word, once; later ones are new people.
+        if !m.isNamed && !m.definite && !m.inHeadline {
+            return order.last { entities[$0].headlineOnly && entities[$0].headKey == m.headKey && entities[$0].plural == m.plural }
+        }
         return nil
     }
 
@@ -278,7 +313,8 @@ struct Coreference {
     private func uniqueSlug(_ base: String) -> String {
         var candidate = base
         var n = 2
-        while entities.contains(where: { $0.id == candidate }) {
+        // An id a headline's claims had before a rename stays taken: they are rewritten by it.
+        while entities.contains(where: { $0.id == candidate }) || renamed[candidate] != nil {
             candidate = "\(base)-\(n)"
             n += 1
         }

@@ -107,6 +107,14 @@ public struct RulesExtractor: Sendable {
             result.append(Detailed(attribution: attribution,
                                    pattern: ConfidenceTable.key(pattern: candidate.pattern, cueClass: candidate.cueClass)))
         }
+        // A headline's entity renamed by its lede: the headline's claims take the new id too.
+        if !coreference.renamed.isEmpty {
+            for i in result.indices {
+                if let id = result[i].attribution.sourceEntity, let new = coreference.renamed[id] {
+                    result[i].attribution.sourceEntity = new
+                }
+            }
+        }
         return result
     }
 

@@ -93,4 +93,20 @@ import Testing
         #expect(try reading("He", in: text) == SourceReading(entity: nil, type: nil))
         #expect(try SourceReading(Fragments(Span(1, 3)), in: ScalarText(text)) == SourceReading(entity: nil, type: nil))
     }
+
+    /// A lede restates its headline's subject with an article: one entity, named by the lede's
+    /// fuller words, the headline's claim included. Once joined, a later "a militia" is someone new
+    /// (and not `militia`, the id the headline's claim had); with no headline (no line break)
+    /// nothing joins.
+    @Test func theLedeJoinsItsHeadlinesSubject() {
+        let story = "Militia vows to defend the port\n\nA militia in Calder has vowed that the port will stay open. "
+            + "A militia from the hills said the road was shut."
+        #expect(entities(story) == ["calder-militia", "calder-militia", "militia-2"])
+        #expect(entities("Militia vows to defend the port\n\nA militia has vowed that the port will stay open.")
+            == ["militia", "militia"])
+        #expect(entities("Militia vows to defend the port. A militia in Calder has vowed that the port will stay open.")
+            == ["militia", "calder-militia"])
+        // A headline mention joined by a named or definite mention is left as it was.
+        #expect(entities("Spokesman says the port is open\n\nThe spokesman said the port was open.") == ["spokesman", "spokesman"])
+    }
 }
