@@ -67,7 +67,7 @@ extension Session {
             .map { String($0.dropFirst(phrase.count)) }
     }
 
-    /// Every outlet of the store's claims (read once, on the first need) and of this analyst's corrections.
+    /// Every outlet of the store's claims (read on the first need in each document) and of this analyst's corrections.
     func outlets() -> [String] {
         if storeOutlets == nil {
             storeOutlets = (try? store.outlets(limit: Self.completionLimit)) ?? []
@@ -75,7 +75,7 @@ extension Session {
         return Array(knownOutlets.union(storeOutlets ?? []))
     }
 
-    /// Every tag in the log, anyone's (read once, on the first need), and this session's.
+    /// Every tag in the log, anyone's (read on the first need in each document), and this session's.
     func tags() -> [String] {
         if storeTags == nil {
             let lists = (try? store.tagLists(limit: Self.completionLimit)) ?? []

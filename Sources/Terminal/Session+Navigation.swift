@@ -97,7 +97,13 @@ extension Session {
     }
 
     func place(_ found: (Int, DocumentView, Int?)) {
-        if found.0 != docIndex || view?.documentRowID != found.1.documentRowID { sentences = nil }
+        if found.0 != docIndex || view?.documentRowID != found.1.documentRowID {
+            sentences = nil
+            // Another document: the store's outlets and tags are read again at the next TAB, so
+            // that those other analysts gave since appear without a restart.
+            storeOutlets = nil
+            storeTags = nil
+        }
         docIndex = found.0
         view = found.1
         claimIndex = found.2

@@ -182,6 +182,18 @@ import Testing
         #expect(try fixture.store.outlets(limit: 1) == ["Associated Press"])
     }
 
+    /// Outlets and tags another analyst gives during a session are offered from the next document on.
+    @Test func completionReadsTheStoreAgainOnTheNextDocument() throws {
+        let fixture = try Self.storeWithOtherRun()
+        let session = try fixture.session(doc: "storm")
+        #expect(session.completions(before: "tag ", word: "") == ["follow-up", "urgent"])
+        _ = try fixture.transcript(["tag overnight", "q"], as: "cy")
+        // Still the document the list was read in: the list stands.
+        #expect(session.completions(before: "tag ", word: "") == ["follow-up", "urgent"])
+        #expect(session.execute("goto other").text.contains("other"))
+        #expect(session.completions(before: "tag ", word: "") == ["follow-up", "overnight", "urgent"])
+    }
+
     @Test func completionOffersTheDocumentsEntities() throws {
         let fixture = try REPLFixture()
         let session = try fixture.session()
