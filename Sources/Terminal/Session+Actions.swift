@@ -351,12 +351,7 @@ extension Session {
     /// undo entry each, the last first, in one transaction.
     func undoTogether(_ step: [LoggedReview]) throws(REPLError) -> String {
         guard let first = step.first else { throw .nothingToUndo }
-        let undos = step.reversed().map {
-            ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
-                        attributionID: $0.entry.attributionID, action: .undo(of: $0.id))
-        }
-        let stored = try Self.db { () throws(WorkbenchError) in try store.append(undos) }
-        for e in stored { remember(e) }
+        try appendAnswering(step) { .undo(of: $0) }
         return "undone: " + step.map(\.described).joined(separator: ", ") + "\n" + (try show(after: first))
     }
 
@@ -365,13 +360,19 @@ extension Session {
     func redoTogether(_ undos: [LoggedReview]) throws(REPLError) -> String {
         let originals = undos.reversed().compactMap { $0.entry.action.target.flatMap(history.entry) }
         guard let first = originals.first else { throw .nothingToRedo }
-        let redos = undos.reversed().map {
-            ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
-                        attributionID: $0.entry.attributionID, action: .redo(of: $0.id))
-        }
-        let stored = try Self.db { () throws(WorkbenchError) in try store.append(redos) }
-        for e in stored { remember(e) }
+        try appendAnswering(undos) { .redo(of: $0) }
         return "redone: " + originals.map(\.described).joined(separator: ", ") + "\n" + (try show(after: first))
+    }
+
+    /// One entry answering each of `entries` (an undo or redo of it, by its id), the last first, on
+    /// its claim and document, appended in one transaction and remembered.
+    private func appendAnswering(_ entries: [LoggedReview], _ action: (Int64) -> ReviewAction) throws(REPLError) {
+        let answers = entries.reversed().map {
+            ReviewEntry(annotator: annotator, runID: run.rowID, documentRowID: $0.entry.documentRowID,
+                        attributionID: $0.entry.attributionID, action: action($0.id))
+        }
+        let stored = try Self.db { () throws(WorkbenchError) in try store.append(answers) }
+        for e in stored { remember(e) }
     }
 
     /// After undo/redo: the affected document re-read, the affected claim on screen.
