@@ -40,7 +40,7 @@ struct GoldOption: ParsableArguments {
 
     static let variable = "CLAIMDESK_DATA"
 
-    /// A usage error (exit 2, with the subcommand's usage) when neither names a corpus.
+    /// A usage error (exit 1, with the subcommand's usage) when neither names a corpus.
     func validate() throws { _ = try path() }
 
     func path() throws -> String {
