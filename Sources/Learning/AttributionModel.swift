@@ -27,7 +27,9 @@ public struct AttributionModel: Sendable {
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 
     /// Fits a model. Deterministic: equal data and options give byte-identical `encoded()`.
-    public static func train(_ data: [LabeledDocument], options: TrainingOptions) throws(LearningError) -> AttributionModel {
+    /// `progress` hears each stage as it starts (`TrainingStage`), on the calling thread.
+    public static func train(_ data: [LabeledDocument], options: TrainingOptions,
+                             progress: (@Sendable (TrainingStage) -> Void)? = nil) throws(LearningError) -> AttributionModel {
         guard options.epochs >= 1 else { throw .invalidOption("epochs must be at least 1, not \(options.epochs)") }
         guard options.calibrationFolds >= 2 else {
             throw .invalidOption("calibrationFolds must be at least 2, not \(options.calibrationFolds)")
@@ -35,6 +37,7 @@ public struct AttributionModel: Sendable {
         guard data.contains(where: { !$0.attributions.isEmpty }) else { throw .noTrainingData }
         let rules: RulesExtractor
         do { rules = try RulesExtractor() } catch { throw .rulesUnavailable(reason: "\(error)") }
+        progress?(.reading(documents: data.count))
         var prepared = data.map { PreparedDocument($0, rules: rules, base: options.base) }
 
         var rng = SplitMix64(seed: options.seed)
@@ -47,6 +50,7 @@ public struct AttributionModel: Sendable {
             var order = Array(prepared.indices)
             rng.shuffle(&order)
             for f in 0..<folds {
+                progress?(.fold(f + 1, of: folds))
                 let held = order.enumerated().filter { $0.offset % folds == f }.map(\.element).sorted()
                 let heldSet = Set(held)
                 var foldRNG = SplitMix64(seed: options.seed ^ (0xF01D &+ UInt64(f)))
@@ -54,11 +58,13 @@ public struct AttributionModel: Sendable {
                 calibration += parts.decode(&prepared, held, rescore: true)
             }
         }
+        progress?(.final(documents: prepared.count))
         let fitted = Fitted(&prepared, fit: Array(prepared.indices), options: options, rng: &rng)
         if folds == 0 { calibration = fitted.decode(&prepared, Array(prepared.indices), rescore: false) }
 
         // The threshold that maximises F1 over all readings; then the confidences, learned from the
         // readings kept at that threshold only (`calibrationSamples`).
+        progress?(.calibrating)
         var scored: [Scored] = [], gold = 0
         for (d, readings) in calibration {
             gold += prepared[d].gold.count

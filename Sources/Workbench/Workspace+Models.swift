@@ -185,20 +185,29 @@ extension DevFigures {
 
 extension Workspace {
     /// Trains a model on gold from the store and stores it with its provenance.
-    public func train(_ request: TrainRequest, now: String = StoreClock.system()) throws(WorkbenchError) -> TrainReport {
+    /// `progress` hears a line as each step starts (reading the gold, the training's stages, the dev
+    /// run's measure), for a progress line on a terminal.
+    public func train(_ request: TrainRequest, now: String = StoreClock.system(),
+                      progress: (@Sendable (String) -> Void)? = nil) throws(WorkbenchError) -> TrainReport {
         let models = try db(store.models())
         let exists = models.contains { $0.name.isExactly(request.model) }
         if exists && !request.replace { throw WorkbenchError.store(.modelExists(request.model)) }
         // Before the training, which can take a while: a dev run must exist and hold gold.
         let devRun = try request.dev.map { (name) throws(WorkbenchError) in try requireGoldRun(name, flag: .dev) }
+        progress?("training: reading the gold")
         let set = try trainingSet(request.source)
         let model: AttributionModel
+        var stages: (@Sendable (TrainingStage) -> Void)?
+        if let progress { stages = { stage in progress("training: " + stage.line) } }
         do {
-            model = try AttributionModel.train(set.documents, options: request.options)
+            model = try AttributionModel.train(set.documents, options: request.options, progress: stages)
         } catch {
             throw WorkbenchError.learning(error, context: "train --model \(request.model)")
         }
-        let dev = try devRun.map { (run) throws(WorkbenchError) in try devFigures(model, run: run, training: set) }
+        let dev = try devRun.map { (run) throws(WorkbenchError) in
+            progress?("training: measuring the model and the rules on run \"\(run.name)\"")
+            return try devFigures(model, run: run, training: set)
+        }
         let bytes = model.encoded()
         let digest = SHA256.hex(bytes)
         let provenance = Self.provenance(name: request.model, summary: model.summary, digest: digest, source: request.source,

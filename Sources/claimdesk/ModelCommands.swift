@@ -46,7 +46,13 @@ struct Train: ParsableCommand {
             options.base = base
             options.seed = seed
             let source: TrainingSource = fromRun.map { .run($0) } ?? .gold(annotator: annotator)
-            let report = try workspace.train(TrainRequest(model: model, source: source, options: options, dev: dev, replace: replace))
+            // On a terminal, the stage under way on one line of stderr (about half a minute for PolNeAR's train split).
+            let progress = ProgressLine(enabled: Console.stderrIsTerminal)
+            defer { progress.finish() }
+            let report = try workspace.train(TrainRequest(model: model, source: source, options: options, dev: dev, replace: replace)) { line in
+                progress.update(0, 0) { TerminalSafe.escape(line) }
+            }
+            progress.finish()
             var lines = report.lines
             if let out {
                 let size = try workspace.writeModelFile(model, to: out)

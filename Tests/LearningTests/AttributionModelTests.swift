@@ -46,6 +46,22 @@ struct AttributionModelTests {
         #expect(crossFitted.summary.json["calibration_documents"] == .number("12"))
     }
 
+    @Test("progress hears each stage as it starts, in order: cross-fitting folds, then the kept model")
+    func progressStages() throws {
+        let seen = Locked([TrainingStage]())
+        _ = try AttributionModel.train((0..<12).map { TownNews.document($0).labeled }, options: TrainingOptions()) { stage in
+            seen.withLock { $0.append(stage) }
+        }
+        #expect(seen.withLock { $0 } == [.reading(documents: 12), .fold(1, of: 3), .fold(2, of: 3), .fold(3, of: 3),
+                                          .final(documents: 12), .calibrating])
+        // Too few documents to cross-fit: no folds.
+        let few = Locked([TrainingStage]())
+        _ = try AttributionModel.train(Self.training, options: TrainingOptions()) { stage in few.withLock { $0.append(stage) } }
+        #expect(few.withLock { $0 }.map(\.line) == ["reading 6 documents", "fitting the model on all 6 documents",
+                                                     "choosing the threshold and the confidences"])
+        #expect(TrainingStage.fold(2, of: 3).line == "cross-fitting: fold 2 of 3 (fitted on the others, decoded for calibration)")
+    }
+
     @Test("no gold attribution at all is refused")
     func noData() {
         let empty = [LabeledDocument(document: Document(id: "d", text: "Nothing is claimed here."), attributions: [])]

@@ -74,4 +74,21 @@ import TestSupport
         } == WorkbenchError.usage("run \"a\" was made by model \"a\" (\(before)), since replaced: name another run").description)
         #expect(store.calls("model(named:)") == 0)
     }
+
+    /// `train` says each step as it starts: the gold read, the training's stages, the dev measure.
+    @Test func trainingReportsItsSteps() throws {
+        let documents = [Document(id: "d1", text: "The captain radioed that the engine failed."), Document(id: "d2", text: "Nobody spoke.")]
+        let claim = Attribution(source: Fragments(Span(0, 11)), cue: Fragments(Span(12, 19)), content: Fragments(Span(25, 42)))
+        let built = try TestStore([(documents[0], [claim]), (documents[1], [])], origin: "t.txt", run: "g", kind: .imported)
+        let workspace = Workspace(store: built.store)
+        let lines = Locked([String]())
+        _ = try workspace.train(TrainRequest(model: "a", source: .run("g"), dev: "g"), now: "t") { line in lines.withLock { $0.append(line) } }
+        #expect(lines.withLock { $0 } == [
+            "training: reading the gold",
+            "training: reading 2 documents",
+            "training: fitting the model on all 2 documents",
+            "training: choosing the threshold and the confidences",
+            "training: measuring the model and the rules on run \"g\"",
+        ])
+    }
 }
