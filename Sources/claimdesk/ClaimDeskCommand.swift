@@ -60,6 +60,11 @@ struct ClaimDeskCommand: ParsableCommand {
         if !items.isEmpty { parts.append(items.joined(separator: ", ")) }
         var text = parts.joined(separator: " ")
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        // The parser's "… is invalid for '--format <format>'. Please provide one of the following: a, b"
+        // in the voice of the other messages: "…; it takes one of: a, b".
+        text = text.replacingOccurrences(of: ". Please provide one of the following:", with: "; it takes one of:")
+            .replacingOccurrences(of: ". Please provide one of ", with: "; it takes one of ")
+        if text.hasSuffix("'.") { text.removeLast() }
         if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
             text = first.lowercased() + text.dropFirst()
         }

@@ -134,9 +134,11 @@ import TestSupport
         // export then refuses for this format).
         try expectFailure(["--db", scratch.db, "export", "--format", "graphml", "--out", scratch.path("g.graphml")],
                           stderr: "claimdesk export: --format graphml exports a link run: give --run NAME (the run `claimdesk link` linked) (`claimdesk export --help` lists the options)")
-        // The parser's lists run together on the one line.
+        // The parser's lists run together on the one line, in the voice of the other messages.
         try expectFailure(["--db", scratch.db, "models", "--format", "xml"],
-                          stderr: "claimdesk models: the value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'. (`claimdesk models --help` lists the options)")
+                          stderr: "claimdesk models: the value 'xml' is invalid for '--format <format>'; it takes one of 'table' and 'json' (`claimdesk models --help` lists the options)")
+        try expectFailure(["--db", scratch.db, "export", "--run", "rules", "--format", "xml"],
+                          stderr: "claimdesk export: the value 'xml' is invalid for '--format <format>'; it takes one of: jsonl, csv, brat, doccano, label-studio, prodigy, inception, provenance, graphml (`claimdesk export --help` lists the options)")
         try expectFailure(["--db", scratch.db, "frobnicate"],
                           stderr: "claimdesk: unexpected argument 'frobnicate' (`claimdesk --help` lists the options)")
     }

@@ -55,6 +55,6 @@ import TestSupport
         #expect(again.stdout.contains("order: uncertain (closest to 0.5 first: no calibration yet, no document is marked done)\n"))
         let refused = try CLI.run(["--db", dir.store, "annotate", "--annotator", "ana", "--order", "sideways"], stdin: "q\n")
         #expect(refused.status == 1)
-        #expect(refused.stderr == "claimdesk annotate: the value 'sideways' is invalid for '--order <order>'. Please provide one of 'document', 'uncertain' or 'confidence'. (`claimdesk annotate --help` lists the options)\n")
+        #expect(refused.stderr == "claimdesk annotate: the value 'sideways' is invalid for '--order <order>'; it takes one of 'document', 'uncertain' or 'confidence' (`claimdesk annotate --help` lists the options)\n")
     }
 }
