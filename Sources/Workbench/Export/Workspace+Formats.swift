@@ -233,8 +233,9 @@ extension Workspace {
             if read.lines.isEmpty && read.issues.isEmpty { throw WorkbenchError.noInput("\(TerminalSafe.path(path)): no valid documents") }
             return (read.lines.map { GoldImportItem(document: $0.document, origin: files[$0.number]) }, read.issues, folder.warnings)
         case .doccano, .labelStudio, .prodigy:
+            // Another tool's export: each reader refuses it whole (`ExportSignature.mismatch`,
+            // `wholeFile`), thrown below with a file of foreign labels.
             let bytes = try Self.bytes(path)
-            try Self.refuseOtherTool(path, bytes, format: format)
             switch format {
             case .doccano: read = DoccanoFormat.read(bytes, file: path, labels: labels)
             case .labelStudio:
@@ -250,9 +251,9 @@ extension Workspace {
         case .inception:
             read = try Self.readXMI(path, labels: labels)
         }
-        // A file whose labels none maps (`LabelMap.foreignLabelsIssue`) is refused whole, even with
-        // --skip-invalid: what it would skip to is its documents without spans, stored as gold
-        // without claims.
+        // Another tool's export, or a file whose labels none maps (`LabelMap.foreignLabelsIssue`),
+        // is refused whole, even with --skip-invalid: what it would skip to is its documents
+        // without spans, stored as gold without claims.
         if read.wholeFile { throw WorkbenchError.invalidInput(read.issues) }
         read = Self.guarded(read) { $0.number > 0 ? "\(path):\($0.number)" : path }
         if !read.issues.isEmpty && !skipInvalid { throw WorkbenchError.invalidInput(read.issues) }
@@ -271,7 +272,8 @@ extension Workspace {
     /// Refuses a file that is plainly another tool's export than `format` (judged from `bytes`, the
     /// file or its first bytes, by `ExportSignature.mismatch`) whole, even with --skip-invalid:
     /// nothing of it is read. Read as ClaimDesk JSONL, a doccano or Prodigy export with `doc_id`s
-    /// would be stored as documents without claims.
+    /// would be stored as documents without claims. (The doccano, Label Studio and Prodigy readers
+    /// make the same check themselves: `JSONLReader.Result.wholeFile`.)
     static func refuseOtherTool(_ path: String, _ bytes: [UInt8], format: InterchangeFormat) throws(WorkbenchError) {
         if let expected = ExportSignature(rawValue: format.rawValue),
            let wrong = ExportSignature.mismatch(bytes, file: path, expected: expected) {
