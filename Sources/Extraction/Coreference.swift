@@ -210,7 +210,7 @@ struct Coreference {
                 entities[e].headlineOnly = false
                 // The lede's fuller words name it better than the headline's ("A Bloomberg poll" after
                 // "Poll:"): the entity takes them, and the headline's claims follow (`renamed`).
-                if !m.isNamed, !m.slug.isEmpty, m.slug != entities[e].id, m.slug.hasSuffix(entities[e].id) {
+                if !m.isNamed, !m.slug.isEmpty, m.slug.hasSuffix("-" + entities[e].id) {
                     let old = entities[e].id
                     entities[e].id = uniqueSlug(m.slug)
                     renamed[old] = entities[e].id

@@ -113,7 +113,7 @@ struct Calibration {
     /// Pattern → shrunk precision, as `resourceFile` writes it.
     func table() -> [String: Double] {
         var result: [String: Double] = [:]
-        for line in resourceFile(gold: "", documents: 0).split(separator: "\n") where !line.hasPrefix("#") {
+        for line in resourceLines() {
             let words = line.split(separator: " ")
             if words.count >= 2, let value = Double(words[1]) { result[String(words[0])] = value }
         }
@@ -175,6 +175,19 @@ struct Calibration {
     /// (and the overall) precision when it has few claims, so rare patterns are not over-trusted.
     /// `gold`: the gold file's name and its number of `documents`, for the header.
     func resourceFile(gold: String, documents: Int) -> String {
+        ([
+            "# Precision of each extraction pattern: the share of its claims that are real attributions.",
+            "#",
+            "# Measured by `claimdesk-bench tune --gold \(gold) --calibrate` (\(documents) documents): a claim",
+            "# is real when its content tokens overlap a gold attribution's content under",
+            "# docs/ARCHITECTURE.md's greedy pairing. Each value is (real + 10 * prior) / (claims + 10), the prior being the",
+            "# pattern family's precision (itself shrunk toward the overall precision), so rare patterns",
+            "# are not over-trusted. Format: pattern precision claims",
+        ] + resourceLines()).joined(separator: "\n")
+    }
+
+    /// The table's lines without the header: `pattern precision claims`, the default first.
+    func resourceLines() -> [String] {
         let rows = perPattern()
         let total = rows.reduce(0) { $0 + $1.n }
         let totalReal = rows.reduce(0) { $0 + $1.real }
@@ -191,16 +204,7 @@ struct Calibration {
         func shrink(_ real: Int, _ n: Int, toward p: Double) -> Double {
             (Double(real) + prior * p) / (Double(n) + prior)
         }
-        var lines = [
-            "# Precision of each extraction pattern: the share of its claims that are real attributions.",
-            "#",
-            "# Measured by `claimdesk-bench tune --gold \(gold) --calibrate` (\(documents) documents): a claim",
-            "# is real when its content tokens overlap a gold attribution's content under",
-            "# docs/ARCHITECTURE.md's greedy pairing. Each value is (real + 10 * prior) / (claims + 10), the prior being the",
-            "# pattern family's precision (itself shrunk toward the overall precision), so rare patterns",
-            "# are not over-trusted. Format: pattern precision claims",
-            String(format: "default %.3f %d", overall, total),
-        ]
+        var lines = [String(format: "default %.3f %d", overall, total)]
         for (name, e) in family.sorted(by: { $0.key < $1.key }) {
             lines.append(String(format: "%@ %.3f %d", name as NSString, shrink(e.1, e.0, toward: overall), e.0))
         }
@@ -210,7 +214,7 @@ struct Calibration {
             let familyP = shrink(f.1, f.0, toward: overall)
             lines.append(String(format: "%@ %.3f %d", r.pattern as NSString, shrink(r.real, r.n, toward: familyP), r.n))
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }
 

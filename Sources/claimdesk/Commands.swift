@@ -245,6 +245,8 @@ final class ProgressLine: Sendable {
     func finish() {
         state.withLock { state in
             if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            // Cleared once: a later call (a `defer` after the explicit one) writes nothing.
+            state.shown = false
         }
     }
 }
