@@ -25,6 +25,7 @@ extension AttributionModel {
             body.f32(v)
         }
         body.f32(detector.proposeAbove)
+        if format >= 5 { body.f32(detector.lexiconFloor) }
         body.u32(UInt32(boundaries.weights.count))
         for (k, v) in zip(boundaries.weights.keys, boundaries.weights.values) {
             body.u64(k)
@@ -43,7 +44,7 @@ extension AttributionModel {
 
         var out = ByteWriter()
         out.bytes = Self.magic
-        out.u32(Self.formatVersion)
+        out.u32(format)
         out.u64(UInt64(body.bytes.count))
         out.u64(FeatureHash.hash(body.bytes))
         out.bytes += body.bytes
@@ -58,8 +59,8 @@ extension AttributionModel {
         }
         var header = ByteReader(bytes, offset: Self.magic.count)
         let version = try header.u32("format version")
-        guard version == Self.formatVersion else {
-            throw .incompatibleModel(found: "\(Self.family)/\(version)", expected: "\(Self.family)/\(Self.formatVersion)")
+        guard Self.readableFormats.contains(version) else {
+            throw .incompatibleModel(found: "\(Self.family)/\(version)", expected: Self.readableNames)
         }
         let length = try header.u64("body length")
         let checksum = try header.u64("checksum")
@@ -71,10 +72,13 @@ extension AttributionModel {
 
         var r = ByteReader(body)
         let family = try r.string("family")
-        // Format 4 under either name (the family was renamed, the format was not); any other name
-        // is not a model this release reads, whatever its version number says.
-        guard Self.familyNames.contains(family) else {
-            throw .incompatibleModel(found: family, expected: "\(Self.family)/\(Self.formatVersion)")
+        // The header's format under its name (format 4 under either name: the family was renamed, the
+        // format was not); any other name is not a model this release reads, whatever its version says.
+        guard Self.familyNames(format: version).contains(family) else {
+            if Self.readableFormats.contains(where: { Self.familyNames(format: $0).contains(family) }) {
+                throw .corruptModel(reason: "the header says format \(version), the body \(family)")
+            }
+            throw .incompatibleModel(found: family, expected: Self.readableNames)
         }
         guard let base = TrainingOptions.Base(rawValue: try r.string("base")) else {
             throw .corruptModel(reason: "unknown base")
@@ -100,6 +104,8 @@ extension AttributionModel {
         let detectorWeights = try Self.weightTable(&r, "cue detector weights")
         let proposeAbove = Float(bitPattern: try r.u32("cue detector level"))
         guard !proposeAbove.isNaN else { throw .corruptModel(reason: "cue detector level is not a number") }
+        let lexiconFloor = version >= 5 ? Float(bitPattern: try r.u32("cue lexicon floor")) : -.infinity
+        guard !lexiconFloor.isNaN else { throw .corruptModel(reason: "cue lexicon floor is not a number") }
         let boundaryWeights = try Self.weightTable(&r, "boundary weights")
         let blocks = try r.count("calibration", itemSize: 16)
         var bounds: [Double] = [], probabilities: [Double] = []
@@ -118,9 +124,9 @@ extension AttributionModel {
                                   documents: documents, attributions: attributions,
                                   features: net.featuresInUse,
                                   calibrationDocuments: calibrationDocuments, cueWords: entries.count),
-            options: options, lexicon: lexicon, detector: CueDetector(weights: detectorWeights, proposeAbove: proposeAbove),
+            options: options, lexicon: lexicon, detector: CueDetector(weights: detectorWeights, proposeAbove: proposeAbove, lexiconFloor: lexiconFloor),
             boundaries: BoundaryChooser(weights: boundaryWeights), net: net,
-            calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold)
+            calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold, format: version)
     }
 
     /// The net's row width and count, its rows (bias and output after them), all finite.

@@ -18,12 +18,22 @@ public struct AttributionModel: Sendable {
     let calibrator: Calibrator
     /// A reading is kept when its score exceeds this (chosen on the out-of-fold readings).
     let threshold: Double
+    /// The format its bytes take: `formatVersion` when trained, the file's when decoded (a format 4
+    /// model has no lexicon floor, and writes the bytes it was read from).
+    let format: UInt32
 
     static let family = "anchor-net"
-    /// The family names a model of this format may carry: its own, and the one format-4 models were
-    /// written under before the rename ("anchor-perceptron/4": the same bytes otherwise).
-    static let familyNames: Set<String> = ["\(family)/\(formatVersion)", "anchor-perceptron/\(formatVersion)"]
-    static let formatVersion: UInt32 = 4
+    /// The format models are trained in. 5 added the cue detector's lexicon floor; 4 is read too.
+    static let formatVersion: UInt32 = 5
+    static let readableFormats: ClosedRange<UInt32> = 4...5
+    /// What an incompatible model's error says this release reads: "anchor-net/4 or anchor-net/5".
+    static var readableNames: String { readableFormats.map { "\(family)/\($0)" }.joined(separator: " or ") }
+
+    /// The family names a model of `format` may carry: its own, and for format 4 also the one
+    /// written before the rename ("anchor-perceptron/4": the same bytes otherwise).
+    static func familyNames(format: UInt32) -> Set<String> {
+        format == 4 ? ["\(family)/4", "anchor-perceptron/4"] : ["\(family)/\(format)"]
+    }
     static let magic: [UInt8] = Array("CLAIMDESK-MODEL\n".utf8)
 
     /// Fits a model. Deterministic: equal data and options give byte-identical `encoded()`.
@@ -72,14 +82,68 @@ public struct AttributionModel: Sendable {
         }
         let threshold = bestThreshold(scored, gold: gold)
         let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
+        let level = fitted.detector.proposeAbove
+        let floor = lexiconFloor(calibration, prepared: prepared, threshold: threshold)
+        // A detector that learned no cue has no level (+infinity): then no floor, unless none is wanted.
+        let detector = CueDetector(weights: fitted.detector.weights, proposeAbove: level,
+                                   lexiconFloor: level.isFinite ? level + floor : floor == .infinity ? .infinity : -.infinity)
 
         let summary = ModelSummary(
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
             documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: fitted.net.featuresInUse,
             calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: fitted.lexicon.entries.count)
-        return AttributionModel(summary: summary, options: options, lexicon: fitted.lexicon, detector: fitted.detector, boundaries: fitted.boundaries,
+        return AttributionModel(summary: summary, options: options, lexicon: fitted.lexicon, detector: detector, boundaries: fitted.boundaries,
                                 net: fitted.net, calibrator: calibrator, threshold: threshold)
     }
+
+    /// The floor of the anchors only the cue lexicon makes (`CueDetector.lexiconFloor`), as a
+    /// distance from the detector's proposal level, from the calibration readings kept at
+    /// `threshold` (labelled as `calibrationSamples` labels them): see `lexiconFloor(_:tally:)`.
+    static func lexiconFloor(_ calibration: [(doc: Int, readings: [Decoder.Reading])], prepared: [PreparedDocument],
+                             threshold: Double) -> Float {
+        var tally = (truePositives: 0, predicted: 0, gold: 0)
+        var lexicon: [(level: Float, real: Bool)] = []
+        for (d, readings) in calibration {
+            tally.gold += prepared[d].gold.count
+            let kept = readings.filter { $0.score > threshold }
+            for (r, l) in zip(kept, prepared[d].label(kept)) {
+                tally.predicted += 1
+                if l.full { tally.truePositives += 1 }
+                if let level = r.lexiconLevel { lexicon.append((level, l.full)) }
+            }
+        }
+        return lexiconFloor(lexicon, tally: tally)
+    }
+
+    /// The floor that maximises attribution F1 (over `tally`: the kept readings, the real ones among
+    /// them, the gold) when the lexicon-only anchors' readings below it are dropped (`lexicon`: each
+    /// one's level and whether it is real); of equal ones, the one that drops most, and never
+    /// between two readings of one level. Dropping all of them gives +infinity (no such anchor
+    /// at all); dropping none, `lexiconFloorMargin` below the lowest one; none kept, -infinity (no
+    /// floor: nothing says which lexicon words are worth reading, as with a few documents).
+    static func lexiconFloor(_ lexicon: [(level: Float, real: Bool)], tally: (truePositives: Int, predicted: Int, gold: Int))
+        -> Float {
+        guard !lexicon.isEmpty else { return -.infinity }
+        let sorted = lexicon.sorted { $0.level < $1.level }
+        func f1(dropped: Int, droppedReal: Int) -> Double {
+            let predicted = tally.predicted - dropped
+            return predicted + tally.gold == 0 ? 0 : 2 * Double(tally.truePositives - droppedReal) / Double(predicted + tally.gold)
+        }
+        var best = (f1: f1(dropped: 0, droppedReal: 0), dropped: 0), droppedReal = 0
+        for (i, r) in sorted.enumerated() {
+            if r.real { droppedReal += 1 }
+            guard i + 1 == sorted.count || sorted[i + 1].level > r.level else { continue }
+            let f = f1(dropped: i + 1, droppedReal: droppedReal)
+            if f >= best.f1 { best = (f, i + 1) }
+        }
+        if best.dropped == sorted.count { return .infinity }
+        if best.dropped == 0 { return sorted[0].level - lexiconFloorMargin }
+        return (sorted[best.dropped - 1].level + sorted[best.dropped].level) / 2
+    }
+
+    /// How far below the lowest lexicon-only anchor kept out of fold the floor lies when dropping
+    /// none of them is best (in the detector's score units).
+    static let lexiconFloorMargin: Float = 1
 
     /// The score above which keeping a reading maximises attribution F1 on the calibration
     /// readings, kept within [-2, 2] of the net's boundary (0, where a reading and "none" tie).
@@ -121,7 +185,9 @@ public struct AttributionModel: Sendable {
     static let anchorCoverage = 0.9
 
     init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
-         boundaries: BoundaryChooser, net: ReadingNet, calibrator: Calibrator, threshold: Double) {
+         boundaries: BoundaryChooser, net: ReadingNet, calibrator: Calibrator, threshold: Double,
+         format: UInt32 = formatVersion) {
+        self.format = format
         self.net = net
         self.boundaries = boundaries
         self.summary = summary
@@ -197,14 +263,22 @@ struct Fitted {
 
     /// Decodes `docs` with these parts, without a threshold: each document's readings.
     /// `rescore`: score their cue tokens with this detector first (documents it was not fitted on).
+    /// Each reading says its anchor's `lexiconLevel`, for `AttributionModel.lexiconFloor`.
     func decode(_ prepared: inout [PreparedDocument], _ docs: [Int], rescore: Bool) -> [(doc: Int, readings: [Decoder.Reading])] {
-        docs.map { d in
+        var result: [(doc: Int, readings: [Decoder.Reading])] = []
+        for d in docs {
             if rescore { prepared[d].cueScores = detector.scores(prepared[d].text, context: prepared[d].context, lexicon: lexicon) }
             let doc = prepared[d]
-            return (d, Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries,
-                               net: net, threshold: -.infinity)
-                .decode(proposals: doc.proposals, cueScores: doc.cueScores))
+            let decoder = Decoder(text: doc.text, lexicon: lexicon, detector: detector, boundaries: boundaries,
+                                  net: net, threshold: -.infinity)
+            let choices = decoder.choose(proposals: doc.proposals, cueScores: doc.cueScores)
+            var readings = decoder.decode(choices, proposals: doc.proposals)
+            for r in readings.indices {
+                readings[r].lexiconLevel = decoder.lexiconLevel(choices.anchors[readings[r].anchor], cueScores: doc.cueScores)
+            }
+            result.append((d, readings))
         }
+        return result
     }
 }
 

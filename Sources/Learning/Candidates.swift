@@ -101,6 +101,8 @@ struct CandidateBuilder {
     /// The cue detector's score of each token, and the score above which a token is an anchor.
     var cueScores: [Float] = []
     var proposeAbove: Float = .infinity
+    /// A cue-lexicon word scoring below this is no anchor (`CueDetector.lexiconFloor`).
+    var lexiconFloor: Float = -.infinity
 
     static let clauseStops: Set<String> = [
         "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "as", "if", "though",
@@ -159,7 +161,7 @@ struct CandidateBuilder {
         for a in anchors { for r in a.cue { for t in r where t < covered.count { covered[t] = true } } }
         for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t] && !Self.neverCues.contains(t, in: text)
             && (t < cueScores.count && cueScores[t] > proposeAbove
-                || lexicon.cueWordHashes.weight(text.wordHashes[t]) != 0) {
+                || lexicon.cueWordHashes.weight(text.wordHashes[t]) != 0 && (t >= cueScores.count || cueScores[t] >= lexiconFloor)) {
             let variants = learnedVariants(cue: t)
             if !variants.isEmpty { anchors.append(Anchor(cue: [t..<(t + 1)], origin: .learned, variants: variants)) }
         }

@@ -13,6 +13,20 @@ struct CueDetector: Sendable, Equatable {
     /// Tokens scoring above this become anchors (chosen in training so that the candidates cover
     /// most gold cue tokens without flooding the scorer).
     let proposeAbove: Float
+    /// A word the training gold used as a cue (the model's `CueLexicon`) is an anchor at or below
+    /// `proposeAbove` too, but only from this score on: the floor that maximised F1 out of fold when
+    /// such anchors' readings below it were dropped (`AttributionModel.lexiconFloor`). Each such
+    /// anchor costs the scorer all its readings and few are kept: trained on PolNeAR's train split,
+    /// they were four in five of the learned anchors on its dev split and gave 24 of 1,807 claims,
+    /// so the floor drops nearly all of them. -infinity (format 4 models, and the parts training
+    /// fits before the floor is learned): every lexicon word is an anchor; +infinity: none is.
+    let lexiconFloor: Float
+
+    init(weights: WeightTable, proposeAbove: Float, lexiconFloor: Float = -.infinity) {
+        self.weights = weights
+        self.proposeAbove = proposeAbove
+        self.lexiconFloor = lexiconFloor
+    }
 
     static let empty = CueDetector(weights: WeightTable(keys: [], values: []), proposeAbove: .infinity)
 

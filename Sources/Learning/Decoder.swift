@@ -21,6 +21,8 @@ struct Decoder {
         var sourceIsProposals: Bool
         /// The anchor it reads (index into `Choices.anchors`).
         var anchor: Int
+        /// Its anchor's `lexiconLevel` (set when training calibrates, nil otherwise).
+        var lexiconLevel: Float? = nil
     }
 
     /// Every anchor of a document with its best-scoring variant (before threshold and overlaps).
@@ -48,7 +50,8 @@ struct Decoder {
     /// `cueScores`: the detector's scores when already known (training), else computed here.
     func choose(proposals: [RulesExtractor.Detailed], cueScores known: [Float]? = nil) -> Choices {
         let cueScores = known ?? detector.scores(text, context: CueDetector.Context(text: text, proposals: proposals), lexicon: lexicon)
-        let anchors = CandidateBuilder(text: text, lexicon: lexicon, cueScores: cueScores, proposeAbove: detector.proposeAbove)
+        let anchors = CandidateBuilder(text: text, lexicon: lexicon, cueScores: cueScores, proposeAbove: detector.proposeAbove,
+                                       lexiconFloor: detector.lexiconFloor)
             .anchors(proposals: proposals)
         let features = FeatureExtractor(text: text, lexicon: lexicon, anchors: anchors, cueScores: cueScores)
         var best: [(score: Double, variant: Int)?] = []
@@ -65,6 +68,14 @@ struct Decoder {
             best.append(top)
         }
         return Choices(anchors: anchors, best: best)
+    }
+
+    /// How far a learned anchor that only the cue lexicon made (its cue token scored at or below
+    /// the detector's proposal level) scored from that level (0 or less); nil for other anchors.
+    func lexiconLevel(_ anchor: Anchor, cueScores: [Float]) -> Float? {
+        guard case .learned = anchor.origin, let t = anchor.cue.first?.lowerBound, t < cueScores.count,
+              cueScores[t] <= detector.proposeAbove else { return nil }
+        return cueScores[t] - detector.proposeAbove
     }
 
     func decode(proposals: [RulesExtractor.Detailed], cueScores: [Float]? = nil) -> [Reading] {

@@ -1,4 +1,4 @@
-import Learning
+@testable import Learning
 import TestSupport
 import Testing
 
@@ -22,19 +22,49 @@ struct ModelBytesTests {
             + (0..<8).map { UInt8(truncatingIfNeeded: h >> (8 * UInt64($0))) } + body
     }
 
-    @Test("a model written before the family was renamed reads as it was; another family is refused")
-    func familyNames() throws {
+    /// The same model written in format 4 (no lexicon floor) under `family`, as earlier releases
+    /// wrote it.
+    static func formatFour(family: String) throws -> [UInt8] {
+        let m = try AttributionModel(decoding: bytes)
+        var summary = m.summary
+        summary.family = family
+        return AttributionModel(summary: summary, options: m.options, lexicon: m.lexicon,
+                                detector: CueDetector(weights: m.detector.weights, proposeAbove: m.detector.proposeAbove),
+                                boundaries: m.boundaries, net: m.net, calibrator: m.calibrator, threshold: m.threshold,
+                                format: 4).encoded()
+    }
+
+    @Test("a format 4 model (before the lexicon floor) reads under either family name and writes its own bytes")
+    func formatFour() throws {
         let current = try AttributionModel(decoding: Self.bytes)
-        #expect(current.summary.family == "anchor-net/4")
-        let old = Self.withFamily("anchor-perceptron/4")
-        let decoded = try AttributionModel(decoding: old)
-        #expect(decoded.summary.family == "anchor-perceptron/4")
-        #expect(decoded.encoded() == old)
-        #expect(throws: LearningError.incompatibleModel(found: "crf\u{1B}[2J/4", expected: "anchor-net/4")) {
-            try AttributionModel(decoding: Self.withFamily("crf\u{1B}[2J/4"))
+        #expect(current.summary.family == "anchor-net/5")
+        #expect(Self.bytes[16] == 5)
+        for family in ["anchor-net/4", "anchor-perceptron/4"] {
+            let four = try Self.formatFour(family: family)
+            #expect(four[16] == 4)
+            #expect(four.count == Self.bytes.count - 4 - ("anchor-net/5".utf8.count - family.utf8.count))
+            let decoded = try AttributionModel(decoding: four)
+            #expect(decoded.summary.family == family)
+            #expect(decoded.detector.lexiconFloor == -.infinity)
+            #expect(decoded.encoded() == four)
         }
-        #expect(LearningError.incompatibleModel(found: "crf\u{1B}[2J/4", expected: "anchor-net/4").description
-            == "incompatible model: format crf\\u{1b}[2J/4, this release reads anchor-net/4")
+    }
+
+    @Test("another family is refused by name; a family of another format than the header's, as corrupt")
+    func familyNames() throws {
+        #expect(throws: LearningError.incompatibleModel(found: "crf\u{1B}[2J/5", expected: "anchor-net/4 or anchor-net/5")) {
+            try AttributionModel(decoding: Self.withFamily("crf\u{1B}[2J/5"))
+        }
+        #expect(LearningError.incompatibleModel(found: "crf\u{1B}[2J/5", expected: "anchor-net/4 or anchor-net/5").description
+            == "incompatible model: format crf\\u{1b}[2J/5, this release reads anchor-net/4 or anchor-net/5")
+        #expect(throws: LearningError.corruptModel(reason: "the header says format 5, the body anchor-perceptron/4")) {
+            try AttributionModel(decoding: Self.withFamily("anchor-perceptron/4"))
+        }
+        var four = Self.bytes
+        four[16] = 4
+        #expect(throws: LearningError.corruptModel(reason: "the header says format 4, the body anchor-net/5")) {
+            try AttributionModel(decoding: four)
+        }
     }
 
     @Test("bytes that are not a model")
@@ -48,12 +78,13 @@ struct ModelBytesTests {
     }
 
     /// Earlier formats: 1 had no cue detector and no boundary chooser, 2 scored readings with the
-    /// perceptron, 3 calibrated on held-back documents; 9 is a format from a later release.
+    /// perceptron, 3 calibrated on held-back documents (4, without the lexicon floor, is still
+    /// read); 9 is a format from a later release.
     @Test("a model of another format version is refused by name", arguments: [1, 2, 3, 9] as [UInt8])
     func otherVersion(_ version: UInt8) {
         var bytes = Self.bytes
         bytes[16] = version
-        #expect(throws: LearningError.incompatibleModel(found: "anchor-net/\(version)", expected: "anchor-net/4")) {
+        #expect(throws: LearningError.incompatibleModel(found: "anchor-net/\(version)", expected: "anchor-net/4 or anchor-net/5")) {
             try AttributionModel(decoding: bytes)
         }
     }

@@ -13,7 +13,8 @@ import Testing
 /// fits the kept model on every document and chooses the threshold out of fold: the "said"
 /// readings are kept again, at the confidence their odds in the gold earn (two of three real).
 /// Rules cues offered the learned readings too (still format 4) read "Søren Ødegaard" without the
-/// "Friday" the rules' source starts with, and keep only the likeliest "said" reading.
+/// "Friday" the rules' source starts with, and keep only the likeliest "said" reading. Format 5
+/// adds the cue lexicon's floor (four bytes more); what these models extract stayed as it was.
 /// Change them only when the model itself is meant to change (new features, another
 /// training), never for a speed change, and say so in the commit.
 @Suite("ModelExtractor: output pinned across speed work")
@@ -88,7 +89,7 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "19500 1eaf1589bdc7c42f")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "19504 e4c667ab24402357")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
@@ -109,7 +110,7 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "18307 7c88fa719c1be805")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18311 1a41c933367f2f3b")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
