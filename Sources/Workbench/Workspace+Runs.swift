@@ -40,6 +40,10 @@ public struct ExtractLimits: Sendable {
     /// entities of one text, so a 2 MB text of many speakers takes 2.4 s in 50,000-scalar slices,
     /// 15 s in 200,000-scalar slices and over 300 s whole (release build).
     public var sliceScalars = 65_536
+    /// Each slice after the first is read after up to this much of the text before it (from a
+    /// paragraph break), so that a pronoun at its start finds the speaker named just before; the
+    /// claims whose content starts there are the slice before's (`Workspace.leadIns`).
+    public var leadInScalars = 4_096
     /// About this many claims per write transaction (whole documents, unless one alone is bigger):
     /// about 60 ms of writing in a release build.
     public var claimsPerTransaction = 8_000
@@ -241,12 +245,13 @@ extension Workspace {
     }
 
     /// Extracts a long document slice by slice (as many slices at once as there are cores), storing
-    /// each group's claims before extracting the next, and completes it at the end. Claims keep
-    /// document offsets and are numbered r1, r2, … across slices; a source named in one slice is not
-    /// resolved from a pronoun in the next (slices are cut at paragraph breaks, so this is rare).
+    /// each group's claims before extracting the next, and completes it at the end. Each slice is
+    /// read after its lead-in (`leadIns`), so a pronoun at its start resolves to a speaker named at
+    /// the end of the slice before; a claim belongs to the slice its content starts in, so none is
+    /// stored twice. Claims keep document offsets and are numbered r1, r2, … across slices.
     func extractInSlices(_ stored: StoredDocument, runID: Int64, limits: ExtractLimits, report: inout ExtractReport,
                          _ extract: @Sendable (Document) -> [Attribution]) throws(WorkbenchError) -> Int {
-        let slices = Self.slices(of: stored.document.text, limit: limits.sliceScalars)
+        let slices = Self.leadIns(Self.slices(of: stored.document.text, limit: limits.sliceScalars), limit: limits.leadInScalars)
         let group = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var ordinal = 0
         var next = 0
@@ -262,10 +267,11 @@ extension Workspace {
             report.extractionSeconds += Self.seconds(since: extractStart)
             var claims: [Attribution] = []
             for (slice, found) in zip(part, results) {
-                for var a in found {
-                    a.source = a.source.map { Self.shift($0, by: slice.offset) }
-                    a.cue = a.cue.map { Self.shift($0, by: slice.offset) }
-                    a.content = a.content.map { Self.shift($0, by: slice.offset) }
+                let offset = slice.offset - slice.leadIn
+                for var a in found where Self.starts(a, atOrAfter: slice.leadIn) {
+                    a.source = a.source.map { Self.shift($0, by: offset) }
+                    a.cue = a.cue.map { Self.shift($0, by: offset) }
+                    a.content = a.content.map { Self.shift($0, by: offset) }
                     a.id = "r\(ordinal + claims.count + 1)"
                     claims.append(a)
                 }
@@ -275,6 +281,56 @@ extension Workspace {
         }
         try db(store.completeDocument(runID: runID, documentRowID: stored.rowID))
         return ordinal
+    }
+
+    /// Does the claim's content (its cue, else its source, if it has none) start at `position` or
+    /// later: is it the slice's own rather than its lead-in's?
+    static func starts(_ a: Attribution, atOrAfter position: Int) -> Bool {
+        guard let first = (a.content ?? a.cue ?? a.source)?.spans.first else { return true }
+        return first.start >= position
+    }
+
+    /// Each slice with the text it is read in: its lead-in (how many scalars of the slice before,
+    /// at most `limit`) and then its own text. The lead-in starts after the first paragraph break
+    /// (a blank line) in the last `limit` scalars of the slice before, else after the first line
+    /// break, else after the first sentence end (". "); with none, or where that leaves nothing,
+    /// the slice is read alone. The first slice has none.
+    static func leadIns(_ slices: [(offset: Int, scalars: Int, text: String)], limit: Int)
+        -> [(offset: Int, leadIn: Int, text: String)] {
+        var result: [(offset: Int, leadIn: Int, text: String)] = []
+        var previous: String.UnicodeScalarView?
+        for slice in slices {
+            var leadIn = ""
+            if let before = previous, limit > 0 {
+                let window = before.suffix(limit)
+                if let start = firstBreak(in: window) { leadIn = String(String.UnicodeScalarView(window[start...])) }
+                if leadIn.unicodeScalars.allSatisfy(\.properties.isWhitespace) { leadIn = "" }
+            }
+            result.append((slice.offset, leadIn.unicodeScalars.count, leadIn + slice.text))
+            previous = slice.text.unicodeScalars
+        }
+        return result
+    }
+
+    /// Where the text after the first paragraph break, else line break, else sentence end of
+    /// `window` starts; nil when there is none or nothing follows it.
+    static func firstBreak(in window: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
+        var paragraph: Substring.UnicodeScalarView.Index?, line: Substring.UnicodeScalarView.Index?
+        var sentence: Substring.UnicodeScalarView.Index?
+        var last: Unicode.Scalar?
+        var i = window.startIndex
+        while i < window.endIndex && paragraph == nil {
+            let scalar = window[i]
+            i = window.index(after: i)
+            guard i < window.endIndex else { break }
+            if scalar == "\n" {
+                if last == "\n" { paragraph = i } else if line == nil { line = i }
+            } else if scalar == " " && last == "." && sentence == nil {
+                sentence = i
+            }
+            last = scalar
+        }
+        return paragraph ?? line ?? sentence
     }
 
     static func shift(_ fragments: Fragments, by offset: Int) -> Fragments {

@@ -54,4 +54,63 @@ import Testing
         }
         #expect(Workspace.slices(of: "no breaks at all here", limit: 8).map(\.text) == ["no break", "s at all", " here"])
     }
+
+    func entities(_ workspace: Workspace, run: String) throws -> [String] {
+        let runID = try #require(try workspace.store.run(named: run)).rowID
+        return try workspace.store.attributions(runID: runID, documentRowID: nil).map {
+            "\($0.attribution.content?.description ?? "-") \($0.attribution.sourceEntity ?? "-")"
+        }
+    }
+
+    /// Each paragraph's pronoun speaks for the person the paragraph before it names.
+    static let pronounText = """
+        Harbour news
+
+        Dmitri Volkov, the harbour master, spoke on Monday. The pier is closed, Volkov said.
+
+        He said the ferry will not run until Friday.
+
+        Elena Duarte, the mayor, spoke on Tuesday. The budget is spent, Duarte said.
+
+        She said the bridge will reopen in June.
+
+        """
+
+    @Test func aPronounAtASliceStartFindsTheSpeakerNamedInTheSliceBefore() throws {
+        let store = try SQLiteStore.inMemory()
+        _ = try store.ingest([(Document(id: "pronouns", text: Self.pronounText), "pronouns.txt")])
+        let workspace = Workspace(store: store)
+        _ = try workspace.extract(runName: "whole")
+        var limits = ExtractLimits()
+        limits.sliceScalars = 130
+        limits.pauseMicroseconds = 0
+        let slices = Workspace.slices(of: Self.pronounText, limit: 130)
+        #expect(slices.map { $0.text.prefix(12) } == ["Harbour news", "He said the ", "She said the"])
+        _ = try workspace.extract(runName: "sliced", limits: limits)
+        limits.leadInScalars = 0
+        _ = try workspace.extract(runName: "alone", limits: limits)
+        let whole = try entities(workspace, run: "whole")
+        #expect(whole == ["[66, 84] volkov", "[108, 143] volkov", "[189, 208] duarte", "[233, 263] duarte"])
+        #expect(try entities(workspace, run: "sliced") == whole)
+        #expect(try claims(workspace, run: "sliced") == claims(workspace, run: "whole"))
+        // Read alone, each slice's pronoun had no one to speak for.
+        #expect(try entities(workspace, run: "alone") == ["[66, 84] volkov", "[108, 143] speaker", "[189, 208] duarte",
+                                                          "[233, 263] speaker"])
+    }
+
+    @Test func aLeadInStartsAfterTheFirstBreakInTheWindowOfTheSliceBefore() {
+        let slices = [(offset: 0, scalars: 0, text: "One. Two words here.\nThird line\n\nLast para.\n\n"),
+                      (offset: 0, scalars: 0, text: "Next slice. "), (offset: 0, scalars: 0, text: "no break at all"),
+                      (offset: 0, scalars: 0, text: "x")].map { s in (offset: s.offset, scalars: s.text.unicodeScalars.count, text: s.text) }
+        let read = Workspace.leadIns(slices, limit: 40)
+        #expect(read.map(\.text) == ["One. Two words here.\nThird line\n\nLast para.\n\n",
+                                     "Last para.\n\nNext slice. ", "no break at all", "x"])
+        #expect(read.map(\.leadIn) == [0, 12, 0, 0])
+        #expect(Workspace.leadIns(slices, limit: 30)[1].text == "Last para.\n\nNext slice. ")
+        // No paragraph break with text after it: after a line break, else after a sentence end.
+        #expect(Workspace.leadIns([(0, 24, "alpha beta\ngamma delta\n\n"), (24, 1, "z")], limit: 40)[1].text == "gamma delta\n\nz")
+        #expect(Workspace.leadIns([(0, 19, "Alpha beta. Gamma. "), (19, 1, "z")], limit: 12)[1].text == "Gamma. z")
+        #expect(Workspace.leadIns([(0, 2, "\n\n"), (2, 1, "z")], limit: 12)[1].text == "z")
+        #expect(Workspace.leadIns(slices, limit: 0)[1].text == "Next slice. ")
+    }
 }
