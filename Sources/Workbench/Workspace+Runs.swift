@@ -40,10 +40,11 @@ public struct ExtractLimits: Sendable {
     /// entities of one text, so a 2 MB text of many speakers takes 2.4 s in 50,000-scalar slices,
     /// 15 s in 200,000-scalar slices and over 300 s whole (release build).
     public var sliceScalars = 65_536
-    /// Each slice after the first is read after up to this much of the text before it (from a
-    /// paragraph break), so that a pronoun at its start finds the speaker named just before; the
-    /// claims whose content starts there are the slice before's (`Workspace.leadIns`).
-    public var leadInScalars = 4_096
+    /// Each slice is read between up to this much of the text before it and after it (from and to
+    /// a paragraph break), so that a pronoun at its start finds the speaker named just before and a
+    /// content running past its end is read whole; a claim is the slice's whose content starts in
+    /// it (`Workspace.readings`).
+    public var contextScalars = 4_096
     /// About this many claims per write transaction (whole documents, unless one alone is bigger):
     /// about 60 ms of writing in a release build.
     public var claimsPerTransaction = 8_000
@@ -246,12 +247,14 @@ extension Workspace {
 
     /// Extracts a long document slice by slice (as many slices at once as there are cores), storing
     /// each group's claims before extracting the next, and completes it at the end. Each slice is
-    /// read after its lead-in (`leadIns`), so a pronoun at its start resolves to a speaker named at
-    /// the end of the slice before; a claim belongs to the slice its content starts in, so none is
-    /// stored twice. Claims keep document offsets and are numbered r1, r2, … across slices.
+    /// read between the end of the slice before and the start of the next (`readings`), so a
+    /// pronoun at its start resolves to a speaker named just before and a content running past its
+    /// end is read whole; a claim belongs to the slice its content starts in, so none is stored
+    /// twice. Claims keep document offsets and are numbered r1, r2, … across slices.
     func extractInSlices(_ stored: StoredDocument, runID: Int64, limits: ExtractLimits, report: inout ExtractReport,
                          _ extract: @Sendable (Document) -> [Attribution]) throws(WorkbenchError) -> Int {
-        let slices = Self.leadIns(Self.slices(of: stored.document.text, limit: limits.sliceScalars), limit: limits.leadInScalars)
+        let slices = Self.readings(of: Self.slices(of: stored.document.text, limit: limits.sliceScalars),
+                                   context: limits.contextScalars)
         let group = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var ordinal = 0
         var next = 0
@@ -268,7 +271,7 @@ extension Workspace {
             var claims: [Attribution] = []
             for (slice, found) in zip(part, results) {
                 let offset = slice.offset - slice.leadIn
-                for var a in found where Self.starts(a, atOrAfter: slice.leadIn) {
+                for var a in found where Self.starts(a, in: slice.leadIn..<(slice.leadIn + slice.scalars)) {
                     a.source = a.source.map { Self.shift($0, by: offset) }
                     a.cue = a.cue.map { Self.shift($0, by: offset) }
                     a.content = a.content.map { Self.shift($0, by: offset) }
@@ -283,54 +286,56 @@ extension Workspace {
         return ordinal
     }
 
-    /// Does the claim's content (its cue, else its source, if it has none) start at `position` or
-    /// later: is it the slice's own rather than its lead-in's?
-    static func starts(_ a: Attribution, atOrAfter position: Int) -> Bool {
+    /// Does the claim's content (its cue, else its source, if it has none) start in `range`: is it
+    /// the slice's own rather than its lead-in's or lead-out's?
+    static func starts(_ a: Attribution, in range: Range<Int>) -> Bool {
         guard let first = (a.content ?? a.cue ?? a.source)?.spans.first else { return true }
-        return first.start >= position
+        return range.contains(first.start)
     }
 
-    /// Each slice with the text it is read in: its lead-in (how many scalars of the slice before,
-    /// at most `limit`) and then its own text. The lead-in starts after the first paragraph break
-    /// (a blank line) in the last `limit` scalars of the slice before, else after the first line
-    /// break, else after the first sentence end (". "); with none, or where that leaves nothing,
-    /// the slice is read alone. The first slice has none.
-    static func leadIns(_ slices: [(offset: Int, scalars: Int, text: String)], limit: Int)
-        -> [(offset: Int, leadIn: Int, text: String)] {
-        var result: [(offset: Int, leadIn: Int, text: String)] = []
-        var previous: String.UnicodeScalarView?
-        for slice in slices {
-            var leadIn = ""
-            if let before = previous, limit > 0 {
-                let window = before.suffix(limit)
-                if let start = firstBreak(in: window) { leadIn = String(String.UnicodeScalarView(window[start...])) }
-                if leadIn.unicodeScalars.allSatisfy(\.properties.isWhitespace) { leadIn = "" }
+    /// Each slice with the text it is read in: a lead-in from the slice before (`leadIn` scalars),
+    /// its own text (`scalars`), then a lead-out from the slice after. The lead-in is the end of the
+    /// slice before from the first paragraph break (a blank line) in its last `context` scalars,
+    /// else the first line break, else the first sentence end (". "); the lead-out is the start of
+    /// the slice after up to the last such break in its first `context` scalars. With no break, or
+    /// where a break leaves nothing but white space, that side is left out.
+    static func readings(of slices: [(offset: Int, scalars: Int, text: String)], context: Int)
+        -> [(offset: Int, leadIn: Int, scalars: Int, text: String)] {
+        slices.indices.map { k in
+            var leadIn = "", leadOut = ""
+            if k > 0, context > 0 {
+                let window = slices[k - 1].text.unicodeScalars.suffix(context)
+                if let start = breaks(in: window).first { leadIn = String(String.UnicodeScalarView(window[start...])) }
             }
-            result.append((slice.offset, leadIn.unicodeScalars.count, leadIn + slice.text))
-            previous = slice.text.unicodeScalars
+            if k + 1 < slices.count, context > 0 {
+                let window = slices[k + 1].text.unicodeScalars.prefix(context)
+                if let end = breaks(in: window).last { leadOut = String(String.UnicodeScalarView(window[..<end])) }
+            }
+            if leadIn.unicodeScalars.allSatisfy(\.properties.isWhitespace) { leadIn = "" }
+            if leadOut.unicodeScalars.allSatisfy(\.properties.isWhitespace) { leadOut = "" }
+            let slice = slices[k]
+            return (slice.offset, leadIn.unicodeScalars.count, slice.scalars, leadIn + slice.text + leadOut)
         }
-        return result
     }
 
-    /// Where the text after the first paragraph break, else line break, else sentence end of
-    /// `window` starts; nil when there is none or nothing follows it.
-    static func firstBreak(in window: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
-        var paragraph: Substring.UnicodeScalarView.Index?, line: Substring.UnicodeScalarView.Index?
-        var sentence: Substring.UnicodeScalarView.Index?
+    /// The positions just after the paragraph breaks of `window` with text after them, else after
+    /// its line breaks, else after its sentence ends, in order (empty when it has none).
+    static func breaks(in window: Substring.UnicodeScalarView) -> [Substring.UnicodeScalarView.Index] {
+        var paragraphs: [Substring.UnicodeScalarView.Index] = [], lines = paragraphs, sentences = paragraphs
         var last: Unicode.Scalar?
         var i = window.startIndex
-        while i < window.endIndex && paragraph == nil {
+        while i < window.endIndex {
             let scalar = window[i]
             i = window.index(after: i)
             guard i < window.endIndex else { break }
             if scalar == "\n" {
-                if last == "\n" { paragraph = i } else if line == nil { line = i }
-            } else if scalar == " " && last == "." && sentence == nil {
-                sentence = i
+                if last == "\n" { paragraphs.append(i) } else { lines.append(i) }
+            } else if scalar == " " && last == "." {
+                sentences.append(i)
             }
             last = scalar
         }
-        return paragraph ?? line ?? sentence
+        return !paragraphs.isEmpty ? paragraphs : !lines.isEmpty ? lines : sentences
     }
 
     static func shift(_ fragments: Fragments, by offset: Int) -> Fragments {

@@ -87,7 +87,7 @@ import Testing
         let slices = Workspace.slices(of: Self.pronounText, limit: 130)
         #expect(slices.map { $0.text.prefix(12) } == ["Harbour news", "He said the ", "She said the"])
         _ = try workspace.extract(runName: "sliced", limits: limits)
-        limits.leadInScalars = 0
+        limits.contextScalars = 0
         _ = try workspace.extract(runName: "alone", limits: limits)
         let whole = try entities(workspace, run: "whole")
         #expect(whole == ["[66, 84] volkov", "[108, 143] volkov", "[189, 208] duarte", "[233, 263] duarte"])
@@ -98,19 +98,54 @@ import Testing
                                                           "[233, 263] speaker"])
     }
 
-    @Test func aLeadInStartsAfterTheFirstBreakInTheWindowOfTheSliceBefore() {
+    @Test func aSliceIsReadFromTheFirstBreakNearTheEndOfTheSliceBeforeToTheLastNearTheStartOfTheNext() {
         let slices = [(offset: 0, scalars: 0, text: "One. Two words here.\nThird line\n\nLast para.\n\n"),
                       (offset: 0, scalars: 0, text: "Next slice. "), (offset: 0, scalars: 0, text: "no break at all"),
                       (offset: 0, scalars: 0, text: "x")].map { s in (offset: s.offset, scalars: s.text.unicodeScalars.count, text: s.text) }
-        let read = Workspace.leadIns(slices, limit: 40)
+        let read = Workspace.readings(of: slices, context: 40)
+        // The first slice's lead-out: "Next slice. " has no break with text after it.
         #expect(read.map(\.text) == ["One. Two words here.\nThird line\n\nLast para.\n\n",
                                      "Last para.\n\nNext slice. ", "no break at all", "x"])
         #expect(read.map(\.leadIn) == [0, 12, 0, 0])
-        #expect(Workspace.leadIns(slices, limit: 30)[1].text == "Last para.\n\nNext slice. ")
+        #expect(read.map(\.scalars) == slices.map(\.scalars))
+        #expect(Workspace.readings(of: slices, context: 30)[1].text == "Last para.\n\nNext slice. ")
         // No paragraph break with text after it: after a line break, else after a sentence end.
-        #expect(Workspace.leadIns([(0, 24, "alpha beta\ngamma delta\n\n"), (24, 1, "z")], limit: 40)[1].text == "gamma delta\n\nz")
-        #expect(Workspace.leadIns([(0, 19, "Alpha beta. Gamma. "), (19, 1, "z")], limit: 12)[1].text == "Gamma. z")
-        #expect(Workspace.leadIns([(0, 2, "\n\n"), (2, 1, "z")], limit: 12)[1].text == "z")
-        #expect(Workspace.leadIns(slices, limit: 0)[1].text == "Next slice. ")
+        #expect(Workspace.readings(of: [(0, 24, "alpha beta\ngamma delta\n\n"), (24, 1, "z")], context: 40)[1].text
+            == "gamma delta\n\nz")
+        #expect(Workspace.readings(of: [(0, 19, "Alpha beta. Gamma. "), (19, 1, "z")], context: 12)[1].text == "Gamma. z")
+        #expect(Workspace.readings(of: [(0, 2, "\n\n"), (2, 1, "z")], context: 12)[1].text == "z")
+        #expect(Workspace.readings(of: slices, context: 0)[1].text == "Next slice. ")
+        // The lead-out runs to the last break in the next slice's first `context` scalars.
+        let next = [(0, 3, "a.\n"), (3, 40, "First para.\n\nSecond para.\n\nThird para.\n\n")]
+        #expect(Workspace.readings(of: next, context: 30)[0].text == "a.\nFirst para.\n\nSecond para.\n\n")
+        #expect(Workspace.readings(of: next, context: 20)[0].text == "a.\nFirst para.\n\n")
+        #expect(Workspace.readings(of: next, context: 5)[0].text == "a.\n")
+    }
+
+    /// One line with no break (as corpora that store a text on one line have it): slices are cut at
+    /// sentence ends, here inside a quotation whose speaker is named after it.
+    static let oneLineText = "Harbour news. Volkov spoke on Monday about the winter storms. \"The pier is closed. "
+        + "The ferry cannot dock,\" Dmitri Volkov said. Elena Duarte told Reuters the budget was spent. "
+
+    @Test func aContentRunningPastASliceEndIsReadWhole() throws {
+        let store = try SQLiteStore.inMemory()
+        _ = try store.ingest([(Document(id: "one-line", text: Self.oneLineText), "one-line.txt")])
+        let workspace = Workspace(store: store)
+        _ = try workspace.extract(runName: "whole")
+        var limits = ExtractLimits()
+        limits.sliceScalars = 95
+        limits.pauseMicroseconds = 0
+        let slices = Workspace.slices(of: Self.oneLineText, limit: 95)
+        #expect(slices.map(\.text.unicodeScalars.count) == [83, 92])
+        _ = try workspace.extract(runName: "sliced", limits: limits)
+        limits.contextScalars = 0
+        _ = try workspace.extract(runName: "alone", limits: limits)
+        let whole = try claims(workspace, run: "whole")
+        // The quotation (62–106) and its cue (121) lie on both sides of the cut at 83.
+        #expect(whole == ["0 r1 [107, 120] [121, 125] [62, 106]", "1 r2 [127, 139] [140, 144] [153, 173]"])
+        #expect(try claims(workspace, run: "sliced") == whole)
+        // Read alone, the first slice holds a quotation with no cue, and the second opens on a closing
+        // quote mark, which leaves the rest of it inside an unclosed quotation: no claim at all.
+        #expect(try claims(workspace, run: "alone") == [])
     }
 }
