@@ -66,16 +66,18 @@ struct Extract: ParsableCommand {
         }
     }
 
-    /// `$CLAIMDESK_EXTRACT_LIMITS` (`slice=N,claims=N,pause=MICROSECONDS`): smaller bounds, so that
-    /// tests exercise slicing and chunked writes on small documents. Unknown or bad parts are ignored.
+    /// `$CLAIMDESK_EXTRACT_LIMITS` (`slice=N,claims=N,pause=MICROSECONDS,context=N`): smaller
+    /// bounds, so that tests exercise slicing and chunked writes on small documents (`context=0`:
+    /// slices read alone). Unknown or bad parts are ignored.
     static func limits(_ spec: String?) -> ExtractLimits {
         var limits = ExtractLimits()
         for part in (spec ?? "").split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, let value = Int(pair[1]), value > 0 else { continue }
+            guard pair.count == 2, let value = Int(pair[1]), value > 0 || value == 0 && pair[0] == "context" else { continue }
             switch pair[0] {
             case "slice": limits.sliceScalars = value
             case "claims": limits.claimsPerTransaction = value
+            case "context": limits.contextScalars = value
             case "pause": limits.pauseMicroseconds = UInt32(clamping: value)
             default: continue
             }
