@@ -76,19 +76,26 @@ import Testing
 
         """
 
-    @Test func aPronounAtASliceStartFindsTheSpeakerNamedInTheSliceBefore() throws {
+    /// `text` as one document extracted three times: whole (run "whole"), in slices of `slice`
+    /// scalars read with their context ("sliced") and read alone ("alone").
+    func threeRuns(_ text: String, slice: Int) throws -> Workspace {
         let store = try SQLiteStore.inMemory()
-        _ = try store.ingest([(Document(id: "pronouns", text: Self.pronounText), "pronouns.txt")])
+        _ = try store.ingest([(Document(id: "doc", text: text), "doc.txt")])
         let workspace = Workspace(store: store)
         _ = try workspace.extract(runName: "whole")
         var limits = ExtractLimits()
-        limits.sliceScalars = 130
+        limits.sliceScalars = slice
         limits.pauseMicroseconds = 0
-        let slices = Workspace.slices(of: Self.pronounText, limit: 130)
-        #expect(slices.map { $0.text.prefix(12) } == ["Harbour news", "He said the ", "She said the"])
         _ = try workspace.extract(runName: "sliced", limits: limits)
         limits.contextScalars = 0
         _ = try workspace.extract(runName: "alone", limits: limits)
+        return workspace
+    }
+
+    @Test func aPronounAtASliceStartFindsTheSpeakerNamedInTheSliceBefore() throws {
+        let slices = Workspace.slices(of: Self.pronounText, limit: 130)
+        #expect(slices.map { $0.text.prefix(12) } == ["Harbour news", "He said the ", "She said the"])
+        let workspace = try threeRuns(Self.pronounText, slice: 130)
         let whole = try entities(workspace, run: "whole")
         #expect(whole == ["[66, 84] volkov", "[108, 143] volkov", "[189, 208] duarte", "[233, 263] duarte"])
         #expect(try entities(workspace, run: "sliced") == whole)
@@ -128,18 +135,9 @@ import Testing
         + "The ferry cannot dock,\" Dmitri Volkov said. Elena Duarte told Reuters the budget was spent. "
 
     @Test func aContentRunningPastASliceEndIsReadWhole() throws {
-        let store = try SQLiteStore.inMemory()
-        _ = try store.ingest([(Document(id: "one-line", text: Self.oneLineText), "one-line.txt")])
-        let workspace = Workspace(store: store)
-        _ = try workspace.extract(runName: "whole")
-        var limits = ExtractLimits()
-        limits.sliceScalars = 95
-        limits.pauseMicroseconds = 0
         let slices = Workspace.slices(of: Self.oneLineText, limit: 95)
         #expect(slices.map(\.text.unicodeScalars.count) == [83, 92])
-        _ = try workspace.extract(runName: "sliced", limits: limits)
-        limits.contextScalars = 0
-        _ = try workspace.extract(runName: "alone", limits: limits)
+        let workspace = try threeRuns(Self.oneLineText, slice: 95)
         let whole = try claims(workspace, run: "whole")
         // The quotation (62–106) and its cue (121) lie on both sides of the cut at 83.
         #expect(whole == ["0 r1 [107, 120] [121, 125] [62, 106]", "1 r2 [127, 139] [140, 144] [153, 173]"])
