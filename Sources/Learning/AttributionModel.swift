@@ -82,11 +82,7 @@ public struct AttributionModel: Sendable {
         }
         let threshold = bestThreshold(scored, gold: gold)
         let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
-        let level = fitted.detector.proposeAbove
-        let floor = lexiconFloor(calibration, prepared: prepared, threshold: threshold)
-        // A detector that learned no cue has no level (+infinity): then no floor, unless none is wanted.
-        let detector = CueDetector(weights: fitted.detector.weights, proposeAbove: level,
-                                   lexiconFloor: level.isFinite ? level + floor : floor == .infinity ? .infinity : -.infinity)
+        let detector = fitted.detector.withLexiconFloor(lexiconFloor(calibration, prepared: prepared, threshold: threshold))
 
         let summary = ModelSummary(
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,

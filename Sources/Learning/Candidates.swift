@@ -161,7 +161,8 @@ struct CandidateBuilder {
         for a in anchors { for r in a.cue { for t in r where t < covered.count { covered[t] = true } } }
         for (t, token) in text.tokens.enumerated() where token.isWord && !covered[t] && !Self.neverCues.contains(t, in: text)
             && (t < cueScores.count && cueScores[t] > proposeAbove
-                || lexicon.cueWordHashes.weight(text.wordHashes[t]) != 0 && (t >= cueScores.count || cueScores[t] >= lexiconFloor)) {
+                // The floor first: a comparison, where the lexicon is a lookup most tokens below it need not make.
+                || (t >= cueScores.count || cueScores[t] >= lexiconFloor) && lexicon.cueWordHashes.weight(text.wordHashes[t]) != 0) {
             let variants = learnedVariants(cue: t)
             if !variants.isEmpty { anchors.append(Anchor(cue: [t..<(t + 1)], origin: .learned, variants: variants)) }
         }

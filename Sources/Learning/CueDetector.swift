@@ -30,6 +30,14 @@ struct CueDetector: Sendable, Equatable {
 
     static let empty = CueDetector(weights: WeightTable(keys: [], values: []), proposeAbove: .infinity)
 
+    /// This detector with its lexicon floor `distance` from its proposal level (as
+    /// `AttributionModel.lexiconFloor` learns it). A detector that learned no cue has no level
+    /// (+infinity): then no floor, unless none is wanted (+infinity).
+    func withLexiconFloor(_ distance: Float) -> CueDetector {
+        let floor = proposeAbove.isFinite ? proposeAbove + distance : distance == .infinity ? .infinity : -.infinity
+        return CueDetector(weights: weights, proposeAbove: proposeAbove, lexiconFloor: floor)
+    }
+
     /// What the detector knows about a document besides its tokens: which tokens the rules used as a
     /// cue or content (empty with base `none`).
     struct Context {

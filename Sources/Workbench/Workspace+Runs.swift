@@ -305,37 +305,19 @@ extension Workspace {
             var leadIn = "", leadOut = ""
             if k > 0, context > 0 {
                 let window = slices[k - 1].text.unicodeScalars.suffix(context)
-                if let start = breaks(in: window).first { leadIn = String(String.UnicodeScalarView(window[start...])) }
+                if let start = Breaks(window, atEnd: false).strongest(\.first) {
+                    leadIn = String(String.UnicodeScalarView(window[start...]))
+                }
             }
             if k + 1 < slices.count, context > 0 {
                 let window = slices[k + 1].text.unicodeScalars.prefix(context)
-                if let end = breaks(in: window).last { leadOut = String(String.UnicodeScalarView(window[..<end])) }
+                if let end = Breaks(window, atEnd: false).strongest(\.last) { leadOut = String(String.UnicodeScalarView(window[..<end])) }
             }
             if leadIn.unicodeScalars.allSatisfy(\.properties.isWhitespace) { leadIn = "" }
             if leadOut.unicodeScalars.allSatisfy(\.properties.isWhitespace) { leadOut = "" }
             let slice = slices[k]
             return (slice.offset, leadIn.unicodeScalars.count, slice.scalars, leadIn + slice.text + leadOut)
         }
-    }
-
-    /// The positions just after the paragraph breaks of `window` with text after them, else after
-    /// its line breaks, else after its sentence ends, in order (empty when it has none).
-    static func breaks(in window: Substring.UnicodeScalarView) -> [Substring.UnicodeScalarView.Index] {
-        var paragraphs: [Substring.UnicodeScalarView.Index] = [], lines = paragraphs, sentences = paragraphs
-        var last: Unicode.Scalar?
-        var i = window.startIndex
-        while i < window.endIndex {
-            let scalar = window[i]
-            i = window.index(after: i)
-            guard i < window.endIndex else { break }
-            if scalar == "\n" {
-                if last == "\n" { paragraphs.append(i) } else { lines.append(i) }
-            } else if scalar == " " && last == "." {
-                sentences.append(i)
-            }
-            last = scalar
-        }
-        return !paragraphs.isEmpty ? paragraphs : !lines.isEmpty ? lines : sentences
     }
 
     static func shift(_ fragments: Fragments, by offset: Int) -> Fragments {
@@ -351,32 +333,15 @@ extension Workspace {
         var start = view.startIndex
         var offset = 0
         while start < view.endIndex {
-            var i = start
-            var count = 0
-            var paragraph: (String.UnicodeScalarView.Index, Int)?
-            var line: (String.UnicodeScalarView.Index, Int)?
-            var sentence: (String.UnicodeScalarView.Index, Int)?
-            var previous: Unicode.Scalar?
-            while i < view.endIndex && count < limit {
-                let scalar = view[i]
-                i = view.index(after: i)
-                count += 1
-                if count > limit / 2 {
-                    if scalar == "\n" {
-                        if previous == "\n" { paragraph = (i, count) }
-                        line = (i, count)
-                    } else if scalar == " " && previous == "." {
-                        sentence = (i, count)
-                    }
-                }
-                previous = scalar
+            var end = view.index(start, offsetBy: limit, limitedBy: view.endIndex) ?? view.endIndex
+            if end < view.endIndex {
+                let half = view.index(start, offsetBy: limit / 2)
+                if let cut = Breaks(view[start..<end], atEnd: true).strongest({ $0.last { $0 > half } }) { end = cut }
             }
-            if i < view.endIndex, let cut = paragraph ?? line ?? sentence {
-                (i, count) = cut
-            }
-            result.append((offset, count, String(view[start..<i])))
+            let count = view.distance(from: start, to: end)
+            result.append((offset, count, String(view[start..<end])))
             offset += count
-            start = i
+            start = end
         }
         return result
     }
@@ -486,5 +451,35 @@ extension RunRef {
     init(_ info: RunInfo) {
         self.init(rowID: info.rowID, name: info.name, kind: info.kind, extractor: info.extractor, parameters: info.parameters,
                   version: info.version)
+    }
+}
+
+/// Where a text may be cut: the positions just after each paragraph break (a blank line), line
+/// break and sentence end (". ") of a window, each kind in text order. Slices are cut at the last
+/// strongest one in the second half of a window; their lead-ins and lead-outs run from and to one.
+struct Breaks {
+    typealias Index = Substring.UnicodeScalarView.Index
+    var paragraphs: [Index] = [], lines: [Index] = [], sentences: [Index] = []
+
+    /// `atEnd`: a break that ends the window counts too (otherwise only one with text after it).
+    init(_ window: Substring.UnicodeScalarView, atEnd: Bool) {
+        var last: Unicode.Scalar?
+        var i = window.startIndex
+        while i < window.endIndex {
+            let scalar = window[i]
+            i = window.index(after: i)
+            if i == window.endIndex && !atEnd { break }
+            if scalar == "\n" {
+                if last == "\n" { paragraphs.append(i) } else { lines.append(i) }
+            } else if scalar == " " && last == "." {
+                sentences.append(i)
+            }
+            last = scalar
+        }
+    }
+
+    /// `pick` of the paragraph breaks, else of the line breaks, else of the sentence ends.
+    func strongest(_ pick: ([Index]) -> Index?) -> Index? {
+        pick(paragraphs) ?? pick(lines) ?? pick(sentences)
     }
 }
