@@ -37,6 +37,7 @@ extension AttributionModel {
             body.f64(v)
         }
         body.f64(threshold)
+        if format >= 6 { body.u8(keepsRules ? 1 : 0) }
         body.int(ReadingNet.width)
         body.int(net.rowBits)
         for row in net.rows { for j in 0..<ReadingNet.width { body.f32(row[j]) } }
@@ -116,6 +117,15 @@ extension AttributionModel {
             probabilities.append(p)
         }
         let threshold = try r.f64("threshold")
+        guard !threshold.isNaN else { throw .corruptModel(reason: "threshold is not a number") }
+        var keepsRules = false
+        if version >= 6 {
+            switch try r.u8("keeps the rules' claims") {
+            case 0: keepsRules = false
+            case 1: keepsRules = true
+            case let b: throw .corruptModel(reason: "keeps the rules' claims is \(b), not 0 or 1")
+            }
+        }
         let net = try Self.readingNet(&r)
         guard r.remaining == 0 else { throw .corruptModel(reason: "\(r.remaining) bytes after the model") }
         let lexicon = CueLexicon(entries: entries)
@@ -126,7 +136,8 @@ extension AttributionModel {
                                   calibrationDocuments: calibrationDocuments, cueWords: entries.count),
             options: options, lexicon: lexicon, detector: CueDetector(weights: detectorWeights, proposeAbove: proposeAbove, lexiconFloor: lexiconFloor),
             boundaries: BoundaryChooser(weights: boundaryWeights), net: net,
-            calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold, format: version)
+            calibrator: Calibrator(bounds: bounds, values: probabilities), threshold: threshold, keepsRules: keepsRules,
+            format: version)
     }
 
     /// The net's row width and count, its rows (bias and output after them), all finite.

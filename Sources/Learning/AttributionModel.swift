@@ -18,16 +18,26 @@ public struct AttributionModel: Sendable {
     let calibrator: Calibrator
     /// A reading is kept when its score exceeds this (chosen on the out-of-fold readings).
     let threshold: Double
+    /// Keeps every claim of the rules as the rules give it (their confidences included) and adds
+    /// only the learned cues' readings above `threshold` beside them (`RulesFirst`), instead of
+    /// rescoring the rules' proposals. Training chooses it when it did better out of fold: with few
+    /// documents, the scorer judges the rules' proposals worse than the rules do (format 6).
+    let keepsRules: Bool
     /// The format its bytes take: `formatVersion` when trained, the file's when decoded (a format 4
     /// model has no lexicon floor, and writes the bytes it was read from).
     let format: UInt32
 
     static let family = "anchor-net"
-    /// The format models are trained in. 5 added the cue detector's lexicon floor; 4 is read too.
-    static let formatVersion: UInt32 = 5
-    static let readableFormats: ClosedRange<UInt32> = 4...5
-    /// What an incompatible model's error says this release reads: "anchor-net/4 or anchor-net/5".
-    static var readableNames: String { readableFormats.map { "\(family)/\($0)" }.joined(separator: " or ") }
+    /// The format models are trained in. 6 added `keepsRules`, 5 the cue detector's lexicon floor;
+    /// 4 and 5 are read too.
+    static let formatVersion: UInt32 = 6
+    static let readableFormats: ClosedRange<UInt32> = 4...6
+    /// What an incompatible model's error says this release reads: "anchor-net/4, anchor-net/5 or
+    /// anchor-net/6".
+    static var readableNames: String {
+        let names = readableFormats.map { "\(family)/\($0)" }
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    }
 
     /// The family names a model of `format` may carry: its own, and for format 4 also the one
     /// written before the rename ("anchor-perceptron/4": the same bytes otherwise).
@@ -80,16 +90,82 @@ public struct AttributionModel: Sendable {
             gold += prepared[d].gold.count
             for (r, l) in zip(readings, prepared[d].label(readings)) { scored.append((r.score, l.full)) }
         }
-        let threshold = bestThreshold(scored, gold: gold)
-        let calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
+        var threshold = bestThreshold(scored, gold: gold)
+        var calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
         let detector = fitted.detector.withLexiconFloor(lexiconFloor(calibration, prepared: prepared, threshold: threshold))
+        // Or keep the rules' claims and add the learned cues' readings beside them, when that did
+        // better out of fold (never with in-sample calibration: there the model knows the answers).
+        var keepsRules = false
+        if folds > 0 && options.base == .rules {
+            let parts = keepingRules(calibration, prepared: prepared, keepAbove: -.infinity)
+            if let learnedThreshold = keepRulesThreshold(own: scored, threshold: threshold, rules: parts.rules,
+                                                         learned: parts.learned.map { ($0.score, $0.full) }, gold: gold) {
+                keepsRules = true
+                threshold = learnedThreshold
+                calibrator = Calibrator(samples: keepingRules(calibration, prepared: prepared, keepAbove: threshold)
+                    .learned.map { ($0.score, $0.content) })
+            }
+        }
 
         let summary = ModelSummary(
             family: "\(family)/\(formatVersion)", base: options.base, seed: options.seed, epochs: options.epochs,
             documents: data.count, attributions: data.reduce(0) { $0 + $1.attributions.count }, features: fitted.net.featuresInUse,
             calibrationDocuments: folds > 0 ? prepared.count : 0, cueWords: fitted.lexicon.entries.count)
         return AttributionModel(summary: summary, options: options, lexicon: fitted.lexicon, detector: detector, boundaries: fitted.boundaries,
-                                net: fitted.net, calibrator: calibrator, threshold: threshold)
+                                net: fitted.net, calibrator: calibrator, threshold: threshold, keepsRules: keepsRules)
+    }
+
+    /// The calibration documents as a model that keeps the rules' claims reads them: the rules'
+    /// claims (how many, how many real), and the learned cues' readings beside them above
+    /// `keepAbove`, each labelled against the gold among those claims and readings (as
+    /// `calibrationSamples` labels).
+    static func keepingRules(_ calibration: [(doc: Int, readings: [Decoder.Reading])], prepared: [PreparedDocument],
+                           keepAbove: Double)
+        -> (rules: (truePositives: Int, predicted: Int), learned: [(score: Double, full: Bool, content: Bool)]) {
+        var rules = (truePositives: 0, predicted: 0)
+        var learned: [(score: Double, full: Bool, content: Bool)] = []
+        for (d, readings) in calibration {
+            let claims = RulesFirst.claims(prepared[d].proposals, text: prepared[d].text)
+            let beside = RulesFirst.beside(claims, readings, text: prepared[d].text).filter { $0.score > keepAbove }
+            let labels = prepared[d].label(claims + beside)
+            rules.predicted += claims.count
+            rules.truePositives += labels.prefix(claims.count).filter(\.full).count
+            for (r, l) in zip(beside, labels.dropFirst(claims.count)) { learned.append((r.score, l.full, l.content)) }
+        }
+        return (rules, learned)
+    }
+
+    /// Whether to keep the rules' claims, from the calibration readings: nil when the model's own
+    /// readings (`own`, kept above `threshold`) reach at least the F1 of the rules' claims (`rules`)
+    /// with the learned cues' readings beside them (`learned`) added at their best threshold, else
+    /// that threshold.
+    static func keepRulesThreshold(own: [Scored], threshold: Double, rules: (truePositives: Int, predicted: Int),
+                                   learned: [Scored], gold: Int) -> Double? {
+        let kept = own.filter { $0.score > threshold }
+        let best = bestAddition(learned, base: rules, gold: gold)
+        return best.f1 > f1(truePositives: kept.filter(\.full).count, predicted: kept.count, gold: gold) ? best.threshold : nil
+    }
+
+    /// The threshold above which adding `learned` readings (score, real) to `base` (kept claims and
+    /// the real ones among them) maximises attribution F1 against `gold`, and that F1: +infinity
+    /// when adding none is best; of equal F1s, the one that adds fewer; never between two readings
+    /// of one score.
+    static func bestAddition(_ learned: [Scored], base: (truePositives: Int, predicted: Int), gold: Int)
+        -> (threshold: Double, f1: Double) {
+        let sorted = learned.sorted { $0.score > $1.score }
+        var best = (threshold: Double.infinity, f1: f1(truePositives: base.truePositives, predicted: base.predicted, gold: gold))
+        var tp = base.truePositives
+        for (i, s) in sorted.enumerated() {
+            if s.full { tp += 1 }
+            let next = i + 1 < sorted.count ? sorted[i + 1].score : s.score - 1
+            let f = f1(truePositives: tp, predicted: base.predicted + i + 1, gold: gold)
+            if f > best.f1 && next < s.score { best = ((s.score + next) / 2, f) }
+        }
+        return best
+    }
+
+    static func f1(truePositives: Int, predicted: Int, gold: Int) -> Double {
+        predicted + gold == 0 ? 0 : 2 * Double(truePositives) / Double(predicted + gold)
     }
 
     /// The floor of the anchors only the cue lexicon makes (`CueDetector.lexiconFloor`), as a
@@ -182,10 +258,14 @@ public struct AttributionModel: Sendable {
 
     init(summary: ModelSummary, options: TrainingOptions, lexicon: CueLexicon, detector: CueDetector,
          boundaries: BoundaryChooser, net: ReadingNet, calibrator: Calibrator, threshold: Double,
-         format: UInt32 = formatVersion) {
+         keepsRules: Bool = false, format: UInt32 = formatVersion) {
         self.format = format
+        self.keepsRules = keepsRules
         self.net = net
         self.boundaries = boundaries
+        // The summary says what the model does: whether it keeps the rules' claims comes from here.
+        var summary = summary
+        summary.keepsRulesClaims = keepsRules
         self.summary = summary
         self.options = options
         self.lexicon = lexicon

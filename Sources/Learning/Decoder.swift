@@ -23,6 +23,11 @@ struct Decoder {
         var anchor: Int
         /// Its anchor's `lexiconLevel` (set when training calibrates, nil otherwise).
         var lexiconLevel: Float? = nil
+        /// Its anchor is a rules proposal's cue (else a learned cue word).
+        var rulesAnchor = false
+
+        /// Where it stands in the text: its cue's first token, else its content's.
+        var position: Int { cue.first?.lowerBound ?? content.first?.lowerBound ?? 0 }
     }
 
     /// Every anchor of a document with its best-scoring variant (before threshold and overlaps).
@@ -95,8 +100,10 @@ struct Decoder {
                                              base: v.source, role: 1, family: family, text: text)
             }
             let sameSource = v.proposal.map { p in text.tokenRanges(proposals[p].attribution.source) == v.source } ?? false
-            readings.append(Reading(score: best.score, cue: anchor.cue, source: v.source, content: v.content,
-                                    proposal: v.proposal, sourceIsProposals: sameSource, anchor: i))
+            var reading = Reading(score: best.score, cue: anchor.cue, source: v.source, content: v.content,
+                                  proposal: v.proposal, sourceIsProposals: sameSource, anchor: i)
+            if case .rules = anchor.origin { reading.rulesAnchor = true }
+            readings.append(reading)
         }
         // Best first; a reading whose content overlaps a kept one's is dropped.
         let order = readings.indices.sorted {
@@ -114,5 +121,32 @@ struct Decoder {
         }
         return kept.sorted { (readings[$0].cue.first?.lowerBound ?? 0, $0) < (readings[$1].cue.first?.lowerBound ?? 0, $1) }
             .map { readings[$0] }
+    }
+}
+
+/// What a model that keeps the rules' claims (`AttributionModel.keepsRules`) extracts: every claim
+/// of the rules as the rules give it, and beside them the readings of learned cues (above the
+/// model's threshold) whose content no rules claim holds. Training labels the same two parts out
+/// of fold to choose between this and the model's own readings.
+enum RulesFirst {
+    /// The rules' claims as readings (scored +infinity, anchor -1), one per proposal, in order.
+    static func claims(_ proposals: [RulesExtractor.Detailed], text: TokenizedText) -> [Decoder.Reading] {
+        proposals.enumerated().map { p, detailed in
+            var r = Decoder.Reading(score: .infinity, cue: text.tokenRanges(detailed.attribution.cue),
+                                    source: text.tokenRanges(detailed.attribution.source),
+                                    content: text.tokenRanges(detailed.attribution.content),
+                                    proposal: p, sourceIsProposals: true, anchor: -1)
+            r.rulesAnchor = true
+            return r
+        }
+    }
+
+    /// Of decoded `readings`, the learned cues' ones whose content overlaps no content of `claims`.
+    static func beside(_ claims: [Decoder.Reading], _ readings: [Decoder.Reading], text: TokenizedText) -> [Decoder.Reading] {
+        var taken = [Bool](repeating: false, count: text.tokens.count)
+        for c in claims { for range in c.content { for t in range where t < taken.count { taken[t] = true } } }
+        return readings.filter { r in
+            !r.rulesAnchor && !r.content.contains { range in range.contains { $0 < taken.count && taken[$0] } }
+        }
     }
 }

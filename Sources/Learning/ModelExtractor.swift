@@ -16,10 +16,22 @@ public struct ModelExtractor: Sendable {
     /// The document's attributions, in text order, ids `m1`, `m2`, …; spans in Unicode-scalar offsets.
     public func extract(_ document: Document) -> [Attribution] {
         let (text, proposals) = TokenizedText.reading(document, rules: rules, base: model.options.base)
-        let readings = Decoder(model: model, text: text)
+        var readings = Decoder(model: model, text: text)
             .decode(proposals: proposals)
+        if model.keepsRules {
+            let claims = RulesFirst.claims(proposals, text: text)
+            readings = (claims + RulesFirst.beside(claims, readings, text: text)).enumerated()
+                .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
+        }
         var result: [Attribution] = []
         for reading in readings {
+            if reading.anchor < 0, let p = reading.proposal {
+                // A rules claim kept as the rules gave it (its confidence is the rules').
+                var a = proposals[p].attribution
+                a.id = "m\(result.count + 1)"
+                result.append(a)
+                continue
+            }
             guard let content = text.fragments(reading.content) else { continue }
             var a = Attribution(id: "m\(result.count + 1)")
             a.content = content

@@ -18,6 +18,10 @@ public struct ModelSummary: Sendable, Equatable {
     public var calibrationDocuments: Int
     /// Words the model learned as cues from the gold.
     public var cueWords: Int
+    /// The model keeps the rules' claims as the rules give them and adds its learned cues' claims
+    /// (chosen in training when that did better out of fold, as with few documents); the model
+    /// sets it from what it does.
+    public var keepsRulesClaims = false
 
     public init(family: String, base: TrainingOptions.Base, seed: UInt64, epochs: Int, documents: Int, attributions: Int,
                 features: Int, calibrationDocuments: Int, cueWords: Int) {
@@ -32,13 +36,13 @@ public struct ModelSummary: Sendable, Equatable {
         self.cueWords = cueWords
     }
 
-    /// The summary as a JSON object, keys in a fixed order.
+    /// The summary as a JSON object, keys in a fixed order (`keeps_rules_claims` only when true).
     public var json: JSONValue {
         .object([
             ("family", .string(family)), ("base", .string(base.rawValue)), ("seed", .number(String(seed))),
             ("epochs", .number(String(epochs))), ("documents", .number(String(documents))),
             ("attributions", .number(String(attributions))), ("features", .number(String(features))),
             ("calibration_documents", .number(String(calibrationDocuments))), ("cue_words", .number(String(cueWords))),
-        ])
+        ] + (keepsRulesClaims ? [("keeps_rules_claims", .bool(true))] : []))
     }
 }

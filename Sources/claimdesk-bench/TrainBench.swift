@@ -40,6 +40,10 @@ enum TrainBench {
         let items = documents.map { Array(trainItems.prefix($0)) } ?? trainItems
         let f = try measure(items, devItems, seed: seed, epochs: epochs)
         if errors, let model = f.model {
+            if model.summary.keepsRulesClaims {
+                print("# this model keeps the rules' claims: the breakdown below is of its own readings, at its learned cues' "
+                    + "threshold, not of what it extracts")
+            }
             printErrors(try model.errorBreakdown(devItems.map { LabeledDocument(document: $0.document, attributions: $0.attributions) }))
         }
         print(ReportRenderer.table(f.report))

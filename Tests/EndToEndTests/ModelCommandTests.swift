@@ -222,4 +222,49 @@ import Testing
             == "claimdesk: run \"ferry\" was made by model \"ferry\" (\(digest.prefix(12))): continue it with `claimdesk extract --model ferry --run ferry`, or name another run\n")
         #expect(try refused(["extract", "--model", "ferry", "--profile", "direct-quotes"]).contains("--profile goes with the rules alone, not with --model"))
     }
+
+    /// Twelve documents as gold JSONL (ASCII texts: offsets are byte counts): each has one claim
+    /// whose cue the rules know and no other document uses, and two "blogged" claims that only
+    /// every other document marks (the Learning tests' `halfMarked`, in the same order: doc_ids
+    /// `half-00` … `half-11`).
+    static func halfMarkedGold() -> String {
+        let names = ["Ana Ruiz", "Tom Becker", "Lena Park", "Omar Haddad", "Grace Liu", "Pavel Novak", "Ines Costa",
+                     "Sam Otieno", "Rita Moreau", "Jon Eriksen", "Mei Tanaka", "Carl Weiss"]
+        let claims = ["the ferry will run late on Sunday", "the library roof needs repairs", "the market moves to Main Street",
+                      "the school budget was cut by a third", "the river path reopens in May", "the bus fares rise in June",
+                      "the harbour festival is cancelled", "the new clinic hires ten nurses", "the bridge closes for a week",
+                      "the town hall gets solar panels", "the bakery on Elm Street is closing", "the park gets new benches"]
+        let cues = ["said", "told reporters", "announced", "warned", "stated", "claimed", "insisted", "argued", "explained",
+                    "added", "noted", "wrote"]
+        return cues.enumerated().map { n, cue in
+            var text = "", spans: [String] = []
+            func claim(_ source: String, _ verb: String, _ content: String, marked: Bool) {
+                let s = text.utf8.count, c = s + source.utf8.count + 1, k = c + verb.utf8.count + 6
+                text += "\(source) \(verb) that \(content)."
+                if marked { spans.append("{\"source\":[\(s),\(c - 1)],\"cue\":[\(c),\(c + verb.utf8.count)],\"content\":[\(k),\(k + content.utf8.count)]}") }
+            }
+            claim(names[n % 12], "blogged", claims[n % 12], marked: n % 2 == 0)
+            text += "\n\n"
+            claim(names[(n + 5) % 12], cue, claims[(n + 3) % 12], marked: true)
+            text += "\n\n"
+            claim(names[(n + 7) % 12], "blogged", claims[(n + 8) % 12], marked: n % 2 == 0)
+            return "{\"doc_id\":\"half-\(n < 10 ? "0" : "")\(n)\",\"text\":\"\(text.replacingOccurrences(of: "\n", with: "\\n"))\",\"attributions\":[\(spans.joined(separator: ","))]}\n"
+        }.joined()
+    }
+
+    @Test func aModelThatKeepsTheRulesClaimsSaysSoAndRecordsIt() throws {
+        _ = try ok(["import-claims", "--run", "half", try scratch.write("half.jsonl", Self.halfMarkedGold())])
+        let lines = try ok(["train", "--model", "half", "--from", "half", "--seed", "2"]).stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[2] == "keeps the rules' claims as the rules give them and adds its learned cues' claims: out of fold that did "
+            + "better than rescoring the rules' proposals (as with few documents; more done documents change it)")
+        let provenance = try #require(try listed().first?["provenance"])
+        #expect(provenance["summary"]?["keeps_rules_claims"] == .bool(true))
+        #expect(provenance["summary"]?["calibration_documents"] == .number("12"))
+        // Seed 1 keeps its own readings: no such line, no such key.
+        let own = try ok(["train", "--model", "own", "--from", "half"]).stdout
+        #expect(!own.contains("keeps the rules' claims"))
+        let second = try #require(try listed().first { $0["name"] == .string("own") })
+        #expect(second["provenance"]?["summary"]?["keeps_rules_claims"] == nil)
+    }
 }

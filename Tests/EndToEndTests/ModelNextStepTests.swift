@@ -215,11 +215,11 @@ import Testing
         let imported = try run(["import-model", file])
         #expect(imported.status == 0 && imported.stderr == "")
         let first = try #require(imported.stdout.split(separator: "\n").first.map(String.init))
-        #expect(first == "model \"one\": imported from \(file) (anchor-net/5, 1 document, 1 attribution, digest \(digest))")
+        #expect(first == "model \"one\": imported from \(file) (anchor-net/6, 1 document, 1 attribution, digest \(digest))")
         // A file name with a line break is named on one line, escaped (it split the line).
         let odd = scratch.path("one\nmore.model")
         try FileManager.default.copyItem(atPath: file, toPath: odd)
         let again = try run(["import-model", odd, "--as", "two"])
-        #expect(again.status == 0 && again.stdout.hasPrefix("model \"two\": imported from \(scratch.path("one\\nmore.model")) (anchor-net/5, "))
+        #expect(again.status == 0 && again.stdout.hasPrefix("model \"two\": imported from \(scratch.path("one\\nmore.model")) (anchor-net/6, "))
     }
 }

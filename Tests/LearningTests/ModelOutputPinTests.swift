@@ -89,7 +89,7 @@ struct ModelOutputPinTests {
     func onRules() throws {
         let model = try AttributionModel.train(Self.training, options: TrainingOptions())
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "19504 e4c667ab24402357")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "19505 2d1197b05e3ca2db")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
@@ -110,7 +110,7 @@ struct ModelOutputPinTests {
         options.seed = 5
         let model = try AttributionModel.train(Self.training, options: options)
         let bytes = model.encoded()
-        #expect("\(bytes.count) \(Self.digest(bytes))" == "18311 1a41c933367f2f3b")
+        #expect("\(bytes.count) \(Self.digest(bytes))" == "18312 ea827655fc6558ee")
         #expect(try Self.render(model) == """
             p1:
             Søren Ødegaard | blogged | the école’s roof leaks again | 0.996
