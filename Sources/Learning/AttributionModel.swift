@@ -20,8 +20,9 @@ public struct AttributionModel: Sendable {
     let threshold: Double
     /// Keeps every claim of the rules as the rules give it (their confidences included) and adds
     /// only the learned cues' readings above `threshold` beside them (`RulesFirst`), instead of
-    /// rescoring the rules' proposals. Training chooses it when it did better out of fold: with few
-    /// documents, the scorer judges the rules' proposals worse than the rules do (format 6).
+    /// rescoring the rules' proposals. Training chooses it when it did better out of fold (with few
+    /// documents the scorer judges the rules' proposals worse than the rules do), and always with
+    /// base `rules` and too few documents to cross-fit (format 6).
     let keepsRules: Bool
     /// The format its bytes take: `formatVersion` when trained, the file's when decoded (a format 4
     /// model has no lexicon floor, and writes the bytes it was read from).
@@ -93,13 +94,18 @@ public struct AttributionModel: Sendable {
         var threshold = bestThreshold(scored, gold: gold)
         var calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
         let detector = fitted.detector.withLexiconFloor(lexiconFloor(calibration, prepared: prepared, threshold: threshold))
-        // Or keep the rules' claims and add the learned cues' readings beside them, when that did
-        // better out of fold (never with in-sample calibration: there the model knows the answers).
+        // Or keep the rules' claims and add the learned cues' readings beside them: when that did
+        // better out of fold, and always without cross-fitting (with fewer than
+        // `crossFittingMinimum` documents nothing out of fold says the model judges the rules'
+        // proposals better than the rules do, and in-sample it knows the answers).
         var keepsRules = false
-        if folds > 0 && options.base == .rules {
+        if options.base == .rules {
             let parts = keepingRules(calibration, prepared: prepared, keepAbove: -.infinity)
-            if let learnedThreshold = keepRulesThreshold(own: scored, threshold: threshold, rules: parts.rules,
-                                                         learned: parts.learned.map { ($0.score, $0.full) }, gold: gold) {
+            let learned = parts.learned.map { ($0.score, $0.full) }
+            let learnedThreshold = folds > 0
+                ? keepRulesThreshold(own: scored, threshold: threshold, rules: parts.rules, learned: learned, gold: gold)
+                : bestAddition(learned, base: parts.rules, gold: gold).threshold
+            if let learnedThreshold {
                 keepsRules = true
                 threshold = learnedThreshold
                 calibrator = Calibrator(samples: keepingRules(calibration, prepared: prepared, keepAbove: threshold)
@@ -147,13 +153,13 @@ public struct AttributionModel: Sendable {
     }
 
     /// The threshold above which adding `learned` readings (score, real) to `base` (kept claims and
-    /// the real ones among them) maximises attribution F1 against `gold`, and that F1: +infinity
-    /// when adding none is best; of equal F1s, the one that adds fewer; never between two readings
-    /// of one score.
+    /// the real ones among them) maximises attribution F1 against `gold`, and that F1: the largest
+    /// finite Double when adding none is best (model bytes hold finite numbers only); of equal F1s,
+    /// the one that adds fewer; never between two readings of one score.
     static func bestAddition(_ learned: [Scored], base: (truePositives: Int, predicted: Int), gold: Int)
         -> (threshold: Double, f1: Double) {
         let sorted = learned.sorted { $0.score > $1.score }
-        var best = (threshold: Double.infinity, f1: f1(truePositives: base.truePositives, predicted: base.predicted, gold: gold))
+        var best = (threshold: Double.greatestFiniteMagnitude, f1: f1(truePositives: base.truePositives, predicted: base.predicted, gold: gold))
         var tp = base.truePositives
         for (i, s) in sorted.enumerated() {
             if s.full { tp += 1 }

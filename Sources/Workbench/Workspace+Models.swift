@@ -104,8 +104,10 @@ public struct TrainReport: Sendable {
             + "digest \(String(model.digest.prefix(12)))\(replaced ? " (replaced the previous model of that name)" : "")")
         if let twins = Workspace.twinNote(sameAs) { out.append(twins) }
         if s.keepsRulesClaims {
-            out.append("keeps the rules' claims as the rules give them and adds its learned cues' claims: out of fold that did "
-                + "better than rescoring the rules' proposals (as with few documents; more done documents change it)")
+            out.append("keeps the rules' claims as the rules give them and adds its learned cues' claims: "
+                + (s.calibrationDocuments == 0
+                    ? "with too few documents to hold any out, nothing shows it judges the rules' proposals better than the rules do"
+                    : "out of fold that did better than rescoring the rules' proposals (as with few documents; more done documents change it)"))
         }
         if s.calibrationDocuments == 0 {
             // Too few documents to hold any out (Learning's cross-fitting minimum): the threshold and

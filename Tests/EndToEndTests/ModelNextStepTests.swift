@@ -31,6 +31,7 @@ import Testing
         #expect(twin.status == 0 && twin.stderr == "")
         #expect(Array(twin.stdout.split(separator: "\n").map(String.init).dropFirst(2)) == [
             "note: the same model as \"a\", byte for byte (the same data, options and seed): mark more documents done, or give another --seed, for a different one",
+            "keeps the rules' claims as the rules give them and adds its learned cues' claims: with too few documents to hold any out, nothing shows it judges the rules' proposals better than the rules do",
             "note: too few documents to calibrate out of fold: its threshold and confidences were fitted on its own 2 training documents (optimistic until more are done)",
             "next: `claimdesk extract --model b` finds claims with it in run \"b\" (the rules plus the model)",
         ])

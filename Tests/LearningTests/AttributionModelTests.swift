@@ -32,7 +32,8 @@ struct AttributionModelTests {
         options.epochs = 3
         let model = try AttributionModel.train(Self.training, options: options)
         #expect(model.summary.family == "anchor-net/6")
-        #expect(!model.summary.keepsRulesClaims)
+        // Six documents are too few to cross-fit: it keeps the rules' claims.
+        #expect(model.summary.keepsRulesClaims)
         #expect(model.summary.documents == 6)
         #expect(model.summary.attributions == 18)
         #expect(model.summary.seed == 7)
