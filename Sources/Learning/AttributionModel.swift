@@ -97,14 +97,15 @@ public struct AttributionModel: Sendable {
         // Or keep the rules' claims and add the learned cues' readings beside them: when that did
         // better out of fold, and always without cross-fitting (with fewer than
         // `crossFittingMinimum` documents nothing out of fold says the model judges the rules'
-        // proposals better than the rules do, and in-sample it knows the answers).
+        // proposals better than the rules do). In sample the model knows the answers, so a learned
+        // reading must also score above "none" (0): on PolNeAR the in-sample best let in wrong ones.
         var keepsRules = false
         if options.base == .rules {
             let parts = keepingRules(calibration, prepared: prepared, keepAbove: -.infinity)
             let learned = parts.learned.map { ($0.score, $0.full) }
             let learnedThreshold = folds > 0
                 ? keepRulesThreshold(own: scored, threshold: threshold, rules: parts.rules, learned: learned, gold: gold)
-                : bestAddition(learned, base: parts.rules, gold: gold).threshold
+                : max(bestAddition(learned, base: parts.rules, gold: gold).threshold, 0)
             if let learnedThreshold {
                 keepsRules = true
                 threshold = learnedThreshold
