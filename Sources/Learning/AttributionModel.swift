@@ -105,7 +105,7 @@ public struct AttributionModel: Sendable {
             let learned = parts.learned.map { ($0.score, $0.full) }
             let learnedThreshold = folds > 0
                 ? keepRulesThreshold(own: scored, threshold: threshold, rules: parts.rules, learned: learned, gold: gold)
-                : max(bestAddition(learned, base: parts.rules, gold: gold).threshold, 0)
+                : inSampleThreshold(learned, rules: parts.rules, gold: gold)
             if let learnedThreshold {
                 keepsRules = true
                 threshold = learnedThreshold
@@ -151,6 +151,13 @@ public struct AttributionModel: Sendable {
         let kept = own.filter { $0.score > threshold }
         let best = bestAddition(learned, base: rules, gold: gold)
         return best.f1 > f1(truePositives: kept.filter(\.full).count, predicted: kept.count, gold: gold) ? best.threshold : nil
+    }
+
+    /// The learned cues' threshold of a model that keeps the rules' claims, from readings of its
+    /// own training documents: `bestAddition`'s, but never below 0 (where a reading and "none" tie),
+    /// since in sample every reading scores as if the model were right.
+    static func inSampleThreshold(_ learned: [Scored], rules: (truePositives: Int, predicted: Int), gold: Int) -> Double {
+        max(bestAddition(learned, base: rules, gold: gold).threshold, 0)
     }
 
     /// The threshold above which adding `learned` readings (score, real) to `base` (kept claims and

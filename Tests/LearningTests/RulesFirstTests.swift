@@ -30,6 +30,15 @@ struct RulesFirstTests {
         #expect(equal.f1 == 2.0 / 3.0)
     }
 
+    @Test("in sample, the learned cues' threshold is never below none (0)")
+    func inSample() {
+        // The best cut lies between -1 and -2 (both real), but in sample it stops at 0.
+        let learned: [Scored] = [(1.0, true), (-1.0, true), (-2.0, false)]
+        #expect(AttributionModel.bestAddition(learned, base: (truePositives: 4, predicted: 5), gold: 8).threshold == -1.5)
+        #expect(AttributionModel.inSampleThreshold(learned, rules: (truePositives: 4, predicted: 5), gold: 8) == 0)
+        #expect(AttributionModel.inSampleThreshold([(3.0, true), (1.0, false)], rules: (truePositives: 4, predicted: 5), gold: 8) == 2)
+    }
+
     @Test("the rules' claims are kept when they and the added readings beat the model's own readings, not on a tie")
     func choice() {
         // The model's own readings: kept above 0, 7 of 9 real; 10 gold: F1 14/19 = 0.737.
