@@ -117,7 +117,6 @@ extension AttributionModel {
             probabilities.append(p)
         }
         let threshold = try r.f64("threshold")
-        guard !threshold.isNaN else { throw .corruptModel(reason: "threshold is not a number") }
         var keepsRules = false
         if version >= 6 {
             switch try r.u8("keeps the rules' claims") {
