@@ -22,7 +22,7 @@ public struct AttributionModel: Sendable {
     /// only the learned cues' readings above `threshold` beside them (`RulesFirst`), instead of
     /// rescoring the rules' proposals. Training chooses it when it did better out of fold (with few
     /// documents the scorer judges the rules' proposals worse than the rules do), and always with
-    /// base `rules` and too few documents to cross-fit (format 6).
+    /// base `rules` and a single document, which cannot be held out (format 6).
     let keepsRules: Bool
     /// The format its bytes take: `formatVersion` when trained, the file's when decoded (a format 4
     /// model has no lexicon floor, and writes the bytes it was read from).
@@ -64,8 +64,8 @@ public struct AttributionModel: Sendable {
         var rng = SplitMix64(seed: options.seed)
         // Cross-fitting: each fold of the documents (dealt by the seed) is decoded by parts fitted on
         // the other folds, so every document calibrates out of fold, and the kept parts then learn
-        // from all of them. With a handful of documents, the kept parts decode their own.
-        let folds = prepared.count >= Self.crossFittingMinimum ? min(options.calibrationFolds, prepared.count) : 0
+        // from all of them. A single document can only decode itself.
+        let folds = Self.folds(documents: prepared.count, options: options)
         var calibration: [(doc: Int, readings: [Decoder.Reading])] = []
         if folds > 0 {
             var order = Array(prepared.indices)
@@ -95,10 +95,9 @@ public struct AttributionModel: Sendable {
         var calibrator = Calibrator(samples: calibrationSamples(calibration, prepared: prepared, threshold: threshold))
         let detector = fitted.detector.withLexiconFloor(lexiconFloor(calibration, prepared: prepared, threshold: threshold))
         // Or keep the rules' claims and add the learned cues' readings beside them: when that did
-        // better out of fold, and always without cross-fitting (with fewer than
-        // `crossFittingMinimum` documents nothing out of fold says the model judges the rules'
-        // proposals better than the rules do). In sample the model knows the answers, so a learned
-        // reading must also score above "none" (0): on PolNeAR the in-sample best let in wrong ones.
+        // better out of fold, and always with a single document (nothing out of fold says the model
+        // judges the rules' proposals better than the rules do). In sample the model knows the
+        // answers, so a learned reading must also score above "none" (0).
         var keepsRules = false
         if options.base == .rules {
             let parts = keepingRules(calibration, prepared: prepared, keepAbove: -.infinity)
@@ -262,9 +261,17 @@ public struct AttributionModel: Sendable {
         return samples
     }
 
-    /// Fewer documents than this are calibrated in-sample: folds of one or two documents would
-    /// learn too little to say anything about the kept model.
+    /// From this many documents on, training cross-fits in `calibrationFolds` folds; below it, each
+    /// document is a fold of its own (leave one out: with a handful of documents, parts fitted on
+    /// two thirds of them are far from the kept model, and folds of one or two documents say little).
     static let crossFittingMinimum = 10
+
+    /// How many folds training cross-fits `documents` in: `calibrationFolds` from
+    /// `crossFittingMinimum` documents on, one per document below it, none for a single document
+    /// (it calibrates on itself).
+    static func folds(documents: Int, options: TrainingOptions) -> Int {
+        documents >= crossFittingMinimum ? min(options.calibrationFolds, documents) : documents >= 2 ? documents : 0
+    }
 
     /// Share of the gold cues (their best-scoring token, scored out of fold) above the detector's
     /// proposal level: more means more anchors for the scorer to judge.

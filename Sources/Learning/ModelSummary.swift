@@ -20,7 +20,7 @@ public struct ModelSummary: Sendable, Equatable {
     public var cueWords: Int
     /// The model keeps the rules' claims as the rules give them and adds its learned cues' claims
     /// (chosen in training when that did better out of fold, as with few documents, and always
-    /// with too few documents to cross-fit); the model sets it from what it does.
+    /// with a single document); the model sets it from what it does.
     public var keepsRulesClaims = false
 
     public init(family: String, base: TrainingOptions.Base, seed: UInt64, epochs: Int, documents: Int, attributions: Int,

@@ -9,8 +9,8 @@ public struct TrainingOptions: Sendable, Equatable {
     public var epochs: Int = 5
     /// Folds of the cross-fitting that calibrates the confidences (isotonic regression) and chooses
     /// the threshold: each fold is decoded by a model fitted on the others, and the kept model learns
-    /// from every document. Training costs about `calibrationFolds` + 1 fits; fewer than 10
-    /// documents are calibrated in-sample instead.
+    /// from every document. Training costs about `calibrationFolds` + 1 fits; below 10 documents
+    /// each document is a fold of its own (leave one out), and a single one calibrates on itself.
     public var calibrationFolds: Int = 3
 
     public enum Base: String, Sendable, CaseIterable {

@@ -15,7 +15,7 @@ public enum TrainingStage: Sendable, Equatable {
         switch self {
         case let .reading(n): return "reading \(n) document\(n == 1 ? "" : "s")"
         case let .fold(k, folds): return "cross-fitting: fold \(k) of \(folds) (fitted on the others, decoded for calibration)"
-        case let .final(n): return "fitting the model on all \(n) document\(n == 1 ? "" : "s")"
+        case let .final(n): return n == 1 ? "fitting the model on its one document" : "fitting the model on all \(n) documents"
         case .calibrating: return "choosing the threshold and the confidences"
         }
     }

@@ -106,12 +106,12 @@ public struct TrainReport: Sendable {
         if s.keepsRulesClaims {
             out.append("keeps the rules' claims as the rules give them and adds its learned cues' claims: "
                 + (s.calibrationDocuments == 0
-                    ? "with too few documents to hold any out, nothing shows it judges the rules' proposals better than the rules do"
+                    ? "with one document, none can be held out to show it judges the rules' proposals better than the rules do"
                     : "out of fold that did better than rescoring the rules' proposals (as with few documents; more done documents change it)"))
         }
         if s.calibrationDocuments == 0 {
-            // Too few documents to hold any out (Learning's cross-fitting minimum): the threshold and
-            // confidences were fitted on the training documents, which the model knows.
+            // A single document cannot be held out: the threshold and confidences were fitted on
+            // the training document, which the model knows.
             out.append("note: too few documents to calibrate out of fold: its threshold and confidences were fitted on its own "
                 + "\(set.documents.count) training document\(set.documents.count == 1 ? "" : "s") (optimistic until more are done)")
         }

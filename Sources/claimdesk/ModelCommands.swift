@@ -15,7 +15,7 @@ struct Train: ParsableCommand {
             data, options, date, versions, dev figures); `claimdesk models` lists them and \
             `claimdesk extract --model NAME` runs one (the rules plus the model). Same data and seed: the same model, byte for byte. \
             With --base rules it keeps the rules' claims as they are and adds its learned cues' claims where \
-            that did better on held-out documents, and always below 10 documents; otherwise it rescores them.
+            that did better on held-out documents (and with a single document); otherwise it rescores them.
             """)
 
     @OptionGroup var global: GlobalOptions

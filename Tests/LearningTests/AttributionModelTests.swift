@@ -32,8 +32,8 @@ struct AttributionModelTests {
         options.epochs = 3
         let model = try AttributionModel.train(Self.training, options: options)
         #expect(model.summary.family == "anchor-net/6")
-        // Six documents are too few to cross-fit: it keeps the rules' claims.
-        #expect(model.summary.keepsRulesClaims)
+        // Out of fold (one document per fold) its own readings did as well as the rules' claims.
+        #expect(!model.summary.keepsRulesClaims)
         #expect(model.summary.documents == 6)
         #expect(model.summary.attributions == 18)
         #expect(model.summary.seed == 7)
@@ -41,8 +41,12 @@ struct AttributionModelTests {
         #expect(model.summary.base == .rules)
         #expect(model.summary.features > 0)
         #expect(model.summary.json["documents"] == .number("6"))
-        // Six documents are too few to cross-fit: calibrated on themselves.
-        #expect(model.summary.calibrationDocuments == 0)
+        // Six documents: each a fold of its own, all calibrated out of fold.
+        #expect(model.summary.calibrationDocuments == 6)
+        let one = try AttributionModel.train(Array(Self.training.prefix(1)), options: options)
+        #expect(one.summary.calibrationDocuments == 0)
+        // A single document cannot be held out: it keeps the rules' claims.
+        #expect(one.summary.keepsRulesClaims)
         let crossFitted = try AttributionModel.train((0..<12).map { TownNews.document($0).labeled }, options: options)
         #expect(crossFitted.summary.calibrationDocuments == 12)
         #expect(crossFitted.summary.json["calibration_documents"] == .number("12"))
@@ -56,10 +60,19 @@ struct AttributionModelTests {
         }
         #expect(seen.withLock { $0 } == [.reading(documents: 12), .fold(1, of: 3), .fold(2, of: 3), .fold(3, of: 3),
                                           .final(documents: 12), .calibrating])
-        // Too few documents to cross-fit: no folds.
+        // Below 10 documents each is a fold of its own.
         let few = Locked([TrainingStage]())
-        _ = try AttributionModel.train(Self.training, options: TrainingOptions()) { stage in few.withLock { $0.append(stage) } }
-        #expect(few.withLock { $0 }.map(\.line) == ["reading 6 documents", "fitting the model on all 6 documents",
+        _ = try AttributionModel.train(Array(Self.training.prefix(3)), options: TrainingOptions()) { stage in
+            few.withLock { $0.append(stage) }
+        }
+        #expect(few.withLock { $0 } == [.reading(documents: 3), .fold(1, of: 3), .fold(2, of: 3), .fold(3, of: 3),
+                                         .final(documents: 3), .calibrating])
+        // A single document: no folds.
+        let one = Locked([TrainingStage]())
+        _ = try AttributionModel.train(Array(Self.training.prefix(1)), options: TrainingOptions()) { stage in
+            one.withLock { $0.append(stage) }
+        }
+        #expect(one.withLock { $0 }.map(\.line) == ["reading 1 document", "fitting the model on its one document",
                                                      "choosing the threshold and the confidences"])
         #expect(TrainingStage.fold(2, of: 3).line == "cross-fitting: fold 2 of 3 (fitted on the others, decoded for calibration)")
     }

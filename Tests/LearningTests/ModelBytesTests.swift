@@ -34,8 +34,8 @@ struct ModelBytesTests {
                                 format: format).encoded()
     }
 
-    /// `bytes` as a model that keeps the rules' claims or not (`keepsRules`; four documents are too
-    /// few to cross-fit, so the trained one does).
+    /// `bytes` as a model that keeps the rules' claims or not (`keepsRules`; the trained one does
+    /// not: out of fold its own readings did as well).
     static func keeping(_ keepsRules: Bool) throws -> [UInt8] {
         let m = try AttributionModel(decoding: bytes)
         return AttributionModel(summary: m.summary, options: m.options, lexicon: m.lexicon, detector: m.detector,
@@ -72,7 +72,7 @@ struct ModelBytesTests {
     @Test("a format 5 model (before it could keep the rules' claims) reads with its floor and writes its own bytes")
     func formatFive() throws {
         let current = try AttributionModel(decoding: Self.bytes)
-        #expect(current.keepsRules)
+        #expect(!current.keepsRules)
         let five = try Self.written(format: 5, family: "anchor-net/5")
         #expect(five[16] == 5)
         #expect(five.count == Self.bytes.count - 1)
@@ -82,16 +82,14 @@ struct ModelBytesTests {
         #expect(!decoded.keepsRules)
         #expect(!decoded.summary.keepsRulesClaims)
         #expect(decoded.encoded() == five)
-        // It extracts as the same model in format 6 not keeping the rules' claims.
         let document = TownNews.document(40).document
-        #expect(try ModelExtractor(model: decoded).extract(document)
-            == ModelExtractor(model: AttributionModel(decoding: Self.keeping(false))).extract(document))
+        #expect(try ModelExtractor(model: decoded).extract(document) == ModelExtractor(model: current).extract(document))
     }
 
     @Test("whether a model keeps the rules' claims survives its bytes; a flag other than 0 or 1 is refused")
     func keepsRulesFlag() throws {
         let keeping = try Self.keeping(true), not = try Self.keeping(false)
-        #expect(keeping == Self.bytes)
+        #expect(not == Self.bytes)
         #expect(not.count == keeping.count)
         for (bytes, flag) in [(keeping, true), (not, false)] {
             let decoded = try AttributionModel(decoding: bytes)

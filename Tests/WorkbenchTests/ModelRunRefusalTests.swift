@@ -86,6 +86,8 @@ import TestSupport
         #expect(lines.withLock { $0 } == [
             "training: reading the gold",
             "training: reading 2 documents",
+            "training: cross-fitting: fold 1 of 2 (fitted on the others, decoded for calibration)",
+            "training: cross-fitting: fold 2 of 2 (fitted on the others, decoded for calibration)",
             "training: fitting the model on all 2 documents",
             "training: choosing the threshold and the confidences",
             "training: measuring the model and the rules on run \"g\"",
