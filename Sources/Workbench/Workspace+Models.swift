@@ -487,7 +487,8 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// `claimdesk models`: name, family, what it was trained on, digest, date, dev F1.
+    /// `claimdesk models`: name, family, what it was trained on, digest, date, whether it keeps the
+    /// rules' claims ("kept") or rescores them, dev F1.
     public func modelsListing(format: ListingFormat) throws(WorkbenchError) -> String {
         let models = try db(store.models())
         switch format {
@@ -501,7 +502,8 @@ extension Workspace {
             }.joined(separator: ",\n ") + "]"
         case .table:
             if models.isEmpty { return "no models yet: `claimdesk train --model NAME --gold` trains one on the analysts' gold" }
-            var table = TextTable(["model", "family", "trained on", "documents", "attributions", "digest", "created", "dev F1"])
+            var table = TextTable(["model", "family", "trained on", "documents", "attributions", "digest", "created", "rules' claims",
+                                   "dev F1"])
             for m in models {
                 let p = JSONValue(parsing: m.provenance)
                 let source: String
@@ -516,12 +518,14 @@ extension Workspace {
                     if case let .number(n)? = p?[key] { return n }
                     return "-"
                 }
+                // Models before format 6 never keep the rules' claims, and their summaries lack the key.
+                let rulesClaims = p == nil ? "-" : p?["summary"]?["keeps_rules_claims"] == .bool(true) ? "kept" : "rescored"
                 var devF1 = "-"
                 if case let .number(f1)? = p?["dev"]?["attribution"]?["f1"], let value = Double(f1) {
                     devF1 = String(format: "%.3f", value)
                 }
                 table.add([TerminalSafe.short(m.name, 40), TerminalSafe.short(m.family, 40), source, number("documents"), number("attributions"),
-                           String(m.digest.prefix(12)), m.createdAt, devF1])
+                           String(m.digest.prefix(12)), m.createdAt, rulesClaims, devF1])
             }
             return table.rendered
         }

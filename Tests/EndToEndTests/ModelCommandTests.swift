@@ -61,8 +61,10 @@ import Testing
         ])
 
         let table = try ok(["models"]).stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
-        #expect(table.first == ["model", "family", "trained", "on", "documents", "attributions", "digest", "created", "dev", "F1"])
-        #expect(table.last.map { Array($0.prefix(5)) + [$0[6], $0.last ?? ""] } == ["ferry", family, "run", "gold", "2", String(digest.prefix(12)), "-"])
+        #expect(table.first == ["model", "family", "trained", "on", "documents", "attributions", "digest", "created", "rules'", "claims",
+                                "dev", "F1"])
+        #expect(table.last.map { Array($0.prefix(5)) + [$0[6], $0[8], $0.last ?? ""] }
+            == ["ferry", family, "run", "gold", "2", String(digest.prefix(12)), "rescored", "-"])
     }
 
     @Test func theSameDataAndSeedGiveTheSameModelDigest() throws {
@@ -266,5 +268,8 @@ import Testing
         #expect(!own.contains("keeps the rules' claims"))
         let second = try #require(try listed().first { $0["name"] == .string("own") })
         #expect(second["provenance"]?["summary"]?["keeps_rules_claims"] == nil)
+        // `models` says which does what.
+        let rows = try ok(["models"]).stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.map { [String($0[0]), String($0[8])] } == [["half", "kept"], ["own", "rescored"]])
     }
 }
