@@ -177,6 +177,8 @@ public struct AttributionModel: Sendable {
         return best
     }
 
+    /// Attribution F1 of `predicted` claims, `truePositives` of them real, against `gold` (0 when
+    /// both are none): what the threshold, the lexicon floor and keeping the rules' claims maximise.
     static func f1(truePositives: Int, predicted: Int, gold: Int) -> Double {
         predicted + gold == 0 ? 0 : 2 * Double(truePositives) / Double(predicted + gold)
     }
@@ -211,8 +213,7 @@ public struct AttributionModel: Sendable {
         guard !lexicon.isEmpty else { return -.infinity }
         let sorted = lexicon.sorted { $0.level < $1.level }
         func f1(dropped: Int, droppedReal: Int) -> Double {
-            let predicted = tally.predicted - dropped
-            return predicted + tally.gold == 0 ? 0 : 2 * Double(tally.truePositives - droppedReal) / Double(predicted + tally.gold)
+            Self.f1(truePositives: tally.truePositives - droppedReal, predicted: tally.predicted - dropped, gold: tally.gold)
         }
         var best = (f1: f1(dropped: 0, droppedReal: 0), dropped: 0), droppedReal = 0
         for (i, r) in sorted.enumerated() {
@@ -231,20 +232,10 @@ public struct AttributionModel: Sendable {
     static let lexiconFloorMargin: Float = 1
 
     /// The score above which keeping a reading maximises attribution F1 on the calibration
-    /// readings, kept within [-2, 2] of the net's boundary (0, where a reading and "none" tie).
+    /// readings (`bestAddition` to no claim), kept within [-2, 2] of the net's boundary (0, where a
+    /// reading and "none" tie); with no real reading, 2.
     static func bestThreshold(_ scored: [Scored], gold: Int) -> Double {
-        let sorted = scored.sorted { $0.score > $1.score }
-        var best = 0.0, bestF1 = -1.0, tp = 0
-        for (i, s) in sorted.enumerated() {
-            if s.full { tp += 1 }
-            let f1 = 2 * Double(tp) / Double(i + 1 + gold)
-            let next = i + 1 < sorted.count ? sorted[i + 1].score : s.score - 1
-            if f1 > bestF1 && next < s.score {
-                bestF1 = f1
-                best = (s.score + next) / 2
-            }
-        }
-        return sorted.isEmpty ? 0 : min(max(best, -2), 2)
+        scored.isEmpty ? 0 : min(max(bestAddition(scored, base: (truePositives: 0, predicted: 0), gold: gold).threshold, -2), 2)
     }
 
     /// The calibration's (score, real) samples: the readings above `threshold`, each labelled

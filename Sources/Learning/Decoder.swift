@@ -26,6 +26,9 @@ struct Decoder {
         /// Its anchor is a rules proposal's cue (else a learned cue word).
         var rulesAnchor = false
 
+        /// A rules claim as the rules gave it (`RulesFirst.claims`), read by no anchor.
+        var isRulesClaim: Bool { anchor < 0 }
+
         /// Where it stands in the text: its cue's first token, else its content's.
         var position: Int { cue.first?.lowerBound ?? content.first?.lowerBound ?? 0 }
     }

@@ -25,7 +25,7 @@ public struct ModelExtractor: Sendable {
         }
         var result: [Attribution] = []
         for reading in readings {
-            if reading.anchor < 0, let p = reading.proposal {
+            if reading.isRulesClaim, let p = reading.proposal {
                 // A rules claim kept as the rules gave it (its confidence is the rules').
                 var a = proposals[p].attribution
                 a.id = "m\(result.count + 1)"

@@ -30,6 +30,17 @@ struct RulesFirstTests {
         #expect(equal.f1 == 2.0 / 3.0)
     }
 
+    @Test("the model's own threshold is bestAddition to no claim, within [-2, 2]; with nothing real, 2")
+    func ownThreshold() {
+        // Keeping the top two (both real) against 3 gold: F1 4/5, cut between 1.0 and 0.5.
+        let scored: [Scored] = [(1.5, true), (-0.5, false), (0.5, false), (1.0, true)]
+        #expect(AttributionModel.bestThreshold(scored, gold: 3) == 0.75)
+        #expect(AttributionModel.bestThreshold([(5.0, true), (3.0, false)], gold: 1) == 2)
+        #expect(AttributionModel.bestThreshold([(-3.0, true), (-4.0, false)], gold: 1) == -2)
+        #expect(AttributionModel.bestThreshold([(1.0, false)], gold: 2) == 2)
+        #expect(AttributionModel.bestThreshold([], gold: 2) == 0)
+    }
+
     @Test("in sample, the learned cues' threshold is never below none (0)")
     func inSample() {
         // The best cut lies between -1 and -2 (both real), but in sample it stops at 0.
