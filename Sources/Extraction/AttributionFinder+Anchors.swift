@@ -267,7 +267,108 @@ extension AttributionFinder {
         if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
         if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
         if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
-        return t.kind == .punct && t.first == 41
+        if t.kind == .punct { return t.first == 41 }
+        return endsPluralSubject(at: p, in: s)
+    }
+
+    /// The word at `p` ("Clinton", "Ohio", "10") does not take a bare verb form, but it ends a
+    /// subject that does: names coordinated ("Bush and Christie say", "Jeb Bush and Chris Christie
+    /// say"), or a plural noun followed by its prepositional phrase ("aides to Clinton say",
+    /// "officials in Ohio say", "people familiar with the talks say", "4 in 10 voters say").
+    /// The phrase walked over holds at most six words (names and numbers, or a determiner right
+    /// after the preposition and one noun), and the subject must open its clause (`opensClause`): "aspects of
+    /// the Benghazi attack", "an anti-gay hate crime" and "gun show sales" are not subjects of
+    /// "attack", "hate" and "show".
+    func endsPluralSubject(at p: Int, in s: Range<Int>) -> Bool {
+        guard tokens[p].isWordOrNumber else { return false }
+        let names = tokens[p].capitalized
+        var k = p - 1
+        var afterDeterminer = false
+        while k >= s.lowerBound && p - k <= 6 {
+            let t = tokens[k]
+            guard t.isWordOrNumber else { return false }
+            let cls = word(k)
+            if t.key == Keys.and {
+                // Names only, on both sides: "Sanders and Clinton see".
+                guard names, !afterDeterminer, k > s.lowerBound, tokens[k - 1].kind == .word, tokens[k - 1].capitalized,
+                      isNounWord(word(k - 1)) else { return false }
+                var first = k - 1
+                while first > s.lowerBound && tokens[first - 1].kind == .word && tokens[first - 1].capitalized
+                    && isNounWord(word(first - 1)) && k - first < 4 {
+                    first -= 1
+                }
+                return opensClause(before: first, in: s)
+            }
+            if cls.contains(.preposition) {
+                guard !Keys.nonPartitivePrepositions.contains(t.key) else { return false }
+                var h = k - 1
+                if h > s.lowerBound && Keys.prepositionAdjectives.contains(key(h)) { h -= 1 }
+                return h >= s.lowerBound && isPluralHead(h) && opensClause(before: h, in: s)
+            }
+            // A determiner only right after the preposition ("of the plan"); before it, names and
+            // numbers ("in New Hampshire", "in 10"). Not "a": "in a Fox interview" is a noun.
+            if afterDeterminer { return false }
+            if cls.contains(.determiner) && cls.isDisjoint(with: [.subjectPronoun, .objectPronoun]) {
+                if t.key == Keys.a || t.key == Keys.an { return false }
+                afterDeterminer = true
+            } else if !(isNounWord(cls) && (t.capitalized || t.kind == .number)) {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The subject that starts at `first` opens its clause: what stands before it (over at most
+    /// six modifiers: "Republican presidential hopefuls") is the sentence's start, punctuation, a
+    /// conjunction, a subordinator or a discourse word, not a preposition, a verb or a pronoun.
+    func opensClause(before first: Int, in s: Range<Int>) -> Bool {
+        var j = first - 1
+        while j >= s.lowerBound && first - j <= 6 {
+            let t = tokens[j]
+            if !t.isWordOrNumber { return true }
+            let cls = word(j)
+            if !cls.intersection([.conjunction, .subordinator, .discourse]).isEmpty { return true }
+            // A share: "4 in 10 voters", "half of voters".
+            if cls.contains(.preposition), j > s.lowerBound, isQuantity(j - 1) {
+                j -= 2
+                continue
+            }
+            if cls.contains(.determiner) && !cls.contains(.subjectPronoun) && !cls.contains(.objectPronoun) {
+                j -= 1
+                continue
+            }
+            guard isNounWord(cls) else { return false }
+            j -= 1
+        }
+        return true
+    }
+
+    /// A subject's head that takes a bare verb form: a plural noun ("aides", "people"), a
+    /// pronominal determiner ("many of"), a number ("six in 10", "4 in 10").
+    func isPluralHead(_ h: Int) -> Bool {
+        let t = tokens[h]
+        if t.kind == .number { return true }
+        guard t.kind == .word else { return false }
+        let cls = word(h)
+        if cls.contains(.pluralPronoun) || Keys.pronominalDeterminers.contains(t.key) || Keys.pluralNouns.contains(t.key)
+            || Keys.numberWords.contains(t.key) {
+            return true
+        }
+        return isNounWord(cls) && endsWith(h, "s") && !endsWith(h, "ss")
+    }
+
+    /// A number or a word of quantity: "4", "six", "half", "most", "percent".
+    func isQuantity(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.kind == .number || Keys.numberWords.contains(t.key) || Keys.pronominalDeterminers.contains(t.key)
+            || Keys.pluralNouns.contains(t.key)
+    }
+
+    /// A word of no class, or only of the source-head classes ("officials", "aides", "group").
+    @inline(__always)
+    func isNounWord(_ cls: WordClass) -> Bool {
+        cls.subtracting([.anonymousHead, .documentHead, .organization, .title, .group, .abbreviation]).isEmpty
     }
 
     /// "a state audit released Tuesday found": a participle modifying the subject, followed (after

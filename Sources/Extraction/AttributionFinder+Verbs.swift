@@ -167,7 +167,7 @@ extension AttributionFinder {
         let start = forwardStart(at: j, after: a, end: end, pattern: &pattern, candidate: &candidate)
         if start >= end { return nil }
         var stop = contentEnd(start)
-        if pattern == .relative {
+        if pattern == .relative || opensAdverbialClause(source, in: s) {
             var k = start
             while k < stop && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
             stop = k
@@ -184,6 +184,19 @@ extension AttributionFinder {
         }
         candidate.pattern = pattern ?? .indirectBare
         return candidate
+    }
+
+    /// The source is the subject of an adverbial clause that opens the sentence ("When the
+    /// moderator pointed out that Trump had not answered, the candidate said ...", "Though she
+    /// never mentioned Sanders by name, Clinton cast ..."): its content ends at the clause's
+    /// comma, where the main clause begins.
+    func opensAdverbialClause(_ source: Range<Int>, in s: Range<Int>) -> Bool {
+        var k = source.lowerBound - 1
+        guard k >= s.lowerBound, Keys.adverbialSubordinators.contains(key(k)) else { return false }
+        k -= 1
+        // "But when ...", "And if ...".
+        if k >= s.lowerBound && (key(k) == Keys.and || key(k) == Keys.but) { k -= 1 }
+        return k < s.lowerBound || tokens[k].kind == .quote
     }
 
     /// Where forward content starts at `j` (the token after the cue and its hearer): after a colon

@@ -97,8 +97,15 @@ struct Coreference {
         let (proper, hasOrgWord) = readNames(r.lowerBound..<chunkEnd, into: &m)
         let s = index.scalars
         let headEnd = Int(headToken.end)
+        // A plural: a lowercase head in -s, or one capitalised only because it opens the sentence
+        // ("Aides said", "Officials say": see `commonAtStart` below), or names joined by "and"
+        // ("Bush and Christie say"). "She" then finds none of them.
+        let sentenceStart = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
+        let capitalOfSentence = sentenceStart && head == r.lowerBound
+            && !headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty
         m.plural = headToken.end - headToken.start > 3 && s[headEnd - 1] == "s" && s[headEnd - 2] != "s"
-            && !headToken.capitalized
+            && (!headToken.capitalized || capitalOfSentence)
+            || tokens[r.lowerBound..<chunkEnd].contains { $0.key == Keys.and }
 
         if let outletName {
             m.type = .newsOutlet

@@ -58,6 +58,24 @@ enum Keys {
     static let pluralNouns: KeySet = KeySet(
         ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority"]
             .map { Tokenizer.key($0) })
+    /// Subordinators that open an adverbial clause before the main clause: "When the moderator
+    /// pointed out that ..., the candidate said ...". Not "as": in "As the Post reported on
+    /// Friday, the talks failed" the main clause is the content.
+    static let adverbialSubordinators: KeySet = KeySet(
+        ["when", "while", "whereas", "though", "although", "after", "before", "if", "because", "since", "once",
+         "until", "unless"].map { Tokenizer.key($0) })
+    /// Number words that head a subject taking a bare verb form ("six in 10 say").
+    static let numberWords: KeySet = KeySet(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "half"]
+            .map { Tokenizer.key($0) })
+    /// Prepositions that do not attach a phrase to the subject's head noun the way "of", "in" and
+    /// "to" do ("the remarks by Clinton", "a plan like Ohio's", "more than Bush").
+    static let nonPartitivePrepositions: KeySet = KeySet(
+        ["by", "like", "than", "about", "during", "after", "before", "without", "against", "over", "under", "through"]
+            .map { Tokenizer.key($0) })
+    /// Adjectives between a subject's head and its preposition: "people familiar with",
+    /// "sources close to".
+    static let prepositionAdjectives: KeySet = KeySet(["familiar", "close", "loyal", "opposed"].map { Tokenizer.key($0) })
     /// Participles that name rather than report after a noun: "a group called X", "a town named Y".
     static let namingParticiples: KeySet = KeySet(
         ["called", "named", "dubbed", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded"]

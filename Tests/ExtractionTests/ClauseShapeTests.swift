@@ -1,0 +1,99 @@
+import ClaimModel
+import Extraction
+import Testing
+
+/// Subjects longer than the word before the verb ("Bush and Christie say", "officials in Ohio
+/// say"), adverbial clauses that open a sentence ("When the moderator pointed out ..., the
+/// candidate said ..."), and what "she" may refer to after a plural subject.
+@Suite struct ClauseShapeTests {
+    let extractor: RulesExtractor
+
+    init() throws {
+        extractor = try RulesExtractor()
+    }
+
+    /// The cue texts of every attribution found in `text`.
+    func cues(_ text: String) -> [String] {
+        let scalars = ScalarText(text)
+        return extractor.extract(Document(id: "t", text: text)).compactMap { $0.cue.map { scalars.slice($0) } }
+    }
+
+    // MARK: - A bare verb form after a longer plural subject
+
+    @Test func namesJoinedByAndTakeABareForm() {
+        _ = expectAttribution("{src:Bush and Christie} {cue:say} {con:the senator has not been tested}.", extractor: extractor)
+        _ = expectAttribution("{src:Republican hopefuls Jeb Bush and Chris Christie} {cue:say} {con:Rubio has not been tested}.",
+                              extractor: extractor)
+    }
+
+    @Test func aPluralNounAndItsPrepositionalPhraseTakeABareForm() {
+        _ = expectAttribution("{src:Officials in Ohio} {cue:say} {con:the plant will close}.", extractor: extractor)
+        _ = expectAttribution("{src:Aides to Clinton} {cue:say} {con:she is shifting her tack}.", extractor: extractor)
+        _ = expectAttribution("{src:People familiar with the talks} {cue:say} {con:a deal is near}.", extractor: extractor)
+        _ = expectAttribution("{src:Many voters in the state} {cue:argue} {con:that the plant will close}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Six in 10 voters in Ohio} {cue:say} {con:the economy is weak}.", extractor: extractor)
+    }
+
+    @Test func aSingularSubjectStillDoesNotTakeABareForm() {
+        // "Clinton say" and "the plan say" alone are not clauses; "by" and "like" do not attach a
+        // phrase to a plural head the way "of" and "in" do.
+        #expect(cues("Clinton say the budget will pass.") == [])
+        #expect(cues("The remarks by Clinton say little about the budget.") == [])
+    }
+
+    @Test func nounsBeforeANounVerbAreNotItsSubject() {
+        // "attack", "show" and "hate" here are nouns: the words before them are inside a
+        // prepositional phrase, a compound or a coordination of common nouns.
+        #expect(cues("Questions linger about many aspects of the Benghazi attack, including the order.") == [])
+        #expect(cues("They built sets for the reality TV show “The Apprentice.”") == [])
+        #expect(cues("Police investigated a terrorist attack and an anti-gay hate crime on Sunday.") == [])
+        // "in a Fox interview": after "a" the name and the noun are one phrase.
+        #expect(cues("In a Fox interview the actor explained the differences between the roles.") == ["explained"])
+    }
+
+    // MARK: - An adverbial clause before the main clause
+
+    @Test func contentInAnOpeningAdverbialClauseStopsAtItsComma() {
+        let text = "When the moderator pointed out that the senator had not answered, the candidate said families file lawsuits."
+        _ = expectAttribution(
+            "When {src:the moderator} {cue:pointed out} {con:that the senator had not answered}, the candidate said families file lawsuits.",
+            extractor: extractor)
+        // The main clause's attribution is no longer swallowed by the first one's content.
+        _ = expectAttribution(
+            "When the moderator pointed out that the senator had not answered, {src:the candidate} {cue:said} {con:families file lawsuits}.",
+            extractor: extractor)
+        #expect(cues(text) == ["pointed out", "said"])
+        _ = expectAttribution("Though {src:she} {cue:never mentioned} {con:Sanders by name}, Clinton cast her rival as narrow.",
+                              extractor: extractor)
+        _ = expectAttribution("But if {src:voters} {cue:doubt} {con:the plan}, the council will not vote.", extractor: extractor)
+    }
+
+    @Test func aClauseThatDoesNotOpenTheSentenceKeepsItsContent() {
+        // "when" in the middle of a sentence: the rules' content runs on as before.
+        _ = expectAttribution("{src:The mayor} {cue:said} {con:that when the river rises, the bridge closes}.",
+                              extractor: extractor)
+        // "as" is left out: after "As the Post reported," the main clause is what was reported.
+        _ = expectAttribution("As {src:the Post} {cue:reported} {con:on Friday, the talks failed}.", extractor: extractor)
+    }
+
+    // MARK: - "She" after a plural subject
+
+    @Test func sheDoesNotReferToAPluralSubject() {
+        let after = { (first: String) in
+            extractor.extract(Document(id: "t", text: first + "\n\nShe said on Sunday that the talks had failed."))
+                .map(\.sourceEntity)
+        }
+        // "Aides" is capitalised only because it opens the sentence; "Bush and Christie" are two.
+        #expect(after("Aides say the plan failed.") == ["aides", "speaker"])
+        #expect(after("Bush and Christie say the plan failed.") == ["bush-christie", "speaker"])
+        // A single name still is her antecedent.
+        #expect(after("Ms. Lopez says the plan failed.") == ["lopez", "lopez"])
+    }
+
+    @Test func aCapitalisedPluralAtTheSentenceStartJoinsItsLowercaseMentions() {
+        let found = extractor.extract(Document(
+            id: "t", text: "Officials said the bridge is closed.\n\nThe officials later said it would reopen."))
+        #expect(found.map(\.sourceEntity) == ["officials", "officials"])
+    }
+}
