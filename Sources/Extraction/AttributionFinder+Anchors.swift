@@ -267,6 +267,9 @@ extension AttributionFinder {
         if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
         if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
         if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
+        if t.kind == .word && Keys.fractions.contains(t.key) {
+            return p == s.lowerBound || key(p - 1) == Keys.a || !word(p - 1).contains(.determiner)
+        }
         if t.kind == .punct { return t.first == 41 }
         return endsPluralSubject(at: p, in: s)
     }

@@ -109,8 +109,11 @@ extension AttributionFinder {
               let rest = trailingRest(after: a, in: s, end: end, afterQuote: quote != nil) else { return nil }
         let leftStart = quote?.open ?? afterDateline(lower, before)
         let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
+        // "When he arrived, ...", and "Asked whether ..., the mayor said no": the question put to
+        // the source is not what it said (the forward reading takes what follows the cue).
         let subordinate = quote == nil && tokens[leftStart].kind == .word
-            && word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
+            && (word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
+                || Keys.questionParticiples.contains(key(leftStart)))
         // A bare trailing clause needs some length ("In 2000, they attacked" is not one);
         // a middle attribution ("The problem, he said, is ...") does not.
         let minimum = quote != nil || rest.comma != nil ? 2 : 4
@@ -192,6 +195,7 @@ extension AttributionFinder {
     /// comma, where the main clause begins.
     func opensAdverbialClause(_ source: Range<Int>, in s: Range<Int>) -> Bool {
         var k = source.lowerBound - 1
+        while k > s.lowerBound && Keys.subjectFocusAdverbs.contains(key(k)) { k -= 1 }
         guard k >= s.lowerBound, Keys.adverbialSubordinators.contains(key(k)) else { return false }
         k -= 1
         // "But when ...", "And if ...".

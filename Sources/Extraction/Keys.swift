@@ -64,6 +64,17 @@ enum Keys {
     static let adverbialSubordinators: KeySet = KeySet(
         ["when", "while", "whereas", "though", "although", "after", "before", "if", "because", "since", "once",
          "until", "unless"].map { Tokenizer.key($0) })
+    /// Shares that take a plural verb after "a" or alone ("a third say", "half say"), but not after
+    /// another determiner ("the third state").
+    static let fractions: KeySet = KeySet(["third", "quarter", "half"].map { Tokenizer.key($0) })
+    /// Words that may stand between an adverbial clause's subordinator and its subject: "While
+    /// only 7 percent said ...".
+    static let subjectFocusAdverbs: KeySet = KeySet(
+        ["only", "just", "even", "nearly", "almost", "about", "roughly"].map { Tokenizer.key($0) })
+    /// Participles that open a clause putting a question to the source ("Asked whether ..., the
+    /// mayor said no"): that clause is the question, not what the source said.
+    static let questionParticiples: KeySet = KeySet(
+        ["asked", "pressed", "questioned", "challenged"].map { Tokenizer.key($0) })
     /// Number words that head a subject taking a bare verb form ("six in 10 say").
     static let numberWords: KeySet = KeySet(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "half"]

@@ -27,7 +27,8 @@ enum Sentences {
             // Inside a quotation that goes on after this mark: not a boundary.
             if insideQuotation(tokens, at: i, quoteOf: quoteOf, quotes: quotes) { i += 1; continue }
             if token.first == 46 && i > 0 && isAbbreviation(tokens[i - 1], lexicons: lexicons)
-                && tokens[i - 1].end == token.start {
+                && tokens[i - 1].end == token.start
+                && !(i + 1 < n && endsSentence(abbreviation: tokens[i - 1], before: tokens[i + 1], lexicons: lexicons)) {
                 i += 1
                 continue
             }
@@ -130,6 +131,23 @@ enum Sentences {
         }
         return false
     }
+
+    /// An abbreviation that may close a sentence ("in the U.S.", "Acme Inc.", "Washington, D.C.")
+    /// does when a capitalised pronoun, determiner or conjunction follows: "... attacks in the
+    /// U.S. He says ...". Titles and initials ("Sen.", "George W.") only ever lead into a name.
+    static func endsSentence(abbreviation: Token, before next: Token, lexicons: Lexicons) -> Bool {
+        guard abbreviation.end - abbreviation.start > 1, !leadingAbbreviations.contains(abbreviation.key),
+              next.kind == .word, next.capitalized, !notOpeners.contains(next.key) else { return false }
+        return !lexicons.word(next).intersection([.subjectPronoun, .determiner, .conjunction, .discourse]).isEmpty
+    }
+
+    /// Abbreviations that come before a name or a number, never at a sentence's end.
+    private static let leadingAbbreviations: KeySet = KeySet(
+        ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+         "st", "rev", "hon", "pres", "no", "nos", "vol", "fig", "vs", "approx", "dept", "est",
+         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { Tokenizer.key($0) })
+    /// Capitalised words of those classes that also go on a name: "U.S. A-list", "Mr. I".
+    private static let notOpeners: KeySet = KeySet(["a", "an", "i"].map { Tokenizer.key($0) })
 
     static func isAbbreviation(_ token: Token, lexicons: Lexicons) -> Bool {
         guard token.kind == .word else { return false }

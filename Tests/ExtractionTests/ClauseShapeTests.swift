@@ -52,6 +52,13 @@ import Testing
         #expect(cues("In a Fox interview the actor explained the differences between the roles.") == ["explained"])
     }
 
+    @Test func aShareTakesABareFormAfterAOrAlone() {
+        _ = expectAttribution("{src:Nearly a third} {cue:say} {con:they do not know}.", extractor: extractor)
+        _ = expectAttribution("{src:Half} {cue:say} {con:the plan failed}.", extractor: extractor)
+        // "the third state ...": an ordinal before a noun, not a share before its verb.
+        #expect(cues("The third state that the group is suing over voting rules is Ohio.") == [])
+    }
+
     // MARK: - An adverbial clause before the main clause
 
     @Test func contentInAnOpeningAdverbialClauseStopsAtItsComma() {
@@ -67,6 +74,31 @@ import Testing
         _ = expectAttribution("Though {src:she} {cue:never mentioned} {con:Sanders by name}, Clinton cast her rival as narrow.",
                               extractor: extractor)
         _ = expectAttribution("But if {src:voters} {cue:doubt} {con:the plan}, the council will not vote.", extractor: extractor)
+        // "only" between the subordinator and the subject.
+        let shares = "While only 7 percent said they are undecided, 27 percent said they could change."
+        _ = expectAttribution("While only {src:7 percent} {cue:said} {con:they are undecided}, 27 percent said they could change.",
+                              extractor: extractor)
+        #expect(cues(shares) == ["said", "said"])
+    }
+
+    @Test func aQuestionPutToTheSourceIsNotWhatItSaid() {
+        // The trailing reading took "Asked ..." as the content; what follows the cue is the answer.
+        _ = expectAttribution("Asked if the plan was legal, {src:46 percent of voters} {cue:said} {con:yes}.", extractor: extractor)
+        _ = expectAttribution("Asked about the plan, {src:the mayor} {cue:said} {con:it would pass}.", extractor: extractor)
+        // A clause that is not a question still is trailing content.
+        _ = expectAttribution("{con:The plan was legal}, {src:the mayor} {cue:said}.", extractor: extractor)
+    }
+
+    @Test func anAbbreviationEndsTheSentenceBeforeAPronounOrDeterminer() {
+        let text = "Cox says the group plans attacks in the U.S. He says Americans are tired."
+        _ = expectAttribution("{src:Cox} {cue:says} {con:the group plans attacks in the U.S}. He says Americans are tired.",
+                              extractor: extractor)
+        _ = expectAttribution("Cox says the group plans attacks in the U.S. {src:He} {cue:says} {con:Americans are tired}.",
+                              extractor: extractor)
+        #expect(cues(text) == ["says", "says"])
+        // A title or an initial still leads into a name: no sentence ends after "Sen." or "W.".
+        _ = expectAttribution("{src:Sen. Tom Cox} {cue:said} {con:the vote failed}.", extractor: extractor)
+        _ = expectAttribution("{src:George W. Bush} {cue:said} {con:the vote failed}.", extractor: extractor)
     }
 
     @Test func aClauseThatDoesNotOpenTheSentenceKeepsItsContent() {
