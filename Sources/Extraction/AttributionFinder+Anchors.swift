@@ -128,7 +128,9 @@ extension AttributionFinder {
         // "concludes with footage": a verb followed by "with" does not report.
         if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { return nil }
         if !isIng && prevClass.contains(.be) { return passiveAnchor(verb, at: i, wordClass: cls, in: s) }
-        if reducedRelative(at: i, in: s) { return nil }
+        if reducedRelative(at: i, in: s) || publishedDocument(verb, at: i, in: s) { return nil }
+        // "thanks to a big win", "thanks in part to": a preposition, not the verb.
+        if key(i) == Keys.thanks, Keys.thanksTo.contains(where: { follows($0, at: i + 1, in: s) }) { return nil }
         if namingParticiple(at: i, in: s) { return nil }
         if agentParticiple(at: i, previous: p, in: s) { return nil }
         // "who asked not to be named": a request for anonymity, not a claim.
@@ -389,6 +391,28 @@ extension AttributionFinder {
             return false
         }
         return next.forms.contains(.past) || next.forms.contains(.third)
+    }
+
+    /// "a poll released Thursday", "a statement issued a half-hour before", "in a statement posted
+    /// online": a publishing verb's participle right after the document it describes, then a time,
+    /// a number, a preposition or the clause's end. The document was released; it did not release.
+    func publishedDocument(_ verb: CueVerb, at i: Int, in s: Range<Int>) -> Bool {
+        guard Keys.publishingVerbs.contains(verb.lemma), verb.forms.contains(.past) || verb.forms.contains(.participle),
+              i > s.lowerBound, word(i - 1).contains(.documentHead), !tokens[i - 1].capitalized || i - 1 > s.lowerBound
+        else { return false }
+        let n = i + 1
+        guard n < s.upperBound else { return true }
+        let t = tokens[n]
+        if t.kind == .number || t.kind == .punct { return true }
+        let cls = word(n)
+        return cls.contains(.time) || cls.contains(.preposition) || key(n) == Keys.a || Keys.placeAdverbs.contains(key(n))
+    }
+
+    /// The words of `phrase` stand at `start` (inside the sentence).
+    func follows(_ phrase: [UInt64], at start: Int, in s: Range<Int>) -> Bool {
+        guard start + phrase.count <= s.upperBound else { return false }
+        for (k, w) in phrase.enumerated() where key(start + k) != w { return false }
+        return true
     }
 
     /// "a group called Ansar", "an \u{201C}emirate\u{201D} called Barqa", "The program, called EB-5,": a

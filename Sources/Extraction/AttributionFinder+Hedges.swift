@@ -20,11 +20,30 @@ extension AttributionFinder {
             c.pattern = pattern == .raising ? .raising : .hedgeImpersonal
             return c
         }
-        guard key(next) == Keys.to, let subject = phrases.subject(before: a.cueStart, lower: lower) else { return nil }
+        guard key(next) == Keys.to else { return nil }
+        if let relative = relativePronoun(before: a.cueStart, lower: lower) {
+            // "the first move, which is widely expected to come in December, could ...": the
+            // pronoun and the infinitive up to the clause's comma.
+            var to = next + 1
+            let stop = contentEnd(next)
+            while to < stop && !(isComma(to) && !index.isQuoted(to)) { to += 1 }
+            guard to > next + 1 else { return nil }
+            c.content = [relative..<(relative + 1), next..<to]
+            return c
+        }
+        guard let subject = phrases.subject(before: a.cueStart, lower: lower) else { return nil }
         let to = contentEnd(next)
         guard to > next else { return nil }
         c.content = [subject, next..<to]
         return c
+    }
+
+    /// "which", "who" or "that" right before the cue, after a word or a comma: the subject of a
+    /// relative clause ("delegates who are expected to", "the move, which is expected to").
+    func relativePronoun(before cueStart: Int, lower: Int) -> Int? {
+        let r = cueStart - 1
+        guard r > lower, key(r) == Keys.which || key(r) == Keys.who || key(r) == Keys.that else { return nil }
+        return tokens[r - 1].isWordOrNumber || isComma(r - 1) ? r : nil
     }
 
     func adverbCandidate(_ a: Anchor, in s: Range<Int>, contentEnd: (Int) -> Int, number: Int) -> Candidate? {

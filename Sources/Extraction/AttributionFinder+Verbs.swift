@@ -165,9 +165,10 @@ extension AttributionFinder {
                 candidate.pattern = .colon
                 return candidate
             }
-            return nil
+            return refusal(a, end: end, base: candidate)
         }
-        let start = forwardStart(at: j, after: a, end: end, pattern: &pattern, candidate: &candidate)
+        guard let start = afterAdjunct(forwardStart(at: j, after: a, end: end, pattern: &pattern, candidate: &candidate),
+                                       end: end) else { return nil }
         if start >= end { return nil }
         var stop = contentEnd(start)
         if pattern == .relative || opensAdverbialClause(source, in: s) {
@@ -189,6 +190,26 @@ extension AttributionFinder {
         return candidate
     }
 
+    /// Where forward content starts once a day after the cue is passed over ("said Tuesday the
+    /// plan failed", "said on Friday morning the plan failed"); nil when the rest of the sentence
+    /// is no more than such an adjunct ("responded Friday.") or a short phrase of origin or time
+    /// ("reported from Los Angeles.", "said during the debate."): no content follows the cue.
+    func afterAdjunct(_ start: Int, end: Int) -> Int? {
+        var k = start
+        if k + 1 < end && key(k) == Keys.on && Keys.days.contains(key(k + 1)) { k += 1 }
+        if k < end && Keys.days.contains(key(k)) {
+            k += 1
+            while k < end && Keys.partsOfDay.contains(key(k)) { k += 1 }
+            if k < end && isComma(k) { k += 1 }
+            return k < end ? k : nil
+        }
+        if Keys.adjunctPrepositions.contains(key(start)) && end - start <= 6
+            && !(start..<end).contains(where: { isComma($0) || tokens[$0].kind == .quote }) {
+            return nil
+        }
+        return start
+    }
+
     /// The source is the subject of an adverbial clause that opens the sentence ("When the
     /// moderator pointed out that Trump had not answered, the candidate said ...", "Though she
     /// never mentioned Sanders by name, Clinton cast ..."): its content ends at the clause's
@@ -201,6 +222,22 @@ extension AttributionFinder {
         // "But when ...", "And if ...".
         if k >= s.lowerBound && (key(k) == Keys.and || key(k) == Keys.but) { k -= 1 }
         return k < s.lowerBound || tokens[k].kind == .quote
+    }
+
+    /// "The campaign declined to comment.": a verb that takes "to" ("declined", "refused") ended
+    /// its cue with an infinitive cue and nothing follows. The refusal is the claim: the cue is
+    /// the governing verb, the content the infinitive ("to comment"), as PARC-style gold marks it.
+    func refusal(_ a: Anchor, end: Int, base: Candidate) -> Candidate? {
+        guard let cue = base.cue.last, cue.upperBound >= end else { return nil }
+        var to = cue.lowerBound + 1
+        while to < cue.upperBound - 1 && key(to) != Keys.to { to += 1 }
+        guard to < cue.upperBound - 1, key(to) == Keys.to,
+              (cue.lowerBound..<to).contains(where: { lexicons.cues.verb(tokens[$0])?.needsTo == true }) else { return nil }
+        var candidate = base
+        candidate.cue[candidate.cue.count - 1] = cue.lowerBound..<to
+        candidate.content = [to..<end]
+        candidate.pattern = .indirectBare
+        return candidate
     }
 
     /// Where forward content starts at `j` (the token after the cue and its hearer): after a colon

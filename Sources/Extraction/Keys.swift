@@ -75,6 +75,24 @@ enum Keys {
     /// mayor said no"): that clause is the question, not what the source said.
     static let questionParticiples: KeySet = KeySet(
         ["asked", "pressed", "questioned", "challenged"].map { Tokenizer.key($0) })
+    /// Days a cue may be followed by before its content: "said Tuesday (that) ...".
+    static let days: KeySet = KeySet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday"]
+            .map { Tokenizer.key($0) })
+    static let partsOfDay: KeySet = KeySet(["morning", "afternoon", "evening", "night"].map { Tokenizer.key($0) })
+    /// Prepositions of origin and time that open an adjunct, not a content: "reported from Los
+    /// Angeles", "said during the debate".
+    static let adjunctPrepositions: KeySet = KeySet(
+        ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
+    static let thanks = Tokenizer.key("thanks")
+    /// What makes "thanks" a preposition: "thanks to", "thanks in part to", "thanks largely to".
+    static let thanksTo: [[UInt64]] = [["to"], ["in", "part", "to"], ["in", "large", "part", "to"], ["largely", "to"],
+                                       ["partly", "to"], ["mostly", "to"], ["partially", "to"]]
+        .map { $0.map { Tokenizer.key($0) } }
+    /// Verbs whose participle describes a document after it ("a poll released Thursday").
+    static let publishingVerbs: Set<String> = ["release", "issue", "publish", "post", "air", "conduct", "file"]
+    /// Adverbs of place after such a participle: "a video posted online".
+    static let placeAdverbs: KeySet = KeySet(["online", "here", "there", "earlier", "late", "early"].map { Tokenizer.key($0) })
     /// Number words that head a subject taking a bare verb form ("six in 10 say").
     static let numberWords: KeySet = KeySet(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "half"]

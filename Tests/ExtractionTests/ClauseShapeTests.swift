@@ -105,8 +105,62 @@ import Testing
         // "when" in the middle of a sentence: the rules' content runs on as before.
         _ = expectAttribution("{src:The mayor} {cue:said} {con:that when the river rises, the bridge closes}.",
                               extractor: extractor)
-        // "as" is left out: after "As the Post reported," the main clause is what was reported.
-        _ = expectAttribution("As {src:the Post} {cue:reported} {con:on Friday, the talks failed}.", extractor: extractor)
+        // "as" is left out: after "As the Post reported," the main clause is what was reported
+        // (and the day between is not part of it).
+        _ = expectAttribution("As {src:the Post} {cue:reported} on Friday, {con:the talks failed}.", extractor: extractor)
+    }
+
+    // MARK: - A refusal
+
+    @Test func aRefusalWithNothingAfterItIsItsOwnClaim() {
+        // "declined to comment" used to be one cue with no content, and so no claim at all.
+        _ = expectAttribution("{src:The Carson campaign} {cue:declined} {con:to comment}.", extractor: extractor)
+        _ = expectAttribution("{src:A spokeswoman for the ministry} {cue:also declined} {con:to comment}.", extractor: extractor)
+        _ = expectAttribution("{src:He} {cue:refused} {con:to answer}.", extractor: extractor)
+        // With something after it the infinitive stays in the cue, as before.
+        _ = expectAttribution("{src:Mr. Thiel} {cue:declined to comment} {con:on the report}.", extractor: extractor)
+        // A verb that does not take "to" this way makes no claim of an infinitive alone.
+        #expect(cues("She wants to say.") == [])
+    }
+
+    // MARK: - An adjunct after the cue
+
+    @Test func aDayAfterTheCueIsNotTheContent() {
+        _ = expectAttribution("{src:The mayor} {cue:said} Tuesday {con:the plan failed}.", extractor: extractor)
+        _ = expectAttribution("{src:The mayor} {cue:said} on Friday morning {con:that the plan failed}.", extractor: extractor)
+        // Nothing but the day, or a short phrase of origin or time, after the cue: no claim.
+        #expect(cues("The mayor responded Friday.") == [])
+        #expect(cues("The agency reported from Los Angeles.") == [])
+        #expect(cues("The senator spoke during the debate.") == [])
+        // A clause after such a phrase still is the content.
+        _ = expectAttribution("{src:He} {cue:said} {con:after the vote the plan failed because of the weather}.", extractor: extractor)
+    }
+
+    // MARK: - Words that look like cues
+
+    @Test func thanksToAndAPublishedDocumentAreNotCues() {
+        #expect(cues("The lead continues to grow thanks to a big win in the state.") == [])
+        #expect(cues("The state weathered the crisis thanks in part to energy prices.") == [])
+        _ = expectAttribution("{src:He} {cue:thanks} {con:voters for their support}.", extractor: extractor)
+        // The poll was released: "released" describes it, it does not report.
+        _ = expectAttribution("{con:Cheaper goods are made abroad}, {cue:according to} {src:a poll} released Thursday.",
+                              extractor: extractor)
+        #expect(cues("In a statement released Thursday, the mayor said taxes would rise.") == ["said"])
+        #expect(cues("The results of a poll released on Monday were mixed.") == [])
+        // "remarks" after an adjective is the noun.
+        #expect(cues("His sexist remarks are turning people away.") == [])
+        _ = expectAttribution("{src:He} {cue:remarks} {con:that taxes are high}.", extractor: extractor)
+    }
+
+    // MARK: - A hedge in a relative clause
+
+    @Test func aHedgingPassiveAfterARelativePronoun() {
+        // The pronoun and the infinitive up to the clause's comma are the content; the sentence's
+        // own verb after the comma is not.
+        _ = expectAttribution("The first move, {con:which} {cue:is widely expected} {con:to come in December}, could roil markets.",
+                              extractor: extractor)
+        _ = expectAttribution("The vote will choose delegates {con:who} {cue:are expected} {con:to back the governor}.",
+                              extractor: extractor)
     }
 
     // MARK: - "She" after a plural subject
