@@ -398,8 +398,7 @@ extension AttributionFinder {
     /// a number, a preposition or the clause's end. The document was released; it did not release.
     func publishedDocument(_ verb: CueVerb, at i: Int, in s: Range<Int>) -> Bool {
         guard Keys.publishingVerbs.contains(verb.lemma), verb.forms.contains(.past) || verb.forms.contains(.participle),
-              i > s.lowerBound, word(i - 1).contains(.documentHead), !tokens[i - 1].capitalized || i - 1 > s.lowerBound
-        else { return false }
+              i > s.lowerBound, word(i - 1).contains(.documentHead) else { return false }
         let n = i + 1
         guard n < s.upperBound else { return true }
         let t = tokens[n]

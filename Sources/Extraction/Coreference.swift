@@ -97,12 +97,13 @@ struct Coreference {
         let (proper, hasOrgWord) = readNames(r.lowerBound..<chunkEnd, into: &m)
         let s = index.scalars
         let headEnd = Int(headToken.end)
-        // A plural: a lowercase head in -s, or one capitalised only because it opens the sentence
-        // ("Aides said", "Officials say": see `commonAtStart` below), or names joined by "and"
-        // ("Bush and Christie say"). "She" then finds none of them.
-        let sentenceStart = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
-        let capitalOfSentence = sentenceStart && head == r.lowerBound
+        // A sentence-initial capital is not a name: "Officials said", "Sources say".
+        let sentenceInitial = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
+        let capitalOfSentence = sentenceInitial && head == r.lowerBound
             && !headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty
+        // A plural: a lowercase head in -s, or one capitalised only because it opens the sentence
+        // ("Aides said"), or names joined by "and" ("Bush and Christie say"). "She" then finds
+        // none of them.
         m.plural = headToken.end - headToken.start > 3 && s[headEnd - 1] == "s" && s[headEnd - 2] != "s"
             && (!headToken.capitalized || capitalOfSentence)
             || tokens[r.lowerBound..<chunkEnd].contains { $0.key == Keys.and }
@@ -113,11 +114,7 @@ struct Coreference {
             m.isNamed = true
             return m
         }
-        // A sentence-initial capital is not a name: "Officials said", "Sources say".
-        let sentenceInitial = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
-        let commonAtStart = sentenceInitial && head == r.lowerBound
-            && !headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty
-            && !headClass.contains(.organization)
+        let commonAtStart = capitalOfSentence && !headClass.contains(.organization)
         if headToken.capitalized && !commonAtStart {
             m.isNamed = true
             if headClass.contains(.group) {

@@ -80,8 +80,8 @@ enum Keys {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday"]
             .map { Tokenizer.key($0) })
     static let partsOfDay: KeySet = KeySet(["morning", "afternoon", "evening", "night"].map { Tokenizer.key($0) })
-    /// Prepositions of origin and time that open an adjunct, not a content: "reported from Los
-    /// Angeles", "said during the debate".
+    /// Words of origin and time that open an adjunct, not a content: "reported from Los Angeles",
+    /// "said during the debate", "said later".
     static let adjunctPrepositions: KeySet = KeySet(
         ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
     static let thanks = Tokenizer.key("thanks")
@@ -90,7 +90,7 @@ enum Keys {
                                        ["partly", "to"], ["mostly", "to"], ["partially", "to"]]
         .map { $0.map { Tokenizer.key($0) } }
     /// Verbs whose participle describes a document after it ("a poll released Thursday").
-    static let publishingVerbs: Set<String> = ["release", "issue", "publish", "post", "air", "conduct", "file"]
+    static let publishingVerbs: Set<String> = ["release", "issue", "publish", "post"]
     /// Adverbs of place after such a participle: "a video posted online".
     static let placeAdverbs: KeySet = KeySet(["online", "here", "there", "earlier", "late", "early"].map { Tokenizer.key($0) })
     /// Number words that head a subject taking a bare verb form ("six in 10 say").
