@@ -30,7 +30,9 @@ extension AttributionFinder {
     /// The subject at the start of a clause: a pronoun, a name, or a short noun phrase.
     func clauseSubject(from lower: Int, before limit: Int) -> Range<Int>? {
         var i = lower
-        while i < limit, tokens[i].kind == .punct || word(i).contains(.conjunction) { i += 1 }
+        // Punctuation, a conjunction or a sentence adverb ("Instead, Fiorina opened by talking
+        // about ...", "Then he cut into Bush, accusing ...") opens the sentence before its subject.
+        while i < limit, tokens[i].kind == .punct || !word(i).intersection([.conjunction, .discourse]).isEmpty { i += 1 }
         // Skip an introductory phrase closed by a comma ("Chastened by the analyses, Trump ...").
         var k = limit - 1
         while k > i && !isComma(k) { k -= 1 }
@@ -45,7 +47,13 @@ extension AttributionFinder {
                 var n = i
                 while n < m { if isComma(n) { lastComma = n }; n += 1 }
                 start = lastComma == i ? c + 1 : lastComma + 1
-                if start >= limit { start = i }
+                // "..., and she became ...": the clause after the conjunction. But past the last
+                // comma may stand a verb's auxiliary ("Other candidates, including Fiorina and
+                // Carson, have followed ..."): then the subject is the sentence's own.
+                if start < limit && word(start).contains(.conjunction) { start += 1 }
+                if start >= limit || tokens[start].kind == .punct || !word(start).intersection([.be, .auxiliary]).isEmpty {
+                    start = i
+                }
             }
         }
         guard start < limit else { return nil }

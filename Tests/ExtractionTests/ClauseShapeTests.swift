@@ -110,6 +110,20 @@ import Testing
         _ = expectAttribution("As {src:the Post} {cue:reported} on Friday, {con:the talks failed}.", extractor: extractor)
     }
 
+    // MARK: - The subject a participle shares
+
+    @Test func aParticipleSharesTheSubjectNotTheSentenceAdverb() {
+        // The clause's subject comes after "Instead," "Then" or "Still,", not the adverb itself.
+        _ = expectAttribution("Instead, {src:Fiorina} opened by {cue:talking about} {con:her charitable work}.", extractor: extractor)
+        _ = expectAttribution("Then {src:he} cut into Bush, {cue:accusing} {con:him of acting like a lobbyist}.", extractor: extractor)
+        _ = expectAttribution("Still, {src:other operatives} worked on plans, {cue:attacking} {con:his business career}.",
+                              extractor: extractor)
+        // After the last comma stands an auxiliary, not a subject: the sentence's own subject.
+        _ = expectAttribution(
+            "{src:Other candidates}, including Fiorina and Carson, have followed his lead, {cue:saying} {con:the plan failed}.",
+            extractor: extractor)
+    }
+
     // MARK: - A refusal
 
     @Test func aRefusalWithNothingAfterItIsItsOwnClaim() {
