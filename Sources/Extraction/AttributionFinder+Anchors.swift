@@ -281,7 +281,7 @@ extension AttributionFinder {
     /// say"), or a plural noun followed by its prepositional phrase ("aides to Clinton say",
     /// "officials in Ohio say", "people familiar with the talks say", "4 in 10 voters say").
     /// The phrase walked over holds at most six words (names and numbers, or a determiner right
-    /// after the preposition and one noun), and the subject must open its clause (`opensClause`): "aspects of
+    /// after the preposition and one noun), and the subject must open its clause (`subjectOpensClause`): "aspects of
     /// the Benghazi attack", "an anti-gay hate crime" and "gun show sales" are not subjects of
     /// "attack", "hate" and "show".
     func endsPluralSubject(at p: Int, in s: Range<Int>) -> Bool {
@@ -302,13 +302,13 @@ extension AttributionFinder {
                     && isNounWord(word(first - 1)) && k - first < 4 {
                     first -= 1
                 }
-                return opensClause(before: first, in: s)
+                return subjectOpensClause(before: first, in: s)
             }
             if cls.contains(.preposition) {
                 guard !Keys.nonPartitivePrepositions.contains(t.key) else { return false }
                 var h = k - 1
                 if h > s.lowerBound && Keys.prepositionAdjectives.contains(key(h)) { h -= 1 }
-                return h >= s.lowerBound && isPluralHead(h) && opensClause(before: h, in: s)
+                return h >= s.lowerBound && isPluralHead(h) && subjectOpensClause(before: h, in: s)
             }
             // A determiner only right after the preposition ("of the plan"); before it, names and
             // numbers ("in New Hampshire", "in 10"). Not "a": "in a Fox interview" is a noun.
@@ -327,7 +327,7 @@ extension AttributionFinder {
     /// The subject that starts at `first` opens its clause: what stands before it (over at most
     /// six modifiers: "Republican presidential hopefuls") is the sentence's start, punctuation, a
     /// conjunction, a subordinator or a discourse word, not a preposition, a verb or a pronoun.
-    func opensClause(before first: Int, in s: Range<Int>) -> Bool {
+    func subjectOpensClause(before first: Int, in s: Range<Int>) -> Bool {
         var j = first - 1
         while j >= s.lowerBound && first - j <= 6 {
             let t = tokens[j]
@@ -405,13 +405,6 @@ extension AttributionFinder {
         if t.kind == .number || t.kind == .punct { return true }
         let cls = word(n)
         return cls.contains(.time) || cls.contains(.preposition) || key(n) == Keys.a || Keys.placeAdverbs.contains(key(n))
-    }
-
-    /// The words of `phrase` stand at `start` (inside the sentence).
-    func follows(_ phrase: [UInt64], at start: Int, in s: Range<Int>) -> Bool {
-        guard start + phrase.count <= s.upperBound else { return false }
-        for (k, w) in phrase.enumerated() where key(start + k) != w { return false }
-        return true
     }
 
     /// "a group called Ansar", "an \u{201C}emirate\u{201D} called Barqa", "The program, called EB-5,": a

@@ -24,9 +24,7 @@ extension AttributionFinder {
         if let relative = relativePronoun(before: a.cueStart, lower: lower) {
             // "the first move, which is widely expected to come in December, could ...": the
             // pronoun and the infinitive up to the clause's comma.
-            var to = next + 1
-            let stop = contentEnd(next)
-            while to < stop && !(isComma(to) && !index.isQuoted(to)) { to += 1 }
+            let to = unquotedComma(from: next + 1, before: contentEnd(next))
             guard to > next + 1 else { return nil }
             c.content = [relative..<(relative + 1), next..<to]
             return c

@@ -19,10 +19,7 @@ extension AttributionFinder {
         // A sourceless passive needs what was said ("was labeled a failure") and a main clause:
         // "After the vote was counted, ..." reports nothing.
         if subject.lowerBound > lower, word(subject.lowerBound - 1).contains(.subordinator) { return nil }
-        var to = contentEnd(a.cueEnd)
-        var k = a.cueEnd
-        while k < to && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
-        to = trimEnd(a.cueEnd, k)
+        let to = trimEnd(a.cueEnd, unquotedComma(from: a.cueEnd, before: contentEnd(a.cueEnd)))
         guard to > a.cueEnd else { return nil }
         c.content.append(a.cueEnd..<to)
         return c

@@ -5,7 +5,22 @@
 extension AttributionFinder {
     @inline(__always) func word(_ i: Int) -> WordClass { lexicons.word(tokens[i]) }
     @inline(__always) func isComma(_ i: Int) -> Bool { tokens[i].isPunct(",") }
+
+    /// The first comma outside a quotation in `from..<limit` ("which is expected to come in
+    /// December, could ..."), or `limit` when there is none: where a clause's content stops.
+    func unquotedComma(from: Int, before limit: Int) -> Int {
+        var k = from
+        while k < limit && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
+        return k
+    }
     @inline(__always) func key(_ i: Int) -> UInt64 { tokens[i].key }
+
+    /// The words of `phrase` (keys, `Tokenizer.keys`) stand at `start`, inside sentence `s`.
+    func follows(_ phrase: [UInt64], at start: Int, in s: Range<Int>) -> Bool {
+        guard start + phrase.count <= s.upperBound else { return false }
+        for (k, w) in phrase.enumerated() where key(start + k) != w { return false }
+        return true
+    }
 
     func isLyAdverb(_ i: Int) -> Bool {
         let t = tokens[i]

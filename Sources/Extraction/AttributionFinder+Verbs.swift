@@ -171,11 +171,7 @@ extension AttributionFinder {
                                        end: end) else { return nil }
         if start >= end { return nil }
         var stop = contentEnd(start)
-        if pattern == .relative || opensAdverbialClause(source, in: s) {
-            var k = start
-            while k < stop && !(isComma(k) && !index.isQuoted(k)) { k += 1 }
-            stop = k
-        }
+        if pattern == .relative || opensAdverbialClause(source, in: s) { stop = unquotedComma(from: start, before: stop) }
         if let q = index.quoteOpening(at: start), q.terminated, q.close + 1 >= stop || q.close + 1 == end {
             stop = max(stop, min(q.close + 1, s.upperBound))
             pattern = pattern ?? .quoteForward

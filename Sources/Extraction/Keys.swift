@@ -86,9 +86,8 @@ enum Keys {
         ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
     static let thanks = Tokenizer.key("thanks")
     /// What makes "thanks" a preposition: "thanks to", "thanks in part to", "thanks largely to".
-    static let thanksTo: [[UInt64]] = [["to"], ["in", "part", "to"], ["in", "large", "part", "to"], ["largely", "to"],
-                                       ["partly", "to"], ["mostly", "to"], ["partially", "to"]]
-        .map { $0.map { Tokenizer.key($0) } }
+    static let thanksTo: [[UInt64]] = ["to", "in part to", "in large part to", "largely to", "partly to", "mostly to",
+                                       "partially to"].map { Tokenizer.keys($0) }
     /// Verbs whose participle describes a document after it ("a poll released Thursday").
     static let publishingVerbs: Set<String> = ["release", "issue", "publish", "post"]
     /// Adverbs of place after such a participle: "a video posted online".

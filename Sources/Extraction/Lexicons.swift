@@ -26,6 +26,8 @@ struct WordClass: OptionSet, Sendable {
     static let raising = WordClass(rawValue: 1 << 22)
     static let anonymityMarker = WordClass(rawValue: 1 << 23)
     static let discourse = WordClass(rawValue: 1 << 24)
+    /// An abbreviation that may close a sentence ("Inc.", "Ill."): `abbreviations.txt` [closing].
+    static let closingAbbreviation = WordClass(rawValue: 1 << 25)
 }
 
 /// Every lexicon the rules read, loaded once from `Resources/` and looked up by token key.
@@ -64,7 +66,15 @@ struct Lexicons: Sendable {
             }
         }
         for line in try LexiconFile.lines("abbreviations.txt") {
-            for word in line.words { classes[Tokenizer.key(word), default: []].insert(.abbreviation) }
+            let cls: WordClass
+            switch line.section {
+            case "leading": cls = .abbreviation
+            case "closing": cls = [.abbreviation, .closingAbbreviation]
+            default:
+                throw .malformedLexicon(file: "abbreviations.txt", line: line.number,
+                                        reason: "unknown section [\(line.section)]: [leading] or [closing]")
+            }
+            for word in line.words { classes[Tokenizer.key(word), default: []].formUnion(cls) }
         }
         self.classes = KeyTable(classes)
     }

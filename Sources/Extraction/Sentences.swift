@@ -132,20 +132,16 @@ enum Sentences {
         return false
     }
 
-    /// An abbreviation that may close a sentence ("in the U.S.", "Acme Inc.", "Washington, D.C.")
-    /// does when a capitalised pronoun, determiner or conjunction follows: "... attacks in the
-    /// U.S. He says ...". Titles and initials ("Sen.", "George W.") only ever lead into a name.
+    /// An abbreviation that may close a sentence ("in the U.S.", "Acme Inc.", "Washington, D.C.":
+    /// `abbreviations.txt` [closing] and the dotted ones) does when a capitalised pronoun,
+    /// determiner or conjunction follows: "... attacks in the U.S. He says ...". Titles, months
+    /// and initials ("Sen.", "Jan.", "George W.") only ever lead into a name or a number.
     static func endsSentence(abbreviation: Token, before next: Token, lexicons: Lexicons) -> Bool {
-        guard abbreviation.end - abbreviation.start > 1, !leadingAbbreviations.contains(abbreviation.key),
+        guard lexicons.word(abbreviation).contains(.closingAbbreviation) || dottedKeys.contains(abbreviation.key),
               next.kind == .word, next.capitalized, !notOpeners.contains(next.key) else { return false }
         return !lexicons.word(next).intersection([.subjectPronoun, .determiner, .conjunction, .discourse]).isEmpty
     }
 
-    /// Abbreviations that come before a name or a number, never at a sentence's end.
-    private static let leadingAbbreviations: KeySet = KeySet(
-        ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
-         "st", "rev", "hon", "pres", "no", "nos", "vol", "fig", "vs", "approx", "dept", "est",
-         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { Tokenizer.key($0) })
     /// Capitalised words of those classes that also go on a name: "U.S. A-list", "Mr. I".
     private static let notOpeners: KeySet = KeySet(["a", "an", "i"].map { Tokenizer.key($0) })
 

@@ -96,6 +96,10 @@ import Testing
         _ = expectAttribution("Cox says the group plans attacks in the U.S. {src:He} {cue:says} {con:Americans are tired}.",
                               extractor: extractor)
         #expect(cues(text) == ["says", "says"])
+        // "Inc." is one of abbreviations.txt's [closing] ones.
+        _ = expectAttribution("{src:Cox} {cue:says} {con:the plant belongs to Acme Inc}. The company says profits fell.",
+                              extractor: extractor)
+        #expect(cues("Cox says the plant belongs to Acme Inc. The company says profits fell.") == ["says", "says"])
         // A title or an initial still leads into a name: no sentence ends after "Sen." or "W.".
         _ = expectAttribution("{src:Sen. Tom Cox} {cue:said} {con:the vote failed}.", extractor: extractor)
         _ = expectAttribution("{src:George W. Bush} {cue:said} {con:the vote failed}.", extractor: extractor)
