@@ -116,7 +116,8 @@ extension AttributionFinder {
         let prevClass: WordClass = p >= s.lowerBound ? word(p) : []
         if p >= s.lowerBound {
             if key(p) == Keys.possessive { return nil }
-            if prevClass.contains(.determiner) && key(p) != Keys.that && !prevClass.contains(.subjectPronoun) { return nil }
+            if prevClass.contains(.determiner) && key(p) != Keys.that && !prevClass.contains(.subjectPronoun)
+                && !standaloneDeterminer(p, before: verb, in: s) { return nil }
             if prevClass.contains(.determiner) && prevClass.contains(.objectPronoun) && key(p) != Keys.that
                 && prevClass.contains(.female) { return nil }  // "her report"
         }
@@ -124,6 +125,7 @@ extension AttributionFinder {
         if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s, particles: verb.particles) { return nil }
         if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(i + 1))) { return nil }
         if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
+        if verb.needsQuote && !nextToQuotation(i, in: s) { return nil }
         if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }
         // "concludes with footage": a verb followed by "with" does not report.
         if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { return nil }
@@ -163,6 +165,36 @@ extension AttributionFinder {
         return anchor
     }
 
+    /// "Many say", "Some believe", "Most think", "one in five said": a determiner standing alone as
+    /// the subject at the clause's start or ending a share, before a verb that is not also a noun
+    /// ("many reports" stays a noun phrase).
+    func standaloneDeterminer(_ p: Int, before verb: CueVerb, in s: Range<Int>) -> Bool {
+        guard !verb.alsoNoun else { return false }
+        if Keys.shareNumbers.contains(key(p)), p - 2 >= s.lowerBound, word(p - 1).contains(.preposition),
+           Keys.shareNumbers.contains(key(p - 2)) || tokens[p - 2].kind == .number {
+            return true
+        }
+        guard Keys.pronominalDeterminers.contains(key(p)) else { return false }
+        return p == s.lowerBound || tokens[p - 1].kind == .punct
+            || !word(p - 1).intersection([.conjunction, .subordinator, .discourse]).isEmpty
+    }
+
+    /// A quotation right after the verb (`continued, "Q"`, `continued: "Q"`) or closing just before
+    /// it and its subject (`"Q," he continued`, `"Q," continued Ms. Ruiz`, `"Q," Ms. Ruiz continued`).
+    func nextToQuotation(_ i: Int, in s: Range<Int>) -> Bool {
+        var after = i + 1
+        if after < s.upperBound && (isComma(after) || tokens[after].isPunct(":")) { after += 1 }
+        if after < s.upperBound && index.quoteOpening(at: after) != nil { return true }
+        var k = i - 1
+        while k >= s.lowerBound && i - k <= 5 {
+            if index.quoteClosing(at: k) != nil { return true }
+            guard tokens[k].kind == .word || isComma(k) && k > s.lowerBound && index.quoteClosing(at: k - 1) != nil
+                || tokens[k].isPunct(".") else { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// `X was reported by S`, `X is said to`, `X was labeled Y`: a participle after "be".
     func passiveAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
         guard verb.forms.contains(.participle) else { return nil }
@@ -181,7 +213,11 @@ extension AttributionFinder {
     /// that word is a cue of its own, a function word, or not shaped like a verb.
     func governingVerb(before to: Int, in s: Range<Int>) -> Int? {
         let q = to - 1
-        if q >= s.lowerBound, lexicons.cues.verb(tokens[q]) != nil, !tokens[q].capitalized { return nil }
+        // A cue verb before "to" takes the infinitive into its own cue ("declined to say"); one that
+        // reports only next to a quotation governs like any verb ("continued to argue").
+        if q >= s.lowerBound, let verb = lexicons.cues.verb(tokens[q]), !verb.needsQuote, !tokens[q].capitalized {
+            return nil
+        }
         if q >= s.lowerBound, tokens[q].kind == .word, !tokens[q].capitalized,
            word(q).intersection([.determiner, .preposition, .subordinator, .conjunction, .subjectPronoun,
                                   .objectPronoun, .time, .be, .auxiliary]).isEmpty,
@@ -272,8 +308,29 @@ extension AttributionFinder {
         if t.kind == .word && Keys.fractions.contains(t.key) {
             return p == s.lowerBound || key(p - 1) == Keys.a || !word(p - 1).contains(.determiner)
         }
-        if t.kind == .punct { return t.first == 41 }
+        // "Others, however, say", "Just over a quarter, 26 percent, say", "Democrats — and some
+        // Republicans — say": the subject before the parenthetical decides.
+        if let open = parentheticalOpening(closing: p, in: s) {
+            return baseFormIsVerb(at: open, previous: open - 1, in: s)
+        }
+        // "(D-Ohio) say", "47% say"
+        if t.kind == .punct { return t.first == 41 || t.first == 37 && p > s.lowerBound && tokens[p - 1].kind == .number }
         return endsPluralSubject(at: p, in: s)
+    }
+
+    /// The comma or dash that opens the parenthetical closed by the same mark at `close`, at most
+    /// eight tokens back and not at the sentence's start, with no quotation mark or sentence end
+    /// between; nil when `close` is no comma or dash or nothing opens it.
+    func parentheticalOpening(closing close: Int, in s: Range<Int>) -> Int? {
+        let dash = phrases.isDash(close)
+        guard isComma(close) || dash else { return nil }
+        var k = close - 1
+        while k > s.lowerBound && close - k <= 8 {
+            if dash ? phrases.isDash(k) : isComma(k) { return close - k >= 2 ? k : nil }
+            if tokens[k].kind == .quote || isSentenceFinal(k) { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// The word at `p` ("Clinton", "Ohio", "10") does not take a bare verb form, but it ends a

@@ -99,14 +99,18 @@ struct Coreference {
         let headEnd = Int(headToken.end)
         // A sentence-initial capital is not a name: "Officials said", "Sources say".
         let sentenceInitial = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
+        // "Many", "Six in 10", "Others": a quantity, capitalised or not, names no one.
+        let quantity = Keys.pronominalDeterminers.contains(headToken.key) || Keys.shareNumbers.contains(headToken.key)
+            || Keys.numberWords.contains(headToken.key)
         let capitalOfSentence = sentenceInitial && head == r.lowerBound
-            && !headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty
+            && (!headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty || quantity)
         // A plural: a lowercase head in -s, or one capitalised only because it opens the sentence
         // ("Aides said"), or names joined by "and" ("Bush and Christie say"). "She" then finds
         // none of them.
         m.plural = headToken.end - headToken.start > 3 && s[headEnd - 1] == "s" && s[headEnd - 2] != "s"
             && (!headToken.capitalized || capitalOfSentence)
             || tokens[r.lowerBound..<chunkEnd].contains { $0.key == Keys.and }
+            || quantity && headToken.key != Keys.one
 
         if let outletName {
             m.type = .newsOutlet

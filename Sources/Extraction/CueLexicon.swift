@@ -28,6 +28,8 @@ struct CueVerb: Sendable {
     var needsParticle = false
     /// Reports only before "to" or "that" ("declined to comment").
     var needsTo = false
+    /// Reports only next to a quotation (`"Q," he continued.`, `He continued: "Q"`).
+    var needsQuote = false
 }
 
 /// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key.
@@ -46,6 +48,7 @@ struct CueLexicon: Sendable {
             var noun = false
             var needsParticle = false
             var needsTo = false
+            var needsQuote = false
             var particles: [UInt64] = []
             for word in line.words {
                 if word.hasPrefix("+") {
@@ -54,6 +57,7 @@ struct CueLexicon: Sendable {
                     case "+noun": noun = true
                     case "+particle": needsParticle = true
                     case "+to": needsTo = true
+                    case "+quote": needsQuote = true
                     default:
                         throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
                     }
@@ -82,7 +86,7 @@ struct CueLexicon: Sendable {
                     verbs[key] = CueVerb(lemma: String(forms[0]), cueClass: cueClass, forms: kind,
                                          takesRecipient: recipient, particles: particles,
                                          alsoNoun: noun && (kind == .base || kind == .third),
-                                         needsParticle: needsParticle, needsTo: needsTo)
+                                         needsParticle: needsParticle, needsTo: needsTo, needsQuote: needsQuote)
                 }
             }
         }

@@ -3,6 +3,7 @@ enum Keys {
     static let the = Tokenizer.key("the")
     static let a = Tokenizer.key("a")
     static let an = Tokenizer.key("an")
+    static let one = Tokenizer.key("one")
     static let to = Tokenizer.key("to")
     static let that = Tokenizer.key("that")
     static let which = Tokenizer.key("which")
@@ -96,6 +97,9 @@ enum Keys {
     static let numberWords: KeySet = KeySet(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "half"]
             .map { Tokenizer.key($0) })
+    /// Number words before a share's preposition: "one in five", "six of the 10".
+    static let shareNumbers: KeySet = KeySet(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].map { Tokenizer.key($0) })
     /// Prepositions that do not attach a phrase to the subject's head noun the way "of", "in" and
     /// "to" do ("the remarks by Clinton", "a plan like Ohio's", "more than Bush").
     static let nonPartitivePrepositions: KeySet = KeySet(

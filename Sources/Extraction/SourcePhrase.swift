@@ -102,7 +102,9 @@ struct SourcePhrase {
             var k = j - 1
             while k >= lower && !(dash ? isDash(k) : isComma(k)) && tokens[k].kind != .quote { k -= 1 }
             guard k > lower, dash ? isDash(k) : isComma(k), j - k >= 2 else { return nil }
-            if isParticiple(k + 1) {
+            // "Others, however, say": a sentence adverb is no part of the source.
+            if isParticiple(k + 1) || j - k == 2 && tokens[k + 1].kind == .word
+                && !lexicons.word(tokens[k + 1]).intersection([.discourse, .cueAdverb, .hedgeAdverb]).isEmpty {
                 phraseEnd = k
             }
             parenthetical = j - k + 1
@@ -147,6 +149,7 @@ struct SourcePhrase {
         let t = tokens[i]
         if t.kind == .word { return wordStep(at: i, last: j, lower: lower) }
         if t.kind == .number || t.key == Keys.possessive { return .take }
+        if isPunct(i, "%") && i > lower && tokens[i - 1].kind == .number { return .take }  // "47%"
         if t.kind == .punct && (t.first == 46 || t.first == 45 || t.first == 0x2019 || t.first == 39)
             && i > lower && tokens[i - 1].end == t.start && tokens[i - 1].kind == .word {
             // "Mr." "Sen." and other attached periods and hyphens.
@@ -200,6 +203,8 @@ struct SourcePhrase {
             || lexicons.word(tokens[i + 1]).contains(.objectPronoun)) { return .stop }
         let before = tokens[i - 1]
         let beforeClass = lexicons.word(before)
+        // "one in five", "six of them": a number word heads the phrase.
+        if Keys.shareNumbers.contains(before.key) && !Keys.nonPartitivePrepositions.contains(t.key) { return .take }
         let nounBefore = before.isWordOrNumber && (before.capitalized
             || beforeClass.intersection([.preposition, .subordinator, .conjunction, .be, .auxiliary,
                                          .determiner, .subjectPronoun, .objectPronoun, .cueAdverb]).isEmpty)
@@ -245,9 +250,16 @@ struct SourcePhrase {
         return s
     }
 
+    /// Not only determiners and prepositions: a noun, a name, a number ("Six in 10", "47%") or a
+    /// quantity word heading the phrase ("Many", "Most of them").
     func hasContentWord(_ range: Range<Int>) -> Bool {
-        for i in range where tokens[i].kind == .word {
+        for i in range where tokens[i].isWordOrNumber {
+            if tokens[i].kind == .number { return true }
             let cls = lexicons.word(tokens[i])
+            if Keys.pronominalDeterminers.contains(tokens[i].key) || Keys.numberWords.contains(tokens[i].key),
+               i + 1 == range.upperBound || lexicons.word(tokens[i + 1]).contains(.preposition) {
+                return true
+            }
             if cls.contains(.determiner) && !cls.contains(.subjectPronoun) { continue }
             if cls.contains(.preposition) && !tokens[i].capitalized { continue }
             return true

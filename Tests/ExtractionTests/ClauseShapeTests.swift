@@ -181,6 +181,46 @@ import Testing
                               extractor: extractor)
     }
 
+    // MARK: - Shares, quantities and parentheticals as subjects
+
+    @Test func aShareOrAQuantityAloneIsTheSource() {
+        _ = expectAttribution("{src:Six in 10} {cue:say} {con:the mayor is doing well}.", extractor: extractor)
+        _ = expectAttribution("{src:Six in 10} {cue:said} {con:the mayor is doing well}.", extractor: extractor)
+        _ = expectAttribution("About {src:one in five} {cue:said} {con:they would not vote}.", extractor: extractor)
+        _ = expectAttribution("Of the voters, {src:47%} {cue:say} {con:the city should build the bridge}.", extractor: extractor)
+        _ = expectAttribution("{src:Many} {cue:say} {con:the mayor is doing well}.", extractor: extractor)
+        // A quantity names no one: an unnamed, plural source.
+        let found = extractor.extract(Document(id: "t", text: "Many say the mayor is doing well."))
+        #expect(found.map(\.sourceType) == [.anonymous])
+        // "Many claims" is a noun phrase: "claims" is a noun there.
+        #expect(cues("Many claims went unanswered.") == [])
+    }
+
+    @Test func aParentheticalBetweenSubjectAndBareVerb() {
+        // The sentence adverb is left out of the source; an appositive stays in it.
+        _ = expectAttribution("{src:Others}, however, {cue:say} {con:a recalibration is overdue}.", extractor: extractor)
+        _ = expectAttribution("Just over {src:a quarter, 26 percent,} {cue:say} {con:they will vote for someone else}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Democrats — and some Republicans —} {cue:say} {con:the plan is a mistake}.",
+                              extractor: extractor)
+        // "say" meaning "for example" has no subject before its commas.
+        #expect(cues("Small costs, say, a dollar a day, add up.") == [])
+    }
+
+    // MARK: - Verbs that report only next to a quotation
+
+    @Test func continuedReportsNextToAQuotation() {
+        _ = expectAttribution("{con:“The bridge is closed,”} {src:he} {cue:continued}.", extractor: extractor)
+        _ = expectAttribution("{con:“We will rebuild,”} {cue:continued} {src:Ms. Ruiz}.", extractor: extractor)
+        _ = expectAttribution("{src:She} {cue:continued}, {con:“We will rebuild.”}", extractor: extractor)
+        _ = expectAttribution("{src:The sign} {cue:read:} {con:“Closed for repairs.”}", extractor: extractor)
+        // Away from a quotation they are ordinary verbs.
+        #expect(cues("The talks continued until Friday.") == [])
+        #expect(cues("He read the report on the train.") == [])
+        // Before another cue's infinitive it governs it, as any verb does.
+        _ = expectAttribution("{src:She} {cue:continued to argue} {con:that the plan would fail}.", extractor: extractor)
+    }
+
     // MARK: - "She" after a plural subject
 
     @Test func sheDoesNotReferToAPluralSubject() {
