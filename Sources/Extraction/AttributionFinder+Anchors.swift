@@ -108,6 +108,11 @@ extension AttributionFinder {
 
     /// A cue verb at `i` that reports: checked against the word before it (past adverbs and
     /// negation), its form, and what follows; after "be" it is a passive.
+    /// `''I don't like it,'' adding`: a quotation whose comma stands inside its closing mark.
+    func quotationEndsWithComma(_ p: Int) -> Bool {
+        p > 0 && tokens[p].kind == .quote && isComma(p - 1) && index.quoteClosing(at: p) != nil
+    }
+
     func verbAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
         var p = i - 1
         while p >= s.lowerBound && (word(p).intersection([.cueAdverb, .negation]).isEmpty == false || isLyAdverb(p)) {
@@ -127,8 +132,12 @@ extension AttributionFinder {
         if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
         if verb.needsQuote && !nextToQuotation(i, in: s) { return nil }
         if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }
-        // "concludes with footage": a verb followed by "with" does not report.
-        if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with) { return nil }
+        // "concludes with footage": a verb followed by "with" does not report, unless it speaks a
+        // quotation ("“Q,” she said with a laugh").
+        if i + 1 < s.upperBound, key(i + 1) == Keys.with, !verb.particles.contains(Keys.with),
+           !(verb.cueClass == .speech && nextToQuotation(i, in: s)) { return nil }
+        // "easier said than done": a comparison, not a report.
+        if i + 1 < s.upperBound, key(i + 1) == Keys.than { return nil }
         if !isIng && prevClass.contains(.be) { return passiveAnchor(verb, at: i, wordClass: cls, in: s) }
         if reducedRelative(at: i, in: s) || publishedDocument(verb, at: i, in: s) { return nil }
         // "thanks to a big win", "thanks in part to": a preposition, not the verb.
@@ -146,7 +155,7 @@ extension AttributionFinder {
             if prevClass.contains(.be) {
                 // progressive: "is saying"
             } else if p >= s.lowerBound && (isComma(p) || key(p) == Keys.and || key(p) == Keys.by
-                || key(p) == Keys.while) {
+                || key(p) == Keys.while || quotationEndsWithComma(p)) {
                 if isComma(p), parentheticalParticiple(at: i, in: s) { return nil }
                 anchor.participial = true
             } else {

@@ -117,7 +117,8 @@ extension AttributionFinder {
         // A bare trailing clause needs some length ("In 2000, they attacked" is not one);
         // a middle attribution ("The problem, he said, is ...") does not.
         let minimum = quote != nil || rest.comma != nil ? 2 : 4
-        guard leftEnd - leftStart >= minimum && !subordinate else { return nil }
+        guard leftEnd - leftStart >= minimum && !subordinate
+                && !(quote == nil && introductoryPhrase(leftStart..<leftEnd)) else { return nil }
         var candidate = base
         // "Gowdy said sarcastically.": a manner adverb right after the cue joins it.
         if a.cueEnd < end, isLyAdverb(a.cueEnd), a.cueEnd + 1 >= end || isComma(a.cueEnd + 1) {
@@ -198,6 +199,13 @@ extension AttributionFinder {
             while k < end && Keys.partsOfDay.contains(key(k)) { k += 1 }
             if k < end && isComma(k) { k += 1 }
             return k < end ? k : nil
+        }
+        // "said of the episode, ''Q''", "said about Apple: ''Q''": what it was said of is no
+        // part of the quotation that follows.
+        if key(start) == Keys.of || key(start) == Keys.about {
+            var k = start + 1
+            while k < end && k - start <= 8 && tokens[k].kind == .word { k += 1 }
+            if k + 1 < end, isComma(k) || tokens[k].isPunct(":"), index.quoteOpening(at: k + 1) != nil { return k + 1 }
         }
         if Keys.adjunctPrepositions.contains(key(start)) && end - start <= 6
             && !(start..<end).contains(where: { isComma($0) || tokens[$0].kind == .quote }) {
@@ -296,6 +304,15 @@ extension AttributionFinder {
             k += 1
         }
         return (nil, end)
+    }
+
+    /// "At a rally, Trump said, ...", "On Tuesday, the mayor said, ...": a short phrase of place or
+    /// time that opens the sentence is no claim; the content follows the cue.
+    func introductoryPhrase(_ r: Range<Int>) -> Bool {
+        guard r.count <= 5, tokens[r.lowerBound].kind == .word,
+              word(r.lowerBound).contains(.preposition) || Keys.days.contains(key(r.lowerBound)) else { return false }
+        return !r.contains { tokens[$0].kind == .quote || lexicons.cues.verb(tokens[$0]) != nil
+            || !word($0).intersection([.be, .auxiliary, .subjectPronoun, .subordinator]).isEmpty }
     }
 
     /// "that" a few words after the cue, past adjuncts such as "on Monday" or "in a statement".

@@ -139,7 +139,30 @@ struct AttributionFinder {
            let head = phrases.subject(before: subj.lowerBound - 2, lower: s.lowerBound) {
             subject = head.lowerBound..<subj.upperBound
         }
+        if let subj = subject, let name = describedSpeaker(before: subj, in: s) {
+            subject = name..<subj.upperBound
+        }
         return subject
+    }
+
+    /// `"Q," Jane Purner, 67, a retired nurse in Allentown, Pa., said`: a speaker whose name and
+    /// descriptions fill the whole stretch between a closing quote and the verb, more commas than
+    /// the subject walk passes over. Where the name starts, or nil.
+    func describedSpeaker(before subject: Range<Int>, in s: Range<Int>) -> Int? {
+        var k = subject.lowerBound - 1
+        guard k > s.lowerBound, isComma(k) else { return nil }
+        while k >= s.lowerBound && subject.lowerBound - k <= 24 {
+            let t = tokens[k]
+            if t.kind == .quote {
+                guard index.quoteClosing(at: k) != nil, k + 1 < subject.lowerBound,
+                      tokens[k + 1].kind == .word, tokens[k + 1].capitalized else { return nil }
+                return k + 1
+            }
+            guard t.kind == .word || t.kind == .number || isComma(k) || t.isPunct(".") else { return nil }
+            if t.kind == .word && !t.capitalized && lexicons.cues.verb(t) != nil { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// Where the clause of `a` starts when it follows another clause ("..., and police are said to",

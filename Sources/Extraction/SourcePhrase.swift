@@ -13,12 +13,15 @@ struct SourcePhrase {
 
     @inline(__always) func isComma(_ i: Int) -> Bool { isPunct(i, ",") }
 
-    /// An em or en dash, or one hyphen of a spaced "--".
+    /// An em or en dash, one hyphen of a spaced "--", or a hyphen with a space on both sides
+    /// ("Mr. Bush - in a line aimed at his rival - declared", as some newspapers type a dash).
     func isDash(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .punct else { return false }
         if t.first == 0x2014 || t.first == 0x2013 || t.first == 0x2015 { return true }
-        return t.first == 45 && ((i > 0 && tokens[i - 1].isPunct("-")) || (i + 1 < tokens.count && tokens[i + 1].isPunct("-")))
+        guard t.first == 45 else { return false }
+        if (i > 0 && tokens[i - 1].isPunct("-")) || (i + 1 < tokens.count && tokens[i + 1].isPunct("-")) { return true }
+        return i > 0 && i + 1 < tokens.count && tokens[i - 1].end < t.start && t.end < tokens[i + 1].start
     }
 
     func endsWithEd(_ i: Int) -> Bool {

@@ -221,6 +221,65 @@ import Testing
         _ = expectAttribution("{src:She} {cue:continued to argue} {con:that the plan would fail}.", extractor: extractor)
     }
 
+    // MARK: - Newspaper typing: two apostrophes for a quotation mark, a spaced hyphen for a dash
+
+    @Test func threeApostrophesCloseAQuoteInsideAQuote() {
+        _ = expectAttribution("{con:''We are told, 'This is a special case,'''} {src:Mr. Putin} {cue:said}.", extractor: extractor)
+        _ = expectAttribution("{con:''I would call it 'old-school,'''} {cue:said} {src:Ms. Ruiz}.", extractor: extractor)
+        // Before a word the pair opens first: the inner quote starts after it.
+        _ = expectAttribution("{src:He} {cue:said}, {con:'''Closed' is the word.''}", extractor: extractor)
+    }
+
+    @Test func aSpacedHyphenIsADash() {
+        _ = expectAttribution("{src:Mr. Bush - in a line aimed at his rival -} {cue:declared} {con:that a president serves everyone}.",
+                              extractor: extractor)
+        // A hyphen inside a word is not one.
+        _ = expectAttribution("{src:Sen. Paul (R-Ky.)} {cue:said} {con:the vote would fail}.", extractor: extractor)
+    }
+
+    // MARK: - What is not the quotation: an opening phrase, what it was said of
+
+    @Test func anOpeningPhraseOfPlaceOrTimeIsNoContent() {
+        _ = expectAttribution("At a rally, {src:the mayor} {cue:said}, {con:“The bridge is closed.”}", extractor: extractor)
+        _ = expectAttribution("On Tuesday, {src:the mayor} {cue:said}, {con:“We will rebuild.”}", extractor: extractor)
+        // A clause before the source still is content.
+        _ = expectAttribution("{con:The bridge is closed}, {src:the mayor} {cue:said}, {con:“and it stays closed.”}",
+                              extractor: extractor)
+    }
+
+    @Test func whatAQuoteWasSaidOfIsNotPartOfIt() {
+        _ = expectAttribution("{src:Mr. Trump} {cue:said} of the episode, {con:''I don't like it.''}", extractor: extractor)
+        _ = expectAttribution("{src:Ms. Ruiz} {cue:said} about the bridge: {con:“It is closed.”}", extractor: extractor)
+    }
+
+    @Test func aQuotationSaidWithALaugh() {
+        _ = expectAttribution("{con:“We are old friends,”} {src:Paradis} {cue:said} with a laugh.", extractor: extractor)
+        _ = expectAttribution("{con:''What do you know,''} {src:Ms. Guzman} {cue:said} with an eye roll.", extractor: extractor)
+        // Away from a quotation a verb before "with" still reports nothing.
+        #expect(cues("The film concludes with footage of the flood.") == [])
+        #expect(cues("The mayor argued with the council about the budget.") == [])
+    }
+
+    @Test func aSpeakerDescribedAtLengthAfterAQuotation() {
+        _ = expectAttribution("{con:“The whole thing was a mess,”} {src:Jane Purner, 67, a retired nurse in Allentown, Pa.,} {cue:said} in an interview.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:\"It scares me,\"} {src:Harry Bond, 30, of Raleigh, N.C., who was among those polled,} {cue:said}.",
+                              extractor: extractor)
+    }
+
+    @Test func easierSaidThanDoneReportsNothing() {
+        expectNone("Closing the bridge is easier said than done.", extractor: extractor)
+    }
+
+    @Test func aParticipleAfterAQuotationSharesItsSource() {
+        let text = "Mr. Trump said of the episode, ''I don't like it,'' adding that ''they have anger.''"
+        let found = extractor.extract(Document(id: "t", text: text))
+        let scalars = ScalarText(text)
+        #expect(found.map { $0.cue.map { scalars.slice($0) } ?? "" } == ["said", "adding"])
+        #expect(found.map { $0.content.map { scalars.slice($0) } ?? "" } == ["''I don't like it,''", "that ''they have anger.''"])
+        #expect(found.map(\.sourceEntity) == ["trump", "trump"])
+    }
+
     // MARK: - "She" after a plural subject
 
     @Test func sheDoesNotReferToAPluralSubject() {
