@@ -28,8 +28,21 @@ extension AttributionFinder {
     }
 
     /// The subject at the start of a clause: a pronoun, a name, or a short noun phrase.
+    /// "Rallying hundreds of workers, Clinton promised": a capitalised "-ing" word that opens the
+    /// sentence before a lowercase word that is no verb ("Beijing has said" is a name).
+    func openingParticiple(_ i: Int, limit: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.capitalized, !t.allCaps, t.end - t.start > 4, i + 1 < limit else { return false }
+        let sc = index.scalars
+        let e = Int(t.end)
+        guard sc[e - 3] == "i" && sc[e - 2] == "n" && sc[e - 1] == "g" else { return false }
+        let next = tokens[i + 1]
+        return next.kind == .word && !next.capitalized && word(i + 1).intersection([.be, .auxiliary]).isEmpty
+            && lexicons.cues.verb(next) == nil
+    }
+
     func clauseSubject(from lower: Int, before limit: Int) -> Range<Int>? {
-        var i = lower
+        var i = afterDateline(lower, limit)
         // Punctuation, a conjunction or a sentence adverb ("Instead, Fiorina opened by talking
         // about ...", "Then he cut into Bush, accusing ...") opens the sentence before its subject.
         while i < limit, tokens[i].kind == .punct || !word(i).intersection([.conjunction, .discourse]).isEmpty { i += 1 }
@@ -40,7 +53,9 @@ extension AttributionFinder {
         if k > i {
             var c = i
             while c < limit && !isComma(c) { c += 1 }
-            if c < k || phrases.isParticiple(i) || word(i).contains(.preposition) || word(i).contains(.subordinator) {
+            // "Earlier Wednesday, Schilling appeared ... and defended": a time phrase opens it too.
+            if c < k || phrases.isParticiple(i) || openingParticiple(i, limit: limit)
+                || !word(i).intersection([.preposition, .subordinator, .time]).isEmpty {
                 var m = limit - 1
                 while m > i && !isComma(m) { m -= 1 }
                 var lastComma = i

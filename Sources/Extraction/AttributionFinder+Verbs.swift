@@ -351,7 +351,10 @@ extension AttributionFinder {
         }
         if let outlet = lexicons.outlets.match(tokens, at: j, limit: end) { return outlet.range.upperBound }
         if let phrase = phrases.phrase(from: j, limit: end, allowAppositive: false) {
-            // Keep a recipient short; a long phrase is probably the content.
+            // Keep a recipient short; a long phrase is probably the content. A subject pronoun
+            // starts the content ("told host Chris Cuomo she believed ...").
+            let pronoun = phrase.dropFirst().first { tokens[$0].kind == .word && word($0).contains(.subjectPronoun) }
+            if let pronoun { return pronoun }
             if phrase.count <= 6 { return phrase.upperBound }
         }
         return j

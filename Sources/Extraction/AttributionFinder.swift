@@ -193,8 +193,24 @@ struct AttributionFinder {
                 || tokens[b].isPunct(";") {
                 return b > s.lowerBound && isComma(b - 1) ? b - 1 : b
             }
+            // "After Scalia said that ..., Trump said: ...": the main clause after an opening
+            // adverbial clause; a cue inside that clause reports no further than its comma.
+            if isComma(b) || quotationEndsWithComma(b), opensWithAdverbialClause(s, before: b) {
+                return isComma(b) ? b : subject.lowerBound
+            }
         }
         return nil
+    }
+
+    /// The sentence opens with an adverbial clause ("After ...", "When ...", "Appearing ...",
+    /// "But although ...") and `comma` is its first comma outside a quotation: where it ends.
+    func opensWithAdverbialClause(_ s: Range<Int>, before comma: Int) -> Bool {
+        var first = afterDateline(s.lowerBound, comma)
+        if first < comma && (key(first) == Keys.and || key(first) == Keys.but) { first += 1 }
+        guard first < comma, tokens[first].kind == .word,
+              Keys.adverbialSubordinators.contains(key(first)) || phrases.isParticiple(first) else { return false }
+        let commaToken = isComma(comma) ? comma : comma - 1
+        return !(first..<commaToken).contains { isComma($0) && !index.isQuoted($0) }
     }
 
     /// The candidate the rules of `a`'s family make of it, before its content is trimmed.

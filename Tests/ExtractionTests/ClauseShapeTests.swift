@@ -267,6 +267,36 @@ import Testing
                               extractor: extractor)
     }
 
+    @Test func aRelativeClauseBetweenAPluralSubjectAndItsBareVerb() {
+        _ = expectAttribution("{src:Executives for the company, which earned more than $30 billion in revenue last year,} {cue:say} {con:the plant will close}.",
+                              extractor: extractor)
+        // Past eight words only a relative clause is read as an aside.
+        #expect(cues("The plant, the biggest employer in the county for more than thirty years now, say the plans will change.") == [])
+    }
+
+    @Test func aCueInAnOpeningAdverbialClauseStopsAtItsComma() {
+        _ = expectAttribution("Although {src:the mayor} {cue:said} {con:the bridge was safe}, engineers said it was not.",
+                              extractor: extractor)
+        _ = expectAttribution("After {src:Ms. Lee} {cue:said} {con:that pupils might do better at \"smaller schools,\"} Mr. Ford said: \"I disagree.\"",
+                              extractor: extractor)
+        _ = expectAttribution("After Ms. Lee said that pupils might do better at \"smaller schools,\" {src:Mr. Ford} {cue:said:} {con:\"I disagree.\"}",
+                              extractor: extractor)
+        // Only the clause's first comma ends it: a later one belongs to the main clause's content.
+        _ = expectAttribution("After the debate, {src:he} {cue:said} {con:that when he ran, voters told him the same}.",
+                              extractor: extractor)
+    }
+
+    @Test func aSharedSubjectComesAfterAnOpeningTimePhraseOrParticipleOrDateline() {
+        _ = expectAttribution("Earlier Wednesday, {src:Ms. Lee} appeared on a radio show and {cue:defended} {con:her plan for the harbour}.",
+                              extractor: extractor)
+        _ = expectAttribution("PORT CALDER - Rallying the dock workers, {src:Ms. Lee} spoke for an hour and {cue:promised} {con:to keep the bridge open}.",
+                              extractor: extractor)
+    }
+
+    @Test func aSubjectPronounAfterTheHearerStartsTheContent() {
+        _ = expectAttribution("{src:Ms. Lee} {cue:told} host Tom Reyes {con:she believed the bridge would reopen}.", extractor: extractor)
+    }
+
     @Test func easierSaidThanDoneReportsNothing() {
         expectNone("Closing the bridge is easier said than done.", extractor: extractor)
     }
