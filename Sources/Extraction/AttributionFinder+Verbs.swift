@@ -119,6 +119,10 @@ extension AttributionFinder {
         let minimum = quote != nil || rest.comma != nil ? 2 : 4
         guard leftEnd - leftStart >= minimum && !subordinate
                 && !(quote == nil && introductoryPhrase(leftStart..<leftEnd)) else { return nil }
+        // "Holding open a book, Beck said, “Q”": a participial phrase before a quotation is what the
+        // speaker did, not what they said ("Raising taxes, he said, would hurt" is a claim).
+        if quote == nil, let comma = rest.comma, index.quoteOpening(at: comma + 1) != nil,
+           phrases.isParticiple(leftStart) || openingParticiple(leftStart, limit: leftEnd) { return nil }
         var candidate = base
         // "Gowdy said sarcastically.": a manner adverb right after the cue joins it.
         if a.cueEnd < end, isLyAdverb(a.cueEnd), a.cueEnd + 1 >= end || isComma(a.cueEnd + 1) {
@@ -168,6 +172,8 @@ extension AttributionFinder {
             }
             return refusal(a, end: end, base: candidate)
         }
+        // "also declined to comment, saying that ...": the refusal ends at the comma.
+        if isComma(j), let refused = refusal(a, end: j, base: candidate) { return refused }
         guard let start = afterAdjunct(forwardStart(at: j, after: a, end: end, pattern: &pattern, candidate: &candidate),
                                        end: end) else { return nil }
         if start >= end { return nil }

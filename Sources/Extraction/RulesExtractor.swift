@@ -79,6 +79,9 @@ public struct RulesExtractor: Sendable {
         var coreference = Coreference(index: index, lexicons: lexicons)
         var result: [Detailed] = []
         result.reserveCapacity(candidates.count)
+        // One source phrase shared by two cues ("A spokeswoman declined to comment, saying ...")
+        // is one mention: it resolves once, or an indefinite phrase would make two entities.
+        var resolvedMentions: [Range<Int>: (mention: Mention, id: String, type: SourceType, outlet: String?)] = [:]
         for candidate in candidates {
             guard let content = fragments(candidate.content, index) else { continue }
             var attribution = Attribution(id: "r\(result.count + 1)")
@@ -89,9 +92,17 @@ public struct RulesExtractor: Sendable {
                 attribution.source = fragments([source], index)
                 let referent = candidate.referent ?? source
                 let sourceOutlet = finder.outlet(named: referent)
-                let mention = coreference.mention(referent, anonymousContext: candidate.anonymousContext,
+                let mention: Mention
+                let resolved: (id: String, type: SourceType, outlet: String?)
+                if let earlier = resolvedMentions[referent] {
+                    mention = earlier.mention
+                    resolved = (earlier.id, earlier.type, earlier.outlet)
+                } else {
+                    mention = coreference.mention(referent, anonymousContext: candidate.anonymousContext,
                                                   outletName: sourceOutlet)
-                let resolved = coreference.resolve(mention, outlet: outlet ?? sourceOutlet)
+                    resolved = coreference.resolve(mention, outlet: outlet ?? sourceOutlet)
+                    resolvedMentions[referent] = (mention, resolved.id, resolved.type, resolved.outlet)
+                }
                 attribution.sourceEntity = resolved.id
                 attribution.sourceType = candidate.anonymousContext && !mention.isNamed ? .anonymous : resolved.type
                 outlet = resolved.outlet ?? sourceOutlet

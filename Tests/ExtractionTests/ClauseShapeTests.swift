@@ -297,6 +297,22 @@ import Testing
         _ = expectAttribution("{src:Ms. Lee} {cue:told} host Tom Reyes {con:she believed the bridge would reopen}.", extractor: extractor)
     }
 
+    @Test func aParticipialPhraseBeforeAQuotationIsWhatTheSpeakerDid() {
+        _ = expectAttribution("Holding open a book, {src:Mr. Beck} {cue:said}, {con:“Do you recognise this man?”}", extractor: extractor)
+        // A gerund subject around the source is still content.
+        _ = expectAttribution("{con:Raising taxes}, {src:he} {cue:said}, {con:would hurt the city}.", extractor: extractor)
+    }
+
+    @Test func aRefusalBeforeAParticipleSharesItsSourceAndEntity() {
+        let text = "A spokeswoman for the bank declined to comment, saying that nobody was available."
+        let found = extractor.extract(Document(id: "t", text: text))
+        let scalars = ScalarText(text)
+        #expect(found.map { $0.cue.map { scalars.slice($0) } ?? "" } == ["declined", "saying"])
+        #expect(found.map { $0.content.map { scalars.slice($0) } ?? "" } == ["to comment", "that nobody was available"])
+        // One phrase, one source: an indefinite description read twice is not two people.
+        #expect(found.map(\.sourceEntity) == ["spokeswoman", "spokeswoman"])
+    }
+
     @Test func easierSaidThanDoneReportsNothing() {
         expectNone("Closing the bridge is easier said than done.", extractor: extractor)
     }
