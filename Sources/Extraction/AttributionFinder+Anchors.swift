@@ -383,7 +383,8 @@ extension AttributionFinder {
             // A determiner only right after the preposition ("of the plan"); before it, names and
             // numbers ("in New Hampshire", "in 10"). Not "a": "in a Fox interview" is a noun.
             if afterDeterminer { return false }
-            if cls.contains(.determiner) && cls.isDisjoint(with: [.subjectPronoun, .objectPronoun]) {
+            // "her" is a determiner too ("sources close to her campaign say").
+            if cls.contains(.determiner) && !cls.contains(.subjectPronoun) {
                 if t.key == Keys.a || t.key == Keys.an { return false }
                 afterDeterminer = true
             } else if !(isNounWord(cls) && (t.capitalized || t.kind == .number)) {

@@ -111,8 +111,11 @@ extension AttributionFinder {
         let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
         // "When he arrived, ...", and "Asked whether ..., the mayor said no": the question put to
         // the source is not what it said (the forward reading takes what follows the cue).
+        // A main clause after the subordinate one ("Since that ruling, Arizona has engaged in ...,
+        // the lawsuit says") makes the whole a claim again.
         let subordinate = quote == nil && tokens[leftStart].kind == .word
             && (word(leftStart).contains(.subordinator) && key(leftStart) != Keys.that
+                    && unquotedComma(from: leftStart, before: leftEnd) == leftEnd
                 || Keys.questionParticiples.contains(key(leftStart)))
         // A bare trailing clause needs some length ("In 2000, they attacked" is not one);
         // a middle attribution ("The problem, he said, is ...") does not.

@@ -144,7 +144,11 @@ struct Coreference {
         while chunkEnd < r.upperBound {
             let t = tokens[chunkEnd]
             if t.kind == .punct && t.key != Keys.possessive && !(t.first == 46 || t.first == 45) { break }
-            if t.kind == .word && !t.capitalized && lexicons.word(t).contains(.preposition) { break }
+            if t.kind == .word && !t.capitalized && lexicons.word(t).contains(.preposition) {
+                // "sources close to her campaign": the adjective before the preposition is no head.
+                if chunkEnd - 1 > r.lowerBound && Keys.prepositionAdjectives.contains(tokens[chunkEnd - 1].key) { chunkEnd -= 1 }
+                break
+            }
             if t.key == Keys.who || t.key == Keys.which { break }
             chunkEnd += 1
         }

@@ -313,6 +313,20 @@ import Testing
         #expect(found.map(\.sourceEntity) == ["spokeswoman", "spokeswoman"])
     }
 
+    @Test func aSubordinateClauseFollowedByAMainClauseIsContent() {
+        _ = expectAttribution("{con:Since that ruling, the county has cut polling places}, {src:the lawsuit} {cue:says}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:When he arrived, she was gone}, {src:he} {cue:said}.", extractor: extractor)
+        // The subordinate clause alone is not what the source said.
+        _ = expectAttribution("When the mayor arrived, {src:the council} {cue:said} {con:it would vote}.", extractor: extractor)
+    }
+
+    @Test func sourcesCloseToHerCampaign() {
+        let found = expectAttribution("Rather, {src:sources close to her campaign} {cue:say} {con:she backs the plan}.",
+                                      extractor: extractor)
+        #expect(found?.sourceEntity == "sources")
+    }
+
     @Test func easierSaidThanDoneReportsNothing() {
         expectNone("Closing the bridge is easier said than done.", extractor: extractor)
     }
