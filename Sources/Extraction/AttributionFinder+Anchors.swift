@@ -311,6 +311,11 @@ extension AttributionFinder {
         if cls.contains(.subjectPronoun) { return true }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
         if p < i - 1 { return true }
+        // "One in five say": a share of a number.
+        if Keys.shareNumbers.contains(t.key) || t.kind == .number, p - 2 >= s.lowerBound, word(p - 1).contains(.preposition),
+           Keys.shareNumbers.contains(key(p - 2)) || tokens[p - 2].kind == .number {
+            return true
+        }
         if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
         if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
         if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
@@ -322,9 +327,25 @@ extension AttributionFinder {
         if let open = parentheticalOpening(closing: p, in: s) {
             return baseFormIsVerb(at: open, previous: open - 1, in: s)
         }
+        // "Supporters who have heard from the campaign say": a plural head and its relative clause.
+        if let head = relativeClauseHead(before: i, in: s), isPluralHead(head), subjectOpensClause(before: head, in: s) {
+            return true
+        }
         // "(D-Ohio) say", "47% say"
         if t.kind == .punct { return t.first == 41 || t.first == 37 && p > s.lowerBound && tokens[p - 1].kind == .number }
         return endsPluralSubject(at: p, in: s)
+    }
+
+    /// The word before "who" when a relative clause of words alone (at most twelve) ends right
+    /// before `verb`: "supporters [who came to Philadelphia to protest] say".
+    func relativeClauseHead(before verb: Int, in s: Range<Int>) -> Int? {
+        var k = verb - 1
+        while k > s.lowerBound && verb - k <= 12 {
+            guard tokens[k].isWordOrNumber else { return nil }
+            if key(k) == Keys.who { return k - 1 }
+            k -= 1
+        }
+        return nil
     }
 
     /// The comma or dash that opens the parenthetical closed by the same mark at `close`, at most

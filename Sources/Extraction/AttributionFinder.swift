@@ -139,6 +139,12 @@ struct AttributionFinder {
            let head = phrases.subject(before: subj.lowerBound - 2, lower: s.lowerBound) {
             subject = head.lowerBound..<subj.upperBound
         }
+        // "Supporters who have heard from the campaign say": the relative clause is part of it.
+        if case let .verb(verb) = a.kind, verb.forms == .base,
+           let subj = subject, let head = relativeClauseHead(before: a.cueStart, in: s), subj.lowerBound > head + 1,
+           let phrase = phrases.subject(before: head + 1, lower: s.lowerBound) {
+            subject = phrase.lowerBound..<subj.upperBound
+        }
         if let subj = subject, let name = describedSpeaker(before: subj, in: s) {
             subject = name..<subj.upperBound
         }

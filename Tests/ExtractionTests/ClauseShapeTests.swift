@@ -327,6 +327,15 @@ import Testing
         #expect(found?.sourceEntity == "sources")
     }
 
+    @Test func aPluralSubjectWithARelativeClauseTakesABareForm() {
+        _ = expectAttribution("{src:Supporters who have heard from the campaign} {cue:say} {con:the priority is Iowa}.", extractor: extractor)
+        _ = expectAttribution("But {src:many dock workers who came to protest the closure} {cue:say} {con:they will strike}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:One in five} {cue:say} {con:that will not happen}.", extractor: extractor)
+        // A singular head with a relative clause does not take it.
+        #expect(cues("The man who runs the ferry service say goodbye.") == [])
+    }
+
     @Test func easierSaidThanDoneReportsNothing() {
         expectNone("Closing the bridge is easier said than done.", extractor: extractor)
     }
