@@ -106,13 +106,13 @@ extension AttributionFinder {
         return Anchor(kind: .raising, at: i, cueStart: start, cueEnd: i + 1)
     }
 
-    /// A cue verb at `i` that reports: checked against the word before it (past adverbs and
-    /// negation), its form, and what follows; after "be" it is a passive.
     /// `''I don't like it,'' adding`: a quotation whose comma stands inside its closing mark.
     func quotationEndsWithComma(_ p: Int) -> Bool {
         p > 0 && tokens[p].kind == .quote && isComma(p - 1) && index.quoteClosing(at: p) != nil
     }
 
+    /// A cue verb at `i` that reports: checked against the word before it (past adverbs and
+    /// negation), its form, and what follows; after "be" it is a passive.
     func verbAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
         var p = i - 1
         while p >= s.lowerBound && (word(p).intersection([.cueAdverb, .negation]).isEmpty == false || isLyAdverb(p)) {
@@ -179,13 +179,17 @@ extension AttributionFinder {
     /// ("many reports" stays a noun phrase).
     func standaloneDeterminer(_ p: Int, before verb: CueVerb, in s: Range<Int>) -> Bool {
         guard !verb.alsoNoun else { return false }
-        if Keys.shareNumbers.contains(key(p)), p - 2 >= s.lowerBound, word(p - 1).contains(.preposition),
-           Keys.shareNumbers.contains(key(p - 2)) || tokens[p - 2].kind == .number {
-            return true
-        }
+        if endsShare(at: p, in: s) { return true }
         guard Keys.pronominalDeterminers.contains(key(p)) else { return false }
         return p == s.lowerBound || tokens[p - 1].kind == .punct
             || !word(p - 1).intersection([.conjunction, .subordinator, .discourse]).isEmpty
+    }
+
+    /// `p` ends a share of a number: "one in five", "6 in 10" (the words "one" to "ten" or digits).
+    func endsShare(at p: Int, in s: Range<Int>) -> Bool {
+        p - 2 >= s.lowerBound && (Keys.shareNumbers.contains(key(p)) || tokens[p].kind == .number)
+            && word(p - 1).contains(.preposition)
+            && (Keys.shareNumbers.contains(key(p - 2)) || tokens[p - 2].kind == .number)
     }
 
     /// A quotation right after the verb (`continued, "Q"`, `continued: "Q"`) or closing just before
@@ -311,11 +315,7 @@ extension AttributionFinder {
         if cls.contains(.subjectPronoun) { return true }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
         if p < i - 1 { return true }
-        // "One in five say": a share of a number.
-        if Keys.shareNumbers.contains(t.key) || t.kind == .number, p - 2 >= s.lowerBound, word(p - 1).contains(.preposition),
-           Keys.shareNumbers.contains(key(p - 2)) || tokens[p - 2].kind == .number {
-            return true
-        }
+        if endsShare(at: p, in: s) { return true }
         if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
         if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
         if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }

@@ -27,20 +27,17 @@ extension AttributionFinder {
         return true
     }
 
-    /// The subject at the start of a clause: a pronoun, a name, or a short noun phrase.
     /// "Rallying hundreds of workers, Clinton promised": a capitalised "-ing" word that opens the
     /// sentence before a lowercase word that is no verb ("Beijing has said" is a name).
     func openingParticiple(_ i: Int, limit: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .word, t.capitalized, !t.allCaps, t.end - t.start > 4, i + 1 < limit else { return false }
-        let sc = index.scalars
-        let e = Int(t.end)
-        guard sc[e - 3] == "i" && sc[e - 2] == "n" && sc[e - 1] == "g" else { return false }
+        guard t.capitalized, !t.allCaps, phrases.endsWithIng(i), i + 1 < limit else { return false }
         let next = tokens[i + 1]
         return next.kind == .word && !next.capitalized && word(i + 1).intersection([.be, .auxiliary]).isEmpty
             && lexicons.cues.verb(next) == nil
     }
 
+    /// The subject at the start of a clause: a pronoun, a name, or a short noun phrase.
     func clauseSubject(from lower: Int, before limit: Int) -> Range<Int>? {
         var i = afterDateline(lower, limit)
         // Punctuation, a conjunction or a sentence adverb ("Instead, Fiorina opened by talking

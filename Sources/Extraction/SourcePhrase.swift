@@ -33,11 +33,16 @@ struct SourcePhrase {
 
     /// A lowercase "-ing" word that is not a known adjective: it starts a participial phrase.
     func isParticiple(_ i: Int) -> Bool {
+        !tokens[i].capitalized && endsWithIng(i) && !Keys.ingAdjectives.contains(tokens[i].key)
+    }
+
+    /// A word of more than four letters ending in "-ing" ("speaking", "Rallying").
+    func endsWithIng(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .word, !t.capitalized, t.end - t.start > 4 else { return false }
+        guard t.kind == .word, t.end - t.start > 4 else { return false }
         let s = index.scalars
         let e = Int(t.end)
-        return s[e - 3] == "i" && s[e - 2] == "n" && s[e - 1] == "g" && !Keys.ingAdjectives.contains(t.key)
+        return s[e - 3] == "i" && s[e - 2] == "n" && s[e - 1] == "g"
     }
 
     /// The subject noun phrase that ends right before token `end` (exclusive), inside a sentence
