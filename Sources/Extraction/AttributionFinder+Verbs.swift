@@ -200,6 +200,7 @@ extension AttributionFinder {
     /// plan failed", "said on Friday morning the plan failed"); nil when the rest of the sentence
     /// is no more than such an adjunct ("responded Friday.") or a short phrase of origin or time
     /// ("reported from Los Angeles.", "said during the debate."): no content follows the cue.
+    /// What a quotation was said of is passed over too ("said of the episode, “Q”").
     func afterAdjunct(_ start: Int, end: Int) -> Int? {
         var k = start
         if k + 1 < end && key(k) == Keys.on && Keys.days.contains(key(k + 1)) { k += 1 }

@@ -130,7 +130,7 @@ struct AttributionFinder {
     /// The subject of a reporting verb that has its own ("The mayor said"); nil for other anchors
     /// and for a verb that shares the previous clause's source ("... and warned").
     func verbSubject(of a: Anchor, in s: Range<Int>) -> Range<Int>? {
-        guard case .verb = a.kind, !a.coordinated, !a.participial else { return nil }
+        guard case let .verb(verb) = a.kind, !a.coordinated, !a.participial else { return nil }
         var subject = phrases.subject(before: a.cueStart, lower: s.lowerBound)
         // "Residents of Oruk interviewed by the AP said": the source starts at the noun the
         // participle modifies (PolNeAR keeps the participle phrase in the source).
@@ -140,8 +140,7 @@ struct AttributionFinder {
             subject = head.lowerBound..<subj.upperBound
         }
         // "Supporters who have heard from the campaign say": the relative clause is part of it.
-        if case let .verb(verb) = a.kind, verb.forms == .base,
-           let subj = subject, let head = relativeClauseHead(before: a.cueStart, in: s), subj.lowerBound > head + 1,
+        if verb.forms == .base, let subj = subject, let head = relativeClauseHead(before: a.cueStart, in: s), subj.lowerBound > head + 1,
            let phrase = phrases.subject(before: head + 1, lower: s.lowerBound) {
             subject = phrase.lowerBound..<subj.upperBound
         }
@@ -201,7 +200,7 @@ struct AttributionFinder {
             }
             // "After Scalia said that ..., Trump said: ...": the main clause after an opening
             // adverbial clause; a cue inside that clause reports no further than its comma.
-            if isComma(b) || quotationEndsWithComma(b), opensWithAdverbialClause(s, before: b) {
+            if isComma(b) || quotationEndsWithComma(b), closesOpeningAdverbialClause(b, in: s) {
                 return isComma(b) ? b : subject.lowerBound
             }
         }
@@ -209,8 +208,11 @@ struct AttributionFinder {
     }
 
     /// The sentence opens with an adverbial clause ("After ...", "When ...", "Appearing ...",
-    /// "But although ...") and `comma` is its first comma outside a quotation: where it ends.
-    func opensWithAdverbialClause(_ s: Range<Int>, before comma: Int) -> Bool {
+    /// "But although ...") and `comma` (or the closing mark after a quotation's comma) is its first
+    /// comma outside a quotation: where it ends. This cuts the content of any cue inside the clause
+    /// ("After struggling to persuade voters that he understands ..., Emanuel said"), where
+    /// `opensAdverbialClause` stops the content of a cue whose source follows the subordinator.
+    func closesOpeningAdverbialClause(_ comma: Int, in s: Range<Int>) -> Bool {
         var first = afterDateline(s.lowerBound, comma)
         if first < comma && (key(first) == Keys.and || key(first) == Keys.but) { first += 1 }
         guard first < comma, tokens[first].kind == .word,

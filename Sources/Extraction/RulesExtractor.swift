@@ -81,7 +81,7 @@ public struct RulesExtractor: Sendable {
         result.reserveCapacity(candidates.count)
         // One source phrase shared by two cues ("A spokeswoman declined to comment, saying ...")
         // is one mention: it resolves once, or an indefinite phrase would make two entities.
-        var resolvedMentions: [Range<Int>: (mention: Mention, id: String, type: SourceType, outlet: String?)] = [:]
+        var bySourcePhrase: [Range<Int>: (entity: String, type: SourceType, namedOutlet: String?)] = [:]
         for candidate in candidates {
             guard let content = fragments(candidate.content, index) else { continue }
             var attribution = Attribution(id: "r\(result.count + 1)")
@@ -91,21 +91,22 @@ public struct RulesExtractor: Sendable {
             if let source = candidate.source {
                 attribution.source = fragments([source], index)
                 let referent = candidate.referent ?? source
-                let sourceOutlet = finder.outlet(named: referent)
-                let mention: Mention
-                let resolved: (id: String, type: SourceType, outlet: String?)
-                if let earlier = resolvedMentions[referent] {
-                    mention = earlier.mention
-                    resolved = (earlier.id, earlier.type, earlier.outlet)
+                if let earlier = bySourcePhrase[referent] {
+                    // The cue's own outlet ("told Newsweek") first, then the one the phrase names.
+                    attribution.sourceEntity = earlier.entity
+                    attribution.sourceType = earlier.type
+                    outlet = outlet ?? earlier.namedOutlet
                 } else {
-                    mention = coreference.mention(referent, anonymousContext: candidate.anonymousContext,
-                                                  outletName: sourceOutlet)
-                    resolved = coreference.resolve(mention, outlet: outlet ?? sourceOutlet)
-                    resolvedMentions[referent] = (mention, resolved.id, resolved.type, resolved.outlet)
+                    let sourceOutlet = finder.outlet(named: referent)
+                    let mention = coreference.mention(referent, anonymousContext: candidate.anonymousContext,
+                                                      outletName: sourceOutlet)
+                    let resolved = coreference.resolve(mention, outlet: outlet ?? sourceOutlet)
+                    let type = candidate.anonymousContext && !mention.isNamed ? SourceType.anonymous : resolved.type
+                    attribution.sourceEntity = resolved.id
+                    attribution.sourceType = type
+                    outlet = resolved.outlet ?? sourceOutlet
+                    bySourcePhrase[referent] = (resolved.id, type, sourceOutlet)
                 }
-                attribution.sourceEntity = resolved.id
-                attribution.sourceType = candidate.anonymousContext && !mention.isNamed ? .anonymous : resolved.type
-                outlet = resolved.outlet ?? sourceOutlet
             } else {
                 attribution.sourceType = .implicit
                 attribution.sourceEntity = nil

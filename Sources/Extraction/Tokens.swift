@@ -184,9 +184,8 @@ enum Tokenizer {
                 // `'special case,'''`: three apostrophes after a word close a single quote inside a
                 // double one, so the lone mark comes first and the pair after it; before a word
                 // (`'''Kosovo`) the pair opens first, as it is read.
-                let closesInner = i + 2 < n && scalars[i + 2].value == 39 && i > 0
-                    && !isSpace(scalars[i - 1].value) && !isNewline(scalars[i - 1].value)
-                if next == 39 && c == 39 && !closesInner {
+                if next == 39 && c == 39 && !(i + 2 < n && scalars[i + 2].value == 39 && i > 0
+                    && !isSpace(scalars[i - 1].value) && !isNewline(scalars[i - 1].value)) {
                     tokens.append(Token(start: Int32(i), end: Int32(i + 2), key: mix(fnvOffset, 34),
                                         kind: .quote, capitalized: false, allCaps: false, first: 34))
                     i += 2

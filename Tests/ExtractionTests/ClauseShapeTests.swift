@@ -313,6 +313,13 @@ import Testing
         #expect(found.map(\.sourceEntity) == ["spokeswoman", "spokeswoman"])
     }
 
+    @Test func aSharedSourcePhraseKeepsEachCuesOwnOutlet() {
+        let text = "A spokeswoman for the bank told Reuters the branch would close and told Newsweek that staff would move."
+        let found = extractor.extract(Document(id: "t", text: text))
+        #expect(found.map(\.sourceEntity) == ["spokeswoman", "spokeswoman"])
+        #expect(found.map(\.outlet) == ["Reuters", "Newsweek"])
+    }
+
     @Test func aSubordinateClauseFollowedByAMainClauseIsContent() {
         _ = expectAttribution("{con:Since that ruling, the county has cut polling places}, {src:the lawsuit} {cue:says}.",
                               extractor: extractor)
