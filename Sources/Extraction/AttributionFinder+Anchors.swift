@@ -148,6 +148,17 @@ extension AttributionFinder {
         if verb.lemma == "ask", i + 2 < s.upperBound, word(i + 1).contains(.negation), key(i + 2) == Keys.to {
             return nil
         }
+        // "who requested anonymity", "asked for anonymity": the same request.
+        if i + 1 < s.upperBound, key(i + 1) == Keys.anonymity
+            || i + 2 < s.upperBound && key(i + 1) == Keys.for && key(i + 2) == Keys.anonymity {
+            return nil
+        }
+        // "added to her lead", "called to mind": "to" and a noun phrase make another verb.
+        if i + 2 < s.upperBound, key(i + 1) == Keys.to,
+           verb.lemma == "add" && word(i + 2).contains(.determiner) && !word(i + 2).contains(.subjectPronoun)
+            || verb.lemma == "call" && key(i + 2) == Keys.mind {
+            return nil
+        }
         // "known as", "written by": a participle-only form needs "have" or "be" to be a verb.
         if verb.forms == .participle && !prevClass.contains(.auxiliary) { return nil }
         var anchor = Anchor(kind: .verb(verb), at: i, cueStart: i, cueEnd: i + 1)
@@ -274,6 +285,12 @@ extension AttributionFinder {
         if i + 1 < s.upperBound {
             let n = i + 1
             if key(n) == Keys.of { return false }
+            // "that share is larger", "the blame has shifted": after a determiner, an auxiliary
+            // next makes the word a noun ("what he claims is true" keeps its subject before it).
+            if p >= s.lowerBound, word(p).contains(.determiner), !word(p).contains(.subjectPronoun),
+               tokens[n].kind == .word, !tokens[n].capitalized, !word(n).intersection([.be, .auxiliary]).isEmpty {
+                return false
+            }
             // What follows a verb: "plans to", "claims that", "calls for", "shows the", "told him".
             if key(n) == Keys.to || key(n) == Keys.that || tokens[n].kind == .quote || tokens[n].isPunct(":")
                 || (tokens[n].kind == .word && !tokens[n].capitalized
@@ -292,6 +309,13 @@ extension AttributionFinder {
         }
         if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && p > s.lowerBound && tokens[p - 1].kind != .quote
             && i + 1 < s.upperBound && particles.contains(key(i + 1)) {
+            return true
+        }
+        // "Trump claims he is worth …", "Smith notes they …": a name, then the -s form, then the
+        // subject of its clause; a noun "claims" takes no subject pronoun after it.
+        if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && endsWith(i, "s") && i + 1 < s.upperBound
+            && tokens[i + 1].kind == .word && (word(i + 1).contains(.subjectPronoun) && !word(i + 1).contains(.objectPronoun) || tokens[i + 1].capitalized && word(i + 1).isEmpty)
+            && subjectOpensClause(before: p, in: s) {
             return true
         }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
@@ -571,10 +595,12 @@ extension AttributionFinder {
     }
 
     /// A line of its own in title case with no final stop: a headline ("Senator Says Taxes Will Rise").
+    /// The document's first line may end with a stop ("Senator Says Taxes Will Rise." as some
+    /// corpora join a title to its text).
     func isHeadline(_ s: Range<Int>) -> Bool {
         let before = s.lowerBound == 0 || tokens[s.lowerBound - 1].kind == .newline
         let after = s.upperBound >= tokens.count || tokens[s.upperBound].kind == .newline
-        guard before && after, let last = s.last, !tokens[last].isPunct(".") else { return false }
+        guard before && after, let last = s.last, s.lowerBound == 0 || !tokens[last].isPunct(".") else { return false }
         var words = 0
         var capitals = 0
         for i in s where tokens[i].kind == .word && tokens[i].end - tokens[i].start > 3 {

@@ -106,7 +106,7 @@ extension AttributionFinder {
         // A partial quotation ("The plan is \u{201C}a disaster,\u{201D} she said") leaves the whole clause as content.
         let quote: Quote? = if let closing, opensClause(closing.open, lower: lower) { closing } else { nil }
         guard isComma(before) || closing != nil || tokens[before].isPunct("—"),
-              let rest = trailingRest(after: a, in: s, end: end, afterQuote: quote != nil) else { return nil }
+              let rest = trailingRest(after: a, verb: verb, in: s, end: end, afterQuote: quote != nil) else { return nil }
         let leftStart = quote?.open ?? afterDateline(lower, before)
         let leftEnd = (quote ?? closing).map { $0.close + 1 } ?? before
         // "When he arrived, ...", and "Asked whether ..., the mayor said no": the question put to
@@ -288,8 +288,10 @@ extension AttributionFinder {
     }
 
     /// After a cue in a trailing attribution only a short complement may follow ("to Reuters",
-    /// "on Monday", "of the militia"), then the sentence ends or a comma continues it.
-    func trailingRest(after a: Anchor, in s: Range<Int>, end: Int, afterQuote: Bool) -> (comma: Int?, stop: Int)? {
+    /// "on Monday", "of the militia"), then the sentence ends or a comma continues it. An object
+    /// right after a verb that takes no hearer ("..., the paper wrote an editorial") makes the
+    /// verb's own clause: no trailing attribution.
+    func trailingRest(after a: Anchor, verb: CueVerb, in s: Range<Int>, end: Int, afterQuote: Bool) -> (comma: Int?, stop: Int)? {
         var k = a.cueEnd
         var count = 0
         while k < end {
@@ -305,6 +307,9 @@ extension AttributionFinder {
                 continue
             }
             if t.kind == .quote || t.isPunct(":") || t.key == Keys.that && !t.capitalized { return nil }
+            if count == 0 && !verb.takesRecipient && t.kind == .word && !t.capitalized
+                && (word(k).contains(.determiner) && !word(k).contains(.objectPronoun)
+                    || word(k).isEmpty && !isLyAdverb(k) && lexicons.cues.verb(t) == nil) { return nil }
             if t.kind == .word, lexicons.cues.verb(t) != nil, !t.capitalized, count > 0 { return nil }
             if t.kind == .word, !t.capitalized, !word(k).intersection([.be, .auxiliary, .subjectPronoun]).isEmpty {
                 return nil

@@ -59,7 +59,7 @@ enum Keys {
             .map { Tokenizer.key($0) })
     /// Plural nouns without a final "s".
     static let pluralNouns: KeySet = KeySet(
-        ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority"]
+        ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority", "data"]
             .map { Tokenizer.key($0) })
     /// Subordinators that open an adverbial clause before the main clause: "When the moderator
     /// pointed out that ..., the candidate said ...". Not "as": in "As the Post reported on
@@ -88,6 +88,9 @@ enum Keys {
     static let adjunctPrepositions: KeySet = KeySet(
         ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
     static let thanks = Tokenizer.key("thanks")
+    static let anonymity = Tokenizer.key("anonymity")
+    static let mind = Tokenizer.key("mind")
+    static let `for` = Tokenizer.key("for")
     /// What makes "thanks" a preposition: "thanks to", "thanks in part to", "thanks largely to".
     static let thanksTo: [[UInt64]] = ["to", "in part to", "in large part to", "largely to", "partly to", "mostly to",
                                        "partially to"].map { Tokenizer.keys($0) }

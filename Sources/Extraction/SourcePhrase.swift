@@ -181,8 +181,9 @@ struct SourcePhrase {
             return t.key == Keys.who ? .fail : .takeLast
         }
         if cls.contains(.objectPronoun) && !t.capitalized {
-            // "those close to him": a pronoun after a preposition stays in the phrase.
-            guard i > lower, i < j, lexicons.word(tokens[i - 1]).contains(.preposition) else { return .stop }
+            // "those close to him": a pronoun after a preposition stays in the phrase, also as
+            // its last word ("a source close to him said").
+            guard i > lower, lexicons.word(tokens[i - 1]).contains(.preposition) else { return .stop }
             return .take
         }
         if t.key == Keys.and || t.key == Keys.ampersand {

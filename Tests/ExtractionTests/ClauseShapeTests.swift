@@ -356,6 +356,52 @@ import Testing
         #expect(found.map(\.sourceEntity) == ["trump", "trump"])
     }
 
+    @Test func aNameBeforeANounVerbAndItsClausesSubject() {
+        // "claims" and "praises" are nouns too; after a name, a subject pronoun or a name after
+        // them makes them verbs.
+        _ = expectAttribution("{src:Donald Trump} {cue:claims} {con:he is worth $10 billion}.", extractor: extractor)
+        _ = expectAttribution("On Monday, {src:Ms. Lopez} {cue:notes} {con:they never paid the fee}.", extractor: extractor)
+        _ = expectAttribution("{src:Sanders} {cue:praises} {con:Obama after the meeting}.", extractor: extractor)
+        // After a preposition the name is no subject: "claims" stays a noun.
+        #expect(cues("The case against the Trump claims he filed in March is weak.") == [])
+    }
+
+    @Test func aPronounAfterAPrepositionMayEndTheSubject() {
+        _ = expectAttribution("{src:A source close to him} {cue:said} {con:the governor will resign}.", extractor: extractor)
+        _ = expectAttribution("{con:The talks have stalled}, {src:people close to them} {cue:say}.", extractor: extractor)
+    }
+
+    @Test func anObjectAfterTheVerbIsNoTrailingAttribution() {
+        // "the paper wrote an editorial": the verb has its own object, so what comes before the
+        // comma is not what it said.
+        _ = expectAttribution("Almost a week after the flood, {src:the paper} {cue:wrote} {con:an editorial}.",
+                              extractor: extractor)
+        // A hearer after "told" is still a trailing attribution's complement.
+        _ = expectAttribution("{con:The bridge is closed}, {src:the mayor} {cue:told} the council.", extractor: extractor)
+        // "pledged to oppose legal status": the infinitive's object, so the opening phrase is no content.
+        _ = expectAttribution("In a turn that surprised many, {src:Cruz} {cue:pledged to oppose} {con:legal status}.",
+                              extractor: extractor)
+    }
+
+    @Test func requestsForAnonymityAndIdiomsWithToReportNothing() {
+        #expect(cues("A White House official, who requested anonymity to discuss the call, left early.") == [])
+        #expect(cues("One aide, asking for anonymity to speak freely, left early.") == [])
+        #expect(cues("Clinton won Ohio, adding to her delegate lead.") == [])
+        #expect(cues("In a turn that called to mind the old refrain, the crowd left.") == [])
+        // "added" with its content still reports.
+        _ = expectAttribution("{src:She} {cue:added} {con:that the lead is safe}.", extractor: extractor)
+    }
+
+    @Test func aNounBeforeAnAuxiliaryIsNoVerb() {
+        // "that share is": after a determiner the word is a noun; "what he claims is true" keeps its verb.
+        #expect(cues("Still, that share is larger than the rest.") == [])
+        #expect(cues("It was what he claims is a fair deal.") == ["claims"])
+    }
+
+    @Test func dataTakesABareForm() {
+        _ = expectAttribution("{src:Data} {cue:show} {con:that the average income is higher}.", extractor: extractor)
+    }
+
     // MARK: - "She" after a plural subject
 
     @Test func sheDoesNotReferToAPluralSubject() {

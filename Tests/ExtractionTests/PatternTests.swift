@@ -264,6 +264,14 @@ import Testing
                               extractor: extractor)
     }
 
+    @Test func firstLineHeadlineMayEndWithAStop() {
+        // Some corpora join a title to its text with a full stop; only the document's first line
+        // is read as a headline then: a later title-case line with a stop is an ordinary sentence.
+        _ = expectAttribution("{src:Mayor} {cue:Says} {con:Bus Fares Will Rise In Spring}.\n\nThe city council met.",
+                              extractor: extractor)
+        expectNone("The city council met.\n\nBoard Member Says Bus Fares Will Rise In Spring.", extractor: extractor)
+    }
+
     @Test func timePhraseBetweenSourceAndCueIsLeftOut() {
         _ = expectAttribution("{src:The bank} just this month {cue:announced} {con:it would close 40 branches}.",
                               extractor: extractor)
