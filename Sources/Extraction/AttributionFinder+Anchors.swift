@@ -71,8 +71,43 @@ extension AttributionFinder {
         }
         if t.capitalized && !(headline && i > s.lowerBound) { return nil }
         if cls.contains(.raising) { return raisingAnchor(at: i, in: s) }
-        guard let verb = lexicons.cues.verb(t) else { return nil }
+        guard let verb = lexicons.cues.verb(t) else {
+            guard let adjective = lexicons.cues.adjective(t) else { return nil }
+            return adjectiveAnchor(adjective, at: i, in: s)
+        }
         return verbAnchor(verb, at: i, wordClass: cls, in: s)
+    }
+
+    /// "Officials are confident that …", "she was eager to …", "critics are skeptical of …": an
+    /// adjective of attitude after a form of "be" (adverbs may come between) reports what its
+    /// subject believes, intends or judges, when its complement follows: "that", "to" (adjectives
+    /// flagged `+to`), one of its particles, or (for beliefs) a clause ("She was sure the plan
+    /// would fail"). The cue runs from the auxiliaries before "be" through the adjective and its
+    /// particle; "a confident official", "she was confident" alone and "it is certain that" report
+    /// nothing.
+    func adjectiveAnchor(_ adjective: CueVerb, at i: Int, in s: Range<Int>) -> Anchor? {
+        var p = i - 1
+        while p >= s.lowerBound && (!word(p).intersection([.cueAdverb, .negation]).isEmpty || isLyAdverb(p)
+            || Keys.degreeAdverbs.contains(key(p))) {
+            p -= 1
+        }
+        guard p >= s.lowerBound, word(p).contains(.be), i + 1 < s.upperBound else { return nil }
+        let n = i + 1
+        let complement = key(n) == Keys.that && !tokens[n].capitalized
+            || adjective.particles.contains(key(n))
+            || adjective.needsTo && key(n) == Keys.to
+            || adjective.cueClass == .belief && tokens[n].kind == .word
+                && (word(n).contains(.subjectPronoun) && !word(n).contains(.objectPronoun) || word(n).contains(.determiner)
+                    && !word(n).contains(.objectPronoun) || tokens[n].capitalized && word(n).isEmpty)
+        guard complement, !index.isQuoted(n) else { return nil }
+        var anchor = Anchor(kind: .verb(adjective), at: i, cueStart: p, cueEnd: i + 1)
+        while anchor.cueStart > s.lowerBound && joinsCue(anchor.cueStart - 1) && anchor.at - anchor.cueStart < 5 {
+            anchor.cueStart -= 1
+        }
+        // "It is certain that …": an impersonal "it" is nobody's attitude.
+        if anchor.cueStart > s.lowerBound, key(anchor.cueStart - 1) == Keys.it { return nil }
+        extendCue(&anchor, verb: adjective, in: s)
+        return anchor
     }
 
     /// "As reported by Reuters, C", ", as first stated in the filing": "as" opening the sentence or

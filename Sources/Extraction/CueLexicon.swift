@@ -11,6 +11,8 @@ struct VerbForm: OptionSet, Sendable {
     static let past = VerbForm(rawValue: 4)
     static let ing = VerbForm(rawValue: 8)
     static let participle = VerbForm(rawValue: 16)
+    /// An adjective of attitude after a form of "be" ("is confident that"): `+adjective` lines.
+    static let adjective = VerbForm(rawValue: 32)
 }
 
 /// One word form of a cue verb.
@@ -32,13 +34,18 @@ struct CueVerb: Sendable {
     var needsQuote = false
 }
 
-/// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key.
+/// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key, and the
+/// adjectives of attitude (`+adjective` lines), kept apart: an adjective is no verb to the rest of
+/// the rules (a subject phrase may hold one: "a confident official said").
 struct CueLexicon: Sendable {
     private let verbs: KeyTable<CueVerb>
+    private let adjectives: KeyTable<CueVerb>
     private(set) var verbCount = 0
+    private(set) var adjectiveCount = 0
 
     init(lines: [LexiconLine], file: String) throws(ExtractionError) {
         var verbs: [UInt64: CueVerb] = [:]
+        var adjectives: [UInt64: CueVerb] = [:]
         for line in lines {
             guard let cueClass = CueClass(rawValue: line.section) else {
                 throw .malformedLexicon(file: file, line: line.number, reason: "unknown class [\(line.section)]")
@@ -49,6 +56,7 @@ struct CueLexicon: Sendable {
             var needsParticle = false
             var needsTo = false
             var needsQuote = false
+            var adjective = false
             var particles: [UInt64] = []
             for word in line.words {
                 if word.hasPrefix("+") {
@@ -58,6 +66,7 @@ struct CueLexicon: Sendable {
                     case "+particle": needsParticle = true
                     case "+to": needsTo = true
                     case "+quote": needsQuote = true
+                    case "+adjective": adjective = true
                     default:
                         throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
                     }
@@ -66,6 +75,20 @@ struct CueLexicon: Sendable {
                 } else {
                     forms.append(word)
                 }
+            }
+            if adjective {
+                guard forms.count == 1, !recipient, !noun, !needsParticle, !needsQuote else {
+                    throw .malformedLexicon(file: file, line: line.number,
+                                            reason: "an adjective has one form and at most +to and particles")
+                }
+                let key = Tokenizer.key(forms[0])
+                guard adjectives[key] == nil else {
+                    throw .malformedLexicon(file: file, line: line.number, reason: "adjective \(forms[0]) listed twice")
+                }
+                adjectives[key] = CueVerb(lemma: String(forms[0]), cueClass: cueClass, forms: .adjective,
+                                          takesRecipient: false, particles: particles, needsTo: needsTo)
+                adjectiveCount += 1
+                continue
             }
             guard forms.count == 4 || forms.count == 5 else {
                 throw .malformedLexicon(
@@ -91,6 +114,13 @@ struct CueLexicon: Sendable {
             }
         }
         self.verbs = KeyTable(verbs)
+        self.adjectives = KeyTable(adjectives)
+    }
+
+    /// The adjective of attitude a word is, by its key; nil for other words.
+    @inline(__always)
+    func adjective(_ token: Token) -> CueVerb? {
+        token.kind == .word ? adjectives[token.key] : nil
     }
 
     @inline(__always)

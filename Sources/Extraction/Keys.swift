@@ -89,6 +89,11 @@ enum Keys {
         ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
     static let thanks = Tokenizer.key("thanks")
     static let anonymity = Tokenizer.key("anonymity")
+    /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").
+    static let degreeAdverbs: KeySet = KeySet(["very", "so", "too", "more", "less", "most", "quite", "still", "now", "all",
+                                               "also", "increasingly", "even", "fairly", "pretty", "far"]
+        .map { Tokenizer.key($0) })
+    static let possessiveDeterminers: KeySet = KeySet(["his", "her", "its", "their", "our", "my", "your"].map { Tokenizer.key($0) })
     static let mind = Tokenizer.key("mind")
     static let `for` = Tokenizer.key("for")
     /// What makes "thanks" a preposition: "thanks to", "thanks in part to", "thanks largely to".

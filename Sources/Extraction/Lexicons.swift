@@ -90,7 +90,7 @@ struct Lexicons: Sendable {
     func word(_ token: Token) -> WordClass { classes[token.key] ?? [] }
 
     var summary: String {
-        "cue verbs \(cues.verbCount), word classes \(classes.count), outlets \(outlets.count), "
-            + "confidence patterns \(confidence.count)"
+        "cue verbs \(cues.verbCount), cue adjectives \(cues.adjectiveCount), word classes \(classes.count), "
+            + "outlets \(outlets.count), confidence patterns \(confidence.count)"
     }
 }

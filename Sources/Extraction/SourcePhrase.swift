@@ -230,7 +230,9 @@ struct SourcePhrase {
         // "the first lady": after a determiner an adverb-looking word is an adjective.
         let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
         if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer { return true }
-        if isParticiple(i) { return true }
+        // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun.
+        if isParticiple(i) && !(i > lower && (tokens[i - 1].key == Keys.possessive
+            || Keys.possessiveDeterminers.contains(tokens[i - 1].key))) { return true }
         if cls.contains(.hedgeAdverb) { return true }
         let s = index.scalars
         let e = Int(t.end)

@@ -398,6 +398,26 @@ import Testing
         #expect(cues("It was what he claims is a fair deal.") == ["claims"])
     }
 
+    // MARK: - Adjectives of attitude
+
+    @Test func anAdjectiveOfAttitudeAfterBeReports() {
+        _ = expectAttribution("{src:Officials} {cue:are confident} {con:that the bridge will reopen}.", extractor: extractor)
+        _ = expectAttribution("{src:She} {cue:was sure} {con:the plan would fail}.", extractor: extractor)
+        _ = expectAttribution("{src:Republicans} {cue:have been very critical of} {con:the deal}.", extractor: extractor)
+        _ = expectAttribution("{src:The governor} {cue:was eager} {con:to sign the bill}.", extractor: extractor)
+        _ = expectAttribution("{src:Many Democrats} {cue:are not convinced} {con:that the turnout will hold}.",
+                              extractor: extractor)
+    }
+
+    @Test func anAdjectiveWithoutItsComplementOrItsSubjectReportsNothing() {
+        #expect(cues("A confident official opened the bridge.") == [])
+        #expect(cues("She was confident on Monday.") == [])
+        // "critical" takes only "of": "critical but stable" is no attitude.
+        #expect(cues("The patient is critical but stable.") == [])
+        // An impersonal "it" is nobody's belief.
+        #expect(cues("It is certain that the bridge will reopen.") == [])
+    }
+
     @Test func dataTakesABareForm() {
         _ = expectAttribution("{src:Data} {cue:show} {con:that the average income is higher}.", extractor: extractor)
     }

@@ -65,6 +65,27 @@ import Testing
         }
         let unknown = LexiconFile.parse("[gossip]\nsay says said saying\n", file: "cue-verbs.txt")
         #expect(throws: ExtractionError.self) { try CueLexicon(lines: unknown, file: "cue-verbs.txt") }
+        let adjective = LexiconFile.parse("[belief]\nsure surer +adjective\n", file: "cue-verbs.txt")
+        #expect(throws: ExtractionError.malformedLexicon(
+            file: "cue-verbs.txt", line: 2, reason: "an adjective has one form and at most +to and particles")) {
+            try CueLexicon(lines: adjective, file: "cue-verbs.txt")
+        }
+        let twice = LexiconFile.parse("[belief]\nsure +adjective\n[stance]\nsure +adjective\n", file: "cue-verbs.txt")
+        #expect(throws: ExtractionError.malformedLexicon(file: "cue-verbs.txt", line: 4, reason: "adjective sure listed twice")) {
+            try CueLexicon(lines: twice, file: "cue-verbs.txt")
+        }
+    }
+
+    @Test func adjectivesAreKeptApartFromVerbs() throws {
+        let lines = LexiconFile.parse("[belief]\nthink thinks thought thinking\nsure +adjective >about\n", file: "x.txt")
+        let lexicon = try CueLexicon(lines: lines, file: "x.txt")
+        #expect(lexicon.verbCount == 1)
+        #expect(lexicon.adjectiveCount == 1)
+        let tokens = Tokenizer.tokenize(Array("sure thinks".unicodeScalars))
+        #expect(lexicon.verb(tokens[0]) == nil)
+        #expect(lexicon.adjective(tokens[0])?.cueClass == .belief)
+        #expect(lexicon.adjective(tokens[0])?.particles == [Tokenizer.key("about")])
+        #expect(lexicon.adjective(tokens[1]) == nil)
     }
 
     @Test func confidenceTableRejectsValuesOutsideZeroOne() {
