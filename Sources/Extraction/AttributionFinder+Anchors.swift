@@ -173,6 +173,11 @@ extension AttributionFinder {
            !(verb.cueClass == .speech && nextToQuotation(i, in: s)) { return nil }
         // "easier said than done": a comparison, not a report.
         if i + 1 < s.upperBound, key(i + 1) == Keys.than { return nil }
+        // "is worried that": a participle that is also an adjective of attitude reports its
+        // subject's own state, not a passive's.
+        if !isIng && prevClass.contains(.be), let adjective = lexicons.cues.adjective(tokens[i]) {
+            return adjectiveAnchor(adjective, at: i, in: s)
+        }
         if !isIng && prevClass.contains(.be) { return passiveAnchor(verb, at: i, wordClass: cls, in: s) }
         if reducedRelative(at: i, in: s) || publishedDocument(verb, at: i, in: s) { return nil }
         // "thanks to a big win", "thanks in part to": a preposition, not the verb.

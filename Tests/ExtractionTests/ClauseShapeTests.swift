@@ -407,6 +407,10 @@ import Testing
         _ = expectAttribution("{src:The governor} {cue:was eager} {con:to sign the bill}.", extractor: extractor)
         _ = expectAttribution("{src:Many Democrats} {cue:are not convinced} {con:that the turnout will hold}.",
                               extractor: extractor)
+        // A participle that is also such an adjective: its subject is the source, not the content
+        // (as it would be in a passive, "The plan was expected to fail").
+        _ = expectAttribution("{src:The mayor} {cue:is worried} {con:that the plant will close}.", extractor: extractor)
+        _ = expectAttribution("{src:Voters} {cue:were disappointed by} {con:the debate}.", extractor: extractor)
     }
 
     @Test func anAdjectiveWithoutItsComplementOrItsSubjectReportsNothing() {
@@ -416,6 +420,16 @@ import Testing
         #expect(cues("The patient is critical but stable.") == [])
         // An impersonal "it" is nobody's belief.
         #expect(cues("It is certain that the bridge will reopen.") == [])
+    }
+
+    @Test func verbsThatReportOnlyInSomeUsesAreLeftOutOrNeedThat() {
+        // An interview, an invitation and the writer's "apparently" name no claim.
+        #expect(cues("On Tuesday, the anchor interviewed the senator.") == [])
+        #expect(cues("The party invited the mayor to speak at the convention.") == [])
+        #expect(cues("The encounter apparently touched a nerve at the White House.") == [])
+        // "maintained" reports before "that" only: "maintained a pace" is no claim.
+        #expect(cues("She maintained an energetic pace into old age.") == [])
+        _ = expectAttribution("{src:They} {cue:maintained} {con:that the count was fair}.", extractor: extractor)
     }
 
     @Test func dataTakesABareForm() {
