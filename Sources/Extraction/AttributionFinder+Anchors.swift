@@ -360,7 +360,8 @@ extension AttributionFinder {
         }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
         if p < i - 1 { return true }  // an adverb came between: "officials also claim"
-        if t.kind == .word && !t.capitalized && cls.isEmpty {
+        // A plural noun, a source's head among them: "voters claim", "her aides feel".
+        if t.kind == .word && !t.capitalized && isNounWord(cls) {
             let e = Int(t.end)
             let sc = index.scalars
             return t.end - t.start > 3 && sc[e - 1] == "s" && sc[e - 2] != "s"

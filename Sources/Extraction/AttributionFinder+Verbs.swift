@@ -50,7 +50,8 @@ extension AttributionFinder {
         // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
         // After "told" the phrase is the hearer ("Mr. King, 82, told me"), never the source.
         guard let source = after, isNounPhrase(source),
-              subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient) else { return nil }
+              subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient
+                  && !endsWithPastVerb(source)) else { return nil }
         let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
         let leftStart = afterQuote.map { $0.open } ?? lower
         guard leftEnd - leftStart >= 2 else { return nil }
@@ -64,6 +65,14 @@ extension AttributionFinder {
         }
         candidate.outlet = candidate.outlet ?? outlet(named: source) ?? outlet(in: source.upperBound..<end)
         return candidate
+    }
+
+    /// "the bill failed": a phrase after a noun whose last word is a lowercase "-ed" form is a
+    /// clause, not the source of an inverted attribution ("..., D-Ohio, said the bill failed").
+    func endsWithPastVerb(_ r: Range<Int>) -> Bool {
+        guard r.count >= 2, let last = r.last, tokens[last].kind == .word, !tokens[last].capitalized,
+              tokens[last - 1].kind == .word, !word(last - 1).contains(.determiner) else { return false }
+        return phrases.endsWithEd(last)
     }
 
     /// A verb with no subject of its own takes the previous clause's source ("..., adding",

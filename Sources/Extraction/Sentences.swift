@@ -150,9 +150,17 @@ enum Sentences {
         if lexicons.word(token).contains(.abbreviation) { return true }
         let length = token.end - token.start
         if length == 1 && token.capitalized { return true }  // an initial: "George W. Bush"
-        // "U.S" and "D.C" (tokenised without the final period).
-        return length == 3 && token.allCaps && dottedKeys.contains(token.key)
+        // "U.S" and "D.C" (tokenised without the final period); "R-N" of a party and state
+        // ("Sen. Chuck Schumer, D-N.Y., said"), which never ends a sentence before the state's
+        // second letter.
+        return length == 3 && token.allCaps && (dottedKeys.contains(token.key) || partyStateKeys.contains(token.key))
     }
+
+    /// "R-N", "D-S", "I-W": a party's initial, a hyphen and the first letter of a dotted state.
+    private static let partyStateKeys: KeySet = KeySet(
+        ["r", "d", "i"].flatMap { party in (UInt8(ascii: "a")...UInt8(ascii: "z")).map { letter in
+            Tokenizer.key(party + "-" + String(UnicodeScalar(letter)))
+        } })
 
     private static let dottedKeys: KeySet = KeySet(
         ["u.s", "u.k", "d.c", "u.n", "e.u", "l.a", "n.y", "n.j"].map { Tokenizer.key($0) })

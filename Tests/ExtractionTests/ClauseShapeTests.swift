@@ -366,6 +366,19 @@ import Testing
         #expect(cues("The case against the Trump claims he filed in March is weak.") == [])
     }
 
+    @Test func aSourcesPluralHeadBeforeANounVerb() {
+        // "aides" is a source's head word, still a plural noun: "feel" is its verb.
+        _ = expectAttribution("{src:Her aides} {cue:feel} {con:they have enough on their plates}.", extractor: extractor)
+        // (Under a title: a document's first line "Name, D-N.Y., said" reads as a dateline.)
+        _ = expectAttribution("Senate vote\n\n{src:Sen. Chuck Schumer, D-N.Y.,} {cue:said} {con:the bill would fail}.",
+                              extractor: extractor)
+    }
+
+    @Test func aClauseAfterTheVerbIsNoInvertedSource() {
+        // "said the bill failed": "the bill failed" is the content, not a source after the verb.
+        _ = expectAttribution("Senate vote\n\n{src:Sen. Ann Lee, D-Ohio,} {cue:said} {con:the bill failed}.", extractor: extractor)
+    }
+
     @Test func aPronounAfterAPrepositionMayEndTheSubject() {
         _ = expectAttribution("{src:A source close to him} {cue:said} {con:the governor will resign}.", extractor: extractor)
         _ = expectAttribution("{con:The talks have stalled}, {src:people close to them} {cue:say}.", extractor: extractor)

@@ -48,6 +48,13 @@ import Testing
         #expect(sentences == ["Mr. Smith (R-S.C.) arrived.", "“Is it over? No,” he said.", "Then he left.", "New line"])
     }
 
+    @Test func aPartyAndDottedStateBetweenCommasEndsNoSentence() {
+        let text = "Sen. Chuck Schumer, D-N.Y., said the bill failed. Rep. Ann Lee, R-S.C., agreed."
+        let index = TextIndex(text, lexicons: lexicons)
+        #expect(index.sentences.map { index.text($0) }
+            == ["Sen. Chuck Schumer, D-N.Y., said the bill failed.", "Rep. Ann Lee, R-S.C., agreed."])
+    }
+
     @Test func lexiconFilesParseSectionsAndComments() {
         let lines = LexiconFile.parse("# header\n[speech]\nsay says said saying # note\n\n[plan]\nplan plans planned planning\n",
                                       file: "x.txt")
