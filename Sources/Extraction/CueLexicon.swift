@@ -128,7 +128,7 @@ struct CueLexicon: Sendable {
         token.kind == .word ? verbs[token.key] : nil
     }
 
-    /// The class of the verb a word is a form of, by the word's key (`Tokenizer.key`: any case);
-    /// nil when no verb has that form.
-    func cueClass(key: UInt64) -> CueClass? { verbs[key]?.cueClass }
+    /// The class of the verb a word is a form of, or of the adjective of attitude it is, by the
+    /// word's key (`Tokenizer.key`: any case); nil for other words.
+    func cueClass(key: UInt64) -> CueClass? { verbs[key]?.cueClass ?? adjectives[key]?.cueClass }
 }

@@ -25,8 +25,8 @@ public struct RulesExtractor: Sendable {
     public static let cueKinds = CueClass.allCases.map(\.rawValue) + ["according to", "other"]
 
     /// The kind of a cue from its text: its first word (as the rules tokenise it) that is a verb
-    /// form of the lexicon (its class) or "according" ("according to") decides; with neither, "other".
-    /// "has told" is speech, "strives for" other.
+    /// form or an adjective of attitude of the lexicon (its class) or "according" ("according to")
+    /// decides; with neither, "other". "has told" is speech, "are confident" belief, "strives for" other.
     public func cueKind(ofCue text: String) -> String { Self.cueKinds[cueKindIndex(ofCue: text)] }
 
     /// `cueKind(ofCue:)` as its index in `cueKinds`.

@@ -27,13 +27,16 @@ enum TrainBench {
         let devItems = try Corpus.load(dev)
         if rules { try printRules(devItems) }
         if curve {
-            print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train CPU s")
+            print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train CPU s  claims")
             for n in [50, 100, 200, 400, 840] where n <= trainItems.count || n == 840 {
                 let f = try measure(Array(trainItems.prefix(n)), devItems, seed: seed, epochs: epochs)
-                print(String(format: "%4d   %.3f            %.3f  %.3f  %.3f           %.3f          %.3f  %.1f", f.documents,
-                             f.report.attribution.f1, f.report.attribution.precision, f.report.attribution.recall,
-                             f.report.roles[.content].tokenOverlap.f1, f.report.roles[.source].tokenOverlap.f1, f.ece,
-                             f.trainCPU))
+                // Which claims the model chose on its out-of-fold documents: the rules' (with its
+                // learned cues' beside them) or its own readings.
+                let keeps = f.model?.summary.keepsRulesClaims == true ? "rules'" : "own"
+                print(String(format: "%4d   %.3f            %.3f  %.3f  %.3f           %.3f          %.3f  %-11.1f  ",
+                             f.documents, f.report.attribution.f1, f.report.attribution.precision,
+                             f.report.attribution.recall, f.report.roles[.content].tokenOverlap.f1,
+                             f.report.roles[.source].tokenOverlap.f1, f.ece, f.trainCPU) + keeps)
             }
             return
         }

@@ -23,6 +23,10 @@ struct CueKindTests {
         #expect(rules.cueKind(ofCue: "Deemed") == "stance")
         #expect(rules.cueKind(ofCue: "CRITICIZED") == "speech")
         #expect(rules.cueKind(ofCue: "criticism") == "other")
+        // Adjectives of attitude count as the lexicon's words too.
+        #expect(rules.cueKind(ofCue: "are confident") == "belief")
+        #expect(rules.cueKind(ofCue: "has been critical of") == "stance")
+        #expect(rules.cueKind(ofCue: "was eager") == "plan")
     }
 
     /// Town news the model learned from, then two texts of its town with cues it never saw:
