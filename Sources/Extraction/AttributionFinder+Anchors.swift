@@ -351,12 +351,14 @@ extension AttributionFinder {
             && i + 1 < s.upperBound && particles.contains(key(i + 1)) {
             return true
         }
-        // "Trump claims he is worth …", "Smith notes they …": a name, then the -s form, then the
-        // subject of its clause; a noun "claims" takes no subject pronoun after it.
-        if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && endsWith(i, "s") && i + 1 < s.upperBound
-            && tokens[i + 1].kind == .word && (word(i + 1).contains(.subjectPronoun) && !word(i + 1).contains(.objectPronoun) || tokens[i + 1].capitalized && word(i + 1).isEmpty)
-            && subjectOpensClause(before: p, in: s) {
-            return true
+        // "Trump claims he is worth …", "Sanders praises Obama": a name opening its clause, then
+        // the -s form, then a subject pronoun or a name; a noun "claims" takes neither after it.
+        if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && endsWith(i, "s") && i + 1 < s.upperBound,
+           tokens[i + 1].kind == .word, subjectOpensClause(before: p, in: s) {
+            let next = word(i + 1)
+            if next.contains(.subjectPronoun) && !next.contains(.objectPronoun) || tokens[i + 1].capitalized && next.isEmpty {
+                return true
+            }
         }
         if t.key == Keys.to || t.key == Keys.that || t.key == Keys.which || t.key == Keys.who { return true }
         if p < i - 1 { return true }  // an adverb came between: "officials also claim"

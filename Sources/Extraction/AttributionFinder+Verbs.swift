@@ -316,9 +316,12 @@ extension AttributionFinder {
                 continue
             }
             if t.kind == .quote || t.isPunct(":") || t.key == Keys.that && !t.capitalized { return nil }
+            // An object: a determiner or a plain word ("pledged to oppose legal status", "vow
+            // consequences", "said enough"), not an adverb ("said afterward", "said privately").
             if count == 0 && !verb.takesRecipient && t.kind == .word && !t.capitalized
                 && (word(k).contains(.determiner) && !word(k).contains(.objectPronoun)
-                    || word(k).isEmpty && !isLyAdverb(k) && lexicons.cues.verb(t) == nil) { return nil }
+                    || word(k).isEmpty && !isLyAdverb(k) && lexicons.cues.verb(t) == nil
+                        && !Keys.placeAdverbs.contains(t.key) && !Keys.clauseEndAdverbs.contains(t.key)) { return nil }
             if t.kind == .word, lexicons.cues.verb(t) != nil, !t.capitalized, count > 0 { return nil }
             if t.kind == .word, !t.capitalized, !word(k).intersection([.be, .auxiliary, .subjectPronoun]).isEmpty {
                 return nil

@@ -93,7 +93,9 @@ enum Keys {
     static let degreeAdverbs: KeySet = KeySet(["very", "so", "too", "more", "less", "most", "quite", "still", "now", "all",
                                                "also", "increasingly", "even", "fairly", "pretty", "far"]
         .map { Tokenizer.key($0) })
-    static let possessiveDeterminers: KeySet = KeySet(["his", "her", "its", "their", "our", "my", "your"].map { Tokenizer.key($0) })
+    /// "his thinking", "their planning": after these an "-ing" word is a noun.
+    static let possessiveDeterminers: KeySet = KeySet(
+        ["his", "her", "its", "their", "our", "my", "your"].map { Tokenizer.key($0) })
     static let mind = Tokenizer.key("mind")
     static let `for` = Tokenizer.key("for")
     /// What makes "thanks" a preposition: "thanks to", "thanks in part to", "thanks largely to".
@@ -103,6 +105,10 @@ enum Keys {
     static let publishingVerbs: Set<String> = ["release", "issue", "publish", "post"]
     /// Adverbs of place after such a participle: "a video posted online".
     static let placeAdverbs: KeySet = KeySet(["online", "here", "there", "earlier", "late", "early"].map { Tokenizer.key($0) })
+    /// Adverbs that may end a trailing attribution's clause after its verb ("..., she said afterward").
+    static let clauseEndAdverbs: KeySet = KeySet(
+        ["afterward", "afterwards", "again", "too", "instead", "otherwise", "elsewhere", "anyway", "once", "twice"]
+            .map { Tokenizer.key($0) })
     /// Number words that head a subject taking a bare verb form ("six in 10 say").
     static let numberWords: KeySet = KeySet(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "half"]

@@ -389,8 +389,11 @@ import Testing
         // comma is not what it said.
         _ = expectAttribution("Almost a week after the flood, {src:the paper} {cue:wrote} {con:an editorial}.",
                               extractor: extractor)
-        // A hearer after "told" is still a trailing attribution's complement.
+        // A hearer after "told" is still a trailing attribution's complement, and so is an adverb.
         _ = expectAttribution("{con:The bridge is closed}, {src:the mayor} {cue:told} the council.", extractor: extractor)
+        _ = expectAttribution("{con:The bridge is closed}, {src:the mayor} {cue:said} afterward.", extractor: extractor)
+        // "vow consequences": an object, so the verb's own clause.
+        _ = expectAttribution("{src:The leaders} {cue:vow} {con:consequences}.", extractor: extractor)
         // "pledged to oppose legal status": the infinitive's object, so the opening phrase is no content.
         _ = expectAttribution("In a turn that surprised many, {src:Cruz} {cue:pledged to oppose} {con:legal status}.",
                               extractor: extractor)
