@@ -10,7 +10,10 @@ extension AttributionFinder {
          "and", "but", "so", "or", "yes", "no", "first", "second", "third", "also", "plus", "bottom", "step", "part",
          "chapter", "section", "title", "subject", "date", "time", "location", "where", "when", "what", "why", "how",
          "who", "here", "there", "today", "breaking", "exclusive", "live", "analysis", "opinion", "summary",
-         "background", "context", "example", "key", "the", "this", "that", "it"]
+         "background", "context", "example", "key", "the", "this", "that", "it",
+         // Bylines, contact lines, forms and tabloid openers: "Contributing: …", "Email: …", "WOW: …".
+         "contributing", "email", "e-mail", "paid", "name", "age", "city", "job", "pay", "wow", "look", "boom",
+         "busted", "bombshell", "must"]
             .map { Tokenizer.key($0) })
 
     func labelCandidates(in s: Range<Int>, end: Int, number: Int) -> [Candidate] {

@@ -427,6 +427,7 @@ import Testing
         // (as it would be in a passive, "The plan was expected to fail").
         _ = expectAttribution("{src:The mayor} {cue:is worried} {con:that the plant will close}.", extractor: extractor)
         _ = expectAttribution("{src:Voters} {cue:were disappointed by} {con:the debate}.", extractor: extractor)
+        _ = expectAttribution("{src:She} {cue:is now assured of} {con:winning the district}.", extractor: extractor)
     }
 
     @Test func anAdjectiveWithoutItsComplementOrItsSubjectReportsNothing() {

@@ -381,6 +381,10 @@ import Testing
 
     @Test func noteLabelIsNoSpeaker() {
         expectNone("Note: The timetable changes on Monday for all routes.", extractor: extractor)
+        // Bylines, contact lines and tabloid openers label a line too.
+        expectNone("Contributing: Ann Lee and Tom Ruiz of the Harbour Gazette.", extractor: extractor)
+        expectNone("Email: letters to the editor at the Gazette.", extractor: extractor)
+        expectNone("WOW: The mayor just cut the ribbon on the new bridge.", extractor: extractor)
     }
 
     @Test func quotationSignedWithADash() {
