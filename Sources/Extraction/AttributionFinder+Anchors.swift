@@ -86,24 +86,17 @@ extension AttributionFinder {
     /// particle; "a confident official", "she was confident" alone and "it is certain that" report
     /// nothing.
     func adjectiveAnchor(_ adjective: CueVerb, at i: Int, in s: Range<Int>) -> Anchor? {
-        var p = i - 1
-        while p >= s.lowerBound && (!word(p).intersection([.cueAdverb, .negation]).isEmpty || isLyAdverb(p)
-            || Keys.degreeAdverbs.contains(key(p))) {
-            p -= 1
-        }
+        let p = wordBeforeAdverbs(i, in: s, degree: true)
         guard p >= s.lowerBound, word(p).contains(.be), i + 1 < s.upperBound else { return nil }
         let n = i + 1
-        let complement = key(n) == Keys.that && !tokens[n].capitalized
-            || adjective.particles.contains(key(n))
-            || adjective.needsTo && key(n) == Keys.to
-            || adjective.cueClass == .belief && tokens[n].kind == .word
-                && (word(n).contains(.subjectPronoun) && !word(n).contains(.objectPronoun) || word(n).contains(.determiner)
-                    && !word(n).contains(.objectPronoun) || tokens[n].capitalized && word(n).isEmpty)
+        let next = word(n)
+        // A clause after a belief: its subject ("sure he", "sure the plan", "sure Obama"), never an object.
+        let clause = tokens[n].kind == .word && !next.contains(.objectPronoun)
+            && (next.contains(.subjectPronoun) || next.contains(.determiner) || tokens[n].capitalized && next.isEmpty)
+        let complement = key(n) == Keys.that && !tokens[n].capitalized || adjective.particles.contains(key(n))
+            || adjective.needsTo && key(n) == Keys.to || adjective.cueClass == .belief && clause
         guard complement, !index.isQuoted(n) else { return nil }
-        var anchor = Anchor(kind: .verb(adjective), at: i, cueStart: p, cueEnd: i + 1)
-        while anchor.cueStart > s.lowerBound && joinsCue(anchor.cueStart - 1) && anchor.at - anchor.cueStart < 5 {
-            anchor.cueStart -= 1
-        }
+        var anchor = Anchor(kind: .verb(adjective), at: i, cueStart: cueStart(from: p, at: i, in: s, span: 5), cueEnd: i + 1)
         // "It is certain that …": an impersonal "it" is nobody's attitude.
         if anchor.cueStart > s.lowerBound, key(anchor.cueStart - 1) == Keys.it { return nil }
         extendCue(&anchor, verb: adjective, in: s)
@@ -136,9 +129,27 @@ extension AttributionFinder {
     func raisingAnchor(at i: Int, in s: Range<Int>) -> Anchor? {
         guard i + 1 < s.upperBound, key(i + 1) == Keys.to || key(i + 1) == Keys.that else { return nil }
         if i > s.lowerBound, word(i - 1).contains(.determiner) { return nil }
-        var start = i
-        while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
-        return Anchor(kind: .raising, at: i, cueStart: start, cueEnd: i + 1)
+        return Anchor(kind: .raising, at: i, cueStart: cueStart(from: i, at: i, in: s), cueEnd: i + 1)
+    }
+
+    /// The word before `i` past the adverbs and negation between a subject or "be" and its verb
+    /// ("also", "not", "repeatedly"; with `degree`, "very", "so", "increasingly" too), or
+    /// `s.lowerBound - 1` when none is left.
+    func wordBeforeAdverbs(_ i: Int, in s: Range<Int>, degree: Bool = false) -> Int {
+        var p = i - 1
+        while p >= s.lowerBound && (!word(p).intersection([.cueAdverb, .negation]).isEmpty || isLyAdverb(p)
+            || degree && Keys.degreeAdverbs.contains(key(p))) {
+            p -= 1
+        }
+        return p
+    }
+
+    /// Where a cue whose head word is at `at` starts when it takes in the auxiliaries, negation and
+    /// adverbs before `start` ("has not yet said"), reaching at most `span` tokens before `at`.
+    func cueStart(from start: Int, at: Int, in s: Range<Int>, span: Int = .max) -> Int {
+        var k = start
+        while k > s.lowerBound && joinsCue(k - 1) && at - k < span { k -= 1 }
+        return k
     }
 
     /// `''I don't like it,'' adding`: a quotation whose comma stands inside its closing mark.
@@ -149,10 +160,7 @@ extension AttributionFinder {
     /// A cue verb at `i` that reports: checked against the word before it (past adverbs and
     /// negation), its form, and what follows; after "be" it is a passive.
     func verbAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
-        var p = i - 1
-        while p >= s.lowerBound && (word(p).intersection([.cueAdverb, .negation]).isEmpty == false || isLyAdverb(p)) {
-            p -= 1
-        }
+        let p = wordBeforeAdverbs(i, in: s)
         let prevClass: WordClass = p >= s.lowerBound ? word(p) : []
         if p >= s.lowerBound {
             if key(p) == Keys.possessive { return nil }
@@ -218,9 +226,7 @@ extension AttributionFinder {
             guard let governing = governingVerb(before: p, in: s) else { return nil }
             anchor.cueStart = governing
         }
-        while anchor.cueStart > s.lowerBound && joinsCue(anchor.cueStart - 1) && anchor.at - anchor.cueStart < 4 {
-            anchor.cueStart -= 1
-        }
+        anchor.cueStart = cueStart(from: anchor.cueStart, at: i, in: s, span: 4)
         extendCue(&anchor, verb: verb, in: s)
         return anchor
     }
@@ -262,8 +268,7 @@ extension AttributionFinder {
     /// `X was reported by S`, `X is said to`, `X was labeled Y`: a participle after "be".
     func passiveAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
         guard verb.forms.contains(.participle) else { return nil }
-        var start = i
-        while start > s.lowerBound && joinsCue(start - 1) { start -= 1 }
+        let start = cueStart(from: i, at: i, in: s)
         if i + 1 < s.upperBound && key(i + 1) == Keys.by {
             return Anchor(kind: .passiveAgent(verb), at: i, cueStart: start, cueEnd: i + 2)
         } else if cls.contains(.hedgePassive) {
