@@ -150,7 +150,7 @@ enum Sentences {
         if lexicons.word(token).contains(.abbreviation) { return true }
         let length = token.end - token.start
         if length == 1 && token.capitalized { return true }  // an initial: "George W. Bush"
-        // "U.S" and "D.C" (tokenised without the final period); "R-N" of a party and state
+        // "U.S", "D.C" and a name's "G.K" (tokenised without the final period); "R-N" of a party and state
         // ("Sen. Chuck Schumer, D-N.Y., said"), which never ends a sentence before the state's
         // second letter.
         return length == 3 && token.allCaps && (dottedKeys.contains(token.key) || partyStateKeys.contains(token.key))
@@ -162,6 +162,9 @@ enum Sentences {
             Tokenizer.key(party + "-" + String(UnicodeScalar(letter)))
         } })
 
+    /// Two dotted initials, tokenised as one word: "U.S", "D.C", "N.H" and a name's "G.K", "H.W".
     private static let dottedKeys: KeySet = KeySet(
-        ["u.s", "u.k", "d.c", "u.n", "e.u", "l.a", "n.y", "n.j"].map { Tokenizer.key($0) })
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).flatMap { a in (UInt8(ascii: "a")...UInt8(ascii: "z")).map { b in
+            Tokenizer.key(String(UnicodeScalar(a)) + "." + String(UnicodeScalar(b)))
+        } })
 }

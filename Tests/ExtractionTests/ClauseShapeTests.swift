@@ -103,6 +103,14 @@ import Testing
         // A title or an initial still leads into a name: no sentence ends after "Sen." or "W.".
         _ = expectAttribution("{src:Sen. Tom Cox} {cue:said} {con:the vote failed}.", extractor: extractor)
         _ = expectAttribution("{src:George W. Bush} {cue:said} {con:the vote failed}.", extractor: extractor)
+        // Two dotted initials are one too ("G.K.", "H.W."), and like "U.S." end a sentence only
+        // before a pronoun, a determiner or a conjunction.
+        _ = expectAttribution("{con:“This is a sad day,”} {cue:said} {src:Rep. G.K. Moss, head of the caucus}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Rep. G.K. Moss} {cue:said} {con:the vote failed}.", extractor: extractor)
+        _ = expectAttribution("{src:Cox} {cue:says} {con:the plant moved to N.H}. The company says profits fell.",
+                              extractor: extractor)
+        #expect(cues("Cox says the plant moved to N.H. The company says profits fell.") == ["says", "says"])
     }
 
     @Test func aClauseThatDoesNotOpenTheSentenceKeepsItsContent() {

@@ -48,6 +48,38 @@ import Testing
                               extractor: extractor)
     }
 
+    @Test func quoteContinuedInTheNextParagraphs() {
+        // News style: a quoted speaker's next paragraphs, each one quotation and nothing else,
+        // go on without a new attribution; they are further fragments of the same one.
+        _ = expectAttribution(
+            "{con:“The bridge is closed,”} {src:the mayor} {cue:said}.\n\n{con:“It will take weeks. Maybe months.”}\n\n{con:“We will rebuild.”}\n\nTraffic was light.",
+            extractor: extractor)
+        _ = expectAttribution(
+            "{con:“It is over,”} {cue:said} {src:Ms. Ruiz}. {con:“Nobody cares.”}\n\n{con:“We are done.”}", extractor: extractor)
+        // A content that ends with a quotation goes on in the same way.
+        _ = expectAttribution(
+            "{src:Ms. Ruiz} {cue:said} {con:the town had “no choice but to close it.”}\n\n{con:“We will rebuild.”}",
+            extractor: extractor)
+        // Not when the paragraph after has its own attribution, or text after its quotation,
+        // or when another attribution follows in the first paragraph.
+        _ = expectAttribution(
+            "{con:“The bridge is closed,”} {src:the mayor} {cue:said}.\n\n“It will take weeks,” the engineer said.",
+            extractor: extractor)
+        _ = expectAttribution(
+            "{con:“The bridge is closed,”} {src:the mayor} {cue:said}.\n\n“Weeks” is what the engineers expect.",
+            extractor: extractor)
+        _ = expectAttribution(
+            "{con:“The bridge is closed,”} {src:the mayor} {cue:said}. The engineer said it was safe.\n\n“We will rebuild.”",
+            extractor: extractor)
+        // A content that stops at a colon ending its paragraph goes on in the quotation after it.
+        _ = expectAttribution(
+            "As {src:the mayor} {cue:observed}, {con:the winner was not the council but the press}:\n\n{con:“Every story was about them.”}",
+            extractor: extractor)
+        // An indirect report is not continued by a quotation in the next paragraph.
+        _ = expectAttribution(
+            "{src:The mayor} {cue:said} {con:the bridge was closed}.\n\n“We will rebuild.”", extractor: extractor)
+    }
+
     @Test func questionMarkInsideAQuoteDoesNotEndTheSentence() {
         _ = expectAttribution("{con:“Who pays for this?”} {src:Mr. Tan} {cue:asked}.", extractor: extractor)
     }
