@@ -201,6 +201,8 @@ extension AttributionFinder {
             || i + 2 < s.upperBound && key(i + 1) == Keys.for && key(i + 2) == Keys.anonymity {
             return nil
         }
+        // "20 pledged delegates", "a large pledged delegate lead": a kind of delegate.
+        if i + 1 < s.upperBound, !verb.forms.contains(.base), Keys.delegates.contains(key(i + 1)) { return nil }
         // "added to her lead", "called to mind": "to" and a noun phrase make another verb.
         if i + 2 < s.upperBound, key(i + 1) == Keys.to,
            verb.lemma == "add" && word(i + 2).contains(.determiner) && !word(i + 2).contains(.subjectPronoun)
@@ -340,8 +342,16 @@ extension AttributionFinder {
             if key(n) == Keys.to || key(n) == Keys.that || tokens[n].kind == .quote || tokens[n].isPunct(":")
                 || (tokens[n].kind == .word && !tokens[n].capitalized
                     && !word(n).intersection([.determiner, .objectPronoun]).isEmpty && !word(n).contains(.preposition)) {
-                return p >= s.lowerBound && !(word(p).contains(.determiner) && key(p) != Keys.that)
-                    && key(p) != Keys.possessive && !(endsWith(p, "ed") && !tokens[p].capitalized)
+                guard p >= s.lowerBound && !(word(p).contains(.determiner) && key(p) != Keys.that)
+                    && key(p) != Keys.possessive && !(endsWith(p, "ed") && !tokens[p].capitalized) else { return false }
+                // "to win contests that month": the object of an infinitive.
+                if !tokens[p].capitalized && p > s.lowerBound && key(p - 1) == Keys.to { return false }
+                // "moves to Western states this week": before a determiner or a pronoun, a
+                // capitalised modifier inside a phrase, not a name opening its clause ("to",
+                // "that" after the word still make it a verb: "topics Clinton wants to talk about").
+                if tokens[p].capitalized && word(p).isEmpty && tokens[n].kind == .word && key(n) != Keys.to
+                    && key(n) != Keys.that && !subjectOpensClause(before: p, in: s) { return false }
+                return true
             }
         }
         guard p >= s.lowerBound else { return false }

@@ -89,6 +89,8 @@ enum Keys {
         ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
     static let thanks = Tokenizer.key("thanks")
     static let anonymity = Tokenizer.key("anonymity")
+    /// "pledged delegates": a participle before them names a kind of delegate.
+    static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
     /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").
     static let degreeAdverbs: KeySet = KeySet(["very", "so", "too", "more", "less", "most", "quite", "still", "now", "all",
                                                "also", "increasingly", "even", "fairly", "pretty", "far"]

@@ -422,6 +422,24 @@ import Testing
         #expect(cues("It was what he claims is a fair deal.") == ["claims"])
     }
 
+    @Test func aNounVerbInsideANounPhraseIsNoVerb() {
+        // A capitalised modifier inside a phrase is no name opening its clause; the object of an
+        // infinitive is no subject; "advocates", "favors" and "presents" are nouns too.
+        #expect(cues("The race now moves to Western states this week that the senator is counting on.") == [])
+        #expect(cues("He is most likely to win contests that month, giving rise to questions.") == [])
+        _ = expectAttribution("{src:Muslim advocates} {cue:hailed} {con:the nomination}.", extractor: extractor)
+        #expect(cues("He lent his ear to deregulation advocates and appointed a new chairman.") == [])
+        // Opening its clause, a name still takes the -s form as a verb.
+        _ = expectAttribution("{src:Trump} {cue:states} {con:this is a fair deal}.", extractor: extractor)
+        #expect(cues("Those are topics Clinton actually wants to talk about.") == ["actually wants to talk"])
+        _ = expectAttribution("{src:Other refugee advocates} {cue:also said} {con:the government should go further}.",
+                              extractor: extractor)
+        // "pledged delegates" are a kind of delegate; "pledged to" still reports.
+        #expect(cues("She won 20 pledged delegates on Tuesday.") == [])
+        #expect(cues("Clinton keeps a large pledged delegate lead.") == [])
+        _ = expectAttribution("{src:The mayor} {cue:pledged} {con:to rebuild the bridge}.", extractor: extractor)
+    }
+
     // MARK: - Adjectives of attitude
 
     @Test func anAdjectiveOfAttitudeAfterBeReports() {
