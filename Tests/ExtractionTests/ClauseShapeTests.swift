@@ -440,6 +440,14 @@ import Testing
         _ = expectAttribution("{src:The mayor} {cue:pledged} {con:to rebuild the bridge}.", extractor: extractor)
     }
 
+    @Test func aPluralSubjectWithANameOrAnIngObjectTakesABareNounVerb() {
+        _ = expectAttribution("{src:Two-thirds} {cue:support} {con:reducing the sentences for minor crimes}.", extractor: extractor)
+        _ = expectAttribution("Among students, {src:most voters} {cue:support} {con:Sanders by four points}.", extractor: extractor)
+        // As a noun, "support" has neither after it.
+        #expect(cues("His Republican support remains strong.") == [])
+        #expect(cues("Clinton leads with 40 percent support.") == [])
+    }
+
     // MARK: - Adjectives of attitude
 
     @Test func anAdjectiveOfAttitudeAfterBeReports() {
