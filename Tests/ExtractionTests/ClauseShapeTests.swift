@@ -448,6 +448,22 @@ import Testing
         #expect(cues("Clinton leads with 40 percent support.") == [])
     }
 
+    @Test func offersListsRailsSidesAndRemembersReport() {
+        _ = expectAttribution("{src:The mayor} {cue:offered} {con:a plan to rebuild the bridge}.", extractor: extractor)
+        _ = expectAttribution("{src:The report} {cue:listed} {con:three causes of the flood}.", extractor: extractor)
+        _ = expectAttribution("{src:The senator} {cue:railed against} {con:the new tax}.", extractor: extractor)
+        _ = expectAttribution("{src:The judge} {cue:sided with} {con:the city}.", extractor: extractor)
+        _ = expectAttribution("{src:She} {cue:remembered} {con:that the bridge had been closed before}.", extractor: extractor)
+        // Without their particle, "rail" and "side" are nouns or other verbs.
+        #expect(cues("The train left the rails near the bridge.") == [])
+        #expect(cues("Both sides met on Friday.") == [])
+        // "advise", "bet" and "contest" left the lexicon: rarely a report (1 in 11, 1 in 11 and 2 in
+        // 15 of the rules' claims on PolNeAR's train split were right).
+        #expect(cues("He advised the council to wait.") == [])
+        #expect(cues("I bet the plan fails.") == [])
+        #expect(cues("The party contested the result.") == [])
+    }
+
     // MARK: - Adjectives of attitude
 
     @Test func anAdjectiveOfAttitudeAfterBeReports() {
