@@ -19,6 +19,8 @@ struct Anchor {
     /// "... and warned", "..., saying": the source is the previous clause's.
     var coordinated = false
     var participial = false
+    /// "with Trump calling for": the subject is the phrase between "with" and the cue.
+    var absolute = false
     /// The outlet named right after the cue ("confirmed to Reuters") and where that name ends.
     var outlet: String? = nil
     var outletEnd: Int? = nil
@@ -220,6 +222,8 @@ extension AttributionFinder {
                 || key(p) == Keys.while || quotationEndsWithComma(p)) {
                 if isComma(p), parentheticalParticiple(at: i, in: s) { return nil }
                 anchor.participial = true
+            } else if absoluteAfterWith(at: i, previous: p, in: s), opensObject(i + 1, particles: verb.particles) {
+                anchor.absolute = true
             } else {
                 return nil
             }
@@ -561,6 +565,36 @@ extension AttributionFinder {
     @inline(__always)
     func isNounWord(_ cls: WordClass) -> Bool {
         cls.subtracting([.anonymousHead, .documentHead, .organization, .title, .group, .abbreviation]).isEmpty
+    }
+
+    /// "with Trump calling for a ban", "with 30 percent of voters saying they ...": "with", a
+    /// noun phrase of a few words and an "-ing" form make a clause whose subject is that phrase.
+    func absoluteAfterWith(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        guard p == i - 1, p > s.lowerBound, i + 1 < s.upperBound, tokens[i + 1].kind != .punct else { return false }
+        var k = p
+        while k > s.lowerBound && i - k <= 8 {
+            let t = tokens[k]
+            let cls = word(k)
+            if t.kind == .word && t.key == Keys.with { return k < p }
+            guard t.kind == .number || t.key == Keys.possessive || t.key == Keys.of
+                || (t.kind == .word && (isNounWord(cls) || cls.contains(.determiner)) && !endsWith(k, "ly")) else {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// What may open a verb's object or clause: a name, a number, a quotation, a determiner or a
+    /// pronoun, "to" or "that", or one of the verb's particles ("calling for"); not a lowercase
+    /// noun ("calling card") or a preposition ("rating above").
+    func opensObject(_ n: Int, particles: [UInt64]) -> Bool {
+        guard n < tokens.count else { return false }
+        let t = tokens[n]
+        if t.kind == .quote || t.kind == .number || (t.kind == .word && t.capitalized) { return true }
+        guard t.kind == .word else { return false }
+        if t.key == Keys.to || t.key == Keys.that || particles.contains(t.key) { return true }
+        return !word(n).intersection([.determiner, .subjectPronoun, .objectPronoun]).isEmpty
     }
 
     /// "a state audit released Tuesday found": a participle modifying the subject, followed (after

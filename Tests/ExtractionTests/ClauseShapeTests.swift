@@ -464,6 +464,15 @@ import Testing
         #expect(cues("The party contested the result.") == [])
     }
 
+    @Test func withANounPhraseAndAnIngFormMakesAClause() {
+        _ = expectAttribution("The race tightened, with {src:30 percent of voters} {cue:saying} {con:they like the mayor}.",
+                              extractor: extractor)
+        _ = expectAttribution("The debate ended with {src:the mayor} {cue:calling for} {con:a new bridge}.", extractor: extractor)
+        // A noun after the "-ing" form makes it a noun: "calling card", "rating above".
+        #expect(cues("He comes with the right calling card for the job.") == [])
+        #expect(cues("She ended the year with an unfavorable rating above 50 percent.") == [])
+    }
+
     // MARK: - Adjectives of attitude
 
     @Test func anAdjectiveOfAttitudeAfterBeReports() {
