@@ -9,7 +9,12 @@ extension SQLiteStore {
     public func schemaProblems() throws(StoreError) -> [String] {
         let applied = try appliedMigrations()
         let known = Self.knownMigrations
-        guard let last = applied.last else { return ["no ClaimDesk schema (no migration applied)"] }
+        guard let last = applied.last else {
+            if try isEmptyDatabase() {
+                return ["no ClaimDesk schema yet: creating the store was cut short before anything was stored (the next command that writes creates it)"]
+            }
+            return ["no ClaimDesk schema (no migration applied)"]
+        }
         if Array(known.prefix(applied.count)) != applied {
             return ["migrations applied out of order or unknown: \(applied.joined(separator: ", "))"]
         }
@@ -26,10 +31,17 @@ extension SQLiteStore {
         return problems
     }
 
-    /// Whether the database holds no schema object at all (a store whose creation was cut short).
+    /// Whether the database holds no schema object at all (a store whose creation was cut short),
+    /// or only the empty table of applied migrations (cut short after GRDB created it, before the
+    /// first migration committed).
     func isEmptyDatabase() throws(StoreError) -> Bool {
         try read("reading the schema") { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0
+            let others = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                """) ?? 0
+            guard others == 0 else { return false }
+            guard try db.tableExists("grdb_migrations") else { return true }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
         }
     }
 

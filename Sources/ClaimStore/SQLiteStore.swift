@@ -62,6 +62,7 @@ public final class SQLiteStore: StoreContract {
         let exists = try checkFileType(path: path)
         if !exists && mode != .readWrite { throw StoreError.noStore(path: path) }
         try checkHeader(path: path)
+        if exists { try recoverHotJournal(path: path) }
         if mode != .readWrite {
             let store = try openReadOnly(path: path, clock: clock)
             // A store whose creation was cut short (killed before its first migration committed:
@@ -154,6 +155,22 @@ public final class SQLiteStore: StoreContract {
 
     /// Checks an existing file through a read-only connection, so that a store this version must
     /// refuse is never opened for writing (a write connection alone can change the file).
+    /// A process killed inside a write transaction before the store switched to WAL (while its
+    /// schema was being created) leaves a hot rollback journal: no read-only connection may open
+    /// the store until SQLite rolls the journal back. A plain read-write connection does that on its
+    /// first read, restoring the last committed state and changing nothing else.
+    private static func recoverHotJournal(path: String) throws(StoreError) {
+        let journal = path + "-journal"
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: journal))?[.size] as? Int, size > 0 else { return }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: Configuration())
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            try queue.close()
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "rolling back an interrupted write: \(Self.message(error))")
+        }
+    }
+
     private static func inspectReadOnly(path: String) throws(StoreError) {
         var config = configuration()
         config.readonly = true

@@ -85,6 +85,43 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    /// A store killed while it was being created, after GRDB made its table of migrations but
+    /// before the first migration committed, holds nothing: it reads as an empty store, and the
+    /// next writing open creates its schema.
+    @Test func aStoreCutShortAfterItsMigrationTableReadsEmpty() throws {
+        let path = temporaryPath("cut.sqlite")
+        try SQLiteShell.run(path, "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);")
+        let reader = try SQLiteStore.open(path: path, mode: .readOnly)
+        #expect(try reader.documentCount() == 0)
+        let inspected = try SQLiteStore.open(path: path, mode: .inspect)
+        #expect(try inspected.schemaProblems() == [
+            "no ClaimDesk schema yet: creating the store was cut short before anything was stored (the next command that writes creates it)",
+        ])
+        let writer = try SQLiteStore.open(path: path)
+        #expect(try writer.schemaProblems() == [])
+    }
+
+    /// Killed inside a write before the store switched to WAL, a process leaves a hot rollback
+    /// journal that no read-only connection may open: the open rolls it back first.
+    @Test func aHotJournalIsRolledBackBeforeAReadOnlyOpen() throws {
+        let sqlite3 = try #require(SQLiteShell.path, "sqlite3 is not installed (scripts/setup.sh installs it)")
+        let path = temporaryPath("hot.sqlite")
+        try SQLiteShell.run(path, "PRAGMA journal_mode = DELETE; CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);")
+        // The shell kills itself inside a transaction whose pages already spilled to the file.
+        _ = try? Subprocess.run(URL(fileURLWithPath: sqlite3), [path, """
+            PRAGMA cache_size = 1; BEGIN; CREATE TABLE t(x);
+            WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)
+            INSERT INTO t SELECT hex(randomblob(100)) FROM c;
+            """, ".system kill -9 $PPID"])
+        let journal = try FileManager.default.attributesOfItem(atPath: path + "-journal")[.size] as? Int ?? 0
+        #expect(journal > 0)
+        let reader = try SQLiteStore.open(path: path, mode: .readOnly)
+        #expect(try reader.documentCount() == 0)
+        let left = FileManager.default.fileExists(atPath: path + "-journal")
+            ? try FileManager.default.attributesOfItem(atPath: path + "-journal")[.size] as? Int ?? 0 : 0
+        #expect(left == 0)
+    }
+
     @Test func refusesAnSQLiteDatabaseThatIsNotAClaimDeskStore() throws {
         let path = temporaryPath("other.sqlite")
         try SQLiteShell.run(path, "CREATE TABLE t(x); INSERT INTO t VALUES (1);")
