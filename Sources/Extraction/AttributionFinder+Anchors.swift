@@ -174,7 +174,9 @@ extension AttributionFinder {
         let isIng = verb.forms.contains(.ing) && phrases.isParticiple(i)
         if verb.alsoNoun && !nounVerbIsVerb(at: i, previous: p, in: s, particles: verb.particles)
             && !(verb.forms == .base && pluralSubjectTakesObject(at: i, previous: p, in: s)) { return nil }
-        if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(i + 1))) { return nil }
+        if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(particleIndex(after: i, in: s)))) {
+            return nil
+        }
         if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
         if verb.needsQuote && !nextToQuotation(i, in: s) { return nil }
         if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }
@@ -309,7 +311,8 @@ extension AttributionFinder {
         let i = anchor.at
         // Particles and a following infinitive cue: "pointed out", "declined to say".
         var end = i + 1
-        if end < s.upperBound && verb.particles.contains(key(end)) && !index.isQuoted(end) { end += 1 }
+        let particle = particleIndex(after: i, in: s)
+        if particle < s.upperBound && verb.particles.contains(key(particle)) && !index.isQuoted(particle) { end = particle + 1 }
         if end + 1 < s.upperBound, key(end) == Keys.to, let next = lexicons.cues.verb(tokens[end + 1]),
            next.forms.contains(.base), !tokens[end + 1].capitalized {
             end += 2
@@ -327,6 +330,14 @@ extension AttributionFinder {
         if c >= s.lowerBound && !anchor.participial && (key(c) == Keys.and || key(c) == Keys.but) {
             anchor.coordinated = true
         }
+    }
+
+    /// Where a verb's particle would stand: right after it, or after one "-ly" adverb ("talked
+    /// glowingly about", "spoke openly of").
+    func particleIndex(after i: Int, in s: Range<Int>) -> Int {
+        let n = i + 1
+        guard n + 1 < s.upperBound, tokens[n].kind == .word, !tokens[n].capitalized, endsWith(n, "ly") else { return n }
+        return n + 1
     }
 
     /// A noun-or-verb form ("reports", "claim") is a verb after a pronoun, a name, a plural

@@ -27,7 +27,7 @@ extension AttributionFinder {
         guard t.kind == .word, !t.capitalized, t.end - t.start > 4 else { return false }
         let s = index.scalars
         let e = Int(t.end)
-        return s[e - 2] == "l" && s[e - 1] == "y" && lexicons.cues.verb(t) == nil
+        return s[e - 2] == "l" && s[e - 1] == "y" && lexicons.cues.verb(t) == nil && !Keys.lyNouns.contains(t.key)
     }
 
     /// Words that join a cue from the left: auxiliaries, negation, "also", "-ly" adverbs.

@@ -89,6 +89,9 @@ enum Keys {
         ["from", "during", "over", "before", "after", "later"].map { Tokenizer.key($0) })
     static let thanks = Tokenizer.key("thanks")
     static let anonymity = Tokenizer.key("anonymity")
+    /// Nouns that end like an "-ly" adverb: "The family said", "an ally of the mayor said".
+    static let lyNouns: KeySet = KeySet(
+        ["family", "ally", "assembly", "rally", "anomaly", "monopoly", "bully", "homily", "supply"].map { Tokenizer.key($0) })
     /// "pledged delegates": a participle before them names a kind of delegate.
     static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
     /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").

@@ -237,7 +237,7 @@ struct SourcePhrase {
         let s = index.scalars
         let e = Int(t.end)
         // "-ly" ends the phrase, except inside it: "a newly filed report".
-        return t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y"
+        return t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y" && !t.capitalized && !Keys.lyNouns.contains(t.key)
             && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized)
     }
 

@@ -473,6 +473,19 @@ import Testing
         #expect(cues("She ended the year with an unfavorable rating above 50 percent.") == [])
     }
 
+    @Test func aParticleAfterAnAdverb() {
+        _ = expectAttribution("{src:His family} {cue:talked glowingly about} {con:his character}.", extractor: extractor)
+        _ = expectAttribution("{src:The mayor} {cue:spoke openly of} {con:the risks}.", extractor: extractor)
+    }
+
+    @Test func nounsEndingInLyAreNoAdverbs() {
+        _ = expectAttribution("{src:The family} {cue:said} {con:the plan failed}.", extractor: extractor)
+        _ = expectAttribution("{src:An ally of the mayor} {cue:said} {con:the plan failed}.", extractor: extractor)
+        _ = expectAttribution("{src:Italy} {cue:said} {con:the plan failed}.", extractor: extractor)
+        // A real "-ly" adverb still joins the cue.
+        _ = expectAttribution("{src:The mayor} {cue:repeatedly said} {con:the plan failed}.", extractor: extractor)
+    }
+
     // MARK: - Adjectives of attitude
 
     @Test func anAdjectiveOfAttitudeAfterBeReports() {
