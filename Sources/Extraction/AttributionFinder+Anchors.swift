@@ -403,13 +403,14 @@ extension AttributionFinder {
         return false
     }
 
-    /// "Millennials support background checks", "Two-thirds support reducing the sentences",
-    /// "19 percent of students polled support Clinton": a bare noun-or-verb form after a plural
-    /// subject, with a name or an "-ing" clause as its object ("40 percent support." and "his
-    /// Republican support remains" stay nouns).
+    /// "Two-thirds support reducing the sentences", "19 percent of students polled support
+    /// Clinton": a bare noun-or-verb form after a plural subject, with a name or an "-ing" clause
+    /// as its object ("40 percent support." and "his Republican support remains" stay nouns; so
+    /// does "voters support background checks", which a word list cannot tell from a noun phrase).
     func pluralSubjectTakesObject(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
+        let objectEnds = i + 2 >= s.upperBound || isSentenceFinal(i + 2)
         guard p == i - 1, p >= s.lowerBound, i + 1 < s.upperBound, tokens[i + 1].kind == .word,
-              word(i + 1).isEmpty, !isSentenceFinal(i + 2) || tokens[i + 1].capitalized,
+              word(i + 1).isEmpty, !objectEnds || tokens[i + 1].capitalized,
               tokens[i + 1].capitalized || endsWith(i + 1, "ing"),
               !word(p).contains(.determiner) || Keys.pronominalDeterminers.contains(key(p)) else { return false }
         return baseFormIsVerb(at: i, previous: p, in: s)

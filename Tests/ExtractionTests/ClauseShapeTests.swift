@@ -446,6 +446,9 @@ import Testing
         // As a noun, "support" has neither after it.
         #expect(cues("His Republican support remains strong.") == [])
         #expect(cues("Clinton leads with 40 percent support.") == [])
+        // At the very end of a text, with no stop: no reading past the last token.
+        #expect(cues("Two-thirds support Sanders") == ["support"])
+        #expect(cues("Two-thirds support reducing") == [])
     }
 
     @Test func offersListsRailsSidesAndRemembersReport() {
