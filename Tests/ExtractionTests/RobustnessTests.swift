@@ -1,4 +1,5 @@
 import ClaimModel
+import Foundation
 import Extraction
 import Testing
 import TestSupport
@@ -16,6 +17,8 @@ import TestSupport
         "which", "that", "the", "a", "Mr.", "Smith", "officials", "Reuters", "AP", ",", ".", ":", ";", "\"", "“", "”",
         "''", "(", ")", "—", "--", "-", "’s", "'s", "\n", "\n\n", "?", "!", "U.S.", "1,500", "9/11", "was", "by",
         "and", "but", "saying", "adding", "declined to comment", "LAKEMONT (AP) -", "Says", "é", "👍", "\u{301}",
+        "Two-thirds", "support", "Sanders", "with", "calling for", "family", "G.K.", "pledged", "delegates",
+        "talked", "glowingly", "about", "states", "Western", "to",
     ]
 
     @Test func randomTextNeverTrapsAndSpansAreWellFormed() {
@@ -34,6 +37,30 @@ import TestSupport
                 #expect((0...1).contains(a.confidence ?? -1))
             }
         }
+    }
+
+    /// Every prefix of the shipped corpus's texts, cut after each word: a rule that looks one or two
+    /// tokens ahead must stop at the end of a text that ends without a stop ("... support Sanders").
+    @Test func everyPrefixOfTheShippedCorpusNeverTraps() throws {
+        let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpora")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpora.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(names.count >= 16)
+        var prefixes = 0
+        for name in names {
+            let text = try String(contentsOf: corpora.appendingPathComponent(name), encoding: .utf8)
+            let scalars = Array(text.unicodeScalars)
+            for end in scalars.indices where end > 0 && scalars[end] == " " && scalars[end - 1] != " " {
+                let prefix = String(String.UnicodeScalarView(scalars[..<end]))
+                for a in extractor.extract(Document(id: name, text: prefix)) {
+                    for f in [a.source, a.cue, a.content].compactMap({ $0 }) {
+                        #expect(f.isWellFormed(in: end), "\(name) cut at \(end)")
+                    }
+                }
+                prefixes += 1
+            }
+        }
+        #expect(prefixes > 3000)
     }
 
     @Test func aLowercaseAndOpeningTheDocumentBeforeASubjectDoesNotTrap() {
