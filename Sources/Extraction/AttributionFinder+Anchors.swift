@@ -246,7 +246,9 @@ extension AttributionFinder {
     func standaloneDeterminer(_ p: Int, before verb: CueVerb, in s: Range<Int>) -> Bool {
         guard !verb.alsoNoun else { return false }
         if endsShare(at: p, in: s) { return true }
-        guard Keys.pronominalDeterminers.contains(key(p)) else { return false }
+        // "Another said", "Yet another said", "each said": a singular one takes a past or -s form.
+        let singular = Keys.singularStandalone.contains(key(p)) && verb.forms != .base
+        guard Keys.pronominalDeterminers.contains(key(p)) || singular else { return false }
         return p == s.lowerBound || tokens[p - 1].kind == .punct
             || !word(p - 1).intersection([.conjunction, .subordinator, .discourse]).isEmpty
     }

@@ -101,7 +101,7 @@ struct Coreference {
         let sentenceInitial = r.lowerBound == 0 || !tokens[r.lowerBound - 1].isWordOrNumber
         // "Many", "Six in 10", "Others": a quantity, capitalised or not, names no one.
         let quantity = Keys.pronominalDeterminers.contains(headToken.key) || Keys.shareNumbers.contains(headToken.key)
-            || Keys.numberWords.contains(headToken.key)
+            || Keys.numberWords.contains(headToken.key) || Keys.singularStandalone.contains(headToken.key)
         let capitalOfSentence = sentenceInitial && head == r.lowerBound
             && (!headClass.intersection([.anonymousHead, .documentHead, .group, .title]).isEmpty || quantity)
         // A plural: a lowercase head in -s, or one capitalised only because it opens the sentence

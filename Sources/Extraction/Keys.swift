@@ -57,6 +57,8 @@ enum Keys {
     static let pronominalDeterminers: KeySet = KeySet(
         ["some", "many", "most", "all", "both", "few", "several", "others", "those", "these", "two", "three"]
             .map { Tokenizer.key($0) })
+    /// Singular determiners that stand alone as a subject: "Another said", "each said".
+    static let singularStandalone: KeySet = KeySet(["another", "each", "neither", "either"].map { Tokenizer.key($0) })
     /// Plural nouns without a final "s".
     static let pluralNouns: KeySet = KeySet(
         ["people", "men", "women", "children", "police", "percent", "staff", "public", "majority", "minority", "data"]

@@ -267,7 +267,8 @@ struct SourcePhrase {
         for i in range where tokens[i].isWordOrNumber {
             if tokens[i].kind == .number { return true }
             let cls = lexicons.word(tokens[i])
-            if Keys.pronominalDeterminers.contains(tokens[i].key) || Keys.numberWords.contains(tokens[i].key),
+            if Keys.pronominalDeterminers.contains(tokens[i].key) || Keys.numberWords.contains(tokens[i].key)
+                || Keys.singularStandalone.contains(tokens[i].key),
                i + 1 == range.upperBound || lexicons.word(tokens[i + 1]).contains(.preposition) {
                 return true
             }

@@ -481,6 +481,17 @@ import Testing
         _ = expectAttribution("{src:The mayor} {cue:spoke openly of} {con:the risks}.", extractor: extractor)
     }
 
+    @Test func aSingularDeterminerStandsAloneAsTheSubject() {
+        _ = expectAttribution("{src:Another} {cue:said} {con:he hoped the plan would fail}.", extractor: extractor)
+        _ = expectAttribution("Yet {src:another} {cue:said}, {con:\"The plan is dead.\"}", extractor: extractor)
+        _ = expectAttribution("{src:Each} {cue:said} {con:the plan was dead}.", extractor: extractor)
+        // No one is named: the source is anonymous.
+        let found = extractor.extract(Document(id: "t", text: "Another said the plan was dead."))
+        #expect(found.map(\.sourceType) == [.anonymous])
+        // Before a noun it is a determiner again.
+        _ = expectAttribution("{src:Another official} {cue:said} {con:the plan was dead}.", extractor: extractor)
+    }
+
     @Test func nounsEndingInLyAreNoAdverbs() {
         _ = expectAttribution("{src:The family} {cue:said} {con:the plan failed}.", extractor: extractor)
         _ = expectAttribution("{src:An ally of the mayor} {cue:said} {con:the plan failed}.", extractor: extractor)
