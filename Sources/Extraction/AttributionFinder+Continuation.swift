@@ -6,7 +6,12 @@
 /// paragraph goes on in the quotation the colon introduces.
 extension AttributionFinder {
     /// Patterns whose content is a quotation, so that a following quotation continues it.
-    private static let quotePatterns: Set<Pattern> = [.quoteTrailing, .quoteInverted, .quoteSplit, .quoteForward]
+    private static func isQuotePattern(_ pattern: Pattern) -> Bool {
+        switch pattern {
+        case .quoteTrailing, .quoteInverted, .quoteSplit, .quoteForward: true
+        default: false
+        }
+    }
 
     /// `"A," the activist says. "B."`: the next sentence's quotation, when nothing else claims it,
     /// is the second fragment of the same attribution; then each following paragraph that is a
@@ -33,21 +38,21 @@ extension AttributionFinder {
         // Candidates that end the last sentence of their paragraph, with a quotation opening the
         // next one (most documents have none, and then nothing more is computed).
         var ending: [(candidate: Int, sentence: Int, last: Int)] = []
-        for n in all.indices
-        where Self.quotePatterns.contains(all[n].pattern) || endsWithQuotation(all[n]) || endsAtColon(all[n]) {
+        for n in all.indices {
             let last = lastToken(of: all[n])
             guard let k = sentenceIndex(containing: last), k + 1 < sentences.count,
                   sentences[k].upperBound < sentences[k + 1].lowerBound,
-                  index.quoteOpening(at: sentences[k + 1].lowerBound) != nil else { continue }
+                  index.quoteOpening(at: sentences[k + 1].lowerBound) != nil,
+                  Self.isQuotePattern(all[n].pattern) || endsWithQuotation(all[n]) || endsAtColon(all[n]) else { continue }
             ending.append((n, k, last))
         }
         guard !ending.isEmpty else { return }
         // Every token some candidate covers, to tell a quotation nothing claims.
         var claimed = [Bool](repeating: false, count: tokens.count)
         for c in all {
-            for r in c.cue + c.content + (c.source.map { [$0] } ?? []) {
-                for i in r where i < claimed.count { claimed[i] = true }
-            }
+            for r in c.cue { for i in r where i < claimed.count { claimed[i] = true } }
+            for r in c.content { for i in r where i < claimed.count { claimed[i] = true } }
+            if let r = c.source { for i in r where i < claimed.count { claimed[i] = true } }
         }
         for (n, first, last) in ending {
             // The last attribution of its paragraph: no other cue after this one's end there.
@@ -95,7 +100,8 @@ extension AttributionFinder {
 
     private func lastToken(of c: Candidate) -> Int {
         var last = c.source.map { $0.upperBound - 1 } ?? 0
-        for r in c.cue + c.content where !r.isEmpty { last = max(last, r.upperBound - 1) }
+        for r in c.cue where !r.isEmpty { last = max(last, r.upperBound - 1) }
+        for r in c.content where !r.isEmpty { last = max(last, r.upperBound - 1) }
         return last
     }
 
