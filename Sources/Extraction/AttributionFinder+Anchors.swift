@@ -19,8 +19,8 @@ struct Anchor {
     /// "... and warned", "..., saying": the source is the previous clause's.
     var coordinated = false
     var participial = false
-    /// "with Trump calling for": the subject is the phrase between "with" and the cue.
-    var absolute = false
+    /// "with Trump calling for": the phrase between "with" and the cue, the cue's subject.
+    var absoluteSubject: Range<Int>? = nil
     /// The outlet named right after the cue ("confirmed to Reuters") and where that name ends.
     var outlet: String? = nil
     var outletEnd: Int? = nil
@@ -224,8 +224,9 @@ extension AttributionFinder {
                 || key(p) == Keys.while || quotationEndsWithComma(p)) {
                 if isComma(p), parentheticalParticiple(at: i, in: s) { return nil }
                 anchor.participial = true
-            } else if absoluteAfterWith(at: i, previous: p, in: s), opensObject(i + 1, particles: verb.particles) {
-                anchor.absolute = true
+            } else if let subject = absoluteAfterWith(at: i, previous: p, in: s),
+                      opensObject(i + 1, particles: verb.particles) {
+                anchor.absoluteSubject = subject
             } else {
                 return nil
             }
@@ -338,7 +339,7 @@ extension AttributionFinder {
     /// glowingly about", "spoke openly of").
     func particleIndex(after i: Int, in s: Range<Int>) -> Int {
         let n = i + 1
-        guard n + 1 < s.upperBound, tokens[n].kind == .word, !tokens[n].capitalized, endsWith(n, "ly") else { return n }
+        guard n + 1 < s.upperBound, isLyAdverb(n) else { return n }
         return n + 1
     }
 
@@ -582,21 +583,22 @@ extension AttributionFinder {
     }
 
     /// "with Trump calling for a ban", "with 30 percent of voters saying they ...": "with", a
-    /// noun phrase of a few words and an "-ing" form make a clause whose subject is that phrase.
-    func absoluteAfterWith(at i: Int, previous p: Int, in s: Range<Int>) -> Bool {
-        guard p == i - 1, p > s.lowerBound, i + 1 < s.upperBound, tokens[i + 1].kind != .punct else { return false }
+    /// noun phrase of a few words and an "-ing" form make a clause whose subject is that phrase
+    /// (returned), or nil.
+    func absoluteAfterWith(at i: Int, previous p: Int, in s: Range<Int>) -> Range<Int>? {
+        guard p == i - 1, p > s.lowerBound, i + 1 < s.upperBound, tokens[i + 1].kind != .punct else { return nil }
         var k = p
         while k > s.lowerBound && i - k <= 8 {
             let t = tokens[k]
             let cls = word(k)
-            if t.kind == .word && t.key == Keys.with { return k < p }
+            if t.kind == .word && t.key == Keys.with { return k < p ? (k + 1)..<i : nil }
             guard t.kind == .number || t.key == Keys.possessive || t.key == Keys.of
-                || (t.kind == .word && (isNounWord(cls) || cls.contains(.determiner)) && !endsWith(k, "ly")) else {
-                return false
+                || (t.kind == .word && (isNounWord(cls) || cls.contains(.determiner)) && !isLyAdverb(k)) else {
+                return nil
             }
             k -= 1
         }
-        return false
+        return nil
     }
 
     /// What may open a verb's object or clause: a name, a number, a quotation, a determiner or a

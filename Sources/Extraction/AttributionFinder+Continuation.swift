@@ -40,7 +40,7 @@ extension AttributionFinder {
         var ending: [(candidate: Int, sentence: Int, last: Int)] = []
         for n in all.indices {
             let last = lastToken(of: all[n])
-            guard let k = sentenceIndex(containing: last), k + 1 < sentences.count,
+            guard let k = index.sentence(containing: last), k + 1 < sentences.count,
                   sentences[k].upperBound < sentences[k + 1].lowerBound,
                   index.quoteOpening(at: sentences[k + 1].lowerBound) != nil,
                   Self.isQuotePattern(all[n].pattern) || endsWithQuotation(all[n]) || endsAtColon(all[n]) else { continue }
@@ -103,16 +103,5 @@ extension AttributionFinder {
         for r in c.cue where !r.isEmpty { last = max(last, r.upperBound - 1) }
         for r in c.content where !r.isEmpty { last = max(last, r.upperBound - 1) }
         return last
-    }
-
-    /// The sentence holding token `i` (sentences are sorted and disjoint).
-    private func sentenceIndex(containing i: Int) -> Int? {
-        let sentences = index.sentences
-        var lo = 0, hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sentences.count && sentences[lo].contains(i) ? lo : nil
     }
 }

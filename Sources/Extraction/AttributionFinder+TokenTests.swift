@@ -22,12 +22,9 @@ extension AttributionFinder {
         return true
     }
 
+    /// An "-ly" adverb of five letters or more that is no cue verb ("reply", "supply" are not).
     func isLyAdverb(_ i: Int) -> Bool {
-        let t = tokens[i]
-        guard t.kind == .word, !t.capitalized, t.end - t.start > 4 else { return false }
-        let s = index.scalars
-        let e = Int(t.end)
-        return s[e - 2] == "l" && s[e - 1] == "y" && lexicons.cues.verb(t) == nil && !Keys.lyNouns.contains(t.key)
+        index.endsLikeLyAdverb(i, letters: 5) && lexicons.cues.verb(tokens[i]) == nil
     }
 
     /// Words that join a cue from the left: auxiliaries, negation, "also", "-ly" adverbs.

@@ -131,11 +131,7 @@ struct AttributionFinder {
     /// and for a verb that shares the previous clause's source ("... and warned").
     func verbSubject(of a: Anchor, in s: Range<Int>) -> Range<Int>? {
         guard case let .verb(verb) = a.kind, !a.coordinated, !a.participial else { return nil }
-        if a.absolute {
-            var k = a.cueStart - 1
-            while k > s.lowerBound && key(k) != Keys.with { k -= 1 }
-            return k + 1 < a.cueStart ? (k + 1)..<a.cueStart : nil
-        }
+        if let subject = a.absoluteSubject { return subject }
         var subject = phrases.subject(before: a.cueStart, lower: s.lowerBound)
         // "Residents of Oruk interviewed by the AP said": the source starts at the noun the
         // participle modifies (PolNeAR keeps the participle phrase in the source).

@@ -234,11 +234,8 @@ struct SourcePhrase {
         if isParticiple(i) && !(i > lower && (tokens[i - 1].key == Keys.possessive
             || Keys.possessiveDeterminers.contains(tokens[i - 1].key))) { return true }
         if cls.contains(.hedgeAdverb) { return true }
-        let s = index.scalars
-        let e = Int(t.end)
         // "-ly" ends the phrase, except inside it: "a newly filed report".
-        return t.end - t.start > 3 && s[e - 2] == "l" && s[e - 1] == "y" && !t.capitalized && !Keys.lyNouns.contains(t.key)
-            && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized)
+        return index.endsLikeLyAdverb(i, letters: 4) && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized)
     }
 
     /// Drops a leading time phrase or preposition ("Last week the president" → "the president").

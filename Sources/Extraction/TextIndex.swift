@@ -45,6 +45,27 @@ struct TextIndex {
     @inline(__always)
     func isQuoted(_ i: Int) -> Bool { quoteOf[i] >= 0 }
 
+    /// The number of the sentence holding token `i`, or nil for a line break between sentences
+    /// (sentences are sorted and disjoint: a binary search). `SentenceIndex.index(of:)` answers the
+    /// same question for scalar offsets, for readers outside the extractor.
+    func sentence(containing i: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].contains(i) ? lo : nil
+    }
+
+    /// A lowercase word of at least `letters` scalars ending in "-ly" that is not a noun of that
+    /// shape ("family", "ally"): what may be an adverb ("repeatedly", "openly").
+    func endsLikeLyAdverb(_ i: Int, letters: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, !t.capitalized, Int(t.end - t.start) >= letters else { return false }
+        let e = Int(t.end)
+        return scalars[e - 2] == "l" && scalars[e - 1] == "y" && !Keys.lyNouns.contains(t.key)
+    }
+
     /// The text of tokens `range` (for names and slugs; never on the hot path of matching).
     func text(_ range: Range<Int>) -> String {
         guard let first = range.first, range.upperBound <= tokens.count, range.upperBound > first else { return "" }
