@@ -52,7 +52,8 @@ public final class SQLiteStore: StoreContract {
     }
 
     /// Opens the store at `path`. `.readWrite` creates it when missing and migrates it to the current
-    /// schema; `.readOnly` and `.inspect` need an existing store and never change it.
+    /// schema; `.readOnly` and `.inspect` need an existing store and never change it (except that a
+    /// hot rollback journal left by a killed writer is rolled back first, as any SQLite open would).
     ///
     /// Refuses, without touching it, a path that is not a regular file (a FIFO would block the open),
     /// a file that is not SQLite, an SQLite database ClaimDesk did not create, a store written by a
@@ -153,8 +154,6 @@ public final class SQLiteStore: StoreContract {
         if Array(header) != magic { throw StoreError.notAStore(path: path) }
     }
 
-    /// Checks an existing file through a read-only connection, so that a store this version must
-    /// refuse is never opened for writing (a write connection alone can change the file).
     /// A process killed inside a write transaction before the store switched to WAL (while its
     /// schema was being created) leaves a hot rollback journal: no read-only connection may open
     /// the store until SQLite rolls the journal back. A plain read-write connection does that on its
@@ -171,6 +170,8 @@ public final class SQLiteStore: StoreContract {
         }
     }
 
+    /// Checks an existing file through a read-only connection, so that a store this version must
+    /// refuse is never opened for writing (a write connection alone can change the file).
     private static func inspectReadOnly(path: String) throws(StoreError) {
         var config = configuration()
         config.readonly = true
