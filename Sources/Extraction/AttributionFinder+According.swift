@@ -4,7 +4,7 @@
 extension AttributionFinder {
     func accordingCandidate(_ a: Anchor, in s: Range<Int>, end: Int, contentEnd: (Int) -> Int, number: Int) -> Candidate? {
         let lower = s.lowerBound
-        guard let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false) else { return nil }
+        guard let source = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false, nounVerbs: true) else { return nil }
         var c = Candidate(pattern: .accordingFront, cueClass: .speech, source: source, cue: [a.cueStart..<a.cueEnd],
                           content: [], outlet: outlet(named: source), sentence: number, anonymousContext: false)
         var first = lower

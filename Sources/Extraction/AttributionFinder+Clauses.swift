@@ -66,6 +66,27 @@ extension AttributionFinder {
                 if start >= limit || tokens[start].kind == .punct || !word(start).intersection([.be, .auxiliary]).isEmpty {
                     start = i
                 }
+                // "Mr. Trump, in an interview on Friday, barely dwelled on ..., saying": a segment
+                // between commas that opens with a preposition, an adverb or a verb names no one;
+                // the subject stands before it.
+                var comma = start - 1
+                while comma > i && !opensSubject(start) {
+                    comma -= 1
+                    while comma > i && !isComma(comma) { comma -= 1 }
+                    start = comma > i ? comma + 1 : i
+                    if comma > i && word(start).contains(.conjunction) { start += 1 }
+                }
+                // "After fierce backlash ..., though, Mr. Rubio distanced himself ... and moved to":
+                // words between the last comma and the cue are the cue's own clause, whose subject
+                // comes first.
+                var own = m + 1
+                if own < limit && word(own).contains(.conjunction) { own += 1 }
+                if m > i && own < limit - 1 && opensSubject(own) && !word(own).contains(.determiner)
+                    && (tokens[own].capitalized || word(own).contains(.subjectPronoun)) {
+                    start = own
+                }
+                // Back at an opening phrase ("By contrast", "Tuesday on WTMJ's show"): no subject.
+                if start == i && !opensSubject(i) { return nil }
             }
         }
         guard start < limit else { return nil }
@@ -87,6 +108,21 @@ extension AttributionFinder {
             }
         }
         return e > start ? start..<e : nil
+    }
+
+    /// Token `i` can open a subject: a pronoun, a determiner, a number, a capitalised word that is
+    /// no preposition, subordinator or time word ("In", "While", "Sunday"), or a lowercase word
+    /// that is none of those nor a verb, a participle or an "-ly" adverb ("officials").
+    func opensSubject(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.kind == .number { return true }
+        guard t.kind == .word else { return false }
+        let cls = word(i)
+        if !cls.intersection([.subjectPronoun, .determiner]).isEmpty { return true }
+        if !cls.intersection([.preposition, .subordinator, .time, .conjunction, .discourse, .cueAdverb,
+                              .be, .auxiliary, .negation]).isEmpty { return false }
+        if t.capitalized { return true }
+        return !looksLikeVerb(i) && !phrases.isParticiple(i) && !isLyAdverb(i)
     }
 
     /// Where a sentence starts once a dateline is skipped: "LAKEMONT (AP) - Patients ..." → "Patients".

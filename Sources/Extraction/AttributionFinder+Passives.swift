@@ -10,7 +10,7 @@ extension AttributionFinder {
         var c = Candidate(pattern: .passive, cueClass: verb.cueClass, source: nil, cue: [a.cueStart..<a.cueEnd],
                           content: [subject], outlet: nil, sentence: number, anonymousContext: false)
         if case .passiveAgent = a.kind {
-            guard let agent = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false) else { return nil }
+            guard let agent = phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: false, nounVerbs: true) else { return nil }
             c.source = agent
             c.pattern = .passiveAgent
             c.outlet = outlet(named: agent)

@@ -45,8 +45,11 @@ extension AttributionFinder {
         let b = a.cueStart - 1
         let closing = index.quoteClosing(at: b) ?? (isComma(b) ? index.quoteClosing(at: b - 1) : nil)
         let afterQuote: Quote? = if let closing, opensClause(closing.open, lower: lower) { closing } else { nil }
+        // With a subject and no quotation, a phrase reaching the sentence's end is the source only
+        // when it ends before any noun-or-verb form ("..., criticized her state's gun laws").
         let after = isComma(b) || closing != nil
-            ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true) : nil
+            ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true,
+                             nounVerbs: subject == nil || closing != nil) : nil
         // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
         // After "told" the phrase is the hearer ("Mr. King, 82, told me"), never the source.
         guard let source = after, isNounPhrase(source),

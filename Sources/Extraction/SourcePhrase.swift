@@ -279,7 +279,7 @@ struct SourcePhrase {
     /// What `phrase` does with the word at `i`: take it, pass over it without ending the phrase there
     /// (a preposition or "and" inside it: "the spokesman for the party", "Smith and Jones"), or stop.
     /// `extended` says whether the phrase has a word already.
-    func forwardStep(at i: Int, extended: Bool, limit: Int) -> ForwardStep {
+    func forwardStep(at i: Int, extended: Bool, limit: Int, nounVerbs: Bool) -> ForwardStep {
         let t = tokens[i]
         let cls = lexicons.word(t)
         if !t.capitalized {
@@ -294,7 +294,8 @@ struct SourcePhrase {
                 return .pass
             }
             if cls.contains(.conjunction) { return .stop }
-            if lexicons.cues.verb(t) != nil && !cls.contains(.anonymousHead) && !cls.contains(.documentHead) { return .stop }
+            if let verb = lexicons.cues.verb(t), !cls.contains(.anonymousHead), !cls.contains(.documentHead),
+               !(nounVerbs && isNounInPhrase(i, verb: verb, extended: extended, limit: limit)) { return .stop }
             if isParticiple(i) { return .stop }
             if cls.contains(.objectPronoun) && !cls.contains(.determiner) && extended { return .stop }
         } else if cls.contains(.time) {
@@ -305,15 +306,36 @@ struct SourcePhrase {
 
     enum ForwardStep { case take, pass, stop }
 
+    /// A noun-or-verb form ("state", "claims") that is a noun inside a phrase read forwards: right
+    /// after a determiner or a possessive ("the state Division of Gaming", "the claims data"), or
+    /// first in the phrase with a word of the phrase after it ("according to state law", "said
+    /// state Sen. Ann Ruiz").
+    func isNounInPhrase(_ i: Int, verb: CueVerb, extended: Bool, limit: Int) -> Bool {
+        guard verb.alsoNoun, verb.forms.isSubset(of: [.base, .third]) else { return false }
+        if extended {
+            return tokens[i - 1].key == Keys.possessive
+                || tokens[i - 1].kind == .word && lexicons.word(tokens[i - 1]).contains(.determiner)
+        }
+        guard i + 1 < limit else { return false }
+        let next = tokens[i + 1]
+        if next.kind == .number { return true }
+        return next.kind == .word && lexicons.cues.verb(next) == nil && lexicons.word(next).intersection(
+            [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary, .negation, .time,
+             .subjectPronoun, .objectPronoun, .cueAdverb]).isEmpty
+    }
+
     /// A noun phrase starting at `start` and ending before `limit` ("the minister", "Mr. Smith,
-    /// a spokesman for the party"). Stops at clause words, time words and most punctuation.
-    func phrase(from start: Int, limit: Int, allowAppositive: Bool) -> Range<Int>? {
+    /// a spokesman for the party"). Stops at clause words, time words and most punctuation, and at
+    /// a cue verb unless `nounVerbs` lets a noun-or-verb form in where it is a noun (a source after
+    /// "according to", "by" or an inverted verb; not an object, where "told a joke" ends the
+    /// hearer's phrase at "a").
+    func phrase(from start: Int, limit: Int, allowAppositive: Bool, nounVerbs: Bool = false) -> Range<Int>? {
         var i = start
         var end = start
         scan: while i < limit {
             let t = tokens[i]
             if t.kind == .word {
-                switch forwardStep(at: i, extended: end > start, limit: limit) {
+                switch forwardStep(at: i, extended: end > start, limit: limit, nounVerbs: nounVerbs) {
                 case .stop:
                     break scan
                 case .pass:

@@ -558,4 +558,40 @@ import Testing
             id: "t", text: "Officials said the bridge is closed.\n\nThe officials later said it would reopen."))
         #expect(found.map(\.sourceEntity) == ["officials", "officials"])
     }
+
+    // MARK: - A noun-or-verb form inside a source read forwards
+
+    @Test func aNounOrVerbFormIsANounInASourceAfterTheCue() {
+        _ = expectAttribution("{con:Prices rose}, {cue:according to} {src:state records}.", extractor: extractor)
+        _ = expectAttribution("{con:The casino lost money}, {cue:according to} {src:the state Division of Gaming}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:Prices rose}, {cue:according to} {src:the claims data}.", extractor: extractor)
+        _ = expectAttribution("{con:Talks stalled}, {cue:according to} {src:a source on the call}.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}The bridge is closed,\u{201D}} {cue:said} {src:state Sen. Ann Ruiz}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:The bridge is closed}, {cue:said} {src:the state attorney general}.",
+                              extractor: extractor)
+        // As an object it still ends the hearer's phrase: the joke is what was told.
+        _ = expectAttribution("{src:He} {cue:told} {con:a joke about the mayor}.", extractor: extractor)
+        // With a subject of its own and no quotation, the verb is not inverted.
+        _ = expectAttribution(
+            "{src:Ann Ruiz, a delegate from Ohio,} {cue:criticized} {con:her state's lax gun laws}.", extractor: extractor)
+    }
+
+    // MARK: - The subject a participle or a second verb shares
+
+    @Test func aSharedSubjectSkipsSegmentsThatNameNoOne() {
+        // A prepositional phrase and an adverb between commas are not the subject.
+        _ = expectAttribution(
+            "{src:Mr. Trump}, in an interview on Friday, barely dwelled on his rivals, {cue:saying} {con:he was looking ahead}.",
+            extractor: extractor)
+        // A second verb's subject follows the last comma before it.
+        _ = expectAttribution(
+            "After a fierce backlash, though, {src:Mr. Ruiz} distanced himself from the bill and {cue:moved to emphasize} {con:border security}.",
+            extractor: extractor)
+        // An opening phrase of time is not the subject either.
+        _ = expectAttribution(
+            "On Thursday, after staying neutral for months, {src:Warren} officially endorsed Clinton, {cue:saying} {con:she is a fighter}.",
+            extractor: extractor)
+    }
 }
