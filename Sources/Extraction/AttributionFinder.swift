@@ -216,6 +216,7 @@ struct AttributionFinder {
     func closesOpeningAdverbialClause(_ comma: Int, in s: Range<Int>) -> Bool {
         var first = afterDateline(s.lowerBound, comma)
         if first < comma && (key(first) == Keys.and || key(first) == Keys.but) { first += 1 }
+        if first + 1 < comma && key(first) == Keys.even { first += 1 }  // "Even though ..."
         guard first < comma, tokens[first].kind == .word,
               Keys.adverbialSubordinators.contains(key(first)) || phrases.isParticiple(first) else { return false }
         let commaToken = isComma(comma) ? comma : comma - 1

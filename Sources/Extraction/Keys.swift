@@ -22,6 +22,7 @@ enum Keys {
     static let `while` = Tokenizer.key("while")
     static let whereas = Tokenizer.key("whereas")
     static let according = Tokenizer.key("according")
+    static let even = Tokenizer.key("even")
     static let `as` = Tokenizer.key("as")
     static let first = Tokenizer.key("first")
     static let following = Tokenizer.key("following")

@@ -594,4 +594,20 @@ import Testing
             "On Thursday, after staying neutral for months, {src:Warren} officially endorsed Clinton, {cue:saying} {con:she is a fighter}.",
             extractor: extractor)
     }
+
+    // MARK: - A subject with an appositive
+
+    @Test func aSubjectWithAnAppositiveIsNoInvertedContent() {
+        _ = expectAttribution("{src:Ann Ruiz, a Republican,} {cue:praised} {con:the new budget plan}.", extractor: extractor)
+        // "said" goes before its source in news style, unless a clause follows it.
+        _ = expectAttribution("{src:Ann Ruiz, a Republican,} {cue:said} {con:the family deserved better}.", extractor: extractor)
+        _ = expectAttribution(
+            "{con:Sales held up, but costs rose}, {cue:said} {src:the company's chief executive, Ann Ruiz}.",
+            extractor: extractor)
+    }
+
+    @Test func evenThoughOpensAClauseThatIsNotTheContent() {
+        _ = expectAttribution("Even though it rained, {src:the women} {cue:say} {con:officers still came}.",
+                              extractor: extractor)
+    }
 }
