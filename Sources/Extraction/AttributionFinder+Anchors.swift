@@ -241,14 +241,18 @@ extension AttributionFinder {
         return anchor
     }
 
-    /// "Many say", "Some believe", "Most think", "one in five said": a determiner standing alone as
+    /// "Many say", "Some believe", "Most think", "one in five said", "no one knows": a determiner standing alone as
     /// the subject at the clause's start or ending a share, before a verb that is not also a noun
     /// ("many reports" stays a noun phrase).
     func standaloneDeterminer(_ p: Int, before verb: CueVerb, in s: Range<Int>) -> Bool {
         guard !verb.alsoNoun else { return false }
         if endsShare(at: p, in: s) { return true }
         // "Another said", "Yet another said", "each said": a singular one takes a past or -s form.
-        let singular = Keys.singularStandalone.contains(key(p)) && verb.forms != .base
+        var p = p
+        // "No one knows": one pronoun of two words, singular.
+        let noOne = key(p) == Keys.one && p > s.lowerBound && key(p - 1) == Keys.no
+        if noOne { p -= 1 }
+        let singular = (Keys.singularStandalone.contains(key(p)) || noOne) && verb.forms != .base
         guard Keys.pronominalDeterminers.contains(key(p)) || singular else { return false }
         return p == s.lowerBound || tokens[p - 1].kind == .punct
             || !word(p - 1).intersection([.conjunction, .subordinator, .discourse]).isEmpty
@@ -385,12 +389,14 @@ extension AttributionFinder {
             && i + 1 < s.upperBound && particles.contains(key(i + 1)) {
             return true
         }
-        // "Trump claims he is worth …", "Sanders praises Obama": a name opening its clause, then
-        // the -s form, then a subject pronoun or a name; a noun "claims" takes neither after it.
+        // "Trump claims he is worth …", "Sanders praises Obama", "Sanders calls himself": a name
+        // opening its clause, then the -s form, then a subject pronoun, a name or a reflexive; a
+        // noun "claims" takes none of them after it.
         if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && endsWith(i, "s") && i + 1 < s.upperBound,
            tokens[i + 1].kind == .word, subjectOpensClause(before: p, in: s) {
             let next = word(i + 1)
-            if next.contains(.subjectPronoun) && !next.contains(.objectPronoun) || tokens[i + 1].capitalized && next.isEmpty {
+            if next.contains(.subjectPronoun) && !next.contains(.objectPronoun) || tokens[i + 1].capitalized && next.isEmpty
+                || Keys.reflexivePronouns.contains(key(i + 1)) {
                 return true
             }
         }
@@ -398,9 +404,7 @@ extension AttributionFinder {
         if p < i - 1 { return true }  // an adverb came between: "officials also claim"
         // A plural noun, a source's head among them: "voters claim", "her aides feel".
         if t.kind == .word && !t.capitalized && isNounWord(cls) {
-            let e = Int(t.end)
-            let sc = index.scalars
-            return t.end - t.start > 3 && sc[e - 1] == "s" && sc[e - 2] != "s"
+            return t.end - t.start > 3 && endsLikePlural(p)
         }
         if t.kind == .punct && t.first == 41 { return true }  // "(R-Ky.) says"
         return false
@@ -431,7 +435,7 @@ extension AttributionFinder {
         if p < i - 1 { return true }
         if endsShare(at: p, in: s) { return true }
         if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
-        if t.kind == .word && !cls.contains(.preposition) && endsWith(p, "s") && !endsWith(p, "ss") { return true }
+        if t.kind == .word && !cls.contains(.preposition) && endsLikePlural(p) { return true }
         if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
         if t.kind == .word && Keys.fractions.contains(t.key) {
             return p == s.lowerBound || key(p - 1) == Keys.a || !word(p - 1).contains(.determiner)
@@ -566,7 +570,12 @@ extension AttributionFinder {
             || Keys.numberWords.contains(t.key) {
             return true
         }
-        return isNounWord(cls) && endsWith(h, "s") && !endsWith(h, "ss")
+        return isNounWord(cls) && endsLikePlural(h)
+    }
+
+    /// A word ending in "-s" that is not a singular "-ss" or "-us" ("caucus", "numerous", "serious").
+    func endsLikePlural(_ i: Int) -> Bool {
+        endsWith(i, "s") && !endsWith(i, "ss") && !endsWith(i, "us")
     }
 
     /// A number or a word of quantity: "4", "six", "half", "most", "percent".

@@ -4,6 +4,7 @@ enum Keys {
     static let a = Tokenizer.key("a")
     static let an = Tokenizer.key("an")
     static let one = Tokenizer.key("one")
+    static let no = Tokenizer.key("no")
     static let to = Tokenizer.key("to")
     static let that = Tokenizer.key("that")
     static let which = Tokenizer.key("which")
@@ -23,6 +24,8 @@ enum Keys {
     static let whereas = Tokenizer.key("whereas")
     static let according = Tokenizer.key("according")
     static let even = Tokenizer.key("even")
+    static let reflexivePronouns: KeySet = KeySet(
+        ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"].map { Tokenizer.key($0) })
     static let `as` = Tokenizer.key("as")
     static let first = Tokenizer.key("first")
     static let following = Tokenizer.key("following")

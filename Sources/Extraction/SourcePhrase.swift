@@ -259,13 +259,14 @@ struct SourcePhrase {
     }
 
     /// Not only determiners and prepositions: a noun, a name, a number ("Six in 10", "47%") or a
-    /// quantity word heading the phrase ("Many", "Most of them").
+    /// quantity word heading the phrase ("Many", "Most of them", "No one").
     func hasContentWord(_ range: Range<Int>) -> Bool {
         for i in range where tokens[i].isWordOrNumber {
             if tokens[i].kind == .number { return true }
             let cls = lexicons.word(tokens[i])
+            let noOne = tokens[i].key == Keys.one && i > range.lowerBound && tokens[i - 1].key == Keys.no
             if Keys.pronominalDeterminers.contains(tokens[i].key) || Keys.numberWords.contains(tokens[i].key)
-                || Keys.singularStandalone.contains(tokens[i].key),
+                || Keys.singularStandalone.contains(tokens[i].key) || noOne,
                i + 1 == range.upperBound || lexicons.word(tokens[i + 1]).contains(.preposition) {
                 return true
             }

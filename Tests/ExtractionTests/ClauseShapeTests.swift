@@ -610,4 +610,17 @@ import Testing
         _ = expectAttribution("Even though it rained, {src:the women} {cue:say} {con:officers still came}.",
                               extractor: extractor)
     }
+
+    @Test func noOneAndAReflexiveObjectMakeVerbs() {
+        _ = expectAttribution("{src:No one} {cue:knows} {con:what the field will look like}.", extractor: extractor)
+        _ = expectAttribution("{src:Ruiz} {cue:calls} {con:himself a democratic socialist}.", extractor: extractor)
+        // "no one" after "there was" is no subject of a cue.
+        #expect(extractor.extract(Document(id: "t", text: "There was no one to say it.")).isEmpty)
+    }
+
+    @Test func aWordEndingInUsIsNoPluralSubject() {
+        // "caucus" and "numerous" end in "-s" but are no plural noun before a noun-or-verb form.
+        #expect(extractor.extract(Document(id: "t", text: "She won several caucus states in March.")).isEmpty)
+        _ = expectAttribution("{src:Rabbis} {cue:vow} {con:to boycott the speech}.", extractor: extractor)
+    }
 }
