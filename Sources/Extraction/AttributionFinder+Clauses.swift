@@ -8,6 +8,8 @@ extension AttributionFinder {
     func opensClause(_ open: Int, lower: Int) -> Bool {
         if open <= lower { return true }
         let t = tokens[open - 1]
+        // "MSNBC's “Morning Joe,” Ann Ruiz said ...": after a possessive the quotation is a title.
+        if t.key == Keys.possessive { return false }
         if t.kind == .punct { return true }
         return t.kind == .word && (word(open - 1).contains(.conjunction) || t.key == Keys.that)
     }

@@ -122,9 +122,10 @@ enum Sentences {
                 || (t.kind == .punct && (t.first == 46 || t.first == 44 || t.first == 40 || t.first == 41 || t.first == 45))
             if !allowed { return false }
             if !t.capitalized, let verb = lexicons.cues.verb(t), verb.cueClass == .speech {
-                // The verb must close the clause within a few words: "she said.", "he told reporters,".
+                // The verb must close the clause within twelve words: "she said.", "he told reporters,",
+                // "Trump asked reporters rhetorically during a news conference late last month.".
                 var m = k + 1
-                while m < tokens.count && m - k <= 3 && tokens[m].kind == .word { m += 1 }
+                while m < tokens.count && m - k <= 12 && tokens[m].kind == .word { m += 1 }
                 return m >= tokens.count || tokens[m].kind == .punct || tokens[m].kind == .newline
             }
             k += 1

@@ -623,4 +623,16 @@ import Testing
         #expect(extractor.extract(Document(id: "t", text: "She won several caucus states in March.")).isEmpty)
         _ = expectAttribution("{src:Rabbis} {cue:vow} {con:to boycott the speech}.", extractor: extractor)
     }
+
+    @Test func aQuestionMarkBeforeItsSpeakerAndAFewWordsEndsNoSentence() {
+        _ = expectAttribution(
+            "{con:\u{201C}Who do they think they are?\u{201D}} {src:Ruiz} {cue:said} of the company in May, when it balked.",
+            extractor: extractor)
+    }
+
+    @Test func aQuotationAfterAPossessiveIsATitle() {
+        _ = expectAttribution(
+            "Sunday on the channel\u{2019}s \u{201C}Morning Futures,\u{201D} {src:Rep. Ann Ruiz} {cue:said} {con:the judge erred}.",
+            extractor: extractor)
+    }
 }
