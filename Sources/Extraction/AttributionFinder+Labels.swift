@@ -23,27 +23,60 @@ extension AttributionFinder {
         return made
     }
 
-    /// `PENCE: C` / `Poll: C`: one to three capitalized words open the sentence and a colon follows.
+    /// `PENCE: C` / `Poll: C` / `Dr. Ben Carson: C`: one to three capitalised words open the
+    /// sentence and a colon follows. In the document's first line, a headline, the label may be
+    /// longer and hold lowercase nouns and a possessive ("Clinton camp:", "WSJ editorial:",
+    /// "McCain Challenger Kelli Ward:"), follow an all-caps opener and a dash ("EXCLUSIVE – Roger
+    /// Stone:"), and end with the audience or topic, which is not the source ("Clinton to Planned
+    /// Parenthood:", "CNN President On Trump:").
     func speakerLabel(in s: Range<Int>, end: Int, number: Int) -> Candidate? {
+        let headline = isFirstLine(s)
         var f = s.lowerBound
         if f < end, tokens[f].kind == .quote { f += 1 }
+        if headline, f + 2 < end, tokens[f].kind == .word, tokens[f].allCaps, phrases.isDash(f + 1) { f += 2 }
         var c = f
-        while c < end && c - f < 4 && !tokens[c].isPunct(":") {
+        var words = 0
+        var audience: Int? = nil
+        while c < end && !tokens[c].isPunct(":") {
             let t = tokens[c]
-            guard t.kind == .word, t.capitalized, !word(c).contains(.determiner), !word(c).contains(.preposition)
-            else { return nil }
+            if t.kind == .word {
+                let cls = word(c)
+                if t.capitalized && !cls.contains(.determiner) && !cls.contains(.preposition) {
+                    // a word of the name
+                } else if headline && c > f && audience == nil && Keys.labelAudiencePrepositions.contains(t.key) {
+                    audience = c
+                } else if headline && c > f && !t.capitalized && cls.isEmpty && lexicons.cues.verb(t) == nil {
+                    // "Clinton camp", "WSJ editorial"
+                } else {
+                    return nil
+                }
+                words += 1
+            } else if t.isPunct("."), c > f, tokens[c - 1].end == t.start,
+                      Sentences.isAbbreviation(tokens[c - 1], lexicons: lexicons) {
+                // "Dr. Ben Carson"
+            } else if !(headline && t.key == Keys.possessive && c > f) {
+                return nil
+            }
             c += 1
         }
-        guard c > f, c < end, c - f <= 3, tokens[c].isPunct(":") else { return nil }
+        guard words > 0, c < end, words <= (headline ? 6 : 3), tokens[c].isPunct(":") else { return nil }
         if Self.nonSpeakerLabels.contains(key(f)) || lexicons.cues.verb(tokens[f]) != nil { return nil }
         if !word(f).intersection([.time, .subordinator, .conjunction, .subjectPronoun, .discourse]).isEmpty { return nil }
         let start = c + 1
-        var words = 0
-        for k in start..<end where tokens[k].kind == .word { words += 1 }
-        guard words >= 3 else { return nil }
-        return Candidate(pattern: .speakerLabel, cueClass: .speech, source: f..<c, cue: [c..<(c + 1)],
-                         content: [start..<end], outlet: outlet(named: f..<c), sentence: number,
+        var contentWords = 0
+        for k in start..<end where tokens[k].kind == .word { contentWords += 1 }
+        guard contentWords >= 3 else { return nil }
+        let source = f..<(audience ?? c)
+        return Candidate(pattern: .speakerLabel, cueClass: .speech, source: source, cue: [c..<(c + 1)],
+                         content: [start..<end], outlet: outlet(named: source), sentence: number,
                          anonymousContext: false)
+    }
+
+    /// The sentence is the document's first line: nothing but line breaks before it, a line break
+    /// or the end after it.
+    func isFirstLine(_ s: Range<Int>) -> Bool {
+        guard s.upperBound >= tokens.count || tokens[s.upperBound].kind == .newline else { return false }
+        return !tokens[..<s.lowerBound].contains { $0.kind != .newline }
     }
 
     /// `"Q" ― Jane Doe`: a quotation signed with a dash and a name that ends the sentence.

@@ -25,6 +25,12 @@ extension AttributionFinder {
         guard let source else { return nil }
         candidate.source = source
         candidate.outlet = candidate.outlet ?? outlet(named: source)
+        // 2b. Object relative: `the allegations, which the minister denies,`.
+        if pattern == nil, let relative = objectRelative(before: source, after: a, in: s, end: end) {
+            candidate.content = [relative..<(relative + 1)]
+            candidate.pattern = .objectRelative
+            return candidate
+        }
         // 3. Trailing: `C, the minister said.` / `"Q," the minister said.`
         if pattern == nil, let trailing = trailingCandidate(a, verb: verb, source: source, in: s, end: end,
                                                             contentEnd: contentEnd, base: candidate) {
@@ -88,6 +94,25 @@ extension AttributionFinder {
                 && !tokens[k - 1].capitalized && word(k - 1).intersection(
                     [.determiner, .subordinator, .subjectPronoun, .objectPronoun, .preposition, .be, .auxiliary]).isEmpty
         }
+    }
+
+    /// "the allegations, which Mr. Ailes denies,", "what Clinton is promising them", "a plan which
+    /// Cruz proposed under a flat rate": a relative or interrogative pronoun right before the
+    /// subject is the verb's object when nothing after the verb takes its place (the sentence or
+    /// clause ends, or a preposition, an adverb, a time word or a pronoun follows). That pronoun is
+    /// the content, as PolNeAR marks it.
+    func objectRelative(before source: Range<Int>, after a: Anchor, in s: Range<Int>, end: Int) -> Int? {
+        let r = source.lowerBound - 1
+        guard r >= s.lowerBound, Keys.objectRelatives.contains(key(r)), source.count <= 8 else { return nil }
+        let n = a.cueEnd
+        if n >= end || tokens[n].kind == .punct && tokens[n].kind != .quote { return r }
+        guard tokens[n].kind == .word, key(n) != Keys.to, key(n) != Keys.that else { return nil }
+        let cls = word(n)
+        if cls.contains(.objectPronoun) && !cls.contains(.determiner) {
+            return n + 1 >= end || tokens[n + 1].kind == .punct || word(n + 1).contains(.preposition) ? r : nil
+        }
+        if !cls.intersection([.preposition, .time]).isEmpty && !cls.contains(.determiner) || isLyAdverb(n) { return r }
+        return nil
     }
 
     /// "the bill failed": a phrase after a noun whose last word is a lowercase "-ed" form is a

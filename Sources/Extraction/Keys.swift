@@ -24,6 +24,11 @@ enum Keys {
     static let whereas = Tokenizer.key("whereas")
     static let according = Tokenizer.key("according")
     static let even = Tokenizer.key("even")
+    /// Prepositions that end a headline's speaker label with its audience or topic: "Clinton to
+    /// Planned Parenthood:", "CNN President On Trump:".
+    static let labelAudiencePrepositions: KeySet = KeySet(["to", "on", "at"].map { Tokenizer.key($0) })
+    /// Pronouns that can stand for a verb's object before its subject: "which Mr. Ailes denies".
+    static let objectRelatives: KeySet = KeySet(["which", "what"].map { Tokenizer.key($0) })
     static let reflexivePronouns: KeySet = KeySet(
         ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"].map { Tokenizer.key($0) })
     static let `as` = Tokenizer.key("as")

@@ -32,6 +32,8 @@ enum Pattern: String, CaseIterable, Sendable {
     case participial = "participial"
     /// `..., which said C`.
     case relative = "relative"
+    /// `C, which the minister denies,` (the content is the relative pronoun, as PolNeAR marks it).
+    case objectRelative = "object-relative"
     /// `X released a statement ... which said C`.
     case statement = "statement"
     /// `X is believed to C`.

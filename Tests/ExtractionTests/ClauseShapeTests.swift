@@ -635,4 +635,14 @@ import Testing
             "Sunday on the channel\u{2019}s \u{201C}Morning Futures,\u{201D} {src:Rep. Ann Ruiz} {cue:said} {con:the judge erred}.",
             extractor: extractor)
     }
+
+    @Test func aRelativePronounBeforeTheSubjectIsTheObjectTheVerbReports() {
+        _ = expectAttribution(
+            "The allegations, {con:which} {src:Mr. Ruiz} {cue:denies}, ended the talks.", extractor: extractor)
+        _ = expectAttribution("That is the plan {con:which} {src:Senator Ann Ruiz} {cue:proposed} under a flat rate.",
+                              extractor: extractor)
+        _ = expectAttribution("It is {con:what} {src:the mayor} {cue:is promising} them.", extractor: extractor)
+        // With an object of its own the verb reports that object.
+        _ = expectAttribution("It is a bill which {src:he} {cue:said} {con:would fail}.", extractor: extractor)
+    }
 }

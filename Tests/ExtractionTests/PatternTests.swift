@@ -411,6 +411,21 @@ import Testing
         _ = expectAttribution("{src:Survey}{cue::} {con:Most commuters now cycle to work}", extractor: extractor)
     }
 
+    @Test func aHeadlineLabelMayBeLongerThanABodyLabel() {
+        let body = "\n\nThe council met on Friday."
+        _ = expectAttribution("{src:Dr. Ann Ruiz}{cue::} {con:The Ferry Is \u{2018}Not Fit To Sail.\u{2019}}" + body,
+                              extractor: extractor)
+        _ = expectAttribution("{src:Harbour camp}{cue::} {con:The ferry cuts threaten the island}." + body,
+                              extractor: extractor)
+        _ = expectAttribution("EXCLUSIVE \u{2013} {src:Ann Ruiz}{cue::} {con:Don\u{2019}t Trust the Timetable}." + body,
+                              extractor: extractor)
+        // The audience or topic after "to" or "on" is not the source; "v." ends no sentence.
+        _ = expectAttribution("{src:Ruiz} to Ferry Riders{cue::} {con:The court will reverse Roe v. Wade}." + body,
+                              extractor: extractor)
+        // In the body, a label stays short and capitalised.
+        expectNone("The council met on Friday. Harbour camp: The ferry cuts threaten the island.", extractor: extractor)
+    }
+
     @Test func noteLabelIsNoSpeaker() {
         expectNone("Note: The timetable changes on Monday for all routes.", extractor: extractor)
         // Bylines, contact lines and tabloid openers label a line too.
