@@ -381,9 +381,14 @@ extension AttributionFinder {
         let t = tokens[p]
         let cls = word(p)
         if !cls.intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty { return true }
-        // "..., The Wall Street Journal reports.": a name, then the verb ends the clause.
-        if t.capitalized && !cls.contains(.determiner) && (i + 1 >= s.upperBound || isSentenceFinal(i + 1) || isComma(i + 1)) {
-            return true
+        // "..., The Wall Street Journal reports.": a name, then the verb ends the clause; so does a
+        // source's head noun ("..., the lawsuit claims.", "..., a federal judge rules.").
+        if i + 1 >= s.upperBound || isSentenceFinal(i + 1) || isComma(i + 1) {
+            if t.capitalized && !cls.contains(.determiner) { return true }
+            if t.kind == .word && !(i + 1 < s.upperBound && isComma(i + 1))
+                && !cls.intersection([.anonymousHead, .documentHead, .title]).isEmpty {
+                return true
+            }
         }
         if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && p > s.lowerBound && tokens[p - 1].kind != .quote
             && i + 1 < s.upperBound && particles.contains(key(i + 1)) {

@@ -645,4 +645,10 @@ import Testing
         // With an object of its own the verb reports that object.
         _ = expectAttribution("It is a bill which {src:he} {cue:said} {con:would fail}.", extractor: extractor)
     }
+
+    @Test func aSourceHeadThenANounOrVerbFormEndingTheSentenceIsATrailingCue() {
+        _ = expectAttribution("{con:The deal was illegal}, {src:the lawsuit} {cue:claims}.", extractor: extractor)
+        _ = expectAttribution("{con:The records must be released}, {src:a federal judge} {cue:rules}.", extractor: extractor)
+        #expect(extractor.extract(Document(id: "t", text: "He read the committee reports.")).isEmpty)
+    }
 }
