@@ -163,9 +163,17 @@ extension AttributionFinder {
     /// negation), its form, and what follows; after "be" it is a passive.
     func verbAnchor(_ verb: CueVerb, at i: Int, wordClass cls: WordClass, in s: Range<Int>) -> Anchor? {
         let p = wordBeforeAdverbs(i, in: s)
-        let prevClass: WordClass = p >= s.lowerBound ? word(p) : []
+        var prevClass: WordClass = p >= s.lowerBound ? word(p) : []
         if p >= s.lowerBound {
-            if key(p) == Keys.possessive { return nil }
+            if key(p) == Keys.possessive {
+                // "he's said", "she's saying": after a pronoun "'s" is a contracted "has" or "is"
+                // ("it's said" is the impersonal passive); after a name it is a possessive.
+                guard p > s.lowerBound, word(p - 1).contains(.subjectPronoun) else { return nil }
+                // "who's viewed as honest", "as he's known by": a passive's "is".
+                let passive = i + 1 < s.upperBound && (key(i + 1) == Keys.`as` || key(i + 1) == Keys.by)
+                    || verb.lemma == "know" || verb.lemma == "guarantee"
+                prevClass = phrases.isParticiple(i) || key(p - 1) == Keys.it || passive ? .be : .auxiliary
+            }
             if prevClass.contains(.determiner) && key(p) != Keys.that && !prevClass.contains(.subjectPronoun)
                 && !standaloneDeterminer(p, before: verb, in: s) { return nil }
             if prevClass.contains(.determiner) && prevClass.contains(.objectPronoun) && key(p) != Keys.that

@@ -651,4 +651,11 @@ import Testing
         _ = expectAttribution("{con:The records must be released}, {src:a federal judge} {cue:rules}.", extractor: extractor)
         #expect(extractor.extract(Document(id: "t", text: "He read the committee reports.")).isEmpty)
     }
+
+    @Test func aContractedHasOrIsAfterAPronounJoinsTheCue() {
+        _ = expectAttribution("{src:He}{cue:'s said} {con:he will fight to the convention}.", extractor: extractor)
+        _ = expectAttribution("{src:She}{cue:\u{2019}s saying} {con:the ferry will run}.", extractor: extractor)
+        // After a name it is a possessive: "Ruiz's said" is no cue.
+        #expect(extractor.extract(Document(id: "t", text: "Ruiz's said plan failed.")).isEmpty)
+    }
 }
