@@ -658,4 +658,11 @@ import Testing
         // After a name it is a possessive: "Ruiz's said" is no cue.
         #expect(extractor.extract(Document(id: "t", text: "Ruiz's said plan failed.")).isEmpty)
     }
+
+    @Test func twoPluralNounsJoinedWhereAClauseStartsAreOneSource() {
+        _ = expectAttribution("In the newsroom, {src:reporters and editors} {cue:know} {con:how many people read their work}.",
+                              extractor: extractor)
+        // Not when the first noun is a verb's object: "met the parents and teachers say".
+        _ = expectAttribution("He met the parents and {src:teachers} {cue:say} {con:the school is fine}.", extractor: extractor)
+    }
 }
