@@ -249,9 +249,9 @@ extension AttributionFinder {
         return anchor
     }
 
-    /// "Many say", "Some believe", "Most think", "one in five said", "no one knows": a determiner standing alone as
-    /// the subject at the clause's start or ending a share, before a verb that is not also a noun
-    /// ("many reports" stays a noun phrase).
+    /// "Many say", "Some believe", "Most think", "one in five said", "no one knows": a determiner
+    /// standing alone as the subject at the clause's start or ending a share, before a verb that is
+    /// not also a noun ("many reports" stays a noun phrase).
     func standaloneDeterminer(_ p: Int, before verb: CueVerb, in s: Range<Int>) -> Bool {
         guard !verb.alsoNoun else { return false }
         if endsShare(at: p, in: s) { return true }
@@ -417,7 +417,7 @@ extension AttributionFinder {
         if p < i - 1 { return true }  // an adverb came between: "officials also claim"
         // A plural noun, a source's head among them: "voters claim", "her aides feel".
         if t.kind == .word && !t.capitalized && isNounWord(cls) {
-            return t.end - t.start > 3 && endsLikePlural(p)
+            return index.endsLikePlural(p, letters: 3)
         }
         if t.kind == .punct && t.first == 41 { return true }  // "(R-Ky.) says"
         return false
@@ -448,7 +448,7 @@ extension AttributionFinder {
         if p < i - 1 { return true }
         if endsShare(at: p, in: s) { return true }
         if cls.contains(.determiner) { return Keys.pronominalDeterminers.contains(t.key) }
-        if t.kind == .word && !cls.contains(.preposition) && endsLikePlural(p) { return true }
+        if t.kind == .word && !cls.contains(.preposition) && index.endsLikePlural(p, letters: 1) { return true }
         if t.kind == .word && Keys.pluralNouns.contains(t.key) { return true }
         if t.kind == .word && Keys.fractions.contains(t.key) {
             return p == s.lowerBound || key(p - 1) == Keys.a || !word(p - 1).contains(.determiner)
@@ -583,12 +583,7 @@ extension AttributionFinder {
             || Keys.numberWords.contains(t.key) {
             return true
         }
-        return isNounWord(cls) && endsLikePlural(h)
-    }
-
-    /// A word ending in "-s" that is not a singular "-ss" or "-us" ("caucus", "numerous", "serious").
-    func endsLikePlural(_ i: Int) -> Bool {
-        endsWith(i, "s") && !endsWith(i, "ss") && !endsWith(i, "us")
+        return isNounWord(cls) && index.endsLikePlural(h, letters: 1)
     }
 
     /// A number or a word of quantity: "4", "six", "half", "most", "percent".

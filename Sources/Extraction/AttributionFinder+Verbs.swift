@@ -97,15 +97,15 @@ extension AttributionFinder {
     }
 
     /// "the allegations, which Mr. Ailes denies,", "what Clinton is promising them", "a plan which
-    /// Cruz proposed under a flat rate": a relative or interrogative pronoun right before the
-    /// subject is the verb's object when nothing after the verb takes its place (the sentence or
-    /// clause ends, or a preposition, an adverb, a time word or a pronoun follows). That pronoun is
-    /// the content, as PolNeAR marks it.
+    /// Cruz proposed under a flat rate": "which" or "what" right before the subject is the verb's
+    /// object when nothing after the verb takes its place (the sentence or clause ends, or a
+    /// preposition, an adverb, a time word or a pronoun follows). That pronoun is the content, as
+    /// PolNeAR marks it ("who" and "whom" were tried too: most of their claims were wrong).
     func objectRelative(before source: Range<Int>, after a: Anchor, in s: Range<Int>, end: Int) -> Int? {
         let r = source.lowerBound - 1
         guard r >= s.lowerBound, Keys.objectRelatives.contains(key(r)), source.count <= 8 else { return nil }
         let n = a.cueEnd
-        if n >= end || tokens[n].kind == .punct && tokens[n].kind != .quote { return r }
+        if n >= end || tokens[n].kind == .punct { return r }
         guard tokens[n].kind == .word, key(n) != Keys.to, key(n) != Keys.that else { return nil }
         let cls = word(n)
         if cls.contains(.objectPronoun) && !cls.contains(.determiner) {

@@ -24,13 +24,6 @@ struct SourcePhrase {
         return i > 0 && i + 1 < tokens.count && tokens[i - 1].end < t.start && t.end < tokens[i + 1].start
     }
 
-    func endsWithS(_ i: Int) -> Bool {
-        let t = tokens[i]
-        guard t.kind == .word, t.end - t.start > 3 else { return false }
-        let e = Int(t.end)
-        return index.scalars[e - 1] == "s" && index.scalars[e - 2] != "s" && index.scalars[e - 2] != "u"
-    }
-
     func endsWithEd(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.end - t.start > 3 else { return false }
@@ -201,12 +194,14 @@ struct SourcePhrase {
             let nounBefore = before.capitalized || (before.kind == .word && lexicons.word(before).isEmpty
                 && lexicons.cues.verb(before) == nil && !isParticiple(i - 1) && !endsWithEd(i - 1))
             if i > lower && i < j && nounBefore && tokens[i + 1].capitalized { return .take }
-            // "..., teachers and union officials told": two plural nouns joined where a clause starts.
-            let next = tokens[i + 1]
+            // "In the newsroom, reporters and editors know": two plural nouns joined where a clause
+            // starts (not "met the parents and teachers say").
             let opensClause = i - 2 < lower || isComma(i - 2)
-            if i < j && nounBefore && !before.capitalized && endsWithS(i - 1) && opensClause && next.kind == .word
-                && lexicons.word(next).intersection([.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,
-                    .subjectPronoun, .objectPronoun, .time, .negation, .cueAdverb]).isEmpty && lexicons.cues.verb(next) == nil && !isParticiple(i + 1) && !endsWithEd(i + 1) {
+            let functionWord: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,
+                                           .subjectPronoun, .objectPronoun, .time, .negation, .cueAdverb]
+            if i < j && nounBefore && !before.capitalized && index.endsLikePlural(i - 1, letters: 3) && opensClause
+                && tokens[i + 1].kind == .word && lexicons.word(tokens[i + 1]).intersection(functionWord).isEmpty
+                && lexicons.cues.verb(tokens[i + 1]) == nil && !isParticiple(i + 1) && !endsWithEd(i + 1) {
                 return .take
             }
             return .stop

@@ -66,6 +66,15 @@ struct TextIndex {
         return scalars[e - 2] == "l" && scalars[e - 1] == "y" && !Keys.lyNouns.contains(t.key)
     }
 
+    /// A word of more than `letters` scalars ending in "-s" that is no singular "-ss" or "-us"
+    /// ("caucus", "numerous", "serious"): what may be a plural ("officials", "teachers").
+    func endsLikePlural(_ i: Int, letters: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, Int(t.end - t.start) > letters else { return false }
+        let e = Int(t.end)
+        return scalars[e - 1] == "s" && scalars[e - 2] != "s" && scalars[e - 2] != "u"
+    }
+
     /// The text of tokens `range` (for names and slugs; never on the hot path of matching).
     func text(_ range: Range<Int>) -> String {
         guard let first = range.first, range.upperBound <= tokens.count, range.upperBound > first else { return "" }
