@@ -21,6 +21,20 @@ extension AttributionFinder {
         if subject.lowerBound > lower, word(subject.lowerBound - 1).contains(.subordinator) { return nil }
         let to = trimEnd(a.cueEnd, unquotedComma(from: a.cueEnd, before: contentEnd(a.cueEnd)))
         guard to > a.cueEnd else { return nil }
+        // "He was recommended for the job by Roger Stone": an agent that ends the clause a few
+        // words after the cue is the source (not one of another participle: "an affidavit written
+        // by ...").
+        if let by = (a.cueEnd..<min(to, a.cueEnd + 8)).first(where: { key($0) == Keys.by && !index.isQuoted($0) }),
+           by > a.cueEnd, by + 1 < to, tokens[by + 1].kind == .word, !phrases.endsWithEd(by - 1),
+           lexicons.cues.verb(tokens[by - 1])?.forms.contains(.participle) != true,
+           let agent = phrases.phrase(from: by + 1, limit: to, allowAppositive: false, nounVerbs: true),
+           agent.upperBound == to {
+            c.source = agent
+            c.pattern = .passiveAgent
+            c.outlet = outlet(named: agent)
+            c.content.append(a.cueEnd..<by)
+            return c
+        }
         c.content.append(a.cueEnd..<to)
         return c
     }

@@ -282,6 +282,14 @@ import Testing
         _ = expectAttribution("{con:The leak} {cue:was first reported by} {src:the Harbour Gazette}.", extractor: extractor)
     }
 
+    @Test func anAgentAFewWordsAfterThePassiveIsItsSource() {
+        _ = expectAttribution("{con:Ruiz} {cue:was recommended} {con:for the job} by {src:Ann Lee}.", extractor: extractor)
+        // The agent of another participle is not the passive's: "an affidavit written by ...".
+        let a = expectAttribution("{con:The delay} {cue:is explained} {con:in an affidavit written by Tom Ruiz}.",
+                                  extractor: extractor)
+        #expect(a?.source == nil)
+    }
+
     @Test func sourcelessPassiveReport() {
         let a = expectAttribution("{con:The claim} {cue:was labeled} {con:“mostly false”}.", extractor: extractor)
         #expect(a?.sourceType == .implicit)
