@@ -633,7 +633,7 @@ extension AttributionFinder {
     /// "a state audit released Tuesday found": a participle modifying the subject, followed (after
     /// at most a time phrase) by the finite cue verb.
     func reducedRelative(at i: Int, in s: Range<Int>) -> Bool {
-        guard endsWith(i, "ed") || lexicons.cues.verb(tokens[i])?.forms.contains(.participle) == true else { return false }
+        guard looksLikeParticiple(i) else { return false }
         var k = i + 1
         while k < s.upperBound && k - i <= 4,
               tokens[k].kind == .number || (tokens[k].kind == .word && (word(k).contains(.time)

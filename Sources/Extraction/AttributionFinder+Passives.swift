@@ -25,8 +25,7 @@ extension AttributionFinder {
         // words after the cue is the source (not one of another participle: "an affidavit written
         // by ...").
         if let by = (a.cueEnd..<min(to, a.cueEnd + 8)).first(where: { key($0) == Keys.by && !index.isQuoted($0) }),
-           by > a.cueEnd, by + 1 < to, tokens[by + 1].kind == .word, !phrases.endsWithEd(by - 1),
-           lexicons.cues.verb(tokens[by - 1])?.forms.contains(.participle) != true,
+           by > a.cueEnd, by + 1 < to, tokens[by + 1].kind == .word, !looksLikeParticiple(by - 1),
            let agent = phrases.phrase(from: by + 1, limit: to, allowAppositive: false, nounVerbs: true),
            agent.upperBound == to {
             c.source = agent

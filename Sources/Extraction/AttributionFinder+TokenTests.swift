@@ -27,6 +27,11 @@ extension AttributionFinder {
         index.endsLikeLyAdverb(i, letters: 5) && lexicons.cues.verb(tokens[i]) == nil
     }
 
+    /// A past participle's shape: an "-ed" word or a cue verb's participle ("written", "known").
+    func looksLikeParticiple(_ i: Int) -> Bool {
+        endsWith(i, "ed") || lexicons.cues.verb(tokens[i])?.forms.contains(.participle) == true
+    }
+
     /// Words that join a cue from the left: auxiliaries, negation, "also", "-ly" adverbs.
     func joinsCue(_ i: Int) -> Bool {
         let t = tokens[i]

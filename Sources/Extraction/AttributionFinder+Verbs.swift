@@ -59,10 +59,11 @@ extension AttributionFinder {
         // `C, said Batchelder.`: a phrase that ends the sentence after the verb is the source.
         // After "told" the phrase is the hearer ("Mr. King, 82, told me"), never the source.
         // A subject with an appositive between commas ("Kasich, a Republican, praised the plan")
-        // is a subject for sure unless the verb is one news style puts before its source ("...,
-        // but sales fell, said Ann Ruiz, the chief executive"): the phrase after it is the content.
+        // is a subject for sure unless the verb is one news style puts before its source (`+inverts`
+        // in cue-verbs.txt: "..., but sales fell, said Ann Ruiz, the chief executive"): the phrase
+        // after it is the content.
         let appositive = subject?.contains(where: isComma) == true
-            && (!Self.invertingLemmas.contains(verb.lemma) || after.map(holdsPastVerb) == true)
+            && (!verb.inverts || after.map(holdsPastVerb) == true)
         guard let source = after, isNounPhrase(source),
               subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient
                   && !endsWithPastVerb(source) && !appositive) else { return nil }
@@ -80,11 +81,6 @@ extension AttributionFinder {
         candidate.outlet = candidate.outlet ?? outlet(named: source) ?? outlet(in: source.upperBound..<end)
         return candidate
     }
-
-    /// The verbs news style puts before their source, as the training split's gold does: "said",
-    /// "wrote", "added", "asked", "tweeted", "explained", "replied", "recalled", "declared".
-    static let invertingLemmas: Set<String> = ["say", "write", "add", "ask", "tweet", "explain", "reply", "recall",
-                                               "declare", "note", "continue"]
 
     /// "the family deserved better": a lowercase "-ed" form right after a lowercase noun makes the
     /// phrase a clause.

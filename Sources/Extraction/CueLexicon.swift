@@ -32,6 +32,8 @@ struct CueVerb: Sendable {
     var needsTo = false
     /// Reports only next to a quotation (`"Q," he continued.`, `He continued: "Q"`).
     var needsQuote = false
+    /// News style puts it before its source even with no quotation (`C, said the minister.`).
+    var inverts = false
 }
 
 /// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key, and the
@@ -56,6 +58,7 @@ struct CueLexicon: Sendable {
             var needsParticle = false
             var needsTo = false
             var needsQuote = false
+            var inverts = false
             var adjective = false
             var particles: [UInt64] = []
             for word in line.words {
@@ -66,6 +69,7 @@ struct CueLexicon: Sendable {
                     case "+particle": needsParticle = true
                     case "+to": needsTo = true
                     case "+quote": needsQuote = true
+                    case "+inverts": inverts = true
                     case "+adjective": adjective = true
                     default:
                         throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
@@ -77,7 +81,7 @@ struct CueLexicon: Sendable {
                 }
             }
             if adjective {
-                guard forms.count == 1, !recipient, !noun, !needsParticle, !needsQuote else {
+                guard forms.count == 1, !recipient, !noun, !needsParticle, !needsQuote, !inverts else {
                     throw .malformedLexicon(file: file, line: line.number,
                                             reason: "an adjective has one form and at most +to and particles")
                 }
@@ -109,7 +113,8 @@ struct CueLexicon: Sendable {
                     verbs[key] = CueVerb(lemma: String(forms[0]), cueClass: cueClass, forms: kind,
                                          takesRecipient: recipient, particles: particles,
                                          alsoNoun: noun && (kind == .base || kind == .third),
-                                         needsParticle: needsParticle, needsTo: needsTo, needsQuote: needsQuote)
+                                         needsParticle: needsParticle, needsTo: needsTo, needsQuote: needsQuote,
+                                         inverts: inverts)
                 }
             }
         }

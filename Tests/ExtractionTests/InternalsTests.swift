@@ -95,6 +95,19 @@ import Testing
         #expect(lexicon.adjective(tokens[1]) == nil)
     }
 
+    @Test func theInvertsFlagMarksEveryFormOfItsVerb() throws {
+        let lines = LexiconFile.parse("[speech]\nsay says said saying +inverts\npraise praises praised praising\n",
+                                      file: "x.txt")
+        let lexicon = try CueLexicon(lines: lines, file: "x.txt")
+        let tokens = Tokenizer.tokenize(Array("say says said praised".unicodeScalars))
+        #expect(tokens.map { lexicon.verb($0)?.inverts } == [true, true, true, false])
+        let adjective = LexiconFile.parse("[belief]\nsure +adjective +inverts\n", file: "cue-verbs.txt")
+        #expect(throws: ExtractionError.malformedLexicon(
+            file: "cue-verbs.txt", line: 2, reason: "an adjective has one form and at most +to and particles")) {
+            try CueLexicon(lines: adjective, file: "cue-verbs.txt")
+        }
+    }
+
     @Test func confidenceTableRejectsValuesOutsideZeroOne() {
         let lines = LexiconFile.parse("quote-trailing 1.7 10\n", file: "confidence.txt")
         #expect(throws: ExtractionError.self) { try ConfidenceTable(lines: lines, file: "confidence.txt") }
