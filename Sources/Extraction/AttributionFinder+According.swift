@@ -20,10 +20,18 @@ extension AttributionFinder {
             return c
         }
         let leftEnd = isComma(a.at - 1) ? a.at - 1 : a.at
+        // Trailing or in the middle, a name may carry an appositive ("..., according to John Weaver,
+        // a Republican strategist."), and a source its relative clause; in front, the comma after the
+        // source opens the content.
+        let named = tokens[source.upperBound - 1].capitalized || tokens[source.upperBound - 1].isPunct(")")
+            || source.upperBound < end && Keys.commaRelatives.contains(tokens[source.upperBound].key)
+        let wide = (named ? phrases.phrase(from: a.cueEnd, limit: end, allowAppositive: true, nounVerbs: true) : nil)
+            .flatMap { $0.upperBound > source.upperBound ? $0 : nil } ?? source
+        c.source = wide
         c.content = [lower..<leftEnd]
         c.pattern = .accordingTrailing
-        if source.upperBound < end, isComma(source.upperBound) {
-            let from = source.upperBound + 1
+        if wide.upperBound < end, isComma(wide.upperBound) {
+            let from = wide.upperBound + 1
             let to = contentEnd(from)
             if to > from {
                 c.content.append(from..<to)

@@ -185,7 +185,9 @@ extension AttributionFinder {
         if verb.needsParticle && !(i + 1 < s.upperBound && verb.particles.contains(key(particleIndex(after: i, in: s)))) {
             return nil
         }
-        if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that)) { return nil }
+        // "decided to run", "decided that ...", "decided not to run".
+        if verb.needsTo && !(i + 1 < s.upperBound && (key(i + 1) == Keys.to || key(i + 1) == Keys.that
+            || i + 2 < s.upperBound && word(i + 1).contains(.negation) && key(i + 2) == Keys.to)) { return nil }
         if verb.needsQuote && !nextToQuotation(i, in: s) { return nil }
         if verb.forms == .base && !baseFormIsVerb(at: i, previous: p, in: s) { return nil }
         // "concludes with footage": a verb followed by "with" does not report, unless it speaks a
@@ -255,6 +257,13 @@ extension AttributionFinder {
     func standaloneDeterminer(_ p: Int, before verb: CueVerb, in s: Range<Int>) -> Bool {
         guard !verb.alsoNoun else { return false }
         if endsShare(at: p, in: s) { return true }
+        // "The mayor and the harbour master both denounced": a quantifier after its subject.
+        if Keys.floatingQuantifiers.contains(key(p)), p > s.lowerBound,
+           tokens[p - 1].isWordOrNumber && word(p - 1).intersection([.determiner, .preposition, .conjunction,
+                                                                      .subordinator]).isEmpty
+            || tokens[p - 1].isPunct(")") {
+            return true
+        }
         // "Another said", "Yet another said", "each said": a singular one takes a past or -s form.
         var p = p
         // "No one knows": one pronoun of two words, singular.
@@ -310,6 +319,15 @@ extension AttributionFinder {
         // reports only next to a quotation governs like any verb ("continued to argue").
         if q >= s.lowerBound, let verb = lexicons.cues.verb(tokens[q]), !verb.needsQuote, !tokens[q].capitalized {
             return nil
+        }
+        // "went on to say": "go on" governs like one verb.
+        if q - 1 >= s.lowerBound, key(q) == Keys.on, Keys.goForms.contains(key(q - 1)), !tokens[q - 1].capitalized {
+            return q - 1
+        }
+        // "is struggling to understand", "are scrambling to explain": an "-ing" verb governs too.
+        if q >= s.lowerBound, phrases.isParticiple(q), lexicons.cues.verb(tokens[q]) == nil,
+           q > s.lowerBound, word(q - 1).contains(.be) {
+            return q
         }
         if q >= s.lowerBound, tokens[q].kind == .word, !tokens[q].capitalized,
            word(q).intersection([.determiner, .preposition, .subordinator, .conjunction, .subjectPronoun,
@@ -467,13 +485,14 @@ extension AttributionFinder {
         return endsPluralSubject(at: p, in: s)
     }
 
-    /// The word before "who" when a relative clause of words alone (at most twelve) ends right
-    /// before `verb`: "supporters [who came to Philadelphia to protest] say".
+    /// The word before "who" or "whose" when a relative clause of words alone (at most twelve, a
+    /// possessive among them) ends right before `verb`: "supporters [who came to Philadelphia to
+    /// protest this week's convention] say", "the officials [whose laws were struck down] say".
     func relativeClauseHead(before verb: Int, in s: Range<Int>) -> Int? {
         var k = verb - 1
         while k > s.lowerBound && verb - k <= 12 {
-            guard tokens[k].isWordOrNumber else { return nil }
-            if key(k) == Keys.who { return k - 1 }
+            guard tokens[k].isWordOrNumber || key(k) == Keys.possessive else { return nil }
+            if key(k) == Keys.who || key(k) == Keys.whose { return k - 1 }
             k -= 1
         }
         return nil

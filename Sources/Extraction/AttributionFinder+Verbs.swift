@@ -62,10 +62,13 @@ extension AttributionFinder {
         // is a subject for sure unless the verb is one news style puts before its source (`+inverts`
         // in cue-verbs.txt: "..., but sales fell, said Ann Ruiz, the chief executive"): the phrase
         // after it is the content.
-        let appositive = subject?.contains(where: isComma) == true
+        // (An adjunct between commas, left out of the subject, counts too: "Jeb Bush, among others,
+        // rejects the term".)
+        let appositive = subject.map { ($0.lowerBound..<a.cueStart).contains(where: isComma) } == true
             && (!verb.inverts || after.map(holdsPastVerb) == true)
-        guard let source = after, isNounPhrase(source),
-              subject == nil || closing != nil || (source.upperBound == end && !verb.takesRecipient
+        // "..., Mr. Kaplan said dryly.": a manner adverb alone names no one.
+        guard let source = after, isNounPhrase(source), !(source.count == 1 && isLyAdverb(source.lowerBound)),
+              subject == nil || closing != nil || (phrases.endsSentence(source, end: end) && !verb.takesRecipient
                   && !endsWithPastVerb(source) && !appositive) else { return nil }
         let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
         let leftStart = afterQuote.map { $0.open } ?? lower
@@ -179,8 +182,12 @@ extension AttributionFinder {
                 && !(quote == nil && introductoryPhrase(leftStart..<leftEnd)) else { return nil }
         // "Holding open a book, Beck said, “Q”": a participial phrase before a quotation is what the
         // speaker did, not what they said ("Raising taxes, he said, would hurt" is a claim).
+        // So is an opening prepositional phrase ("In the spring after the scandal broke, Clinton
+        // proclaimed at a press conference, “Q”").
         if quote == nil, let comma = rest.comma, index.quoteOpening(at: comma + 1) != nil,
-           phrases.isParticiple(leftStart) || openingParticiple(leftStart, limit: leftEnd) { return nil }
+           phrases.isParticiple(leftStart) || openingParticiple(leftStart, limit: leftEnd)
+            || tokens[leftStart].capitalized && word(leftStart).contains(.preposition)
+                && key(leftStart) != Keys.according { return nil }
         var candidate = base
         // "Gowdy said sarcastically.": a manner adverb right after the cue joins it.
         if a.cueEnd < end, isLyAdverb(a.cueEnd), a.cueEnd + 1 >= end || isComma(a.cueEnd + 1) {
@@ -368,7 +375,11 @@ extension AttributionFinder {
                 && (word(k).contains(.determiner) && !word(k).contains(.objectPronoun)
                     || word(k).isEmpty && !isLyAdverb(k) && lexicons.cues.verb(t) == nil
                         && !Keys.placeAdverbs.contains(t.key) && !Keys.clauseEndAdverbs.contains(t.key)) { return nil }
-            if t.kind == .word, lexicons.cues.verb(t) != nil, !t.capitalized, count > 0 { return nil }
+            // A cue verb after the cue makes another clause, unless it is a noun after a preposition
+            // and a determiner ("said after the attacks").
+            if t.kind == .word, let other = lexicons.cues.verb(t), !t.capitalized, count > 0,
+               !(other.alsoNoun && k - 2 >= a.cueEnd && word(k - 2).contains(.preposition)
+                   && (word(k - 1).contains(.determiner) || key(k - 1) == Keys.possessive)) { return nil }
             if t.kind == .word, !t.capitalized, !word(k).intersection([.be, .auxiliary, .subjectPronoun]).isEmpty {
                 return nil
             }

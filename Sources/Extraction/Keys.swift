@@ -9,6 +9,7 @@ enum Keys {
     static let that = Tokenizer.key("that")
     static let which = Tokenizer.key("which")
     static let who = Tokenizer.key("who")
+    static let whose = Tokenizer.key("whose")
     static let and = Tokenizer.key("and")
     static let but = Tokenizer.key("but")
     static let or = Tokenizer.key("or")
@@ -28,6 +29,8 @@ enum Keys {
     /// Planned Parenthood:", "CNN President On Trump:".
     static let labelAudiencePrepositions: KeySet = KeySet(["to", "on", "at"].map { Tokenizer.key($0) })
     /// Pronouns that can stand for a verb's object before its subject: "which Mr. Ailes denies".
+    static let relativePronouns: KeySet = KeySet(["who", "whose", "whom", "which", "that"].map { Tokenizer.key($0) })
+    static let commaRelatives: KeySet = KeySet(["who", "whose", "which"].map { Tokenizer.key($0) })
     static let objectRelatives: KeySet = KeySet(["which", "what"].map { Tokenizer.key($0) })
     static let reflexivePronouns: KeySet = KeySet(
         ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"].map { Tokenizer.key($0) })
@@ -57,6 +60,8 @@ enum Keys {
          "striking", "working", "voting", "campaigning", "winning", "losing", "retiring", "reigning"]
             .map { Tokenizer.key($0) })
     /// Verbs that take an infinitive: "tries to explain", "wants to say".
+    static let floatingQuantifiers: KeySet = KeySet(["both", "all"].map { Tokenizer.key($0) })
+    static let goForms: KeySet = KeySet(["go", "goes", "went", "going", "gone"].map { Tokenizer.key($0) })
     static let controlVerbs: KeySet = KeySet(
         ["want", "wants", "need", "needs", "try", "tries", "trying", "going", "continue", "continues", "begin",
          "begins", "began", "fail", "fails", "hope", "hopes", "plan", "plans", "seem", "seems", "appear",
@@ -106,6 +111,13 @@ enum Keys {
     /// "pledged delegates": a participle before them names a kind of delegate.
     static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
     /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").
+    /// Adverbs between a subject's auxiliary and its verb ("Clinton has nevertheless called",
+    /// "authorities never quite realized"), and the two-word ones ending in these ("in particular",
+    /// "in fact", "of course").
+    static let midAdverbs: KeySet = KeySet(["ever", "quite", "seldom", "nevertheless", "nonetheless", "hardly", "both", "all",
+                                            "barely", "rarely", "merely", "simply", "particular", "fact", "course"]
+        .map { Tokenizer.key($0) })
+    static let twoWordAdverbHeads: KeySet = KeySet(["particular", "fact", "course"].map { Tokenizer.key($0) })
     static let degreeAdverbs: KeySet = KeySet(["very", "so", "too", "more", "less", "most", "quite", "still", "now", "all",
                                                "also", "increasingly", "even", "fairly", "pretty", "far"]
         .map { Tokenizer.key($0) })

@@ -52,6 +52,7 @@ struct SourcePhrase {
         var j = end - 1
         guard j >= lower else { return nil }
         var phraseEnd = end
+        stepBackOverMidAdverbs(&j, phraseEnd: &phraseEnd, lower: lower)
         stepBackOverAdjuncts(&j, phraseEnd: &phraseEnd, lower: lower)
         guard let parenthetical = stepBackOverInsertions(&j, phraseEnd: &phraseEnd, lower: lower) else { return nil }
         guard j >= lower, var start = phraseStart(last: j, lower: lower) else { return nil }
@@ -62,8 +63,71 @@ struct SourcePhrase {
             start += 1
         }
         guard start < phraseEnd, hasContentWord(start..<phraseEnd) else { return nil }
+        // "Murshed Zaheed, acting director of CREDO Action, which organized the letter, said": the
+        // walk stopped at an appositive (a singular phrase: "a", "an", "the" or a lowercase noun,
+        // not "Mr. Obama, officials said, has ..."); the name of two words or more before it opens
+        // the sentence.
+        let singular = [Keys.a, Keys.an, Keys.the].contains(tokens[start].key) || !tokens[start].capitalized
+            && lexicons.word(tokens[start]).intersection([.determiner, .subjectPronoun]).isEmpty
+            && !index.endsLikePlural(start, letters: 3)
+        if start - 2 >= lower && isComma(start - 1) && !isParticiple(start) && singular,
+           let name = nameStart(last: start - 2, lower: lower), name == lower,
+           (name..<(start - 1)).filter({ tokens[$0].kind == .word }).count >= 2 {
+            start = name
+        }
         if phraseEnd - start - parenthetical > 30 { return nil }
         return start..<phraseEnd
+    }
+
+    /// Where a name ending at `j` starts ("Sen. Ann Ruiz", "Murshed Zaheed"): capitalised words
+    /// that are not function, time or discourse words, with their attached periods and hyphens.
+    func nameStart(last j: Int, lower: Int) -> Int? {
+        var i = j
+        var start: Int? = nil
+        let notName: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .subjectPronoun,
+                                  .objectPronoun, .time, .discourse, .cueAdverb, .be, .auxiliary]
+        while i >= lower {
+            let t = tokens[i]
+            if t.kind == .word {
+                guard t.capitalized, lexicons.word(t).intersection(notName).isEmpty, lexicons.cues.verb(t) == nil,
+                      !index.endsLikeLyAdverb(i, letters: 4) else { break }
+                start = i
+            } else if !(t.kind == .punct && (t.first == 46 || t.first == 45) && i > lower && tokens[i - 1].end == t.start) {
+                break
+            }
+            i -= 1
+        }
+        return start
+    }
+
+    /// Moves `j` back over an adverb between the subject and its verb, and the auxiliaries and
+    /// negations before it ("Clinton has nevertheless called", "authorities never quite realized",
+    /// "critics have in particular noted", "Mr. Trump seldom speaks of").
+    func stepBackOverMidAdverbs(_ j: inout Int, phraseEnd: inout Int, lower: Int) {
+        var k = j
+        var skipped = false
+        while k > lower, tokens[k].kind == .word, !tokens[k].capitalized {
+            let t = tokens[k]
+            if Keys.twoWordAdverbHeads.contains(t.key) {
+                // "in particular", "in fact", "of course"
+                guard lexicons.word(tokens[k - 1]).contains(.preposition), k - 1 > lower else { break }
+                k -= 2
+                skipped = true
+            } else if Keys.midAdverbs.contains(t.key) {
+                k -= 1
+                skipped = true
+            } else if skipped && !lexicons.word(t).intersection([.auxiliary, .be, .negation, .cueAdverb]).isEmpty {
+                k -= 1
+            } else {
+                break
+            }
+        }
+        // A subject must be left before the adverb ("On Social Security, both oppose ...": "both"
+        // is the subject).
+        guard skipped, k >= lower, tokens[k].isWordOrNumber || isPunct(k, ")"),
+              lexicons.word(tokens[k]).intersection([.preposition, .conjunction, .subordinator]).isEmpty else { return }
+        j = k
+        phraseEnd = k + 1
     }
 
     /// Moves `j` (the phrase's last token) back over an adjunct between the subject and its verb:
@@ -92,8 +156,10 @@ struct SourcePhrase {
         }
         let functionWord: WordClass = [.determiner, .preposition, .conjunction, .subordinator, .be, .auxiliary,
                                        .objectPronoun, .time]
-        if k < j && tokens[k].isWordOrNumber
-            && (tokens[k].capitalized || lexicons.word(tokens[k]).intersection(functionWord).isEmpty) {
+        if k < j && (tokens[k].isWordOrNumber
+            && (tokens[k].capitalized || lexicons.word(tokens[k]).intersection(functionWord).isEmpty)
+            || isPunct(k, ")") || isComma(k)) {
+            // "Sen. Bernie Sanders (I-Vt.) on Saturday criticized", "Trump, who ..., on Friday described"
             j = k
             phraseEnd = k + 1
         }
@@ -109,15 +175,32 @@ struct SourcePhrase {
             let dash = isDash(j)
             var k = j - 1
             while k >= lower && !(dash ? isDash(k) : isComma(k)) && tokens[k].kind != .quote { k -= 1 }
+            // "Clinton, during a town hall in Columbus, Ohio, said": a place's state or region is
+            // inside the parenthetical.
+            if !dash && k > lower && isComma(k) && isPlaceComma(k, before: j) {
+                var m = k - 1
+                while m >= lower && !isComma(m) && tokens[m].kind != .quote { m -= 1 }
+                if m > lower && isComma(m) && k - m >= 2 { k = m }
+            }
             guard k > lower, dash ? isDash(k) : isComma(k), j - k >= 2 else { return nil }
             // "Others, however, say": a sentence adverb is no part of the source.
-            if isParticiple(k + 1) || j - k == 2 && tokens[k + 1].kind == .word
+            // "Blunt, after a long pause, said", "Gates, in contrast, said": an adjunct is no part of
+            // it either (but "Ann Ruiz, of the Cato Institute, said" is).
+            let adjunct = tokens[k + 1].kind == .word && !tokens[k + 1].capitalized && tokens[k + 1].key != Keys.of
+                && !Keys.relativePronouns.contains(tokens[k + 1].key)
+                && !lexicons.word(tokens[k + 1]).intersection([.preposition, .subordinator]).isEmpty
+            if isParticiple(k + 1) || adjunct || j - k == 2 && tokens[k + 1].kind == .word
                 && !lexicons.word(tokens[k + 1]).intersection([.discourse, .cueAdverb, .hedgeAdverb]).isEmpty {
                 phraseEnd = k
             }
             parenthetical = j - k + 1
             j = k - 1
             if dash && j > lower && isDash(j) { j -= 1 }  // "--" is two tokens
+            // "Jacob Shiansky, 24, who was visiting ...,": an age before the parenthetical.
+            if !dash && j - 2 >= lower && tokens[j].kind == .number && isComma(j - 1) && tokens[j - 2].capitalized {
+                parenthetical += 2
+                j -= 2
+            }
         }
         if j >= lower && isPunct(j, ")") {
             var k = j - 1
@@ -158,9 +241,11 @@ struct SourcePhrase {
         if t.kind == .word { return wordStep(at: i, last: j, lower: lower) }
         if t.kind == .number || t.key == Keys.possessive { return .take }
         if isPunct(i, "%") && i > lower && tokens[i - 1].kind == .number { return .take }  // "47%"
+        if isSlashJoin(i) && i > lower { return .take }  // "a CNN/ORC poll"
         if t.kind == .punct && (t.first == 46 || t.first == 45 || t.first == 0x2019 || t.first == 39)
-            && i > lower && tokens[i - 1].end == t.start && tokens[i - 1].kind == .word {
-            // "Mr." "Sen." and other attached periods and hyphens.
+            && i > lower && tokens[i - 1].end == t.start
+            && (tokens[i - 1].kind == .word || t.first == 45 && tokens[i - 1].kind == .number) {
+            // "Mr." "Sen." and other attached periods and hyphens ("a 62-year-old voter").
             return .take
         }
         return .stop
@@ -170,13 +255,18 @@ struct SourcePhrase {
         let t = tokens[i]
         let cls = lexicons.word(t)
         if t.key == Keys.that || t.key == Keys.which { return .stop }
+        if isApproximation(i) && i < j { return .take }
         if t.capitalized && !cls.intersection([.conjunction, .subordinator, .preposition]).isEmpty
             && !cls.contains(.title) && !cls.contains(.determiner) {
             return .stop  // "But", "After", "In" opening the sentence
         }
         if cls.contains(.determiner) && !(cls.contains(.subjectPronoun) && i == j) { return .take }
         if cls.contains(.subjectPronoun) {
-            // A pronoun is a whole phrase, and only right before the cue.
+            // A pronoun is a whole phrase, and only right before the cue, or first in "She and her
+            // defenders" where a clause starts.
+            if i < j && tokens[i + 1].key == Keys.and && t.key != Keys.who && (i == lower || isComma(i - 1)) {
+                return .takeLast
+            }
             guard i == j else { return .stop }
             return t.key == Keys.who ? .fail : .takeLast
         }
@@ -204,6 +294,16 @@ struct SourcePhrase {
                 && lexicons.cues.verb(tokens[i + 1]) == nil && !isParticiple(i + 1) && !endsWithEd(i + 1) {
                 return .take
             }
+            // "Many experts and some lawmakers say", "The senator and the governor said": two noun
+            // phrases joined where a clause starts, the first one starting it.
+            if i < j && (opensConjunct(i - 1, last: j) || lexicons.word(before).contains(.subjectPronoun)
+                    && before.key != Keys.who && (i - 1 == lower || isComma(i - 2))) && opensConjunct(i + 1, last: j)
+                && !lexicons.word(before).contains(.determiner),
+               let first = phraseStart(last: i - 1, lower: lower), first < i,
+               first == lower || isComma(first - 1) || tokens[first - 1].capitalized
+                   && lexicons.word(tokens[first - 1]).contains(.conjunction) && first - 1 == lower {
+                return .take
+            }
             return .stop
         }
         if !t.capitalized && !cls.intersection([.be, .auxiliary, .negation, .subordinator, .conjunction]).isEmpty {
@@ -212,6 +312,34 @@ struct SourcePhrase {
         if cls.contains(.preposition) && !t.capitalized { return prepositionStep(at: i, last: j, lower: lower) }
         if !t.capitalized && endsPhrase(at: i, wordClass: cls, last: j, lower: lower) { return .stop }
         return .take
+    }
+
+    /// A slash joining two words with no space ("CNN/ORC", "USA TODAY/Suffolk").
+    func isSlashJoin(_ i: Int) -> Bool {
+        guard tokens[i].kind == .punct, tokens[i].first == 47, i > 0, i + 1 < tokens.count else { return false }
+        return tokens[i - 1].end == tokens[i].start && tokens[i + 1].start == tokens[i].end
+            && tokens[i - 1].isWordOrNumber && tokens[i + 1].isWordOrNumber
+    }
+
+    /// "About three in 10", "about 9 percent": "about" before a number is part of the phrase.
+    func isApproximation(_ i: Int) -> Bool {
+        guard tokens[i].key == Keys.about, i + 1 < tokens.count else { return false }
+        let next = tokens[i + 1]
+        return next.kind == .number || Keys.shareNumbers.contains(next.key) || Keys.numberWords.contains(next.key)
+            || Keys.fractions.contains(next.key)
+    }
+
+    /// Whether the token at `i`, next to "and", can open (or end) a noun phrase: a determiner, a name
+    /// or a noun ("members", "lawmakers"), not a pronoun, a verb or a participle.
+    func opensConjunct(_ i: Int, last j: Int) -> Bool {
+        guard i <= j, tokens[i].kind == .word else { return false }
+        let cls = lexicons.word(tokens[i])
+        if cls.contains(.determiner) { return !cls.contains(.subjectPronoun) }
+        if tokens[i].capitalized { return true }
+        let functionWord: WordClass = [.preposition, .conjunction, .subordinator, .be, .auxiliary, .subjectPronoun,
+                                       .objectPronoun, .time, .negation, .cueAdverb]
+        return cls.intersection(functionWord).isEmpty && !isParticiple(i) && !endsWithEd(i)
+            && lexicons.cues.verb(tokens[i]).map { $0.alsoNoun && $0.forms.isSubset(of: [.base, .third]) && i < j } ?? true
     }
 
     /// "advisers to Mr. Obama", "those close to him": a preposition inside the phrase, after a noun;
@@ -240,7 +368,12 @@ struct SourcePhrase {
            !cls.contains(.documentHead) { return true }
         // "the first lady": after a determiner an adverb-looking word is an adjective.
         let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
-        if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer { return true }
+        // "The former first lady": between an adjective and a noun it is an adjective too.
+        let nounWords: WordClass = [.title, .group, .anonymousHead, .organization]
+        let betweenNouns = i > lower && i < j && tokens[i - 1].kind == .word
+            && lexicons.word(tokens[i - 1]).subtracting(nounWords).isEmpty && lexicons.cues.verb(tokens[i - 1]) == nil
+            && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
+        if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer && !betweenNouns { return true }
         // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun.
         if isParticiple(i) && !(i > lower && (tokens[i - 1].key == Keys.possessive
             || Keys.possessiveDeterminers.contains(tokens[i - 1].key))) { return true }
@@ -254,6 +387,7 @@ struct SourcePhrase {
         var s = start
         while s < end - 1 {
             let cls = lexicons.word(tokens[s])
+            if isApproximation(s) { break }
             if cls.contains(.time) || (cls.contains(.preposition) && !tokens[s].capitalized)
                 || (cls.contains(.preposition) && s == start) {
                 s += 1
@@ -346,6 +480,12 @@ struct SourcePhrase {
         var end = start
         scan: while i < limit {
             let t = tokens[i]
+            if t.kind == .word && Keys.commaRelatives.contains(t.key) && end > start {
+                // A relative clause ends the phrase ("a Crossroads official who wasn't authorized to
+                // speak"); where appositives may follow, it is part of it up to the sentence's end.
+                if allowAppositive && !(i..<limit).contains(where: { tokens[$0].kind == .quote }) { end = limit }
+                break
+            }
             if t.kind == .word {
                 switch forwardStep(at: i, extended: end > start, limit: limit, nounVerbs: nounVerbs) {
                 case .stop:
@@ -369,6 +509,14 @@ struct SourcePhrase {
                 end = i
                 continue
             }
+            if (t.first == 45 || t.first == 47) && t.kind == .punct && i > start && i + 1 < limit
+                && tokens[i - 1].end == t.start && tokens[i + 1].start == t.end && tokens[i - 1].isWordOrNumber
+                && tokens[i + 1].isWordOrNumber {
+                // A hyphenated or slashed compound is one word: "the 46-year-old", "a CNN/ORC poll".
+                i += 2
+                end = i
+                continue
+            }
             if t.isPunct("(") {
                 var k = i + 1
                 while k < limit && !tokens[k].isPunct(")") && k - i < 8 { k += 1 }
@@ -378,19 +526,127 @@ struct SourcePhrase {
                 continue
             }
             if allowAppositive && t.isPunct(",") && end > start {
-                // "Josh Earnest, the White House press secretary" up to the sentence end.
-                var k = i + 1
-                while k < limit && tokens[k].kind != .quote && !(tokens[k].kind == .word && !tokens[k].capitalized
-                    && lexicons.cues.verb(tokens[k]) != nil) { k += 1 }
-                if k == limit && k - i > 1 && k - i < 30 && !isParticiple(i + 1)
-                    && !lexicons.word(tokens[i + 1]).contains(.subordinator) {
-                    end = k
-                }
+                if let close = appositiveEnd(comma: i, from: start, limit: limit) { end = close }
                 break
             }
             break
         }
         guard end > start, hasContentWord(start..<end) else { return nil }
         return start..<end
+    }
+    /// Where the appositive after the comma at `comma` ends (exclusive), or nil when what follows
+    /// is none. Only a phrase that starts with a capital or a determiner, or ends in a name with no
+    /// preposition before it ("lobbyist Charlie Black"), takes one. It runs to the
+    /// sentence's end ("said Josh Earnest, the White House press secretary.", "said Ann Ruiz, an
+    /// analyst at Cato, a policy group."), or to a comma
+    /// before an opening quotation, a participle, a subordinator or a preposition ("said Ann Ruiz,
+    /// the chief executive, adding ..."). A relative clause after a comma is part of it unless it
+    /// holds a cue verb ("said Tim Hess, a developer, who introduced him to the bank" against "said
+    /// Howard Rubel, an analyst, who notes that ..."). An age and a place's state stay inside
+    /// ("Karen Janes, 67, of Exeter, N.H., after ..."). A clause is none: a form of "be", an
+    /// auxiliary, a negation or a cue verb outside a relative clause ends the search ("The bill,
+    /// said Smith, would fail"), unless the cue verb is a noun-or-verb form ("the state senator",
+    /// "a press secretary"), an infinitive ("the only senator to endorse him") or an "-ed"
+    /// participle after a noun ("the governor challenged by Sanders").
+    func appositiveEnd(comma: Int, from start: Int, limit: Int) -> Int? {
+        guard tokens[start].capitalized || lexicons.word(tokens[start]).contains(.determiner)
+            || (tokens[comma - 1].capitalized || tokens[comma - 1].isPunct(")"))
+                && !(start..<comma).contains(where: { lexicons.word(tokens[$0]).contains(.preposition) })
+        else { return nil }
+        var k = comma + 1
+        guard k < limit, tokens[k].kind != .quote, !isParticiple(k),
+              lexicons.word(tokens[k]).intersection([.subordinator, .conjunction]).isEmpty else { return nil }
+        if tokens[k].kind == .number, k + 2 < limit, isComma(k + 1) { k += 2 }  // an age: ", 67,"
+        let first = k
+        var relative = false
+        // The comma before a relative clause that may close the appositive, and whether the scan is
+        // inside that clause.
+        var fallback: Int? = nil
+        var commaRelative = Keys.commaRelatives.contains(tokens[first].key)
+        while k < limit {
+            let t = tokens[k]
+            if t.kind == .quote { return fallback }
+            if isComma(k) {
+                // A place's state, a comma inside the relative clause, a second appositive ("..., a
+                // libertarian policy group").
+                if isStateComma(k, limit: limit) || commaRelative
+                    || k + 1 < limit && [Keys.a, Keys.an, Keys.the].contains(tokens[k + 1].key) { k += 1; continue }
+                if k + 1 < limit, Keys.commaRelatives.contains(tokens[k + 1].key), hasContentWord(first..<k) {
+                    fallback = k
+                    commaRelative = true
+                    k += 2
+                    continue
+                }
+                break
+            }
+            if t.kind == .word && !t.capitalized {
+                let cls = lexicons.word(t)
+                let cueVerb = lexicons.cues.verb(t).map { !($0.alsoNoun && $0.forms.isSubset(of: [.base, .third])) } ?? false
+                if commaRelative {
+                    if cueVerb { return fallback }
+                } else if Keys.relativePronouns.contains(t.key) {
+                    relative = true
+                } else if !relative {
+                    if !cls.intersection([.be, .auxiliary, .negation]).isEmpty { return nil }
+                    if cueVerb && !(k > first && (tokens[k - 1].key == Keys.to || endsWithEd(k) && tokens[k - 1].kind == .word
+                        && lexicons.word(tokens[k - 1]).intersection([.determiner, .preposition]).isEmpty)) {
+                        return nil
+                    }
+                }
+            }
+            k += 1
+        }
+        guard k > first, hasContentWord(first..<k) else { return nil }
+        guard k < limit else { return k - comma < 40 ? k : fallback }
+        guard k - comma < 30 else { return nil }
+        let next = k + 1
+        guard next < limit else { return k }
+        if index.quoteOpening(at: next) != nil || isParticiple(next)
+            || !lexicons.word(tokens[next]).intersection([.subordinator, .preposition]).isEmpty {
+            return k
+        }
+        return nil
+    }
+
+    /// Whether `phrase` ends its sentence (which ends before `end`), or only a verbless phrase after
+    /// a comma follows it ("said Ann Ruiz, the chief executive, on Facebook.").
+    func endsSentence(_ phrase: Range<Int>, end: Int) -> Bool {
+        let i = phrase.upperBound
+        if i == end { return true }
+        guard isComma(i), i + 1 < end else { return false }
+        for k in (i + 1)..<end {
+            let t = tokens[k]
+            if t.kind == .quote { return false }
+            guard t.kind == .word, !t.capitalized else { continue }
+            if !lexicons.word(t).intersection([.be, .auxiliary, .negation]).isEmpty { return false }
+            if let verb = lexicons.cues.verb(t), !(verb.alsoNoun && verb.forms.isSubset(of: [.base, .third])) { return false }
+        }
+        return true
+    }
+
+    /// A comma after a capitalised word, with only capitalised words (and their periods) from it up
+    /// to `end`: "in Columbus, Ohio,", "of Flint, Mich.,", "in Charleston, West Virginia,".
+    func isPlaceComma(_ k: Int, before end: Int) -> Bool {
+        guard k > 0, tokens[k - 1].kind == .word, tokens[k - 1].capitalized, k + 1 < end else { return false }
+        for i in (k + 1)..<end {
+            let t = tokens[i]
+            if t.kind == .word {
+                // Not a party and state ("R-Ky.").
+                guard t.capitalized, lexicons.word(t).intersection([.determiner, .subjectPronoun, .conjunction,
+                                                                     .preposition, .time]).isEmpty,
+                      !(Int(t.start)..<Int(t.end)).contains(where: { index.scalars[$0] == "-" }) else { return false }
+            } else if !(t.kind == .punct && t.first == 46) {
+                return false
+            }
+        }
+        return (end - k) <= 4
+    }
+
+    /// A comma between a place and its state's abbreviation ("Somerton, Ariz.", "Exeter, N.H.").
+    func isStateComma(_ k: Int, limit: Int) -> Bool {
+        guard k > 0, k + 2 < limit, tokens[k - 1].capitalized, tokens[k + 1].capitalized,
+              Sentences.isAbbreviation(tokens[k + 1], lexicons: lexicons) else { return false }
+        let dot = tokens[k + 2]
+        return dot.kind == .punct && dot.first == 46 && dot.start == tokens[k + 1].end
     }
 }

@@ -194,7 +194,8 @@ import Testing
     @Test func aShareOrAQuantityAloneIsTheSource() {
         _ = expectAttribution("{src:Six in 10} {cue:say} {con:the mayor is doing well}.", extractor: extractor)
         _ = expectAttribution("{src:Six in 10} {cue:said} {con:the mayor is doing well}.", extractor: extractor)
-        _ = expectAttribution("About {src:one in five} {cue:said} {con:they would not vote}.", extractor: extractor)
+        // "About" before the number is part of the share, as PolNeAR marks it.
+        _ = expectAttribution("{src:About one in five} {cue:said} {con:they would not vote}.", extractor: extractor)
         _ = expectAttribution("Of the voters, {src:47%} {cue:say} {con:the city should build the bridge}.", extractor: extractor)
         _ = expectAttribution("{src:Many} {cue:say} {con:the mayor is doing well}.", extractor: extractor)
         // A quantity names no one: an unnamed, plural source.
@@ -239,7 +240,11 @@ import Testing
     }
 
     @Test func aSpacedHyphenIsADash() {
-        _ = expectAttribution("{src:Mr. Bush - in a line aimed at his rival -} {cue:declared} {con:that a president serves everyone}.",
+        // The dashes close an adjunct, which is no part of the source (as "Ann Ruiz, after a long
+        // pause, said").
+        _ = expectAttribution("{src:Mr. Bush} - in a line aimed at his rival - {cue:declared} {con:that a president serves everyone}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Mr. Bush - a rival of the governor -} {cue:declared} {con:that a president serves everyone}.",
                               extractor: extractor)
         // A hyphen inside a word is not one.
         _ = expectAttribution("{src:Sen. Paul (R-Ky.)} {cue:said} {con:the vote would fail}.", extractor: extractor)

@@ -255,6 +255,55 @@ import Testing
                               extractor: extractor)
     }
 
+    @Test func appositiveAfterAnInvertedVerbStaysInTheSource() {
+        // To the sentence's end, with a noun-or-verb form, an "-ed" participle or an infinitive inside.
+        _ = expectAttribution("{con:\u{201C}The cranes are idle,\u{201D}} {cue:said} {src:Ms. Okafor, a port press "
+                                + "secretary}.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ann Ruiz, the former governor "
+                                + "challenged by Sanders}.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Sen. Ann Ruiz of Oregon, the only "
+                                + "senator to endorse him}.", extractor: extractor)
+        // Two appositives, an age and a place's state.
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ben Cole, an analyst at Cato, a policy "
+                                + "group}.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Karen Janes, 67, of Exeter, N.H.}, "
+                                + "after the rally.", extractor: extractor)
+        // Up to a comma before a participle or a relative clause that reports.
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ann Ruiz, the mayor}, adding that "
+                                + "the port would reopen.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ann Ruiz, the mayor}, who noted "
+                                + "that the port would reopen.", extractor: extractor)
+        // A relative clause that reports nothing is part of the source.
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ben Cole, a developer, who "
+                                + "introduced him to the bank}.", extractor: extractor)
+        _ = expectAttribution("{con:The plan will fail}, {cue:said} {src:an official who was not authorized to speak "
+                                + "publicly}.", extractor: extractor)
+        // A verbless phrase after the appositive leaves the source where it ends.
+        _ = expectAttribution("{con:The port is closed}, {cue:said} {src:Ann Ruiz, the mayor}, on Facebook.",
+                              extractor: extractor)
+    }
+
+    @Test func whatFollowsTheCommaIsNoAppositiveWhenItIsAClause() {
+        // The source had been "Smith, is closed" and "Ann Ruiz, the chief executive, will fail".
+        for (text, source) in [("The port, said Smith, is closed.", "Smith"),
+                               ("The plan, according to Ann Ruiz, the chief executive, will fail.", "Ann Ruiz"),
+                               ("The deal is off, according to the department, and the talks are over.",
+                                "the department")] {
+            let scalars = ScalarText(text)
+            let found = extractor.extract(Document(id: "test", text: text))
+            #expect(found.map { $0.source.map { scalars.slice($0) } } == [source], "\(text)")
+        }
+    }
+
+    @Test func appositiveAfterAccordingToStaysInTheSource() {
+        _ = expectAttribution("{con:The deal is off}, {cue:according to} {src:John Weaver, a Republican strategist}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:The deal is off}, {cue:according to} {src:officials who have seen the "
+                                + "letter}.", extractor: extractor)
+        // In front, the comma after the source opens the content.
+        _ = expectAttribution("{cue:According to} {src:Ann Ruiz}, {con:the port is closed}.", extractor: extractor)
+    }
+
     @Test func bracketedPartyStaysInTheSource() {
         _ = expectAttribution("{src:Sen. Ann Lowe (D-Ore.)} {cue:said} {con:the bill would pass}.", extractor: extractor)
     }
