@@ -64,7 +64,9 @@ extension AttributionFinder {
         // after it is the content.
         // (An adjunct between commas, left out of the subject, counts too: "Jeb Bush, among others,
         // rejects the term".)
-        let appositive = subject.map { ($0.lowerBound..<a.cueStart).contains(where: isComma) } == true
+        let appositive = subject.map {
+            $0.lowerBound < a.cueStart && ($0.lowerBound..<a.cueStart).contains(where: isComma)
+        } == true
             && (!verb.inverts || after.map(holdsPastVerb) == true)
         // "..., Mr. Kaplan said dryly.": a manner adverb alone names no one.
         guard let source = after, isNounPhrase(source), !(source.count == 1 && isLyAdverb(source.lowerBound)),

@@ -34,6 +34,9 @@ struct CueVerb: Sendable {
     var needsQuote = false
     /// News style puts it before its source even with no quotation (`C, said the minister.`).
     var inverts = false
+
+    /// A noun-or-verb form ("state", "claims", "press"): a base or -s form that is also a noun.
+    var isNounForm: Bool { alsoNoun && forms.isSubset(of: [.base, .third]) }
 }
 
 /// Reporting verbs by every inflected form (`cue-verbs.txt`), looked up by token key, and the

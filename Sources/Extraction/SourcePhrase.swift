@@ -339,7 +339,7 @@ struct SourcePhrase {
         let functionWord: WordClass = [.preposition, .conjunction, .subordinator, .be, .auxiliary, .subjectPronoun,
                                        .objectPronoun, .time, .negation, .cueAdverb]
         return cls.intersection(functionWord).isEmpty && !isParticiple(i) && !endsWithEd(i)
-            && lexicons.cues.verb(tokens[i]).map { $0.alsoNoun && $0.forms.isSubset(of: [.base, .third]) && i < j } ?? true
+            && lexicons.cues.verb(tokens[i]).map { $0.isNounForm && i < j } ?? true
     }
 
     /// "advisers to Mr. Obama", "those close to him": a preposition inside the phrase, after a noun;
@@ -372,7 +372,8 @@ struct SourcePhrase {
         let nounWords: WordClass = [.title, .group, .anonymousHead, .organization]
         let betweenNouns = i > lower && i < j && tokens[i - 1].kind == .word
             && lexicons.word(tokens[i - 1]).subtracting(nounWords).isEmpty && lexicons.cues.verb(tokens[i - 1]) == nil
-            && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
+            && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized
+            && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
         if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer && !betweenNouns { return true }
         // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun.
         if isParticiple(i) && !(i > lower && (tokens[i - 1].key == Keys.possessive
@@ -457,7 +458,7 @@ struct SourcePhrase {
     /// first in the phrase with a word of the phrase after it ("according to state law", "said
     /// state Sen. Ann Ruiz").
     func isNounInPhrase(_ i: Int, verb: CueVerb, extended: Bool, limit: Int) -> Bool {
-        guard verb.alsoNoun, verb.forms.isSubset(of: [.base, .third]) else { return false }
+        guard verb.isNounForm else { return false }
         if extended {
             return tokens[i - 1].key == Keys.possessive
                 || tokens[i - 1].kind == .word && lexicons.word(tokens[i - 1]).contains(.determiner)
@@ -534,15 +535,16 @@ struct SourcePhrase {
         guard end > start, hasContentWord(start..<end) else { return nil }
         return start..<end
     }
+
     /// Where the appositive after the comma at `comma` ends (exclusive), or nil when what follows
     /// is none. Only a phrase that starts with a capital or a determiner, or ends in a name with no
-    /// preposition before it ("lobbyist Charlie Black"), takes one. It runs to the
-    /// sentence's end ("said Josh Earnest, the White House press secretary.", "said Ann Ruiz, an
-    /// analyst at Cato, a policy group."), or to a comma
-    /// before an opening quotation, a participle, a subordinator or a preposition ("said Ann Ruiz,
-    /// the chief executive, adding ..."). A relative clause after a comma is part of it unless it
-    /// holds a cue verb ("said Tim Hess, a developer, who introduced him to the bank" against "said
-    /// Howard Rubel, an analyst, who notes that ..."). An age and a place's state stay inside
+    /// preposition before it ("lobbyist Charlie Black"), takes one. It runs to the sentence's end
+    /// ("said Josh Earnest, the White House press secretary.", "said Ann Ruiz, an analyst at Cato, a
+    /// policy group."), or to a comma before an opening quotation, a participle, a subordinator or a
+    /// preposition ("said Ann Ruiz, the chief executive, adding ..."). A relative clause after a
+    /// comma is part of it unless it holds a cue verb ("said Tim Hess, a developer, who introduced
+    /// him to the bank" against "said Howard Rubel, an analyst, who notes that ..."). An age and a
+    /// place's state stay inside
     /// ("Karen Janes, 67, of Exeter, N.H., after ..."). A clause is none: a form of "be", an
     /// auxiliary, a negation or a cue verb outside a relative clause ends the search ("The bill,
     /// said Smith, would fail"), unless the cue verb is a noun-or-verb form ("the state senator",
@@ -581,17 +583,16 @@ struct SourcePhrase {
             }
             if t.kind == .word && !t.capitalized {
                 let cls = lexicons.word(t)
-                let cueVerb = lexicons.cues.verb(t).map { !($0.alsoNoun && $0.forms.isSubset(of: [.base, .third])) } ?? false
+                let cueVerb = lexicons.cues.verb(t).map { !$0.isNounForm } ?? false
                 if commaRelative {
                     if cueVerb { return fallback }
                 } else if Keys.relativePronouns.contains(t.key) {
                     relative = true
                 } else if !relative {
                     if !cls.intersection([.be, .auxiliary, .negation]).isEmpty { return nil }
-                    if cueVerb && !(k > first && (tokens[k - 1].key == Keys.to || endsWithEd(k) && tokens[k - 1].kind == .word
-                        && lexicons.word(tokens[k - 1]).intersection([.determiner, .preposition]).isEmpty)) {
-                        return nil
-                    }
+                    let participle = endsWithEd(k) && tokens[k - 1].kind == .word
+                        && lexicons.word(tokens[k - 1]).intersection([.determiner, .preposition]).isEmpty
+                    if cueVerb && !(k > first && (tokens[k - 1].key == Keys.to || participle)) { return nil }
                 }
             }
             k += 1
@@ -619,7 +620,7 @@ struct SourcePhrase {
             if t.kind == .quote { return false }
             guard t.kind == .word, !t.capitalized else { continue }
             if !lexicons.word(t).intersection([.be, .auxiliary, .negation]).isEmpty { return false }
-            if let verb = lexicons.cues.verb(t), !(verb.alsoNoun && verb.forms.isSubset(of: [.base, .third])) { return false }
+            if let verb = lexicons.cues.verb(t), !verb.isNounForm { return false }
         }
         return true
     }
