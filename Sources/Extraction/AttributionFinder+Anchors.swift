@@ -416,7 +416,9 @@ extension AttributionFinder {
                 return true
             }
         }
-        if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && p > s.lowerBound && tokens[p - 1].kind != .quote
+        // ("“Q,” Bozell points out.": after a quotation that closes with its comma too.)
+        if t.kind == .word && t.capitalized && cls.isEmpty && p == i - 1 && p > s.lowerBound
+            && (tokens[p - 1].kind != .quote || quotationEndsWithComma(p - 1))
             && i + 1 < s.upperBound && particles.contains(key(i + 1)) {
             return true
         }

@@ -300,7 +300,8 @@ struct SourcePhrase {
                     && before.key != Keys.who && (i - 1 == lower || isComma(i - 2))) && opensConjunct(i + 1, last: j)
                 && !lexicons.word(before).contains(.determiner),
                let first = phraseStart(last: i - 1, lower: lower), first < i,
-               first == lower || isComma(first - 1) || tokens[first - 1].capitalized
+               first == lower || isComma(first - 1) || closesQuotationWithComma(first - 1, lower: lower)
+                   || tokens[first - 1].capitalized
                    && lexicons.word(tokens[first - 1]).contains(.conjunction) && first - 1 == lower {
                 return .take
             }
@@ -312,6 +313,11 @@ struct SourcePhrase {
         if cls.contains(.preposition) && !t.capitalized { return prepositionStep(at: i, last: j, lower: lower) }
         if !t.capitalized && endsPhrase(at: i, wordClass: cls, last: j, lower: lower) { return .stop }
         return .take
+    }
+
+    /// A quotation mark at `i` that closes after its comma: `"Q," the senator and candidate said`.
+    func closesQuotationWithComma(_ i: Int, lower: Int) -> Bool {
+        i - 1 >= lower && tokens[i].kind == .quote && isComma(i - 1)
     }
 
     /// A slash joining two words with no space ("CNN/ORC", "USA TODAY/Suffolk").
@@ -337,7 +343,7 @@ struct SourcePhrase {
         if cls.contains(.determiner) { return !cls.contains(.subjectPronoun) }
         if tokens[i].capitalized { return true }
         let functionWord: WordClass = [.preposition, .conjunction, .subordinator, .be, .auxiliary, .subjectPronoun,
-                                       .objectPronoun, .time, .negation, .cueAdverb]
+                                       .objectPronoun, .time, .negation, .cueAdverb, .discourse, .hedgeAdverb]
         return cls.intersection(functionWord).isEmpty && !isParticiple(i) && !endsWithEd(i)
             && lexicons.cues.verb(tokens[i]).map { $0.isNounForm && i < j } ?? true
     }
@@ -364,16 +370,17 @@ struct SourcePhrase {
     /// a hedge, an "-ly" word ending it (but "a newly filed report").
     func endsPhrase(at i: Int, wordClass cls: WordClass, last j: Int, lower: Int) -> Bool {
         let t = tokens[i]
-        if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
-           !cls.contains(.documentHead) { return true }
-        // "the first lady": after a determiner an adverb-looking word is an adjective.
-        let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
-        // "The former first lady": between an adjective and a noun it is an adjective too.
+        // "The former first lady": between a modifier and a noun, an adverb-looking word is a
+        // modifier too.
         let nounWords: WordClass = [.title, .group, .anonymousHead, .organization]
         let betweenNouns = i > lower && i < j && tokens[i - 1].kind == .word
             && lexicons.word(tokens[i - 1]).subtracting(nounWords).isEmpty && lexicons.cues.verb(tokens[i - 1]) == nil
             && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized
             && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
+        if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
+           !cls.contains(.documentHead) { return true }
+        // "the first lady": after a determiner an adverb-looking word is an adjective.
+        let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
         if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer && !betweenNouns { return true }
         // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun.
         if isParticiple(i) && !(i > lower && (tokens[i - 1].key == Keys.possessive

@@ -88,6 +88,20 @@ import Testing
                                 + "\u{201C}The port will reopen.\u{201D}}", extractor: extractor)
     }
 
+    @Test func aNameBeforeAParticleAfterAQuotationIsTheSubject() {
+        _ = expectAttribution("{con:\u{201C}The port will reopen,\u{201D}} {src:Ruiz} {cue:points out}.", extractor: extractor)
+        // Two noun phrases joined after a quotation that closes with its comma.
+        _ = expectAttribution("{con:\u{201C}The port will reopen,\u{201D}} {src:the harbour master and Democratic "
+                                + "candidate} {cue:said} in a statement.", extractor: extractor)
+    }
+
+    @Test func quotationVerbsOfManner() {
+        _ = expectAttribution("{con:\u{201C}Stop,\u{201D}} {src:Ruiz} {cue:barked}.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}Stop,\u{201D}} {src:Ruiz} {cue:shot back}.", extractor: extractor)
+        // Not next to a quotation, they report nothing.
+        expectNone("The dog barked at the ferry.", extractor: extractor)
+    }
+
     @Test func aMannerAdverbAloneIsNoSource() {
         _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {src:Ben Cole, a crane driver,} {cue:said dryly}.",
                               extractor: extractor)
