@@ -377,14 +377,17 @@ struct SourcePhrase {
             && lexicons.word(tokens[i - 1]).subtracting(nounWords).isEmpty && lexicons.cues.verb(tokens[i - 1]) == nil
             && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized
             && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
+        // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun,
+        // a cue verb's among them.
+        let afterPossessive = i > lower && (tokens[i - 1].key == Keys.possessive
+            || Keys.possessiveDeterminers.contains(tokens[i - 1].key))
+        if isParticiple(i) && afterPossessive { return false }
         if let verb = lexicons.cues.verb(t), !verb.alsoNoun, !cls.contains(.anonymousHead),
            !cls.contains(.documentHead) { return true }
         // "the first lady": after a determiner an adverb-looking word is an adjective.
         let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
         if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer && !betweenNouns { return true }
-        // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun.
-        if isParticiple(i) && !(i > lower && (tokens[i - 1].key == Keys.possessive
-            || Keys.possessiveDeterminers.contains(tokens[i - 1].key))) { return true }
+        if isParticiple(i) { return true }
         if cls.contains(.hedgeAdverb) { return true }
         // "-ly" ends the phrase, except inside it: "a newly filed report".
         return index.endsLikeLyAdverb(i, letters: 4) && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized)

@@ -102,6 +102,14 @@ import Testing
         expectNone("The dog barked at the ferry.", extractor: extractor)
     }
 
+    @Test func anIngFormAfterAPossessiveIsANounInTheSubject() {
+        // "thinking" is a cue verb's form; after a possessive it is a noun (no claim had been found).
+        _ = expectAttribution("{src:A source familiar with his thinking} {cue:said} {con:the port would reopen}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Another source familiar with Ruiz\u{2019}s thinking} {cue:said}, "
+                                + "{con:\u{201C}The port will reopen.\u{201D}}", extractor: extractor)
+    }
+
     @Test func aMannerAdverbAloneIsNoSource() {
         _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {src:Ben Cole, a crane driver,} {cue:said dryly}.",
                               extractor: extractor)
