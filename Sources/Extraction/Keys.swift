@@ -115,10 +115,6 @@ enum Keys {
     /// "pledged delegates": a participle before them names a kind of delegate.
     static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
     /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").
-    /// Adverbs and floating quantifiers between a subject and its verb ("Clinton has nevertheless
-    /// called", "authorities never quite realized", "Bush and Cruz both said").
-    static let midAdverbs: KeySet = KeySet(["ever", "quite", "seldom", "nevertheless", "nonetheless", "hardly", "barely",
-                                            "rarely", "merely", "simply", "both", "all"].map { Tokenizer.key($0) })
     /// The last words of two-word adverbs in the same place: "in particular", "in fact", "of course".
     static let twoWordAdverbHeads: KeySet = KeySet(["particular", "fact", "course"].map { Tokenizer.key($0) })
     static let degreeAdverbs: KeySet = KeySet(["very", "so", "too", "more", "less", "most", "quite", "still", "now", "all",

@@ -52,7 +52,7 @@ struct SourcePhrase {
         var j = end - 1
         guard j >= lower else { return nil }
         var phraseEnd = end
-        stepBackOverMidAdverbs(&j, phraseEnd: &phraseEnd, lower: lower)
+        stepBackOverQuantifiers(&j, phraseEnd: &phraseEnd, lower: lower)
         stepBackOverAdjuncts(&j, phraseEnd: &phraseEnd, lower: lower)
         guard let parenthetical = stepBackOverInsertions(&j, phraseEnd: &phraseEnd, lower: lower) else { return nil }
         guard j >= lower, var start = phraseStart(last: j, lower: lower) else { return nil }
@@ -67,16 +67,21 @@ struct SourcePhrase {
         // walk stopped at an appositive (a singular phrase: "a", "an", "the" or a lowercase noun,
         // not "Mr. Obama, officials said, has ..."); the name of two words or more before it opens
         // the sentence.
-        let singular = [Keys.a, Keys.an, Keys.the].contains(tokens[start].key) || !tokens[start].capitalized
-            && lexicons.word(tokens[start]).intersection([.determiner, .subjectPronoun]).isEmpty
-            && !index.endsLikePlural(start, letters: 3)
-        if start - 2 >= lower && isComma(start - 1) && !isParticiple(start) && singular,
+        if start - 2 >= lower && isComma(start - 1) && !isParticiple(start) && singularHead(start),
            let name = nameStart(last: start - 2, lower: lower), name == lower,
            (name..<(start - 1)).filter({ tokens[$0].kind == .word }).count >= 2 {
             start = name
         }
         if phraseEnd - start - parenthetical > 30 { return nil }
         return start..<phraseEnd
+    }
+
+    /// An appositive's first word that names one: "a", "an", "the" or a lowercase singular noun
+    /// ("acting", "president"), not a plural ("officials") or another determiner ("these").
+    func singularHead(_ i: Int) -> Bool {
+        if [Keys.a, Keys.an, Keys.the].contains(tokens[i].key) { return true }
+        return !tokens[i].capitalized && lexicons.word(tokens[i]).intersection([.determiner, .subjectPronoun]).isEmpty
+            && !index.endsLikePlural(i, letters: 3)
     }
 
     /// Where a name ending at `j` starts ("Sen. Ann Ruiz", "Murshed Zaheed"): capitalised words
@@ -100,10 +105,11 @@ struct SourcePhrase {
         return start
     }
 
-    /// Moves `j` back over an adverb between the subject and its verb, and the auxiliaries and
-    /// negations before it ("Clinton has nevertheless called", "authorities never quite realized",
-    /// "critics have in particular noted", "Mr. Trump seldom speaks of").
-    func stepBackOverMidAdverbs(_ j: inout Int, phraseEnd: inout Int, lower: Int) {
+    /// Moves `j` back over a floating quantifier or a two-word adverb between the subject and its
+    /// verb, and the auxiliaries and negations before it ("Bush and Cruz both said", "critics have in
+    /// particular noted"). One-word adverbs there join the cue instead ("has nevertheless called",
+    /// `[cue-adverb]` in function-words.txt).
+    func stepBackOverQuantifiers(_ j: inout Int, phraseEnd: inout Int, lower: Int) {
         var k = j
         var skipped = false
         while k > lower, tokens[k].kind == .word, !tokens[k].capitalized {
@@ -113,7 +119,7 @@ struct SourcePhrase {
                 guard lexicons.word(tokens[k - 1]).contains(.preposition), k - 1 > lower else { break }
                 k -= 2
                 skipped = true
-            } else if Keys.midAdverbs.contains(t.key) {
+            } else if Keys.floatingQuantifiers.contains(t.key) {
                 k -= 1
                 skipped = true
             } else if skipped && !lexicons.word(t).intersection([.auxiliary, .be, .negation, .cueAdverb]).isEmpty {

@@ -50,7 +50,10 @@ import Testing
     @Test func adjunctsAndAdverbsBetweenSubjectAndVerbAreLeftOut() {
         _ = expectAttribution("{src:Ann Ruiz}, after a long pause, {cue:said} {con:the port would reopen}.",
                               extractor: extractor)
-        _ = expectAttribution("{src:Ann Ruiz} has nevertheless {cue:called} {con:the plan a mistake}.",
+        // A one-word adverb there joins the cue, as "has often said" does.
+        _ = expectAttribution("{src:Ann Ruiz} {cue:has nevertheless called} {con:the plan a mistake}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Dock workers} {cue:never quite realized} {con:that the crane was unsafe}.",
                               extractor: extractor)
         _ = expectAttribution("{src:Dock workers} have in particular {cue:noted} {con:that the crane is unsafe}.",
                               extractor: extractor)
