@@ -2,6 +2,7 @@ import ClaimModel
 import Evaluation
 import Extraction
 import Foundation
+import Interchange
 import Learning
 
 /// Trains the learned extractor on one gold file and measures it on another: the same scorer and
@@ -19,10 +20,12 @@ enum TrainBench {
         var extractCPUMBps: Double
         var modelBytes: Int
         var model: AttributionModel?
+        /// The model's claims on each dev document, in the dev file's order.
+        var predictions: [[Attribution]]
     }
 
     static func run(train: String, dev: String, documents: Int?, seed: UInt64, epochs: Int?, curve: Bool, rules: Bool,
-                    errors: Bool = false) throws {
+                    errors: Bool = false, out: String? = nil) throws {
         let trainItems = try Corpus.load(train)
         let devItems = try Corpus.load(dev)
         if rules { try printRules(devItems) }
@@ -42,6 +45,12 @@ enum TrainBench {
         }
         let items = documents.map { Array(trainItems.prefix($0)) } ?? trainItems
         let f = try measure(items, devItems, seed: seed, epochs: epochs)
+        if let out {
+            let documents = zip(devItems, f.predictions).map { AnnotatedDocument(document: $0.document, attributions: $1) }
+            guard FileManager.default.createFile(atPath: out, contents: Data(JSONLWriter.encode(documents).utf8)) else {
+                throw BenchError.input("\(out): cannot write the predictions")
+            }
+        }
         if errors, let model = f.model {
             if model.summary.keepsRulesClaims {
                 print("# this model keeps the rules' claims: the breakdown below is of its own readings, at its learned cues' "
@@ -89,7 +98,8 @@ enum TrainBench {
         let mb = Double(dev.reduce(0) { $0 + $1.document.text.utf8.count }) / 1_000_000
         return Figures(documents: train.count, report: report, ece: calibration.ece, trainSeconds: SpeedBench.seconds(trainTime),
                        extractMBps: mb / SpeedBench.seconds(extractTime), trainCPU: cpu1 - cpu0,
-                       extractCPUMBps: mb / max(1e-9, cpu3 - cpu2), modelBytes: bytes.count, model: model)
+                       extractCPUMBps: mb / max(1e-9, cpu3 - cpu2), modelBytes: bytes.count, model: model,
+                       predictions: predictions)
     }
 
     /// The model's own error breakdown on the dev file: where the missed attributions are lost.

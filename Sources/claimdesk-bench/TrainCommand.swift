@@ -14,6 +14,8 @@ extension BenchCommand {
         @Flag(help: "Print the rules alone on the dev file first.") var rules = false
         @Flag(help: "Print where the model loses dev attributions (never proposed, no fitting reading, dropped, wrong reading).")
         var errors = false
+        @Option(help: ArgumentHelp("Write the model's predictions on the dev file to FILE (docs/FORMAT.md JSONL).", valueName: "FILE"))
+        var out: String?
 
         func validate() throws {
             if let docs, docs <= 0 { throw ValidationError("--docs needs a positive number, not \(docs)") }
@@ -22,7 +24,7 @@ extension BenchCommand {
         func run() throws {
             try runBench {
                 try TrainBench.run(train: train, dev: dev, documents: docs, seed: seed, epochs: epochs, curve: curve, rules: rules,
-                                   errors: errors)
+                                   errors: errors, out: out)
             }
         }
     }
