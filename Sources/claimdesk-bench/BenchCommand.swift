@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimModel
 import ClaimStore
 import Foundation
 import Workbench
@@ -61,7 +62,8 @@ func runBench(_ body: () throws -> Void) throws {
         try body()
     } catch let error as BenchError {
         if case let .usage(message) = error { throw ValidationError(message) }
-        FileHandle.standardError.write(Data("claimdesk-bench: \(error)\n".utf8))
+        // Messages quote paths and values from the command line: escaped for the terminal.
+        FileHandle.standardError.write(Data("claimdesk-bench: \(TerminalSafe.escape(error.description))\n".utf8))
         throw ExitCode(1)
     }
 }

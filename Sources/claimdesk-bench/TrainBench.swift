@@ -28,6 +28,10 @@ enum TrainBench {
                     errors: Bool = false, out: String? = nil) throws {
         let trainItems = try Corpus.load(train)
         let devItems = try Corpus.load(dev)
+        // Refused before training, not after it.
+        if let out, !FileManager.default.createFile(atPath: out, contents: nil) {
+            throw BenchError.input("\(out): cannot write the predictions")
+        }
         if rules { try printRules(devItems) }
         if curve {
             print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train CPU s  claims")

@@ -20,6 +20,7 @@ extension BenchCommand {
         func validate() throws {
             if let docs, docs <= 0 { throw ValidationError("--docs needs a positive number, not \(docs)") }
             if let epochs, epochs <= 0 { throw ValidationError("--epochs needs a positive number, not \(epochs)") }
+            if out != nil && curve { throw ValidationError("--out writes one model's dev claims; --curve trains five models") }
         }
         func run() throws {
             try runBench {
