@@ -28,11 +28,11 @@ enum Keys {
     /// Prepositions that end a headline's speaker label with its audience or topic: "Clinton to
     /// Planned Parenthood:", "CNN President On Trump:".
     static let labelAudiencePrepositions: KeySet = KeySet(["to", "on", "at"].map { Tokenizer.key($0) })
-    /// Pronouns that can stand for a verb's object before its subject: "which Mr. Ailes denies".
     /// Words that open a relative clause inside a phrase ("a lawyer who", "a group that").
     static let relativePronouns: KeySet = KeySet(["who", "whose", "whom", "which", "that"].map { Tokenizer.key($0) })
     /// Those that open one after a comma or end a source read forwards ("Ann Ruiz, who ...").
     static let commaRelatives: KeySet = KeySet(["who", "whose", "which"].map { Tokenizer.key($0) })
+    /// Pronouns that can stand for a verb's object before its subject: "which Mr. Ailes denies".
     static let objectRelatives: KeySet = KeySet(["which", "what"].map { Tokenizer.key($0) })
     static let reflexivePronouns: KeySet = KeySet(
         ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"].map { Tokenizer.key($0) })
@@ -61,11 +61,11 @@ enum Keys {
          "founding", "managing", "polling", "sitting", "serving", "visiting", "opposing", "fighting",
          "striking", "working", "voting", "campaigning", "winning", "losing", "retiring", "reigning"]
             .map { Tokenizer.key($0) })
-    /// Verbs that take an infinitive: "tries to explain", "wants to say".
     /// Quantifiers that may follow their subject: "The mayor and the governor both said".
     static let floatingQuantifiers: KeySet = KeySet(["both", "all"].map { Tokenizer.key($0) })
     /// "went on to say": forms of "go" that govern an infinitive with "on".
     static let goForms: KeySet = KeySet(["go", "goes", "went", "going", "gone"].map { Tokenizer.key($0) })
+    /// Verbs that take an infinitive: "tries to explain", "wants to say".
     static let controlVerbs: KeySet = KeySet(
         ["want", "wants", "need", "needs", "try", "tries", "trying", "going", "continue", "continues", "begin",
          "begins", "began", "fail", "fails", "hope", "hopes", "plan", "plans", "seem", "seems", "appear",
@@ -114,9 +114,10 @@ enum Keys {
         ["family", "ally", "assembly", "rally", "anomaly", "monopoly", "bully", "homily", "supply"].map { Tokenizer.key($0) })
     /// "pledged delegates": a participle before them names a kind of delegate.
     static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
-    /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").
-    /// The last words of two-word adverbs in the same place: "in particular", "in fact", "of course".
+    /// The last words of two-word adverbs between a subject and its verb: "in particular", "in fact",
+    /// "of course".
     static let twoWordAdverbHeads: KeySet = KeySet(["particular", "fact", "course"].map { Tokenizer.key($0) })
+    /// Adverbs of degree between "be" and an adjective of attitude ("is very confident").
     static let degreeAdverbs: KeySet = KeySet(["very", "so", "too", "more", "less", "most", "quite", "still", "now", "all",
                                                "also", "increasingly", "even", "fairly", "pretty", "far"]
         .map { Tokenizer.key($0) })
