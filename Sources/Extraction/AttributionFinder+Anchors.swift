@@ -154,10 +154,9 @@ extension AttributionFinder {
         return k
     }
 
-    /// `''I don't like it,'' adding`: a quotation whose comma stands inside its closing mark.
-    func quotationEndsWithComma(_ p: Int) -> Bool {
-        p > 0 && tokens[p].kind == .quote && isComma(p - 1) && index.quoteClosing(at: p) != nil
-    }
+    /// `''I don't like it,'' adding`: a quotation whose comma stands inside its closing mark
+    /// (`SourcePhrase.quotationEndsWithComma`).
+    func quotationEndsWithComma(_ p: Int) -> Bool { phrases.quotationEndsWithComma(p) }
 
     /// A cue verb at `i` that reports: checked against the word before it (past adverbs and
     /// negation), its form, and what follows; after "be" it is a passive.

@@ -247,7 +247,7 @@ struct SourcePhrase {
         if t.kind == .word { return wordStep(at: i, last: j, lower: lower) }
         if t.kind == .number || t.key == Keys.possessive { return .take }
         if isPunct(i, "%") && i > lower && tokens[i - 1].kind == .number { return .take }  // "47%"
-        if isSlashJoin(i) && i > lower { return .take }  // "a CNN/ORC poll"
+        if tokens[i].first == 47 && joinsWords(i) && i > lower { return .take }  // "a CNN/ORC poll"
         if t.kind == .punct && (t.first == 46 || t.first == 45 || t.first == 0x2019 || t.first == 39)
             && i > lower && tokens[i - 1].end == t.start
             && (tokens[i - 1].kind == .word || t.first == 45 && tokens[i - 1].kind == .number) {
@@ -306,7 +306,7 @@ struct SourcePhrase {
                     && before.key != Keys.who && (i - 1 == lower || isComma(i - 2))) && opensConjunct(i + 1, last: j)
                 && !lexicons.word(before).contains(.determiner),
                let first = phraseStart(last: i - 1, lower: lower), first < i,
-               first == lower || isComma(first - 1) || closesQuotationWithComma(first - 1, lower: lower)
+               first == lower || isComma(first - 1) || quotationEndsWithComma(first - 1)
                    || tokens[first - 1].capitalized
                    && lexicons.word(tokens[first - 1]).contains(.conjunction) && first - 1 == lower {
                 return .take
@@ -321,14 +321,16 @@ struct SourcePhrase {
         return .take
     }
 
-    /// A quotation mark at `i` that closes after its comma: `"Q," the senator and candidate said`.
-    func closesQuotationWithComma(_ i: Int, lower: Int) -> Bool {
-        i - 1 >= lower && tokens[i].kind == .quote && isComma(i - 1)
+    /// A quotation mark at `i` that closes a quotation whose comma stands inside it: `"Q," the senator
+    /// and candidate said`, `''I don't like it,'' adding`.
+    func quotationEndsWithComma(_ i: Int) -> Bool {
+        i > 0 && tokens[i].kind == .quote && isComma(i - 1) && index.quoteClosing(at: i) != nil
     }
 
-    /// A slash joining two words with no space ("CNN/ORC", "USA TODAY/Suffolk").
-    func isSlashJoin(_ i: Int) -> Bool {
-        guard tokens[i].kind == .punct, tokens[i].first == 47, i > 0, i + 1 < tokens.count else { return false }
+    /// A hyphen or a slash joining two words or numbers with no space: "a 62-year-old", "CNN/ORC".
+    func joinsWords(_ i: Int) -> Bool {
+        guard tokens[i].kind == .punct, tokens[i].first == 45 || tokens[i].first == 47, i > 0, i + 1 < tokens.count
+        else { return false }
         return tokens[i - 1].end == tokens[i].start && tokens[i + 1].start == tokens[i].end
             && tokens[i - 1].isWordOrNumber && tokens[i + 1].isWordOrNumber
     }
@@ -376,13 +378,6 @@ struct SourcePhrase {
     /// a hedge, an "-ly" word ending it (but "a newly filed report").
     func endsPhrase(at i: Int, wordClass cls: WordClass, last j: Int, lower: Int) -> Bool {
         let t = tokens[i]
-        // "The former first lady": between a modifier and a noun, an adverb-looking word is a
-        // modifier too.
-        let nounWords: WordClass = [.title, .group, .anonymousHead, .organization]
-        let betweenNouns = i > lower && i < j && tokens[i - 1].kind == .word
-            && lexicons.word(tokens[i - 1]).subtracting(nounWords).isEmpty && lexicons.cues.verb(tokens[i - 1]) == nil
-            && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized
-            && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
         // "familiar with his thinking", "Cruz's thinking": after a possessive an "-ing" word is a noun,
         // a cue verb's among them.
         let afterPossessive = i > lower && (tokens[i - 1].key == Keys.possessive
@@ -392,11 +387,23 @@ struct SourcePhrase {
            !cls.contains(.documentHead) { return true }
         // "the first lady": after a determiner an adverb-looking word is an adjective.
         let afterDeterminer = i > lower && lexicons.word(tokens[i - 1]).contains(.determiner)
-        if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer && !betweenNouns { return true }
+        if (cls.contains(.time) || cls.contains(.cueAdverb)) && !afterDeterminer && !betweenNouns(i, last: j, lower: lower) {
+            return true
+        }
         if isParticiple(i) { return true }
         if cls.contains(.hedgeAdverb) { return true }
         // "-ly" ends the phrase, except inside it: "a newly filed report".
         return index.endsLikeLyAdverb(i, letters: 4) && !(i < j && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized)
+    }
+
+    /// "The former first lady": a word between a modifier and a lowercase noun (words of no class
+    /// but the source heads'), where an adverb-looking word is a modifier too.
+    func betweenNouns(_ i: Int, last j: Int, lower: Int) -> Bool {
+        let nounWords: WordClass = [.title, .group, .anonymousHead, .organization]
+        return i > lower && i < j && tokens[i - 1].kind == .word
+            && lexicons.word(tokens[i - 1]).subtracting(nounWords).isEmpty && lexicons.cues.verb(tokens[i - 1]) == nil
+            && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized
+            && lexicons.word(tokens[i + 1]).subtracting(nounWords).isEmpty
     }
 
     /// Drops a leading time phrase or preposition ("Last week the president" → "the president").
@@ -526,9 +533,7 @@ struct SourcePhrase {
                 end = i
                 continue
             }
-            if (t.first == 45 || t.first == 47) && t.kind == .punct && i > start && i + 1 < limit
-                && tokens[i - 1].end == t.start && tokens[i + 1].start == t.end && tokens[i - 1].isWordOrNumber
-                && tokens[i + 1].isWordOrNumber {
+            if i > start && i + 1 < limit && joinsWords(i) {
                 // A hyphenated or slashed compound is one word: "the 46-year-old", "a CNN/ORC poll".
                 i += 2
                 end = i
