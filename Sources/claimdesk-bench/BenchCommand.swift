@@ -56,7 +56,8 @@ func temporaryPath(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent(name).path
 }
 
-/// Runs a bench body, turning `BenchError` into one stderr line and exit code 1 (2 for usage).
+/// Runs a bench body, turning `BenchError` into one stderr line and exit code 1 (a usage error
+/// becomes the parser's, with the subcommand's usage after it, also exit 1).
 func runBench(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -122,7 +123,10 @@ extension BenchCommand {
         @Option(help: "Only the claims of one pattern key.") var pattern: String?
         @Option(help: ArgumentHelp("Write the predictions as JSONL.", valueName: "PREDICTIONS.jsonl")) var out: String?
 
-        func validate() throws { guard limit > 0 else { throw ValidationError("--limit needs a positive number, not \(limit)") } }
+        func validate() throws {
+            guard limit > 0 else { throw ValidationError("--limit needs a positive number, not \(limit)") }
+            if let show { _ = try Examples.kind(named: show) }
+        }
         func run() throws {
             try runBench {
                 try claimdesk_bench.Tune.run(path: try gold.path(), show: show, limit: limit, calibrate: calibrate,

@@ -69,8 +69,8 @@ enum ContentionBench {
               let claim = try workspace.store.attributions(runID: review.rowID, documentRowID: nil).first else {
             throw WorkbenchError.noInput("the article gave no claim to confirm")
         }
-        print("store          \(path)")
-        print("batch job      \(binary) extract --run batch (a \(megabytes) MB document)")
+        print("store          \(TerminalSafe.path(path))")
+        print("batch job      \(TerminalSafe.path(binary)) extract --run batch (a \(megabytes) MB document)")
 
         let child = Process()
         child.executableURL = URL(fileURLWithPath: binary)

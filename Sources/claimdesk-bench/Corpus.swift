@@ -11,7 +11,7 @@ enum Corpus {
         if path.hasSuffix(".jsonl") {
             let result = JSONLReader.read([UInt8](data), file: path)
             if let issue = result.issues.first {
-                throw .input("\(issue) (\(result.issues.count) problem(s) in all)")
+                throw .input("\(issue) (\(plural(result.issues.count, "problem")) in all)")
             }
             return result.lines.map(\.document)
         }

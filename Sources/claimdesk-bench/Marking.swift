@@ -1,7 +1,8 @@
 import Foundation
 import ClaimModel
 
-/// Renders an attribution inline in its sentence: `{S:source} {C:cue} {Q:content}`.
+/// Renders an attribution inline in its sentence: `{S:source} {C:cue} {Q:content}`. The text and the
+/// fields come from a file: both are escaped for the terminal (`TerminalSafe`).
 enum Marking {
     static func mark(_ a: Attribution, in text: ScalarText, maxLength: Int = 700) -> String {
         var inserts: [(Int, Int, String)] = []  // offset, order, marker
@@ -26,7 +27,7 @@ enum Marking {
         }
         out += text.slice(Span(at, end))
         if out.count > maxLength { out = String(out.prefix(maxLength)) + "…" }
-        return out
+        return TerminalSafe.escape(out)
     }
 
     static func fields(_ a: Attribution) -> String {
@@ -38,6 +39,6 @@ enum Marking {
             "outlet=\(a.outlet ?? "-")",
             "conf=\(a.confidence.map { String(format: "%.2f", $0) } ?? "-")",
         ]
-        return parts.joined(separator: " ")
+        return TerminalSafe.escape(parts.joined(separator: " "))
     }
 }

@@ -88,7 +88,7 @@ enum ModelSpeedBench {
         guard let data = FileManager.default.contents(atPath: path) else { throw BenchError.input("\(path): cannot read the saved output") }
         let saved = [UInt8](data)
         if saved == lines {
-            print("check          identical to \(path) (\(saved.count) bytes)")
+            print("check          identical to \(TerminalSafe.path(path)) (\(saved.count) bytes)")
             return
         }
         let mine = lines.split(separator: 0x0A, omittingEmptySubsequences: false)

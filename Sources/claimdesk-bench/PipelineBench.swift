@@ -66,7 +66,7 @@ enum PipelineBench {
                                    + "SQLite stored \(sqlite.added) and \(sqlite.extract.claims)")
         }
         print("")
-        print("ingest + extract   SQLite          PostgreSQL (\(workspace.storePath))")
+        print("ingest + extract   SQLite          PostgreSQL (\(TerminalSafe.path(workspace.storePath)))")
         func row(_ name: String, _ a: Double, _ b: Double) {
             print(name.padding(toLength: 19, withPad: " ", startingAt: 0)
                   + String(format: "%6.2f s %5.2f MB/s  %6.2f s %5.2f MB/s", a, mb / a, b, mb / b))

@@ -76,7 +76,7 @@ enum REPLBench {
             FileHandle.standardError.write(Data("\rbuilding: \(first)/\(documents) documents".utf8))
         }
         FileHandle.standardError.write(Data("\n".utf8))
-        print("built \(StoreLocation(parsing: path)): \(documents) documents, \(documents * claims) claims in "
+        print("built \(TerminalSafe.path(StoreLocation(parsing: path).description)): \(documents) documents, \(documents * claims) claims in "
             + String(format: "%.1f s", seconds(since: started)))
     }
 
@@ -96,7 +96,7 @@ enum REPLBench {
         let session = try Session(workspace: Workspace(store: store), annotator: annotator, runName: nil, startDocument: nil,
                                   renderer: Renderer(style: .plain))
         let claims = try store.claimCount(runID: session.run.rowID)
-        print("store: \(StoreLocation(parsing: path)), \(claims) claims; \(iterations) calls per verb")
+        print("store: \(TerminalSafe.path(StoreLocation(parsing: path).description)), \(claims) claims; \(iterations) calls per verb")
         report("start-up", startups)
         for verb in ["next", "show", "confirm", "prev", "list", "undo"] {
             var times: [Double] = []

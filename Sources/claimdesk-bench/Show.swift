@@ -7,7 +7,7 @@ enum Show {
         let extractor = try RulesExtractor()
         for item in try Corpus.load(path, publisher: publisher) {
             let text = ScalarText(item.document.text)
-            print("== \(item.document.id)")
+            print("== " + TerminalSafe.escape(item.document.id))
             for d in extractor.extractDetailed(item.document) {
                 print("[\(d.pattern)] \(Marking.fields(d.attribution))")
                 print("  " + Marking.mark(d.attribution, in: text))

@@ -8,6 +8,10 @@ import Interchange
 enum Tune {
     static func run(path: String, show: String?, limit: Int, calibrate: Bool, pattern: String?, out: String?) throws {
         let items = try Corpus.load(path)
+        // A file that cannot be written is refused before the work, as `train --out` does.
+        if let out, !FileManager.default.createFile(atPath: out, contents: nil) {
+            throw BenchError.input("\(out): cannot write the predictions")
+        }
         let extractor = try RulesExtractor()
         var inputs: [ScoringInput] = []
         var patterns: [[String]] = []
@@ -220,15 +224,24 @@ struct Calibration {
 
 /// Lists errors of one kind with the gold and the predicted attribution marked inline.
 enum Examples {
+    /// `--show`'s names of the error kinds, in the order the help lists them.
+    static let kinds: KeyValuePairs<String, ErrorKind> = [
+        "missed": .missed, "spurious": .spurious, "wrong-source": .wrongSource, "wrong-cue": .wrongCue,
+        "boundary": .boundaryOnly,
+    ]
+
+    /// The error kind `--show NAME` names; a usage error naming the offending value otherwise.
+    static func kind(named name: String) throws(BenchError) -> ErrorKind {
+        guard let kind = kinds.first(where: { $0.key == name })?.value else {
+            throw .usage("--show takes missed, spurious, wrong-source, wrong-cue or boundary, not "
+                         + TerminalSafe.quoted(name))
+        }
+        return kind
+    }
+
     static func print(kind name: String, report: ScoreReport, inputs: [ScoringInput], patterns: [[String]],
                       limit: Int, pattern: String?) throws {
-        let aliases: [String: ErrorKind] = [
-            "missed": .missed, "spurious": .spurious, "wrong-source": .wrongSource, "wrong-cue": .wrongCue,
-            "boundary": .boundaryOnly,
-        ]
-        guard let kind = aliases[name] else {
-            throw BenchError.usage("--show takes missed, spurious, wrong-source, wrong-cue or boundary")
-        }
+        let kind = try Self.kind(named: name)
         let byID = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($0.element.documentID, $0.offset) })
         var shown = 0
         var all = report.instances(of: kind)
@@ -244,7 +257,7 @@ enum Examples {
             guard let d = byID[instance.documentID] else { continue }
             let input = inputs[d]
             shown += 1
-            Swift.print("--- \(instance.documentID)")
+            Swift.print("--- " + TerminalSafe.escape(instance.documentID))
             if let g = instance.gold {
                 Swift.print("  gold: " + Marking.mark(input.gold[g], in: input.text))
             }

@@ -10,35 +10,19 @@ import TestSupport
     let scratch: Scratch
     let gold: String
 
-    /// Four short documents of our own, each with a "said" claim the rules find and a "texted" one
-    /// they do not know.
+    /// Four short documents of our own (`BenchGold`).
     init() throws {
         scratch = try Scratch()
-        let lines = [("d1", "Ana Ruiz", "the ferry runs late", "Tom Becker", "the pier is shut"),
-                     ("d2", "Lena Park", "the bus fares rise", "Omar Haddad", "the school roof leaks"),
-                     ("d3", "Grace Liu", "the park gets benches", "Pavel Novak", "the market moves"),
-                     ("d4", "Ines Costa", "the clinic hires nurses", "Sam Otieno", "the bridge closes")].map { id, a, x, b, y in
-            let first = "\(a) said that \(x).", second = " \(b) texted that \(y)."
-            let text = first + second
-            // `part`'s first occurrence at or after scalar `offset`, as "[start,end]".
-            func span(_ part: String, in whole: String, from offset: Int) -> String {
-                let scalars = Array(whole.unicodeScalars), needle = Array(part.unicodeScalars)
-                var i = offset
-                while i + needle.count <= scalars.count, Array(scalars[i..<(i + needle.count)]) != needle { i += 1 }
-                return "[\(i),\(i + needle.count)]"
-            }
-            let n = first.unicodeScalars.count
-            return #"{"doc_id":"\#(id)","text":"\#(text)","attributions":["#
-                + #"{"source":\#(span(a, in: text, from: 0)),"cue":\#(span("said", in: text, from: 0)),"content":\#(span(x, in: text, from: 0))},"#
-                + #"{"source":\#(span(b, in: text, from: n)),"cue":\#(span("texted", in: text, from: n)),"content":\#(span(y, in: text, from: n))}]}"#
-        }
-        gold = try scratch.write("gold.jsonl", lines.joined(separator: "\n") + "\n")
+        gold = try scratch.write("gold.jsonl", BenchGold.jsonl([
+            ("d1", "Ana Ruiz", "the ferry runs late", "Tom Becker", "the pier is shut"),
+            ("d2", "Lena Park", "the bus fares rise", "Omar Haddad", "the school roof leaks"),
+            ("d3", "Grace Liu", "the park gets benches", "Pavel Novak", "the market moves"),
+            ("d4", "Ines Costa", "the clinic hires nurses", "Sam Otieno", "the bridge closes"),
+        ]))
     }
 
-    var bench: URL { CLI.executable.deletingLastPathComponent().appendingPathComponent("claimdesk-bench") }
-
     func run(_ arguments: [String]) throws -> ProcessOutput {
-        try Subprocess.run(bench, ["train", "--train", gold, "--dev", gold] + arguments, unset: ["CLAIMDESK_DATA"])
+        try Subprocess.run(BenchGold.bench, ["train", "--train", gold, "--dev", gold] + arguments, unset: ["CLAIMDESK_DATA"])
     }
 
     @Test func writesOneLinePerDevDocumentWithTheClaimsTheFiguresCount() throws {
