@@ -7,6 +7,19 @@ enum BenchGold {
     /// One document: (id, first speaker, what they said, second speaker, what they texted).
     typealias Row = (id: String, speaker: String, said: String, texter: String, texted: String)
 
+    /// Four documents; a suite takes the first few (`file(in:documents:)`).
+    static let rows: [Row] = [
+        ("d1", "Ana Ruiz", "the ferry runs late", "Tom Becker", "the pier is shut"),
+        ("d2", "Lena Park", "the bus fares rise", "Omar Haddad", "the school roof leaks"),
+        ("d3", "Grace Liu", "the park gets benches", "Pavel Novak", "the market moves"),
+        ("d4", "Ines Costa", "the clinic hires nurses", "Sam Otieno", "the bridge closes"),
+    ]
+
+    /// `gold.jsonl` in `scratch`, holding the first `count` of `rows`; its path.
+    static func file(in scratch: Scratch, documents count: Int) throws -> String {
+        try scratch.write("gold.jsonl", jsonl(Array(rows.prefix(count))))
+    }
+
     /// The bench's executable, beside `claimdesk`'s.
     static var bench: URL { CLI.executable.deletingLastPathComponent().appendingPathComponent("claimdesk-bench") }
 

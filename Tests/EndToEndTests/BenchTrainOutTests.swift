@@ -10,15 +10,10 @@ import TestSupport
     let scratch: Scratch
     let gold: String
 
-    /// Four short documents of our own (`BenchGold`).
+    /// Four short documents of our own (`BenchGold.rows`).
     init() throws {
         scratch = try Scratch()
-        gold = try scratch.write("gold.jsonl", BenchGold.jsonl([
-            ("d1", "Ana Ruiz", "the ferry runs late", "Tom Becker", "the pier is shut"),
-            ("d2", "Lena Park", "the bus fares rise", "Omar Haddad", "the school roof leaks"),
-            ("d3", "Grace Liu", "the park gets benches", "Pavel Novak", "the market moves"),
-            ("d4", "Ines Costa", "the clinic hires nurses", "Sam Otieno", "the bridge closes"),
-        ]))
+        gold = try BenchGold.file(in: scratch, documents: 4)
     }
 
     func run(_ arguments: [String]) throws -> ProcessOutput {

@@ -12,10 +12,7 @@ import TestSupport
 
     init() throws {
         scratch = try Scratch()
-        gold = try scratch.write("gold.jsonl", BenchGold.jsonl([
-            ("d1", "Ana Ruiz", "the ferry runs late", "Tom Becker", "the pier is shut"),
-            ("d2", "Lena Park", "the bus fares rise", "Omar Haddad", "the school roof leaks"),
-        ]))
+        gold = try BenchGold.file(in: scratch, documents: 2)
     }
 
     func bench(_ arguments: [String]) throws -> ProcessOutput {
