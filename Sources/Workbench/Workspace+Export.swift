@@ -73,6 +73,12 @@ extension Workspace {
         // The run is looked up once, here, and handed down.
         var selectedRun: RunRef?
         if case let .run(name) = request.selection { selectedRun = try requireRunRef(name) }
+        if request.format.writesFolder {
+            try requireNotStore(folder: request.out)
+        } else {
+            // The file and, for gold, its dataset card beside it.
+            for path in [request.out, request.out + ".card.md", request.out + ".card.json"] { try requireNotStore(file: path) }
+        }
         if request.format == .provenance || request.format == .graphml { return try exportLinks(request, run: selectedRun) }
         if case .gold = request.selection, request.format != .brat, !request.force {
             // The output file itself is named first: it is what the user asked for (its sink

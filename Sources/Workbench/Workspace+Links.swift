@@ -341,6 +341,7 @@ extension Workspace {
         guard let run else {
             throw .usage("--format \(request.format.rawValue) exports a link run: give --run NAME (the run `claimdesk link` linked)")
         }
+        try requireNotStore(file: request.out)
         let loaded = try requireLinks(run: run)
         let graph = request.format == .graphml ? GraphML.written(loaded.result, claims: loaded.claims) : nil
         let text = graph?.text ?? ProvenanceJSON.write(loaded.result, claims: loaded.claims)

@@ -18,6 +18,9 @@ enum ModelSpeedBench {
 
     static func run(path: String, source: Source, repeats: Int, out: String?, check: String?) throws {
         let documents = try Corpus.load(path).map(\.document)
+        let inputs = [path, source.model, source.train, check]
+        if let out { try OutputFile.prepare(out, what: "the predictions", reading: inputs) }
+        if let saved = source.saveModel { try OutputFile.prepare(saved, what: "the model", reading: inputs + [out]) }
         let model = try loadModel(source)
         let extractor = try ModelExtractor(model: model)
         let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }

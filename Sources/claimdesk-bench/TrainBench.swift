@@ -29,9 +29,7 @@ enum TrainBench {
         let trainItems = try Corpus.load(train)
         let devItems = try Corpus.load(dev)
         // Refused before training, not after it.
-        if let out, !FileManager.default.createFile(atPath: out, contents: nil) {
-            throw BenchError.input("\(out): cannot write the predictions")
-        }
+        if let out { try OutputFile.prepare(out, what: "the predictions", reading: [train, dev]) }
         if rules { try printRules(devItems) }
         if curve {
             print("docs   attribution F1   P      R      content tok F1  source tok F1  ECE    train CPU s  claims")

@@ -8,10 +8,8 @@ import Interchange
 enum Tune {
     static func run(path: String, show: String?, limit: Int, calibrate: Bool, pattern: String?, out: String?) throws {
         let items = try Corpus.load(path)
-        // A file that cannot be written is refused before the work, as `train --out` does.
-        if let out, !FileManager.default.createFile(atPath: out, contents: nil) {
-            throw BenchError.input("\(out): cannot write the predictions")
-        }
+        // Refused before the work, as `train --out` is.
+        if let out { try OutputFile.prepare(out, what: "the predictions", reading: [path]) }
         let extractor = try RulesExtractor()
         var inputs: [ScoringInput] = []
         var patterns: [[String]] = []
@@ -224,7 +222,7 @@ struct Calibration {
 
 /// Lists errors of one kind with the gold and the predicted attribution marked inline.
 enum Examples {
-    /// `--show`'s names of the error kinds, in the order the help lists them.
+    /// `--show`'s names of the error kinds, in the order its error message lists them.
     static let kinds: KeyValuePairs<String, ErrorKind> = [
         "missed": .missed, "spurious": .spurious, "wrong-source": .wrongSource, "wrong-cue": .wrongCue,
         "boundary": .boundaryOnly,
@@ -233,7 +231,8 @@ enum Examples {
     /// The error kind `--show NAME` names; a usage error naming the offending value otherwise.
     static func kind(named name: String) throws(BenchError) -> ErrorKind {
         guard let kind = kinds.first(where: { $0.key == name })?.value else {
-            throw .usage("--show takes missed, spurious, wrong-source, wrong-cue or boundary, not "
+            let names = kinds.map(\.key)
+            throw .usage("--show takes \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""), not "
                          + TerminalSafe.quoted(name))
         }
         return kind

@@ -51,6 +51,15 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func anOutThatIsTheDevFileIsRefusedBeforeTraining() throws {
+        let before = try String(contentsOfFile: gold, encoding: .utf8)
+        let r = try run(["--out", gold])
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "claimdesk-bench: \(gold): is also read by this run (\(gold)); write the predictions to another file\n")
+        #expect(try String(contentsOfFile: gold, encoding: .utf8) == before)
+    }
+
     @Test func anUnwritableFileIsRefusedBeforeTrainingOnOneEscapedLine() throws {
         let r = try run(["--out", "/nonexistent-claimdesk-dir/a\u{1B}[2Jb.jsonl"])
         #expect(r.status == 1)

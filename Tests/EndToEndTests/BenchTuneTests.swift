@@ -84,6 +84,32 @@ import TestSupport
         #expect(r.stderr == "claimdesk-bench: /nonexistent-claimdesk-dir/p.jsonl: cannot write the predictions\n")
     }
 
+    /// `--out` naming the gold file (here through a hard link) would overwrite the analysts' gold
+    /// with the predictions: refused before the work, the gold left as it was.
+    @Test func anOutThatIsTheGoldIsRefusedAndTheGoldKept() throws {
+        let before = try String(contentsOfFile: gold, encoding: .utf8)
+        let link = scratch.path("same.jsonl")
+        try FileManager.default.linkItem(atPath: gold, toPath: link)
+        for out in [gold, link] {
+            let r = try bench(["tune", "--gold", gold, "--out", out])
+            #expect(r.status == 1)
+            #expect(r.stdout == "")
+            #expect(r.stderr == "claimdesk-bench: \(out): is also read by this run (\(gold)); write the predictions to another file\n")
+        }
+        #expect(try String(contentsOfFile: gold, encoding: .utf8) == before)
+    }
+
+    /// `extract --out F --check F` would compare the output with itself, a check that cannot fail.
+    @Test func anExtractCheckOfItsOwnOutputIsRefused() throws {
+        let out = scratch.path("predictions.jsonl"), sameFile = scratch.path("./predictions.jsonl")
+        #expect(sameFile != out)
+        let r = try bench(["extract", "--gold", gold, "--train", gold, "--out", out, "--check", sameFile])
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "claimdesk-bench: \(out): is also read by this run (\(sameFile)); write the predictions to another file\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func aBadGoldLineIsNamedByFileAndLine() throws {
         let bad = try scratch.write("bad.jsonl", BenchGold.jsonl([("d1", "Ana Ruiz", "it rains", "Bo Li", "it snows")])
                                     + #"{"doc_id":"d2","text":"x","attributions":[{"cue":[5,9]}]}"# + "\n")

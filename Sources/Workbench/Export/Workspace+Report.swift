@@ -46,6 +46,7 @@ extension Workspace {
     /// Scores the run against the gold, gathers calibration and agreement, and writes the page
     /// atomically. Returns the line to print, which says how the run was chosen when `--run` was not given.
     public func writeReport(_ request: ReportRequest) throws(WorkbenchError) -> String {
+        try requireNotStore(file: request.out)
         let page = try reportPage(request)
         // A report is a view, regenerated at will: an existing report file is replaced (a symlink is not).
         var file = try AtomicFile(path: request.out, replacing: true)
