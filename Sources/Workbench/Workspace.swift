@@ -21,8 +21,11 @@ public struct Workspace: Sendable {
         self.store = store
     }
 
+    /// `--db` as given, even empty (`--db "$STORE"` with the variable unset: `open` refuses it, where
+    /// falling back would have written to the default store); else `$CLAIMDESK_DB` unless empty; else
+    /// the default.
     public static func resolvePath(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let option, !option.isEmpty { return option }
+        if let option { return option }
         if let env = environment["CLAIMDESK_DB"], !env.isEmpty { return env }
         return defaultStorePath
     }

@@ -41,6 +41,19 @@ import TestSupport
         #expect(listed.status == 1 && listed.stderr == result.stderr)
     }
 
+    /// `--db ""` (a script's `--db "$STORE"` with the variable unset) is refused, not taken for the
+    /// default store, which it would have written to.
+    @Test func anEmptyDBIsRefusedNotTakenForTheDefault() throws {
+        let file = try scratch.write("more.txt", "More\n\nThe mayor said so.")
+        let folder = URL(fileURLWithPath: scratch.path("cwd"))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try CLI.run(["--db", "", "ingest", file], cwd: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "claimdesk: store \"\" (--db or $CLAIMDESK_DB): not a file; name a file path or a postgresql:// URL\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
     /// `gold:NAME` is the name `import-gold` gives an annotator's gold run: no other run takes it.
     @Test func goldRunNamesAreKeptForTheGold() throws {
         let file = try scratch.write("claims.jsonl", #"{"doc_id":"keep","text":"Kept\n\nThe mayor said it was fine.","attributions":[]}"# + "\n")
