@@ -32,7 +32,7 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Export the reviewed gold instead of a run (documents marked done).") var gold = false
     @Flag(name: .long, help: "With --gold: also documents not marked done, with the reviews they have.") var includePartial = false
     @Option(name: .long, help: "With --gold: only this annotator's gold.") var annotator: String?
-    @Flag(name: .long, help: "Replace an output file that exists, or an output folder that exists and is not empty.") var force = false
+    @Flag(name: .long, help: "Replace an output file that exists, or an output folder holding an earlier export of the format (and nothing else).") var force = false
     @OptionGroup var labelOptions: LabelOptions
 
     func validate() throws {

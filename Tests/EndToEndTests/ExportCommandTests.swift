@@ -55,4 +55,28 @@ import Testing
         let forced = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", "brat", "--out", scratch.path("out"), "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
     }
+
+    /// `--force` replaces an earlier export's folder, not any folder: one holding a file no export of
+    /// that format writes, or a subfolder, is refused and left as it was.
+    @Test func forceReplacesOnlyAnEarlierExportsFolder() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("in.jsonl", Self.gold)
+        #expect(try CLI.run(["--db", scratch.db, "import-gold", input, "--annotator", "x"]).status == 0)
+        for (format, out) in [("brat", "brat"), ("inception", "inception")] {
+            let first = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", scratch.path(out)])
+            #expect(first.status == 0, "\(first.stderr)")
+            let again = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", scratch.path(out), "--force"])
+            #expect(again.status == 0, "an earlier export is replaced: \(again.stderr)")
+        }
+        try scratch.write("brat/notes.md", "mine")
+        try scratch.write("inception/old/d1.xmi", "mine")
+        for (format, out, foreign, name) in [("brat", "brat", "notes.md", "brat"), ("inception", "inception", "old", "INCEpTION")] {
+            let r = try CLI.run(["--db", scratch.db, "export", "--gold", "--format", format, "--out", scratch.path(out), "--force"])
+            #expect(r.status == 1)
+            #expect(r.stderr == "claimdesk: \(scratch.path(out)): cannot write: the folder holds \"\(foreign)\", which no \(name) export "
+                    + "writes (--force replaces only an earlier export's folder); export to another folder\n")
+        }
+        #expect(try String(contentsOfFile: scratch.path("brat/notes.md"), encoding: .utf8) == "mine")
+        #expect(try String(contentsOfFile: scratch.path("inception/old/d1.xmi"), encoding: .utf8) == "mine")
+    }
 }

@@ -72,7 +72,7 @@ struct BratSink: ExportSink {
     var writer = BratWriter()
 
     init(path: String, force: Bool) throws(WorkbenchError) {
-        folder = try StagedFolder(path: path, force: force)
+        folder = try StagedFolder(path: path, force: force, layout: .brat)
     }
 
     mutating func add(_ item: AnnotatedDocument) throws(WorkbenchError) {

@@ -1,5 +1,6 @@
 import ClaimModel
 import Foundation
+import Interchange
 
 /// A folder written under a temporary name beside its target and renamed into place at the end, so
 /// that a failed export leaves the previous folder as it was.
@@ -8,7 +9,25 @@ struct StagedFolder {
     let temporary: String
     var files: [ExportedFile] = []
 
-    init(path: String, force: Bool) throws(WorkbenchError) {
+    /// What an export of one format writes in its folder: `--force` replaces a folder only when every
+    /// entry is a file such an export writes (an earlier export of it), never one holding anything
+    /// else (a user's notes, a subfolder: a mistyped `--out ~/Documents --force` would delete them).
+    struct Layout: Sendable {
+        /// "brat", "INCEpTION": for the message.
+        var format: String
+        var names: Set<String>
+        var suffixes: [String]
+
+        static let card: Set<String> = ["dataset-card.md", "dataset-card.json"]
+        /// `.stats_cache` is what brat's server writes in a collection it has opened.
+        static let brat = Layout(format: "brat", names: card.union(["annotation.conf", "visual.conf", "tools.conf", ".stats_cache"]),
+                                 suffixes: [".txt", ".ann", BratSidecar.suffix])
+        static let inception = Layout(format: "INCEpTION", names: card.union(["TypeSystem.xml"]), suffixes: [".xmi"])
+
+        func writes(_ name: String) -> Bool { names.contains(name) || suffixes.contains { name.hasSuffix($0) } }
+    }
+
+    init(path: String, force: Bool, layout: Layout) throws(WorkbenchError) {
         self.path = path
         try PathParts.requireName(path, folderAllowed: true)
         let fm = FileManager.default
@@ -24,8 +43,16 @@ struct StagedFolder {
         }
         if fm.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw WorkbenchError.cannotWrite(path: path, reason: "it is a file; this format writes a folder") }
-            if !((try? fm.contentsOfDirectory(atPath: trimmed)) ?? []).isEmpty && !force {
+            let entries = ((try? fm.contentsOfDirectory(atPath: trimmed)) ?? []).sorted()
+            if !entries.isEmpty && !force {
                 throw WorkbenchError.cannotWrite(path: path, reason: "the folder exists and is not empty (use --force to replace it)")
+            }
+            let base = trimmed as NSString
+            if let foreign = entries.first(where: {
+                AtomicFile.fileType(base.appendingPathComponent($0)) != S_IFREG || !layout.writes($0)
+            }) {
+                throw WorkbenchError.cannotWrite(path: path, reason: "the folder holds \(TerminalSafe.quoted(foreign)), which no "
+                    + "\(layout.format) export writes (--force replaces only an earlier export's folder); export to another folder")
             }
         }
         AtomicFile.removeStaleTemporaries(in: base, name: name)

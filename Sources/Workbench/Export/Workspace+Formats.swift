@@ -156,7 +156,7 @@ struct InceptionSink: ExportSink {
     let labels: LabelMap
 
     init(path: String, force: Bool, labels: LabelMap) throws(WorkbenchError) {
-        folder = try StagedFolder(path: path, force: force)
+        folder = try StagedFolder(path: path, force: force, layout: .inception)
         self.labels = labels
     }
 
