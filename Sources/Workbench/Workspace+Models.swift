@@ -533,8 +533,15 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Refuses an `--out` path before a long training: an existing file is never replaced (a model
-    /// file is a record of what was trained), and the folder must exist.
+    /// `checkModelOut(_:)`, and the store's own files (its journal too, which may not exist yet) are
+    /// never a model file: for a store that is open, before a long training.
+    public func checkModelOut(_ path: String) throws(WorkbenchError) {
+        try requireNotStore(file: path)
+        try Self.checkModelOut(path)
+    }
+
+    /// Refuses an `--out` path before a long training (and before the store is opened): an existing
+    /// file is never replaced (a model file is a record of what was trained), and the folder must exist.
     public static func checkModelOut(_ path: String) throws(WorkbenchError) {
         try PathParts.requireName(path)
         let folder = PathParts.split(path).folder
@@ -550,7 +557,7 @@ extension Workspace {
     /// Writes the model named `name` as a model file (docs/FORMAT.md "Model files"); returns its size.
     @discardableResult
     public func writeModelFile(_ name: String, to path: String) throws(WorkbenchError) -> Int {
-        try Self.checkModelOut(path)
+        try checkModelOut(path)
         guard let stored = try db(store.model(named: name)) else { throw WorkbenchError.unknownModel(name) }
         let bytes = ModelFile.encode(stored)
         var file = try AtomicFile(path: path, replacing: false)

@@ -44,6 +44,7 @@ struct Train: ParsableCommand {
             if let annotator { try Names.checked(annotator, what: "annotator name", origin: "--annotator") }
             if let out { try Workspace.checkModelOut(out) }
             let workspace = try global.open()
+            if let out { try workspace.checkModelOut(out) }
             var options = TrainingOptions()
             options.base = base
             options.seed = seed

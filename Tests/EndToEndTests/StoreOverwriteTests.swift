@@ -48,6 +48,22 @@ import Testing
         }
     }
 
+    /// `train --out STORE-wal` where no -wal is yet (a clean exit leaves the main file
+    /// self-contained, so the journal files may go): the store opened for training makes one, which
+    /// the model file would have replaced. Refused before training.
+    @Test func aModelFileIsNeverTheStoresJournal() throws {
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        try expectStoreIntact()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        let r = try CLI.run(["--db", db, "train", "--model", "m", "--gold", "--out", db + "-wal"])
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "claimdesk: \(db)-wal: cannot write: it is the store's own file (\(db)-wal); write to another path\n")
+        try expectStoreIntact()
+        // Refused before training: no model was stored.
+        #expect(try CLI.run(["--db", db, "models"]).stdout.hasPrefix("no models yet"))
+    }
+
     @Test func aFolderHoldingTheStoreIsNeverReplaced() throws {
         try scratch.write("project/notes.txt", "mine")
         for (format, out) in [("brat", scratch.path("project/annotations")), ("inception", scratch.path("project/")),
