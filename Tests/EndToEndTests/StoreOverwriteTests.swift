@@ -39,7 +39,7 @@ import Testing
             (["export", "--gold", "--format", "csv", "--force", "--out"], link, db),
             (["export", "--run", "rules", "--format", "doccano", "--force", "--out"], scratch.path("project/./annotations/store.sqlite"), db),
         ]
-                for (command, out, named) in cases {
+        for (command, out, named) in cases {
             let r = try CLI.run(["--db", db] + command + [out])
             #expect(r.status == 1, "\(command)")
             #expect(r.stdout == "")
@@ -52,9 +52,12 @@ import Testing
     /// self-contained, so the journal files may go): the store opened for training makes one, which
     /// the model file would have replaced. Refused before training.
     @Test func aModelFileIsNeverTheStoresJournal() throws {
+        // Every command before exited cleanly (its journal checkpointed), so the journal files can
+        // go; `expectStoreIntact` opens the store again, which makes them again.
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         try expectStoreIntact()
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
         let r = try CLI.run(["--db", db, "train", "--model", "m", "--gold", "--out", db + "-wal"])
         #expect(r.status == 1)
         #expect(r.stdout == "")
