@@ -10,6 +10,9 @@ struct Anchor {
         case passive(CueVerb)
         case hedgeAdverb
         case raising
+        /// "Asked whether ..., the mayor said no", "she said when asked about it": a question put to
+        /// someone, its content what follows the cue (`AttributionFinder.askedQuestion`).
+        case asked(AskedQuestion)
     }
 
     var kind: Kind
@@ -28,6 +31,7 @@ struct Anchor {
     var cueClass: CueClass? {
         switch kind {
         case let .verb(v), let .passive(v), let .passiveAgent(v): return v.cueClass
+        case .asked: return .speech
         default: return nil
         }
     }
@@ -70,6 +74,9 @@ extension AttributionFinder {
         if cls.contains(.hedgeAdverb) {
             if i + 1 < s.upperBound, lexicons.cues.verb(tokens[i + 1]) != nil { return nil }
             return Anchor(kind: .hedgeAdverb, at: i, cueStart: i, cueEnd: i + 1)
+        }
+        if t.key == Keys.asked, let question = askedQuestion(at: i, in: s) {
+            return Anchor(kind: .asked(question), at: i, cueStart: i, cueEnd: question.cueEnd)
         }
         if t.capitalized && !(headline && i > s.lowerBound) { return nil }
         if cls.contains(.raising) { return raisingAnchor(at: i, in: s) }

@@ -76,6 +76,10 @@ struct AttributionFinder {
             if let cut = cut(before: a, subject: subject, in: s) { cuts.append(cut) }
         }
         cuts.sort()
+        // Where the other cues' subjects start: an opening "Asked whether ..." ends before one
+        // (gathered only for a sentence that has one).
+        let asks = anchors.contains { if case .asked = $0.kind { true } else { false } }
+        let clauseStarts = asks ? subjects.compactMap { $0?.lowerBound }.sorted() : []
         // Captures the token array, not `self`: the rules call it once per candidate.
         let tokens = self.tokens
         func contentEnd(from start: Int) -> Int {
@@ -87,7 +91,7 @@ struct AttributionFinder {
         var found: [Candidate] = []
         for (n, a) in anchors.enumerated() {
             guard var c = candidate(for: a, subject: subjects[n], in: s, end: end, found: found,
-                                    contentEnd: contentEnd, number: number) else { continue }
+                                    clauseStarts: clauseStarts, contentEnd: contentEnd, number: number) else { continue }
             c.content = trimmedContent(c.content)
             announced(&c)
             guard !c.content.isEmpty, hasWord(inAny: c.content) else { continue }
@@ -183,6 +187,11 @@ struct AttributionFinder {
                 return b > s.lowerBound && isComma(b - 1) ? b - 1 : b
             }
             return nil
+        case .asked:
+            // "He said he would not when asked whether ...": earlier content stops at "when".
+            guard a.cueStart - 1 > s.lowerBound, key(a.cueStart - 1) == Keys.when else { return nil }
+            let w = a.cueStart - 1
+            return isComma(w - 1) ? w - 1 : w
         default:
             break
         }
@@ -225,7 +234,7 @@ struct AttributionFinder {
 
     /// The candidate the rules of `a`'s family make of it, before its content is trimmed.
     func candidate(for a: Anchor, subject: Range<Int>?, in s: Range<Int>, end: Int, found: [Candidate],
-                   contentEnd: (Int) -> Int, number: Int) -> Candidate? {
+                   clauseStarts: [Int], contentEnd: (Int) -> Int, number: Int) -> Candidate? {
         switch a.kind {
         case let .verb(verb):
             return verbCandidate(a, verb: verb, subject: subject, in: s, end: end, found: found,
@@ -238,6 +247,9 @@ struct AttributionFinder {
             return adverbCandidate(a, in: s, contentEnd: contentEnd, number: number)
         case let .passive(verb), let .passiveAgent(verb):
             return passiveCandidate(a, verb: verb, in: s, end: end, contentEnd: contentEnd, number: number)
+        case let .asked(question):
+            return askedCandidate(a, question: question, in: s, end: end, clauseStarts: clauseStarts,
+                                  contentEnd: contentEnd, number: number)
         }
     }
 

@@ -98,6 +98,12 @@ enum Keys {
     /// mayor said no"): that clause is the question, not what the source said.
     static let questionParticiples: KeySet = KeySet(
         ["asked", "pressed", "questioned", "challenged"].map { Tokenizer.key($0) })
+    static let asked = Tokenizer.key("asked")
+    static let when = Tokenizer.key("when")
+    /// Words that open the question after "asked": "Asked whether ...", "when asked why ...",
+    /// "Asked to explain ...".
+    static let questionOpeners: KeySet = KeySet(
+        ["whether", "if", "what", "why", "how", "who", "whom", "which", "where", "when", "to"].map { Tokenizer.key($0) })
     /// Days a cue may be followed by before its content: "said Tuesday (that) ...".
     static let days: KeySet = KeySet(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday"]

@@ -52,4 +52,6 @@ enum Pattern: String, CaseIterable, Sendable {
     case speakerLabel = "speaker-label"
     /// `"Q" \u{2015} Jane Doe` (a quotation signed with a dash).
     case quoteDash = "quote-dash"
+    /// `Asked whether C, the minister said no.` (the question; a source only after "by").
+    case asked = "asked"
 }

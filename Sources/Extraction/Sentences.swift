@@ -28,7 +28,9 @@ enum Sentences {
             if insideQuotation(tokens, at: i, quoteOf: quoteOf, quotes: quotes) { i += 1; continue }
             if token.first == 46 && i > 0 && isAbbreviation(tokens[i - 1], lexicons: lexicons)
                 && tokens[i - 1].end == token.start
-                && !(i + 1 < n && endsSentence(abbreviation: tokens[i - 1], before: tokens[i + 1], lexicons: lexicons)) {
+                && !(i + 1 < n && endsSentence(abbreviation: tokens[i - 1], before: tokens[i + 1], lexicons: lexicons))
+                && !opensQuotation(tokens, at: i + 1, after: tokens[i - 1], quoteOf: quoteOf, quotes: quotes,
+                                   lexicons: lexicons) {
                 i += 1
                 continue
             }
@@ -131,6 +133,15 @@ enum Sentences {
             k += 1
         }
         return false
+    }
+
+    /// A closing abbreviation before a quotation that opens with a capital ends the sentence:
+    /// `said Ann Ruiz, 20, of Tampa, Fla. "She has flaws."`.
+    static func opensQuotation(_ tokens: [Token], at i: Int, after abbreviation: Token, quoteOf: [Int32],
+                               quotes: [Quote], lexicons: Lexicons) -> Bool {
+        guard i + 1 < tokens.count, tokens[i].kind == .quote, quoteOf[i] >= 0, quotes[Int(quoteOf[i])].open == i,
+              tokens[i + 1].kind == .word, tokens[i + 1].capitalized else { return false }
+        return lexicons.word(abbreviation).contains(.closingAbbreviation) || dottedKeys.contains(abbreviation.key)
     }
 
     /// An abbreviation that may close a sentence ("in the U.S.", "Acme Inc.", "Washington, D.C.":

@@ -592,8 +592,11 @@ struct SourcePhrase {
             if isComma(k) {
                 // A place's state, a comma inside the relative clause, a second appositive ("..., a
                 // libertarian policy group").
+                // At the sentence's end, a state written out or abbreviated ("in Nashville,
+                // Tennessee.", "of Exeter, N.H.").
                 if isStateComma(k, limit: limit) || commaRelative
-                    || k + 1 < limit && [Keys.a, Keys.an, Keys.the].contains(tokens[k + 1].key) { k += 1; continue }
+                    || k + 1 < limit && [Keys.a, Keys.an, Keys.the].contains(tokens[k + 1].key)
+                    || isPlaceComma(k, before: limit) && k + 3 >= limit { k += 1; continue }
                 if k + 1 < limit, Keys.commaRelatives.contains(tokens[k + 1].key), hasContentWord(first..<k) {
                     fallback = k
                     commaRelative = true
@@ -666,7 +669,7 @@ struct SourcePhrase {
 
     /// A comma between a place and its state's abbreviation ("Somerton, Ariz.", "Exeter, N.H.").
     func isStateComma(_ k: Int, limit: Int) -> Bool {
-        guard k > 0, k + 2 < limit, tokens[k - 1].capitalized, tokens[k + 1].capitalized,
+        guard k > 0, k + 1 < limit, k + 2 < tokens.count, tokens[k - 1].capitalized, tokens[k + 1].capitalized,
               Sentences.isAbbreviation(tokens[k + 1], lexicons: lexicons) else { return false }
         let dot = tokens[k + 2]
         return dot.kind == .punct && dot.first == 46 && dot.start == tokens[k + 1].end

@@ -281,6 +281,16 @@ import Testing
         // A verbless phrase after the appositive leaves the source where it ends.
         _ = expectAttribution("{con:The port is closed}, {cue:said} {src:Ann Ruiz, the mayor}, on Facebook.",
                               extractor: extractor)
+        // A place and its state, written out or abbreviated, at the sentence's end (the source had
+        // been "Ben Cole" alone).
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ben Cole, a nurse in Nashville, "
+                                + "Tennessee}.", extractor: extractor)
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:agrees} {src:Ben Cole, 30, of Gainesville, "
+                                + "Fla}.", extractor: extractor)
+        // A state's abbreviation before a quotation that opens a sentence ends this one: the
+        // quotation goes on the speaker's words.
+        _ = expectAttribution("{con:\u{201C}It is over,\u{201D}} {cue:said} {src:Ben Cole, 20, of Tampa, Fla}. "
+                                + "{con:\u{201C}She has flaws.\u{201D}}", extractor: extractor)
     }
 
     @Test func whatFollowsTheCommaIsNoAppositiveWhenItIsAClause() {
@@ -448,6 +458,60 @@ import Testing
         let found = extractor.extract(Document(id: "t", text: text))
         let scalars = ScalarText(text)
         #expect(!found.contains { $0.source.map { scalars.slice($0) } == "the report understated the delays" })
+    }
+}
+
+/// "Asked whether ..., the mayor said no": the question put to someone, an attribution of its own.
+@Suite struct AskedQuestionTests {
+    let extractor: RulesExtractor
+
+    init() throws {
+        extractor = try RulesExtractor()
+    }
+
+    @Test func anOpeningClauseOfAskedIsTheQuestion() {
+        // The main clause's attribution is found beside it.
+        _ = expectAttribution("{cue:Asked} {con:whether he would fire the speechwriter}, Trump said he would not.",
+                              extractor: extractor)
+        _ = expectAttribution("Asked whether he would fire the speechwriter, {src:Trump} {cue:said} {con:he would "
+                                + "not}.", extractor: extractor)
+        _ = expectAttribution("When {cue:asked about} {con:the charges}, the governor shrugged.", extractor: extractor)
+        // Past an adverb or a prepositional phrase to the question.
+        _ = expectAttribution("{cue:Asked} on Fox News {con:who leads the party}, he named Ryan.", extractor: extractor)
+        // A comma inside a quotation that ends the clause stays in the question.
+        _ = expectAttribution("{cue:Asked} {con:whether she is \u{201C}fit to serve,\u{201D}} 75 percent of voters "
+                                + "said yes.", extractor: extractor)
+    }
+
+    @Test func theAskerAfterByIsTheSource() {
+        let a = expectAttribution("{cue:Asked} by {src:reporters in Iowa} {con:why he trailed so badly}, Sanders "
+                                    + "blamed the press.", extractor: extractor)
+        #expect(a?.sourceType == .anonymous)
+        let none = expectAttribution("{cue:Asked} {con:if he was ever bullied}, the candidate laughed.",
+                                     extractor: extractor)
+        #expect(none?.sourceType == .implicit)
+    }
+
+    @Test func whenAskedAfterTheMainVerbEndsTheEarlierContent() {
+        // The question ends before the main clause's verb; "said"'s content ends at "when".
+        _ = expectAttribution("Ted Cruz, when {cue:asked} {con:what is wrong with the plan}, responded that it would "
+                                + "fail.", extractor: extractor)
+        _ = expectAttribution("{src:Ann Ruiz} {cue:said} {con:she would not run} when asked whether she would.",
+                              extractor: extractor)
+        _ = expectAttribution("Ann Ruiz said she would not run when {cue:asked} {con:whether she would}.",
+                              extractor: extractor)
+    }
+
+    @Test func otherUsesOfAskedAreNoQuestionClause() {
+        for text in ["Asked a direct question about this, she laughed.",
+                     "He stayed in his car when asked to do so by police.",
+                     "The senator, asked about it, shrugged."] {
+            let found = extractor.extractDetailed(Document(id: "test", text: text))
+            #expect(!found.contains { $0.pattern.hasPrefix("asked") }, "\(text)")
+        }
+        // "She asked whether ..." and "was asked whether ..." keep their own shapes.
+        let found = extractor.extractDetailed(Document(id: "test", text: "She asked whether the plan would cost more."))
+        #expect(found.map(\.pattern) == ["indirect-bare/speech"])
     }
 }
 
