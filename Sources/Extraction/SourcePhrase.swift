@@ -590,10 +590,9 @@ struct SourcePhrase {
             let t = tokens[k]
             if t.kind == .quote { return fallback }
             if isComma(k) {
-                // A place's state, a comma inside the relative clause, a second appositive ("..., a
-                // libertarian policy group").
-                // At the sentence's end, a state written out or abbreviated ("in Nashville,
-                // Tennessee.", "of Exeter, N.H.").
+                // A place's state (abbreviated, or of one or two words written out at the sentence's
+                // end: "of Exeter, N.H.", "in Nashville, Tennessee."), a comma inside the relative
+                // clause, a second appositive ("..., a libertarian policy group").
                 if isStateComma(k, limit: limit) || commaRelative
                     || k + 1 < limit && [Keys.a, Keys.an, Keys.the].contains(tokens[k + 1].key)
                     || isPlaceComma(k, before: limit) && k + 3 >= limit { k += 1; continue }
@@ -667,7 +666,8 @@ struct SourcePhrase {
         return (end - k) <= 4
     }
 
-    /// A comma between a place and its state's abbreviation ("Somerton, Ariz.", "Exeter, N.H.").
+    /// A comma between a place and its state's abbreviation ("Somerton, Ariz.", "Exeter, N.H."). The
+    /// abbreviation's period may lie at `limit`, where a sentence's end leaves out its final stop.
     func isStateComma(_ k: Int, limit: Int) -> Bool {
         guard k > 0, k + 1 < limit, k + 2 < tokens.count, tokens[k - 1].capitalized, tokens[k + 1].capitalized,
               Sentences.isAbbreviation(tokens[k + 1], lexicons: lexicons) else { return false }
