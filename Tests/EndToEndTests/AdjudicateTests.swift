@@ -117,8 +117,7 @@ import TestSupport
     @Test(.enabled(if: Tmux.path != nil, "tmux is not installed: run scripts/setup.sh to test the REPL under a terminal"))
     func oneKeyDecidesAtAnEmptyPromptOnATerminal() throws {
         let store = try Self.disputedStore()
-        let home = NSTemporaryDirectory() + "claimdesk-home-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try ProcessScratch.folder(prefix: "claimdesk-home")
         let tmux = try Tmux(command: [CLI.executable.path, "--db", store, "adjudicate", "--annotator", "tm"],
                             environment: ["HOME": home, "NO_COLOR": "1"])
         defer { tmux.close() }

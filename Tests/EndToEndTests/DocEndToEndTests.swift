@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `doc` through the real `claimdesk annotate`: printed as it is under a pipe (no pager even when
 /// $PAGER is set), through $PAGER on a terminal when taller than the window, wrapped to the width.
@@ -49,8 +50,7 @@ import Testing
 
     /// A store with a document of `lines` short lines, one claim on its first line.
     static func storeWithALongDocument(lines: Int) throws -> (folder: String, store: String, text: String) {
-        let folder = NSTemporaryDirectory() + "claimdesk-doc-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ProcessScratch.folder(prefix: "claimdesk-doc")
         let text = "Long read\n\n" + (1...lines).map { "Speaker \($0) said point \($0) matters." }.joined(separator: "\n")
         let start = "Long read\n\n".unicodeScalars.count
         let line = """

@@ -26,8 +26,7 @@ final class REPLProcess: @unchecked Sendable {
 
     /// A fresh folder with a store holding the storm article and two claims in run "rules".
     static func storeWithClaims() throws -> (folder: String, store: String) {
-        let folder = NSTemporaryDirectory() + "claimdesk-repl-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ProcessScratch.folder(prefix: "claimdesk-repl")
         func span(_ needle: String) -> String {
             Fragments.first(needle, in: storm).map { "[\($0.spans[0].start), \($0.spans[0].end)]" } ?? "null"
         }

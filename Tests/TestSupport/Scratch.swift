@@ -1,4 +1,5 @@
 import Foundation
+import ClaimModel
 
 /// A scratch folder per test in the system's temporary folder, removed when the value goes: the one
 /// the test targets share (end-to-end runs of the executable, export and import tests).
@@ -54,4 +55,32 @@ public final class Scratch {
 
     /// The store file of an end-to-end test.
     public var db: String { path("store.sqlite") }
+}
+
+/// A scratch folder that outlives the test that made it, for helpers that hand back only paths
+/// (`REPLProcess.storeWithClaims`, a store a test builds and returns): removed, with every other
+/// such folder, when the test process exits. Those folders had been left behind, about 30 by
+/// every `swift test`.
+public enum ProcessScratch {
+    private static let folders = Locked<[String]>([])
+    private static let removal: Void = { atexit { ProcessScratch.removeAll() } }()
+
+    /// A new folder `PREFIX-UUID` in the system's temporary folder; its path.
+    public static func folder(prefix: String) throws -> String {
+        _ = removal
+        let path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        folders.withLock { $0.append(path) }
+        return path
+    }
+
+    /// Removes every folder made so far (at exit; a folder already gone is no error).
+    public static func removeAll() {
+        let all = folders.withLock { list -> [String] in
+            let taken = list
+            list = []
+            return taken
+        }
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
