@@ -60,7 +60,7 @@ extension AttributionFinder {
             k += 1
             while k < limit, tokens[k].kind == .word || tokens[k].kind == .number || tokens[k].key == Keys.possessive,
                   !Keys.questionOpeners.contains(key(k)), key(k) != Keys.about, !isLyAdverb(k) {
-                if lexicons.cues.verb(tokens[k]).map({ !$0.isNounForm }) ?? false { return nil }
+                if isReportingVerb(k) { return nil }
                 k += 1
             }
         }

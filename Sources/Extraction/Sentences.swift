@@ -28,9 +28,7 @@ enum Sentences {
             if insideQuotation(tokens, at: i, quoteOf: quoteOf, quotes: quotes) { i += 1; continue }
             if token.first == 46 && i > 0 && isAbbreviation(tokens[i - 1], lexicons: lexicons)
                 && tokens[i - 1].end == token.start
-                && !(i + 1 < n && endsSentence(abbreviation: tokens[i - 1], before: tokens[i + 1], lexicons: lexicons))
-                && !opensQuotation(tokens, at: i + 1, after: tokens[i - 1], quoteOf: quoteOf, quotes: quotes,
-                                   lexicons: lexicons) {
+                && !endsSentence(abbreviationBefore: i, tokens, quoteOf: quoteOf, quotes: quotes, lexicons: lexicons) {
                 i += 1
                 continue
             }
@@ -135,22 +133,25 @@ enum Sentences {
         return false
     }
 
-    /// A closing abbreviation before a quotation that opens with a capital ends the sentence:
-    /// `said Ann Ruiz, 20, of Tampa, Fla. "She has flaws."`.
-    static func opensQuotation(_ tokens: [Token], at i: Int, after abbreviation: Token, quoteOf: [Int32],
-                               quotes: [Quote], lexicons: Lexicons) -> Bool {
-        guard i + 1 < tokens.count, tokens[i].kind == .quote, quoteOf[i] >= 0, quotes[Int(quoteOf[i])].open == i,
-              tokens[i + 1].kind == .word, tokens[i + 1].capitalized else { return false }
-        return lexicons.word(abbreviation).contains(.closingAbbreviation) || dottedKeys.contains(abbreviation.key)
-    }
-
     /// An abbreviation that may close a sentence ("in the U.S.", "Acme Inc.", "Washington, D.C.":
-    /// `abbreviations.txt` [closing] and the dotted ones) does when a capitalised pronoun,
-    /// determiner or conjunction follows: "... attacks in the U.S. He says ...". Titles, months
-    /// and initials ("Sen.", "Jan.", "George W.") only ever lead into a name or a number.
-    static func endsSentence(abbreviation: Token, before next: Token, lexicons: Lexicons) -> Bool {
-        guard lexicons.word(abbreviation).contains(.closingAbbreviation) || dottedKeys.contains(abbreviation.key),
-              next.kind == .word, next.capitalized, !notOpeners.contains(next.key) else { return false }
+    /// `abbreviations.txt` [closing] and the dotted ones), its period at `period`, does when a
+    /// capitalised pronoun, determiner or conjunction follows ("... attacks in the U.S. He says
+    /// ..."), or a quotation that opens with a capital (`said Ann Ruiz, 20, of Tampa, Fla. "She has
+    /// flaws."`). Titles, months and initials ("Sen.", "Jan.", "George W.") only ever lead into a
+    /// name or a number.
+    static func endsSentence(abbreviationBefore period: Int, _ tokens: [Token], quoteOf: [Int32], quotes: [Quote],
+                             lexicons: Lexicons) -> Bool {
+        let abbreviation = tokens[period - 1]
+        let n = period + 1
+        guard n < tokens.count,
+              lexicons.word(abbreviation).contains(.closingAbbreviation) || dottedKeys.contains(abbreviation.key)
+        else { return false }
+        if tokens[n].kind == .quote {
+            guard quoteOf[n] >= 0, quotes[Int(quoteOf[n])].open == n, n + 1 < tokens.count else { return false }
+            return tokens[n + 1].kind == .word && tokens[n + 1].capitalized
+        }
+        let next = tokens[n]
+        guard next.kind == .word, next.capitalized, !notOpeners.contains(next.key) else { return false }
         return !lexicons.word(next).intersection([.subjectPronoun, .determiner, .conjunction, .discourse]).isEmpty
     }
 

@@ -3,7 +3,7 @@ import ClaimModel
 
 /// A scratch folder per test in the system's temporary folder, removed when the value goes: the one
 /// the test targets share (end-to-end runs of the executable, export and import tests).
-public final class Scratch {
+public final class Scratch: Sendable {
     public let url: URL
 
     /// `prefix` names the folder (`PREFIX-UUID`), so a folder left by a killed run says whose it is.
@@ -58,29 +58,19 @@ public final class Scratch {
 }
 
 /// A scratch folder that outlives the test that made it, for helpers that hand back only paths
-/// (`REPLProcess.storeWithClaims`, a store a test builds and returns): removed, with every other
-/// such folder, when the test process exits. Those folders had been left behind, about 30 by
-/// every `swift test`.
+/// (`REPLProcess.storeWithClaims`, a store a test builds and returns): a `Scratch` kept until the
+/// test process exits, when all of them go. Those folders had been left behind, about 30 by every
+/// `swift test`.
 public enum ProcessScratch {
-    private static let folders = Locked<[String]>([])
-    private static let removal: Void = { atexit { ProcessScratch.removeAll() } }()
+    private static let kept = Locked<[Scratch]>([])
+    private static let removal: Void = { atexit { ProcessScratch.kept.withLock { $0 = [] } } }()
 
     /// A new folder `PREFIX-UUID` in the system's temporary folder; its path.
     public static func folder(prefix: String) throws -> String {
         _ = removal
-        let path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        folders.withLock { $0.append(path) }
+        let scratch = try Scratch(prefix: prefix)
+        let path = scratch.path
+        kept.withLock { $0.append(scratch) }
         return path
-    }
-
-    /// Removes every folder made so far (at exit; a folder already gone is no error).
-    public static func removeAll() {
-        let all = folders.withLock { list -> [String] in
-            let taken = list
-            list = []
-            return taken
-        }
-        for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
 }
