@@ -222,8 +222,10 @@ extension AttributionFinder {
             || i + 2 < s.upperBound && key(i + 1) == Keys.for && key(i + 2) == Keys.anonymity {
             return nil
         }
-        // "20 pledged delegates", "a large pledged delegate lead": a kind of delegate.
-        if i + 1 < s.upperBound, !verb.forms.contains(.base), Keys.delegates.contains(key(i + 1)) { return nil }
+        // "20 pledged delegates", "protesting delegates": a kind of delegate ("told delegates
+        // that ..." is a report to them).
+        if i + 1 < s.upperBound, !verb.forms.contains(.base), !(verb.takesRecipient && !isIng),
+           Keys.delegates.contains(key(i + 1)) { return nil }
         // "added to her lead", "called to mind": "to" and a noun phrase make another verb.
         if i + 2 < s.upperBound, key(i + 1) == Keys.to,
            verb.lemma == "add" && word(i + 2).contains(.determiner) && !word(i + 2).contains(.subjectPronoun)

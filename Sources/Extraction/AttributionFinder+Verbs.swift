@@ -31,6 +31,17 @@ extension AttributionFinder {
             candidate.pattern = .objectRelative
             return candidate
         }
+        // 2c. Inside a relative clause: `the rule, which critics said was unfair`.
+        if pattern == nil, let relative = embeddingRelative(before: source, after: a, verb: verb, in: s, end: end) {
+            // The relative clause ends at its first unquoted comma ("..., who officials say is tied
+            // to Russia, denied it").
+            let to = trimEnd(a.cueEnd, unquotedComma(from: a.cueEnd, before: contentEnd(a.cueEnd)))
+            if to > a.cueEnd {
+                candidate.content = [relative..<(relative + 1), a.cueEnd..<to]
+                candidate.pattern = .embeddedRelative
+                return candidate
+            }
+        }
         // 3. Trailing: `C, the minister said.` / `"Q," the minister said.`
         if pattern == nil, let trailing = trailingCandidate(a, verb: verb, source: source, in: s, end: end,
                                                             contentEnd: contentEnd, base: candidate) {
@@ -114,6 +125,25 @@ extension AttributionFinder {
         }
         if !cls.intersection([.preposition, .time]).isEmpty && !cls.contains(.determiner) || isLyAdverb(n) { return r }
         return nil
+    }
+
+    /// "the rule, which critics said was unfair", "a strike that executives said could hurt
+    /// earnings", "moves that he said improved the economy": the relative pronoun right before the
+    /// subject is the subject of the clause the verb reports, whose verb follows the cue directly (a
+    /// form of "be", an auxiliary or a lowercase "-ed" form). PolNeAR marks the pronoun and that
+    /// clause as the content. Only a verb that reports such a clause (`CueVerb.embedsRelative`: "the
+    /// plan that he announced was rejected" has its object before it), and not inside a quotation.
+    func embeddingRelative(before source: Range<Int>, after a: Anchor, verb: CueVerb, in s: Range<Int>,
+                           end: Int) -> Int? {
+        let r = source.lowerBound - 1
+        let n = a.cueEnd
+        guard r >= s.lowerBound, n < end, source.count <= 8, !a.coordinated, !a.participial,
+              verb.embedsRelative,
+              Keys.embeddingRelatives.contains(key(r)), !index.isQuoted(r),
+              tokens[n].kind == .word, !tokens[n].capitalized else { return nil }
+        let cls = word(n)
+        guard cls.isDisjoint(with: [.determiner, .subjectPronoun, .objectPronoun, .preposition]) else { return nil }
+        return !cls.isDisjoint(with: [.be, .auxiliary]) || phrases.endsWithEd(n) ? r : nil
     }
 
     /// "the bill failed": a phrase after a noun whose last word is a lowercase "-ed" form is a
@@ -413,7 +443,14 @@ extension AttributionFinder {
                 let cls = lexicons.word(t)
                 if cls.contains(.preposition) || cls.contains(.time) || t.capitalized { adjunct = true }
                 if lexicons.cues.verb(t) != nil && !t.capitalized { return nil }
-                if !cls.intersection([.be, .auxiliary, .subjectPronoun, .subordinator]).isEmpty { return nil }
+                // "said after a lunch on Tuesday that ...": "after" or "before" before a noun phrase
+                // is a preposition, not a clause of its own.
+                let preposition = cls.contains(.preposition) && k + 1 < end
+                    && (lexicons.word(tokens[k + 1]).contains(.determiner) || tokens[k + 1].capitalized
+                        || tokens[k + 1].kind == .number)
+                if !preposition && !cls.intersection([.be, .auxiliary, .subjectPronoun, .subordinator]).isEmpty {
+                    return nil
+                }
             }
             k += 1
         }

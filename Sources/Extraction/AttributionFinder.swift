@@ -144,6 +144,11 @@ struct AttributionFinder {
            let head = phrases.subject(before: subj.lowerBound - 2, lower: s.lowerBound) {
             subject = head.lowerBound..<subj.upperBound
         }
+        // "Voters attending the rally said", "Residents living near the plant said": a participle
+        // phrase after its head noun is part of the source.
+        if let subj = subject, let head = participleHead(before: subj, in: s) {
+            subject = head..<subj.upperBound
+        }
         // "Supporters who have heard from the campaign say": the relative clause is part of it.
         if verb.forms == .base, let subj = subject, let head = relativeClauseHead(before: a.cueStart, in: s), subj.lowerBound > head + 1,
            let phrase = phrases.subject(before: head + 1, lower: s.lowerBound) {
@@ -153,6 +158,41 @@ struct AttributionFinder {
             subject = name..<subj.upperBound
         }
         return subject
+    }
+
+    /// Where the head noun phrase starts when `subject` is the object of a participle that follows
+    /// that head: "Voters attending the rally" (an "-ing" form right before the object),
+    /// "People briefed on the plan", "Residents living near the plant" (an "-ing" or "-ed" form and
+    /// a preposition). The head is a noun phrase of its own right before the participle, not a
+    /// pronoun; nil otherwise.
+    func participleHead(before subject: Range<Int>, in s: Range<Int>) -> Int? {
+        var m = subject.lowerBound - 1
+        guard m > s.lowerBound, tokens[m].kind == .word else { return nil }
+        // Not "by" (an agent: `agentParticiple`), "of", or one that may open a clause ("after",
+        // "before": "Their calls intensified after Wikileaks released").
+        let preposition = word(m).contains(.preposition) && !word(m).contains(.subordinator)
+            && key(m) != Keys.by && key(m) != Keys.of
+        if preposition { m -= 1 }
+        guard m > s.lowerBound, tokens[m].kind == .word, !tokens[m].capitalized,
+              phrases.isParticiple(m) && !Keys.ingNouns.contains(key(m)) || preposition && phrases.endsWithEd(m),
+              lexicons.cues.verb(tokens[m]) == nil,
+              let head = phrases.subject(before: m, lower: s.lowerBound), head.upperBound == m,
+              // The head is no verb's object ("to plan trips visiting the states").
+              head.lowerBound == s.lowerBound || !isVerbLike(head.lowerBound - 1),
+              let last = head.last, tokens[last].kind == .word,
+              word(last).intersection([.subjectPronoun, .objectPronoun, .determiner, .preposition, .be, .auxiliary]).isEmpty,
+              // A noun phrase, not a clause ("Mook convened staff to map out plans").
+              !(head.lowerBound..<m).contains(where: { isComma($0) || isVerbLike($0) }),
+              subject.upperBound - head.lowerBound <= 20 else { return nil }
+        return head.lowerBound
+    }
+
+    /// "to", or a lowercase word that is or may be a verb: an "-ed" form, a reporting verb that is
+    /// no noun, a form of "be" or an auxiliary.
+    func isVerbLike(_ k: Int) -> Bool {
+        key(k) == Keys.to || tokens[k].kind == .word && !tokens[k].capitalized
+            && (phrases.endsWithEd(k) || lexicons.cues.verb(tokens[k]).map { !$0.isNounForm } == true
+                || !word(k).isDisjoint(with: [.be, .auxiliary]))
     }
 
     /// `"Q," Jane Purner, 67, a retired nurse in Allentown, Pa., said`: a speaker whose name and
@@ -258,9 +298,26 @@ struct AttributionFinder {
         return false
     }
 
-    /// Keeps only attributions whose cue is not inside another's content.
-    func outermost(_ found: [Candidate]) -> [Candidate] {
-        guard found.count > 1 else { return found }
+    /// Keeps only attributions whose cue is not inside another's content. An attribution inside a
+    /// relative clause (`embeddedRelative`: "cited the policies, which he said had failed") is kept
+    /// instead, and the content around it leaves that clause out, where some of it comes before.
+    func outermost(_ candidates: [Candidate]) -> [Candidate] {
+        guard candidates.count > 1 else { return candidates }
+        var found = candidates
+        for x in found.indices where found[x].pattern == .embeddedRelative {
+            guard let relative = found[x].content.first?.lowerBound, let clauseEnd = found[x].content.last?.upperBound
+            else { continue }
+            // The relative clause leaves the content around it, with the comma that closes it ("The
+            // rule, which critics said was unfair, was repealed": "The rule" and "was repealed").
+            let gap = relative..<(clauseEnd < tokens.count && isComma(clauseEnd) ? clauseEnd + 1 : clauseEnd)
+            for y in found.indices where y != x && found[y].contentContains(relative) {
+                let kept = trimmedContent(found[y].content.flatMap { r -> [Range<Int>] in
+                    [r.lowerBound..<max(r.lowerBound, min(r.upperBound, gap.lowerBound)),
+                     max(r.lowerBound, min(r.upperBound, gap.upperBound))..<r.upperBound]
+                })
+                if let first = kept.first, first.lowerBound < relative { found[y].content = kept }
+            }
+        }
         var keep = [Bool](repeating: true, count: found.count)
         // A cue inside another attribution's cue ("released a statement ..., which said") is part of it.
         for (x, cx) in found.enumerated() {

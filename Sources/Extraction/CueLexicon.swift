@@ -34,6 +34,9 @@ struct CueVerb: Sendable {
     var needsQuote = false
     /// News style puts it before its source even with no quotation (`C, said the minister.`).
     var inverts = false
+    /// Reports a clause whose subject is a relative pronoun before its source ("the rule, which
+    /// critics said was unfair"): `+clause` in cue-verbs.txt, and every verb of belief.
+    var embedsRelative = false
 
     /// A noun-or-verb form ("state", "claims", "press"): a base or -s form that is also a noun.
     var isNounForm: Bool { alsoNoun && forms.isSubset(of: [.base, .third]) }
@@ -62,6 +65,7 @@ struct CueLexicon: Sendable {
             var needsTo = false
             var needsQuote = false
             var inverts = false
+            var clause = false
             var adjective = false
             var particles: [UInt64] = []
             for word in line.words {
@@ -73,6 +77,7 @@ struct CueLexicon: Sendable {
                     case "+to": needsTo = true
                     case "+quote": needsQuote = true
                     case "+inverts": inverts = true
+                    case "+clause": clause = true
                     case "+adjective": adjective = true
                     default:
                         throw .malformedLexicon(file: file, line: line.number, reason: "unknown flag \(word)")
@@ -84,7 +89,7 @@ struct CueLexicon: Sendable {
                 }
             }
             if adjective {
-                guard forms.count == 1, !recipient, !noun, !needsParticle, !needsQuote, !inverts else {
+                guard forms.count == 1, !recipient, !noun, !needsParticle, !needsQuote, !inverts, !clause else {
                     throw .malformedLexicon(file: file, line: line.number,
                                             reason: "an adjective has one form and at most +to and particles")
                 }
@@ -117,7 +122,7 @@ struct CueLexicon: Sendable {
                                          takesRecipient: recipient, particles: particles,
                                          alsoNoun: noun && (kind == .base || kind == .third),
                                          needsParticle: needsParticle, needsTo: needsTo, needsQuote: needsQuote,
-                                         inverts: inverts)
+                                         inverts: inverts, embedsRelative: clause || cueClass == .belief)
                 }
             }
         }

@@ -32,6 +32,9 @@ enum Keys {
     static let relativePronouns: KeySet = KeySet(["who", "whose", "whom", "which", "that"].map { Tokenizer.key($0) })
     /// Those that open one after a comma or end a source read forwards ("Ann Ruiz, who ...").
     static let commaRelatives: KeySet = KeySet(["who", "whose", "which"].map { Tokenizer.key($0) })
+    /// Pronouns that can be the subject of a clause a verb inside a relative clause reports: "which
+    /// critics said was unfair".
+    static let embeddingRelatives: KeySet = KeySet(["which", "that", "who"].map { Tokenizer.key($0) })
     /// Pronouns that can stand for a verb's object before its subject: "which Mr. Ailes denies".
     static let objectRelatives: KeySet = KeySet(["which", "what"].map { Tokenizer.key($0) })
     static let reflexivePronouns: KeySet = KeySet(
@@ -118,6 +121,13 @@ enum Keys {
     /// Nouns that end like an "-ly" adverb: "The family said", "an ally of the mayor said".
     static let lyNouns: KeySet = KeySet(
         ["family", "ally", "assembly", "rally", "anomaly", "monopoly", "bully", "homily", "supply"].map { Tokenizer.key($0) })
+    /// Nouns ending in "-ing" that open no participle phrase ("Last spring the council declared").
+    static let ingNouns: KeySet = KeySet(
+        ["spring", "thing", "string", "king", "ring", "wing", "evening", "morning", "building", "meeting",
+         "hearing", "briefing", "ruling", "wedding", "funding", "ceiling", "offering", "clothing", "housing",
+         "training", "polling", "spending", "warning", "setting", "feeling", "ending", "beginning", "opening",
+         "swing", "sibling", "shooting", "bombing", "killing", "uprising", "landing", "timing", "wording"]
+            .map { Tokenizer.key($0) })
     /// "pledged delegates": a participle before them names a kind of delegate.
     static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
     /// The last words of two-word adverbs between a subject and its verb: "in particular", "in fact",

@@ -34,6 +34,8 @@ enum Pattern: String, CaseIterable, Sendable {
     case relative = "relative"
     /// `C, which the minister denies,` (the content is the relative pronoun, as PolNeAR marks it).
     case objectRelative = "object-relative"
+    /// `C1, which the minister said C2` (the content is the relative pronoun and the clause it opens).
+    case embeddedRelative = "embedded-relative"
     /// `X released a statement ... which said C`.
     case statement = "statement"
     /// `X is believed to C`.

@@ -180,6 +180,8 @@ struct SourcePhrase {
             // A parenthetical between commas or dashes: find its opening mark.
             let dash = isDash(j)
             var k = j - 1
+            // A closing "--" is two tokens.
+            if dash && k > lower && isPunct(j, "-") && isPunct(k, "-") { k -= 1 }
             while k >= lower && !(dash ? isDash(k) : isComma(k)) && tokens[k].kind != .quote { k -= 1 }
             // "Clinton, during a town hall in Columbus, Ohio, said": a place's state or region is
             // inside the parenthetical.

@@ -443,6 +443,10 @@ import Testing
         #expect(cues("She won 20 pledged delegates on Tuesday.") == [])
         #expect(cues("Clinton keeps a large pledged delegate lead.") == [])
         _ = expectAttribution("{src:The mayor} {cue:pledged} {con:to rebuild the bridge}.", extractor: extractor)
+        // Nor are "protesting delegates"; but the hearer of "told" may be delegates.
+        #expect(cues("Protesting delegates walked out of the hall.") == [])
+        _ = expectAttribution("{src:Cruz} {cue:told} delegates {con:that their votes could help him}.",
+                              extractor: extractor)
     }
 
     @Test func aPluralSubjectWithANameOrAnIngObjectTakesABareNounVerb() {
@@ -647,8 +651,9 @@ import Testing
         _ = expectAttribution("That is the plan {con:which} {src:Senator Ann Ruiz} {cue:proposed} under a flat rate.",
                               extractor: extractor)
         _ = expectAttribution("It is {con:what} {src:the mayor} {cue:is promising} them.", extractor: extractor)
-        // With an object of its own the verb reports that object.
-        _ = expectAttribution("It is a bill which {src:he} {cue:said} {con:would fail}.", extractor: extractor)
+        // When a verb follows, the pronoun is that clause's subject and opens the content
+        // (`EmbeddedRelativeTests`).
+        _ = expectAttribution("It is a bill {con:which} {src:he} {cue:said} {con:would fail}.", extractor: extractor)
     }
 
     @Test func aSourceHeadThenANounOrVerbFormEndingTheSentenceIsATrailingCue() {
@@ -662,6 +667,33 @@ import Testing
         _ = expectAttribution("{src:She}{cue:\u{2019}s saying} {con:the ferry will run}.", extractor: extractor)
         // After a name it is a possessive: "Ruiz's said" is no cue.
         #expect(extractor.extract(Document(id: "t", text: "Ruiz's said plan failed.")).isEmpty)
+    }
+
+    @Test func aParticiplePhraseAfterItsHeadNounIsPartOfTheSource() {
+        _ = expectAttribution("{src:Voters attending the rally} {cue:said} {con:they would back him}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Residents living near the plant} {cue:said} {con:the water smelled}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:People briefed on the plan} {cue:said} {con:it would fail}.", extractor: extractor)
+        // A clause before the participle is not its head ("after" opens one), and a noun ending
+        // in "-ing" is no participle ("Last spring the river council declared ...", PatternTests).
+        _ = expectAttribution("Their calls grew louder after {src:Wikileaks} {cue:released} {con:the emails}.",
+                              extractor: extractor)
+    }
+
+    @Test func aParentheticalBetweenDoubleHyphensStaysInTheSource() {
+        _ = expectAttribution("{src:A former candidate -- John McCain, who lost in 2008 --} {cue:said} {con:the plan "
+                                + "would fail}.", extractor: extractor)
+        _ = expectAttribution("{src:John McCain -- a former candidate --} {cue:said} {con:the plan would fail}.",
+                              extractor: extractor)
+    }
+
+    @Test func aPrepositionalPhraseBeforeThatIsNoPartOfTheContent() {
+        _ = expectAttribution("{src:Reed} {cue:said} after a lunch on Tuesday {con:that he had not read the plan}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Ruiz} {cue:said} before the vote {con:that she would resign}.", extractor: extractor)
+        // "after" opening a clause of its own stays in the content.
+        _ = expectAttribution("{src:He} {cue:said} {con:after he left that it was over}.", extractor: extractor)
     }
 
     @Test func twoPluralNounsJoinedWhereAClauseStartsAreOneSource() {

@@ -517,6 +517,51 @@ import Testing
     }
 }
 
+/// An attribution inside a relative clause: "the rule, which critics said was unfair".
+@Suite struct EmbeddedRelativeTests {
+    let extractor: RulesExtractor
+
+    init() throws {
+        extractor = try RulesExtractor()
+    }
+
+    @Test func theRelativePronounAndItsClauseAreTheContent() {
+        let a = expectAttribution("The board passed a rule on bathrooms, {con:which} {src:critics} {cue:said} "
+                                    + "{con:was unfair to students}.", extractor: extractor)
+        #expect(a?.sourceType == .anonymous)
+        _ = expectAttribution("They ended a strike {con:that} {src:executives} {cue:said} {con:harmed earnings}.",
+                              extractor: extractor)
+        // A verb of belief, and "who".
+        _ = expectAttribution("The hackers, {con:who} {src:officials} {cue:believe} {con:are tied to Moscow}, "
+                                + "denied it.", extractor: extractor)
+    }
+
+    @Test func theContentAroundTheClauseLeavesItOut() {
+        _ = expectAttribution("{src:Trump} {cue:cited} {con:the old policies}, which he said had harmed the economy.",
+                              extractor: extractor)
+        _ = expectAttribution("Trump cited the old policies, {con:which} {src:he} {cue:said} {con:had harmed the "
+                                + "economy}.", extractor: extractor)
+        // The clause and its closing comma leave a gap: the content goes on after them.
+        _ = expectAttribution("{src:He} {cue:said} {con:that the plan}, which critics say was rushed, {con:would "
+                                + "fail}.", extractor: extractor)
+    }
+
+    @Test func otherRelativeClausesKeepTheirShapes() {
+        func patterns(_ text: String) -> [String] {
+            extractor.extractDetailed(Document(id: "test", text: text)).map(\.pattern)
+        }
+        // "announced" takes a noun as its object: the plan is what he announced.
+        #expect(!patterns("She praised the plan that he announced was rejected.").contains { $0.hasPrefix("embedded") })
+        // A pronoun after the cue opens the reported clause itself.
+        #expect(patterns("He backed the plan that he said he would veto.") == ["indirect-bare/speech"])
+        // The object of the verb: "which Mr. Ailes denies,".
+        #expect(patterns("The allegations, which Mr. Ailes denies, were serious.") == ["object-relative/speech"])
+        // Inside a quotation, the clause stays in the speaker's words.
+        let quoted = "\u{201C}The rule, which critics said was unfair, was repealed,\u{201D} the mayor said."
+        #expect(patterns(quoted) == ["quote-trailing/speech"])
+    }
+}
+
 /// Attributions with no reporting verb: speaker labels and dash signatures.
 @Suite struct LabelPatternTests {
     let extractor: RulesExtractor

@@ -19,7 +19,7 @@ import TestSupport
         "and", "but", "saying", "adding", "declined to comment", "LAKEMONT (AP) -", "Says", "é", "👍", "\u{301}",
         "Two-thirds", "support", "Sanders", "with", "calling for", "family", "G.K.", "pledged", "delegates",
         "talked", "glowingly", "about", "states", "Western", "to", "Asked", "asked", "When", "when", "whether",
-        "Fla.", "N.Y.", "Tennessee",
+        "Fla.", "N.Y.", "Tennessee", "critics", "believe", "harmed", "would",
     ]
 
     /// CI runs the fixed seed; `FUZZ_SEED=N FUZZ_CASES=M swift test --filter RobustnessTests` explores
