@@ -157,13 +157,47 @@ struct AttributionFinder {
         if let subj = subject, let name = describedSpeaker(before: subj, in: s) {
             subject = name..<subj.upperBound
         }
+        // "Trump's Indiana chairman, Rex Early, a former state party chairman, said": noun phrases
+        // stacked between commas from the sentence's start are one source.
+        // Not where a comma follows the verb: "The plan, Ann Ruiz, the mayor, said, is dead".
+        if let subj = subject, !(a.cueEnd < s.upperBound && isComma(a.cueEnd)),
+           let first = stackedAppositives(before: subj, in: s) {
+            subject = first..<subj.upperBound
+        }
         return subject
+    }
+
+    /// Where the sentence's first noun phrase starts when only noun phrases separated by commas
+    /// (no verb, no quotation, no opening preposition or subordinator: "In Iowa, Sanders said" is not
+    /// one) lie between it and `subject`, the last of them right before `subject`'s comma; nil
+    /// otherwise. Only for a subject that closes an appositive or a clause of its own with a comma
+    /// ("Rex Early, a former chairman,"): a bare one may be a middle attribution's ("The plan,
+    /// officials said, is dead").
+    func stackedAppositives(before subject: Range<Int>, in s: Range<Int>) -> Int? {
+        let lower = afterDateline(s.lowerBound, subject.lowerBound)
+        var comma = subject.lowerBound - 1
+        guard comma > lower, isComma(comma), subject.count >= 2, isComma(subject.upperBound - 1),
+              subject.lowerBound - lower <= 30 else { return nil }
+        while true {
+            guard let phrase = phrases.subject(before: comma, lower: lower), phrase.upperBound == comma,
+                  !(phrase.lowerBound..<comma).contains(where: { tokens[$0].kind == .quote || isVerbLike($0) })
+            else { return nil }
+            if phrase.lowerBound == lower {
+                let opener = word(lower)
+                guard tokens[lower].kind == .word,
+                      opener.isDisjoint(with: [.preposition, .subordinator, .conjunction, .time, .discourse, .cueAdverb])
+                else { return nil }
+                return lower
+            }
+            comma = phrase.lowerBound - 1
+            guard comma > lower, isComma(comma) else { return nil }
+        }
     }
 
     /// Where the head noun phrase starts when `subject` is the object of a participle that follows
     /// that head: "Voters attending the rally" (an "-ing" form right before the object),
-    /// "People briefed on the plan", "Residents living near the plant" (an "-ing" or "-ed" form and
-    /// a preposition). The head is a noun phrase of its own right before the participle, not a
+    /// "People briefed on the plan", "polls taken over two weeks", "Residents living near the
+    /// plant" (an "-ing" form or a past participle, and a preposition). The head is a noun phrase of its own right before the participle, not a
     /// pronoun; nil otherwise.
     func participleHead(before subject: Range<Int>, in s: Range<Int>) -> Int? {
         var m = subject.lowerBound - 1
@@ -174,7 +208,8 @@ struct AttributionFinder {
             && key(m) != Keys.by && key(m) != Keys.of
         if preposition { m -= 1 }
         guard m > s.lowerBound, tokens[m].kind == .word, !tokens[m].capitalized,
-              phrases.isParticiple(m) && !Keys.ingNouns.contains(key(m)) || preposition && phrases.endsWithEd(m),
+              phrases.isParticiple(m) && !Keys.ingNouns.contains(key(m))
+                || preposition && (phrases.endsWithEd(m) || Keys.irregularParticiples.contains(key(m))),
               lexicons.cues.verb(tokens[m]) == nil,
               let head = phrases.subject(before: m, lower: s.lowerBound), head.upperBound == m,
               // The head is no verb's object ("to plan trips visiting the states").

@@ -128,6 +128,12 @@ enum Keys {
          "training", "polling", "spending", "warning", "setting", "feeling", "ending", "beginning", "opening",
          "swing", "sibling", "shooting", "bombing", "killing", "uprising", "landing", "timing", "wording"]
             .map { Tokenizer.key($0) })
+    /// Past participles that do not end in "-ed" ("polls taken over two weeks").
+    static let irregularParticiples: KeySet = KeySet(
+        ["taken", "given", "seen", "known", "done", "made", "held", "written", "chosen", "drawn", "shown", "sent",
+         "built", "led", "paid", "brought", "bought", "caught", "found", "kept", "left", "lost", "met", "spent",
+         "won", "hit", "cut", "put", "shot", "thrown", "grown", "driven", "hidden", "broken", "gotten"]
+            .map { Tokenizer.key($0) })
     /// "pledged delegates": a participle before them names a kind of delegate.
     static let delegates: KeySet = KeySet(["delegate", "delegates"].map { Tokenizer.key($0) })
     /// The last words of two-word adverbs between a subject and its verb: "in particular", "in fact",

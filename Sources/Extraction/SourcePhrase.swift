@@ -261,8 +261,18 @@ struct SourcePhrase {
 
     func wordStep(at i: Int, last j: Int, lower: Int) -> Step {
         let t = tokens[i]
+        // An initial ("F.B.I.", "James B. Comey"): a capital letter and its attached period, not
+        // the pronoun "I" or a word of its own.
+        if i < j && t.end - t.start == 1 && t.capitalized && isPunct(i + 1, ".") && tokens[i + 1].start == t.end {
+            return .take
+        }
         let cls = lexicons.word(t)
         if t.key == Keys.that || t.key == Keys.which { return .stop }
+        // "last week's debate": the owner before a possessive is part of the phrase.
+        if i < j && tokens[i + 1].key == Keys.possessive && !t.capitalized
+            && cls.isDisjoint(with: [.subjectPronoun, .objectPronoun, .preposition, .conjunction]) {
+            return .take
+        }
         if isApproximation(i) && i < j { return .take }
         if t.capitalized && !cls.intersection([.conjunction, .subordinator, .preposition]).isEmpty
             && !cls.contains(.title) && !cls.contains(.determiner) {
@@ -414,6 +424,10 @@ struct SourcePhrase {
         while s < end - 1 {
             let cls = lexicons.word(tokens[s])
             if isApproximation(s) { break }
+            // "Tuesday’s results", "last week’s debate": a time that owns the noun stays.
+            var owner = s
+            while owner < end - 1 && !lexicons.word(tokens[owner]).isDisjoint(with: [.time, .determiner]) { owner += 1 }
+            if owner > s && tokens[owner].key == Keys.possessive { break }
             if cls.contains(.time) || (cls.contains(.preposition) && !tokens[s].capitalized)
                 || (cls.contains(.preposition) && s == start) {
                 s += 1

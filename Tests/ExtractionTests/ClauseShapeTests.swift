@@ -681,6 +681,31 @@ import Testing
                               extractor: extractor)
     }
 
+    @Test func aPastParticipleAndAPrepositionJoinTheSourceToo() {
+        _ = expectAttribution("{src:The average of polls taken over the past two weeks} {cue:shows} {con:Clinton "
+                                + "ahead}.", extractor: extractor)
+    }
+
+    @Test func theOwnerOfAPossessiveAndAnInitialStayInTheSource() {
+        // A time that owns the noun is not trimmed off the phrase's start.
+        _ = expectAttribution("{src:Tuesday\u{2019}s results} {cue:show} {con:that Clinton is ahead}.",
+                              extractor: extractor)
+        _ = expectAttribution("{src:Last week's debate} {cue:showed} {con:that Clinton is ahead}.", extractor: extractor)
+        _ = expectAttribution("Tuesday, {src:officials} {cue:said} {con:the plan would fail}.", extractor: extractor)
+        // The "I" of "F.B.I." is an initial, not the pronoun.
+        _ = expectAttribution("{src:The F.B.I. director, James B. Comey,} {cue:said} {con:the case was closed}.",
+                              extractor: extractor)
+    }
+
+    @Test func nounPhrasesStackedBetweenCommasFromTheSentenceStartAreOneSource() {
+        _ = expectAttribution("{src:Trump's Indiana chairman, Rex Early, a former state party chairman,} {cue:said} "
+                                + "{con:the deal was bad}.", extractor: extractor)
+        // Not after an opening preposition, and not in a middle attribution.
+        _ = expectAttribution("In Iowa, {src:Sanders, a senator,} {cue:said} {con:the deal was bad}.",
+                              extractor: extractor)
+        _ = expectAttribution("{con:The plan}, {src:Ann Ruiz, the mayor,} {cue:said}, {con:is dead}.", extractor: extractor)
+    }
+
     @Test func aParentheticalBetweenDoubleHyphensStaysInTheSource() {
         _ = expectAttribution("{src:A former candidate -- John McCain, who lost in 2008 --} {cue:said} {con:the plan "
                                 + "would fail}.", extractor: extractor)
