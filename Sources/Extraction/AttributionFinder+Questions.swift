@@ -109,12 +109,6 @@ extension AttributionFinder {
         return nil
     }
 
-    /// A lowercase cue verb that is not also a noun: "responded", "said".
-    func isReportingVerb(_ k: Int) -> Bool {
-        guard tokens[k].kind == .word, !tokens[k].capitalized, let verb = lexicons.cues.verb(tokens[k]) else { return false }
-        return !verb.isNounForm
-    }
-
     /// A word that may start a main clause after a comma: a subject pronoun, a determiner, a
     /// number or a capitalised word, not a relative pronoun or a conjunction.
     func opensMainClause(at k: Int) -> Bool {

@@ -113,6 +113,20 @@ extension AttributionFinder {
         }
     }
 
+    /// A lowercase cue verb that is not also a noun: "responded", "said".
+    func isReportingVerb(_ k: Int) -> Bool {
+        guard tokens[k].kind == .word, !tokens[k].capitalized, let verb = lexicons.cues.verb(tokens[k]) else { return false }
+        return !verb.isNounForm
+    }
+
+    /// "to", or a lowercase word that is or may be a verb: an "-ed" form, a reporting verb that is
+    /// no noun, a form of "be" or an auxiliary. Stricter than `looksLikeVerb` about nouns: "states"
+    /// and "reports" in a noun phrase do not make it a clause.
+    func isVerbLike(_ k: Int) -> Bool {
+        key(k) == Keys.to || isReportingVerb(k) || tokens[k].kind == .word && !tokens[k].capitalized
+            && (phrases.endsWithEd(k) || !word(k).isDisjoint(with: [.be, .auxiliary]))
+    }
+
     /// A lowercase word shaped like a verb that governs "to": "-ed", a raising verb ("seems"),
     /// a cue verb, or a common control verb ("wants", "tries").
     func looksLikeVerb(_ i: Int) -> Bool {

@@ -222,14 +222,6 @@ struct AttributionFinder {
         return head.lowerBound
     }
 
-    /// "to", or a lowercase word that is or may be a verb: an "-ed" form, a reporting verb that is
-    /// no noun, a form of "be" or an auxiliary.
-    func isVerbLike(_ k: Int) -> Bool {
-        key(k) == Keys.to || tokens[k].kind == .word && !tokens[k].capitalized
-            && (phrases.endsWithEd(k) || lexicons.cues.verb(tokens[k]).map { !$0.isNounForm } == true
-                || !word(k).isDisjoint(with: [.be, .auxiliary]))
-    }
-
     /// `"Q," Jane Purner, 67, a retired nurse in Allentown, Pa., said`: a speaker whose name and
     /// descriptions fill the whole stretch between a closing quote and the verb, more commas than
     /// the subject walk passes over. Where the name starts, or nil.
