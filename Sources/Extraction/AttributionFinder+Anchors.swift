@@ -389,6 +389,16 @@ extension AttributionFinder {
         if i + 1 < s.upperBound {
             let n = i + 1
             if key(n) == Keys.of { return false }
+            // "smaller states such as Vermont", "Rust Belt states that have suffered", "claims that
+            // were false": a plural noun before what follows a noun, or before "that" opening a
+            // relative clause (a verb or an auxiliary right after it), not after a pronoun or the
+            // name that opens the clause ("It states that ...", "Trump claims that was ...").
+            if endsWith(i, "s"), p >= s.lowerBound, tokens[p].kind == .word || tokens[p].kind == .number,
+               word(p).intersection([.subjectPronoun, .be, .auxiliary, .negation]).isEmpty,
+               !(tokens[p].capitalized && subjectOpensClause(before: p, in: s)) {
+                if Keys.nounFollowers.contains(key(n)) { return false }
+                if key(n) == Keys.that, n + 1 < s.upperBound, isVerbLike(n + 1) { return false }
+            }
             // "that share is larger", "the blame has shifted": after a determiner, an auxiliary
             // next makes the word a noun ("what he claims is true" keeps its subject before it).
             if p >= s.lowerBound, word(p).contains(.determiner), !word(p).contains(.subjectPronoun),
@@ -486,8 +496,10 @@ extension AttributionFinder {
         if let open = parentheticalOpening(closing: p, in: s) {
             return baseFormIsVerb(at: open, previous: open - 1, in: s)
         }
-        // "Supporters who have heard from the campaign say": a plural head and its relative clause.
-        if let head = relativeClauseHead(before: i, in: s), isPluralHead(head), subjectOpensClause(before: head, in: s) {
+        // "Supporters who have heard from the campaign say": a plural head and its relative clause;
+        // "Democrats trying to win the Senate say", "those surveyed say": and its participle phrase.
+        if let head = relativeClauseHead(before: i, in: s) ?? participlePhraseHead(before: i, in: s),
+           isPluralHead(head), subjectOpensClause(before: head, in: s) {
             return true
         }
         // "(D-Ohio) say", "47% say"
@@ -503,6 +515,27 @@ extension AttributionFinder {
         while k > s.lowerBound && verb - k <= 12 {
             guard tokens[k].isWordOrNumber || key(k) == Keys.possessive else { return nil }
             if key(k) == Keys.who || key(k) == Keys.whose { return k - 1 }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The word before a participle phrase of words alone (at most twelve) that ends right before
+    /// `verb`: "Democrats [trying to regain control of the Senate in November] say", "voters
+    /// [polled] say" (a past participle only right after its head).
+    func participlePhraseHead(before verb: Int, in s: Range<Int>) -> Int? {
+        var k = verb - 1
+        if k - 1 >= s.lowerBound, phrases.endsWithEd(k), !tokens[k].capitalized, lexicons.cues.verb(tokens[k]) == nil {
+            return k - 1
+        }
+        while k > s.lowerBound && verb - k <= 12 {
+            // Words alone, and no clause of their own ("laws restricting freedom that some say").
+            guard tokens[k].isWordOrNumber || key(k) == Keys.possessive,
+                  word(k).intersection([.subjectPronoun, .subordinator]).isEmpty else { return nil }
+            if phrases.isParticiple(k) && !Keys.ingNouns.contains(key(k)) && lexicons.cues.verb(tokens[k]) == nil
+                && word(k).isDisjoint(with: [.be, .auxiliary]) {
+                return k - 1
+            }
             k -= 1
         }
         return nil

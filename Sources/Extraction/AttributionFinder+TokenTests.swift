@@ -135,4 +135,20 @@ extension AttributionFinder {
         if word(i).contains(.raising) || lexicons.cues.verb(t) != nil || Keys.controlVerbs.contains(t.key) { return true }
         return endsWith(i, "ed")
     }
+
+    /// "who" or "which" with a prepositional adjunct between it and the verb at `cue` ("who in the
+    /// past has voiced", "which for weeks had argued", "who like many in the town did not"): the
+    /// pronoun's index. At most eight words, no comma and no other verb between; nil otherwise.
+    func relativeBeforeAdjunct(_ cue: Int, lower: Int) -> Int? {
+        var k = cue - 1
+        while k > lower && cue - k <= 8 {
+            guard tokens[k].isWordOrNumber || key(k) == Keys.possessive else { return nil }
+            if key(k) == Keys.who || key(k) == Keys.which {
+                guard k + 2 < cue, word(k + 1).contains(.preposition) else { return nil }
+                return ((k + 1)..<cue).contains(where: isVerbLike) ? nil : k
+            }
+            k -= 1
+        }
+        return nil
+    }
 }

@@ -79,10 +79,15 @@ extension AttributionFinder {
             $0.lowerBound < a.cueStart && ($0.lowerBound..<a.cueStart).contains(where: isComma)
         } == true
             && (!verb.inverts || after.map(holdsPastVerb) == true)
-        // "..., Mr. Kaplan said dryly.": a manner adverb alone names no one.
-        guard let source = after, isNounPhrase(source), !(source.count == 1 && isLyAdverb(source.lowerBound)),
+        // "..., Mr. Kaplan said dryly.", "..., said nothing.": a manner adverb or a quantity alone
+        // names no one.
+        guard let source = after, isNounPhrase(source),
+              !(source.count == 1 && (isLyAdverb(source.lowerBound) || Keys.quantityPronouns.contains(key(source.lowerBound)))),
               subject == nil || closing != nil || (phrases.endsSentence(source, end: end) && !verb.takesRecipient
                   && !endsWithPastVerb(source) && !appositive) else { return nil }
+        // "Sen. Jack Reed (D-R.I.), said he had not read the plan": a verb right after the phrase
+        // makes it the subject of the content, not an inverted source.
+        if closing == nil, source.upperBound < end, isVerbLike(source.upperBound) { return nil }
         let leftEnd = (afterQuote ?? closing).map { $0.close + 1 } ?? b
         let leftStart = afterQuote.map { $0.open } ?? lower
         guard leftEnd - leftStart >= 2 else { return nil }
@@ -164,15 +169,21 @@ extension AttributionFinder {
                 ?? clauseSubject(from: lower, before: a.cueStart)
             return (source, a.participial ? .participial : .coordinated)
         }
-        guard a.cueStart - 1 > lower, key(a.cueStart - 1) == Keys.which || key(a.cueStart - 1) == Keys.that
-            || key(a.cueStart - 1) == Keys.who else { return (nil, nil) }
-        if let (src, cue) = statementSource(before: a.cueStart - 1, lower: lower) {
-            candidate.cue.insert(cue, at: 0)
-            return (src, .statement)
+        let relative: Int
+        if a.cueStart - 1 > lower, key(a.cueStart - 1) == Keys.which || key(a.cueStart - 1) == Keys.that
+            || key(a.cueStart - 1) == Keys.who {
+            relative = a.cueStart - 1
+            if let (src, cue) = statementSource(before: relative, lower: lower) {
+                candidate.cue.insert(cue, at: 0)
+                return (src, .statement)
+            }
+        } else if let pronoun = relativeBeforeAdjunct(a.cueStart, lower: lower) {
+            relative = pronoun
+        } else {
+            return (nil, nil)
         }
         // PolNeAR marks "who" and "which" themselves as the source ("who said ..."),
         // and the antecedent of "that" ("the company that said").
-        let relative = a.cueStart - 1
         let antecedent = isComma(relative - 1)
             ? phrases.subject(before: relative - 1, lower: lower)
             : phrases.subject(before: relative, lower: lower)
@@ -180,7 +191,7 @@ extension AttributionFinder {
             return (antecedent, .relative)
         }
         candidate.referent = antecedent
-        return (relative..<a.cueStart, .relative)
+        return (relative..<(relative + 1), .relative)
     }
 
     /// `C, the minister said.` / `"Q," the minister said.` / `The plan, he said, is ...`: the content

@@ -136,6 +136,9 @@ struct AttributionFinder {
     func verbSubject(of a: Anchor, in s: Range<Int>) -> Range<Int>? {
         guard case let .verb(verb) = a.kind, !a.coordinated, !a.participial else { return nil }
         if let subject = a.absoluteSubject { return subject }
+        // "Zucker, who in the past has voiced ...": the pronoun is the source (`sharedSource`), not
+        // the adjunct's noun.
+        if relativeBeforeAdjunct(a.cueStart, lower: s.lowerBound) != nil { return nil }
         var subject = phrases.subject(before: a.cueStart, lower: s.lowerBound)
         // "Residents of Oruk interviewed by the AP said": the source starts at the noun the
         // participle modifies (PolNeAR keeps the participle phrase in the source).
@@ -149,8 +152,13 @@ struct AttributionFinder {
         if let subj = subject, let head = participleHead(before: subj, in: s) {
             subject = head..<subj.upperBound
         }
-        // "Supporters who have heard from the campaign say": the relative clause is part of it.
-        if verb.forms == .base, let subj = subject, let head = relativeClauseHead(before: a.cueStart, in: s), subj.lowerBound > head + 1,
+        // "Supporters who have heard from the campaign say": the relative clause is part of it, and
+        // so is the participle phrase in "Democrats trying to win the Senate say".
+        if verb.forms == .base, let subj = subject,
+           let head = relativeClauseHead(before: a.cueStart, in: s)
+            ?? participlePhraseHead(before: a.cueStart, in: s).flatMap({ h in
+                isPluralHead(h) && subjectOpensClause(before: h, in: s) ? h : nil }),
+           subj.lowerBound > head + 1,
            let phrase = phrases.subject(before: head + 1, lower: s.lowerBound) {
             subject = phrase.lowerBound..<subj.upperBound
         }
@@ -270,7 +278,9 @@ struct AttributionFinder {
         } else if case .according = a.kind, a.at > s.lowerBound, isComma(a.at - 1) {
             return a.at - 1
         } else if let subject, subject.lowerBound > s.lowerBound {
-            let b = subject.lowerBound - 1
+            var b = subject.lowerBound - 1
+            // "..., as many as 40 percent of voters said": a quantity the subject walk left out.
+            while b > s.lowerBound && subject.lowerBound - b <= 3 && Keys.quantityWords.contains(key(b)) { b -= 1 }
             if key(b) == Keys.and || key(b) == Keys.but || key(b) == Keys.while || key(b) == Keys.whereas
                 || tokens[b].isPunct(";") {
                 return b > s.lowerBound && isComma(b - 1) ? b - 1 : b
@@ -284,17 +294,21 @@ struct AttributionFinder {
         return nil
     }
 
-    /// The sentence opens with an adverbial clause ("After ...", "When ...", "Appearing ...",
-    /// "But although ...") and `comma` (or the closing mark after a quotation's comma) is its first
-    /// comma outside a quotation: where it ends. This cuts the content of any cue inside the clause
-    /// ("After struggling to persuade voters that he understands ..., Emanuel said"), where
-    /// `opensAdverbialClause` stops the content of a cue whose source follows the subordinator.
+    /// The sentence opens with an adverbial clause ("After ...", "When ...", "But although ...",
+    /// a lowercase participle after a dateline) or a prepositional phrase ("In a statement released
+    /// after ...", "By the time the primaries concluded") and `comma` (or the closing mark after a
+    /// quotation's comma) is its first comma outside a quotation: where it ends. This cuts the
+    /// content of any cue inside the opener ("After struggling to persuade voters that he
+    /// understands ..., Emanuel said"), where `opensAdverbialClause` stops the content of a cue
+    /// whose source follows the subordinator. Not "Like ...": "Like Trump said, ..." reports what
+    /// follows.
     func closesOpeningAdverbialClause(_ comma: Int, in s: Range<Int>) -> Bool {
         var first = afterDateline(s.lowerBound, comma)
         if first < comma && (key(first) == Keys.and || key(first) == Keys.but) { first += 1 }
         if first + 1 < comma && key(first) == Keys.even { first += 1 }  // "Even though ..."
         guard first < comma, tokens[first].kind == .word,
-              Keys.adverbialSubordinators.contains(key(first)) || phrases.isParticiple(first) else { return false }
+              Keys.adverbialSubordinators.contains(key(first)) || phrases.isParticiple(first)
+                || word(first).contains(.preposition) && key(first) != Keys.like else { return false }
         let commaToken = isComma(comma) ? comma : comma - 1
         return !(first..<commaToken).contains { isComma($0) && !index.isQuoted($0) }
     }

@@ -25,6 +25,17 @@ enum Keys {
     static let whereas = Tokenizer.key("whereas")
     static let according = Tokenizer.key("according")
     static let even = Tokenizer.key("even")
+    static let like = Tokenizer.key("like")
+    /// Words that follow a plural noun, never a reporting verb: "states such as", "claims like".
+    /// Words that stand for an amount, not a speaker, after a verb: "said nothing", "said little".
+    static let quantityPronouns: KeySet = KeySet(
+        ["nothing", "little", "much", "more", "less", "something", "anything", "everything", "otherwise", "enough"]
+            .map { Tokenizer.key($0) })
+    static let nounFollowers: KeySet = KeySet(["such", "like", "including", "where"].map { Tokenizer.key($0) })
+    /// Words of a quantity that may open a subject before the walk's start: "as many as 40 percent".
+    static let quantityWords: KeySet = KeySet(
+        ["as", "many", "more", "than", "nearly", "almost", "about", "roughly", "only", "just", "fewer", "less"]
+            .map { Tokenizer.key($0) })
     /// Prepositions that end a headline's speaker label with its audience or topic: "Clinton to
     /// Planned Parenthood:", "CNN President On Trump:".
     static let labelAudiencePrepositions: KeySet = KeySet(["to", "on", "at"].map { Tokenizer.key($0) })

@@ -7,7 +7,7 @@ import ClaimModel
 /// lexicons can (`init`).
 public struct RulesExtractor: Sendable {
     public static let name = "rules"
-    public static let version = "0.4.10"
+    public static let version = "0.4.11"
 
     let lexicons: Lexicons
 

@@ -7,6 +7,6 @@ public enum Versions {
     public static let claimDesk = ClaimDeskVersion.current
     public static let rulesExtractor = RulesExtractor.version
 
-    /// What `claimdesk --version` prints: `claimdesk 0.5.0 (rules extractor 0.4.10)`.
+    /// What `claimdesk --version` prints: `claimdesk 0.5.0 (rules extractor 0.4.11)`.
     public static var line: String { "claimdesk \(claimDesk) (rules extractor \(rulesExtractor))" }
 }

@@ -443,7 +443,7 @@ extension Workspace {
         return TrainedDocuments(model: name, documents: Set(ids.compactMap { $0.stringValue?.exactKey }))
     }
 
-    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.10" for the rules' (from the run's
+    /// "model \"x\" (1a2b3c4d5e6f)" for a model run, "rules 0.4.11" for the rules' (from the run's
     /// ref: naming a maker reads no claim counts).
     static func maker(_ run: RunRef) -> String { maker(extractor: run.extractor, version: run.version) }
 

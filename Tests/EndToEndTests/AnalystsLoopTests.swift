@@ -165,7 +165,7 @@ import Testing
         let digest = try #require(try cli(["runs"]).stdout.split(separator: "\n").last?.split(separator: " ", omittingEmptySubsequences: true)[3])
         #expect(compare.split(separator: "\n").prefix(2) == [
             "compare run \"rules\" (A) with run \"harbour\" (B) against the analysts' gold, overlap matching, 3 documents",
-            "A made by rules 0.4.10, B made by model \"harbour\" (\(digest))",
+            "A made by rules 0.4.11, B made by model \"harbour\" (\(digest))",
         ])
 
         // Retrained under the same name on more gold, the model that made run "harbour" is gone:

@@ -219,7 +219,7 @@ import Testing
         #expect(try ok(["extract", "--model", "ferry"]).stdout == "run \"ferry\": every document is already extracted (nothing to do)\n")
         try ok(["extract"])
         #expect(try refused(["extract", "--model", "ferry", "--run", "rules"])
-            == "claimdesk: run \"rules\" was made by rules 0.4.10: name another run (not by model \"ferry\" \(digest.prefix(12)))\n")
+            == "claimdesk: run \"rules\" was made by rules 0.4.11: name another run (not by model \"ferry\" \(digest.prefix(12)))\n")
         #expect(try refused(["extract", "--run", "ferry"])
             == "claimdesk: run \"ferry\" was made by model \"ferry\" (\(digest.prefix(12))): continue it with `claimdesk extract --model ferry --run ferry`, or name another run\n")
         #expect(try refused(["extract", "--model", "ferry", "--profile", "direct-quotes"]).contains("--profile goes with the rules alone, not with --model"))

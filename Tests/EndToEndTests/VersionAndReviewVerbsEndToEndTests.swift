@@ -7,7 +7,7 @@ import Testing
     @Test func versionPrintsClaimDeskAndTheExtractor() throws {
         let out = try CLI.run(["--version"])
         #expect(out.status == 0)
-        #expect(out.stdout == "claimdesk 0.5.0 (rules extractor 0.4.10)\n")
+        #expect(out.stdout == "claimdesk 0.5.0 (rules extractor 0.4.11)\n")
         #expect(out.stderr == "")
     }
 
@@ -49,9 +49,9 @@ import Testing
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.hasPrefix("wrote 2 attributions in 1 document to \(out)"))
         let card = try String(contentsOfFile: out + ".card.md", encoding: .utf8)
-        #expect(card.contains("\n- Made with: ClaimDesk 0.5.0, rules extractor 0.4.10\n- Format: "))
+        #expect(card.contains("\n- Made with: ClaimDesk 0.5.0, rules extractor 0.4.11\n- Format: "))
         let json = try String(contentsOfFile: out + ".card.json", encoding: .utf8)
-        #expect(json.contains("\n  \"claimdesk_version\": \"0.5.0\",\n  \"extractor_version\": \"0.4.10\",\n"))
+        #expect(json.contains("\n  \"claimdesk_version\": \"0.5.0\",\n  \"extractor_version\": \"0.4.11\",\n"))
     }
 }
 
