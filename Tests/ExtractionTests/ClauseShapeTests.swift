@@ -12,11 +12,7 @@ import Testing
         extractor = try RulesExtractor()
     }
 
-    /// The cue texts of every attribution found in `text`.
-    func cues(_ text: String) -> [String] {
-        let scalars = ScalarText(text)
-        return extractor.extract(Document(id: "t", text: text)).compactMap { $0.cue.map { scalars.slice($0) } }
-    }
+    func cues(_ text: String) -> [String] { cueTexts(text, extractor: extractor) }
 
     // MARK: - A bare verb form after a longer plural subject
 

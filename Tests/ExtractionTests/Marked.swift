@@ -53,6 +53,12 @@ func expectAttribution(
     return a
 }
 
+/// The cue texts of every attribution `extractor` finds in `text`, in its order.
+func cueTexts(_ text: String, extractor: RulesExtractor) -> [String] {
+    let scalars = ScalarText(text)
+    return extractor.extract(Document(id: "t", text: text)).compactMap { $0.cue.map { scalars.slice($0) } }
+}
+
 /// Expects no attribution at all in `text`.
 func expectNone(_ text: String, extractor: RulesExtractor, sourceLocation: SourceLocation = #_sourceLocation) {
     let found = extractor.extract(Document(id: "test", text: text))
