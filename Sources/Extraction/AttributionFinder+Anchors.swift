@@ -496,12 +496,7 @@ extension AttributionFinder {
         if let open = parentheticalOpening(closing: p, in: s) {
             return baseFormIsVerb(at: open, previous: open - 1, in: s)
         }
-        // "Supporters who have heard from the campaign say": a plural head and its relative clause;
-        // "Democrats trying to win the Senate say", "those surveyed say": and its participle phrase.
-        if let head = relativeClauseHead(before: i, in: s) ?? participlePhraseHead(before: i, in: s),
-           isPluralHead(head), subjectOpensClause(before: head, in: s) {
-            return true
-        }
+        if pluralHeadWithClause(before: i, in: s) != nil { return true }
         // "(D-Ohio) say", "47% say"
         if t.kind == .punct { return t.first == 41 || t.first == 37 && p > s.lowerBound && tokens[p - 1].kind == .number }
         return endsPluralSubject(at: p, in: s)
@@ -518,6 +513,16 @@ extension AttributionFinder {
             k -= 1
         }
         return nil
+    }
+
+    /// The plural head of a subject whose relative clause ("Supporters [who have heard from the
+    /// campaign] say") or participle phrase ("Democrats [trying to win the Senate] say", "those
+    /// [surveyed] say") ends right before a bare `verb`, when that head opens its clause; nil
+    /// otherwise.
+    func pluralHeadWithClause(before verb: Int, in s: Range<Int>) -> Int? {
+        guard let head = relativeClauseHead(before: verb, in: s) ?? participlePhraseHead(before: verb, in: s),
+              isPluralHead(head), subjectOpensClause(before: head, in: s) else { return nil }
+        return head
     }
 
     /// The word before a participle phrase of words alone (at most twelve) that ends right before

@@ -154,10 +154,7 @@ struct AttributionFinder {
         }
         // "Supporters who have heard from the campaign say": the relative clause is part of it, and
         // so is the participle phrase in "Democrats trying to win the Senate say".
-        if verb.forms == .base, let subj = subject,
-           let head = relativeClauseHead(before: a.cueStart, in: s)
-            ?? participlePhraseHead(before: a.cueStart, in: s).flatMap({ h in
-                isPluralHead(h) && subjectOpensClause(before: h, in: s) ? h : nil }),
+        if verb.forms == .base, let subj = subject, let head = pluralHeadWithClause(before: a.cueStart, in: s),
            subj.lowerBound > head + 1,
            let phrase = phrases.subject(before: head + 1, lower: s.lowerBound) {
             subject = phrase.lowerBound..<subj.upperBound

@@ -26,11 +26,11 @@ enum Keys {
     static let according = Tokenizer.key("according")
     static let even = Tokenizer.key("even")
     static let like = Tokenizer.key("like")
-    /// Words that follow a plural noun, never a reporting verb: "states such as", "claims like".
     /// Words that stand for an amount, not a speaker, after a verb: "said nothing", "said little".
     static let quantityPronouns: KeySet = KeySet(
         ["nothing", "little", "much", "more", "less", "something", "anything", "everything", "otherwise", "enough"]
             .map { Tokenizer.key($0) })
+    /// Words that follow a plural noun, never a reporting verb: "states such as", "claims like".
     static let nounFollowers: KeySet = KeySet(["such", "like", "including", "where"].map { Tokenizer.key($0) })
     /// Words of a quantity that may open a subject before the walk's start: "as many as 40 percent".
     static let quantityWords: KeySet = KeySet(
